@@ -1,0 +1,10 @@
+#include "core/version.h"
+
+namespace mqttdesk {
+
+QString versionString()
+{
+    return QStringLiteral(MQTTDESK_VERSION);
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+namespace mqttdesk {
+
+// The application version, as set in the top-level CMakeLists.txt.
+QString versionString();
+
+} // namespace mqttdesk
