@@ -1,0 +1,192 @@
+#include "core/payload/json_text_writer.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace mqttdesk {
+
+namespace {
+
+QString quoted(QStringView value)
+{
+    QString out;
+    out.reserve(value.size() + 2);
+    out.append(u'"');
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case u'"':
+            out.append(u"\\\"");
+            break;
+        case u'\\':
+            out.append(u"\\\\");
+            break;
+        case u'\n':
+            out.append(u"\\n");
+            break;
+        case u'\r':
+            out.append(u"\\r");
+            break;
+        case u'\t':
+            out.append(u"\\t");
+            break;
+        case u'\b':
+            out.append(u"\\b");
+            break;
+        case u'\f':
+            out.append(u"\\f");
+            break;
+        default:
+            if (c.unicode() < 0x20) {
+                out.append(QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0')));
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append(u'"');
+    return out;
+}
+
+} // namespace
+
+JsonTextWriter::JsonTextWriter(qsizetype maxChars, bool compact)
+    : m_maxChars(maxChars)
+    , m_compact(compact)
+{}
+
+void JsonTextWriter::append(QStringView text)
+{
+    if (m_full)
+        return;
+    if (m_maxChars >= 0 && m_text.size() + text.size() > m_maxChars) {
+        m_text.append(text.first(m_maxChars - m_text.size()));
+        m_full = true;
+        return;
+    }
+    m_text.append(text);
+}
+
+void JsonTextWriter::newline()
+{
+    if (m_compact)
+        return;
+    append(u"\n");
+    append(QString(m_counts.size() * 4, u' '));
+}
+
+void JsonTextWriter::beforeValue()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_counts.isEmpty())
+        return;
+    if (m_counts.last()++ > 0)
+        append(u",");
+    newline();
+}
+
+void JsonTextWriter::open(QChar bracket)
+{
+    beforeValue();
+    append(QStringView(&bracket, 1));
+    m_counts.append(0);
+}
+
+void JsonTextWriter::close(QChar bracket)
+{
+    if (m_counts.isEmpty())
+        return;
+    const bool empty = m_counts.takeLast() == 0;
+    if (!empty)
+        newline();
+    append(QStringView(&bracket, 1));
+}
+
+void JsonTextWriter::beginObject()
+{
+    open(u'{');
+}
+
+void JsonTextWriter::endObject()
+{
+    close(u'}');
+}
+
+void JsonTextWriter::beginArray()
+{
+    open(u'[');
+}
+
+void JsonTextWriter::endArray()
+{
+    close(u']');
+}
+
+void JsonTextWriter::key(QStringView name)
+{
+    beforeValue();
+    append(quoted(name));
+    append(m_compact ? QStringView(u":") : QStringView(u": "));
+    m_afterKey = true;
+}
+
+void JsonTextWriter::string(QStringView value)
+{
+    beforeValue();
+    append(quoted(value));
+}
+
+void JsonTextWriter::integer(qint64 value)
+{
+    beforeValue();
+    append(QString::number(value));
+}
+
+void JsonTextWriter::unsignedInteger(quint64 value)
+{
+    beforeValue();
+    append(QString::number(value));
+}
+
+void JsonTextWriter::number(double value)
+{
+    if (std::isnan(value)) {
+        string(u"NaN");
+        return;
+    }
+    if (std::isinf(value)) {
+        string(value > 0 ? QStringView(u"Infinity") : QStringView(u"-Infinity"));
+        return;
+    }
+    beforeValue();
+    // Whole numbers read as such ("100000.0", not "1e+05") but stay recognisable as floats.
+    QString text;
+    if (std::abs(value) < 1e15 && std::trunc(value) == value)
+        text = QString::number(qint64(value)) + QStringLiteral(".0");
+    else
+        text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+    append(text);
+}
+
+void JsonTextWriter::boolean(bool value)
+{
+    beforeValue();
+    append(value ? QStringView(u"true") : QStringView(u"false"));
+}
+
+void JsonTextWriter::null()
+{
+    beforeValue();
+    append(u"null");
+}
+
+void JsonTextWriter::rawValue(QStringView json)
+{
+    beforeValue();
+    append(json);
+}
+
+} // namespace mqttdesk

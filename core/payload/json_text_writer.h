@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+#include <QtGlobal>
+
+namespace mqttdesk {
+
+// Writes JSON text event by event, indented by four spaces (or compact), for the decoders
+// that turn CBOR and MessagePack into JSON. Integers are written exactly (no trip through
+// double). With a size limit it stops writing once the text reaches it, so a preview of a
+// huge document costs only the preview.
+class JsonTextWriter
+{
+public:
+    explicit JsonTextWriter(qsizetype maxChars = -1, bool compact = false);
+
+    void beginObject();
+    void endObject();
+    void beginArray();
+    void endArray();
+    void key(QStringView name);
+    void string(QStringView value);
+    void integer(qint64 value);
+    void unsignedInteger(quint64 value);
+    void number(double value); // NaN and infinities become the strings "NaN", "Infinity", ...
+    void boolean(bool value);
+    void null();
+    // A value whose JSON text the caller has already made (e.g. a huge negative integer).
+    void rawValue(QStringView json);
+
+    // The limit was reached: the text is cut and the caller can stop feeding events.
+    bool isFull() const { return m_full; }
+    QString text() const { return m_text; }
+
+private:
+    void beforeValue();
+    void open(QChar bracket);
+    void close(QChar bracket);
+    void append(QStringView text);
+    void newline();
+
+    QString m_text;
+    QList<int> m_counts; // items written so far in each open container
+    qsizetype m_maxChars;
+    bool m_compact;
+    bool m_afterKey = false;
+    bool m_full = false;
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/payload/payload_format.h"
+#include "core/payload/payload_hint.h"
+
+#include <QByteArrayView>
+#include <QtGlobal>
+
+namespace mqttdesk {
+
+// Picks a display format for raw payload bytes (the Auto format). In order: a content type
+// that the bytes confirm; JSON (an object or array); printable UTF-8 text; one whole CBOR
+// map/array; one whole MessagePack map/array; otherwise hex. Binary formats are only claimed
+// when the bytes parse completely, so random binary stays hex.
+//
+// Cost is bounded: JSON is fully parsed only up to FullJsonCheckLimit bytes (beyond that its
+// shape and a prefix are checked), text checks look at a prefix, and CBOR/MessagePack are only
+// tried up to BinaryCheckLimit bytes (their check is one allocation-free pass).
+class PayloadDetector
+{
+public:
+    static constexpr qsizetype FullJsonCheckLimit = 256 * 1024;
+    static constexpr qsizetype TextPrefix = 64 * 1024;
+    static constexpr qsizetype BinaryCheckLimit = 4 * 1024 * 1024;
+
+    static PayloadFormat detect(QByteArrayView bytes, const PayloadHint &hint = {});
+
+    // Whether the bytes are (or, past FullJsonCheckLimit, look like) one JSON object or array.
+    static bool looksLikeJson(QByteArrayView bytes);
+};
+
+} // namespace mqttdesk

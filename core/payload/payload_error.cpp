@@ -1,0 +1,60 @@
+#include "core/payload/payload_error.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+QString PayloadError::message() const
+{
+    QString where;
+    if (line > 0)
+        where =
+            QCoreApplication::translate("PayloadError", "line %1, column %2").arg(line).arg(column);
+    else if (offset >= 0)
+        where = QCoreApplication::translate("PayloadError", "position %1").arg(offset + 1);
+
+    switch (code) {
+    case PayloadErrorCode::InvalidJson:
+        if (where.isEmpty())
+            return QCoreApplication::translate("PayloadError", "The JSON is not valid: %1.")
+                .arg(detail);
+        return QCoreApplication::translate("PayloadError", "The JSON is not valid at %1: %2.")
+            .arg(where, detail);
+    case PayloadErrorCode::OddHexDigits:
+        return QCoreApplication::translate(
+                   "PayloadError",
+                   "The hex digit at %1 has no partner: hex needs two digits per byte.")
+            .arg(where);
+    case PayloadErrorCode::InvalidHexDigit:
+        return QCoreApplication::translate(
+                   "PayloadError", "The character at %1 is not a hex digit (0-9, a-f) or a space.")
+            .arg(where);
+    case PayloadErrorCode::InvalidBase64:
+        if (where.isEmpty())
+            return QCoreApplication::translate("PayloadError",
+                                               "The Base64 text has a wrong length or padding.");
+        return QCoreApplication::translate("PayloadError",
+                                           "The character at %1 is not valid in Base64.")
+            .arg(where);
+    case PayloadErrorCode::MalformedCbor:
+        return QCoreApplication::translate("PayloadError",
+                                           "The payload is not valid CBOR (stopped at byte %1).")
+            .arg(offset);
+    case PayloadErrorCode::MalformedMessagePack:
+        return QCoreApplication::translate(
+                   "PayloadError", "The payload is not valid MessagePack (stopped at byte %1).")
+            .arg(offset);
+    case PayloadErrorCode::NestingTooDeep:
+        return QCoreApplication::translate(
+                   "PayloadError",
+                   "The payload nests arrays or maps too deeply to display (at byte %1).")
+            .arg(offset);
+    case PayloadErrorCode::UnsupportedEncoding:
+        return QCoreApplication::translate(
+            "PayloadError",
+            "Messages cannot be written in this format; choose text, JSON, hex or Base64.");
+    }
+    return QString();
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace mqttdesk {
+
+// What the MQTT 5 PUBLISH says about its payload, when it says anything.
+struct PayloadHint
+{
+    QString contentType;              // Content Type property, e.g. "application/json"
+    std::optional<bool> utf8Declared; // Payload Format Indicator: true = UTF-8 text
+};
+
+} // namespace mqttdesk
