@@ -1,0 +1,142 @@
+#include "core/transport/tcp_transport.h"
+
+#include <QNetworkProxy>
+#include <QTcpSocket>
+
+namespace mqttdesk {
+
+TcpTransport::TcpTransport(const TransportOptions &options, QObject *parent)
+    : Transport(options, parent)
+{}
+
+TcpTransport::~TcpTransport()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QTcpSocket *TcpTransport::createSocket()
+{
+    return new QTcpSocket(this);
+}
+
+void TcpTransport::startConnection()
+{
+    m_socket->connectToHost(options().host, options().port);
+}
+
+void TcpTransport::onSocketConnected()
+{
+    markOpen();
+}
+
+TransportError TcpTransport::translateSocketError(QAbstractSocket::SocketError error)
+{
+    return TransportError::fromSocketError(error, m_socket->errorString(), options().host,
+                                           options().port,
+                                           options().proxy.kind != ProxyOptions::Kind::None);
+}
+
+void TcpTransport::dropSocket()
+{
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+}
+
+void TcpTransport::doOpen()
+{
+    dropSocket();
+    m_socket = createSocket();
+    if (!m_socket)
+        return; // createSocket() reported the problem through failLater()
+    m_socket->setProxy(networkProxy());
+    connect(m_socket, &QTcpSocket::connected, this, [this] {
+        // MQTT packets are small and latency-sensitive: no Nagle delay.
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (state() == State::Opening)
+            onSocketConnected();
+    });
+    connect(m_socket, &QTcpSocket::readyRead, this, &Transport::readyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Transport::bytesWritten);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpTransport::onSocketError);
+    connect(m_socket, &QTcpSocket::disconnected, this, &TcpTransport::onSocketDisconnected);
+    startConnection();
+}
+
+void TcpTransport::doClose()
+{
+    if (m_socket)
+        m_socket->disconnectFromHost(); // emits disconnected() once the queue is flushed
+    else
+        markClosed();
+}
+
+void TcpTransport::doAbort()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+void TcpTransport::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (state() == State::Closed)
+        return;
+    if (state() == State::Closing && error == QAbstractSocket::RemoteHostClosedError) {
+        markClosed();
+        return;
+    }
+    const TransportError translated = translateSocketError(error);
+    // Keep what arrived before the server closed: it may be the reason (a refusing CONNACK).
+    fail(translated, translated.kind == TransportError::Kind::RemoteClosed);
+}
+
+void TcpTransport::onSocketDisconnected()
+{
+    if (state() == State::Closing) {
+        markClosed();
+    } else if (state() != State::Closed) {
+        fail(translateSocketError(QAbstractSocket::RemoteHostClosedError), true);
+    }
+}
+
+qint64 TcpTransport::write(QByteArrayView data)
+{
+    if (state() != State::Open)
+        return -1;
+    return m_socket->write(data.data(), data.size());
+}
+
+qint64 TcpTransport::write(const QByteArray &data)
+{
+    if (state() != State::Open)
+        return -1;
+    return m_socket->write(data);
+}
+
+qint64 TcpTransport::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+qint64 TcpTransport::bytesAvailable() const
+{
+    return m_socket ? m_socket->bytesAvailable() : 0;
+}
+
+QByteArray TcpTransport::readAll()
+{
+    return m_socket && m_socket->isOpen() ? m_socket->readAll() : QByteArray();
+}
+
+qint64 TcpTransport::read(char *data, qint64 maxSize)
+{
+    return m_socket && m_socket->isOpen() ? m_socket->read(data, maxSize) : -1;
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,131 @@
+#include "core/transport/transport_error.h"
+
+namespace mqttdesk {
+
+QString TransportError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None:
+        return QStringLiteral("None");
+    case Kind::HostNotFound:
+        return QStringLiteral("HostNotFound");
+    case Kind::ConnectionRefused:
+        return QStringLiteral("ConnectionRefused");
+    case Kind::Timeout:
+        return QStringLiteral("Timeout");
+    case Kind::RemoteClosed:
+        return QStringLiteral("RemoteClosed");
+    case Kind::NetworkError:
+        return QStringLiteral("NetworkError");
+    case Kind::ProxyError:
+        return QStringLiteral("ProxyError");
+    case Kind::ProxyAuthenticationFailed:
+        return QStringLiteral("ProxyAuthenticationFailed");
+    case Kind::TlsCertificateExpired:
+        return QStringLiteral("TlsCertificateExpired");
+    case Kind::TlsCertificateNotYetValid:
+        return QStringLiteral("TlsCertificateNotYetValid");
+    case Kind::TlsHostNameMismatch:
+        return QStringLiteral("TlsHostNameMismatch");
+    case Kind::TlsUnknownCa:
+        return QStringLiteral("TlsUnknownCa");
+    case Kind::TlsSelfSigned:
+        return QStringLiteral("TlsSelfSigned");
+    case Kind::TlsCertificateInvalid:
+        return QStringLiteral("TlsCertificateInvalid");
+    case Kind::TlsHandshakeFailed:
+        return QStringLiteral("TlsHandshakeFailed");
+    case Kind::TlsClientCertificateRejected:
+        return QStringLiteral("TlsClientCertificateRejected");
+    case Kind::TlsKeyMismatch:
+        return QStringLiteral("TlsKeyMismatch");
+    case Kind::FileUnreadable:
+        return QStringLiteral("FileUnreadable");
+    case Kind::InvalidCertificate:
+        return QStringLiteral("InvalidCertificate");
+    case Kind::InvalidKey:
+        return QStringLiteral("InvalidKey");
+    case Kind::PassphraseRequired:
+        return QStringLiteral("PassphraseRequired");
+    case Kind::WrongPassphrase:
+        return QStringLiteral("WrongPassphrase");
+    case Kind::WebSocketUpgradeRefused:
+        return QStringLiteral("WebSocketUpgradeRefused");
+    case Kind::WebSocketProtocolError:
+        return QStringLiteral("WebSocketProtocolError");
+    case Kind::InvalidOptions:
+        return QStringLiteral("InvalidOptions");
+    }
+    return QStringLiteral("Unknown");
+}
+
+TransportError TransportError::make(Kind kind, const QString &message, const QString &detail)
+{
+    TransportError e;
+    e.kind = kind;
+    e.message = message;
+    e.detail = detail;
+    return e;
+}
+
+TransportError TransportError::fromSocketError(QAbstractSocket::SocketError error,
+                                               const QString &backendText, const QString &host,
+                                               quint16 port, bool viaProxy)
+{
+    const QString endpoint = host + QLatin1Char(':') + QString::number(port);
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return make(Kind::ConnectionRefused,
+                    tr("Connection to %1 refused: no server is listening on that port, or a "
+                       "firewall rejected the connection.")
+                        .arg(endpoint),
+                    backendText);
+    case QAbstractSocket::HostNotFoundError:
+        return make(Kind::HostNotFound,
+                    tr("Host `%1` not found: the name does not resolve. Check the spelling and "
+                       "your DNS settings.")
+                        .arg(host),
+                    backendText);
+    case QAbstractSocket::SocketTimeoutError:
+        return make(Kind::Timeout, tr("No answer from %1 in time.").arg(endpoint), backendText);
+    case QAbstractSocket::RemoteHostClosedError:
+        return make(Kind::RemoteClosed, tr("The server %1 closed the connection.").arg(endpoint),
+                    backendText);
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return make(Kind::ProxyAuthenticationFailed,
+                    tr("The proxy refused the credentials. Check the proxy user and password."),
+                    backendText);
+    case QAbstractSocket::ProxyConnectionRefusedError:
+        return make(Kind::ProxyError,
+                    tr("Connection to the proxy refused: no proxy is listening there."),
+                    backendText);
+    case QAbstractSocket::ProxyConnectionClosedError:
+        return make(Kind::ProxyError,
+                    tr("The proxy closed the connection before reaching %1.").arg(endpoint),
+                    backendText);
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+        return make(Kind::ProxyError, tr("The proxy did not answer in time."), backendText);
+    case QAbstractSocket::ProxyNotFoundError:
+        return make(Kind::ProxyError, tr("The proxy host was not found."), backendText);
+    case QAbstractSocket::ProxyProtocolError:
+        return make(Kind::ProxyError,
+                    tr("The proxy could not connect to %1: %2").arg(endpoint, backendText),
+                    backendText);
+    case QAbstractSocket::SocketAccessError:
+        // Qt's HTTP proxy engine reports a CONNECT answered with 403/405 this way.
+        if (viaProxy)
+            return make(Kind::ProxyError,
+                        tr("The proxy refused to connect to %1 (%2). Check that the proxy allows "
+                           "this host and port.")
+                            .arg(endpoint, backendText),
+                        backendText);
+        break;
+    default:
+        break;
+    }
+    const QString via = viaProxy ? tr(" (through the proxy)") : QString();
+    return make(Kind::NetworkError,
+                tr("Network error with %1%2: %3").arg(endpoint, via, backendText), backendText);
+}
+
+} // namespace mqttdesk
