@@ -1,0 +1,175 @@
+#include "core/protocol/decode_error.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+namespace {
+
+const char *const kContext = "mqttdesk::DecodeError";
+
+QString what(DecodeError::Kind kind)
+{
+    using K = DecodeError::Kind;
+    switch (kind) {
+    case K::InvalidPacketType:
+        return QCoreApplication::translate(
+            kContext, "the packet type is reserved or not part of this protocol version");
+    case K::InvalidFixedHeaderFlags:
+        return QCoreApplication::translate(
+            kContext, "the fixed header flags are invalid for this packet type");
+    case K::MalformedVariableByteInteger:
+        return QCoreApplication::translate(kContext,
+                                           "a Variable Byte Integer is longer than 4 bytes");
+    case K::PacketTooLarge:
+        return QCoreApplication::translate(kContext,
+                                           "the packet is larger than the maximum packet size");
+    case K::TruncatedPacket:
+        return QCoreApplication::translate(kContext, "the packet ends in the middle of a field");
+    case K::TrailingBytes:
+        return QCoreApplication::translate(kContext,
+                                           "the packet has unexpected bytes after its last field");
+    case K::InvalidUtf8:
+        return QCoreApplication::translate(kContext, "a string is not well-formed UTF-8");
+    case K::SurrogateInString:
+        return QCoreApplication::translate(
+            kContext, "a string contains a UTF-16 surrogate code point (U+D800..U+DFFF)");
+    case K::NullCharacterInString:
+        return QCoreApplication::translate(kContext, "a string contains the null character U+0000");
+    case K::ZeroPacketIdentifier:
+        return QCoreApplication::translate(kContext, "the packet identifier is 0");
+    case K::InvalidQoS:
+        return QCoreApplication::translate(kContext, "the QoS level is 3, which does not exist");
+    case K::WildcardInTopicName:
+        return QCoreApplication::translate(kContext,
+                                           "the topic name contains a wildcard ('+' or '#')");
+    case K::EmptyTopicName:
+        return QCoreApplication::translate(kContext,
+                                           "the topic name is empty and no Topic Alias is given");
+    case K::InvalidProtocolName:
+        return QCoreApplication::translate(kContext,
+                                           "the protocol name is neither \"MQTT\" nor \"MQIsdp\"");
+    case K::UnsupportedProtocolVersion:
+        return QCoreApplication::translate(kContext, "the protocol level is not 3, 4 or 5");
+    case K::InvalidConnectFlags:
+        return QCoreApplication::translate(
+            kContext, "the Connect Flags are inconsistent or use the reserved bit");
+    case K::InvalidConnackFlags:
+        return QCoreApplication::translate(kContext,
+                                           "the Connect Acknowledge Flags use reserved bits");
+    case K::InvalidReasonCode:
+        return QCoreApplication::translate(kContext, "the reason code is not valid in this packet");
+    case K::UnknownProperty:
+        return QCoreApplication::translate(kContext, "a property identifier is unknown");
+    case K::PropertyNotAllowed:
+        return QCoreApplication::translate(kContext, "a property is not allowed in this packet");
+    case K::DuplicateProperty:
+        return QCoreApplication::translate(kContext,
+                                           "a property that may appear only once appears twice");
+    case K::InvalidPropertyValue:
+        return QCoreApplication::translate(kContext,
+                                           "a property has a value outside its allowed range");
+    case K::InvalidSubscriptionOptions:
+        return QCoreApplication::translate(kContext,
+                                           "the subscription options use reserved bits or values");
+    case K::NoTopicFilters:
+        return QCoreApplication::translate(kContext, "the packet contains no topic filter");
+    case K::NoReasonCodes:
+        return QCoreApplication::translate(kContext, "the packet contains no reason code");
+    }
+    return QCoreApplication::translate(kContext, "the packet is invalid");
+}
+
+} // namespace
+
+QString DecodeError::kindName(Kind kind)
+{
+    using K = Kind;
+    switch (kind) {
+    case K::InvalidPacketType:
+        return QStringLiteral("InvalidPacketType");
+    case K::InvalidFixedHeaderFlags:
+        return QStringLiteral("InvalidFixedHeaderFlags");
+    case K::MalformedVariableByteInteger:
+        return QStringLiteral("MalformedVariableByteInteger");
+    case K::PacketTooLarge:
+        return QStringLiteral("PacketTooLarge");
+    case K::TruncatedPacket:
+        return QStringLiteral("TruncatedPacket");
+    case K::TrailingBytes:
+        return QStringLiteral("TrailingBytes");
+    case K::InvalidUtf8:
+        return QStringLiteral("InvalidUtf8");
+    case K::SurrogateInString:
+        return QStringLiteral("SurrogateInString");
+    case K::NullCharacterInString:
+        return QStringLiteral("NullCharacterInString");
+    case K::ZeroPacketIdentifier:
+        return QStringLiteral("ZeroPacketIdentifier");
+    case K::InvalidQoS:
+        return QStringLiteral("InvalidQoS");
+    case K::WildcardInTopicName:
+        return QStringLiteral("WildcardInTopicName");
+    case K::EmptyTopicName:
+        return QStringLiteral("EmptyTopicName");
+    case K::InvalidProtocolName:
+        return QStringLiteral("InvalidProtocolName");
+    case K::UnsupportedProtocolVersion:
+        return QStringLiteral("UnsupportedProtocolVersion");
+    case K::InvalidConnectFlags:
+        return QStringLiteral("InvalidConnectFlags");
+    case K::InvalidConnackFlags:
+        return QStringLiteral("InvalidConnackFlags");
+    case K::InvalidReasonCode:
+        return QStringLiteral("InvalidReasonCode");
+    case K::UnknownProperty:
+        return QStringLiteral("UnknownProperty");
+    case K::PropertyNotAllowed:
+        return QStringLiteral("PropertyNotAllowed");
+    case K::DuplicateProperty:
+        return QStringLiteral("DuplicateProperty");
+    case K::InvalidPropertyValue:
+        return QStringLiteral("InvalidPropertyValue");
+    case K::InvalidSubscriptionOptions:
+        return QStringLiteral("InvalidSubscriptionOptions");
+    case K::NoTopicFilters:
+        return QStringLiteral("NoTopicFilters");
+    case K::NoReasonCodes:
+        return QStringLiteral("NoReasonCodes");
+    }
+    return QStringLiteral("Unknown");
+}
+
+bool DecodeError::isProtocolError() const
+{
+    // 5.0 §2.2.2.2, §3.3.2.3.4, §3.8.3.1: these are Protocol Errors, the rest Malformed.
+    switch (kind) {
+    case Kind::DuplicateProperty:
+    case Kind::InvalidPropertyValue:
+    case Kind::EmptyTopicName:
+    case Kind::ZeroPacketIdentifier:
+    case Kind::NoTopicFilters:
+    case Kind::UnsupportedProtocolVersion:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString DecodeError::message() const
+{
+    const QString packetName =
+        packet ? packetTypeName(*packet) : QCoreApplication::translate(kContext, "packet");
+    QString text = QCoreApplication::translate(kContext, "Invalid %1 received: %2")
+                       .arg(packetName, what(kind));
+    if (!detail.isEmpty())
+        text += QStringLiteral(" (") + detail + QLatin1Char(')');
+    text += QCoreApplication::translate(kContext, " at byte %1 [%2].").arg(offset).arg(rule);
+    text += QLatin1Char(' ') + QCoreApplication::translate(
+                                   kContext, "The peer does not follow the MQTT specification; "
+                                             "the connection is closed. Check the broker or "
+                                             "the protocol version chosen for it.");
+    return text;
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,104 @@
+#include "core/protocol/encode_error.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+namespace {
+
+const char *const kContext = "mqttdesk::EncodeError";
+
+QString what(EncodeError::Kind kind)
+{
+    using K = EncodeError::Kind;
+    switch (kind) {
+    case K::NotInVersion:
+        return QCoreApplication::translate(kContext,
+                                           "it uses a feature this protocol version does not have");
+    case K::ZeroPacketIdentifier:
+        return QCoreApplication::translate(kContext, "its packet identifier is 0");
+    case K::InvalidQoS:
+        return QCoreApplication::translate(kContext, "its QoS level is above 2");
+    case K::StringTooLong:
+        return QCoreApplication::translate(kContext,
+                                           "a text or binary field is longer than 65,535 bytes");
+    case K::InvalidString:
+        return QCoreApplication::translate(kContext,
+                                           "a text contains U+0000 or an unpaired surrogate");
+    case K::WildcardInTopicName:
+        return QCoreApplication::translate(kContext,
+                                           "the topic name contains a wildcard ('+' or '#')");
+    case K::EmptyTopicName:
+        return QCoreApplication::translate(kContext,
+                                           "the topic name is empty and no Topic Alias is set");
+    case K::PropertyNotAllowed:
+        return QCoreApplication::translate(kContext, "a property is not allowed in this packet");
+    case K::DuplicateProperty:
+        return QCoreApplication::translate(kContext,
+                                           "a property that may appear only once is given twice");
+    case K::InvalidPropertyValue:
+        return QCoreApplication::translate(kContext, "a property value is out of range");
+    case K::InvalidReasonCode:
+        return QCoreApplication::translate(kContext, "the reason code is not valid in this packet");
+    case K::InvalidFlags:
+        return QCoreApplication::translate(kContext, "its flags are inconsistent");
+    case K::NoTopicFilters:
+        return QCoreApplication::translate(kContext, "it has no topic filter");
+    case K::PacketTooLarge:
+        return QCoreApplication::translate(kContext,
+                                           "it is larger than the largest possible MQTT packet");
+    }
+    return QCoreApplication::translate(kContext, "it is invalid");
+}
+
+} // namespace
+
+QString EncodeError::kindName(Kind kind)
+{
+    using K = Kind;
+    switch (kind) {
+    case K::NotInVersion:
+        return QStringLiteral("NotInVersion");
+    case K::ZeroPacketIdentifier:
+        return QStringLiteral("ZeroPacketIdentifier");
+    case K::InvalidQoS:
+        return QStringLiteral("InvalidQoS");
+    case K::StringTooLong:
+        return QStringLiteral("StringTooLong");
+    case K::InvalidString:
+        return QStringLiteral("InvalidString");
+    case K::WildcardInTopicName:
+        return QStringLiteral("WildcardInTopicName");
+    case K::EmptyTopicName:
+        return QStringLiteral("EmptyTopicName");
+    case K::PropertyNotAllowed:
+        return QStringLiteral("PropertyNotAllowed");
+    case K::DuplicateProperty:
+        return QStringLiteral("DuplicateProperty");
+    case K::InvalidPropertyValue:
+        return QStringLiteral("InvalidPropertyValue");
+    case K::InvalidReasonCode:
+        return QStringLiteral("InvalidReasonCode");
+    case K::InvalidFlags:
+        return QStringLiteral("InvalidFlags");
+    case K::NoTopicFilters:
+        return QStringLiteral("NoTopicFilters");
+    case K::PacketTooLarge:
+        return QStringLiteral("PacketTooLarge");
+    }
+    return QStringLiteral("Unknown");
+}
+
+QString EncodeError::message() const
+{
+    QString text = QCoreApplication::translate(kContext, "Cannot send %1: %2")
+                       .arg(packetTypeName(packet), what(kind));
+    if (!detail.isEmpty())
+        text += QStringLiteral(" (") + detail + QLatin1Char(')');
+    if (!rule.isEmpty())
+        text += QStringLiteral(" [") + rule + QLatin1Char(']');
+    text += QLatin1Char('.');
+    return text;
+}
+
+} // namespace mqttdesk
