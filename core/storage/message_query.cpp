@@ -1,0 +1,419 @@
+#include "core/storage/message_query.h"
+
+#include "core/storage/database_connection.h"
+#include "core/storage/topic_filter_matcher.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace mqttdesk {
+
+namespace {
+// Up to this many matching topics, each topic's (topic_id, id) index range is read
+// separately and merged; beyond it one scan of the profile with an IN list is cheaper.
+constexpr qsizetype kMergeTopicLimit = 64;
+constexpr qint64 kCountSlice = 250000;
+
+const QString kColumns = QStringLiteral(
+    "m.id, m.profile_id, t.name, m.flags, m.time_us, m.size, m.subscription_id, m.packet_id,"
+    " m.properties, m.payload");
+
+QString idList(const QList<qint64> &ids)
+{
+    QString list;
+    list.reserve(ids.size() * 8);
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            list += QLatin1Char(',');
+        list += QString::number(ids.at(i));
+    }
+    return list;
+}
+
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+} // namespace
+
+MessageQuery::MessageQuery(const DatabaseConnection &connection)
+    : m_connection(connection)
+{}
+
+QString MessageQuery::ftsExpression(const QString &text)
+{
+    QStringList words;
+    const auto parts = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (QString word : parts) {
+        word = word.trimmed();
+        if (word.isEmpty())
+            continue;
+        word.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        words << QLatin1Char('"') + word + QLatin1Char('"');
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+QList<qint64> MessageQuery::matchingTopicIds(qint64 profileId, const QString &topicFilter,
+                                             StorageError *error) const
+{
+    QList<qint64> ids;
+    QSqlQuery query(m_connection.database());
+    QVariantList values{profileId};
+    QString sql = QStringLiteral("SELECT id, name FROM topics WHERE profile_id = ?");
+    const QString prefix = TopicFilterMatcher::literalPrefix(topicFilter);
+    if (!TopicFilterMatcher::hasWildcard(topicFilter)) {
+        sql += QStringLiteral(" AND name = ?");
+        values << topicFilter;
+    } else if (!prefix.isEmpty()) {
+        // Every match starts with the literal prefix: a range on the (profile_id, name) index.
+        sql += QStringLiteral(" AND name >= ? AND name < ?");
+        values << prefix << QString(prefix + QChar(0xFFFF));
+    }
+    if (!run(query, sql, values)) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return ids;
+    }
+    while (query.next()) {
+        if (TopicFilterMatcher::matches(topicFilter, query.value(1).toString()))
+            ids << query.value(0).toLongLong();
+    }
+    return ids;
+}
+
+MessageQuery::Conditions MessageQuery::conditions(const MessageFilter &filter,
+                                                  StorageError *error) const
+{
+    Conditions c;
+    if (filter.direction) {
+        c.where += QStringLiteral(" AND (m.flags & 1) = ?");
+        c.values << (*filter.direction == StoredMessage::Direction::Outgoing ? 1 : 0);
+    }
+    if (filter.qosMask != 0 && (filter.qosMask & 7) != 7) {
+        QStringList allowed;
+        for (int qos = 0; qos < 3; ++qos) {
+            if (filter.qosMask & (1 << qos))
+                allowed << QString::number(qos);
+        }
+        if (allowed.isEmpty())
+            c.empty = true;
+        c.where +=
+            QStringLiteral(" AND ((m.flags >> 1) & 3) IN (%1)").arg(allowed.join(QLatin1Char(',')));
+    }
+    if (filter.retain)
+        c.where += *filter.retain ? QStringLiteral(" AND (m.flags & 8) <> 0")
+                                  : QStringLiteral(" AND (m.flags & 8) = 0");
+    if (filter.fromUs) {
+        c.where += QStringLiteral(" AND m.time_us >= ?");
+        c.values << *filter.fromUs;
+    }
+    if (filter.toUs) {
+        c.where += QStringLiteral(" AND m.time_us <= ?");
+        c.values << *filter.toUs;
+    }
+    const QString fts = ftsExpression(filter.text);
+    if (!fts.isEmpty()) {
+        c.useFts = true;
+        c.where += QStringLiteral(" AND f.message_fts MATCH ?");
+        c.values << fts;
+    }
+    if (!filter.topicFilter.isEmpty()) {
+        if (!TopicFilterMatcher::isValidFilter(filter.topicFilter)) {
+            if (error)
+                *error = StorageError::make(StorageError::Code::InvalidFilter, filter.topicFilter);
+            c.empty = true;
+            return c;
+        }
+        StorageError topicError;
+        c.topicIds = matchingTopicIds(filter.profileId, filter.topicFilter, &topicError);
+        if (topicError.isError()) {
+            if (error)
+                *error = topicError;
+            c.empty = true;
+            return c;
+        }
+        c.allTopics = false;
+        if (c.topicIds.isEmpty())
+            c.empty = true;
+    }
+    return c;
+}
+
+// Ids of matching rows beyond `boundId` (0: no bound): older and newest first, or newer and
+// oldest first when `ascending`.
+QList<qint64> MessageQuery::ids(const MessageFilter &filter, const Conditions &c, qint64 boundId,
+                                bool ascending, int limit, StorageError *error) const
+{
+    QList<qint64> ids;
+    if (c.empty || limit <= 0)
+        return ids;
+    QSqlQuery query(m_connection.database());
+    const auto fail = [&] {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return QList<qint64>{};
+    };
+    const QString bound = ascending ? QStringLiteral(" > ?") : QStringLiteral(" < ?");
+    const QString order = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    if (!c.allTopics && !c.useFts && c.topicIds.size() <= kMergeTopicLimit) {
+        // One (topic_id, id) index range per topic, merged: no scan over other topics' rows.
+        const QString sql = QStringLiteral("SELECT m.id FROM messages m WHERE m.topic_id = ?") +
+                            c.where +
+                            (boundId > 0 ? QStringLiteral(" AND m.id") + bound : QString()) +
+                            QStringLiteral(" ORDER BY m.id") + order + QStringLiteral(" LIMIT ?");
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return fail();
+        for (qint64 topic : c.topicIds) {
+            int i = 0;
+            query.bindValue(i++, topic);
+            for (const QVariant &value : c.values)
+                query.bindValue(i++, value);
+            if (boundId > 0)
+                query.bindValue(i++, boundId);
+            query.bindValue(i++, limit);
+            if (!query.exec())
+                return fail();
+            while (query.next())
+                ids << query.value(0).toLongLong();
+        }
+        if (ascending)
+            std::sort(ids.begin(), ids.end());
+        else
+            std::sort(ids.begin(), ids.end(), std::greater<>());
+        if (ids.size() > limit)
+            ids.resize(limit);
+        return ids;
+    }
+    // With a text query the full-text index drives, in rowid order; otherwise the
+    // (profile_id, id) index.
+    const QString from = c.useFts
+                             ? QStringLiteral("message_fts f JOIN messages m ON m.id = f.rowid")
+                             : QStringLiteral("messages m");
+    const QString idColumn = c.useFts ? QStringLiteral("f.rowid") : QStringLiteral("m.id");
+    QString sql = QStringLiteral("SELECT m.id FROM ") + from +
+                  QStringLiteral(" WHERE m.profile_id = ?") + c.where;
+    QVariantList values{filter.profileId};
+    values << c.values;
+    if (!c.allTopics)
+        sql += QStringLiteral(" AND m.topic_id IN (%1)").arg(idList(c.topicIds));
+    if (boundId > 0) {
+        sql += QStringLiteral(" AND ") + idColumn + bound;
+        values << boundId;
+    }
+    sql += QStringLiteral(" ORDER BY ") + idColumn + order + QStringLiteral(" LIMIT ?");
+    values << limit;
+    if (!run(query, sql, values))
+        return fail();
+    while (query.next())
+        ids << query.value(0).toLongLong();
+    return ids;
+}
+
+StoredMessageList MessageQuery::load(const QList<qint64> &ids, StorageError *error) const
+{
+    StoredMessageList messages;
+    if (ids.isEmpty())
+        return messages;
+    QSqlQuery query(m_connection.database());
+    const QString sql = QStringLiteral("SELECT ") + kColumns +
+                        QStringLiteral(" FROM messages m JOIN topics t ON t.id = m.topic_id"
+                                       " WHERE m.id IN (%1) ORDER BY m.id DESC")
+                            .arg(idList(ids));
+    if (!run(query, sql, {})) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return messages;
+    }
+    messages.reserve(ids.size());
+    while (query.next())
+        messages.append(readMessage(query));
+    return messages;
+}
+
+StoredMessage MessageQuery::readMessage(const QSqlQuery &query)
+{
+    StoredMessage m;
+    m.id = query.value(0).toLongLong();
+    m.profileId = query.value(1).toLongLong();
+    m.topic = query.value(2).toString();
+    const int flags = query.value(3).toInt();
+    m.applyFlags(flags);
+    m.receivedUs = query.value(4).toLongLong();
+    m.payloadSize = query.value(5).toLongLong();
+    const QVariant subscription = query.value(6);
+    if (!subscription.isNull())
+        m.subscriptionId = subscription.toLongLong();
+    const QVariant packet = query.value(7);
+    if (!packet.isNull())
+        m.packetId = static_cast<quint16>(packet.toUInt());
+    m.properties = query.value(8).toByteArray();
+    m.payload = query.value(9).toByteArray();
+    m.payloadDeferred = flags & StoredMessage::FlagLarge;
+    return m;
+}
+
+MessagePage MessageQuery::fetch(const MessageFilter &filter, const PageRequest &request,
+                                StorageError *error) const
+{
+    MessagePage page;
+    StorageError localError;
+    StorageError &err = error ? *error : localError;
+    err = {};
+    const Conditions c = conditions(filter, &err);
+    if (err.isError() || c.empty)
+        return page;
+    const int limit = qMax(1, request.limit);
+    QList<qint64> older;
+    QList<qint64> newer;
+    switch (request.anchor) {
+    case PageRequest::Anchor::Newest:
+        older = ids(filter, c, 0, false, limit + 1, &err);
+        page.hasOlder = older.size() > limit;
+        older.resize(qMin<qsizetype>(older.size(), limit));
+        break;
+    case PageRequest::Anchor::OlderThan:
+        older = ids(filter, c, request.anchorId, false, limit + 1, &err);
+        page.hasOlder = older.size() > limit;
+        older.resize(qMin<qsizetype>(older.size(), limit));
+        page.hasNewer = true;
+        break;
+    case PageRequest::Anchor::NewerThan:
+        newer = ids(filter, c, request.anchorId, true, limit + 1, &err);
+        page.hasNewer = newer.size() > limit;
+        newer.resize(qMin<qsizetype>(newer.size(), limit));
+        page.hasOlder = true;
+        break;
+    case PageRequest::Anchor::AroundTime: {
+        // The first row at or after the time (via the (profile_id, time_us) index) is the
+        // pivot; the page takes about half its rows from each side of it.
+        QSqlQuery pivotQuery(m_connection.database());
+        if (!run(pivotQuery,
+                 QStringLiteral("SELECT id FROM messages WHERE profile_id = ? AND time_us >= ?"
+                                " ORDER BY time_us, id LIMIT 1"),
+                 {filter.profileId, request.timeUs})) {
+            err = m_connection.errorFrom(pivotQuery);
+            return page;
+        }
+        const qint64 pivot = pivotQuery.next() ? pivotQuery.value(0).toLongLong() : 0;
+        pivotQuery.finish();
+        if (pivot == 0)
+            return fetch(filter, PageRequest::newest(limit), error);
+        const int newerWanted = limit / 2;
+        newer = ids(filter, c, pivot - 1 < 1 ? 0 : pivot - 1, true, newerWanted + 1, &err);
+        if (pivot - 1 < 1) // bound 0 means "none"; the pivot is row 1, nothing is older
+            newer = ids(filter, c, 0, true, newerWanted + 1, &err);
+        page.hasNewer = newer.size() > newerWanted;
+        newer.resize(qMin<qsizetype>(newer.size(), newerWanted));
+        const int olderWanted = limit - int(newer.size());
+        older =
+            ids(filter, c, newer.isEmpty() ? pivot : newer.first(), false, olderWanted + 1, &err);
+        page.hasOlder = older.size() > olderWanted;
+        older.resize(qMin<qsizetype>(older.size(), olderWanted));
+        break;
+    }
+    }
+    if (err.isError())
+        return page;
+    QList<qint64> all;
+    all.reserve(older.size() + newer.size());
+    for (auto it = newer.crbegin(); it != newer.crend(); ++it)
+        all << *it;
+    all << older;
+    page.messages = load(all, &err);
+    return page;
+}
+
+qint64 MessageQuery::lastId(qint64 profileId, StorageError *error) const
+{
+    QSqlQuery query(m_connection.database());
+    if (!run(query, QStringLiteral("SELECT max(id) FROM messages WHERE profile_id = ?"),
+             {profileId})) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return 0;
+    }
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 MessageQuery::count(const MessageFilter &filter, StorageError *error,
+                           const std::atomic_bool *cancel, qint64 afterId, qint64 upToId) const
+{
+    StorageError localError;
+    StorageError &err = error ? *error : localError;
+    err = {};
+    const Conditions c = conditions(filter, &err);
+    if (err.isError())
+        return -1;
+    if (c.empty)
+        return 0;
+    const qint64 maxId = upToId >= 0 ? upToId : lastId(filter.profileId, &err);
+    if (err.isError())
+        return -1;
+    const QString from = c.useFts
+                             ? QStringLiteral("message_fts f JOIN messages m ON m.id = f.rowid")
+                             : QStringLiteral("messages m");
+    const QString idColumn = c.useFts ? QStringLiteral("f.rowid") : QStringLiteral("m.id");
+    QString sql = QStringLiteral("SELECT count(*) FROM ") + from +
+                  QStringLiteral(" WHERE m.profile_id = ?") + c.where;
+    if (!c.allTopics)
+        sql += QStringLiteral(" AND m.topic_id IN (%1)").arg(idList(c.topicIds));
+    sql += QStringLiteral(" AND ") + idColumn + QStringLiteral(" > ? AND ") + idColumn +
+           QStringLiteral(" <= ?");
+    QSqlQuery query(m_connection.database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        err = m_connection.errorFrom(query);
+        return -1;
+    }
+    qint64 total = 0;
+    // Newest slices first; each slice is short, so cancel is honoured between them.
+    for (qint64 high = maxId; high > afterId; high -= kCountSlice) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return -1;
+        int i = 0;
+        query.bindValue(i++, filter.profileId);
+        for (const QVariant &value : c.values)
+            query.bindValue(i++, value);
+        query.bindValue(i++, qMax(afterId, high - kCountSlice));
+        query.bindValue(i++, high);
+        if (!query.exec() || !query.next()) {
+            err = m_connection.errorFrom(query);
+            return -1;
+        }
+        total += query.value(0).toLongLong();
+        query.finish();
+    }
+    return total;
+}
+
+QByteArray MessageQuery::loadPayload(qint64 messageId, StorageError *error) const
+{
+    QSqlQuery query(m_connection.database());
+    if (!run(query,
+             QStringLiteral("SELECT coalesce(m.payload, b.data) FROM messages m"
+                            " LEFT JOIN message_blobs b ON b.message_id = m.id WHERE m.id = ?"),
+             {messageId})) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return {};
+    }
+    return query.next() ? query.value(0).toByteArray() : QByteArray();
+}
+
+std::optional<StoredMessage> MessageQuery::message(qint64 messageId, StorageError *error) const
+{
+    const StoredMessageList list = load({messageId}, error);
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.first();
+}
+
+} // namespace mqttdesk

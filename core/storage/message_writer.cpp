@@ -1,0 +1,410 @@
+#include "core/storage/message_writer.h"
+
+#include "core/storage/message_batch_writer.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QThread>
+
+namespace mqttdesk {
+
+MessageWriter::MessageWriter(const QString &databasePath, QObject *parent)
+    : MessageWriter(databasePath, Options{}, parent)
+{}
+
+MessageWriter::MessageWriter(const QString &databasePath, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_path(databasePath)
+    , m_options(options)
+{
+    qRegisterMetaType<mqttdesk::StorageError>();
+}
+
+MessageWriter::~MessageWriter()
+{
+    stop();
+}
+
+void MessageWriter::start()
+{
+    if (m_thread)
+        return;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = false;
+        m_started = false;
+    }
+    m_thread = QThread::create([this] { run(); });
+    m_thread->setObjectName(QStringLiteral("mqttdesk-writer"));
+    m_thread->start();
+    // Wait for the writer to open the database and load counters and retention, so that
+    // counters() and isStoring() are meaningful once start() returns.
+    QMutexLocker lock(&m_mutex);
+    while (!m_started)
+        m_idle.wait(&m_mutex);
+}
+
+void MessageWriter::stop()
+{
+    if (!m_thread)
+        return;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeAll();
+    }
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+bool MessageWriter::enqueue(StoredMessage message)
+{
+    QMutexLocker lock(&m_mutex);
+    ProfileCounters &counters = m_counters[message.profileId];
+    ++counters.received;
+    m_dirty.insert(message.profileId);
+    const qint64 size = message.payload.size();
+    if (qsizetype(m_queue.size()) >= m_options.queueCapacity ||
+        m_queuedBytes + size > m_options.queueByteCapacity) {
+        ++counters.dropped;
+        return false;
+    }
+    const bool wasEmpty = m_queue.empty();
+    m_queue.push_back(std::move(message));
+    m_queuedBytes += size;
+    if (wasEmpty)
+        m_wake.wakeOne();
+    return true;
+}
+
+bool MessageWriter::isStoring() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_thread && !m_failed;
+}
+
+StorageError MessageWriter::lastError() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lastError;
+}
+
+qsizetype MessageWriter::pendingCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return qsizetype(m_queue.size()) + m_inFlightCount;
+}
+
+ProfileCounters MessageWriter::counters(qint64 profileId) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_counters.value(profileId);
+}
+
+RetentionPolicy MessageWriter::retention(qint64 profileId) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_retention.value(profileId);
+}
+
+void MessageWriter::setRetention(qint64 profileId, const RetentionPolicy &policy)
+{
+    QMutexLocker lock(&m_mutex);
+    m_retention.insert(profileId, policy);
+    m_retentionToSave.insert(profileId, policy);
+    m_retentionDue = true;
+    m_wake.wakeOne();
+}
+
+void MessageWriter::resumeStoring()
+{
+    QMutexLocker lock(&m_mutex);
+    m_resumeRequested = true;
+    m_wake.wakeOne();
+}
+
+bool MessageWriter::waitUntilIdle(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker lock(&m_mutex);
+    while ((!m_queue.empty() || m_inFlight || m_retentionDue) && !m_failed && m_thread) {
+        if (!m_idle.wait(&m_mutex, deadline))
+            break;
+    }
+    return m_queue.empty() && !m_inFlight && !m_failed;
+}
+
+bool MessageWriter::openWriter()
+{
+    const StorageError error = m_writer->open();
+    if (error.isError())
+        return false;
+    StorageError loadError;
+    const auto stored = ProfileCounters::loadAll(*m_writer->connection(), &loadError);
+    const auto retention = RetentionPolicy::loadAll(*m_writer->connection(), &loadError);
+    if (loadError.isError())
+        return false;
+    QMutexLocker lock(&m_mutex);
+    // What was counted before the writer opened is a delta on top of the saved values.
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        ProfileCounters &live = m_counters[it.key()];
+        if (!m_countersLoaded) {
+            live.received += it->received;
+            live.dropped += it->dropped;
+        }
+        live.stored = it->stored;
+        live.bytes = it->bytes;
+    }
+    m_countersLoaded = true;
+    for (auto it = retention.cbegin(); it != retention.cend(); ++it) {
+        if (!m_retention.contains(it.key()))
+            m_retention.insert(it.key(), it.value());
+    }
+    m_retentionDue = true;
+    return true;
+}
+
+void MessageWriter::run()
+{
+    m_writer = std::make_unique<MessageBatchWriter>(m_path, m_options.connection);
+    if (!openWriter()) {
+        StorageError error =
+            m_writer->connection() ? m_writer->connection()->error() : StorageError{};
+        if (!error.isError())
+            error = StorageError::make(StorageError::Code::OpenFailed, m_path);
+        fail(error, nullptr);
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_started = true;
+        m_idle.wakeAll();
+    }
+    QElapsedTimer sinceRetention;
+    sinceRetention.start();
+    for (;;) {
+        bool resume = false;
+        bool haveWork = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            for (;;) {
+                if (m_stopping || m_resumeRequested)
+                    break;
+                if (!m_failed && (!m_queue.empty() || m_retentionDue))
+                    break;
+                const qint64 remaining = m_options.retentionIntervalMs - sinceRetention.elapsed();
+                if (!m_failed && remaining <= 0 && !m_retention.isEmpty()) {
+                    m_retentionDue = true;
+                    break;
+                }
+                const bool timed = !m_failed && !m_retention.isEmpty();
+                m_wake.wait(&m_mutex, timed ? QDeadlineTimer(qMax<qint64>(remaining, 1))
+                                            : QDeadlineTimer(QDeadlineTimer::Forever));
+            }
+            resume = m_resumeRequested;
+            m_resumeRequested = false;
+            if (m_stopping && !resume && (m_queue.empty() || m_failed))
+                break;
+            haveWork = !m_failed && !m_queue.empty();
+        }
+        if (resume) {
+            bool failed = false;
+            {
+                QMutexLocker lock(&m_mutex);
+                failed = m_failed;
+            }
+            if (failed) {
+                if (!m_writer->isOpen() && !openWriter()) {
+                    fail(m_writer->connection()
+                             ? m_writer->connection()->error()
+                             : StorageError::make(StorageError::Code::OpenFailed, m_path),
+                         nullptr);
+                    continue;
+                }
+                {
+                    QMutexLocker lock(&m_mutex);
+                    m_failed = false;
+                    m_lastError = {};
+                }
+                emit storingResumed();
+            }
+            continue;
+        }
+        if (haveWork)
+            writeBatch();
+        bool retentionDue = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            retentionDue = m_retentionDue && !m_failed;
+        }
+        if (retentionDue) {
+            applyRetention();
+            sinceRetention.restart();
+        }
+    }
+    m_batch.clear();
+    m_writer.reset();
+    QMutexLocker lock(&m_mutex);
+    m_idle.wakeAll();
+}
+
+void MessageWriter::writeBatch()
+{
+    QSet<qint64> dirty;
+    {
+        QMutexLocker lock(&m_mutex);
+        const qsizetype n = qMin<qsizetype>(m_options.maxBatchRows, qsizetype(m_queue.size()));
+        m_batch.clear();
+        m_batch.reserve(size_t(n));
+        for (qsizetype i = 0; i < n; ++i) {
+            m_queuedBytes -= m_queue.front().payload.size();
+            m_batch.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+        }
+        m_inFlight = true;
+        m_inFlightCount = n;
+        dirty.swap(m_dirty);
+    }
+    QList<MessageBatchWriter::Appended> appended;
+    StorageError error = m_writer->begin();
+    if (!error.isError())
+        error = m_writer->insert(m_batch, appended);
+    if (!error.isError()) {
+        QHash<qint64, ProfileCounters> snapshot;
+        {
+            QMutexLocker lock(&m_mutex);
+            for (const auto &entry : std::as_const(appended))
+                dirty.insert(entry.profileId);
+            for (qint64 profile : std::as_const(dirty))
+                snapshot.insert(profile, m_counters.value(profile));
+        }
+        for (const auto &entry : std::as_const(appended)) {
+            snapshot[entry.profileId].stored += entry.count;
+            snapshot[entry.profileId].bytes += entry.bytes;
+        }
+        error = m_writer->saveCounters(snapshot);
+    }
+    if (!error.isError())
+        error = m_writer->commit();
+    if (error.isError()) {
+        m_writer->rollback();
+        {
+            QMutexLocker lock(&m_mutex);
+            for (qint64 profile : std::as_const(dirty))
+                m_dirty.insert(profile);
+        }
+        fail(error, &m_batch);
+        return;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto &entry : std::as_const(appended)) {
+            ProfileCounters &live = m_counters[entry.profileId];
+            live.stored += entry.count;
+            live.bytes += entry.bytes;
+            const RetentionPolicy policy = m_retention.value(entry.profileId);
+            if ((policy.maxCount > 0 && live.stored > policy.maxCount) ||
+                (policy.maxBytes > 0 && live.bytes > policy.maxBytes))
+                m_retentionDue = true;
+        }
+    }
+    // Announced before the batch counts as done, so waitUntilIdle() implies "emitted".
+    for (const auto &entry : std::as_const(appended))
+        emit rowsAppended(entry.profileId, entry.firstId, entry.lastId, entry.count);
+    QMutexLocker lock(&m_mutex);
+    m_inFlight = false;
+    m_inFlightCount = 0;
+    m_batch.clear();
+    if (m_queue.empty() && !m_retentionDue)
+        m_idle.wakeAll();
+}
+
+void MessageWriter::applyRetention()
+{
+    QHash<qint64, RetentionPolicy> toSave;
+    QHash<qint64, RetentionPolicy> policies;
+    {
+        QMutexLocker lock(&m_mutex);
+        toSave.swap(m_retentionToSave);
+        policies = m_retention;
+        m_retentionDue = false;
+    }
+    for (auto it = toSave.cbegin(); it != toSave.cend(); ++it) {
+        const StorageError error =
+            RetentionPolicy::save(*m_writer->connection(), it.key(), it.value());
+        if (error.isError()) {
+            fail(error, nullptr);
+            return;
+        }
+    }
+    const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    bool more = false;
+    for (auto it = policies.cbegin(); it != policies.cend(); ++it) {
+        if (it->isUnlimited())
+            continue;
+        ProfileCounters counters = this->counters(it.key());
+        MessageBatchWriter::Removed removed;
+        StorageError error = m_writer->begin();
+        if (!error.isError())
+            error = m_writer->trim(it.key(), it.value(), counters, nowUs,
+                                   m_options.retentionChunkRows, removed);
+        if (!error.isError() && removed.count > 0) {
+            counters = this->counters(it.key());
+            counters.stored -= removed.count;
+            counters.bytes -= removed.bytes;
+            error = m_writer->saveCounters({{it.key(), counters}});
+        }
+        if (!error.isError())
+            error = m_writer->commit();
+        if (error.isError()) {
+            m_writer->rollback();
+            fail(error, nullptr);
+            return;
+        }
+        if (removed.count == 0)
+            continue;
+        more = more || removed.count >= m_options.retentionChunkRows;
+        {
+            QMutexLocker lock(&m_mutex);
+            ProfileCounters &live = m_counters[it.key()];
+            live.stored -= removed.count;
+            live.bytes -= removed.bytes;
+        }
+        emit rowsRemoved(it.key(), removed.upToId, removed.count);
+    }
+    QMutexLocker lock(&m_mutex);
+    // Big backlogs are deleted one chunk per round, so writes are never held up for long.
+    m_retentionDue = m_retentionDue || more;
+    if (m_queue.empty() && !m_inFlight && !m_retentionDue)
+        m_idle.wakeAll();
+}
+
+void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *unwritten)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (unwritten) {
+            // Back to the front of the queue, oldest first; what no longer fits is dropped.
+            for (auto it = unwritten->rbegin(); it != unwritten->rend(); ++it) {
+                it->id = 0;
+                if (qsizetype(m_queue.size()) >= m_options.queueCapacity) {
+                    ++m_counters[it->profileId].dropped;
+                    continue;
+                }
+                m_queuedBytes += it->payload.size();
+                m_queue.push_front(std::move(*it));
+            }
+            unwritten->clear();
+        }
+        m_inFlight = false;
+        m_inFlightCount = 0;
+        m_failed = true;
+        m_lastError = error;
+        m_idle.wakeAll();
+    }
+    emit storingFailed(error);
+}
+
+} // namespace mqttdesk

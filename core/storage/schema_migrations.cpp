@@ -1,0 +1,173 @@
+#include "core/storage/schema_migrations.h"
+
+#include "core/storage/database_connection.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+
+namespace mqttdesk {
+
+namespace {
+
+// Version 1: profiles, their subscriptions and publish history. Profile data is the JSON
+// of the connection profile, opaque here; no secret is ever stored in it by this layer.
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE TABLE profiles ("
+                       " id INTEGER PRIMARY KEY,"
+                       " uuid TEXT NOT NULL UNIQUE,"
+                       " folder TEXT NOT NULL DEFAULT '',"
+                       " position INTEGER NOT NULL DEFAULT 0,"
+                       " name TEXT NOT NULL,"
+                       " data TEXT NOT NULL DEFAULT '{}')"),
+        QStringLiteral("CREATE TABLE subscriptions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " filter TEXT NOT NULL,"
+                       " qos INTEGER NOT NULL DEFAULT 0,"
+                       " options TEXT NOT NULL DEFAULT '{}',"
+                       " alias TEXT NOT NULL DEFAULT '',"
+                       " colour TEXT NOT NULL DEFAULT '',"
+                       " enabled INTEGER NOT NULL DEFAULT 1,"
+                       " payload_format TEXT NOT NULL DEFAULT '',"
+                       " position INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX subscriptions_profile ON subscriptions(profile_id, position)"),
+        QStringLiteral("CREATE TABLE publish_history ("
+                       " id INTEGER PRIMARY KEY,"
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " topic TEXT NOT NULL,"
+                       " payload BLOB NOT NULL,"
+                       " qos INTEGER NOT NULL,"
+                       " retain INTEGER NOT NULL,"
+                       " properties BLOB NOT NULL,"
+                       " last_used_us INTEGER NOT NULL,"
+                       " use_count INTEGER NOT NULL DEFAULT 1,"
+                       " UNIQUE(profile_id, topic, payload, qos, retain, properties))"),
+        QStringLiteral(
+            "CREATE INDEX publish_history_recent ON publish_history(profile_id, last_used_us)"),
+    };
+}
+
+// Version 2: the message history. Topics are interned per profile (a message row holds a
+// small topic id) which keeps rows small and lets topic-filter queries walk the
+// (topic_id, id) index. Payloads over 64 KiB live in message_blobs so list scans stay fast.
+// flags: bit0 outgoing, bits1-2 QoS, bit3 retain, bit4 DUP, bit5 text (valid UTF-8,
+// inline), bit6 payload in message_blobs.
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE topics ("
+                       " id INTEGER PRIMARY KEY,"
+                       " profile_id INTEGER NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " UNIQUE(profile_id, name))"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " id INTEGER PRIMARY KEY,"
+                       " profile_id INTEGER NOT NULL,"
+                       " topic_id INTEGER NOT NULL,"
+                       " flags INTEGER NOT NULL,"
+                       " time_us INTEGER NOT NULL,"
+                       " size INTEGER NOT NULL,"
+                       " subscription_id INTEGER,"
+                       " packet_id INTEGER,"
+                       " properties BLOB,"
+                       " payload BLOB)"),
+        QStringLiteral("CREATE INDEX messages_profile ON messages(profile_id, id)"),
+        QStringLiteral("CREATE INDEX messages_topic ON messages(topic_id, id)"),
+        QStringLiteral("CREATE INDEX messages_time ON messages(profile_id, time_us)"),
+        QStringLiteral("CREATE TABLE message_blobs ("
+                       " message_id INTEGER PRIMARY KEY,"
+                       " data BLOB NOT NULL)"),
+        QStringLiteral("CREATE TRIGGER messages_blob_delete AFTER DELETE ON messages"
+                       " WHEN old.flags & 64 BEGIN"
+                       " DELETE FROM message_blobs WHERE message_id = old.id; END"),
+        QStringLiteral("CREATE TABLE profile_counters ("
+                       " profile_id INTEGER PRIMARY KEY,"
+                       " received INTEGER NOT NULL DEFAULT 0,"
+                       " stored INTEGER NOT NULL DEFAULT 0,"
+                       " dropped INTEGER NOT NULL DEFAULT 0,"
+                       " bytes INTEGER NOT NULL DEFAULT 0)"),
+        // 0 means unlimited for each budget.
+        QStringLiteral("CREATE TABLE retention ("
+                       " profile_id INTEGER PRIMARY KEY,"
+                       " max_count INTEGER NOT NULL DEFAULT 0,"
+                       " max_bytes INTEGER NOT NULL DEFAULT 0,"
+                       " max_age_us INTEGER NOT NULL DEFAULT 0)"),
+    };
+}
+
+// Version 3: full-text search over the payload of text messages. The index is
+// external-content (the text stays in messages.payload only). It is kept in step by the
+// code that writes and deletes messages (MessageBatchWriter, MessageEraser), not by
+// triggers: an FTS5 insert inside a trigger flushes the index once per row, which made
+// writing eight times slower. Existing text rows are indexed by the backfill.
+QStringList version3()
+{
+    return {
+        QStringLiteral("CREATE VIRTUAL TABLE message_fts USING fts5("
+                       "payload, content='messages', content_rowid='id', columnsize=0)"),
+        QStringLiteral("INSERT INTO message_fts(rowid, payload)"
+                       " SELECT id, payload FROM messages WHERE flags & 32"),
+    };
+}
+
+} // namespace
+
+const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
+{
+    static const QList<Step> all{{1, version1()}, {2, version2()}, {3, version3()}};
+    return all;
+}
+
+int SchemaMigrations::latestVersion()
+{
+    return steps().constLast().version;
+}
+
+int SchemaMigrations::currentVersion(const DatabaseConnection &connection, StorageError *error)
+{
+    return connection.scalar(QStringLiteral("PRAGMA user_version"), error).toInt();
+}
+
+StorageError SchemaMigrations::migrate(const DatabaseConnection &connection, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    StorageError error;
+    const int current = currentVersion(connection, &error);
+    if (error.isError())
+        return error;
+    if (current > latestVersion())
+        return StorageError::make(StorageError::Code::SchemaTooNew, connection.path(),
+                                  QStringLiteral("user_version %1").arg(current));
+    QSqlDatabase db = connection.database();
+    for (const Step &step : steps()) {
+        if (step.version <= current || step.version > targetVersion)
+            continue;
+        if (!db.transaction())
+            return StorageError::fromSql(db.lastError(), connection.path());
+        StorageError stepError;
+        for (const QString &sql : step.statements) {
+            stepError = connection.exec(sql);
+            if (stepError.isError())
+                break;
+        }
+        if (!stepError.isError())
+            stepError =
+                connection.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version));
+        if (stepError.isError()) {
+            db.rollback();
+            // Disk-full and read-only keep their own code: they tell the user what to do.
+            if (!stepError.stopsWriting())
+                stepError = StorageError::make(StorageError::Code::MigrationFailed,
+                                               connection.path(), stepError.detail);
+            return stepError;
+        }
+        if (!db.commit())
+            return StorageError::fromSql(db.lastError(), connection.path());
+    }
+    return {};
+}
+
+} // namespace mqttdesk
