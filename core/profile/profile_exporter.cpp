@@ -1,0 +1,44 @@
+#include "core/profile/profile_exporter.h"
+
+#include "core/profile/profile_json.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace mqttdesk {
+
+QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, bool includeSecrets)
+{
+    QJsonArray array;
+    for (const ConnectionProfile &profile : profiles)
+        array.append(ProfileJson::toJson(profile, includeSecrets ? ProfileJson::Secrets::Include
+                                                                 : ProfileJson::Secrets::Exclude));
+    const QJsonObject document{
+        {QStringLiteral("format"), QStringLiteral("mqttdesk-profiles")},
+        {QStringLiteral("version"), ProfileJson::formatVersion},
+        {QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("secretsIncluded"), includeSecrets},
+        {QStringLiteral("profiles"), array},
+    };
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+std::optional<QString> ProfileExporter::writeFile(const QString &path,
+                                                  const QList<ConnectionProfile> &profiles,
+                                                  bool includeSecrets)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QCoreApplication::translate("mqttdesk::ProfileExporter", "Cannot write %1: %2")
+            .arg(path, file.errorString());
+    file.write(toJson(profiles, includeSecrets));
+    if (!file.commit())
+        return QCoreApplication::translate("mqttdesk::ProfileExporter", "Cannot write %1: %2")
+            .arg(path, file.errorString());
+    return std::nullopt;
+}
+
+} // namespace mqttdesk

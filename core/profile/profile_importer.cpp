@@ -1,0 +1,112 @@
+#include "core/profile/profile_importer.h"
+
+#include "core/profile/json_field_reader.h"
+#include "core/profile/mqttx_importer.h"
+#include "core/profile/profile_json.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mqttdesk {
+
+namespace {
+
+using Kind = ProfileFormatError::Kind;
+
+ProfileImport failed(ProfileImport::Source source, const ProfileFormatError &error)
+{
+    ProfileImport result;
+    result.source = source;
+    result.error = error;
+    return result;
+}
+
+ProfileImport readOurs(const QJsonObject &root)
+{
+    ProfileFormatError error;
+    JsonFieldReader reader(root, {}, &error);
+    reader.require(QStringLiteral("version"));
+    reader.require(QStringLiteral("profiles"));
+    const qint64 version = reader.integer(QStringLiteral("version"), 1, 1 << 30, 1);
+    if (reader.ok() && version > ProfileJson::formatVersion)
+        return failed(ProfileImport::Source::MqttDesk,
+                      ProfileFormatError(Kind::UnsupportedVersion, QStringLiteral("version"),
+                                         QString::number(version)));
+    const QJsonArray profiles = reader.array(QStringLiteral("profiles"));
+    ProfileImport result;
+    for (qsizetype i = 0; i < profiles.size() && reader.ok(); ++i) {
+        const QString field = QStringLiteral("profiles[%1]").arg(i);
+        if (!profiles.at(i).isObject())
+            return failed(ProfileImport::Source::MqttDesk,
+                          ProfileFormatError(Kind::WrongType, field,
+                                             QCoreApplication::translate(
+                                                 "mqttdesk::ProfileImporter", "an object")));
+        ProfileFormatError profileError;
+        const auto profile = ProfileJson::fromJson(profiles.at(i).toObject(), &profileError);
+        if (!profile)
+            return failed(ProfileImport::Source::MqttDesk, profileError.prefixed(field));
+        result.profiles << *profile;
+    }
+    if (!reader.ok())
+        return failed(ProfileImport::Source::MqttDesk, error);
+    return result;
+}
+
+} // namespace
+
+int ProfileImporter::lineOfOffset(const QByteArray &data, qsizetype offset)
+{
+    return int(data.left(offset).count('\n')) + 1;
+}
+
+ProfileImport ProfileImporter::fromJson(const QByteArray &data)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return failed(ProfileImport::Source::MqttDesk,
+                      ProfileFormatError(Kind::Syntax, {}, parseError.errorString(),
+                                         lineOfOffset(data, parseError.offset)));
+
+    if (document.isObject()) {
+        const QJsonObject root = document.object();
+        const QJsonValue format = root.value(QStringLiteral("format"));
+        if (format == QStringLiteral("mqttdesk-profiles"))
+            return readOurs(root);
+        if (!format.isUndefined())
+            return failed(
+                ProfileImport::Source::MqttDesk,
+                ProfileFormatError(
+                    Kind::UnknownFormat, QStringLiteral("format"),
+                    QCoreApplication::translate("mqttdesk::ProfileImporter", "\"format\" is \"%1\"")
+                        .arg(format.toVariant().toString())));
+        if (MqttxImporter::looksLikeConnection(root))
+            return MqttxImporter::fromJson(QJsonArray{root}, true);
+    } else if (document.isArray()) {
+        const QJsonArray array = document.array();
+        if (!array.isEmpty() && array.first().isObject() &&
+            MqttxImporter::looksLikeConnection(array.first().toObject()))
+            return MqttxImporter::fromJson(array, false);
+    }
+    return failed(
+        ProfileImport::Source::MqttDesk,
+        ProfileFormatError(Kind::UnknownFormat, {},
+                           QCoreApplication::translate("mqttdesk::ProfileImporter",
+                                                       "no \"format\": \"mqttdesk-profiles\" "
+                                                       "and no MQTTX connection (host, "
+                                                       "clientId)")));
+}
+
+ProfileImport ProfileImporter::fromFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(ProfileImport::Source::MqttDesk,
+                      ProfileFormatError(Kind::Unreadable, {},
+                                         QStringLiteral("%1: %2").arg(path, file.errorString())));
+    return fromJson(file.readAll());
+}
+
+} // namespace mqttdesk

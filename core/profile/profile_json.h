@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/profile/connection_profile.h"
+#include "core/profile/profile_format_error.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace mqttdesk {
+
+// Our JSON format for one ConnectionProfile (docs/profile-format.md).
+class ProfileJson
+{
+public:
+    static constexpr int formatVersion = 1;
+
+    enum class Secrets
+    {
+        AsStored, // values only when the profile stores them in plain (consented)
+        Include,  // values always (an export the user asked to include secrets)
+        Exclude,  // never values, only the "set" flags
+    };
+
+    static QJsonObject toJson(const ConnectionProfile &profile,
+                              Secrets secrets = Secrets::AsStored);
+    // The profile, or nothing with `error` naming the first wrong field.
+    static std::optional<ConnectionProfile> fromJson(const QJsonObject &json,
+                                                     ProfileFormatError *error);
+
+    static QString schemeName(TransportScheme scheme);
+    static std::optional<TransportScheme> schemeFromName(const QString &name);
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,187 @@
+#include "core/profile/profile_exporter.h"
+#include "core/profile/profile_importer.h"
+#include "tests/profile/sample_profiles.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mqttdesk;
+
+namespace {
+
+// Shaped like MQTTX's "Export data" JSON (all connections), written for this test.
+QByteArray mqttxExport()
+{
+    QFile file(qEnvironmentVariable("MQTTDESK_SOURCE_DIR") +
+               QStringLiteral("/tests/profile/data/mqttx_export.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open the MQTTX sample: is MQTTDESK_SOURCE_DIR set?");
+    return file.readAll();
+}
+
+} // namespace
+
+class TestProfileImport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void ourFormatRoundTrips()
+    {
+        ConnectionProfile a = test::fullProfile();
+        ConnectionProfile b;
+        b.name = QStringLiteral("second");
+        const QByteArray file = ProfileExporter::toJson({a, b}, true);
+        const ProfileImport result = ProfileImporter::fromJson(file);
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.source, ProfileImport::Source::MqttDesk);
+        QCOMPARE(result.profiles, (QList<ConnectionProfile>{a, b}));
+    }
+
+    void exportLeavesSecretsOutUnlessAsked()
+    {
+        const QByteArray file = ProfileExporter::toJson({test::fullProfile()});
+        QVERIFY(!file.contains("s3cret"));
+        QVERIFY(!file.contains("proxypass"));
+        const ProfileImport result = ProfileImporter::fromJson(file);
+        QVERIFY(result.ok());
+        QVERIFY(result.profiles.first().password.isSet);
+        QVERIFY(result.profiles.first().password.value.isEmpty());
+    }
+
+    void exportToFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("profiles.json"));
+        QCOMPARE(ProfileExporter::writeFile(path, {test::fullProfile()}), std::nullopt);
+        const ProfileImport result = ProfileImporter::fromFile(path);
+        QVERIFY(result.ok());
+        QCOMPARE(result.profiles.size(), 1);
+        const auto failure =
+            ProfileExporter::writeFile(dir.filePath(QStringLiteral("no/such/dir/x.json")), {});
+        QVERIFY(failure.has_value());
+    }
+
+    void malformedFilesImportNothing_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("syntax") << QByteArray("{\n  \"format\": \"mqttdesk-profiles\",\n  "
+                                              "\"version\": 1\n  \"profiles\": []\n}")
+                                << "The file is not valid JSON (line 4)";
+        QTest::newRow("unknown format")
+            << QByteArray("{\"format\": \"something-else\"}")
+            << "neither an MQTT Desk profile export nor an MQTTX export";
+        QTest::newRow("unknown shape")
+            << QByteArray("[1, 2, 3]") << "neither an MQTT Desk profile export nor an MQTTX export";
+        QTest::newRow("newer version")
+            << QByteArray("{\"format\": \"mqttdesk-profiles\", \"version\": 9, \"profiles\": []}")
+            << "format version 9";
+        QTest::newRow("bad profile")
+            << QByteArray("{\"format\": \"mqttdesk-profiles\", \"version\": 1, \"profiles\": "
+                          "[{\"id\": \"4b8e1c3a-2f5d-4e6a-9b7c-1d2e3f405162\", \"name\": \"a\", "
+                          "\"transport\": {\"host\": \"h\", \"port\": \"1883\"}}]}")
+            << "The field \"profiles[0].transport.port\" has the wrong type";
+        QTest::newRow("mqttx bad qos")
+            << QByteArray(
+                   "[{\"host\": \"a\", \"clientId\": \"c\", \"port\": 1883}, {\"host\": \"b\", "
+                   "\"clientId\": \"d\", \"subscriptions\": [{\"topic\": \"x\", \"qos\": 5}]}]")
+            << "\"[1].subscriptions[0].qos\" is out of range";
+        QTest::newRow("mqttx bad protocol")
+            << QByteArray("{\"host\": \"a\", \"clientId\": \"c\", \"protocol\": \"quic\"}")
+            << "The field \"protocol\" has an unknown value";
+    }
+
+    void malformedFilesImportNothing()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, message);
+        const ProfileImport result = ProfileImporter::fromJson(data);
+        QVERIFY(!result.ok());
+        QVERIFY(result.profiles.isEmpty());
+        QVERIFY(result.subscriptions.isEmpty());
+        QVERIFY2(result.error.message().contains(message), qPrintable(result.error.message()));
+    }
+
+    void mqttxExportImports()
+    {
+        const ProfileImport result = ProfileImporter::fromJson(mqttxExport());
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.source, ProfileImport::Source::Mqttx);
+        QCOMPARE(result.profiles.size(), 2);
+
+        const ConnectionProfile &p = result.profiles.at(0);
+        QCOMPARE(p.id, QUuid::fromString(QStringLiteral("8d3e9a52-1c2b-4f1e-9a44-0a6b7c8d9e01")));
+        QCOMPARE(p.name, QStringLiteral("EMQX local"));
+        QCOMPARE(p.scheme, TransportScheme::Mqtts);
+        QCOMPARE(p.host, QStringLiteral("broker.local"));
+        QCOMPARE(p.port, quint16(8883));
+        QCOMPARE(p.clientId, QStringLiteral("mqttx_4f1e9a44"));
+        QCOMPARE(p.protocolVersion, ProtocolVersion::V5);
+        QCOMPARE(p.keepAliveSeconds, quint16(30));
+        QCOMPARE(p.username, QStringLiteral("emqx"));
+        QCOMPARE(p.password, (Secret{true, QStringLiteral("public")}));
+        QVERIFY(p.reconnect.enabled);
+        QCOMPARE(p.reconnect.minBackoffMs, 4000);
+        QVERIFY(!p.tls.verifyPeer);
+        QVERIFY(!p.tls.useSystemCa);
+        QCOMPARE(p.tls.caFiles, QStringList{QStringLiteral("/certs/ca.pem")});
+        QCOMPARE(p.tls.clientCertificatePath, QStringLiteral("/certs/client.pem"));
+        QCOMPARE(p.tls.clientKeyPath, QStringLiteral("/certs/client.key"));
+        QCOMPARE(p.tls.alpn, (QStringList{QStringLiteral("mqtt"), QStringLiteral("h2")}));
+        QCOMPARE(p.connectProperties.sessionExpiryInterval, quint32(7200));
+        QCOMPARE(p.connectProperties.receiveMaximum, quint16(50));
+        QVERIFY(!p.connectProperties.requestProblemInformation);
+        QCOMPARE(p.connectProperties.userProperties.size(), 3);
+        QVERIFY(p.will.enabled);
+        QCOMPARE(p.will.topic, QStringLiteral("bye"));
+        QCOMPARE(p.will.payload, QByteArray("gone"));
+        QCOMPARE(p.will.qos, quint8(1));
+        QVERIFY(p.will.retain);
+        QCOMPARE(p.will.properties.delayInterval, quint32(10));
+        QCOMPARE(p.will.properties.contentType, QStringLiteral("text/plain"));
+        QVERIFY(!p.will.properties.messageExpiryInterval.has_value());
+
+        const ConnectionProfile &second = result.profiles.at(1);
+        QVERIFY(!second.id.isNull());                      // a fresh id for a non-UUID
+        QCOMPARE(second.name, QStringLiteral("10.0.0.5")); // unnamed: named after its host
+        QCOMPARE(second.scheme, TransportScheme::Mqtt);
+        QCOMPARE(second.protocolVersion, ProtocolVersion::V311);
+        QVERIFY(!second.cleanStart);
+
+        QCOMPARE(result.subscriptions.size(), 2);
+        const ImportedSubscription &s = result.subscriptions.first();
+        QCOMPARE(s.profileId, p.id);
+        QCOMPARE(s.filter, QStringLiteral("sensors/#"));
+        QCOMPARE(s.qos, quint8(1));
+        QCOMPARE(s.alias, QStringLiteral("all sensors"));
+        QCOMPARE(s.color, QStringLiteral("#34C388"));
+        QVERIFY(s.enabled);
+        QVERIFY(s.noLocal);
+        QCOMPARE(s.retainHandling, quint8(2));
+        QCOMPARE(s.subscriptionIdentifier, std::optional<quint32>(7));
+        QVERIFY(!result.subscriptions.at(1).enabled);
+
+        QCOMPARE(result.messages.size(), 2);
+        const ImportedMessage &m = result.messages.first();
+        QCOMPARE(m.topic, QStringLiteral("sensors/t1"));
+        QCOMPARE(m.payload, QByteArray("{\"t\":21.5}"));
+        QCOMPARE(m.time.time().msec(), 250);
+        QVERIFY(result.messages.at(1).outgoing);
+        QVERIFY(result.messages.at(1).retain);
+    }
+
+    void singleMqttxConnection()
+    {
+        const QByteArray one =
+            QJsonDocument(QJsonDocument::fromJson(mqttxExport()).array().at(1).toObject()).toJson();
+        const ProfileImport result = ProfileImporter::fromJson(one);
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.profiles.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileImport)
+#include "tst_profile_import.moc"

@@ -1,0 +1,122 @@
+#include "core/profile/profile_json.h"
+#include "tests/profile/sample_profiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace mqttdesk;
+
+class TestProfileJson : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripKeepsEveryField()
+    {
+        const ConnectionProfile original = test::fullProfile();
+        // Through text, as storage and export do.
+        const QByteArray text = QJsonDocument(original.toJson()).toJson();
+        ProfileFormatError error;
+        const auto back =
+            ConnectionProfile::fromJson(QJsonDocument::fromJson(text).object(), &error);
+        QVERIFY2(back.has_value(), qPrintable(error.message()));
+        QCOMPARE(*back, original);
+    }
+
+    void defaultProfileRoundTrips()
+    {
+        const ConnectionProfile original;
+        ProfileFormatError error;
+        const auto back = ConnectionProfile::fromJson(original.toJson(), &error);
+        QVERIFY(back.has_value());
+        QCOMPARE(*back, original);
+    }
+
+    void keychainModeWritesNoSecretValues()
+    {
+        ConnectionProfile profile = test::fullProfile();
+        profile.secretStorage = SecretStorageMode::Keychain;
+        const QByteArray text = QJsonDocument(profile.toJson()).toJson();
+        QVERIFY(!text.contains("s3cret"));
+        QVERIFY(!text.contains("keypass"));
+        QVERIFY(!text.contains("p12pass"));
+        QVERIFY(!text.contains("proxypass"));
+        const auto back = ConnectionProfile::fromJson(profile.toJson(), nullptr);
+        QVERIFY(back.has_value());
+        QVERIFY(back->password.isSet);
+        QVERIFY(back->password.value.isEmpty());
+        // Asked for explicitly, they are included.
+        QVERIFY(QJsonDocument(profile.toJson(true)).toJson().contains("s3cret"));
+    }
+
+    void excludeNeverWritesSecrets()
+    {
+        const QByteArray text =
+            QJsonDocument(ProfileJson::toJson(test::fullProfile(), ProfileJson::Secrets::Exclude))
+                .toJson();
+        QVERIFY(!text.contains("s3cret"));
+    }
+
+    void errorsNameTheField_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<int>("kind");
+        using K = ProfileFormatError::Kind;
+        QTest::newRow("port type") << "transport.port" << QJsonValue(QStringLiteral("x"))
+                                   << "transport.port" << int(K::WrongType);
+        QTest::newRow("port range")
+            << "transport.port" << QJsonValue(70000) << "transport.port" << int(K::OutOfRange);
+        QTest::newRow("scheme") << "transport.scheme" << QJsonValue(QStringLiteral("tcp"))
+                                << "transport.scheme" << int(K::UnknownValue);
+        QTest::newRow("version") << "mqtt.version" << QJsonValue(QStringLiteral("4"))
+                                 << "mqtt.version" << int(K::UnknownValue);
+        QTest::newRow("qos") << "will.qos" << QJsonValue(3) << "will.qos" << int(K::OutOfRange);
+        QTest::newRow("payload") << "will.payload" << QJsonValue(QStringLiteral("%%%"))
+                                 << "will.payload" << int(K::BadEncoding);
+        QTest::newRow("ca list") << "tls.caFiles" << QJsonValue(QJsonArray{QStringLiteral("a"), 5})
+                                 << "tls.caFiles[1]" << int(K::WrongType);
+        QTest::newRow("user property")
+            << "mqtt.properties.userProperties" << QJsonValue(QJsonArray{QJsonObject{}})
+            << "mqtt.properties.userProperties[0].name" << int(K::Missing);
+        QTest::newRow("id") << "id" << QJsonValue(QStringLiteral("nope")) << "id"
+                            << int(K::BadEncoding);
+        QTest::newRow("no name") << "name" << QJsonValue() << "name" << int(K::Missing);
+    }
+
+    void errorsNameTheField()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, field);
+        QFETCH(int, kind);
+        QJsonObject json = test::fullProfile().toJson();
+        setPath(json, path.split(QLatin1Char('.')), value);
+        ProfileFormatError error;
+        const auto profile = ConnectionProfile::fromJson(json, &error);
+        QVERIFY(!profile.has_value());
+        QCOMPARE(error.field(), field);
+        QCOMPARE(int(error.kind()), kind);
+        QVERIFY2(error.message().contains(field), qPrintable(error.message()));
+    }
+
+private:
+    static void setPath(QJsonObject &object, QStringList path, const QJsonValue &value)
+    {
+        const QString key = path.takeFirst();
+        if (path.isEmpty()) {
+            if (value.isNull())
+                object.remove(key);
+            else
+                object.insert(key, value);
+            return;
+        }
+        QJsonObject child = object.value(key).toObject();
+        setPath(child, path, value);
+        object.insert(key, child);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileJson)
+#include "tst_profile_json.moc"

@@ -1,0 +1,463 @@
+#include "core/profile/profile_json.h"
+#include "tests/profile/sample_profiles.h"
+#include "tests/profile/test_pki.h"
+#include "ui/dialogs/connection_dialog.h"
+#include "ui/dialogs/general_page.h"
+#include "ui/widgets/ca_file_list.h"
+#include "ui/widgets/file_field.h"
+#include "ui/widgets/pairs_table.h"
+#include "ui/widgets/password_field.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+
+using namespace mqttdesk;
+
+namespace {
+
+template<typename T>
+T *field(const ConnectionDialog &dialog, const char *name)
+{
+    T *widget = dialog.findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qFatal("no widget %s", name);
+    return widget;
+}
+
+void type(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    edit->del();
+    QTest::keyClicks(edit, text);
+    edit->editingFinished();
+}
+
+void pick(QComboBox *box, const QVariant &data)
+{
+    box->setCurrentIndex(box->findData(data));
+}
+
+} // namespace
+
+class TestConnectionDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error())); }
+
+    void defaultsAreValid()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("Local");
+        dialog.setProfile(p);
+        QVERIFY(dialog.saveButton()->isEnabled());
+        QCOMPARE(dialog.statusText(), QString());
+    }
+
+    void fillEveryFieldSaveReopen()
+    {
+        ConnectionDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // General
+        type(field<QLineEdit>(dialog, "name"), QStringLiteral("Plant"));
+        type(field<QLineEdit>(dialog, "folder"), QStringLiteral("Sites/North"));
+        pick(field<QComboBox>(dialog, "transport.scheme"), int(TransportScheme::Wss));
+        type(field<QLineEdit>(dialog, "transport.host"), QStringLiteral("broker.example.com"));
+        type(field<QLineEdit>(dialog, "transport.port"), QStringLiteral("9443"));
+        type(field<QLineEdit>(dialog, "transport.wsPath"), QStringLiteral("/ws"));
+        type(field<QLineEdit>(dialog, "mqtt.clientId"), QStringLiteral("plant-1"));
+        pick(field<QComboBox>(dialog, "mqtt.version"), int(ProtocolVersion::V311));
+        type(field<QLineEdit>(dialog, "mqtt.username"), QStringLiteral("alice"));
+        field<PasswordField>(dialog, "mqtt.password")->setText(QStringLiteral("pw"));
+        // TLS
+        field<QCheckBox>(dialog, "tls.useSystemCa")->setChecked(false);
+        field<CaFileList>(dialog, "tls.caFiles")->addFiles({m_pki.caCert()});
+        field<FileField>(dialog, "tls.clientCertificate")->choose(m_pki.clientCert());
+        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.encryptedKey());
+        field<PasswordField>(dialog, "tls.keyPassphrase")->setText(test::TestPki::keyPassphrase());
+        field<PasswordField>(dialog, "tls.pkcs12Password")->setText(QStringLiteral("p12"));
+        pick(field<QComboBox>(dialog, "tls.minimumVersion"), int(TlsMinimumVersion::Tls13));
+        type(field<QLineEdit>(dialog, "tls.peerName"), QStringLiteral("mqtt.internal"));
+        type(field<QLineEdit>(dialog, "tls.alpn"), QStringLiteral("mqtt, x-test"));
+        field<QCheckBox>(dialog, "tls.verifyPeer")->setChecked(false);
+        // Advanced
+        field<QSpinBox>(dialog, "mqtt.keepAlive")->setValue(15);
+        field<QCheckBox>(dialog, "mqtt.cleanStart")->setChecked(false);
+        field<QDoubleSpinBox>(dialog, "mqtt.properties.sessionExpiryInterval")
+            ->setValue(4294967295.0);
+        field<QSpinBox>(dialog, "mqtt.properties.receiveMaximum")->setValue(20);
+        field<QDoubleSpinBox>(dialog, "mqtt.properties.maximumPacketSize")->setValue(65536);
+        field<QSpinBox>(dialog, "mqtt.properties.topicAliasMaximum")->setValue(8);
+        field<QCheckBox>(dialog, "mqtt.properties.requestResponseInformation")->setChecked(true);
+        field<QCheckBox>(dialog, "mqtt.properties.requestProblemInformation")->setChecked(false);
+        field<PairsTable>(dialog, "mqtt.properties.userProperties")
+            ->addRow(QStringLiteral("a"), QStringLiteral("1"));
+        field<PairsTable>(dialog, "mqtt.properties.userProperties")
+            ->addRow(QStringLiteral("a"), QStringLiteral("2"));
+        field<QCheckBox>(dialog, "reconnect.enabled")->setChecked(true);
+        field<QSpinBox>(dialog, "reconnect.minBackoffMs")->setValue(250);
+        field<QSpinBox>(dialog, "reconnect.maxBackoffMs")->setValue(9000);
+        field<QSpinBox>(dialog, "offline.queueSize")->setValue(77);
+        pick(field<QComboBox>(dialog, "offline.mode"), int(OfflineMode::Refuse));
+        pick(field<QComboBox>(dialog, "proxy.type"), int(ProxyType::Http));
+        type(field<QLineEdit>(dialog, "proxy.host"), QStringLiteral("proxy.lan"));
+        field<QSpinBox>(dialog, "proxy.port")->setValue(3128);
+        type(field<QLineEdit>(dialog, "proxy.username"), QStringLiteral("bob"));
+        field<PasswordField>(dialog, "proxy.password")->setText(QStringLiteral("ppw"));
+        field<PairsTable>(dialog, "transport.wsHeaders")
+            ->addRow(QStringLiteral("X-Key"), QStringLiteral("k"));
+        field<QDoubleSpinBox>(dialog, "retention.maxMessages")->setValue(5000);
+        field<QDoubleSpinBox>(dialog, "retention.maxBytes")->setValue(64);
+        field<QDoubleSpinBox>(dialog, "retention.maxAgeSeconds")->setValue(48);
+        field<QCheckBox>(dialog, "secretStorage")->setChecked(true);
+        // Last will
+        field<QCheckBox>(dialog, "will.enabled")->setChecked(true);
+        type(field<QLineEdit>(dialog, "will.topic"), QStringLiteral("plant/status"));
+        pick(field<QComboBox>(dialog, "will.qos"), 1);
+        field<QCheckBox>(dialog, "will.retain")->setChecked(true);
+        pick(field<QComboBox>(dialog, "will.payloadEncoding"), int(PayloadEncoding::Hex));
+        field<QPlainTextEdit>(dialog, "will.payload")->setPlainText(QStringLiteral("00 ff 10"));
+        field<QDoubleSpinBox>(dialog, "will.properties.delayInterval")->setValue(30);
+        field<QCheckBox>(dialog, "will.properties.hasMessageExpiry")->setChecked(true);
+        field<QDoubleSpinBox>(dialog, "will.properties.messageExpiryInterval")->setValue(600);
+        type(field<QLineEdit>(dialog, "will.properties.contentType"),
+             QStringLiteral("application/octet-stream"));
+        type(field<QLineEdit>(dialog, "will.properties.responseTopic"),
+             QStringLiteral("plant/reply"));
+        type(field<QLineEdit>(dialog, "will.properties.correlationData"), QStringLiteral("0a0b"));
+        field<QCheckBox>(dialog, "will.properties.payloadFormatIndicator")->setChecked(false);
+        field<PairsTable>(dialog, "will.properties.userProperties")
+            ->addRow(QStringLiteral("w"), QStringLiteral("v"));
+
+        QVERIFY2(dialog.saveButton()->isEnabled(), qPrintable(dialog.statusText()));
+        const ConnectionProfile saved = dialog.profile();
+
+        ConnectionProfile expected = saved;
+        expected.name = QStringLiteral("Plant");
+        QCOMPARE(saved.folder, QStringLiteral("Sites/North"));
+        QCOMPARE(saved.scheme, TransportScheme::Wss);
+        QCOMPARE(saved.host, QStringLiteral("broker.example.com"));
+        QCOMPARE(saved.port, quint16(9443));
+        QCOMPARE(saved.wsPath, QStringLiteral("/ws"));
+        QCOMPARE(saved.clientId, QStringLiteral("plant-1"));
+        QCOMPARE(saved.protocolVersion, ProtocolVersion::V311);
+        QCOMPARE(saved.username, QStringLiteral("alice"));
+        QCOMPARE(saved.password, (Secret{true, QStringLiteral("pw")}));
+        QVERIFY(!saved.tls.useSystemCa);
+        QCOMPARE(saved.tls.caFiles, QStringList{m_pki.caCert()});
+        QCOMPARE(saved.tls.clientCertificatePath, m_pki.clientCert());
+        QCOMPARE(saved.tls.clientKeyPath, m_pki.encryptedKey());
+        QCOMPARE(saved.tls.keyPassphrase.value, test::TestPki::keyPassphrase());
+        QCOMPARE(saved.tls.pkcs12Password.value, QStringLiteral("p12"));
+        QCOMPARE(saved.tls.minimumVersion, TlsMinimumVersion::Tls13);
+        QCOMPARE(saved.tls.peerName, QStringLiteral("mqtt.internal"));
+        QCOMPARE(saved.tls.alpn, (QStringList{QStringLiteral("mqtt"), QStringLiteral("x-test")}));
+        QVERIFY(!saved.tls.verifyPeer);
+        QCOMPARE(saved.keepAliveSeconds, quint16(15));
+        QVERIFY(!saved.cleanStart);
+        QCOMPARE(saved.connectProperties.sessionExpiryInterval, quint32(4294967295u));
+        QCOMPARE(saved.connectProperties.receiveMaximum, quint16(20));
+        QCOMPARE(saved.connectProperties.maximumPacketSize, quint32(65536));
+        QCOMPARE(saved.connectProperties.topicAliasMaximum, quint16(8));
+        QVERIFY(saved.connectProperties.requestResponseInformation);
+        QVERIFY(!saved.connectProperties.requestProblemInformation);
+        QCOMPARE(saved.connectProperties.userProperties,
+                 (NameValueList{{QStringLiteral("a"), QStringLiteral("1")},
+                                {QStringLiteral("a"), QStringLiteral("2")}}));
+        QCOMPARE(saved.reconnect, (ProfileReconnectOptions{true, 250, 9000}));
+        QCOMPARE(saved.offlineQueueSize, 77);
+        QCOMPARE(saved.offlineMode, OfflineMode::Refuse);
+        QCOMPARE(saved.proxy.type, ProxyType::Http);
+        QCOMPARE(saved.proxy.host, QStringLiteral("proxy.lan"));
+        QCOMPARE(saved.proxy.port, quint16(3128));
+        QCOMPARE(saved.proxy.username, QStringLiteral("bob"));
+        QCOMPARE(saved.proxy.password.value, QStringLiteral("ppw"));
+        QCOMPARE(saved.wsHeaders, (NameValueList{{QStringLiteral("X-Key"), QStringLiteral("k")}}));
+        QCOMPARE(saved.retention, (RetentionBudget{5000, 64 * 1024 * 1024, 48 * 3600}));
+        QCOMPARE(saved.secretStorage, SecretStorageMode::PlainConsented);
+        QVERIFY(saved.will.enabled);
+        QCOMPARE(saved.will.topic, QStringLiteral("plant/status"));
+        QCOMPARE(saved.will.qos, quint8(1));
+        QVERIFY(saved.will.retain);
+        QCOMPARE(saved.will.payloadEncoding, PayloadEncoding::Hex);
+        QCOMPARE(saved.will.payload, QByteArray("\x00\xff\x10", 3));
+        QCOMPARE(saved.will.properties.delayInterval, quint32(30));
+        QCOMPARE(saved.will.properties.messageExpiryInterval, std::optional<quint32>(600));
+        QCOMPARE(saved.will.properties.contentType, QStringLiteral("application/octet-stream"));
+        QCOMPARE(saved.will.properties.responseTopic, QStringLiteral("plant/reply"));
+        QCOMPARE(saved.will.properties.correlationData, QByteArray("\x0a\x0b", 2));
+        QCOMPARE(saved.will.properties.userProperties,
+                 (NameValueList{{QStringLiteral("w"), QStringLiteral("v")}}));
+
+        // Through JSON (as stored) and back into a new dialog: nothing changes.
+        const auto stored = ConnectionProfile::fromJson(saved.toJson(), nullptr);
+        QVERIFY(stored.has_value());
+        QCOMPARE(*stored, saved);
+        ConnectionDialog reopened;
+        reopened.setProfile(*stored);
+        QCOMPARE(reopened.profile(), saved);
+    }
+
+    void everyFieldOfAFullProfileSurvives()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p = test::fullProfile();
+        p.tls.pkcs12Password = {}; // no PKCS#12 file in this profile
+        dialog.setProfile(p);
+        QCOMPARE(dialog.profile(), p);
+        ConnectionDialog again;
+        again.setProfile(dialog.profile());
+        QCOMPARE(again.profile(), p);
+    }
+
+    void invalidInputDisablesSave_data()
+    {
+        QTest::addColumn<QString>("widget");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("port range") << "transport.port"
+                                    << "70000"
+                                    << "The port \"70000\" is not between 1 and 65535.";
+        QTest::newRow("port text") << "transport.port"
+                                   << "abc"
+                                   << "The port \"abc\" is not between 1 and 65535.";
+        QTest::newRow("empty host") << "transport.host"
+                                    << ""
+                                    << "Enter the broker's host name or IP address.";
+        QTest::newRow("empty name") << "name"
+                                    << ""
+                                    << "Enter a name for the connection.";
+    }
+
+    void invalidInputDisablesSave()
+    {
+        QFETCH(QString, widget);
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("x");
+        dialog.setProfile(p);
+        QVERIFY(dialog.saveButton()->isEnabled());
+        type(dialog.findChild<QLineEdit *>(widget), text);
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QVERIFY2(dialog.statusText().startsWith(message), qPrintable(dialog.statusText()));
+        // The General tab is marked as holding the problem.
+        QVERIFY(!dialog.tabs()->tabIcon(0).isNull());
+    }
+
+    void clientIdTooLongForV31()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("x");
+        dialog.setProfile(p);
+        type(field<QLineEdit>(dialog, "mqtt.clientId"), QString(30, QLatin1Char('c')));
+        QVERIFY(dialog.saveButton()->isEnabled()); // fine for 5.0
+        pick(field<QComboBox>(dialog, "mqtt.version"), int(ProtocolVersion::V31));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QCOMPARE(dialog.statusText(), QStringLiteral("MQTT 3.1 allows a client id of at most 23 "
+                                                     "characters; this one has 30."));
+        // The generate button fixes it.
+        QTest::mouseClick(field<QToolButton>(dialog, "generateClientId"), Qt::LeftButton);
+        QVERIFY(dialog.saveButton()->isEnabled());
+        QVERIFY(field<QLineEdit>(dialog, "mqtt.clientId")->text().size() <= 23);
+    }
+
+    void portFollowsTheProtocol()
+    {
+        ConnectionDialog dialog;
+        auto *port = field<QLineEdit>(dialog, "transport.port");
+        auto *scheme = field<QComboBox>(dialog, "transport.scheme");
+        QCOMPARE(port->text(), QStringLiteral("1883"));
+        pick(scheme, int(TransportScheme::Mqtts));
+        QCOMPARE(port->text(), QStringLiteral("8883"));
+        pick(scheme, int(TransportScheme::Wss));
+        QCOMPARE(port->text(), QStringLiteral("8084"));
+        type(port, QStringLiteral("443"));
+        pick(scheme, int(TransportScheme::Ws));
+        QCOMPARE(port->text(), QStringLiteral("443")); // typed by the user: kept
+    }
+
+    void passwordShowHide()
+    {
+        ConnectionDialog dialog;
+        auto *password = field<PasswordField>(dialog, "mqtt.password");
+        QCOMPARE(password->lineEdit()->echoMode(), QLineEdit::Password);
+        QVERIFY(!password->toggleButton()->accessibleName().isEmpty());
+        QVERIFY(!password->toggleButton()->toolTip().isEmpty());
+        password->toggleButton()->click();
+        QCOMPARE(password->lineEdit()->echoMode(), QLineEdit::Normal);
+        password->toggleButton()->click();
+        QCOMPARE(password->lineEdit()->echoMode(), QLineEdit::Password);
+    }
+
+    void insecureShownWhenVerifyIsOff()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("x");
+        p.scheme = TransportScheme::Mqtts;
+        dialog.setProfile(p);
+        dialog.show();
+        dialog.tabs()->setCurrentIndex(1);
+        auto *insecure = field<QLabel>(dialog, "tls.insecure");
+        QVERIFY(!insecure->isVisible());
+        field<QCheckBox>(dialog, "tls.verifyPeer")->setChecked(false);
+        QVERIFY(insecure->isVisible());
+        QVERIFY(insecure->text().startsWith(QStringLiteral("Insecure")));
+        QVERIFY(insecure->styleSheet().contains(QStringLiteral("#c62828")));
+        QVERIFY(dialog.saveButton()->isEnabled()); // a warning, not an error
+    }
+
+    void unparsableCertificateIsReported()
+    {
+        ConnectionDialog dialog;
+        dialog.setProfile(tlsProfile());
+        auto *certificate = field<FileField>(dialog, "tls.clientCertificate");
+        certificate->choose(m_pki.garbage());
+        QCOMPARE(certificate->state(), FileField::State::Error);
+        QVERIFY2(certificate->reportText().contains(QStringLiteral("is not a certificate")),
+                 qPrintable(certificate->reportText()));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QVERIFY(dialog.statusText().contains(QStringLiteral("garbage.pem is not a certificate")));
+    }
+
+    void expiredCertificateIsFlagged()
+    {
+        ConnectionDialog dialog;
+        dialog.setProfile(tlsProfile());
+        auto *certificate = field<FileField>(dialog, "tls.clientCertificate");
+        certificate->choose(m_pki.expiredCert());
+        QCOMPARE(certificate->state(), FileField::State::Warning);
+        QVERIFY2(certificate->reportText().contains(QStringLiteral("expired on 2021-01-01")),
+                 qPrintable(certificate->reportText()));
+        QVERIFY(certificate->reportText().contains(QStringLiteral("EXPIRED on 2021-01-01")));
+        QVERIFY(certificate->reportText().contains(QStringLiteral("Issuer: CN=MQTT Desk Test CA")));
+    }
+
+    void mismatchedKeyIsWarned()
+    {
+        ConnectionDialog dialog;
+        dialog.setProfile(tlsProfile());
+        field<FileField>(dialog, "tls.clientCertificate")->choose(m_pki.clientCert());
+        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.otherKey());
+        auto *match = field<QLabel>(dialog, "tls.keyMatch");
+        QVERIFY2(match->text().contains(QStringLiteral("does not belong to the certificate "
+                                                       "CN=desk-client")),
+                 qPrintable(match->text()));
+        QVERIFY(dialog.statusText().contains(QStringLiteral("does not belong")));
+        // The right key clears it.
+        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.clientKey());
+        QCOMPARE(match->text(), QString());
+    }
+
+    void wrongPassphraseIsReported()
+    {
+        ConnectionDialog dialog;
+        dialog.setProfile(tlsProfile());
+        auto *key = field<FileField>(dialog, "tls.clientKey");
+        key->choose(m_pki.encryptedKey());
+        QVERIFY(key->reportText().contains(QStringLiteral("enter its passphrase")));
+        field<PasswordField>(dialog, "tls.keyPassphrase")->setText(QStringLiteral("nope"));
+        QVERIFY(key->reportText().contains(QStringLiteral("passphrase")));
+        QCOMPARE(key->state(), FileField::State::Error);
+        field<PasswordField>(dialog, "tls.keyPassphrase")->setText(test::TestPki::keyPassphrase());
+        QCOMPARE(key->state(), FileField::State::Ok);
+    }
+
+    void certificateCanBeDropped()
+    {
+        ConnectionDialog dialog;
+        dialog.setProfile(tlsProfile());
+        auto *certificate = field<FileField>(dialog, "tls.clientCertificate");
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(m_pki.clientCert())});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(certificate, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(certificate, &drop);
+        QCOMPARE(certificate->path(), m_pki.clientCert());
+        QCOMPARE(certificate->state(), FileField::State::Ok);
+        QVERIFY(certificate->reportText().contains(QStringLiteral("Subject: CN=desk-client")));
+    }
+
+    void iconButtonsHaveNames()
+    {
+        ConnectionDialog dialog;
+        for (QToolButton *button : dialog.findChildren<QToolButton *>()) {
+            if (button->parent() && button->parent()->inherits("QTabBar"))
+                continue; // the tab bar's own scroll arrows
+            if (button->inherits("QLineEditIconButton") ||
+                button->objectName().startsWith(QLatin1String("qt_")))
+                continue;
+            QVERIFY2(!button->accessibleName().isEmpty(), qPrintable(button->objectName()));
+            QVERIFY2(!button->toolTip().isEmpty(), qPrintable(button->objectName()));
+        }
+    }
+
+    void labelsHaveBuddies()
+    {
+        ConnectionDialog dialog;
+        int joined = 0;
+        for (QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->text().contains(QLatin1Char('&'))) {
+                QVERIFY2(label->buddy() != nullptr, qPrintable(label->text()));
+                ++joined;
+            }
+        }
+        QVERIFY(joined > 40);
+    }
+
+    void testConnectionSeam()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("x");
+        dialog.setProfile(p);
+        // Without an engine the user is told why nothing happens.
+        dialog.testButton()->click();
+        QVERIFY(field<QLabel>(dialog, "testResult")
+                    ->text()
+                    .contains(QStringLiteral("connection engine")));
+        QSignalSpy spy(&dialog, &ConnectionDialog::testConnectionRequested);
+        dialog.testButton()->click();
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.first().first().value<ConnectionProfile>().name, QStringLiteral("x"));
+        dialog.showTestResult(true, QStringLiteral("Connected: session present 0"));
+        QCOMPARE(field<QLabel>(dialog, "testResult")->text(),
+                 QStringLiteral("Connected: session present 0"));
+    }
+
+private:
+    static ConnectionProfile tlsProfile()
+    {
+        ConnectionProfile p;
+        p.name = QStringLiteral("tls");
+        p.scheme = TransportScheme::Mqtts;
+        p.port = 8883;
+        return p;
+    }
+
+    test::TestPki m_pki;
+};
+
+QTEST_MAIN(TestConnectionDialog)
+#include "tst_connection_dialog.moc"

@@ -1,0 +1,2751 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConnectionError</name>
+    <message>
+        <location filename="../core/connection/connection_error.cpp" line="+42"/>
+        <source>The connection to the server failed (%1).</source>
+        <translation>与服务器的连接失败（%1）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DataDirectory</name>
+    <message>
+        <location filename="../core/storage/data_directory.cpp" line="+33"/>
+        <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation>无法创建数据文件夹 %1。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadError</name>
+    <message>
+        <location filename="../core/payload/json_validator.cpp" line="+32"/>
+        <source>there is no value</source>
+        <translation>没有值</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>there is more than one value; wrap them in an array</source>
+        <translation>有多个值；请用数组包裹它们</translation>
+    </message>
+    <message>
+        <location filename="../core/payload/payload_error.cpp" line="+12"/>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>position %1</source>
+        <translation>位置 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The JSON is not valid: %1.</source>
+        <translation>JSON 无效：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The JSON is not valid at %1: %2.</source>
+        <translation>JSON 在 %1 处无效：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hex digit at %1 has no partner: hex needs two digits per byte.</source>
+        <translation>位置 %1 的十六进制数字不成对：每个字节需要两位十六进制数字。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The character at %1 is not a hex digit (0-9, a-f) or a space.</source>
+        <translation>位置 %1 的字符不是十六进制数字（0-9、a-f）或空格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Base64 text has a wrong length or padding.</source>
+        <translation>Base64 文本的长度或填充不正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The character at %1 is not valid in Base64.</source>
+        <translation>位置 %1 的字符不是有效的 Base64 字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payload is not valid CBOR (stopped at byte %1).</source>
+        <translation>载荷不是有效的 CBOR（在第 %1 字节处停止）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payload is not valid MessagePack (stopped at byte %1).</source>
+        <translation>载荷不是有效的 MessagePack（在第 %1 字节处停止）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payload nests arrays or maps too deeply to display (at byte %1).</source>
+        <translation>载荷中的数组或映射嵌套过深，无法显示（第 %1 字节处）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Messages cannot be written in this format; choose text, JSON, hex or Base64.</source>
+        <translation>无法以此格式编写消息；请选择文本、JSON、十六进制或 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadFormat</name>
+    <message>
+        <location filename="../core/payload/payload_format.cpp" line="+20"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+</context>
+<context>
+    <name>SslErrorTranslator</name>
+    <message>
+        <location filename="../core/transport/ssl_error_translator.cpp" line="+42"/>
+        <source>The self-signed certificate `%1` is not trusted. If you trust this server, add the certificate to the trusted CA files.</source>
+        <translation>自签名证书 `%1` 不受信任。如果你信任该服务器，请将此证书加入受信任的 CA 文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server certificate `%1` comes from an unknown issuer `%2`. Add that CA&apos;s certificate to the trusted CA files.</source>
+        <translation>服务器证书 `%1` 来自未知的颁发者 `%2`。请将该 CA 的证书加入受信任的 CA 文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server certificate `%1` expired on %2.</source>
+        <translation>服务器证书 `%1` 已于 %2 过期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server certificate `%1` is not valid before %2. Check this computer&apos;s clock.</source>
+        <translation>服务器证书 `%1` 在 %2 之前无效。请检查本机时钟。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or set the TLS peer name.</source>
+        <translation>主机名 `%1` 不在证书名称 [%2] 中。请使用其中一个名称连接，或设置 TLS 对端名称。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server certificate `%1` was rejected: %2.</source>
+        <translation>服务器证书 `%1` 被拒绝：%2。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The TLS handshake failed without a reason.</source>
+        <translation>TLS 握手失败，未给出原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also: %1</source>
+        <translation>另外：%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server requires a client certificate, and none is configured. Choose a client certificate and key, or a PKCS#12 bundle.</source>
+        <translation>服务器要求客户端证书，但尚未配置。请选择客户端证书和私钥，或一个 PKCS#12 文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server rejected the client certificate `%1` (issued by `%2`): %3. Check that the server trusts its issuer and that it has not expired.</source>
+        <translation>服务器拒绝了客户端证书 `%1`（颁发者 `%2`）：%3。请确认服务器信任其颁发者，且证书未过期。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The private key does not belong to the client certificate.</source>
+        <translation>该私钥与客户端证书不匹配。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The TLS handshake failed: %1</source>
+        <translation>TLS 握手失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StorageError</name>
+    <message>
+        <location filename="../core/storage/storage_error.cpp" line="+90"/>
+        <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
+        <translation>无法打开数据库 %1。请确认文件夹存在且可写，或用 --data-dir 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file %1 is not an MQTT Desk database. Move it away or choose another data folder with --data-dir.</source>
+        <translation>文件 %1 不是 MQTT Desk 数据库。请将其移走，或用 --data-dir 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database %1 was written by a newer version of MQTT Desk. Update MQTT Desk or use another data folder.</source>
+        <translation>数据库 %1 由更新版本的 MQTT Desk 写入。请升级 MQTT Desk 或使用其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upgrading the database %1 failed; it was left unchanged. Check free disk space and permissions, then start again.</source>
+        <translation>升级数据库 %1 失败，数据库保持不变。请检查磁盘空间和权限后重新启动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The disk holding %1 is full. Messages are no longer stored; reception goes on. Free some space or lower the retention limits, then resume storing.</source>
+        <translation>存放 %1 的磁盘已满。消息不再保存，但仍继续接收。请释放空间或降低保留上限，然后恢复保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database %1 cannot be written (read-only file or missing permission). Messages are no longer stored; reception goes on.</source>
+        <translation>无法写入数据库 %1（文件只读或缺少权限）。消息不再保存，但仍继续接收。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A disk error occurred while writing %1. Messages are no longer stored; reception goes on. Check the disk, then resume storing.</source>
+        <translation>写入 %1 时发生磁盘错误。消息不再保存，但仍继续接收。请检查磁盘后恢复保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database %1 is damaged. Messages are no longer stored. Back it up and start with a new data folder.</source>
+        <translation>数据库 %1 已损坏。消息不再保存。请备份后使用新的数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database %1 is locked by another program. Close the other MQTT Desk instance or use another data folder.</source>
+        <translation>数据库 %1 被其他程序锁定。请关闭另一个 MQTT Desk 实例，或使用其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The topic filter %1 is not valid: &apos;#&apos; may only be the last level and &apos;+&apos; must fill a whole level.</source>
+        <translation>主题过滤器 %1 无效：&apos;#&apos; 只能是最后一级，&apos;+&apos; 必须占据完整的一级。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A database operation on %1 failed.</source>
+        <translation>对 %1 的数据库操作失败。</translation>
+    </message>
+</context>
+<context>
+    <name>TlsConfigurationLoader</name>
+    <message>
+        <location filename="../core/transport/tls_configuration_loader.cpp" line="+50"/>
+        <source>Cannot read the %1 file `%2`: %3.</source>
+        <translation>无法读取%1文件 `%2`：%3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The %1 file `%2` is empty.</source>
+        <translation>%1文件 `%2` 为空。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>`%1` holds a private key, not a certificate.</source>
+        <translation>`%1` 包含的是私钥，不是证书。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>`%1` is not a certificate: it holds no PEM or DER X.509 certificate.</source>
+        <translation>`%1` 不是证书：其中没有 PEM 或 DER 格式的 X.509 证书。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The private key `%1` is encrypted: enter its passphrase.</source>
+        <translation>私钥 `%1` 已加密：请输入其口令。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The passphrase for the private key `%1` is wrong.</source>
+        <translation>私钥 `%1` 的口令错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>`%1` holds a certificate, not a private key.</source>
+        <translation>`%1` 包含的是证书，不是私钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>`%1` is not a private key: expected an RSA, EC or DSA key in PEM or DER.</source>
+        <translation>`%1` 不是私钥：应为 PEM 或 DER 格式的 RSA、EC 或 DSA 私钥。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PKCS#12</source>
+        <translation>PKCS#12</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>`%1` is not a PKCS#12 bundle (.p12 / .pfx).</source>
+        <translation>`%1` 不是 PKCS#12 文件（.p12 / .pfx）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The PKCS#12 bundle `%1` is protected: enter its password.</source>
+        <translation>PKCS#12 文件 `%1` 受密码保护：请输入其密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system&apos;s OpenSSL does not support.</source>
+        <translation>无法打开 PKCS#12 文件 `%1`：密码错误，或该文件使用了本系统 OpenSSL 不支持的算法。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The private key `%1` does not belong to the client certificate `%2`: their public keys differ. Pick the key made with that certificate.</source>
+        <translation>私钥 `%1` 与客户端证书 `%2` 不匹配：二者的公钥不同。请选择与该证书配套的私钥。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>A client certificate needs its private key: choose the key file.</source>
+        <translation>客户端证书需要对应的私钥：请选择私钥文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A client key needs its certificate: choose the certificate file.</source>
+        <translation>客户端私钥需要对应的证书：请选择证书文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Topic</name>
+    <message>
+        <location filename="../core/protocol/topic.cpp" line="+75"/>
+        <source>The topic is empty. Enter at least one character.</source>
+        <translation>主题为空。请至少输入一个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The topic is longer than 65,535 bytes in UTF-8. Shorten it.</source>
+        <translation>主题的 UTF-8 长度超过 65,535 字节。请缩短。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The topic contains a null character (U+0000), which MQTT does not allow.</source>
+        <translation>主题包含空字符（U+0000），MQTT 不允许。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The topic contains an unpaired surrogate and cannot be encoded as UTF-8.</source>
+        <translation>主题包含不成对的代理字符，无法编码为 UTF-8。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A topic to publish to cannot contain the wildcards &apos;+&apos; or &apos;#&apos;.</source>
+        <translation>发布的主题不能包含通配符 &apos;+&apos; 或 &apos;#&apos;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wildcard &apos;#&apos; must be the last level of the filter, as in &quot;sport/#&quot;.</source>
+        <translation>通配符 &apos;#&apos; 必须是过滤器的最后一级，例如 &quot;sport/#&quot;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wildcard &apos;#&apos; must fill a whole level, as in &quot;sport/#&quot;, not &quot;sport#&quot;.</source>
+        <translation>通配符 &apos;#&apos; 必须占据完整的一级，例如 &quot;sport/#&quot;，而不是 &quot;sport#&quot;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wildcard &apos;+&apos; must fill a whole level, as in &quot;sport/+/player&quot;, not &quot;sport+&quot;.</source>
+        <translation>通配符 &apos;+&apos; 必须占据完整的一级，例如 &quot;sport/+/player&quot;，而不是 &quot;sport+&quot;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shared subscription needs a share name: &quot;$share/{name}/{filter}&quot;.</source>
+        <translation>共享订阅需要共享名：&quot;$share/{name}/{filter}&quot;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The share name of a shared subscription cannot contain &apos;+&apos; or &apos;#&apos;.</source>
+        <translation>共享订阅的共享名不能包含 &apos;+&apos; 或 &apos;#&apos;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A shared subscription needs a filter after its share name: &quot;$share/{name}/{filter}&quot;.</source>
+        <translation>共享订阅在共享名之后需要一个过滤器：&quot;$share/{name}/{filter}&quot;。</translation>
+    </message>
+</context>
+<context>
+    <name>TransportError</name>
+    <message>
+        <location filename="../core/transport/transport_error.cpp" line="+79"/>
+        <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
+        <translation>连接 %1 被拒绝：该端口上没有服务在监听，或者防火墙拒绝了连接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Host `%1` not found: the name does not resolve. Check the spelling and your DNS settings.</source>
+        <translation>找不到主机 `%1`：无法解析该名称。请检查拼写和 DNS 设置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No answer from %1 in time.</source>
+        <translation>%1 没有及时响应。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server %1 closed the connection.</source>
+        <translation>服务器 %1 关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The proxy refused the credentials. Check the proxy user and password.</source>
+        <translation>代理拒绝了凭据。请检查代理用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection to the proxy refused: no proxy is listening there.</source>
+        <translation>连接代理被拒绝：那里没有代理在监听。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The proxy closed the connection before reaching %1.</source>
+        <translation>代理在连接到 %1 之前关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy did not answer in time.</source>
+        <translation>代理没有及时响应。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy host was not found.</source>
+        <translation>找不到代理主机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy could not connect to %1: %2</source>
+        <translation>代理无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The proxy refused to connect to %1 (%2). Check that the proxy allows this host and port.</source>
+        <translation>代理拒绝连接到 %1（%2）。请确认代理允许该主机和端口。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (through the proxy)</source>
+        <translation>（经由代理）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network error with %1%2: %3</source>
+        <translation>与 %1%2 通信时发生网络错误：%3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk</name>
+    <message>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+30"/>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/profile/profile_validator.cpp" line="+55"/>
+        <source>%1 in row %2 has no name.</source>
+        <translation>第 %2 行的%1没有名称。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter a name for the connection.</source>
+        <translation>请输入连接名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the broker&apos;s host name or IP address.</source>
+        <translation>请输入服务器的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host &quot;%1&quot; is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
+        <translation>主机“%1”不是有效的主机名或 IP 地址；请去掉协议前缀（mqtt://）和端口。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The WebSocket path must start with &quot;/&quot;.</source>
+        <translation>WebSocket 路径必须以“/”开头。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The WebSocket header</source>
+        <translation>WebSocket 请求头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The WebSocket header name &quot;%1&quot; may not contain a colon or a space.</source>
+        <translation>WebSocket 请求头名称“%1”不能包含冒号或空格。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>MQTT 3.1 needs a client id: enter one or generate it.</source>
+        <translation>MQTT 3.1 需要客户端 ID：请输入或生成一个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MQTT 3.1 allows a client id of at most 23 characters; this one has %1.</source>
+        <translation>MQTT 3.1 的客户端 ID 最多 23 个字符；当前为 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MQTT 3.1.1 needs a client id when clean session is off: enter one or turn clean session on.</source>
+        <translation>关闭清除会话时，MQTT 3.1.1 需要客户端 ID：请输入一个，或开启清除会话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client id has %1 bytes; a 3.1.1 broker only has to accept 23 [MQTT-3.1.3-5].</source>
+        <translation>客户端 ID 有 %1 字节；3.1.1 服务器只保证接受 23 字节 [MQTT-3.1.3-5]。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The client id is longer than 65535 bytes.</source>
+        <translation>客户端 ID 超过 65535 字节。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MQTT %1 cannot send a password without a user name: enter a user name.</source>
+        <translation>MQTT %1 不能在没有用户名的情况下发送密码：请输入用户名。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing can verify the server: add a CA file or use the system CA certificates.</source>
+        <translation>没有可用于验证服务器的证书：请添加 CA 文件或使用系统 CA 证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
+        <translation>请使用 PKCS#12 文件或证书加私钥，二者只能选其一。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client certificate needs its private key: choose the key file.</source>
+        <translation>客户端证书需要对应的私钥：请选择私钥文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The private key needs its client certificate: choose the certificate file.</source>
+        <translation>私钥需要对应的客户端证书：请选择证书文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each ALPN protocol name must be 1 to 255 bytes long.</source>
+        <translation>每个 ALPN 协议名的长度必须为 1 到 255 字节。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Insecure: the server&apos;s certificate is not verified, so anyone can pretend to be this broker.</source>
+        <translation>不安全：未验证服务器证书，任何人都可以冒充该服务器。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The shortest reconnect delay must be more than 0 ms.</source>
+        <translation>最短重连间隔必须大于 0 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
+        <translation>最长重连间隔（%1 毫秒）小于最短间隔（%2 毫秒）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The offline queue size cannot be negative.</source>
+        <translation>离线队列长度不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
+        <translation>请输入代理的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy host &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation>代理主机“%1”不是有效的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The proxy port must be between 1 and 65535.</source>
+        <translation>代理端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The user property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The history limits cannot be negative.</source>
+        <translation>历史记录上限不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The MQTT 5.0 connect properties are not sent with MQTT %1.</source>
+        <translation>使用 MQTT %1 时不会发送 MQTT 5.0 连接属性。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passwords of this connection are saved unencrypted in its profile, as you agreed.</source>
+        <translation>按照你的同意，此连接的密码以明文保存在其配置中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter a topic for the last will, or turn the last will off.</source>
+        <translation>请输入遗嘱消息的主题，或关闭遗嘱消息。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
+        <translation>遗嘱主题“%1”不能包含通配符 + 或 #。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last will topic is longer than 65535 bytes.</source>
+        <translation>遗嘱主题超过 65535 字节。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last will QoS must be 0, 1 or 2.</source>
+        <translation>遗嘱消息的 QoS 必须是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The will user property</source>
+        <translation>遗嘱用户属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The will payload is marked as UTF-8 text but is not valid UTF-8 [MQTT-3.1.3-16].</source>
+        <translation>遗嘱载荷被标记为 UTF-8 文本，但不是有效的 UTF-8 [MQTT-3.1.3-16]。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The MQTT 5.0 will properties are not sent with MQTT %1.</source>
+        <translation>使用 MQTT %1 时不会发送 MQTT 5.0 遗嘱属性。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::AdvancedPage</name>
+    <message>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+60"/>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lean start (discard the previous session)</source>
+        <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends with the connection</source>
+        <translation>随连接结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not sent (65,535)</source>
+        <translation>不发送（65,535）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent (no limit)</source>
+        <translation>不发送（无限制）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 (no aliases)</source>
+        <translation>0（不使用别名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request &amp;response information</source>
+        <translation>请求响应信息(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request problem &amp;information</source>
+        <translation>请求问题信息(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnect &amp;automatically</source>
+        <translation>自动重连(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queue them and send after reconnecting</source>
+        <translation>排队，重连后发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse them</source>
+        <translation>拒绝发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP (CONNECT)</source>
+        <translation>HTTP（CONNECT）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save passwords &amp;unencrypted in the profile</source>
+        <translation>在配置中以明文保存密码(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep alive:</source>
+        <translation>保活间隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session &amp;expiry:</source>
+        <translation>会话过期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MQTT 5.0 connect properties</source>
+        <translation>MQTT 5.0 连接属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recei&amp;ve maximum:</source>
+        <translation>接收最大值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum packet si&amp;ze:</source>
+        <translation>最大报文长度(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topic alias maximum:</source>
+        <translation>主题别名最大值(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User &amp;properties:</source>
+        <translation>用户属性(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnect and offline queue</source>
+        <translation>重连与离线队列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortest dela&amp;y:</source>
+        <translation>最短间隔(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lon&amp;gest delay:</source>
+        <translation>最长间隔(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Offline queue size:</source>
+        <translation>离线队列长度(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publis&amp;hes while offline:</source>
+        <translation>离线时的发布(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy &amp;host:</source>
+        <translation>代理主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy po&amp;rt:</source>
+        <translation>代理端口(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy user &amp;name:</source>
+        <translation>代理用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy pass&amp;word:</source>
+        <translation>代理密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra &amp;headers:</source>
+        <translation>附加请求头(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message history</source>
+        <translation>消息历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at most (&amp;messages):</source>
+        <translation>最多保留（条数）(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at most (&amp;size):</source>
+        <translation>最多保留（大小）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at most (a&amp;ge):</source>
+        <translation>最多保留（时长）(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passwords</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
+        <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::CaFileList</name>
+    <message>
+        <location filename="../ui/widgets/ca_file_list.cpp" line="+65"/>
+        <source>Choose CA certificates</source>
+        <translation>选择 CA 证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Drop CA certificate files here or add them with +.</source>
+        <translation>将 CA 证书文件拖放到这里，或点击 + 添加。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+1"/>
+        <source>Add CA certificate files</source>
+        <translation>添加 CA 证书文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Remove the selected CA file</source>
+        <translation>移除选中的 CA 文件</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::CertificateInspector</name>
+    <message>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+123"/>
+        <source>%1 is a private key, not a certificate.</source>
+        <translation>%1 是私钥，不是证书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
+        <translation>%1 不是证书（既不是 PEM 也不是 DER 格式的 X.509）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+59"/>
+        <source>The certificate %1 expired on %2.</source>
+        <translation>证书 %1 已于 %2 过期。</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>The certificate %1 is not valid before %2.</source>
+        <translation>证书 %1 在 %2 之前无效。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is encrypted: enter its passphrase.</source>
+        <translation>%1 已加密：请输入其口令。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passphrase for %1 is wrong.</source>
+        <translation>%1 的口令错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a certificate, not a private key.</source>
+        <translation>%1 是证书，不是私钥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a private key (neither PEM nor DER).</source>
+        <translation>%1 不是私钥（既不是 PEM 也不是 DER）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be opened: the password is wrong or it is not a PKCS#12 bundle.</source>
+        <translation>无法打开 %1：密码错误，或者它不是 PKCS#12 文件。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
+        <translation>该私钥与证书 %1 不匹配：服务器将拒绝连接。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::CertificateText</name>
+    <message>
+        <location filename="../ui/widgets/certificate_text.cpp" line="+15"/>
+        <source>EXPIRED on %1</source>
+        <translation>已于 %1 过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid before %1</source>
+        <translation>%1 之前无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expires %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject: %1 · Issuer: %2 · %3</source>
+        <translation>主体：%1 · 颁发者：%2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::Connection</name>
+    <message>
+        <location filename="../core/connection/connection.cpp" line="+120"/>
+        <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
+        <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Dropping the connection without DISCONNECT.</source>
+        <translation>不发送 DISCONNECT 直接断开连接。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
+        <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The server disconnected: %1%2</source>
+        <translation>服务器断开了连接：%1%2</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Transport open.</source>
+        <translation>传输已打开。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The server closed the connection.</source>
+        <translation>服务器关闭了连接。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionDialog</name>
+    <message>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+30"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Advanced</source>
+        <translation>高级(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last will</source>
+        <translation>遗嘱消息(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;est connection</source>
+        <translation>测试连接(&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99"/>
+        <source>(%n more problem(s))</source>
+        <translation>
+            <numerusform>（另有 %n 个问题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Testing needs the connection engine, which this build does not have yet.</source>
+        <translation>测试需要连接引擎，当前版本尚未包含。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::FileField</name>
+    <message>
+        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
+        <location line="+1"/>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::GeneralPage</name>
+    <message>
+        <location filename="../ui/dialogs/general_page.cpp" line="+53"/>
+        <source>e.g. Local broker</source>
+        <translation>例如：本地服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none; use / for sub-folders</source>
+        <translation>无；用 / 表示子文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host name or IP address</source>
+        <translation>主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: the broker assigns one (5.0)</source>
+        <translation>留空：由服务器分配（5.0）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved in the system keychain</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Generate a new client id</source>
+        <translation>生成新的客户端 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rotocol:</source>
+        <translation>协议(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We&amp;bSocket path:</source>
+        <translation>WebSocket 路径(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Client ID:</source>
+        <translation>客户端 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT &amp;version:</source>
+        <translation>MQTT 版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>saved in the keychain; type to replace</source>
+        <translation>已保存在钥匙串中；输入新值以替换</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::InboundFlow</name>
+    <message>
+        <location filename="../core/session/inbound_flow.cpp" line="+29"/>
+        <source>a PUBLISH uses Topic Alias %1, but we allow at most %2</source>
+        <translation>PUBLISH 使用了主题别名 %1，但我们最多允许 %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a PUBLISH has an empty topic and Topic Alias %1, which was never set up</source>
+        <translation>PUBLISH 的主题为空且使用了从未建立的主题别名 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::JsonFieldReader</name>
+    <message>
+        <location filename="../core/profile/json_field_reader.cpp" line="+44"/>
+        <location line="+74"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not within %2..%3</source>
+        <translation>%1 不在 %2..%3 范围内</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../core/profile/json_field_reader.h" line="+57"/>
+        <source>&quot;%1&quot; (allowed: %2)</source>
+        <translation>“%1”（允许的值：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+12"/>
+        <source>MQTT Desk</source>
+        <translation>MQTT Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MQTT Desk %1 — a native desktop MQTT client</source>
+        <translation>MQTT Desk %1 — 原生桌面 MQTT 客户端</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageBoxSecretConsent</name>
+    <message>
+        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+20"/>
+        <source>No keychain available</source>
+        <translation>没有可用的钥匙串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passwords of &quot;%1&quot; cannot be saved in the system keychain.</source>
+        <translation>无法将“%1”的密码保存到系统钥匙串。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
+        <translation>是否以明文保存在该连接的配置中？任何能读取你文件的人都能看到它们。如果选择否，连接时会再次询问。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save &amp;unencrypted</source>
+        <translation>明文保存(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Do not save</source>
+        <translation>不保存(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MqttxImporter</name>
+    <message>
+        <location filename="../core/profile/mqttx_importer.cpp" line="+31"/>
+        <location line="+185"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <source>a string or a list of strings</source>
+        <translation>字符串或字符串列表</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&quot;%1&quot; (allowed: mqtt, mqtts, ws, wss)</source>
+        <translation>“%1”（允许的值：mqtt、mqtts、ws、wss）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PairsTable</name>
+    <message>
+        <location filename="../ui/widgets/pairs_table.cpp" line="+100"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Remove the selected row</source>
+        <translation>删除选中的行</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PasswordField</name>
+    <message>
+        <location filename="../ui/widgets/password_field.cpp" line="+70"/>
+        <source>Hide the text</source>
+        <translation>隐藏内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the text</source>
+        <translation>显示内容</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PayloadSearch</name>
+    <message>
+        <location filename="../core/storage/payload_search.cpp" line="+34"/>
+        <source>Enter something to search for.</source>
+        <translation>请输入要搜索的内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The regular expression is not valid at position %1: %2.</source>
+        <translation>正则表达式在位置 %1 处无效：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileExporter</name>
+    <message>
+        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileFormatError</name>
+    <message>
+        <location filename="../core/profile/profile_format_error.cpp" line="+37"/>
+        <source>The file is not valid JSON (line %1): %2</source>
+        <translation>文件不是有效的 JSON（第 %1 行）：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is neither an MQTT Desk profile export nor an MQTTX export: %1</source>
+        <translation>该文件既不是 MQTT Desk 的配置导出，也不是 MQTTX 的导出：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was written by a newer MQTT Desk (format version %1); update the application to import it.</source>
+        <translation>该文件由更新版本的 MQTT Desk 写入（格式版本 %1）；请升级应用后再导入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The field &quot;%1&quot; is missing.</source>
+        <translation>缺少字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; has the wrong type: expected %2.</source>
+        <translation>字段“%1”类型错误：应为%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; is out of range: %2.</source>
+        <translation>字段“%1”超出范围：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; has an unknown value: %2.</source>
+        <translation>字段“%1”的值未知：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; is not valid %2.</source>
+        <translation>字段“%1”不是有效的 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileImporter</name>
+    <message>
+        <location filename="../core/profile/profile_importer.cpp" line="+43"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&quot;format&quot; is &quot;%1&quot;</source>
+        <translation>“format”为“%1”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot; and no MQTTX connection (host, clientId)</source>
+        <translation>既没有 &quot;format&quot;: &quot;mqttdesk-profiles&quot;，也没有 MQTTX 连接（host、clientId）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileJson</name>
+    <message>
+        <location filename="../core/profile/profile_json.cpp" line="+247"/>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileSecrets</name>
+    <message>
+        <location filename="../core/profile/profile_secrets.cpp" line="+44"/>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>key passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PKCS#12 password</source>
+        <translation>PKCS#12 密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The %1 is no longer in the system keychain; enter it again.</source>
+        <translation>系统钥匙串中已没有该%1；请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system keychain could not store the %1: %2</source>
+        <translation>系统钥匙串无法保存%1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no keychain is available</source>
+        <translation>没有可用的钥匙串</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
+        <translation>按照你的同意，“%1”的密码已以明文保存在其配置中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved: %1. You will be asked for it when connecting.</source>
+        <translation>未保存：%1。连接时会再次询问。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileValidator</name>
+    <message>
+        <location filename="../core/profile/profile_validator.cpp" line="+28"/>
+        <source>Enter a port.</source>
+        <translation>请输入端口。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port &quot;%1&quot; is not between 1 and 65535.</source>
+        <translation>端口“%1”不在 1 到 65535 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ReasonCode</name>
+    <message>
+        <location filename="../core/protocol/reason_code.cpp" line="+34"/>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted QoS 1</source>
+        <translation>授予 QoS 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted QoS 2</source>
+        <translation>授予 QoS 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnect with Will Message</source>
+        <translation>断开并发送遗嘱消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching subscribers</source>
+        <translation>没有匹配的订阅者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No subscription existed</source>
+        <translation>订阅不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue authentication</source>
+        <translation>继续认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-authenticate</source>
+        <translation>重新认证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unspecified error</source>
+        <translation>未指明的错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Malformed Packet</source>
+        <translation>报文格式错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol Error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Implementation specific error</source>
+        <translation>实现相关的错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsupported Protocol Version</source>
+        <translation>不支持的协议版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client Identifier not valid</source>
+        <translation>客户端标识符无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad User Name or Password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not authorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server unavailable</source>
+        <translation>服务器不可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server busy</source>
+        <translation>服务器繁忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Banned</source>
+        <translation>已被禁止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server shutting down</source>
+        <translation>服务器正在关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bad authentication method</source>
+        <translation>认证方法错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Alive timeout</source>
+        <translation>保活超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session taken over</source>
+        <translation>会话被接管</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic Filter invalid</source>
+        <translation>主题过滤器无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic Name invalid</source>
+        <translation>主题名无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packet Identifier in use</source>
+        <translation>报文标识符已被使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packet Identifier not found</source>
+        <translation>找不到报文标识符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive Maximum exceeded</source>
+        <translation>超出接收最大值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic Alias invalid</source>
+        <translation>主题别名无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packet too large</source>
+        <translation>报文过大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message rate too high</source>
+        <translation>消息速率过高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota exceeded</source>
+        <translation>超出配额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative action</source>
+        <translation>管理操作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload format invalid</source>
+        <translation>载荷格式无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain not supported</source>
+        <translation>不支持保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS not supported</source>
+        <translation>不支持该 QoS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use another server</source>
+        <translation>请使用其他服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server moved</source>
+        <translation>服务器已迁移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared Subscriptions not supported</source>
+        <translation>不支持共享订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection rate exceeded</source>
+        <translation>超出连接速率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum connect time</source>
+        <translation>达到最长连接时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscription Identifiers not supported</source>
+        <translation>不支持订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wildcard Subscriptions not supported</source>
+        <translation>不支持通配符订阅</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Normal disconnection</source>
+        <translation>正常断开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Granted QoS 0</source>
+        <translation>授予 QoS 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown reason code</source>
+        <translation>未知的原因码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connection accepted</source>
+        <translation>连接已接受</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection refused: unacceptable protocol version</source>
+        <translation>连接被拒绝：协议版本不可接受</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection refused: identifier rejected</source>
+        <translation>连接被拒绝：标识符被拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection refused: server unavailable</source>
+        <translation>连接被拒绝：服务器不可用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection refused: bad user name or password</source>
+        <translation>连接被拒绝：用户名或密码错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection refused: not authorized</source>
+        <translation>连接被拒绝：未授权</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserved return code</source>
+        <translation>保留的返回码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::Session</name>
+    <message>
+        <location filename="../core/session/session_state.cpp" line="+11"/>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disconnecting</source>
+        <translation>正在断开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to reconnect</source>
+        <translation>等待重连</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TlsPage</name>
+    <message>
+        <location filename="../ui/dialogs/tls_page.cpp" line="+49"/>
+        <source>Trust the &amp;system CA certificates</source>
+        <translation>信任系统 CA 证书(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Verify the server certificate</source>
+        <translation>验证服务器证书(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>TLS applies to mqtts:// and wss:// only; choose one of them on the General tab to use these settings.</source>
+        <translation>TLS 仅适用于 mqtts:// 和 wss://；请在“常规”页选择其中之一以使用这些设置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the client certificate</source>
+        <translation>选择客户端证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>PEM or DER; drop a file here</source>
+        <translation>PEM 或 DER；可将文件拖放到这里</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Private keys (*.key *.pem *.der);;All files (*)</source>
+        <translation>私钥 (*.key *.pem *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the private key</source>
+        <translation>选择私钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PKCS#12 bundles (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a PKCS#12 bundle</source>
+        <translation>选择 PKCS#12 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>instead of certificate and key</source>
+        <translation>代替证书和私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only for an encrypted key</source>
+        <translation>仅用于加密的私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comma separated, e.g. mqtt</source>
+        <translation>以逗号分隔，例如 mqtt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insecure: the server is not verified, so anyone can pretend to be this broker.</source>
+        <translation>不安全：未验证服务器，任何人都可以冒充该服务器。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>C&amp;A files:</source>
+        <translation>CA 文件(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client &amp;certificate:</source>
+        <translation>客户端证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private &amp;key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key pass&amp;phrase:</source>
+        <translation>私钥口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PKCS#&amp;12 bundle:</source>
+        <translation>PKCS#12 文件(&amp;1)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 pass&amp;word:</source>
+        <translation>PKCS#12 密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Minimum TLS version:</source>
+        <translation>最低 TLS 版本(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server &amp;name (SNI):</source>
+        <translation>服务器名称 (SNI)(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;LPN protocols:</source>
+        <translation>ALPN 协议(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Private key (the passphrase is in the keychain)</source>
+        <translation>私钥（口令保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Private key (%1)</source>
+        <translation>私钥（%1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>PKCS#12 bundle (the password is in the keychain)</source>
+        <translation>PKCS#12 文件（密码保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+2"/>
+        <source>saved in the keychain; type to replace</source>
+        <translation>已保存在钥匙串中；输入新值以替换</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::Transport</name>
+    <message>
+        <location filename="../core/transport/transport.cpp" line="+28"/>
+        <source>No port given: enter the broker&apos;s port (1883 for MQTT, 8883 for MQTT over TLS).</source>
+        <translation>未指定端口：请输入服务器端口（MQTT 为 1883，基于 TLS 的 MQTT 为 8883）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No host given: enter the broker&apos;s host name or address.</source>
+        <translation>未指定主机：请输入服务器的主机名或地址。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>No connection to %1 within %2 s: the server or proxy did not answer in time.</source>
+        <translation>%2 秒内未能连接到 %1：服务器或代理没有及时响应。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::WebSocketTransport</name>
+    <message>
+        <location filename="../core/transport/web_socket_transport.cpp" line="+91"/>
+        <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
+        <translation>服务器发送了 WebSocket 文本帧；MQTT 只允许二进制帧 [MQTT-6.0.0-1]。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
+        <translation>服务器以 HTTP 状态码 %2 拒绝了 %1 上的 WebSocket 升级。请检查路径，并确认该端口提供基于 WebSocket 的 MQTT。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>WebSocket close code %1: %2</source>
+        <translation>WebSocket 关闭码 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::WillPage</name>
+    <message>
+        <location filename="../ui/dialogs/will_page.cpp" line="+22"/>
+        <source>&amp;Send a last will when the connection is lost</source>
+        <translation>连接断开时发送遗嘱消息(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Retain</source>
+        <translation>保留(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expires after</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The payload is UTF-&amp;8 text (payload format indicator)</source>
+        <translation>载荷为 UTF-8 文本（载荷格式指示）(&amp;8)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>0 — at most once</source>
+        <translation>0 — 最多一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 — at least once</source>
+        <translation>1 — 至少一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 — exactly once</source>
+        <translation>2 — 恰好一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. devices/desk/status</source>
+        <translation>例如：devices/desk/status</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. application/json</source>
+        <translation>例如：application/json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hex bytes, e.g. 01 a2 ff</source>
+        <translation>十六进制字节，例如 01 a2 ff</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload &amp;format:</source>
+        <translation>载荷格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Payload:</source>
+        <translation>载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will &amp;delay:</source>
+        <translation>遗嘱延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message e&amp;xpiry:</source>
+        <translation>消息过期(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Content type:</source>
+        <translation>内容类型(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ponse topic:</source>
+        <translation>响应主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;rrelation data:</source>
+        <translation>对比数据(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User properties:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>The will payload is not valid hex: use pairs of digits 0-9, a-f.</source>
+        <translation>遗嘱载荷不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The will payload is not valid Base64.</source>
+        <translation>遗嘱载荷不是有效的 Base64。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The will payload is not valid JSON: %1</source>
+        <translation>遗嘱载荷不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The correlation data is not valid hex: use pairs of digits 0-9, a-f.</source>
+        <translation>对比数据不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
+    </message>
+</context>
+<context>
+    <name>EventLoopLatencyProbe</name>
+    <message>
+        <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
+        <translation>界面延迟 p50 %1 毫秒 · p99 %2 毫秒 · 最大 %3 毫秒（%4 个样本）</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadFileSaver</name>
+    <message>
+        <source>Save payload as</source>
+        <translation>载荷另存为</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
+        <translation>无法将载荷写入 %1：%2。请选择其他文件夹或释放磁盘空间。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishAck</name>
+    <message>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>PUBACK</source>
+        <translation>PUBACK</translation>
+    </message>
+    <message>
+        <source>PUBREC</source>
+        <translation>PUBREC</translation>
+    </message>
+    <message>
+        <source>PUBREC → PUBCOMP</source>
+        <translation>PUBREC → PUBCOMP</translation>
+    </message>
+    <message>
+        <source>failed: 0x%1 %2</source>
+        <translation>失败：0x%1 %2</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UserPropertyParser</name>
+    <message>
+        <source>User property "%1" needs the form name=value.</source>
+        <translation>用户属性“%1”须为 名称=值 的形式。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageBubbleDelegate</name>
+    <message>
+        <source>▾ Properties</source>
+        <translation>▾ 属性</translation>
+    </message>
+    <message>
+        <source>▸ Properties</source>
+        <translation>▸ 属性</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>No MQTT 5 properties</source>
+        <translation>无 MQTT 5 属性</translation>
+    </message>
+    <message>
+        <source>(empty payload)</source>
+        <translation>（空载荷）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageStreamModel</name>
+    <message numerus="yes">
+        <source>%1 · QoS %2 · %n byte(s)</source>
+        <translation>
+            <numerusform>%1 · QoS %2 · %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stored properties cannot be read.</source>
+        <translation>无法读取已存储的属性。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageStreamView</name>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>&amp;Topic filter:</source>
+        <translation>主题过滤(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. sensors/#</source>
+        <translation>例如 sensors/#</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch:</source>
+        <translation>搜索(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>words in the payload</source>
+        <translation>载荷中的词语</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause the view; messages are still received and stored</source>
+        <translation>暂停视图；消息仍会被接收和存储</translation>
+    </message>
+    <message>
+        <source>Pause view</source>
+        <translation>暂停视图</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the messages shown to a JSON Lines file</source>
+        <translation>将显示的消息导出为 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>Export messages</source>
+        <translation>导出消息</translation>
+    </message>
+    <message>
+        <source>Clear…</source>
+        <translation>清除…</translation>
+    </message>
+    <message>
+        <source>Delete the stored history of this connection</source>
+        <translation>删除此连接已存储的历史</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清除历史</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Show how quickly the window responds (event-loop latency)</source>
+        <translation>显示窗口的响应速度（事件循环延迟）</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Topic filter: %1</source>
+        <translation>主题过滤：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) ↓</source>
+        <translation>
+            <numerusform>%n 条新消息 ↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The messages could not be written to %1: %2</source>
+        <translation>无法将消息写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Delete every stored message of this connection? This cannot be undone.</source>
+        <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete history</source>
+        <translation>删除历史</translation>
+    </message>
+    <message>
+        <source>&amp;Copy payload</source>
+        <translation>复制载荷(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;topic</source>
+        <translation>复制主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save payload as…</source>
+        <translation>载荷另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Display as</source>
+        <translation>显示为(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show/hide &amp;properties</source>
+        <translation>显示/隐藏属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>重新发送(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PayloadViewerDialog</name>
+    <message>
+        <source>Payload of %1</source>
+        <translation>%1 的载荷</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save payload as…</source>
+        <translation>载荷另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 · rendering…</source>
+        <translation>%1 · 正在渲染…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PublishBar</name>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Topic to publish to</source>
+        <translation>要发布到的主题</translation>
+    </message>
+    <message>
+        <source>Q&amp;oS:</source>
+        <translation>QoS(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Retain</source>
+        <translation>保留(&amp;R)</translation>
+    </message>
+    <message>
+        <source>For&amp;mat:</source>
+        <translation>格式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>MQTT 5 publish properties</source>
+        <translation>MQTT 5 发布属性</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Resend a message from the publish history</source>
+        <translation>从发布历史中重新发送消息</translation>
+    </message>
+    <message>
+        <source>Publish history</source>
+        <translation>发布历史</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>e.g. application/json</source>
+        <translation>例如 application/json</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <source>0: unspecified bytes</source>
+        <translation>0：未指定的字节</translation>
+    </message>
+    <message>
+        <source>1: UTF-8 text</source>
+        <translation>1：UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>text, sent as UTF-8 bytes</source>
+        <translation>文本，以 UTF-8 字节发送</translation>
+    </message>
+    <message>
+        <source>name=value; other=value</source>
+        <translation>名称=值; 其他=值</translation>
+    </message>
+    <message>
+        <source>Message &amp;expiry:</source>
+        <translation>消息过期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Content type:</source>
+        <translation>内容类型(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Payload format &amp;indicator:</source>
+        <translation>载荷格式指示(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse topic:</source>
+        <translation>响应主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Corre&amp;lation data:</source>
+        <translation>关联数据(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;User properties:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Payload (Ctrl+Enter sends)</source>
+        <translation>载荷（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Enter)</source>
+        <translation>发布（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message>
+        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
+        <translation>此消息占 %1 字节，但服务器最多接受 %2 字节的报文（其最大报文长度）。请发送更小的载荷。</translation>
+    </message>
+    <message>
+        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection's settings.</source>
+        <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
+    </message>
+    <message>
+        <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
+        <translation>未连接：只有 QoS 1 和 2 的消息会排队等待连接恢复。请先连接，或选择 QoS 1 或 2。</translation>
+    </message>
+    <message>
+        <source>publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <source>queued until connected</source>
+        <translation>已排队，连接后发送</translation>
+    </message>
+    <message>
+        <source>Resend %1 (QoS %2): %3</source>
+        <translation>重新发送 %1（QoS %2）：%3</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first to resend this message.</source>
+        <translation>未连接：请先连接再重新发送此消息。</translation>
+    </message>
+    <message>
+        <source>Last message: %1</source>
+        <translation>上一条消息：%1</translation>
+    </message>
+    <message>
+        <source>The last message was not delivered: %1</source>
+        <translation>上一条消息未送达：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionListModel</name>
+    <message>
+        <source>not subscribed</source>
+        <translation>未订阅</translation>
+    </message>
+    <message>
+        <source>subscribing…</source>
+        <translation>正在订阅…</translation>
+    </message>
+    <message>
+        <source>granted QoS %1</source>
+        <translation>已授予 QoS %1</translation>
+    </message>
+    <message>
+        <source>subscribed</source>
+        <translation>已订阅</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionPanel</name>
+    <message>
+        <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>过滤器(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>e.g. sensors/+/temperature</source>
+        <translation>例如 sensors/+/temperature</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>MQTT 5 subscription options</source>
+        <translation>MQTT 5 订阅选项</translation>
+    </message>
+    <message>
+        <source>&amp;No Local (do not receive my own messages)</source>
+        <translation>不接收本地消息(&amp;N)（不接收自己发布的消息）</translation>
+    </message>
+    <message>
+        <source>Retain as &amp;published</source>
+        <translation>按发布时保留(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send retained messages on subscribe</source>
+        <translation>订阅时发送保留消息</translation>
+    </message>
+    <message>
+        <source>Send retained only for a new subscription</source>
+        <translation>仅对新订阅发送保留消息</translation>
+    </message>
+    <message>
+        <source>Do not send retained messages</source>
+        <translation>不发送保留消息</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>name=value; other=value</source>
+        <translation>名称=值; 其他=值</translation>
+    </message>
+    <message>
+        <source>Retain &amp;handling:</source>
+        <translation>保留处理(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Subscription &amp;identifier:</source>
+        <translation>订阅标识符(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;User properties:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Change the colour of the selected subscription</source>
+        <translation>更改所选订阅的颜色</translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>&amp;Display as:</source>
+        <translation>显示为(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Unsubscribe and remove the selected subscription</source>
+        <translation>取消订阅并移除所选订阅</translation>
+    </message>
+    <message>
+        <source>Remove subscription</source>
+        <translation>移除订阅</translation>
+    </message>
+    <message>
+        <source>You are already subscribed to "%1".</source>
+        <translation>您已订阅“%1”。</translation>
+    </message>
+    <message>
+        <source>Subscription colour</source>
+        <translation>订阅颜色</translation>
+    </message>
+</context>
+</TS>

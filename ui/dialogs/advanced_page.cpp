@@ -1,0 +1,319 @@
+#include "ui/dialogs/advanced_page.h"
+
+#include "ui/widgets/pairs_table.h"
+#include "ui/widgets/password_field.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace mqttdesk {
+
+namespace {
+
+// A whole-number spin box for values beyond int (a double holds 2^53 exactly).
+QDoubleSpinBox *bigSpin(QWidget *parent, double maximum, const QString &special = {})
+{
+    auto *spin = new QDoubleSpinBox(parent);
+    spin->setDecimals(0);
+    spin->setRange(0, maximum);
+    spin->setSpecialValueText(special);
+    spin->setGroupSeparatorShown(true);
+    return spin;
+}
+
+QSpinBox *spin(QWidget *parent, int minimum, int maximum, const QString &suffix = {})
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(minimum, maximum);
+    box->setSuffix(suffix);
+    return box;
+}
+
+} // namespace
+
+AdvancedPage::AdvancedPage(QWidget *parent)
+    : ProfilePage(parent)
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_content = new QWidget(scroll);
+    scroll->setWidget(m_content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto *column = new QVBoxLayout(m_content);
+    QWidget *c = m_content;
+
+    m_keepAlive = spin(c, 0, 65535, tr(" s"));
+    m_keepAlive->setSpecialValueText(tr("Off"));
+    m_cleanStart = new QCheckBox(tr("C&lean start (discard the previous session)"), c);
+    m_sessionExpiry = bigSpin(c, 4294967295.0, tr("Ends with the connection"));
+    m_sessionExpiry->setSuffix(tr(" s"));
+    m_receiveMaximum = spin(c, 0, 65535);
+    m_receiveMaximum->setSpecialValueText(tr("Not sent (65,535)"));
+    m_maximumPacketSize = bigSpin(c, 4294967295.0, tr("Not sent (no limit)"));
+    m_maximumPacketSize->setSuffix(tr(" bytes"));
+    m_topicAliasMaximum = spin(c, 0, 65535);
+    m_topicAliasMaximum->setSpecialValueText(tr("0 (no aliases)"));
+    m_requestResponseInfo = new QCheckBox(tr("Request &response information"), c);
+    m_requestProblemInfo = new QCheckBox(tr("Request problem &information"), c);
+    m_userProperties = new PairsTable(c);
+    m_reconnect = new QCheckBox(tr("Reconnect &automatically"), c);
+    m_minBackoff = spin(c, 1, 3600000, tr(" ms"));
+    m_maxBackoff = spin(c, 1, 3600000, tr(" ms"));
+    m_queueSize = spin(c, 0, 10000000);
+    m_offlineMode = new QComboBox(c);
+    m_offlineMode->addItem(tr("Queue them and send after reconnecting"), int(OfflineMode::Queue));
+    m_offlineMode->addItem(tr("Refuse them"), int(OfflineMode::Refuse));
+    m_proxyType = new QComboBox(c);
+    m_proxyType->addItem(tr("None"), int(ProxyType::None));
+    m_proxyType->addItem(tr("HTTP (CONNECT)"), int(ProxyType::Http));
+    m_proxyType->addItem(QStringLiteral("SOCKS5"), int(ProxyType::Socks5));
+    m_proxyHost = new QLineEdit(c);
+    m_proxyPort = spin(c, 0, 65535);
+    m_proxyPort->setSpecialValueText(tr("—"));
+    m_proxyUser = new QLineEdit(c);
+    m_proxyPassword = new PasswordField(c);
+    m_wsHeaders = new PairsTable(c);
+    m_maxMessages = bigSpin(c, 9007199254740992.0, tr("Unlimited"));
+    m_maxMegabytes = bigSpin(c, 1.0e9, tr("Unlimited"));
+    m_maxMegabytes->setSuffix(tr(" MiB"));
+    m_maxAgeHours = bigSpin(c, 1.0e9, tr("Unlimited"));
+    m_maxAgeHours->setSuffix(tr(" h"));
+    m_plainSecrets = new QCheckBox(tr("Save passwords &unencrypted in the profile"), c);
+
+    m_keepAlive->setObjectName(QStringLiteral("mqtt.keepAlive"));
+    m_cleanStart->setObjectName(QStringLiteral("mqtt.cleanStart"));
+    m_sessionExpiry->setObjectName(QStringLiteral("mqtt.properties.sessionExpiryInterval"));
+    m_receiveMaximum->setObjectName(QStringLiteral("mqtt.properties.receiveMaximum"));
+    m_maximumPacketSize->setObjectName(QStringLiteral("mqtt.properties.maximumPacketSize"));
+    m_topicAliasMaximum->setObjectName(QStringLiteral("mqtt.properties.topicAliasMaximum"));
+    m_requestResponseInfo->setObjectName(
+        QStringLiteral("mqtt.properties.requestResponseInformation"));
+    m_requestProblemInfo->setObjectName(
+        QStringLiteral("mqtt.properties.requestProblemInformation"));
+    m_userProperties->setObjectName(QStringLiteral("mqtt.properties.userProperties"));
+    m_reconnect->setObjectName(QStringLiteral("reconnect.enabled"));
+    m_minBackoff->setObjectName(QStringLiteral("reconnect.minBackoffMs"));
+    m_maxBackoff->setObjectName(QStringLiteral("reconnect.maxBackoffMs"));
+    m_queueSize->setObjectName(QStringLiteral("offline.queueSize"));
+    m_offlineMode->setObjectName(QStringLiteral("offline.mode"));
+    m_proxyType->setObjectName(QStringLiteral("proxy.type"));
+    m_proxyHost->setObjectName(QStringLiteral("proxy.host"));
+    m_proxyPort->setObjectName(QStringLiteral("proxy.port"));
+    m_proxyUser->setObjectName(QStringLiteral("proxy.username"));
+    m_proxyPassword->setObjectName(QStringLiteral("proxy.password"));
+    m_wsHeaders->setObjectName(QStringLiteral("transport.wsHeaders"));
+    m_maxMessages->setObjectName(QStringLiteral("retention.maxMessages"));
+    m_maxMegabytes->setObjectName(QStringLiteral("retention.maxBytes"));
+    m_maxAgeHours->setObjectName(QStringLiteral("retention.maxAgeSeconds"));
+    m_plainSecrets->setObjectName(QStringLiteral("secretStorage"));
+
+    const auto group = [&](const QString &title) {
+        auto *box = new QGroupBox(title, c);
+        auto *form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        column->addWidget(box);
+        return form;
+    };
+    QFormLayout *session = group(tr("Session"));
+    addRow(session, tr("&Keep alive:"), m_keepAlive);
+    session->addRow(QString(), m_cleanStart);
+    addRow(session, tr("Session &expiry:"), m_sessionExpiry);
+
+    QFormLayout *v5 = group(tr("MQTT 5.0 connect properties"));
+    addRow(v5, tr("Recei&ve maximum:"), m_receiveMaximum);
+    addRow(v5, tr("Maximum packet si&ze:"), m_maximumPacketSize);
+    addRow(v5, tr("&Topic alias maximum:"), m_topicAliasMaximum);
+    v5->addRow(QString(), m_requestResponseInfo);
+    v5->addRow(QString(), m_requestProblemInfo);
+    addRow(v5, tr("User &properties:"), m_userProperties, m_userProperties->table());
+
+    QFormLayout *reconnect = group(tr("Reconnect and offline queue"));
+    reconnect->addRow(QString(), m_reconnect);
+    addRow(reconnect, tr("Shortest dela&y:"), m_minBackoff);
+    addRow(reconnect, tr("Lon&gest delay:"), m_maxBackoff);
+    addRow(reconnect, tr("&Offline queue size:"), m_queueSize);
+    addRow(reconnect, tr("Publis&hes while offline:"), m_offlineMode);
+
+    QFormLayout *proxy = group(tr("Proxy"));
+    addRow(proxy, tr("Pro&xy:"), m_proxyType);
+    addRow(proxy, tr("Proxy &host:"), m_proxyHost);
+    addRow(proxy, tr("Proxy po&rt:"), m_proxyPort);
+    addRow(proxy, tr("Proxy user &name:"), m_proxyUser);
+    addRow(proxy, tr("Proxy pass&word:"), m_proxyPassword, m_proxyPassword->lineEdit());
+
+    QFormLayout *ws = group(tr("WebSocket"));
+    m_wsGroup = qobject_cast<QGroupBox *>(ws->parentWidget());
+    addRow(ws, tr("Extra &headers:"), m_wsHeaders, m_wsHeaders->table());
+
+    QFormLayout *history = group(tr("Message history"));
+    addRow(history, tr("Keep at most (&messages):"), m_maxMessages);
+    addRow(history, tr("Keep at most (&size):"), m_maxMegabytes);
+    addRow(history, tr("Keep at most (a&ge):"), m_maxAgeHours);
+    QFormLayout *secrets = group(tr("Passwords"));
+    secrets->addRow(m_plainSecrets);
+    m_plainSecrets->setToolTip(tr("Instead of the system keychain. Anyone who can read your "
+                                  "files can read them."));
+    column->addStretch();
+
+    chainTabOrder({m_keepAlive,
+                   m_cleanStart,
+                   m_sessionExpiry,
+                   m_receiveMaximum,
+                   m_maximumPacketSize,
+                   m_topicAliasMaximum,
+                   m_requestResponseInfo,
+                   m_requestProblemInfo,
+                   m_userProperties->table(),
+                   m_userProperties->addButton(),
+                   m_userProperties->removeButton(),
+                   m_reconnect,
+                   m_minBackoff,
+                   m_maxBackoff,
+                   m_queueSize,
+                   m_offlineMode,
+                   m_proxyType,
+                   m_proxyHost,
+                   m_proxyPort,
+                   m_proxyUser,
+                   m_proxyPassword->lineEdit(),
+                   m_proxyPassword->toggleButton(),
+                   m_wsHeaders->table(),
+                   m_wsHeaders->addButton(),
+                   m_wsHeaders->removeButton(),
+                   m_maxMessages,
+                   m_maxMegabytes,
+                   m_maxAgeHours,
+                   m_plainSecrets});
+
+    for (QCheckBox *box :
+         {m_cleanStart, m_requestResponseInfo, m_requestProblemInfo, m_reconnect, m_plainSecrets})
+        connect(box, &QCheckBox::toggled, this, &ProfilePage::changed);
+    for (QSpinBox *box : {m_keepAlive, m_receiveMaximum, m_topicAliasMaximum, m_minBackoff,
+                          m_maxBackoff, m_queueSize, m_proxyPort})
+        connect(box, &QSpinBox::valueChanged, this, &ProfilePage::changed);
+    for (QDoubleSpinBox *box :
+         {m_sessionExpiry, m_maximumPacketSize, m_maxMessages, m_maxMegabytes, m_maxAgeHours})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ProfilePage::changed);
+    for (QComboBox *box : {m_offlineMode, m_proxyType})
+        connect(box, &QComboBox::currentIndexChanged, this, &ProfilePage::changed);
+    for (QLineEdit *edit : {m_proxyHost, m_proxyUser})
+        connect(edit, &QLineEdit::textChanged, this, &ProfilePage::changed);
+    connect(m_proxyPassword, &PasswordField::textChanged, this, [this] {
+        m_proxyPasswordStored = false;
+        Q_EMIT changed();
+    });
+    connect(m_userProperties, &PairsTable::changed, this, &ProfilePage::changed);
+    connect(m_wsHeaders, &PairsTable::changed, this, &ProfilePage::changed);
+    const auto enableProxy = [this] {
+        const bool on = m_proxyType->currentData().toInt() != int(ProxyType::None);
+        for (QWidget *w : std::initializer_list<QWidget *>{m_proxyHost, m_proxyPort, m_proxyUser,
+                                                           m_proxyPassword})
+            w->setEnabled(on);
+    };
+    connect(m_proxyType, &QComboBox::currentIndexChanged, this, enableProxy);
+    const auto enableReconnect = [this] {
+        m_minBackoff->setEnabled(m_reconnect->isChecked());
+        m_maxBackoff->setEnabled(m_reconnect->isChecked());
+    };
+    connect(m_reconnect, &QCheckBox::toggled, this, enableReconnect);
+    enableProxy();
+    enableReconnect();
+}
+
+void AdvancedPage::schemeChanged(TransportScheme scheme)
+{
+    m_wsGroup->setEnabled(scheme == TransportScheme::Ws || scheme == TransportScheme::Wss);
+}
+
+void AdvancedPage::load(const ConnectionProfile &p)
+{
+    m_keepAlive->setValue(p.keepAliveSeconds);
+    m_cleanStart->setChecked(p.cleanStart);
+    const ConnectProperties &cp = p.connectProperties;
+    m_sessionExpiry->setValue(cp.sessionExpiryInterval);
+    m_receiveMaximum->setValue(cp.receiveMaximum);
+    m_maximumPacketSize->setValue(cp.maximumPacketSize);
+    m_topicAliasMaximum->setValue(cp.topicAliasMaximum);
+    m_requestResponseInfo->setChecked(cp.requestResponseInformation);
+    m_requestProblemInfo->setChecked(cp.requestProblemInformation);
+    m_userProperties->setPairs(cp.userProperties);
+    m_reconnect->setChecked(p.reconnect.enabled);
+    m_minBackoff->setValue(p.reconnect.minBackoffMs);
+    m_maxBackoff->setValue(p.reconnect.maxBackoffMs);
+    m_queueSize->setValue(p.offlineQueueSize);
+    m_offlineMode->setCurrentIndex(m_offlineMode->findData(int(p.offlineMode)));
+    m_proxyType->setCurrentIndex(m_proxyType->findData(int(p.proxy.type)));
+    m_proxyHost->setText(p.proxy.host);
+    m_proxyPort->setValue(p.proxy.port);
+    m_proxyUser->setText(p.proxy.username);
+    {
+        const QSignalBlocker blocker(m_proxyPassword);
+        m_proxyPassword->setText(p.proxy.password.value);
+    }
+    m_proxyPasswordStored = p.proxy.password.isSet && p.proxy.password.value.isEmpty();
+    m_wsHeaders->setPairs(p.wsHeaders);
+    // The spin boxes show MiB and hours; keep exact loaded values unless edited.
+    m_loadedRetention = p.retention;
+    m_maxMessages->setValue(double(p.retention.maxMessages));
+    m_maxMegabytes->setValue(std::ceil(double(p.retention.maxBytes) / (1024.0 * 1024.0)));
+    m_maxAgeHours->setValue(std::ceil(double(p.retention.maxAgeSeconds) / 3600.0));
+    m_plainSecrets->setChecked(p.secretStorage == SecretStorageMode::PlainConsented);
+    schemeChanged(p.scheme);
+}
+
+void AdvancedPage::store(ConnectionProfile &p) const
+{
+    p.keepAliveSeconds = quint16(m_keepAlive->value());
+    p.cleanStart = m_cleanStart->isChecked();
+    ConnectProperties &cp = p.connectProperties;
+    cp.sessionExpiryInterval = quint32(m_sessionExpiry->value());
+    cp.receiveMaximum = quint16(m_receiveMaximum->value());
+    cp.maximumPacketSize = quint32(m_maximumPacketSize->value());
+    cp.topicAliasMaximum = quint16(m_topicAliasMaximum->value());
+    cp.requestResponseInformation = m_requestResponseInfo->isChecked();
+    cp.requestProblemInformation = m_requestProblemInfo->isChecked();
+    cp.userProperties = m_userProperties->pairs();
+    p.reconnect.enabled = m_reconnect->isChecked();
+    p.reconnect.minBackoffMs = m_minBackoff->value();
+    p.reconnect.maxBackoffMs = m_maxBackoff->value();
+    p.offlineQueueSize = m_queueSize->value();
+    p.offlineMode = OfflineMode(m_offlineMode->currentData().toInt());
+    p.proxy.type = ProxyType(m_proxyType->currentData().toInt());
+    p.proxy.host = m_proxyHost->text().trimmed();
+    p.proxy.port = quint16(m_proxyPort->value());
+    p.proxy.username = m_proxyUser->text();
+    if (!m_proxyPassword->text().isEmpty())
+        p.proxy.password = Secret{true, m_proxyPassword->text()};
+    else if (!m_proxyPasswordStored)
+        p.proxy.password = Secret{};
+    p.wsHeaders = m_wsHeaders->pairs();
+    p.retention.maxMessages = qint64(m_maxMessages->value());
+    const qint64 bytes = qint64(m_maxMegabytes->value()) * 1024 * 1024;
+    const qint64 loadedMegabytes =
+        qint64(std::ceil(double(m_loadedRetention.maxBytes) / (1024.0 * 1024.0)));
+    p.retention.maxBytes =
+        qint64(m_maxMegabytes->value()) == loadedMegabytes ? m_loadedRetention.maxBytes : bytes;
+    const qint64 loadedHours = qint64(std::ceil(double(m_loadedRetention.maxAgeSeconds) / 3600.0));
+    p.retention.maxAgeSeconds = qint64(m_maxAgeHours->value()) == loadedHours
+                                    ? m_loadedRetention.maxAgeSeconds
+                                    : qint64(m_maxAgeHours->value()) * 3600;
+    p.secretStorage = m_plainSecrets->isChecked() ? SecretStorageMode::PlainConsented
+                                                  : SecretStorageMode::Keychain;
+}
+
+} // namespace mqttdesk

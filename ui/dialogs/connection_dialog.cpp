@@ -1,0 +1,179 @@
+#include "ui/dialogs/connection_dialog.h"
+
+#include "core/profile/profile_validator.h"
+#include "ui/dialogs/advanced_page.h"
+#include "ui/dialogs/general_page.h"
+#include "ui/dialogs/tls_page.h"
+#include "ui/dialogs/will_page.h"
+#include "ui/widgets/icons.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QMetaMethod>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+ConnectionDialog::ConnectionDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_general(new GeneralPage(this))
+    , m_tls(new TlsPage(this))
+    , m_advanced(new AdvancedPage(this))
+    , m_will(new WillPage(this))
+    , m_status(new QLabel(this))
+    , m_testResult(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(this))
+{
+    setWindowTitle(tr("Connection"));
+    m_tabs->addTab(m_general, tr("&General"));
+    m_tabs->addTab(m_tls, QStringLiteral("&TLS"));
+    m_tabs->addTab(m_advanced, tr("&Advanced"));
+    m_tabs->addTab(m_will, tr("&Last will"));
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setVisible(false);
+
+    m_save = m_buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setDefault(true);
+    m_test = m_buttons->addButton(tr("T&est connection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_buttons->addButton(QDialogButtonBox::Cancel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_testResult);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::requestTest);
+    for (ProfilePage *page : pages()) {
+        connect(page, &ProfilePage::changed, this, &ConnectionDialog::revalidate);
+        connect(m_general, &GeneralPage::schemeSelected, page, &ProfilePage::schemeChanged);
+    }
+    setProfile(ConnectionProfile{});
+    resize(640, 620);
+}
+
+QList<ProfilePage *> ConnectionDialog::pages() const
+{
+    return {m_general, m_tls, m_advanced, m_will};
+}
+
+void ConnectionDialog::setProfile(const ConnectionProfile &profile)
+{
+    m_loading = true;
+    m_base = profile;
+    for (ProfilePage *page : pages())
+        page->load(profile);
+    for (ProfilePage *page : pages())
+        page->schemeChanged(profile.scheme);
+    m_loading = false;
+    m_testResult->setVisible(false);
+    revalidate();
+}
+
+ConnectionProfile ConnectionDialog::profile() const
+{
+    ConnectionProfile result = m_base;
+    for (ProfilePage *page : pages())
+        page->store(result);
+    return result;
+}
+
+ProfileProblems ConnectionDialog::problems() const
+{
+    ProfileProblems errors;
+    ProfileProblems warnings;
+    ProfileProblems all;
+    for (ProfilePage *page : pages())
+        all += page->problems();
+    all += ProfileValidator::validate(profile());
+    if (const QString mismatch = m_tls->keyMatchWarning();
+        !mismatch.isEmpty() && profile().usesTls())
+        all << ProfileProblem{ProfileProblem::Severity::Warning, QStringLiteral("tls.clientKey"),
+                              mismatch};
+    for (const ProfileProblem &problem : std::as_const(all)) {
+        ProfileProblems &list = problem.isError() ? errors : warnings;
+        // The page and the validator may both see one mistake: say it once.
+        const bool seen = std::any_of(list.begin(), list.end(), [&](const ProfileProblem &p) {
+            return p.field == problem.field;
+        });
+        if (!seen)
+            list << problem;
+    }
+    return errors + warnings;
+}
+
+QString ConnectionDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void ConnectionDialog::revalidate()
+{
+    if (m_loading)
+        return;
+    const ProfileProblems found = problems();
+    const bool blocked = ProfileValidator::hasErrors(found);
+    m_save->setEnabled(!blocked);
+    m_test->setEnabled(!blocked);
+    QStringList all;
+    for (const ProfileProblem &problem : found)
+        all << problem.message;
+    m_status->setToolTip(all.join(QLatin1Char('\n')));
+    if (found.isEmpty()) {
+        for (int i = 0; i < m_tabs->count(); ++i)
+            m_tabs->setTabIcon(i, QIcon());
+        m_status->clear();
+        m_status->setVisible(false);
+        return;
+    }
+    QString text = found.first().message;
+    const qsizetype errorCount = std::count_if(found.begin(), found.end(),
+                                               [](const ProfileProblem &p) { return p.isError(); });
+    if (blocked && errorCount > 1)
+        text += QLatin1Char(' ') + tr("(%n more problem(s))", nullptr, int(errorCount - 1));
+    m_status->setText(text);
+    m_status->setStyleSheet(blocked ? QStringLiteral("color: #c62828;")
+                                    : QStringLiteral("color: #b26a00;"));
+    m_status->setVisible(true);
+    // Point at the tab that holds the first error.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const bool hasError =
+            blocked && m_tabs->widget(i)->findChild<QWidget *>(found.first().field) != nullptr;
+        m_tabs->setTabIcon(i, hasError ? Icons::error() : QIcon());
+    }
+}
+
+void ConnectionDialog::requestTest()
+{
+    if (!isSignalConnected(QMetaMethod::fromSignal(&ConnectionDialog::testConnectionRequested))) {
+        showTestResult(false, tr("Testing needs the connection engine, which this build does not "
+                                 "have yet."));
+        return;
+    }
+    m_testResult->setText(tr("Testing…"));
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setVisible(true);
+    Q_EMIT testConnectionRequested(profile());
+}
+
+void ConnectionDialog::showTestResult(bool success, const QString &text)
+{
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(success ? QStringLiteral("color: #2e7d32;")
+                                        : QStringLiteral("color: #c62828;"));
+    m_testResult->setVisible(true);
+}
+
+} // namespace mqttdesk

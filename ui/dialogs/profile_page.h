@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/profile/connection_profile.h"
+#include "core/profile/profile_problem.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+
+namespace mqttdesk {
+
+// One tab of the connection dialog. Its widgets are named after the profile
+// fields they edit (the JSON paths of docs/profile-format.md, e.g.
+// "transport.host"), so a problem's field leads to its widget.
+class ProfilePage : public QWidget
+{
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    virtual void load(const ConnectionProfile &profile) = 0;
+    virtual void store(ConnectionProfile &profile) const = 0;
+    // Problems only this page can see (text that does not parse, a bad file).
+    virtual ProfileProblems problems() const { return {}; }
+    // The scheme the General page has chosen, for pages that depend on it.
+    virtual void schemeChanged(TransportScheme scheme) { Q_UNUSED(scheme); }
+
+Q_SIGNALS:
+    void changed();
+
+protected:
+    // A row whose label is joined to `buddy` (the widget that takes focus).
+    static QLabel *addRow(QFormLayout *form, const QString &label, QWidget *field,
+                          QWidget *buddy = nullptr);
+    // Tab order as listed.
+    static void chainTabOrder(const QList<QWidget *> &widgets);
+    static ProfileProblem error(const QString &field, const QString &message);
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,60 @@
+#include "ui/i18n/language.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+namespace mqttdesk {
+
+namespace {
+
+const QString kKey = QStringLiteral("ui/language");
+
+} // namespace
+
+QStringList Language::available()
+{
+    QStringList result;
+    const QStringList files =
+        QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("mqttdesk_*.qm")});
+    for (const QString &file : files)
+        result << file.mid(9, file.size() - 9 - 3);
+    return result;
+}
+
+QString Language::configured()
+{
+    // The environment wins, so scripts and screenshots can pick a language.
+    if (qEnvironmentVariableIsSet("MQTTDESK_LANGUAGE"))
+        return qEnvironmentVariable("MQTTDESK_LANGUAGE");
+    return QSettings().value(kKey).toString();
+}
+
+void Language::setConfigured(const QString &locale)
+{
+    QSettings().setValue(kKey, locale);
+}
+
+QString Language::install(QCoreApplication &app, const QString &locale)
+{
+    const QLocale chosen = locale.isEmpty() ? QLocale::system() : QLocale(locale);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(chosen, QStringLiteral("mqttdesk"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+    else
+        delete ours;
+    // Qt's own texts (standard buttons); optional, only when installed.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(chosen, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return chosen.name();
+}
+
+} // namespace mqttdesk

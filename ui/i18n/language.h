@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace mqttdesk {
+
+// Chooses and installs the UI language: the embedded translations
+// (:/i18n/mqttdesk_<locale>.qm) and Qt's own where installed. An empty
+// choice follows the system locale.
+class Language
+{
+public:
+    // The locales we ship, e.g. {"en", "zh_CN"}.
+    static QStringList available();
+    // The setting ("" = system) stored under "ui/language"; the environment
+    // variable MQTTDESK_LANGUAGE overrides it.
+    static QString configured();
+    static void setConfigured(const QString &locale);
+    // Installs the translators on `app`; returns the locale used.
+    static QString install(QCoreApplication &app, const QString &locale = configured());
+};
+
+} // namespace mqttdesk
