@@ -1,0 +1,617 @@
+#include "core/session/message_traffic.h"
+
+#include "core/protocol/codec.h"
+#include "core/session/request_validator.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+namespace {
+const char *const kContext = "mqttdesk::MessageTraffic";
+
+// An ack packet for `packetId` with Success and no properties.
+template<typename Ack>
+Ack ack(quint16 packetId)
+{
+    Ack packet;
+    packet.packetId = packetId;
+    return packet;
+}
+} // namespace
+
+MessageTraffic::MessageTraffic(SessionLink &link)
+    : m_link(link)
+    , m_outbound(m_ids)
+{}
+
+bool MessageTraffic::isV5() const
+{
+    return m_link.sessionOptions().version == ProtocolVersion::V5;
+}
+
+// ---- connection life --------------------------------------------------------------
+
+void MessageTraffic::beginConnection(const ConnackInfo &server)
+{
+    const SessionOptions &options = m_link.sessionOptions();
+    const bool v5 = isV5();
+    // Our window: the server's Receive Maximum (5.0 §4.9), capped by our own limit.
+    const quint16 window =
+        v5 ? qMin(server.receiveMaximum, options.maximumInFlight) : options.maximumInFlight;
+    const quint16 aliases = v5 && options.outboundTopicAliases ? server.topicAliasMaximum : 0;
+    m_outbound.beginConnection(window, aliases);
+    m_inbound.beginConnection(v5 ? options.topicAliasMaximum : 0,
+                              v5 ? options.receiveMaximum.value_or(65535) : 65535);
+
+    // The server forgot our subscriptions: make them again.
+    if (!server.sessionPresent) {
+        for (SubscribeRequested &request : m_subscriptions.resubscribeRequests()) {
+            if (std::optional<SessionError> error =
+                    RequestValidator::checkSubscribe(request, options.version, &server)) {
+                subscribeFailed(request, *error, true);
+                continue;
+            }
+            sendSubscribe(request, true);
+        }
+    }
+    for (SubscriptionBook::Waiting &waiting : m_subscriptions.takeWaiting()) {
+        if (auto *subscribe = std::get_if<SubscribeRequested>(&waiting))
+            this->subscribe(std::move(*subscribe));
+        else if (auto *unsubscribe = std::get_if<UnsubscribeRequested>(&waiting))
+            this->unsubscribe(std::move(*unsubscribe));
+    }
+    // PUBREL and unacknowledged PUBLISH of a resumed session first, in their original
+    // order [MQTT-4.4.0-1, MQTT-4.6.0-1], then the queue.
+    pump();
+}
+
+void MessageTraffic::endConnection()
+{
+    for (const auto &[id, pending] : m_subscriptions.takeAllPendingSubscribes()) {
+        m_ids.release(id);
+        subscribeFailed(pending.request,
+                        SessionError::make(SessionError::Kind::TransportClosed,
+                                           QCoreApplication::translate(
+                                               kContext, "The connection closed before the "
+                                                         "server acknowledged the "
+                                                         "subscription.")),
+                        pending.resubscribe);
+    }
+    for (const auto &[id, pending] : m_subscriptions.takeAllPendingUnsubscribes()) {
+        m_ids.release(id);
+        unsubscribeFailed(
+            pending, SessionError::make(SessionError::Kind::TransportClosed,
+                                        QCoreApplication::translate(
+                                            kContext, "The connection closed before the server "
+                                                      "acknowledged the unsubscription.")));
+    }
+    m_outbound.endConnection();
+    m_inbound.endConnection();
+}
+
+void MessageTraffic::discardSessionState()
+{
+    for (const OutboundEntry &entry : m_outbound.discardInFlight()) {
+        publishFailed(entry.token, entry.message.packetId,
+                      SessionError::make(SessionError::Kind::SessionLost,
+                                         QCoreApplication::translate(
+                                             kContext, "The session ended before the message "
+                                                       "was fully acknowledged; it may or may "
+                                                       "not have been delivered."),
+                                         QStringLiteral("MQTT-3.2.2-5")));
+    }
+    m_inbound.clearSession();
+}
+
+void MessageTraffic::forgetSubscriptions()
+{
+    m_subscriptions.clearActive();
+    const SessionError cancelled = SessionError::make(
+        SessionError::Kind::Cancelled,
+        QCoreApplication::translate(kContext, "Cancelled: the connection was closed by you."));
+    for (SubscriptionBook::Waiting &waiting : m_subscriptions.takeWaiting()) {
+        if (auto *subscribe = std::get_if<SubscribeRequested>(&waiting))
+            subscribeFailed(*subscribe, cancelled);
+        else if (auto *unsubscribe = std::get_if<UnsubscribeRequested>(&waiting))
+            unsubscribeFailed(*unsubscribe, cancelled);
+    }
+}
+
+// ---- publish out ------------------------------------------------------------------
+
+void MessageTraffic::publish(PublishRequested request)
+{
+    const SessionOptions &options = m_link.sessionOptions();
+    const ConnackInfo *server = m_link.server();
+    PublishPacket &message = request.message;
+    if (std::optional<SessionError> error =
+            RequestValidator::checkPublish(message, options.version, server)) {
+        publishFailed(request.token, 0, *error);
+        return;
+    }
+    if (server) {
+        // Refuse what can never be sent before it takes a place in the queue.
+        PublishPacket sized = message;
+        if (sized.qos != QoS::AtMostOnce)
+            sized.packetId = 1; // any id has the same size
+        const EncodeResult encoded = tryEncode(sized, options.version);
+        if (!encoded) {
+            publishFailed(request.token, 0, SessionError::fromEncodeError(encoded.error()));
+            return;
+        }
+        const qsizetype aliasMargin = m_outbound.aliasesEnabled() ? 3 : 0;
+        if (std::optional<SessionError> error = RequestValidator::checkSize(
+                encoded.value().size() + aliasMargin, PacketType::Publish, server)) {
+            publishFailed(request.token, 0, *error);
+            return;
+        }
+        if (message.qos == QoS::AtMostOnce) {
+            // QoS 0 is never held back by the window [MQTT-4.9.0-2].
+            if (std::optional<SessionError> error =
+                    m_link.send(m_outbound.withTopicAlias(message))) {
+                publishFailed(request.token, 0, *error);
+                return;
+            }
+            PublishOutcome outcome;
+            outcome.token = request.token;
+            outcome.status = PublishStatus::Sent;
+            m_link.emitAction(std::move(outcome));
+            return;
+        }
+        m_outbound.enqueue(request.token, message);
+        pump();
+        if (!m_outbound.queue().empty() && m_outbound.queue().back().token == request.token) {
+            PublishOutcome outcome;
+            outcome.token = request.token;
+            outcome.status = PublishStatus::Queued;
+            m_link.emitAction(std::move(outcome));
+        }
+        return;
+    }
+    // Offline.
+    if (message.qos == QoS::AtMostOnce) {
+        publishFailed(request.token, 0,
+                      SessionError::make(SessionError::Kind::NotConnected,
+                                         QCoreApplication::translate(
+                                             kContext, "Not connected: a QoS 0 message cannot "
+                                                       "be queued. Connect first, or publish "
+                                                       "with QoS 1 or 2.")));
+        return;
+    }
+    if (m_outbound.queuedCount() >= options.offlineQueueLimit) {
+        publishFailed(
+            request.token, 0,
+            SessionError::make(
+                SessionError::Kind::OfflineQueueFull,
+                options.offlineQueueLimit <= 0
+                    ? QCoreApplication::translate(kContext, "Not connected, and queueing while "
+                                                            "offline is turned off.")
+                    : QCoreApplication::translate(kContext, "Not connected, and %1 messages are "
+                                                            "already waiting (the offline queue "
+                                                            "limit). Connect, or raise the limit.")
+                          .arg(options.offlineQueueLimit)));
+        return;
+    }
+    m_outbound.enqueue(request.token, message);
+    PublishOutcome outcome;
+    outcome.token = request.token;
+    outcome.status = PublishStatus::Queued;
+    m_link.emitAction(std::move(outcome));
+}
+
+void MessageTraffic::pump()
+{
+    if (!m_link.server())
+        return;
+    // Each turn takes an entry off the queue or fills a window slot, so it ends.
+    while (std::optional<OutboundFlow::Next> next = m_outbound.takeNext()) {
+        if (const auto *pubrel = std::get_if<PubrelPacket>(&next->packet)) {
+            m_link.send(*pubrel); // resent PUBREL of a resumed session [MQTT-4.4.0-1]
+            continue;
+        }
+        sendWindowed(*next);
+        if (!m_link.server())
+            return;
+    }
+}
+
+bool MessageTraffic::sendWindowed(const OutboundFlow::Next &next)
+{
+    const ConnackInfo *server = m_link.server();
+    const PublishPacket &message = std::get<PublishPacket>(next.packet);
+    std::optional<SessionError> error;
+    // Queued while offline: this server's limits are known only now.
+    if (quint8(message.qos) > quint8(server->maximumQoS)) {
+        PublishPacket copy = message;
+        error = RequestValidator::checkPublish(copy, m_link.sessionOptions().version, server);
+    } else if (message.retain && !server->retainAvailable) {
+        PublishPacket copy = message;
+        error = RequestValidator::checkPublish(copy, m_link.sessionOptions().version, server);
+    }
+    if (!error) {
+        const EncodeResult encoded = tryEncode(message, m_link.sessionOptions().version);
+        if (!encoded)
+            error = SessionError::fromEncodeError(encoded.error());
+        else
+            error = RequestValidator::checkSize(encoded.value().size() +
+                                                    (m_outbound.aliasesEnabled() ? 3 : 0),
+                                                PacketType::Publish, server);
+    }
+    if (!error)
+        error = m_link.send(m_outbound.withTopicAlias(message));
+    if (error) {
+        m_outbound.abandon(message.packetId);
+        publishFailed(next.token, message.packetId, *error);
+        return false;
+    }
+    if (next.resend)
+        m_link.log(LogLevel::Info,
+                   QStringLiteral("resent PUBLISH id=%1 with DUP=1").arg(message.packetId));
+    return true;
+}
+
+void MessageTraffic::publishFailed(quint64 token, quint16 packetId, const SessionError &error,
+                                   const Properties &properties)
+{
+    PublishOutcome outcome;
+    outcome.token = token;
+    outcome.status = PublishStatus::Failed;
+    outcome.packetId = packetId;
+    outcome.reasonCode = error.reasonCode.value_or(ReasonCode::UnspecifiedError);
+    outcome.properties = properties;
+    outcome.error = error;
+    m_link.log(LogLevel::Warning, error.toString());
+    m_link.emitAction(std::move(outcome));
+}
+
+SessionError MessageTraffic::rejected(PacketType packet, ReasonCode code,
+                                      const Properties &properties) const
+{
+    QString text = QCoreApplication::translate(kContext, "The server answered %1 with %2.")
+                       .arg(packetTypeName(packet), reasonCodeText(code, packet));
+    if (const std::optional<QString> reason = properties.reasonString())
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate(kContext, "It says: \"%1\".").arg(*reason);
+    return SessionError::make(SessionError::Kind::RejectedByServer, text, {}, code);
+}
+
+// ---- acks of our PUBLISH ----------------------------------------------------------
+
+void MessageTraffic::onPuback(const PubackPacket &packet)
+{
+    const std::optional<OutboundEntry> entry = m_outbound.onPuback(packet.packetId);
+    if (!entry) {
+        // Tolerated: e.g. a duplicate ack after a resend.
+        m_link.log(LogLevel::Warning,
+                   QStringLiteral("PUBACK for unknown packet id %1 ignored").arg(packet.packetId));
+        return;
+    }
+    if (isSuccess(packet.reasonCode)) {
+        PublishOutcome outcome;
+        outcome.token = entry->token;
+        outcome.status = PublishStatus::Acknowledged;
+        outcome.packetId = packet.packetId;
+        outcome.reasonCode = packet.reasonCode;
+        outcome.properties = packet.properties;
+        m_link.emitAction(std::move(outcome));
+    } else {
+        // The flow ends; no retransmission [MQTT-4.4.0-2].
+        publishFailed(entry->token, packet.packetId,
+                      rejected(PacketType::Puback, packet.reasonCode, packet.properties),
+                      packet.properties);
+    }
+    pump();
+}
+
+void MessageTraffic::onPubrec(const PubrecPacket &packet)
+{
+    const bool success = isSuccess(packet.reasonCode);
+    const std::optional<OutboundEntry> entry = m_outbound.onPubrec(packet.packetId, success);
+    if (!entry) {
+        m_link.log(LogLevel::Warning,
+                   QStringLiteral("PUBREC for unknown packet id %1").arg(packet.packetId));
+        if (success) {
+            // Let the server finish its side (5.0: 0x92 Packet Identifier not found).
+            PubrelPacket pubrel = ack<PubrelPacket>(packet.packetId);
+            if (isV5())
+                pubrel.reasonCode = ReasonCode::PacketIdentifierNotFound;
+            m_link.send(pubrel);
+        }
+        return;
+    }
+    if (!success) {
+        publishFailed(entry->token, packet.packetId,
+                      rejected(PacketType::Pubrec, packet.reasonCode, packet.properties),
+                      packet.properties);
+        pump();
+        return;
+    }
+    m_link.send(ack<PubrelPacket>(packet.packetId)); // [MQTT-4.3.3-4]
+    PublishOutcome outcome;
+    outcome.token = entry->token;
+    outcome.status = PublishStatus::Received;
+    outcome.packetId = packet.packetId;
+    outcome.reasonCode = packet.reasonCode;
+    outcome.properties = packet.properties;
+    m_link.emitAction(std::move(outcome));
+}
+
+void MessageTraffic::onPubcomp(const PubcompPacket &packet)
+{
+    const std::optional<OutboundEntry> entry = m_outbound.onPubcomp(packet.packetId);
+    if (!entry) {
+        m_link.log(LogLevel::Warning,
+                   QStringLiteral("PUBCOMP for unknown packet id %1 ignored").arg(packet.packetId));
+        return;
+    }
+    if (isSuccess(packet.reasonCode)) {
+        PublishOutcome outcome;
+        outcome.token = entry->token;
+        outcome.status = PublishStatus::Completed;
+        outcome.packetId = packet.packetId;
+        outcome.reasonCode = packet.reasonCode;
+        outcome.properties = packet.properties;
+        m_link.emitAction(std::move(outcome));
+    } else {
+        publishFailed(entry->token, packet.packetId,
+                      rejected(PacketType::Pubcomp, packet.reasonCode, packet.properties),
+                      packet.properties);
+    }
+    pump();
+}
+
+// ---- PUBLISH in -------------------------------------------------------------------
+
+void MessageTraffic::onPublish(PublishPacket &packet)
+{
+    if (isV5()) {
+        if (std::optional<SessionError> error = m_inbound.resolveTopicAlias(packet)) {
+            m_link.failConnection(*error);
+            return;
+        }
+    }
+    DeliverMessage delivery;
+    delivery.subscriptionIdentifiers = packet.properties.subscriptionIdentifiers();
+    switch (packet.qos) {
+    case QoS::AtMostOnce:
+        delivery.message = std::move(packet);
+        m_link.emitAction(std::move(delivery));
+        return;
+    case QoS::AtLeastOnce: {
+        // Acked even if the application drops it [MQTT-4.5.0-2, MQTT-4.3.2-4].
+        const quint16 id = packet.packetId;
+        delivery.message = std::move(packet);
+        m_link.emitAction(std::move(delivery));
+        m_link.send(ack<PubackPacket>(id));
+        return;
+    }
+    case QoS::ExactlyOnce:
+        break;
+    }
+    const quint16 id = packet.packetId;
+    switch (m_inbound.receiveQos2(id)) {
+    case InboundFlow::Qos2Receipt::New:
+        delivery.message = std::move(packet);
+        m_link.emitAction(std::move(delivery));
+        m_link.send(ack<PubrecPacket>(id)); // [MQTT-4.3.3-8]
+        return;
+    case InboundFlow::Qos2Receipt::Duplicate:
+        // Delivered already: acknowledge again, do not deliver [MQTT-4.3.3-10].
+        m_link.log(LogLevel::Info,
+                   QStringLiteral("duplicate QoS 2 PUBLISH id=%1 not delivered again").arg(id));
+        m_link.send(ack<PubrecPacket>(id));
+        return;
+    case InboundFlow::Qos2Receipt::OverReceiveMaximum:
+        m_link.failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-3.3.4-9"),
+            QCoreApplication::translate(kContext, "it sent more unacknowledged QoS 2 messages "
+                                                  "than our Receive Maximum allows"),
+            ReasonCode::ReceiveMaximumExceeded));
+        return;
+    }
+}
+
+void MessageTraffic::onPubrel(const PubrelPacket &packet)
+{
+    const bool known = m_inbound.release(packet.packetId);
+    PubcompPacket pubcomp = ack<PubcompPacket>(packet.packetId);
+    if (!known) {
+        m_link.log(LogLevel::Warning,
+                   QStringLiteral("PUBREL for unknown packet id %1").arg(packet.packetId));
+        if (isV5())
+            pubcomp.reasonCode = ReasonCode::PacketIdentifierNotFound;
+    }
+    m_link.send(pubcomp); // [MQTT-4.3.3-11]
+}
+
+// ---- subscriptions ----------------------------------------------------------------
+
+void MessageTraffic::subscribe(SubscribeRequested request)
+{
+    const ConnackInfo *server = m_link.server();
+    if (std::optional<SessionError> error =
+            RequestValidator::checkSubscribe(request, m_link.sessionOptions().version, server)) {
+        subscribeFailed(request, *error);
+        return;
+    }
+    if (server) {
+        sendSubscribe(std::move(request), false);
+    } else if (m_link.isConnectionPending()) {
+        m_subscriptions.addWaiting(std::move(request));
+    } else {
+        subscribeFailed(request, SessionError::make(
+                                     SessionError::Kind::NotConnected,
+                                     QCoreApplication::translate(
+                                         kContext, "Not connected: connect before subscribing.")));
+    }
+}
+
+void MessageTraffic::unsubscribe(UnsubscribeRequested request)
+{
+    if (std::optional<SessionError> error =
+            RequestValidator::checkUnsubscribe(request, m_link.sessionOptions().version)) {
+        unsubscribeFailed(request, *error);
+        return;
+    }
+    if (m_link.server()) {
+        sendUnsubscribe(std::move(request));
+    } else if (m_link.isConnectionPending()) {
+        m_subscriptions.addWaiting(std::move(request));
+    } else {
+        unsubscribeFailed(
+            request,
+            SessionError::make(SessionError::Kind::NotConnected,
+                               QCoreApplication::translate(
+                                   kContext, "Not connected: connect before unsubscribing.")));
+    }
+}
+
+void MessageTraffic::sendSubscribe(SubscribeRequested request, bool resubscribe)
+{
+    const std::optional<quint16> id = m_ids.allocate();
+    if (!id) {
+        subscribeFailed(request,
+                        SessionError::make(SessionError::Kind::PacketIdsExhausted,
+                                           QCoreApplication::translate(
+                                               kContext, "All 65,535 packet identifiers are in "
+                                                         "use; try again when messages in "
+                                                         "flight are acknowledged.")),
+                        resubscribe);
+        return;
+    }
+    SubscribePacket packet;
+    packet.packetId = *id;
+    packet.subscriptions = request.subscriptions;
+    if (request.subscriptionIdentifier)
+        packet.properties.addSubscriptionIdentifier(*request.subscriptionIdentifier);
+    for (const StringPair &pair : request.userProperties)
+        packet.properties.addUserProperty(pair.name, pair.value);
+    if (std::optional<SessionError> error = m_link.send(packet)) {
+        m_ids.release(*id);
+        subscribeFailed(request, *error, resubscribe);
+        return;
+    }
+    m_subscriptions.addPending(*id,
+                               SubscriptionBook::PendingSubscribe{std::move(request), resubscribe});
+}
+
+void MessageTraffic::sendUnsubscribe(UnsubscribeRequested request)
+{
+    const std::optional<quint16> id = m_ids.allocate();
+    if (!id) {
+        unsubscribeFailed(
+            request, SessionError::make(SessionError::Kind::PacketIdsExhausted,
+                                        QCoreApplication::translate(
+                                            kContext, "All 65,535 packet identifiers are in use; "
+                                                      "try again later.")));
+        return;
+    }
+    UnsubscribePacket packet;
+    packet.packetId = *id;
+    packet.filters = request.filters;
+    for (const StringPair &pair : request.userProperties)
+        packet.properties.addUserProperty(pair.name, pair.value);
+    if (std::optional<SessionError> error = m_link.send(packet)) {
+        m_ids.release(*id);
+        unsubscribeFailed(request, *error);
+        return;
+    }
+    m_subscriptions.addPending(*id, std::move(request));
+}
+
+void MessageTraffic::onSuback(const SubackPacket &packet)
+{
+    std::optional<SubscriptionBook::PendingSubscribe> pending =
+        m_subscriptions.takePendingSubscribe(packet.packetId);
+    if (!pending) {
+        m_link.log(LogLevel::Warning,
+                   QStringLiteral("SUBACK for unknown packet id %1 ignored").arg(packet.packetId));
+        return;
+    }
+    m_ids.release(packet.packetId);
+    const SubscribeRequested &request = pending->request;
+    if (packet.reasonCodes.size() != request.subscriptions.size()) {
+        subscribeFailed(request,
+                        SessionError::make(SessionError::Kind::ProtocolViolation,
+                                           QCoreApplication::translate(
+                                               kContext, "The server's SUBACK did not answer "
+                                                         "every filter.")),
+                        pending->resubscribe);
+        m_link.failConnection(SessionError::protocolViolation(
+            isV5() ? QStringLiteral("MQTT-3.8.4-6") : QStringLiteral("MQTT-3.8.4-5"),
+            QCoreApplication::translate(kContext, "its SUBACK has %1 reason codes for %2 filters")
+                .arg(packet.reasonCodes.size())
+                .arg(request.subscriptions.size())));
+        return;
+    }
+    m_subscriptions.granted(request, packet.reasonCodes);
+    SubscribeResult result;
+    result.token = request.token;
+    result.subscriptions = request.subscriptions;
+    result.reasonCodes = packet.reasonCodes;
+    result.properties = packet.properties;
+    result.resubscribe = pending->resubscribe;
+    m_link.emitAction(std::move(result));
+}
+
+void MessageTraffic::onUnsuback(const UnsubackPacket &packet)
+{
+    std::optional<UnsubscribeRequested> pending =
+        m_subscriptions.takePendingUnsubscribe(packet.packetId);
+    if (!pending) {
+        m_link.log(
+            LogLevel::Warning,
+            QStringLiteral("UNSUBACK for unknown packet id %1 ignored").arg(packet.packetId));
+        return;
+    }
+    m_ids.release(packet.packetId);
+    QList<ReasonCode> codes = packet.reasonCodes;
+    if (!isV5()) {
+        codes = QList<ReasonCode>(pending->filters.size(), ReasonCode::Success);
+    } else if (codes.size() != pending->filters.size()) {
+        unsubscribeFailed(*pending,
+                          SessionError::make(SessionError::Kind::ProtocolViolation,
+                                             QCoreApplication::translate(
+                                                 kContext, "The server's UNSUBACK did not answer "
+                                                           "every filter.")));
+        m_link.failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-3.11.3-1"),
+            QCoreApplication::translate(kContext, "its UNSUBACK has %1 reason codes for %2 filters")
+                .arg(codes.size())
+                .arg(pending->filters.size())));
+        return;
+    }
+    m_subscriptions.removed(pending->filters, codes);
+    UnsubscribeResult result;
+    result.token = pending->token;
+    result.filters = pending->filters;
+    result.reasonCodes = codes;
+    result.properties = packet.properties;
+    m_link.emitAction(std::move(result));
+}
+
+void MessageTraffic::subscribeFailed(const SubscribeRequested &request, const SessionError &error,
+                                     bool resubscribe)
+{
+    SubscribeResult result;
+    result.token = request.token;
+    result.subscriptions = request.subscriptions;
+    result.resubscribe = resubscribe;
+    result.error = error;
+    m_link.log(LogLevel::Warning, error.toString());
+    m_link.emitAction(std::move(result));
+}
+
+void MessageTraffic::unsubscribeFailed(const UnsubscribeRequested &request,
+                                       const SessionError &error)
+{
+    UnsubscribeResult result;
+    result.token = request.token;
+    result.filters = request.filters;
+    result.error = error;
+    m_link.log(LogLevel::Warning, error.toString());
+    m_link.emitAction(std::move(result));
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,731 @@
+#include "core/session/session_core.h"
+
+#include "core/protocol/codec.h"
+#include "core/session/connect_builder.h"
+#include "core/session/packet_summary.h"
+#include "core/session/reason_policy.h"
+#include "core/session/request_validator.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+namespace {
+
+const char *const kContext = "mqttdesk::Session";
+
+template<typename... Fs>
+struct Overloaded : Fs...
+{
+    using Fs::operator()...;
+};
+template<typename... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+// CONNACK refusals that another attempt cannot fix.
+} // namespace
+
+SessionCore::SessionCore(SessionOptions options, quint64 randomSeed)
+    : m_options(std::move(options))
+    , m_random(randomSeed)
+    , m_traffic(*this)
+    , m_reconnect(randomSeed ^ 0x9E3779B97F4A7C15ull)
+{
+    m_reconnect.setOptions(m_options.reconnect);
+}
+
+void SessionCore::setOptions(const SessionOptions &options)
+{
+    m_options = options;
+    m_reconnect.setOptions(options.reconnect);
+}
+
+SessionActions SessionCore::handle(const SessionEvent &event, qint64 nowMs)
+{
+    m_now = nowMs;
+    m_actions.clear();
+    std::visit(Overloaded{
+                   [this](const ConnectRequested &) { onConnectRequested(); },
+                   [this](const TransportOpened &) { onTransportOpened(); },
+                   [this](const BytesReceived &e) { onBytesReceived(e.data); },
+                   [this](const TimerFired &e) { onTimerFired(e.timer); },
+                   [this](const TransportClosed &e) { onTransportClosed(e); },
+                   [this](const SubscribeRequested &e) { m_traffic.subscribe(e); },
+                   [this](const UnsubscribeRequested &e) { m_traffic.unsubscribe(e); },
+                   [this](const PublishRequested &e) { m_traffic.publish(e); },
+                   [this](const DisconnectRequested &e) { onDisconnectRequested(e); },
+                   [this](const AuthContinueRequested &e) { onAuthContinueRequested(e); },
+               },
+               event);
+    SessionActions out;
+    out.swap(m_actions);
+    return out;
+}
+
+// ---- output helpers ---------------------------------------------------------------
+
+void SessionCore::setState(SessionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emitAction(StateChanged{state});
+}
+
+void SessionCore::startTimer(SessionTimer timer, qint64 durationMs)
+{
+    m_timers.set(size_t(timer));
+    emitAction(StartTimer{timer, durationMs});
+}
+
+void SessionCore::stopTimer(SessionTimer timer)
+{
+    if (!m_timers.test(size_t(timer)))
+        return;
+    m_timers.reset(size_t(timer));
+    emitAction(StopTimer{timer});
+}
+
+void SessionCore::reportError(const SessionError &error)
+{
+    log(LogLevel::Warning, error.toString());
+    emitAction(ErrorOccurred{error});
+}
+
+// ---- connection life --------------------------------------------------------------
+
+void SessionCore::onConnectRequested()
+{
+    if (m_state == SessionState::Connecting || m_state == SessionState::Connected) {
+        log(LogLevel::Debug,
+            QStringLiteral("connect ignored: already %1").arg(sessionStateName(m_state)));
+        return;
+    }
+    if (const std::optional<SessionError> error = ConnectBuilder::validate(m_options)) {
+        reportError(*error);
+        return;
+    }
+    stopTimer(SessionTimer::Reconnect);
+    m_userStopped = false;
+    m_isReconnect = false;
+    m_reconnect.reset();
+    startAttempt();
+}
+
+void SessionCore::startAttempt()
+{
+    // Clean Start: a user connect takes the option; an automatic reconnect resumes
+    // the session it has (5.0) — 3.x CleanSession 1 never keeps one.
+    bool cleanStart = m_options.cleanStart;
+    if (m_isReconnect && isV5() && m_hasLocalSession)
+        cleanStart = false;
+    if (cleanStart)
+        discardSessionState(); // [MQTT-3.1.2-4 / MQTT-3.1.2-6]
+    m_sentCleanStart = cleanStart;
+
+    if (!m_options.clientId.isEmpty())
+        m_clientId = m_options.clientId;
+    else if (!(m_hasLocalSession && !m_clientId.isEmpty()))
+        m_clientId = ConnectBuilder::effectiveClientId(m_options, cleanStart, m_random);
+
+    setState(SessionState::Connecting);
+    m_link = Link::Opening;
+    m_connack.reset();
+    m_connackReceived = false;
+    m_reader.reset();
+    m_reader.setMaximumPacketSize(isV5() && m_options.maximumPacketSize
+                                      ? *m_options.maximumPacketSize
+                                      : FrameReader::MaximumPossiblePacketSize);
+    if (m_options.connectTimeoutMs > 0)
+        startTimer(SessionTimer::ConnectTimeout, m_options.connectTimeoutMs);
+    emitAction(OpenTransport{});
+}
+
+ScramAuthenticator *SessionCore::startScram()
+{
+    const auto algorithm = ScramAuthenticator::algorithmForMethod(m_options.authenticationMethod);
+    if (!algorithm)
+        return nullptr;
+    // A fresh nonce per exchange (RFC 5802 §5.1); 18 random bytes = 24 base64 chars.
+    QByteArray nonce;
+    for (int i = 0; i < 18; ++i)
+        nonce.append(char(m_random() & 0xFF));
+    m_scramFinalSent = false;
+    m_scram = std::make_unique<ScramAuthenticator>(
+        *algorithm, m_options.username.value_or(QString()),
+        m_options.password.value_or(QByteArray()), nonce.toBase64());
+    return m_scram.get();
+}
+
+void SessionCore::onTransportOpened()
+{
+    if (m_link != Link::Opening) {
+        log(LogLevel::Debug, QStringLiteral("transport opened unexpectedly; ignored"));
+        return;
+    }
+    m_link = Link::Open;
+    m_scram.reset();
+    QByteArray authData = m_options.authenticationData;
+    bool sendPassword = true;
+    if (isV5()) {
+        if (ScramAuthenticator *scram = startScram()) {
+            authData = scram->clientFirstMessage();
+            sendPassword = false; // SCRAM proves the password without sending it
+        }
+    }
+    const ConnectPacket connect =
+        ConnectBuilder::build(m_options, m_clientId, m_sentCleanStart, authData, sendPassword);
+    m_sentSessionExpiry = connect.properties.sessionExpiryInterval().value_or(0);
+    // CONNECT first on every connection [MQTT-3.1.0-1].
+    send(connect);
+}
+
+void SessionCore::onTransportClosed(const TransportClosed &event)
+{
+    if (m_closesPending > 0) {
+        --m_closesPending; // the answer to our CloseTransport
+        if (m_state == SessionState::Disconnecting)
+            setState(SessionState::Disconnected);
+        return;
+    }
+    if (m_link == Link::None) {
+        log(LogLevel::Debug, QStringLiteral("transport closed while not connected; ignored"));
+        return;
+    }
+    const bool opened = m_link == Link::Open;
+    m_link = Link::None;
+    QString message;
+    if (!opened) {
+        message = QCoreApplication::translate(kContext, "Could not connect: %1")
+                      .arg(event.reason.isEmpty()
+                               ? QCoreApplication::translate(kContext, "the transport failed.")
+                               : event.reason);
+    } else if (m_connackReceived) {
+        message = QCoreApplication::translate(kContext, "The connection was lost: %1")
+                      .arg(event.reason.isEmpty()
+                               ? QCoreApplication::translate(kContext, "the server closed it.")
+                               : event.reason);
+    } else {
+        message = QCoreApplication::translate(
+                      kContext, "The server closed the connection before accepting it (no "
+                                "CONNACK): %1")
+                      .arg(event.reason.isEmpty()
+                               ? QCoreApplication::translate(kContext, "no reason given.")
+                               : event.reason);
+    }
+    reportError(SessionError::make(SessionError::Kind::TransportClosed, message));
+    endConnection(true);
+}
+
+void SessionCore::closeTransport()
+{
+    if (m_link == Link::None)
+        return;
+    m_link = Link::None;
+    ++m_closesPending;
+    emitAction(CloseTransport{});
+}
+
+void SessionCore::endConnection(bool retryable)
+{
+    closeTransport();
+    stopTimer(SessionTimer::ConnectTimeout);
+    stopTimer(SessionTimer::KeepAlive);
+    stopTimer(SessionTimer::PingResponse);
+    m_keepAlive.stop();
+    m_scram.reset();
+    m_connackReceived = false;
+    m_traffic.endConnection();
+    // A session that does not outlive the connection ends here [MQTT-3.1.2-23].
+    if (!m_hasLocalSession)
+        discardSessionState();
+    scheduleReconnectOrStop(retryable);
+}
+
+bool SessionCore::sessionPersists() const
+{
+    if (!isV5())
+        return !m_sentCleanStart; // 3.x CleanSession 0 [MQTT-3.1.2-4 (3.1.1)]
+    const quint32 expiry = m_connack && m_connack->sessionExpiryInterval
+                               ? *m_connack->sessionExpiryInterval
+                               : m_sentSessionExpiry;
+    return expiry > 0; // [MQTT-3.1.2-23]
+}
+
+void SessionCore::discardSessionState()
+{
+    m_traffic.discardSessionState();
+    m_hasLocalSession = false;
+}
+
+void SessionCore::scheduleReconnectOrStop(bool retryable)
+{
+    const ReconnectOptions &r = m_options.reconnect;
+    const bool allowed =
+        r.enabled && retryable && !m_userStopped && (m_everConnected || r.retryFirstConnect);
+    if (!allowed) {
+        if (m_state != SessionState::Disconnecting)
+            setState(SessionState::Disconnected);
+        return;
+    }
+    const qint64 delay = m_reconnect.nextDelayMs();
+    setState(SessionState::ReconnectWaiting);
+    log(LogLevel::Info,
+        QStringLiteral("reconnecting in %1 ms (attempt %2)").arg(delay).arg(m_reconnect.attempt()));
+    startTimer(SessionTimer::Reconnect, delay);
+}
+
+void SessionCore::failConnection(const SessionError &error)
+{
+    reportError(error);
+    // 5.0 §4.13: tell the server why before closing; 3.x just closes [MQTT-4.8.0-1].
+    if (isV5() && m_link == Link::Open) {
+        DisconnectPacket disconnect;
+        const ReasonCode code = error.reasonCode.value_or(ReasonCode::ProtocolError);
+        disconnect.reasonCode =
+            ReasonPolicy::isClientDisconnectCode(code) ? code : ReasonCode::ProtocolError;
+        send(disconnect);
+    }
+    endConnection(true);
+}
+
+void SessionCore::onTimerFired(SessionTimer timer)
+{
+    m_timers.reset(size_t(timer));
+    switch (timer) {
+    case SessionTimer::Reconnect:
+        if (m_state != SessionState::ReconnectWaiting)
+            return;
+        m_isReconnect = true;
+        startAttempt();
+        return;
+    case SessionTimer::ConnectTimeout:
+        if (m_state != SessionState::Connecting)
+            return;
+        reportError(SessionError::make(
+            SessionError::Kind::ConnectTimeout,
+            QCoreApplication::translate(kContext, "The server did not accept the connection "
+                                                  "within %1 seconds. Check the host, port "
+                                                  "and transport (TLS, WebSocket).")
+                .arg(double(m_options.connectTimeoutMs) / 1000.0)));
+        endConnection(true);
+        return;
+    case SessionTimer::KeepAlive:
+        if (m_state != SessionState::Connected || !m_keepAlive.isActive())
+            return;
+        if (m_keepAlive.pingDue(m_now)) {
+            send(PingreqPacket{});
+            startTimer(SessionTimer::PingResponse, m_keepAlive.pingSent(m_now));
+        }
+        startTimer(SessionTimer::KeepAlive, m_keepAlive.nextCheckMs(m_now));
+        return;
+    case SessionTimer::PingResponse:
+        if (m_state != SessionState::Connected || !m_keepAlive.pingOutstanding())
+            return;
+        // No PINGRESP in reasonable time: the connection is dead (5.0 §3.1.2.10).
+        reportError(SessionError::make(
+            SessionError::Kind::KeepAliveTimeout,
+            QCoreApplication::translate(kContext, "The server stopped answering (no PINGRESP "
+                                                  "within %1 seconds); the connection is "
+                                                  "considered dead.")
+                .arg(double(m_keepAlive.periodMs()) / 2000.0),
+            QStringLiteral("MQTT-3.1.2-20")));
+        endConnection(true);
+        return;
+    }
+}
+
+// ---- bytes in ---------------------------------------------------------------------
+
+void SessionCore::onBytesReceived(QByteArrayView data)
+{
+    if (m_link != Link::Open) {
+        log(LogLevel::Debug,
+            QStringLiteral("%1 bytes received while not connected; ignored").arg(data.size()));
+        return;
+    }
+    m_reader.append(data);
+    while (m_link == Link::Open) {
+        const std::optional<Frame> frame = m_reader.next();
+        if (!frame) {
+            if (m_reader.hasError())
+                failConnection(SessionError::malformed(*m_reader.error()));
+            return;
+        }
+        DecodeResult decoded = decode(*frame, version());
+        if (!decoded) {
+            failConnection(SessionError::malformed(decoded.error()));
+            return;
+        }
+        m_keepAlive.packetReceived(m_now);
+        log(LogLevel::Debug, QStringLiteral("<- ") + PacketSummary::describe(decoded.value()));
+        onPacket(decoded.value());
+    }
+}
+
+void SessionCore::onPacket(Packet &packet)
+{
+    const PacketType type = packetTypeOf(packet);
+    if (!m_connackReceived && type != PacketType::Connack && type != PacketType::Auth &&
+        type != PacketType::Disconnect) {
+        failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-3.2.0-1"),
+            QCoreApplication::translate(kContext, "it sent %1 before CONNACK")
+                .arg(packetTypeName(type))));
+        return;
+    }
+    std::visit(Overloaded{
+                   [this](const ConnackPacket &p) { onConnack(p); },
+                   [this](PublishPacket &p) { m_traffic.onPublish(p); },
+                   [this](const PubackPacket &p) { m_traffic.onPuback(p); },
+                   [this](const PubrecPacket &p) { m_traffic.onPubrec(p); },
+                   [this](const PubrelPacket &p) { m_traffic.onPubrel(p); },
+                   [this](const PubcompPacket &p) { m_traffic.onPubcomp(p); },
+                   [this](const SubackPacket &p) { m_traffic.onSuback(p); },
+                   [this](const UnsubackPacket &p) { m_traffic.onUnsuback(p); },
+                   [this](const PingrespPacket &) { onPingresp(); },
+                   [this](const DisconnectPacket &p) { onServerDisconnect(p); },
+                   [this](const AuthPacket &p) { onAuth(p); },
+                   [this, type](const auto &) {
+                       // CONNECT, SUBSCRIBE, UNSUBSCRIBE, PINGREQ go client -> server only.
+                       failConnection(SessionError::protocolViolation(
+                           isV5() ? QStringLiteral("5.0 §2.1.2") : QStringLiteral("MQTT-4.8.0-1"),
+                           QCoreApplication::translate(kContext,
+                                                       "it sent %1, which only a client may send")
+                               .arg(packetTypeName(type))));
+                   },
+               },
+               packet);
+}
+
+// ---- packets of the connection life -----------------------------------------------
+
+void SessionCore::onConnack(const ConnackPacket &packet)
+{
+    if (m_connackReceived) {
+        failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-3.2.0-2"),
+            QCoreApplication::translate(kContext, "it sent a second CONNACK")));
+        return;
+    }
+    stopTimer(SessionTimer::ConnectTimeout);
+    ConnackInfo info = ConnackInfo::fromPacket(packet);
+    // 3.1 has no Session Present flag: a server keeps the session we asked it to keep.
+    if (version() == ProtocolVersion::V31)
+        info.sessionPresent = !m_sentCleanStart && m_hasLocalSession;
+    m_connack = info;
+    if (!isSuccess(info.reasonCode)) {
+        // A refusal closes the connection [MQTT-4.13.2-1].
+        reportError(SessionError::make(SessionError::Kind::ConnectionRefused,
+                                       ReasonPolicy::refusalMessage(info), {}, info.reasonCode));
+        endConnection(!ReasonPolicy::isPermanentRefusal(info.reasonCode));
+        return;
+    }
+    if (isV5()) {
+        const std::optional<QString> &method = info.authenticationMethod;
+        if (m_options.authenticationMethod.isEmpty() ? method.has_value()
+                                                     : method != m_options.authenticationMethod) {
+            failConnection(SessionError::protocolViolation(
+                QStringLiteral("MQTT-4.12.0-5"),
+                QCoreApplication::translate(kContext, "its CONNACK names the authentication "
+                                                      "method \"%1\" but we asked for \"%2\"")
+                    .arg(method.value_or(QString()), m_options.authenticationMethod)));
+            return;
+        }
+    }
+    if (info.sessionPresent) {
+        if (m_sentCleanStart) {
+            // With Clean Start 1 the server must answer Session Present 0.
+            failConnection(SessionError::protocolViolation(
+                isV5() ? QStringLiteral("MQTT-3.2.2-2") : QStringLiteral("MQTT-3.2.2-1"),
+                QCoreApplication::translate(kContext, "it claims a session is present although "
+                                                      "we asked for a clean start")));
+            return;
+        }
+        if (isV5() && !m_hasLocalSession && !m_options.adoptServerSession) {
+            failConnection(SessionError::protocolViolation(
+                QStringLiteral("MQTT-3.2.2-4"),
+                QCoreApplication::translate(
+                    kContext, "it resumes a session this client has no state for (connect with "
+                              "Clean Start, or allow adopting the server's session)")));
+            return;
+        }
+    } else if (m_hasLocalSession) {
+        log(LogLevel::Info, QStringLiteral("server has no session: local session state "
+                                           "discarded [MQTT-3.2.2-5]"));
+        discardSessionState();
+    }
+    if (m_scram && !finishScram(info.authenticationData))
+        return;
+    m_scram.reset();
+
+    m_connackReceived = true;
+    if (info.assignedClientIdentifier)
+        m_clientId = *info.assignedClientIdentifier;
+    info.clientId = m_clientId;
+    // The server's keep alive replaces ours [MQTT-3.2.2-21].
+    info.keepAliveSeconds = info.serverKeepAlive.value_or(m_options.keepAliveSeconds);
+    m_connack = info;
+    m_hasLocalSession = sessionPersists();
+    m_everConnected = true;
+    m_reconnect.reset();
+    setState(SessionState::Connected);
+    emitAction(Connected{info});
+    m_keepAlive.start(info.keepAliveSeconds, m_now);
+    if (m_keepAlive.isActive())
+        startTimer(SessionTimer::KeepAlive, m_keepAlive.nextCheckMs(m_now));
+    m_traffic.beginConnection(info);
+}
+
+bool SessionCore::finishScram(const std::optional<QByteArray> &serverFinal)
+{
+    QString error;
+    if (!serverFinal) {
+        error = QCoreApplication::translate(kContext,
+                                            "The server accepted the login without proving it "
+                                            "knows the password (no SCRAM server signature).");
+    } else if (m_scram->verifyServerFinal(*serverFinal, &error)) {
+        m_scram.reset();
+        return true;
+    }
+    m_scram.reset();
+    reportError(SessionError::make(SessionError::Kind::AuthenticationFailed, error,
+                                   QStringLiteral("RFC 5802 §3")));
+    if (m_link == Link::Open && m_connackReceived) {
+        DisconnectPacket disconnect;
+        disconnect.reasonCode = ReasonCode::UnspecifiedError;
+        send(disconnect);
+    }
+    endConnection(false);
+    return false;
+}
+
+void SessionCore::onPingresp()
+{
+    if (!m_keepAlive.pingResponse(m_now))
+        log(LogLevel::Debug, QStringLiteral("PINGRESP without PINGREQ ignored"));
+    stopTimer(SessionTimer::PingResponse);
+}
+
+void SessionCore::onServerDisconnect(const DisconnectPacket &packet)
+{
+    ServerDisconnected notice;
+    notice.reasonCode = packet.reasonCode;
+    notice.reasonString = packet.properties.reasonString();
+    notice.serverReference = packet.properties.serverReference();
+    notice.properties = packet.properties;
+    emitAction(notice);
+
+    reportError(SessionError::make(SessionError::Kind::ServerDisconnected,
+                                   ReasonPolicy::serverDisconnectMessage(packet), {},
+                                   packet.reasonCode));
+    // The server closes after DISCONNECT; so do we, without answering.
+    endConnection(!ReasonPolicy::isPermanentDisconnect(packet.reasonCode));
+}
+
+void SessionCore::onAuth(const AuthPacket &packet)
+{
+    const std::optional<QString> method = packet.properties.authenticationMethod();
+    if (m_options.authenticationMethod.isEmpty()) {
+        failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-4.12.0-6"),
+            QCoreApplication::translate(kContext, "it sent AUTH although we did not ask for "
+                                                  "enhanced authentication")));
+        return;
+    }
+    if (method != m_options.authenticationMethod) {
+        failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-4.12.0-5"),
+            QCoreApplication::translate(kContext, "its AUTH names the method \"%1\" instead of "
+                                                  "\"%2\"")
+                .arg(method.value_or(QString()), m_options.authenticationMethod)));
+        return;
+    }
+    if (packet.reasonCode == ReasonCode::ReAuthenticate) {
+        failConnection(SessionError::protocolViolation(
+            QStringLiteral("5.0 §3.15.2.1"),
+            QCoreApplication::translate(kContext,
+                                        "it sent AUTH Re-authenticate, which only a client may "
+                                        "send")));
+        return;
+    }
+    const bool success = packet.reasonCode == ReasonCode::Success;
+    if (success && !m_connackReceived) {
+        failConnection(SessionError::protocolViolation(
+            QStringLiteral("MQTT-3.2.0-1"),
+            QCoreApplication::translate(kContext, "it ended authentication with AUTH instead of "
+                                                  "CONNACK")));
+        return;
+    }
+    if (m_scram) {
+        if (success) {
+            finishScram(packet.properties.authenticationData()); // re-authentication done
+            return;
+        }
+        QString error;
+        std::optional<QByteArray> final;
+        if (!m_scramFinalSent) {
+            final = m_scram->clientFinalMessage(
+                packet.properties.authenticationData().value_or(QByteArray()), &error);
+        } else {
+            error = QCoreApplication::translate(kContext, "The server asked for a third SCRAM "
+                                                          "step; SCRAM has only two.");
+        }
+        if (!final) {
+            m_scram.reset();
+            reportError(SessionError::make(SessionError::Kind::AuthenticationFailed, error,
+                                           QStringLiteral("RFC 5802 §5")));
+            if (m_link == Link::Open) {
+                DisconnectPacket disconnect;
+                disconnect.reasonCode = ReasonCode::UnspecifiedError;
+                send(disconnect);
+            }
+            endConnection(false);
+            return;
+        }
+        m_scramFinalSent = true;
+        sendAuth(ReasonCode::ContinueAuthentication, *final); // [MQTT-4.12.0-3]
+        return;
+    }
+    AuthChallenge challenge;
+    challenge.reasonCode = packet.reasonCode;
+    challenge.authenticationMethod = *method;
+    challenge.authenticationData = packet.properties.authenticationData().value_or(QByteArray());
+    challenge.properties = packet.properties;
+    emitAction(std::move(challenge));
+}
+
+// ---- user requests of the connection life -----------------------------------------
+
+void SessionCore::onDisconnectRequested(const DisconnectRequested &request)
+{
+    m_userStopped = true;
+    stopTimer(SessionTimer::Reconnect);
+    m_traffic.forgetSubscriptions();
+    switch (m_state) {
+    case SessionState::Connected: {
+        DisconnectPacket disconnect;
+        if (isV5()) {
+            disconnect.reasonCode = request.reasonCode;
+            disconnect.properties = request.properties;
+            if (!ReasonPolicy::isClientDisconnectCode(request.reasonCode)) {
+                log(LogLevel::Warning,
+                    QStringLiteral("DISCONNECT reason 0x%1 is not for "
+                                   "clients; sent 0x00 [MQTT-3.14.2-1]")
+                        .arg(quint8(request.reasonCode), 2, 16, QLatin1Char('0')));
+                disconnect.reasonCode = ReasonCode::NormalDisconnection;
+            }
+            const std::optional<quint32> expiry = disconnect.properties.sessionExpiryInterval();
+            if (expiry && *expiry > 0 && m_sentSessionExpiry == 0) {
+                // 5.0 §3.14.2.2.2: a session that expires at once cannot be extended here.
+                log(LogLevel::Warning, QStringLiteral("Session Expiry Interval dropped from "
+                                                      "DISCONNECT: CONNECT sent 0 "
+                                                      "(5.0 §3.14.2.2.2)"));
+                disconnect.properties.remove(PropertyId::SessionExpiryInterval);
+            } else if (expiry) {
+                m_hasLocalSession = *expiry > 0;
+            }
+        }
+        send(disconnect);
+        // Nothing after DISCONNECT; close [MQTT-3.14.4-1, MQTT-3.14.4-2].
+        setState(SessionState::Disconnecting);
+        endConnection(false);
+        return;
+    }
+    case SessionState::Connecting:
+        endConnection(false);
+        setState(SessionState::Disconnected);
+        return;
+    case SessionState::ReconnectWaiting:
+        setState(SessionState::Disconnected);
+        return;
+    case SessionState::Disconnected:
+    case SessionState::Disconnecting:
+        log(LogLevel::Debug, QStringLiteral("disconnect ignored: not connected"));
+        return;
+    }
+}
+
+void SessionCore::onAuthContinueRequested(const AuthContinueRequested &request)
+{
+    if (!isV5() || m_options.authenticationMethod.isEmpty()) {
+        reportError(SessionError::make(
+            SessionError::Kind::InvalidRequest,
+            QCoreApplication::translate(kContext, "Enhanced authentication needs MQTT 5.0 and "
+                                                  "an authentication method in the connection "
+                                                  "settings."),
+            QStringLiteral("MQTT-4.12.0-7")));
+        return;
+    }
+    const bool reauth = request.reasonCode == ReasonCode::ReAuthenticate;
+    if ((reauth && m_state != SessionState::Connected) ||
+        (!reauth && request.reasonCode != ReasonCode::ContinueAuthentication) ||
+        m_link != Link::Open) {
+        reportError(SessionError::make(
+            SessionError::Kind::InvalidRequest,
+            QCoreApplication::translate(kContext, "AUTH can continue an exchange the server "
+                                                  "started (0x18) or re-authenticate while "
+                                                  "connected (0x19); nothing was sent."),
+            QStringLiteral("MQTT-3.15.2-1")));
+        return;
+    }
+    if (reauth) {
+        if (ScramAuthenticator *scram = startScram()) {
+            m_scramFinalSent = false;
+            sendAuth(ReasonCode::ReAuthenticate, scram->clientFirstMessage()); // [MQTT-4.12.1-1]
+            return;
+        }
+    }
+    sendAuth(request.reasonCode, request.authenticationData, request.properties);
+}
+
+void SessionCore::sendAuth(ReasonCode code, const QByteArray &data, Properties properties)
+{
+    AuthPacket auth;
+    auth.reasonCode = code;
+    auth.properties = std::move(properties);
+    auth.properties.setAuthenticationMethod(m_options.authenticationMethod); // [MQTT-4.12.0-5]
+    if (!data.isEmpty())
+        auth.properties.setAuthenticationData(data);
+    send(auth);
+}
+
+// ---- SessionLink ------------------------------------------------------------------
+
+std::optional<SessionError> SessionCore::send(const Packet &packet)
+{
+    if (m_link != Link::Open) {
+        return SessionError::make(SessionError::Kind::NotConnected,
+                                  QCoreApplication::translate(kContext, "Not connected."));
+    }
+    const EncodeResult encoded = tryEncode(packet, version());
+    if (!encoded) {
+        const SessionError error = SessionError::fromEncodeError(encoded.error());
+        log(LogLevel::Warning, error.toString());
+        return error;
+    }
+    const PacketType type = packetTypeOf(packet);
+    if (m_connackReceived) {
+        if (std::optional<SessionError> error =
+                RequestValidator::checkSize(encoded.value().size(), type, server()))
+            return error;
+    }
+    log(LogLevel::Debug, QStringLiteral("-> ") + PacketSummary::describe(packet));
+    m_keepAlive.packetSent(m_now);
+    emitAction(SendBytes{encoded.value(), type});
+    return std::nullopt;
+}
+
+const ConnackInfo *SessionCore::server() const
+{
+    if (m_link != Link::Open || !m_connackReceived || !m_connack)
+        return nullptr;
+    return &*m_connack;
+}
+
+bool SessionCore::isConnectionPending() const
+{
+    return m_state == SessionState::Connecting || m_state == SessionState::ReconnectWaiting;
+}
+
+} // namespace mqttdesk

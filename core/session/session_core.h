@@ -1,0 +1,127 @@
+#pragma once
+
+#include "core/protocol/frame_reader.h"
+#include "core/protocol/packets.h"
+#include "core/session/connack_info.h"
+#include "core/session/keep_alive.h"
+#include "core/session/message_traffic.h"
+#include "core/session/reconnect_policy.h"
+#include "core/session/scram_authenticator.h"
+#include "core/session/session_action.h"
+#include "core/session/session_event.h"
+#include "core/session/session_link.h"
+#include "core/session/session_options.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <bitset>
+#include <memory>
+#include <optional>
+#include <random>
+
+namespace mqttdesk {
+
+// The state machine behind Session: dispatches events, owns the flows, and collects
+// the actions of one handle() call. See session.h for the contract.
+class SessionCore final : public SessionLink
+{
+public:
+    SessionCore(SessionOptions options, quint64 randomSeed);
+
+    SessionActions handle(const SessionEvent &event, qint64 nowMs);
+
+    const SessionOptions &options() const { return m_options; }
+    void setOptions(const SessionOptions &options);
+    SessionState state() const { return m_state; }
+    const std::optional<ConnackInfo> &connackInfo() const { return m_connack; }
+    QString clientId() const { return m_clientId; }
+    int inFlightCount() const { return m_traffic.inFlightCount(); }
+    int queuedCount() const { return m_traffic.queuedCount(); }
+    QList<Subscription> activeSubscriptions() const { return m_traffic.activeSubscriptions(); }
+
+    // SessionLink
+    std::optional<SessionError> send(const Packet &packet) override;
+    void emitAction(SessionAction action) override { m_actions.push_back(std::move(action)); }
+    void log(LogLevel level, const QString &text) override { emitAction(LogLine{level, text}); }
+    void failConnection(const SessionError &error) override;
+    const SessionOptions &sessionOptions() const override { return m_options; }
+    const ConnackInfo *server() const override;
+    bool isConnectionPending() const override;
+
+private:
+    enum class Link : quint8
+    {
+        None,    // no transport
+        Opening, // OpenTransport emitted
+        Open,    // TransportOpened received
+    };
+
+    // Events.
+    void onConnectRequested();
+    void onTransportOpened();
+    void onBytesReceived(QByteArrayView data);
+    void onTimerFired(SessionTimer timer);
+    void onTransportClosed(const TransportClosed &event);
+    void onDisconnectRequested(const DisconnectRequested &request);
+    void onAuthContinueRequested(const AuthContinueRequested &request);
+
+    // Packets from the server.
+    void onPacket(Packet &packet);
+    void onConnack(const ConnackPacket &packet);
+    void onPingresp();
+    void onServerDisconnect(const DisconnectPacket &packet);
+    void onAuth(const AuthPacket &packet);
+
+    // Connection life.
+    void startAttempt();
+    // Ends the connection: CloseTransport, stop timers, settle session state, then
+    // reconnect (if allowed and `retryable`) or stop.
+    void endConnection(bool retryable);
+    void closeTransport();
+    void scheduleReconnectOrStop(bool retryable);
+    void discardSessionState();
+    bool sessionPersists() const;
+    ScramAuthenticator *startScram();
+    void sendAuth(ReasonCode code, const QByteArray &data, Properties properties = {});
+    // The SCRAM server-final message; false (and the connection ended) if it fails.
+    bool finishScram(const std::optional<QByteArray> &serverFinal);
+
+    // Output.
+    void setState(SessionState state);
+    void startTimer(SessionTimer timer, qint64 durationMs);
+    void stopTimer(SessionTimer timer);
+    void reportError(const SessionError &error);
+
+    ProtocolVersion version() const { return m_options.version; }
+    bool isV5() const { return m_options.version == ProtocolVersion::V5; }
+
+    SessionOptions m_options;
+    std::mt19937_64 m_random;
+    SessionActions m_actions;
+    qint64 m_now = 0;
+
+    SessionState m_state = SessionState::Disconnected;
+    Link m_link = Link::None;
+    int m_closesPending = 0; // CloseTransport not yet answered by TransportClosed
+    std::bitset<4> m_timers; // running timers, by SessionTimer value
+
+    FrameReader m_reader;
+    MessageTraffic m_traffic;
+    KeepAlive m_keepAlive;
+    ReconnectPolicy m_reconnect;
+    std::unique_ptr<ScramAuthenticator> m_scram;
+    bool m_scramFinalSent = false;
+
+    std::optional<ConnackInfo> m_connack; // of the current connection
+    bool m_connackReceived = false;
+    QString m_clientId;
+    bool m_sentCleanStart = true;
+    quint32 m_sentSessionExpiry = 0;
+    bool m_hasLocalSession = false;
+    bool m_everConnected = false;
+    bool m_userStopped = true;  // the user disconnected (or never connected)
+    bool m_isReconnect = false; // the current attempt is an automatic reconnect
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/protocol/packets.h"
+#include "core/protocol/properties.h"
+#include "core/protocol/reason_code.h"
+#include "core/session/session_timer.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+#include <variant>
+
+namespace mqttdesk {
+
+// The inputs of Session::handle(). The time of each event is passed to handle() as a
+// monotonic millisecond clock value.
+
+// The user wants to connect (with the session's current options).
+struct ConnectRequested
+{};
+
+// The transport asked for by OpenTransport is open: the session sends CONNECT.
+struct TransportOpened
+{};
+
+// Bytes read from the transport, any chunking. Only needs to live during handle().
+struct BytesReceived
+{
+    QByteArrayView data;
+};
+
+struct TimerFired
+{
+    SessionTimer timer;
+};
+
+// The transport closed or failed to open. `reason` is the transport's human-readable
+// cause (empty for an orderly close we asked for); `error` = it was a failure.
+struct TransportClosed
+{
+    QString reason;
+    bool error = false;
+};
+
+// SUBSCRIBE with one or more filters [MQTT-3.8.3-2]. The token comes back in the
+// SubscribeResult. subscriptionIdentifier and userProperties are 5.0 only.
+struct SubscribeRequested
+{
+    quint64 token = 0;
+    QList<Subscription> subscriptions;
+    std::optional<quint32> subscriptionIdentifier;
+    QList<StringPair> userProperties;
+};
+
+struct UnsubscribeRequested
+{
+    quint64 token = 0;
+    QList<QString> filters;
+    QList<StringPair> userProperties;
+};
+
+// A message to publish: topic, payload, qos, retain and 5.0 properties of `message`
+// are used (packetId, dup and any Topic Alias are the session's business). The token
+// comes back in every PublishOutcome for this message.
+struct PublishRequested
+{
+    quint64 token = 0;
+    PublishPacket message;
+};
+
+// The user disconnects: DISCONNECT with this reason and properties (5.0: Session
+// Expiry Interval, Reason String, User Property), then close. Stops auto-reconnect.
+struct DisconnectRequested
+{
+    ReasonCode reasonCode = ReasonCode::NormalDisconnection;
+    Properties properties;
+};
+
+// 5.0 enhanced authentication with a method the session does not handle itself: the
+// answer to an AuthChallenge (ContinueAuthentication), or a re-authentication
+// (ReAuthenticate) while connected. The method is added by the session [MQTT-4.12.0-5].
+struct AuthContinueRequested
+{
+    ReasonCode reasonCode = ReasonCode::ContinueAuthentication;
+    QByteArray authenticationData;
+    Properties properties;
+};
+
+using SessionEvent = std::variant<ConnectRequested, TransportOpened, BytesReceived, TimerFired,
+                                  TransportClosed, SubscribeRequested, UnsubscribeRequested,
+                                  PublishRequested, DisconnectRequested, AuthContinueRequested>;
+
+} // namespace mqttdesk

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/protocol/packets.h"
+#include "core/protocol/protocol_version.h"
+#include "core/session/connack_info.h"
+#include "core/session/session_action.h"
+#include "core/session/session_error.h"
+#include "core/session/session_options.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace mqttdesk {
+
+// What MessageTraffic needs from the session that owns it: sending packets, emitting
+// actions and closing the connection on a protocol violation.
+class SessionLink
+{
+public:
+    virtual ~SessionLink() = default;
+
+    // Encodes and emits SendBytes; the reason when it cannot be sent (encoding error,
+    // above the server's Maximum Packet Size [MQTT-3.2.2-15]). Nothing is sent then.
+    virtual std::optional<SessionError> send(const Packet &packet) = 0;
+    virtual void emitAction(SessionAction action) = 0;
+    virtual void log(LogLevel level, const QString &text) = 0;
+    // The server broke a rule: report, DISCONNECT (5.0) and close.
+    virtual void failConnection(const SessionError &error) = 0;
+
+    virtual const SessionOptions &sessionOptions() const = 0;
+    // The CONNACK of the current connection while connected, else null.
+    virtual const ConnackInfo *server() const = 0;
+    // Connecting or waiting to reconnect: requests are held until connected.
+    virtual bool isConnectionPending() const = 0;
+
+protected:
+    SessionLink() = default;
+    SessionLink(const SessionLink &) = default;
+    SessionLink &operator=(const SessionLink &) = default;
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/protocol/packets.h"
+#include "core/protocol/properties.h"
+#include "core/protocol/protocol_version.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace mqttdesk {
+
+// Automatic reconnection after an unexpected loss of the connection: exponential
+// backoff (initialDelayMs * multiplier^attempt, capped at maximumDelayMs), then
+// jitter draws the actual delay uniformly from [delay * (1 - jitter), delay], never
+// below initialDelayMs. A user DisconnectRequested stops it.
+struct ReconnectOptions
+{
+    bool enabled = false;
+    qint64 initialDelayMs = 1000;
+    qint64 maximumDelayMs = 60000;
+    double multiplier = 2.0;
+    double jitter = 0.25; // 0 = none, 1 = anywhere between the floor and the delay
+    // Also retry when the very first connection attempt fails (transport error,
+    // timeout); a CONNACK refusal for bad credentials/authorisation/protocol never retries.
+    bool retryFirstConnect = true;
+};
+
+// Everything the session needs to connect. Fields that exist only in 5.0 are ignored
+// (not sent) for 3.1 and 3.1.1.
+struct SessionOptions
+{
+    ProtocolVersion version = ProtocolVersion::V311;
+
+    // Empty: 5.0 lets the server assign one; 3.1.1 allows it only with clean session;
+    // otherwise (and always in 3.1, which needs 1..23 characters) the session generates
+    // one ("mqttdesk-" + random hex) [MQTT-3.1.3-7 / 3.1 §3.1].
+    QString clientId;
+    bool cleanStart = true;        // CleanSession in 3.x
+    quint16 keepAliveSeconds = 60; // 0 = off
+    std::optional<QString> username;
+    std::optional<QByteArray> password; // never logged
+    std::optional<Will> will;           // 5.0 will properties (incl. will delay) inside
+
+    // 5.0 CONNECT properties. Absent = not sent (the spec default applies).
+    std::optional<quint32> sessionExpiryInterval;
+    std::optional<quint16> receiveMaximum;    // inbound QoS>0 window we allow
+    std::optional<quint32> maximumPacketSize; // also the FrameReader limit
+    quint16 topicAliasMaximum = 0;            // inbound aliases we accept (0 = none)
+    bool requestResponseInformation = false;
+    bool requestProblemInformation = true;
+    QList<StringPair> userProperties;
+
+    // 5.0 enhanced authentication. "SCRAM-SHA-1", "SCRAM-SHA-256" and "SCRAM-SHA-512"
+    // are handled by the session itself from username/password (the password is then
+    // not sent in CONNECT); any other method is passed through: AuthChallenge actions
+    // out, AuthContinueRequested events in.
+    QString authenticationMethod;
+    QByteArray authenticationData;
+
+    // Use outbound Topic Aliases when the server allows them (5.0).
+    bool outboundTopicAliases = false;
+    // Our own cap on outbound QoS>0 messages in flight (3.x has no Receive Maximum);
+    // the effective window is min(this, server's Receive Maximum).
+    quint16 maximumInFlight = 65535;
+    // QoS 1/2 messages published while not connected are queued up to this many and
+    // sent on (re)connect; beyond it, or when 0, they are refused.
+    int offlineQueueLimit = 1000;
+
+    qint64 connectTimeoutMs = 30000;
+    ReconnectOptions reconnect;
+
+    // A session with Clean Start 0 that has never connected has no local state, so a
+    // CONNACK with Session Present 1 violates [MQTT-3.2.2-4]. Set this to accept it
+    // anyway (e.g. the session was used by an earlier run of the application).
+    bool adoptServerSession = false;
+};
+
+} // namespace mqttdesk
