@@ -1,0 +1,157 @@
+#pragma once
+
+#include "core/connection/connection_error.h"
+#include "core/connection/connection_log_entry.h"
+#include "core/connection/connection_settings.h"
+#include "core/connection/message_sink.h"
+#include "core/connection/received_message.h"
+#include "core/protocol/packets.h"
+#include "core/session/connack_info.h"
+#include "core/session/session_action.h"
+#include "core/session/session_event.h"
+#include "core/session/session_state.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <array>
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace mqttdesk {
+
+class Session;
+class Transport;
+
+// One MQTT connection: the thin QObject shell around the sans-I/O Session. It owns the
+// Transport and the QTimers, feeds the session its events (bytes, timer expiries,
+// transport open/close, user requests) and carries out the actions it returns.
+//
+// Threading: a Connection is meant to live on its own worker thread (ConnectionThread
+// sets that up). Every public method may be called from any thread: it only queues the
+// request to the connection's thread, so signals about a request always come after the
+// call has returned. Signals are emitted on the worker thread; receivers on other
+// threads get them queued.
+//
+// Received messages are delivered in batches (messagesReceived), so a flood costs the
+// receiver one queued call per batch; a MessageSink sees each batch first, on the worker
+// thread.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Connection(ConnectionSettings settings, QObject *parent = nullptr);
+    ~Connection() override;
+
+    // Thread-safe: the latest state the worker reported.
+    SessionState state() const { return m_publicState.load(std::memory_order_acquire); }
+
+    // New settings apply at the next connectToBroker() (e.g. a changed password).
+    void setSettings(const ConnectionSettings &settings);
+    // Installs the receive-side hook (nullptr removes it).
+    void setMessageSink(std::shared_ptr<MessageSink> sink);
+
+    // Opens the transport and sends CONNECT; reconnects automatically after a loss when
+    // the settings ask for it.
+    void connectToBroker();
+    // Sends DISCONNECT with `reason` (5.0: and properties), closes, and stops
+    // auto-reconnect. 5.0 reason 0x04 makes the server publish the will.
+    void disconnectFromBroker(ReasonCode reason = ReasonCode::NormalDisconnection,
+                              const Properties &properties = {});
+    // Drops the transport without DISCONNECT, as a crash or a lost network would (the
+    // server then publishes the will). For tests and the "simulate loss" action.
+    void abortConnection();
+
+    // Each returns a token, unique for this Connection, allocated on the caller's thread;
+    // the matching *Finished signal carries it.
+    quint64 subscribe(const QList<Subscription> &subscriptions,
+                      std::optional<quint32> subscriptionIdentifier = std::nullopt,
+                      const QList<StringPair> &userProperties = {});
+    quint64 unsubscribe(const QList<QString> &filters,
+                        const QList<StringPair> &userProperties = {});
+    // topic, payload, qos, retain and 5.0 properties of `message` are used.
+    quint64 publish(PublishPacket message);
+    // 5.0 enhanced authentication with a method the session does not handle itself:
+    // answers authChallenge(), or starts a re-authentication (ReAuthenticate).
+    void continueAuthentication(ReasonCode reason, const QByteArray &data,
+                                const Properties &properties = {});
+
+signals:
+    void stateChanged(mqttdesk::SessionState state);
+    void connected(const mqttdesk::ConnackInfo &info);
+    void messagesReceived(const mqttdesk::MessageBatch &batch);
+    // Non-final steps of a publish: Queued (offline or window full), Received (QoS 2 PUBREC).
+    void publishProgress(quint64 token, const mqttdesk::PublishOutcome &outcome);
+    // Final: Sent (QoS 0), Acknowledged, Completed, or Failed with outcome.error.
+    void publishFinished(quint64 token, const mqttdesk::PublishOutcome &outcome);
+    // Also emitted for the session's own resubscribe after a reconnect (token 0,
+    // result.resubscribe true).
+    void subscribeFinished(quint64 token, const mqttdesk::SubscribeResult &result);
+    void unsubscribeFinished(quint64 token, const mqttdesk::UnsubscribeResult &result);
+    void serverDisconnected(const mqttdesk::ServerDisconnected &info);
+    void authChallenge(const mqttdesk::AuthChallenge &challenge);
+    void errorOccurred(const mqttdesk::ConnectionError &error);
+    void logMessage(const mqttdesk::ConnectionLogEntry &entry);
+
+private:
+    void doConnect();
+    void handle(const SessionEvent &event);
+    void execute(SessionActions &actions);
+    void openTransport();
+    void closeTransport();
+    void startTimer(SessionTimer timer, qint64 durationMs);
+    void stopTimer(SessionTimer timer);
+    void onTransportConnected();
+    void onTransportReadyRead();
+    void onTransportDisconnected();
+    void onTransportError(const TransportError &error);
+    void deliver(DeliverMessage &&delivered);
+    void flushBatch();
+    void reportError(const ConnectionError &error);
+    void log(LogLevel level, const QString &text);
+    void setPublicState(SessionState state);
+    qint64 nowMs() const { return m_clock.elapsed(); }
+    template<typename Fn>
+    void post(Fn &&fn);
+
+    // An event that arrived while actions were being carried out; BytesReceived views
+    // point into `bytes`.
+    struct DeferredEvent
+    {
+        SessionEvent event;
+        QByteArray bytes;
+    };
+
+    ConnectionSettings m_settings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Transport> m_transport;
+    std::array<QTimer *, 4> m_timers{};
+    QElapsedTimer m_clock;
+    QTimer *m_batchTimer = nullptr;
+    MessageBatch m_batch;
+    std::shared_ptr<MessageSink> m_sink;
+    // Set once a transport error was reported, so the session's own "transport closed"
+    // error for the same loss is not reported twice.
+    bool m_transportErrorReported = false;
+    // The session was told about the current transport's end (once per transport).
+    bool m_closeReported = false;
+    bool m_handling = false;
+    std::deque<DeferredEvent> m_deferred;
+    std::atomic<quint64> m_nextToken{1};
+    std::atomic<SessionState> m_publicState{SessionState::Disconnected};
+};
+
+} // namespace mqttdesk
+
+Q_DECLARE_METATYPE(mqttdesk::SessionState)
+Q_DECLARE_METATYPE(mqttdesk::ConnackInfo)
+Q_DECLARE_METATYPE(mqttdesk::PublishOutcome)
+Q_DECLARE_METATYPE(mqttdesk::SubscribeResult)
+Q_DECLARE_METATYPE(mqttdesk::UnsubscribeResult)
+Q_DECLARE_METATYPE(mqttdesk::ServerDisconnected)
+Q_DECLARE_METATYPE(mqttdesk::AuthChallenge)
