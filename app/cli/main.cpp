@@ -1,18 +1,45 @@
+#include "app/cli/cli_exit_code.h"
+#include "app/cli/cli_flag_table.h"
+#include "app/cli/cli_parser.h"
+#include "app/cli/command_runner.h"
 #include "core/version.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <malloc.h>
 
 int main(int argc, char *argv[])
 {
+    // A closed pipe is reported by write(2) and handled; it must not kill the process.
+    std::signal(SIGPIPE, SIG_IGN);
+#ifdef M_MMAP_THRESHOLD
+    // A flood makes the receive path allocate and free large blocks (action lists,
+    // batches) thousands of times a second; with glibc's default they are mmap'd and
+    // unmapped each time and every page faults in anew. Keep them on the heap.
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // glibc's maximum
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mqttdesk-cli"));
     QCoreApplication::setApplicationVersion(mqttdesk::versionString());
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("cli", "MQTT Desk command-line client"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+
+    mqttdesk::ArgumentError error;
+    const std::optional<mqttdesk::CliOptions> options =
+        mqttdesk::CliParser::parse(app.arguments(), &error);
+    if (!options) {
+        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(error.message),
+                     qPrintable(mqttdesk::CliFlagTable::usageHint(error.command)));
+        return mqttdesk::ExitUsage;
+    }
+    if (options->version) {
+        std::printf("mqttdesk-cli %s\n", qPrintable(mqttdesk::versionString()));
+        return 0;
+    }
+    if (options->help) {
+        std::fputs(qPrintable(mqttdesk::CliFlagTable::help(options->command)), stdout);
+        return 0;
+    }
+    return mqttdesk::CommandRunner::run(app, *options);
 }

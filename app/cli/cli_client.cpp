@@ -1,0 +1,123 @@
+#include "app/cli/cli_client.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace mqttdesk {
+
+namespace {
+
+// How long a clean goodbye may take before the process just ends.
+constexpr int DisconnectTimeoutMs = 3000;
+
+} // namespace
+
+CliClient::CliClient(const CliPlan &plan, bool quiet, QObject *parent)
+    : QObject(parent)
+    , m_plan(plan)
+    , m_quiet(quiet)
+    , m_thread(std::make_unique<ConnectionThread>(plan.settings))
+{
+    Connection *c = m_thread->connection();
+    connect(c, &Connection::stateChanged, this, &CliClient::onStateChanged);
+    connect(c, &Connection::errorOccurred, this, &CliClient::onError);
+    connect(c, &Connection::connected, this, [this](const ConnackInfo &info) {
+        m_everConnected = true;
+        if (!m_finishing)
+            emit connected(info);
+    });
+    m_disconnectTimeout.setSingleShot(true);
+    connect(&m_disconnectTimeout, &QTimer::timeout, this, &CliClient::emitDone);
+}
+
+CliClient::~CliClient() = default;
+
+void CliClient::start()
+{
+    connection()->connectToBroker();
+}
+
+void CliClient::finish(int exitCode)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_exitCode = exitCode;
+    const SessionState state = connection()->state();
+    if (state == SessionState::Connected) {
+        connection()->disconnectFromBroker(ReasonCode::NormalDisconnection,
+                                           m_plan.properties.disconnect);
+        m_disconnectTimeout.start(DisconnectTimeoutMs);
+    } else if (state == SessionState::Disconnected) {
+        emitDone();
+    } else {
+        // Connecting or closing: stop it, then wait for Disconnected.
+        connection()->disconnectFromBroker();
+        m_disconnectTimeout.start(DisconnectTimeoutMs);
+    }
+}
+
+void CliClient::fail(const QString &text, int exitCode)
+{
+    if (m_finishing)
+        return;
+    if (!m_quiet)
+        printError(text);
+    finish(exitCode);
+}
+
+void CliClient::printError(const QString &text)
+{
+    // One line, whatever the message holds.
+    QString line = text.simplified();
+    std::fprintf(stderr, "mqttdesk-cli: %s\n", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+int CliClient::exitCodeFor(const ConnectionError &error)
+{
+    switch (error.kind) {
+    case ConnectionError::Kind::Refused:
+    case ConnectionError::Kind::Authentication:
+        return ExitRefused;
+    case ConnectionError::Kind::Request:
+        return ExitRequest;
+    case ConnectionError::Kind::Settings:
+        return ExitUsage;
+    default:
+        return ExitConnection;
+    }
+}
+
+void CliClient::onError(const ConnectionError &error)
+{
+    if (error.kind == ConnectionError::Kind::Request)
+        return; // reported by the command with the request's result
+    fail(error.message, exitCodeFor(error));
+}
+
+void CliClient::onStateChanged(SessionState state)
+{
+    if (state != SessionState::Disconnected)
+        return;
+    if (m_finishing) {
+        emitDone();
+        return;
+    }
+    // Closed without an error report (e.g. the server closed cleanly).
+    fail(m_everConnected ? tr("The server closed the connection.")
+                         : tr("The connection was closed before it was established."),
+         ExitConnection);
+}
+
+void CliClient::emitDone()
+{
+    if (m_doneEmitted)
+        return;
+    m_doneEmitted = true;
+    m_disconnectTimeout.stop();
+    emit done(m_exitCode);
+}
+
+} // namespace mqttdesk

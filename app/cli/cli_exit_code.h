@@ -1,0 +1,16 @@
+#pragma once
+
+namespace mqttdesk {
+
+// Exit statuses of every command (documented in the top-level --help).
+enum CliExitCode : int
+{
+    ExitSuccess = 0,
+    ExitUsage = 1,
+    ExitConnection = 2, // cannot connect, or the connection broke
+    ExitRefused = 3,    // CONNACK refusal: wrong password, not authorised, ...
+    ExitRequest = 4,    // a publish / subscribe was refused
+    ExitTimeout = 27,   // -W ran out (mosquitto_sub's value)
+};
+
+} // namespace mqttdesk

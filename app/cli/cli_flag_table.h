@@ -1,0 +1,102 @@
+#pragma once
+
+#include "app/cli/cli_options.h"
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace mqttdesk {
+
+// Every flag the CLI knows: its names, its value, the commands that accept it and its
+// help line. The parser and each command's --help are both driven by this one table, so
+// a flag cannot be accepted without being documented.
+enum class CliFlagId : quint8
+{
+    Help,
+    Host,
+    Port,
+    Version,
+    ClientId,
+    Username,
+    Password,
+    KeepAlive,
+    NoCleanSession,
+    SessionExpiry,
+    Url,
+    WsPath,
+    Proxy,
+    Profile,
+    DataDir,
+    ConnectTimeout,
+    CaFile,
+    CaPath,
+    Cert,
+    Key,
+    KeyPass,
+    Insecure,
+    TlsVersion,
+    WillTopic,
+    WillPayload,
+    WillQos,
+    WillRetain,
+    Property,
+    Topic,
+    Qos,
+    Retain,
+    Message,
+    File,
+    Stdin,
+    StdinLines,
+    NullMessage,
+    Repeat,
+    RepeatDelay,
+    Count,
+    Timeout,
+    Verbose,
+    NoEol,
+    NoRetained,
+    PrintFormat,
+    FilterOut,
+    Unsubscribe,
+    OutputFormat,
+    LineBuffered,
+    Quiet,
+    Clients,
+    Rate,
+    Size,
+    Interval,
+};
+
+struct CliFlag
+{
+    CliFlagId id;
+    const char *shortName; // "-h", or nullptr
+    const char *longName;  // "--host", or nullptr
+    const char *valueName; // "host"; nullptr for a switch
+    unsigned commands;     // CliFlagTable::bit(command) mask
+    const char *help;      // translated in the "cli" context
+};
+
+class CliFlagTable
+{
+public:
+    static constexpr unsigned bit(CliCommand command) { return 1u << unsigned(command); }
+
+    static const QList<CliFlag> &flags();
+    // The flag `token` names ("-h", "--host"), or nullptr.
+    static const CliFlag *find(QStringView token);
+    static bool accepts(const CliFlag &flag, CliCommand command)
+    {
+        return (flag.commands & bit(command)) != 0;
+    }
+
+    // "sub", "bench pub", ...
+    static QString commandName(CliCommand command);
+    // The full help of a command: usage line, description, every flag it accepts.
+    static QString help(CliCommand command);
+    // One line: "Run 'mqttdesk-cli sub --help' for the list of options."
+    static QString usageHint(CliCommand command);
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "core/payload/payload_format.h"
+#include "core/protocol/protocol_version.h"
+#include "core/protocol/qos.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace mqttdesk {
+
+enum class CliCommand : quint8
+{
+    None, // no command: top-level --help / --version
+    Conn,
+    Pub,
+    Sub,
+    BenchPub,
+    BenchSub,
+    BenchConn,
+};
+
+// Where pub takes its message from (mosquitto_pub -m, -f, -s, -l, -n).
+enum class MessageSource : quint8
+{
+    None,
+    Argument,   // -m
+    File,       // -f
+    Stdin,      // -s: all of stdin as one message
+    StdinLines, // -l: one message per line
+    Null,       // -n: a zero-length message
+};
+
+// -D command property value: a 5.0 property for one packet type.
+struct CliProperty
+{
+    QString command; // connect, publish, subscribe, unsubscribe, disconnect, will
+    QString name;    // e.g. user-property, message-expiry-interval
+    QString value;
+    QString value2; // the value of a user-property (name is `value`)
+};
+
+// Everything the command line says, parsed but not yet turned into ConnectionSettings.
+struct CliOptions
+{
+    CliCommand command = CliCommand::None;
+    bool help = false;
+    bool version = false;
+
+    // Connection
+    QString host; // empty: localhost, or the -L / profile host
+    std::optional<quint16> port;
+    std::optional<ProtocolVersion> protocolVersion;
+    QString clientId;
+    std::optional<QString> username;
+    std::optional<QByteArray> password;
+    std::optional<quint16> keepAlive;
+    bool noCleanSession = false; // -c
+    std::optional<quint32> sessionExpiry;
+    QString url; // -L
+    QString wsPath;
+    QString proxy;
+    QString profile;
+    QString dataDir;
+    int connectTimeoutMs = 30000;
+
+    // TLS
+    QString caFile;
+    QString caPath;
+    QString certFile;
+    QString keyFile;
+    std::optional<QByteArray> keyPassphrase;
+    bool insecure = false;
+    QString tlsVersion; // tlsv1.2, tlsv1.3
+    bool tls = false;   // --tls: TLS with the system CAs
+
+    // Will
+    QString willTopic;
+    std::optional<QByteArray> willPayload;
+    QoS willQos = QoS::AtMostOnce;
+    bool willRetain = false;
+
+    QList<CliProperty> properties;
+
+    // Topics, QoS
+    QStringList topics;
+    QoS qos = QoS::AtMostOnce;
+    bool retain = false;
+
+    // pub
+    MessageSource source = MessageSource::None;
+    QByteArray message;
+    QString messageFile;
+    int repeat = 1;
+    int repeatDelayMs = 0;
+
+    // sub
+    qint64 count = 0; // -C, 0 = unlimited
+    int timeoutSeconds = 0;
+    bool verbose = false;
+    bool noEol = false;
+    bool noRetained = false;
+    QString printFormat; // -F
+    QStringList filterOut;
+    QStringList unsubscribeTopics;
+    PayloadFormat outputFormat = PayloadFormat::Text;
+    bool lineBuffered = false;
+    bool quiet = false;
+
+    // bench
+    int clients = 1;
+    int rate = 0; // messages per second per client, 0 = as fast as possible
+    int payloadSize = 16;
+    int intervalMs = 0; // bench conn: between connection starts
+    qint64 benchCount = 0;
+};
+
+} // namespace mqttdesk

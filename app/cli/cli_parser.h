@@ -1,0 +1,33 @@
+#pragma once
+
+#include "app/cli/cli_options.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace mqttdesk {
+
+// A command line that cannot be run: the caller prints the message and a usage hint and
+// exits 1 without connecting.
+struct ArgumentError
+{
+    CliCommand command = CliCommand::None;
+    QString message;
+};
+
+// Parses mosquitto_pub / mosquitto_sub compatible arguments (plus our own) into
+// CliOptions and checks everything that can be checked without the network: flag names
+// and values, QoS, topic names and filters, that files exist.
+class CliParser
+{
+public:
+    // `arguments` includes the program name. Returns the options or sets `error`.
+    static std::optional<CliOptions> parse(const QStringList &arguments, ArgumentError *error);
+
+private:
+    static bool validate(CliOptions &options, QString *error);
+};
+
+} // namespace mqttdesk

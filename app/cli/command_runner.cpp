@@ -1,0 +1,71 @@
+#include "app/cli/command_runner.h"
+
+#include "app/cli/bench_command.h"
+#include "app/cli/cli_client.h"
+#include "app/cli/cli_flag_table.h"
+#include "app/cli/conn_command.h"
+#include "app/cli/pub_command.h"
+#include "app/cli/settings_builder.h"
+#include "app/cli/signal_watcher.h"
+#include "app/cli/sub_command.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+namespace mqttdesk {
+
+namespace {
+
+template<typename Command>
+int exec(QCoreApplication &app, const CliOptions &options, const CliPlan &plan)
+{
+    Command command(options, plan);
+    QString error;
+    if (!command.prepare(&error)) {
+        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(error),
+                     qPrintable(CliFlagTable::usageHint(options.command)));
+        return ExitUsage;
+    }
+    int exitCode = ExitConnection;
+    QObject::connect(&command, &Command::done, &app, [&](int code) {
+        exitCode = code;
+        app.quit();
+    });
+    SignalWatcher interrupts;
+    QObject::connect(&interrupts, &SignalWatcher::interrupted, &command, &Command::interrupt);
+    command.start();
+    app.exec();
+    return exitCode;
+}
+
+} // namespace
+
+int CommandRunner::run(QCoreApplication &app, const CliOptions &options)
+{
+    QString error;
+    const std::optional<CliPlan> plan = SettingsBuilder::build(options, &error);
+    if (!plan) {
+        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(error),
+                     qPrintable(CliFlagTable::usageHint(options.command)));
+        return ExitUsage;
+    }
+    switch (options.command) {
+    case CliCommand::Sub:
+        return exec<SubCommand>(app, options, *plan);
+    case CliCommand::Pub:
+        return exec<PubCommand>(app, options, *plan);
+    case CliCommand::Conn:
+        return exec<ConnCommand>(app, options, *plan);
+    case CliCommand::BenchPub:
+    case CliCommand::BenchSub:
+    case CliCommand::BenchConn:
+        return exec<BenchCommand>(app, options, *plan);
+    case CliCommand::None:
+        break;
+    }
+    return ExitUsage;
+}
+
+} // namespace mqttdesk

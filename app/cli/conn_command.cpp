@@ -1,0 +1,75 @@
+#include "app/cli/conn_command.h"
+
+#include <cstdio>
+
+namespace mqttdesk {
+
+namespace {
+
+QString transportName(TransportOptions::Kind kind)
+{
+    switch (kind) {
+    case TransportOptions::Kind::Tcp:
+        return QStringLiteral("TCP");
+    case TransportOptions::Kind::Tls:
+        return QStringLiteral("TLS");
+    case TransportOptions::Kind::WebSocket:
+        return QStringLiteral("WebSocket");
+    case TransportOptions::Kind::SecureWebSocket:
+        return QStringLiteral("WebSocket over TLS");
+    }
+    return {};
+}
+
+QString valueText(const Property &p)
+{
+    if (const auto *n = std::get_if<quint32>(&p.value))
+        return QString::number(*n);
+    if (const auto *s = std::get_if<QString>(&p.value))
+        return *s;
+    if (const auto *b = std::get_if<QByteArray>(&p.value))
+        return QStringLiteral("0x") + QString::fromLatin1(b->toHex());
+    if (const auto *pair = std::get_if<StringPair>(&p.value))
+        return pair->name + QStringLiteral(" = ") + pair->value;
+    return {};
+}
+
+} // namespace
+
+ConnCommand::ConnCommand(const CliOptions &options, const CliPlan &plan, QObject *parent)
+    : QObject(parent)
+    , m_client(plan, options.quiet)
+{
+    connect(&m_client, &CliClient::done, this, &ConnCommand::done);
+    connect(&m_client, &CliClient::connected, this, [this](const ConnackInfo &info) {
+        const QByteArray text = describe(info, m_client.plan().settings).toUtf8();
+        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+        std::fflush(stdout);
+        m_client.finish(ExitSuccess);
+    });
+}
+
+QString ConnCommand::describe(const ConnackInfo &info, const ConnectionSettings &settings)
+{
+    const TransportOptions &t = settings.transport;
+    QString out = tr("Connected to %1:%2 over %3 with MQTT %4.\n")
+                      .arg(t.host)
+                      .arg(t.port)
+                      .arg(transportName(t.kind), protocolVersionName(settings.session.version));
+    out += tr("Reason code: %1\n").arg(reasonCodeText(info.reasonCode, PacketType::Connack));
+    out += tr("Session present: %1\n").arg(info.sessionPresent ? tr("yes") : tr("no"));
+    out += tr("Client id: %1\n").arg(info.clientId);
+    out += tr("Keep alive: %1 s\n").arg(info.keepAliveSeconds);
+    if (settings.session.version == ProtocolVersion::V5) {
+        if (info.properties.isEmpty())
+            out += tr("Properties: none\n");
+        else
+            out += tr("Properties:\n");
+        for (const Property &p : info.properties.items())
+            out += QStringLiteral("  ") + propertyName(p.id) + QStringLiteral(": ") + valueText(p) +
+                   QLatin1Char('\n');
+    }
+    return out;
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,145 @@
+#include "app/cli/pub_command.h"
+
+#include <QFile>
+
+namespace mqttdesk {
+
+namespace {
+
+// Messages handed to the connection and not yet finished: enough to keep a QoS 1/2
+// window full, small enough to bound memory for a huge -l input.
+constexpr int PublishWindow = 4096;
+
+} // namespace
+
+PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_client(plan, options.quiet)
+    , m_repeatsLeft(options.repeat)
+{
+    connect(&m_client, &CliClient::connected, this, &PubCommand::onConnected);
+    connect(&m_client, &CliClient::done, this, &PubCommand::done);
+    connect(m_client.connection(), &Connection::publishFinished, this, &PubCommand::onFinished);
+    m_repeatTimer.setSingleShot(true);
+    connect(&m_repeatTimer, &QTimer::timeout, this, &PubCommand::publishRepeats);
+}
+
+PubCommand::~PubCommand() = default;
+
+bool PubCommand::prepare(QString *error)
+{
+    switch (m_options.source) {
+    case MessageSource::Argument:
+        m_payload = m_options.message;
+        return true;
+    case MessageSource::File: {
+        QFile file(m_options.messageFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("-f: cannot read '%1': %2.").arg(m_options.messageFile, file.errorString());
+            return false;
+        }
+        m_payload = file.readAll();
+        return true;
+    }
+    case MessageSource::Stdin: {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly)) {
+            *error = tr("-s: cannot read standard input.");
+            return false;
+        }
+        m_payload = in.readAll();
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+void PubCommand::start()
+{
+    m_client.start();
+}
+
+void PubCommand::interrupt()
+{
+    m_client.finish(ExitSuccess);
+}
+
+void PubCommand::onConnected()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    if (m_options.source == MessageSource::StdinLines) {
+        m_repeatsLeft = 0; // --repeat applies to a single message, not to -l
+        m_reader = std::make_unique<StdinLineReader>(PublishWindow);
+        connect(m_reader.get(), &StdinLineReader::linesRead, this, &PubCommand::onLines);
+        connect(m_reader.get(), &StdinLineReader::endOfInput, this, [this] {
+            m_inputDone = true;
+            finishIfDone();
+        });
+        m_reader->start();
+        return;
+    }
+    publishRepeats();
+}
+
+void PubCommand::publishRepeats()
+{
+    // Without a delay the repeats go out back to back, at most a window at a time.
+    while (m_repeatsLeft > 0 && m_outstanding < PublishWindow) {
+        --m_repeatsLeft;
+        publish(m_payload);
+        if (m_options.repeatDelayMs > 0) {
+            if (m_repeatsLeft > 0)
+                m_repeatTimer.start(m_options.repeatDelayMs);
+            break;
+        }
+    }
+    m_inputDone = m_repeatsLeft == 0;
+}
+
+void PubCommand::onLines(const QList<QByteArray> &lines)
+{
+    for (const QByteArray &line : lines)
+        publish(line);
+}
+
+void PubCommand::publish(const QByteArray &payload)
+{
+    PublishPacket p;
+    p.topic = m_client.plan().topics.value(0);
+    p.payload = payload;
+    p.qos = m_options.qos;
+    p.retain = m_options.retain;
+    p.properties = m_client.plan().properties.publish;
+    ++m_outstanding;
+    m_client.connection()->publish(std::move(p));
+}
+
+void PubCommand::onFinished(quint64, const PublishOutcome &outcome)
+{
+    --m_outstanding;
+    if (m_reader)
+        m_reader->release(1);
+    if (outcome.status == PublishStatus::Failed) {
+        m_client.fail(outcome.error
+                          ? outcome.error->message
+                          : tr("The server refused the message: %1.")
+                                .arg(reasonCodeText(outcome.reasonCode, PacketType::Puback)),
+                      ExitRequest);
+        return;
+    }
+    if (m_repeatsLeft > 0 && m_options.repeatDelayMs == 0)
+        publishRepeats();
+    finishIfDone();
+}
+
+void PubCommand::finishIfDone()
+{
+    if (m_inputDone && m_outstanding == 0)
+        m_client.finish(ExitSuccess);
+}
+
+} // namespace mqttdesk

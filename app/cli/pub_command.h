@@ -1,0 +1,52 @@
+#pragma once
+
+#include "app/cli/cli_client.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/stdin_line_reader.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace mqttdesk {
+
+// mqttdesk-cli pub: publishes -m / -f / -s / -n (with --repeat), or one message per line
+// of standard input (-l), waits until every message is acknowledged as its QoS requires,
+// then disconnects.
+class PubCommand : public QObject
+{
+    Q_OBJECT
+public:
+    PubCommand(const CliOptions &options, const CliPlan &plan, QObject *parent = nullptr);
+    ~PubCommand() override;
+
+    // Reads the message (-f file, -s stdin) before connecting; false with `error` set.
+    bool prepare(QString *error);
+    void start();
+    void interrupt();
+
+signals:
+    void done(int exitCode);
+
+private:
+    void onConnected();
+    void onFinished(quint64 token, const PublishOutcome &outcome);
+    void onLines(const QList<QByteArray> &lines);
+    void publishRepeats();
+    void publish(const QByteArray &payload);
+    void finishIfDone();
+
+    CliOptions m_options;
+    CliClient m_client;
+    QByteArray m_payload;
+    std::unique_ptr<StdinLineReader> m_reader;
+    QTimer m_repeatTimer;
+    int m_repeatsLeft = 0;
+    qint64 m_outstanding = 0;
+    bool m_inputDone = false;
+    bool m_started = false;
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "app/cli/cli_options.h"
+#include "app/cli/cli_properties.h"
+#include "core/connection/connection_settings.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace mqttdesk {
+
+// What a command needs to connect and act: the Connection's settings, the -D properties
+// of the other packets, and the topics (those of -t, or the one in an mqtt:// URL).
+struct CliPlan
+{
+    ConnectionSettings settings;
+    CliProperties properties;
+    QStringList topics;
+};
+
+// Turns the parsed command line (and a saved profile, with --profile) into a CliPlan:
+// -L URLs, the proxy URL, TLS files, the will, -D properties and the defaults
+// mosquitto_pub / mosquitto_sub use. Every failure is an argument error (exit 1).
+class SettingsBuilder
+{
+public:
+    static std::optional<CliPlan> build(const CliOptions &options, QString *error);
+
+private:
+    static bool applyUrl(const CliOptions &options, CliPlan &plan, QString *error);
+    static bool applyProxy(const QString &url, TransportOptions &transport, QString *error);
+    static bool applyTls(const CliOptions &options, TransportOptions &transport, QString *error);
+};
+
+} // namespace mqttdesk
