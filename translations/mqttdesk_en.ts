@@ -17,8 +17,24 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory.cpp" line="+33"/>
+        <location filename="../core/storage/data_directory.cpp" line="+34"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventLoopLatencyProbe</name>
+    <message>
+        <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76"/>
+        <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExporter</name>
+    <message>
+        <location filename="../core/storage/history_exporter.cpp" line="+67"/>
+        <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -96,6 +112,25 @@
     </message>
 </context>
 <context>
+    <name>PayloadFileSaver</name>
+    <message>
+        <location filename="../ui/stream/payload_file_saver.cpp" line="+13"/>
+        <location line="+8"/>
+        <source>Save payload as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PayloadFormat</name>
     <message>
         <location filename="../core/payload/payload_format.cpp" line="+20"/>
@@ -130,6 +165,52 @@
     <message>
         <location line="+2"/>
         <source>MessagePack</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileRepository</name>
+    <message>
+        <location filename="../ui/connections/profile_repository.cpp" line="+42"/>
+        <source>The connection no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishAck</name>
+    <message>
+        <location filename="../ui/stream/publish_ack.cpp" line="+11"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUBACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUBREC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUBREC → PUBCOMP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: 0x%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -469,6 +550,38 @@
     </message>
 </context>
 <context>
+    <name>UserPropertyParser</name>
+    <message>
+        <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19"/>
+        <source>User property &quot;%1&quot; needs the form name=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+23"/>
+        <source>A native desktop MQTT client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>MQTT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk</name>
     <message>
         <location filename="../core/profile/certificate_inspector.cpp" line="+30"/>
@@ -556,7 +669,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -636,7 +749,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,7 +891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,23 +1059,23 @@
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+123"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+125"/>
         <source>%1 is a private key, not a certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+59"/>
+        <location line="+10"/>
+        <location line="+61"/>
         <source>The certificate %1 expired on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>The certificate %1 is not valid before %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,7 +1110,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,7 +1166,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>The server disconnected: %1%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,6 +1178,68 @@
     <message>
         <location line="+20"/>
         <source>The server closed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionActions</name>
+    <message>
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+34"/>
+        <source>&amp;New connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Move to folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;isconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionController</name>
+    <message>
+        <location filename="../ui/connections/connection_controller.cpp" line="+101"/>
+        <source>
+  certificate %1, issued by %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1120,9 +1295,182 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::ConnectionHeader</name>
+    <message>
+        <location filename="../ui/connections/connection_header.cpp" line="+34"/>
+        <location line="+1"/>
+        <source>Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No connection selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a connection on the left, or create one with New.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnect from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionListModel</name>
+    <message>
+        <location filename="../ui/connections/connection_list_model.cpp" line="+63"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>Folder %1 (%n connection(s))</source>
+        <translation>
+            <numerusform>Folder %1 (%n connection(s))</numerusform>
+            <numerusform>Folder %1 (%n connection(s))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionSidebar</name>
+    <message>
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+19"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connections/connection_tester.cpp" line="+16"/>
+        <source>Connected. Session present: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Client id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server keep alive: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session expiry: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive maximum: %1, maximum QoS: %2, retain available: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Maximum packet size: %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificate chain sent by the server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1. %2 — issued by %3 — valid %4 to %5 — names: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionWorkspace</name>
+    <message>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+97"/>
+        <source>No connection selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected. Press Connect to open %1 and see its messages here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
+        <location filename="../ui/widgets/file_field.cpp" line="+128"/>
         <location line="+1"/>
         <source>Choose a file</source>
         <translation type="unfinished"></translation>
@@ -1131,7 +1479,7 @@
 <context>
     <name>mqttdesk::GeneralPage</name>
     <message>
-        <location filename="../ui/dialogs/general_page.cpp" line="+53"/>
+        <location filename="../ui/dialogs/general_page.cpp" line="+52"/>
         <source>e.g. Local broker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,18 +1586,18 @@
 <context>
     <name>mqttdesk::JsonFieldReader</name>
     <message>
-        <location filename="../core/profile/json_field_reader.cpp" line="+44"/>
-        <location line="+74"/>
+        <location filename="../core/profile/json_field_reader.cpp" line="+43"/>
+        <location line="+81"/>
         <source>a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-68"/>
         <source>true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>an integer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1259,18 +1607,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Base64</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+10"/>
+        <location line="+26"/>
+        <location line="+11"/>
         <source>an object</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1281,15 +1629,121 @@
     </message>
 </context>
 <context>
-    <name>mqttdesk::MainWindow</name>
+    <name>mqttdesk::LogModel</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+12"/>
-        <source>MQTT Desk</source>
+        <location filename="../ui/connections/log_model.cpp" line="+90"/>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>MQTT Desk %1 — a native desktop MQTT client</source>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::LogView</name>
+    <message>
+        <location filename="../ui/connections/log_view.cpp" line="+12"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Application log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+41"/>
+        <source>MQTT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About MQTT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About MQTT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;A native desktop MQTT client.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Local broker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1306,7 +1760,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,20 +1776,252 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::MessageBubbleDelegate</name>
+    <message>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+103"/>
+        <location line="+104"/>
+        <source>▾ Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <location line="+104"/>
+        <source>▸ Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+104"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>QoS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No MQTT 5 properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(empty payload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageStreamModel</name>
+    <message numerus="yes">
+        <location filename="../ui/stream/message_stream_model.cpp" line="+98"/>
+        <source>%1 · QoS %2 · %n byte(s)</source>
+        <translation>
+            <numerusform>%1 · QoS %2 · %n byte</numerusform>
+            <numerusform>%1 · QoS %2 · %n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+350"/>
+        <source>The stored properties cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageStreamView</name>
+    <message>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Topic filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. sensors/#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sea&amp;rch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>words in the payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause the view; messages are still received and stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the messages shown to a JSON Lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+274"/>
+        <location line="+7"/>
+        <source>Export messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>Clear…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored history of this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+283"/>
+        <source>Clear history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <location line="+3"/>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Show how quickly the window responds (event-loop latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Topic filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+81"/>
+        <source>%n new message(s) ↓</source>
+        <translation>
+            <numerusform>%n new message ↓</numerusform>
+            <numerusform>%n new messages ↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The messages could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete every stored message of this connection? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>&amp;Copy payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save payload as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Display as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show/hide &amp;properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::MqttxImporter</name>
     <message>
-        <location filename="../core/profile/mqttx_importer.cpp" line="+31"/>
-        <location line="+185"/>
+        <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
+        <location line="+189"/>
         <source>an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-177"/>
         <source>a string or a list of strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&quot;%1&quot; (allowed: mqtt, mqtts, ws, wss)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,10 +2078,212 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::PayloadViewerDialog</name>
+    <message>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+36"/>
+        <source>Payload of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save payload as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 · rendering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileCommands</name>
+    <message>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Testing the connection to %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+20"/>
+        <source>New connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+2"/>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1 is connected. Reconnect now with the new settings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting with the new settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+11"/>
+        <source>Delete connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Delete %1 with its subscriptions and its whole message history? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connection deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>Rename connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+7"/>
+        <source>Move to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&amp;Folder (empty for the top level):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+5"/>
+        <source>Import connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Connection files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Imported %n connection(s)</source>
+        <translation>
+            <numerusform>Imported %n connection(s)</numerusform>
+            <numerusform>Imported %n connection(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Export connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Connection files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Exported %n connection(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n connection(s) to %1</numerusform>
+            <numerusform>Exported %n connection(s) to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connecting to %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
-        <location line="+5"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+35"/>
+        <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1403,7 +2291,7 @@
 <context>
     <name>mqttdesk::ProfileFormatError</name>
     <message>
-        <location filename="../core/profile/profile_format_error.cpp" line="+37"/>
+        <location filename="../core/profile/profile_format_error.cpp" line="+36"/>
         <source>The file is not valid JSON (line %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,17 +2339,17 @@
 <context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
-        <location filename="../core/profile/profile_importer.cpp" line="+43"/>
+        <location filename="../core/profile/profile_importer.cpp" line="+44"/>
         <source>an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot; and no MQTTX connection (host, clientId)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,7 +2357,7 @@
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+247"/>
+        <location filename="../core/profile/profile_json.cpp" line="+249"/>
         <source>UUID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,7 +2385,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>The %1 is no longer in the system keychain; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,8 +2418,202 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The port &quot;%1&quot; is not between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PublishBar</name>
+    <message>
+        <location filename="../ui/publish/publish_bar.cpp" line="+50"/>
+        <source>&amp;Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic to publish to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Q&amp;oS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Retain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For&amp;mat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>MQTT 5 publish properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resend a message from the publish history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. application/json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: unspecified bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>text, sent as UTF-8 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name=value; other=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message &amp;expiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Content type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format &amp;indicator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ponse topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corre&amp;lation data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User properties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Response topic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>queued until connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Resend %1 (QoS %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected: connect first to resend this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Last message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last message was not delivered: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1832,6 +2914,226 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::StatusSummary</name>
+    <message>
+        <location filename="../ui/mainwindow/status_summary.cpp" line="+24"/>
+        <source>No connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Received %1 · Stored %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionListModel</name>
+    <message>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+44"/>
+        <source>not subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subscribing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>granted QoS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionPanel</name>
+    <message>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+36"/>
+        <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. sensors/+/temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;QoS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>MQTT 5 subscription options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;No Local (do not receive my own messages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain as &amp;published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send retained messages on subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send retained only for a new subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send retained messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name=value; other=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retain &amp;handling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscription &amp;identifier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;User properties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the colour of the selected subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Display as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe and remove the selected subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>You are already subscribed to &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Subscription colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::TlsPage</name>
     <message>
         <location filename="../ui/dialogs/tls_page.cpp" line="+49"/>
@@ -1955,17 +3257,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>Private key (the passphrase is in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Private key (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2140,7 +3442,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+156"/>
         <source>The will payload is not valid hex: use pairs of digits 0-9, a-f.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,597 +3459,6 @@
     <message>
         <location line="+4"/>
         <source>The correlation data is not valid hex: use pairs of digits 0-9, a-f.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EventLoopLatencyProbe</name>
-    <message>
-        <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PayloadFileSaver</name>
-    <message>
-        <source>Save payload as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PublishAck</name>
-    <message>
-        <source>queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PUBACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PUBREC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PUBREC → PUBCOMP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed: 0x%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UserPropertyParser</name>
-    <message>
-        <source>User property "%1" needs the form name=value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::MessageBubbleDelegate</name>
-    <message>
-        <source>▾ Properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>▸ Properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QoS %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retained</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No MQTT 5 properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(empty payload)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::MessageStreamModel</name>
-    <message numerus="yes">
-        <source>%1 · QoS %2 · %n byte(s)</source>
-        <translation>
-            <numerusform>%1 · QoS %2 · %n byte</numerusform>
-            <numerusform>%1 · QoS %2 · %n bytes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The stored properties cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::MessageStreamView</name>
-    <message>
-        <source>S&amp;how:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Topic filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. sensors/#</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sea&amp;rch:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>words in the payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause the view; messages are still received and stored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the messages shown to a JSON Lines file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the stored history of this connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show how quickly the window responds (event-loop latency)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Topic filter: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new message(s) ↓</source>
-        <translation>
-            <numerusform>%n new message ↓</numerusform>
-            <numerusform>%n new messages ↓</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The messages could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete every stored message of this connection? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy &amp;topic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save payload as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Display as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show/hide &amp;properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::PayloadViewerDialog</name>
-    <message>
-        <source>Payload of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save payload as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · rendering…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::PublishBar</name>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Topic to publish to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Q&amp;oS:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Retain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For&amp;mat:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MQTT 5 publish properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resend a message from the publish history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publish history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. application/json</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0: unspecified bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1: UTF-8 text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>text, sent as UTF-8 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name=value; other=value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message &amp;expiry:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Content type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payload format &amp;indicator:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Res&amp;ponse topic:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corre&amp;lation data:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;User properties:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Payload:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payload (Ctrl+Enter sends)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publish (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Response topic: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection's settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>publishing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queued until connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resend %1 (QoS %2): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected: connect first to resend this message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The last message was not delivered: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::SubscriptionListModel</name>
-    <message>
-        <source>not subscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subscribing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>granted QoS %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alias</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QoS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::SubscriptionPanel</name>
-    <message>
-        <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. sensors/+/temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;QoS:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MQTT 5 subscription options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;No Local (do not receive my own messages)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retain as &amp;published</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send retained messages on subscribe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send retained only for a new subscription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not send retained messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name=value; other=value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retain &amp;handling:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscription &amp;identifier:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;User properties:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the colour of the selected subscription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Display as:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsubscribe and remove the selected subscription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove subscription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are already subscribed to "%1".</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscription colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

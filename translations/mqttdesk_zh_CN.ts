@@ -17,9 +17,25 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory.cpp" line="+33"/>
+        <location filename="../core/storage/data_directory.cpp" line="+34"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法创建数据文件夹 %1。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>EventLoopLatencyProbe</name>
+    <message>
+        <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76"/>
+        <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
+        <translation>界面延迟 p50 %1 毫秒 · p99 %2 毫秒 · 最大 %3 毫秒（%4 个样本）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExporter</name>
+    <message>
+        <location filename="../core/storage/history_exporter.cpp" line="+67"/>
+        <source>Writing the export failed: %1. Check free space and permissions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -96,6 +112,25 @@
     </message>
 </context>
 <context>
+    <name>PayloadFileSaver</name>
+    <message>
+        <location filename="../ui/stream/payload_file_saver.cpp" line="+13"/>
+        <location line="+8"/>
+        <source>Save payload as</source>
+        <translation>载荷另存为</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
+        <translation>无法将载荷写入 %1：%2。请选择其他文件夹或释放磁盘空间。</translation>
+    </message>
+</context>
+<context>
     <name>PayloadFormat</name>
     <message>
         <location filename="../core/payload/payload_format.cpp" line="+20"/>
@@ -131,6 +166,52 @@
         <location line="+2"/>
         <source>MessagePack</source>
         <translation>MessagePack</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileRepository</name>
+    <message>
+        <location filename="../ui/connections/profile_repository.cpp" line="+42"/>
+        <source>The connection no longer exists.</source>
+        <translation>该连接已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishAck</name>
+    <message>
+        <location filename="../ui/stream/publish_ack.cpp" line="+11"/>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUBACK</source>
+        <translation>PUBACK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUBREC</source>
+        <translation>PUBREC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PUBREC → PUBCOMP</source>
+        <translation>PUBREC → PUBCOMP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: 0x%1 %2</source>
+        <translation>失败：0x%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -469,6 +550,38 @@
     </message>
 </context>
 <context>
+    <name>UserPropertyParser</name>
+    <message>
+        <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19"/>
+        <source>User property &quot;%1&quot; needs the form name=value.</source>
+        <translation>用户属性“%1”须为 名称=值 的形式。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+23"/>
+        <source>A native desktop MQTT client.</source>
+        <translation>原生桌面 MQTT 客户端。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
+        <translation>将数据库和设置保存在 &lt;dir&gt;（也可用 MQTTDESK_DATA_DIR）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
+        <translation>启动后将主窗口截图保存到 &lt;file&gt;，然后退出。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>MQTT Desk</source>
+        <translation>MQTT Desk</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk</name>
     <message>
         <location filename="../core/profile/certificate_inspector.cpp" line="+30"/>
@@ -556,7 +669,7 @@
         <translation>没有可用于验证服务器的证书：请添加 CA 文件或使用系统 CA 证书。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
         <translation>请使用 PKCS#12 文件或证书加私钥，二者只能选其一。</translation>
     </message>
@@ -636,7 +749,7 @@
         <translation>请输入遗嘱消息的主题，或关闭遗嘱消息。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
         <translation>遗嘱主题“%1”不能包含通配符 + 或 #。</translation>
     </message>
@@ -778,7 +891,7 @@
         <translation>在配置中以明文保存密码(&amp;U)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
@@ -946,23 +1059,23 @@
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+123"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+125"/>
         <source>%1 is a private key, not a certificate.</source>
         <translation>%1 是私钥，不是证书。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
         <translation>%1 不是证书（既不是 PEM 也不是 DER 格式的 X.509）。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+59"/>
+        <location line="+10"/>
+        <location line="+61"/>
         <source>The certificate %1 expired on %2.</source>
         <translation>证书 %1 已于 %2 过期。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>The certificate %1 is not valid before %2.</source>
         <translation>证书 %1 在 %2 之前无效。</translation>
     </message>
@@ -997,7 +1110,7 @@
         <translation>无法打开 %1：密码错误，或者它不是 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
         <translation>该私钥与证书 %1 不匹配：服务器将拒绝连接。</translation>
     </message>
@@ -1053,7 +1166,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>The server disconnected: %1%2</source>
         <translation>服务器断开了连接：%1%2</translation>
     </message>
@@ -1066,6 +1179,69 @@
         <location line="+20"/>
         <source>The server closed the connection.</source>
         <translation>服务器关闭了连接。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionActions</name>
+    <message>
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+34"/>
+        <source>&amp;New connection…</source>
+        <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Move to folder…</source>
+        <translation>移动到文件夹(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import connections…</source>
+        <translation>导入连接(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport connections…</source>
+        <translation>导出连接(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;isconnect</source>
+        <translation>断开(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionController</name>
+    <message>
+        <location filename="../ui/connections/connection_controller.cpp" line="+101"/>
+        <source>
+  certificate %1, issued by %2, valid until %3</source>
+        <translation>
+  证书 %1，颁发者 %2，有效期至 %3</translation>
     </message>
 </context>
 <context>
@@ -1119,9 +1295,181 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::ConnectionHeader</name>
+    <message>
+        <location filename="../ui/connections/connection_header.cpp" line="+34"/>
+        <location line="+1"/>
+        <source>Edit connection</source>
+        <translation>编辑连接</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No connection selected</source>
+        <translation>未选择连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a connection on the left, or create one with New.</source>
+        <translation>请在左侧选择一个连接，或点击“新建”创建一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnect from %1</source>
+        <translation>断开与 %1 的连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to %1</source>
+        <translation>连接到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionListModel</name>
+    <message>
+        <location filename="../ui/connections/connection_list_model.cpp" line="+63"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>Folder %1 (%n connection(s))</source>
+        <translation>
+            <numerusform>文件夹 %1（%n 个连接）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionSidebar</name>
+    <message>
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+19"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved connections</source>
+        <translation>已保存的连接</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connections/connection_tester.cpp" line="+16"/>
+        <source>Connected. Session present: %1.</source>
+        <translation>已连接。会话已存在：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Client id: %1</source>
+        <translation>客户端 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server keep alive: %1 s</source>
+        <translation>服务器保活时间：%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session expiry: %1 s</source>
+        <translation>会话过期时间：%1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive maximum: %1, maximum QoS: %2, retain available: %3</source>
+        <translation>接收最大值：%1，最大 QoS：%2，支持保留消息：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Maximum packet size: %1 bytes</source>
+        <translation>最大报文大小：%1 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificate chain sent by the server:</source>
+        <translation>服务器发送的证书链：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1. %2 — issued by %3 — valid %4 to %5 — names: %6</source>
+        <translation>%1. %2 — 颁发者 %3 — 有效期 %4 至 %5 — 名称：%6</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectionWorkspace</name>
+    <message>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+97"/>
+        <source>No connection selected.</source>
+        <translation>未选择连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected. Press Connect to open %1 and see its messages here.</source>
+        <translation>未连接。点击“连接”打开 %1，其消息将显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
+        <location filename="../ui/widgets/file_field.cpp" line="+128"/>
         <location line="+1"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
@@ -1130,7 +1478,7 @@
 <context>
     <name>mqttdesk::GeneralPage</name>
     <message>
-        <location filename="../ui/dialogs/general_page.cpp" line="+53"/>
+        <location filename="../ui/dialogs/general_page.cpp" line="+52"/>
         <source>e.g. Local broker</source>
         <translation>例如：本地服务器</translation>
     </message>
@@ -1237,18 +1585,18 @@
 <context>
     <name>mqttdesk::JsonFieldReader</name>
     <message>
-        <location filename="../core/profile/json_field_reader.cpp" line="+44"/>
-        <location line="+74"/>
+        <location filename="../core/profile/json_field_reader.cpp" line="+43"/>
+        <location line="+81"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-68"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
@@ -1258,18 +1606,18 @@
         <translation>%1 不在 %2..%3 范围内</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+10"/>
+        <location line="+26"/>
+        <location line="+11"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
@@ -1280,16 +1628,122 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::LogModel</name>
+    <message>
+        <location filename="../ui/connections/log_model.cpp" line="+90"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::LogView</name>
+    <message>
+        <location filename="../ui/connections/log_view.cpp" line="+12"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Application log</source>
+        <translation>应用日志</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+12"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+41"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>MQTT Desk %1 — a native desktop MQTT client</source>
-        <translation>MQTT Desk %1 — 原生桌面 MQTT 客户端</translation>
+        <location line="+93"/>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sidebar</source>
+        <translation>侧边栏(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Log</source>
+        <translation>日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About MQTT Desk</source>
+        <translation>关于 MQTT Desk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About MQTT Desk</source>
+        <translation>关于 MQTT Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;A native desktop MQTT client.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;原生桌面 MQTT 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Local broker</source>
+        <translation>本地代理</translation>
     </message>
 </context>
 <context>
@@ -1305,7 +1759,7 @@
         <translation>无法将“%1”的密码保存到系统钥匙串。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
         <translation>是否以明文保存在该连接的配置中？任何能读取你文件的人都能看到它们。如果选择否，连接时会再次询问。</translation>
     </message>
@@ -1321,20 +1775,250 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::MessageBubbleDelegate</name>
+    <message>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+103"/>
+        <location line="+104"/>
+        <source>▾ Properties</source>
+        <translation>▾ 属性</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <location line="+104"/>
+        <source>▸ Properties</source>
+        <translation>▸ 属性</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+104"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No MQTT 5 properties</source>
+        <translation>无 MQTT 5 属性</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(empty payload)</source>
+        <translation>（空载荷）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageStreamModel</name>
+    <message numerus="yes">
+        <location filename="../ui/stream/message_stream_model.cpp" line="+98"/>
+        <source>%1 · QoS %2 · %n byte(s)</source>
+        <translation>
+            <numerusform>%1 · QoS %2 · %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+350"/>
+        <source>The stored properties cannot be read.</source>
+        <translation>无法读取已存储的属性。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageStreamView</name>
+    <message>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Topic filter:</source>
+        <translation>主题过滤(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. sensors/#</source>
+        <translation>例如 sensors/#</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sea&amp;rch:</source>
+        <translation>搜索(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>words in the payload</source>
+        <translation>载荷中的词语</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause the view; messages are still received and stored</source>
+        <translation>暂停视图；消息仍会被接收和存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause view</source>
+        <translation>暂停视图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the messages shown to a JSON Lines file</source>
+        <translation>将显示的消息导出为 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+274"/>
+        <location line="+7"/>
+        <source>Export messages</source>
+        <translation>导出消息</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>Clear…</source>
+        <translation>清除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored history of this connection</source>
+        <translation>删除此连接已存储的历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+283"/>
+        <source>Clear history</source>
+        <translation>清除历史</translation>
+    </message>
+    <message>
+        <location line="-281"/>
+        <location line="+3"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Show how quickly the window responds (event-loop latency)</source>
+        <translation>显示窗口的响应速度（事件循环延迟）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Topic filter: %1</source>
+        <translation>主题过滤：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+81"/>
+        <source>%n new message(s) ↓</source>
+        <translation>
+            <numerusform>%n 条新消息 ↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The messages could not be written to %1: %2</source>
+        <translation>无法将消息写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete every stored message of this connection? This cannot be undone.</source>
+        <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete history</source>
+        <translation>删除历史</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>&amp;Copy payload</source>
+        <translation>复制载荷(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;topic</source>
+        <translation>复制主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save payload as…</source>
+        <translation>载荷另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Display as</source>
+        <translation>显示为(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show/hide &amp;properties</source>
+        <translation>显示/隐藏属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resend</source>
+        <translation>重新发送(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::MqttxImporter</name>
     <message>
-        <location filename="../core/profile/mqttx_importer.cpp" line="+31"/>
-        <location line="+185"/>
+        <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
+        <location line="+189"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-177"/>
         <source>a string or a list of strings</source>
         <translation>字符串或字符串列表</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&quot;%1&quot; (allowed: mqtt, mqtts, ws, wss)</source>
         <translation>“%1”（允许的值：mqtt、mqtts、ws、wss）</translation>
     </message>
@@ -1391,10 +2075,210 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::PayloadViewerDialog</name>
+    <message>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+36"/>
+        <source>Payload of %1</source>
+        <translation>%1 的载荷</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save payload as…</source>
+        <translation>载荷另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 · rendering…</source>
+        <translation>%1 · 正在渲染…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProfileCommands</name>
+    <message>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Testing the connection to %1:%2</source>
+        <translation>正在测试到 %1:%2 的连接</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+20"/>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection saved</source>
+        <translation>连接已保存</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Edit connection</source>
+        <translation>编辑连接</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+2"/>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1 is connected. Reconnect now with the new settings?</source>
+        <translation>%1 已连接。现在使用新设置重新连接吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting with the new settings</source>
+        <translation>正在使用新设置重新连接</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate connection</source>
+        <translation>复制连接</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+11"/>
+        <source>Delete connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Delete %1 with its subscriptions and its whole message history? This cannot be undone.</source>
+        <translation>删除 %1 及其订阅和全部消息历史吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connection deleted</source>
+        <translation>连接已删除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>Rename connection</source>
+        <translation>重命名连接</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+7"/>
+        <source>Move to folder</source>
+        <translation>移动到文件夹</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&amp;Folder (empty for the top level):</source>
+        <translation>文件夹(&amp;F)（留空表示顶层）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+5"/>
+        <source>Import connections</source>
+        <translation>导入连接</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Connection files (*.json);;All files (*)</source>
+        <translation>连接文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported from %1: %2</source>
+        <translation>未从 %1 导入任何内容：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Imported %n connection(s)</source>
+        <translation>
+            <numerusform>已导入 %n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Export connections</source>
+        <translation>导出连接</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Connection files (*.json)</source>
+        <translation>连接文件 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Exported %n connection(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个连接到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connecting to %1:%2</source>
+        <translation>正在连接到 %1:%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disconnecting</source>
+        <translation>正在断开</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
-        <location line="+5"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+35"/>
+        <location line="+4"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1402,7 +2286,7 @@
 <context>
     <name>mqttdesk::ProfileFormatError</name>
     <message>
-        <location filename="../core/profile/profile_format_error.cpp" line="+37"/>
+        <location filename="../core/profile/profile_format_error.cpp" line="+36"/>
         <source>The file is not valid JSON (line %1): %2</source>
         <translation>文件不是有效的 JSON（第 %1 行）：%2</translation>
     </message>
@@ -1450,17 +2334,17 @@
 <context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
-        <location filename="../core/profile/profile_importer.cpp" line="+43"/>
+        <location filename="../core/profile/profile_importer.cpp" line="+44"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation>“format”为“%1”</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot; and no MQTTX connection (host, clientId)</source>
         <translation>既没有 &quot;format&quot;: &quot;mqttdesk-profiles&quot;，也没有 MQTTX 连接（host、clientId）</translation>
     </message>
@@ -1468,7 +2352,7 @@
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+247"/>
+        <location filename="../core/profile/profile_json.cpp" line="+249"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -1496,7 +2380,7 @@
         <translation>代理密码</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>The %1 is no longer in the system keychain; enter it again.</source>
         <translation>系统钥匙串中已没有该%1；请重新输入。</translation>
     </message>
@@ -1529,9 +2413,203 @@
         <translation>请输入端口。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The port &quot;%1&quot; is not between 1 and 65535.</source>
         <translation>端口“%1”不在 1 到 65535 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PublishBar</name>
+    <message>
+        <location filename="../ui/publish/publish_bar.cpp" line="+50"/>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic to publish to</source>
+        <translation>要发布到的主题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Q&amp;oS:</source>
+        <translation>QoS(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Retain</source>
+        <translation>保留(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For&amp;mat:</source>
+        <translation>格式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>MQTT 5 publish properties</source>
+        <translation>MQTT 5 发布属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resend a message from the publish history</source>
+        <translation>从发布历史中重新发送消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish history</source>
+        <translation>发布历史</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. application/json</source>
+        <translation>例如 application/json</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: unspecified bytes</source>
+        <translation>0：未指定的字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: UTF-8 text</source>
+        <translation>1：UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>text, sent as UTF-8 bytes</source>
+        <translation>文本，以 UTF-8 字节发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name=value; other=value</source>
+        <translation>名称=值; 其他=值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message &amp;expiry:</source>
+        <translation>消息过期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Content type:</source>
+        <translation>内容类型(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format &amp;indicator:</source>
+        <translation>载荷格式指示(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;ponse topic:</source>
+        <translation>响应主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corre&amp;lation data:</source>
+        <translation>关联数据(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User properties:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Payload:</source>
+        <translation>载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload (Ctrl+Enter sends)</source>
+        <translation>载荷（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish (Ctrl+Enter)</source>
+        <translation>发布（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
+        <translation>此消息占 %1 字节，但服务器最多接受 %2 字节的报文（其最大报文长度）。请发送更小的载荷。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
+        <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
+        <translation>未连接：只有 QoS 1 和 2 的消息会排队等待连接恢复。请先连接，或选择 QoS 1 或 2。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>queued until connected</source>
+        <translation>已排队，连接后发送</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Resend %1 (QoS %2): %3</source>
+        <translation>重新发送 %1（QoS %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected: connect first to resend this message.</source>
+        <translation>未连接：请先连接再重新发送此消息。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Last message: %1</source>
+        <translation>上一条消息：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last message was not delivered: %1</source>
+        <translation>上一条消息未送达：%1</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2909,226 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::StatusSummary</name>
+    <message>
+        <location filename="../ui/mainwindow/status_summary.cpp" line="+24"/>
+        <source>No connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Received %1 · Stored %2</source>
+        <translation>已接收 %1 · 已存储 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 msg/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionListModel</name>
+    <message>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+44"/>
+        <source>not subscribed</source>
+        <translation>未订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subscribing…</source>
+        <translation>正在订阅…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>granted QoS %1</source>
+        <translation>已授予 QoS %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>subscribed</source>
+        <translation>已订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionPanel</name>
+    <message>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+36"/>
+        <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Filter:</source>
+        <translation>过滤器(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. sensors/+/temperature</source>
+        <translation>例如 sensors/+/temperature</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>MQTT 5 subscription options</source>
+        <translation>MQTT 5 订阅选项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;No Local (do not receive my own messages)</source>
+        <translation>不接收本地消息(&amp;N)（不接收自己发布的消息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain as &amp;published</source>
+        <translation>按发布时保留(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send retained messages on subscribe</source>
+        <translation>订阅时发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send retained only for a new subscription</source>
+        <translation>仅对新订阅发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send retained messages</source>
+        <translation>不发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name=value; other=value</source>
+        <translation>名称=值; 其他=值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retain &amp;handling:</source>
+        <translation>保留处理(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscription &amp;identifier:</source>
+        <translation>订阅标识符(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;User properties:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the colour of the selected subscription</source>
+        <translation>更改所选订阅的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Display as:</source>
+        <translation>显示为(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe and remove the selected subscription</source>
+        <translation>取消订阅并移除所选订阅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove subscription</source>
+        <translation>移除订阅</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>You are already subscribed to &quot;%1&quot;.</source>
+        <translation>您已订阅“%1”。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Subscription colour</source>
+        <translation>订阅颜色</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::TlsPage</name>
     <message>
         <location filename="../ui/dialogs/tls_page.cpp" line="+49"/>
@@ -1954,17 +3252,17 @@
         <translation>ALPN 协议(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>Private key (the passphrase is in the keychain)</source>
         <translation>私钥（口令保存在钥匙串中）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Private key (%1)</source>
         <translation>私钥（%1）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -2139,7 +3437,7 @@
         <translation>用户属性(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+156"/>
         <source>The will payload is not valid hex: use pairs of digits 0-9, a-f.</source>
         <translation>遗嘱载荷不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
     </message>
@@ -2157,595 +3455,6 @@
         <location line="+4"/>
         <source>The correlation data is not valid hex: use pairs of digits 0-9, a-f.</source>
         <translation>对比数据不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
-    </message>
-</context>
-<context>
-    <name>EventLoopLatencyProbe</name>
-    <message>
-        <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
-        <translation>界面延迟 p50 %1 毫秒 · p99 %2 毫秒 · 最大 %3 毫秒（%4 个样本）</translation>
-    </message>
-</context>
-<context>
-    <name>PayloadFileSaver</name>
-    <message>
-        <source>Save payload as</source>
-        <translation>载荷另存为</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
-        <translation>无法将载荷写入 %1：%2。请选择其他文件夹或释放磁盘空间。</translation>
-    </message>
-</context>
-<context>
-    <name>PublishAck</name>
-    <message>
-        <source>queued</source>
-        <translation>已排队</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>PUBACK</source>
-        <translation>PUBACK</translation>
-    </message>
-    <message>
-        <source>PUBREC</source>
-        <translation>PUBREC</translation>
-    </message>
-    <message>
-        <source>PUBREC → PUBCOMP</source>
-        <translation>PUBREC → PUBCOMP</translation>
-    </message>
-    <message>
-        <source>failed: 0x%1 %2</source>
-        <translation>失败：0x%1 %2</translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-</context>
-<context>
-    <name>UserPropertyParser</name>
-    <message>
-        <source>User property "%1" needs the form name=value.</source>
-        <translation>用户属性“%1”须为 名称=值 的形式。</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::MessageBubbleDelegate</name>
-    <message>
-        <source>▾ Properties</source>
-        <translation>▾ 属性</translation>
-    </message>
-    <message>
-        <source>▸ Properties</source>
-        <translation>▸ 属性</translation>
-    </message>
-    <message>
-        <source>Show all</source>
-        <translation>显示全部</translation>
-    </message>
-    <message>
-        <source>QoS %1</source>
-        <translation>QoS %1</translation>
-    </message>
-    <message>
-        <source>retained</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <source>No MQTT 5 properties</source>
-        <translation>无 MQTT 5 属性</translation>
-    </message>
-    <message>
-        <source>(empty payload)</source>
-        <translation>（空载荷）</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::MessageStreamModel</name>
-    <message numerus="yes">
-        <source>%1 · QoS %2 · %n byte(s)</source>
-        <translation>
-            <numerusform>%1 · QoS %2 · %n 字节</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The stored properties cannot be read.</source>
-        <translation>无法读取已存储的属性。</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::MessageStreamView</name>
-    <message>
-        <source>S&amp;how:</source>
-        <translation>显示(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
-        <source>&amp;Topic filter:</source>
-        <translation>主题过滤(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>e.g. sensors/#</source>
-        <translation>例如 sensors/#</translation>
-    </message>
-    <message>
-        <source>Sea&amp;rch:</source>
-        <translation>搜索(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>words in the payload</source>
-        <translation>载荷中的词语</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Pause the view; messages are still received and stored</source>
-        <translation>暂停视图；消息仍会被接收和存储</translation>
-    </message>
-    <message>
-        <source>Pause view</source>
-        <translation>暂停视图</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Export the messages shown to a JSON Lines file</source>
-        <translation>将显示的消息导出为 JSON Lines 文件</translation>
-    </message>
-    <message>
-        <source>Export messages</source>
-        <translation>导出消息</translation>
-    </message>
-    <message>
-        <source>Clear…</source>
-        <translation>清除…</translation>
-    </message>
-    <message>
-        <source>Delete the stored history of this connection</source>
-        <translation>删除此连接已存储的历史</translation>
-    </message>
-    <message>
-        <source>Clear history</source>
-        <translation>清除历史</translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <source>Show how quickly the window responds (event-loop latency)</source>
-        <translation>显示窗口的响应速度（事件循环延迟）</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Topic filter: %1</source>
-        <translation>主题过滤：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new message(s) ↓</source>
-        <translation>
-            <numerusform>%n 条新消息 ↓</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>The messages could not be written to %1: %2</source>
-        <translation>无法将消息写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Delete every stored message of this connection? This cannot be undone.</source>
-        <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Delete history</source>
-        <translation>删除历史</translation>
-    </message>
-    <message>
-        <source>&amp;Copy payload</source>
-        <translation>复制载荷(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy &amp;topic</source>
-        <translation>复制主题(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Save payload as…</source>
-        <translation>载荷另存为(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Show &amp;all</source>
-        <translation>显示全部(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Display as</source>
-        <translation>显示为(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Show/hide &amp;properties</source>
-        <translation>显示/隐藏属性(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Resend</source>
-        <translation>重新发送(&amp;R)</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::PayloadViewerDialog</name>
-    <message>
-        <source>Payload of %1</source>
-        <translation>%1 的载荷</translation>
-    </message>
-    <message>
-        <source>&amp;Format:</source>
-        <translation>格式(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation>载荷</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Save payload as…</source>
-        <translation>载荷另存为(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>%1 · rendering…</source>
-        <translation>%1 · 正在渲染…</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::PublishBar</name>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>主题(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Topic to publish to</source>
-        <translation>要发布到的主题</translation>
-    </message>
-    <message>
-        <source>Q&amp;oS:</source>
-        <translation>QoS(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Retain</source>
-        <translation>保留(&amp;R)</translation>
-    </message>
-    <message>
-        <source>For&amp;mat:</source>
-        <translation>格式(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Properties</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <source>MQTT 5 publish properties</source>
-        <translation>MQTT 5 发布属性</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史</translation>
-    </message>
-    <message>
-        <source>Resend a message from the publish history</source>
-        <translation>从发布历史中重新发送消息</translation>
-    </message>
-    <message>
-        <source>Publish history</source>
-        <translation>发布历史</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>never expires</source>
-        <translation>永不过期</translation>
-    </message>
-    <message>
-        <source>e.g. application/json</source>
-        <translation>例如 application/json</translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation>不发送</translation>
-    </message>
-    <message>
-        <source>0: unspecified bytes</source>
-        <translation>0：未指定的字节</translation>
-    </message>
-    <message>
-        <source>1: UTF-8 text</source>
-        <translation>1：UTF-8 文本</translation>
-    </message>
-    <message>
-        <source>text, sent as UTF-8 bytes</source>
-        <translation>文本，以 UTF-8 字节发送</translation>
-    </message>
-    <message>
-        <source>name=value; other=value</source>
-        <translation>名称=值; 其他=值</translation>
-    </message>
-    <message>
-        <source>Message &amp;expiry:</source>
-        <translation>消息过期(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>&amp;Content type:</source>
-        <translation>内容类型(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Payload format &amp;indicator:</source>
-        <translation>载荷格式指示(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Res&amp;ponse topic:</source>
-        <translation>响应主题(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Corre&amp;lation data:</source>
-        <translation>关联数据(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>&amp;User properties:</source>
-        <translation>用户属性(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Payload:</source>
-        <translation>载荷(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Payload (Ctrl+Enter sends)</source>
-        <translation>载荷（Ctrl+Enter 发送）</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>发送(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Publish (Ctrl+Enter)</source>
-        <translation>发布（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Response topic: %1</source>
-        <translation>响应主题：%1</translation>
-    </message>
-    <message>
-        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
-        <translation>此消息占 %1 字节，但服务器最多接受 %2 字节的报文（其最大报文长度）。请发送更小的载荷。</translation>
-    </message>
-    <message>
-        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection's settings.</source>
-        <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
-    </message>
-    <message>
-        <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
-        <translation>未连接：只有 QoS 1 和 2 的消息会排队等待连接恢复。请先连接，或选择 QoS 1 或 2。</translation>
-    </message>
-    <message>
-        <source>publishing…</source>
-        <translation>正在发布…</translation>
-    </message>
-    <message>
-        <source>queued until connected</source>
-        <translation>已排队，连接后发送</translation>
-    </message>
-    <message>
-        <source>Resend %1 (QoS %2): %3</source>
-        <translation>重新发送 %1（QoS %2）：%3</translation>
-    </message>
-    <message>
-        <source>Not connected: connect first to resend this message.</source>
-        <translation>未连接：请先连接再重新发送此消息。</translation>
-    </message>
-    <message>
-        <source>Last message: %1</source>
-        <translation>上一条消息：%1</translation>
-    </message>
-    <message>
-        <source>The last message was not delivered: %1</source>
-        <translation>上一条消息未送达：%1</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::SubscriptionListModel</name>
-    <message>
-        <source>not subscribed</source>
-        <translation>未订阅</translation>
-    </message>
-    <message>
-        <source>subscribing…</source>
-        <translation>正在订阅…</translation>
-    </message>
-    <message>
-        <source>granted QoS %1</source>
-        <translation>已授予 QoS %1</translation>
-    </message>
-    <message>
-        <source>subscribed</source>
-        <translation>已订阅</translation>
-    </message>
-    <message>
-        <source>refused: %1</source>
-        <translation>被拒绝：%1</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>过滤器</translation>
-    </message>
-    <message>
-        <source>Alias</source>
-        <translation>别名</translation>
-    </message>
-    <message>
-        <source>QoS</source>
-        <translation>QoS</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-</context>
-<context>
-    <name>mqttdesk::SubscriptionPanel</name>
-    <message>
-        <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
-        <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Filter:</source>
-        <translation>过滤器(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>e.g. sensors/+/temperature</source>
-        <translation>例如 sensors/+/temperature</translation>
-    </message>
-    <message>
-        <source>&amp;QoS:</source>
-        <translation>QoS(&amp;Q)：</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <source>MQTT 5 subscription options</source>
-        <translation>MQTT 5 订阅选项</translation>
-    </message>
-    <message>
-        <source>&amp;No Local (do not receive my own messages)</source>
-        <translation>不接收本地消息(&amp;N)（不接收自己发布的消息）</translation>
-    </message>
-    <message>
-        <source>Retain as &amp;published</source>
-        <translation>按发布时保留(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Send retained messages on subscribe</source>
-        <translation>订阅时发送保留消息</translation>
-    </message>
-    <message>
-        <source>Send retained only for a new subscription</source>
-        <translation>仅对新订阅发送保留消息</translation>
-    </message>
-    <message>
-        <source>Do not send retained messages</source>
-        <translation>不发送保留消息</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>name=value; other=value</source>
-        <translation>名称=值; 其他=值</translation>
-    </message>
-    <message>
-        <source>Retain &amp;handling:</source>
-        <translation>保留处理(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Subscription &amp;identifier:</source>
-        <translation>订阅标识符(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>&amp;User properties:</source>
-        <translation>用户属性(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Colour…</source>
-        <translation>颜色…</translation>
-    </message>
-    <message>
-        <source>Change the colour of the selected subscription</source>
-        <translation>更改所选订阅的颜色</translation>
-    </message>
-    <message>
-        <source>Change colour</source>
-        <translation>更改颜色</translation>
-    </message>
-    <message>
-        <source>&amp;Display as:</source>
-        <translation>显示为(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Unsubscribe and remove the selected subscription</source>
-        <translation>取消订阅并移除所选订阅</translation>
-    </message>
-    <message>
-        <source>Remove subscription</source>
-        <translation>移除订阅</translation>
-    </message>
-    <message>
-        <source>You are already subscribed to "%1".</source>
-        <translation>您已订阅“%1”。</translation>
-    </message>
-    <message>
-        <source>Subscription colour</source>
-        <translation>订阅颜色</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,15 @@
+#include "core/storage/data_directory.h"
 #include "core/version.h"
+#include "ui/i18n/language.h"
+#include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/main_window.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -9,7 +17,63 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("mqttdesk"));
     QApplication::setOrganizationName(QStringLiteral("mqttdesk"));
     QApplication::setApplicationVersion(mqttdesk::versionString());
-    mqttdesk::MainWindow window;
+    // Before any window: the system locale, or the language chosen in the settings.
+    mqttdesk::Language::install(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A native desktop MQTT client."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QApplication::translate(
+            "main", "Keep the database and settings in <dir> (also: MQTTDESK_DATA_DIR)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate(
+            "main", "Save a picture of the main window to <file> after startup, then quit."),
+        QStringLiteral("file"));
+    parser.addOption(dataDir);
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    const auto resolved = mqttdesk::DataDirectory::resolve(parser.value(dataDir));
+    QString problem;
+    if (!mqttdesk::DataDirectory::ensureExists(resolved.path, &problem)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "MQTT Desk"), problem);
+        return 1;
+    }
+
+    mqttdesk::MainWindow::Options options;
+    options.dataDir = resolved.path;
+    mqttdesk::MainWindow window(options);
+    if (window.openError().isError())
+        QMessageBox::warning(&window, QApplication::translate("main", "MQTT Desk"),
+                             window.openError().message);
+
+    // First start: a ready connection for the broker on this machine (scripts/run passes
+    // the port of the mosquitto it started).
+    bool portOk = false;
+    const int localPort = qEnvironmentVariableIntValue("MQTTDESK_LOCAL_BROKER_PORT", &portOk);
+    window.offerLocalBroker(portOk && localPort > 0 && localPort < 65536 ? quint16(localPort)
+                                                                         : 1883);
+
     window.show();
+    if (parser.isSet(screenshot)) {
+        const QString file = QDir::current().absoluteFilePath(parser.value(screenshot));
+        // Show the app working: connect the selected connection (the local broker on a
+        // first start) before the picture is taken.
+        QTimer::singleShot(300, &window, [&window] {
+            if (window.actions()->connectAction->isEnabled())
+                window.actions()->connectAction->trigger();
+        });
+        // Long enough for the first connection attempt to show its state.
+        QTimer::singleShot(1500, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            QApplication::exit(saved ? 0 : 2);
+        });
+    }
     return app.exec();
 }

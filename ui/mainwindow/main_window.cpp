@@ -1,20 +1,331 @@
 #include "ui/mainwindow/main_window.h"
 
+#include "core/profile/connection_profile.h"
+#include "core/profile/keychain_secret_store.h"
+#include "core/storage/data_directory.h"
+#include "core/storage/database.h"
+#include "core/storage/message_writer.h"
 #include "core/version.h"
+#include "ui/connections/connection_controller.h"
+#include "ui/connections/connection_header.h"
+#include "ui/connections/connection_list_model.h"
+#include "ui/connections/connection_sidebar.h"
+#include "ui/connections/connection_workspace.h"
+#include "ui/connections/log_model.h"
+#include "ui/connections/log_view.h"
+#include "ui/connections/profile_repository.h"
+#include "ui/connections/secrets_runner.h"
+#include "ui/dialogs/message_box_secret_consent.h"
+#include "ui/mainwindow/connection_actions.h"
+#include "ui/mainwindow/profile_commands.h"
+#include "ui/mainwindow/status_summary.h"
 
-#include <QLabel>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
 
 namespace mqttdesk {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent)
+    , m_dataDir(options.dataDir)
 {
     setWindowTitle(tr("MQTT Desk"));
-    auto *label =
-        new QLabel(tr("MQTT Desk %1 — a native desktop MQTT client").arg(versionString()), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
+    setObjectName(QStringLiteral("mainWindow"));
+
+    const QString dbPath = DataDirectory::databasePath(m_dataDir);
+    m_database = std::make_unique<Database>(dbPath);
+    m_openError = m_database->open();
+    m_writer = new MessageWriter(dbPath, this);
+    m_writer->start();
+    if (!m_openError.isError())
+        m_repository = std::make_unique<ProfileRepository>(m_database->connection());
+
+    SecretStore *store = options.secretStore;
+    if (!store) {
+        m_ownedStore = std::make_unique<KeychainSecretStore>();
+        store = m_ownedStore.get();
+    }
+    SecretConsent *consent = options.consent;
+    if (!consent) {
+        m_ownedConsent = std::make_unique<MessageBoxSecretConsent>(this);
+        consent = m_ownedConsent.get();
+    }
+    m_secrets = new SecretsRunner(store, consent, this);
+
+    m_model = new ConnectionListModel(this);
+    m_log = new LogModel(this);
+    m_sidebar = new ConnectionSidebar(m_model, this);
+    m_workspace = new ConnectionWorkspace(m_writer, dbPath, this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_workspace);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({260, 1020});
+    setCentralWidget(m_splitter);
+
+    m_logView = new LogView(m_log, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logView);
+    m_logView->hide();
+
+    m_actions = new ConnectionActions(this);
+    m_sidebar->setContextMenu(m_actions->contextMenu(this));
+    m_summary = new StatusSummary(this);
+    statusBar()->addPermanentWidget(m_summary);
+
+    if (m_repository) {
+        ProfileCommands::Services s;
+        s.repository = m_repository.get();
+        s.secrets = m_secrets;
+        s.model = m_model;
+        s.sidebar = m_sidebar;
+        s.workspace = m_workspace;
+        s.log = m_log;
+        s.writer = m_writer;
+        m_commands = new ProfileCommands(s, this);
+        connect(m_commands, &ProfileCommands::notice, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        auto selected = [this] { return m_sidebar->selectedProfileId(); };
+        connect(m_actions->newConnection, &QAction::triggered, m_commands,
+                &ProfileCommands::newConnection);
+        connect(m_actions->edit, &QAction::triggered, this,
+                [this, selected] { m_commands->edit(selected()); });
+        connect(m_actions->duplicate, &QAction::triggered, this,
+                [this, selected] { m_commands->duplicate(selected()); });
+        connect(m_actions->remove, &QAction::triggered, this,
+                [this, selected] { m_commands->remove(selected()); });
+        connect(m_actions->rename, &QAction::triggered, this,
+                [this, selected] { m_commands->rename(selected()); });
+        connect(m_actions->moveToFolder, &QAction::triggered, this,
+                [this, selected] { m_commands->moveToFolder(selected()); });
+        connect(m_actions->importProfiles, &QAction::triggered, m_commands,
+                &ProfileCommands::importProfiles);
+        connect(m_actions->exportProfiles, &QAction::triggered, m_commands,
+                &ProfileCommands::exportProfiles);
+        connect(m_actions->connectAction, &QAction::triggered, this,
+                [this, selected] { m_commands->connectProfile(selected()); });
+        connect(m_actions->disconnectAction, &QAction::triggered, this,
+                [this, selected] { m_commands->disconnectProfile(selected()); });
+        connect(m_workspace->header(), &ConnectionHeader::connectRequested, m_commands,
+                &ProfileCommands::connectProfile);
+        connect(m_workspace->header(), &ConnectionHeader::disconnectRequested, m_commands,
+                &ProfileCommands::disconnectProfile);
+        connect(m_workspace->header(), &ConnectionHeader::editRequested, m_commands,
+                &ProfileCommands::edit);
+        connect(m_sidebar, &ConnectionSidebar::activated, m_commands, [this](qint64 id) {
+            if (m_model->status(id) == ConnectionListModel::Status::Disconnected ||
+                m_model->status(id) == ConnectionListModel::Status::Error)
+                m_commands->connectProfile(id);
+        });
+        connect(m_commands, &ProfileCommands::profilesChanged, this,
+                [this] { selectProfile(m_sidebar->selectedProfileId()); });
+        m_commands->reload();
+    } else {
+        m_log->append({}, LogModel::Level::Warning, tr("Storage"), m_openError.message);
+        for (QAction *a :
+             {m_actions->newConnection, m_actions->edit, m_actions->duplicate, m_actions->remove,
+              m_actions->rename, m_actions->moveToFolder, m_actions->importProfiles,
+              m_actions->exportProfiles, m_actions->connectAction, m_actions->disconnectAction})
+            a->setEnabled(false);
+    }
+    connect(m_sidebar, &ConnectionSidebar::selectionChanged, this, &MainWindow::selectProfile);
+    connect(m_workspace, &ConnectionWorkspace::statusChanged, this,
+            [this](qint64 id, ConnectionListModel::Status status) {
+                onStatusChanged(id, int(status));
+            });
+    connect(m_workspace, &ConnectionWorkspace::logLine, this,
+            [this](const QDateTime &ts, int level, const QString &source, const QString &text) {
+                m_log->append(ts, LogModel::Level(qBound(0, level, 2)), source, text);
+            });
+
+    buildMenus();
+    m_rateTimer = new QTimer(this);
+    m_rateTimer->setInterval(1000);
+    connect(m_rateTimer, &QTimer::timeout, this, &MainWindow::refreshStatusBar);
+    m_rateTimer->start();
     resize(1280, 800);
+    restoreState();
+    selectProfile(m_sidebar->selectedProfileId());
+}
+
+MainWindow::~MainWindow()
+{
+    disconnect(m_sidebar, nullptr, this, nullptr);
+    m_rateTimer->stop();
+    // Connections (and their views) end before the writer they store into.
+    delete m_workspace;
+    m_workspace = nullptr;
+    m_writer->stop();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->newConnection);
+    file->addSeparator();
+    file->addAction(m_actions->importProfiles);
+    file->addAction(m_actions->exportProfiles);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    connection->addAction(m_actions->connectAction);
+    connection->addAction(m_actions->disconnectAction);
+    connection->addSeparator();
+    connection->addAction(m_actions->edit);
+    connection->addAction(m_actions->duplicate);
+    connection->addAction(m_actions->rename);
+    connection->addAction(m_actions->moveToFolder);
+    connection->addSeparator();
+    connection->addAction(m_actions->remove);
+
+    auto *toolbar = new QToolBar(tr("Connections"), this);
+    toolbar->setObjectName(QStringLiteral("connectionToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    toolbar->setMovable(false);
+    for (QAction *a :
+         {m_actions->newConnection, m_actions->edit, m_actions->duplicate, m_actions->remove})
+        toolbar->addAction(a);
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->connectAction);
+    toolbar->addAction(m_actions->disconnectAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->importProfiles);
+    toolbar->addAction(m_actions->exportProfiles);
+    addToolBar(Qt::TopToolBarArea, toolbar);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *sidebar = view->addAction(tr("&Sidebar"));
+    sidebar->setCheckable(true);
+    sidebar->setChecked(true);
+    sidebar->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    QAction *log = m_logView->toggleViewAction();
+    log->setText(tr("&Log"));
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(log);
+    view->addAction(toolbar->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About MQTT Desk"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About MQTT Desk"),
+        tr("<h3>MQTT Desk %1</h3><p>A native desktop MQTT client.</p>"
+           "<p>Built with Qt %2, running on Qt %3.</p>")
+            .arg(versionString(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::selectProfile(qint64 profileId)
+{
+    if (!m_workspace)
+        return;
+    const auto placement = m_model->profile(profileId);
+    const auto status = m_model->status(profileId);
+    m_workspace->showProfile(
+        placement ? profileId : 0, placement ? placement->name : QString(),
+        m_model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(), status);
+    const bool open = status == ConnectionListModel::Status::Connected ||
+                      status == ConnectionListModel::Status::Connecting;
+    if (m_repository)
+        m_actions->update(placement ? profileId : 0, open);
+    m_lastReceived = -1;
+    refreshStatusBar();
+}
+
+void MainWindow::onStatusChanged(qint64 profileId, int status)
+{
+    m_model->setStatus(profileId, ConnectionListModel::Status(status));
+    if (profileId == m_sidebar->selectedProfileId())
+        selectProfile(profileId);
+}
+
+void MainWindow::refreshStatusBar()
+{
+    const qint64 id = m_sidebar->selectedProfileId();
+    ConnectionController *c = m_workspace ? m_workspace->controller(id) : nullptr;
+    if (!c) {
+        m_summary->show(id ? ConnectionListModel::statusText(m_model->status(id))
+                           : tr("No connection"),
+                        0, 0, 0);
+        return;
+    }
+    const qint64 received = c->received();
+    double rate = 0;
+    if (m_lastReceived >= 0 && m_lastRateProfile == id)
+        rate = double(received - m_lastReceived) * 1000.0 / m_rateTimer->interval();
+    m_lastReceived = received;
+    m_lastRateProfile = id;
+    m_summary->show(tr("%1: %2").arg(c->name(), ConnectionListModel::statusText(c->status())),
+                    received, c->stored(), rate);
+}
+
+bool MainWindow::offerLocalBroker(quint16 port)
+{
+    if (!m_commands || m_model->rowCount() > 0)
+        return false;
+    auto s = settings();
+    if (s->value(QStringLiteral("firstStart/localBrokerOffered")).toBool())
+        return false;
+    s->setValue(QStringLiteral("firstStart/localBrokerOffered"), true);
+    ConnectionProfile profile;
+    profile.name = tr("Local broker");
+    profile.host = QStringLiteral("127.0.0.1");
+    profile.port = port;
+    profile.clientId = QStringLiteral("mqttdesk-%1").arg(profile.id.toString(QUuid::Id128).left(8));
+    m_commands->addProfile(profile);
+    return true;
+}
+
+std::unique_ptr<QSettings> MainWindow::settings() const
+{
+    return std::make_unique<QSettings>(m_dataDir + QStringLiteral("/mqttdesk-window.ini"),
+                                       QSettings::IniFormat);
+}
+
+void MainWindow::restoreState()
+{
+    auto s = settings();
+    if (s->contains(QStringLiteral("window/geometry")))
+        restoreGeometry(s->value(QStringLiteral("window/geometry")).toByteArray());
+    QMainWindow::restoreState(s->value(QStringLiteral("window/state")).toByteArray());
+    if (s->contains(QStringLiteral("window/splitter")))
+        m_splitter->restoreState(s->value(QStringLiteral("window/splitter")).toByteArray());
+    const qint64 last = s->value(QStringLiteral("window/lastConnection")).toLongLong();
+    if (last)
+        m_sidebar->select(last);
+}
+
+void MainWindow::saveState() const
+{
+    auto s = settings();
+    s->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s->setValue(QStringLiteral("window/state"), QMainWindow::saveState());
+    s->setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    s->setValue(QStringLiteral("window/lastConnection"), m_sidebar->selectedProfileId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    for (ConnectionController *c : m_workspace->controllers())
+        c->disconnectFromBroker();
+    event->accept();
 }
 
 } // namespace mqttdesk

@@ -1,15 +1,97 @@
 #pragma once
 
+#include "core/storage/storage_error.h"
+
 #include <QMainWindow>
+
+#include <memory>
+
+class QSettings;
+class QSplitter;
+class QTimer;
 
 namespace mqttdesk {
 
-// The application's main window.
+class ConnectionActions;
+class ConnectionListModel;
+class ConnectionSidebar;
+class ConnectionWorkspace;
+class Database;
+class LogModel;
+class LogView;
+class MessageWriter;
+class ProfileCommands;
+class ProfileRepository;
+class SecretConsent;
+class SecretStore;
+class SecretsRunner;
+class StatusSummary;
+
+// The application's main window: the connection sidebar, the selected connection's
+// workspace, the menus, toolbar, log dock and status bar. It wires parts together and keeps
+// the window state; the work is done by ProfileCommands, ConnectionWorkspace and core.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    struct Options
+    {
+        QString dataDir;                    // holds the database and the window state
+        SecretStore *secretStore = nullptr; // nullptr: the OS keychain
+        SecretConsent *consent = nullptr;   // nullptr: ask in a message box
+    };
+
+    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The database could not be opened (the window then has no connections).
+    StorageError openError() const { return m_openError; }
+    // On the first start (no saved connection yet), adds a ready "Local broker" profile for
+    // 127.0.0.1:`port`. Returns true when it did.
+    bool offerLocalBroker(quint16 port);
+
+    ConnectionListModel *connectionModel() const { return m_model; }
+    ConnectionSidebar *sidebar() const { return m_sidebar; }
+    ConnectionWorkspace *workspace() const { return m_workspace; }
+    ConnectionActions *actions() const { return m_actions; }
+    ProfileCommands *commands() const { return m_commands; }
+    LogModel *logModel() const { return m_log; }
+    StatusSummary *statusSummary() const { return m_summary; }
+    QSplitter *splitter() const { return m_splitter; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void selectProfile(qint64 profileId);
+    void onStatusChanged(qint64 profileId, int status);
+    void refreshStatusBar();
+    void restoreState();
+    void saveState() const;
+    void showAbout();
+    std::unique_ptr<QSettings> settings() const;
+
+    QString m_dataDir;
+    StorageError m_openError;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ProfileRepository> m_repository;
+    std::unique_ptr<SecretStore> m_ownedStore;
+    std::unique_ptr<SecretConsent> m_ownedConsent;
+    MessageWriter *m_writer = nullptr;
+    SecretsRunner *m_secrets = nullptr;
+    ConnectionListModel *m_model = nullptr;
+    LogModel *m_log = nullptr;
+    ConnectionSidebar *m_sidebar = nullptr;
+    ConnectionWorkspace *m_workspace = nullptr;
+    QSplitter *m_splitter = nullptr;
+    LogView *m_logView = nullptr;
+    ConnectionActions *m_actions = nullptr;
+    ProfileCommands *m_commands = nullptr;
+    StatusSummary *m_summary = nullptr;
+    QTimer *m_rateTimer = nullptr;
+    qint64 m_lastReceived = -1;
+    qint64 m_lastRateProfile = 0;
 };
 
 } // namespace mqttdesk

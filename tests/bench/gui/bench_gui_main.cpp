@@ -1,0 +1,33 @@
+// mqttdesk-bench-gui --port P --expect N [--idle-ms 5000] [--big]
+// See GuiBenchRunner; scripts/bench-gui drives it.
+#include "gui_bench_runner.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+using namespace mqttdesk;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    QCommandLineOption port(QStringLiteral("port"), QStringLiteral("broker port"),
+                            QStringLiteral("port"), QStringLiteral("1883"));
+    QCommandLineOption expect(QStringLiteral("expect"), QStringLiteral("messages expected"),
+                              QStringLiteral("n"), QStringLiteral("1000000"));
+    QCommandLineOption idle(QStringLiteral("idle-ms"), QStringLiteral("stop after this quiet time"),
+                            QStringLiteral("ms"), QStringLiteral("5000"));
+    QCommandLineOption big(QStringLiteral("big"), QStringLiteral("wait for a 10 MB bench/big"));
+    parser.addOptions({port, expect, idle, big});
+    parser.process(app);
+    GuiBenchRunner::Options options;
+    options.port = quint16(parser.value(port).toUInt());
+    options.expected = parser.value(expect).toLongLong();
+    options.idleMs = parser.value(idle).toInt();
+    options.bigPayload = parser.isSet(big);
+    GuiBenchRunner runner(options);
+    QObject::connect(&runner, &GuiBenchRunner::finished, &app, &QCoreApplication::exit);
+    runner.start();
+    return app.exec();
+}

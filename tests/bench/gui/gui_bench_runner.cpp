@@ -1,0 +1,168 @@
+#include "gui_bench_runner.h"
+
+#include "core/connection/connection.h"
+#include "core/connection/connection_thread.h"
+#include "core/storage/data_directory.h"
+#include "core/storage/database.h"
+#include "ui/stream/connection_view.h"
+#include "ui/stream/event_loop_latency_probe.h"
+#include "ui/stream/message_stream_view.h"
+#include "ui/subscriptions/subscription_list_model.h"
+#include "ui/subscriptions/subscription_panel.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QTextStream>
+#include <QUuid>
+
+#include <cstdio>
+
+namespace mqttdesk {
+
+GuiBenchRunner::GuiBenchRunner(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{}
+
+GuiBenchRunner::~GuiBenchRunner()
+{
+    m_view.reset();
+    m_thread.reset();
+    if (m_writer)
+        m_writer->stop();
+}
+
+qint64 GuiBenchRunner::rssKb()
+{
+    QFile file(QStringLiteral("/proc/self/statm"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : 0;
+}
+
+void GuiBenchRunner::start()
+{
+    const QString path = DataDirectory::databasePath(m_dir.path());
+    Database database(path);
+    if (database.open().isError()) {
+        std::fprintf(stderr, "cannot open the database\n");
+        emit finished(2);
+        return;
+    }
+    m_writer = std::make_unique<MessageWriter>(path);
+    m_writer->start();
+
+    ConnectionSettings settings;
+    settings.transport.host = QStringLiteral("127.0.0.1");
+    settings.transport.port = m_options.port;
+    settings.session.version = ProtocolVersion::V5;
+    settings.session.clientId =
+        QStringLiteral("bench-gui-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    // Large enough for the 10 MB payload case.
+    settings.session.maximumPacketSize = 64 * 1024 * 1024;
+    m_thread = std::make_unique<ConnectionThread>(settings);
+
+    ConnectionView::Context context;
+    context.connection = m_thread->connection();
+    context.writer = m_writer.get();
+    context.databasePath = path;
+    context.profileId = 1;
+    m_view = std::make_unique<ConnectionView>(context);
+    m_view->resize(1280, 800);
+    m_view->show();
+    m_view->streamView()->setDiagnosticsVisible(true);
+    m_probe = m_view->streamView()->latencyProbe();
+
+    connect(m_thread->connection(), &Connection::connected, this, &GuiBenchRunner::onConnected);
+    connect(m_view->subscriptions(), &QAbstractItemModel::dataChanged, this, [this] {
+        if (!m_subscribed && m_view->subscriptions()->rowCount() > 0 &&
+            m_view->subscriptions()->at(0).state == SubscriptionEntry::State::Active) {
+            m_subscribed = true;
+            m_probe->reset();
+            m_rssStart = rssKb();
+            m_clock.start();
+            m_sampler.start(20);
+            std::printf("READY\n");
+            std::fflush(stdout);
+        }
+    });
+    connect(&m_sampler, &QTimer::timeout, this, &GuiBenchRunner::sample);
+    m_thread->connection()->connectToBroker();
+}
+
+void GuiBenchRunner::onConnected()
+{
+    m_view->subscriptionPanel()->filterEdit()->setText(QStringLiteral("bench/#"));
+    m_view->subscriptionPanel()->addFromForm();
+}
+
+void GuiBenchRunner::sample()
+{
+    const qint64 now = m_clock.elapsed();
+    const ProfileCounters counters = m_writer->counters(1);
+    const qint64 stored = counters.stored;
+    m_rssMax = qMax(m_rssMax, rssKb());
+    if (stored != m_lastStored) {
+        if (m_firstMs < 0)
+            m_firstMs = now;
+        m_lastMs = now;
+        m_lastStored = stored;
+        m_lastProgressMs = now;
+        if (m_rssAt10 == 0 && stored >= m_options.expected / 10)
+            m_rssAt10 = rssKb();
+    }
+    if (stored >= m_options.expected && !m_bigSeen) {
+        m_bigSeen = true;
+        m_lastEpochMs = QDateTime::currentMSecsSinceEpoch() - (now - m_lastMs);
+        if (m_options.bigPayload) {
+            // Leave the view time to show and render the new bubble, then read the probe.
+            QTimer::singleShot(1500, this, [this] {
+                m_bigMaxLateMs = m_probe->stats().maxMs;
+                finish(QStringLiteral("done"));
+            });
+        } else {
+            finish(QStringLiteral("done"));
+        }
+        return;
+    }
+    if (m_firstMs >= 0 && now - m_lastProgressMs > m_options.idleMs && !m_bigSeen)
+        finish(QStringLiteral("idle"));
+}
+
+void GuiBenchRunner::finish(const QString &reason)
+{
+    m_sampler.stop();
+    const auto stats = m_probe->stats();
+    const ProfileCounters counters = m_writer->counters(1);
+    QJsonObject o;
+    o.insert(QStringLiteral("reason"), reason);
+    o.insert(QStringLiteral("stored"), counters.stored);
+    o.insert(QStringLiteral("firstMs"), m_firstMs);
+    o.insert(QStringLiteral("lastMs"), m_lastMs);
+    if (m_lastEpochMs == 0 && m_lastMs >= 0)
+        m_lastEpochMs = QDateTime::currentMSecsSinceEpoch() - (m_clock.elapsed() - m_lastMs);
+    o.insert(QStringLiteral("lastEpochMs"), m_lastEpochMs);
+    o.insert(QStringLiteral("received"), counters.received);
+    o.insert(QStringLiteral("dropped"), counters.dropped);
+    const double seconds = m_lastMs > m_firstMs ? (m_lastMs - m_firstMs) / 1000.0 : 0;
+    o.insert(QStringLiteral("rate"), seconds > 0 ? counters.stored / seconds : 0);
+    o.insert(QStringLiteral("p50Ms"), stats.p50Ms);
+    o.insert(QStringLiteral("p99Ms"), stats.p99Ms);
+    o.insert(QStringLiteral("maxMs"), stats.maxMs);
+    o.insert(QStringLiteral("samples"), stats.samples);
+    o.insert(QStringLiteral("rssStartKb"), m_rssStart);
+    o.insert(QStringLiteral("rssAt10PercentKb"), m_rssAt10);
+    o.insert(QStringLiteral("rssMaxKb"), m_rssMax);
+    o.insert(QStringLiteral("rssEndKb"), rssKb());
+    if (m_options.bigPayload)
+        o.insert(QStringLiteral("bigPayloadMaxStallMs"), m_bigMaxLateMs);
+    std::printf("RESULT %s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    emit finished(0);
+}
+
+} // namespace mqttdesk

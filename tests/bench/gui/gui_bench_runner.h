@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/storage/message_writer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+
+namespace mqttdesk {
+
+class ConnectionThread;
+class ConnectionView;
+class EventLoopLatencyProbe;
+
+// One benchmark run: connects a ConnectionView (shown, offscreen) to the broker, subscribes
+// to bench/#, prints READY once subscribed, then counts what storage committed until the
+// expected number arrived or nothing new came for `idleMs`. Prints one JSON line of results.
+class GuiBenchRunner : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        quint16 port = 1883;
+        qint64 expected = 1000000;
+        int idleMs = 5000;
+        bool bigPayload = false; // measure the stall around the expected (10 MB) message(s)
+    };
+
+    explicit GuiBenchRunner(const Options &options, QObject *parent = nullptr);
+    ~GuiBenchRunner() override;
+    void start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void onConnected();
+    void sample();
+    void finish(const QString &reason);
+    static qint64 rssKb();
+
+    Options m_options;
+    QTemporaryDir m_dir;
+    std::unique_ptr<MessageWriter> m_writer;
+    std::unique_ptr<ConnectionThread> m_thread;
+    std::unique_ptr<ConnectionView> m_view;
+    EventLoopLatencyProbe *m_probe = nullptr;
+    QTimer m_sampler;
+    QElapsedTimer m_clock;
+    qint64 m_firstMs = -1;
+    qint64 m_lastMs = -1;
+    qint64 m_lastStored = 0;
+    qint64 m_lastProgressMs = 0;
+    qint64 m_rssStart = 0;
+    qint64 m_rssMax = 0;
+    qint64 m_rssAt10 = 0;
+    qint64 m_lastEpochMs = 0;
+    double m_bigMaxLateMs = 0;
+    bool m_bigSeen = false;
+    bool m_subscribed = false;
+};
+
+} // namespace mqttdesk

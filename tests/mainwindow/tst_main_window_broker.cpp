@@ -1,0 +1,137 @@
+#include "tests/fixture/test_broker.h"
+#include "tests/fixture/test_pki.h"
+#include "tests/mainwindow/main_window_fixture.h"
+#include "ui/connections/connection_header.h"
+#include "ui/connections/connection_list_model.h"
+#include "ui/connections/connection_sidebar.h"
+#include "ui/connections/connection_workspace.h"
+#include "ui/connections/log_model.h"
+#include "ui/connections/sidebar_prompts.h"
+#include "ui/dialogs/connection_dialog.h"
+#include "ui/mainwindow/connection_actions.h"
+#include "ui/mainwindow/profile_commands.h"
+#include "ui/mainwindow/status_summary.h"
+#include "ui/stream/connection_view.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTest>
+
+using namespace mqttdesk;
+
+namespace {
+
+ConnectionProfile tlsProfile(const QString &name, const TestBroker &broker,
+                             TestBroker::Listener listener)
+{
+    ConnectionProfile p = MainWindowFixture::profile(name, broker.port(listener));
+    p.scheme = TransportScheme::Mqtts;
+    p.tls.useSystemCa = false;
+    p.tls.caFiles = {broker.pki().caCert()};
+    p.tls.clientCertificatePath = broker.pki().clientCert();
+    p.tls.clientKeyPath = broker.pki().clientKey();
+    return p;
+}
+
+ConnectionListModel::Status statusOf(MainWindow *w, qint64 id)
+{
+    return w->connectionModel()->status(id);
+}
+
+} // namespace
+
+class TestMainWindowBroker : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        SidebarPrompts::setQuiet(true);
+        QVERIFY2(m_broker.start(), qPrintable(m_broker.errorString()));
+    }
+
+    void mutualTlsThroughTheDialogThenExpired()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        w->show();
+        const qint64 id = f.createThroughDialog(
+            tlsProfile(QStringLiteral("Mutual TLS"), m_broker, TestBroker::Listener::MutualTls));
+        QVERIFY(id != 0);
+        QCOMPARE(w->sidebar()->selectedProfileId(), id);
+
+        // Connect with the header's button; the row's dot and the header follow.
+        QPushButton *button = w->workspace()->header()->connectButton();
+        QVERIFY(button->isEnabled());
+        button->click();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
+        QCOMPARE(button->text(), QStringLiteral("Disconnect"));
+        QVERIFY(w->workspace()->header()->statusText().contains(QStringLiteral("Connected")));
+        // The conversation area is the connection's own view.
+        QVERIFY(qobject_cast<ConnectionView *>(w->workspace()->stack()->currentWidget()));
+        QTRY_VERIFY(w->statusSummary()->text().contains(QStringLiteral("Connected")));
+
+        // The expired-certificate listener: the precise error in the header and the log.
+        const qint64 expired = f.createThroughDialog(
+            tlsProfile(QStringLiteral("Expired"), m_broker, TestBroker::Listener::Expired));
+        QVERIFY(expired != 0);
+        QCOMPARE(w->sidebar()->selectedProfileId(), expired);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, expired), ConnectionListModel::Status::Error, 15000);
+        const QString header = w->workspace()->header()->statusText();
+        QVERIFY2(header.contains(QStringLiteral("expired"), Qt::CaseInsensitive),
+                 qPrintable(header));
+        bool logged = false;
+        for (const LogModel::Entry &e : w->logModel()->entries())
+            logged = logged || (e.source == QStringLiteral("Expired") &&
+                                e.text.contains(QStringLiteral("expired"), Qt::CaseInsensitive));
+        QVERIFY(logged);
+
+        // Several open at once: the first is still connected, and switching back is instant.
+        QCOMPARE(statusOf(w, id), ConnectionListModel::Status::Connected);
+        w->sidebar()->select(id);
+        QCOMPARE(w->workspace()->header()->profileId(), id);
+        QVERIFY(qobject_cast<ConnectionView *>(w->workspace()->stack()->currentWidget()));
+
+        // Disconnect.
+        w->workspace()->header()->connectButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
+                                  15000);
+    }
+
+    void testConnectionSeamShowsConnackAndChain()
+    {
+        MainWindowFixture f;
+        QString okText;
+        QString failText;
+        auto run = [&](const ConnectionProfile &profile, QString *text) {
+            ProfileCommands::setDialogHook([&](ConnectionDialog *dialog) {
+                dialog->setProfile(profile);
+                dialog->testButton()->click();
+                QTRY_VERIFY_WITH_TIMEOUT(!f.window()->logModel()->entries().isEmpty() &&
+                                             f.window()->logModel()->entries().last().source ==
+                                                 QStringLiteral("Test connection"),
+                                         15000);
+                *text = f.window()->logModel()->entries().last().text;
+                dialog->reject();
+            });
+            f.window()->actions()->newConnection->trigger();
+            ProfileCommands::setDialogHook({});
+        };
+        run(tlsProfile(QStringLiteral("ok"), m_broker, TestBroker::Listener::MutualTls), &okText);
+        QVERIFY2(okText.contains(QStringLiteral("Session present")), qPrintable(okText));
+        run(tlsProfile(QStringLiteral("bad"), m_broker, TestBroker::Listener::Expired), &failText);
+        QVERIFY2(failText.contains(QStringLiteral("expired"), Qt::CaseInsensitive),
+                 qPrintable(failText));
+        QVERIFY2(failText.contains(QStringLiteral("Certificate chain")), qPrintable(failText));
+        QCOMPARE(f.idOf(QStringLiteral("ok")), qint64(0)); // cancelled dialogs save nothing
+    }
+
+private:
+    TestBroker m_broker;
+};
+
+QTEST_MAIN(TestMainWindowBroker)
+#include "tst_main_window_broker.moc"

@@ -1,0 +1,191 @@
+// MessageBubbleDelegate: known row heights and painting of awkward messages (long topics,
+// empty, binary and invalid UTF-8 payloads, properties), received and published.
+#include "core/protocol/codec.h"
+#include "stream_test_support.h"
+#include "ui/stream/message_bubble_delegate.h"
+#include "ui/stream/message_stream_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QImage>
+#include <QListView>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace mqttdesk;
+
+class TestMessageBubbleDelegate : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void collapsedRowsShareOneHeight();
+    void expandedRowIsTaller();
+    void awkwardPayloadsRenderReadably();
+    void paintsEveryRowWithoutTouchingOutsideIt();
+    void bubbleSidesFollowDirection();
+    void clickOnToggleExpands();
+
+private:
+    std::unique_ptr<StreamTestStore> m_store;
+    std::unique_ptr<MessageHistory> m_history;
+    std::unique_ptr<MessageStreamModel> m_model;
+};
+
+void TestMessageBubbleDelegate::initTestCase()
+{
+    m_store = std::make_unique<StreamTestStore>();
+    QVERIFY(m_store->isReady());
+    Properties props;
+    props.setString(PropertyId::ContentType, QStringLiteral("application/json"));
+    props.addUserProperty(QStringLiteral("origin"), QStringLiteral("test"));
+    StoredMessage withProps =
+        StreamTestStore::message(QStringLiteral("props"), R"({"n":1,"s":"x","b":true})");
+    withProps.properties = encodeProperties(props);
+    QVERIFY(!withProps.properties.isEmpty());
+    QList<StoredMessage> list;
+    list << StreamTestStore::message(QStringLiteral("a/").repeated(300) + QStringLiteral("end"),
+                                     "long topic");
+    list << StreamTestStore::message(QStringLiteral("empty"), QByteArray());
+    list << StreamTestStore::message(QStringLiteral("binary"),
+                                     QByteArray("\x00\x01\x02\xff\xfe", 5));
+    list << StreamTestStore::message(QStringLiteral("bad-utf8"), QByteArray("abc\xc3\x28 def"));
+    list << withProps;
+    list << StreamTestStore::message(QStringLiteral("mine"), "published",
+                                     StoredMessage::Direction::Outgoing);
+    list << StreamTestStore::message(QStringLiteral("big"), QByteArray(200000, 'x'));
+    QVERIFY(m_store->store(list));
+    m_history = m_store->history();
+    QVERIFY(m_history);
+    m_model = std::make_unique<MessageStreamModel>(m_history.get());
+    QCOMPARE(m_model->rowCount(), 7);
+}
+
+void TestMessageBubbleDelegate::collapsedRowsShareOneHeight()
+{
+    MessageBubbleDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 800, 100);
+    const int height = delegate.sizeHint(option, m_model->index(0)).height();
+    QVERIFY(height > 0);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(delegate.sizeHint(option, m_model->index(row)).height(), height);
+}
+
+void TestMessageBubbleDelegate::expandedRowIsTaller()
+{
+    MessageBubbleDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 800, 100);
+    const int collapsed = delegate.sizeHint(option, m_model->index(4)).height();
+    m_model->setExpanded(4, true);
+    const int expanded = delegate.sizeHint(option, m_model->index(4)).height();
+    QVERIFY(expanded > collapsed);
+    const QStringList props =
+        m_model->index(4).data(MessageStreamModel::PropertiesRole).toStringList();
+    QCOMPARE(props.size(), 2);
+    QVERIFY(props.at(0).contains(QStringLiteral("application/json")));
+    QVERIFY(props.at(1).contains(QStringLiteral("origin = test")));
+    m_model->setExpanded(4, false);
+}
+
+void TestMessageBubbleDelegate::awkwardPayloadsRenderReadably()
+{
+    QCOMPARE(m_model->index(1).data(MessageStreamModel::PreviewRole).toString(), QString());
+    QCOMPARE(m_model->index(1).data(MessageStreamModel::PayloadSizeRole).toLongLong(), 0);
+    QCOMPARE(m_model->index(2).data(MessageStreamModel::FormatRole).toInt(),
+             int(PayloadFormat::Hex));
+    QVERIFY(m_model->index(2)
+                .data(MessageStreamModel::PreviewRole)
+                .toString()
+                .contains(QStringLiteral("ff fe")));
+    // Invalid UTF-8 never shows raw bytes: replacement characters in text, or hex.
+    const QString bad = m_model->index(3).data(MessageStreamModel::PreviewRole).toString();
+    QVERIFY(bad.contains(QChar(0xFFFD)) || bad.startsWith(QStringLiteral("00000000")));
+    QCOMPARE(m_model->index(4).data(MessageStreamModel::FormatRole).toInt(),
+             int(PayloadFormat::Json));
+    // A large payload previews at most about 4 KiB and says it is truncated.
+    QVERIFY(m_model->index(6).data(MessageStreamModel::PreviewRole).toString().size() <= 5000);
+    QVERIFY(m_model->index(6).data(MessageStreamModel::TruncatedRole).toBool());
+}
+
+void TestMessageBubbleDelegate::paintsEveryRowWithoutTouchingOutsideIt()
+{
+    MessageBubbleDelegate delegate;
+    for (int width : {320, 1280}) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            for (bool expanded : {false, true}) {
+                m_model->setExpanded(row, expanded);
+                QStyleOptionViewItem option;
+                option.rect = QRect(0, 0, width, 10);
+                option.rect.setHeight(delegate.sizeHint(option, m_model->index(row)).height());
+                option.font = QApplication::font();
+                option.palette = QApplication::palette();
+                // Paint into the middle of a larger image; the border must stay untouched.
+                QImage image(width + 40, option.rect.height() + 40, QImage::Format_ARGB32);
+                image.fill(Qt::transparent);
+                {
+                    QPainter painter(&image);
+                    painter.translate(20, 20);
+                    painter.setClipRect(option.rect);
+                    delegate.paint(&painter, option, m_model->index(row));
+                }
+                for (int x = 0; x < image.width(); ++x) {
+                    QCOMPARE(qAlpha(image.pixel(x, 0)), 0);
+                    QCOMPARE(qAlpha(image.pixel(x, image.height() - 1)), 0);
+                }
+                // Something was painted.
+                bool painted = false;
+                for (int x = 20; x < 20 + width && !painted; x += 3)
+                    painted = qAlpha(image.pixel(x, 20 + option.rect.height() / 2)) != 0;
+                QVERIFY2(painted,
+                         qPrintable(QStringLiteral("row %1 width %2").arg(row).arg(width)));
+            }
+            m_model->setExpanded(row, false);
+        }
+    }
+}
+
+void TestMessageBubbleDelegate::bubbleSidesFollowDirection()
+{
+    MessageBubbleDelegate delegate;
+    const QRect row(0, 0, 1000, 150);
+    const QRect received = delegate.bubbleRect(row, m_model->index(0));
+    const QRect published = delegate.bubbleRect(row, m_model->index(5));
+    QVERIFY(received.left() < 20);
+    QVERIFY(published.right() > 980);
+    QVERIFY(received.width() < row.width());
+}
+
+void TestMessageBubbleDelegate::clickOnToggleExpands()
+{
+    QListView view;
+    MessageBubbleDelegate delegate;
+    view.setItemDelegate(&delegate);
+    view.setModel(m_model.get());
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy toggled(&delegate, &MessageBubbleDelegate::propertiesToggled);
+    connect(&delegate, &MessageBubbleDelegate::propertiesToggled, m_model.get(),
+            [this](const QModelIndex &i) { m_model->toggleExpanded(i.row()); });
+    const QModelIndex index = m_model->index(0);
+    const QRect rect = view.visualRect(index);
+    // Find the toggle by hit-testing along the bubble's last line.
+    QPoint target;
+    for (int y = rect.bottom(); y > rect.top() && target.isNull(); --y) {
+        for (int x = rect.left(); x < rect.left() + 200 && target.isNull(); ++x) {
+            if (delegate.hitTest(rect, index, QPoint(x, y)) ==
+                MessageBubbleDelegate::Hit::PropertiesToggle)
+                target = QPoint(x, y);
+        }
+    }
+    QVERIFY(!target.isNull());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, target);
+    QCOMPARE(toggled.size(), 1);
+    QVERIFY(index.data(MessageStreamModel::ExpandedRole).toBool());
+    m_model->setExpanded(0, false);
+}
+
+QTEST_MAIN(TestMessageBubbleDelegate)
+#include "tst_message_bubble_delegate.moc"

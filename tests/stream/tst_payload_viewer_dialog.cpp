@@ -1,0 +1,104 @@
+// PayloadViewerDialog: a 10 MB payload opens with a bounded first chunk, renders fully off
+// the GUI thread, and grows the document chunk by chunk only as far as it is read.
+#include "ui/stream/payload_viewer_dialog.h"
+#include "ui/stream/stream_prompts.h"
+
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mqttdesk;
+
+class TestPayloadViewerDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void tenMegabytesOpenLazily();
+    void scrollingToTheEndLoadsMore();
+    void formatSwitchRerenders();
+    void saveWritesRawBytes();
+};
+
+static QByteArray bigText()
+{
+    QByteArray line("0123456789 the quick brown fox jumps over the lazy dog 0123456789\n");
+    QByteArray bytes;
+    bytes.reserve(10 * 1024 * 1024 + line.size());
+    while (bytes.size() < 10 * 1024 * 1024)
+        bytes += line;
+    return bytes;
+}
+
+void TestPayloadViewerDialog::tenMegabytesOpenLazily()
+{
+    const QByteArray payload = bigText();
+    PayloadViewerDialog dialog(QStringLiteral("big"), payload, PayloadFormat::Text);
+    // Right after construction only a bounded preview is in the document.
+    QVERIFY(dialog.shownChars() > 0);
+    QVERIFY(dialog.shownChars() <= PayloadViewerDialog::ChunkChars + 16);
+    QVERIFY(dialog.editor()->document()->characterCount() <= PayloadViewerDialog::ChunkChars + 16);
+    QSignalSpy rendered(&dialog, &PayloadViewerDialog::rendered);
+    QVERIFY(rendered.wait(60000));
+    QCOMPARE(dialog.totalChars(), qsizetype(payload.size()));
+    QVERIFY(dialog.shownChars() < dialog.totalChars());
+    int chunks = 0;
+    while (dialog.showMore() && chunks < 200)
+        ++chunks;
+    QCOMPARE(dialog.shownChars(), dialog.totalChars());
+    QVERIFY(chunks > 10);
+    QVERIFY(!dialog.showMore());
+}
+
+void TestPayloadViewerDialog::scrollingToTheEndLoadsMore()
+{
+    PayloadViewerDialog dialog(QStringLiteral("big"), bigText(), PayloadFormat::Text);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy rendered(&dialog, &PayloadViewerDialog::rendered);
+    QVERIFY(rendered.wait(60000));
+    const qsizetype before = dialog.shownChars();
+    QScrollBar *bar = dialog.editor()->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    QVERIFY(dialog.shownChars() > before);
+}
+
+void TestPayloadViewerDialog::formatSwitchRerenders()
+{
+    PayloadViewerDialog dialog(QStringLiteral("bin"), QByteArray("\x01\x02hello", 7),
+                               PayloadFormat::Auto);
+    QSignalSpy rendered(&dialog, &PayloadViewerDialog::rendered);
+    QVERIFY(rendered.wait(10000));
+    dialog.setFormat(PayloadFormat::Hex);
+    QVERIFY(rendered.wait(10000));
+    QVERIFY(dialog.editor()->toPlainText().startsWith(QStringLiteral("00000000")));
+    dialog.setFormat(PayloadFormat::Base64);
+    QVERIFY(rendered.wait(10000));
+    QCOMPARE(dialog.editor()->toPlainText(),
+             QString::fromLatin1(QByteArray("\x01\x02hello", 7).toBase64()));
+}
+
+void TestPayloadViewerDialog::saveWritesRawBytes()
+{
+    QTemporaryDir dir;
+    const QByteArray payload("\x00\xffraw", 5);
+    PayloadViewerDialog dialog(QStringLiteral("t"), payload, PayloadFormat::Hex);
+    const QString path = dir.filePath(QStringLiteral("p.bin"));
+    StreamPrompts::setNextSaveFileName(path);
+    QPushButton *save = nullptr;
+    for (QPushButton *b : dialog.findChildren<QPushButton *>()) {
+        if (b->text().contains(QStringLiteral("Save")))
+            save = b;
+    }
+    QVERIFY(save);
+    save->click();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), payload);
+}
+
+QTEST_MAIN(TestPayloadViewerDialog)
+#include "tst_payload_viewer_dialog.moc"

@@ -1,0 +1,165 @@
+// Renders a connection's stream with mixed JSON, text and binary messages, received and
+// published, at 1280x800 and 1920x1080, in English and Chinese. The images go to
+// $MQTTDESK_SCREENSHOT_DIR (e.g. docs/screenshots) when set, else to a temporary directory;
+// either way each must be a real, non-blank picture of the right size.
+#include "core/protocol/codec.h"
+#include "stream_test_support.h"
+#include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_model.h"
+#include "ui/stream/message_stream_view.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFont>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QListView>
+#include <QScrollBar>
+#include <QTest>
+#include <QTranslator>
+
+using namespace mqttdesk;
+
+class TestStreamScreenshots : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void stream_data();
+    void stream();
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_out;
+};
+
+void TestStreamScreenshots::initTestCase()
+{
+    m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
+    if (m_out.isEmpty())
+        m_out = m_tmp.path();
+    QVERIFY(QDir().mkpath(m_out));
+}
+
+void TestStreamScreenshots::stream_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        for (const QSize &size : {QSize(1280, 800), QSize(1920, 1080)})
+            QTest::newRow(qPrintable(
+                QStringLiteral("%1-%2x%3").arg(language).arg(size.width()).arg(size.height())))
+                << language << size;
+    }
+}
+
+static QList<StoredMessage> sampleMessages()
+{
+    using D = StoredMessage::Direction;
+    QList<StoredMessage> list;
+    auto add = [&list](const QString &topic, const QByteArray &payload, D d, int qos = 0,
+                       bool retain = false, const Properties &props = {}) {
+        StoredMessage m = StreamTestStore::message(topic, payload, d);
+        m.qos = quint8(qos);
+        m.retain = retain;
+        if (!props.isEmpty())
+            m.properties = encodeProperties(props);
+        m.payloadSize = payload.size();
+        list.append(m);
+    };
+    Properties json;
+    json.setString(PropertyId::ContentType, QStringLiteral("application/json"));
+    json.addUserProperty(QStringLiteral("site"), QStringLiteral("plant-3"));
+    add(QStringLiteral("plant/line1/status"), "RUNNING", D::Incoming, 1, true);
+    add(QStringLiteral("plant/line1/sensors/temperature"),
+        R"({"sensor":"t-101","value":21.5,"unit":"°C","ok":true,"tags":["hall","north"]})",
+        D::Incoming, 1, false, json);
+    add(QStringLiteral("plant/line1/camera/frame"),
+        QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61"),
+        D::Incoming, 0);
+    add(QStringLiteral("plant/line1/cmd"), R"({"action":"calibrate","sensor":"t-101"})",
+        D::Outgoing, 2);
+    add(QStringLiteral("plant/line2/log"),
+        "2026-11-21 22:41:07 INFO conveyor speed set to 1.2 m/s\n"
+        "2026-11-21 22:41:08 WARN belt tension high (87%)\n"
+        "2026-11-21 22:41:09 INFO tension back to normal",
+        D::Incoming, 0);
+    add(QStringLiteral("plant/line2/sensors/humidity"), R"({"sensor":"h-7","value":48,"unit":"%"})",
+        D::Incoming, 1);
+    add(QStringLiteral("plant/line2/ping"), "ping", D::Outgoing, 1);
+    add(QStringLiteral("plant/line1/sensors/vibration"), QByteArray("\x00\x12\x7f\xfe\x01\x02", 6),
+        D::Incoming, 0);
+    add(QStringLiteral("plant/line1/sensors/temperature"),
+        R"({"sensor":"t-101","value":22.1,"unit":"°C","ok":true,"tags":["hall","north"]})",
+        D::Incoming, 1, false, json);
+    return list;
+}
+
+void TestStreamScreenshots::stream()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QTranslator translator;
+    if (language != QLatin1String("en")) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_%1.qm").arg(language)));
+        QCoreApplication::installTranslator(&translator);
+    }
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    const QList<StoredMessage> messages = sampleMessages();
+    QVERIFY(store.store(messages));
+
+    ConnectionView::Context context;
+    context.writer = store.writer();
+    context.databasePath = store.path();
+    context.profileId = 1;
+    {
+        ConnectionView view(context);
+        QJsonArray subs;
+        auto sub = [&subs](const QString &filter, const QString &alias, int qos) {
+            QJsonObject o;
+            o.insert(QStringLiteral("filter"), filter);
+            o.insert(QStringLiteral("alias"), alias);
+            o.insert(QStringLiteral("qos"), qos);
+            subs.append(o);
+        };
+        sub(QStringLiteral("plant/line1/#"), QStringLiteral("Line 1"), 1);
+        sub(QStringLiteral("plant/line2/#"), QStringLiteral("Line 2"), 0);
+        sub(QStringLiteral("plant/+/camera/#"), QString(), 0);
+        view.restoreSubscriptions(subs);
+        MessageStreamModel *model = view.streamModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const StoredMessage &m = model->rowAt(row)->message;
+            if (m.direction == StoredMessage::Direction::Outgoing)
+                model->setAck(m.receivedUs, PublishAck{m.qos == 2 ? PublishAck::Stage::Completed
+                                                                  : PublishAck::Stage::Acked,
+                                                       {},
+                                                       {}});
+        }
+        model->setExpanded(1, true);
+        view.resize(size);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QListView *list = view.streamView()->listView();
+        list->scrollToBottom();
+        QCoreApplication::processEvents();
+        const QImage image = view.grab().toImage();
+        QCOMPARE(image.size(), size * view.devicePixelRatio());
+        // Not blank: many distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY(colours.size() > 20);
+        const QString file = QDir(m_out).filePath(QStringLiteral("stream-%1-%2x%3.png")
+                                                      .arg(language)
+                                                      .arg(size.width())
+                                                      .arg(size.height()));
+        QVERIFY(image.save(file));
+    }
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(TestStreamScreenshots)
+#include "tst_stream_screenshots.moc"

@@ -1,0 +1,262 @@
+// SubscriptionListModel (under QAbstractItemModelTester) and SubscriptionPanel: adding with
+// Enter, inline refusal of invalid filters, 5.0 options, SUBACK outcomes, routing, saving.
+#include "core/connection/received_message.h"
+#include "core/protocol/topic.h"
+#include "core/session/session_action.h"
+#include "ui/subscriptions/subscription_list_model.h"
+#include "ui/subscriptions/subscription_panel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace mqttdesk;
+
+class TestSubscriptionPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void enterAddsWithOptions();
+    void invalidFilterIsRefusedWithReason();
+    void duplicateAndBadUserPropertiesRefused();
+    void subackOutcomesShowOnEntry();
+    void coloursAutoAssignedAndEditable();
+    void routingPicksFirstEnabledMatch();
+    void messageCountsCoalesce();
+    void enableDisableSignals();
+    void savedFormRoundTrips();
+    void everyInputHasALabel();
+};
+
+void TestSubscriptionPanel::enterAddsWithOptions()
+{
+    SubscriptionListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionPanel panel(&model);
+    panel.show();
+    QSignalSpy added(&panel, &SubscriptionPanel::subscriptionAdded);
+    panel.filterEdit()->setFocus();
+    QTest::keyClicks(panel.filterEdit(), QStringLiteral("sensors/+/temp"));
+    panel.qosBox()->setCurrentIndex(2);
+    panel.noLocalBox()->setChecked(true);
+    panel.retainAsPublishedBox()->setChecked(true);
+    panel.retainHandlingBox()->setCurrentIndex(2);
+    panel.subscriptionIdBox()->setValue(42);
+    panel.userPropertiesEdit()->setText(QStringLiteral("a=1; b = two"));
+    QTest::keyClick(panel.filterEdit(), Qt::Key_Return);
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    const SubscriptionEntry &e = model.at(0);
+    QCOMPARE(e.subscription.filter, QStringLiteral("sensors/+/temp"));
+    QCOMPARE(e.subscription.options.qos, QoS::ExactlyOnce);
+    QVERIFY(e.subscription.options.noLocal);
+    QVERIFY(e.subscription.options.retainAsPublished);
+    QCOMPARE(e.subscription.options.retainHandling, RetainHandling::DoNotSend);
+    QCOMPARE(e.subscriptionIdentifier, std::optional<quint32>(42));
+    QCOMPARE(e.userProperties.size(), 2);
+    QCOMPARE(e.userProperties.at(1).value, QStringLiteral("two"));
+    QVERIFY(panel.filterEdit()->text().isEmpty());
+    QVERIFY(panel.errorText().isEmpty());
+}
+
+void TestSubscriptionPanel::invalidFilterIsRefusedWithReason()
+{
+    SubscriptionListModel model;
+    SubscriptionPanel panel(&model);
+    panel.filterEdit()->setText(QStringLiteral("a/b#/c"));
+    QVERIFY(!panel.addFromForm());
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(panel.errorText(), Topic::validateFilter(u"a/b#/c")->message());
+    QCOMPARE(panel.filterEdit()->cursorPosition(), int(Topic::validateFilter(u"a/b#/c")->position));
+    panel.filterEdit()->setText(QString());
+    QVERIFY(!panel.addFromForm());
+    QVERIFY(!panel.errorText().isEmpty());
+}
+
+void TestSubscriptionPanel::duplicateAndBadUserPropertiesRefused()
+{
+    SubscriptionListModel model;
+    SubscriptionPanel panel(&model);
+    panel.filterEdit()->setText(QStringLiteral("x/#"));
+    QVERIFY(panel.addFromForm());
+    panel.filterEdit()->setText(QStringLiteral("x/#"));
+    QVERIFY(!panel.addFromForm());
+    QVERIFY(panel.errorText().contains(QStringLiteral("x/#")));
+    panel.filterEdit()->setText(QStringLiteral("y"));
+    panel.userPropertiesEdit()->setText(QStringLiteral("novalue"));
+    QVERIFY(!panel.addFromForm());
+    QVERIFY(panel.errorText().contains(QStringLiteral("novalue")));
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void TestSubscriptionPanel::subackOutcomesShowOnEntry()
+{
+    SubscriptionListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionEntry a;
+    a.subscription.filter = QStringLiteral("ok/#");
+    SubscriptionEntry b;
+    b.subscription.filter = QStringLiteral("denied/#");
+    model.add(a);
+    model.add(b);
+    model.markPending(0, 7);
+    model.markPending(1, 8);
+    SubscribeResult granted;
+    granted.token = 7;
+    granted.subscriptions = {model.at(0).subscription};
+    granted.reasonCodes = {ReasonCode(0x01)};
+    model.applySubscribeResult(granted);
+    QCOMPARE(model.at(0).state, SubscriptionEntry::State::Active);
+    QCOMPARE(model.at(0).grantedQos, std::optional<int>(1));
+    SubscribeResult refused;
+    refused.token = 8;
+    refused.subscriptions = {model.at(1).subscription};
+    refused.reasonCodes = {ReasonCode(0x87)};
+    model.applySubscribeResult(refused);
+    QCOMPARE(model.at(1).state, SubscriptionEntry::State::Refused);
+    const QString status = model.index(1, SubscriptionListModel::StatusColumn).data().toString();
+    QVERIFY2(status.contains(QStringLiteral("0x87")), qPrintable(status));
+    model.markInactive();
+    QCOMPARE(model.at(0).state, SubscriptionEntry::State::Inactive);
+    QCOMPARE(model.at(1).state, SubscriptionEntry::State::Refused);
+}
+
+void TestSubscriptionPanel::coloursAutoAssignedAndEditable()
+{
+    SubscriptionListModel model;
+    SubscriptionEntry e;
+    e.subscription.filter = QStringLiteral("a");
+    model.add(e);
+    e.subscription.filter = QStringLiteral("b");
+    model.add(e);
+    QVERIFY(model.at(0).colour.isValid());
+    QVERIFY(model.at(0).colour != model.at(1).colour);
+    QSignalSpy looks(&model, &SubscriptionListModel::looksChanged);
+    model.setColour(1, QColor(Qt::magenta));
+    QCOMPARE(looks.size(), 1);
+    QCOMPARE(model.index(1, 0).data(Qt::DecorationRole).value<QColor>(), QColor(Qt::magenta));
+    QVERIFY(model.setData(model.index(1, SubscriptionListModel::AliasColumn),
+                          QStringLiteral(" Hall "), Qt::EditRole));
+    QCOMPARE(model.at(1).alias, QStringLiteral("Hall"));
+}
+
+void TestSubscriptionPanel::routingPicksFirstEnabledMatch()
+{
+    SubscriptionListModel model;
+    SubscriptionEntry e;
+    e.subscription.filter = QStringLiteral("home/#");
+    e.colour = QColor(Qt::red);
+    model.add(e);
+    e.subscription.filter = QStringLiteral("home/+/temp");
+    e.colour = QColor(Qt::blue);
+    e.format = PayloadFormat::Hex;
+    model.add(e);
+    QCOMPARE(model.lookFor(QStringLiteral("home/kitchen/temp")).colour, QColor(Qt::red));
+    model.setEnabled(0, false);
+    const SubscriptionLook look = model.lookFor(QStringLiteral("home/kitchen/temp"));
+    QCOMPARE(look.colour, QColor(Qt::blue));
+    QCOMPARE(look.format, PayloadFormat::Hex);
+    QVERIFY(!model.lookFor(QStringLiteral("garden")).colour.isValid());
+    QVERIFY(!model.lookFor(QStringLiteral("$SYS/x")).colour.isValid());
+}
+
+void TestSubscriptionPanel::messageCountsCoalesce()
+{
+    SubscriptionListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionEntry e;
+    e.subscription.filter = QStringLiteral("a/#");
+    model.add(e);
+    e.subscription.filter = QStringLiteral("a/b");
+    model.add(e);
+    QList<ReceivedMessage> batch;
+    for (int i = 0; i < 100; ++i) {
+        ReceivedMessage m;
+        m.message.topic = i % 2 ? QStringLiteral("a/b") : QStringLiteral("a/c");
+        batch.append(m);
+    }
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.countMessages(batch);
+    model.countMessages(batch);
+    QCOMPARE(changed.size(), 0); // coalesced
+    QTRY_COMPARE(changed.size(), 1);
+    QCOMPARE(model.index(0, SubscriptionListModel::CountColumn).data().toLongLong(), 200);
+    QCOMPARE(model.index(1, SubscriptionListModel::CountColumn).data().toLongLong(), 100);
+}
+
+void TestSubscriptionPanel::enableDisableSignals()
+{
+    SubscriptionListModel model;
+    SubscriptionEntry e;
+    e.subscription.filter = QStringLiteral("a");
+    model.add(e);
+    QSignalSpy enabled(&model, &SubscriptionListModel::enabledChanged);
+    QVERIFY(model.setData(model.index(0, 0), Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(enabled.size(), 1);
+    QCOMPARE(enabled.at(0).at(1).toBool(), false);
+    model.setEnabled(0, false); // no change, no signal
+    QCOMPARE(enabled.size(), 1);
+    model.setEnabled(0, true);
+    QCOMPARE(enabled.size(), 2);
+}
+
+void TestSubscriptionPanel::savedFormRoundTrips()
+{
+    SubscriptionListModel model;
+    SubscriptionEntry e;
+    e.subscription.filter = QStringLiteral("$share/g/a/+");
+    e.subscription.options.qos = QoS::AtLeastOnce;
+    e.subscription.options.retainHandling = RetainHandling::SendIfNew;
+    e.subscriptionIdentifier = 9;
+    e.userProperties = {{QStringLiteral("k"), QStringLiteral("v")}};
+    e.colour = QColor(0x12, 0x34, 0x56);
+    e.alias = QStringLiteral("Shared");
+    e.format = PayloadFormat::Json;
+    e.enabled = false;
+    model.add(e);
+    SubscriptionListModel restored;
+    QAbstractItemModelTester tester(&restored,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    restored.loadJson(model.toJson());
+    QCOMPARE(restored.rowCount(), 1);
+    const SubscriptionEntry &r = restored.at(0);
+    QCOMPARE(r.subscription, e.subscription);
+    QCOMPARE(r.subscriptionIdentifier, e.subscriptionIdentifier);
+    QCOMPARE(r.userProperties, e.userProperties);
+    QCOMPARE(r.colour, e.colour);
+    QCOMPARE(r.alias, e.alias);
+    QCOMPARE(r.format, e.format);
+    QCOMPARE(r.enabled, false);
+    QCOMPARE(r.state, SubscriptionEntry::State::Disabled);
+}
+
+void TestSubscriptionPanel::everyInputHasALabel()
+{
+    SubscriptionListModel model;
+    SubscriptionPanel panel(&model);
+    QSet<QWidget *> buddies;
+    for (QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->buddy())
+            buddies.insert(label->buddy());
+    }
+    for (QWidget *w :
+         {static_cast<QWidget *>(panel.filterEdit()), static_cast<QWidget *>(panel.qosBox()),
+          static_cast<QWidget *>(panel.retainHandlingBox()),
+          static_cast<QWidget *>(panel.subscriptionIdBox()),
+          static_cast<QWidget *>(panel.userPropertiesEdit())})
+        QVERIFY(buddies.contains(w));
+    for (QToolButton *b : panel.findChildren<QToolButton *>()) {
+        QVERIFY2(!b->accessibleName().isEmpty(), qPrintable(b->text()));
+        QVERIFY(!b->toolTip().isEmpty());
+    }
+}
+
+QTEST_MAIN(TestSubscriptionPanel)
+#include "tst_subscription_panel.moc"

@@ -1,0 +1,113 @@
+#include "ui/connections/connection_controller.h"
+
+#include "core/connection/connection.h"
+#include "core/connection/connection_thread.h"
+#include "core/connection/profile_settings_mapper.h"
+#include "core/storage/message_writer.h"
+#include "ui/stream/connection_view.h"
+
+namespace mqttdesk {
+
+ConnectionController::ConnectionController(const ConnectionProfile &profile, const Options &options,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
+    m_name = settings.name;
+    m_thread = std::make_unique<ConnectionThread>(settings);
+    Connection *connection = m_thread->connection();
+
+    ConnectionView::Context context;
+    context.connection = connection;
+    context.writer = options.writer;
+    context.databasePath = options.databasePath;
+    context.profileId = options.profileId;
+    context.version = settings.session.version;
+    context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
+    m_view = new ConnectionView(context);
+
+    connect(connection, &Connection::stateChanged, this, [this](SessionState state) {
+        if (state == SessionState::Connected || state == SessionState::Connecting)
+            m_lastError.clear();
+        // An error stays visible while the connection waits to retry or is closed.
+        if (!m_lastError.isEmpty() && state != SessionState::Connected) {
+            setStatus(ConnectionListModel::Status::Error);
+            return;
+        }
+        setStatus(ConnectionListModel::statusFor(state));
+    });
+    connect(connection, &Connection::errorOccurred, this, &ConnectionController::onError);
+    connect(connection, &Connection::logMessage, this, &ConnectionController::onLog);
+    connect(connection, &Connection::messagesReceived, this,
+            [this](const MessageBatch &batch) { m_received += batch.size(); });
+}
+
+ConnectionController::~ConnectionController()
+{
+    // The view uses the connection: it goes first, then the worker thread.
+    delete m_view;
+    m_thread.reset();
+}
+
+bool ConnectionController::isOpen() const
+{
+    const SessionState state = m_thread->connection()->state();
+    return state != SessionState::Disconnected;
+}
+
+void ConnectionController::applyProfile(const ConnectionProfile &profile)
+{
+    const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
+    m_name = settings.name;
+    m_thread->connection()->setSettings(settings);
+}
+
+void ConnectionController::connectToBroker()
+{
+    m_lastError.clear();
+    m_userDisconnect = false;
+    setStatus(ConnectionListModel::Status::Connecting);
+    m_thread->connection()->connectToBroker();
+}
+
+void ConnectionController::disconnectFromBroker()
+{
+    m_lastError.clear();
+    m_userDisconnect = true;
+    m_thread->connection()->disconnectFromBroker();
+}
+
+qint64 ConnectionController::stored() const
+{
+    return m_options.writer ? m_options.writer->counters(m_options.profileId).stored : 0;
+}
+
+void ConnectionController::setStatus(ConnectionListModel::Status status)
+{
+    if (m_status == status)
+        return;
+    m_status = status;
+    emit statusChanged(m_options.profileId, status);
+}
+
+void ConnectionController::onError(const ConnectionError &error)
+{
+    m_lastError = error.message;
+    QString text = error.message;
+    if (error.transportError && !error.transportError->peerChain.isEmpty()) {
+        for (const CertificateSummary &cert : error.transportError->peerChain)
+            text +=
+                tr("\n  certificate %1, issued by %2, valid until %3")
+                    .arg(cert.subject, cert.issuer, CertificateSummary::formatDate(cert.expiry));
+    }
+    emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name, text);
+    setStatus(ConnectionListModel::Status::Error);
+}
+
+void ConnectionController::onLog(const ConnectionLogEntry &entry)
+{
+    emit logLine(entry.timestamp, int(entry.level), m_name, entry.text);
+}
+
+} // namespace mqttdesk

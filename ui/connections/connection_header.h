@@ -1,0 +1,45 @@
+#pragma once
+
+#include "ui/connections/connection_list_model.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QToolButton;
+
+namespace mqttdesk {
+
+// Above the conversation area: the selected connection's name, host:port and status, the
+// Connect/Disconnect button and the edit button.
+class ConnectionHeader : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionHeader(QWidget *parent = nullptr);
+
+    // profileId 0 shows the "no connection selected" state.
+    void show(qint64 profileId, const QString &name, const QString &hostPort,
+              ConnectionListModel::Status status, const QString &error = {});
+
+    qint64 profileId() const { return m_profileId; }
+    QPushButton *connectButton() const { return m_connect; }
+    QToolButton *editButton() const { return m_edit; }
+    QString statusText() const;
+
+signals:
+    void connectRequested(qint64 profileId);
+    void disconnectRequested(qint64 profileId);
+    void editRequested(qint64 profileId);
+
+private:
+    qint64 m_profileId = 0;
+    ConnectionListModel::Status m_status = ConnectionListModel::Status::Disconnected;
+    QLabel *m_dot;
+    QLabel *m_name;
+    QLabel *m_statusLabel;
+    QPushButton *m_connect;
+    QToolButton *m_edit;
+};
+
+} // namespace mqttdesk

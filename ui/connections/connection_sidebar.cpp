@@ -1,0 +1,74 @@
+#include "ui/connections/connection_sidebar.h"
+
+#include "ui/connections/connection_list_model.h"
+#include "ui/connections/connection_status_delegate.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+ConnectionSidebar::ConnectionSidebar(ConnectionListModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QTreeView(this))
+{
+    auto *title = new QLabel(tr("Connections"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setBuddy(m_view);
+    m_view->setObjectName(QStringLiteral("connectionList"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new ConnectionStatusDelegate(m_view));
+    m_view->setHeaderHidden(true);
+    m_view->setIndentation(14);
+    m_view->setUniformRowHeights(false);
+    m_view->setAccessibleName(tr("Saved connections"));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 0, 8);
+    layout->addWidget(title);
+    layout->addWidget(m_view, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                emit selectionChanged(m_model->profileIdAt(current));
+            });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 id = m_model->profileIdAt(index))
+            emit activated(id);
+    });
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (index.isValid())
+            m_view->setCurrentIndex(index);
+        if (m_menu)
+            m_menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+}
+
+qint64 ConnectionSidebar::selectedProfileId() const
+{
+    return m_model->profileIdAt(m_view->currentIndex());
+}
+
+QString ConnectionSidebar::selectedFolder() const
+{
+    return m_view->currentIndex().data(ConnectionListModel::FolderRole).toString();
+}
+
+void ConnectionSidebar::select(qint64 profileId)
+{
+    const QModelIndex index = m_model->indexOf(profileId);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+}
+
+} // namespace mqttdesk

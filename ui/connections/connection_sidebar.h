@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QWidget>
+
+class QMenu;
+class QTreeView;
+
+namespace mqttdesk {
+
+class ConnectionListModel;
+
+// The left sidebar: the saved connections in folders, with a context menu.
+class ConnectionSidebar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionSidebar(ConnectionListModel *model, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    // 0 when a folder or nothing is selected.
+    qint64 selectedProfileId() const;
+    QString selectedFolder() const;
+    void select(qint64 profileId);
+    // Shown on right click (owned by the caller).
+    void setContextMenu(QMenu *menu) { m_menu = menu; }
+
+signals:
+    void selectionChanged(qint64 profileId);
+    void activated(qint64 profileId);
+
+private:
+    ConnectionListModel *m_model;
+    QTreeView *m_view;
+    QMenu *m_menu = nullptr;
+};
+
+} // namespace mqttdesk

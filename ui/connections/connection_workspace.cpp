@@ -1,0 +1,102 @@
+#include "ui/connections/connection_workspace.h"
+
+#include "ui/connections/connection_controller.h"
+#include "ui/connections/connection_header.h"
+#include "ui/stream/connection_view.h"
+
+#include <QDateTime>
+#include <QFrame>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+ConnectionWorkspace::ConnectionWorkspace(MessageWriter *writer, const QString &databasePath,
+                                         QWidget *parent)
+    : QWidget(parent)
+    , m_writer(writer)
+    , m_databasePath(databasePath)
+    , m_header(new ConnectionHeader(this))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
+{
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setObjectName(QStringLiteral("workspacePlaceholder"));
+    m_stack->addWidget(m_placeholder);
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(line);
+    layout->addWidget(m_stack, 1);
+}
+
+ConnectionWorkspace::~ConnectionWorkspace()
+{
+    // Controllers delete their views before their connection threads.
+    for (ConnectionController *c : std::as_const(m_controllers))
+        delete c;
+}
+
+ConnectionController *ConnectionWorkspace::open(qint64 profileId, const ConnectionProfile &profile)
+{
+    if (ConnectionController *existing = m_controllers.value(profileId)) {
+        existing->applyProfile(profile);
+        return existing;
+    }
+    ConnectionController::Options options;
+    options.profileId = profileId;
+    options.writer = m_writer;
+    options.databasePath = m_databasePath;
+    auto *controller = new ConnectionController(profile, options);
+    m_controllers.insert(profileId, controller);
+    m_stack->addWidget(controller->view());
+    connect(controller, &ConnectionController::statusChanged, this,
+            [this](qint64 id, ConnectionListModel::Status status) {
+                if (id == m_shown)
+                    showProfile(id, m_shownName, m_shownHostPort, status);
+                emit statusChanged(id, status);
+            });
+    connect(controller, &ConnectionController::logLine, this, &ConnectionWorkspace::logLine);
+    return controller;
+}
+
+void ConnectionWorkspace::close(qint64 profileId)
+{
+    ConnectionController *controller = m_controllers.take(profileId);
+    if (!controller)
+        return;
+    controller->disconnectFromBroker();
+    m_stack->removeWidget(controller->view());
+    delete controller;
+    if (m_shown == profileId)
+        showProfile(0, {}, {}, ConnectionListModel::Status::Disconnected);
+}
+
+void ConnectionWorkspace::showProfile(qint64 profileId, const QString &name,
+                                      const QString &hostPort, ConnectionListModel::Status status)
+{
+    m_shown = profileId;
+    m_shownName = name;
+    m_shownHostPort = hostPort;
+    ConnectionController *controller = m_controllers.value(profileId);
+    m_header->show(profileId, name, hostPort, status,
+                   controller ? controller->lastError() : QString());
+    if (controller) {
+        m_stack->setCurrentWidget(controller->view());
+        return;
+    }
+    m_placeholder->setText(
+        profileId == 0
+            ? tr("No connection selected.")
+            : tr("Not connected. Press Connect to open %1 and see its messages here.").arg(name));
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ui/connections/connection_list_model.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+
+namespace mqttdesk {
+
+class ConnectionController;
+class ConnectionHeader;
+class MessageWriter;
+struct ConnectionProfile;
+
+// The right side of the window: the selected connection's header above a stack holding one
+// ConnectionView per open connection, so switching is instant and keeps each stream.
+// Owns the ConnectionControllers.
+class ConnectionWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    ConnectionWorkspace(MessageWriter *writer, const QString &databasePath,
+                        QWidget *parent = nullptr);
+    ~ConnectionWorkspace() override;
+
+    ConnectionHeader *header() const { return m_header; }
+    QStackedWidget *stack() const { return m_stack; }
+    ConnectionController *controller(qint64 profileId) const
+    {
+        return m_controllers.value(profileId);
+    }
+    QList<ConnectionController *> controllers() const { return m_controllers.values(); }
+
+    // The controller of the profile, created (with its view) on first use.
+    ConnectionController *open(qint64 profileId, const ConnectionProfile &profile);
+    // Disconnects and drops the controller and its view (the profile was deleted).
+    void close(qint64 profileId);
+    // Shows the profile in the header and its view (or the placeholder) in the stack.
+    void showProfile(qint64 profileId, const QString &name, const QString &hostPort,
+                     ConnectionListModel::Status status);
+    qint64 shownProfileId() const { return m_shown; }
+
+signals:
+    void statusChanged(qint64 profileId, mqttdesk::ConnectionListModel::Status status);
+    void logLine(const QDateTime &timestamp, int level, const QString &source, const QString &text);
+
+private:
+    MessageWriter *m_writer;
+    QString m_databasePath;
+    ConnectionHeader *m_header;
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    QHash<qint64, ConnectionController *> m_controllers;
+    qint64 m_shown = 0;
+    QString m_shownName;
+    QString m_shownHostPort;
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,32 @@
+#include "ui/connections/log_view.h"
+
+#include "ui/connections/log_model.h"
+
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTreeView>
+
+namespace mqttdesk {
+
+LogView::LogView(LogModel *model, QWidget *parent)
+    : QDockWidget(tr("Log"), parent)
+    , m_view(new QTreeView(this))
+{
+    setObjectName(QStringLiteral("logDock"));
+    m_view->setModel(model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setAccessibleName(tr("Application log"));
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(LogModel::TimeColumn, 190);
+    m_view->setColumnWidth(LogModel::SourceColumn, 160);
+    setWidget(m_view);
+    connect(model, &LogModel::rowsInserted, this, [this] {
+        QScrollBar *bar = m_view->verticalScrollBar();
+        if (bar->value() >= bar->maximum() - 2)
+            m_view->scrollToBottom();
+    });
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QTreeView;
+
+namespace mqttdesk {
+
+class LogModel;
+
+// The application log as a dock: a table over LogModel that follows the newest line while
+// the user is at the bottom.
+class LogView : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit LogView(LogModel *model, QWidget *parent = nullptr);
+    QTreeView *view() const { return m_view; }
+
+private:
+    QTreeView *m_view;
+};
+
+} // namespace mqttdesk

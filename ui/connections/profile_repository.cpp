@@ -1,0 +1,121 @@
+#include "ui/connections/profile_repository.h"
+
+#include "core/profile/profile_format_error.h"
+#include "core/profile/profile_json.h"
+#include "core/storage/profile_store.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+namespace {
+
+StoredProfile toStored(const ConnectionProfile &profile)
+{
+    StoredProfile stored;
+    stored.uuid = profile.id.toString(QUuid::WithoutBraces);
+    stored.folder = profile.folder;
+    stored.name = profile.name;
+    stored.data = ProfileJson::toJson(profile);
+    return stored;
+}
+
+} // namespace
+
+ProfileRepository::ProfileRepository(const DatabaseConnection &connection)
+    : m_connection(connection)
+{}
+
+QList<StoredProfile> ProfileRepository::list(StorageError *error) const
+{
+    return ProfileStore(m_connection).list(error);
+}
+
+std::optional<ConnectionProfile> ProfileRepository::profile(qint64 id, QString *error) const
+{
+    StorageError storageError;
+    const auto stored = ProfileStore(m_connection).load(id, &storageError);
+    if (!stored) {
+        if (error)
+            *error = storageError.isError()
+                         ? storageError.message
+                         : QCoreApplication::translate("ProfileRepository",
+                                                       "The connection no longer exists.");
+        return std::nullopt;
+    }
+    ProfileFormatError formatError;
+    auto profile = ProfileJson::fromJson(stored->data, &formatError);
+    if (!profile) {
+        if (error)
+            *error = formatError.message();
+        return std::nullopt;
+    }
+    profile->name = stored->name;
+    profile->folder = stored->folder;
+    return profile;
+}
+
+qint64 ProfileRepository::create(const ConnectionProfile &profile, StorageError *error) const
+{
+    return ProfileStore(m_connection).create(toStored(profile), error);
+}
+
+StorageError ProfileRepository::save(qint64 id, const ConnectionProfile &profile) const
+{
+    const ProfileStore store(m_connection);
+    StorageError error;
+    auto stored = store.load(id, &error);
+    if (!stored)
+        return error;
+    const bool moved = stored->folder != profile.folder;
+    stored->name = profile.name;
+    stored->data = ProfileJson::toJson(profile);
+    error = store.save(*stored);
+    if (!error.isError() && moved)
+        error = store.moveToFolder(id, profile.folder);
+    return error;
+}
+
+StorageError ProfileRepository::rename(qint64 id, const QString &name) const
+{
+    auto current = profile(id);
+    if (!current)
+        return ProfileStore(m_connection).rename(id, name);
+    current->name = name;
+    return save(id, *current);
+}
+
+qint64 ProfileRepository::duplicate(qint64 id, const QString &newName, StorageError *error) const
+{
+    const qint64 copy = ProfileStore(m_connection).duplicate(id, newName, error);
+    if (copy == 0)
+        return 0;
+    if (auto p = profile(copy)) {
+        p->id = QUuid::createUuid();
+        p->name = newName;
+        const StorageError saveError = save(copy, *p);
+        if (saveError.isError() && error)
+            *error = saveError;
+    }
+    return copy;
+}
+
+StorageError ProfileRepository::moveToFolder(qint64 id, const QString &folder) const
+{
+    auto current = profile(id);
+    if (current) {
+        current->folder = folder;
+        const StorageError error = ProfileStore(m_connection).moveToFolder(id, folder);
+        if (error.isError())
+            return error;
+        return save(id, *current);
+    }
+    return ProfileStore(m_connection).moveToFolder(id, folder);
+}
+
+StorageError ProfileRepository::remove(qint64 id) const
+{
+    return ProfileStore(m_connection).remove(id);
+}
+
+} // namespace mqttdesk

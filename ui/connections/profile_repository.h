@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/profile/connection_profile.h"
+#include "core/storage/storage_error.h"
+#include "core/storage/stored_profile.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace mqttdesk {
+
+class DatabaseConnection;
+
+// Saved connections as ConnectionProfile values: ProfileStore keeps the placement (folder,
+// position, name) and the profile's JSON; ProfileJson converts. Secrets are not here (see
+// ProfileSecrets).
+class ProfileRepository
+{
+public:
+    explicit ProfileRepository(const DatabaseConnection &connection);
+
+    QList<StoredProfile> list(StorageError *error = nullptr) const;
+    // The profile with its placement columns applied; nullopt when missing or unreadable.
+    std::optional<ConnectionProfile> profile(qint64 id, QString *error = nullptr) const;
+    qint64 create(const ConnectionProfile &profile, StorageError *error = nullptr) const;
+    StorageError save(qint64 id, const ConnectionProfile &profile) const;
+    StorageError rename(qint64 id, const QString &name) const;
+    // The copy gets a new profile id inside its JSON too.
+    qint64 duplicate(qint64 id, const QString &newName, StorageError *error = nullptr) const;
+    StorageError moveToFolder(qint64 id, const QString &folder) const;
+    StorageError remove(qint64 id) const;
+
+private:
+    const DatabaseConnection &m_connection;
+};
+
+} // namespace mqttdesk

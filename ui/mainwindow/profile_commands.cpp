@@ -1,0 +1,353 @@
+#include "ui/mainwindow/profile_commands.h"
+
+#include "core/profile/profile_exporter.h"
+#include "core/profile/profile_importer.h"
+#include "core/storage/message_writer.h"
+#include "ui/connections/connection_controller.h"
+#include "ui/connections/connection_list_model.h"
+#include "ui/connections/connection_sidebar.h"
+#include "ui/connections/connection_tester.h"
+#include "ui/connections/connection_workspace.h"
+#include "ui/connections/log_model.h"
+#include "ui/connections/profile_repository.h"
+#include "ui/connections/secrets_runner.h"
+#include "ui/connections/sidebar_prompts.h"
+#include "ui/dialogs/connection_dialog.h"
+
+#include <QDateTime>
+
+namespace mqttdesk {
+
+namespace {
+
+ProfileCommands::DialogHook &dialogHook()
+{
+    static ProfileCommands::DialogHook hook;
+    return hook;
+}
+
+// Every secret value of a profile, so the log can scrub them.
+QStringList secretValues(const ConnectionProfile &p)
+{
+    return {p.password.value, p.tls.keyPassphrase.value, p.tls.pkcs12Password.value,
+            p.proxy.password.value};
+}
+
+} // namespace
+
+void ProfileCommands::setDialogHook(DialogHook hook)
+{
+    dialogHook() = std::move(hook);
+}
+
+ProfileCommands::ProfileCommands(const Services &services, QWidget *window)
+    : QObject(window)
+    , m_s(services)
+    , m_window(window)
+    , m_tester(new ConnectionTester(this))
+{
+    connect(m_tester, &ConnectionTester::finished, this, [this](bool success, const QString &text) {
+        if (m_testingDialog)
+            m_testingDialog->showTestResult(success, text);
+        logInfo(tr("Test connection"), text);
+    });
+}
+
+void ProfileCommands::reload()
+{
+    const qint64 selected = m_s.sidebar->selectedProfileId();
+    StorageError error;
+    const auto profiles = m_s.repository->list(&error);
+    if (error.isError())
+        fail(tr("Connections"), error.message);
+    m_s.model->setProfiles(profiles);
+    if (selected)
+        m_s.sidebar->select(selected);
+    emit profilesChanged();
+}
+
+bool ProfileCommands::runDialog(ConnectionDialog *dialog)
+{
+    connect(dialog, &ConnectionDialog::testConnectionRequested, this,
+            [this, dialog](const ConnectionProfile &profile) {
+                m_testingDialog = dialog;
+                for (const QString &s : secretValues(profile))
+                    m_s.log->addSecret(s);
+                logInfo(profile.name,
+                        tr("Testing the connection to %1:%2").arg(profile.host).arg(profile.port));
+                m_tester->start(profile);
+            });
+    if (const DialogHook &hook = dialogHook()) {
+        hook(dialog);
+        return dialog->result() == QDialog::Accepted;
+    }
+    return dialog->exec() == QDialog::Accepted;
+}
+
+void ProfileCommands::newConnection()
+{
+    ConnectionProfile profile;
+    profile.name = tr("New connection");
+    profile.folder = m_s.sidebar->selectedFolder();
+    profile.clientId = QStringLiteral("mqttdesk-%1").arg(profile.id.toString(QUuid::Id128).left(8));
+    auto *dialog = new ConnectionDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose, false);
+    dialog->setWindowTitle(tr("New connection"));
+    dialog->setProfile(profile);
+    const bool accepted = runDialog(dialog);
+    const ConnectionProfile result = dialog->profile();
+    dialog->deleteLater();
+    if (accepted)
+        create(result);
+}
+
+void ProfileCommands::addProfile(const ConnectionProfile &profile)
+{
+    create(profile);
+}
+
+void ProfileCommands::create(const ConnectionProfile &profile)
+{
+    m_s.secrets->save(profile, [this](const ConnectionProfile &saved, const QString &notice) {
+        StorageError error;
+        const qint64 id = m_s.repository->create(saved, &error);
+        if (id == 0) {
+            fail(tr("New connection"), error.message);
+            return;
+        }
+        if (!notice.isEmpty())
+            emit this->notice(notice);
+        reload();
+        m_s.sidebar->select(id);
+        logInfo(saved.name, tr("Connection saved"));
+    });
+}
+
+void ProfileCommands::edit(qint64 profileId)
+{
+    QString error;
+    const auto stored = m_s.repository->profile(profileId, &error);
+    if (!stored) {
+        fail(tr("Edit connection"), error);
+        return;
+    }
+    m_s.secrets->load(
+        *stored, [this, profileId](const ConnectionProfile &profile, const QStringList &problems) {
+            for (const QString &problem : problems)
+                logInfo(profile.name, problem);
+            auto *dialog = new ConnectionDialog(m_window);
+            dialog->setWindowTitle(tr("Edit connection"));
+            dialog->setProfile(profile);
+            const bool accepted = runDialog(dialog);
+            const ConnectionProfile result = dialog->profile();
+            dialog->deleteLater();
+            if (accepted)
+                saveEdited(profileId, result);
+        });
+}
+
+void ProfileCommands::saveEdited(qint64 profileId, const ConnectionProfile &profile)
+{
+    m_s.secrets->save(
+        profile, [this, profileId, profile](const ConnectionProfile &saved, const QString &notice) {
+            const StorageError error = m_s.repository->save(profileId, saved);
+            if (error.isError()) {
+                fail(tr("Edit connection"), error.message);
+                return;
+            }
+            if (!notice.isEmpty())
+                emit this->notice(notice);
+            reload();
+            // `profile` still holds the secrets in clear; `saved` may not.
+            ConnectionController *controller = m_s.workspace->controller(profileId);
+            if (!controller)
+                return;
+            controller->applyProfile(profile);
+            for (const QString &s : secretValues(profile))
+                m_s.log->addSecret(s);
+            if (controller->isOpen() &&
+                SidebarPrompts::confirm(
+                    m_window, tr("Reconnect"),
+                    tr("%1 is connected. Reconnect now with the new settings?").arg(profile.name),
+                    tr("Reconnect"))) {
+                logInfo(profile.name, tr("Reconnecting with the new settings"));
+                controller->disconnectFromBroker();
+                controller->connectToBroker();
+            }
+        });
+}
+
+void ProfileCommands::duplicate(qint64 profileId)
+{
+    const auto original = m_s.model->profile(profileId);
+    if (!original)
+        return;
+    StorageError error;
+    const qint64 copyId =
+        m_s.repository->duplicate(profileId, tr("%1 (copy)").arg(original->name), &error);
+    if (copyId == 0) {
+        fail(tr("Duplicate connection"), error.message);
+        return;
+    }
+    reload();
+    m_s.sidebar->select(copyId);
+    // The copy has its own keychain entries: copy the secrets over.
+    const auto source = m_s.repository->profile(profileId);
+    const auto copy = m_s.repository->profile(copyId);
+    if (!source || !copy)
+        return;
+    m_s.secrets->load(*source, [this, copyId, copy](const ConnectionProfile &withSecrets,
+                                                    const QStringList &) {
+        ConnectionProfile target = *copy;
+        target.password = withSecrets.password;
+        target.tls.keyPassphrase = withSecrets.tls.keyPassphrase;
+        target.tls.pkcs12Password = withSecrets.tls.pkcs12Password;
+        target.proxy.password = withSecrets.proxy.password;
+        m_s.secrets->save(target, [this, copyId](const ConnectionProfile &saved, const QString &) {
+            m_s.repository->save(copyId, saved);
+        });
+    });
+}
+
+void ProfileCommands::remove(qint64 profileId)
+{
+    const auto stored = m_s.repository->profile(profileId);
+    const auto placement = m_s.model->profile(profileId);
+    if (!placement)
+        return;
+    if (!SidebarPrompts::confirm(m_window, tr("Delete connection"),
+                                 tr("Delete %1 with its subscriptions and its whole message "
+                                    "history? This cannot be undone.")
+                                     .arg(placement->name),
+                                 tr("Delete")))
+        return;
+    m_s.workspace->close(profileId);
+    if (m_s.writer)
+        m_s.writer->waitUntilIdle(5000);
+    const StorageError error = m_s.repository->remove(profileId);
+    if (error.isError()) {
+        fail(tr("Delete connection"), error.message);
+        return;
+    }
+    if (stored)
+        m_s.secrets->forget(*stored);
+    logInfo(placement->name, tr("Connection deleted"));
+    reload();
+}
+
+void ProfileCommands::rename(qint64 profileId)
+{
+    const auto placement = m_s.model->profile(profileId);
+    if (!placement)
+        return;
+    const auto name =
+        SidebarPrompts::text(m_window, tr("Rename connection"), tr("&Name:"), placement->name);
+    if (!name || name->trimmed().isEmpty() || *name == placement->name)
+        return;
+    const StorageError error = m_s.repository->rename(profileId, name->trimmed());
+    if (error.isError())
+        fail(tr("Rename connection"), error.message);
+    reload();
+}
+
+void ProfileCommands::moveToFolder(qint64 profileId)
+{
+    const auto placement = m_s.model->profile(profileId);
+    if (!placement)
+        return;
+    const auto folder = SidebarPrompts::text(m_window, tr("Move to folder"),
+                                             tr("&Folder (empty for the top level):"),
+                                             placement->folder, m_s.model->folders());
+    if (!folder || folder->trimmed() == placement->folder)
+        return;
+    const StorageError error = m_s.repository->moveToFolder(profileId, folder->trimmed());
+    if (error.isError())
+        fail(tr("Move to folder"), error.message);
+    reload();
+    m_s.sidebar->select(profileId);
+}
+
+void ProfileCommands::importProfiles()
+{
+    const QString path = SidebarPrompts::openFileName(
+        m_window, tr("Import connections"), tr("Connection files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const ProfileImport imported = ProfileImporter::fromFile(path);
+    if (imported.profiles.isEmpty()) {
+        fail(tr("Import connections"),
+             tr("Nothing was imported from %1: %2").arg(path, imported.error.message()));
+        return;
+    }
+    for (ConnectionProfile profile : imported.profiles) {
+        profile.id = QUuid::createUuid(); // never clash with a profile already here
+        create(profile);
+    }
+    emit notice(tr("Imported %n connection(s)", nullptr, int(imported.profiles.size())));
+}
+
+void ProfileCommands::exportProfiles()
+{
+    const QString path = SidebarPrompts::saveFileName(m_window, tr("Export connections"),
+                                                      QStringLiteral("mqttdesk-connections.json"),
+                                                      tr("Connection files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QList<ConnectionProfile> profiles;
+    for (const StoredProfile &stored : m_s.repository->list())
+        if (auto p = m_s.repository->profile(stored.id))
+            profiles.append(*p);
+    // Secrets stay out: the file may be shared.
+    if (const auto problem = ProfileExporter::writeFile(path, profiles, false)) {
+        fail(tr("Export connections"), *problem);
+        return;
+    }
+    emit notice(tr("Exported %n connection(s) to %1", nullptr, int(profiles.size())).arg(path));
+}
+
+void ProfileCommands::connectProfile(qint64 profileId)
+{
+    QString error;
+    const auto stored = m_s.repository->profile(profileId, &error);
+    if (!stored) {
+        fail(tr("Connect"), error);
+        return;
+    }
+    m_s.secrets->load(*stored, [this, profileId](const ConnectionProfile &profile,
+                                                 const QStringList &problems) {
+        for (const QString &s : secretValues(profile))
+            m_s.log->addSecret(s);
+        for (const QString &problem : problems)
+            logInfo(profile.name, problem);
+        ConnectionController *controller = m_s.workspace->open(profileId, profile);
+        const auto placement = m_s.model->profile(profileId);
+        if (m_s.workspace->shownProfileId() == profileId && placement)
+            m_s.workspace->showProfile(
+                profileId, placement->name,
+                m_s.model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(),
+                m_s.model->status(profileId));
+        logInfo(profile.name, tr("Connecting to %1:%2").arg(profile.host).arg(profile.port));
+        controller->connectToBroker();
+    });
+}
+
+void ProfileCommands::disconnectProfile(qint64 profileId)
+{
+    if (ConnectionController *controller = m_s.workspace->controller(profileId)) {
+        logInfo(controller->name(), tr("Disconnecting"));
+        controller->disconnectFromBroker();
+    }
+}
+
+void ProfileCommands::fail(const QString &title, const QString &message)
+{
+    m_s.log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Warning, title, message);
+    SidebarPrompts::information(m_window, title, message);
+}
+
+void ProfileCommands::logInfo(const QString &source, const QString &text)
+{
+    m_s.log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Info, source, text);
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,377 @@
+#include "ui/publish/publish_bar.h"
+
+#include "core/payload/payload_encoder.h"
+#include "core/protocol/codec.h"
+#include "core/protocol/topic.h"
+#include "ui/subscriptions/user_property_parser.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+namespace {
+constexpr int kHistoryLimit = 50;
+constexpr PayloadFormat kFormats[] = {PayloadFormat::Text, PayloadFormat::Json, PayloadFormat::Hex,
+                                      PayloadFormat::Base64};
+
+int vbiLength(qint64 value)
+{
+    int n = 1;
+    while (value >= 128) {
+        value /= 128;
+        ++n;
+    }
+    return n;
+}
+} // namespace
+
+PublishBar::PublishBar(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *row = new QHBoxLayout;
+    auto *topicLabel = new QLabel(tr("&Topic:"), this);
+    m_topic = new QLineEdit(this);
+    m_topic->setPlaceholderText(tr("Topic to publish to"));
+    topicLabel->setBuddy(m_topic);
+    m_topics = new QStringListModel(this);
+    m_completer = new QCompleter(m_topics, this);
+    m_completer->setCaseSensitivity(Qt::CaseSensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_topic->setCompleter(m_completer);
+    auto *qosLabel = new QLabel(tr("Q&oS:"), this);
+    m_qos = new QComboBox(this);
+    m_qos->addItems({QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")});
+    qosLabel->setBuddy(m_qos);
+    m_retain = new QCheckBox(tr("&Retain"), this);
+    auto *formatLabel = new QLabel(tr("For&mat:"), this);
+    m_format = new QComboBox(this);
+    for (PayloadFormat f : kFormats)
+        m_format->addItem(payloadFormatName(f), int(f));
+    formatLabel->setBuddy(m_format);
+    m_propertiesToggle = new QToolButton(this);
+    m_propertiesToggle->setText(tr("Properties"));
+    m_propertiesToggle->setCheckable(true);
+    m_propertiesToggle->setToolTip(tr("MQTT 5 publish properties"));
+    m_propertiesToggle->setAccessibleName(tr("MQTT 5 publish properties"));
+    m_historyButton = new QToolButton(this);
+    m_historyButton->setText(tr("History"));
+    m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    m_historyButton->setToolTip(tr("Resend a message from the publish history"));
+    m_historyButton->setAccessibleName(tr("Publish history"));
+    m_historyButton->setMenu(new QMenu(m_historyButton));
+    row->addWidget(topicLabel);
+    row->addWidget(m_topic, 1);
+    row->addWidget(qosLabel);
+    row->addWidget(m_qos);
+    row->addWidget(m_retain);
+    row->addWidget(formatLabel);
+    row->addWidget(m_format);
+    row->addWidget(m_propertiesToggle);
+    row->addWidget(m_historyButton);
+    layout->addLayout(row);
+
+    m_properties = new QWidget(this);
+    auto *form = new QFormLayout(m_properties);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_expiry = new QSpinBox(m_properties);
+    m_expiry->setRange(0, 2147483647);
+    m_expiry->setSuffix(tr(" s"));
+    m_expiry->setSpecialValueText(tr("never expires"));
+    m_contentType = new QLineEdit(m_properties);
+    m_contentType->setPlaceholderText(tr("e.g. application/json"));
+    m_indicator = new QComboBox(m_properties);
+    m_indicator->addItem(tr("not sent"), -1);
+    m_indicator->addItem(tr("0: unspecified bytes"), 0);
+    m_indicator->addItem(tr("1: UTF-8 text"), 1);
+    m_responseTopic = new QLineEdit(m_properties);
+    m_correlation = new QLineEdit(m_properties);
+    m_correlation->setPlaceholderText(tr("text, sent as UTF-8 bytes"));
+    m_userProperties = new QLineEdit(m_properties);
+    m_userProperties->setPlaceholderText(tr("name=value; other=value"));
+    const std::pair<QString, QWidget *> fields[] = {
+        {tr("Message &expiry:"), m_expiry},
+        {tr("&Content type:"), m_contentType},
+        {tr("Payload format &indicator:"), m_indicator},
+        {tr("Res&ponse topic:"), m_responseTopic},
+        {tr("Corre&lation data:"), m_correlation},
+        {tr("&User properties:"), m_userProperties},
+    };
+    for (const auto &[text, field] : fields) {
+        auto *label = new QLabel(text, m_properties);
+        label->setBuddy(field);
+        form->addRow(label, field);
+    }
+    m_properties->setVisible(false);
+    layout->addWidget(m_properties);
+
+    auto *payloadRow = new QHBoxLayout;
+    auto *payloadLabel = new QLabel(tr("&Payload:"), this);
+    m_payload = new QPlainTextEdit(this);
+    m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_payload->setPlaceholderText(tr("Payload (Ctrl+Enter sends)"));
+    m_payload->setTabChangesFocus(true);
+    m_payload->setMaximumHeight(110);
+    payloadLabel->setBuddy(m_payload);
+    m_send = new QPushButton(tr("&Send"), this);
+    m_send->setToolTip(tr("Publish (Ctrl+Enter)"));
+    payloadRow->addWidget(payloadLabel, 0, Qt::AlignTop);
+    payloadRow->addWidget(m_payload, 1);
+    payloadRow->addWidget(m_send, 0, Qt::AlignBottom);
+    layout->addLayout(payloadRow);
+
+    auto *messages = new QHBoxLayout;
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_error->setVisible(false);
+    m_status = new QLabel(this);
+    messages->addWidget(m_error, 1);
+    messages->addWidget(m_status);
+    layout->addLayout(messages);
+
+    connect(m_send, &QPushButton::clicked, this, &PublishBar::send);
+    connect(m_propertiesToggle, &QToolButton::toggled, m_properties, &QWidget::setVisible);
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &PublishBar::send);
+    }
+    connect(m_topic, &QLineEdit::textEdited, this, &PublishBar::clearError);
+    connect(m_payload, &QPlainTextEdit::textChanged, this, &PublishBar::clearError);
+
+    QWidget *order[] = {m_topic,
+                        m_qos,
+                        m_retain,
+                        m_format,
+                        m_propertiesToggle,
+                        m_historyButton,
+                        m_expiry,
+                        m_contentType,
+                        m_indicator,
+                        m_responseTopic,
+                        m_correlation,
+                        m_userProperties,
+                        m_payload,
+                        m_send};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
+    rebuildHistoryMenu();
+}
+
+void PublishBar::setMqtt5(bool mqtt5)
+{
+    m_mqtt5 = mqtt5;
+    m_propertiesToggle->setVisible(mqtt5);
+    if (!mqtt5)
+        m_properties->setVisible(false);
+}
+
+void PublishBar::setConnected(bool connected)
+{
+    m_connected = connected;
+}
+
+QString PublishBar::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString PublishBar::statusText() const
+{
+    return m_status->text();
+}
+
+bool PublishBar::fail(const QString &text, QWidget *focus)
+{
+    m_error->setText(text);
+    m_error->setVisible(true);
+    if (focus)
+        focus->setFocus();
+    return false;
+}
+
+void PublishBar::clearError()
+{
+    m_error->setVisible(false);
+}
+
+qint64 PublishBar::packetSize(const PublishPacket &packet, bool mqtt5)
+{
+    qint64 remaining = 2 + Topic::utf8Length(packet.topic) + packet.payload.size();
+    if (packet.qos != QoS::AtMostOnce)
+        remaining += 2;
+    if (mqtt5) {
+        const QByteArray block = encodeProperties(packet.properties);
+        remaining += block.isEmpty() ? 1 : block.size();
+    }
+    return 1 + vbiLength(remaining) + remaining;
+}
+
+std::optional<PublishPacket> PublishBar::buildPacket()
+{
+    PublishPacket packet;
+    packet.topic = m_topic->text();
+    if (auto error = Topic::validateName(packet.topic)) {
+        if (error->position >= 0)
+            m_topic->setCursorPosition(int(error->position));
+        fail(error->message(), m_topic);
+        return std::nullopt;
+    }
+    packet.qos = QoS(m_qos->currentIndex());
+    packet.retain = m_retain->isChecked();
+    const auto format = PayloadFormat(m_format->currentData().toInt());
+    const EncodedPayload encoded = PayloadEncoder::encode(m_payload->toPlainText(), format);
+    if (!encoded.isOk()) {
+        const PayloadError &e = *encoded.error;
+        if (e.offset >= 0) {
+            QTextCursor cursor = m_payload->textCursor();
+            cursor.setPosition(int(qMin<qsizetype>(e.offset, m_payload->toPlainText().size())));
+            m_payload->setTextCursor(cursor);
+        }
+        fail(e.message(), m_payload);
+        return std::nullopt;
+    }
+    packet.payload = encoded.bytes;
+
+    if (m_mqtt5) {
+        Properties &p = packet.properties;
+        if (m_expiry->value() > 0)
+            p.setInteger(PropertyId::MessageExpiryInterval, quint32(m_expiry->value()));
+        if (!m_contentType->text().isEmpty())
+            p.setString(PropertyId::ContentType, m_contentType->text());
+        if (const int indicator = m_indicator->currentData().toInt(); indicator >= 0)
+            p.setInteger(PropertyId::PayloadFormatIndicator, quint32(indicator));
+        if (!m_responseTopic->text().isEmpty()) {
+            // The Response Topic is a topic name: no wildcards [MQTT-3.3.2-14].
+            if (auto error = Topic::validateName(m_responseTopic->text())) {
+                fail(tr("Response topic: %1").arg(error->message()), m_responseTopic);
+                return std::nullopt;
+            }
+            p.setString(PropertyId::ResponseTopic, m_responseTopic->text());
+        }
+        if (!m_correlation->text().isEmpty())
+            p.setBinary(PropertyId::CorrelationData, m_correlation->text().toUtf8());
+        QString error;
+        auto pairs = UserPropertyParser::parse(m_userProperties->text(), &error);
+        if (!pairs) {
+            fail(error, m_userProperties);
+            return std::nullopt;
+        }
+        for (const StringPair &pair : *pairs)
+            p.addUserProperty(pair.name, pair.value);
+    }
+
+    if (m_maxPacket) {
+        const qint64 size = packetSize(packet, m_mqtt5);
+        if (size > qint64(*m_maxPacket)) {
+            fail(tr("This message takes %1 bytes but the server accepts packets of at most %2 "
+                    "bytes (its Maximum Packet Size). Send a smaller payload.")
+                     .arg(size)
+                     .arg(*m_maxPacket),
+                 m_payload);
+            return std::nullopt;
+        }
+    }
+    if (!m_connected) {
+        if (!m_queueOffline) {
+            fail(tr("Not connected: this connection refuses to publish while disconnected. "
+                    "Connect first, or allow queueing in the connection's settings."));
+            return std::nullopt;
+        }
+        if (packet.qos == QoS::AtMostOnce) {
+            fail(tr("Not connected: only QoS 1 and 2 messages are queued until the connection "
+                    "is back. Connect first, or choose QoS 1 or 2."));
+            return std::nullopt;
+        }
+    }
+    clearError();
+    return packet;
+}
+
+bool PublishBar::send()
+{
+    auto packet = buildPacket();
+    if (!packet)
+        return false;
+    addToHistory(*packet);
+    m_status->setText(m_connected ? tr("publishing…") : tr("queued until connected"));
+    emit publishRequested(*packet);
+    return true;
+}
+
+void PublishBar::addToHistory(const PublishPacket &packet)
+{
+    m_history.removeIf([&packet](const PublishPacket &p) {
+        return p.topic == packet.topic && p.payload == packet.payload && p.qos == packet.qos &&
+               p.retain == packet.retain && p.properties == packet.properties;
+    });
+    m_history.prepend(packet);
+    if (m_history.size() > kHistoryLimit)
+        m_history.resize(kHistoryLimit);
+    QStringList topics;
+    for (const PublishPacket &p : std::as_const(m_history)) {
+        if (!topics.contains(p.topic))
+            topics.append(p.topic);
+    }
+    m_topics->setStringList(topics);
+    rebuildHistoryMenu();
+}
+
+void PublishBar::rebuildHistoryMenu()
+{
+    QMenu *menu = m_historyButton->menu();
+    menu->clear();
+    for (const PublishPacket &p : std::as_const(m_history)) {
+        QString payload = QString::fromUtf8(p.payload.left(40)).simplified();
+        if (p.payload.size() > 40)
+            payload += QStringLiteral("…");
+        QAction *action =
+            menu->addAction(tr("Resend %1 (QoS %2): %3").arg(p.topic).arg(int(p.qos)).arg(payload));
+        const PublishPacket copy = p;
+        connect(action, &QAction::triggered, this, [this, copy] {
+            if (!m_connected && (!m_queueOffline || copy.qos == QoS::AtMostOnce)) {
+                fail(tr("Not connected: connect first to resend this message."));
+                return;
+            }
+            emit publishRequested(copy);
+        });
+    }
+    m_historyButton->setEnabled(!m_history.isEmpty());
+}
+
+void PublishBar::load(const PublishPacket &packet)
+{
+    m_topic->setText(packet.topic);
+    m_qos->setCurrentIndex(int(packet.qos));
+    m_retain->setChecked(packet.retain);
+    m_format->setCurrentIndex(m_format->findData(int(PayloadFormat::Text)));
+    m_payload->setPlainText(QString::fromUtf8(packet.payload));
+}
+
+void PublishBar::showAck(const PublishAck &ack)
+{
+    m_status->setText(tr("Last message: %1").arg(ack.text()));
+    if (ack.stage == PublishAck::Stage::Failed)
+        fail(tr("The last message was not delivered: %1").arg(ack.text()));
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,304 @@
+#include "ui/stream/connection_view.h"
+
+#include "core/connection/connection.h"
+#include "core/protocol/codec.h"
+#include "core/storage/database_connection.h"
+#include "core/storage/message_eraser.h"
+#include "core/storage/message_history.h"
+#include "core/storage/message_writer.h"
+#include "ui/publish/publish_bar.h"
+#include "ui/stream/message_stream_model.h"
+#include "ui/stream/message_stream_view.h"
+#include "ui/stream/storing_message_sink.h"
+#include "ui/subscriptions/subscription_list_model.h"
+#include "ui/subscriptions/subscription_panel.h"
+
+#include <QDateTime>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+namespace {
+
+PublishAck ackFrom(const PublishOutcome &outcome)
+{
+    PublishAck ack;
+    switch (outcome.status) {
+    case PublishStatus::Queued:
+        ack.stage = PublishAck::Stage::Queued;
+        break;
+    case PublishStatus::Sent:
+        ack.stage = PublishAck::Stage::Sent;
+        break;
+    case PublishStatus::Acknowledged:
+        ack.stage = PublishAck::Stage::Acked;
+        break;
+    case PublishStatus::Received:
+        ack.stage = PublishAck::Stage::Received;
+        break;
+    case PublishStatus::Completed:
+        ack.stage = PublishAck::Stage::Completed;
+        break;
+    case PublishStatus::Failed:
+        ack.stage = PublishAck::Stage::Failed;
+        if (quint8(outcome.reasonCode) >= 0x80)
+            ack.reasonCode = outcome.reasonCode;
+        ack.errorText = outcome.error ? outcome.error->message
+                                      : reasonCodeText(outcome.reasonCode, PacketType::Puback);
+        break;
+    }
+    return ack;
+}
+
+} // namespace
+
+ConnectionView::ConnectionView(const Context &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_connection(context.connection)
+{
+    m_history = std::make_unique<MessageHistory>(context.databasePath, context.writer);
+    m_openError = m_history->open();
+    // At most ~60 stream updates a second, however fast messages arrive.
+    m_history->setCoalesceInterval(16);
+    MessageFilter filter;
+    filter.profileId = context.profileId;
+    m_history->setFilter(filter);
+
+    m_subscriptions = new SubscriptionListModel(this);
+    m_streamModel = new MessageStreamModel(m_history.get(), this);
+    m_streamModel->setLookResolver(
+        [this](const QString &topic) { return m_subscriptions->lookFor(topic); });
+
+    m_panel = new SubscriptionPanel(m_subscriptions, this);
+    m_panel->setMqtt5(context.version == ProtocolVersion::V5);
+    m_stream = new MessageStreamView(m_streamModel, context.profileId, this);
+    m_publish = new PublishBar(this);
+    m_publish->setMqtt5(context.version == ProtocolVersion::V5);
+    m_publish->setQueueWhileOffline(context.queueWhileOffline);
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_stream);
+    right->addWidget(m_publish);
+    right->setStretchFactor(0, 1);
+    right->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_panel);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({380, 900});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_splitter);
+    setTabOrder(m_panel, m_stream);
+    setTabOrder(m_stream, m_publish);
+
+    connect(m_subscriptions, &SubscriptionListModel::looksChanged, m_streamModel,
+            &MessageStreamModel::refreshLooks);
+    connect(m_subscriptions, &SubscriptionListModel::changed, this,
+            &ConnectionView::subscriptionsChanged);
+    connect(m_subscriptions, &SubscriptionListModel::enabledChanged, this,
+            [this](int row, bool enabled) {
+                if (enabled)
+                    subscribeRow(row);
+                else
+                    unsubscribeRow(row);
+            });
+    connect(m_panel, &SubscriptionPanel::subscriptionAdded, this, &ConnectionView::subscribeRow);
+    connect(m_panel, &SubscriptionPanel::removeRequested, this, &ConnectionView::removeRow);
+    connect(m_publish, &PublishBar::publishRequested, this, &ConnectionView::publish);
+    connect(m_stream, &MessageStreamView::resendRequested, this, &ConnectionView::resend);
+    connect(m_stream, &MessageStreamView::clearRequested, this, [this] {
+        const StorageError error = clearHistory();
+        if (error.isError())
+            emit errorOccurred(error.message);
+    });
+
+    if (m_connection) {
+        m_sink = std::make_shared<StoringMessageSink>(context.writer, context.profileId,
+                                                      context.version);
+        m_connection->setMessageSink(m_sink);
+        connect(m_connection, &Connection::stateChanged, this, &ConnectionView::onStateChanged);
+        connect(m_connection, &Connection::connected, this, &ConnectionView::onConnected);
+        connect(m_connection, &Connection::messagesReceived, m_subscriptions,
+                &SubscriptionListModel::countMessages);
+        connect(m_connection, &Connection::publishProgress, this,
+                &ConnectionView::onPublishProgress);
+        connect(m_connection, &Connection::publishFinished, this,
+                &ConnectionView::onPublishFinished);
+        connect(m_connection, &Connection::subscribeFinished, this,
+                &ConnectionView::onSubscribeFinished);
+        m_connected = m_connection->state() == SessionState::Connected;
+        m_publish->setConnected(m_connected);
+    }
+}
+
+ConnectionView::~ConnectionView()
+{
+    if (m_connection)
+        m_connection->setMessageSink(nullptr);
+}
+
+QJsonArray ConnectionView::subscriptionsJson() const
+{
+    return m_subscriptions->toJson();
+}
+
+void ConnectionView::restoreSubscriptions(const QJsonArray &saved)
+{
+    m_subscriptions->loadJson(saved);
+    if (m_connected) {
+        for (int row = 0; row < m_subscriptions->rowCount(); ++row)
+            subscribeRow(row);
+    }
+}
+
+void ConnectionView::onStateChanged(SessionState state)
+{
+    const bool connected = state == SessionState::Connected;
+    if (connected == m_connected)
+        return;
+    m_connected = connected;
+    m_publish->setConnected(connected);
+    if (!connected)
+        m_subscriptions->markInactive();
+}
+
+void ConnectionView::onConnected(const ConnackInfo &info)
+{
+    m_connected = true;
+    m_publish->setConnected(true);
+    m_publish->setMaximumPacketSize(info.maximumPacketSize);
+    // Subscriptions are restored on every connect; with a present session the server
+    // already has them, and subscribing again is harmless (it replaces them) [MQTT-3.8.4-3].
+    for (int row = 0; row < m_subscriptions->rowCount(); ++row)
+        subscribeRow(row);
+}
+
+void ConnectionView::subscribeRow(int row)
+{
+    if (!m_connection || !m_connected || row < 0 || row >= m_subscriptions->rowCount())
+        return;
+    const SubscriptionEntry &e = m_subscriptions->at(row);
+    if (!e.enabled)
+        return;
+    const bool v5 = m_context.version == ProtocolVersion::V5;
+    const quint64 token =
+        m_connection->subscribe({e.subscription}, v5 ? e.subscriptionIdentifier : std::nullopt,
+                                v5 ? e.userProperties : QList<StringPair>{});
+    m_subscriptions->markPending(row, token);
+}
+
+void ConnectionView::unsubscribeRow(int row)
+{
+    if (row < 0 || row >= m_subscriptions->rowCount())
+        return;
+    if (m_connection && m_connected)
+        m_connection->unsubscribe({m_subscriptions->at(row).subscription.filter});
+    m_subscriptions->markDisabled(row);
+}
+
+void ConnectionView::removeRow(int row)
+{
+    if (row < 0 || row >= m_subscriptions->rowCount())
+        return;
+    if (m_connection && m_connected && m_subscriptions->at(row).enabled)
+        m_connection->unsubscribe({m_subscriptions->at(row).subscription.filter});
+    m_subscriptions->removeAt(row);
+}
+
+void ConnectionView::onSubscribeFinished(quint64, const SubscribeResult &result)
+{
+    m_subscriptions->applySubscribeResult(result);
+}
+
+quint64 ConnectionView::publish(const PublishPacket &packet)
+{
+    if (!m_connection)
+        return 0;
+    const quint64 token = m_connection->publish(packet);
+    m_inFlight.insert(token, packet);
+    return token;
+}
+
+void ConnectionView::resend(const StoredMessage &message)
+{
+    PublishPacket packet;
+    packet.topic = message.topic;
+    packet.payload = message.payload;
+    packet.qos = QoS(qMin<int>(message.qos, 2));
+    packet.retain = message.retain;
+    if (!message.properties.isEmpty() && m_context.version == ProtocolVersion::V5) {
+        auto decoded = decodeProperties(message.properties);
+        if (decoded.ok()) {
+            packet.properties = decoded.value();
+            // Received-only properties must not go back out [MQTT-3.3.4-6].
+            packet.properties.remove(PropertyId::SubscriptionIdentifier);
+            packet.properties.remove(PropertyId::TopicAlias);
+        }
+    }
+    m_publish->addToHistory(packet);
+    publish(packet);
+}
+
+void ConnectionView::onPublishProgress(quint64 token, const PublishOutcome &outcome)
+{
+    if (m_inFlight.contains(token))
+        m_publish->showAck(ackFrom(outcome));
+}
+
+qint64 ConnectionView::nextTimestampUs()
+{
+    // Unique per view: the ack state of a stored message is found by its time.
+    m_lastUs = qMax(m_lastUs + 1, QDateTime::currentMSecsSinceEpoch() * 1000);
+    return m_lastUs;
+}
+
+void ConnectionView::onPublishFinished(quint64 token, const PublishOutcome &outcome)
+{
+    auto it = m_inFlight.find(token);
+    if (it == m_inFlight.end())
+        return;
+    const PublishPacket packet = it.value();
+    m_inFlight.erase(it);
+    const PublishAck ack = ackFrom(outcome);
+    m_publish->showAck(ack);
+
+    StoredMessage stored;
+    stored.profileId = m_context.profileId;
+    stored.direction = StoredMessage::Direction::Outgoing;
+    stored.topic = packet.topic;
+    stored.payload = packet.payload;
+    stored.qos = quint8(packet.qos);
+    stored.retain = packet.retain;
+    if (m_context.version == ProtocolVersion::V5 && !packet.properties.isEmpty())
+        stored.properties = encodeProperties(packet.properties);
+    stored.receivedUs = nextTimestampUs();
+    if (outcome.packetId != 0)
+        stored.packetId = outcome.packetId;
+    m_streamModel->setAck(stored.receivedUs, ack);
+    if (m_context.writer)
+        m_context.writer->enqueue(std::move(stored));
+}
+
+StorageError ConnectionView::clearHistory()
+{
+    if (m_context.writer)
+        m_context.writer->waitUntilIdle(5000);
+    DatabaseConnection connection(m_context.databasePath, QStringLiteral("clear-history"));
+    if (!connection.isOpen())
+        return connection.error();
+    if (StorageError e = connection.exec(QStringLiteral("BEGIN IMMEDIATE")); e.isError())
+        return e;
+    StorageError error = MessageEraser::eraseProfile(connection, m_context.profileId);
+    if (error.isError()) {
+        connection.exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    error = connection.exec(QStringLiteral("COMMIT"));
+    m_streamModel->followTail();
+    return error;
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "core/protocol/packets.h"
+#include "core/protocol/protocol_version.h"
+#include "core/session/session_state.h"
+#include "core/storage/storage_error.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QSplitter;
+
+namespace mqttdesk {
+
+class Connection;
+class MessageHistory;
+class MessageStreamModel;
+class MessageStreamView;
+class MessageWriter;
+class PublishBar;
+class StoringMessageSink;
+class SubscriptionListModel;
+class SubscriptionPanel;
+struct ConnackInfo;
+struct PublishOutcome;
+struct StoredMessage;
+struct SubscribeResult;
+
+// Everything of one open connection: the subscriptions panel, the stream and the publish bar,
+// wired to its Connection and to storage. The main window hosts one per open connection.
+//
+// Received messages reach storage on the connection's thread (a StoringMessageSink); the
+// stream shows what storage committed. Published messages are stored once their outcome
+// is final, with the ack state shown on the bubble.
+class ConnectionView : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Context
+    {
+        Connection *connection = nullptr; // not owned; must outlive the view
+        MessageWriter *writer = nullptr;  // not owned; started; must outlive the connection
+        QString databasePath;
+        qint64 profileId = 0;
+        ProtocolVersion version = ProtocolVersion::V5;
+        bool queueWhileOffline = true; // the profile's offline mode
+    };
+
+    explicit ConnectionView(const Context &context, QWidget *parent = nullptr);
+    ~ConnectionView() override;
+
+    // The history could not be opened (the view then shows nothing stored).
+    StorageError openError() const { return m_openError; }
+
+    SubscriptionListModel *subscriptions() const { return m_subscriptions; }
+    SubscriptionPanel *subscriptionPanel() const { return m_panel; }
+    MessageStreamModel *streamModel() const { return m_streamModel; }
+    MessageStreamView *streamView() const { return m_stream; }
+    PublishBar *publishBar() const { return m_publish; }
+    MessageHistory *history() const { return m_history.get(); }
+
+    // Saved subscriptions (until core/storage has a SubscriptionStore, the host keeps them
+    // with the profile); restoring them subscribes on the next connect.
+    QJsonArray subscriptionsJson() const;
+    void restoreSubscriptions(const QJsonArray &saved);
+
+    // Publishes as the publish bar does; the token of the request.
+    quint64 publish(const PublishPacket &packet);
+    // Deletes the stored history of this connection (after the confirmation).
+    StorageError clearHistory();
+
+signals:
+    void subscriptionsChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    void onStateChanged(SessionState state);
+    void onConnected(const ConnackInfo &info);
+    void onPublishProgress(quint64 token, const PublishOutcome &outcome);
+    void onPublishFinished(quint64 token, const PublishOutcome &outcome);
+    void onSubscribeFinished(quint64 token, const SubscribeResult &result);
+    void subscribeRow(int row);
+    void unsubscribeRow(int row);
+    void removeRow(int row);
+    void resend(const StoredMessage &message);
+    qint64 nextTimestampUs();
+
+    Context m_context;
+    QPointer<Connection> m_connection;
+    std::unique_ptr<MessageHistory> m_history;
+    std::shared_ptr<StoringMessageSink> m_sink;
+    StorageError m_openError;
+    SubscriptionListModel *m_subscriptions = nullptr;
+    MessageStreamModel *m_streamModel = nullptr;
+    SubscriptionPanel *m_panel = nullptr;
+    MessageStreamView *m_stream = nullptr;
+    PublishBar *m_publish = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_connected = false;
+    qint64 m_lastUs = 0;
+    QHash<quint64, PublishPacket> m_inFlight; // by token
+};
+
+} // namespace mqttdesk

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "core/payload/payload_renderer.h"
+#include "core/protocol/properties.h"
+#include "core/storage/message_filter.h"
+#include "core/storage/storage_error.h"
+#include "core/storage/stored_message.h"
+#include "ui/stream/publish_ack.h"
+#include "ui/stream/subscription_look.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace mqttdesk {
+
+class MessageHistory;
+
+// The conversation as a list model, oldest row first, virtual over the stored history.
+//
+// Only a window of the history is loaded (at most maxLoadedRows()): the newest page at
+// first, older pages prepended as the user scrolls up (fetchOlder), and trimmed at the far
+// end so memory stays flat over a million messages. While following, the new rows storage
+// announces (MessageHistory coalesces them to at most ~60 notifications a second) are
+// appended; while not following (the user scrolled up, or paused) they are only counted
+// (pendingCount) until followTail() reloads the newest page.
+//
+// Cell text is built lazily and cached per row (the payload preview, ~4 KiB at most, via
+// PayloadRenderer), as Wireshark's packet list does.
+class MessageStreamModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        TopicRole,
+        DirectionRole, // StoredMessage::Direction as int
+        QosRole,
+        RetainRole,
+        TimeRole,        // QDateTime (local)
+        PayloadSizeRole, // qint64 bytes
+        PreviewRole,     // QString: the rendered preview
+        FormatRole,      // PayloadFormat shown, as int
+        TruncatedRole,   // bool: the preview leaves something out
+        ColourRole,      // QColor of the matched subscription (invalid: none / published)
+        AliasRole,       // QString
+        ExpandedRole,    // bool: the 5.0 properties are shown
+        PropertiesRole,  // QStringList "Name: value" lines (empty for 3.1.1)
+        AckRole,         // QString: ack state of a published message (empty if unknown)
+        AckFailedRole,   // bool
+    };
+    Q_ENUM(Role)
+
+    // A resolved row: the stored message plus what was computed for display, lazily.
+    struct Row
+    {
+        StoredMessage message;
+        mutable std::optional<RenderedPayload> preview;
+        mutable std::optional<QStringList> properties;
+        mutable std::optional<SubscriptionLook> look;
+    };
+
+    explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
+    ~MessageStreamModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // The filter of the whole view (history and live rows alike); reloads the newest page.
+    void setFilter(const MessageFilter &filter);
+    const MessageFilter &filter() const;
+
+    // Reloads the newest page and follows the tail again.
+    void followTail();
+    // Stop appending live rows (they are counted in pendingCount()).
+    void setFollowing(bool following);
+    bool isFollowing() const { return m_following; }
+    qint64 pendingCount() const { return m_pending; }
+
+    bool canFetchOlder() const { return m_hasOlder; }
+    // Prepends up to pageSize() older rows; returns how many.
+    int fetchOlder();
+
+    // Resolves a received message's subscription (colour, alias, format).
+    void setLookResolver(std::function<SubscriptionLook(const QString &topic)> resolver);
+    // Subscriptions changed colour/format: drop the cached looks and previews.
+    void refreshLooks();
+
+    // Per-bubble format choice (Auto: the subscription's, or detected).
+    void setRowFormat(int row, PayloadFormat format);
+    void setExpanded(int row, bool expanded);
+    void toggleExpanded(int row);
+
+    // Ack state of a message we published, keyed by its time (what the writer stored).
+    void setAck(qint64 receivedUs, const PublishAck &ack);
+
+    const Row *rowAt(int row) const;
+    // The whole payload (loaded from the side table when the row's was deferred).
+    QByteArray fullPayload(int row, StorageError *error = nullptr) const;
+    // The format shown for `row` (never Auto).
+    PayloadFormat effectiveFormat(int row) const;
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    int maxLoadedRows() const { return m_maxRows; }
+    void setMaxLoadedRows(int rows) { m_maxRows = qMax(m_pageSize * 2, rows); }
+
+signals:
+    void pendingCountChanged(qint64 count);
+    // Live rows were appended at the end (the view scrolls when it follows).
+    void rowsAppendedAtTail(int count);
+    void errorOccurred(const mqttdesk::StorageError &error);
+
+private:
+    void onHistoryAppended(qint64 firstId, qint64 lastId, qint64 count);
+    void onHistoryRemoved(qint64 upToId);
+    void reload();
+    void appendNewer();
+    void trimFront(int excess);
+    void trimBack(int excess);
+    const SubscriptionLook &lookOf(const Row &row) const;
+    const RenderedPayload &previewOf(int row) const;
+    const QStringList &propertiesOf(const Row &row) const;
+    void setPending(qint64 count);
+    void report(const StorageError &error);
+
+    QPointer<MessageHistory> m_history;
+    QList<Row> m_rows;
+    bool m_hasOlder = false;
+    bool m_hasNewer = false; // the window does not reach the newest stored row
+    bool m_following = true;
+    qint64 m_pending = 0;
+    qint64 m_lastKnownId = 0; // newest id loaded or announced
+    int m_pageSize = 200;
+    int m_maxRows = 5000;
+    std::function<SubscriptionLook(const QString &)> m_resolver;
+    QHash<qint64, PayloadFormat> m_rowFormats; // by message id
+    QSet<qint64> m_expanded;                   // by message id
+    QHash<qint64, PublishAck> m_acks;          // by receivedUs
+};
+
+} // namespace mqttdesk

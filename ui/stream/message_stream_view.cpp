@@ -1,0 +1,471 @@
+#include "ui/stream/message_stream_view.h"
+
+#include "core/payload/payload_renderer.h"
+#include "core/protocol/codec.h"
+#include "core/protocol/topic.h"
+#include "ui/stream/event_loop_latency_probe.h"
+#include "ui/stream/message_bubble_delegate.h"
+#include "ui/stream/message_stream_model.h"
+#include "ui/stream/payload_file_saver.h"
+#include "ui/stream/payload_viewer_dialog.h"
+#include "ui/stream/stream_prompts.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+namespace {
+constexpr PayloadFormat kFormats[] = {
+    PayloadFormat::Auto,   PayloadFormat::Text, PayloadFormat::Json,       PayloadFormat::Hex,
+    PayloadFormat::Base64, PayloadFormat::Cbor, PayloadFormat::MessagePack};
+}
+
+MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_profileId(profileId)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *bar = new QHBoxLayout;
+    auto *showLabel = new QLabel(tr("S&how:"), this);
+    m_direction = new QComboBox(this);
+    m_direction->addItem(tr("All"));
+    m_direction->addItem(tr("Received"));
+    m_direction->addItem(tr("Published"));
+    showLabel->setBuddy(m_direction);
+    auto *topicLabel = new QLabel(tr("&Topic filter:"), this);
+    m_topicFilter = new QLineEdit(this);
+    m_topicFilter->setPlaceholderText(tr("e.g. sensors/#"));
+    m_topicFilter->setClearButtonEnabled(true);
+    topicLabel->setBuddy(m_topicFilter);
+    auto *searchLabel = new QLabel(tr("Sea&rch:"), this);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("words in the payload"));
+    m_search->setClearButtonEnabled(true);
+    searchLabel->setBuddy(m_search);
+    m_pause = new QToolButton(this);
+    m_pause->setText(tr("Pause"));
+    m_pause->setCheckable(true);
+    m_pause->setToolTip(tr("Pause the view; messages are still received and stored"));
+    m_pause->setAccessibleName(tr("Pause view"));
+    m_export = new QToolButton(this);
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("Export the messages shown to a JSON Lines file"));
+    m_export->setAccessibleName(tr("Export messages"));
+    m_clear = new QToolButton(this);
+    m_clear->setText(tr("Clear…"));
+    m_clear->setToolTip(tr("Delete the stored history of this connection"));
+    m_clear->setAccessibleName(tr("Clear history"));
+    m_diagnostics = new QToolButton(this);
+    m_diagnostics->setText(tr("Diagnostics"));
+    m_diagnostics->setCheckable(true);
+    m_diagnostics->setToolTip(tr("Show how quickly the window responds (event-loop latency)"));
+    m_diagnostics->setAccessibleName(tr("Diagnostics"));
+    bar->addWidget(showLabel);
+    bar->addWidget(m_direction);
+    bar->addWidget(topicLabel);
+    bar->addWidget(m_topicFilter, 1);
+    bar->addWidget(searchLabel);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_pause);
+    bar->addWidget(m_export);
+    bar->addWidget(m_clear);
+    bar->addWidget(m_diagnostics);
+    layout->addLayout(bar);
+
+    m_filterError = new QLabel(this);
+    m_filterError->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_filterError->setWordWrap(true);
+    m_filterError->setVisible(false);
+    layout->addWidget(m_filterError);
+    m_diagnosticsLabel = new QLabel(this);
+    m_diagnosticsLabel->setVisible(false);
+    layout->addWidget(m_diagnosticsLabel);
+
+    m_list = new QListView(this);
+    m_delegate = new MessageBubbleDelegate(m_list);
+    m_list->setItemDelegate(m_delegate);
+    m_list->setModel(m_model);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setUniformItemSizes(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setAccessibleName(tr("Messages"));
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->installEventFilter(this);
+    layout->addWidget(m_list, 1);
+
+    m_newMessages = new QPushButton(m_list);
+    m_newMessages->setVisible(false);
+    m_newMessages->setCursor(Qt::PointingHandCursor);
+
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(300);
+    m_diagnosticsTimer = new QTimer(this);
+    m_diagnosticsTimer->setInterval(1000);
+    m_probe = new EventLoopLatencyProbe(this);
+
+    connect(m_direction, &QComboBox::currentIndexChanged, this, &MessageStreamView::applyFilter);
+    connect(m_topicFilter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_topicFilter, &QLineEdit::returnPressed, this, &MessageStreamView::applyFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, &MessageStreamView::applyFilter);
+    connect(m_filterTimer, &QTimer::timeout, this, &MessageStreamView::applyFilter);
+    connect(m_pause, &QToolButton::toggled, this, &MessageStreamView::setPaused);
+    connect(m_export, &QToolButton::clicked, this, &MessageStreamView::exportVisible);
+    connect(m_clear, &QToolButton::clicked, this, &MessageStreamView::requestClear);
+    connect(m_diagnostics, &QToolButton::toggled, this, &MessageStreamView::setDiagnosticsVisible);
+    connect(m_diagnosticsTimer, &QTimer::timeout, this,
+            [this] { m_diagnosticsLabel->setText(m_probe->summary()); });
+    connect(m_newMessages, &QPushButton::clicked, this, &MessageStreamView::jumpToNewest);
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &MessageStreamView::onScrolled);
+    connect(m_list, &QListView::customContextMenuRequested, this,
+            &MessageStreamView::showContextMenu);
+    connect(m_model, &MessageStreamModel::rowsAppendedAtTail, this, &MessageStreamView::onAppended);
+    connect(m_model, &MessageStreamModel::pendingCountChanged, this,
+            &MessageStreamView::onPendingChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateUniformity();
+        if (m_model->isFollowing())
+            QTimer::singleShot(0, m_list, &QListView::scrollToBottom);
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.contains(MessageStreamModel::ExpandedRole)) {
+                    updateUniformity();
+                    m_list->doItemsLayout(); // the row's height changed
+                }
+            });
+    connect(m_delegate, &MessageBubbleDelegate::propertiesToggled, this,
+            [this](const QModelIndex &index) { m_model->toggleExpanded(index.row()); });
+    connect(m_delegate, &MessageBubbleDelegate::showAllRequested, this,
+            [this](const QModelIndex &index) { showAll(index.row()); });
+
+    setTabOrder(m_direction, m_topicFilter);
+    setTabOrder(m_topicFilter, m_search);
+    setTabOrder(m_search, m_pause);
+    setTabOrder(m_pause, m_export);
+    setTabOrder(m_export, m_clear);
+    setTabOrder(m_clear, m_diagnostics);
+    setTabOrder(m_diagnostics, m_list);
+    QTimer::singleShot(0, m_list, &QListView::scrollToBottom);
+}
+
+MessageFilter MessageStreamView::currentFilter() const
+{
+    MessageFilter filter;
+    filter.profileId = m_profileId;
+    if (m_direction->currentIndex() == 1)
+        filter.direction = StoredMessage::Direction::Incoming;
+    else if (m_direction->currentIndex() == 2)
+        filter.direction = StoredMessage::Direction::Outgoing;
+    filter.topicFilter = m_topicFilter->text().trimmed();
+    filter.text = m_search->text().trimmed();
+    return filter;
+}
+
+QString MessageStreamView::filterError() const
+{
+    return m_filterError->isHidden() ? QString() : m_filterError->text();
+}
+
+void MessageStreamView::applyFilter()
+{
+    m_filterTimer->stop();
+    const MessageFilter filter = currentFilter();
+    if (!filter.topicFilter.isEmpty()) {
+        if (auto error = Topic::validateFilter(filter.topicFilter)) {
+            m_filterError->setText(tr("Topic filter: %1").arg(error->message()));
+            m_filterError->setVisible(true);
+            return;
+        }
+    }
+    m_filterError->setVisible(false);
+    if (filter == m_model->filter())
+        return;
+    m_model->setFilter(filter);
+    if (m_paused)
+        m_model->setFollowing(false);
+}
+
+void MessageStreamView::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_pause->isChecked() != paused)
+        m_pause->setChecked(paused);
+    if (paused)
+        m_model->setFollowing(false);
+    else if (isAtBottom())
+        jumpToNewest();
+    onPendingChanged(m_model->pendingCount());
+}
+
+bool MessageStreamView::isAtBottom() const
+{
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    return bar->value() >= bar->maximum() - 4;
+}
+
+void MessageStreamView::jumpToNewest()
+{
+    if (m_paused) {
+        m_paused = false;
+        m_pause->setChecked(false);
+    }
+    m_adjusting = true;
+    m_model->followTail();
+    m_list->scrollToBottom();
+    m_adjusting = false;
+}
+
+void MessageStreamView::onScrolled(int value)
+{
+    if (m_adjusting)
+        return;
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    if (value <= bar->minimum() && m_model->canFetchOlder()) {
+        // Older page: keep the row the user looks at in place.
+        const QModelIndex top = m_list->indexAt(QPoint(4, 4));
+        m_adjusting = true;
+        const int added = m_model->fetchOlder();
+        if (top.isValid() && added > 0)
+            m_list->scrollTo(m_model->index(top.row() + added), QAbstractItemView::PositionAtTop);
+        m_adjusting = false;
+        return;
+    }
+    if (isAtBottom()) {
+        if (!m_paused && !m_model->isFollowing())
+            jumpToNewest();
+    } else if (m_model->isFollowing()) {
+        m_model->setFollowing(false);
+    }
+}
+
+void MessageStreamView::onAppended(int)
+{
+    if (m_model->isFollowing()) {
+        m_adjusting = true;
+        m_list->scrollToBottom();
+        m_adjusting = false;
+    }
+}
+
+void MessageStreamView::onPendingChanged(qint64 count)
+{
+    if (count <= 0) {
+        m_newMessages->setVisible(false);
+        return;
+    }
+    m_newMessages->setText(tr("%n new message(s) ↓", nullptr, int(qMin<qint64>(count, INT_MAX))));
+    m_newMessages->setAccessibleName(m_newMessages->text());
+    m_newMessages->adjustSize();
+    const QRect area = m_list->viewport()->geometry();
+    m_newMessages->move(area.center().x() - m_newMessages->width() / 2,
+                        area.bottom() - m_newMessages->height() - 12);
+    m_newMessages->setVisible(true);
+    m_newMessages->raise();
+}
+
+void MessageStreamView::updateUniformity()
+{
+    // Uniform heights make layout O(1) per row; only an expanded bubble needs measuring.
+    bool anyExpanded = false;
+    for (int i = 0; i < m_model->rowCount() && !anyExpanded; ++i)
+        anyExpanded = m_model->data(m_model->index(i), MessageStreamModel::ExpandedRole).toBool();
+    if (m_list->uniformItemSizes() == !anyExpanded)
+        return;
+    m_list->setUniformItemSizes(!anyExpanded);
+}
+
+qint64 MessageStreamView::exportTo(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    qint64 n = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const MessageStreamModel::Row *r = m_model->rowAt(row);
+        const StoredMessage &m = r->message;
+        const QByteArray payload = m_model->fullPayload(row);
+        QJsonObject o;
+        o.insert(QStringLiteral("time"),
+                 QDateTime::fromMSecsSinceEpoch(m.receivedUs / 1000, Qt::UTC)
+                     .toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("direction"), m.direction == StoredMessage::Direction::Outgoing
+                                                  ? QStringLiteral("published")
+                                                  : QStringLiteral("received"));
+        o.insert(QStringLiteral("topic"), m.topic);
+        o.insert(QStringLiteral("qos"), m.qos);
+        o.insert(QStringLiteral("retain"), m.retain);
+        if (isValidUtf8(payload))
+            o.insert(QStringLiteral("payload"), QString::fromUtf8(payload));
+        else
+            o.insert(QStringLiteral("payloadBase64"), QString::fromLatin1(payload.toBase64()));
+        const QStringList props =
+            m_model->data(m_model->index(row), MessageStreamModel::PropertiesRole).toStringList();
+        if (!props.isEmpty())
+            o.insert(QStringLiteral("properties"), QJsonArray::fromStringList(props));
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        file.write("\n");
+        ++n;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    return n;
+}
+
+void MessageStreamView::exportVisible()
+{
+    const QString path =
+        StreamPrompts::saveFileName(this, tr("Export messages"), QStringLiteral("messages.jsonl"),
+                                    tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportTo(path, &error) < 0)
+        StreamPrompts::showError(
+            this, tr("Export messages"),
+            tr("The messages could not be written to %1: %2").arg(path, error));
+}
+
+void MessageStreamView::requestClear()
+{
+    if (StreamPrompts::confirm(this, tr("Clear history"),
+                               tr("Delete every stored message of this connection? This cannot "
+                                  "be undone."),
+                               tr("Delete history")))
+        emit clearRequested();
+}
+
+void MessageStreamView::copyPayload(int row) const
+{
+    const MessageStreamModel::Row *r = m_model->rowAt(row);
+    if (!r)
+        return;
+    const QByteArray payload = m_model->fullPayload(row);
+    const RenderedPayload rendered =
+        PayloadRenderer::render(payload, m_model->effectiveFormat(row));
+    QApplication::clipboard()->setText(rendered.text);
+}
+
+void MessageStreamView::savePayload(int row)
+{
+    const MessageStreamModel::Row *r = m_model->rowAt(row);
+    if (!r)
+        return;
+    QString name = r->message.topic;
+    name.replace(QLatin1Char('/'), QLatin1Char('_'));
+    PayloadFileSaver::save(this, m_model->fullPayload(row), name + QStringLiteral(".bin"));
+}
+
+void MessageStreamView::showAll(int row)
+{
+    const MessageStreamModel::Row *r = m_model->rowAt(row);
+    if (!r)
+        return;
+    PayloadHint hint;
+    if (!r->message.properties.isEmpty()) {
+        auto decoded = decodeProperties(r->message.properties);
+        if (decoded.ok()) {
+            hint.contentType = decoded.value().string(PropertyId::ContentType).value_or(QString());
+            if (auto pfi = decoded.value().integer(PropertyId::PayloadFormatIndicator))
+                hint.utf8Declared = *pfi == 1;
+        }
+    }
+    auto *dialog = new PayloadViewerDialog(r->message.topic, m_model->fullPayload(row),
+                                           m_model->effectiveFormat(row), hint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MessageStreamView::setDiagnosticsVisible(bool visible)
+{
+    if (m_diagnostics->isChecked() != visible)
+        m_diagnostics->setChecked(visible);
+    m_diagnosticsLabel->setVisible(visible);
+    if (visible) {
+        m_probe->reset();
+        if (!m_probe->isRunning())
+            m_probe->start();
+        m_diagnosticsTimer->start();
+        m_diagnosticsLabel->setText(m_probe->summary());
+    } else {
+        m_diagnosticsTimer->stop();
+        m_probe->stop();
+    }
+}
+
+void MessageStreamView::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_list->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const int row = index.row();
+    QMenu menu(this);
+    menu.addAction(tr("&Copy payload"), this, [this, row] { copyPayload(row); });
+    menu.addAction(tr("Copy &topic"), this, [this, row] {
+        QApplication::clipboard()->setText(m_model->rowAt(row)->message.topic);
+    });
+    menu.addAction(tr("&Save payload as…"), this, [this, row] { savePayload(row); });
+    menu.addAction(tr("Show &all"), this, [this, row] { showAll(row); });
+    QMenu *formats = menu.addMenu(tr("&Display as"));
+    for (PayloadFormat f : kFormats)
+        formats->addAction(payloadFormatName(f), this,
+                           [this, row, f] { m_model->setRowFormat(row, f); });
+    menu.addAction(tr("Show/hide &properties"), this,
+                   [this, row] { m_model->toggleExpanded(row); });
+    menu.addSeparator();
+    menu.addAction(tr("&Resend"), this, [this, row] {
+        StoredMessage message = m_model->rowAt(row)->message;
+        message.payload = m_model->fullPayload(row);
+        emit resendRequested(message);
+    });
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+bool MessageStreamView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Copy) && m_list->currentIndex().isValid()) {
+            copyPayload(m_list->currentIndex().row());
+            return true;
+        }
+        if (key->key() == Qt::Key_Space && m_list->currentIndex().isValid()) {
+            m_model->toggleExpanded(m_list->currentIndex().row());
+            return true;
+        }
+    }
+    if (watched == m_list && event->type() == QEvent::Resize)
+        onPendingChanged(m_model->pendingCount());
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,31 @@
+#include "ui/stream/payload_file_saver.h"
+
+#include "ui/stream/stream_prompts.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace mqttdesk {
+
+bool PayloadFileSaver::save(QWidget *parent, const QByteArray &payload, const QString &suggestion)
+{
+    const QString path = StreamPrompts::saveFileName(
+        parent, QCoreApplication::translate("PayloadFileSaver", "Save payload as"), suggestion,
+        QCoreApplication::translate("PayloadFileSaver", "All files (*)"));
+    if (path.isEmpty())
+        return false;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(payload) != payload.size() ||
+        !file.commit()) {
+        StreamPrompts::showError(
+            parent, QCoreApplication::translate("PayloadFileSaver", "Save payload as"),
+            QCoreApplication::translate("PayloadFileSaver",
+                                        "The payload could not be written to %1: %2. Choose "
+                                        "another folder or free some disk space.")
+                .arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,184 @@
+#include "ui/stream/payload_viewer_dialog.h"
+
+#include "core/payload/payload_detector.h"
+#include "ui/stream/payload_file_saver.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+namespace {
+constexpr PayloadFormat kFormats[] = {
+    PayloadFormat::Auto,   PayloadFormat::Text, PayloadFormat::Json,       PayloadFormat::Hex,
+    PayloadFormat::Base64, PayloadFormat::Cbor, PayloadFormat::MessagePack};
+}
+
+PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray &payload,
+                                         PayloadFormat format, const PayloadHint &hint,
+                                         QWidget *parent)
+    : QDialog(parent)
+    , m_payload(payload)
+    , m_hint(hint)
+    , m_format(format)
+{
+    setWindowTitle(tr("Payload of %1").arg(topic));
+    resize(900, 640);
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *formatLabel = new QLabel(tr("&Format:"), this);
+    m_formatBox = new QComboBox(this);
+    for (PayloadFormat f : kFormats)
+        m_formatBox->addItem(payloadFormatName(f), int(f));
+    m_formatBox->setCurrentIndex(m_formatBox->findData(int(format)));
+    formatLabel->setBuddy(m_formatBox);
+    m_status = new QLabel(this);
+    top->addWidget(formatLabel);
+    top->addWidget(m_formatBox);
+    top->addStretch();
+    top->addWidget(m_status);
+    layout->addLayout(top);
+
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setReadOnly(true);
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setAccessibleName(tr("Payload"));
+    layout->addWidget(m_editor, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
+    auto *save = buttons->addButton(tr("&Save payload as…"), QDialogButtonBox::ActionRole);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(copy, &QPushButton::clicked, this, &PayloadViewerDialog::copyAll);
+    connect(save, &QPushButton::clicked, this, &PayloadViewerDialog::saveAs);
+    connect(m_formatBox, &QComboBox::currentIndexChanged, this,
+            [this] { setFormat(PayloadFormat(m_formatBox->currentData().toInt())); });
+    connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &PayloadViewerDialog::onScrolled);
+    setTabOrder(m_formatBox, m_editor);
+    startRendering();
+}
+
+PayloadViewerDialog::~PayloadViewerDialog()
+{
+    ++m_generation;
+    if (m_worker)
+        m_worker->wait();
+}
+
+qsizetype PayloadViewerDialog::shownChars() const
+{
+    return m_shown;
+}
+
+void PayloadViewerDialog::setFormat(PayloadFormat format)
+{
+    if (format == m_format && m_full)
+        return;
+    m_format = format;
+    startRendering();
+}
+
+void PayloadViewerDialog::startRendering()
+{
+    const quint64 generation = ++m_generation;
+    m_full.reset();
+    PayloadFormat format = m_format;
+    // The preview is bounded by a prefix of the bytes: this is what opening costs.
+    if (format == PayloadFormat::Auto)
+        format = PayloadDetector::detect(m_payload, m_hint);
+    const RenderedPayload preview = PayloadRenderer::preview(m_payload, format, ChunkChars, m_hint);
+    m_editor->setPlainText(preview.text);
+    m_shown = preview.text.size();
+    m_status->setText(tr("%1 · rendering…").arg(QLocale().formattedDataSize(m_payload.size())));
+
+    // The full rendering runs off the GUI thread; only its first chunk replaces the preview.
+    const QByteArray bytes = m_payload;
+    const PayloadHint hint = m_hint;
+    QPointer<PayloadViewerDialog> self(this);
+    QThread *worker = QThread::create([self, bytes, format, hint, generation] {
+        RenderedPayload full = PayloadRenderer::render(bytes, format, hint);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, full = std::move(full)] {
+                if (self)
+                    self->onRendered(generation, full);
+            },
+            Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    if (m_worker)
+        m_worker->wait();
+    m_worker = worker;
+    worker->start(QThread::LowPriority);
+}
+
+void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &payload)
+{
+    if (generation != m_generation)
+        return;
+    m_full = payload;
+    const int scroll = m_editor->verticalScrollBar()->value();
+    const QString first = payload.text.left(ChunkChars);
+    if (first != m_editor->toPlainText().left(ChunkChars) || m_shown != first.size()) {
+        m_editor->setPlainText(first);
+        m_editor->verticalScrollBar()->setValue(scroll);
+    }
+    m_shown = first.size();
+    QString status = tr("%1 · %2").arg(QLocale().formattedDataSize(m_payload.size()),
+                                       payloadFormatName(payload.format));
+    if (payload.error)
+        status += QStringLiteral(" · ") + payload.error->message();
+    m_status->setText(status);
+    emit rendered();
+}
+
+bool PayloadViewerDialog::showMore()
+{
+    if (!m_full || m_shown >= m_full->text.size())
+        return false;
+    QString chunk = m_full->text.mid(m_shown, ChunkChars);
+    m_shown += chunk.size();
+    // appendPlainText adds a line break; the chunk continues the last line instead.
+    QTextCursor cursor(m_editor->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(chunk);
+    return true;
+}
+
+void PayloadViewerDialog::onScrolled(int value)
+{
+    const QScrollBar *bar = m_editor->verticalScrollBar();
+    if (value >= bar->maximum() - 2 * bar->pageStep())
+        showMore();
+}
+
+void PayloadViewerDialog::copyAll()
+{
+    if (m_full)
+        QApplication::clipboard()->setText(m_full->text);
+    else
+        QApplication::clipboard()->setText(m_editor->toPlainText());
+}
+
+void PayloadViewerDialog::saveAs()
+{
+    PayloadFileSaver::save(this, m_payload);
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/payload/payload_format.h"
+#include "core/payload/payload_renderer.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QThread;
+
+namespace mqttdesk {
+
+// "Show all": the whole payload of one message. Opening never waits for the whole
+// rendering: a bounded preview is shown at once, the full text is rendered on a worker
+// thread, and the editor receives it in chunks as the user scrolls towards the end, so a
+// 10 MB payload opens as fast as a small one and the document only grows as far as read.
+class PayloadViewerDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype ChunkChars = 128 * 1024;
+
+    PayloadViewerDialog(const QString &topic, const QByteArray &payload, PayloadFormat format,
+                        const PayloadHint &hint = {}, QWidget *parent = nullptr);
+    ~PayloadViewerDialog() override;
+
+    // Characters shown in the editor so far / of the full rendering (-1 while rendering).
+    qsizetype shownChars() const;
+    qsizetype totalChars() const { return m_full ? m_full->text.size() : -1; }
+    bool isRendered() const { return m_full.has_value(); }
+    // Appends the next chunk; false when everything is shown (or still rendering).
+    bool showMore();
+    PayloadFormat format() const { return m_format; }
+    void setFormat(PayloadFormat format);
+    QPlainTextEdit *editor() const { return m_editor; }
+
+signals:
+    void rendered();
+
+private:
+    void startRendering();
+    void onRendered(quint64 generation, const RenderedPayload &payload);
+    void onScrolled(int value);
+    void saveAs();
+    void copyAll();
+
+    QByteArray m_payload;
+    PayloadHint m_hint;
+    PayloadFormat m_format;
+    std::optional<RenderedPayload> m_full;
+    qsizetype m_shown = 0;
+    quint64 m_generation = 0;
+    QPointer<QThread> m_worker;
+    QComboBox *m_formatBox = nullptr;
+    QLabel *m_status = nullptr;
+    QPlainTextEdit *m_editor = nullptr;
+};
+
+} // namespace mqttdesk

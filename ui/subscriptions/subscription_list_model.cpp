@@ -1,0 +1,445 @@
+#include "ui/subscriptions/subscription_list_model.h"
+
+#include "core/connection/received_message.h"
+#include "core/protocol/reason_code.h"
+#include "core/session/session_action.h"
+
+#include <QJsonObject>
+
+namespace mqttdesk {
+
+SubscriptionListModel::SubscriptionListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_countTimer.setInterval(250);
+    m_countTimer.setSingleShot(true);
+    connect(&m_countTimer, &QTimer::timeout, this, &SubscriptionListModel::flushCounts);
+}
+
+QColor SubscriptionListModel::paletteColour(int n)
+{
+    // Distinct hues that read on light and dark bases alike.
+    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c),
+                                     QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd),
+                                     QColor(0xff, 0x7f, 0x0e), QColor(0x17, 0xbe, 0xcf),
+                                     QColor(0xe3, 0x77, 0xc2), QColor(0x8c, 0x56, 0x4b),
+                                     QColor(0xbc, 0xbd, 0x22), QColor(0x7f, 0x7f, 0x7f)};
+    return colours[n % int(std::size(colours))];
+}
+
+int SubscriptionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int SubscriptionListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SubscriptionListModel::statusText(const SubscriptionEntry &e) const
+{
+    switch (e.state) {
+    case SubscriptionEntry::State::Inactive:
+        return tr("not subscribed");
+    case SubscriptionEntry::State::Pending:
+        return tr("subscribing…");
+    case SubscriptionEntry::State::Active:
+        return e.grantedQos ? tr("granted QoS %1").arg(*e.grantedQos) : tr("subscribed");
+    case SubscriptionEntry::State::Refused:
+        return tr("refused: %1").arg(e.refusal);
+    case SubscriptionEntry::State::Disabled:
+        return tr("disabled");
+    }
+    return {};
+}
+
+QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SubscriptionEntry &e = m_entries.at(index.row());
+    if (role == UidRole)
+        return e.uid;
+    if (role == StateRole)
+        return int(e.state);
+    if (role == ColourRole)
+        return e.colour;
+    switch (index.column()) {
+    case FilterColumn:
+        if (role == Qt::DisplayRole)
+            return e.subscription.filter;
+        if (role == Qt::DecorationRole)
+            return e.colour;
+        if (role == Qt::CheckStateRole)
+            return e.enabled ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::ToolTipRole)
+            return e.state == SubscriptionEntry::State::Refused ? statusText(e)
+                                                                : e.subscription.filter;
+        if (role == Qt::AccessibleTextRole)
+            return tr("%1, %2").arg(e.subscription.filter, statusText(e));
+        break;
+    case AliasColumn:
+        if (role == Qt::DisplayRole || role == Qt::EditRole)
+            return e.alias;
+        break;
+    case QosColumn:
+        if (role == Qt::DisplayRole)
+            return int(e.subscription.options.qos);
+        break;
+    case FormatColumn:
+        if (role == Qt::DisplayRole)
+            return payloadFormatName(e.format);
+        break;
+    case CountColumn:
+        if (role == Qt::DisplayRole)
+            return e.messageCount;
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case StatusColumn:
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+            return statusText(e);
+        if (role == Qt::ForegroundRole && e.state == SubscriptionEntry::State::Refused)
+            return QColor(0xc0, 0x1c, 0x28);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant SubscriptionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case FilterColumn:
+        return tr("Filter");
+    case AliasColumn:
+        return tr("Alias");
+    case QosColumn:
+        return tr("QoS");
+    case FormatColumn:
+        return tr("Format");
+    case CountColumn:
+        return tr("Messages");
+    case StatusColumn:
+        return tr("Status");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags SubscriptionListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (!index.isValid())
+        return f;
+    if (index.column() == FilterColumn)
+        f |= Qt::ItemIsUserCheckable;
+    if (index.column() == AliasColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool SubscriptionListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    if (index.column() == FilterColumn && role == Qt::CheckStateRole) {
+        setEnabled(index.row(), value.toInt() == Qt::Checked);
+        return true;
+    }
+    if (index.column() == AliasColumn && role == Qt::EditRole) {
+        setAlias(index.row(), value.toString());
+        return true;
+    }
+    return false;
+}
+
+int SubscriptionListModel::add(SubscriptionEntry entry)
+{
+    entry.uid = m_nextUid++;
+    if (!entry.colour.isValid())
+        entry.colour = paletteColour(m_coloursUsed++);
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(std::move(entry));
+    endInsertRows();
+    rebuildTrie();
+    emit looksChanged();
+    emit changed();
+    return row;
+}
+
+void SubscriptionListModel::removeAt(int row)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    beginRemoveRows({}, row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+    rebuildTrie();
+    emit looksChanged();
+    emit changed();
+}
+
+int SubscriptionListModel::rowOfFilter(const QString &filter) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).subscription.filter == filter)
+            return i;
+    }
+    return -1;
+}
+
+int SubscriptionListModel::rowOfUid(quint64 uid) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).uid == uid)
+            return i;
+    }
+    return -1;
+}
+
+void SubscriptionListModel::setEnabled(int row, bool enabled)
+{
+    if (row < 0 || row >= m_entries.size() || m_entries.at(row).enabled == enabled)
+        return;
+    m_entries[row].enabled = enabled;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    rebuildTrie();
+    emit enabledChanged(row, enabled);
+    emit looksChanged();
+    emit changed();
+}
+
+void SubscriptionListModel::setColour(int row, const QColor &colour)
+{
+    if (row < 0 || row >= m_entries.size() || !colour.isValid())
+        return;
+    m_entries[row].colour = colour;
+    emit dataChanged(index(row, FilterColumn), index(row, FilterColumn));
+    emit looksChanged();
+    emit changed();
+}
+
+void SubscriptionListModel::setAlias(int row, const QString &alias)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    m_entries[row].alias = alias.trimmed();
+    emit dataChanged(index(row, AliasColumn), index(row, AliasColumn));
+    emit looksChanged();
+    emit changed();
+}
+
+void SubscriptionListModel::setFormat(int row, PayloadFormat format)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    m_entries[row].format = format;
+    emit dataChanged(index(row, FormatColumn), index(row, FormatColumn));
+    emit looksChanged();
+    emit changed();
+}
+
+void SubscriptionListModel::markPending(int row, quint64 token)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    SubscriptionEntry &e = m_entries[row];
+    e.state = SubscriptionEntry::State::Pending;
+    e.pendingToken = token;
+    e.refusal.clear();
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void SubscriptionListModel::markInactive()
+{
+    for (SubscriptionEntry &e : m_entries) {
+        if (e.state != SubscriptionEntry::State::Refused)
+            e.state =
+                e.enabled ? SubscriptionEntry::State::Inactive : SubscriptionEntry::State::Disabled;
+        e.pendingToken = 0;
+    }
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_entries.size()) - 1, ColumnCount - 1));
+}
+
+void SubscriptionListModel::markDisabled(int row)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    m_entries[row].state = SubscriptionEntry::State::Disabled;
+    m_entries[row].grantedQos.reset();
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void SubscriptionListModel::markRefused(int row, const QString &reason)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    m_entries[row].state = SubscriptionEntry::State::Refused;
+    m_entries[row].refusal = reason;
+    m_entries[row].pendingToken = 0;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void SubscriptionListModel::applySubscribeResult(const SubscribeResult &result)
+{
+    for (int i = 0; i < result.subscriptions.size(); ++i) {
+        const QString &filter = result.subscriptions.at(i).filter;
+        int row = -1;
+        for (int r = 0; r < m_entries.size(); ++r) {
+            const SubscriptionEntry &e = m_entries.at(r);
+            if ((result.token != 0 && e.pendingToken == result.token) ||
+                (result.token == 0 && e.subscription.filter == filter)) {
+                if (e.subscription.filter == filter) {
+                    row = r;
+                    break;
+                }
+            }
+        }
+        if (row < 0)
+            continue;
+        if (result.error) {
+            markRefused(row, result.error->message);
+            continue;
+        }
+        if (i >= result.reasonCodes.size())
+            continue;
+        const ReasonCode code = result.reasonCodes.at(i);
+        SubscriptionEntry &e = m_entries[row];
+        e.pendingToken = 0;
+        if (quint8(code) >= 0x80) {
+            markRefused(row, QStringLiteral("0x%1 %2")
+                                 .arg(quint8(code), 2, 16, QLatin1Char('0'))
+                                 .arg(reasonCodeText(code, PacketType::Suback)));
+        } else {
+            e.state = SubscriptionEntry::State::Active;
+            e.grantedQos = int(quint8(code));
+            e.refusal.clear();
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+}
+
+void SubscriptionListModel::rebuildTrie()
+{
+    m_trie.clear();
+    // Reverse order so that the first row wins when two rows share a filter.
+    for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it) {
+        if (it->enabled)
+            m_trie.insert(it->subscription.filter, it->uid);
+    }
+}
+
+void SubscriptionListModel::countMessages(const QList<ReceivedMessage> &batch)
+{
+    if (m_trie.isEmpty() || batch.isEmpty())
+        return;
+    // uid -> row for this batch; subscriptions are few.
+    for (const ReceivedMessage &m : batch) {
+        m_trie.forEachMatch(m.message.topic, [this](const QString &, quint64 uid) {
+            for (SubscriptionEntry &e : m_entries) {
+                if (e.uid == uid) {
+                    ++e.messageCount;
+                    break;
+                }
+            }
+        });
+    }
+    if (!m_countTimer.isActive())
+        m_countTimer.start();
+}
+
+void SubscriptionListModel::flushCounts()
+{
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, CountColumn), index(int(m_entries.size()) - 1, CountColumn),
+                         {Qt::DisplayRole});
+}
+
+SubscriptionLook SubscriptionListModel::lookFor(const QString &topic) const
+{
+    int best = -1;
+    m_trie.forEachMatch(topic, [this, &best](const QString &, quint64 uid) {
+        const int row = rowOfUid(uid);
+        if (row >= 0 && (best < 0 || row < best))
+            best = row;
+    });
+    if (best < 0)
+        return {};
+    const SubscriptionEntry &e = m_entries.at(best);
+    return SubscriptionLook{e.colour, e.alias, e.format};
+}
+
+QJsonArray SubscriptionListModel::toJson() const
+{
+    QJsonArray array;
+    for (const SubscriptionEntry &e : m_entries) {
+        QJsonObject o;
+        o.insert(QStringLiteral("filter"), e.subscription.filter);
+        o.insert(QStringLiteral("qos"), int(e.subscription.options.qos));
+        o.insert(QStringLiteral("noLocal"), e.subscription.options.noLocal);
+        o.insert(QStringLiteral("retainAsPublished"), e.subscription.options.retainAsPublished);
+        o.insert(QStringLiteral("retainHandling"), int(e.subscription.options.retainHandling));
+        if (e.subscriptionIdentifier)
+            o.insert(QStringLiteral("subscriptionIdentifier"), qint64(*e.subscriptionIdentifier));
+        QJsonArray props;
+        for (const StringPair &p : e.userProperties)
+            props.append(QJsonArray{p.name, p.value});
+        o.insert(QStringLiteral("userProperties"), props);
+        o.insert(QStringLiteral("colour"), e.colour.name());
+        o.insert(QStringLiteral("alias"), e.alias);
+        o.insert(QStringLiteral("format"), payloadFormatKey(e.format));
+        o.insert(QStringLiteral("enabled"), e.enabled);
+        array.append(o);
+    }
+    return array;
+}
+
+void SubscriptionListModel::loadJson(const QJsonArray &array)
+{
+    beginResetModel();
+    m_entries.clear();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        SubscriptionEntry e;
+        e.uid = m_nextUid++;
+        e.subscription.filter = o.value(QStringLiteral("filter")).toString();
+        if (e.subscription.filter.isEmpty())
+            continue;
+        e.subscription.options.qos = QoS(qBound(0, o.value(QStringLiteral("qos")).toInt(), 2));
+        e.subscription.options.noLocal = o.value(QStringLiteral("noLocal")).toBool();
+        e.subscription.options.retainAsPublished =
+            o.value(QStringLiteral("retainAsPublished")).toBool();
+        e.subscription.options.retainHandling =
+            RetainHandling(qBound(0, o.value(QStringLiteral("retainHandling")).toInt(), 2));
+        if (o.contains(QStringLiteral("subscriptionIdentifier")))
+            e.subscriptionIdentifier =
+                quint32(o.value(QStringLiteral("subscriptionIdentifier")).toInteger());
+        for (const QJsonValue &p : o.value(QStringLiteral("userProperties")).toArray()) {
+            const QJsonArray pair = p.toArray();
+            e.userProperties.append({pair.at(0).toString(), pair.at(1).toString()});
+        }
+        e.colour = QColor::fromString(o.value(QStringLiteral("colour")).toString());
+        if (!e.colour.isValid())
+            e.colour = paletteColour(m_coloursUsed);
+        ++m_coloursUsed;
+        e.alias = o.value(QStringLiteral("alias")).toString();
+        e.format = payloadFormatFromKey(o.value(QStringLiteral("format")).toString())
+                       .value_or(PayloadFormat::Auto);
+        e.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        e.state =
+            e.enabled ? SubscriptionEntry::State::Inactive : SubscriptionEntry::State::Disabled;
+        m_entries.append(e);
+    }
+    endResetModel();
+    rebuildTrie();
+    emit looksChanged();
+}
+
+} // namespace mqttdesk
