@@ -35,7 +35,7 @@
     <message>
         <location filename="../core/storage/history_exporter.cpp" line="+67"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
     </message>
 </context>
 <context>
