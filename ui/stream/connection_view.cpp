@@ -87,7 +87,8 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     m_splitter->addWidget(m_panel);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({380, 900});
+    // A narrow panel leaves the stream's filter and search boxes their full width.
+    m_splitter->setSizes({300, 980});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_splitter);

@@ -100,8 +100,11 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     m_view->header()->setSectionResizeMode(SubscriptionListModel::FilterColumn,
                                            QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
-    for (int column : {SubscriptionListModel::QosColumn, SubscriptionListModel::CountColumn})
+    for (int column : {SubscriptionListModel::QosColumn, SubscriptionListModel::CountColumn,
+                       SubscriptionListModel::StatusColumn})
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // The filter is what the user reads first: it takes what the other columns leave.
+    m_view->header()->resizeSection(SubscriptionListModel::AliasColumn, 64);
     // The format is chosen (and shown) in "Display as" below the list.
     m_view->setColumnHidden(SubscriptionListModel::FormatColumn, true);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
