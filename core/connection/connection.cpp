@@ -5,8 +5,10 @@
 #include "core/transport/transport_factory.h"
 
 #include <QDateTime>
+#include <QMetaMethod>
 #include <QRandomGenerator>
 
+#include <chrono>
 #include <utility>
 
 namespace mqttdesk {
@@ -20,6 +22,9 @@ struct Overloaded : Ts...
 };
 template<class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// Received bytes are fed to the session in slices of at most this size.
+constexpr qsizetype kReadSliceSize = 64 * 1024;
 
 constexpr SessionTimer kTimers[] = {SessionTimer::KeepAlive, SessionTimer::PingResponse,
                                     SessionTimer::ConnectTimeout, SessionTimer::Reconnect};
@@ -102,12 +107,33 @@ void Connection::setSettings(const ConnectionSettings &settings)
     post([this, settings] {
         m_settings = settings;
         m_session->setOptions(settings.session);
+        applyPacketLogging();
     });
 }
 
 void Connection::setMessageSink(std::shared_ptr<MessageSink> sink)
 {
     post([this, sink = std::move(sink)] { m_sink = sink; });
+}
+
+void Connection::setPacketLogging(bool enabled)
+{
+    post([this, enabled] {
+        m_packetLogging = enabled;
+        applyPacketLogging();
+    });
+}
+
+void Connection::applyPacketLogging()
+{
+    const bool wanted = m_packetLogging.value_or(
+        isSignalConnected(QMetaMethod::fromSignal(&Connection::logMessage)));
+    if (m_settings.session.logPackets == wanted && m_session->options().logPackets == wanted)
+        return;
+    m_settings.session.logPackets = wanted;
+    SessionOptions options = m_session->options();
+    options.logPackets = wanted;
+    m_session->setOptions(options);
 }
 
 void Connection::connectToBroker()
@@ -122,6 +148,7 @@ void Connection::doConnect()
                             .arg(m_settings.transport.port)
                             .arg(transportKindName(m_settings.transport.kind),
                                  protocolVersionName(m_settings.session.version)));
+    applyPacketLogging();
     handle(ConnectRequested{});
 }
 
@@ -185,17 +212,24 @@ void Connection::handle(const SessionEvent &event)
         return;
     }
     m_handling = true;
-    SessionActions actions = m_session->handle(event, nowMs());
-    execute(actions);
+    runSession(event);
     while (!m_deferred.empty()) {
         DeferredEvent next = std::move(m_deferred.front());
         m_deferred.pop_front();
         if (auto *bytes = std::get_if<BytesReceived>(&next.event))
             bytes->data = QByteArrayView(next.bytes);
-        SessionActions more = m_session->handle(next.event, nowMs());
-        execute(more);
+        runSession(next.event);
     }
     m_handling = false;
+}
+
+void Connection::runSession(const SessionEvent &event)
+{
+    m_receivedUs = 0;
+    m_actions.clear(); // keeps the capacity
+    m_session->handle(event, nowMs(), m_actions);
+    execute(m_actions);
+    m_actions.clear();
 }
 
 void Connection::execute(SessionActions &actions)
@@ -244,7 +278,8 @@ void Connection::execute(SessionActions &actions)
                     if (e.error.kind == SessionError::Kind::TransportClosed &&
                         m_transportErrorReported)
                         return;
-                    reportError(ConnectionError::fromSession(e.error));
+                    // The session logged it already: one log line per error.
+                    reportError(ConnectionError::fromSession(e.error), false);
                 },
                 [this](ServerDisconnected &d) {
                     flushBatch();
@@ -319,8 +354,14 @@ void Connection::onTransportReadyRead()
     if (!m_transport)
         return;
     const QByteArray data = m_transport->readAll();
-    if (!data.isEmpty())
-        handle(BytesReceived{QByteArrayView(data)});
+    // The socket may hand over megabytes at once (a flood fills the kernel buffer while
+    // we work): feed them in slices, so the actions of one event (a delivery per
+    // message) stay a bounded, reused list instead of hundreds of thousands of entries.
+    const Transport *source = m_transport.get();
+    for (qsizetype at = 0; at < data.size() && m_transport.get() == source;
+         at += kReadSliceSize) // the rest is moot once the transport was replaced
+        handle(
+            BytesReceived{QByteArrayView(data).sliced(at, qMin(kReadSliceSize, data.size() - at))});
 }
 
 void Connection::onTransportDisconnected()
@@ -346,11 +387,14 @@ void Connection::onTransportError(const TransportError &error)
 
 void Connection::deliver(DeliverMessage &&delivered)
 {
+    if (m_receivedUs == 0) {
+        using namespace std::chrono;
+        m_receivedUs = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    }
     if (m_batch.isEmpty())
         m_batch.reserve(qMin(m_settings.batchMaxMessages, 4096));
-    m_batch.append(ReceivedMessage{std::move(delivered.message),
-                                   std::move(delivered.subscriptionIdentifiers),
-                                   QDateTime::currentMSecsSinceEpoch() * 1000});
+    m_batch.emplace_back(ReceivedMessage{
+        std::move(delivered.message), std::move(delivered.subscriptionIdentifiers), m_receivedUs});
     if (m_batch.size() >= m_settings.batchMaxMessages)
         flushBatch();
     else if (!m_batchTimer->isActive())
@@ -368,15 +412,18 @@ void Connection::flushBatch()
     emit messagesReceived(batch);
 }
 
-void Connection::reportError(const ConnectionError &error)
+void Connection::reportError(const ConnectionError &error, bool logIt)
 {
     flushBatch();
-    log(LogLevel::Warning, error.message);
+    if (logIt)
+        log(LogLevel::Warning, error.message);
     emit errorOccurred(error);
 }
 
 void Connection::log(LogLevel level, const QString &text)
 {
+    if (!isSignalConnected(QMetaMethod::fromSignal(&Connection::logMessage)))
+        return;
     const QString line =
         m_settings.name.isEmpty() ? text : QStringLiteral("[%1] %2").arg(m_settings.name, text);
     emit logMessage(ConnectionLogEntry{QDateTime::currentDateTimeUtc(), level, line});

@@ -55,6 +55,11 @@ public:
     void setSettings(const ConnectionSettings &settings);
     // Installs the receive-side hook (nullptr removes it).
     void setMessageSink(std::shared_ptr<MessageSink> sink);
+    // Debug log lines for every packet sent and received ("<- PUBLISH ..."). By default
+    // they are on when something is connected to logMessage() at connectToBroker() time
+    // (the GUI log view, tests), and off otherwise (mqttdesk-cli), because formatting a
+    // line per packet costs more than handling the packet. Takes effect at once.
+    void setPacketLogging(bool enabled);
 
     // Opens the transport and sends CONNECT; reconnects automatically after a loss when
     // the settings ask for it.
@@ -101,7 +106,9 @@ signals:
 private:
     void doConnect();
     void handle(const SessionEvent &event);
+    void runSession(const SessionEvent &event);
     void execute(SessionActions &actions);
+    void applyPacketLogging();
     void openTransport();
     void closeTransport();
     void startTimer(SessionTimer timer, qint64 durationMs);
@@ -112,7 +119,7 @@ private:
     void onTransportError(const TransportError &error);
     void deliver(DeliverMessage &&delivered);
     void flushBatch();
-    void reportError(const ConnectionError &error);
+    void reportError(const ConnectionError &error, bool logIt = true);
     void log(LogLevel level, const QString &text);
     void setPublicState(SessionState state);
     qint64 nowMs() const { return m_clock.elapsed(); }
@@ -129,6 +136,13 @@ private:
 
     ConnectionSettings m_settings;
     std::unique_ptr<Session> m_session;
+    // The session's actions for one event; reused, so a flood does not allocate (and
+    // page-fault in) a fresh list of deliveries per received chunk.
+    SessionActions m_actions;
+    // Wall clock of the event being handled (microseconds since the epoch), taken at the
+    // first message delivered from it: once per received chunk, not per message.
+    qint64 m_receivedUs = 0;
+    std::optional<bool> m_packetLogging; // unset: on iff logMessage() has a receiver
     std::unique_ptr<Transport> m_transport;
     std::array<QTimer *, 4> m_timers{};
     QElapsedTimer m_clock;

@@ -14,7 +14,14 @@ Session &Session::operator=(Session &&) noexcept = default;
 
 SessionActions Session::handle(const SessionEvent &event, qint64 nowMs)
 {
-    return d->handle(event, nowMs);
+    SessionActions out;
+    d->handle(event, nowMs, out);
+    return out;
+}
+
+void Session::handle(const SessionEvent &event, qint64 nowMs, SessionActions &out)
+{
+    d->handle(event, nowMs, out);
 }
 
 const SessionOptions &Session::options() const

@@ -46,6 +46,10 @@ public:
 
     // Feed one event; the actions to carry out, in order.
     SessionActions handle(const SessionEvent &event, qint64 nowMs);
+    // The same, appending the actions to `out`: a shell that reuses one list (cleared
+    // after carrying the actions out) keeps its capacity instead of allocating a list of
+    // thousands of deliveries per received chunk.
+    void handle(const SessionEvent &event, qint64 nowMs, SessionActions &out);
 
     const SessionOptions &options() const;
     // New options take effect at the next ConnectRequested (e.g. a changed password).

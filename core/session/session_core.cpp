@@ -40,10 +40,10 @@ void SessionCore::setOptions(const SessionOptions &options)
     m_reconnect.setOptions(options.reconnect);
 }
 
-SessionActions SessionCore::handle(const SessionEvent &event, qint64 nowMs)
+void SessionCore::handle(const SessionEvent &event, qint64 nowMs, SessionActions &out)
 {
     m_now = nowMs;
-    m_actions.clear();
+    m_out = &out;
     std::visit(Overloaded{
                    [this](const ConnectRequested &) { onConnectRequested(); },
                    [this](const TransportOpened &) { onTransportOpened(); },
@@ -57,9 +57,8 @@ SessionActions SessionCore::handle(const SessionEvent &event, qint64 nowMs)
                    [this](const AuthContinueRequested &e) { onAuthContinueRequested(e); },
                },
                event);
-    SessionActions out;
-    out.swap(m_actions);
-    return out;
+    m_out = &m_spare;
+    m_spare.clear();
 }
 
 // ---- output helpers ---------------------------------------------------------------
@@ -344,21 +343,31 @@ void SessionCore::onBytesReceived(QByteArrayView data)
             QStringLiteral("%1 bytes received while not connected; ignored").arg(data.size()));
         return;
     }
-    m_reader.append(data);
+    // Borrowed, not copied: whole frames are decoded straight from the caller's bytes;
+    // only a partial frame at the end is kept (releaseInput) for the next chunk.
+    m_reader.borrow(data);
+    readFrames();
+    m_reader.releaseInput();
+}
+
+void SessionCore::readFrames()
+{
     while (m_link == Link::Open) {
-        const std::optional<Frame> frame = m_reader.next();
+        std::optional<Frame> frame = m_reader.next();
         if (!frame) {
             if (m_reader.hasError())
                 failConnection(SessionError::malformed(*m_reader.error()));
             return;
         }
-        DecodeResult decoded = decode(*frame, version());
+        // By rvalue: a large frame's own buffer becomes the payload without a copy.
+        DecodeResult decoded = decode(std::move(*frame), version());
         if (!decoded) {
             failConnection(SessionError::malformed(decoded.error()));
             return;
         }
         m_keepAlive.packetReceived(m_now);
-        log(LogLevel::Debug, QStringLiteral("<- ") + PacketSummary::describe(decoded.value()));
+        if (m_options.logPackets) // a flood would spend its time formatting log lines
+            log(LogLevel::Debug, QStringLiteral("<- ") + PacketSummary::describe(decoded.value()));
         onPacket(decoded.value());
     }
 }
@@ -710,7 +719,8 @@ std::optional<SessionError> SessionCore::send(const Packet &packet)
                 RequestValidator::checkSize(encoded.value().size(), type, server()))
             return error;
     }
-    log(LogLevel::Debug, QStringLiteral("-> ") + PacketSummary::describe(packet));
+    if (m_options.logPackets)
+        log(LogLevel::Debug, QStringLiteral("-> ") + PacketSummary::describe(packet));
     m_keepAlive.packetSent(m_now);
     emitAction(SendBytes{encoded.value(), type});
     return std::nullopt;

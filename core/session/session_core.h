@@ -29,7 +29,8 @@ class SessionCore final : public SessionLink
 public:
     SessionCore(SessionOptions options, quint64 randomSeed);
 
-    SessionActions handle(const SessionEvent &event, qint64 nowMs);
+    // Appends the actions to `out` (see Session::handle()).
+    void handle(const SessionEvent &event, qint64 nowMs, SessionActions &out);
 
     const SessionOptions &options() const { return m_options; }
     void setOptions(const SessionOptions &options);
@@ -42,7 +43,7 @@ public:
 
     // SessionLink
     std::optional<SessionError> send(const Packet &packet) override;
-    void emitAction(SessionAction action) override { m_actions.push_back(std::move(action)); }
+    void emitAction(SessionAction action) override { m_out->push_back(std::move(action)); }
     void log(LogLevel level, const QString &text) override { emitAction(LogLine{level, text}); }
     void failConnection(const SessionError &error) override;
     const SessionOptions &sessionOptions() const override { return m_options; }
@@ -61,6 +62,7 @@ private:
     void onConnectRequested();
     void onTransportOpened();
     void onBytesReceived(QByteArrayView data);
+    void readFrames();
     void onTimerFired(SessionTimer timer);
     void onTransportClosed(const TransportClosed &event);
     void onDisconnectRequested(const DisconnectRequested &request);
@@ -98,7 +100,10 @@ private:
 
     SessionOptions m_options;
     std::mt19937_64 m_random;
-    SessionActions m_actions;
+    // Where actions go: the caller's list during handle(); `m_spare` otherwise, so an
+    // action emitted outside handle() (there should be none) is dropped, not a crash.
+    SessionActions *m_out = &m_spare;
+    SessionActions m_spare;
     qint64 m_now = 0;
 
     SessionState m_state = SessionState::Disconnected;

@@ -73,6 +73,10 @@ struct SessionOptions
     qint64 connectTimeoutMs = 30000;
     ReconnectOptions reconnect;
 
+    // Log every packet sent and received ("-> PUBLISH ...") as a Debug LogLine. Off by
+    // default: formatting a line per packet costs more than handling the packet.
+    bool logPackets = false;
+
     // A session with Clean Start 0 that has never connected has no local state, so a
     // CONNACK with Session Present 1 violates [MQTT-3.2.2-4]. Set this to accept it
     // anyway (e.g. the session was used by an earlier run of the application).

@@ -430,6 +430,52 @@ private slots:
         QVERIFY(c->messages().first().receivedUs > 0);
     }
 
+    void largePayloadFloodArrivesWhole()
+    {
+        // 64 KiB payloads sent in one write: the connection feeds the session in slices,
+        // frames span them, and every payload arrives whole and in order.
+        auto c = client(V::V5);
+        QVERIFY2(c->connectAndWait(), c->describe());
+        const int count = 40;
+        QByteArray flood;
+        for (int i = 0; i < count; ++i)
+            flood += encode(message(QStringLiteral("big/%1").arg(i),
+                                    QByteArray(64 * 1024 + i, char('a' + i % 26)), QoS::AtMostOnce),
+                            V::V5);
+        QVERIFY(m_broker->sendRaw(flood));
+        QVERIFY(c->waitForMessages(count));
+        for (int i = 0; i < count; ++i) {
+            QCOMPARE(c->messages().at(i).message.topic, QStringLiteral("big/%1").arg(i));
+            QVERIFY(c->messages().at(i).message.payload ==
+                    QByteArray(64 * 1024 + i, char('a' + i % 26)));
+        }
+    }
+
+    void packetLogLinesFollowTheSetting()
+    {
+        // On by default when logMessage() has a receiver (the probe has one); off on request.
+        auto countPacketLines = [](const ClientProbe &probe) {
+            int n = 0;
+            for (const ConnectionLogEntry &e : probe.log())
+                n += e.text.contains(QStringLiteral("<- PUBLISH")) ? 1 : 0;
+            return n;
+        };
+        auto on = client(V::V311);
+        QVERIFY2(on->connectAndWait(), on->describe());
+        QVERIFY(m_broker->send(message(QStringLiteral("p"), "x", QoS::AtMostOnce)));
+        QVERIFY(on->waitForMessages(1));
+        QTRY_COMPARE(countPacketLines(*on), 1);
+        QVERIFY(on->disconnectAndWait());
+
+        auto off = client(V::V311);
+        off->connection()->setPacketLogging(false);
+        QVERIFY2(off->connectAndWait(), off->describe());
+        QVERIFY(m_broker->send(message(QStringLiteral("p"), "x", QoS::AtMostOnce)));
+        QVERIFY(off->waitForMessages(1));
+        QCOMPARE(countPacketLines(*off), 0);
+        QVERIFY(!off->log().isEmpty()); // the other lines still come
+    }
+
     void messageSinkSeesEveryBatch()
     {
         struct CountingSink : MessageSink
