@@ -62,7 +62,6 @@ struct MessageBatchWriter::Statements
     {}
     RawStatement insertMessage;
     RawStatement insertBlob;
-    RawStatement insertFts;
     QSqlQuery findTopic;
     QSqlQuery insertTopic;
     QSqlQuery saveCounter;
@@ -78,12 +77,14 @@ MessageBatchWriter::MessageBatchWriter(const QString &path,
 MessageBatchWriter::~MessageBatchWriter()
 {
     m_statements.reset();
+    m_indexer.reset();
     m_connection.reset();
 }
 
 StorageError MessageBatchWriter::open()
 {
     m_statements.reset();
+    m_indexer.reset();
     m_connection.reset();
     m_topicIds.clear();
     m_topicCacheSize = 0;
@@ -113,8 +114,15 @@ StorageError MessageBatchWriter::open()
                         " VALUES (?, ?, ?, ?, ?) ON CONFLICT(profile_id) DO UPDATE SET"
                         " received = excluded.received, stored = excluded.stored,"
                         " dropped = excluded.dropped, bytes = excluded.bytes")},
-        {&statements->oldest, QStringLiteral("SELECT id, size, time_us FROM messages"
-                                             " WHERE profile_id = ? ORDER BY id LIMIT ?")},
+        // The oldest rows are normally indexed; the unindexed tail only matters when the
+        // indexer has not caught up with any row of the profile yet.
+        {&statements->oldest,
+         QStringLiteral(
+             "SELECT id, size, time_us FROM (SELECT m.id, m.size, m.time_us"
+             " FROM message_profiles p JOIN messages m ON m.id = p.id WHERE p.profile_id = ?"
+             " ORDER BY p.id LIMIT ?) UNION ALL SELECT * FROM (SELECT id, size, time_us"
+             " FROM messages WHERE id > (SELECT indexed_upto FROM message_index_state"
+             " WHERE id = 1) AND profile_id = ? ORDER BY id LIMIT ?) ORDER BY 1 LIMIT ?")},
     };
     for (const auto &entry : all) {
         entry.query->setForwardOnly(true);
@@ -135,15 +143,28 @@ StorageError MessageBatchWriter::open()
          "INSERT INTO messages(id, profile_id, topic_id, flags, time_us, size,"
          " subscription_id, packet_id, properties, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         {&statements->insertBlob, "INSERT INTO message_blobs(message_id, data) VALUES (?, ?)"},
-        {&statements->insertFts, "INSERT INTO message_fts(rowid, payload) VALUES (?, ?)"},
     };
     for (const auto &entry : raw) {
         const int rc = entry.statement->prepare(m_handle, entry.sql);
         if (rc != SQLITE_OK)
             return rawError(rc);
     }
+    m_indexer = std::make_unique<MessageIndexer>(*m_connection);
+    error = m_indexer->load();
+    if (error.isError())
+        return error;
     m_statements = std::move(statements);
     return {};
+}
+
+qint64 MessageBatchWriter::unindexedRows() const
+{
+    return m_indexer ? qMax<qint64>(0, m_nextId - 1 - m_indexer->indexedUpTo()) : 0;
+}
+
+StorageError MessageBatchWriter::indexPending(qint64 maxRows)
+{
+    return m_indexer->indexChunk(m_nextId - 1, maxRows);
 }
 
 StorageError MessageBatchWriter::rawError(int resultCode) const
@@ -223,7 +244,6 @@ StorageError MessageBatchWriter::insert(std::vector<StoredMessage> &batch,
 {
     RawStatement &insert = m_statements->insertMessage;
     RawStatement &blob = m_statements->insertBlob;
-    RawStatement &fts = m_statements->insertFts;
     for (StoredMessage &message : batch) {
         StorageError error;
         const qint64 topic = topicId(message.profileId, message.topic, error);
@@ -255,11 +275,8 @@ StorageError MessageBatchWriter::insert(std::vector<StoredMessage> &batch,
         int rc = insert.step();
         if (rc != SQLITE_DONE)
             return rawError(rc);
-        if (flags & StoredMessage::FlagText) {
-            fts.bind(1, message.id);
-            fts.bindBlob(2, message.payload);
-            rc = fts.step();
-        } else if (large) {
+        // The full-text and topic indexes are filled later, in chunks (MessageIndexer).
+        if (large) {
             blob.bind(1, message.id);
             blob.bindBlob(2, message.payload);
             rc = blob.step();
@@ -317,6 +334,9 @@ StorageError MessageBatchWriter::trim(qint64 profileId, const RetentionPolicy &p
     QSqlQuery &oldest = m_statements->oldest;
     oldest.bindValue(0, profileId);
     oldest.bindValue(1, chunk);
+    oldest.bindValue(2, profileId);
+    oldest.bindValue(3, chunk);
+    oldest.bindValue(4, chunk);
     if (!oldest.exec())
         return m_connection->errorFrom(oldest);
     qint64 rows = 0;

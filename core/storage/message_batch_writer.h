@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/database_connection.h"
+#include "core/storage/message_indexer.h"
 #include "core/storage/profile_counters.h"
 #include "core/storage/retention_policy.h"
 #include "core/storage/stored_message.h"
@@ -51,6 +52,11 @@ public:
     StorageError commit();
     void rollback();
 
+    // Committed rows the background indexer has not reached yet, and one chunk of indexing
+    // (its own transaction; call between batches).
+    qint64 unindexedRows() const;
+    StorageError indexPending(qint64 maxRows);
+
     // Works out which oldest rows of a profile exceed `policy` (looking at no more than
     // `chunk` rows) and deletes them (inside begin()/commit()). count 0: nothing to do.
     StorageError trim(qint64 profileId, const RetentionPolicy &policy,
@@ -65,7 +71,8 @@ private:
     DatabaseConnection::Options m_options;
     std::unique_ptr<DatabaseConnection> m_connection;
     std::unique_ptr<Statements> m_statements; // destroyed before the connection
-    sqlite3 *m_handle = nullptr;              // owned by the QSQLITE connection
+    std::unique_ptr<MessageIndexer> m_indexer;
+    sqlite3 *m_handle = nullptr; // owned by the QSQLITE connection
     QHash<qint64, QHash<QString, qint64>> m_topicIds;
     qsizetype m_topicCacheSize = 0;
     qint64 m_nextId = 1;

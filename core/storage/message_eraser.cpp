@@ -26,17 +26,45 @@ StorageError run(const DatabaseConnection &connection, const QString &sql,
 StorageError MessageEraser::eraseUpTo(const DatabaseConnection &connection, qint64 profileId,
                                       qint64 upToId)
 {
-    // One statement for the whole range: FTS5 handles the 'delete' commands in one go.
-    StorageError error = run(connection,
-                             QStringLiteral("INSERT INTO message_fts(message_fts, rowid, payload)"
-                                            " SELECT 'delete', id, payload FROM messages"
-                                            " WHERE profile_id = ? AND id <= ? AND flags & 32"),
-                             {profileId, upToId});
-    if (!error.isError())
-        error =
-            run(connection, QStringLiteral("DELETE FROM messages WHERE profile_id = ? AND id <= ?"),
-                {profileId, upToId});
-    return error;
+    // Indexed rows are found through message_profiles; rows above the indexer's watermark
+    // (a rowid range) are not in any index yet. The index entries go first, while the rows
+    // they are derived from still exist. One statement per step: FTS5 handles the 'delete'
+    // commands of a whole range in one go.
+    // (QtSql binds positionally only: each statement lists its values in order.)
+    const QVariant p = profileId;
+    const QVariant upTo = upToId;
+    const struct
+    {
+        QString sql;
+        QVariantList values;
+    } statements[] = {
+        {QStringLiteral("INSERT INTO message_fts(message_fts, rowid, payload)"
+                        " SELECT 'delete', m.id, m.payload FROM message_profiles p"
+                        " JOIN messages m ON m.id = p.id"
+                        " WHERE p.profile_id = ? AND p.id <= ? AND m.flags & 32"),
+         {p, upTo}},
+        {QStringLiteral("DELETE FROM message_times WHERE profile_id = ? AND (time_us, id) IN"
+                        " (SELECT m.time_us, m.id FROM message_profiles p"
+                        " JOIN messages m ON m.id = p.id WHERE p.profile_id = ? AND p.id <= ?)"),
+         {p, p, upTo}},
+        {QStringLiteral("DELETE FROM message_topics WHERE topic_id IN"
+                        " (SELECT id FROM topics WHERE profile_id = ?) AND id <= ?"),
+         {p, upTo}},
+        {QStringLiteral("DELETE FROM messages WHERE id IN"
+                        " (SELECT id FROM message_profiles WHERE profile_id = ? AND id <= ?)"),
+         {p, upTo}},
+        {QStringLiteral("DELETE FROM message_profiles WHERE profile_id = ? AND id <= ?"),
+         {p, upTo}},
+        {QStringLiteral("DELETE FROM messages WHERE id <= ? AND profile_id = ? AND id >"
+                        " (SELECT indexed_upto FROM message_index_state WHERE id = 1)"),
+         {upTo, p}},
+    };
+    for (const auto &statement : statements) {
+        const StorageError error = run(connection, statement.sql, statement.values);
+        if (error.isError())
+            return error;
+    }
+    return {};
 }
 
 StorageError MessageEraser::eraseProfile(const DatabaseConnection &connection, qint64 profileId)

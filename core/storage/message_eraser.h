@@ -6,8 +6,8 @@ namespace mqttdesk {
 
 class DatabaseConnection;
 
-// Deletes history rows together with their full-text entries (the index is maintained by
-// code, not triggers; see SchemaMigrations version 3) and, through the blob trigger,
+// Deletes history rows together with their full-text and topic index entries (maintained
+// by code, not triggers; see SchemaMigrations versions 3 and 4) and, through the blob trigger,
 // their side-table payloads. Run inside the caller's transaction.
 class MessageEraser
 {

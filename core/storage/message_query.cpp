@@ -1,11 +1,14 @@
 #include "core/storage/message_query.h"
 
+#include "core/protocol/topic.h"
 #include "core/storage/database_connection.h"
-#include "core/storage/topic_filter_matcher.h"
+#include "core/storage/fts_tail_matcher.h"
+#include "core/storage/message_indexer.h"
 
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace mqttdesk {
 
@@ -67,10 +70,19 @@ QList<qint64> MessageQuery::matchingTopicIds(qint64 profileId, const QString &to
     QSqlQuery query(m_connection.database());
     QVariantList values{profileId};
     QString sql = QStringLiteral("SELECT id, name FROM topics WHERE profile_id = ?");
-    const QString prefix = TopicFilterMatcher::literalPrefix(topicFilter);
-    if (!TopicFilterMatcher::hasWildcard(topicFilter)) {
+    // Every match starts with the part of the filter before its first wildcard.
+    const QStringView inner = Topic::matchingFilter(topicFilter);
+    qsizetype wildcard = inner.size();
+    for (qsizetype i = 0; i < inner.size(); ++i) {
+        if (inner.at(i) == QLatin1Char('+') || inner.at(i) == QLatin1Char('#')) {
+            wildcard = i;
+            break;
+        }
+    }
+    const QString prefix = inner.first(wildcard).toString();
+    if (!Topic::hasWildcards(inner)) {
         sql += QStringLiteral(" AND name = ?");
-        values << topicFilter;
+        values << prefix;
     } else if (!prefix.isEmpty()) {
         // Every match starts with the literal prefix: a range on the (profile_id, name) index.
         sql += QStringLiteral(" AND name >= ? AND name < ?");
@@ -82,7 +94,7 @@ QList<qint64> MessageQuery::matchingTopicIds(qint64 profileId, const QString &to
         return ids;
     }
     while (query.next()) {
-        if (TopicFilterMatcher::matches(topicFilter, query.value(1).toString()))
+        if (Topic::matches(topicFilter, query.value(1).toString()))
             ids << query.value(0).toLongLong();
     }
     return ids;
@@ -118,14 +130,10 @@ MessageQuery::Conditions MessageQuery::conditions(const MessageFilter &filter,
         c.where += QStringLiteral(" AND m.time_us <= ?");
         c.values << *filter.toUs;
     }
-    const QString fts = ftsExpression(filter.text);
-    if (!fts.isEmpty()) {
-        c.useFts = true;
-        c.where += QStringLiteral(" AND f.message_fts MATCH ?");
-        c.values << fts;
-    }
+    c.fts = ftsExpression(filter.text);
+    c.useFts = !c.fts.isEmpty();
     if (!filter.topicFilter.isEmpty()) {
-        if (!TopicFilterMatcher::isValidFilter(filter.topicFilter)) {
+        if (Topic::validateFilter(filter.topicFilter)) {
             if (error)
                 *error = StorageError::make(StorageError::Code::InvalidFilter, filter.topicFilter);
             c.empty = true;
@@ -154,30 +162,78 @@ QList<qint64> MessageQuery::ids(const MessageFilter &filter, const Conditions &c
     QList<qint64> ids;
     if (c.empty || limit <= 0)
         return ids;
+    // The indexes cover ids up to the watermark; the tail above it is scanned. Every tail id
+    // is greater than every indexed one, so the two parts simply concatenate.
+    StorageError e;
+    const qint64 upTo = MessageIndexer::storedWatermark(m_connection, &e);
+    if (e.isError()) {
+        if (error)
+            *error = e;
+        return ids;
+    }
+    const qint64 low = boundId > 0 && ascending ? boundId : 0;
+    const qint64 high = boundId > 0 && !ascending ? boundId : std::numeric_limits<qint64>::max();
+    const auto indexed = [&](int wanted) {
+        return indexedIds(filter, c, low, qMin(high, upTo + 1), ascending, wanted, error);
+    };
+    const auto tail = [&](int wanted) {
+        return tailIds(filter, c, qMax(low, upTo), high, ascending, wanted, error);
+    };
+    ids = ascending ? indexed(limit) : tail(limit);
+    if (ids.size() < limit && (!error || !error->isError()))
+        ids << (ascending ? tail(limit - int(ids.size())) : indexed(limit - int(ids.size())));
+    return ids;
+}
+
+// Matching ids in (low, high) through the indexes: the full-text index in rowid order, or
+// one message_topics range per topic, merged.
+QList<qint64> MessageQuery::indexedIds(const MessageFilter &filter, const Conditions &c, qint64 low,
+                                       qint64 high, bool ascending, int limit,
+                                       StorageError *error) const
+{
+    QList<qint64> ids;
+    if (limit <= 0 || high - low <= 1)
+        return ids;
     QSqlQuery query(m_connection.database());
     const auto fail = [&] {
         if (error)
             *error = m_connection.errorFrom(query);
         return QList<qint64>{};
     };
-    const QString bound = ascending ? QStringLiteral(" > ?") : QStringLiteral(" < ?");
     const QString order = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    if (!c.allTopics && !c.useFts && c.topicIds.size() <= kMergeTopicLimit) {
-        // One (topic_id, id) index range per topic, merged: no scan over other topics' rows.
-        const QString sql = QStringLiteral("SELECT m.id FROM messages m WHERE m.topic_id = ?") +
-                            c.where +
-                            (boundId > 0 ? QStringLiteral(" AND m.id") + bound : QString()) +
-                            QStringLiteral(" ORDER BY m.id") + order + QStringLiteral(" LIMIT ?");
+    if (!c.useFts && (c.allTopics || c.topicIds.size() > kMergeTopicLimit)) {
+        // The profile's rows in id order, the topics (if any) as an IN list.
+        QString sql = QStringLiteral("SELECT m.id FROM message_profiles p JOIN messages m"
+                                     " ON m.id = p.id WHERE p.profile_id = ? AND p.id > ?"
+                                     " AND p.id < ?") +
+                      c.where;
+        QVariantList values{filter.profileId, low, high};
+        values << c.values;
+        if (!c.allTopics)
+            sql += QStringLiteral(" AND m.topic_id IN (%1)").arg(idList(c.topicIds));
+        sql += QStringLiteral(" ORDER BY p.id") + order + QStringLiteral(" LIMIT ?");
+        values << limit;
+        if (!run(query, sql, values))
+            return fail();
+        while (query.next())
+            ids << query.value(0).toLongLong();
+        return ids;
+    }
+    if (!c.useFts) {
+        const QString sql =
+            QStringLiteral("SELECT m.id FROM message_topics x JOIN messages m ON m.id = x.id"
+                           " WHERE x.topic_id = ? AND x.id > ? AND x.id < ?") +
+            c.where + QStringLiteral(" ORDER BY x.id") + order + QStringLiteral(" LIMIT ?");
         query.setForwardOnly(true);
         if (!query.prepare(sql))
             return fail();
         for (qint64 topic : c.topicIds) {
             int i = 0;
             query.bindValue(i++, topic);
+            query.bindValue(i++, low);
+            query.bindValue(i++, high);
             for (const QVariant &value : c.values)
                 query.bindValue(i++, value);
-            if (boundId > 0)
-                query.bindValue(i++, boundId);
             query.bindValue(i++, limit);
             if (!query.exec())
                 return fail();
@@ -192,28 +248,63 @@ QList<qint64> MessageQuery::ids(const MessageFilter &filter, const Conditions &c
             ids.resize(limit);
         return ids;
     }
-    // With a text query the full-text index drives, in rowid order; otherwise the
-    // (profile_id, id) index.
-    const QString from = c.useFts
-                             ? QStringLiteral("message_fts f JOIN messages m ON m.id = f.rowid")
-                             : QStringLiteral("messages m");
-    const QString idColumn = c.useFts ? QStringLiteral("f.rowid") : QStringLiteral("m.id");
-    QString sql = QStringLiteral("SELECT m.id FROM ") + from +
-                  QStringLiteral(" WHERE m.profile_id = ?") + c.where;
-    QVariantList values{filter.profileId};
+    QString sql = QStringLiteral("SELECT m.id FROM message_fts f JOIN messages m ON m.id = f.rowid"
+                                 " WHERE f.message_fts MATCH ? AND f.rowid > ? AND f.rowid < ?"
+                                 " AND m.profile_id = ?") +
+                  c.where;
+    QVariantList values{c.fts, low, high, filter.profileId};
     values << c.values;
     if (!c.allTopics)
         sql += QStringLiteral(" AND m.topic_id IN (%1)").arg(idList(c.topicIds));
-    if (boundId > 0) {
-        sql += QStringLiteral(" AND ") + idColumn + bound;
-        values << boundId;
-    }
-    sql += QStringLiteral(" ORDER BY ") + idColumn + order + QStringLiteral(" LIMIT ?");
+    sql += QStringLiteral(" ORDER BY f.rowid") + order + QStringLiteral(" LIMIT ?");
     values << limit;
     if (!run(query, sql, values))
         return fail();
     while (query.next())
         ids << query.value(0).toLongLong();
+    return ids;
+}
+
+// Matching ids in (low, high) among the rows the indexer has not reached: read from the
+// (profile_id, id) index, the text query evaluated on each payload. limit < 0: all of them.
+QList<qint64> MessageQuery::tailIds(const MessageFilter &filter, const Conditions &c, qint64 low,
+                                    qint64 high, bool ascending, int limit,
+                                    StorageError *error) const
+{
+    QList<qint64> ids;
+    if (limit == 0 || high - low <= 1)
+        return ids;
+    QString sql = QStringLiteral("SELECT m.id") +
+                  (c.useFts ? QStringLiteral(", m.payload") : QString()) +
+                  QStringLiteral(" FROM messages m WHERE m.profile_id = ? AND m.id > ?"
+                                 " AND m.id < ?") +
+                  c.where;
+    QVariantList values{filter.profileId, low, high};
+    values << c.values;
+    if (c.useFts)
+        sql += QStringLiteral(" AND (m.flags & 32) <> 0");
+    if (!c.allTopics)
+        sql += QStringLiteral(" AND m.topic_id IN (%1)").arg(idList(c.topicIds));
+    sql += QStringLiteral(" ORDER BY m.id") +
+           (ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC"));
+    if (!c.useFts && limit > 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        values << limit;
+    }
+    QSqlQuery query(m_connection.database());
+    if (!run(query, sql, values)) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return ids;
+    }
+    const FtsTailMatcher matcher(filter.text);
+    while (query.next()) {
+        if (c.useFts && !matcher.matches(query.value(1).toByteArray()))
+            continue;
+        ids << query.value(0).toLongLong();
+        if (limit > 0 && ids.size() >= limit)
+            break;
+    }
     return ids;
 }
 
@@ -295,10 +386,16 @@ MessagePage MessageQuery::fetch(const MessageFilter &filter, const PageRequest &
         // The first row at or after the time (via the (profile_id, time_us) index) is the
         // pivot; the page takes about half its rows from each side of it.
         QSqlQuery pivotQuery(m_connection.database());
+        // message_times holds the indexed rows; the unindexed tail is a rowid range.
         if (!run(pivotQuery,
-                 QStringLiteral("SELECT id FROM messages WHERE profile_id = ? AND time_us >= ?"
-                                " ORDER BY time_us, id LIMIT 1"),
-                 {filter.profileId, request.timeUs})) {
+                 QStringLiteral(
+                     "SELECT id FROM (SELECT * FROM (SELECT time_us, id FROM message_times"
+                     " WHERE profile_id = ? AND time_us >= ? ORDER BY time_us, id LIMIT 1)"
+                     " UNION ALL SELECT * FROM (SELECT time_us, id FROM messages"
+                     " WHERE id > (SELECT indexed_upto FROM message_index_state WHERE id = 1)"
+                     " AND profile_id = ? AND time_us >= ? ORDER BY time_us, id LIMIT 1))"
+                     " ORDER BY time_us, id LIMIT 1"),
+                 {filter.profileId, request.timeUs, filter.profileId, request.timeUs})) {
             err = m_connection.errorFrom(pivotQuery);
             return page;
         }
@@ -334,8 +431,12 @@ MessagePage MessageQuery::fetch(const MessageFilter &filter, const PageRequest &
 qint64 MessageQuery::lastId(qint64 profileId, StorageError *error) const
 {
     QSqlQuery query(m_connection.database());
-    if (!run(query, QStringLiteral("SELECT max(id) FROM messages WHERE profile_id = ?"),
-             {profileId})) {
+    if (!run(query,
+             QStringLiteral("SELECT max(coalesce((SELECT max(id) FROM messages WHERE id >"
+                            " (SELECT indexed_upto FROM message_index_state WHERE id = 1)"
+                            " AND profile_id = ?), 0), coalesce((SELECT max(id)"
+                            " FROM message_profiles WHERE profile_id = ?), 0))"),
+             {profileId, profileId})) {
         if (error)
             *error = m_connection.errorFrom(query);
         return 0;
@@ -357,12 +458,27 @@ qint64 MessageQuery::count(const MessageFilter &filter, StorageError *error,
     const qint64 maxId = upToId >= 0 ? upToId : lastId(filter.profileId, &err);
     if (err.isError())
         return -1;
+    qint64 total = 0;
+    qint64 sliceTop = maxId;
+    if (c.useFts) {
+        // Rows above the indexer's watermark are not in message_fts yet: counted by scanning.
+        const qint64 upTo = MessageIndexer::storedWatermark(m_connection, &err);
+        if (err.isError())
+            return -1;
+        if (maxId > upTo) {
+            total += tailIds(filter, c, qMax(afterId, upTo), maxId + 1, false, -1, &err).size();
+            if (err.isError())
+                return -1;
+            sliceTop = upTo;
+        }
+    }
     const QString from = c.useFts
                              ? QStringLiteral("message_fts f JOIN messages m ON m.id = f.rowid")
                              : QStringLiteral("messages m");
     const QString idColumn = c.useFts ? QStringLiteral("f.rowid") : QStringLiteral("m.id");
-    QString sql = QStringLiteral("SELECT count(*) FROM ") + from +
-                  QStringLiteral(" WHERE m.profile_id = ?") + c.where;
+    QString sql = QStringLiteral("SELECT count(*) FROM ") + from + QStringLiteral(" WHERE ") +
+                  (c.useFts ? QStringLiteral("f.message_fts MATCH ? AND ") : QString()) +
+                  QStringLiteral("m.profile_id = ?") + c.where;
     if (!c.allTopics)
         sql += QStringLiteral(" AND m.topic_id IN (%1)").arg(idList(c.topicIds));
     sql += QStringLiteral(" AND ") + idColumn + QStringLiteral(" > ? AND ") + idColumn +
@@ -373,12 +489,13 @@ qint64 MessageQuery::count(const MessageFilter &filter, StorageError *error,
         err = m_connection.errorFrom(query);
         return -1;
     }
-    qint64 total = 0;
     // Newest slices first; each slice is short, so cancel is honoured between them.
-    for (qint64 high = maxId; high > afterId; high -= kCountSlice) {
+    for (qint64 high = sliceTop; high > afterId; high -= kCountSlice) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return -1;
         int i = 0;
+        if (c.useFts)
+            query.bindValue(i++, c.fts);
         query.bindValue(i++, filter.profileId);
         for (const QVariant &value : c.values)
             query.bindValue(i++, value);

@@ -16,8 +16,10 @@ class DatabaseConnection;
 
 // Reads a profile's history on the calling thread's connection. A topic filter is matched
 // against the profile's interned topics (a handful to a few thousand rows), then rows are
-// found through the (topic_id, id) index; a text query is driven from the FTS index in
-// rowid order. Everything is keyset-paged.
+// found through message_topics; a text query is driven from the FTS index in rowid order.
+// Both indexes are filled behind the writer (MessageIndexer): rows above its watermark
+// are scanned instead, so results are the same before and after indexing. Everything is
+// keyset-paged.
 class MessageQuery
 {
 public:
@@ -43,14 +45,15 @@ public:
     QList<qint64> matchingTopicIds(qint64 profileId, const QString &topicFilter,
                                    StorageError *error) const;
 
-    // Internal: the shared conditions (" AND ..." on messages aliased m, FTS aliased f)
-    // and their bound values, in order.
+    // Internal: the shared conditions (" AND ..." on messages aliased m) and their bound
+    // values, in order; the text query and the topics are kept apart.
     struct Conditions
     {
         QString where;
         QVariantList values;
         bool empty = false;  // the filter cannot match anything
-        bool useFts = false; // join message_fts f
+        bool useFts = false; // a text query: message_fts f up to the watermark, then a scan
+        QString fts;         // its FTS5 expression
         QList<qint64> topicIds;
         bool allTopics = true;
     };
@@ -59,6 +62,10 @@ public:
 private:
     QList<qint64> ids(const MessageFilter &filter, const Conditions &conditions, qint64 boundId,
                       bool ascending, int limit, StorageError *error) const;
+    QList<qint64> indexedIds(const MessageFilter &filter, const Conditions &conditions, qint64 low,
+                             qint64 high, bool ascending, int limit, StorageError *error) const;
+    QList<qint64> tailIds(const MessageFilter &filter, const Conditions &conditions, qint64 low,
+                          qint64 high, bool ascending, int limit, StorageError *error) const;
     StoredMessageList load(const QList<qint64> &ids, StorageError *error) const;
     static StoredMessage readMessage(const QSqlQuery &query);
 

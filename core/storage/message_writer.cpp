@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSet>
 #include <QThread>
 
@@ -63,6 +64,8 @@ void MessageWriter::stop()
 bool MessageWriter::enqueue(StoredMessage message)
 {
     QMutexLocker lock(&m_mutex);
+    if (!m_removedProfiles.isEmpty() && m_removedProfiles.contains(message.profileId))
+        return false;
     ProfileCounters &counters = m_counters[message.profileId];
     ++counters.received;
     m_dirty.insert(message.profileId);
@@ -119,6 +122,30 @@ void MessageWriter::setRetention(qint64 profileId, const RetentionPolicy &policy
     m_wake.wakeOne();
 }
 
+void MessageWriter::removeProfile(qint64 profileId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_removedProfiles.insert(profileId);
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        if (it->profileId == profileId) {
+            m_queuedBytes -= it->payload.size();
+            it = m_queue.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // Bounded: a batch or a retention chunk takes well under this.
+    QDeadlineTimer deadline(30000);
+    while (m_working && m_thread) {
+        if (!m_idle.wait(&m_mutex, deadline))
+            break;
+    }
+    m_counters.remove(profileId);
+    m_dirty.remove(profileId);
+    m_retention.remove(profileId);
+    m_retentionToSave.remove(profileId);
+}
+
 void MessageWriter::resumeStoring()
 {
     QMutexLocker lock(&m_mutex);
@@ -137,16 +164,36 @@ bool MessageWriter::waitUntilIdle(int timeoutMs)
     return m_queue.empty() && !m_inFlight && !m_failed;
 }
 
-bool MessageWriter::openWriter()
+bool MessageWriter::waitUntilIndexed(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker lock(&m_mutex);
+    const auto done = [this] {
+        return m_queue.empty() && !m_inFlight && !m_retentionDue && m_unindexed == 0;
+    };
+    while (!done() && !m_failed && m_thread) {
+        if (!m_idle.wait(&m_mutex, deadline))
+            break;
+    }
+    return done() && !m_failed;
+}
+
+qint64 MessageWriter::unindexedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_unindexed;
+}
+
+StorageError MessageWriter::openWriter()
 {
     const StorageError error = m_writer->open();
     if (error.isError())
-        return false;
+        return error;
     StorageError loadError;
     const auto stored = ProfileCounters::loadAll(*m_writer->connection(), &loadError);
     const auto retention = RetentionPolicy::loadAll(*m_writer->connection(), &loadError);
     if (loadError.isError())
-        return false;
+        return loadError;
     QMutexLocker lock(&m_mutex);
     // What was counted before the writer opened is a delta on top of the saved values.
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
@@ -159,24 +206,20 @@ bool MessageWriter::openWriter()
         live.bytes = it->bytes;
     }
     m_countersLoaded = true;
+    m_unindexed = m_writer->unindexedRows();
     for (auto it = retention.cbegin(); it != retention.cend(); ++it) {
         if (!m_retention.contains(it.key()))
             m_retention.insert(it.key(), it.value());
     }
     m_retentionDue = true;
-    return true;
+    return {};
 }
 
 void MessageWriter::run()
 {
     m_writer = std::make_unique<MessageBatchWriter>(m_path, m_options.connection);
-    if (!openWriter()) {
-        StorageError error =
-            m_writer->connection() ? m_writer->connection()->error() : StorageError{};
-        if (!error.isError())
-            error = StorageError::make(StorageError::Code::OpenFailed, m_path);
+    if (const StorageError error = openWriter(); error.isError())
         fail(error, nullptr);
-    }
     {
         QMutexLocker lock(&m_mutex);
         m_started = true;
@@ -187,12 +230,14 @@ void MessageWriter::run()
     for (;;) {
         bool resume = false;
         bool haveWork = false;
+        const bool indexWork =
+            m_options.indexWhenIdle && m_writer->isOpen() && m_writer->unindexedRows() > 0;
         {
             QMutexLocker lock(&m_mutex);
             for (;;) {
                 if (m_stopping || m_resumeRequested)
                     break;
-                if (!m_failed && (!m_queue.empty() || m_retentionDue))
+                if (!m_failed && (!m_queue.empty() || m_retentionDue || indexWork))
                     break;
                 const qint64 remaining = m_options.retentionIntervalMs - sinceRetention.elapsed();
                 if (!m_failed && remaining <= 0 && !m_retention.isEmpty()) {
@@ -216,12 +261,11 @@ void MessageWriter::run()
                 failed = m_failed;
             }
             if (failed) {
-                if (!m_writer->isOpen() && !openWriter()) {
-                    fail(m_writer->connection()
-                             ? m_writer->connection()->error()
-                             : StorageError::make(StorageError::Code::OpenFailed, m_path),
-                         nullptr);
-                    continue;
+                if (!m_writer->isOpen()) {
+                    if (const StorageError error = openWriter(); error.isError()) {
+                        fail(error, nullptr);
+                        continue;
+                    }
                 }
                 {
                     QMutexLocker lock(&m_mutex);
@@ -243,7 +287,9 @@ void MessageWriter::run()
             applyRetention();
             sinceRetention.restart();
         }
+        indexIfDue();
     }
+    dropQueued();
     m_batch.clear();
     m_writer.reset();
     QMutexLocker lock(&m_mutex);
@@ -264,6 +310,7 @@ void MessageWriter::writeBatch()
             m_queue.pop_front();
         }
         m_inFlight = true;
+        m_working = true;
         m_inFlightCount = n;
         dirty.swap(m_dirty);
     }
@@ -315,7 +362,11 @@ void MessageWriter::writeBatch()
         emit rowsAppended(entry.profileId, entry.firstId, entry.lastId, entry.count);
     QMutexLocker lock(&m_mutex);
     m_inFlight = false;
+    m_working = false;
     m_inFlightCount = 0;
+    m_unindexed = m_writer->unindexedRows();
+    if (!m_removedProfiles.isEmpty())
+        m_idle.wakeAll(); // removeProfile() waits for the batch
     m_batch.clear();
     if (m_queue.empty() && !m_retentionDue)
         m_idle.wakeAll();
@@ -330,7 +381,13 @@ void MessageWriter::applyRetention()
         toSave.swap(m_retentionToSave);
         policies = m_retention;
         m_retentionDue = false;
+        m_working = true;
     }
+    const auto done = qScopeGuard([this] {
+        QMutexLocker lock(&m_mutex);
+        m_working = false;
+        m_idle.wakeAll();
+    });
     for (auto it = toSave.cbegin(); it != toSave.cend(); ++it) {
         const StorageError error =
             RetentionPolicy::save(*m_writer->connection(), it.key(), it.value());
@@ -381,6 +438,61 @@ void MessageWriter::applyRetention()
         m_idle.wakeAll();
 }
 
+void MessageWriter::indexIfDue()
+{
+    bool queueEmpty = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_failed || !m_writer->isOpen())
+            return;
+        queueEmpty = m_queue.empty();
+    }
+    const qint64 backlog = m_writer->unindexedRows();
+    if (backlog > 0 &&
+        ((queueEmpty && m_options.indexWhenIdle) || backlog >= m_options.indexBacklogLimit)) {
+        const StorageError error = m_writer->indexPending(backlog >= m_options.indexBacklogLimit
+                                                              ? m_options.indexChunkRows
+                                                              : m_options.idleIndexChunkRows);
+        if (error.isError()) {
+            fail(error, nullptr);
+            return;
+        }
+    }
+    QMutexLocker lock(&m_mutex);
+    m_unindexed = m_writer->unindexedRows();
+    if (m_unindexed == 0 && m_queue.empty() && !m_inFlight && !m_retentionDue)
+        m_idle.wakeAll();
+}
+
+// A writer stopped after a failure cannot store what is still queued: it is counted as
+// dropped, so "received = stored + dropped (+ queued)" keeps holding.
+void MessageWriter::dropQueued()
+{
+    QHash<qint64, qint64> dropped;
+    QHash<qint64, ProfileCounters> snapshot;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_failed || m_queue.empty())
+            return;
+        for (const StoredMessage &message : m_queue)
+            ++dropped[message.profileId];
+        m_queue.clear();
+        m_queuedBytes = 0;
+        for (auto it = dropped.cbegin(); it != dropped.cend(); ++it) {
+            m_counters[it.key()].dropped += it.value();
+            snapshot.insert(it.key(), m_counters.value(it.key()));
+        }
+        m_idle.wakeAll();
+    }
+    // Best effort: the failure may have been temporary (e.g. space freed meanwhile).
+    if (m_writer && m_writer->isOpen() && !m_writer->begin().isError()) {
+        if (m_writer->saveCounters(snapshot).isError() || m_writer->commit().isError())
+            m_writer->rollback();
+    }
+    for (auto it = dropped.cbegin(); it != dropped.cend(); ++it)
+        emit messagesDropped(it.key(), it.value());
+}
+
 void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *unwritten)
 {
     {
@@ -399,6 +511,7 @@ void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *
             unwritten->clear();
         }
         m_inFlight = false;
+        m_working = false;
         m_inFlightCount = 0;
         m_failed = true;
         m_lastError = error;

@@ -40,6 +40,13 @@ public:
         qint64 queueByteCapacity = 256LL * 1024 * 1024; // payload bytes
         int retentionIntervalMs = 1000;
         int retentionChunkRows = 10000;
+        // Topic and full-text indexing runs behind the writes (MessageIndexer): a chunk
+        // whenever the queue is empty, and also between batches once this many committed
+        // rows wait, so that the scanned tail stays bounded during a long flood.
+        qint64 indexChunkRows = 32768;    // over the backlog limit
+        qint64 idleIndexChunkRows = 8192; // when idle: short, so a new burst waits little
+        qint64 indexBacklogLimit = 500000;
+        bool indexWhenIdle = true; // test seam: false leaves rows unindexed up to the limit
         DatabaseConnection::Options connection; // test seams (see DatabaseConnection)
     };
 
@@ -62,11 +69,22 @@ public:
     RetentionPolicy retention(qint64 profileId) const;
     // Saved by the writer thread and applied from its next retention pass.
     void setRetention(qint64 profileId, const RetentionPolicy &policy);
+    // For a profile about to be deleted (ProfileStore::remove does this when given the
+    // writer): its queued messages are discarded, the writer's current batch or retention
+    // pass is waited for, its counters and budget are forgotten, and later messages for it
+    // are refused, so nothing of it is written again after its rows are gone.
+    void removeProfile(qint64 profileId);
     // Tries storing again after a failure (e.g. once disk space was freed).
     void resumeStoring();
     // Blocks until everything enqueued so far is committed, storing failed, or the timeout
     // passed. For tests, exports and shutdown; never call it from the network thread.
     bool waitUntilIdle(int timeoutMs);
+    // Like waitUntilIdle(), and also until every committed row is in the topic and
+    // full-text indexes (queries are complete either way; this is for benchmarks, tests
+    // and a tidy shutdown).
+    bool waitUntilIndexed(int timeoutMs);
+    // Committed rows not indexed yet.
+    qint64 unindexedCount() const;
 
 signals:
     // One per profile per committed batch; ids in [firstId, lastId] (not necessarily
@@ -76,12 +94,17 @@ signals:
     void rowsRemoved(qint64 profileId, qint64 upToId, qint64 count);
     void storingFailed(const mqttdesk::StorageError &error);
     void storingResumed();
+    // Messages that were still queued when a failed writer was stopped: they are counted
+    // as dropped (and the counters saved if the database still takes writes).
+    void messagesDropped(qint64 profileId, qint64 count);
 
 private:
     void run();
-    bool openWriter();
+    StorageError openWriter();
     void writeBatch();
     void applyRetention();
+    void indexIfDue();
+    void dropQueued();
     void fail(const StorageError &error, std::vector<StoredMessage> *unwritten);
 
     const QString m_path;
@@ -102,6 +125,9 @@ private:
     bool m_started = false;
     bool m_countersLoaded = false;
     bool m_retentionDue = false;
+    bool m_working = false; // a batch or retention pass is running on the writer thread
+    qint64 m_unindexed = 0;
+    QSet<qint64> m_removedProfiles;
     QSet<qint64> m_dirty;
     StorageError m_lastError;
     QHash<qint64, ProfileCounters> m_counters;

@@ -2,6 +2,7 @@
 
 #include "core/storage/database_connection.h"
 #include "core/storage/message_eraser.h"
+#include "core/storage/message_writer.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -197,8 +198,10 @@ StorageError ProfileStore::reorder(const QString &folder, const QList<qint64> &o
     });
 }
 
-StorageError ProfileStore::remove(qint64 id) const
+StorageError ProfileStore::remove(qint64 id, MessageWriter *writer) const
 {
+    if (writer)
+        writer->removeProfile(id);
     return m_connection.transaction([&]() -> StorageError {
         // Subscriptions and publish history go with the row (ON DELETE CASCADE).
         QSqlQuery query(m_connection.database());

@@ -11,6 +11,7 @@
 namespace mqttdesk {
 
 class DatabaseConnection;
+class MessageWriter;
 
 // Connection profiles: create, load, rename, duplicate, reorder, move between folders and
 // delete (with subscriptions, publish history and message history). Profiles are ordered
@@ -37,8 +38,10 @@ public:
     StorageError moveToFolder(qint64 id, const QString &folder) const;
     // `orderedIds` (all in `folder`) get positions 0, 1, 2...
     StorageError reorder(const QString &folder, const QList<qint64> &orderedIds) const;
-    // The profile and everything stored for it. Stop its MessageWriter traffic first.
-    StorageError remove(qint64 id) const;
+    // The profile and everything stored for it. Given the writer that stores its history,
+    // that writer is told first (MessageWriter::removeProfile), so no queued message or
+    // counter of the profile is written after its rows are deleted.
+    StorageError remove(qint64 id, MessageWriter *writer = nullptr) const;
 
 private:
     const DatabaseConnection &m_connection;

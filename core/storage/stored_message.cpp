@@ -1,5 +1,7 @@
 #include "core/storage/stored_message.h"
 
+#include <cstring>
+
 namespace mqttdesk {
 
 int StoredMessage::flags() const
@@ -29,6 +31,16 @@ bool isValidUtf8(const QByteArray &bytes)
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
     const auto *end = p + bytes.size();
     while (p < end) {
+        // ASCII runs (most payloads) eight bytes at a time.
+        while (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, sizeof word);
+            if (word & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         const unsigned char c = *p;
         if (c < 0x80) {
             ++p;

@@ -140,6 +140,9 @@ void TestDatabase::migratesFromEveryEarlierVersion()
                           " (2, 7, 1, 0, 11, 2, x'00ff')"));
             exec(old, QStringLiteral("INSERT INTO profile_counters VALUES (7, 2, 2, 0, 14)"));
         }
+        if (fromVersion == 3) // version 3 wrote the full-text entry with the row
+            exec(old, QStringLiteral("INSERT INTO message_fts(rowid, payload)"
+                                     " VALUES (1, CAST('kettle boils' AS BLOB))"));
     }
     Database db(path);
     const StorageError error = db.open();
@@ -158,7 +161,16 @@ void TestDatabase::migratesFromEveryEarlierVersion()
         QCOMPARE(scalar(db, QStringLiteral(
                                 "SELECT rowid FROM message_fts WHERE message_fts MATCH 'kettle'")),
                  1);
+        // Version 4 moved the old rows into the deferred indexes and marked them indexed.
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_profiles")), 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_times")), 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_topics")), 2);
     }
+    QCOMPARE(scalar(db, QStringLiteral("SELECT indexed_upto FROM message_index_state")),
+             fromVersion >= 2 ? 2 : 0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                       " AND name LIKE 'messages_%'")),
+             0);
     // The migrated file takes new history through the writer, full-text index included.
     exec(db, QStringLiteral("INSERT INTO profiles(uuid, name) VALUES ('new', 'New')"));
     MessageWriter writer(path);
@@ -168,8 +180,10 @@ void TestDatabase::migratesFromEveryEarlierVersion()
     message.topic = QStringLiteral("home/kitchen");
     message.payload = "hello after upgrade";
     QVERIFY(writer.enqueue(message));
-    QVERIFY(writer.waitUntilIdle(30000));
+    QVERIFY(writer.waitUntilIndexed(30000));
     QCOMPARE(writer.counters(7).stored, fromVersion >= 2 ? 3 : 1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_profiles")),
+             fromVersion >= 2 ? 3 : 1);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_fts WHERE message_fts"
                                        " MATCH 'hello'")),
              1);

@@ -1,12 +1,16 @@
+#include "core/protocol/topic.h"
 #include "core/storage/database.h"
 #include "core/storage/message_query.h"
 #include "core/storage/message_writer.h"
-#include "core/storage/topic_filter_matcher.h"
 #include "support/history_fixture.h"
 #include "support/message_factory.h"
 
+#include "core/storage/fts_tail_matcher.h"
+
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace mqttdesk;
 using mqttdesk::test::HistoryFixture;
@@ -30,6 +34,8 @@ private slots:
     void countHonoursCancel();
     void userTextNeverBecomesFtsSyntax();
     void otherProfilesStayOut();
+    void tailTokensFollowFts();
+    void sameResultsOnceIndexed(); // last: indexes the tail
 
 private:
     QList<qint64> allIds(const MessageFilter &filter, int pageSize);
@@ -43,9 +49,22 @@ void TestMessageQuery::initTestCase()
     const QString path = m_dir.filePath(QStringLiteral("q.sqlite"));
     m_db = std::make_unique<Database>(path);
     QVERIFY(!m_db->open().isError());
-    MessageWriter writer(path);
+    // The first 600 rows are indexed; the rest stays in the unindexed tail (as during a
+    // flood), so every query below runs across both halves: the indexes up to the
+    // watermark and the scan above it.
+    {
+        MessageWriter writer(path);
+        writer.start();
+        for (int i = 0; i < 600; ++i)
+            QVERIFY(writer.enqueue(HistoryFixture::message(i)));
+        QVERIFY(writer.waitUntilIndexed(60000));
+    }
+    MessageWriter::Options deferred;
+    deferred.indexWhenIdle = false;
+    deferred.indexBacklogLimit = std::numeric_limits<qint64>::max();
+    MessageWriter writer(path, deferred);
     writer.start();
-    for (int i = 0; i < HistoryFixture::kCount; ++i)
+    for (int i = 600; i < HistoryFixture::kCount; ++i)
         QVERIFY(writer.enqueue(HistoryFixture::message(i)));
     QVERIFY(writer.waitUntilIdle(60000));
     // Another profile with the same topics, written afterwards.
@@ -55,6 +74,7 @@ void TestMessageQuery::initTestCase()
         QVERIFY(writer.enqueue(other));
     }
     QVERIFY(writer.waitUntilIdle(60000));
+    QCOMPARE(writer.unindexedCount(), HistoryFixture::kCount - 600 + 50);
     m_query = std::make_unique<MessageQuery>(m_db->connection());
 }
 
@@ -152,9 +172,8 @@ void TestMessageQuery::filters_data()
         return f;
     };
     const auto topicIs = [](const QString &filter) {
-        return Predicate([filter](const StoredMessage &m) {
-            return TopicFilterMatcher::matches(filter, m.topic);
-        });
+        return Predicate(
+            [filter](const StoredMessage &m) { return Topic::matches(filter, m.topic); });
     };
     QTest::addRow("outgoing") << with([](MessageFilter &f) {
         f.direction = D::Outgoing;
@@ -324,6 +343,68 @@ void TestMessageQuery::otherProfilesStayOut()
     filter.topicFilter = QStringLiteral("home/room3/#");
     QCOMPARE(allIds(filter, 7).size(), 4); // i = 3, 13, 33, 43 (23 is a dev/ topic)
     QCOMPARE(m_query->lastId(2), 1050);
+}
+
+// The scan of the unindexed tail must agree with what FTS5 (unicode61) finds.
+void TestMessageQuery::tailTokensFollowFts()
+{
+    QCOMPARE(FtsTailMatcher::tokens(QStringLiteral("Crème brûlée -- x_y ÉCOLE İx a1b2")),
+             QStringList({QStringLiteral("creme"), QStringLiteral("brulee"), QStringLiteral("x"),
+                          QStringLiteral("y"), QStringLiteral("ecole"), QStringLiteral("ix"),
+                          QStringLiteral("a1b2")}));
+    const QByteArray payload = QStringLiteral("Crème brûlée: foo-bar x_y").toUtf8();
+    QVERIFY(FtsTailMatcher(QStringLiteral("creme")).matches(payload));
+    QVERIFY(FtsTailMatcher(QStringLiteral("FOO-BAR")).matches(payload)); // a phrase
+    QVERIFY(FtsTailMatcher(QStringLiteral("x y brulee")).matches(payload));
+    QVERIFY(FtsTailMatcher(QStringLiteral("--- creme")).matches(payload)); // empty phrase
+    QVERIFY(!FtsTailMatcher(QStringLiteral("---")).matches(payload));
+    QVERIFY(!FtsTailMatcher(QStringLiteral("bar-foo")).matches(payload));
+    QVERIFY(!FtsTailMatcher(QStringLiteral("cre")).matches(payload)); // whole tokens only
+}
+
+// Indexing the tail changes no result: every filter gives the same rows and counts
+// before (scan above the watermark) and after (indexes only).
+void TestMessageQuery::sameResultsOnceIndexed()
+{
+    QList<MessageFilter> filters;
+    const auto add = [&](auto change) {
+        MessageFilter f;
+        f.profileId = 1;
+        change(f);
+        filters << f;
+    };
+    add([](MessageFilter &) {});
+    add([](MessageFilter &f) { f.text = QStringLiteral("alarm"); });
+    add([](MessageFilter &f) { f.text = QStringLiteral("fire 3"); });
+    add([](MessageFilter &f) { f.text = QStringLiteral("ok"); });
+    add([](MessageFilter &f) { f.topicFilter = QStringLiteral("home/+/temp"); });
+    add([](MessageFilter &f) { f.topicFilter = QStringLiteral("dev/+/value"); });
+    add([](MessageFilter &f) {
+        f.topicFilter = QStringLiteral("home/#");
+        f.text = QStringLiteral("reading");
+    });
+    QList<QList<qint64>> before;
+    QList<qint64> counts;
+    for (const MessageFilter &f : std::as_const(filters)) {
+        before << allIds(f, 37);
+        counts << m_query->count(f);
+        QCOMPARE(counts.last(), before.last().size());
+    }
+    const MessagePage aroundBefore = m_query->fetch(
+        filters.first(), PageRequest::aroundTime(HistoryFixture::kBaseUs + 800 * 1000, 10));
+    {
+        MessageWriter writer(m_db->path());
+        writer.start();
+        QVERIFY(writer.waitUntilIndexed(60000));
+        QCOMPARE(writer.unindexedCount(), 0);
+    }
+    for (qsizetype i = 0; i < filters.size(); ++i) {
+        QCOMPARE(allIds(filters.at(i), 37), before.at(i));
+        QCOMPARE(m_query->count(filters.at(i)), counts.at(i));
+    }
+    const MessagePage aroundAfter = m_query->fetch(
+        filters.first(), PageRequest::aroundTime(HistoryFixture::kBaseUs + 800 * 1000, 10));
+    QCOMPARE(aroundAfter.messages, aroundBefore.messages);
 }
 
 QTEST_GUILESS_MAIN(TestMessageQuery)

@@ -320,7 +320,20 @@ void TestMessageWriter::fullDiskStopsStoringAndReceptionGoesOn()
     QCOMPARE(failed.count(), 1); // told once
     writer.resumeStoring();      // still full: fails again, and says so
     QTRY_COMPARE(failed.count(), 2);
+    // Stopping a failed writer cannot store the queue: it is counted dropped and reported.
+    QList<QPair<qint64, qint64>> droppedReports;
+    connect(&writer, &MessageWriter::messagesDropped, this, [&](qint64 profile, qint64 count) {
+        droppedReports.append({profile, count});
+    });
+    const ProfileCounters beforeStop = writer.counters(1);
+    const qsizetype queued = writer.pendingCount();
     writer.stop();
+    QCOMPARE(writer.pendingCount(), 0);
+    QCOMPARE(writer.counters(1).dropped, beforeStop.dropped + queued);
+    QTRY_COMPARE(droppedReports.size(), 1);
+    QCOMPARE(droppedReports.first(), (QPair<qint64, qint64>(1, queued)));
+    const ProfileCounters final = writer.counters(1);
+    QCOMPARE(final.received, final.stored + final.dropped);
 
     // What was committed is intact and consistent with the counters.
     QVERIFY(m_db->checkIntegrity());
@@ -353,6 +366,8 @@ void TestMessageWriter::unwritableDatabaseGivesTypedError()
     QVERIFY(writer.enqueue(makeMessage(1, QStringLiteral("ro"), "y")));
     QCOMPARE(writer.pendingCount(), 2); // kept in memory
     QCOMPARE(writer.counters(1).received, 2);
+    writer.stop();
+    QCOMPARE(writer.counters(1).dropped, 2); // never stored: counted when the writer stops
 }
 
 void TestMessageWriter::unopenableDatabaseGivesTypedError()

@@ -20,6 +20,7 @@ private slots:
     void foldersAndOrder();
     void duplicateCopiesSubscriptionsNotHistory();
     void removeTakesEverythingWithIt();
+    void removeStopsTheWriterForThatProfile();
 
 private:
     StoredProfile make(const QString &name, const QString &folder = {})
@@ -162,7 +163,7 @@ void TestProfileStore::removeTakesEverythingWithIt()
         }
         writer.enqueue(test::makeMessage(a, QStringLiteral("t/big"), QByteArray(70000, 'b')));
         writer.setRetention(a, RetentionPolicy{1000, 0, 0});
-        QVERIFY(writer.waitUntilIdle(30000));
+        QVERIFY(writer.waitUntilIndexed(30000));
     }
     QVERIFY(!store.remove(a).isError());
     QVERIFY(!store.load(a));
@@ -184,6 +185,39 @@ void TestProfileStore::removeTakesEverythingWithIt()
     QCOMPARE(
         count(QStringLiteral("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'text'")),
         100);
+    QVERIFY(!m_db->connection()
+                 .exec(QStringLiteral(
+                     "INSERT INTO message_fts(message_fts) VALUES ('integrity-check')"))
+                 .isError());
+}
+
+void TestProfileStore::removeStopsTheWriterForThatProfile()
+{
+    ProfileStore store(m_db->connection());
+    const qint64 a = store.create(make(QStringLiteral("A")));
+    const qint64 keep = store.create(make(QStringLiteral("Keep")));
+    MessageWriter writer(m_db->path());
+    writer.start();
+    for (int i = 0; i < 2000; ++i) {
+        writer.enqueue(test::makeMessage(a, QStringLiteral("t/1"), "text payload"));
+        writer.enqueue(test::makeMessage(keep, QStringLiteral("t/1"), "text payload"));
+    }
+    // Removed while the writer still holds (some of) its messages in the queue.
+    QVERIFY(!store.remove(a, &writer).isError());
+    QVERIFY(!writer.enqueue(test::makeMessage(a, QStringLiteral("t/1"), "late")));
+    QVERIFY(writer.enqueue(test::makeMessage(keep, QStringLiteral("t/1"), "text payload")));
+    QVERIFY(writer.waitUntilIndexed(30000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE profile_id = %1").arg(a)),
+             0);
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM profile_counters WHERE profile_id = %1").arg(a)),
+        0);
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM message_profiles WHERE profile_id = %1").arg(a)),
+        0);
+    QCOMPARE(writer.counters(a).received, 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE profile_id = %1").arg(keep)),
+             2001);
     QVERIFY(!m_db->connection()
                  .exec(QStringLiteral(
                      "INSERT INTO message_fts(message_fts) VALUES ('integrity-check')"))
