@@ -9,6 +9,10 @@ namespace {
 
 // Publishes handed to one connection and not yet finished, when going as fast as possible.
 constexpr qint64 PublishWindow = 1000;
+// QoS 2 over 3.1.1, which has no Receive Maximum: what brokers take in flight by default
+// (mosquitto's max_inflight_messages). More incomplete QoS 2 flows make mosquitto drop the
+// connection; QoS 1 is acknowledged at once and needs no such limit.
+constexpr qint64 V311Qos2Window = 20;
 constexpr int RateTickMs = 10;
 
 void printLine(const QString &text)
@@ -35,8 +39,8 @@ BenchCommand::BenchCommand(const CliOptions &options, const CliPlan &plan, QObje
             Client &c = m_clients[i];
             if (!c.connected || c.finished)
                 continue;
-            c.credit = qMin(c.credit + double(m_options.rate) * RateTickMs / 1000.0,
-                            double(PublishWindow));
+            c.credit =
+                qMin(c.credit + double(m_options.rate) * RateTickMs / 1000.0, double(c.window));
             pump(int(i));
         }
     });
@@ -101,10 +105,15 @@ void BenchCommand::startClient(int index)
             m_stats.addLatencyNs(m_clock.nsecsElapsed() - startedNs);
         onConnected(index);
     });
-    connect(client, &CliClient::done, this, [this] {
-        ++m_closed;
-        checkDone();
-    });
+    // Queued: a client that fails emits done() from inside its error handler, before ours
+    // has counted the error; the summary must include it.
+    connect(
+        client, &CliClient::done, this,
+        [this] {
+            ++m_closed;
+            checkDone();
+        },
+        Qt::QueuedConnection);
     Connection *connection = client->connection();
     connect(connection, &Connection::errorOccurred, this, &BenchCommand::onClientError);
     if (m_options.command == CliCommand::BenchPub)
@@ -121,6 +130,12 @@ void BenchCommand::onConnected(int index)
 {
     Client &c = m_clients[size_t(index)];
     c.connected = true;
+    // 5.0: the session keeps to the server's Receive Maximum [MQTT-4.9.0-2] and queues
+    // the rest; 3.1.1 has no such limit, so stay within what brokers accept.
+    c.window =
+        m_options.qos == QoS::ExactlyOnce && m_plan.settings.session.version != ProtocolVersion::V5
+            ? V311Qos2Window
+            : PublishWindow;
     ++m_connected;
     switch (m_options.command) {
     case CliCommand::BenchConn:
@@ -143,7 +158,7 @@ void BenchCommand::pump(int index)
 {
     Client &c = m_clients[size_t(index)];
     const qint64 count = m_options.count;
-    while (!m_stopping && c.outstanding < PublishWindow && (count == 0 || c.sent < count)) {
+    while (!m_stopping && c.outstanding < c.window && (count == 0 || c.sent < count)) {
         if (m_options.rate > 0) {
             if (c.credit < 1)
                 break;
@@ -196,6 +211,7 @@ void BenchCommand::onMessages(const MessageBatch &batch)
 void BenchCommand::onClientError(const ConnectionError &error)
 {
     m_stats.addError();
+    ++m_connectionErrors;
     if (!m_errorPrinted && !m_options.quiet) {
         m_errorPrinted = true;
         CliClient::printError(error.message);
@@ -207,8 +223,12 @@ void BenchCommand::checkDone()
 {
     const int total = int(m_clients.size());
     if (m_stopping) {
+        // A run with lost connections or refused publishes did not succeed, even though it
+        // printed its numbers.
         if (m_closed >= total)
-            emit done(m_connected > 0 ? ExitSuccess : ExitConnection);
+            emit done(m_connectionErrors > 0 ? ExitConnection
+                      : m_stats.errors() > 0 ? ExitRequest
+                                             : ExitSuccess);
         return;
     }
     bool allDone = m_started == total;

@@ -40,6 +40,7 @@ private:
         QString topic;
         qint64 sent = 0;
         qint64 outstanding = 0;
+        qint64 window = 0; // publishes in flight at most
         double credit = 0; // --rate: messages due
         bool connected = false;
         bool finished = false;
@@ -69,6 +70,7 @@ private:
     int m_started = 0;
     int m_connected = 0;
     int m_closed = 0;
+    int m_connectionErrors = 0;
     bool m_stopping = false;
     bool m_errorPrinted = false;
 };

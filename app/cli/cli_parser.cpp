@@ -50,10 +50,11 @@ bool fileMustExist(const QString &path, const char *flag, QString *error)
     if (path.isEmpty())
         return true;
     const QFileInfo info(path);
-    if (info.exists() && info.isReadable())
+    if (info.isFile() && info.isReadable())
         return true;
-    *error = (info.exists() ? tr("%1: cannot read the file '%2'.")
-                            : tr("%1: the file '%2' does not exist."))
+    *error = (!info.exists() ? tr("%1: the file '%2' does not exist.")
+              : info.isDir() ? tr("%1: '%2' is a directory, not a file.")
+                             : tr("%1: cannot read the file '%2'."))
                  .arg(QLatin1String(flag), path);
     return false;
 }
@@ -395,8 +396,8 @@ bool CliParser::validate(CliOptions &o, QString *error)
         if (!fileMustExist(o.messageFile, "-f", error))
             return false;
     }
-    if (o.command == CliCommand::Sub && o.topics.isEmpty() && o.unsubscribeTopics.isEmpty() &&
-        !urlHasTopic) {
+    // As mosquitto_sub: -U alone is not enough (it would wait for messages that never come).
+    if (o.command == CliCommand::Sub && o.topics.isEmpty() && !urlHasTopic) {
         *error = tr("sub needs at least one topic filter: -t filter.");
         return false;
     }

@@ -21,6 +21,19 @@ QString transportName(TransportOptions::Kind kind)
     return {};
 }
 
+// mqtt://host:port, mqtts://, ws://host:port/path, wss://: where it went, as a -L URL.
+QString address(const TransportOptions &t)
+{
+    static const char *const schemes[] = {"mqtt", "mqtts", "ws", "wss"};
+    const QString host =
+        t.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + t.host + QLatin1Char(']') : t.host;
+    QString out =
+        QStringLiteral("%1://%2:%3").arg(QLatin1String(schemes[int(t.kind)]), host).arg(t.port);
+    if (t.isWebSocket())
+        out += t.webSocketPath;
+    return out;
+}
+
 QString valueText(const Property &p)
 {
     if (const auto *n = std::get_if<quint32>(&p.value))
@@ -52,10 +65,11 @@ ConnCommand::ConnCommand(const CliOptions &options, const CliPlan &plan, QObject
 QString ConnCommand::describe(const ConnackInfo &info, const ConnectionSettings &settings)
 {
     const TransportOptions &t = settings.transport;
-    QString out = tr("Connected to %1:%2 over %3 with MQTT %4.\n")
-                      .arg(t.host)
-                      .arg(t.port)
-                      .arg(transportName(t.kind), protocolVersionName(settings.session.version));
+    QString out =
+        tr("Connected to %1 over %2 with MQTT %3.\n")
+            .arg(address(t), transportName(t.kind), protocolVersionName(settings.session.version));
+    if (t.proxy.kind != ProxyOptions::Kind::None)
+        out += tr("Through the proxy: %1:%2\n").arg(t.proxy.host).arg(t.proxy.port);
     out += tr("Reason code: %1\n").arg(reasonCodeText(info.reasonCode, PacketType::Connack));
     out += tr("Session present: %1\n").arg(info.sessionPresent ? tr("yes") : tr("no"));
     out += tr("Client id: %1\n").arg(info.clientId);

@@ -1,21 +1,165 @@
 #include "app/cli/profile_lookup.h"
 
+#include "core/connection/profile_settings_mapper.h"
+#include "core/profile/connection_profile.h"
+#include "core/profile/keychain_secret_store.h"
+#include "core/profile/profile_format_error.h"
+#include "core/profile/profile_json.h"
+#include "core/profile/profile_secrets.h"
 #include "core/storage/data_directory.h"
+#include "core/storage/database.h"
+#include "core/storage/profile_store.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTimer>
+#include <QUrl>
 
 namespace mqttdesk {
 
-std::optional<ConnectionSettings> ProfileLookup::load(const QString &name, const QString &dataDir,
-                                                      QString *error)
+namespace {
+
+// A keychain that does not answer (a locked wallet waiting for a prompt) must not hang a
+// command-line run.
+constexpr int KeychainTimeoutMs = 15000;
+
+QString tr(const char *text)
 {
-    // The saved-profile store of core/storage is not available yet: say so instead of
-    // connecting somewhere the user did not ask for.
-    const DataDirectory::Resolved dir = DataDirectory::resolve(dataDir);
-    *error = QCoreApplication::translate("cli", "--profile: cannot read the saved connection "
-                                                "'%1' from %2: this build has no profile store.")
-                 .arg(name, dir.path);
+    return QCoreApplication::translate("cli", text);
+}
+
+QString qualifiedName(const StoredProfile &p)
+{
+    return p.folder.isEmpty() ? p.name : p.folder + QLatin1Char('/') + p.name;
+}
+
+} // namespace
+
+std::optional<StoredProfile> ProfileLookup::find(const QList<StoredProfile> &profiles,
+                                                 const QString &name, QString *error)
+{
+    QList<StoredProfile> matches;
+    for (const StoredProfile &p : profiles) {
+        if (p.name == name)
+            matches.append(p);
+    }
+    if (matches.isEmpty()) {
+        for (const StoredProfile &p : profiles) {
+            if (qualifiedName(p) == name)
+                matches.append(p);
+        }
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    QStringList names;
+    for (const StoredProfile &p : matches.isEmpty() ? profiles : matches)
+        names.append(QLatin1Char('\'') + qualifiedName(p) + QLatin1Char('\''));
+    if (matches.isEmpty())
+        *error = profiles.isEmpty()
+                     ? tr("--profile: there is no saved connection named '%1': the app has "
+                          "saved none.")
+                           .arg(name)
+                     : tr("--profile: there is no saved connection named '%1'. Saved: %2.")
+                           .arg(name, names.join(QStringLiteral(", ")));
+    else
+        *error = tr("--profile: %1 saved connections are named '%2': give the folder too, "
+                    "one of %3.")
+                     .arg(matches.size())
+                     .arg(name, names.join(QStringLiteral(", ")));
     return std::nullopt;
+}
+
+std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options, QString *error)
+{
+    const DataDirectory::Resolved dir = DataDirectory::resolve(options.dataDir);
+    const QString path = DataDirectory::databasePath(dir.path);
+    // Opening would create an empty database: a wrong directory must say so instead.
+    if (!QFileInfo::exists(path)) {
+        *error = tr("--profile: there are no saved connections in %1. Point --data-dir (or "
+                    "MQTTDESK_DATA_DIR) at the app's data directory.")
+                     .arg(dir.path);
+        return std::nullopt;
+    }
+    std::optional<ConnectionProfile> profile;
+    {
+        Database database(path);
+        StorageError storageError = database.open();
+        QList<StoredProfile> stored;
+        if (!storageError.isError())
+            stored = ProfileStore(database.connection()).list(&storageError);
+        if (storageError.isError()) {
+            *error = tr("--profile: %1").arg(storageError.message);
+            return std::nullopt;
+        }
+        const std::optional<StoredProfile> match = find(stored, options.profile, error);
+        if (!match)
+            return std::nullopt;
+        ProfileFormatError formatError;
+        profile = ProfileJson::fromJson(match->data, &formatError);
+        if (!profile) {
+            *error = tr("--profile: the saved connection '%1' cannot be read: %2")
+                         .arg(options.profile, formatError.message());
+            return std::nullopt;
+        }
+        profile->name = match->name;
+        profile->folder = match->folder;
+    }
+    if (!loadSecrets(options, *profile, error))
+        return std::nullopt;
+    return ProfileSettingsMapper::toSettings(*profile);
+}
+
+bool ProfileLookup::loadSecrets(const CliOptions &options, ConnectionProfile &profile,
+                                QString *error)
+{
+    // What the command line gives is not looked up (and needs no keychain).
+    if (options.password)
+        profile.password = Secret{};
+    if (options.keyPassphrase)
+        profile.tls.keyPassphrase = Secret{};
+    if (!options.proxy.isEmpty() && !QUrl(options.proxy).password().isEmpty())
+        profile.proxy.password = Secret{};
+    if (profile.secretStorage != SecretStorageMode::Keychain)
+        return true; // plain, as the user agreed: the values are in the profile
+    bool needed = false;
+    for (SecretRole role : {SecretRole::Password, SecretRole::KeyPassphrase,
+                            SecretRole::Pkcs12Password, SecretRole::ProxyPassword}) {
+        const Secret &s = ProfileSecrets::secretOf(profile, role);
+        needed = needed || (s.isSet && s.value.isEmpty());
+    }
+    if (!needed)
+        return true;
+
+    KeychainSecretStore store;
+    ProfileSecrets secrets(&store, nullptr);
+    QEventLoop loop;
+    QStringList problems;
+    bool answered = false;
+    QObject::connect(&secrets, &ProfileSecrets::loaded, &loop,
+                     [&](const ConnectionProfile &loaded, const QStringList &failures) {
+                         profile = loaded;
+                         problems = failures;
+                         answered = true;
+                         loop.quit();
+                     });
+    QTimer::singleShot(KeychainTimeoutMs, &loop, &QEventLoop::quit);
+    secrets.load(profile);
+    loop.exec();
+    if (!answered) {
+        *error = tr("--profile: the system keychain did not answer within %1 s for the secrets "
+                    "of '%2'. Unlock it, or give the password with -P.")
+                     .arg(KeychainTimeoutMs / 1000)
+                     .arg(options.profile);
+        return false;
+    }
+    if (!problems.isEmpty()) {
+        *error = tr("--profile: the secrets of '%1' cannot be read: %2 Give the password with -P "
+                    "(and --keypass for the key).")
+                     .arg(options.profile, problems.join(QLatin1Char(' ')).simplified());
+        return false;
+    }
+    return true;
 }
 
 } // namespace mqttdesk

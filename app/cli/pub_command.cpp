@@ -9,6 +9,17 @@ namespace {
 // Messages handed to the connection and not yet finished: enough to keep a QoS 1/2
 // window full, small enough to bound memory for a huge -l input.
 constexpr int PublishWindow = 4096;
+// QoS 2 over 3.1.1, which has no Receive Maximum: what brokers take in flight by default
+// (mosquitto's max_inflight_messages); more incomplete QoS 2 flows make mosquitto drop the
+// connection. 5.0 needs no limit here: the session keeps to the server's Receive Maximum.
+constexpr int V311Qos2Window = 20;
+
+int windowFor(const CliOptions &options, const CliPlan &plan)
+{
+    return options.qos == QoS::ExactlyOnce && plan.settings.session.version != ProtocolVersion::V5
+               ? V311Qos2Window
+               : PublishWindow;
+}
 
 } // namespace
 
@@ -17,6 +28,7 @@ PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     , m_options(options)
     , m_client(plan, options.quiet)
     , m_repeatsLeft(options.repeat)
+    , m_window(windowFor(options, plan))
 {
     connect(&m_client, &CliClient::connected, this, &PubCommand::onConnected);
     connect(&m_client, &CliClient::done, this, &PubCommand::done);
@@ -73,7 +85,7 @@ void PubCommand::onConnected()
     m_started = true;
     if (m_options.source == MessageSource::StdinLines) {
         m_repeatsLeft = 0; // --repeat applies to a single message, not to -l
-        m_reader = std::make_unique<StdinLineReader>(PublishWindow);
+        m_reader = std::make_unique<StdinLineReader>(m_window);
         connect(m_reader.get(), &StdinLineReader::linesRead, this, &PubCommand::onLines);
         connect(m_reader.get(), &StdinLineReader::endOfInput, this, [this] {
             m_inputDone = true;
@@ -88,7 +100,7 @@ void PubCommand::onConnected()
 void PubCommand::publishRepeats()
 {
     // Without a delay the repeats go out back to back, at most a window at a time.
-    while (m_repeatsLeft > 0 && m_outstanding < PublishWindow) {
+    while (m_repeatsLeft > 0 && m_outstanding < m_window) {
         --m_repeatsLeft;
         publish(m_payload);
         if (m_options.repeatDelayMs > 0) {

@@ -45,6 +45,7 @@ private:
     QTimer m_repeatTimer;
     int m_repeatsLeft = 0;
     qint64 m_outstanding = 0;
+    int m_window; // publishes in flight at most
     bool m_inputDone = false;
     bool m_started = false;
 };

@@ -1,9 +1,11 @@
 #include "app/cli/settings_builder.h"
 
 #include "app/cli/profile_lookup.h"
+#include "core/transport/tls_configuration_loader.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSslConfiguration>
 #include <QUrl>
 
 namespace mqttdesk {
@@ -37,7 +39,7 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, QString *erro
     CliPlan plan;
     bool portFromProfile = false;
     if (!o.profile.isEmpty()) {
-        std::optional<ConnectionSettings> saved = ProfileLookup::load(o.profile, o.dataDir, error);
+        std::optional<ConnectionSettings> saved = ProfileLookup::load(o, error);
         if (!saved)
             return std::nullopt;
         plan.settings = std::move(*saved);
@@ -81,6 +83,16 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, QString *erro
             o.wsPath.startsWith(QLatin1Char('/')) ? o.wsPath : QLatin1Char('/') + o.wsPath;
     if (!applyTls(o, t, error))
         return std::nullopt;
+    // A CA file, certificate or key named on the command line that cannot be used is an
+    // argument error, found before connecting (as a missing file is).
+    if (!o.caFile.isEmpty() || !o.caPath.isEmpty() || !o.certFile.isEmpty()) {
+        QSslConfiguration unused;
+        TransportError tlsError;
+        if (!TlsConfigurationLoader::load(t.tls, &unused, &tlsError)) {
+            *error = tlsError.message;
+            return std::nullopt;
+        }
+    }
     if (!o.proxy.isEmpty() && !applyProxy(o.proxy, t, error))
         return std::nullopt;
     if (o.port)
@@ -213,7 +225,8 @@ bool SettingsBuilder::applyTls(const CliOptions &o, TransportOptions &t, QString
     }
     if (o.keyPassphrase)
         t.tls.keyPassphrase = *o.keyPassphrase;
-    t.tls.insecure = o.insecure;
+    if (o.insecure)
+        t.tls.insecure = true; // a profile may already skip verification
     if (o.tlsVersion == QLatin1String("tlsv1.2"))
         t.tls.minimumVersion = TlsOptions::MinimumVersion::Tls1_2;
     else if (o.tlsVersion == QLatin1String("tlsv1.3"))
