@@ -25,6 +25,10 @@ public:
                                         const QDateTime &now = QDateTime::currentDateTimeUtc());
     // "CN=…, O=…" for a subject or issuer.
     static QString distinguishedName(const QSslCertificate &certificate, bool issuer);
+
+private:
+    // Adds the certificates with their details; flags the first expired or not yet valid.
+    static void addCertificates(TlsFileReport *report, const QList<QSslCertificate> &certificates);
 };
 
 } // namespace mqttdesk

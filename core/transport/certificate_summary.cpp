@@ -2,9 +2,12 @@
 
 #include <QSslCertificate>
 
+#include <algorithm>
+
 namespace mqttdesk {
 
-QString CertificateSummary::distinguishedName(const QSslCertificate &certificate, bool issuer)
+QString CertificateSummary::distinguishedName(const QSslCertificate &certificate, bool issuer,
+                                              Order order)
 {
     const QList<QByteArray> attributes =
         issuer ? certificate.issuerInfoAttributes() : certificate.subjectInfoAttributes();
@@ -15,6 +18,10 @@ QString CertificateSummary::distinguishedName(const QSslCertificate &certificate
         for (const QString &value : values)
             parts << QString::fromLatin1(attribute) + QLatin1Char('=') + value;
     }
+    if (order == Order::CommonNameFirst)
+        std::stable_partition(parts.begin(), parts.end(), [](const QString &part) {
+            return part.startsWith(QLatin1String("CN="));
+        });
     return parts.join(QStringLiteral(", "));
 }
 

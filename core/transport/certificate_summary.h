@@ -24,8 +24,14 @@ struct CertificateSummary
 
     static CertificateSummary from(const QSslCertificate &certificate);
     static QList<CertificateSummary> fromChain(const QList<QSslCertificate> &chain);
-    // "CN=a, O=b" in the order the certificate lists them.
-    static QString distinguishedName(const QSslCertificate &certificate, bool issuer);
+    enum class Order
+    {
+        AsListed,        // as the certificate lists them
+        CommonNameFirst, // the most specific first: the CN, then the rest as listed
+    };
+    // "CN=a, O=b".
+    static QString distinguishedName(const QSslCertificate &certificate, bool issuer,
+                                     Order order = Order::AsListed);
     // "2021-01-01 00:00 UTC"
     static QString formatDate(const QDateTime &utc);
 };

@@ -1,6 +1,7 @@
 #include "core/transport/tls_configuration_loader.h"
 
 #include "core/transport/key_pair_check.h"
+#include "core/transport/tls_file_parser.h"
 
 #include <QFile>
 
@@ -15,27 +16,6 @@ TransportError fileError(Kind kind, const QString &path, const QString &message)
     TransportError e = TransportError::make(kind, message);
     e.path = path;
     return e;
-}
-
-// PKCS#8 EncryptedPrivateKeyInfo starts with an AlgorithmIdentifier SEQUENCE, where a plain
-// PrivateKeyInfo or PKCS#1/SEC1 key starts with an INTEGER version.
-bool derLooksEncrypted(const QByteArray &der)
-{
-    if (der.size() < 4 || quint8(der[0]) != 0x30)
-        return false;
-    const int lengthBytes = (quint8(der[1]) & 0x80) ? (quint8(der[1]) & 0x7f) : 0;
-    const qsizetype inner = 2 + lengthBytes;
-    return inner < der.size() && quint8(der[inner]) == 0x30;
-}
-
-QByteArray pemWrap(const QByteArray &der, const QByteArray &label)
-{
-    QByteArray pem = "-----BEGIN " + label + "-----\n";
-    const QByteArray base64 = der.toBase64();
-    for (qsizetype i = 0; i < base64.size(); i += 64)
-        pem += base64.mid(i, 64) + '\n';
-    pem += "-----END " + label + "-----\n";
-    return pem;
 }
 
 } // namespace
@@ -66,21 +46,19 @@ bool TlsConfigurationLoader::loadCertificates(const QString &path,
     QByteArray data;
     if (!readFile(path, tr("certificate"), &data, error))
         return false;
-    QList<QSslCertificate> found = QSslCertificate::fromData(data, QSsl::Pem);
-    if (found.isEmpty() && !data.contains("-----BEGIN"))
-        found = QSslCertificate::fromData(data, QSsl::Der);
-    found.removeIf([](const QSslCertificate &c) { return c.isNull(); });
-    if (found.isEmpty()) {
-        const QString message =
-            data.contains("PRIVATE KEY")
-                ? tr("`%1` holds a private key, not a certificate.").arg(path)
-                : tr("`%1` is not a certificate: it holds no PEM or DER X.509 certificate.")
-                      .arg(path);
-        *error = fileError(Kind::InvalidCertificate, path, message);
+    switch (TlsFileParser::certificates(data, certificates)) {
+    case TlsFileParser::Outcome::Ok:
+        return true;
+    case TlsFileParser::Outcome::KeyInsteadOfCertificate:
+        *error = fileError(Kind::InvalidCertificate, path,
+                           tr("`%1` holds a private key, not a certificate.").arg(path));
+        return false;
+    default:
+        *error = fileError(
+            Kind::InvalidCertificate, path,
+            tr("`%1` is not a certificate: it holds no PEM or DER X.509 certificate.").arg(path));
         return false;
     }
-    *certificates = found;
-    return true;
 }
 
 bool TlsConfigurationLoader::loadPrivateKey(const QString &path, const QByteArray &passphrase,
@@ -89,47 +67,29 @@ bool TlsConfigurationLoader::loadPrivateKey(const QString &path, const QByteArra
     QByteArray data;
     if (!readFile(path, tr("private key"), &data, error))
         return false;
-    const bool pem = data.contains("-----BEGIN");
-    const bool encrypted = pem ? data.contains("ENCRYPTED") : derLooksEncrypted(data);
-    if (encrypted && passphrase.isEmpty()) {
+    switch (TlsFileParser::privateKey(data, passphrase, key)) {
+    case TlsFileParser::Outcome::Ok:
+        return true;
+    case TlsFileParser::Outcome::PassphraseRequired:
         *error =
             fileError(Kind::PassphraseRequired, path,
                       tr("The private key `%1` is encrypted: enter its passphrase.").arg(path));
         return false;
-    }
-
-    // Qt reads DER keys as PKCS#1/SEC1 only; PKCS#8 DER is tried again wrapped as PEM.
-    QList<QPair<QByteArray, QSsl::EncodingFormat>> candidates;
-    if (pem) {
-        candidates.append({data, QSsl::Pem});
-    } else {
-        candidates.append({data, QSsl::Der});
-        candidates.append(
-            {pemWrap(data, encrypted ? "ENCRYPTED PRIVATE KEY" : "PRIVATE KEY"), QSsl::Pem});
-    }
-    for (const auto &[bytes, format] : candidates) {
-        for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
-            QSslKey candidate(bytes, algorithm, format, QSsl::PrivateKey, passphrase);
-            if (!candidate.isNull()) {
-                *key = candidate;
-                return true;
-            }
-        }
-    }
-
-    if (encrypted) {
+    case TlsFileParser::Outcome::WrongPassphrase:
         *error = fileError(Kind::WrongPassphrase, path,
                            tr("The passphrase for the private key `%1` is wrong.").arg(path));
-    } else if (data.contains("CERTIFICATE")) {
+        return false;
+    case TlsFileParser::Outcome::CertificateInsteadOfKey:
         *error = fileError(Kind::InvalidKey, path,
                            tr("`%1` holds a certificate, not a private key.").arg(path));
-    } else {
+        return false;
+    default:
         *error = fileError(Kind::InvalidKey, path,
                            tr("`%1` is not a private key: expected an RSA, EC or DSA key in PEM "
                               "or DER.")
                                .arg(path));
+        return false;
     }
-    return false;
 }
 
 bool TlsConfigurationLoader::loadPkcs12(const QString &path, const QByteArray &password,
@@ -139,24 +99,25 @@ bool TlsConfigurationLoader::loadPkcs12(const QString &path, const QByteArray &p
     QByteArray data;
     if (!readFile(path, tr("PKCS#12"), &data, error))
         return false;
-    if (quint8(data[0]) != 0x30) {
+    switch (TlsFileParser::pkcs12(data, password, key, certificate, chain)) {
+    case TlsFileParser::Outcome::Ok:
+        return true;
+    case TlsFileParser::Outcome::NotPkcs12:
         *error = fileError(Kind::InvalidCertificate, path,
                            tr("`%1` is not a PKCS#12 bundle (.p12 / .pfx).").arg(path));
         return false;
-    }
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    if (!QSslCertificate::importPkcs12(&file, key, certificate, chain, password)) {
-        *error = fileError(
-            password.isEmpty() ? Kind::PassphraseRequired : Kind::WrongPassphrase, path,
-            password.isEmpty()
-                ? tr("The PKCS#12 bundle `%1` is protected: enter its password.").arg(path)
-                : tr("Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle "
-                     "uses an algorithm this system's OpenSSL does not support.")
-                      .arg(path));
+    case TlsFileParser::Outcome::PassphraseRequired:
+        *error =
+            fileError(Kind::PassphraseRequired, path,
+                      tr("The PKCS#12 bundle `%1` is protected: enter its password.").arg(path));
+        return false;
+    default:
+        *error = fileError(Kind::WrongPassphrase, path,
+                           tr("Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the "
+                              "bundle uses an algorithm this system's OpenSSL does not support.")
+                               .arg(path));
         return false;
     }
-    return true;
 }
 
 bool TlsConfigurationLoader::checkKeyPair(const QSslCertificate &certificate, const QSslKey &key,

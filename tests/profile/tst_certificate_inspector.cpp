@@ -1,5 +1,5 @@
 #include "core/profile/certificate_inspector.h"
-#include "tests/profile/test_pki.h"
+#include "tests/fixture/test_pki.h"
 
 #include <QFile>
 #include <QTest>
@@ -10,14 +10,15 @@ class TestCertificateInspector : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error())); }
+    void initTestCase() { QVERIFY2(m_pki.ok(), qPrintable(m_pki.errorString())); }
 
     void validCertificateIsSummarized()
     {
         const TlsFileReport report = CertificateInspector::inspectCertificates(m_pki.clientCert());
         QCOMPARE(report.status, TlsFileReport::Status::Ok);
         QCOMPARE(report.certificates.size(), 1);
-        QVERIFY(report.certificates.first().subject.startsWith(QStringLiteral("CN=desk-client")));
+        QVERIFY(
+            report.certificates.first().subject.startsWith(QStringLiteral("CN=mqttdesk-client")));
         QVERIFY(
             report.certificates.first().issuer.startsWith(QStringLiteral("CN=MQTT Desk Test CA")));
         QVERIFY(!report.certificates.first().expired);
@@ -34,7 +35,8 @@ private Q_SLOTS:
 
     void garbageIsNotACertificate()
     {
-        const TlsFileReport report = CertificateInspector::inspectCertificates(m_pki.garbage());
+        const TlsFileReport report =
+            CertificateInspector::inspectCertificates(m_pki.notACertificate());
         QVERIFY(report.isError());
         QVERIFY2(report.problem.contains(QStringLiteral("is not a certificate")),
                  qPrintable(report.problem));
@@ -51,7 +53,7 @@ private Q_SLOTS:
     void missingFileIsUnreadable()
     {
         const TlsFileReport report =
-            CertificateInspector::inspectCertificates(m_pki.path(QStringLiteral("nope.pem")));
+            CertificateInspector::inspectCertificates(m_pki.dir() + QStringLiteral("/nope.pem"));
         QVERIFY(report.isError());
         QVERIFY(report.problem.contains(QStringLiteral("does not exist")));
     }
@@ -66,12 +68,13 @@ private Q_SLOTS:
 
     void encryptedKeyNeedsTheRightPassphrase()
     {
-        QVERIFY(CertificateInspector::inspectKey(m_pki.encryptedKey(), {})
+        QVERIFY(CertificateInspector::inspectKey(m_pki.clientKeyEncrypted(), {})
                     .problem.contains(QStringLiteral("enter its passphrase")));
-        QVERIFY(CertificateInspector::inspectKey(m_pki.encryptedKey(), QStringLiteral("wrong"))
-                    .problem.contains(QStringLiteral("passphrase")));
-        const TlsFileReport good =
-            CertificateInspector::inspectKey(m_pki.encryptedKey(), test::TestPki::keyPassphrase());
+        QVERIFY(
+            CertificateInspector::inspectKey(m_pki.clientKeyEncrypted(), QStringLiteral("wrong"))
+                .problem.contains(QStringLiteral("passphrase")));
+        const TlsFileReport good = CertificateInspector::inspectKey(
+            m_pki.clientKeyEncrypted(), QString::fromLatin1(TestPki::clientKeyPassphrase()));
         QVERIFY2(!good.isError(), qPrintable(good.problem));
         QVERIFY(!good.key.isNull());
     }
@@ -82,7 +85,7 @@ private Q_SLOTS:
             CertificateInspector::inspectCertificates(m_pki.clientCert())
                 .loadedCertificates.first();
         const QSslKey own = CertificateInspector::inspectKey(m_pki.clientKey(), {}).key;
-        const QSslKey other = CertificateInspector::inspectKey(m_pki.otherKey(), {}).key;
+        const QSslKey other = CertificateInspector::inspectKey(m_pki.unrelatedKey(), {}).key;
         QVERIFY(CertificateInspector::keyMatches(certificate, own));
         QVERIFY(!CertificateInspector::keyMatches(certificate, other));
         const auto warning = CertificateInspector::checkKeyMatch(certificate, other);
@@ -92,19 +95,19 @@ private Q_SLOTS:
 
     void pkcs12OpensWithItsPassword()
     {
-        const TlsFileReport good =
-            CertificateInspector::inspectPkcs12(m_pki.pkcs12(), test::TestPki::pkcs12Password());
+        const TlsFileReport good = CertificateInspector::inspectPkcs12(
+            m_pki.clientPkcs12(), QString::fromLatin1(TestPki::clientPkcs12Password()));
         QVERIFY2(!good.isError(), qPrintable(good.problem));
         QVERIFY(!good.key.isNull());
-        QVERIFY(good.certificates.first().subject.startsWith(QStringLiteral("CN=desk-client")));
+        QVERIFY(good.certificates.first().subject.startsWith(QStringLiteral("CN=mqttdesk-client")));
         const TlsFileReport bad =
-            CertificateInspector::inspectPkcs12(m_pki.pkcs12(), QStringLiteral("wrong"));
+            CertificateInspector::inspectPkcs12(m_pki.clientPkcs12(), QStringLiteral("wrong"));
         QVERIFY(bad.isError());
         QVERIFY(bad.problem.contains(QStringLiteral("password is wrong")));
     }
 
 private:
-    test::TestPki m_pki;
+    const TestPki &m_pki = TestPki::instance();
 };
 
 QTEST_GUILESS_MAIN(TestCertificateInspector)
