@@ -6,15 +6,30 @@
 #include "ui/connections/connection_workspace.h"
 #include "ui/connections/sidebar_prompts.h"
 #include "ui/mainwindow/connection_actions.h"
+#include "ui/publish/publish_bar.h"
+#include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_view.h"
+
+#include "core/version.h"
+#include "ui/i18n/language.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QTcpServer>
 #include <QTest>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
 
 using namespace mqttdesk;
 
@@ -171,6 +186,167 @@ private slots:
         // Only once: not again, not after the user deleted it.
         MainWindowFixture f(dir.path());
         QVERIFY(!f.window()->offerLocalBroker(18830));
+    }
+    void sidebarActionsInMenuToolbarAndContextMenu()
+    {
+        MainWindowFixture f;
+        ConnectionActions *a = f.window()->actions();
+        const QList<QAction *> sidebarActions{a->newConnection,  a->edit,          a->duplicate,
+                                              a->remove,         a->moveToFolder,  a->rename,
+                                              a->importProfiles, a->exportProfiles};
+        auto *toolbar = f.window()->findChild<QToolBar *>(QStringLiteral("connectionToolbar"));
+        QVERIFY(toolbar);
+        QMenu *context = a->contextMenu(f.window());
+        QList<QAction *> inMenus;
+        for (QAction *menu : f.window()->menuBar()->actions())
+            inMenus += menu->menu()->actions();
+        for (QAction *action : sidebarActions) {
+            const QString name = action->objectName();
+            QVERIFY2(toolbar->actions().contains(action), qPrintable(name));
+            QVERIFY2(context->actions().contains(action), qPrintable(name));
+            QVERIFY2(inMenus.contains(action), qPrintable(name));
+            QVERIFY2(!action->shortcut().isEmpty(), qPrintable(name));
+            // Icon-only in the toolbar: the tooltip names it.
+            QVERIFY2(!action->toolTip().isEmpty(), qPrintable(name));
+        }
+        delete context;
+    }
+
+    void foldersRenameAndStayCollapsed()
+    {
+        QTemporaryDir dir;
+        {
+            MainWindowFixture f(dir.path());
+            MainWindow *w = f.window();
+            ConnectionProfile one = MainWindowFixture::profile(QStringLiteral("One"), 1883);
+            one.folder = QStringLiteral("Lab");
+            ConnectionProfile two = MainWindowFixture::profile(QStringLiteral("Two"), 1884);
+            two.folder = QStringLiteral("Lab");
+            QVERIFY(f.createThroughDialog(one) != 0);
+            QVERIFY(f.createThroughDialog(two) != 0);
+            ConnectionListModel *model = w->connectionModel();
+            QVERIFY(model->folderIndex(QStringLiteral("Lab")).isValid());
+
+            // A selected folder can be renamed (not edited or deleted).
+            w->sidebar()->view()->setCurrentIndex(model->folderIndex(QStringLiteral("Lab")));
+            QCOMPARE(w->sidebar()->selectedProfileId(), qint64(0));
+            QVERIFY(w->actions()->rename->isEnabled());
+            QVERIFY(!w->actions()->edit->isEnabled());
+            SidebarPrompts::setNextText(QStringLiteral("Bench"));
+            w->actions()->rename->trigger();
+            const QModelIndex bench = model->folderIndex(QStringLiteral("Bench"));
+            QVERIFY(bench.isValid());
+            QVERIFY(!model->folderIndex(QStringLiteral("Lab")).isValid());
+            QCOMPARE(model->rowCount(bench), 2);
+            // The order inside the folder is kept.
+            QCOMPARE(model->index(0, 0, bench).data().toString(), QStringLiteral("One"));
+            QCOMPARE(model->index(1, 0, bench).data().toString(), QStringLiteral("Two"));
+
+            // Collapsed stays collapsed when the list reloads (here: after a rename).
+            w->sidebar()->view()->collapse(bench);
+            w->sidebar()->select(f.idOf(QStringLiteral("Two")));
+            SidebarPrompts::setNextText(QStringLiteral("Two b"));
+            w->actions()->rename->trigger();
+            QVERIFY(f.idOf(QStringLiteral("Two b")) != 0);
+            QVERIFY(!w->sidebar()->view()->isExpanded(model->folderIndex(QStringLiteral("Bench"))));
+            w->close();
+        }
+        // ... and across starts.
+        MainWindowFixture f(dir.path());
+        const QModelIndex bench =
+            f.window()->connectionModel()->folderIndex(QStringLiteral("Bench"));
+        QVERIFY(bench.isValid());
+        QVERIFY(!f.window()->sidebar()->view()->isExpanded(bench));
+        QCOMPARE(f.window()->sidebar()->collapsedFolders(), QStringList{QStringLiteral("Bench")});
+    }
+
+    void tabOrderSidebarHeaderStreamPublish()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        // A port nobody listens on: the connection's view opens, the attempt fails at once.
+        quint16 closedPort = 0;
+        {
+            QTcpServer server;
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            closedPort = server.serverPort();
+        }
+        ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Tab"), closedPort);
+        p.reconnect.enabled = false;
+        const qint64 id = f.createThroughDialog(p);
+        QVERIFY(id != 0);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE(w->connectionModel()->status(id), ConnectionListModel::Status::Error);
+        auto *view = qobject_cast<ConnectionView *>(w->workspace()->stack()->currentWidget());
+        QVERIFY(view);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+
+        QWidget *list = w->sidebar()->view();
+        list->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), list);
+        QTest::keyClick(list, Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     static_cast<QWidget *>(w->workspace()->header()->connectButton()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     static_cast<QWidget *>(w->workspace()->header()->editButton()));
+        // Then through the conversation area: the stream before the publish bar, and only
+        // then back to the sidebar.
+        int stream = -1;
+        int publish = -1;
+        for (int step = 0; step < 60 && QApplication::focusWidget() != list; ++step) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *now = QApplication::focusWidget();
+            if (stream < 0 && (view->streamView() == now || view->streamView()->isAncestorOf(now)))
+                stream = step;
+            if (publish < 0 && view->publishBar()->isAncestorOf(now))
+                publish = step;
+        }
+        QCOMPARE(QApplication::focusWidget(), list);
+        QVERIFY(stream >= 0);
+        QVERIFY(publish >= 0);
+        QVERIFY2(stream < publish, qPrintable(QStringLiteral("%1 %2").arg(stream).arg(publish)));
+    }
+
+    void retranslatesWhenTheLanguageChanges()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        QAction *file = w->menuBar()->actions().first();
+        QCOMPARE(file->text(), QStringLiteral("&File"));
+        QCOMPARE(w->actions()->newConnection->text(), QStringLiteral("&New connection…"));
+        QVERIFY(w->languageMenu());
+
+        Language::install(*qApp, QStringLiteral("zh_CN"));
+        const QString chinese = QCoreApplication::translate("mqttdesk::MainWindow", "&File");
+        QVERIFY(chinese != QStringLiteral("&File"));
+        QTRY_COMPARE(file->text(), chinese);
+        QVERIFY(w->actions()->newConnection->text() != QStringLiteral("&New connection…"));
+
+        Language::install(*qApp, QStringLiteral("en"));
+        QTRY_COMPARE(file->text(), QStringLiteral("&File"));
+        QCOMPARE(w->actions()->newConnection->text(), QStringLiteral("&New connection…"));
+    }
+
+    void aboutShowsVersionAndQtVersion()
+    {
+        MainWindowFixture f;
+        QAction *about = nullptr;
+        for (QAction *a : f.window()->menuBar()->actions().last()->menu()->actions())
+            if (a->text().contains(QStringLiteral("About MQTT Desk")))
+                about = a;
+        QVERIFY(about);
+        QString text;
+        QTimer::singleShot(0, [&] {
+            QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            text = box->text();
+            box->accept();
+        });
+        about->trigger();
+        QVERIFY2(text.contains(versionString()), qPrintable(text));
+        QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
     }
 };
 

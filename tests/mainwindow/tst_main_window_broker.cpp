@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace mqttdesk;
@@ -127,6 +128,100 @@ private slots:
                  qPrintable(failText));
         QVERIFY2(failText.contains(QStringLiteral("Certificate chain")), qPrintable(failText));
         QCOMPARE(f.idOf(QStringLiteral("ok")), qint64(0)); // cancelled dialogs save nothing
+    }
+
+    void editingAConnectedProfileOffersToReconnect()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        ConnectionProfile p = MainWindowFixture::profile(
+            QStringLiteral("Editable"), m_broker.port(TestBroker::Listener::Plain));
+        p.clientId = QStringLiteral("desk-before-edit");
+        const qint64 id = f.createThroughDialog(p);
+        QVERIFY(id != 0);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
+        QVERIFY(m_broker.waitForLog("as desk-before-edit"));
+
+        // Edit the client id; the window asks, the user says yes, it reconnects with it.
+        ProfileCommands::setDialogHook([](ConnectionDialog *dialog) {
+            ConnectionProfile edited = dialog->profile();
+            edited.clientId = QStringLiteral("desk-after-edit");
+            dialog->setProfile(edited);
+            dialog->saveButton()->click();
+        });
+        SidebarPrompts::setNextConfirmation(true);
+        w->actions()->edit->trigger(); // the dialog opens once the secrets are loaded
+        QVERIFY(m_broker.waitForLog("as desk-after-edit", 15000));
+        ProfileCommands::setDialogHook({});
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
+        QVERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Reconnect now")));
+        SidebarPrompts::information(nullptr, {}, {}); // forget the last message
+
+        // Saying no keeps the connection as it is; the new settings apply on the next connect.
+        ProfileCommands::setDialogHook([](ConnectionDialog *dialog) {
+            ConnectionProfile edited = dialog->profile();
+            edited.clientId = QStringLiteral("desk-third");
+            dialog->setProfile(edited);
+            dialog->saveButton()->click();
+        });
+        SidebarPrompts::setNextConfirmation(false);
+        const qsizetype before = w->logModel()->entries().size();
+        w->actions()->edit->trigger();
+        QTRY_VERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Reconnect now")));
+        ProfileCommands::setDialogHook({});
+        QCOMPARE(statusOf(w, id), ConnectionListModel::Status::Connected);
+        for (const LogModel::Entry &e : w->logModel()->entries().mid(before))
+            QVERIFY2(!e.text.contains(QStringLiteral("Reconnecting")), qPrintable(e.text));
+        w->actions()->disconnectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
+                                  15000);
+    }
+
+    void refusedConnectionIsLoggedOnceWithoutThePassword()
+    {
+        // A port nobody listens on: bind one, then let it go.
+        quint16 closedPort = 0;
+        {
+            QTcpServer server;
+            QVERIFY(server.listen(QHostAddress::LocalHost));
+            closedPort = server.serverPort();
+        }
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Refused"), closedPort);
+        p.username = QStringLiteral("someone");
+        p.password = Secret{true, QStringLiteral("pa55-never-shown")};
+        p.reconnect.enabled = false;
+        const qint64 id = f.createThroughDialog(p);
+        QVERIFY(id != 0);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Error, 15000);
+        // A second attempt: once it starts, every line of the first one is in the log.
+        const auto attemptStarts = [w] {
+            QList<qsizetype> starts;
+            const QList<LogModel::Entry> &entries = w->logModel()->entries();
+            for (qsizetype i = 0; i < entries.size(); ++i)
+                if (entries.at(i).text.contains(QStringLiteral(" over TCP with MQTT")))
+                    starts << i;
+            return starts;
+        };
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(attemptStarts().size(), 2, 15000);
+        const QList<LogModel::Entry> first = w->logModel()->entries().mid(0, attemptStarts().at(1));
+        int refused = 0;
+        QStringList all;
+        for (const LogModel::Entry &e : first) {
+            all << e.source + QStringLiteral(": ") + e.text;
+            if (e.text.contains(QStringLiteral("refused"), Qt::CaseInsensitive))
+                ++refused;
+        }
+        QVERIFY2(refused == 1, qPrintable(all.join(QLatin1Char('\n'))));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Error, 15000);
+        for (const LogModel::Entry &e : w->logModel()->entries()) {
+            QVERIFY(!e.text.contains(QStringLiteral("pa55-never-shown")));
+            QVERIFY(!e.source.contains(QStringLiteral("pa55-never-shown")));
+        }
     }
 
 private:

@@ -1,8 +1,9 @@
 #include "core/profile/profile_json.h"
+#include "tests/fixture/test_pki.h"
 #include "tests/profile/sample_profiles.h"
-#include "tests/profile/test_pki.h"
 #include "ui/dialogs/connection_dialog.h"
 #include "ui/dialogs/general_page.h"
+#include "ui/i18n/language.h"
 #include "ui/widgets/ca_file_list.h"
 #include "ui/widgets/file_field.h"
 #include "ui/widgets/pairs_table.h"
@@ -57,7 +58,7 @@ class TestConnectionDialog : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error())); }
+    void initTestCase() { QVERIFY2(m_pki.ok(), qPrintable(m_pki.errorString())); }
 
     void defaultsAreValid()
     {
@@ -89,8 +90,9 @@ private Q_SLOTS:
         field<QCheckBox>(dialog, "tls.useSystemCa")->setChecked(false);
         field<CaFileList>(dialog, "tls.caFiles")->addFiles({m_pki.caCert()});
         field<FileField>(dialog, "tls.clientCertificate")->choose(m_pki.clientCert());
-        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.encryptedKey());
-        field<PasswordField>(dialog, "tls.keyPassphrase")->setText(test::TestPki::keyPassphrase());
+        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.clientKeyEncrypted());
+        field<PasswordField>(dialog, "tls.keyPassphrase")
+            ->setText(QString::fromLatin1(TestPki::clientKeyPassphrase()));
         field<PasswordField>(dialog, "tls.pkcs12Password")->setText(QStringLiteral("p12"));
         pick(field<QComboBox>(dialog, "tls.minimumVersion"), int(TlsMinimumVersion::Tls13));
         type(field<QLineEdit>(dialog, "tls.peerName"), QStringLiteral("mqtt.internal"));
@@ -162,8 +164,9 @@ private Q_SLOTS:
         QVERIFY(!saved.tls.useSystemCa);
         QCOMPARE(saved.tls.caFiles, QStringList{m_pki.caCert()});
         QCOMPARE(saved.tls.clientCertificatePath, m_pki.clientCert());
-        QCOMPARE(saved.tls.clientKeyPath, m_pki.encryptedKey());
-        QCOMPARE(saved.tls.keyPassphrase.value, test::TestPki::keyPassphrase());
+        QCOMPARE(saved.tls.clientKeyPath, m_pki.clientKeyEncrypted());
+        QCOMPARE(saved.tls.keyPassphrase.value,
+                 QString::fromLatin1(TestPki::clientKeyPassphrase()));
         QCOMPARE(saved.tls.pkcs12Password.value, QStringLiteral("p12"));
         QCOMPARE(saved.tls.minimumVersion, TlsMinimumVersion::Tls13);
         QCOMPARE(saved.tls.peerName, QStringLiteral("mqtt.internal"));
@@ -331,12 +334,13 @@ private Q_SLOTS:
         ConnectionDialog dialog;
         dialog.setProfile(tlsProfile());
         auto *certificate = field<FileField>(dialog, "tls.clientCertificate");
-        certificate->choose(m_pki.garbage());
+        certificate->choose(m_pki.notACertificate());
         QCOMPARE(certificate->state(), FileField::State::Error);
         QVERIFY2(certificate->reportText().contains(QStringLiteral("is not a certificate")),
                  qPrintable(certificate->reportText()));
         QVERIFY(!dialog.saveButton()->isEnabled());
-        QVERIFY(dialog.statusText().contains(QStringLiteral("garbage.pem is not a certificate")));
+        QVERIFY(dialog.statusText().contains(
+            QStringLiteral("not-a-certificate.pem is not a certificate")));
     }
 
     void expiredCertificateIsFlagged()
@@ -357,10 +361,10 @@ private Q_SLOTS:
         ConnectionDialog dialog;
         dialog.setProfile(tlsProfile());
         field<FileField>(dialog, "tls.clientCertificate")->choose(m_pki.clientCert());
-        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.otherKey());
+        field<FileField>(dialog, "tls.clientKey")->choose(m_pki.unrelatedKey());
         auto *match = field<QLabel>(dialog, "tls.keyMatch");
         QVERIFY2(match->text().contains(QStringLiteral("does not belong to the certificate "
-                                                       "CN=desk-client")),
+                                                       "CN=mqttdesk-client")),
                  qPrintable(match->text()));
         QVERIFY(dialog.statusText().contains(QStringLiteral("does not belong")));
         // The right key clears it.
@@ -373,12 +377,13 @@ private Q_SLOTS:
         ConnectionDialog dialog;
         dialog.setProfile(tlsProfile());
         auto *key = field<FileField>(dialog, "tls.clientKey");
-        key->choose(m_pki.encryptedKey());
+        key->choose(m_pki.clientKeyEncrypted());
         QVERIFY(key->reportText().contains(QStringLiteral("enter its passphrase")));
         field<PasswordField>(dialog, "tls.keyPassphrase")->setText(QStringLiteral("nope"));
         QVERIFY(key->reportText().contains(QStringLiteral("passphrase")));
         QCOMPARE(key->state(), FileField::State::Error);
-        field<PasswordField>(dialog, "tls.keyPassphrase")->setText(test::TestPki::keyPassphrase());
+        field<PasswordField>(dialog, "tls.keyPassphrase")
+            ->setText(QString::fromLatin1(TestPki::clientKeyPassphrase()));
         QCOMPARE(key->state(), FileField::State::Ok);
     }
 
@@ -396,7 +401,7 @@ private Q_SLOTS:
         QApplication::sendEvent(certificate, &drop);
         QCOMPARE(certificate->path(), m_pki.clientCert());
         QCOMPARE(certificate->state(), FileField::State::Ok);
-        QVERIFY(certificate->reportText().contains(QStringLiteral("Subject: CN=desk-client")));
+        QVERIFY(certificate->reportText().contains(QStringLiteral("Subject: CN=mqttdesk-client")));
     }
 
     void iconButtonsHaveNames()
@@ -446,6 +451,75 @@ private Q_SLOTS:
                  QStringLiteral("Connected: session present 0"));
     }
 
+    void tabVisitsEveryGeneralInputInOrder()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("tabs");
+        p.scheme = TransportScheme::Ws; // the WebSocket path is enabled, so it is visited too
+        p.port = 80;
+        dialog.setProfile(p);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *password = field<PasswordField>(dialog, "mqtt.password");
+        const QList<QWidget *> expected{field<QLineEdit>(dialog, "name"),
+                                        field<QLineEdit>(dialog, "folder"),
+                                        field<QComboBox>(dialog, "transport.scheme"),
+                                        field<QLineEdit>(dialog, "transport.host"),
+                                        field<QLineEdit>(dialog, "transport.port"),
+                                        field<QLineEdit>(dialog, "transport.wsPath"),
+                                        field<QLineEdit>(dialog, "mqtt.clientId"),
+                                        field<QToolButton>(dialog, "generateClientId"),
+                                        field<QComboBox>(dialog, "mqtt.version"),
+                                        field<QLineEdit>(dialog, "mqtt.username"),
+                                        password->lineEdit(),
+                                        password->toggleButton()};
+        // Every enabled input of the page is in the list.
+        QWidget *page = dialog.tabs()->widget(0);
+        for (QWidget *w : page->findChildren<QWidget *>()) {
+            const bool input = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+                               qobject_cast<QAbstractButton *>(w);
+            if (input && w->isEnabled() && w->isVisible() && (w->focusPolicy() & Qt::TabFocus) &&
+                !w->objectName().startsWith(QLatin1String("qt_")) &&
+                !w->inherits("QLineEditIconButton"))
+                QVERIFY2(expected.contains(w), qPrintable(w->objectName()));
+        }
+        expected.first()->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), expected.first());
+        for (qsizetype i = 1; i < expected.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QTRY_VERIFY2(QApplication::focusWidget() == expected.at(i),
+                         qPrintable(QStringLiteral("step %1: %2")
+                                        .arg(i)
+                                        .arg(QApplication::focusWidget()->objectName())));
+        }
+    }
+
+    void retranslatesWhenTheLanguageChanges()
+    {
+        ConnectionDialog dialog;
+        auto *name = field<QLineEdit>(dialog, "name");
+        QLabel *label = nullptr;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            if (l->buddy() == name)
+                label = l;
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("&Name:"));
+        QCOMPARE(dialog.saveButton()->text(), QStringLiteral("&Save"));
+
+        Language::install(*qApp, QStringLiteral("zh_CN"));
+        const QString chinese = QCoreApplication::translate("mqttdesk::GeneralPage", "&Name:");
+        QVERIFY(chinese != QStringLiteral("&Name:"));
+        QTRY_COMPARE(label->text(), chinese);
+        QVERIFY(dialog.saveButton()->text() != QStringLiteral("&Save"));
+        QVERIFY(dialog.tabs()->tabText(0) != QStringLiteral("&General"));
+
+        Language::install(*qApp, QStringLiteral("en"));
+        QTRY_COMPARE(label->text(), QStringLiteral("&Name:"));
+        QCOMPARE(dialog.saveButton()->text(), QStringLiteral("&Save"));
+        QCOMPARE(dialog.tabs()->tabText(0), QStringLiteral("&General"));
+    }
+
 private:
     static ConnectionProfile tlsProfile()
     {
@@ -456,7 +530,7 @@ private:
         return p;
     }
 
-    test::TestPki m_pki;
+    const TestPki &m_pki = TestPki::instance();
 };
 
 QTEST_MAIN(TestConnectionDialog)

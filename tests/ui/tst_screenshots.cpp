@@ -1,4 +1,4 @@
-#include "tests/profile/test_pki.h"
+#include "tests/fixture/test_pki.h"
 #include "ui/dialogs/connection_dialog.h"
 #include "ui/widgets/file_field.h"
 
@@ -21,7 +21,7 @@ class TestScreenshots : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error()));
+        QVERIFY2(m_pki.ok(), qPrintable(m_pki.errorString()));
         m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
         if (m_out.isEmpty())
             m_out = m_tmp.path();
@@ -59,7 +59,8 @@ private Q_SLOTS:
         dialog.tabs()->setCurrentIndex(1);
         dialog.findChild<FileField *>(QStringLiteral("tls.clientCertificate"))
             ->choose(m_pki.expiredCert());
-        dialog.findChild<FileField *>(QStringLiteral("tls.clientKey"))->choose(m_pki.otherKey());
+        dialog.findChild<FileField *>(QStringLiteral("tls.clientKey"))
+            ->choose(m_pki.unrelatedKey());
         save(dialog, QStringLiteral("connection-tls-problems-%1.png").arg(language));
         QCoreApplication::removeTranslator(&translator);
     }
@@ -107,7 +108,7 @@ private:
         return p;
     }
 
-    test::TestPki m_pki;
+    const TestPki &m_pki = TestPki::instance();
     QTemporaryDir m_tmp;
     QString m_out;
 };

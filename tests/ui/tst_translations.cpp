@@ -1,9 +1,12 @@
 #include "ui/i18n/language.h"
+#include "ui/i18n/standard_button_texts.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +31,21 @@ private Q_SLOTS:
         const QString save = translator.translate("mqttdesk::ConnectionDialog", "&Save");
         QVERIFY(!save.isEmpty());
         QVERIFY(save != QStringLiteral("&Save"));
+    }
+
+    void chineseCoversQtStandardButtons()
+    {
+        // Debian's Qt ships no qtbase_zh_CN.qm: our catalogue carries the button texts.
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_zh_CN.qm")));
+        for (const auto &entry : mqttdesk::StandardButtonTexts::all()) {
+            const QString text = translator.translate(entry.context, entry.sourceText);
+            QVERIFY2(!text.isEmpty(), entry.sourceText);
+        }
+        QCoreApplication::installTranslator(&translator);
+        QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void committedChineseIsComplete()

@@ -6,6 +6,8 @@
 #include "core/storage/message_writer.h"
 #include "ui/stream/connection_view.h"
 
+#include <QSettings>
+
 namespace mqttdesk {
 
 ConnectionController::ConnectionController(const ConnectionProfile &profile, const Options &options,
@@ -26,6 +28,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     context.version = settings.session.version;
     context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
     m_view = new ConnectionView(context);
+    connection->setPacketLogging(packetLoggingWanted());
 
     connect(connection, &Connection::stateChanged, this, [this](SessionState state) {
         if (state == SessionState::Connected || state == SessionState::Connecting)
@@ -41,6 +44,21 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     connect(connection, &Connection::logMessage, this, &ConnectionController::onLog);
     connect(connection, &Connection::messagesReceived, this,
             [this](const MessageBatch &batch) { m_received += batch.size(); });
+}
+
+bool ConnectionController::packetLoggingWanted()
+{
+    return QSettings().value(QStringLiteral("log/packets"), false).toBool();
+}
+
+void ConnectionController::setPacketLoggingWanted(bool enabled)
+{
+    QSettings().setValue(QStringLiteral("log/packets"), enabled);
+}
+
+void ConnectionController::setPacketLogging(bool enabled)
+{
+    m_thread->connection()->setPacketLogging(enabled);
 }
 
 ConnectionController::~ConnectionController()
@@ -94,20 +112,39 @@ void ConnectionController::setStatus(ConnectionListModel::Status status)
 void ConnectionController::onError(const ConnectionError &error)
 {
     m_lastError = error.message;
-    QString text = error.message;
+    // The connection logged the message itself (Connection::reportError); only what it does
+    // not say goes to the log here: the chain the server sent.
     if (error.transportError && !error.transportError->peerChain.isEmpty()) {
+        QString text = tr("The server sent this certificate chain:");
         for (const CertificateSummary &cert : error.transportError->peerChain)
             text +=
                 tr("\n  certificate %1, issued by %2, valid until %3")
                     .arg(cert.subject, cert.issuer, CertificateSummary::formatDate(cert.expiry));
+        emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name, text);
     }
-    emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name, text);
     setStatus(ConnectionListModel::Status::Error);
 }
 
 void ConnectionController::onLog(const ConnectionLogEntry &entry)
 {
-    emit logLine(entry.timestamp, int(entry.level), m_name, entry.text);
+    // Core prefixes "[name] " for logs without a source column; the log has one.
+    QString text = entry.text;
+    const QString prefix = QStringLiteral("[%1] ").arg(m_name);
+    if (text.startsWith(prefix))
+        text.remove(0, prefix.size());
+    // One failure reaches core's log up to three times: the transport's error, the session's
+    // "Kind: message" and the connection's report of it. Show it once: a warning that
+    // restates the one just before (one contains the other) is dropped. An Info line (a new
+    // attempt) ends the run, so each reconnect attempt's failure still shows.
+    if (entry.level == LogLevel::Warning) {
+        if (!m_lastWarning.isEmpty() &&
+            (text.contains(m_lastWarning) || m_lastWarning.contains(text)))
+            return;
+        m_lastWarning = text;
+    } else if (entry.level == LogLevel::Info) {
+        m_lastWarning.clear();
+    }
+    emit logLine(entry.timestamp, int(entry.level), m_name, text);
 }
 
 } // namespace mqttdesk

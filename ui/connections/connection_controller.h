@@ -50,6 +50,12 @@ public:
     void connectToBroker();
     void disconnectFromBroker();
 
+    // One log line per packet sent and received (View > Log packets). Off by default: at
+    // flood rates formatting those lines costs more than handling the packets.
+    static bool packetLoggingWanted();
+    static void setPacketLoggingWanted(bool enabled);
+    void setPacketLogging(bool enabled);
+
     qint64 received() const { return m_received; }
     qint64 stored() const;
 
@@ -70,6 +76,7 @@ private:
     QString m_lastError;
     qint64 m_received = 0;
     bool m_userDisconnect = false;
+    QString m_lastWarning; // the last warning logged in this attempt
 };
 
 } // namespace mqttdesk

@@ -31,6 +31,27 @@ void ConnectionListModel::setProfiles(const QList<StoredProfile> &profiles)
     endResetModel();
 }
 
+QModelIndex ConnectionListModel::folderIndex(const QString &folder) const
+{
+    for (qsizetype f = 0; f < m_folders.size(); ++f)
+        if (m_folders.at(f).folder == folder)
+            return index(int(m_topLevel.size() + f), 0);
+    return {};
+}
+
+void ConnectionListModel::retranslate()
+{
+    const int rows = rowCount();
+    if (rows == 0)
+        return;
+    emit dataChanged(index(0, 0), index(rows - 1, 0));
+    for (int r = int(m_topLevel.size()); r < rows; ++r) {
+        const QModelIndex folder = index(r, 0);
+        if (const int children = rowCount(folder); children > 0)
+            emit dataChanged(index(0, 0, folder), index(children - 1, 0, folder));
+    }
+}
+
 void ConnectionListModel::setStatus(qint64 profileId, Status status)
 {
     if (m_status.value(profileId, Status::Disconnected) == status)

@@ -51,6 +51,9 @@ public:
     qint64 profileIdAt(const QModelIndex &index) const;
     std::optional<StoredProfile> profile(qint64 profileId) const;
     QStringList folders() const;
+    QModelIndex folderIndex(const QString &folder) const;
+    // The texts (tooltips, status words) follow a language change.
+    void retranslate();
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

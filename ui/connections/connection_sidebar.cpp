@@ -3,6 +3,7 @@
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_status_delegate.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -16,7 +17,7 @@ ConnectionSidebar::ConnectionSidebar(ConnectionListModel *model, QWidget *parent
     , m_model(model)
     , m_view(new QTreeView(this))
 {
-    auto *title = new QLabel(tr("Connections"), this);
+    auto *title = new QLabel(this);
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
@@ -27,7 +28,10 @@ ConnectionSidebar::ConnectionSidebar(ConnectionListModel *model, QWidget *parent
     m_view->setHeaderHidden(true);
     m_view->setIndentation(14);
     m_view->setUniformRowHeights(false);
-    m_view->setAccessibleName(tr("Saved connections"));
+    m_texts.add([this, title] {
+        title->setText(tr("Connections"));
+        m_view->setAccessibleName(tr("Saved connections"));
+    });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
 
@@ -51,7 +55,38 @@ ConnectionSidebar::ConnectionSidebar(ConnectionListModel *model, QWidget *parent
         if (m_menu)
             m_menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
-    connect(model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        m_collapsed.insert(index.data(ConnectionListModel::FolderRole).toString());
+    });
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        m_collapsed.remove(index.data(ConnectionListModel::FolderRole).toString());
+    });
+    connect(model, &QAbstractItemModel::modelReset, this,
+            [this] { setCollapsedFolders(collapsedFolders()); });
+}
+
+QStringList ConnectionSidebar::collapsedFolders() const
+{
+    QStringList result(m_collapsed.cbegin(), m_collapsed.cend());
+    result.sort();
+    return result;
+}
+
+void ConnectionSidebar::setCollapsedFolders(const QStringList &folders)
+{
+    const QSet<QString> wanted(folders.cbegin(), folders.cend());
+    m_view->expandAll();
+    for (const QString &folder : wanted)
+        if (const QModelIndex index = m_model->folderIndex(folder); index.isValid())
+            m_view->collapse(index);
+    // Remember folders that are not there now (yet): they may come back.
+    m_collapsed = wanted;
+}
+
+void ConnectionSidebar::changeEvent(QEvent *event)
+{
+    m_texts.handle(event);
+    QWidget::changeEvent(event);
 }
 
 qint64 ConnectionSidebar::selectedProfileId() const

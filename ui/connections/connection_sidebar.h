@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ui/i18n/retranslator.h"
+
+#include <QSet>
 #include <QWidget>
 
 class QMenu;
@@ -21,8 +24,14 @@ public:
     qint64 selectedProfileId() const;
     QString selectedFolder() const;
     void select(qint64 profileId);
+    // Folders the user collapsed; they stay so after the list reloads and across starts.
+    QStringList collapsedFolders() const;
+    void setCollapsedFolders(const QStringList &folders);
     // Shown on right click (owned by the caller).
     void setContextMenu(QMenu *menu) { m_menu = menu; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 signals:
     void selectionChanged(qint64 profileId);
@@ -32,6 +41,8 @@ private:
     ConnectionListModel *m_model;
     QTreeView *m_view;
     QMenu *m_menu = nullptr;
+    QSet<QString> m_collapsed;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

@@ -22,8 +22,9 @@ StoredProfile toStored(const ConnectionProfile &profile)
 
 } // namespace
 
-ProfileRepository::ProfileRepository(const DatabaseConnection &connection)
+ProfileRepository::ProfileRepository(const DatabaseConnection &connection, MessageWriter *writer)
     : m_connection(connection)
+    , m_writer(writer)
 {}
 
 QList<StoredProfile> ProfileRepository::list(StorageError *error) const
@@ -113,9 +114,26 @@ StorageError ProfileRepository::moveToFolder(qint64 id, const QString &folder) c
     return ProfileStore(m_connection).moveToFolder(id, folder);
 }
 
+StorageError ProfileRepository::renameFolder(const QString &from, const QString &to) const
+{
+    StorageError error;
+    const QList<StoredProfile> all = list(&error);
+    if (error.isError())
+        return error;
+    // list() is in folder order, so moving one by one to the end keeps that order.
+    for (const StoredProfile &p : all) {
+        if (p.folder != from)
+            continue;
+        error = moveToFolder(p.id, to);
+        if (error.isError())
+            return error;
+    }
+    return {};
+}
+
 StorageError ProfileRepository::remove(qint64 id) const
 {
-    return ProfileStore(m_connection).remove(id);
+    return ProfileStore(m_connection).remove(id, m_writer);
 }
 
 } // namespace mqttdesk

@@ -11,6 +11,7 @@
 namespace mqttdesk {
 
 class DatabaseConnection;
+class MessageWriter;
 
 // Saved connections as ConnectionProfile values: ProfileStore keeps the placement (folder,
 // position, name) and the profile's JSON; ProfileJson converts. Secrets are not here (see
@@ -18,7 +19,10 @@ class DatabaseConnection;
 class ProfileRepository
 {
 public:
-    explicit ProfileRepository(const DatabaseConnection &connection);
+    // `writer`, when given, is the app's history writer: removing a profile first stops it
+    // from writing that profile's queued messages back after the delete.
+    explicit ProfileRepository(const DatabaseConnection &connection,
+                               MessageWriter *writer = nullptr);
 
     QList<StoredProfile> list(StorageError *error = nullptr) const;
     // The profile with its placement columns applied; nullopt when missing or unreadable.
@@ -29,10 +33,14 @@ public:
     // The copy gets a new profile id inside its JSON too.
     qint64 duplicate(qint64 id, const QString &newName, StorageError *error = nullptr) const;
     StorageError moveToFolder(qint64 id, const QString &folder) const;
+    // Every profile of folder `from` into `to`, keeping their order (a rename when `to` is
+    // new, a merge when it exists).
+    StorageError renameFolder(const QString &from, const QString &to) const;
     StorageError remove(qint64 id) const;
 
 private:
     const DatabaseConnection &m_connection;
+    MessageWriter *m_writer = nullptr;
 };
 
 } // namespace mqttdesk

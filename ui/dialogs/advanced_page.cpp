@@ -57,43 +57,64 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     auto *column = new QVBoxLayout(m_content);
     QWidget *c = m_content;
 
-    m_keepAlive = spin(c, 0, 65535, tr(" s"));
-    m_keepAlive->setSpecialValueText(tr("Off"));
-    m_cleanStart = new QCheckBox(tr("C&lean start (discard the previous session)"), c);
-    m_sessionExpiry = bigSpin(c, 4294967295.0, tr("Ends with the connection"));
-    m_sessionExpiry->setSuffix(tr(" s"));
+    m_keepAlive = spin(c, 0, 65535);
+    m_texts.add([this] { m_keepAlive->setSpecialValueText(tr("Off")); });
+    m_cleanStart = new QCheckBox(c);
+    m_sessionExpiry = bigSpin(c, 4294967295.0);
+    m_texts.add([this] { m_sessionExpiry->setSuffix(tr(" s")); });
     m_receiveMaximum = spin(c, 0, 65535);
-    m_receiveMaximum->setSpecialValueText(tr("Not sent (65,535)"));
-    m_maximumPacketSize = bigSpin(c, 4294967295.0, tr("Not sent (no limit)"));
-    m_maximumPacketSize->setSuffix(tr(" bytes"));
+    m_texts.add([this] { m_receiveMaximum->setSpecialValueText(tr("Not sent (65,535)")); });
+    m_maximumPacketSize = bigSpin(c, 4294967295.0);
+    m_texts.add([this] { m_maximumPacketSize->setSuffix(tr(" bytes")); });
     m_topicAliasMaximum = spin(c, 0, 65535);
-    m_topicAliasMaximum->setSpecialValueText(tr("0 (no aliases)"));
-    m_requestResponseInfo = new QCheckBox(tr("Request &response information"), c);
-    m_requestProblemInfo = new QCheckBox(tr("Request problem &information"), c);
+    m_texts.add([this] { m_topicAliasMaximum->setSpecialValueText(tr("0 (no aliases)")); });
+    m_requestResponseInfo = new QCheckBox(c);
+    m_requestProblemInfo = new QCheckBox(c);
     m_userProperties = new PairsTable(c);
-    m_reconnect = new QCheckBox(tr("Reconnect &automatically"), c);
-    m_minBackoff = spin(c, 1, 3600000, tr(" ms"));
-    m_maxBackoff = spin(c, 1, 3600000, tr(" ms"));
+    m_reconnect = new QCheckBox(c);
+    m_minBackoff = spin(c, 1, 3600000);
+    m_maxBackoff = spin(c, 1, 3600000);
     m_queueSize = spin(c, 0, 10000000);
     m_offlineMode = new QComboBox(c);
-    m_offlineMode->addItem(tr("Queue them and send after reconnecting"), int(OfflineMode::Queue));
-    m_offlineMode->addItem(tr("Refuse them"), int(OfflineMode::Refuse));
+    m_offlineMode->addItem(QString(), int(OfflineMode::Queue));
+    m_offlineMode->addItem(QString(), int(OfflineMode::Refuse));
     m_proxyType = new QComboBox(c);
-    m_proxyType->addItem(tr("None"), int(ProxyType::None));
-    m_proxyType->addItem(tr("HTTP (CONNECT)"), int(ProxyType::Http));
+    m_proxyType->addItem(QString(), int(ProxyType::None));
+    m_proxyType->addItem(QString(), int(ProxyType::Http));
     m_proxyType->addItem(QStringLiteral("SOCKS5"), int(ProxyType::Socks5));
     m_proxyHost = new QLineEdit(c);
     m_proxyPort = spin(c, 0, 65535);
-    m_proxyPort->setSpecialValueText(tr("—"));
+    m_texts.add([this] { m_proxyPort->setSpecialValueText(tr("—")); });
     m_proxyUser = new QLineEdit(c);
     m_proxyPassword = new PasswordField(c);
     m_wsHeaders = new PairsTable(c);
-    m_maxMessages = bigSpin(c, 9007199254740992.0, tr("Unlimited"));
-    m_maxMegabytes = bigSpin(c, 1.0e9, tr("Unlimited"));
-    m_maxMegabytes->setSuffix(tr(" MiB"));
-    m_maxAgeHours = bigSpin(c, 1.0e9, tr("Unlimited"));
-    m_maxAgeHours->setSuffix(tr(" h"));
-    m_plainSecrets = new QCheckBox(tr("Save passwords &unencrypted in the profile"), c);
+    m_maxMessages = bigSpin(c, 9007199254740992.0);
+    m_maxMegabytes = bigSpin(c, 1.0e9);
+    m_texts.add([this] { m_maxMegabytes->setSuffix(tr(" MiB")); });
+    m_maxAgeHours = bigSpin(c, 1.0e9);
+    m_texts.add([this] { m_maxAgeHours->setSuffix(tr(" h")); });
+    m_plainSecrets = new QCheckBox(c);
+
+    m_texts.add([this] {
+        m_keepAlive->setSuffix(tr(" s"));
+        m_cleanStart->setText(tr("C&lean start (discard the previous session)"));
+        m_sessionExpiry->setSpecialValueText(tr("Ends with the connection"));
+        m_maximumPacketSize->setSpecialValueText(tr("Not sent (no limit)"));
+        m_requestResponseInfo->setText(tr("Request &response information"));
+        m_requestProblemInfo->setText(tr("Request problem &information"));
+        m_reconnect->setText(tr("Reconnect &automatically"));
+        m_minBackoff->setSuffix(tr(" ms"));
+        m_maxBackoff->setSuffix(tr(" ms"));
+        m_offlineMode->setItemText(0, tr("Queue them and send after reconnecting"));
+        m_offlineMode->setItemText(1, tr("Refuse them"));
+        m_proxyType->setItemText(0, tr("None"));
+        m_proxyType->setItemText(1, tr("HTTP (CONNECT)"));
+        for (QDoubleSpinBox *box : {m_maxMessages, m_maxMegabytes, m_maxAgeHours})
+            box->setSpecialValueText(tr("Unlimited"));
+        m_plainSecrets->setText(tr("Save passwords &unencrypted in the profile"));
+        m_plainSecrets->setToolTip(tr("Instead of the system keychain. Anyone who can read your "
+                                      "files can read them."));
+    });
 
     m_keepAlive->setObjectName(QStringLiteral("mqtt.keepAlive"));
     m_cleanStart->setObjectName(QStringLiteral("mqtt.cleanStart"));
@@ -122,52 +143,70 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     m_maxAgeHours->setObjectName(QStringLiteral("retention.maxAgeSeconds"));
     m_plainSecrets->setObjectName(QStringLiteral("secretStorage"));
 
-    const auto group = [&](const QString &title) {
-        auto *box = new QGroupBox(title, c);
+    const auto group = [&](std::function<QString()> title) {
+        auto *box = new QGroupBox(c);
+        m_texts.add([box, title = std::move(title)] { box->setTitle(title()); });
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         column->addWidget(box);
         return form;
     };
-    QFormLayout *session = group(tr("Session"));
-    addRow(session, tr("&Keep alive:"), m_keepAlive);
+    QFormLayout *session = group([] { return tr("Session"); });
+    addRow(
+        session, [] { return tr("&Keep alive:"); }, m_keepAlive);
     session->addRow(QString(), m_cleanStart);
-    addRow(session, tr("Session &expiry:"), m_sessionExpiry);
+    addRow(
+        session, [] { return tr("Session &expiry:"); }, m_sessionExpiry);
 
-    QFormLayout *v5 = group(tr("MQTT 5.0 connect properties"));
-    addRow(v5, tr("Recei&ve maximum:"), m_receiveMaximum);
-    addRow(v5, tr("Maximum packet si&ze:"), m_maximumPacketSize);
-    addRow(v5, tr("&Topic alias maximum:"), m_topicAliasMaximum);
+    QFormLayout *v5 = group([] { return tr("MQTT 5.0 connect properties"); });
+    addRow(
+        v5, [] { return tr("Recei&ve maximum:"); }, m_receiveMaximum);
+    addRow(
+        v5, [] { return tr("Maximum packet si&ze:"); }, m_maximumPacketSize);
+    addRow(
+        v5, [] { return tr("&Topic alias maximum:"); }, m_topicAliasMaximum);
     v5->addRow(QString(), m_requestResponseInfo);
     v5->addRow(QString(), m_requestProblemInfo);
-    addRow(v5, tr("User &properties:"), m_userProperties, m_userProperties->table());
+    addRow(
+        v5, [] { return tr("User &properties:"); }, m_userProperties, m_userProperties->table());
 
-    QFormLayout *reconnect = group(tr("Reconnect and offline queue"));
+    QFormLayout *reconnect = group([] { return tr("Reconnect and offline queue"); });
     reconnect->addRow(QString(), m_reconnect);
-    addRow(reconnect, tr("Shortest dela&y:"), m_minBackoff);
-    addRow(reconnect, tr("Lon&gest delay:"), m_maxBackoff);
-    addRow(reconnect, tr("&Offline queue size:"), m_queueSize);
-    addRow(reconnect, tr("Publis&hes while offline:"), m_offlineMode);
+    addRow(
+        reconnect, [] { return tr("Shortest dela&y:"); }, m_minBackoff);
+    addRow(
+        reconnect, [] { return tr("Lon&gest delay:"); }, m_maxBackoff);
+    addRow(
+        reconnect, [] { return tr("&Offline queue size:"); }, m_queueSize);
+    addRow(
+        reconnect, [] { return tr("Publis&hes while offline:"); }, m_offlineMode);
 
-    QFormLayout *proxy = group(tr("Proxy"));
-    addRow(proxy, tr("Pro&xy:"), m_proxyType);
-    addRow(proxy, tr("Proxy &host:"), m_proxyHost);
-    addRow(proxy, tr("Proxy po&rt:"), m_proxyPort);
-    addRow(proxy, tr("Proxy user &name:"), m_proxyUser);
-    addRow(proxy, tr("Proxy pass&word:"), m_proxyPassword, m_proxyPassword->lineEdit());
+    QFormLayout *proxy = group([] { return tr("Proxy"); });
+    addRow(
+        proxy, [] { return tr("Pro&xy:"); }, m_proxyType);
+    addRow(
+        proxy, [] { return tr("Proxy &host:"); }, m_proxyHost);
+    addRow(
+        proxy, [] { return tr("Proxy po&rt:"); }, m_proxyPort);
+    addRow(
+        proxy, [] { return tr("Proxy user &name:"); }, m_proxyUser);
+    addRow(
+        proxy, [] { return tr("Proxy pass&word:"); }, m_proxyPassword, m_proxyPassword->lineEdit());
 
-    QFormLayout *ws = group(tr("WebSocket"));
+    QFormLayout *ws = group([] { return tr("WebSocket"); });
     m_wsGroup = qobject_cast<QGroupBox *>(ws->parentWidget());
-    addRow(ws, tr("Extra &headers:"), m_wsHeaders, m_wsHeaders->table());
+    addRow(
+        ws, [] { return tr("Extra &headers:"); }, m_wsHeaders, m_wsHeaders->table());
 
-    QFormLayout *history = group(tr("Message history"));
-    addRow(history, tr("Keep at most (&messages):"), m_maxMessages);
-    addRow(history, tr("Keep at most (&size):"), m_maxMegabytes);
-    addRow(history, tr("Keep at most (a&ge):"), m_maxAgeHours);
-    QFormLayout *secrets = group(tr("Passwords"));
+    QFormLayout *history = group([] { return tr("Message history"); });
+    addRow(
+        history, [] { return tr("Keep at most (&messages):"); }, m_maxMessages);
+    addRow(
+        history, [] { return tr("Keep at most (&size):"); }, m_maxMegabytes);
+    addRow(
+        history, [] { return tr("Keep at most (a&ge):"); }, m_maxAgeHours);
+    QFormLayout *secrets = group([] { return tr("Passwords"); });
     secrets->addRow(m_plainSecrets);
-    m_plainSecrets->setToolTip(tr("Instead of the system keychain. Anyone who can read your "
-                                  "files can read them."));
     column->addStretch();
 
     chainTabOrder({m_keepAlive,

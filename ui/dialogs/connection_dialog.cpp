@@ -8,6 +8,7 @@
 #include "ui/widgets/icons.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QLabel>
 #include <QMetaMethod>
 #include <QPushButton>
@@ -28,10 +29,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_buttons(new QDialogButtonBox(this))
 {
     setWindowTitle(tr("Connection"));
-    m_tabs->addTab(m_general, tr("&General"));
+    m_tabs->addTab(m_general, QString());
     m_tabs->addTab(m_tls, QStringLiteral("&TLS"));
-    m_tabs->addTab(m_advanced, tr("&Advanced"));
-    m_tabs->addTab(m_will, tr("&Last will"));
+    m_tabs->addTab(m_advanced, QString());
+    m_tabs->addTab(m_will, QString());
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -40,12 +41,19 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->setVisible(false);
 
-    m_save = m_buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
+    m_save = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setDefault(true);
-    m_test = m_buttons->addButton(tr("T&est connection"), QDialogButtonBox::ActionRole);
+    m_test = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_test->setObjectName(QStringLiteral("testConnection"));
     m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_texts.add([this] {
+        m_tabs->setTabText(m_tabs->indexOf(m_general), tr("&General"));
+        m_tabs->setTabText(m_tabs->indexOf(m_advanced), tr("&Advanced"));
+        m_tabs->setTabText(m_tabs->indexOf(m_will), tr("&Last will"));
+        m_save->setText(tr("&Save"));
+        m_test->setText(tr("T&est connection"));
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
@@ -62,6 +70,13 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     }
     setProfile(ConnectionProfile{});
     resize(640, 620);
+}
+
+void ConnectionDialog::changeEvent(QEvent *event)
+{
+    // The pages retranslate themselves and report changed(), which redoes the status line.
+    m_texts.handle(event);
+    QDialog::changeEvent(event);
 }
 
 QList<ProfilePage *> ConnectionDialog::pages() const

@@ -2,6 +2,7 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/profile_problem.h"
+#include "ui/i18n/retranslator.h"
 
 #include <QDialog>
 
@@ -47,6 +48,9 @@ Q_SIGNALS:
     // whoever owns connections tests `profile` and calls showTestResult().
     void testConnectionRequested(const mqttdesk::ConnectionProfile &profile);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void revalidate();
     void requestTest();
@@ -64,6 +68,7 @@ private:
     QPushButton *m_test;
     ConnectionProfile m_base;
     bool m_loading = false;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

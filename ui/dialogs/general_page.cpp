@@ -49,44 +49,55 @@ GeneralPage::GeneralPage(QWidget *parent)
     m_version->addItem(QStringLiteral("3.1.1"), int(ProtocolVersion::V311));
     m_version->addItem(QStringLiteral("3.1"), int(ProtocolVersion::V31));
 
-    m_name->setPlaceholderText(tr("e.g. Local broker"));
-    m_folder->setPlaceholderText(tr("none; use / for sub-folders"));
-    m_host->setPlaceholderText(tr("host name or IP address"));
+    m_texts.add([this] { m_name->setPlaceholderText(tr("e.g. Local broker")); });
+    m_texts.add([this] { m_folder->setPlaceholderText(tr("none: the top level")); });
+    m_texts.add([this] { m_host->setPlaceholderText(tr("host name or IP address")); });
     m_port->setMaximumWidth(90);
-    m_clientId->setPlaceholderText(tr("empty: the broker assigns one (5.0)"));
-    m_username->setPlaceholderText(tr("optional"));
-    m_password->setPlaceholderText(tr("saved in the system keychain"));
+    m_texts.add(
+        [this] { m_clientId->setPlaceholderText(tr("empty: the broker assigns one (5.0)")); });
+    m_texts.add([this] { m_username->setPlaceholderText(tr("optional")); });
+    m_texts.add([this] { m_password->setPlaceholderText(tr("saved in the system keychain")); });
     m_generate->setIcon(Icons::generate());
     m_generate->setAutoRaise(true);
-    m_generate->setToolTip(tr("Generate a new client id"));
-    m_generate->setAccessibleName(tr("Generate a new client id"));
+    m_texts.add([this] { m_generate->setToolTip(tr("Generate a new client id")); });
+    m_texts.add([this] { m_generate->setAccessibleName(tr("Generate a new client id")); });
 
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    addRow(form, tr("&Name:"), m_name);
-    addRow(form, tr("&Folder:"), m_folder);
-    addRow(form, tr("P&rotocol:"), m_scheme);
+    addRow(
+        form, [] { return tr("&Name:"); }, m_name);
+    addRow(
+        form, [] { return tr("&Folder:"); }, m_folder);
+    addRow(
+        form, [] { return tr("P&rotocol:"); }, m_scheme);
 
     auto *hostRow = new QWidget(this);
     auto *hostLayout = new QHBoxLayout(hostRow);
     hostLayout->setContentsMargins(0, 0, 0, 0);
     hostLayout->addWidget(m_host, 1);
-    auto *portLabel = new QLabel(tr("&Port:"), hostRow);
+    auto *portLabel = new QLabel(hostRow);
+    m_texts.add([portLabel] { portLabel->setText(tr("&Port:")); });
     portLabel->setBuddy(m_port);
     hostLayout->addWidget(portLabel);
     hostLayout->addWidget(m_port);
-    addRow(form, tr("&Host:"), hostRow, m_host);
-    addRow(form, tr("We&bSocket path:"), m_wsPath);
+    addRow(
+        form, [] { return tr("&Host:"); }, hostRow, m_host);
+    addRow(
+        form, [] { return tr("We&bSocket path:"); }, m_wsPath);
 
     auto *idRow = new QWidget(this);
     auto *idLayout = new QHBoxLayout(idRow);
     idLayout->setContentsMargins(0, 0, 0, 0);
     idLayout->addWidget(m_clientId, 1);
     idLayout->addWidget(m_generate);
-    addRow(form, tr("&Client ID:"), idRow, m_clientId);
-    addRow(form, tr("MQTT &version:"), m_version);
-    addRow(form, tr("&User name:"), m_username);
-    addRow(form, tr("Pass&word:"), m_password, m_password->lineEdit());
+    addRow(
+        form, [] { return tr("&Client ID:"); }, idRow, m_clientId);
+    addRow(
+        form, [] { return tr("MQTT &version:"); }, m_version);
+    addRow(
+        form, [] { return tr("&User name:"); }, m_username);
+    addRow(
+        form, [] { return tr("Pass&word:"); }, m_password, m_password->lineEdit());
 
     chainTabOrder({m_name, m_folder, m_scheme, m_host, m_port, m_wsPath, m_clientId, m_generate,
                    m_version, m_username, m_password->lineEdit(), m_password->toggleButton()});
@@ -140,7 +151,9 @@ void GeneralPage::load(const ConnectionProfile &p)
     m_username->setText(p.username);
     m_password->setText(p.password.value);
     if (p.password.isSet && p.password.value.isEmpty())
-        m_password->setPlaceholderText(tr("saved in the keychain; type to replace"));
+        m_texts.add([this] {
+            m_password->setPlaceholderText(tr("saved in the keychain; type to replace"));
+        });
 }
 
 void GeneralPage::store(ConnectionProfile &p) const

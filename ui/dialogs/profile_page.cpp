@@ -1,16 +1,27 @@
 #include "ui/dialogs/profile_page.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 
 namespace mqttdesk {
 
-QLabel *ProfilePage::addRow(QFormLayout *form, const QString &label, QWidget *field, QWidget *buddy)
+QLabel *ProfilePage::addRow(QFormLayout *form, std::function<QString()> label, QWidget *field,
+                            QWidget *buddy)
 {
-    auto *text = new QLabel(label, form->parentWidget());
+    auto *text = new QLabel(form->parentWidget());
+    m_texts.add([text, label = std::move(label)] { text->setText(label()); });
     text->setBuddy(buddy ? buddy : field);
     form->addRow(text, field);
     return text;
+}
+
+void ProfilePage::changeEvent(QEvent *event)
+{
+    // Messages computed from the form (validation, file reports) follow via changed().
+    if (m_texts.handle(event))
+        Q_EMIT changed();
+    QWidget::changeEvent(event);
 }
 
 void ProfilePage::chainTabOrder(const QList<QWidget *> &widgets)

@@ -2,8 +2,11 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/profile_problem.h"
+#include "ui/i18n/retranslator.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QFormLayout;
 class QLabel;
@@ -30,12 +33,17 @@ Q_SIGNALS:
     void changed();
 
 protected:
-    // A row whose label is joined to `buddy` (the widget that takes focus).
-    static QLabel *addRow(QFormLayout *form, const QString &label, QWidget *field,
-                          QWidget *buddy = nullptr);
+    // A row whose label is joined to `buddy` (the widget that takes focus). `label` gives
+    // the translated text, again after each language change.
+    QLabel *addRow(QFormLayout *form, std::function<QString()> label, QWidget *field,
+                   QWidget *buddy = nullptr);
+    // Texts set again when the language changes (see Retranslator).
+    void changeEvent(QEvent *event) override;
     // Tab order as listed.
     static void chainTabOrder(const QList<QWidget *> &widgets);
     static ProfileProblem error(const QString &field, const QString &message);
+
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

@@ -46,7 +46,7 @@ QString describeAll(const TlsFileReport &report)
 TlsPage::TlsPage(QWidget *parent)
     : ProfilePage(parent)
     , m_notice(new QLabel(this))
-    , m_systemCa(new QCheckBox(tr("Trust the &system CA certificates"), this))
+    , m_systemCa(new QCheckBox(this))
     , m_caFiles(new CaFileList(this))
     , m_certificate(new FileField(this))
     , m_key(new FileField(this))
@@ -56,7 +56,7 @@ TlsPage::TlsPage(QWidget *parent)
     , m_minimumVersion(new QComboBox(this))
     , m_peerName(new QLineEdit(this))
     , m_alpn(new QLineEdit(this))
-    , m_verifyPeer(new QCheckBox(tr("&Verify the server certificate"), this))
+    , m_verifyPeer(new QCheckBox(this))
     , m_insecure(new QLabel(this))
     , m_keyMatch(new QLabel(this))
 {
@@ -74,29 +74,34 @@ TlsPage::TlsPage(QWidget *parent)
     m_insecure->setObjectName(QStringLiteral("tls.insecure"));
     m_keyMatch->setObjectName(QStringLiteral("tls.keyMatch"));
 
-    m_notice->setText(tr("TLS applies to mqtts:// and wss:// only; choose one of them on the "
-                         "General tab to use these settings."));
+    m_texts.add([this] {
+        m_notice->setText(tr("TLS applies to mqtts:// and wss:// only; choose one of them on the "
+                             "General tab to use these settings."));
+        m_systemCa->setText(tr("Trust the &system CA certificates"));
+        m_verifyPeer->setText(tr("&Verify the server certificate"));
+        m_insecure->setText(tr("Insecure: the server is not verified, so anyone can pretend to "
+                               "be this broker."));
+        m_certificate->setNameFilter(tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+    });
     m_notice->setWordWrap(true);
     m_notice->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_minimumVersion->addItem(QStringLiteral("TLS 1.2"), int(TlsMinimumVersion::Tls12));
     m_minimumVersion->addItem(QStringLiteral("TLS 1.3"), int(TlsMinimumVersion::Tls13));
     m_minimumVersion->addItem(QStringLiteral("TLS 1.1"), int(TlsMinimumVersion::Tls11));
     m_minimumVersion->addItem(QStringLiteral("TLS 1.0"), int(TlsMinimumVersion::Tls10));
-    const QString certificates = tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)");
-    m_certificate->setNameFilter(certificates);
-    m_certificate->setDialogTitle(tr("Choose the client certificate"));
-    m_certificate->setPlaceholderText(tr("PEM or DER; drop a file here"));
-    m_key->setNameFilter(tr("Private keys (*.key *.pem *.der);;All files (*)"));
-    m_key->setDialogTitle(tr("Choose the private key"));
-    m_key->setPlaceholderText(tr("PEM or DER; drop a file here"));
-    m_pkcs12->setNameFilter(tr("PKCS#12 bundles (*.p12 *.pfx);;All files (*)"));
-    m_pkcs12->setDialogTitle(tr("Choose a PKCS#12 bundle"));
-    m_pkcs12->setPlaceholderText(tr("instead of certificate and key"));
-    m_keyPassphrase->setPlaceholderText(tr("only for an encrypted key"));
-    m_peerName->setPlaceholderText(tr("the host name"));
-    m_alpn->setPlaceholderText(tr("comma separated, e.g. mqtt"));
-    m_insecure->setText(tr("Insecure: the server is not verified, so anyone can pretend to be "
-                           "this broker."));
+    m_texts.add([this] { m_certificate->setDialogTitle(tr("Choose the client certificate")); });
+    m_texts.add([this] { m_certificate->setPlaceholderText(tr("PEM or DER; drop a file here")); });
+    m_texts.add(
+        [this] { m_key->setNameFilter(tr("Private keys (*.key *.pem *.der);;All files (*)")); });
+    m_texts.add([this] { m_key->setDialogTitle(tr("Choose the private key")); });
+    m_texts.add([this] { m_key->setPlaceholderText(tr("PEM or DER; drop a file here")); });
+    m_texts.add(
+        [this] { m_pkcs12->setNameFilter(tr("PKCS#12 bundles (*.p12 *.pfx);;All files (*)")); });
+    m_texts.add([this] { m_pkcs12->setDialogTitle(tr("Choose a PKCS#12 bundle")); });
+    m_texts.add([this] { m_pkcs12->setPlaceholderText(tr("instead of certificate and key")); });
+    m_texts.add([this] { m_keyPassphrase->setPlaceholderText(tr("only for an encrypted key")); });
+    m_texts.add([this] { m_peerName->setPlaceholderText(tr("the host name")); });
+    m_texts.add([this] { m_alpn->setPlaceholderText(tr("comma separated, e.g. mqtt")); });
     m_insecure->setWordWrap(true);
     m_insecure->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
     m_keyMatch->setWordWrap(true);
@@ -107,16 +112,26 @@ TlsPage::TlsPage(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(m_notice);
     form->addRow(QString(), m_systemCa);
-    addRow(form, tr("C&A files:"), m_caFiles, m_caFiles->list());
-    addRow(form, tr("Client &certificate:"), m_certificate, m_certificate->lineEdit());
-    addRow(form, tr("Private &key:"), m_key, m_key->lineEdit());
-    addRow(form, tr("Key pass&phrase:"), m_keyPassphrase, m_keyPassphrase->lineEdit());
+    addRow(
+        form, [] { return tr("C&A files:"); }, m_caFiles, m_caFiles->list());
+    addRow(
+        form, [] { return tr("Client &certificate:"); }, m_certificate, m_certificate->lineEdit());
+    addRow(
+        form, [] { return tr("Private &key:"); }, m_key, m_key->lineEdit());
+    addRow(
+        form, [] { return tr("Key pass&phrase:"); }, m_keyPassphrase, m_keyPassphrase->lineEdit());
     form->addRow(QString(), m_keyMatch);
-    addRow(form, tr("PKCS#&12 bundle:"), m_pkcs12, m_pkcs12->lineEdit());
-    addRow(form, tr("PKCS#12 pass&word:"), m_pkcs12Password, m_pkcs12Password->lineEdit());
-    addRow(form, tr("&Minimum TLS version:"), m_minimumVersion);
-    addRow(form, tr("Server &name (SNI):"), m_peerName);
-    addRow(form, tr("A&LPN protocols:"), m_alpn);
+    addRow(
+        form, [] { return tr("PKCS#&12 bundle:"); }, m_pkcs12, m_pkcs12->lineEdit());
+    addRow(
+        form, [] { return tr("PKCS#12 pass&word:"); }, m_pkcs12Password,
+        m_pkcs12Password->lineEdit());
+    addRow(
+        form, [] { return tr("&Minimum TLS version:"); }, m_minimumVersion);
+    addRow(
+        form, [] { return tr("Server &name (SNI):"); }, m_peerName);
+    addRow(
+        form, [] { return tr("A&LPN protocols:"); }, m_alpn);
     form->addRow(QString(), m_verifyPeer);
     form->addRow(QString(), m_insecure);
 
@@ -266,9 +281,13 @@ void TlsPage::load(const ConnectionProfile &p)
         m_pkcs12Password->setText(t.pkcs12Password.value);
     }
     if (m_passphraseStored)
-        m_keyPassphrase->setPlaceholderText(tr("saved in the keychain; type to replace"));
+        m_texts.add([this] {
+            m_keyPassphrase->setPlaceholderText(tr("saved in the keychain; type to replace"));
+        });
     if (m_pkcs12PasswordStored)
-        m_pkcs12Password->setPlaceholderText(tr("saved in the keychain; type to replace"));
+        m_texts.add([this] {
+            m_pkcs12Password->setPlaceholderText(tr("saved in the keychain; type to replace"));
+        });
     m_certificate->setPath(t.clientCertificatePath);
     m_key->setPath(t.clientKeyPath);
     m_pkcs12->setPath(t.pkcs12Path);

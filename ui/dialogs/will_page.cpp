@@ -19,19 +19,19 @@ namespace mqttdesk {
 
 WillPage::WillPage(QWidget *parent)
     : ProfilePage(parent)
-    , m_enabled(new QCheckBox(tr("&Send a last will when the connection is lost"), this))
+    , m_enabled(new QCheckBox(this))
     , m_topic(new QLineEdit(this))
     , m_qos(new QComboBox(this))
-    , m_retain(new QCheckBox(tr("&Retain"), this))
+    , m_retain(new QCheckBox(this))
     , m_encoding(new QComboBox(this))
     , m_payload(new QPlainTextEdit(this))
     , m_delay(new QDoubleSpinBox(this))
-    , m_expires(new QCheckBox(tr("Expires after"), this))
+    , m_expires(new QCheckBox(this))
     , m_expiry(new QDoubleSpinBox(this))
     , m_contentType(new QLineEdit(this))
     , m_responseTopic(new QLineEdit(this))
     , m_correlation(new QLineEdit(this))
-    , m_utf8(new QCheckBox(tr("The payload is UTF-&8 text (payload format indicator)"), this))
+    , m_utf8(new QCheckBox(this))
     , m_userProperties(new PairsTable(this))
 {
     m_enabled->setObjectName(QStringLiteral("will.enabled"));
@@ -49,51 +49,72 @@ WillPage::WillPage(QWidget *parent)
     m_utf8->setObjectName(QStringLiteral("will.properties.payloadFormatIndicator"));
     m_userProperties->setObjectName(QStringLiteral("will.properties.userProperties"));
 
-    m_qos->addItem(tr("0 — at most once"), 0);
-    m_qos->addItem(tr("1 — at least once"), 1);
-    m_qos->addItem(tr("2 — exactly once"), 2);
-    m_encoding->addItem(tr("Text"), int(PayloadEncoding::Text));
+    m_qos->addItem(QString(), 0);
+    m_qos->addItem(QString(), 1);
+    m_qos->addItem(QString(), 2);
+    m_encoding->addItem(QString(), int(PayloadEncoding::Text));
     m_encoding->addItem(QStringLiteral("JSON"), int(PayloadEncoding::Json));
-    m_encoding->addItem(tr("Hex"), int(PayloadEncoding::Hex));
+    m_encoding->addItem(QString(), int(PayloadEncoding::Hex));
     m_encoding->addItem(QStringLiteral("Base64"), int(PayloadEncoding::Base64));
-    m_topic->setPlaceholderText(tr("e.g. devices/desk/status"));
+    m_texts.add([this] {
+        m_enabled->setText(tr("&Send a last will when the connection is lost"));
+        m_retain->setText(tr("&Retain"));
+        m_expires->setText(tr("Expires after"));
+        m_utf8->setText(tr("The payload is UTF-&8 text (payload format indicator)"));
+        m_qos->setItemText(0, tr("0 — at most once"));
+        m_qos->setItemText(1, tr("1 — at least once"));
+        m_qos->setItemText(2, tr("2 — exactly once"));
+        m_encoding->setItemText(0, tr("Text"));
+        m_encoding->setItemText(2, tr("Hex"));
+    });
+    m_texts.add([this] { m_topic->setPlaceholderText(tr("e.g. devices/desk/status")); });
     m_payload->setTabChangesFocus(true);
     m_payload->setMaximumHeight(90);
     for (QDoubleSpinBox *spin : {m_delay, m_expiry}) {
         spin->setDecimals(0);
         spin->setRange(0, 4294967295.0);
-        spin->setSuffix(tr(" s"));
+        m_texts.add([=, this] { spin->setSuffix(tr(" s")); });
         spin->setGroupSeparatorShown(true);
     }
-    m_delay->setSpecialValueText(tr("None"));
-    m_contentType->setPlaceholderText(tr("e.g. application/json"));
-    m_correlation->setPlaceholderText(tr("hex bytes, e.g. 01 a2 ff"));
+    m_texts.add([this] { m_delay->setSpecialValueText(tr("None")); });
+    m_texts.add([this] { m_contentType->setPlaceholderText(tr("e.g. application/json")); });
+    m_texts.add([this] { m_correlation->setPlaceholderText(tr("hex bytes, e.g. 01 a2 ff")); });
 
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(QString(), m_enabled);
-    addRow(form, tr("&Topic:"), m_topic);
+    addRow(
+        form, [] { return tr("&Topic:"); }, m_topic);
     auto *qosRow = new QWidget(this);
     auto *qosLayout = new QHBoxLayout(qosRow);
     qosLayout->setContentsMargins(0, 0, 0, 0);
     qosLayout->addWidget(m_qos);
     qosLayout->addWidget(m_retain);
     qosLayout->addStretch();
-    addRow(form, tr("&QoS:"), qosRow, m_qos);
-    addRow(form, tr("Payload &format:"), m_encoding);
-    addRow(form, tr("&Payload:"), m_payload);
-    addRow(form, tr("Will &delay:"), m_delay);
+    addRow(
+        form, [] { return tr("&QoS:"); }, qosRow, m_qos);
+    addRow(
+        form, [] { return tr("Payload &format:"); }, m_encoding);
+    addRow(
+        form, [] { return tr("&Payload:"); }, m_payload);
+    addRow(
+        form, [] { return tr("Will &delay:"); }, m_delay);
     auto *expiryRow = new QWidget(this);
     auto *expiryLayout = new QHBoxLayout(expiryRow);
     expiryLayout->setContentsMargins(0, 0, 0, 0);
     expiryLayout->addWidget(m_expires);
     expiryLayout->addWidget(m_expiry, 1);
-    addRow(form, tr("Message e&xpiry:"), expiryRow, m_expires);
-    addRow(form, tr("&Content type:"), m_contentType);
-    addRow(form, tr("Res&ponse topic:"), m_responseTopic);
-    addRow(form, tr("Co&rrelation data:"), m_correlation);
+    addRow(
+        form, [] { return tr("Message e&xpiry:"); }, expiryRow, m_expires);
+    addRow(
+        form, [] { return tr("&Content type:"); }, m_contentType);
+    addRow(
+        form, [] { return tr("Res&ponse topic:"); }, m_responseTopic);
+    addRow(
+        form, [] { return tr("Co&rrelation data:"); }, m_correlation);
     form->addRow(QString(), m_utf8);
-    addRow(form, tr("&User properties:"), m_userProperties, m_userProperties->table());
+    addRow(
+        form, [] { return tr("&User properties:"); }, m_userProperties, m_userProperties->table());
 
     chainTabOrder({m_enabled, m_topic, m_qos, m_retain, m_encoding, m_payload, m_delay, m_expires,
                    m_expiry, m_contentType, m_responseTopic, m_correlation, m_utf8,

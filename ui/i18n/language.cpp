@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTranslator>
 
@@ -12,6 +13,24 @@ namespace mqttdesk {
 namespace {
 
 const QString kKey = QStringLiteral("ui/language");
+
+// The translators installed last, replaced when the language changes while running.
+QPointer<QTranslator> &installed(int which)
+{
+    static QPointer<QTranslator> translators[2];
+    return translators[which];
+}
+
+void replace(int which, QTranslator *next)
+{
+    if (QTranslator *old = installed(which)) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+    installed(which) = next;
+    if (next)
+        QCoreApplication::installTranslator(next);
+}
 
 } // namespace
 
@@ -42,18 +61,20 @@ QString Language::install(QCoreApplication &app, const QString &locale)
 {
     const QLocale chosen = locale.isEmpty() ? QLocale::system() : QLocale(locale);
     auto *ours = new QTranslator(&app);
-    if (ours->load(chosen, QStringLiteral("mqttdesk"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(ours);
-    else
+    if (!ours->load(chosen, QStringLiteral("mqttdesk"), QStringLiteral("_"),
+                    QStringLiteral(":/i18n"))) {
         delete ours;
+        ours = nullptr;
+    }
+    replace(0, ours);
     // Qt's own texts (standard buttons); optional, only when installed.
     auto *qt = new QTranslator(&app);
-    if (qt->load(chosen, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
+    if (!qt->load(chosen, QStringLiteral("qtbase"), QStringLiteral("_"),
+                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         delete qt;
+        qt = nullptr;
+    }
+    replace(1, qt);
     return chosen.name();
 }
 

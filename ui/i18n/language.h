@@ -19,7 +19,8 @@ public:
     // variable MQTTDESK_LANGUAGE overrides it.
     static QString configured();
     static void setConfigured(const QString &locale);
-    // Installs the translators on `app`; returns the locale used.
+    // Installs the translators on `app`, replacing those installed before (so the language
+    // can change while the app runs: widgets get a LanguageChange); returns the locale used.
     static QString install(QCoreApplication &app, const QString &locale = configured());
 };
 

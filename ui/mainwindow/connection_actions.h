@@ -16,8 +16,11 @@ class ConnectionActions : public QObject
 public:
     explicit ConnectionActions(QWidget *window);
 
-    // Enables what applies to the selection (0 = nothing or a folder selected).
-    void update(qint64 profileId, bool open);
+    // Enables what applies to the selection (0 = nothing or a folder selected; a folder can
+    // be renamed).
+    void update(qint64 profileId, bool open, bool folderSelected = false);
+    // Texts and tooltips in the current language.
+    void retranslate();
     // The sidebar's context menu.
     QMenu *contextMenu(QWidget *parent) const;
 

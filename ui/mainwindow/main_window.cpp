@@ -17,19 +17,24 @@
 #include "ui/connections/secrets_runner.h"
 #include "ui/dialogs/message_box_secret_consent.h"
 #include "ui/mainwindow/connection_actions.h"
+#include "ui/mainwindow/language_menu.h"
 #include "ui/mainwindow/profile_commands.h"
 #include "ui/mainwindow/status_summary.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 namespace mqttdesk {
@@ -38,7 +43,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_dataDir(options.dataDir)
 {
-    setWindowTitle(tr("MQTT Desk"));
+    m_texts.add([this] { setWindowTitle(tr("MQTT Desk")); });
     setObjectName(QStringLiteral("mainWindow"));
 
     const QString dbPath = DataDirectory::databasePath(m_dataDir);
@@ -47,7 +52,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_writer = new MessageWriter(dbPath, this);
     m_writer->start();
     if (!m_openError.isError())
-        m_repository = std::make_unique<ProfileRepository>(m_database->connection());
+        m_repository = std::make_unique<ProfileRepository>(m_database->connection(), m_writer);
 
     SecretStore *store = options.secretStore;
     if (!store) {
@@ -104,8 +109,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                 [this, selected] { m_commands->duplicate(selected()); });
         connect(m_actions->remove, &QAction::triggered, this,
                 [this, selected] { m_commands->remove(selected()); });
-        connect(m_actions->rename, &QAction::triggered, this,
-                [this, selected] { m_commands->rename(selected()); });
+        connect(m_actions->rename, &QAction::triggered, this, [this, selected] {
+            if (selected())
+                m_commands->rename(selected());
+            else
+                m_commands->renameFolder(m_sidebar->selectedFolder());
+        });
         connect(m_actions->moveToFolder, &QAction::triggered, this,
                 [this, selected] { m_commands->moveToFolder(selected()); });
         connect(m_actions->importProfiles, &QAction::triggered, m_commands,
@@ -149,6 +158,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             });
 
     buildMenus();
+    connect(m_workspace->stack(), &QStackedWidget::currentChanged, this,
+            &MainWindow::updateTabOrder);
+    updateTabOrder();
     m_rateTimer = new QTimer(this);
     m_rateTimer->setInterval(1000);
     connect(m_rateTimer, &QTimer::timeout, this, &MainWindow::refreshStatusBar);
@@ -170,16 +182,16 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = menuBar()->addMenu(QString());
     file->addAction(m_actions->newConnection);
     file->addSeparator();
     file->addAction(m_actions->importProfiles);
     file->addAction(m_actions->exportProfiles);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(QString(), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    QMenu *connection = menuBar()->addMenu(QString());
     connection->addAction(m_actions->connectAction);
     connection->addAction(m_actions->disconnectAction);
     connection->addSeparator();
@@ -190,12 +202,12 @@ void MainWindow::buildMenus()
     connection->addSeparator();
     connection->addAction(m_actions->remove);
 
-    auto *toolbar = new QToolBar(tr("Connections"), this);
+    auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("connectionToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
     toolbar->setMovable(false);
-    for (QAction *a :
-         {m_actions->newConnection, m_actions->edit, m_actions->duplicate, m_actions->remove})
+    for (QAction *a : {m_actions->newConnection, m_actions->edit, m_actions->duplicate,
+                       m_actions->rename, m_actions->moveToFolder, m_actions->remove})
         toolbar->addAction(a);
     toolbar->addSeparator();
     toolbar->addAction(m_actions->connectAction);
@@ -205,21 +217,74 @@ void MainWindow::buildMenus()
     toolbar->addAction(m_actions->exportProfiles);
     addToolBar(Qt::TopToolBarArea, toolbar);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *sidebar = view->addAction(tr("&Sidebar"));
+    QMenu *view = menuBar()->addMenu(QString());
+    QAction *sidebar = view->addAction(QString());
     sidebar->setCheckable(true);
     sidebar->setChecked(true);
     sidebar->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
     QAction *log = m_logView->toggleViewAction();
-    log->setText(tr("&Log"));
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(log);
     view->addAction(toolbar->toggleViewAction());
+    QAction *packets = view->addAction(QString());
+    packets->setObjectName(QStringLiteral("logPacketsAction"));
+    packets->setCheckable(true);
+    packets->setChecked(ConnectionController::packetLoggingWanted());
+    connect(packets, &QAction::toggled, this, [this](bool on) {
+        ConnectionController::setPacketLoggingWanted(on);
+        if (m_workspace) {
+            for (ConnectionController *c : m_workspace->controllers())
+                c->setPacketLogging(on);
+        }
+    });
+    view->addSeparator();
+    m_languageMenu = new LanguageMenu(view);
+    view->addMenu(m_languageMenu);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About MQTT Desk"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    QMenu *help = menuBar()->addMenu(QString());
+    QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
+    QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+
+    m_texts.add([=, this] {
+        file->setTitle(tr("&File"));
+        quit->setText(tr("&Quit"));
+        connection->setTitle(tr("&Connection"));
+        toolbar->setWindowTitle(tr("Connections"));
+        view->setTitle(tr("&View"));
+        sidebar->setText(tr("&Sidebar"));
+        log->setText(tr("&Log"));
+        packets->setText(tr("Log &packets"));
+        packets->setToolTip(tr("Also log every MQTT packet sent and received (slows down "
+                               "floods)"));
+        help->setTitle(tr("&Help"));
+        about->setText(tr("&About MQTT Desk"));
+        aboutQt->setText(tr("About &Qt"));
+    });
+}
+
+void MainWindow::updateTabOrder()
+{
+    // Sidebar, then the header, then the shown connection (its stream area, then its publish
+    // bar: ConnectionView's own order). A view added later would otherwise come last.
+    ConnectionHeader *header = m_workspace->header();
+    QWidget::setTabOrder(m_sidebar->view(), header->connectButton());
+    QWidget::setTabOrder(header->connectButton(), header->editButton());
+    if (QWidget *shown = m_workspace->stack()->currentWidget())
+        QWidget::setTabOrder(header->editButton(), shown);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_actions->retranslate();
+        m_texts.retranslate();
+        // Texts the models and the header compute from the state.
+        emit m_log->headerDataChanged(Qt::Horizontal, 0, LogModel::ColumnCount - 1);
+        m_model->retranslate();
+        selectProfile(m_sidebar->selectedProfileId());
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::showAbout()
@@ -243,7 +308,8 @@ void MainWindow::selectProfile(qint64 profileId)
     const bool open = status == ConnectionListModel::Status::Connected ||
                       status == ConnectionListModel::Status::Connecting;
     if (m_repository)
-        m_actions->update(placement ? profileId : 0, open);
+        m_actions->update(placement ? profileId : 0, open,
+                          !placement && !m_sidebar->selectedFolder().isEmpty());
     m_lastReceived = -1;
     refreshStatusBar();
 }
@@ -306,6 +372,8 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(s->value(QStringLiteral("window/state")).toByteArray());
     if (s->contains(QStringLiteral("window/splitter")))
         m_splitter->restoreState(s->value(QStringLiteral("window/splitter")).toByteArray());
+    m_sidebar->setCollapsedFolders(
+        s->value(QStringLiteral("window/collapsedFolders")).toStringList());
     const qint64 last = s->value(QStringLiteral("window/lastConnection")).toLongLong();
     if (last)
         m_sidebar->select(last);
@@ -318,6 +386,7 @@ void MainWindow::saveState() const
     s->setValue(QStringLiteral("window/state"), QMainWindow::saveState());
     s->setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     s->setValue(QStringLiteral("window/lastConnection"), m_sidebar->selectedProfileId());
+    s->setValue(QStringLiteral("window/collapsedFolders"), m_sidebar->collapsedFolders());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

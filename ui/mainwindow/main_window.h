@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/storage_error.h"
+#include "ui/i18n/retranslator.h"
 
 #include <QMainWindow>
 
@@ -17,6 +18,7 @@ class ConnectionListModel;
 class ConnectionSidebar;
 class ConnectionWorkspace;
 class Database;
+class LanguageMenu;
 class LogModel;
 class LogView;
 class MessageWriter;
@@ -58,13 +60,16 @@ public:
     LogModel *logModel() const { return m_log; }
     StatusSummary *statusSummary() const { return m_summary; }
     QSplitter *splitter() const { return m_splitter; }
+    LanguageMenu *languageMenu() const { return m_languageMenu; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
     void selectProfile(qint64 profileId);
+    void updateTabOrder();
     void onStatusChanged(qint64 profileId, int status);
     void refreshStatusBar();
     void restoreState();
@@ -92,6 +97,8 @@ private:
     QTimer *m_rateTimer = nullptr;
     qint64 m_lastReceived = -1;
     qint64 m_lastRateProfile = 0;
+    LanguageMenu *m_languageMenu = nullptr;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

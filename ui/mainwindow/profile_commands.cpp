@@ -15,6 +15,7 @@
 #include "ui/dialogs/connection_dialog.h"
 
 #include <QDateTime>
+#include <QTreeView>
 
 namespace mqttdesk {
 
@@ -265,6 +266,23 @@ void ProfileCommands::moveToFolder(qint64 profileId)
         fail(tr("Move to folder"), error.message);
     reload();
     m_s.sidebar->select(profileId);
+}
+
+void ProfileCommands::renameFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        return;
+    const auto name = SidebarPrompts::text(m_window, tr("Rename folder"),
+                                           tr("&Folder (empty for the top level):"), folder);
+    if (!name || name->trimmed() == folder)
+        return;
+    const StorageError error = m_s.repository->renameFolder(folder, name->trimmed());
+    if (error.isError())
+        fail(tr("Rename folder"), error.message);
+    reload();
+    const QModelIndex renamed = m_s.model->folderIndex(name->trimmed());
+    if (renamed.isValid())
+        m_s.sidebar->view()->setCurrentIndex(renamed);
 }
 
 void ProfileCommands::importProfiles()

@@ -51,6 +51,8 @@ public:
     void remove(qint64 profileId);
     void rename(qint64 profileId);
     void moveToFolder(qint64 profileId);
+    // Renames a folder (merges it when the new name exists; empty: to the top level).
+    void renameFolder(const QString &folder);
     void importProfiles();
     void exportProfiles();
     void connectProfile(qint64 profileId);

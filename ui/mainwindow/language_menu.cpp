@@ -1,0 +1,57 @@
+#include "ui/mainwindow/language_menu.h"
+
+#include "ui/i18n/language.h"
+
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QLocale>
+
+namespace mqttdesk {
+
+LanguageMenu::LanguageMenu(QWidget *parent)
+    : QMenu(parent)
+    , m_group(new QActionGroup(this))
+    , m_system(addAction(QString()))
+{
+    setObjectName(QStringLiteral("languageMenu"));
+    m_system->setData(QString());
+    m_system->setCheckable(true);
+    m_group->addAction(m_system);
+    addSeparator();
+    const QString current = Language::configured();
+    for (const QString &locale : Language::available()) {
+        // Each language in its own words, so a user can find theirs in any language.
+        QString name = QLocale(locale).nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name.at(0).toUpper();
+        QAction *action = addAction(name);
+        action->setData(locale);
+        action->setCheckable(true);
+        action->setChecked(locale == current);
+        m_group->addAction(action);
+    }
+    m_system->setChecked(m_group->checkedAction() == nullptr);
+    connect(m_group, &QActionGroup::triggered, this,
+            [this](QAction *action) { choose(action->data().toString()); });
+    m_texts.add([this] {
+        setTitle(tr("&Language"));
+        m_system->setText(tr("&System language"));
+    });
+}
+
+void LanguageMenu::choose(const QString &locale)
+{
+    for (QAction *action : m_group->actions())
+        action->setChecked(action->data().toString() == locale);
+    Language::setConfigured(locale);
+    Language::install(*QCoreApplication::instance(), locale);
+}
+
+void LanguageMenu::changeEvent(QEvent *event)
+{
+    m_texts.handle(event);
+    QMenu::changeEvent(event);
+}
+
+} // namespace mqttdesk
