@@ -1,8 +1,10 @@
 #include "stream_test_support.h"
 
 #include "core/storage/data_directory.h"
+#include "core/storage/database_connection.h"
 
 #include <QDateTime>
+#include <QSqlQuery>
 
 namespace mqttdesk {
 
@@ -41,13 +43,29 @@ std::unique_ptr<MessageHistory> StreamTestStore::history(qint64 profileId) const
     return history;
 }
 
+bool StreamTestStore::ensureProfile(qint64 id)
+{
+    QSqlQuery query(m_database->connection().database());
+    return !m_database->connection()
+                .run(query,
+                     QStringLiteral("INSERT OR IGNORE INTO profiles(id, uuid, name)"
+                                    " VALUES (?, ?, ?)"),
+                     {id, QStringLiteral("stream-test-%1").arg(id), QStringLiteral("Test")})
+                .isError();
+}
+
 bool StreamTestStore::store(const QList<StoredMessage> &messages)
 {
     for (const StoredMessage &m : messages) {
         if (!m_writer->enqueue(m))
             return false;
     }
-    return m_writer->waitUntilIdle(20000);
+    const bool idle = m_writer->waitUntilIdle(20000);
+    const StorageError error = m_writer->lastError();
+    if (error.isError())
+        qWarning("storing failed: %s (%s)", qPrintable(error.message),
+                 qPrintable(error.detail)); // names the cause in the log
+    return idle && !error.isError();
 }
 
 StoredMessage StreamTestStore::message(const QString &topic, const QByteArray &payload,

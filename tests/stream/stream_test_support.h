@@ -25,6 +25,9 @@ public:
     // A history over profile `profileId` (opened, filter set to the profile).
     std::unique_ptr<MessageHistory> history(qint64 profileId = 1) const;
 
+    // Makes sure profile `id` exists (subscriptions and publish history belong to one).
+    bool ensureProfile(qint64 id = 1);
+
     // Enqueues and waits until committed.
     bool store(const QList<StoredMessage> &messages);
 

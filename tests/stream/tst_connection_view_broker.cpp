@@ -19,10 +19,15 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStringListModel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 using namespace mqttdesk;
@@ -66,12 +71,19 @@ private slots:
     void refusedSubscriptionShowsReason();
     void filtersAndSearch();
     void historySurvivesRestart();
+    void subscriptionsSavedAndRestoredOnConnect();
+    void publishHistorySavedAndResent();
+    void ackStatesAtEachQos();
+    void refusedPublishShowsReasonCode();
+    void resendFromBubble();
 
 private:
     void openView(const QString &dataDir = {});
     void closeView();
     void subscribe(const QString &filter, int qos = 0);
     int findRow(const QString &topic, StoredMessage::Direction direction) const;
+    QModelIndex waitForBubble(const QString &topic, StoredMessage::Direction direction);
+    void publishFromBar(const QString &topic, int qos, const QString &payload);
 
     TestBroker m_broker;
     QTemporaryDir m_dataDir;
@@ -104,6 +116,7 @@ void TestConnectionViewBroker::openView(const QString &dataDir)
 {
     m_store = std::make_unique<StreamTestStore>(dataDir);
     QVERIFY(m_store->isReady());
+    QVERIFY(m_store->ensureProfile(1));
     m_thread =
         std::make_unique<ConnectionThread>(settingsFor(m_broker.port(TestBroker::Listener::Plain)));
     ConnectionView::Context context;
@@ -118,6 +131,8 @@ void TestConnectionViewBroker::openView(const QString &dataDir)
     m_view->show();
     m_thread->connection()->connectToBroker();
     QTRY_COMPARE_WITH_TIMEOUT(m_thread->connection()->state(), SessionState::Connected, kWait);
+    // The view learns it through a queued signal.
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->publishBar()->isConnected(), kWait);
 }
 
 void TestConnectionViewBroker::closeView()
@@ -268,15 +283,18 @@ void TestConnectionViewBroker::filtersAndSearch()
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     MessageStreamView *stream = m_view->streamView();
-    stream->directionBox()->setCurrentIndex(2); // published
+    stream->directionBox()->setCurrentIndex(2);           // published
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait); // pages load off the GUI thread
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0).data(MessageStreamModel::TopicRole).toString(),
              QStringLiteral("g/out"));
-    stream->directionBox()->setCurrentIndex(1); // received
+    stream->directionBox()->setCurrentIndex(1);           // received
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait); // pages load off the GUI thread
     QCOMPARE(model->rowCount(), 2);
     stream->directionBox()->setCurrentIndex(0);
     stream->topicFilterEdit()->setText(QStringLiteral("f/+"));
     stream->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait); // pages load off the GUI thread
     QCOMPARE(model->rowCount(), 2);
     stream->topicFilterEdit()->setText(QStringLiteral("f/#/x"));
     stream->applyFilter();
@@ -284,6 +302,7 @@ void TestConnectionViewBroker::filtersAndSearch()
     stream->topicFilterEdit()->clear();
     stream->searchEdit()->setText(QStringLiteral("beta"));
     stream->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait); // pages load off the GUI thread
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0).data(MessageStreamModel::TopicRole).toString(), QStringLiteral("f/b"));
     // A live message matching the search appears; one that does not, does not.
@@ -300,8 +319,11 @@ void TestConnectionViewBroker::filtersAndSearch()
     stream->requestClear();
     QCOMPARE(model->rowCount(), 5);
     StreamPrompts::setNextConfirmation(true);
+    QSignalSpy errors(m_view.get(), &ConnectionView::errorOccurred);
     stream->requestClear();
-    QCOMPARE(model->rowCount(), 0);
+    QVERIFY2(errors.isEmpty(),
+             errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+    QTRY_COMPARE(model->rowCount(), 0);
 }
 
 void TestConnectionViewBroker::historySurvivesRestart()
@@ -336,6 +358,181 @@ void TestConnectionViewBroker::historySurvivesRestart()
     subs.loadJson(saved);
     QCOMPARE(subs.rowCount(), 1);
     QCOMPARE(subs.at(0).subscription.filter, QStringLiteral("keep/#"));
+}
+
+QModelIndex TestConnectionViewBroker::waitForBubble(const QString &topic,
+                                                    StoredMessage::Direction direction)
+{
+    // QTRY_* returns from this function on failure: the caller checks the index.
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(findRow(topic, direction) >= 0, kWait); }();
+    const int row = findRow(topic, direction);
+    return row < 0 ? QModelIndex() : m_view->streamModel()->index(row);
+}
+
+void TestConnectionViewBroker::publishFromBar(const QString &topic, int qos, const QString &payload)
+{
+    PublishBar *bar = m_view->publishBar();
+    bar->topicEdit()->setText(topic);
+    bar->qosBox()->setCurrentIndex(qos);
+    bar->payloadEdit()->setPlainText(payload);
+    QVERIFY2(bar->send(), qPrintable(bar->errorText()));
+}
+
+void TestConnectionViewBroker::subscriptionsSavedAndRestoredOnConnect()
+{
+    closeView();
+    QTemporaryDir dir;
+    openView(dir.path());
+    subscribe(QStringLiteral("saved/#"), 1);
+    if (QTest::currentTestFailed())
+        return;
+    SubscriptionListModel *subs = m_view->subscriptions();
+    subs->setColour(0, QColor(0x12, 0x34, 0x56));
+    subs->setAlias(0, QStringLiteral("Saved"));
+    subs->setFormat(0, PayloadFormat::Json);
+    // A second one, switched off: restored off, and not subscribed.
+    SubscriptionPanel *panel = m_view->subscriptionPanel();
+    panel->filterEdit()->setText(QStringLiteral("off/#"));
+    QVERIFY(panel->addFromForm());
+    subs->setEnabled(1, false);
+    // A third one, removed again: not restored.
+    panel->filterEdit()->setText(QStringLiteral("gone/#"));
+    QVERIFY(panel->addFromForm());
+    subs->removeAt(2);
+    closeView();
+
+    // The app restarts: a new view over the same data directory, then connect.
+    openView(dir.path());
+    subs = m_view->subscriptions();
+    QCOMPARE(subs->rowCount(), 2);
+    QCOMPARE(subs->at(0).subscription.filter, QStringLiteral("saved/#"));
+    QCOMPARE(int(subs->at(0).subscription.options.qos), 1);
+    QCOMPARE(subs->at(0).colour, QColor(0x12, 0x34, 0x56));
+    QCOMPARE(subs->at(0).alias, QStringLiteral("Saved"));
+    QCOMPARE(subs->at(0).format, PayloadFormat::Json);
+    QCOMPARE(subs->at(1).subscription.filter, QStringLiteral("off/#"));
+    QVERIFY(!subs->at(1).enabled);
+    QTRY_COMPARE_WITH_TIMEOUT(int(subs->at(0).state), int(SubscriptionEntry::State::Active), kWait);
+    QCOMPARE(subs->at(1).state, SubscriptionEntry::State::Disabled);
+
+    const quint16 port = m_broker.port(TestBroker::Listener::Plain);
+    QVERIFY(MosquittoPub::publish(port, QStringLiteral("saved/x"), "{\"a\":1}").exitCode == 0);
+    QVERIFY(MosquittoPub::publish(port, QStringLiteral("off/x"), "not for us").exitCode == 0);
+    QVERIFY(MosquittoPub::publish(port, QStringLiteral("saved/y"), "last").exitCode == 0);
+    const QModelIndex bubble =
+        waitForBubble(QStringLiteral("saved/y"), StoredMessage::Direction::Incoming);
+    QVERIFY(bubble.isValid());
+    QCOMPARE(bubble.data(MessageStreamModel::ColourRole).value<QColor>(), QColor(0x12, 0x34, 0x56));
+    const int first = findRow(QStringLiteral("saved/x"), StoredMessage::Direction::Incoming);
+    QVERIFY(first >= 0);
+    QCOMPARE(
+        m_view->streamModel()->index(first).data(MessageStreamModel::ColourRole).value<QColor>(),
+        QColor(0x12, 0x34, 0x56));
+    // Messages arrive in order: off/x came before saved/y, so it was not delivered.
+    QCOMPARE(findRow(QStringLiteral("off/x"), StoredMessage::Direction::Incoming), -1);
+    closeView();
+}
+
+void TestConnectionViewBroker::publishHistorySavedAndResent()
+{
+    closeView();
+    QTemporaryDir dir;
+    openView(dir.path());
+    publishFromBar(QStringLiteral("hist/a"), 1, QStringLiteral("first"));
+    publishFromBar(QStringLiteral("hist/b"), 0, QStringLiteral("second"));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(waitForBubble(QStringLiteral("hist/b"), StoredMessage::Direction::Outgoing).isValid());
+    closeView();
+
+    openView(dir.path());
+    PublishBar *bar = m_view->publishBar();
+    QCOMPARE(bar->history().size(), 2);
+    QCOMPARE(bar->history().at(0).topic, QStringLiteral("hist/b"));
+    QCOMPARE(bar->history().at(1).topic, QStringLiteral("hist/a"));
+    auto *topics = qobject_cast<QStringListModel *>(bar->topicCompleter()->model());
+    QVERIFY(topics);
+    QCOMPARE(topics->stringList(),
+             (QStringList{QStringLiteral("hist/b"), QStringLiteral("hist/a")}));
+
+    // One click in the history menu refills the form and sends.
+    MosquittoSub sub;
+    QVERIFY(sub.start(m_broker.port(TestBroker::Listener::Plain), QStringLiteral("hist/#"),
+                      {QStringLiteral("-q"), QStringLiteral("1")}));
+    const QList<QAction *> actions = bar->historyButton()->menu()->actions();
+    QCOMPARE(actions.size(), 2);
+    actions.at(1)->trigger();
+    QCOMPARE(bar->topicEdit()->text(), QStringLiteral("hist/a"));
+    QCOMPARE(bar->payloadEdit()->toPlainText(), QStringLiteral("first"));
+    QCOMPARE(bar->qosBox()->currentIndex(), 1);
+    QVERIFY(sub.waitForMessages(1, kWait));
+    QCOMPARE(sub.messages().first().topic, QStringLiteral("hist/a"));
+    QCOMPARE(sub.messages().first().payload, QByteArray("first"));
+    // Resending moved it to the top, also in storage.
+    QCOMPARE(bar->history().at(0).topic, QStringLiteral("hist/a"));
+    closeView();
+    openView(dir.path());
+    QCOMPARE(m_view->publishBar()->history().at(0).topic, QStringLiteral("hist/a"));
+    closeView();
+}
+
+void TestConnectionViewBroker::ackStatesAtEachQos()
+{
+    const QString states[] = {ackText(PublishAck::Stage::Sent), ackText(PublishAck::Stage::Acked),
+                              ackText(PublishAck::Stage::Completed)};
+    for (int qos = 0; qos <= 2; ++qos) {
+        const QString topic = QStringLiteral("ack/%1").arg(qos);
+        publishFromBar(topic, qos, QStringLiteral("q"));
+        if (QTest::currentTestFailed())
+            return;
+        const QModelIndex bubble = waitForBubble(topic, StoredMessage::Direction::Outgoing);
+        QVERIFY(bubble.isValid());
+        QCOMPARE(bubble.data(MessageStreamModel::AckRole).toString(), states[qos]);
+        QVERIFY(m_view->publishBar()->statusText().contains(states[qos]));
+    }
+}
+
+void TestConnectionViewBroker::refusedPublishShowsReasonCode()
+{
+    // mosquitto denies clients writing to $SYS: a 5.0 PUBACK / PUBREC with 0x87. (2.0.11
+    // then drops the connection, so each QoS gets a fresh one.)
+    for (int qos = 1; qos <= 2; ++qos) {
+        Connection *connection = m_thread->connection();
+        if (connection->state() != SessionState::Connected) {
+            QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SessionState::Disconnected, kWait);
+            connection->connectToBroker();
+            QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SessionState::Connected, kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(m_view->publishBar()->isConnected(), kWait);
+        }
+        const QString topic = QStringLiteral("$SYS/desk/%1").arg(qos);
+        publishFromBar(topic, qos, QStringLiteral("nope"));
+        if (QTest::currentTestFailed())
+            return;
+        const QModelIndex bubble = waitForBubble(topic, StoredMessage::Direction::Outgoing);
+        QVERIFY(bubble.isValid());
+        const QString ack = bubble.data(MessageStreamModel::AckRole).toString();
+        QVERIFY2(ack.contains(QStringLiteral("0x87")), qPrintable(ack));
+        QVERIFY2(m_view->publishBar()->errorText().contains(QStringLiteral("0x87")),
+                 qPrintable(m_view->publishBar()->errorText()));
+    }
+}
+
+void TestConnectionViewBroker::resendFromBubble()
+{
+    MosquittoSub sub;
+    QVERIFY(sub.start(m_broker.port(TestBroker::Listener::Plain), QStringLiteral("again/#"),
+                      {QStringLiteral("-q"), QStringLiteral("1")}));
+    publishFromBar(QStringLiteral("again/x"), 1, QStringLiteral("twice"));
+    if (QTest::currentTestFailed())
+        return;
+    const QModelIndex bubble =
+        waitForBubble(QStringLiteral("again/x"), StoredMessage::Direction::Outgoing);
+    QVERIFY(bubble.isValid());
+    QVERIFY(sub.waitForMessages(1, kWait));
+    // The bubble's context menu "Resend" emits this.
+    emit m_view->streamView()->resendRequested(m_view->streamModel()->rowAt(bubble.row())->message);
+    QVERIFY(sub.waitForMessages(2, kWait));
+    QCOMPARE(sub.messages().at(1).payload, QByteArray("twice"));
 }
 
 QTEST_MAIN(TestConnectionViewBroker)

@@ -25,6 +25,7 @@ private slots:
     void paintsEveryRowWithoutTouchingOutsideIt();
     void bubbleSidesFollowDirection();
     void clickOnToggleExpands();
+    void sizeTextNeedsNoQtCatalogue();
 
 private:
     std::unique_ptr<StreamTestStore> m_store;
@@ -185,6 +186,18 @@ void TestMessageBubbleDelegate::clickOnToggleExpands()
     QCOMPARE(toggled.size(), 1);
     QVERIFY(index.data(MessageStreamModel::ExpandedRole).toBool());
     m_model->setExpanded(0, false);
+}
+
+void TestMessageBubbleDelegate::sizeTextNeedsNoQtCatalogue()
+{
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(MessageBubbleDelegate::sizeText(0), QStringLiteral("0 bytes"));
+    QCOMPARE(MessageBubbleDelegate::sizeText(1), QStringLiteral("1 byte"));
+    QCOMPARE(MessageBubbleDelegate::sizeText(12), QStringLiteral("12 bytes"));
+    const QString kilo = MessageBubbleDelegate::sizeText(4096);
+    QVERIFY2(kilo.startsWith(QLatin1Char('4')) && !kilo.contains(QStringLiteral("byte")),
+             qPrintable(kilo));
+    QLocale::setDefault(QLocale::system());
 }
 
 QTEST_MAIN(TestMessageBubbleDelegate)

@@ -1,5 +1,6 @@
 // MessageStreamModel over a real (temporary) history: paging, live appends, following,
-// filters and lazily built cells, all under QAbstractItemModelTester.
+// filters and lazily built cells, all under QAbstractItemModelTester; then the same paths
+// with the background reader (reads on a worker thread, answers waited for by signal).
 #include "stream_test_support.h"
 #include "ui/stream/message_stream_model.h"
 
@@ -32,6 +33,10 @@ private slots:
     void lookResolverColoursReceivedOnly();
     void perBubbleFormatAndExpansion();
     void ackStateOnPublishedRows();
+    void backgroundReaderLoadsAndPagesAsync();
+    void backgroundReaderFollowsTheTailInPages();
+    void backgroundReaderFiltersAndSearches();
+    void backgroundReaderReadsLargePreviewLater();
 
 private:
     QList<StoredMessage> numbered(int n, const QString &topic = QStringLiteral("t/a"));
@@ -44,6 +49,7 @@ void TestMessageStreamModel::init()
 {
     m_store = std::make_unique<StreamTestStore>();
     QVERIFY(m_store->isReady());
+    QVERIFY(m_store->ensureProfile(1)); // stored messages belong to a profile row
     m_history = m_store->history();
     QVERIFY(m_history);
 }
@@ -249,6 +255,104 @@ void TestMessageStreamModel::ackStateOnPublishedRows()
     model.setAck(published.receivedUs,
                  PublishAck{PublishAck::Stage::Failed, ReasonCode(0x87), QStringLiteral("no")});
     QVERIFY(model.index(0).data(MessageStreamModel::AckFailedRole).toBool());
+}
+
+void TestMessageStreamModel::backgroundReaderLoadsAndPagesAsync()
+{
+    QVERIFY(m_store->store(numbered(50)));
+    MessageStreamModel model(m_history.get());
+    model.setPageSize(20);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.useBackgroundReader(m_store->path());
+    QVERIFY(model.hasBackgroundReader());
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 20);
+    QCOMPARE(model.index(0).data(MessageStreamModel::PreviewRole).toString(), QStringLiteral("30"));
+    QSignalSpy prepended(&model, &MessageStreamModel::olderRowsPrepended);
+    QVERIFY(model.canFetchOlder());
+    QCOMPARE(model.fetchOlder(), 0); // the answer comes later
+    QVERIFY(!model.canFetchOlder()); // one request at a time
+    QTRY_COMPARE(prepended.size(), 1);
+    QCOMPARE(prepended.at(0).at(0).toInt(), 20);
+    QCOMPARE(model.rowCount(), 40);
+    QCOMPARE(model.rowOfId(model.index(0).data(MessageStreamModel::IdRole).toLongLong()), 0);
+    model.fetchOlder();
+    QTRY_COMPARE(prepended.size(), 2);
+    QVERIFY(!model.canFetchOlder());
+    for (int i = 0; i < 50; ++i)
+        QCOMPARE(model.index(i).data(MessageStreamModel::PreviewRole).toString(),
+                 QString::number(i));
+}
+
+void TestMessageStreamModel::backgroundReaderFollowsTheTailInPages()
+{
+    MessageStreamModel model(m_history.get());
+    model.setPageSize(10);
+    model.setMaxLoadedRows(30);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.useBackgroundReader(m_store->path());
+    QTRY_VERIFY(!model.isLoading());
+    QVERIFY(m_store->store(numbered(4)));
+    QTRY_COMPARE(model.rowCount(), 4);
+    // Far more than a page at once: the window restarts from the newest page, bounded.
+    QList<StoredMessage> burst;
+    for (int i = 0; i < 500; ++i)
+        burst.append(StreamTestStore::message(QStringLiteral("t/b"), QByteArray::number(1000 + i)));
+    QVERIFY(m_store->store(burst));
+    QTRY_COMPARE(model.index(model.rowCount() - 1).data(MessageStreamModel::PreviewRole).toString(),
+                 QStringLiteral("1499"));
+    QVERIFY(model.rowCount() <= 30);
+    QVERIFY(model.canFetchOlder());
+    // The loaded rows are contiguous and in order.
+    for (int i = 1; i < model.rowCount(); ++i)
+        QCOMPARE(model.index(i).data(MessageStreamModel::PreviewRole).toInt(),
+                 model.index(i - 1).data(MessageStreamModel::PreviewRole).toInt() + 1);
+    QCOMPARE(model.pendingCount(), 0);
+}
+
+void TestMessageStreamModel::backgroundReaderFiltersAndSearches()
+{
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("x"), "alpha beta"),
+                            StreamTestStore::message(QStringLiteral("y"), "gamma"),
+                            StreamTestStore::message(QStringLiteral("y"), "alpha")}));
+    MessageStreamModel model(m_history.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.useBackgroundReader(m_store->path());
+    QTRY_COMPARE(model.rowCount(), 3);
+    QTRY_VERIFY(!model.isLoading()); // the first page's fetch may still be finishing
+    MessageFilter filter = model.filter();
+    filter.text = QStringLiteral("alpha");
+    QSignalSpy loading(&model, &MessageStreamModel::loadingChanged);
+    model.setFilter(filter);
+    QTRY_COMPARE(loading.size(), 2); // started, finished
+    QCOMPARE(model.rowCount(), 2);
+    filter.topicFilter = QStringLiteral("y");
+    model.setFilter(filter);
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(MessageStreamModel::TopicRole).toString(), QStringLiteral("y"));
+}
+
+void TestMessageStreamModel::backgroundReaderReadsLargePreviewLater()
+{
+    // Over storage's inline limit: the payload lives in the side table and is not loaded
+    // with the page.
+    QByteArray big(256 * 1024, 'a');
+    big.prepend("big ");
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("big"), big)}));
+    MessageStreamModel model(m_history.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.useBackgroundReader(m_store->path());
+    QTRY_COMPARE(model.rowCount(), 1);
+    QVERIFY(model.rowAt(0)->message.payloadDeferred);
+    QVERIFY(model.index(0).data(MessageStreamModel::TruncatedRole).toBool());
+    QTRY_VERIFY(model.index(0)
+                    .data(MessageStreamModel::PreviewRole)
+                    .toString()
+                    .startsWith(QStringLiteral("big aaaa")));
+    // The preview holds a prefix only; the whole payload is still one call away.
+    QVERIFY(model.rowAt(0)->message.payload.size() < big.size());
+    QCOMPARE(model.fullPayload(0).size(), big.size());
 }
 
 QTEST_MAIN(TestMessageStreamModel)

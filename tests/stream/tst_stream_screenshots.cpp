@@ -129,6 +129,9 @@ void TestStreamScreenshots::stream()
         sub(QStringLiteral("plant/+/camera/#"), QString(), 0);
         view.restoreSubscriptions(subs);
         MessageStreamModel *model = view.streamModel();
+        // Pages load off the GUI thread.
+        QTRY_COMPARE(model->rowCount(), int(messages.size()));
+        QTRY_VERIFY(!model->isLoading());
         for (int row = 0; row < model->rowCount(); ++row) {
             const StoredMessage &m = model->rowAt(row)->message;
             if (m.direction == StoredMessage::Direction::Outgoing)

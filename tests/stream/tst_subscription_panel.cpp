@@ -3,8 +3,12 @@
 #include "core/connection/received_message.h"
 #include "core/protocol/topic.h"
 #include "core/session/session_action.h"
+#include "stream_test_support.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
+#include "ui/subscriptions/subscription_persistence.h"
+
+#include "core/storage/database_connection.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -32,8 +36,109 @@ private slots:
     void messageCountsCoalesce();
     void enableDisableSignals();
     void savedFormRoundTrips();
+    void everyChangeIsSavedWithTheProfile();
+    void filterEditKeepsAUsableWidth();
     void everyInputHasALabel();
 };
+
+void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
+{
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(store.ensureProfile(7));
+    DatabaseConnection db(store.path(), QStringLiteral("panel-test"));
+    QVERIFY(db.isOpen());
+
+    auto reloaded = [&db] {
+        auto model = std::make_unique<SubscriptionListModel>();
+        SubscriptionPersistence persistence(model.get(), db, 7);
+        [&] { QVERIFY(!persistence.load().isError()); }();
+        return model;
+    };
+
+    SubscriptionListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionPersistence persistence(&model, db, 7);
+    QSignalSpy errors(&persistence, &SubscriptionPersistence::errorOccurred);
+    QVERIFY(!persistence.load().isError());
+    QCOMPARE(model.rowCount(), 0);
+
+    SubscriptionPanel panel(&model);
+    panel.filterEdit()->setText(QStringLiteral("a/#"));
+    panel.qosBox()->setCurrentIndex(1);
+    panel.noLocalBox()->setChecked(true);
+    panel.retainAsPublishedBox()->setChecked(true);
+    panel.retainHandlingBox()->setCurrentIndex(2);
+    panel.subscriptionIdBox()->setValue(9);
+    panel.userPropertiesEdit()->setText(QStringLiteral("k=v"));
+    QVERIFY(panel.addFromForm());
+    panel.filterEdit()->setText(QStringLiteral("b/+"));
+    panel.userPropertiesEdit()->clear();
+    panel.subscriptionIdBox()->setValue(0);
+    QVERIFY(panel.addFromForm());
+    panel.filterEdit()->setText(QStringLiteral("c"));
+    QVERIFY(panel.addFromForm());
+
+    auto saved = reloaded();
+    QCOMPARE(saved->rowCount(), 3);
+    const SubscriptionEntry &a = saved->at(0);
+    QCOMPARE(a.subscription.filter, QStringLiteral("a/#"));
+    QCOMPARE(a.subscription.options.qos, QoS::AtLeastOnce);
+    QVERIFY(a.subscription.options.noLocal);
+    QVERIFY(a.subscription.options.retainAsPublished);
+    QCOMPARE(a.subscription.options.retainHandling, RetainHandling::DoNotSend);
+    QCOMPARE(a.subscriptionIdentifier, std::optional<quint32>(9));
+    QCOMPARE(a.userProperties.size(), 1);
+    QCOMPARE(a.colour, model.at(0).colour);
+    QCOMPARE(saved->at(1).subscription.filter, QStringLiteral("b/+"));
+    QVERIFY(!saved->at(1).subscriptionIdentifier);
+
+    // Colour, alias, format, enable and remove are each saved at once.
+    model.setColour(1, QColor(0xab, 0xcd, 0xef));
+    model.setAlias(1, QStringLiteral("Bees"));
+    model.setFormat(1, PayloadFormat::Hex);
+    model.setEnabled(0, false);
+    model.removeAt(2);
+    saved = reloaded();
+    QCOMPARE(saved->rowCount(), 2);
+    QVERIFY(!saved->at(0).enabled);
+    QCOMPARE(saved->at(0).state, SubscriptionEntry::State::Disabled);
+    QCOMPARE(saved->at(1).colour, QColor(0xab, 0xcd, 0xef));
+    QCOMPARE(saved->at(1).alias, QStringLiteral("Bees"));
+    QCOMPARE(saved->at(1).format, PayloadFormat::Hex);
+    QCOMPARE(saved->at(1).state, SubscriptionEntry::State::Inactive);
+    QCOMPARE(errors.size(), 0);
+
+    // A subscription of another profile is not this one's.
+    QVERIFY(store.ensureProfile(8));
+    SubscriptionListModel other;
+    SubscriptionPersistence otherPersistence(&other, db, 8);
+    QVERIFY(!otherPersistence.load().isError());
+    QCOMPARE(other.rowCount(), 0);
+
+    // A profile that does not exist cannot keep subscriptions: the error is reported.
+    SubscriptionListModel orphan;
+    SubscriptionPersistence orphanPersistence(&orphan, db, 999);
+    QSignalSpy orphanErrors(&orphanPersistence, &SubscriptionPersistence::errorOccurred);
+    SubscriptionEntry entry;
+    entry.subscription.filter = QStringLiteral("x");
+    orphan.add(entry);
+    QCOMPARE(orphanErrors.size(), 1);
+    QVERIFY(!orphanErrors.first().first().toString().isEmpty());
+}
+
+void TestSubscriptionPanel::filterEditKeepsAUsableWidth()
+{
+    SubscriptionListModel model;
+    SubscriptionPanel panel(&model);
+    panel.resize(260, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const int wanted =
+        panel.filterEdit()->fontMetrics().horizontalAdvance(QStringLiteral("sensors/+/temp"));
+    QVERIFY2(panel.filterEdit()->width() >= wanted,
+             qPrintable(QStringLiteral("%1 < %2").arg(panel.filterEdit()->width()).arg(wanted)));
+}
 
 void TestSubscriptionPanel::enterAddsWithOptions()
 {

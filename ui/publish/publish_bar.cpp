@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QStringDecoder>
 #include <QStringListModel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -325,6 +326,17 @@ void PublishBar::addToHistory(const PublishPacket &packet)
                p.retain == packet.retain && p.properties == packet.properties;
     });
     m_history.prepend(packet);
+    historyChanged();
+}
+
+void PublishBar::setHistory(const QList<PublishPacket> &history)
+{
+    m_history = history;
+    historyChanged();
+}
+
+void PublishBar::historyChanged()
+{
     if (m_history.size() > kHistoryLimit)
         m_history.resize(kHistoryLimit);
     QStringList topics;
@@ -340,22 +352,32 @@ void PublishBar::rebuildHistoryMenu()
 {
     QMenu *menu = m_historyButton->menu();
     menu->clear();
-    for (const PublishPacket &p : std::as_const(m_history)) {
+    for (int i = 0; i < m_history.size(); ++i) {
+        const PublishPacket &p = m_history.at(i);
         QString payload = QString::fromUtf8(p.payload.left(40)).simplified();
         if (p.payload.size() > 40)
             payload += QStringLiteral("…");
         QAction *action =
             menu->addAction(tr("Resend %1 (QoS %2): %3").arg(p.topic).arg(int(p.qos)).arg(payload));
-        const PublishPacket copy = p;
-        connect(action, &QAction::triggered, this, [this, copy] {
-            if (!m_connected && (!m_queueOffline || copy.qos == QoS::AtMostOnce)) {
-                fail(tr("Not connected: connect first to resend this message."));
-                return;
-            }
-            emit publishRequested(copy);
-        });
+        connect(action, &QAction::triggered, this, [this, i] { resendFromHistory(i); });
     }
     m_historyButton->setEnabled(!m_history.isEmpty());
+}
+
+bool PublishBar::resendFromHistory(int index)
+{
+    if (index < 0 || index >= m_history.size())
+        return false;
+    const PublishPacket packet = m_history.at(index);
+    if (!m_connected && (!m_queueOffline || packet.qos == QoS::AtMostOnce))
+        return fail(tr("Not connected: connect first to resend this message."));
+    load(packet);
+    clearError();
+    // The stored bytes go out as they were, whatever the editor makes of them.
+    addToHistory(packet);
+    m_status->setText(m_connected ? tr("publishing…") : tr("queued until connected"));
+    emit publishRequested(packet);
+    return true;
 }
 
 void PublishBar::load(const PublishPacket &packet)
@@ -363,8 +385,27 @@ void PublishBar::load(const PublishPacket &packet)
     m_topic->setText(packet.topic);
     m_qos->setCurrentIndex(int(packet.qos));
     m_retain->setChecked(packet.retain);
-    m_format->setCurrentIndex(m_format->findData(int(PayloadFormat::Text)));
-    m_payload->setPlainText(QString::fromUtf8(packet.payload));
+    // Text when the payload is text, hex otherwise, so nothing is lost on the way back.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(packet.payload);
+    const bool isText = !decoder.hasError() && !text.contains(QChar(0));
+    const PayloadFormat format = isText ? PayloadFormat::Text : PayloadFormat::Hex;
+    m_format->setCurrentIndex(m_format->findData(int(format)));
+    m_payload->setPlainText(isText ? text : QString::fromLatin1(packet.payload.toHex(' ')));
+
+    const Properties &p = packet.properties;
+    m_expiry->setValue(int(qMin<quint32>(p.integer(PropertyId::MessageExpiryInterval).value_or(0),
+                                         quint32(m_expiry->maximum()))));
+    m_contentType->setText(p.string(PropertyId::ContentType).value_or(QString()));
+    const auto indicator = p.integer(PropertyId::PayloadFormatIndicator);
+    m_indicator->setCurrentIndex(m_indicator->findData(indicator ? int(*indicator) : -1));
+    m_responseTopic->setText(p.string(PropertyId::ResponseTopic).value_or(QString()));
+    m_correlation->setText(
+        QString::fromUtf8(p.binary(PropertyId::CorrelationData).value_or(QByteArray())));
+    QStringList pairs;
+    for (const StringPair &pair : p.userProperties())
+        pairs.append(pair.name + QLatin1Char('=') + pair.value);
+    m_userProperties->setText(pairs.join(QStringLiteral("; ")));
 }
 
 void PublishBar::showAck(const PublishAck &ack)

@@ -35,6 +35,7 @@ public:
 
     void setMqtt5(bool mqtt5);
     void setConnected(bool connected);
+    bool isConnected() const { return m_connected; }
     // Whether QoS 1/2 messages may be queued while disconnected (the profile's offline mode).
     void setQueueWhileOffline(bool queue) { m_queueOffline = queue; }
     // The server's Maximum Packet Size from CONNACK (absent: no limit).
@@ -48,6 +49,11 @@ public:
 
     // Remembers a sent message for completion and one-click resend (newest first).
     void addToHistory(const PublishPacket &packet);
+    // Replaces the history (the saved one, newest first).
+    void setHistory(const QList<PublishPacket> &history);
+    // Puts history entry `index` back into the form and sends it as it was; false when
+    // refused (not connected, the reason shown).
+    bool resendFromHistory(int index);
     const QList<PublishPacket> &history() const { return m_history; }
     // Puts a message back into the form (e.g. "edit and resend" from a bubble).
     void load(const PublishPacket &packet);
@@ -67,6 +73,7 @@ public:
     QLineEdit *responseTopicEdit() const { return m_responseTopic; }
     QLineEdit *correlationEdit() const { return m_correlation; }
     QLineEdit *userPropertiesEdit() const { return m_userProperties; }
+    QToolButton *historyButton() const { return m_historyButton; }
     QCompleter *topicCompleter() const { return m_completer; }
 
     // Bytes the PUBLISH packet takes on the wire (fixed header included).
@@ -78,6 +85,7 @@ signals:
 private:
     bool fail(const QString &text, QWidget *focus = nullptr);
     void clearError();
+    void historyChanged();
     void rebuildHistoryMenu();
 
     QLineEdit *m_topic = nullptr;

@@ -6,12 +6,14 @@
 #include "core/storage/message_eraser.h"
 #include "core/storage/message_history.h"
 #include "core/storage/message_writer.h"
+#include "core/storage/publish_history_store.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/storing_message_sink.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
+#include "ui/subscriptions/subscription_persistence.h"
 
 #include <QDateTime>
 #include <QSplitter>
@@ -20,6 +22,9 @@
 namespace mqttdesk {
 
 namespace {
+
+// The publish bar offers this many recent messages for completion and resend.
+constexpr int kPublishHistoryShown = 50;
 
 PublishAck ackFrom(const PublishOutcome &outcome)
 {
@@ -68,6 +73,9 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
 
     m_subscriptions = new SubscriptionListModel(this);
     m_streamModel = new MessageStreamModel(m_history.get(), this);
+    // Page fetches, search and large previews run on a worker with its own connection,
+    // so the GUI thread never waits on SQL.
+    m_streamModel->useBackgroundReader(context.databasePath);
     m_streamModel->setLookResolver(
         [this](const QString &topic) { return m_subscriptions->lookFor(topic); });
 
@@ -94,6 +102,17 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     layout->addWidget(m_splitter);
     setTabOrder(m_panel, m_stream);
     setTabOrder(m_stream, m_publish);
+
+    // Subscriptions and publish history live with the profile in the same database.
+    m_db = std::make_unique<DatabaseConnection>(context.databasePath,
+                                                QStringLiteral("connection-view"));
+    m_persistence = new SubscriptionPersistence(m_subscriptions, *m_db, context.profileId, this);
+    connect(m_persistence, &SubscriptionPersistence::errorOccurred, this,
+            &ConnectionView::errorOccurred);
+    if (m_db->isOpen()) {
+        m_persistence->load();
+        loadPublishHistory();
+    }
 
     connect(m_subscriptions, &SubscriptionListModel::looksChanged, m_streamModel,
             &MessageStreamModel::refreshLooks);
@@ -137,6 +156,9 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
 
 ConnectionView::~ConnectionView()
 {
+    // It writes through m_db, which goes before the children do.
+    delete m_persistence;
+    m_persistence = nullptr;
     if (m_connection)
         m_connection->setMessageSink(nullptr);
 }
@@ -149,6 +171,9 @@ QJsonArray ConnectionView::subscriptionsJson() const
 void ConnectionView::restoreSubscriptions(const QJsonArray &saved)
 {
     m_subscriptions->loadJson(saved);
+    m_sessionUids.clear();
+    if (m_persistence)
+        m_persistence->save();
     if (m_connected) {
         for (int row = 0; row < m_subscriptions->rowCount(); ++row)
             subscribeRow(row);
@@ -164,6 +189,9 @@ void ConnectionView::onStateChanged(SessionState state)
     m_publish->setConnected(connected);
     if (!connected)
         m_subscriptions->markInactive();
+    // A closed connection (not one waiting to reconnect) starts the next one afresh.
+    if (state == SessionState::Disconnected)
+        m_sessionUids.clear();
 }
 
 void ConnectionView::onConnected(const ConnackInfo &info)
@@ -171,10 +199,21 @@ void ConnectionView::onConnected(const ConnackInfo &info)
     m_connected = true;
     m_publish->setConnected(true);
     m_publish->setMaximumPacketSize(info.maximumPacketSize);
-    // Subscriptions are restored on every connect; with a present session the server
-    // already has them, and subscribing again is harmless (it replaces them) [MQTT-3.8.4-3].
-    for (int row = 0; row < m_subscriptions->rowCount(); ++row)
-        subscribeRow(row);
+    // What the session already holds is restored without us: a resumed session keeps the
+    // server's subscriptions, otherwise the session resubscribes them itself (its result
+    // comes with token 0). Subscribing those again would redeliver retained messages
+    // [MQTT-3.8.4-3]. Everything else enabled is subscribed now.
+    for (int row = 0; row < m_subscriptions->rowCount(); ++row) {
+        const SubscriptionEntry &e = m_subscriptions->at(row);
+        if (!e.enabled)
+            continue;
+        if (!m_sessionUids.contains(e.uid))
+            subscribeRow(row);
+        else if (info.sessionPresent)
+            m_subscriptions->markActive(row);
+        else
+            m_subscriptions->markPending(row, 0);
+    }
 }
 
 void ConnectionView::subscribeRow(int row)
@@ -195,8 +234,7 @@ void ConnectionView::unsubscribeRow(int row)
 {
     if (row < 0 || row >= m_subscriptions->rowCount())
         return;
-    if (m_connection && m_connected)
-        m_connection->unsubscribe({m_subscriptions->at(row).subscription.filter});
+    dropFromSession(row);
     m_subscriptions->markDisabled(row);
 }
 
@@ -204,23 +242,97 @@ void ConnectionView::removeRow(int row)
 {
     if (row < 0 || row >= m_subscriptions->rowCount())
         return;
-    if (m_connection && m_connected && m_subscriptions->at(row).enabled)
-        m_connection->unsubscribe({m_subscriptions->at(row).subscription.filter});
+    if (m_subscriptions->at(row).enabled)
+        dropFromSession(row);
     m_subscriptions->removeAt(row);
+}
+
+void ConnectionView::dropFromSession(int row)
+{
+    const SubscriptionEntry &e = m_subscriptions->at(row);
+    const bool known = m_sessionUids.remove(e.uid);
+    if (!m_connection)
+        return;
+    // While reconnecting the request waits for CONNACK, after the session's resubscribe.
+    const bool reconnecting = known && m_connection->state() != SessionState::Disconnected;
+    if (m_connected || reconnecting)
+        m_connection->unsubscribe({e.subscription.filter});
 }
 
 void ConnectionView::onSubscribeFinished(quint64, const SubscribeResult &result)
 {
     m_subscriptions->applySubscribeResult(result);
+    for (int i = 0; i < result.subscriptions.size(); ++i) {
+        const QString &filter = result.subscriptions.at(i).filter;
+        const int row = m_subscriptions->rowOfFilter(filter);
+        const bool granted = !result.error && i < result.reasonCodes.size() &&
+                             quint8(result.reasonCodes.at(i)) < 0x80;
+        if (row >= 0 && m_subscriptions->at(row).enabled) {
+            if (m_subscriptions->at(row).state == SubscriptionEntry::State::Active)
+                m_sessionUids.insert(m_subscriptions->at(row).uid);
+            else
+                m_sessionUids.remove(m_subscriptions->at(row).uid);
+        } else if (result.resubscribe && granted && m_connection && m_connected) {
+            // The session restored a subscription the user removed or switched off since.
+            m_connection->unsubscribe({filter});
+        }
+    }
 }
 
 quint64 ConnectionView::publish(const PublishPacket &packet)
 {
     if (!m_connection)
         return 0;
+    recordInHistory(packet);
     const quint64 token = m_connection->publish(packet);
     m_inFlight.insert(token, packet);
     return token;
+}
+
+void ConnectionView::recordInHistory(const PublishPacket &packet)
+{
+    if (!m_db || !m_db->isOpen())
+        return;
+    PublishHistoryEntry entry;
+    entry.profileId = m_context.profileId;
+    entry.topic = packet.topic;
+    entry.payload = packet.payload;
+    entry.qos = quint8(packet.qos);
+    entry.retain = packet.retain;
+    if (m_context.version == ProtocolVersion::V5 && !packet.properties.isEmpty())
+        entry.properties = encodeProperties(packet.properties);
+    entry.lastUsedUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    StorageError error;
+    PublishHistoryStore(*m_db).record(entry, &error);
+    if (error.isError())
+        emit errorOccurred(
+            tr("The message was not added to the publish history: %1").arg(error.message));
+}
+
+void ConnectionView::loadPublishHistory()
+{
+    StorageError error;
+    const QList<PublishHistoryEntry> entries =
+        PublishHistoryStore(*m_db).list(m_context.profileId, kPublishHistoryShown, &error);
+    if (error.isError()) {
+        emit errorOccurred(tr("The publish history could not be read: %1").arg(error.message));
+        return;
+    }
+    QList<PublishPacket> packets;
+    for (const PublishHistoryEntry &e : entries) {
+        PublishPacket packet;
+        packet.topic = e.topic;
+        packet.payload = e.payload;
+        packet.qos = QoS(qMin<int>(e.qos, 2));
+        packet.retain = e.retain;
+        if (!e.properties.isEmpty()) {
+            auto decoded = decodeProperties(e.properties);
+            if (decoded.ok())
+                packet.properties = decoded.value();
+        }
+        packets.append(packet);
+    }
+    m_publish->setHistory(packets);
 }
 
 void ConnectionView::resend(const StoredMessage &message)

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -18,6 +19,7 @@ class QSplitter;
 namespace mqttdesk {
 
 class Connection;
+class DatabaseConnection;
 class MessageHistory;
 class MessageStreamModel;
 class MessageStreamView;
@@ -26,6 +28,7 @@ class PublishBar;
 class StoringMessageSink;
 class SubscriptionListModel;
 class SubscriptionPanel;
+class SubscriptionPersistence;
 struct ConnackInfo;
 struct PublishOutcome;
 struct StoredMessage;
@@ -33,6 +36,11 @@ struct SubscribeResult;
 
 // Everything of one open connection: the subscriptions panel, the stream and the publish bar,
 // wired to its Connection and to storage. The main window hosts one per open connection.
+//
+// The subscriptions are saved with the profile (SubscriptionStore) and restored when the
+// view is created; the enabled ones are subscribed on connect. The publish history is kept
+// per profile too (PublishHistoryStore): the publish bar completes topics from it and
+// resends from it.
 //
 // Received messages reach storage on the connection's thread (a StoringMessageSink); the
 // stream shows what storage committed. Published messages are stored once their outcome
@@ -64,12 +72,12 @@ public:
     PublishBar *publishBar() const { return m_publish; }
     MessageHistory *history() const { return m_history.get(); }
 
-    // Saved subscriptions (until core/storage has a SubscriptionStore, the host keeps them
-    // with the profile); restoring them subscribes on the next connect.
+    // The subscriptions in their JSON form (export); restoring replaces them, saves them
+    // with the profile and subscribes when connected.
     QJsonArray subscriptionsJson() const;
     void restoreSubscriptions(const QJsonArray &saved);
 
-    // Publishes as the publish bar does; the token of the request.
+    // Publishes as the publish bar does (and records it in the publish history); the token.
     quint64 publish(const PublishPacket &packet);
     // Deletes the stored history of this connection (after the confirmation).
     StorageError clearHistory();
@@ -87,13 +95,19 @@ private:
     void subscribeRow(int row);
     void unsubscribeRow(int row);
     void removeRow(int row);
+    // Unsubscribes the row where the server or the session may hold it.
+    void dropFromSession(int row);
     void resend(const StoredMessage &message);
+    void recordInHistory(const PublishPacket &packet);
+    void loadPublishHistory();
     qint64 nextTimestampUs();
 
     Context m_context;
     QPointer<Connection> m_connection;
     std::unique_ptr<MessageHistory> m_history;
     std::shared_ptr<StoringMessageSink> m_sink;
+    std::unique_ptr<DatabaseConnection> m_db; // subscriptions and publish history
+    SubscriptionPersistence *m_persistence = nullptr;
     StorageError m_openError;
     SubscriptionListModel *m_subscriptions = nullptr;
     MessageStreamModel *m_streamModel = nullptr;
@@ -104,6 +118,9 @@ private:
     bool m_connected = false;
     qint64 m_lastUs = 0;
     QHash<quint64, PublishPacket> m_inFlight; // by token
+    // Rows the session holds as granted: after a reconnect it restores them itself
+    // (resumed session, or its own resubscribe), so the view does not subscribe twice.
+    QSet<quint64> m_sessionUids;
 };
 
 } // namespace mqttdesk

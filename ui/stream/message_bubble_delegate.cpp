@@ -40,12 +40,18 @@ QColor spanColour(JsonTokenKind kind, bool dark)
     return dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55);
 }
 
-QString sizeText(qint64 bytes)
+} // namespace
+
+QString MessageBubbleDelegate::sizeText(qint64 bytes)
 {
+    // QLocale spells "bytes" only through Qt's own catalogue, which may not be loaded.
+    // Two source texts rather than "%n byte(s)": English reads right with no catalogue.
+    if (bytes == 1)
+        return tr("1 byte");
+    if (bytes < 1024)
+        return tr("%1 bytes").arg(QLocale().toString(bytes));
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
-
-} // namespace
 
 MessageBubbleDelegate::MessageBubbleDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

@@ -40,6 +40,9 @@ public:
     // The bubble's rectangle inside the row.
     QRect bubbleRect(const QRect &rowRect, const QModelIndex &index) const;
 
+    // "12 bytes", "4.2 KB": the payload size in the header, translated.
+    static QString sizeText(qint64 bytes);
+
     // Monospace font for payloads; the header uses the view's font.
     void setPayloadFont(const QFont &font) { m_mono = font; }
 

@@ -3,6 +3,7 @@
 #include "core/payload/payload_detector.h"
 #include "core/protocol/codec.h"
 #include "core/storage/message_history.h"
+#include "ui/stream/stream_page_reader.h"
 
 #include <QDateTime>
 
@@ -51,10 +52,58 @@ MessageStreamModel::MessageStreamModel(MessageHistory *history, QObject *parent)
                 &MessageStreamModel::onHistoryRemoved);
         connect(m_history, &MessageHistory::errorOccurred, this, &MessageStreamModel::report);
     }
+    m_loadingPreview.text = tr("Loading preview…");
+    m_loadingPreview.truncated = true;
     reload();
 }
 
-MessageStreamModel::~MessageStreamModel() = default;
+MessageStreamModel::~MessageStreamModel()
+{
+    m_reader.reset(); // no answer may arrive into a half-destroyed model
+}
+
+void MessageStreamModel::useBackgroundReader(const QString &databasePath)
+{
+    m_reader = std::make_unique<StreamPageReader>(databasePath);
+    m_prefixRequested.clear();
+    reload();
+}
+
+void MessageStreamModel::fetchPage(const PageRequest &request, PageHandler handler)
+{
+    if (!m_history)
+        return;
+    if (!m_reader) {
+        StorageError error;
+        const MessagePage page = m_history->fetch(request, &error);
+        handler(page, error);
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_reader->fetch(m_history->filter(), request,
+                    [this, generation, handler = std::move(handler)](const MessagePage &page,
+                                                                     const StorageError &error) {
+                        if (generation == m_generation)
+                            handler(page, error);
+                    });
+}
+
+void MessageStreamModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+int MessageStreamModel::rowOfId(qint64 messageId) const
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows.at(i).message.id == messageId)
+            return i;
+    }
+    return -1;
+}
 
 int MessageStreamModel::rowCount(const QModelIndex &parent) const
 {
@@ -171,39 +220,75 @@ void MessageStreamModel::setFollowing(bool following)
 
 void MessageStreamModel::reload()
 {
+    ++m_generation;
+    m_tailInFlight = false;
+    m_tailAgain = false;
+    m_tailBacklog = 0;
+    m_olderInFlight = false;
+    if (!m_history) {
+        applyReload({});
+        return;
+    }
+    if (m_reader)
+        setLoading(true);
+    fetchPage(PageRequest::newest(m_pageSize),
+              [this](const MessagePage &page, const StorageError &error) {
+                  setLoading(false);
+                  if (error.isError()) {
+                      report(error);
+                      applyReload({});
+                  } else {
+                      applyReload(page);
+                  }
+                  // Announced while the page was read: fetch what it did not include.
+                  if (m_tailAgain) {
+                      m_tailAgain = false;
+                      requestTail();
+                  }
+              });
+}
+
+void MessageStreamModel::applyReload(const MessagePage &page)
+{
     beginResetModel();
     m_rows.clear();
-    m_hasOlder = false;
+    m_rows.reserve(page.messages.size());
+    for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it)
+        m_rows.append(Row{*it, {}, {}, {}});
+    m_hasOlder = page.hasOlder;
     m_hasNewer = false;
-    if (m_history) {
-        StorageError error;
-        MessagePage page = m_history->fetch(PageRequest::newest(m_pageSize), &error);
-        if (error.isError()) {
-            report(error);
-        } else {
-            m_rows.reserve(page.messages.size());
-            for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it)
-                m_rows.append(Row{*it, {}, {}, {}});
-            m_hasOlder = page.hasOlder;
-            if (!m_rows.isEmpty())
-                m_lastKnownId = qMax(m_lastKnownId, m_rows.last().message.id);
-        }
-    }
+    if (!m_rows.isEmpty())
+        m_lastKnownId = qMax(m_lastKnownId, m_rows.last().message.id);
     endResetModel();
     setPending(0);
 }
 
 int MessageStreamModel::fetchOlder()
 {
-    if (!m_history || !m_hasOlder || m_rows.isEmpty())
+    if (!m_history || !canFetchOlder() || m_rows.isEmpty())
         return 0;
-    StorageError error;
-    MessagePage page =
-        m_history->fetch(PageRequest::olderThan(m_rows.first().message.id, m_pageSize), &error);
-    if (error.isError()) {
-        report(error);
-        return 0;
-    }
+    m_olderInFlight = true;
+    m_lastPrepended = 0;
+    fetchPage(PageRequest::olderThan(m_rows.first().message.id, m_pageSize),
+              [this](const MessagePage &page, const StorageError &error) {
+                  if (error.isError()) {
+                      m_olderInFlight = false;
+                      report(error);
+                      return;
+                  }
+                  // Still "in flight" while the rows go in: a view scrolled to the top
+                  // must not ask for the next page from inside this insertion.
+                  m_lastPrepended = prependOlder(page);
+                  if (m_lastPrepended > 0)
+                      emit olderRowsPrepended(m_lastPrepended);
+                  m_olderInFlight = false;
+              });
+    // Still in flight: the rows come later, through olderRowsPrepended.
+    return m_olderInFlight ? 0 : m_lastPrepended;
+}
+
+int MessageStreamModel::prependOlder(const MessagePage &page)
+{
     m_hasOlder = page.hasOlder;
     const int n = int(page.messages.size());
     if (n == 0)
@@ -239,39 +324,72 @@ void MessageStreamModel::onHistoryAppended(qint64 firstId, qint64 lastId, qint64
         setPending(m_pending + count);
         return;
     }
-    appendNewer();
+    m_tailBacklog += count;
+    requestTail();
 }
 
-void MessageStreamModel::appendNewer()
+void MessageStreamModel::requestTail()
 {
     if (!m_history)
         return;
+    // One tail fetch at a time: notices arriving meanwhile are folded into the next one.
+    if (m_loading || m_tailInFlight) {
+        m_tailAgain = true;
+        return;
+    }
     if (m_rows.isEmpty()) {
         reload();
-        if (!m_rows.isEmpty())
-            emit rowsAppendedAtTail(int(m_rows.size()));
         return;
     }
-    StorageError error;
-    MessagePage page =
-        m_history->fetch(PageRequest::newerThan(m_rows.last().message.id, m_maxRows), &error);
-    if (error.isError()) {
-        report(error);
+    // Few new rows: read just those. Many: only the newest page is worth reading.
+    const bool contiguous = m_tailBacklog <= m_pageSize;
+    const PageRequest request = contiguous
+                                    ? PageRequest::newerThan(m_rows.last().message.id, m_pageSize)
+                                    : PageRequest::newest(m_pageSize);
+    m_tailBacklog = 0;
+    m_tailInFlight = true;
+    fetchPage(request, [this, contiguous](const MessagePage &page, const StorageError &error) {
+        m_tailInFlight = false;
+        if (error.isError())
+            report(error);
+        else
+            applyTail(page, contiguous);
+        if (m_tailAgain) {
+            m_tailAgain = false;
+            requestTail();
+        }
+    });
+}
+
+void MessageStreamModel::applyTail(const MessagePage &page, bool contiguous)
+{
+    if (!m_following || m_hasNewer || page.messages.isEmpty())
         return;
+    const qint64 lastLoaded = m_rows.isEmpty() ? 0 : m_rows.last().message.id;
+    // page.messages is newest first: the new rows lead it.
+    qsizetype fresh = 0;
+    while (fresh < page.messages.size() && page.messages.at(fresh).id > lastLoaded)
+        ++fresh;
+    if (fresh == 0)
+        return;
+    if (contiguous && page.hasNewer) {
+        // The page filled up before reaching the newest row: read on.
+        m_tailBacklog += m_pageSize + 1;
+        m_tailAgain = true;
     }
-    if (page.hasNewer) {
-        // More arrived than the window holds: start again from the newest page.
-        reload();
+    const bool gap = !contiguous && fresh == page.messages.size() && page.hasOlder;
+    if (gap || m_rows.isEmpty()) {
+        // Rows between the window and this page were skipped: the window restarts here.
+        applyReload(page);
+        m_lastKnownId = qMax(m_lastKnownId, page.messages.first().id);
         emit rowsAppendedAtTail(int(m_rows.size()));
         return;
     }
-    const int n = int(page.messages.size());
-    if (n == 0)
-        return;
     const int first = int(m_rows.size());
+    const int n = int(fresh);
     beginInsertRows({}, first, first + n - 1);
-    for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it)
-        m_rows.append(Row{*it, {}, {}, {}});
+    for (qsizetype i = fresh - 1; i >= 0; --i)
+        m_rows.append(Row{page.messages.at(i), {}, {}, {}});
     endInsertRows();
     m_lastKnownId = qMax(m_lastKnownId, m_rows.last().message.id);
     if (m_rows.size() > m_maxRows) {
@@ -421,8 +539,14 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     // (storage has no prefix read yet, so the blob is read once and cut).
     QByteArray prefix;
     QByteArrayView bytes = r.message.payload;
-    if (r.message.payloadDeferred && m_history) {
-        prefix = m_history->loadPayload(r.message.id).left(kPreviewBytes);
+    if (r.message.payloadDeferred && r.message.payload.isEmpty() && m_history) {
+        if (m_reader) {
+            // Read on the reader thread; the row is updated when the prefix arrives.
+            requestPrefix(r);
+            return m_loadingPreview;
+        }
+        const QByteArray whole = m_history->loadPayload(r.message.id);
+        prefix = QByteArray(whole.constData(), qMin(whole.size(), kPreviewBytes));
         bytes = prefix;
     }
     if (format == PayloadFormat::Auto)
@@ -431,6 +555,39 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     if (r.message.payloadDeferred)
         r.preview->truncated = true;
     return *r.preview;
+}
+
+void MessageStreamModel::requestPrefix(const Row &row) const
+{
+    const qint64 id = row.message.id;
+    if (m_prefixRequested.contains(id))
+        return;
+    m_prefixRequested.insert(id);
+    auto *self = const_cast<MessageStreamModel *>(this);
+    m_reader->loadPayloadPrefix(
+        id, kPreviewBytes,
+        [self](qint64 messageId, const QByteArray &bytes, const StorageError &error) {
+            self->m_prefixRequested.remove(messageId);
+            if (error.isError()) {
+                self->report(error);
+                return;
+            }
+            const int row = self->rowOfId(messageId);
+            if (row < 0)
+                return;
+            // Deferred stays set: fullPayload() still reads the whole blob when asked.
+            const Row &r = self->m_rows.at(row);
+            if (bytes.isEmpty()) {
+                // Nothing readable (e.g. cleared meanwhile): an empty preview, asked once.
+                r.preview = RenderedPayload{};
+                r.preview->truncated = true;
+            } else {
+                self->m_rows[row].message.payload = bytes;
+                r.preview.reset();
+            }
+            emit self->dataChanged(self->index(row), self->index(row),
+                                   {PreviewRole, FormatRole, TruncatedRole});
+        });
 }
 
 const QStringList &MessageStreamModel::propertiesOf(const Row &row) const

@@ -20,6 +20,7 @@
 namespace mqttdesk {
 
 class MessageHistory;
+class StreamPageReader;
 
 // The conversation as a list model, oldest row first, virtual over the stored history.
 //
@@ -27,8 +28,16 @@ class MessageHistory;
 // first, older pages prepended as the user scrolls up (fetchOlder), and trimmed at the far
 // end so memory stays flat over a million messages. While following, the new rows storage
 // announces (MessageHistory coalesces them to at most ~60 notifications a second) are
-// appended; while not following (the user scrolled up, or paused) they are only counted
+// appended, at most one page per notice: when more arrived than a page holds, the window
+// restarts from the newest page (nobody reads thousands of rows scrolling past at 60 Hz).
+// While not following (the user scrolled up, or paused) they are only counted
 // (pendingCount) until followTail() reloads the newest page.
+//
+// With useBackgroundReader() every read (pages, search, large payload prefixes) runs on a
+// StreamPageReader thread and lands when it is ready: reload() keeps the old rows until
+// the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended, and
+// a large payload's preview shows a placeholder until its prefix is read. Without it the
+// reads run synchronously through the MessageHistory (small histories, tests).
 //
 // Cell text is built lazily and cached per row (the payload preview, ~4 KiB at most, via
 // PayloadRenderer), as Wireshark's packet list does.
@@ -69,6 +78,13 @@ public:
     explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
     ~MessageStreamModel() override;
 
+    // Reads from now on run on a worker thread with its own connection to `databasePath`
+    // (the history's database); reloads the newest page.
+    void useBackgroundReader(const QString &databasePath);
+    bool hasBackgroundReader() const { return m_reader != nullptr; }
+    // A reload is on its way (background reader only).
+    bool isLoading() const { return m_loading; }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -84,9 +100,12 @@ public:
     bool isFollowing() const { return m_following; }
     qint64 pendingCount() const { return m_pending; }
 
-    bool canFetchOlder() const { return m_hasOlder; }
-    // Prepends up to pageSize() older rows; returns how many.
+    bool canFetchOlder() const { return m_hasOlder && !m_olderInFlight && !m_loading; }
+    // Prepends up to pageSize() older rows (olderRowsPrepended tells how many). Returns the
+    // count when the rows came synchronously (no background reader), else 0.
     int fetchOlder();
+    // The row of a loaded message, or -1.
+    int rowOfId(qint64 messageId) const;
 
     // Resolves a received message's subscription (colour, alias, format).
     void setLookResolver(std::function<SubscriptionLook(const QString &topic)> resolver);
@@ -116,13 +135,23 @@ signals:
     void pendingCountChanged(qint64 count);
     // Live rows were appended at the end (the view scrolls when it follows).
     void rowsAppendedAtTail(int count);
+    // fetchOlder() put `count` rows in front.
+    void olderRowsPrepended(int count);
+    void loadingChanged(bool loading);
     void errorOccurred(const mqttdesk::StorageError &error);
 
 private:
     void onHistoryAppended(qint64 firstId, qint64 lastId, qint64 count);
     void onHistoryRemoved(qint64 upToId);
+    using PageHandler = std::function<void(const MessagePage &, const StorageError &)>;
+    void fetchPage(const PageRequest &request, PageHandler handler);
     void reload();
-    void appendNewer();
+    void applyReload(const MessagePage &page);
+    void requestTail();
+    void applyTail(const MessagePage &page, bool contiguous);
+    int prependOlder(const MessagePage &page);
+    void requestPrefix(const Row &row) const;
+    void setLoading(bool loading);
     void trimFront(int excess);
     void trimBack(int excess);
     const SubscriptionLook &lookOf(const Row &row) const;
@@ -132,7 +161,17 @@ private:
     void report(const StorageError &error);
 
     QPointer<MessageHistory> m_history;
+    std::unique_ptr<StreamPageReader> m_reader;
     QList<Row> m_rows;
+    quint64 m_generation = 0; // answers to requests of an older reload are ignored
+    bool m_loading = false;
+    bool m_tailInFlight = false;
+    bool m_tailAgain = false; // more was announced while a tail fetch was on its way
+    qint64 m_tailBacklog = 0; // rows announced since the last tail fetch
+    bool m_olderInFlight = false;
+    int m_lastPrepended = 0;
+    mutable QSet<qint64> m_prefixRequested; // large payloads whose prefix is being read
+    RenderedPayload m_loadingPreview;
     bool m_hasOlder = false;
     bool m_hasNewer = false; // the window does not reach the newest stored row
     bool m_following = true;

@@ -29,6 +29,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace mqttdesk {
 
 namespace {
@@ -135,14 +137,18 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     connect(m_export, &QToolButton::clicked, this, &MessageStreamView::exportVisible);
     connect(m_clear, &QToolButton::clicked, this, &MessageStreamView::requestClear);
     connect(m_diagnostics, &QToolButton::toggled, this, &MessageStreamView::setDiagnosticsVisible);
-    connect(m_diagnosticsTimer, &QTimer::timeout, this,
-            [this] { m_diagnosticsLabel->setText(m_probe->summary()); });
+    connect(m_diagnosticsTimer, &QTimer::timeout, this, [this] {
+        m_diagnosticsLabel->setText(m_probe->summary());
+        emit diagnosticsUpdated(m_probe->summary());
+    });
     connect(m_newMessages, &QPushButton::clicked, this, &MessageStreamView::jumpToNewest);
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &MessageStreamView::onScrolled);
     connect(m_list, &QListView::customContextMenuRequested, this,
             &MessageStreamView::showContextMenu);
     connect(m_model, &MessageStreamModel::rowsAppendedAtTail, this, &MessageStreamView::onAppended);
+    connect(m_model, &MessageStreamModel::olderRowsPrepended, this,
+            &MessageStreamView::onOlderPrepended);
     connect(m_model, &MessageStreamModel::pendingCountChanged, this,
             &MessageStreamView::onPendingChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -245,12 +251,11 @@ void MessageStreamView::onScrolled(int value)
         return;
     const QScrollBar *bar = m_list->verticalScrollBar();
     if (value <= bar->minimum() && m_model->canFetchOlder()) {
-        // Older page: keep the row the user looks at in place.
+        // Older page (olderRowsPrepended keeps the row the user looks at in place).
         const QModelIndex top = m_list->indexAt(QPoint(4, 4));
+        m_anchorId = top.isValid() ? top.data(MessageStreamModel::IdRole).toLongLong() : 0;
         m_adjusting = true;
-        const int added = m_model->fetchOlder();
-        if (top.isValid() && added > 0)
-            m_list->scrollTo(m_model->index(top.row() + added), QAbstractItemView::PositionAtTop);
+        m_model->fetchOlder();
         m_adjusting = false;
         return;
     }
@@ -260,6 +265,17 @@ void MessageStreamView::onScrolled(int value)
     } else if (m_model->isFollowing()) {
         m_model->setFollowing(false);
     }
+}
+
+void MessageStreamView::onOlderPrepended(int)
+{
+    const int row = m_anchorId > 0 ? m_model->rowOfId(m_anchorId) : -1;
+    m_anchorId = 0;
+    if (row < 0)
+        return;
+    const bool adjusting = std::exchange(m_adjusting, true);
+    m_list->scrollTo(m_model->index(row), QAbstractItemView::PositionAtTop);
+    m_adjusting = adjusting;
 }
 
 void MessageStreamView::onAppended(int)
@@ -416,10 +432,17 @@ void MessageStreamView::setDiagnosticsVisible(bool visible)
             m_probe->start();
         m_diagnosticsTimer->start();
         m_diagnosticsLabel->setText(m_probe->summary());
+        emit diagnosticsUpdated(m_probe->summary());
     } else {
         m_diagnosticsTimer->stop();
         m_probe->stop();
+        emit diagnosticsUpdated(QString());
     }
+}
+
+bool MessageStreamView::isDiagnosticsVisible() const
+{
+    return m_diagnostics->isChecked();
 }
 
 void MessageStreamView::showContextMenu(const QPoint &pos)

@@ -54,7 +54,10 @@ public:
     void copyPayload(int row) const;
     void savePayload(int row);
     void showAll(int row);
+    // Runs the event-loop latency probe and shows its figures under the filter bar (and
+    // through diagnosticsUpdated, e.g. for a status bar); off by default.
     void setDiagnosticsVisible(bool visible);
+    bool isDiagnosticsVisible() const;
     EventLoopLatencyProbe *latencyProbe() const { return m_probe; }
 
     QLineEdit *topicFilterEdit() const { return m_topicFilter; }
@@ -67,6 +70,9 @@ signals:
     void clearRequested();
     // "Resend" from a bubble's menu.
     void resendRequested(const mqttdesk::StoredMessage &message);
+    // Once a second while diagnostics are on: "GUI latency p50 … · p99 … · max …";
+    // empty when they are switched off.
+    void diagnosticsUpdated(const QString &summary);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -74,6 +80,7 @@ protected:
 private:
     void onScrolled(int value);
     void onAppended(int count);
+    void onOlderPrepended(int count);
     void onPendingChanged(qint64 count);
     void showContextMenu(const QPoint &pos);
     void updateUniformity();
@@ -95,6 +102,7 @@ private:
     QTimer *m_filterTimer = nullptr;
     QTimer *m_diagnosticsTimer = nullptr;
     EventLoopLatencyProbe *m_probe = nullptr;
+    qint64 m_anchorId = 0; // the top row while an older page is read
     bool m_paused = false;
     bool m_adjusting = false;
 };

@@ -24,7 +24,8 @@ struct SubscriptionEntry
         Disabled, // switched off by the user: unsubscribed
     };
 
-    quint64 uid = 0; // stable key inside one model
+    quint64 uid = 0;     // stable key inside one model
+    qint64 storedId = 0; // SubscriptionStore row; 0 = not saved yet
     Subscription subscription;
     std::optional<quint32> subscriptionIdentifier; // 5.0
     QList<StringPair> userProperties;              // 5.0, sent with SUBSCRIBE

@@ -3,6 +3,7 @@
 #include "core/connection/received_message.h"
 #include "core/protocol/reason_code.h"
 #include "core/session/session_action.h"
+#include "ui/subscriptions/subscription_record.h"
 
 #include <QJsonObject>
 
@@ -54,6 +55,24 @@ QString SubscriptionListModel::statusText(const SubscriptionEntry &e) const
     return {};
 }
 
+QString SubscriptionListModel::shortStatusText(const SubscriptionEntry &e) const
+{
+    // The narrow panel shows this; the tooltip and accessible text say it in full.
+    switch (e.state) {
+    case SubscriptionEntry::State::Inactive:
+        return tr("idle");
+    case SubscriptionEntry::State::Pending:
+        return QStringLiteral("…");
+    case SubscriptionEntry::State::Active:
+        return e.grantedQos ? tr("✓ QoS %1").arg(*e.grantedQos) : QStringLiteral("✓");
+    case SubscriptionEntry::State::Refused:
+        return tr("✗ %1").arg(e.refusal);
+    case SubscriptionEntry::State::Disabled:
+        return tr("off");
+    }
+    return {};
+}
+
 QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -78,6 +97,8 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
                                                                 : e.subscription.filter;
         if (role == Qt::AccessibleTextRole)
             return tr("%1, %2").arg(e.subscription.filter, statusText(e));
+        if (role == Qt::ForegroundRole && e.state == SubscriptionEntry::State::Refused)
+            return QColor(0xc0, 0x1c, 0x28);
         break;
     case AliasColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
@@ -98,7 +119,9 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case StatusColumn:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        if (role == Qt::DisplayRole)
+            return shortStatusText(e);
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
             return statusText(e);
         if (role == Qt::ForegroundRole && e.state == SubscriptionEntry::State::Refused)
             return QColor(0xc0, 0x1c, 0x28);
@@ -256,6 +279,23 @@ void SubscriptionListModel::markPending(int row, quint64 token)
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void SubscriptionListModel::setStoredId(int row, qint64 id)
+{
+    if (row >= 0 && row < m_entries.size())
+        m_entries[row].storedId = id;
+}
+
+void SubscriptionListModel::markActive(int row)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    SubscriptionEntry &e = m_entries[row];
+    e.state = SubscriptionEntry::State::Active;
+    e.pendingToken = 0;
+    e.refusal.clear();
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 void SubscriptionListModel::markInactive()
 {
     for (SubscriptionEntry &e : m_entries) {
@@ -302,7 +342,8 @@ void SubscriptionListModel::applySubscribeResult(const SubscribeResult &result)
                 }
             }
         }
-        if (row < 0)
+        // The session's own resubscribe does not revive a row the user switched off.
+        if (row < 0 || !m_entries.at(row).enabled)
             continue;
         if (result.error) {
             markRefused(row, result.error->message);
@@ -383,15 +424,7 @@ QJsonArray SubscriptionListModel::toJson() const
         QJsonObject o;
         o.insert(QStringLiteral("filter"), e.subscription.filter);
         o.insert(QStringLiteral("qos"), int(e.subscription.options.qos));
-        o.insert(QStringLiteral("noLocal"), e.subscription.options.noLocal);
-        o.insert(QStringLiteral("retainAsPublished"), e.subscription.options.retainAsPublished);
-        o.insert(QStringLiteral("retainHandling"), int(e.subscription.options.retainHandling));
-        if (e.subscriptionIdentifier)
-            o.insert(QStringLiteral("subscriptionIdentifier"), qint64(*e.subscriptionIdentifier));
-        QJsonArray props;
-        for (const StringPair &p : e.userProperties)
-            props.append(QJsonArray{p.name, p.value});
-        o.insert(QStringLiteral("userProperties"), props);
+        SubscriptionRecord::writeOptions(e, o);
         o.insert(QStringLiteral("colour"), e.colour.name());
         o.insert(QStringLiteral("alias"), e.alias);
         o.insert(QStringLiteral("format"), payloadFormatKey(e.format));
@@ -403,38 +436,39 @@ QJsonArray SubscriptionListModel::toJson() const
 
 void SubscriptionListModel::loadJson(const QJsonArray &array)
 {
-    beginResetModel();
-    m_entries.clear();
+    QList<SubscriptionEntry> entries;
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
         SubscriptionEntry e;
-        e.uid = m_nextUid++;
         e.subscription.filter = o.value(QStringLiteral("filter")).toString();
         if (e.subscription.filter.isEmpty())
             continue;
         e.subscription.options.qos = QoS(qBound(0, o.value(QStringLiteral("qos")).toInt(), 2));
-        e.subscription.options.noLocal = o.value(QStringLiteral("noLocal")).toBool();
-        e.subscription.options.retainAsPublished =
-            o.value(QStringLiteral("retainAsPublished")).toBool();
-        e.subscription.options.retainHandling =
-            RetainHandling(qBound(0, o.value(QStringLiteral("retainHandling")).toInt(), 2));
-        if (o.contains(QStringLiteral("subscriptionIdentifier")))
-            e.subscriptionIdentifier =
-                quint32(o.value(QStringLiteral("subscriptionIdentifier")).toInteger());
-        for (const QJsonValue &p : o.value(QStringLiteral("userProperties")).toArray()) {
-            const QJsonArray pair = p.toArray();
-            e.userProperties.append({pair.at(0).toString(), pair.at(1).toString()});
-        }
+        SubscriptionRecord::readOptions(o, e);
         e.colour = QColor::fromString(o.value(QStringLiteral("colour")).toString());
-        if (!e.colour.isValid())
-            e.colour = paletteColour(m_coloursUsed);
-        ++m_coloursUsed;
         e.alias = o.value(QStringLiteral("alias")).toString();
         e.format = payloadFormatFromKey(o.value(QStringLiteral("format")).toString())
                        .value_or(PayloadFormat::Auto);
         e.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        entries.append(e);
+    }
+    loadEntries(entries);
+}
+
+void SubscriptionListModel::loadEntries(const QList<SubscriptionEntry> &entries)
+{
+    beginResetModel();
+    m_entries.clear();
+    for (SubscriptionEntry e : entries) {
+        e.uid = m_nextUid++;
+        if (!e.colour.isValid())
+            e.colour = paletteColour(m_coloursUsed);
+        ++m_coloursUsed;
         e.state =
             e.enabled ? SubscriptionEntry::State::Inactive : SubscriptionEntry::State::Disabled;
+        e.grantedQos.reset();
+        e.refusal.clear();
+        e.pendingToken = 0;
         m_entries.append(e);
     }
     endResetModel();

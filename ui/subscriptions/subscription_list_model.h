@@ -62,8 +62,13 @@ public:
     void setAlias(int row, const QString &alias);
     void setFormat(int row, PayloadFormat format);
 
+    // The store's id of a row once it was saved (no signal: nothing visible changed).
+    void setStoredId(int row, qint64 id);
+
     // Request bookkeeping, driven by the connection view.
     void markPending(int row, quint64 token);
+    // The server kept the subscription in a resumed session: active with its earlier grant.
+    void markActive(int row);
     void markInactive(); // all: the connection went away
     void markDisabled(int row);
     void markRefused(int row, const QString &reason);
@@ -77,6 +82,8 @@ public:
     // Saved form (colours, aliases, formats, options), for SubscriptionStore or the profile.
     QJsonArray toJson() const;
     void loadJson(const QJsonArray &array);
+    // Replaces every row (saved subscriptions being restored); invalid colours are assigned.
+    void loadEntries(const QList<SubscriptionEntry> &entries);
 
     // The n-th colour of the automatic palette.
     static QColor paletteColour(int n);
@@ -93,6 +100,7 @@ private:
     void rebuildTrie();
     void flushCounts();
     QString statusText(const SubscriptionEntry &entry) const;
+    QString shortStatusText(const SubscriptionEntry &entry) const;
 
     QList<SubscriptionEntry> m_entries;
     SubscriptionTrie<quint64> m_trie;

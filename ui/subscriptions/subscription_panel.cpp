@@ -47,17 +47,23 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     qosLabel->setBuddy(m_qos);
     m_add = new QPushButton(tr("&Add"), this);
     m_optionsToggle = new QToolButton(this);
-    m_optionsToggle->setText(QStringLiteral("…"));
+    m_optionsToggle->setText(tr("5.0 options"));
     m_optionsToggle->setCheckable(true);
     m_optionsToggle->setToolTip(tr("MQTT 5 subscription options"));
     m_optionsToggle->setAccessibleName(tr("MQTT 5 subscription options"));
+    // The filter gets a row of its own: in the narrow panel it would otherwise be squeezed
+    // to a few characters by the QoS box and the buttons.
+    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 18);
     addRow->addWidget(filterLabel);
     addRow->addWidget(m_filter, 1);
-    addRow->addWidget(qosLabel);
-    addRow->addWidget(m_qos);
-    addRow->addWidget(m_optionsToggle);
-    addRow->addWidget(m_add);
     layout->addLayout(addRow);
+    auto *qosRow = new QHBoxLayout;
+    qosRow->addWidget(qosLabel);
+    qosRow->addWidget(m_qos);
+    qosRow->addWidget(m_optionsToggle);
+    qosRow->addStretch(1);
+    qosRow->addWidget(m_add);
+    layout->addLayout(qosRow);
 
     m_options = new QWidget(this);
     auto *form = new QFormLayout(m_options);
@@ -100,13 +106,21 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     m_view->header()->setSectionResizeMode(SubscriptionListModel::FilterColumn,
                                            QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
-    for (int column : {SubscriptionListModel::QosColumn, SubscriptionListModel::CountColumn,
-                       SubscriptionListModel::StatusColumn})
+    for (int column : {SubscriptionListModel::QosColumn, SubscriptionListModel::CountColumn})
         m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // A long refusal reason is elided here (its tooltip has it whole) rather than taking
+    // the filter's room.
+    m_view->header()->resizeSection(
+        SubscriptionListModel::StatusColumn,
+        qMax(56, m_view->fontMetrics().horizontalAdvance(tr("✓ QoS %1").arg(2)) + 16));
     // The filter is what the user reads first: it takes what the other columns leave.
-    m_view->header()->resizeSection(SubscriptionListModel::AliasColumn, 64);
+    m_view->header()->resizeSection(SubscriptionListModel::AliasColumn, 56);
     // The format is chosen (and shown) in "Display as" below the list.
     m_view->setColumnHidden(SubscriptionListModel::FormatColumn, true);
+    // The requested QoS is in the form; the status shows the granted one.
+    m_view->setColumnHidden(SubscriptionListModel::QosColumn, true);
+    // Both ends of a filter say the most ("plant/…/temperature").
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     layout->addWidget(m_view, 1);
 

@@ -1,4 +1,5 @@
-// mqttdesk-bench-gui --port P --expect N [--idle-ms 5000] [--big]
+// mqttdesk-bench-gui --port P --expect N [--idle-ms 5000] [--big] [--screenshot file.png]
+//                     [--sync-reads]
 // See GuiBenchRunner; scripts/bench-gui drives it.
 #include "gui_bench_runner.h"
 
@@ -19,13 +20,19 @@ int main(int argc, char **argv)
     QCommandLineOption idle(QStringLiteral("idle-ms"), QStringLiteral("stop after this quiet time"),
                             QStringLiteral("ms"), QStringLiteral("5000"));
     QCommandLineOption big(QStringLiteral("big"), QStringLiteral("wait for a 10 MB bench/big"));
-    parser.addOptions({port, expect, idle, big});
+    QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("save a PNG at the end"),
+                            QStringLiteral("file"));
+    QCommandLineOption sync(QStringLiteral("sync-reads"),
+                            QStringLiteral("read the stream on the GUI thread (comparison)"));
+    parser.addOptions({port, expect, idle, big, shot, sync});
     parser.process(app);
     GuiBenchRunner::Options options;
     options.port = quint16(parser.value(port).toUInt());
     options.expected = parser.value(expect).toLongLong();
     options.idleMs = parser.value(idle).toInt();
     options.bigPayload = parser.isSet(big);
+    options.screenshot = parser.value(shot);
+    options.syncReads = parser.isSet(sync);
     GuiBenchRunner runner(options);
     QObject::connect(&runner, &GuiBenchRunner::finished, &app, &QCoreApplication::exit);
     runner.start();

@@ -4,8 +4,10 @@
 #include "core/connection/connection_thread.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
+#include "core/storage/profile_store.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/event_loop_latency_probe.h"
+#include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
@@ -53,6 +55,17 @@ void GuiBenchRunner::start()
         emit finished(2);
         return;
     }
+    // Stored messages belong to a profile row.
+    StoredProfile profile;
+    profile.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    profile.name = QStringLiteral("bench");
+    StorageError profileError;
+    m_profileId = ProfileStore(database.connection()).create(profile, &profileError);
+    if (profileError.isError() || m_profileId <= 0) {
+        std::fprintf(stderr, "cannot create the bench profile\n");
+        emit finished(2);
+        return;
+    }
     m_writer = std::make_unique<MessageWriter>(path);
     m_writer->start();
 
@@ -70,8 +83,11 @@ void GuiBenchRunner::start()
     context.connection = m_thread->connection();
     context.writer = m_writer.get();
     context.databasePath = path;
-    context.profileId = 1;
+    context.profileId = m_profileId;
     m_view = std::make_unique<ConnectionView>(context);
+    // What the app does too: reads and search on the stream's reader thread.
+    if (!m_options.syncReads && !m_view->streamModel()->hasBackgroundReader())
+        m_view->streamModel()->useBackgroundReader(path);
     m_view->resize(1280, 800);
     m_view->show();
     m_view->streamView()->setDiagnosticsVisible(true);
@@ -103,7 +119,7 @@ void GuiBenchRunner::onConnected()
 void GuiBenchRunner::sample()
 {
     const qint64 now = m_clock.elapsed();
-    const ProfileCounters counters = m_writer->counters(1);
+    const ProfileCounters counters = m_writer->counters(m_profileId);
     const qint64 stored = counters.stored;
     m_rssMax = qMax(m_rssMax, rssKb());
     if (stored != m_lastStored) {
@@ -137,7 +153,7 @@ void GuiBenchRunner::finish(const QString &reason)
 {
     m_sampler.stop();
     const auto stats = m_probe->stats();
-    const ProfileCounters counters = m_writer->counters(1);
+    const ProfileCounters counters = m_writer->counters(m_profileId);
     QJsonObject o;
     o.insert(QStringLiteral("reason"), reason);
     o.insert(QStringLiteral("stored"), counters.stored);
@@ -160,6 +176,8 @@ void GuiBenchRunner::finish(const QString &reason)
     o.insert(QStringLiteral("rssEndKb"), rssKb());
     if (m_options.bigPayload)
         o.insert(QStringLiteral("bigPayloadMaxStallMs"), m_bigMaxLateMs);
+    if (!m_options.screenshot.isEmpty())
+        m_view->grab().save(m_options.screenshot);
     std::printf("RESULT %s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     emit finished(0);

@@ -28,6 +28,8 @@ public:
         qint64 expected = 1000000;
         int idleMs = 5000;
         bool bigPayload = false; // measure the stall around the expected (10 MB) message(s)
+        QString screenshot;      // PNG of the view at the end, when set
+        bool syncReads = false;  // stream reads on the GUI thread (for comparison)
     };
 
     explicit GuiBenchRunner(const Options &options, QObject *parent = nullptr);
@@ -51,6 +53,7 @@ private:
     EventLoopLatencyProbe *m_probe = nullptr;
     QTimer m_sampler;
     QElapsedTimer m_clock;
+    qint64 m_profileId = 0;
     qint64 m_firstMs = -1;
     qint64 m_lastMs = -1;
     qint64 m_lastStored = 0;
