@@ -33,7 +33,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+67"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+145"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../ui/connections/profile_repository.cpp" line="+42"/>
+        <location filename="../ui/connections/profile_repository.cpp" line="+43"/>
         <source>The connection no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,6 +211,99 @@
     <message>
         <location line="+3"/>
         <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../ui/i18n/standard_button_texts.cpp" line="+15"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -338,7 +431,7 @@
 <context>
     <name>TlsConfigurationLoader</name>
     <message>
-        <location filename="../core/transport/tls_configuration_loader.cpp" line="+50"/>
+        <location filename="../core/transport/tls_configuration_loader.cpp" line="+30"/>
         <source>Cannot read the %1 file `%2`: %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,37 +446,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>`%1` holds a private key, not a certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>`%1` is not a certificate: it holds no PEM or DER X.509 certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The private key `%1` is encrypted: enter its passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+4"/>
         <source>The passphrase for the private key `%1` is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>`%1` holds a certificate, not a private key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>`%1` is not a private key: expected an RSA, EC or DSA key in PEM or DER.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,22 +486,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>`%1` is not a PKCS#12 bundle (.p12 / .pfx).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>The PKCS#12 bundle `%1` is protected: enter its password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system&apos;s OpenSSL does not support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The private key `%1` does not belong to the client certificate `%2`: their public keys differ. Pick the key made with that certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,33 +651,9 @@
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <location filename="../app/gui/main.cpp" line="+23"/>
-        <source>A native desktop MQTT client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+8"/>
-        <source>MQTT Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mqttdesk</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+30"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+32"/>
         <source>The file %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,18 +851,18 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+60"/>
-        <location line="+4"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+64"/>
+        <location line="+35"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-38"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,17 +872,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-35"/>
         <source>Not sent (65,535)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>Not sent (no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source> bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,7 +892,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+33"/>
         <source>Request &amp;response information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,7 +902,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Reconnect &amp;automatically</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,7 +913,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Queue them and send after reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,7 +923,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,19 +933,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-24"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+1"/>
-        <location line="+2"/>
+        <location line="+26"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-20"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,22 +953,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keep alive:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Session &amp;expiry:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,22 +978,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recei&amp;ve maximum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Maximum packet si&amp;ze:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Topic alias maximum:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>User &amp;properties:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,22 +1003,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shortest dela&amp;y:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Lon&amp;gest delay:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Offline queue size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Publis&amp;hes while offline:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -961,27 +1028,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pro&amp;xy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy &amp;host:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy po&amp;rt:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy user &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,7 +1058,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Extra &amp;headers:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,17 +1068,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep at most (&amp;messages):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep at most (&amp;size):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep at most (a&amp;ge):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,7 +1088,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-93"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,28 +1126,27 @@
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+125"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+63"/>
         <source>%1 is a private key, not a certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+61"/>
+        <location line="-28"/>
         <source>The certificate %1 expired on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+6"/>
         <source>The certificate %1 is not valid before %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
         <source>%1 is encrypted: enter its passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,27 +1156,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 is a certificate, not a private key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 is not a private key (neither PEM nor DER).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>%1 could not be opened: the password is wrong or it is not a PKCS#12 bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1141,17 +1202,17 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+120"/>
+        <location filename="../core/connection/connection.cpp" line="+146"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Dropping the connection without DISCONNECT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+100"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,7 +1227,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The server disconnected: %1%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,7 +1237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>The server closed the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,52 +1245,52 @@
 <context>
     <name>mqttdesk::ConnectionActions</name>
     <message>
-        <location filename="../ui/mainwindow/connection_actions.cpp" line="+34"/>
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65"/>
         <source>&amp;New connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Move to folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Import connections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>E&amp;xport connections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>D&amp;isconnect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,7 +1298,12 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+101"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+118"/>
+        <source>The server sent this certificate chain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>
   certificate %1, issued by %2, valid until %3</source>
         <translation type="unfinished"></translation>
@@ -1246,17 +1312,17 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+30"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+31"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>&amp;General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Advanced</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,17 +1332,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>T&amp;est connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+105"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>(%n more problem)</numerusform>
@@ -1343,7 +1409,7 @@
 <context>
     <name>mqttdesk::ConnectionListModel</name>
     <message>
-        <location filename="../ui/connections/connection_list_model.cpp" line="+63"/>
+        <location filename="../ui/connections/connection_list_model.cpp" line="+84"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,12 +1450,12 @@
 <context>
     <name>mqttdesk::ConnectionSidebar</name>
     <message>
-        <location filename="../ui/connections/connection_sidebar.cpp" line="+19"/>
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+32"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Saved connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,6 +1521,19 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::ConnectionView</name>
+    <message>
+        <location filename="../ui/stream/connection_view.cpp" line="+309"/>
+        <source>The message was not added to the publish history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The publish history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
         <location filename="../ui/connections/connection_workspace.cpp" line="+97"/>
@@ -1485,7 +1564,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>none; use / for sub-folders</source>
+        <source>none: the top level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1494,7 +1573,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>empty: the broker assigns one (5.0)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1515,57 +1594,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>P&amp;rotocol:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Port:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Host:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>We&amp;bSocket path:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Client ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>MQTT &amp;version:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>saved in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,6 +1708,19 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::LanguageMenu</name>
+    <message>
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+38"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::LogModel</name>
     <message>
         <location filename="../ui/connections/log_model.cpp" line="+90"/>
@@ -1662,37 +1754,37 @@
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+41"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+46"/>
         <source>MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+107"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,12 +1794,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Log &amp;packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also log every MQTT packet sent and received (slows down floods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,7 +1824,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>About MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,7 +1834,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,7 +1880,17 @@
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+103"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+50"/>
+        <source>1 byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+104"/>
         <source>▾ Properties</source>
         <translation type="unfinished"></translation>
@@ -1818,8 +1930,13 @@
 </context>
 <context>
     <name>mqttdesk::MessageStreamModel</name>
+    <message>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+55"/>
+        <source>Loading preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/stream/message_stream_model.cpp" line="+98"/>
+        <location line="+92"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n byte</numerusform>
@@ -1827,7 +1944,7 @@
         </translation>
     </message>
     <message>
-        <location line="+350"/>
+        <location line="+458"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1835,7 +1952,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+51"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,13 +2018,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+288"/>
         <location line="+7"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-293"/>
         <source>Clear…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,12 +2035,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+283"/>
+        <location line="+297"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-295"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -1939,12 +2056,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+91"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -1972,7 +2089,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>&amp;Copy payload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2118,7 +2235,7 @@
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+53"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2217,11 +2334,18 @@
     </message>
     <message>
         <location line="-6"/>
+        <location line="+16"/>
         <source>&amp;Folder (empty for the top level):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-1"/>
+        <location line="+6"/>
+        <source>Rename folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+5"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
@@ -2390,17 +2514,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>The system keychain could not read the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The system keychain could not store the %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>no keychain is available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2426,7 +2555,7 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+50"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+51"/>
         <source>&amp;Topic:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2588,26 +2717,28 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+61"/>
         <source>publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-61"/>
+        <location line="+61"/>
         <source>queued until connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-17"/>
         <source>Resend %1 (QoS %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Not connected: connect first to resend this message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>Last message: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2964,12 +3095,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ QoS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3027,13 +3178,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>5.0 options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+1"/>
         <source>MQTT 5 subscription options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>&amp;No Local (do not receive my own messages)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3088,7 +3244,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>✓ QoS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,35 +3295,48 @@
     </message>
 </context>
 <context>
-    <name>mqttdesk::TlsPage</name>
+    <name>mqttdesk::SubscriptionPersistence</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+49"/>
-        <source>Trust the &amp;system CA certificates</source>
+        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+26"/>
+        <source>The subscriptions could not be saved with the connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>The saved subscriptions could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TlsPage</name>
+    <message>
+        <location filename="../ui/dialogs/tls_page.cpp" line="+80"/>
+        <source>Trust the &amp;system CA certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Verify the server certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-3"/>
         <source>TLS applies to mqtts:// and wss:// only; choose one of them on the General tab to use these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Choose the client certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>PEM or DER; drop a file here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3177,7 +3351,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PKCS#12 bundles (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3207,52 +3381,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
         <source>Insecure: the server is not verified, so anyone can pretend to be this broker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>C&amp;A files:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Client &amp;certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Private &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Key pass&amp;phrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PKCS#&amp;12 bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PKCS#12 pass&amp;word:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Minimum TLS version:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server &amp;name (SNI):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;LPN protocols:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3277,8 +3451,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+2"/>
+        <location line="+53"/>
+        <location line="+4"/>
         <source>saved in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3322,27 +3496,27 @@
 <context>
     <name>mqttdesk::WillPage</name>
     <message>
-        <location filename="../ui/dialogs/will_page.cpp" line="+22"/>
+        <location filename="../ui/dialogs/will_page.cpp" line="+60"/>
         <source>&amp;Send a last will when the connection is lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Retain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Expires after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The payload is UTF-&amp;8 text (payload format indicator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>0 — at most once</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3362,7 +3536,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hex</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,52 +3566,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Topic:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;QoS:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Payload &amp;format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Will &amp;delay:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Message e&amp;xpiry:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Content type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Res&amp;ponse topic:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Co&amp;rrelation data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;User properties:</source>
         <translation type="unfinished"></translation>
     </message>

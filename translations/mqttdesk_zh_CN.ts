@@ -33,7 +33,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+67"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+145"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../ui/connections/profile_repository.cpp" line="+42"/>
+        <location filename="../ui/connections/profile_repository.cpp" line="+43"/>
         <source>The connection no longer exists.</source>
         <translation>该连接已不存在。</translation>
     </message>
@@ -212,6 +212,99 @@
         <location line="+3"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../ui/i18n/standard_button_texts.cpp" line="+15"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>全部是(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>全部否(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
     </message>
 </context>
 <context>
@@ -338,7 +431,7 @@
 <context>
     <name>TlsConfigurationLoader</name>
     <message>
-        <location filename="../core/transport/tls_configuration_loader.cpp" line="+50"/>
+        <location filename="../core/transport/tls_configuration_loader.cpp" line="+30"/>
         <source>Cannot read the %1 file `%2`: %3.</source>
         <translation>无法读取%1文件 `%2`：%3。</translation>
     </message>
@@ -353,37 +446,37 @@
         <translation>证书</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>`%1` holds a private key, not a certificate.</source>
         <translation>`%1` 包含的是私钥，不是证书。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>`%1` is not a certificate: it holds no PEM or DER X.509 certificate.</source>
         <translation>`%1` 不是证书：其中没有 PEM 或 DER 格式的 X.509 证书。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The private key `%1` is encrypted: enter its passphrase.</source>
         <translation>私钥 `%1` 已加密：请输入其口令。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+4"/>
         <source>The passphrase for the private key `%1` is wrong.</source>
         <translation>私钥 `%1` 的口令错误。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>`%1` holds a certificate, not a private key.</source>
         <translation>`%1` 包含的是证书，不是私钥。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>`%1` is not a private key: expected an RSA, EC or DSA key in PEM or DER.</source>
         <translation>`%1` 不是私钥：应为 PEM 或 DER 格式的 RSA、EC 或 DSA 私钥。</translation>
     </message>
@@ -393,22 +486,22 @@
         <translation>PKCS#12</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>`%1` is not a PKCS#12 bundle (.p12 / .pfx).</source>
         <translation>`%1` 不是 PKCS#12 文件（.p12 / .pfx）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>The PKCS#12 bundle `%1` is protected: enter its password.</source>
         <translation>PKCS#12 文件 `%1` 受密码保护：请输入其密码。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system&apos;s OpenSSL does not support.</source>
         <translation>无法打开 PKCS#12 文件 `%1`：密码错误，或该文件使用了本系统 OpenSSL 不支持的算法。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The private key `%1` does not belong to the client certificate `%2`: their public keys differ. Pick the key made with that certificate.</source>
         <translation>私钥 `%1` 与客户端证书 `%2` 不匹配：二者的公钥不同。请选择与该证书配套的私钥。</translation>
     </message>
@@ -558,33 +651,9 @@
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <location filename="../app/gui/main.cpp" line="+23"/>
-        <source>A native desktop MQTT client.</source>
-        <translation>原生桌面 MQTT 客户端。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
-        <translation>将数据库和设置保存在 &lt;dir&gt;（也可用 MQTTDESK_DATA_DIR）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
-        <translation>启动后将主窗口截图保存到 &lt;file&gt;，然后退出。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+8"/>
-        <source>MQTT Desk</source>
-        <translation>MQTT Desk</translation>
-    </message>
-</context>
-<context>
     <name>mqttdesk</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+30"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+32"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
@@ -782,18 +851,18 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+60"/>
-        <location line="+4"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+64"/>
+        <location line="+35"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-38"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
     </message>
@@ -803,17 +872,17 @@
         <translation>随连接结束</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-35"/>
         <source>Not sent (65,535)</source>
         <translation>不发送（65,535）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>Not sent (no limit)</source>
         <translation>不发送（无限制）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
@@ -823,7 +892,7 @@
         <translation>0（不使用别名）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+33"/>
         <source>Request &amp;response information</source>
         <translation>请求响应信息(&amp;R)</translation>
     </message>
@@ -833,7 +902,7 @@
         <translation>请求问题信息(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Reconnect &amp;automatically</source>
         <translation>自动重连(&amp;A)</translation>
     </message>
@@ -844,7 +913,7 @@
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Queue them and send after reconnecting</source>
         <translation>排队，重连后发送</translation>
     </message>
@@ -854,7 +923,7 @@
         <translation>拒绝发送</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -864,19 +933,17 @@
         <translation>HTTP（CONNECT）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-24"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+1"/>
-        <location line="+2"/>
+        <location line="+26"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-20"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -886,22 +953,22 @@
         <translation> 小时</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation>在配置中以明文保存密码(&amp;U)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keep alive:</source>
         <translation>保活间隔(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Session &amp;expiry:</source>
         <translation>会话过期(&amp;E)：</translation>
     </message>
@@ -911,22 +978,22 @@
         <translation>MQTT 5.0 连接属性</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recei&amp;ve maximum:</source>
         <translation>接收最大值(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Maximum packet si&amp;ze:</source>
         <translation>最大报文长度(&amp;Z)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Topic alias maximum:</source>
         <translation>主题别名最大值(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>User &amp;properties:</source>
         <translation>用户属性(&amp;P)：</translation>
     </message>
@@ -936,22 +1003,22 @@
         <translation>重连与离线队列</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shortest dela&amp;y:</source>
         <translation>最短间隔(&amp;Y)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Lon&amp;gest delay:</source>
         <translation>最长间隔(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Offline queue size:</source>
         <translation>离线队列长度(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Publis&amp;hes while offline:</source>
         <translation>离线时的发布(&amp;H)：</translation>
     </message>
@@ -961,27 +1028,27 @@
         <translation>代理</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy &amp;host:</source>
         <translation>代理主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy po&amp;rt:</source>
         <translation>代理端口(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy user &amp;name:</source>
         <translation>代理用户名(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Proxy pass&amp;word:</source>
         <translation>代理密码(&amp;W)：</translation>
     </message>
@@ -991,7 +1058,7 @@
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Extra &amp;headers:</source>
         <translation>附加请求头(&amp;H)：</translation>
     </message>
@@ -1001,17 +1068,17 @@
         <translation>消息历史</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep at most (&amp;messages):</source>
         <translation>最多保留（条数）(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep at most (&amp;size):</source>
         <translation>最多保留（大小）(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep at most (a&amp;ge):</source>
         <translation>最多保留（时长）(&amp;G)：</translation>
     </message>
@@ -1021,7 +1088,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-93"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -1059,28 +1126,27 @@
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+125"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+63"/>
         <source>%1 is a private key, not a certificate.</source>
         <translation>%1 是私钥，不是证书。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
         <translation>%1 不是证书（既不是 PEM 也不是 DER 格式的 X.509）。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+61"/>
+        <location line="-28"/>
         <source>The certificate %1 expired on %2.</source>
         <translation>证书 %1 已于 %2 过期。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+6"/>
         <source>The certificate %1 is not valid before %2.</source>
         <translation>证书 %1 在 %2 之前无效。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
         <source>%1 is encrypted: enter its passphrase.</source>
         <translation>%1 已加密：请输入其口令。</translation>
     </message>
@@ -1090,27 +1156,22 @@
         <translation>%1 的口令错误。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 is a certificate, not a private key.</source>
         <translation>%1 是证书，不是私钥。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 is not a private key (neither PEM nor DER).</source>
         <translation>%1 不是私钥（既不是 PEM 也不是 DER）。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>%1 could not be opened: the password is wrong or it is not a PKCS#12 bundle.</source>
         <translation>无法打开 %1：密码错误，或者它不是 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
         <translation>该私钥与证书 %1 不匹配：服务器将拒绝连接。</translation>
     </message>
@@ -1141,17 +1202,17 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+120"/>
+        <location filename="../core/connection/connection.cpp" line="+146"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Dropping the connection without DISCONNECT.</source>
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+100"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
     </message>
@@ -1166,7 +1227,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The server disconnected: %1%2</source>
         <translation>服务器断开了连接：%1%2</translation>
     </message>
@@ -1176,7 +1237,7 @@
         <translation>传输已打开。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>The server closed the connection.</source>
         <translation>服务器关闭了连接。</translation>
     </message>
@@ -1184,52 +1245,52 @@
 <context>
     <name>mqttdesk::ConnectionActions</name>
     <message>
-        <location filename="../ui/mainwindow/connection_actions.cpp" line="+34"/>
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65"/>
         <source>&amp;New connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>D&amp;uplicate</source>
         <translation>复制(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Move to folder…</source>
         <translation>移动到文件夹(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Import connections…</source>
         <translation>导入连接(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>E&amp;xport connections…</source>
         <translation>导出连接(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>D&amp;isconnect</source>
         <translation>断开(&amp;I)</translation>
     </message>
@@ -1237,7 +1298,12 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+101"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+118"/>
+        <source>The server sent this certificate chain:</source>
+        <translation>服务器发送的证书链：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>
   certificate %1, issued by %2, valid until %3</source>
         <translation>
@@ -1247,17 +1313,17 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+30"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+31"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Advanced</source>
         <translation>高级(&amp;A)</translation>
     </message>
@@ -1267,17 +1333,17 @@
         <translation>遗嘱消息(&amp;L)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>T&amp;est connection</source>
         <translation>测试连接(&amp;E)</translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+105"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>（另有 %n 个问题）</numerusform>
@@ -1343,7 +1409,7 @@
 <context>
     <name>mqttdesk::ConnectionListModel</name>
     <message>
-        <location filename="../ui/connections/connection_list_model.cpp" line="+63"/>
+        <location filename="../ui/connections/connection_list_model.cpp" line="+84"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
@@ -1383,12 +1449,12 @@
 <context>
     <name>mqttdesk::ConnectionSidebar</name>
     <message>
-        <location filename="../ui/connections/connection_sidebar.cpp" line="+19"/>
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+32"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Saved connections</source>
         <translation>已保存的连接</translation>
     </message>
@@ -1454,6 +1520,19 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::ConnectionView</name>
+    <message>
+        <location filename="../ui/stream/connection_view.cpp" line="+309"/>
+        <source>The message was not added to the publish history: %1</source>
+        <translation>消息未能加入发布历史：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The publish history could not be read: %1</source>
+        <translation>无法读取发布历史：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
         <location filename="../ui/connections/connection_workspace.cpp" line="+97"/>
@@ -1484,8 +1563,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>none; use / for sub-folders</source>
-        <translation>无；用 / 表示子文件夹</translation>
+        <source>none: the top level</source>
+        <translation>无：顶层</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1493,7 +1572,7 @@
         <translation>主机名或 IP 地址</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>empty: the broker assigns one (5.0)</source>
         <translation>留空：由服务器分配（5.0）</translation>
     </message>
@@ -1514,57 +1593,57 @@
         <translation>生成新的客户端 ID</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>P&amp;rotocol:</source>
         <translation>协议(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Host:</source>
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>We&amp;bSocket path:</source>
         <translation>WebSocket 路径(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Client ID:</source>
         <translation>客户端 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>MQTT &amp;version:</source>
         <translation>MQTT 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
@@ -1628,6 +1707,19 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::LanguageMenu</name>
+    <message>
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+38"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;System language</source>
+        <translation>系统语言(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::LogModel</name>
     <message>
         <location filename="../ui/connections/log_model.cpp" line="+90"/>
@@ -1661,37 +1753,37 @@
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+41"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+46"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Connection</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1701,12 +1793,22 @@
         <translation>侧边栏(&amp;S)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Log &amp;packets</source>
+        <translation>记录报文(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also log every MQTT packet sent and received (slows down floods)</source>
+        <translation>同时记录收发的每个 MQTT 报文（大流量时会变慢）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1721,7 +1823,7 @@
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -1731,7 +1833,7 @@
         <translation>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;原生桌面 MQTT 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
@@ -1777,7 +1879,17 @@
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+103"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+50"/>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+104"/>
         <source>▾ Properties</source>
         <translation>▾ 属性</translation>
@@ -1817,15 +1929,20 @@
 </context>
 <context>
     <name>mqttdesk::MessageStreamModel</name>
+    <message>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+55"/>
+        <source>Loading preview…</source>
+        <translation>正在加载预览…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/stream/message_stream_model.cpp" line="+98"/>
+        <location line="+92"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+350"/>
+        <location line="+458"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -1833,7 +1950,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+51"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -1899,13 +2016,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+274"/>
+        <location line="+288"/>
         <location line="+7"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-293"/>
         <source>Clear…</source>
         <translation>清除…</translation>
     </message>
@@ -1916,12 +2033,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+283"/>
+        <location line="+297"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-295"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -1937,12 +2054,12 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+91"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>
@@ -1969,7 +2086,7 @@
         <translation>删除历史</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>&amp;Copy payload</source>
         <translation>复制载荷(&amp;C)</translation>
     </message>
@@ -2115,7 +2232,7 @@
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+53"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -2214,11 +2331,18 @@
     </message>
     <message>
         <location line="-6"/>
+        <location line="+16"/>
         <source>&amp;Folder (empty for the top level):</source>
         <translation>文件夹(&amp;F)（留空表示顶层）：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-1"/>
+        <location line="+6"/>
+        <source>Rename folder</source>
+        <translation>重命名文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+5"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
@@ -2385,17 +2509,22 @@
         <translation>系统钥匙串中已没有该%1；请重新输入。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>The system keychain could not read the %1: %2</source>
+        <translation>系统钥匙串无法读取%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The system keychain could not store the %1: %2</source>
         <translation>系统钥匙串无法保存%1：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>no keychain is available</source>
         <translation>没有可用的钥匙串</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
         <translation>按照你的同意，“%1”的密码已以明文保存在其配置中。</translation>
     </message>
@@ -2421,7 +2550,7 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+50"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+51"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
@@ -2583,26 +2712,28 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+61"/>
         <source>publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-61"/>
+        <location line="+61"/>
         <source>queued until connected</source>
         <translation>已排队，连接后发送</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-17"/>
         <source>Resend %1 (QoS %2): %3</source>
         <translation>重新发送 %1（QoS %2）：%3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Not connected: connect first to resend this message.</source>
         <translation>未连接：请先连接再重新发送此消息。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>Last message: %1</source>
         <translation>上一条消息：%1</translation>
     </message>
@@ -2959,12 +3090,32 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ QoS %1</source>
+        <translation>✓ QoS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Filter</source>
         <translation>过滤器</translation>
     </message>
@@ -3022,13 +3173,18 @@
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>5.0 options</source>
+        <translation>5.0 选项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+1"/>
         <source>MQTT 5 subscription options</source>
         <translation>MQTT 5 订阅选项</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>&amp;No Local (do not receive my own messages)</source>
         <translation>不接收本地消息(&amp;N)（不接收自己发布的消息）</translation>
     </message>
@@ -3083,7 +3239,12 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>✓ QoS %1</source>
+        <translation>✓ QoS %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
@@ -3129,35 +3290,48 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::SubscriptionPersistence</name>
+    <message>
+        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+26"/>
+        <source>The subscriptions could not be saved with the connection: %1</source>
+        <translation>订阅无法随连接保存：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The saved subscriptions could not be read: %1</source>
+        <translation>无法读取已保存的订阅：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::TlsPage</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+49"/>
+        <location filename="../ui/dialogs/tls_page.cpp" line="+80"/>
         <source>Trust the &amp;system CA certificates</source>
         <translation>信任系统 CA 证书(&amp;S)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>&amp;Verify the server certificate</source>
         <translation>验证服务器证书(&amp;V)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-3"/>
         <source>TLS applies to mqtts:// and wss:// only; choose one of them on the General tab to use these settings.</source>
         <translation>TLS 仅适用于 mqtts:// 和 wss://；请在“常规”页选择其中之一以使用这些设置。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>PEM or DER; drop a file here</source>
         <translation>PEM 或 DER；可将文件拖放到这里</translation>
     </message>
@@ -3172,7 +3346,7 @@
         <translation>选择私钥</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PKCS#12 bundles (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
@@ -3202,52 +3376,52 @@
         <translation>以逗号分隔，例如 mqtt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
         <source>Insecure: the server is not verified, so anyone can pretend to be this broker.</source>
         <translation>不安全：未验证服务器，任何人都可以冒充该服务器。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>C&amp;A files:</source>
         <translation>CA 文件(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Client &amp;certificate:</source>
         <translation>客户端证书(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Private &amp;key:</source>
         <translation>私钥(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Key pass&amp;phrase:</source>
         <translation>私钥口令(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PKCS#&amp;12 bundle:</source>
         <translation>PKCS#12 文件(&amp;1)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PKCS#12 pass&amp;word:</source>
         <translation>PKCS#12 密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Minimum TLS version:</source>
         <translation>最低 TLS 版本(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server &amp;name (SNI):</source>
         <translation>服务器名称 (SNI)(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;LPN protocols:</source>
         <translation>ALPN 协议(&amp;L)：</translation>
     </message>
@@ -3272,8 +3446,8 @@
         <translation>PKCS#12 文件（密码保存在钥匙串中）</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+2"/>
+        <location line="+53"/>
+        <location line="+4"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
@@ -3317,27 +3491,27 @@
 <context>
     <name>mqttdesk::WillPage</name>
     <message>
-        <location filename="../ui/dialogs/will_page.cpp" line="+22"/>
+        <location filename="../ui/dialogs/will_page.cpp" line="+60"/>
         <source>&amp;Send a last will when the connection is lost</source>
         <translation>连接断开时发送遗嘱消息(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Retain</source>
         <translation>保留(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Expires after</source>
         <translation>过期时间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The payload is UTF-&amp;8 text (payload format indicator)</source>
         <translation>载荷为 UTF-8 文本（载荷格式指示）(&amp;8)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>0 — at most once</source>
         <translation>0 — 最多一次</translation>
     </message>
@@ -3357,7 +3531,7 @@
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
@@ -3387,52 +3561,52 @@
         <translation>十六进制字节，例如 01 a2 ff</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;QoS:</source>
         <translation>QoS(&amp;Q)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Payload &amp;format:</source>
         <translation>载荷格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Payload:</source>
         <translation>载荷(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Will &amp;delay:</source>
         <translation>遗嘱延迟(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Message e&amp;xpiry:</source>
         <translation>消息过期(&amp;X)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Content type:</source>
         <translation>内容类型(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Res&amp;ponse topic:</source>
         <translation>响应主题(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Co&amp;rrelation data:</source>
         <translation>对比数据(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;User properties:</source>
         <translation>用户属性(&amp;U)：</translation>
     </message>
