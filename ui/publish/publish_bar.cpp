@@ -75,6 +75,9 @@ PublishBar::PublishBar(QWidget *parent)
     m_historyButton = new QToolButton(this);
     m_historyButton->setText(tr("History"));
     m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    // The style paints the menu arrow over the text of a text-only button; the tooltip says
+    // it opens the history.
+    m_historyButton->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
     m_historyButton->setToolTip(tr("Resend a message from the publish history"));
     m_historyButton->setAccessibleName(tr("Publish history"));
     m_historyButton->setMenu(new QMenu(m_historyButton));
