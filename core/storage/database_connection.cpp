@@ -84,10 +84,10 @@ StorageError DatabaseConnection::run(QSqlQuery &query, const QString &sql,
 
 StorageError DatabaseConnection::begin() const
 {
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return StorageError::fromSql(db.lastError(), m_path);
-    return {};
+    // IMMEDIATE takes the write lock up front, where the busy timeout applies. A deferred
+    // BEGIN that reads first and writes later gets SQLITE_BUSY at once, without waiting,
+    // when another connection wrote in between (WAL cannot upgrade a stale snapshot).
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 StorageError DatabaseConnection::commit() const

@@ -176,10 +176,8 @@ StorageError MessageBatchWriter::rawError(int resultCode) const
 StorageError MessageBatchWriter::begin()
 {
     m_nextIdAtBegin = m_nextId;
-    QSqlDatabase db = m_connection->database();
-    if (!db.transaction())
-        return StorageError::fromSql(db.lastError(), m_path);
-    return {};
+    // IMMEDIATE: see DatabaseConnection::begin().
+    return m_connection->exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 StorageError MessageBatchWriter::commit()

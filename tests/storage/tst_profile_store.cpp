@@ -206,7 +206,7 @@ void TestProfileStore::removeStopsTheWriterForThatProfile()
     QVERIFY(!store.remove(a, &writer).isError());
     QVERIFY(!writer.enqueue(test::makeMessage(a, QStringLiteral("t/1"), "late")));
     QVERIFY(writer.enqueue(test::makeMessage(keep, QStringLiteral("t/1"), "text payload")));
-    QVERIFY(writer.waitUntilIndexed(30000));
+    QVERIFY2(writer.waitUntilIndexed(30000), qPrintable(writer.lastError().detail));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE profile_id = %1").arg(a)),
              0);
     QCOMPARE(
