@@ -88,6 +88,8 @@ SessionOptions sessionOptions(const ProfileSnapshot &s)
     o.version = protocolVersionFromLevel(s.protocolLevel).value_or(ProtocolVersion::V5);
     o.clientId = s.clientId;
     o.cleanStart = s.cleanStart;
+    o.adoptServerSession = s.resumeSession;
+    o.acknowledgeAfterStore = s.storeBeforeAck;
     o.keepAliveSeconds = s.keepAliveSeconds;
     if (!s.username.isEmpty())
         o.username = s.username;

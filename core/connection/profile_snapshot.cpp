@@ -37,6 +37,8 @@ ProfileSnapshot ProfileSnapshot::from(const ConnectionProfile &p)
         s.password = p.password.value;
     s.keepAliveSeconds = p.keepAliveSeconds;
     s.cleanStart = p.cleanStart;
+    s.resumeSession = p.resumeSession;
+    s.storeBeforeAck = p.storeBeforeAck;
 
     const auto &cp = p.connectProperties;
     s.sessionExpiryInterval = cp.sessionExpiryInterval;

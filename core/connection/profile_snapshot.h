@@ -36,6 +36,8 @@ struct ProfileSnapshot
     std::optional<QString> password;
     quint16 keepAliveSeconds = 60;
     bool cleanStart = true;
+    bool resumeSession = true;
+    bool storeBeforeAck = true;
 
     quint32 sessionExpiryInterval = 0;
     quint16 receiveMaximum = 0;

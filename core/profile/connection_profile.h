@@ -151,7 +151,7 @@ struct ProfileReconnectOptions
 {
     bool enabled = true;
     int minBackoffMs = 1000;
-    int maxBackoffMs = 60000;
+    int maxBackoffMs = 10000;
 
     bool operator==(const ProfileReconnectOptions &) const = default;
 };
@@ -202,6 +202,13 @@ struct ConnectionProfile
     Secret password;
     quint16 keepAliveSeconds = 60;
     bool cleanStart = true;
+    // Clean start off: a session the broker kept from an earlier run of the app is
+    // resumed (its queued messages delivered). Off: the first connection of a run starts
+    // a new session (Clean Start 1), later reconnects of the run resume it.
+    bool resumeSession = true;
+    // A received QoS 1/2 message is acknowledged (PUBACK, PUBREC) only once the history
+    // has committed it, so a crash of the app cannot lose an acknowledged message.
+    bool storeBeforeAck = true;
     ConnectProperties connectProperties;
 
     ProfileTlsOptions tls;

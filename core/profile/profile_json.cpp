@@ -156,6 +156,8 @@ QJsonObject ProfileJson::toJson(const ConnectionProfile &p, Secrets secrets)
         {QStringLiteral("password"), secretToJson(p.password, withValues)},
         {QStringLiteral("keepAlive"), p.keepAliveSeconds},
         {QStringLiteral("cleanStart"), p.cleanStart},
+        {QStringLiteral("resumeSession"), p.resumeSession},
+        {QStringLiteral("storeBeforeAck"), p.storeBeforeAck},
         {QStringLiteral("properties"), properties},
     };
     const ProfileTlsOptions &t = p.tls;
@@ -267,6 +269,8 @@ std::optional<ConnectionProfile> ProfileJson::fromJson(const QJsonObject &json,
     p.keepAliveSeconds =
         quint16(mqtt.integer(QStringLiteral("keepAlive"), 0, kU16, p.keepAliveSeconds));
     p.cleanStart = mqtt.boolean(QStringLiteral("cleanStart"), p.cleanStart);
+    p.resumeSession = mqtt.boolean(QStringLiteral("resumeSession"), p.resumeSession);
+    p.storeBeforeAck = mqtt.boolean(QStringLiteral("storeBeforeAck"), p.storeBeforeAck);
     JsonFieldReader props = mqtt.object(QStringLiteral("properties"));
     ConnectProperties &cp = p.connectProperties;
     cp.sessionExpiryInterval =

@@ -118,6 +118,11 @@ void SessionCore::startAttempt()
     bool cleanStart = m_options.cleanStart;
     if (m_isReconnect && isV5() && m_hasLocalSession)
         cleanStart = false;
+    // 5.0 without local state: either the server's session from an earlier run is
+    // adopted (Session Present 1 then resumes it), or a new one is started, since a
+    // client with no session state must not accept a resumed one [MQTT-3.2.2-4].
+    if (!cleanStart && isV5() && !m_hasLocalSession && !m_options.adoptServerSession)
+        cleanStart = true;
     if (cleanStart)
         discardSessionState(); // [MQTT-3.1.2-4 / MQTT-3.1.2-6]
     m_sentCleanStart = cleanStart;
@@ -451,14 +456,9 @@ void SessionCore::onConnack(const ConnackPacket &packet)
                                                       "we asked for a clean start")));
             return;
         }
-        if (isV5() && !m_hasLocalSession && !m_options.adoptServerSession) {
-            failConnection(SessionError::protocolViolation(
-                QStringLiteral("MQTT-3.2.2-4"),
-                QCoreApplication::translate(
-                    kContext, "it resumes a session this client has no state for (connect with "
-                              "Clean Start, or allow adopting the server's session)")));
-            return;
-        }
+        // Clean Start 0 and Session Present 1: the session is resumed, including one kept
+        // from an earlier run (adoptServerSession; startAttempt() sent Clean Start 1 when
+        // adopting is off).
     } else if (m_hasLocalSession) {
         log(LogLevel::Info, QStringLiteral("server has no session: local session state "
                                            "discarded [MQTT-3.2.2-5]"));

@@ -77,10 +77,18 @@ struct SessionOptions
     // default: formatting a line per packet costs more than handling the packet.
     bool logPackets = false;
 
-    // A session with Clean Start 0 that has never connected has no local state, so a
-    // CONNACK with Session Present 1 violates [MQTT-3.2.2-4]. Set this to accept it
-    // anyway (e.g. the session was used by an earlier run of the application).
-    bool adoptServerSession = false;
+    // 5.0, Clean Start 0 on the first connection of this Session object: true takes the
+    // session the server kept from an earlier run as ours (the application's history is
+    // that session's state), so Session Present 1 resumes it and its queued messages are
+    // delivered. false starts a new session instead (Clean Start 1), as [MQTT-3.2.2-4]
+    // asks of a client with no session state; later reconnects resume it.
+    bool adoptServerSession = true;
+
+    // Store before acknowledging: a received QoS 1 or 2 PUBLISH is acknowledged (PUBACK,
+    // PUBREC) only after the shell reports it stored (MessagesStored), so a crash never
+    // loses a message the server was told we have. The shell sets this only when it has
+    // storage that reports commits.
+    bool acknowledgeAfterStore = false;
 };
 
 } // namespace mqttdesk
