@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 
 #include <chrono>
+#include <limits>
 #include <utility>
 
 namespace mqttdesk {
@@ -84,10 +85,13 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
     m_batchTimer = new QTimer(this);
     m_batchTimer->setSingleShot(true);
     connect(m_batchTimer, &QTimer::timeout, this, &Connection::flushBatch);
+    applySessionOptions(); // no sink yet: acknowledgements go out at once
 }
 
 Connection::~Connection()
 {
+    if (m_sink)
+        m_sink->setStoredListener({});
     if (m_transport) {
         m_transport->disconnect(this);
         m_transport->abort();
@@ -106,14 +110,45 @@ void Connection::setSettings(const ConnectionSettings &settings)
 {
     post([this, settings] {
         m_settings = settings;
-        m_session->setOptions(settings.session);
+        applySessionOptions();
         applyPacketLogging();
     });
 }
 
 void Connection::setMessageSink(std::shared_ptr<MessageSink> sink)
 {
-    post([this, sink = std::move(sink)] { m_sink = sink; });
+    post([this, sink = std::move(sink)] {
+        flushBatch();
+        if (m_sink) {
+            m_sink->setStoredListener({});
+            // What the old sink still holds is acknowledged as it was before store
+            // before acknowledging: nothing would report it any more.
+            handle(MessagesStored{std::numeric_limits<quint64>::max(), {}});
+        }
+        m_sink = sink;
+        if (m_sink && m_sink->reportsStored()) {
+            // Called on the writer's thread after a commit: carried to this thread.
+            m_sink->setStoredListener([this](quint64 through, const QList<quint64> &refused) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, through, refused] {
+                        handle(MessagesStored{through, refused});
+                    },
+                    Qt::QueuedConnection);
+            });
+        }
+        applySessionOptions();
+    });
+}
+
+void Connection::applySessionOptions()
+{
+    SessionOptions options = m_settings.session;
+    // Only a sink that reports its commits can hold the acknowledgements back.
+    options.acknowledgeAfterStore =
+        options.acknowledgeAfterStore && m_sink && m_sink->reportsStored();
+    m_storeBeforeAck = options.acknowledgeAfterStore;
+    m_session->setOptions(options);
 }
 
 void Connection::setPacketLogging(bool enabled)
@@ -230,6 +265,18 @@ void Connection::runSession(const SessionEvent &event)
     m_session->handle(event, nowMs(), m_actions);
     execute(m_actions);
     m_actions.clear();
+    // Store before acknowledging: storage gets what arrived at once, not when the batch
+    // timer fires, so acknowledgements (and the server's window) are not held back by it.
+    if (m_storeBeforeAck)
+        feedSink();
+}
+
+void Connection::feedSink()
+{
+    if (!m_sink || m_sinkFed >= m_batch.size())
+        return;
+    m_sink->consume(m_sinkFed == 0 ? m_batch : m_batch.mid(m_sinkFed));
+    m_sinkFed = m_batch.size();
 }
 
 void Connection::execute(SessionActions &actions)
@@ -393,8 +440,9 @@ void Connection::deliver(DeliverMessage &&delivered)
     }
     if (m_batch.isEmpty())
         m_batch.reserve(qMin(m_settings.batchMaxMessages, 4096));
-    m_batch.emplace_back(ReceivedMessage{
-        std::move(delivered.message), std::move(delivered.subscriptionIdentifiers), m_receivedUs});
+    m_batch.emplace_back(ReceivedMessage{std::move(delivered.message),
+                                         std::move(delivered.subscriptionIdentifiers), m_receivedUs,
+                                         delivered.sequence});
     if (m_batch.size() >= m_settings.batchMaxMessages)
         flushBatch();
     else if (!m_batchTimer->isActive())
@@ -406,9 +454,9 @@ void Connection::flushBatch()
     m_batchTimer->stop();
     if (m_batch.isEmpty())
         return;
+    feedSink();
+    m_sinkFed = 0;
     const MessageBatch batch = std::exchange(m_batch, {});
-    if (m_sink)
-        m_sink->consume(batch);
     emit messagesReceived(batch);
 }
 

@@ -108,6 +108,9 @@ private:
     void handle(const SessionEvent &event);
     void runSession(const SessionEvent &event);
     void execute(SessionActions &actions);
+    void applySessionOptions();
+    // Hands the sink the messages of m_batch it has not seen yet.
+    void feedSink();
     void applyPacketLogging();
     void openTransport();
     void closeTransport();
@@ -149,6 +152,8 @@ private:
     QTimer *m_batchTimer = nullptr;
     MessageBatch m_batch;
     std::shared_ptr<MessageSink> m_sink;
+    qsizetype m_sinkFed = 0;       // the first m_sinkFed messages of m_batch went to m_sink
+    bool m_storeBeforeAck = false; // acknowledgements wait for m_sink's commits
     // Set once a transport error was reported, so the session's own "transport closed"
     // error for the same loss is not reported twice.
     bool m_transportErrorReported = false;

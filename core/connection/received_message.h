@@ -15,6 +15,7 @@ struct ReceivedMessage
     PublishPacket message;
     QList<quint32> subscriptionIdentifiers; // 5.0, from the PUBLISH
     qint64 receivedUs = 0;                  // wall clock, microseconds since the epoch
+    quint64 sequence = 0; // the session's delivery number (DeliverMessage::sequence)
 };
 
 // Messages in arrival order. A QList: handing a batch to another thread through a

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mqttdesk {
 
 namespace {
@@ -102,6 +104,9 @@ void MessageTraffic::discardSessionState()
                                          QStringLiteral("MQTT-3.2.2-5")));
     }
     m_inbound.clearSession();
+    m_awaitingStore.clear();
+    m_qos1Held.clear();
+    m_qos2AwaitingStore.clear();
 }
 
 void MessageTraffic::forgetSubscriptions()
@@ -373,17 +378,35 @@ void MessageTraffic::onPublish(PublishPacket &packet)
     }
     DeliverMessage delivery;
     delivery.subscriptionIdentifiers = packet.properties.subscriptionIdentifiers();
+    const bool afterStore = acknowledgeAfterStore();
     switch (packet.qos) {
     case QoS::AtMostOnce:
         delivery.message = std::move(packet);
-        m_link.emitAction(std::move(delivery));
+        deliver(delivery);
         return;
     case QoS::AtLeastOnce: {
-        // Acked even if the application drops it [MQTT-4.5.0-2, MQTT-4.3.2-4].
         const quint16 id = packet.packetId;
+        if (const auto held = m_qos1Held.find(id); held != m_qos1Held.end()) {
+            // The server resends a message we hold the PUBACK of (the connection was lost
+            // before storage finished): it is delivered once. Stored: acknowledge now;
+            // not yet: the PUBACK follows MessagesStored.
+            if (held.value()) {
+                m_qos1Held.erase(held);
+                m_link.send(ack<PubackPacket>(id));
+            }
+            m_link.log(LogLevel::Info,
+                       QStringLiteral("resent QoS 1 PUBLISH id=%1 not delivered again").arg(id));
+            return;
+        }
         delivery.message = std::move(packet);
-        m_link.emitAction(std::move(delivery));
-        m_link.send(ack<PubackPacket>(id));
+        deliver(delivery);
+        if (afterStore) {
+            m_awaitingStore.push_back({delivery.sequence, id, QoS::AtLeastOnce});
+            m_qos1Held.insert(id, false);
+        } else {
+            // Acked even if the application drops it [MQTT-4.5.0-2, MQTT-4.3.2-4].
+            m_link.send(ack<PubackPacket>(id));
+        }
         return;
     }
     case QoS::ExactlyOnce:
@@ -393,14 +416,21 @@ void MessageTraffic::onPublish(PublishPacket &packet)
     switch (m_inbound.receiveQos2(id)) {
     case InboundFlow::Qos2Receipt::New:
         delivery.message = std::move(packet);
-        m_link.emitAction(std::move(delivery));
-        m_link.send(ack<PubrecPacket>(id)); // [MQTT-4.3.3-8]
+        deliver(delivery);
+        if (afterStore) {
+            m_awaitingStore.push_back({delivery.sequence, id, QoS::ExactlyOnce});
+            m_qos2AwaitingStore.insert(id);
+        } else {
+            m_link.send(ack<PubrecPacket>(id)); // [MQTT-4.3.3-8]
+        }
         return;
     case InboundFlow::Qos2Receipt::Duplicate:
-        // Delivered already: acknowledge again, do not deliver [MQTT-4.3.3-10].
+        // Delivered already: acknowledge again, do not deliver [MQTT-4.3.3-10] (the
+        // PUBREC of one still being stored follows MessagesStored).
         m_link.log(LogLevel::Info,
                    QStringLiteral("duplicate QoS 2 PUBLISH id=%1 not delivered again").arg(id));
-        m_link.send(ack<PubrecPacket>(id));
+        if (!m_qos2AwaitingStore.contains(id))
+            m_link.send(ack<PubrecPacket>(id));
         return;
     case InboundFlow::Qos2Receipt::OverReceiveMaximum:
         m_link.failConnection(SessionError::protocolViolation(
@@ -409,6 +439,55 @@ void MessageTraffic::onPublish(PublishPacket &packet)
                                                   "than our Receive Maximum allows"),
             ReasonCode::ReceiveMaximumExceeded));
         return;
+    }
+}
+
+void MessageTraffic::deliver(DeliverMessage &delivery)
+{
+    delivery.sequence = ++m_deliverySequence;
+    m_link.emitAction(delivery);
+}
+
+bool MessageTraffic::acknowledgeAfterStore() const
+{
+    return m_link.sessionOptions().acknowledgeAfterStore;
+}
+
+void MessageTraffic::onMessagesStored(const MessagesStored &stored)
+{
+    // Refused by storage: not acknowledged, and forgotten, so that the server's resend
+    // after a reconnect is delivered (and stored) again.
+    for (const quint64 sequence : stored.refused) {
+        const auto it =
+            std::find_if(m_awaitingStore.begin(), m_awaitingStore.end(),
+                         [sequence](const AwaitingStore &a) { return a.sequence == sequence; });
+        if (it == m_awaitingStore.end())
+            continue;
+        if (it->qos == QoS::AtLeastOnce) {
+            m_qos1Held.remove(it->packetId);
+        } else {
+            m_qos2AwaitingStore.remove(it->packetId);
+            m_inbound.forget(it->packetId);
+        }
+        m_awaitingStore.erase(it);
+    }
+    const bool connected = m_link.server() != nullptr;
+    while (!m_awaitingStore.empty() && m_awaitingStore.front().sequence <= stored.throughSequence) {
+        const AwaitingStore done = m_awaitingStore.front();
+        m_awaitingStore.pop_front();
+        if (done.qos == QoS::AtLeastOnce) {
+            if (connected) {
+                m_qos1Held.remove(done.packetId);
+                m_link.send(ack<PubackPacket>(done.packetId)); // [MQTT-4.3.2-4]
+            } else {
+                m_qos1Held.insert(done.packetId, true);
+            }
+        } else {
+            m_qos2AwaitingStore.remove(done.packetId);
+            // Disconnected: the server resends the PUBLISH, and the duplicate is answered.
+            if (connected)
+                m_link.send(ack<PubrecPacket>(done.packetId)); // [MQTT-4.3.3-8]
+        }
     }
 }
 

@@ -9,8 +9,12 @@
 #include "core/session/session_link.h"
 #include "core/session/subscription_book.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QtGlobal>
+
+#include <deque>
 
 namespace mqttdesk {
 
@@ -40,6 +44,7 @@ public:
     void unsubscribe(UnsubscribeRequested request);
 
     void onPublish(PublishPacket &packet);
+    void onMessagesStored(const MessagesStored &stored);
     void onPuback(const PubackPacket &packet);
     void onPubrec(const PubrecPacket &packet);
     void onPubrel(const PubrelPacket &packet);
@@ -48,12 +53,16 @@ public:
     void onUnsuback(const UnsubackPacket &packet);
 
     int inFlightCount() const { return m_outbound.inFlightCount(); }
+    // Received QoS 1/2 messages whose acknowledgement waits for storage.
+    int awaitingStoreCount() const { return int(m_awaitingStore.size()); }
     int queuedCount() const { return m_outbound.queuedCount(); }
     QList<Subscription> activeSubscriptions() const { return m_subscriptions.active(); }
 
 private:
     bool isV5() const;
     void pump();
+    void deliver(DeliverMessage &delivery);
+    bool acknowledgeAfterStore() const;
     // Sends a PUBLISH of the window (fresh or resent); false if it had to be dropped.
     bool sendWindowed(const OutboundFlow::Next &next);
     void sendSubscribe(SubscribeRequested request, bool resubscribe);
@@ -70,6 +79,22 @@ private:
     OutboundFlow m_outbound;
     InboundFlow m_inbound;
     SubscriptionBook m_subscriptions;
+
+    // Store before acknowledging. Deliveries are numbered; a received QoS 1/2 message's
+    // PUBACK/PUBREC waits in m_awaitingStore until MessagesStored covers its number.
+    struct AwaitingStore
+    {
+        quint64 sequence;
+        quint16 packetId;
+        QoS qos;
+    };
+    quint64 m_deliverySequence = 0;
+    std::deque<AwaitingStore> m_awaitingStore;
+    // QoS 1 ids held back: false = not stored yet, true = stored while the connection was
+    // down (the PUBACK goes with the server's resend). Not delivered again either way.
+    QHash<quint16, bool> m_qos1Held;
+    // QoS 2 ids (also pending release in m_inbound) whose PUBREC waits for storage.
+    QSet<quint16> m_qos2AwaitingStore;
 };
 
 } // namespace mqttdesk

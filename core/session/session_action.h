@@ -45,6 +45,8 @@ struct DeliverMessage
 {
     PublishPacket message;
     QList<quint32> subscriptionIdentifiers; // 5.0, from the PUBLISH
+    // 1, 2, 3, ... over the session's life: MessagesStored names deliveries by it.
+    quint64 sequence = 0;
 };
 
 enum class PublishStatus : quint8

@@ -55,6 +55,7 @@ void SessionCore::handle(const SessionEvent &event, qint64 nowMs, SessionActions
                    [this](const PublishRequested &e) { m_traffic.publish(e); },
                    [this](const DisconnectRequested &e) { onDisconnectRequested(e); },
                    [this](const AuthContinueRequested &e) { onAuthContinueRequested(e); },
+                   [this](const MessagesStored &e) { m_traffic.onMessagesStored(e); },
                },
                event);
     m_out = &m_spare;

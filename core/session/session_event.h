@@ -90,8 +90,19 @@ struct AuthContinueRequested
     Properties properties;
 };
 
-using SessionEvent = std::variant<ConnectRequested, TransportOpened, BytesReceived, TimerFired,
-                                  TransportClosed, SubscribeRequested, UnsubscribeRequested,
-                                  PublishRequested, DisconnectRequested, AuthContinueRequested>;
+// Store before acknowledging (SessionOptions::acknowledgeAfterStore): every delivered
+// message with DeliverMessage::sequence <= throughSequence is stored, except `refused`
+// ones (never stored: they are not acknowledged, so the server sends them again after a
+// reconnect). The held PUBACK/PUBREC go out now, or when the server resends the message.
+struct MessagesStored
+{
+    quint64 throughSequence = 0;
+    QList<quint64> refused;
+};
+
+using SessionEvent =
+    std::variant<ConnectRequested, TransportOpened, BytesReceived, TimerFired, TransportClosed,
+                 SubscribeRequested, UnsubscribeRequested, PublishRequested, DisconnectRequested,
+                 AuthContinueRequested, MessagesStored>;
 
 } // namespace mqttdesk

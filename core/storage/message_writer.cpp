@@ -61,7 +61,7 @@ void MessageWriter::stop()
     m_thread = nullptr;
 }
 
-bool MessageWriter::enqueue(StoredMessage message)
+bool MessageWriter::enqueue(StoredMessage message, quint64 *ticket)
 {
     QMutexLocker lock(&m_mutex);
     if (!m_removedProfiles.isEmpty() && m_removedProfiles.contains(message.profileId))
@@ -78,6 +78,9 @@ bool MessageWriter::enqueue(StoredMessage message)
     const bool wasEmpty = m_queue.empty();
     m_queue.push_back(std::move(message));
     m_queuedBytes += size;
+    ++m_accepted;
+    if (ticket)
+        *ticket = m_accepted;
     if (wasEmpty)
         m_wake.wakeOne();
     return true;
@@ -357,7 +360,15 @@ void MessageWriter::writeBatch()
                 m_retentionDue = true;
         }
     }
+    quint64 committedThrough = 0;
+    {
+        // FIFO: everything accepted and no longer queued was in this or an earlier batch
+        // (or discarded with a removed profile, which no one waits for).
+        QMutexLocker lock(&m_mutex);
+        committedThrough = m_accepted - quint64(m_queue.size());
+    }
     // Announced before the batch counts as done, so waitUntilIdle() implies "emitted".
+    emit committed(committedThrough);
     for (const auto &entry : std::as_const(appended))
         emit rowsAppended(entry.profileId, entry.firstId, entry.lastId, entry.count);
     QMutexLocker lock(&m_mutex);
@@ -498,13 +509,11 @@ void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *
     {
         QMutexLocker lock(&m_mutex);
         if (unwritten) {
-            // Back to the front of the queue, oldest first; what no longer fits is dropped.
+            // Back to the front of the queue, oldest first. They were accepted, so they
+            // stay even past the capacity (enqueue() refuses new ones until there is room):
+            // a message acknowledged after its commit must never be dropped here.
             for (auto it = unwritten->rbegin(); it != unwritten->rend(); ++it) {
                 it->id = 0;
-                if (qsizetype(m_queue.size()) >= m_options.queueCapacity) {
-                    ++m_counters[it->profileId].dropped;
-                    continue;
-                }
                 m_queuedBytes += it->payload.size();
                 m_queue.push_front(std::move(*it));
             }

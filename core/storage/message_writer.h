@@ -54,12 +54,16 @@ public:
     MessageWriter(const QString &databasePath, const Options &options, QObject *parent = nullptr);
     ~MessageWriter() override;
 
+    const QString &databasePath() const { return m_path; }
+
     void start();
     // Commits what is queued (unless storing has failed), then ends the thread.
     void stop();
 
     // Thread-safe, non-blocking. false when the message was dropped (queue full).
-    bool enqueue(StoredMessage message);
+    // `ticket`, when given, receives the message's place in the writer's order (1, 2, ...
+    // over every accepted message): committed(t) means every ticket <= t is stored.
+    bool enqueue(StoredMessage message, quint64 *ticket = nullptr);
 
     bool isStoring() const;
     StorageError lastError() const;
@@ -92,6 +96,9 @@ signals:
     void rowsAppended(qint64 profileId, qint64 firstId, qint64 lastId, qint64 count);
     // Retention removed every row of the profile with id <= upToId.
     void rowsRemoved(qint64 profileId, qint64 upToId, qint64 count);
+    // Emitted on the writer thread after every commit: every message enqueued with a
+    // ticket <= throughTicket is in the database (store before acknowledging waits for it).
+    void committed(quint64 throughTicket);
     void storingFailed(const mqttdesk::StorageError &error);
     void storingResumed();
     // Messages that were still queued when a failed writer was stopped: they are counted
@@ -116,6 +123,7 @@ private:
     QWaitCondition m_wake;
     QWaitCondition m_idle;
     std::deque<StoredMessage> m_queue;
+    quint64 m_accepted = 0; // tickets handed out; the queue holds the newest of them
     qint64 m_queuedBytes = 0;
     bool m_inFlight = false;
     qsizetype m_inFlightCount = 0;

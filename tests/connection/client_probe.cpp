@@ -27,9 +27,9 @@ ClientProbe::ClientProbe(ConnectionSettings settings, QObject *parent)
     connect(c, &Connection::unsubscribeFinished, this,
             [this](quint64, const UnsubscribeResult &r) { m_unsubscribeResults.append(r); });
     connect(c, &Connection::publishFinished, this,
-            [this](quint64, const PublishOutcome &o) { m_outcomes.append(o); });
+            [this](quint64, const PublishOutcome &o) { recordOutcome(o); });
     connect(c, &Connection::publishProgress, this,
-            [this](quint64, const PublishOutcome &o) { m_outcomes.append(o); });
+            [this](quint64, const PublishOutcome &o) { recordOutcome(o); });
     connect(c, &Connection::logMessage, this,
             [this](const ConnectionLogEntry &e) { m_log.append(e); });
 }
@@ -103,16 +103,21 @@ std::optional<PublishOutcome> ClientProbe::publishAndWait(const PublishPacket &m
 
 std::optional<PublishOutcome> ClientProbe::waitForOutcome(quint64 token, int timeoutMs)
 {
+    // Indexed: a test that waits for each of 20,000 tokens must not scan them all each time.
     auto find = [&]() -> const PublishOutcome * {
-        for (const PublishOutcome &o : m_outcomes) {
-            if (o.token == token && o.isFinal())
-                return &o;
-        }
-        return nullptr;
+        const auto it = m_finalOutcome.constFind(token);
+        return it == m_finalOutcome.constEnd() ? nullptr : &m_outcomes.at(*it);
     };
     if (!QTest::qWaitFor([&] { return find() != nullptr; }, timeoutMs))
         return std::nullopt;
     return *find();
+}
+
+void ClientProbe::recordOutcome(const PublishOutcome &outcome)
+{
+    m_outcomes.append(outcome);
+    if (outcome.isFinal() && !m_finalOutcome.contains(outcome.token))
+        m_finalOutcome.insert(outcome.token, m_outcomes.size() - 1);
 }
 
 QList<PublishOutcome> ClientProbe::outcomesFor(quint64 token) const

@@ -3,6 +3,7 @@
 #include "core/connection/connection.h"
 #include "core/connection/connection_thread.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -74,7 +75,10 @@ private:
     QList<AuthChallenge> m_challenges;
     QList<SubscribeResult> m_subscribeResults;
     QList<UnsubscribeResult> m_unsubscribeResults;
+    void recordOutcome(const PublishOutcome &outcome);
+
     QList<PublishOutcome> m_outcomes;
+    QHash<quint64, qsizetype> m_finalOutcome; // token -> its final outcome in m_outcomes
     QList<ConnectionLogEntry> m_log;
 };
 

@@ -1,6 +1,8 @@
 // A saved profile becomes the settings of a Connection, field by field.
 
 #include "core/connection/profile_settings_mapper.h"
+#include "core/profile/connection_profile.h"
+#include "core/session/reconnect_policy.h"
 #include "tests/connection/sample_profile.h"
 
 #include <QTest>
@@ -82,6 +84,42 @@ private slots:
         QVERIFY(!s.session.receiveMaximum);
         QVERIFY(!s.session.maximumPacketSize);
         QCOMPARE(s.session.topicAliasMaximum, quint16(0));
+    }
+
+    // A session kept by the broker from an earlier run is resumed, received messages are
+    // acknowledged after they are stored, and a broker that is back is retried within
+    // 10 s however long it was away.
+    void defaultsResumeStoreAndRetryWithinTenSeconds()
+    {
+        const ConnectionSettings s = ProfileSettingsMapper::toSettings(SampleProfile::defaults());
+        QVERIFY(s.session.adoptServerSession);
+        QVERIFY(s.session.acknowledgeAfterStore);
+        QVERIFY(s.session.reconnect.enabled);
+        QCOMPARE(s.session.reconnect.maximumDelayMs, qint64(10000));
+        QVERIFY(s.session.reconnect.jitter > 0);
+
+        ReconnectPolicy policy(42);
+        policy.setOptions(s.session.reconnect);
+        qint64 longest = 0;
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            const qint64 delay = policy.nextDelayMs();
+            QVERIFY(delay >= s.session.reconnect.initialDelayMs);
+            QVERIFY(delay <= 10000);
+            longest = qMax(longest, delay);
+        }
+        QVERIFY(longest > 7500); // the backoff did grow, jittered below the cap
+        policy.reset();          // what a successful CONNACK does
+        QVERIFY(policy.nextDelayMs() <= s.session.reconnect.initialDelayMs);
+    }
+
+    void sessionChoicesFollowTheProfile()
+    {
+        ConnectionProfile p = SampleProfile::defaults();
+        p.resumeSession = false;
+        p.storeBeforeAck = false;
+        const ConnectionSettings s = ProfileSettingsMapper::toSettings(p);
+        QVERIFY(!s.session.adoptServerSession);
+        QVERIFY(!s.session.acknowledgeAfterStore);
     }
 };
 
