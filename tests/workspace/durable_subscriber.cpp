@@ -3,19 +3,24 @@
 // a persistent session, until it is killed with SIGKILL or its time bound passes.
 //
 //   durable_subscriber DATABASE PORT CLIENT_ID FILTER VERSION [--ack-at-once] [--seconds N]
+//                      [--subscribe-only] [--until ROWS]
 //
 // VERSION is 4 (3.1.1) or 5. Prints "subscribed" (new session), "resumed" (Session Present
 // 1), "stored N" after every commit (N = the highest row id: rows are numbered from 1),
 // "skipped N" when redeliveries of stored messages were not stored again, and
-// "error TEXT" for connection errors.
+// "error TEXT" for connection errors. --subscribe-only disconnects (keeping the session)
+// once subscribed; --until ROWS exits once ROWS rows are stored, printing
+// "done MS" (milliseconds from CONNACK to that commit), for scripts/bench-kill.
 #include "core/connection/connection.h"
 #include "core/storage/database.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/storing_message_sink.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdio>
 #include <memory>
 
@@ -46,6 +51,10 @@ int main(int argc, char **argv)
     const ProtocolVersion version =
         args.at(5) == QStringLiteral("5") ? ProtocolVersion::V5 : ProtocolVersion::V311;
     const bool ackAtOnce = args.contains(QStringLiteral("--ack-at-once"));
+    const bool subscribeOnly = args.contains(QStringLiteral("--subscribe-only"));
+    qint64 until = -1;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--until")); i > 0 && i + 1 < args.size())
+        until = args.at(i + 1).toLongLong();
     int seconds = 300;
     if (const qsizetype i = args.indexOf(QStringLiteral("--seconds")); i > 0 && i + 1 < args.size())
         seconds = args.at(i + 1).toInt();
@@ -58,9 +67,17 @@ int main(int argc, char **argv)
         }
     }
     MessageWriter writer(path);
+    QElapsedTimer sinceConnack;
+    std::atomic_bool doneSaid = false;
     QObject::connect(
         &writer, &MessageWriter::rowsAppended, &writer,
-        [](qint64, qint64, qint64 lastId, qint64) { say("stored " + QByteArray::number(lastId)); },
+        [&](qint64, qint64, qint64 lastId, qint64) {
+            say("stored " + QByteArray::number(lastId));
+            if (until >= 0 && lastId >= until && !doneSaid.exchange(true)) {
+                say("done " + QByteArray::number(sinceConnack.elapsed()));
+                QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
+            }
+        },
         Qt::DirectConnection);
     writer.start();
 
@@ -84,6 +101,8 @@ int main(int argc, char **argv)
     connection.setMessageSink(sink);
     QObject::connect(&connection, &Connection::connected, &connection,
                      [&](const ConnackInfo &info) {
+                         if (!sinceConnack.isValid())
+                             sinceConnack.start();
                          if (info.sessionPresent) {
                              say("resumed");
                              return;
@@ -94,8 +113,12 @@ int main(int argc, char **argv)
                          connection.subscribe({subscription});
                      });
     QObject::connect(&connection, &Connection::subscribeFinished, &connection,
-                     [](quint64, const SubscribeResult &result) {
+                     [&](quint64, const SubscribeResult &result) {
                          say(result.error ? "error subscribe refused" : "subscribed");
+                         if (subscribeOnly) {
+                             connection.disconnectFromBroker();
+                             QTimer::singleShot(200, &app, &QCoreApplication::quit);
+                         }
                      });
     QObject::connect(&connection, &Connection::errorOccurred, &connection,
                      [](const ConnectionError &error) { say("error " + error.message.toUtf8()); });
