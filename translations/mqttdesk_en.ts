@@ -851,38 +851,38 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+64"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+66"/>
         <location line="+35"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+240"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-189"/>
         <source>Ends with the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-44"/>
         <source>Not sent (65,535)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Not sent (no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-43"/>
         <source> bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,7 +892,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Request &amp;response information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,17 +933,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-33"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-29"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,12 +953,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Res&amp;ume the session the broker kept from an earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MQTT 5.0 with clean start off. On: after a restart the app takes over the session the broker kept and receives what was queued meanwhile. Off: the first connection of each run starts a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Store each message before ac&amp;knowledging it (QoS 1 and 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker is told a message arrived only after it is in the history, so a crash of the app cannot lose it: the broker sends it again after reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,7 +988,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Session &amp;expiry:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,7 +1108,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="+79"/>
+        <source>C&amp;lean session (discard the previous session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-176"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,7 +1227,7 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+146"/>
+        <location filename="../core/connection/connection.cpp" line="+181"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,7 +1237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+112"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,7 +1367,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+108"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>(%n more problem)</numerusform>
@@ -1363,7 +1388,7 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+34"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+38"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
@@ -1450,7 +1475,7 @@
 <context>
     <name>mqttdesk::ConnectionSidebar</name>
     <message>
-        <location filename="../ui/connections/connection_sidebar.cpp" line="+32"/>
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+34"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1669,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>saved in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1764,7 +1789,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,7 +1859,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,7 +2506,7 @@
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+249"/>
+        <location filename="../core/profile/profile_json.cpp" line="+251"/>
         <source>UUID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,7 +2621,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Resend a message from the publish history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3065,7 +3090,7 @@
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+44"/>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+45"/>
         <source>not subscribed</source>
         <translation type="unfinished"></translation>
     </message>

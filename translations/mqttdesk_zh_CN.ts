@@ -851,38 +851,38 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+64"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+66"/>
         <location line="+35"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+240"/>
         <source>C&amp;lean start (discard the previous session)</source>
-        <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
+        <translation>清除开始(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-189"/>
         <source>Ends with the connection</source>
         <translation>随连接结束</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-44"/>
         <source>Not sent (65,535)</source>
         <translation>不发送（65,535）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Not sent (no limit)</source>
         <translation>不发送（无限制）</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-43"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
@@ -892,7 +892,7 @@
         <translation>0（不使用别名）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Request &amp;response information</source>
         <translation>请求响应信息(&amp;R)</translation>
     </message>
@@ -933,17 +933,17 @@
         <translation>HTTP（CONNECT）</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-33"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-29"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -953,12 +953,32 @@
         <translation> 小时</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Res&amp;ume the session the broker kept from an earlier run</source>
+        <translation>恢复代理为上次运行保留的会话(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MQTT 5.0 with clean start off. On: after a restart the app takes over the session the broker kept and receives what was queued meanwhile. Off: the first connection of each run starts a new session.</source>
+        <translation>适用于关闭“清除开始”的 MQTT 5.0。开启：重启后接管代理保留的会话，并收到期间排队的消息。关闭：每次运行的首次连接都开始新会话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Store each message before ac&amp;knowledging it (QoS 1 and 2)</source>
+        <translation>确认前先保存每条消息（QoS 1 和 2）(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker is told a message arrived only after it is in the history, so a crash of the app cannot lose it: the broker sends it again after reconnecting.</source>
+        <translation>消息写入历史记录后才向代理确认，因此应用崩溃也不会丢失消息：代理会在重新连接后再次发送。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation>在配置中以明文保存密码(&amp;U)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
@@ -968,7 +988,7 @@
         <translation>保活间隔(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Session &amp;expiry:</source>
         <translation>会话过期(&amp;E)：</translation>
     </message>
@@ -1088,7 +1108,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="+79"/>
+        <source>C&amp;lean session (discard the previous session)</source>
+        <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
+    </message>
+    <message>
+        <location line="-176"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -1202,7 +1227,7 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+146"/>
+        <location filename="../core/connection/connection.cpp" line="+181"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
     </message>
@@ -1212,7 +1237,7 @@
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+112"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
     </message>
@@ -1343,7 +1368,7 @@
         <translation>测试连接(&amp;E)</translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+108"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>（另有 %n 个问题）</numerusform>
@@ -1363,7 +1388,7 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+34"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+38"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
@@ -1449,7 +1474,7 @@
 <context>
     <name>mqttdesk::ConnectionSidebar</name>
     <message>
-        <location filename="../ui/connections/connection_sidebar.cpp" line="+32"/>
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+34"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -1643,7 +1668,7 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
@@ -1763,7 +1788,7 @@
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1833,7 +1858,7 @@
         <translation>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;原生桌面 MQTT 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
@@ -2476,7 +2501,7 @@
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+249"/>
+        <location filename="../core/profile/profile_json.cpp" line="+251"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -2591,7 +2616,7 @@
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Resend a message from the publish history</source>
         <translation>从发布历史中重新发送消息</translation>
     </message>
@@ -3060,7 +3085,7 @@
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+44"/>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+45"/>
         <source>not subscribed</source>
         <translation>未订阅</translation>
     </message>

@@ -18,13 +18,16 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -169,6 +172,82 @@ private slots:
         QCOMPARE(f.window()->workspace()->header()->profileId(), second);
         QCOMPARE(f.window()->size(), QSize(1100, 700));
         QCOMPARE(f.window()->splitter()->sizes().first(), sizes.first());
+    }
+
+    // The app is killed (no close, so no saveState): it restarts on the row the user
+    // chose, and the header agrees with the highlighted row.
+    void selectionSurvivesAKill()
+    {
+        QTemporaryDir dir;
+        qint64 second = 0;
+        {
+            MainWindowFixture f(dir.path());
+            QVERIFY(f.createThroughDialog(
+                        MainWindowFixture::profile(QStringLiteral("First"), 1883)) != 0);
+            second =
+                f.createThroughDialog(MainWindowFixture::profile(QStringLiteral("Second"), 1884));
+            f.window()->sidebar()->select(f.idOf(QStringLiteral("First")));
+            f.window()->sidebar()->select(second);
+            // What a kill leaves behind: the settings as they are now.
+            const QSettings saved(dir.filePath(QStringLiteral("mqttdesk-window.ini")),
+                                  QSettings::IniFormat);
+            QCOMPARE(saved.value(QStringLiteral("window/lastConnection")).toLongLong(), second);
+        }
+    }
+
+    // Nothing to restore and a folder on the first row: the first connection becomes
+    // current, so Connect works without clicking the row again.
+    void firstConnectionIsCurrentWithoutSavedChoice()
+    {
+        QTemporaryDir dir;
+        qint64 inFolder = 0;
+        {
+            MainWindowFixture f(dir.path());
+            ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Pump"), 1883);
+            p.folder = QStringLiteral("A site");
+            inFolder = f.createThroughDialog(p);
+            QVERIFY(inFolder != 0);
+            QVERIFY(f.createThroughDialog(
+                        MainWindowFixture::profile(QStringLiteral("Zeta"), 1884)) != 0);
+        }
+        {
+            QSettings saved(dir.filePath(QStringLiteral("mqttdesk-window.ini")),
+                            QSettings::IniFormat);
+            saved.remove(QStringLiteral("window/lastConnection"));
+        }
+        MainWindowFixture f(dir.path());
+        f.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window()));
+        const qint64 current = f.window()->sidebar()->selectedProfileId();
+        QVERIFY(current != 0);
+        QCOMPARE(f.window()->workspace()->header()->profileId(), current);
+        QVERIFY(f.window()->workspace()->header()->connectButton()->isEnabled());
+    }
+
+    // A long error is shown whole at 1280 px: wrapped, not cut ("…or allow adop").
+    void headerShowsALongErrorWhole()
+    {
+        MainWindowFixture f;
+        f.window()->resize(1280, 800);
+        f.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window()));
+        ConnectionHeader *header = f.window()->workspace()->header();
+        const QString error = QStringLiteral(
+            "The server broke the protocol: it resumes a session this client has no state for "
+            "(connect with Clean Start, or allow adopting the server's session) "
+            "[MQTT-3.2.2-4]; the connection was closed and will be tried again in 14 s.");
+        header->show(7, QStringLiteral("Plant"), QStringLiteral("127.0.0.1:1883"),
+                     ConnectionListModel::Status::Error, error);
+        auto *line = header->findChild<QLabel *>(QStringLiteral("statusLine"));
+        QVERIFY(line);
+        QVERIFY(line->text().contains(error));
+        QVERIFY(line->toolTip().contains(error));
+        QVERIFY(line->wordWrap());
+        // Every wrapped line fits: the label got the height its text needs at its width.
+        QTRY_VERIFY(line->height() >= line->heightForWidth(line->width()));
+        QVERIFY(line->heightForWidth(line->width()) > line->fontMetrics().height()); // wrapped
+        QVERIFY(header->connectButton()->isVisible());
+        QVERIFY(header->geometry().right() <= f.window()->width());
     }
 
     void firstStartOffersLocalBroker()

@@ -217,6 +217,58 @@ private Q_SLOTS:
         QCOMPARE(reopened.profile(), saved);
     }
 
+    // 3.x says Clean Session, 5.0 Clean Start; "resume" applies to 5.0 with clean start
+    // off only; both session choices survive save and reopen.
+    void sessionChoicesFollowTheVersion()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("Plant");
+        dialog.setProfile(p);
+        auto *clean = field<QCheckBox>(dialog, "mqtt.cleanStart");
+        auto *resume = field<QCheckBox>(dialog, "mqtt.resumeSession");
+        auto *store = field<QCheckBox>(dialog, "mqtt.storeBeforeAck");
+        auto *version = field<QComboBox>(dialog, "mqtt.version");
+        QVERIFY(clean->text().remove(QLatin1Char('&')).contains(QStringLiteral("Clean start")));
+        QVERIFY(resume->isChecked());
+        QVERIFY(store->isChecked());
+        QVERIFY(!resume->isEnabled()); // clean start is on
+        QVERIFY(!resume->toolTip().isEmpty());
+        QVERIFY(!store->toolTip().isEmpty());
+        clean->setChecked(false);
+        QVERIFY(resume->isEnabled());
+
+        pick(version, int(ProtocolVersion::V311));
+        QVERIFY(clean->text().remove(QLatin1Char('&')).contains(QStringLiteral("Clean session")));
+        QVERIFY(!resume->isEnabled());
+        pick(version, int(ProtocolVersion::V31));
+        QVERIFY(clean->text().remove(QLatin1Char('&')).contains(QStringLiteral("Clean session")));
+        pick(version, int(ProtocolVersion::V5));
+        QVERIFY(clean->text().remove(QLatin1Char('&')).contains(QStringLiteral("Clean start")));
+        QVERIFY(resume->isEnabled());
+
+        resume->setChecked(false);
+        store->setChecked(false);
+        const ConnectionProfile saved = dialog.profile();
+        QVERIFY(!saved.cleanStart);
+        QVERIFY(!saved.resumeSession);
+        QVERIFY(!saved.storeBeforeAck);
+        ConnectionDialog reopened;
+        reopened.setProfile(saved);
+        QVERIFY(!field<QCheckBox>(reopened, "mqtt.resumeSession")->isChecked());
+        QVERIFY(!field<QCheckBox>(reopened, "mqtt.storeBeforeAck")->isChecked());
+        QVERIFY(field<QCheckBox>(reopened, "mqtt.resumeSession")->isEnabled());
+
+        // A 3.1.1 profile opens with the 3.x wording.
+        ConnectionProfile v311 = saved;
+        v311.protocolVersion = ProtocolVersion::V311;
+        reopened.setProfile(v311);
+        QVERIFY(field<QCheckBox>(reopened, "mqtt.cleanStart")
+                    ->text()
+                    .remove(QLatin1Char('&'))
+                    .contains(QStringLiteral("Clean session")));
+    }
+
     void everyFieldOfAFullProfileSurvives()
     {
         ConnectionDialog dialog;

@@ -27,7 +27,11 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_name->setMinimumWidth(80);
     m_name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long error (a TLS or protocol explanation) wraps onto more lines instead of
+    // being cut mid-word; the header grows with it. The tooltip holds it too.
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setObjectName(QStringLiteral("statusLine"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_edit->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));

@@ -10,6 +10,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace mqttdesk {
 
 ConnectionSidebar::ConnectionSidebar(ConnectionListModel *model, QWidget *parent)
@@ -97,6 +99,23 @@ qint64 ConnectionSidebar::selectedProfileId() const
 QString ConnectionSidebar::selectedFolder() const
 {
     return m_view->currentIndex().data(ConnectionListModel::FolderRole).toString();
+}
+
+void ConnectionSidebar::selectFirstProfile()
+{
+    // Depth first through the tree, so a folder at the top yields its first connection.
+    std::function<QModelIndex(const QModelIndex &)> first = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            if (m_model->profileIdAt(index) != 0)
+                return index;
+            if (const QModelIndex inner = first(index); inner.isValid())
+                return inner;
+        }
+        return QModelIndex();
+    };
+    if (const QModelIndex index = first({}); index.isValid())
+        m_view->setCurrentIndex(index);
 }
 
 void ConnectionSidebar::select(qint64 profileId)

@@ -24,6 +24,8 @@ public:
     qint64 selectedProfileId() const;
     QString selectedFolder() const;
     void select(qint64 profileId);
+    // Makes the first connection (in display order, inside folders too) current.
+    void selectFirstProfile();
     // Folders the user collapsed; they stay so after the list reloads and across starts.
     QStringList collapsedFolders() const;
     void setCollapsedFolders(const QStringList &folders);

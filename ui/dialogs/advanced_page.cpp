@@ -60,6 +60,8 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     m_keepAlive = spin(c, 0, 65535);
     m_texts.add([this] { m_keepAlive->setSpecialValueText(tr("Off")); });
     m_cleanStart = new QCheckBox(c);
+    m_resumeSession = new QCheckBox(c);
+    m_storeBeforeAck = new QCheckBox(c);
     m_sessionExpiry = bigSpin(c, 4294967295.0);
     m_texts.add([this] { m_sessionExpiry->setSuffix(tr(" s")); });
     m_receiveMaximum = spin(c, 0, 65535);
@@ -97,7 +99,16 @@ AdvancedPage::AdvancedPage(QWidget *parent)
 
     m_texts.add([this] {
         m_keepAlive->setSuffix(tr(" s"));
-        m_cleanStart->setText(tr("C&lean start (discard the previous session)"));
+        retranslateSession();
+        m_resumeSession->setText(tr("Res&ume the session the broker kept from an earlier run"));
+        m_resumeSession->setToolTip(
+            tr("MQTT 5.0 with clean start off. On: after a restart the app takes over the "
+               "session the broker kept and receives what was queued meanwhile. Off: the first "
+               "connection of each run starts a new session."));
+        m_storeBeforeAck->setText(tr("Store each message before ac&knowledging it (QoS 1 and 2)"));
+        m_storeBeforeAck->setToolTip(
+            tr("The broker is told a message arrived only after it is in the history, so a "
+               "crash of the app cannot lose it: the broker sends it again after reconnecting."));
         m_sessionExpiry->setSpecialValueText(tr("Ends with the connection"));
         m_maximumPacketSize->setSpecialValueText(tr("Not sent (no limit)"));
         m_requestResponseInfo->setText(tr("Request &response information"));
@@ -118,6 +129,8 @@ AdvancedPage::AdvancedPage(QWidget *parent)
 
     m_keepAlive->setObjectName(QStringLiteral("mqtt.keepAlive"));
     m_cleanStart->setObjectName(QStringLiteral("mqtt.cleanStart"));
+    m_resumeSession->setObjectName(QStringLiteral("mqtt.resumeSession"));
+    m_storeBeforeAck->setObjectName(QStringLiteral("mqtt.storeBeforeAck"));
     m_sessionExpiry->setObjectName(QStringLiteral("mqtt.properties.sessionExpiryInterval"));
     m_receiveMaximum->setObjectName(QStringLiteral("mqtt.properties.receiveMaximum"));
     m_maximumPacketSize->setObjectName(QStringLiteral("mqtt.properties.maximumPacketSize"));
@@ -155,6 +168,8 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     addRow(
         session, [] { return tr("&Keep alive:"); }, m_keepAlive);
     session->addRow(QString(), m_cleanStart);
+    session->addRow(QString(), m_resumeSession);
+    session->addRow(QString(), m_storeBeforeAck);
     addRow(
         session, [] { return tr("Session &expiry:"); }, m_sessionExpiry);
 
@@ -211,6 +226,8 @@ AdvancedPage::AdvancedPage(QWidget *parent)
 
     chainTabOrder({m_keepAlive,
                    m_cleanStart,
+                   m_resumeSession,
+                   m_storeBeforeAck,
                    m_sessionExpiry,
                    m_receiveMaximum,
                    m_maximumPacketSize,
@@ -240,8 +257,10 @@ AdvancedPage::AdvancedPage(QWidget *parent)
                    m_plainSecrets});
 
     for (QCheckBox *box :
-         {m_cleanStart, m_requestResponseInfo, m_requestProblemInfo, m_reconnect, m_plainSecrets})
+         {m_cleanStart, m_resumeSession, m_storeBeforeAck, m_requestResponseInfo,
+          m_requestProblemInfo, m_reconnect, m_plainSecrets})
         connect(box, &QCheckBox::toggled, this, &ProfilePage::changed);
+    connect(m_cleanStart, &QCheckBox::toggled, this, &AdvancedPage::enableSession);
     for (QSpinBox *box : {m_keepAlive, m_receiveMaximum, m_topicAliasMaximum, m_minBackoff,
                           m_maxBackoff, m_queueSize, m_proxyPort})
         connect(box, &QSpinBox::valueChanged, this, &ProfilePage::changed);
@@ -272,6 +291,28 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     connect(m_reconnect, &QCheckBox::toggled, this, enableReconnect);
     enableProxy();
     enableReconnect();
+    enableSession();
+}
+
+void AdvancedPage::retranslateSession()
+{
+    // 3.x calls it Clean Session; 5.0 Clean Start [MQTT-3.1.2-4 (3.1.1), 5.0 §3.1.2.4].
+    m_cleanStart->setText(m_version == ProtocolVersion::V5
+                              ? tr("C&lean start (discard the previous session)")
+                              : tr("C&lean session (discard the previous session)"));
+}
+
+void AdvancedPage::enableSession()
+{
+    // Only 5.0 can be told Session Present 1 without having asked (3.x always resumes).
+    m_resumeSession->setEnabled(m_version == ProtocolVersion::V5 && !m_cleanStart->isChecked());
+}
+
+void AdvancedPage::versionChanged(ProtocolVersion version)
+{
+    m_version = version;
+    retranslateSession();
+    enableSession();
 }
 
 void AdvancedPage::schemeChanged(TransportScheme scheme)
@@ -283,6 +324,9 @@ void AdvancedPage::load(const ConnectionProfile &p)
 {
     m_keepAlive->setValue(p.keepAliveSeconds);
     m_cleanStart->setChecked(p.cleanStart);
+    m_resumeSession->setChecked(p.resumeSession);
+    m_storeBeforeAck->setChecked(p.storeBeforeAck);
+    versionChanged(p.protocolVersion);
     const ConnectProperties &cp = p.connectProperties;
     m_sessionExpiry->setValue(cp.sessionExpiryInterval);
     m_receiveMaximum->setValue(cp.receiveMaximum);
@@ -319,6 +363,8 @@ void AdvancedPage::store(ConnectionProfile &p) const
 {
     p.keepAliveSeconds = quint16(m_keepAlive->value());
     p.cleanStart = m_cleanStart->isChecked();
+    p.resumeSession = m_resumeSession->isChecked();
+    p.storeBeforeAck = m_storeBeforeAck->isChecked();
     ConnectProperties &cp = p.connectProperties;
     cp.sessionExpiryInterval = quint32(m_sessionExpiry->value());
     cp.receiveMaximum = quint16(m_receiveMaximum->value());

@@ -26,11 +26,17 @@ public:
     void load(const ConnectionProfile &profile) override;
     void store(ConnectionProfile &profile) const override;
     void schemeChanged(TransportScheme scheme) override;
+    void versionChanged(ProtocolVersion version) override;
 
 private:
+    void retranslateSession();
+    void enableSession();
+
     QWidget *m_content;
     QSpinBox *m_keepAlive;
     QCheckBox *m_cleanStart;
+    QCheckBox *m_resumeSession;
+    QCheckBox *m_storeBeforeAck;
     QDoubleSpinBox *m_sessionExpiry;
     QSpinBox *m_receiveMaximum;
     QDoubleSpinBox *m_maximumPacketSize;
@@ -55,6 +61,7 @@ private:
     QDoubleSpinBox *m_maxAgeHours;
     QCheckBox *m_plainSecrets;
     bool m_proxyPasswordStored = false;
+    ProtocolVersion m_version = ProtocolVersion::V5;
     RetentionBudget m_loadedRetention;
 };
 

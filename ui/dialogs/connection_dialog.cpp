@@ -67,6 +67,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     for (ProfilePage *page : pages()) {
         connect(page, &ProfilePage::changed, this, &ConnectionDialog::revalidate);
         connect(m_general, &GeneralPage::schemeSelected, page, &ProfilePage::schemeChanged);
+        connect(m_general, &GeneralPage::versionSelected, page, &ProfilePage::versionChanged);
     }
     setProfile(ConnectionProfile{});
     resize(640, 620);
@@ -90,8 +91,10 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     m_base = profile;
     for (ProfilePage *page : pages())
         page->load(profile);
-    for (ProfilePage *page : pages())
+    for (ProfilePage *page : pages()) {
         page->schemeChanged(profile.scheme);
+        page->versionChanged(profile.protocolVersion);
+    }
     m_loading = false;
     m_testResult->setVisible(false);
     revalidate();

@@ -108,6 +108,8 @@ GeneralPage::GeneralPage(QWidget *parent)
     for (QLineEdit *edit : {m_name, m_folder, m_host, m_port, m_wsPath, m_clientId, m_username})
         connect(edit, &QLineEdit::textChanged, this, &ProfilePage::changed);
     connect(m_version, &QComboBox::currentIndexChanged, this, &ProfilePage::changed);
+    connect(m_version, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT versionSelected(version()); });
     connect(m_password, &PasswordField::textChanged, this, &ProfilePage::changed);
 }
 
@@ -120,6 +122,11 @@ QString GeneralPage::generateClientId()
 TransportScheme GeneralPage::scheme() const
 {
     return TransportScheme(m_scheme->currentData().toInt());
+}
+
+ProtocolVersion GeneralPage::version() const
+{
+    return ProtocolVersion(m_version->currentData().toInt());
 }
 
 void GeneralPage::onSchemeChanged()

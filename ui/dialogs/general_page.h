@@ -23,12 +23,14 @@ public:
     ProfileProblems problems() const override;
 
     TransportScheme scheme() const;
+    ProtocolVersion version() const;
     // A fresh client id: "mqttdesk-" and 8 hex digits, 17 characters, so it
     // also fits MQTT 3.1's 23-character limit.
     static QString generateClientId();
 
 Q_SIGNALS:
     void schemeSelected(mqttdesk::TransportScheme scheme);
+    void versionSelected(mqttdesk::ProtocolVersion version);
 
 private:
     void onSchemeChanged();

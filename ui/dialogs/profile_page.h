@@ -28,6 +28,8 @@ public:
     virtual ProfileProblems problems() const { return {}; }
     // The scheme the General page has chosen, for pages that depend on it.
     virtual void schemeChanged(TransportScheme scheme) { Q_UNUSED(scheme); }
+    // The MQTT version chosen on the General page (also after load()).
+    virtual void versionChanged(ProtocolVersion version) { Q_UNUSED(version); }
 
 Q_SIGNALS:
     void changed();

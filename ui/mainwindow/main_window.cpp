@@ -167,6 +167,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_rateTimer->start();
     resize(1280, 800);
     restoreState();
+    m_restored = true;
     selectProfile(m_sidebar->selectedProfileId());
 }
 
@@ -302,6 +303,9 @@ void MainWindow::selectProfile(qint64 profileId)
         return;
     const auto placement = m_model->profile(profileId);
     const auto status = m_model->status(profileId);
+    // Saved at once, not only on close: an app that is killed restarts on the same row.
+    if (placement && m_restored)
+        settings()->setValue(QStringLiteral("window/lastConnection"), profileId);
     m_workspace->showProfile(
         placement ? profileId : 0, placement ? placement->name : QString(),
         m_model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(), status);
@@ -377,6 +381,11 @@ void MainWindow::restoreState()
     const qint64 last = s->value(QStringLiteral("window/lastConnection")).toLongLong();
     if (last)
         m_sidebar->select(last);
+    // Nothing (valid) to restore: the first connection is current, so that the highlighted
+    // row and the header agree (the tree would otherwise make its first row, possibly a
+    // folder, current on focus, and the header would say "No connection selected").
+    if (m_sidebar->selectedProfileId() == 0)
+        m_sidebar->selectFirstProfile();
 }
 
 void MainWindow::saveState() const

@@ -99,6 +99,7 @@ private:
     qint64 m_lastRateProfile = 0;
     LanguageMenu *m_languageMenu = nullptr;
     Retranslator m_texts;
+    bool m_restored = false; // restoreState() ran: selections are remembered from now on
 };
 
 } // namespace mqttdesk
