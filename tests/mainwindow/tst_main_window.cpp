@@ -250,6 +250,34 @@ private slots:
         QVERIFY(header->geometry().right() <= f.window()->width());
     }
 
+    // View > Log packets is off in a new data directory, whatever another one chose, and
+    // a choice is kept with its own data directory.
+    void logPacketsOffByDefault()
+    {
+        QTemporaryDir first;
+        QTemporaryDir second;
+        const auto action = [](const MainWindowFixture &f) {
+            return f.window()->findChild<QAction *>(QStringLiteral("logPacketsAction"));
+        };
+        {
+            MainWindowFixture f(first.path());
+            QVERIFY(action(f));
+            QVERIFY(!action(f)->isChecked());
+            QVERIFY(!f.window()->workspace()->packetLogging());
+            action(f)->setChecked(true);
+            QVERIFY(f.window()->workspace()->packetLogging());
+        }
+        {
+            MainWindowFixture f(second.path());
+            QVERIFY(!action(f)->isChecked());
+            QVERIFY(!f.window()->workspace()->packetLogging());
+        }
+        MainWindowFixture f(first.path());
+        QVERIFY(action(f)->isChecked());
+        QVERIFY(f.window()->workspace()->packetLogging());
+        action(f)->setChecked(false); // leave nothing behind
+    }
+
     void firstStartOffersLocalBroker()
     {
         QTemporaryDir dir;

@@ -6,8 +6,6 @@
 #include "core/storage/message_writer.h"
 #include "ui/stream/connection_view.h"
 
-#include <QSettings>
-
 namespace mqttdesk {
 
 ConnectionController::ConnectionController(const ConnectionProfile &profile, const Options &options,
@@ -28,7 +26,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     context.version = settings.session.version;
     context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
     m_view = new ConnectionView(context);
-    connection->setPacketLogging(packetLoggingWanted());
+    connection->setPacketLogging(options.packetLogging);
 
     connect(connection, &Connection::stateChanged, this, [this](SessionState state) {
         if (state == SessionState::Connected || state == SessionState::Connecting)
@@ -44,16 +42,6 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     connect(connection, &Connection::logMessage, this, &ConnectionController::onLog);
     connect(connection, &Connection::messagesReceived, this,
             [this](const MessageBatch &batch) { m_received += batch.size(); });
-}
-
-bool ConnectionController::packetLoggingWanted()
-{
-    return QSettings().value(QStringLiteral("log/packets"), false).toBool();
-}
-
-void ConnectionController::setPacketLoggingWanted(bool enabled)
-{
-    QSettings().setValue(QStringLiteral("log/packets"), enabled);
 }
 
 void ConnectionController::setPacketLogging(bool enabled)

@@ -30,6 +30,7 @@ public:
         qint64 profileId = 0;
         MessageWriter *writer = nullptr; // started; outlives the controller
         QString databasePath;
+        bool packetLogging = false; // View > Log packets (off unless the user turned it on)
     };
 
     // `profile` must carry its secrets (loaded from the SecretStore).
@@ -52,8 +53,6 @@ public:
 
     // One log line per packet sent and received (View > Log packets). Off by default: at
     // flood rates formatting those lines costs more than handling the packets.
-    static bool packetLoggingWanted();
-    static void setPacketLoggingWanted(bool enabled);
     void setPacketLogging(bool enabled);
 
     qint64 received() const { return m_received; }

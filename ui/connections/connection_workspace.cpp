@@ -54,6 +54,7 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
     options.profileId = profileId;
     options.writer = m_writer;
     options.databasePath = m_databasePath;
+    options.packetLogging = m_packetLogging;
     auto *controller = new ConnectionController(profile, options);
     m_controllers.insert(profileId, controller);
     m_stack->addWidget(controller->view());
@@ -65,6 +66,13 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
             });
     connect(controller, &ConnectionController::logLine, this, &ConnectionWorkspace::logLine);
     return controller;
+}
+
+void ConnectionWorkspace::setPacketLogging(bool enabled)
+{
+    m_packetLogging = enabled;
+    for (ConnectionController *c : std::as_const(m_controllers))
+        c->setPacketLogging(enabled);
 }
 
 void ConnectionWorkspace::close(qint64 profileId)

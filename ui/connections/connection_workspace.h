@@ -36,6 +36,9 @@ public:
 
     // The controller of the profile, created (with its view) on first use.
     ConnectionController *open(qint64 profileId, const ConnectionProfile &profile);
+    // View > Log packets, for every open connection and those opened later.
+    void setPacketLogging(bool enabled);
+    bool packetLogging() const { return m_packetLogging; }
     // Disconnects and drops the controller and its view (the profile was deleted).
     void close(qint64 profileId);
     // Shows the profile in the header and its view (or the placeholder) in the stack.
@@ -57,6 +60,7 @@ private:
     qint64 m_shown = 0;
     QString m_shownName;
     QString m_shownHostPort;
+    bool m_packetLogging = false;
 };
 
 } // namespace mqttdesk

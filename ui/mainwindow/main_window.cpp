@@ -231,13 +231,16 @@ void MainWindow::buildMenus()
     QAction *packets = view->addAction(QString());
     packets->setObjectName(QStringLiteral("logPacketsAction"));
     packets->setCheckable(true);
-    packets->setChecked(ConnectionController::packetLoggingWanted());
+    // Kept with the data directory's window settings, off unless the user turns it on:
+    // a line per packet slows floods and pushes connection events out of the log.
+    const bool logPackets = settings()->value(QStringLiteral("log/packets"), false).toBool();
+    packets->setChecked(logPackets);
+    if (m_workspace)
+        m_workspace->setPacketLogging(logPackets);
     connect(packets, &QAction::toggled, this, [this](bool on) {
-        ConnectionController::setPacketLoggingWanted(on);
-        if (m_workspace) {
-            for (ConnectionController *c : m_workspace->controllers())
-                c->setPacketLogging(on);
-        }
+        settings()->setValue(QStringLiteral("log/packets"), on);
+        if (m_workspace)
+            m_workspace->setPacketLogging(on);
     });
     view->addSeparator();
     m_languageMenu = new LanguageMenu(view);

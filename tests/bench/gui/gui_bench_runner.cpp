@@ -20,7 +20,10 @@
 #include <QTextStream>
 #include <QUuid>
 
+#include <QTimer>
+
 #include <cstdio>
+#include <ctime>
 
 namespace mqttdesk {
 
@@ -141,12 +144,36 @@ void GuiBenchRunner::sample()
                 finish(QStringLiteral("done"));
             });
         } else {
-            finish(QStringLiteral("done"));
+            measureIdle(QStringLiteral("done"));
         }
         return;
     }
     if (m_firstMs >= 0 && now - m_lastProgressMs > m_options.idleMs && !m_bigSeen)
         finish(QStringLiteral("idle"));
+}
+
+void GuiBenchRunner::measureIdle(const QString &reason)
+{
+    m_sampler.stop();
+    QElapsedTimer waited;
+    waited.start();
+    auto *poll = new QTimer(this);
+    poll->setInterval(50);
+    connect(poll, &QTimer::timeout, this, [this, poll, waited, reason] {
+        if (m_writer->unindexedCount() > 0 && waited.elapsed() < 60000)
+            return;
+        poll->deleteLater();
+        m_indexedMs = waited.elapsed();
+        const std::clock_t cpuStart = std::clock();
+        QElapsedTimer window;
+        window.start();
+        QTimer::singleShot(3000, this, [this, cpuStart, window, reason] {
+            const double cpuMs = double(std::clock() - cpuStart) * 1000.0 / CLOCKS_PER_SEC;
+            m_idleCpuPercent = 100.0 * cpuMs / double(qMax<qint64>(1, window.elapsed()));
+            finish(reason);
+        });
+    });
+    poll->start();
 }
 
 void GuiBenchRunner::finish(const QString &reason)
@@ -176,6 +203,10 @@ void GuiBenchRunner::finish(const QString &reason)
     o.insert(QStringLiteral("rssEndKb"), rssKb());
     if (m_options.bigPayload)
         o.insert(QStringLiteral("bigPayloadMaxStallMs"), m_bigMaxLateMs);
+    if (m_idleCpuPercent >= 0) {
+        o.insert(QStringLiteral("indexedAfterMs"), m_indexedMs);
+        o.insert(QStringLiteral("idleCpuPercent"), m_idleCpuPercent);
+    }
     if (!m_options.screenshot.isEmpty())
         m_view->grab().save(m_options.screenshot);
     std::printf("RESULT %s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());

@@ -43,6 +43,9 @@ private:
     void onConnected();
     void sample();
     void finish(const QString &reason);
+    // After the flood: waits for indexing to catch up, then measures the process's CPU
+    // use over a few idle seconds (an app left alone must go quiet).
+    void measureIdle(const QString &reason);
     static qint64 rssKb();
 
     Options m_options;
@@ -64,6 +67,8 @@ private:
     qint64 m_lastEpochMs = 0;
     double m_bigMaxLateMs = 0;
     bool m_bigSeen = false;
+    qint64 m_indexedMs = -1;      // flood end -> every row indexed
+    double m_idleCpuPercent = -1; // process CPU over the idle window
     bool m_subscribed = false;
 };
 
