@@ -256,9 +256,8 @@ AdvancedPage::AdvancedPage(QWidget *parent)
                    m_maxAgeHours,
                    m_plainSecrets});
 
-    for (QCheckBox *box :
-         {m_cleanStart, m_resumeSession, m_storeBeforeAck, m_requestResponseInfo,
-          m_requestProblemInfo, m_reconnect, m_plainSecrets})
+    for (QCheckBox *box : {m_cleanStart, m_resumeSession, m_storeBeforeAck, m_requestResponseInfo,
+                           m_requestProblemInfo, m_reconnect, m_plainSecrets})
         connect(box, &QCheckBox::toggled, this, &ProfilePage::changed);
     connect(m_cleanStart, &QCheckBox::toggled, this, &AdvancedPage::enableSession);
     for (QSpinBox *box : {m_keepAlive, m_receiveMaximum, m_topicAliasMaximum, m_minBackoff,
