@@ -372,7 +372,8 @@ void SessionCore::readFrames()
             return;
         }
         m_keepAlive.packetReceived(m_now);
-        if (m_options.logPackets) // a flood would spend its time formatting log lines
+        if (m_options.logPackets &&
+            packetLineAllowed()) // formatting lines costs more than the packet
             log(LogLevel::Debug, QStringLiteral("<- ") + PacketSummary::describe(decoded.value()));
         onPacket(decoded.value());
     }
@@ -720,7 +721,7 @@ std::optional<SessionError> SessionCore::send(const Packet &packet)
                 RequestValidator::checkSize(encoded.value().size(), type, server()))
             return error;
     }
-    if (m_options.logPackets)
+    if (m_options.logPackets && packetLineAllowed())
         log(LogLevel::Debug, QStringLiteral("-> ") + PacketSummary::describe(packet));
     m_keepAlive.packetSent(m_now);
     emitAction(SendBytes{encoded.value(), type});
@@ -737,6 +738,30 @@ const ConnackInfo *SessionCore::server() const
 bool SessionCore::isConnectionPending() const
 {
     return m_state == SessionState::Connecting || m_state == SessionState::ReconnectWaiting;
+}
+
+bool SessionCore::packetLineAllowed()
+{
+    // At most kPacketLinesPerSecond packet lines a second: during a flood a line per packet
+    // would keep the log's receiver (the GUI thread) busy long after the flood ended, and
+    // a 5,000-row log shows the last fraction of a second anyway. The rest is counted.
+    if (m_now - m_packetLineWindowMs >= 1000) {
+        if (m_packetLinesSuppressed > 0) {
+            log(LogLevel::Debug,
+                QStringLiteral("... %1 more packets not logged (at most %2 lines a second)")
+                    .arg(m_packetLinesSuppressed)
+                    .arg(kPacketLinesPerSecond));
+        }
+        m_packetLineWindowMs = m_now;
+        m_packetLinesInWindow = 0;
+        m_packetLinesSuppressed = 0;
+    }
+    if (m_packetLinesInWindow < kPacketLinesPerSecond) {
+        ++m_packetLinesInWindow;
+        return true;
+    }
+    ++m_packetLinesSuppressed;
+    return false;
 }
 
 } // namespace mqttdesk

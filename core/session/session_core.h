@@ -105,6 +105,12 @@ private:
     SessionActions *m_out = &m_spare;
     SessionActions m_spare;
     qint64 m_now = 0;
+    // Packet log lines (SessionOptions::logPackets), limited per second.
+    static constexpr int kPacketLinesPerSecond = 200;
+    bool packetLineAllowed();
+    qint64 m_packetLineWindowMs = -1000000;
+    int m_packetLinesInWindow = 0;
+    qint64 m_packetLinesSuppressed = 0;
 
     SessionState m_state = SessionState::Disconnected;
     Link m_link = Link::None;

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace mqttdesk;
 using namespace mqttdesk::test;
 
@@ -19,6 +21,7 @@ private slots:
     void packetLogLinesOnlyWhenAsked_data() { addVersionRows(); }
     void packetLogLinesOnlyWhenAsked();
     void handleAppendsToTheCallersList();
+    void packetLogLinesAreLimitedPerSecond();
 };
 
 namespace {
@@ -111,6 +114,42 @@ void TestSessionIngest::handleAppendsToTheCallersList()
     QVERIFY(std::holds_alternative<LogLine>(out[0]));
     QCOMPARE(std::get<DeliverMessage>(out[1]).message.topic, QStringLiteral("a"));
     QCOMPARE(std::get<DeliverMessage>(out[2]).message.topic, QStringLiteral("b"));
+}
+
+// A flood with packet logging on: at most 200 packet lines a second, and the rest is
+// counted in one line when the next second starts (the log's receiver stays idle after).
+void TestSessionIngest::packetLogLinesAreLimitedPerSecond()
+{
+    SessionOptions o;
+    o.version = ProtocolVersion::V311;
+    o.clientId = QStringLiteral("log");
+    o.logPackets = true;
+    const auto lines = [](const SessionActions &a, const QString &start) {
+        int n = 0;
+        for (const LogLine &line : SessionDriver::of<LogLine>(a))
+            n += line.text.startsWith(start) ? 1 : 0;
+        return n;
+    };
+    SessionDriver d(o);
+    d.connectAndAccept();
+    const SessionActions connecting = d.take();
+    // CONNECT and CONNACK used part of this second's lines.
+    const int used =
+        lines(connecting, QStringLiteral("-> ")) + lines(connecting, QStringLiteral("<- "));
+    QVERIFY(used > 0);
+    for (int i = 0; i < 1000; ++i)
+        d.receive(publishPacket(QStringLiteral("t"), "x", QoS::AtMostOnce));
+    SessionActions a = d.take();
+    QCOMPARE(SessionDriver::count<DeliverMessage>(a), 1000); // every message still delivered
+    QCOMPARE(lines(a, QStringLiteral("<- PUBLISH")), 200 - used);
+    d.now += 1000;
+    d.receive(publishPacket(QStringLiteral("t"), "x", QoS::AtMostOnce));
+    a = d.take();
+    QCOMPARE(lines(a, QStringLiteral("<- PUBLISH")), 1);
+    const QList<LogLine> all = SessionDriver::of<LogLine>(a);
+    const QString summary = QStringLiteral("%1 more packets not logged").arg(1000 - (200 - used));
+    QVERIFY(std::any_of(all.begin(), all.end(),
+                        [&](const LogLine &l) { return l.text.contains(summary); }));
 }
 
 QTEST_GUILESS_MAIN(TestSessionIngest)

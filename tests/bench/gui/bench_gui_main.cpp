@@ -19,12 +19,15 @@ int main(int argc, char **argv)
                               QStringLiteral("n"), QStringLiteral("1000000"));
     QCommandLineOption idle(QStringLiteral("idle-ms"), QStringLiteral("stop after this quiet time"),
                             QStringLiteral("ms"), QStringLiteral("5000"));
+    QCommandLineOption logPackets(QStringLiteral("log-packets"),
+                                  QStringLiteral("log every packet into a log model, as View > "
+                                                 "Log packets does"));
     QCommandLineOption big(QStringLiteral("big"), QStringLiteral("wait for a 10 MB bench/big"));
     QCommandLineOption shot(QStringLiteral("screenshot"), QStringLiteral("save a PNG at the end"),
                             QStringLiteral("file"));
     QCommandLineOption sync(QStringLiteral("sync-reads"),
                             QStringLiteral("read the stream on the GUI thread (comparison)"));
-    parser.addOptions({port, expect, idle, big, shot, sync});
+    parser.addOptions({port, expect, idle, big, shot, sync, logPackets});
     parser.process(app);
     GuiBenchRunner::Options options;
     options.port = quint16(parser.value(port).toUInt());
@@ -33,6 +36,7 @@ int main(int argc, char **argv)
     options.bigPayload = parser.isSet(big);
     options.screenshot = parser.value(shot);
     options.syncReads = parser.isSet(sync);
+    options.logPackets = parser.isSet(logPackets);
     GuiBenchRunner runner(options);
     QObject::connect(&runner, &GuiBenchRunner::finished, &app, &QCoreApplication::exit);
     runner.start();

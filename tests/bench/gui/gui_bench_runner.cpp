@@ -5,6 +5,7 @@
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/profile_store.h"
+#include "ui/connections/log_model.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/event_loop_latency_probe.h"
 #include "ui/stream/message_stream_model.h"
@@ -110,6 +111,15 @@ void GuiBenchRunner::start()
         }
     });
     connect(&m_sampler, &QTimer::timeout, this, &GuiBenchRunner::sample);
+    if (m_options.logPackets) {
+        m_log = new LogModel(this);
+        m_thread->connection()->setPacketLogging(true);
+        connect(m_thread->connection(), &Connection::logMessage, this,
+                [this](const ConnectionLogEntry &e) {
+                    m_log->append(e.timestamp, LogModel::Level::Debug, QStringLiteral("bench"),
+                                  e.text);
+                });
+    }
     m_thread->connection()->connectToBroker();
 }
 

@@ -11,6 +11,8 @@
 
 namespace mqttdesk {
 
+class LogModel;
+
 class ConnectionThread;
 class ConnectionView;
 class EventLoopLatencyProbe;
@@ -30,6 +32,7 @@ public:
         bool bigPayload = false; // measure the stall around the expected (10 MB) message(s)
         QString screenshot;      // PNG of the view at the end, when set
         bool syncReads = false;  // stream reads on the GUI thread (for comparison)
+        bool logPackets = false; // View > Log packets on, lines into a LogModel as in the app
     };
 
     explicit GuiBenchRunner(const Options &options, QObject *parent = nullptr);
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<ConnectionThread> m_thread;
     std::unique_ptr<ConnectionView> m_view;
     EventLoopLatencyProbe *m_probe = nullptr;
+    LogModel *m_log = nullptr;
     QTimer m_sampler;
     QElapsedTimer m_clock;
     qint64 m_profileId = 0;
