@@ -1,6 +1,10 @@
+#include "core/connection/connection.h"
+#include "core/connection/connection_thread.h"
+#include "tests/fixture/mosquitto_pub.h"
 #include "tests/fixture/test_broker.h"
 #include "tests/fixture/test_pki.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
@@ -14,11 +18,17 @@
 #include "ui/stream/connection_view.h"
 
 #include <QAction>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTcpServer>
 #include <QTest>
+
+#include <ctime>
 
 using namespace mqttdesk;
 
@@ -128,6 +138,90 @@ private slots:
                  qPrintable(failText));
         QVERIFY2(failText.contains(QStringLiteral("Certificate chain")), qPrintable(failText));
         QCOMPARE(f.idOf(QStringLiteral("ok")), qint64(0)); // cancelled dialogs save nothing
+    }
+
+    // The real window, shown, with the log view: a flood of QoS 1 messages is stored, then
+    // the app must go quiet (a user saw ~90% CPU for minutes after a flood). Measured as
+    // this process's CPU time over two idle seconds, with a wide bound: a busy loop shows
+    // as ~100%, an idle app as a few percent.
+    void quietAfterAFlood_data()
+    {
+        QTest::addColumn<bool>("logPackets");
+        QTest::newRow("packet log off") << false;
+        QTest::newRow("packet log on") << true;
+    }
+    void quietAfterAFlood()
+    {
+        QFETCH(bool, logPackets);
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        w->findChild<QAction *>(QStringLiteral("logPacketsAction"))->setChecked(logPackets);
+        w->resize(1280, 800);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        ConnectionProfile p = MainWindowFixture::profile(
+            QStringLiteral("Flood"), m_broker.port(TestBroker::Listener::Plain));
+        const qint64 id = f.createThroughDialog(p);
+        QVERIFY(id != 0);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
+        ConnectionController *controller = w->workspace()->controller(id);
+        QVERIFY(controller);
+        const QString topic = QStringLiteral("quiet/") + QString::number(id);
+        QJsonObject subscription;
+        subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
+        subscription.insert(QStringLiteral("qos"), 1);
+        subscription.insert(QStringLiteral("enabled"), true);
+        controller->view()->restoreSubscriptions(QJsonArray{subscription});
+        // Subscribed once a marker arrives (bounded tries).
+        for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
+            MosquittoPub::publish(m_broker.port(TestBroker::Listener::Plain),
+                                  topic + QStringLiteral("/marker"), "m");
+            (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
+        }
+        QVERIFY(controller->received() > 0);
+        const qint64 before = controller->received();
+        // MQTTDESK_QUIET_MESSAGES sets a bigger flood for a manual run.
+        const int kMessages = qEnvironmentVariableIntValue("MQTTDESK_QUIET_MESSAGES") > 0
+                                  ? qEnvironmentVariableIntValue("MQTTDESK_QUIET_MESSAGES")
+                                  : 30000;
+        // The feeder: our own core client on its thread (mosquitto_pub -l stalls on large
+        // QoS 1 inputs in this rig).
+        ConnectionSettings feeder;
+        feeder.transport.host = QStringLiteral("127.0.0.1");
+        feeder.transport.port = m_broker.port(TestBroker::Listener::Plain);
+        feeder.session.version = ProtocolVersion::V5;
+        ConnectionThread feed(feeder);
+        QSignalSpy feedConnected(feed.connection(), &Connection::connected);
+        feed.connection()->connectToBroker();
+        QVERIFY(feedConnected.wait(10000));
+        for (int i = 0; i < kMessages; ++i) {
+            PublishPacket m;
+            m.topic = topic + QStringLiteral("/n");
+            m.payload = QByteArray::number(i);
+            m.qos = QoS::AtLeastOnce;
+            feed.connection()->publish(m);
+        }
+        if (!QTest::qWaitFor([&] { return controller->received() >= before + kMessages; },
+                             120000)) {
+            QFAIL(qPrintable(QStringLiteral("received %1 of %2")
+                                 .arg(controller->received() - before)
+                                 .arg(kMessages)));
+        }
+        feed.connection()->disconnectFromBroker();
+        // Let the last batch, its storage and the views settle, then measure.
+        QTest::qWait(1000);
+        const std::clock_t cpuStart = std::clock();
+        QElapsedTimer window;
+        window.start();
+        QTest::qWait(2000); // the event loop runs: whatever the app still does shows up
+        const double cpuMs = double(std::clock() - cpuStart) * 1000.0 / CLOCKS_PER_SEC;
+        const double percent = 100.0 * cpuMs / double(window.elapsed());
+        qInfo("CPU over 2 s after a %d-message flood: %.1f%%", kMessages, percent);
+        QVERIFY2(percent < 40, qPrintable(QString::number(percent)));
+        w->actions()->disconnectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
+                                  15000);
     }
 
     void editingAConnectedProfileOffersToReconnect()
