@@ -248,6 +248,8 @@ private slots:
         QVERIFY(line->heightForWidth(line->width()) > line->fontMetrics().height()); // wrapped
         QVERIFY(header->connectButton()->isVisible());
         QVERIFY(header->geometry().right() <= f.window()->width());
+        if (qEnvironmentVariableIsSet("MQTTDESK_HEADER_SHOT")) // to look at it
+            QVERIFY(f.window()->grab().save(qEnvironmentVariable("MQTTDESK_HEADER_SHOT")));
     }
 
     // View > Log packets is off in a new data directory, whatever another one chose, and
