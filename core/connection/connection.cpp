@@ -8,6 +8,7 @@
 #include <QMetaMethod>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <utility>
@@ -90,8 +91,8 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
 
 Connection::~Connection()
 {
-    if (m_sink)
-        m_sink->setStoredListener({});
+    if (m_durableSink)
+        m_durableSink->setStoredListener({});
     if (m_transport) {
         m_transport->disconnect(this);
         m_transport->abort();
@@ -115,38 +116,69 @@ void Connection::setSettings(const ConnectionSettings &settings)
     });
 }
 
-void Connection::setMessageSink(std::shared_ptr<MessageSink> sink)
+void Connection::addMessageSink(std::shared_ptr<MessageSink> sink)
+{
+    if (!sink)
+        return;
+    post([this, sink = std::move(sink)] {
+        // A sink joins between batches: it sees whole batches only.
+        flushBatch();
+        if (std::find(m_sinks.begin(), m_sinks.end(), sink) == m_sinks.end())
+            m_sinks.push_back(sink);
+        chooseDurableSink();
+    });
+}
+
+void Connection::removeMessageSink(std::shared_ptr<MessageSink> sink)
 {
     post([this, sink = std::move(sink)] {
         flushBatch();
-        if (m_sink) {
-            m_sink->setStoredListener({});
+        const auto it = std::find(m_sinks.begin(), m_sinks.end(), sink);
+        if (it == m_sinks.end())
+            return;
+        m_sinks.erase(it);
+        chooseDurableSink();
+    });
+}
+
+void Connection::chooseDurableSink()
+{
+    MessageSink *durable = nullptr;
+    for (const std::shared_ptr<MessageSink> &sink : m_sinks) {
+        if (sink->reportsStored()) {
+            durable = sink.get();
+            break;
+        }
+    }
+    if (durable != m_durableSink) {
+        if (m_durableSink) {
+            m_durableSink->setStoredListener({});
             // What the old sink still holds is acknowledged as it was before store
             // before acknowledging: nothing would report it any more.
             handle(MessagesStored{std::numeric_limits<quint64>::max(), {}});
         }
-        m_sink = sink;
-        if (m_sink && m_sink->reportsStored()) {
+        m_durableSink = durable;
+        if (m_durableSink) {
             // Called on the writer's thread after a commit: carried to this thread.
-            m_sink->setStoredListener([this](quint64 through, const QList<quint64> &refused) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, through, refused] {
-                        handle(MessagesStored{through, refused});
-                    },
-                    Qt::QueuedConnection);
-            });
+            m_durableSink->setStoredListener(
+                [this](quint64 through, const QList<quint64> &refused) {
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, through, refused] {
+                            handle(MessagesStored{through, refused});
+                        },
+                        Qt::QueuedConnection);
+                });
         }
-        applySessionOptions();
-    });
+    }
+    applySessionOptions();
 }
 
 void Connection::applySessionOptions()
 {
     SessionOptions options = m_settings.session;
     // Only a sink that reports its commits can hold the acknowledgements back.
-    options.acknowledgeAfterStore =
-        options.acknowledgeAfterStore && m_sink && m_sink->reportsStored();
+    options.acknowledgeAfterStore = options.acknowledgeAfterStore && m_durableSink;
     m_storeBeforeAck = options.acknowledgeAfterStore;
     m_session->setOptions(options);
 }
@@ -268,14 +300,16 @@ void Connection::runSession(const SessionEvent &event)
     // Store before acknowledging: storage gets what arrived at once, not when the batch
     // timer fires, so acknowledgements (and the server's window) are not held back by it.
     if (m_storeBeforeAck)
-        feedSink();
+        feedSinks();
 }
 
-void Connection::feedSink()
+void Connection::feedSinks()
 {
-    if (!m_sink || m_sinkFed >= m_batch.size())
+    if (m_sinks.empty() || m_sinkFed >= m_batch.size())
         return;
-    m_sink->consume(m_sinkFed == 0 ? m_batch : m_batch.mid(m_sinkFed));
+    const MessageBatch fresh = m_sinkFed == 0 ? m_batch : m_batch.mid(m_sinkFed);
+    for (const std::shared_ptr<MessageSink> &sink : m_sinks)
+        sink->consume(fresh);
     m_sinkFed = m_batch.size();
 }
 
@@ -454,7 +488,7 @@ void Connection::flushBatch()
     m_batchTimer->stop();
     if (m_batch.isEmpty())
         return;
-    feedSink();
+    feedSinks();
     m_sinkFed = 0;
     const MessageBatch batch = std::exchange(m_batch, {});
     emit messagesReceived(batch);

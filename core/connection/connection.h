@@ -22,6 +22,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace mqttdesk {
 
@@ -39,7 +40,7 @@ class Transport;
 // threads get them queued.
 //
 // Received messages are delivered in batches (messagesReceived), so a flood costs the
-// receiver one queued call per batch; a MessageSink sees each batch first, on the worker
+// receiver one queued call per batch; the MessageSinks see each batch first, on the worker
 // thread.
 class Connection : public QObject
 {
@@ -53,8 +54,13 @@ public:
 
     // New settings apply at the next connectToBroker() (e.g. a changed password).
     void setSettings(const ConnectionSettings &settings);
-    // Installs the receive-side hook (nullptr removes it).
-    void setMessageSink(std::shared_ptr<MessageSink> sink);
+    // Adds a receive-side consumer: every batch goes to each sink in the order they were
+    // added, on the connection's thread, before messagesReceived(). Storage, topic
+    // statistics and live charts each take the same batches. The first sink that
+    // reportsStored() is the durable one that store-before-acknowledging waits for.
+    void addMessageSink(std::shared_ptr<MessageSink> sink);
+    // Removes a sink added before; after the call has been carried out it gets nothing more.
+    void removeMessageSink(std::shared_ptr<MessageSink> sink);
     // Debug log lines for every packet sent and received ("<- PUBLISH ..."). By default
     // they are on when something is connected to logMessage() at connectToBroker() time
     // (the GUI log view, tests), and off otherwise (mqttdesk-cli), because formatting a
@@ -109,8 +115,10 @@ private:
     void runSession(const SessionEvent &event);
     void execute(SessionActions &actions);
     void applySessionOptions();
-    // Hands the sink the messages of m_batch it has not seen yet.
-    void feedSink();
+    // Hands the sinks the messages of m_batch they have not seen yet.
+    void feedSinks();
+    // The sink whose commits acknowledgements wait for (the first durable one), listened to.
+    void chooseDurableSink();
     void applyPacketLogging();
     void openTransport();
     void closeTransport();
@@ -151,9 +159,10 @@ private:
     QElapsedTimer m_clock;
     QTimer *m_batchTimer = nullptr;
     MessageBatch m_batch;
-    std::shared_ptr<MessageSink> m_sink;
-    qsizetype m_sinkFed = 0;       // the first m_sinkFed messages of m_batch went to m_sink
-    bool m_storeBeforeAck = false; // acknowledgements wait for m_sink's commits
+    std::vector<std::shared_ptr<MessageSink>> m_sinks;
+    MessageSink *m_durableSink = nullptr; // one of m_sinks, listened to; or null
+    qsizetype m_sinkFed = 0;              // the first m_sinkFed messages of m_batch went to m_sinks
+    bool m_storeBeforeAck = false;        // acknowledgements wait for m_durableSink's commits
     // Set once a transport error was reported, so the session's own "transport closed"
     // error for the same loss is not reported twice.
     bool m_transportErrorReported = false;

@@ -428,6 +428,26 @@ MessagePage MessageQuery::fetch(const MessageFilter &filter, const PageRequest &
     return page;
 }
 
+QList<MessageQuery::TopicCount> MessageQuery::receivedPerTopic(qint64 profileId, qint64 beforeUs,
+                                                               StorageError *error) const
+{
+    QSqlQuery query(m_connection.database());
+    query.setForwardOnly(true);
+    if (!run(query,
+             QStringLiteral("SELECT t.name, c.n FROM (SELECT topic_id, count(*) AS n FROM messages"
+                            " WHERE profile_id = ? AND (flags & 1) = 0 AND time_us < ?"
+                            " GROUP BY topic_id) c JOIN topics t ON t.id = c.topic_id"),
+             {profileId, beforeUs})) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return {};
+    }
+    QList<TopicCount> counts;
+    while (query.next())
+        counts.append(TopicCount{query.value(0).toString(), query.value(1).toLongLong()});
+    return counts;
+}
+
 qint64 MessageQuery::lastId(qint64 profileId, StorageError *error) const
 {
     QSqlQuery query(m_connection.database());

@@ -33,6 +33,15 @@ public:
     qint64 count(const MessageFilter &filter, StorageError *error = nullptr,
                  const std::atomic_bool *cancel = nullptr, qint64 afterId = 0,
                  qint64 upToId = -1) const;
+    struct TopicCount
+    {
+        QString topic;
+        qint64 messages = 0;
+    };
+    // How many messages the profile received on each topic before `beforeUs` (outgoing
+    // ones are not counted). One pass over the history: meant for a worker thread.
+    QList<TopicCount> receivedPerTopic(qint64 profileId, qint64 beforeUs,
+                                       StorageError *error = nullptr) const;
     // The highest row id of the profile (0 when empty).
     qint64 lastId(qint64 profileId, StorageError *error = nullptr) const;
     // The payload of a row read with payloadDeferred set (kept in the side table).

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <functional>
+#include <mutex>
 
 using namespace mqttdesk;
 using V = ProtocolVersion;
@@ -476,21 +477,99 @@ private slots:
         QVERIFY(!off->log().isEmpty()); // the other lines still come
     }
 
-    void messageSinkSeesEveryBatch()
+    void everyMessageSinkSeesEveryBatch()
     {
         struct CountingSink : MessageSink
         {
             std::atomic<int> messages{0};
-            void consume(const MessageBatch &batch) override { messages += int(batch.size()); }
+            std::atomic<int> batches{0};
+            void consume(const MessageBatch &batch) override
+            {
+                messages += int(batch.size());
+                ++batches;
+            }
         };
-        auto sink = std::make_shared<CountingSink>();
+        // Storage, statistics and charts each take the same batches: a fan-out, in order.
+        auto first = std::make_shared<CountingSink>();
+        auto second = std::make_shared<CountingSink>();
         auto c = client(V::V5);
-        c->connection()->setMessageSink(sink);
+        c->connection()->addMessageSink(first);
+        c->connection()->addMessageSink(second);
+        c->connection()->addMessageSink(second); // twice is once
         QVERIFY2(c->connectAndWait(), c->describe());
         for (int i = 0; i < 10; ++i)
             QVERIFY(m_broker->send(message(QStringLiteral("s"), "x", QoS::AtMostOnce)));
         QVERIFY(c->waitForMessages(10));
-        QCOMPARE(sink->messages.load(), 10);
+        QCOMPARE(first->messages.load(), 10);
+        QCOMPARE(second->messages.load(), 10);
+        QCOMPARE(first->batches.load(), second->batches.load());
+
+        // A removed sink gets nothing more; the other one goes on.
+        c->connection()->removeMessageSink(second);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(m_broker->send(message(QStringLiteral("s"), "y", QoS::AtMostOnce)));
+        QVERIFY(c->waitForMessages(15));
+        QCOMPARE(first->messages.load(), 15);
+        QCOMPARE(second->messages.load(), 10);
+    }
+
+    void acknowledgementsWaitForTheDurableSinkAmongSeveral()
+    {
+        // A plain consumer first, then one that stores: PUBACK waits for the second's commit.
+        struct PlainSink : MessageSink
+        {
+            std::atomic<int> messages{0};
+            void consume(const MessageBatch &batch) override { messages += int(batch.size()); }
+        };
+        struct DurableSink : MessageSink
+        {
+            std::mutex lock;
+            quint64 lastSequence = 0;
+            StoredListener listener;
+            void consume(const MessageBatch &batch) override
+            {
+                std::lock_guard guard(lock);
+                for (const ReceivedMessage &m : batch)
+                    lastSequence = qMax(lastSequence, m.sequence);
+            }
+            bool reportsStored() const override { return true; }
+            void setStoredListener(StoredListener l) override
+            {
+                std::lock_guard guard(lock);
+                listener = std::move(l);
+            }
+            bool commit()
+            {
+                std::lock_guard guard(lock);
+                if (!listener || lastSequence == 0)
+                    return false;
+                listener(lastSequence, {});
+                return true;
+            }
+        };
+        auto plain = std::make_shared<PlainSink>();
+        auto durable = std::make_shared<DurableSink>();
+        auto c =
+            client(V::V311, [](ConnectionSettings &s) { s.session.acknowledgeAfterStore = true; });
+        c->connection()->addMessageSink(plain);
+        c->connection()->addMessageSink(durable);
+        QVERIFY2(c->connectAndWait(), c->describe());
+        QVERIFY(m_broker->send(message(QStringLiteral("d"), "1", QoS::AtLeastOnce, 7)));
+        QVERIFY(c->waitForMessages(1));
+        QTRY_COMPARE(plain->messages.load(), 1);
+        // Not committed yet: no PUBACK. A PINGREQ round trip proves the client has read on.
+        QVERIFY(c->subscribeAndWait(QStringLiteral("x"), QoS::AtMostOnce));
+        QCOMPARE(m_broker->countOf(PacketType::Puback), 0);
+        QTRY_VERIFY(durable->commit());
+        const auto puback = m_broker->waitFor(PacketType::Puback);
+        QVERIFY(puback);
+        QCOMPARE(FakeBroker::as<PubackPacket>(*puback).packetId, quint16(7));
+
+        // Without its durable sink the connection acknowledges at once again.
+        c->connection()->removeMessageSink(durable);
+        QVERIFY(m_broker->send(message(QStringLiteral("d"), "2", QoS::AtLeastOnce, 8)));
+        QVERIFY(m_broker->waitFor(PacketType::Puback, 2));
+        QTRY_COMPARE(plain->messages.load(), 2);
     }
 };
 

@@ -3,7 +3,7 @@
 // receives it; a QoS 2 round trip with its ack state; filters and search over history and
 // live rows; and the history survives a restart (new objects over the same data dir).
 #include "core/connection/connection.h"
-#include "core/connection/connection_thread.h"
+#include "core/workspace/connection_services.h"
 #include "stream_test_support.h"
 #include "tests/fixture/mosquitto_pub.h"
 #include "tests/fixture/mosquitto_sub.h"
@@ -76,6 +76,7 @@ private slots:
     void ackStatesAtEachQos();
     void refusedPublishShowsReasonCode();
     void resendFromBubble();
+    void messageCountsSurviveARestartAndAClear();
 
 private:
     void openView(const QString &dataDir = {});
@@ -88,7 +89,7 @@ private:
     TestBroker m_broker;
     QTemporaryDir m_dataDir;
     std::unique_ptr<StreamTestStore> m_store;
-    std::unique_ptr<ConnectionThread> m_thread;
+    std::unique_ptr<ConnectionServices> m_services;
     std::unique_ptr<ConnectionView> m_view;
 };
 
@@ -117,33 +118,34 @@ void TestConnectionViewBroker::openView(const QString &dataDir)
     m_store = std::make_unique<StreamTestStore>(dataDir);
     QVERIFY(m_store->isReady());
     QVERIFY(m_store->ensureProfile(1));
-    m_thread =
-        std::make_unique<ConnectionThread>(settingsFor(m_broker.port(TestBroker::Listener::Plain)));
+    ConnectionServices::Options services;
+    services.profileId = 1;
+    services.writer = m_store->writer();
+    services.databasePath = m_store->path();
+    m_services = std::make_unique<ConnectionServices>(
+        settingsFor(m_broker.port(TestBroker::Listener::Plain)), services);
     ConnectionView::Context context;
-    context.connection = m_thread->connection();
-    context.writer = m_store->writer();
-    context.databasePath = m_store->path();
-    context.profileId = 1;
+    context.services = m_services.get();
     context.version = ProtocolVersion::V5;
     m_view = std::make_unique<ConnectionView>(context);
     QVERIFY(!m_view->openError().isError());
     m_view->resize(1280, 800);
     m_view->show();
-    m_thread->connection()->connectToBroker();
-    QTRY_COMPARE_WITH_TIMEOUT(m_thread->connection()->state(), SessionState::Connected, kWait);
+    m_services->connection()->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(m_services->connection()->state(), SessionState::Connected, kWait);
     // The view learns it through a queued signal.
     QTRY_VERIFY_WITH_TIMEOUT(m_view->publishBar()->isConnected(), kWait);
 }
 
 void TestConnectionViewBroker::closeView()
 {
-    if (m_thread) {
-        m_thread->connection()->disconnectFromBroker();
-        QTRY_COMPARE_WITH_TIMEOUT(m_thread->connection()->state(), SessionState::Disconnected,
+    if (m_services) {
+        m_services->connection()->disconnectFromBroker();
+        QTRY_COMPARE_WITH_TIMEOUT(m_services->connection()->state(), SessionState::Disconnected,
                                   kWait);
     }
     m_view.reset();
-    m_thread.reset();
+    m_services.reset();
     m_store.reset();
 }
 
@@ -497,7 +499,7 @@ void TestConnectionViewBroker::refusedPublishShowsReasonCode()
     // mosquitto denies clients writing to $SYS: a 5.0 PUBACK / PUBREC with 0x87. (2.0.11
     // then drops the connection, so each QoS gets a fresh one.)
     for (int qos = 1; qos <= 2; ++qos) {
-        Connection *connection = m_thread->connection();
+        Connection *connection = m_services->connection();
         if (connection->state() != SessionState::Connected) {
             QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SessionState::Disconnected, kWait);
             connection->connectToBroker();
@@ -533,6 +535,62 @@ void TestConnectionViewBroker::resendFromBubble()
     emit m_view->streamView()->resendRequested(m_view->streamModel()->rowAt(bubble.row())->message);
     QVERIFY(sub.waitForMessages(2, kWait));
     QCOMPARE(sub.messages().at(1).payload, QByteArray("twice"));
+}
+
+void TestConnectionViewBroker::messageCountsSurviveARestartAndAClear()
+{
+    closeView();
+    QTemporaryDir dir;
+    openView(dir.path());
+    subscribe(QStringLiteral("count/#"), 1);
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = m_broker.port(TestBroker::Listener::Plain);
+    auto repeat = [port](const QString &topic, int times) {
+        return MosquittoPub::run({QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                                  QStringLiteral("-p"), QString::number(port), QStringLiteral("-t"),
+                                  topic, QStringLiteral("-m"), QStringLiteral("v"),
+                                  QStringLiteral("-q"), QStringLiteral("1"),
+                                  QStringLiteral("--repeat"), QString::number(times)})
+                   .exitCode == 0;
+    };
+    QVERIFY(repeat(QStringLiteral("count/a"), 15));
+    QVERIFY(repeat(QStringLiteral("count/b"), 10));
+    SubscriptionListModel *subs = m_view->subscriptions();
+    auto count = [&subs](int row) {
+        return subs->index(row, SubscriptionListModel::CountColumn).data().toLongLong();
+    };
+    // Counted live on the connection's thread.
+    QTRY_COMPARE_WITH_TIMEOUT(count(0), 25, kWait);
+    // A row added afterwards starts from what the history holds for its filter.
+    SubscriptionPanel *panel = m_view->subscriptionPanel();
+    panel->filterEdit()->setText(QStringLiteral("count/a"));
+    QVERIFY(panel->addFromForm());
+    const int added = subs->rowOfFilter(QStringLiteral("count/a"));
+    QVERIFY(added > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(count(added), 15, kWait);
+    QVERIFY(m_store->writer()->waitUntilIdle(kWait));
+    closeView();
+
+    // The app restarts: the counts are read back from the history.
+    openView(dir.path());
+    subs = m_view->subscriptions();
+    QCOMPARE(subs->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(count(0), 25, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(count(1), 15, kWait);
+
+    // Clearing the history clears the counts; new messages count from zero.
+    QSignalSpy cleared(m_view.get(), &ConnectionView::historyCleared);
+    m_view->clearHistory();
+    QVERIFY(cleared.wait(kWait));
+    QVERIFY(!cleared.first().first().value<StorageError>().isError());
+    QTRY_COMPARE_WITH_TIMEOUT(count(0), 0, kWait);
+    QCOMPARE(count(1), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(int(subs->at(0).state), int(SubscriptionEntry::State::Active), kWait);
+    QVERIFY(repeat(QStringLiteral("count/b"), 3));
+    QTRY_COMPARE_WITH_TIMEOUT(count(0), 3, kWait);
+    QCOMPARE(count(1), 0);
+    closeView();
 }
 
 QTEST_MAIN(TestConnectionViewBroker)

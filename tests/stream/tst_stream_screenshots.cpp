@@ -3,6 +3,7 @@
 // $MQTTDESK_SCREENSHOT_DIR (e.g. docs/screenshots) when set, else to a temporary directory;
 // either way each must be a real, non-blank picture of the right size.
 #include "core/protocol/codec.h"
+#include "core/workspace/connection_services.h"
 #include "stream_test_support.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_model.h"
@@ -110,10 +111,13 @@ void TestStreamScreenshots::stream()
     const QList<StoredMessage> messages = sampleMessages();
     QVERIFY(store.store(messages));
 
+    ConnectionServices::Options options;
+    options.writer = store.writer();
+    options.databasePath = store.path();
+    options.profileId = 1;
+    ConnectionServices services(ConnectionSettings{}, options); // never connected here
     ConnectionView::Context context;
-    context.writer = store.writer();
-    context.databasePath = store.path();
-    context.profileId = 1;
+    context.services = &services;
     {
         ConnectionView view(context);
         QJsonArray subs;

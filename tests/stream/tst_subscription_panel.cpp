@@ -1,6 +1,5 @@
 // SubscriptionListModel (under QAbstractItemModelTester) and SubscriptionPanel: adding with
 // Enter, inline refusal of invalid filters, 5.0 options, SUBACK outcomes, routing, saving.
-#include "core/connection/received_message.h"
 #include "core/protocol/topic.h"
 #include "core/session/session_action.h"
 #include "stream_test_support.h"
@@ -33,7 +32,7 @@ private slots:
     void subackOutcomesShowOnEntry();
     void coloursAutoAssignedAndEditable();
     void routingPicksFirstEnabledMatch();
-    void messageCountsCoalesce();
+    void countsArriveFromTheCounter();
     void enableDisableSignals();
     void savedFormRoundTrips();
     void everyChangeIsSavedWithTheProfile();
@@ -272,7 +271,7 @@ void TestSubscriptionPanel::routingPicksFirstEnabledMatch()
     QVERIFY(!model.lookFor(QStringLiteral("$SYS/x")).colour.isValid());
 }
 
-void TestSubscriptionPanel::messageCountsCoalesce()
+void TestSubscriptionPanel::countsArriveFromTheCounter()
 {
     SubscriptionListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -280,20 +279,29 @@ void TestSubscriptionPanel::messageCountsCoalesce()
     e.subscription.filter = QStringLiteral("a/#");
     model.add(e);
     e.subscription.filter = QStringLiteral("a/b");
+    e.enabled = false; // switched off rows are counted too: the history holds their messages
     model.add(e);
-    QList<ReceivedMessage> batch;
-    for (int i = 0; i < 100; ++i) {
-        ReceivedMessage m;
-        m.message.topic = i % 2 ? QStringLiteral("a/b") : QStringLiteral("a/c");
-        batch.append(m);
-    }
+    e.subscription.filter = QStringLiteral("c");
+    e.enabled = true;
+    model.add(e);
+    const QList<SubscriptionCounter::Filter> filters = model.countedFilters();
+    QCOMPARE(filters.size(), 3);
+    QCOMPARE(filters.at(1).filter, QStringLiteral("a/b"));
+    QCOMPARE(filters.at(1).key, model.at(1).uid);
+
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.countMessages(batch);
-    model.countMessages(batch);
-    QCOMPARE(changed.size(), 0); // coalesced
-    QTRY_COMPARE(changed.size(), 1);
+    QHash<quint64, qint64> counts{{model.at(0).uid, 200}, {model.at(1).uid, 100}, {999, 5}};
+    model.setCounts(counts);
+    QCOMPARE(changed.size(), 1); // one signal for the rows that changed, count column only
+    QCOMPARE(changed.first().at(0).value<QModelIndex>(),
+             model.index(0, SubscriptionListModel::CountColumn));
+    QCOMPARE(changed.first().at(1).value<QModelIndex>(),
+             model.index(1, SubscriptionListModel::CountColumn));
     QCOMPARE(model.index(0, SubscriptionListModel::CountColumn).data().toLongLong(), 200);
     QCOMPARE(model.index(1, SubscriptionListModel::CountColumn).data().toLongLong(), 100);
+    QCOMPARE(model.index(2, SubscriptionListModel::CountColumn).data().toLongLong(), 0);
+    model.setCounts(counts);
+    QCOMPARE(changed.size(), 1); // nothing changed: nothing said
 }
 
 void TestSubscriptionPanel::enableDisableSignals()

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 
     auto sink = std::make_shared<StoringMessageSink>(&writer, 1, version);
     Connection connection(settings);
-    connection.setMessageSink(sink);
+    connection.addMessageSink(sink);
     QObject::connect(&connection, &Connection::connected, &connection,
                      [&](const ConnackInfo &info) {
                          if (!sinceConnack.isValid())

@@ -1,9 +1,9 @@
 #include "ui/connections/connection_controller.h"
 
 #include "core/connection/connection.h"
-#include "core/connection/connection_thread.h"
 #include "core/connection/profile_settings_mapper.h"
 #include "core/storage/message_writer.h"
+#include "core/workspace/connection_services.h"
 #include "ui/stream/connection_view.h"
 
 namespace mqttdesk {
@@ -15,14 +15,15 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
 {
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
-    m_thread = std::make_unique<ConnectionThread>(settings);
-    Connection *connection = m_thread->connection();
+    ConnectionServices::Options services;
+    services.profileId = options.profileId;
+    services.writer = options.writer;
+    services.databasePath = options.databasePath;
+    m_services = std::make_unique<ConnectionServices>(settings, services);
+    Connection *connection = m_services->connection();
 
     ConnectionView::Context context;
-    context.connection = connection;
-    context.writer = options.writer;
-    context.databasePath = options.databasePath;
-    context.profileId = options.profileId;
+    context.services = m_services.get();
     context.version = settings.session.version;
     context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
     m_view = new ConnectionView(context);
@@ -46,19 +47,19 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
 
 void ConnectionController::setPacketLogging(bool enabled)
 {
-    m_thread->connection()->setPacketLogging(enabled);
+    m_services->connection()->setPacketLogging(enabled);
 }
 
 ConnectionController::~ConnectionController()
 {
-    // The view uses the connection: it goes first, then the worker thread.
+    // The view uses the services: it goes first, then the connection and its thread.
     delete m_view;
-    m_thread.reset();
+    m_services.reset();
 }
 
 bool ConnectionController::isOpen() const
 {
-    const SessionState state = m_thread->connection()->state();
+    const SessionState state = m_services->connection()->state();
     return state != SessionState::Disconnected;
 }
 
@@ -66,7 +67,7 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
 {
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
-    m_thread->connection()->setSettings(settings);
+    m_services->connection()->setSettings(settings);
 }
 
 void ConnectionController::connectToBroker()
@@ -74,14 +75,14 @@ void ConnectionController::connectToBroker()
     m_lastError.clear();
     m_userDisconnect = false;
     setStatus(ConnectionListModel::Status::Connecting);
-    m_thread->connection()->connectToBroker();
+    m_services->connection()->connectToBroker();
 }
 
 void ConnectionController::disconnectFromBroker()
 {
     m_lastError.clear();
     m_userDisconnect = true;
-    m_thread->connection()->disconnectFromBroker();
+    m_services->connection()->disconnectFromBroker();
 }
 
 qint64 ConnectionController::stored() const

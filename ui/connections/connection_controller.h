@@ -10,17 +10,17 @@
 
 namespace mqttdesk {
 
-class ConnectionThread;
+class ConnectionServices;
 class ConnectionView;
 class MessageWriter;
 struct ConnectionError;
 struct ConnectionLogEntry;
 struct ConnectionProfile;
 
-// One open connection: its Connection on a worker thread and its ConnectionView, wired to
-// the shared MessageWriter. It turns the connection's state, errors and log lines into
-// what the window shows. The header deliberately avoids core/connection includes so
-// ui code that also sees ConnectionProfile can use it.
+// One open connection: its ConnectionServices (the Connection on a worker thread, storage
+// through the shared MessageWriter, counts) and its ConnectionView. It turns the connection's
+// state, errors and log lines into what the window shows. The header deliberately avoids
+// core/connection includes so ui code that also sees ConnectionProfile can use it.
 class ConnectionController : public QObject
 {
     Q_OBJECT
@@ -69,7 +69,7 @@ private:
 
     Options m_options;
     QString m_name;
-    std::unique_ptr<ConnectionThread> m_thread;
+    std::unique_ptr<ConnectionServices> m_services;
     ConnectionView *m_view = nullptr;
     ConnectionListModel::Status m_status = ConnectionListModel::Status::Disconnected;
     QString m_lastError;

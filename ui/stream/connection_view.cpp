@@ -3,11 +3,10 @@
 #include "core/connection/connection.h"
 #include "core/protocol/codec.h"
 #include "core/storage/database_connection.h"
-#include "core/storage/message_eraser.h"
 #include "core/storage/message_history.h"
 #include "core/storage/message_writer.h"
 #include "core/storage/publish_history_store.h"
-#include "core/workspace/storing_message_sink.h"
+#include "core/workspace/connection_services.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
@@ -61,27 +60,28 @@ PublishAck ackFrom(const PublishOutcome &outcome)
 ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
-    , m_connection(context.connection)
+    , m_connection(context.services->connection())
 {
-    m_history = std::make_unique<MessageHistory>(context.databasePath, context.writer);
+    ConnectionServices *services = context.services;
+    m_history = std::make_unique<MessageHistory>(services->databasePath(), services->writer());
     m_openError = m_history->open();
     // At most ~60 stream updates a second, however fast messages arrive.
     m_history->setCoalesceInterval(16);
     MessageFilter filter;
-    filter.profileId = context.profileId;
+    filter.profileId = services->profileId();
     m_history->setFilter(filter);
 
     m_subscriptions = new SubscriptionListModel(this);
     m_streamModel = new MessageStreamModel(m_history.get(), this);
     // Page fetches, search and large previews run on a worker with its own connection,
     // so the GUI thread never waits on SQL.
-    m_streamModel->useBackgroundReader(context.databasePath);
+    m_streamModel->useBackgroundReader(services->databasePath());
     m_streamModel->setLookResolver(
         [this](const QString &topic) { return m_subscriptions->lookFor(topic); });
 
     m_panel = new SubscriptionPanel(m_subscriptions, this);
     m_panel->setMqtt5(context.version == ProtocolVersion::V5);
-    m_stream = new MessageStreamView(m_streamModel, context.profileId, this);
+    m_stream = new MessageStreamView(m_streamModel, services->profileId(), this);
     m_publish = new PublishBar(this);
     m_publish->setMqtt5(context.version == ProtocolVersion::V5);
     m_publish->setQueueWhileOffline(context.queueWhileOffline);
@@ -104,9 +104,10 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     setTabOrder(m_stream, m_publish);
 
     // Subscriptions and publish history live with the profile in the same database.
-    m_db = std::make_unique<DatabaseConnection>(context.databasePath,
+    m_db = std::make_unique<DatabaseConnection>(services->databasePath(),
                                                 QStringLiteral("connection-view"));
-    m_persistence = new SubscriptionPersistence(m_subscriptions, *m_db, context.profileId, this);
+    m_persistence =
+        new SubscriptionPersistence(m_subscriptions, *m_db, services->profileId(), this);
     connect(m_persistence, &SubscriptionPersistence::errorOccurred, this,
             &ConnectionView::errorOccurred);
     if (m_db->isOpen()) {
@@ -118,6 +119,14 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
             &MessageStreamModel::refreshLooks);
     connect(m_subscriptions, &SubscriptionListModel::changed, this,
             &ConnectionView::subscriptionsChanged);
+    // Counting runs on the connection's thread; the table gets the counts.
+    connect(m_subscriptions, &QAbstractItemModel::modelReset, this,
+            &ConnectionView::countSubscriptions);
+    connect(m_subscriptions, &SubscriptionListModel::changed, this,
+            &ConnectionView::countSubscriptions);
+    connect(services, &ConnectionServices::subscriptionCountsChanged, m_subscriptions,
+            &SubscriptionListModel::setCounts);
+    countSubscriptions();
     connect(m_subscriptions, &SubscriptionListModel::enabledChanged, this,
             [this](int row, bool enabled) {
                 if (enabled)
@@ -129,20 +138,11 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     connect(m_panel, &SubscriptionPanel::removeRequested, this, &ConnectionView::removeRow);
     connect(m_publish, &PublishBar::publishRequested, this, &ConnectionView::publish);
     connect(m_stream, &MessageStreamView::resendRequested, this, &ConnectionView::resend);
-    connect(m_stream, &MessageStreamView::clearRequested, this, [this] {
-        const StorageError error = clearHistory();
-        if (error.isError())
-            emit errorOccurred(error.message);
-    });
+    connect(m_stream, &MessageStreamView::clearRequested, this, &ConnectionView::clearHistory);
 
     if (m_connection) {
-        m_sink = std::make_shared<StoringMessageSink>(context.writer, context.profileId,
-                                                      context.version);
-        m_connection->setMessageSink(m_sink);
         connect(m_connection, &Connection::stateChanged, this, &ConnectionView::onStateChanged);
         connect(m_connection, &Connection::connected, this, &ConnectionView::onConnected);
-        connect(m_connection, &Connection::messagesReceived, m_subscriptions,
-                &SubscriptionListModel::countMessages);
         connect(m_connection, &Connection::publishProgress, this,
                 &ConnectionView::onPublishProgress);
         connect(m_connection, &Connection::publishFinished, this,
@@ -159,8 +159,11 @@ ConnectionView::~ConnectionView()
     // It writes through m_db, which goes before the children do.
     delete m_persistence;
     m_persistence = nullptr;
-    if (m_connection)
-        m_connection->setMessageSink(nullptr);
+}
+
+void ConnectionView::countSubscriptions()
+{
+    m_context.services->setSubscriptionFilters(m_subscriptions->countedFilters());
 }
 
 QJsonArray ConnectionView::subscriptionsJson() const
@@ -294,7 +297,7 @@ void ConnectionView::recordInHistory(const PublishPacket &packet)
     if (!m_db || !m_db->isOpen())
         return;
     PublishHistoryEntry entry;
-    entry.profileId = m_context.profileId;
+    entry.profileId = m_context.services->profileId();
     entry.topic = packet.topic;
     entry.payload = packet.payload;
     entry.qos = quint8(packet.qos);
@@ -312,8 +315,8 @@ void ConnectionView::recordInHistory(const PublishPacket &packet)
 void ConnectionView::loadPublishHistory()
 {
     StorageError error;
-    const QList<PublishHistoryEntry> entries =
-        PublishHistoryStore(*m_db).list(m_context.profileId, kPublishHistoryShown, &error);
+    const QList<PublishHistoryEntry> entries = PublishHistoryStore(*m_db).list(
+        m_context.services->profileId(), kPublishHistoryShown, &error);
     if (error.isError()) {
         emit errorOccurred(tr("The publish history could not be read: %1").arg(error.message));
         return;
@@ -379,7 +382,7 @@ void ConnectionView::onPublishFinished(quint64 token, const PublishOutcome &outc
     m_publish->showAck(ack);
 
     StoredMessage stored;
-    stored.profileId = m_context.profileId;
+    stored.profileId = m_context.services->profileId();
     stored.direction = StoredMessage::Direction::Outgoing;
     stored.topic = packet.topic;
     stored.payload = packet.payload;
@@ -391,27 +394,22 @@ void ConnectionView::onPublishFinished(quint64 token, const PublishOutcome &outc
     if (outcome.packetId != 0)
         stored.packetId = outcome.packetId;
     m_streamModel->setAck(stored.receivedUs, ack);
-    if (m_context.writer)
-        m_context.writer->enqueue(std::move(stored));
+    if (MessageWriter *writer = m_context.services->writer())
+        writer->enqueue(std::move(stored));
 }
 
-StorageError ConnectionView::clearHistory()
+void ConnectionView::clearHistory()
 {
-    if (m_context.writer)
-        m_context.writer->waitUntilIdle(5000);
-    DatabaseConnection connection(m_context.databasePath, QStringLiteral("clear-history"));
-    if (!connection.isOpen())
-        return connection.error();
-    if (StorageError e = connection.exec(QStringLiteral("BEGIN IMMEDIATE")); e.isError())
-        return e;
-    StorageError error = MessageEraser::eraseProfile(connection, m_context.profileId);
-    if (error.isError()) {
-        connection.exec(QStringLiteral("ROLLBACK"));
-        return error;
-    }
-    error = connection.exec(QStringLiteral("COMMIT"));
-    m_streamModel->followTail();
-    return error;
+    QPointer<ConnectionView> self(this);
+    m_context.services->clearHistory([self](const StorageError &error) {
+        if (!self)
+            return;
+        if (error.isError())
+            emit self->errorOccurred(error.message);
+        else
+            self->m_streamModel->followTail();
+        emit self->historyCleared(error);
+    });
 }
 
 } // namespace mqttdesk

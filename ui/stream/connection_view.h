@@ -19,13 +19,13 @@ class QSplitter;
 namespace mqttdesk {
 
 class Connection;
+class ConnectionServices;
 class DatabaseConnection;
 class MessageHistory;
 class MessageStreamModel;
 class MessageStreamView;
 class MessageWriter;
 class PublishBar;
-class StoringMessageSink;
 class SubscriptionListModel;
 class SubscriptionPanel;
 class SubscriptionPersistence;
@@ -42,19 +42,17 @@ struct SubscribeResult;
 // per profile too (PublishHistoryStore): the publish bar completes topics from it and
 // resends from it.
 //
-// Received messages reach storage on the connection's thread (a StoringMessageSink); the
-// stream shows what storage committed. Published messages are stored once their outcome
-// is final, with the ack state shown on the bubble.
+// Received messages reach storage and the subscription counts on the connection's thread
+// (ConnectionServices); the stream shows what storage committed. Published messages are stored once
+// their outcome is final, with the ack state shown on the bubble.
 class ConnectionView : public QWidget
 {
     Q_OBJECT
 public:
     struct Context
     {
-        Connection *connection = nullptr; // not owned; must outlive the view
-        MessageWriter *writer = nullptr;  // not owned; started; must outlive the connection
-        QString databasePath;
-        qint64 profileId = 0;
+        // The profile's connection, storage and counters; not owned, must outlive the view.
+        ConnectionServices *services = nullptr;
         ProtocolVersion version = ProtocolVersion::V5;
         bool queueWhileOffline = true; // the profile's offline mode
     };
@@ -79,12 +77,14 @@ public:
 
     // Publishes as the publish bar does (and records it in the publish history); the token.
     quint64 publish(const PublishPacket &packet);
-    // Deletes the stored history of this connection (after the confirmation).
-    StorageError clearHistory();
+    // Deletes the stored history of this connection (after the confirmation), on a worker;
+    // historyCleared() tells the outcome.
+    void clearHistory();
 
 signals:
     void subscriptionsChanged();
     void errorOccurred(const QString &message);
+    void historyCleared(const mqttdesk::StorageError &error);
 
 private:
     void onStateChanged(SessionState state);
@@ -101,11 +101,11 @@ private:
     void recordInHistory(const PublishPacket &packet);
     void loadPublishHistory();
     qint64 nextTimestampUs();
+    void countSubscriptions();
 
     Context m_context;
     QPointer<Connection> m_connection;
     std::unique_ptr<MessageHistory> m_history;
-    std::shared_ptr<StoringMessageSink> m_sink;
     std::unique_ptr<DatabaseConnection> m_db; // subscriptions and publish history
     SubscriptionPersistence *m_persistence = nullptr;
     StorageError m_openError;

@@ -3,7 +3,7 @@
 #include "core/payload/payload_detector.h"
 #include "core/protocol/codec.h"
 #include "core/storage/message_history.h"
-#include "ui/stream/stream_page_reader.h"
+#include "core/workspace/history_reader.h"
 
 #include <QDateTime>
 
@@ -64,7 +64,7 @@ MessageStreamModel::~MessageStreamModel()
 
 void MessageStreamModel::useBackgroundReader(const QString &databasePath)
 {
-    m_reader = std::make_unique<StreamPageReader>(databasePath);
+    m_reader = std::make_unique<HistoryReader>(databasePath);
     m_prefixRequested.clear();
     reload();
 }

@@ -20,7 +20,7 @@
 namespace mqttdesk {
 
 class MessageHistory;
-class StreamPageReader;
+class HistoryReader;
 
 // The conversation as a list model, oldest row first, virtual over the stored history.
 //
@@ -34,7 +34,7 @@ class StreamPageReader;
 // (pendingCount) until followTail() reloads the newest page.
 //
 // With useBackgroundReader() every read (pages, search, large payload prefixes) runs on a
-// StreamPageReader thread and lands when it is ready: reload() keeps the old rows until
+// HistoryReader thread and lands when it is ready: reload() keeps the old rows until
 // the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended, and
 // a large payload's preview shows a placeholder until its prefix is read. Without it the
 // reads run synchronously through the MessageHistory (small histories, tests).
@@ -161,7 +161,7 @@ private:
     void report(const StorageError &error);
 
     QPointer<MessageHistory> m_history;
-    std::unique_ptr<StreamPageReader> m_reader;
+    std::unique_ptr<HistoryReader> m_reader;
     QList<Row> m_rows;
     quint64 m_generation = 0; // answers to requests of an older reload are ignored
     bool m_loading = false;

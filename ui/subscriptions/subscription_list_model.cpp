@@ -1,6 +1,5 @@
 #include "ui/subscriptions/subscription_list_model.h"
 
-#include "core/connection/received_message.h"
 #include "core/protocol/reason_code.h"
 #include "core/session/session_action.h"
 #include "ui/subscriptions/subscription_record.h"
@@ -11,11 +10,7 @@ namespace mqttdesk {
 
 SubscriptionListModel::SubscriptionListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-    m_countTimer.setInterval(250);
-    m_countTimer.setSingleShot(true);
-    connect(&m_countTimer, &QTimer::timeout, this, &SubscriptionListModel::flushCounts);
-}
+{}
 
 QColor SubscriptionListModel::paletteColour(int n)
 {
@@ -377,30 +372,31 @@ void SubscriptionListModel::rebuildTrie()
     }
 }
 
-void SubscriptionListModel::countMessages(const QList<ReceivedMessage> &batch)
+QList<SubscriptionCounter::Filter> SubscriptionListModel::countedFilters() const
 {
-    if (m_trie.isEmpty() || batch.isEmpty())
-        return;
-    // uid -> row for this batch; subscriptions are few.
-    for (const ReceivedMessage &m : batch) {
-        m_trie.forEachMatch(m.message.topic, [this](const QString &, quint64 uid) {
-            for (SubscriptionEntry &e : m_entries) {
-                if (e.uid == uid) {
-                    ++e.messageCount;
-                    break;
-                }
-            }
-        });
-    }
-    if (!m_countTimer.isActive())
-        m_countTimer.start();
+    QList<SubscriptionCounter::Filter> filters;
+    filters.reserve(m_entries.size());
+    for (const SubscriptionEntry &e : m_entries)
+        filters.append(SubscriptionCounter::Filter{e.uid, e.subscription.filter});
+    return filters;
 }
 
-void SubscriptionListModel::flushCounts()
+void SubscriptionListModel::setCounts(const QHash<quint64, qint64> &counts)
 {
-    if (!m_entries.isEmpty())
-        emit dataChanged(index(0, CountColumn), index(int(m_entries.size()) - 1, CountColumn),
-                         {Qt::DisplayRole});
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_entries.size(); ++row) {
+        SubscriptionEntry &e = m_entries[row];
+        const auto it = counts.constFind(e.uid);
+        if (it == counts.constEnd() || *it == e.messageCount)
+            continue;
+        e.messageCount = *it;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, CountColumn), index(last, CountColumn), {Qt::DisplayRole});
 }
 
 SubscriptionLook SubscriptionListModel::lookFor(const QString &topic) const

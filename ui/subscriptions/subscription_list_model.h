@@ -1,23 +1,23 @@
 #pragma once
 
 #include "core/protocol/subscription_trie.h"
+#include "core/workspace/subscription_counter.h"
 #include "ui/stream/subscription_look.h"
 #include "ui/subscriptions/subscription_entry.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QJsonArray>
-#include <QTimer>
 
 namespace mqttdesk {
 
 struct SubscribeResult;
 struct UnsubscribeResult;
-struct ReceivedMessage;
 
 // The subscriptions of one connection. Routes topics to their subscription through a
-// SubscriptionTrie (colour, alias and display format for the stream; message counts).
-// Count changes are coalesced into one dataChanged per 250 ms, so a flood costs the view
-// nothing.
+// SubscriptionTrie (colour, alias and display format for the stream). Message counts are
+// made on the connection's thread (SubscriptionCounter) and arrive here through setCounts,
+// a few times a second at most, so a flood costs the view nothing.
 class SubscriptionListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -74,8 +74,10 @@ public:
     void markRefused(int row, const QString &reason);
     void applySubscribeResult(const SubscribeResult &result);
 
-    // Counts each message against the subscriptions it matches.
-    void countMessages(const QList<ReceivedMessage> &batch);
+    // What SubscriptionCounter counts: every row's filter, keyed by its uid.
+    QList<SubscriptionCounter::Filter> countedFilters() const;
+    // The counts by uid (from the counter); rows whose count changed are updated.
+    void setCounts(const QHash<quint64, qint64> &counts);
     // The look of the first enabled subscription matching the topic.
     SubscriptionLook lookFor(const QString &topic) const;
 
@@ -98,7 +100,6 @@ signals:
 
 private:
     void rebuildTrie();
-    void flushCounts();
     QString statusText(const SubscriptionEntry &entry) const;
     QString shortStatusText(const SubscriptionEntry &entry) const;
 
@@ -106,7 +107,6 @@ private:
     SubscriptionTrie<quint64> m_trie;
     quint64 m_nextUid = 1;
     int m_coloursUsed = 0;
-    QTimer m_countTimer;
 };
 
 } // namespace mqttdesk

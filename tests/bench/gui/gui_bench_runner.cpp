@@ -1,10 +1,10 @@
 #include "gui_bench_runner.h"
 
 #include "core/connection/connection.h"
-#include "core/connection/connection_thread.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/profile_store.h"
+#include "core/workspace/connection_services.h"
 #include "ui/connections/log_model.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/event_loop_latency_probe.h"
@@ -36,7 +36,7 @@ GuiBenchRunner::GuiBenchRunner(const Options &options, QObject *parent)
 GuiBenchRunner::~GuiBenchRunner()
 {
     m_view.reset();
-    m_thread.reset();
+    m_services.reset();
     if (m_writer)
         m_writer->stop();
 }
@@ -81,13 +81,14 @@ void GuiBenchRunner::start()
         QStringLiteral("bench-gui-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
     // Large enough for the 10 MB payload case.
     settings.session.maximumPacketSize = 64 * 1024 * 1024;
-    m_thread = std::make_unique<ConnectionThread>(settings);
+    ConnectionServices::Options services;
+    services.profileId = m_profileId;
+    services.writer = m_writer.get();
+    services.databasePath = path;
+    m_services = std::make_unique<ConnectionServices>(settings, services);
 
     ConnectionView::Context context;
-    context.connection = m_thread->connection();
-    context.writer = m_writer.get();
-    context.databasePath = path;
-    context.profileId = m_profileId;
+    context.services = m_services.get();
     m_view = std::make_unique<ConnectionView>(context);
     // What the app does too: reads and search on the stream's reader thread.
     if (!m_options.syncReads && !m_view->streamModel()->hasBackgroundReader())
@@ -97,7 +98,7 @@ void GuiBenchRunner::start()
     m_view->streamView()->setDiagnosticsVisible(true);
     m_probe = m_view->streamView()->latencyProbe();
 
-    connect(m_thread->connection(), &Connection::connected, this, &GuiBenchRunner::onConnected);
+    connect(m_services->connection(), &Connection::connected, this, &GuiBenchRunner::onConnected);
     connect(m_view->subscriptions(), &QAbstractItemModel::dataChanged, this, [this] {
         if (!m_subscribed && m_view->subscriptions()->rowCount() > 0 &&
             m_view->subscriptions()->at(0).state == SubscriptionEntry::State::Active) {
@@ -113,14 +114,14 @@ void GuiBenchRunner::start()
     connect(&m_sampler, &QTimer::timeout, this, &GuiBenchRunner::sample);
     if (m_options.logPackets) {
         m_log = new LogModel(this);
-        m_thread->connection()->setPacketLogging(true);
-        connect(m_thread->connection(), &Connection::logMessage, this,
+        m_services->connection()->setPacketLogging(true);
+        connect(m_services->connection(), &Connection::logMessage, this,
                 [this](const ConnectionLogEntry &e) {
                     m_log->append(e.timestamp, LogModel::Level::Debug, QStringLiteral("bench"),
                                   e.text);
                 });
     }
-    m_thread->connection()->connectToBroker();
+    m_services->connection()->connectToBroker();
 }
 
 void GuiBenchRunner::onConnected()

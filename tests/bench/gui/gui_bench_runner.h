@@ -13,7 +13,7 @@ namespace mqttdesk {
 
 class LogModel;
 
-class ConnectionThread;
+class ConnectionServices;
 class ConnectionView;
 class EventLoopLatencyProbe;
 
@@ -54,7 +54,7 @@ private:
     Options m_options;
     QTemporaryDir m_dir;
     std::unique_ptr<MessageWriter> m_writer;
-    std::unique_ptr<ConnectionThread> m_thread;
+    std::unique_ptr<ConnectionServices> m_services;
     std::unique_ptr<ConnectionView> m_view;
     EventLoopLatencyProbe *m_probe = nullptr;
     LogModel *m_log = nullptr;

@@ -1,22 +1,21 @@
-#include "ui/stream/stream_page_reader.h"
+#include "core/workspace/history_reader.h"
 
 #include "core/storage/database_connection.h"
-#include "core/storage/message_query.h"
 
 namespace mqttdesk {
 
-StreamPageReader::StreamPageReader(const QString &databasePath, QObject *parent)
+HistoryReader::HistoryReader(const QString &databasePath, QObject *parent)
     : QObject(parent)
     , m_path(databasePath)
 {
-    m_thread.setObjectName(QStringLiteral("stream-reader"));
+    m_thread.setObjectName(QStringLiteral("history-reader"));
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread.start();
 }
 
-StreamPageReader::~StreamPageReader()
+HistoryReader::~HistoryReader()
 {
     // The connection belongs to the reader thread: close it there, then end the thread.
     QMetaObject::invokeMethod(
@@ -25,12 +24,13 @@ StreamPageReader::~StreamPageReader()
     m_thread.wait();
 }
 
-void StreamPageReader::post(std::function<std::function<void()>(DatabaseConnection &)> work)
+void HistoryReader::post(std::function<std::function<void()>(DatabaseConnection &)> work)
 {
     ++m_pending;
     QMetaObject::invokeMethod(m_context, [this, work = std::move(work)] {
         if (!m_connection)
-            m_connection = std::make_unique<DatabaseConnection>(m_path, QStringLiteral("stream"));
+            m_connection =
+                std::make_unique<DatabaseConnection>(m_path, QStringLiteral("history-reader"));
         std::function<void()> answer = work(*m_connection);
         // Queued to this object: dropped if the reader is destroyed before it runs.
         QMetaObject::invokeMethod(
@@ -43,8 +43,8 @@ void StreamPageReader::post(std::function<std::function<void()>(DatabaseConnecti
     });
 }
 
-void StreamPageReader::fetch(const MessageFilter &filter, const PageRequest &request,
-                             PageCallback done)
+void HistoryReader::fetch(const MessageFilter &filter, const PageRequest &request,
+                          PageCallback done)
 {
     post([filter, request, done = std::move(done)](DatabaseConnection &connection) {
         StorageError error = connection.error();
@@ -55,7 +55,7 @@ void StreamPageReader::fetch(const MessageFilter &filter, const PageRequest &req
     });
 }
 
-void StreamPageReader::loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done)
+void HistoryReader::loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done)
 {
     post([messageId, maxBytes, done = std::move(done)](DatabaseConnection &connection) {
         StorageError error = connection.error();
@@ -67,6 +67,19 @@ void StreamPageReader::loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, P
         }
         return std::function<void()>(
             [done, messageId, bytes = std::move(bytes), error] { done(messageId, bytes, error); });
+    });
+}
+
+void HistoryReader::countReceivedPerTopic(qint64 profileId, qint64 beforeUs,
+                                          TopicCountsCallback done)
+{
+    post([profileId, beforeUs, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        QList<MessageQuery::TopicCount> counts;
+        if (!error.isError())
+            counts = MessageQuery(connection).receivedPerTopic(profileId, beforeUs, &error);
+        return std::function<void()>(
+            [done, counts = std::move(counts), error] { done(counts, error); });
     });
 }
 

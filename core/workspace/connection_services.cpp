@@ -1,0 +1,130 @@
+#include "core/workspace/connection_services.h"
+
+#include "core/connection/connection.h"
+#include "core/connection/connection_thread.h"
+#include "core/storage/database_connection.h"
+#include "core/storage/message_eraser.h"
+#include "core/storage/message_writer.h"
+#include "core/workspace/history_reader.h"
+#include "core/workspace/storing_message_sink.h"
+
+#include <QThread>
+
+namespace mqttdesk {
+
+namespace {
+
+// Counts reach the owner at most this often, however fast messages arrive.
+constexpr int kCountIntervalMs = 100;
+// Clearing waits this long for the writer to commit what it holds.
+constexpr int kWriterDrainMs = 30000;
+
+} // namespace
+
+ConnectionServices::ConnectionServices(const ConnectionSettings &settings, const Options &options,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_thread = std::make_unique<ConnectionThread>(settings);
+    if (!options.databasePath.isEmpty())
+        m_reader = std::make_unique<HistoryReader>(options.databasePath);
+
+    m_countTimer.setSingleShot(true);
+    m_countTimer.setInterval(kCountIntervalMs);
+    connect(&m_countTimer, &QTimer::timeout, this, &ConnectionServices::takeCounts);
+    // Called on the connection's thread (or this one), always while this object lives (the
+    // connection thread ends first in the destructor): one queued wake-up per reading.
+    m_counter = std::make_shared<SubscriptionCounter>([this] {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_countTimer.isActive())
+                    m_countTimer.start();
+            },
+            Qt::QueuedConnection);
+    });
+
+    Connection *connection = m_thread->connection();
+    if (options.writer) {
+        m_storing = std::make_shared<StoringMessageSink>(options.writer, options.profileId,
+                                                         settings.session.version);
+        connection->addMessageSink(m_storing);
+    }
+    connection->addMessageSink(m_counter);
+}
+
+ConnectionServices::~ConnectionServices()
+{
+    // The connection (and with it its sinks' last use) ends on its own thread first.
+    m_thread.reset();
+}
+
+Connection *ConnectionServices::connection() const
+{
+    return m_thread->connection();
+}
+
+void ConnectionServices::setSubscriptionFilters(const QList<SubscriptionCounter::Filter> &filters)
+{
+    const QList<SubscriptionCounter::StoredRequest> requests = m_counter->setFilters(filters);
+    if (requests.isEmpty() || !m_reader)
+        return;
+    // One pass over the history serves every new filter: they share one cut-off time.
+    std::weak_ptr<SubscriptionCounter> counter = m_counter;
+    m_reader->countReceivedPerTopic(
+        m_options.profileId, requests.first().beforeUs,
+        [counter, requests](const QList<MessageQuery::TopicCount> &perTopic,
+                            const StorageError &error) {
+            if (error.isError())
+                return; // the live part still counts; the history is unreadable
+            if (auto c = counter.lock())
+                c->addStored(requests, perTopic);
+        });
+}
+
+void ConnectionServices::takeCounts()
+{
+    const QHash<quint64, qint64> counts = m_counter->counts();
+    if (counts == m_counts)
+        return;
+    m_counts = counts;
+    emit subscriptionCountsChanged(m_counts);
+}
+
+void ConnectionServices::clearHistory(std::function<void(const StorageError &error)> done)
+{
+    MessageWriter *writer = m_options.writer;
+    const QString path = m_options.databasePath;
+    const qint64 profileId = m_options.profileId;
+    auto outcome = std::make_shared<StorageError>();
+    QThread *worker = QThread::create([writer, path, profileId, outcome] {
+        // Rows still in the writer's queue would land after the erase: let it commit first.
+        if (writer)
+            writer->waitUntilIdle(kWriterDrainMs);
+        DatabaseConnection connection(path, QStringLiteral("clear-history"));
+        StorageError error = connection.error();
+        if (!error.isError())
+            error = connection.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!error.isError()) {
+            error = MessageEraser::eraseProfile(connection, profileId);
+            if (error.isError())
+                connection.exec(QStringLiteral("ROLLBACK"));
+            else
+                error = connection.exec(QStringLiteral("COMMIT"));
+        }
+        *outcome = error;
+    });
+    worker->setObjectName(QStringLiteral("clear-history"));
+    // Queued to this object: dropped if it is gone by then.
+    connect(worker, &QThread::finished, this, [this, outcome, done = std::move(done)] {
+        if (!outcome->isError())
+            m_counter->clear();
+        if (done)
+            done(*outcome);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/connection/connection_settings.h"
+#include "core/storage/storage_error.h"
+#include "core/workspace/subscription_counter.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace mqttdesk {
+
+class Connection;
+class ConnectionThread;
+class HistoryReader;
+class MessageWriter;
+class StoringMessageSink;
+
+// The services of one open profile, in core so that the app and the CLI share them: its
+// Connection on a worker thread, the storing sink that writes every received batch to the
+// history (and lets the connection acknowledge only what is committed), the subscription
+// counter, and a reader of the history on its own thread. Every consumer of received
+// batches runs on the connection's thread; the owner's (GUI) thread only gets results.
+//
+// Lives on the thread that creates it; its signals and callbacks arrive there.
+class ConnectionServices : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        qint64 profileId = 0;
+        MessageWriter *writer = nullptr; // started; outlives the services; null: no storage
+        QString databasePath;            // empty: no history reader
+    };
+
+    ConnectionServices(const ConnectionSettings &settings, const Options &options,
+                       QObject *parent = nullptr);
+    ~ConnectionServices() override;
+
+    qint64 profileId() const { return m_options.profileId; }
+    Connection *connection() const;
+    MessageWriter *writer() const { return m_options.writer; }
+    QString databasePath() const { return m_options.databasePath; }
+    // Null when there is no database path.
+    HistoryReader *reader() const { return m_reader.get(); }
+
+    // The subscriptions to count (key: the caller's id of a row). A new filter's count
+    // starts from what the history holds for it, read on the reader's thread.
+    void setSubscriptionFilters(const QList<SubscriptionCounter::Filter> &filters);
+    QHash<quint64, qint64> subscriptionCounts() const { return m_counts; }
+
+    // Deletes the profile's stored history on a worker thread (after the writer has
+    // committed what it holds); `done` gets the outcome on this object's thread.
+    void clearHistory(std::function<void(const StorageError &error)> done);
+
+signals:
+    // The counts of setSubscriptionFilters' keys changed; at most 10 times a second.
+    void subscriptionCountsChanged(const QHash<quint64, qint64> &counts);
+
+private:
+    void takeCounts();
+
+    Options m_options;
+    std::unique_ptr<ConnectionThread> m_thread;
+    std::unique_ptr<HistoryReader> m_reader;
+    std::shared_ptr<StoringMessageSink> m_storing;
+    std::shared_ptr<SubscriptionCounter> m_counter;
+    QHash<quint64, qint64> m_counts;
+    QTimer m_countTimer;
+};
+
+} // namespace mqttdesk
