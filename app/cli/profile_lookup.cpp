@@ -3,12 +3,10 @@
 #include "core/connection/profile_settings_mapper.h"
 #include "core/profile/connection_profile.h"
 #include "core/profile/keychain_secret_store.h"
-#include "core/profile/profile_format_error.h"
-#include "core/profile/profile_json.h"
 #include "core/profile/profile_secrets.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
-#include "core/storage/profile_store.h"
+#include "core/workspace/profile_repository.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -87,7 +85,7 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
         StorageError storageError = database.open();
         QList<StoredProfile> stored;
         if (!storageError.isError())
-            stored = ProfileStore(database.connection()).list(&storageError);
+            stored = ProfileRepository(database.connection()).list(&storageError);
         if (storageError.isError()) {
             *error = tr("--profile: %1").arg(storageError.message);
             return std::nullopt;
@@ -95,15 +93,13 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
         const std::optional<StoredProfile> match = find(stored, options.profile, error);
         if (!match)
             return std::nullopt;
-        ProfileFormatError formatError;
-        profile = ProfileJson::fromJson(match->data, &formatError);
+        QString formatError;
+        profile = ProfileRepository::fromStored(*match, &formatError);
         if (!profile) {
             *error = tr("--profile: the saved connection '%1' cannot be read: %2")
-                         .arg(options.profile, formatError.message());
+                         .arg(options.profile, formatError);
             return std::nullopt;
         }
-        profile->name = match->name;
-        profile->folder = match->folder;
     }
     if (!loadSecrets(options, *profile, error))
         return std::nullopt;

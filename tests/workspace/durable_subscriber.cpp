@@ -3,7 +3,7 @@
 // a persistent session, until it is killed with SIGKILL or its time bound passes.
 //
 //   durable_subscriber DATABASE PORT CLIENT_ID FILTER VERSION [--ack-at-once] [--seconds N]
-//                      [--subscribe-only] [--until ROWS]
+//                      [--subscribe-only] [--until ROWS] [--extra-sinks K]
 //
 // VERSION is 4 (3.1.1) or 5. Prints "subscribed" (new session), "resumed" (Session Present
 // 1), "stored N" after every commit (N = the highest row id: rows are numbered from 1),
@@ -11,10 +11,13 @@
 // "error TEXT" for connection errors. --subscribe-only disconnects (keeping the session)
 // once subscribed; --until ROWS exits once ROWS rows are stored, printing
 // "done MS" (milliseconds from CONNACK to that commit), for scripts/bench-kill.
+// --extra-sinks K adds K more consumers of every batch (subscription counters with four
+// filters each) beside storage, to measure what the fan-out costs ingest.
 #include "core/connection/connection.h"
 #include "core/storage/database.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/storing_message_sink.h"
+#include "core/workspace/subscription_counter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -55,6 +58,10 @@ int main(int argc, char **argv)
     qint64 until = -1;
     if (const qsizetype i = args.indexOf(QStringLiteral("--until")); i > 0 && i + 1 < args.size())
         until = args.at(i + 1).toLongLong();
+    int extraSinks = 0;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--extra-sinks"));
+        i > 0 && i + 1 < args.size())
+        extraSinks = args.at(i + 1).toInt();
     int seconds = 300;
     if (const qsizetype i = args.indexOf(QStringLiteral("--seconds")); i > 0 && i + 1 < args.size())
         seconds = args.at(i + 1).toInt();
@@ -99,6 +106,16 @@ int main(int argc, char **argv)
     auto sink = std::make_shared<StoringMessageSink>(&writer, 1, version);
     Connection connection(settings);
     connection.addMessageSink(sink);
+    QList<std::shared_ptr<SubscriptionCounter>> counters;
+    for (int i = 0; i < extraSinks; ++i) {
+        auto counter = std::make_shared<SubscriptionCounter>();
+        counter->setFilters({{1, filter},
+                             {2, QStringLiteral("#")},
+                             {3, QStringLiteral("+/+/n")},
+                             {4, QStringLiteral("other/+/x/#")}});
+        connection.addMessageSink(counter);
+        counters.append(counter);
+    }
     QObject::connect(&connection, &Connection::connected, &connection,
                      [&](const ConnackInfo &info) {
                          if (!sinceConnack.isValid())

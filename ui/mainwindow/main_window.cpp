@@ -13,7 +13,7 @@
 #include "ui/connections/connection_workspace.h"
 #include "ui/connections/log_model.h"
 #include "ui/connections/log_view.h"
-#include "ui/connections/profile_repository.h"
+#include "core/workspace/profile_repository.h"
 #include "ui/connections/secrets_runner.h"
 #include "ui/dialogs/message_box_secret_consent.h"
 #include "ui/mainwindow/connection_actions.h"
@@ -96,7 +96,6 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         s.sidebar = m_sidebar;
         s.workspace = m_workspace;
         s.log = m_log;
-        s.writer = m_writer;
         m_commands = new ProfileCommands(s, this);
         connect(m_commands, &ProfileCommands::notice, this,
                 [this](const QString &text) { statusBar()->showMessage(text, 8000); });

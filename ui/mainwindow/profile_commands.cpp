@@ -2,14 +2,13 @@
 
 #include "core/profile/profile_exporter.h"
 #include "core/profile/profile_importer.h"
-#include "core/storage/message_writer.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_tester.h"
 #include "ui/connections/connection_workspace.h"
 #include "ui/connections/log_model.h"
-#include "ui/connections/profile_repository.h"
+#include "core/workspace/profile_repository.h"
 #include "ui/connections/secrets_runner.h"
 #include "ui/connections/sidebar_prompts.h"
 #include "ui/dialogs/connection_dialog.h"
@@ -222,9 +221,9 @@ void ProfileCommands::remove(qint64 profileId)
                                      .arg(placement->name),
                                  tr("Delete")))
         return;
+    // The writer drops what it still queues for the profile (ProfileStore::remove): no
+    // need to wait for it to be written first.
     m_s.workspace->close(profileId);
-    if (m_s.writer)
-        m_s.writer->waitUntilIdle(5000);
     const StorageError error = m_s.repository->remove(profileId);
     if (error.isError()) {
         fail(tr("Delete connection"), error.message);

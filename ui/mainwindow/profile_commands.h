@@ -15,7 +15,6 @@ class ConnectionSidebar;
 class ConnectionTester;
 class ConnectionWorkspace;
 class LogModel;
-class MessageWriter;
 class ProfileRepository;
 class SecretsRunner;
 struct ConnectionProfile;
@@ -35,7 +34,6 @@ public:
         ConnectionSidebar *sidebar = nullptr;
         ConnectionWorkspace *workspace = nullptr;
         LogModel *log = nullptr;
-        MessageWriter *writer = nullptr;
     };
     // Test seam: called with each connection dialog instead of exec(); the hook fills the
     // form and accepts or rejects it.

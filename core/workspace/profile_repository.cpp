@@ -1,4 +1,4 @@
-#include "ui/connections/profile_repository.h"
+#include "core/workspace/profile_repository.h"
 
 #include "core/profile/profile_format_error.h"
 #include "core/profile/profile_json.h"
@@ -44,15 +44,22 @@ std::optional<ConnectionProfile> ProfileRepository::profile(qint64 id, QString *
                                                        "The connection no longer exists.");
         return std::nullopt;
     }
+    return fromStored(*stored, error);
+}
+
+std::optional<ConnectionProfile> ProfileRepository::fromStored(const StoredProfile &stored,
+                                                               QString *error)
+{
     ProfileFormatError formatError;
-    auto profile = ProfileJson::fromJson(stored->data, &formatError);
+    auto profile = ProfileJson::fromJson(stored.data, &formatError);
     if (!profile) {
         if (error)
             *error = formatError.message();
         return std::nullopt;
     }
-    profile->name = stored->name;
-    profile->folder = stored->folder;
+    // The placement columns win over the JSON: renames and moves update only them.
+    profile->name = stored.name;
+    profile->folder = stored.folder;
     return profile;
 }
 

@@ -15,7 +15,7 @@ class MessageWriter;
 
 // Saved connections as ConnectionProfile values: ProfileStore keeps the placement (folder,
 // position, name) and the profile's JSON; ProfileJson converts. Secrets are not here (see
-// ProfileSecrets).
+// ProfileSecrets). The app's connection list and the CLI's --profile both read through it.
 class ProfileRepository
 {
 public:
@@ -27,6 +27,9 @@ public:
     QList<StoredProfile> list(StorageError *error = nullptr) const;
     // The profile with its placement columns applied; nullopt when missing or unreadable.
     std::optional<ConnectionProfile> profile(qint64 id, QString *error = nullptr) const;
+    // A listed row as a profile (the same conversion; for callers that chose from list()).
+    static std::optional<ConnectionProfile> fromStored(const StoredProfile &stored,
+                                                       QString *error = nullptr);
     qint64 create(const ConnectionProfile &profile, StorageError *error = nullptr) const;
     StorageError save(qint64 id, const ConnectionProfile &profile) const;
     StorageError rename(qint64 id, const QString &name) const;
