@@ -1,5 +1,6 @@
 #include "core/connection/connection.h"
 
+#include "core/protocol/overloaded.h"
 #include "core/session/session.h"
 #include "core/transport/transport.h"
 #include "core/transport/transport_factory.h"
@@ -15,14 +16,6 @@
 namespace mqttdesk {
 
 namespace {
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Received bytes are fed to the session in slices of at most this size.
 constexpr qsizetype kReadSliceSize = 64 * 1024;
