@@ -42,21 +42,6 @@ void registerMetaTypes()
     Q_UNUSED(done);
 }
 
-QString transportKindName(TransportOptions::Kind kind)
-{
-    switch (kind) {
-    case TransportOptions::Kind::Tcp:
-        return QStringLiteral("TCP");
-    case TransportOptions::Kind::Tls:
-        return QStringLiteral("TLS");
-    case TransportOptions::Kind::WebSocket:
-        return QStringLiteral("WebSocket");
-    case TransportOptions::Kind::SecureWebSocket:
-        return QStringLiteral("secure WebSocket");
-    }
-    return {};
-}
-
 } // namespace
 
 Connection::Connection(ConnectionSettings settings, QObject *parent)
@@ -174,7 +159,7 @@ void Connection::doConnect()
     log(LogLevel::Info, tr("Connecting to %1:%2 over %3 with MQTT %4.")
                             .arg(m_settings.transport.host)
                             .arg(m_settings.transport.port)
-                            .arg(transportKindName(m_settings.transport.kind),
+                            .arg(TransportOptions::kindName(m_settings.transport.kind),
                                  protocolVersionName(m_settings.session.version)));
     applyPacketLogging();
     handle(ConnectRequested{});
