@@ -6,21 +6,6 @@ namespace mqttdesk {
 
 namespace {
 
-QString transportName(TransportOptions::Kind kind)
-{
-    switch (kind) {
-    case TransportOptions::Kind::Tcp:
-        return QStringLiteral("TCP");
-    case TransportOptions::Kind::Tls:
-        return QStringLiteral("TLS");
-    case TransportOptions::Kind::WebSocket:
-        return QStringLiteral("WebSocket");
-    case TransportOptions::Kind::SecureWebSocket:
-        return QStringLiteral("WebSocket over TLS");
-    }
-    return {};
-}
-
 // mqtt://host:port, mqtts://, ws://host:port/path, wss://: where it went, as a -L URL.
 QString address(const TransportOptions &t)
 {
@@ -65,9 +50,9 @@ ConnCommand::ConnCommand(const CliOptions &options, const CliPlan &plan, QObject
 QString ConnCommand::describe(const ConnackInfo &info, const ConnectionSettings &settings)
 {
     const TransportOptions &t = settings.transport;
-    QString out =
-        tr("Connected to %1 over %2 with MQTT %3.\n")
-            .arg(address(t), transportName(t.kind), protocolVersionName(settings.session.version));
+    QString out = tr("Connected to %1 over %2 with MQTT %3.\n")
+                      .arg(address(t), TransportOptions::kindName(t.kind),
+                           protocolVersionName(settings.session.version));
     if (t.proxy.kind != ProxyOptions::Kind::None)
         out += tr("Through the proxy: %1:%2\n").arg(t.proxy.host).arg(t.proxy.port);
     out += tr("Reason code: %1\n").arg(reasonCodeText(info.reasonCode, PacketType::Connack));

@@ -1,5 +1,6 @@
 #include "core/connection/connection.h"
 
+#include "core/protocol/overloaded.h"
 #include "core/session/session.h"
 #include "core/transport/transport.h"
 #include "core/transport/transport_factory.h"
@@ -16,14 +17,6 @@
 namespace mqttdesk {
 
 namespace {
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Received bytes are fed to the session in slices of at most this size.
 constexpr qsizetype kReadSliceSize = 64 * 1024;
@@ -48,21 +41,6 @@ void registerMetaTypes()
         return true;
     }();
     Q_UNUSED(done);
-}
-
-QString transportKindName(TransportOptions::Kind kind)
-{
-    switch (kind) {
-    case TransportOptions::Kind::Tcp:
-        return QStringLiteral("TCP");
-    case TransportOptions::Kind::Tls:
-        return QStringLiteral("TLS");
-    case TransportOptions::Kind::WebSocket:
-        return QStringLiteral("WebSocket");
-    case TransportOptions::Kind::SecureWebSocket:
-        return QStringLiteral("secure WebSocket");
-    }
-    return {};
 }
 
 } // namespace
@@ -213,7 +191,7 @@ void Connection::doConnect()
     log(LogLevel::Info, tr("Connecting to %1:%2 over %3 with MQTT %4.")
                             .arg(m_settings.transport.host)
                             .arg(m_settings.transport.port)
-                            .arg(transportKindName(m_settings.transport.kind),
+                            .arg(TransportOptions::kindName(m_settings.transport.kind),
                                  protocolVersionName(m_settings.session.version)));
     applyPacketLogging();
     handle(ConnectRequested{});

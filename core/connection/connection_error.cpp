@@ -1,5 +1,8 @@
 #include "core/connection/connection_error.h"
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
 
 std::optional<ReasonCode> ConnectionError::reasonCode() const
@@ -12,27 +15,24 @@ QString ConnectionError::rule() const
     return sessionError ? sessionError->rule : QString();
 }
 
+namespace {
+
+// Indexed by ConnectionError::Kind, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "Transport",          "Refused",        "Protocol", "Timeout",
+    "ServerDisconnected", "Authentication", "Request",  "Settings",
+};
+static_assert(std::size(kKindNames) == std::size_t(ConnectionError::Kind::Settings) + 1,
+              "one name per ConnectionError::Kind");
+
+} // namespace
+
 QString ConnectionError::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Transport:
-        return QStringLiteral("Transport");
-    case Kind::Refused:
-        return QStringLiteral("Refused");
-    case Kind::Protocol:
-        return QStringLiteral("Protocol");
-    case Kind::Timeout:
-        return QStringLiteral("Timeout");
-    case Kind::ServerDisconnected:
-        return QStringLiteral("ServerDisconnected");
-    case Kind::Authentication:
-        return QStringLiteral("Authentication");
-    case Kind::Request:
-        return QStringLiteral("Request");
-    case Kind::Settings:
-        return QStringLiteral("Settings");
-    }
-    return {};
+    const auto index = std::size_t(kind);
+    if (index >= std::size(kKindNames))
+        return {};
+    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
 }
 
 ConnectionError ConnectionError::fromTransport(const TransportError &error)

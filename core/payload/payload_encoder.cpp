@@ -1,6 +1,7 @@
 #include "core/payload/payload_encoder.h"
 
 #include "core/payload/json_validator.h"
+#include "core/protocol/utf8_length.h"
 
 namespace mqttdesk {
 
@@ -26,29 +27,6 @@ PayloadError errorAt(PayloadErrorCode code, QStringView text, qsizetype index,
     error.line = line;
     error.column = column;
     return error;
-}
-
-// The character index in `text` of byte `offset` of its UTF-8 encoding.
-qsizetype charIndexOfUtf8Offset(QStringView text, qsizetype offset)
-{
-    qsizetype bytes = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (bytes >= offset)
-            return i;
-        const char16_t c = text[i].unicode();
-        if (c < 0x80) {
-            bytes += 1;
-        } else if (c < 0x800) {
-            bytes += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size() &&
-                   QChar::isLowSurrogate(text[i + 1].unicode())) {
-            bytes += 4;
-            ++i;
-        } else {
-            bytes += 3;
-        }
-    }
-    return text.size();
 }
 
 int hexValue(QChar c)
@@ -96,7 +74,7 @@ EncodedPayload PayloadEncoder::encodeJson(QStringView text)
 {
     EncodedPayload out{text.toUtf8(), std::nullopt};
     if (auto error = JsonValidator::validate(out.bytes)) {
-        const qsizetype index = error->offset < 0 ? -1 : charIndexOfUtf8Offset(text, error->offset);
+        const qsizetype index = error->offset < 0 ? -1 : utf16IndexAtUtf8Byte(text, error->offset);
         out.error = errorAt(PayloadErrorCode::InvalidJson, text, index, error->detail);
         out.bytes.clear();
     }

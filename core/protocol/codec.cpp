@@ -2,6 +2,7 @@
 
 #include "core/protocol/connect_codec.h"
 #include "core/protocol/control_codec.h"
+#include "core/protocol/overloaded.h"
 #include "core/protocol/property_codec.h"
 #include "core/protocol/publish_codec.h"
 #include "core/protocol/subscribe_codec.h"
@@ -14,14 +15,6 @@ namespace {
 
 // Room for the fixed header byte and the longest Remaining Length, filled in last.
 constexpr qsizetype kHeaderRoom = 5;
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // The fixed header flags each packet must carry (5.0 §2.1.3, 3.1.1 §2.2.2).
 quint8 requiredFlags(PacketType type)

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
 
 namespace {
@@ -80,64 +83,45 @@ QString what(DecodeError::Kind kind)
     return QCoreApplication::translate(kContext, "the packet is invalid");
 }
 
+// Indexed by DecodeError::Kind, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "InvalidPacketType",
+    "InvalidFixedHeaderFlags",
+    "MalformedVariableByteInteger",
+    "PacketTooLarge",
+    "TruncatedPacket",
+    "TrailingBytes",
+    "InvalidUtf8",
+    "SurrogateInString",
+    "NullCharacterInString",
+    "ZeroPacketIdentifier",
+    "InvalidQoS",
+    "WildcardInTopicName",
+    "EmptyTopicName",
+    "InvalidProtocolName",
+    "UnsupportedProtocolVersion",
+    "InvalidConnectFlags",
+    "InvalidConnackFlags",
+    "InvalidReasonCode",
+    "UnknownProperty",
+    "PropertyNotAllowed",
+    "DuplicateProperty",
+    "InvalidPropertyValue",
+    "InvalidSubscriptionOptions",
+    "NoTopicFilters",
+    "NoReasonCodes",
+};
+static_assert(std::size(kKindNames) == std::size_t(DecodeError::Kind::NoReasonCodes) + 1,
+              "one name per DecodeError::Kind");
+
 } // namespace
 
 QString DecodeError::kindName(Kind kind)
 {
-    using K = Kind;
-    switch (kind) {
-    case K::InvalidPacketType:
-        return QStringLiteral("InvalidPacketType");
-    case K::InvalidFixedHeaderFlags:
-        return QStringLiteral("InvalidFixedHeaderFlags");
-    case K::MalformedVariableByteInteger:
-        return QStringLiteral("MalformedVariableByteInteger");
-    case K::PacketTooLarge:
-        return QStringLiteral("PacketTooLarge");
-    case K::TruncatedPacket:
-        return QStringLiteral("TruncatedPacket");
-    case K::TrailingBytes:
-        return QStringLiteral("TrailingBytes");
-    case K::InvalidUtf8:
-        return QStringLiteral("InvalidUtf8");
-    case K::SurrogateInString:
-        return QStringLiteral("SurrogateInString");
-    case K::NullCharacterInString:
-        return QStringLiteral("NullCharacterInString");
-    case K::ZeroPacketIdentifier:
-        return QStringLiteral("ZeroPacketIdentifier");
-    case K::InvalidQoS:
-        return QStringLiteral("InvalidQoS");
-    case K::WildcardInTopicName:
-        return QStringLiteral("WildcardInTopicName");
-    case K::EmptyTopicName:
-        return QStringLiteral("EmptyTopicName");
-    case K::InvalidProtocolName:
-        return QStringLiteral("InvalidProtocolName");
-    case K::UnsupportedProtocolVersion:
-        return QStringLiteral("UnsupportedProtocolVersion");
-    case K::InvalidConnectFlags:
-        return QStringLiteral("InvalidConnectFlags");
-    case K::InvalidConnackFlags:
-        return QStringLiteral("InvalidConnackFlags");
-    case K::InvalidReasonCode:
-        return QStringLiteral("InvalidReasonCode");
-    case K::UnknownProperty:
-        return QStringLiteral("UnknownProperty");
-    case K::PropertyNotAllowed:
-        return QStringLiteral("PropertyNotAllowed");
-    case K::DuplicateProperty:
-        return QStringLiteral("DuplicateProperty");
-    case K::InvalidPropertyValue:
-        return QStringLiteral("InvalidPropertyValue");
-    case K::InvalidSubscriptionOptions:
-        return QStringLiteral("InvalidSubscriptionOptions");
-    case K::NoTopicFilters:
-        return QStringLiteral("NoTopicFilters");
-    case K::NoReasonCodes:
-        return QStringLiteral("NoReasonCodes");
-    }
-    return QStringLiteral("Unknown");
+    const auto index = std::size_t(kind);
+    if (index >= std::size(kKindNames))
+        return QStringLiteral("Unknown");
+    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
 }
 
 bool DecodeError::isProtocolError() const

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
 
 namespace {
@@ -51,42 +54,24 @@ QString what(EncodeError::Kind kind)
     return QCoreApplication::translate(kContext, "it is invalid");
 }
 
+// Indexed by EncodeError::Kind, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "NotInVersion",      "ZeroPacketIdentifier", "InvalidQoS",        "StringTooLong",
+    "InvalidString",     "WildcardInTopicName",  "EmptyTopicName",    "PropertyNotAllowed",
+    "DuplicateProperty", "InvalidPropertyValue", "InvalidReasonCode", "InvalidFlags",
+    "NoTopicFilters",    "PacketTooLarge",
+};
+static_assert(std::size(kKindNames) == std::size_t(EncodeError::Kind::PacketTooLarge) + 1,
+              "one name per EncodeError::Kind");
+
 } // namespace
 
 QString EncodeError::kindName(Kind kind)
 {
-    using K = Kind;
-    switch (kind) {
-    case K::NotInVersion:
-        return QStringLiteral("NotInVersion");
-    case K::ZeroPacketIdentifier:
-        return QStringLiteral("ZeroPacketIdentifier");
-    case K::InvalidQoS:
-        return QStringLiteral("InvalidQoS");
-    case K::StringTooLong:
-        return QStringLiteral("StringTooLong");
-    case K::InvalidString:
-        return QStringLiteral("InvalidString");
-    case K::WildcardInTopicName:
-        return QStringLiteral("WildcardInTopicName");
-    case K::EmptyTopicName:
-        return QStringLiteral("EmptyTopicName");
-    case K::PropertyNotAllowed:
-        return QStringLiteral("PropertyNotAllowed");
-    case K::DuplicateProperty:
-        return QStringLiteral("DuplicateProperty");
-    case K::InvalidPropertyValue:
-        return QStringLiteral("InvalidPropertyValue");
-    case K::InvalidReasonCode:
-        return QStringLiteral("InvalidReasonCode");
-    case K::InvalidFlags:
-        return QStringLiteral("InvalidFlags");
-    case K::NoTopicFilters:
-        return QStringLiteral("NoTopicFilters");
-    case K::PacketTooLarge:
-        return QStringLiteral("PacketTooLarge");
-    }
-    return QStringLiteral("Unknown");
+    const auto index = std::size_t(kind);
+    if (index >= std::size(kKindNames))
+        return QStringLiteral("Unknown");
+    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
 }
 
 QString EncodeError::message() const

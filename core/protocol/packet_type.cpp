@@ -1,42 +1,28 @@
 #include "core/protocol/packet_type.h"
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
+
+namespace {
+
+// Indexed by the packet type minus 1 (type 0 is reserved).
+constexpr std::string_view kNames[] = {
+    "CONNECT",  "CONNACK", "PUBLISH",   "PUBACK",     "PUBREC",
+    "PUBREL",   "PUBCOMP", "SUBSCRIBE", "SUBACK",     "UNSUBSCRIBE",
+    "UNSUBACK", "PINGREQ", "PINGRESP",  "DISCONNECT", "AUTH",
+};
+static_assert(std::size(kNames) == std::size_t(PacketType::Auth), "one name per PacketType");
+
+} // namespace
 
 QString packetTypeName(PacketType type)
 {
-    switch (type) {
-    case PacketType::Connect:
-        return QStringLiteral("CONNECT");
-    case PacketType::Connack:
-        return QStringLiteral("CONNACK");
-    case PacketType::Publish:
-        return QStringLiteral("PUBLISH");
-    case PacketType::Puback:
-        return QStringLiteral("PUBACK");
-    case PacketType::Pubrec:
-        return QStringLiteral("PUBREC");
-    case PacketType::Pubrel:
-        return QStringLiteral("PUBREL");
-    case PacketType::Pubcomp:
-        return QStringLiteral("PUBCOMP");
-    case PacketType::Subscribe:
-        return QStringLiteral("SUBSCRIBE");
-    case PacketType::Suback:
-        return QStringLiteral("SUBACK");
-    case PacketType::Unsubscribe:
-        return QStringLiteral("UNSUBSCRIBE");
-    case PacketType::Unsuback:
-        return QStringLiteral("UNSUBACK");
-    case PacketType::Pingreq:
-        return QStringLiteral("PINGREQ");
-    case PacketType::Pingresp:
-        return QStringLiteral("PINGRESP");
-    case PacketType::Disconnect:
-        return QStringLiteral("DISCONNECT");
-    case PacketType::Auth:
-        return QStringLiteral("AUTH");
-    }
-    return QStringLiteral("UNKNOWN");
+    const auto index = std::size_t(type) - 1;
+    if (index >= std::size(kNames))
+        return QStringLiteral("UNKNOWN");
+    return QString::fromLatin1(kNames[index].data(), qsizetype(kNames[index].size()));
 }
 
 std::optional<PacketType> packetTypeFromHeader(quint8 fixedHeaderByte)

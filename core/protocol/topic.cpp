@@ -1,5 +1,7 @@
 #include "core/protocol/topic.h"
 
+#include "core/protocol/utf8_length.h"
+
 #include <QCoreApplication>
 
 namespace mqttdesk {
@@ -13,27 +15,19 @@ std::optional<TopicError> validateCommon(QStringView text)
 {
     if (text.isEmpty())
         return TopicError{TopicErrorCode::Empty, -1};
-    qsizetype utf8 = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
         if (c == 0)
             return TopicError{TopicErrorCode::NullCharacter, i};
-        if (c < 0x80) {
-            utf8 += 1;
-        } else if (c < 0x800) {
-            utf8 += 2;
-        } else if (QChar::isHighSurrogate(c)) {
+        if (QChar::isHighSurrogate(c)) {
             if (i + 1 >= text.size() || !QChar::isLowSurrogate(text[i + 1].unicode()))
                 return TopicError{TopicErrorCode::InvalidUtf16, i};
-            utf8 += 4;
             ++i;
         } else if (QChar::isLowSurrogate(c)) {
             return TopicError{TopicErrorCode::InvalidUtf16, i};
-        } else {
-            utf8 += 3;
         }
     }
-    if (utf8 > Topic::MaximumUtf8Length)
+    if (utf8ByteCount(text) > Topic::MaximumUtf8Length)
         return TopicError{TopicErrorCode::TooLong, -1};
     return std::nullopt;
 }
@@ -213,22 +207,7 @@ bool Topic::matches(QStringView filter, QStringView name)
 
 qsizetype Topic::utf8Length(QStringView text)
 {
-    qsizetype bytes = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        if (c < 0x80) {
-            bytes += 1;
-        } else if (c < 0x800) {
-            bytes += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size() &&
-                   QChar::isLowSurrogate(text[i + 1].unicode())) {
-            bytes += 4;
-            ++i;
-        } else {
-            bytes += 3;
-        }
-    }
-    return bytes;
+    return utf8ByteCount(text);
 }
 
 } // namespace mqttdesk

@@ -1,6 +1,7 @@
 #include "core/session/message_traffic.h"
 
 #include "core/protocol/codec.h"
+#include "core/session/ack_builder.h"
 #include "core/session/request_validator.h"
 
 #include <QCoreApplication>
@@ -11,15 +12,6 @@ namespace mqttdesk {
 
 namespace {
 const char *const kContext = "mqttdesk::MessageTraffic";
-
-// An ack packet for `packetId` with Success and no properties.
-template<typename Ack>
-Ack ack(quint16 packetId)
-{
-    Ack packet;
-    packet.packetId = packetId;
-    return packet;
-}
 } // namespace
 
 MessageTraffic::MessageTraffic(SessionLink &link)

@@ -1,18 +1,8 @@
 #include "core/session/outbound_flow.h"
 
+#include "core/session/ack_builder.h"
+
 namespace mqttdesk {
-
-namespace {
-
-// An ack packet for `packetId` with Success and no properties.
-template<typename Ack>
-Ack ack(quint16 packetId)
-{
-    Ack packet;
-    packet.packetId = packetId;
-    return packet;
-}
-} // namespace
 
 OutboundFlow::OutboundFlow(PacketIdAllocator &ids)
     : m_ids(ids)

@@ -1,6 +1,7 @@
 #include "core/session/session_core.h"
 
 #include "core/protocol/codec.h"
+#include "core/protocol/overloaded.h"
 #include "core/session/connect_builder.h"
 #include "core/session/packet_summary.h"
 #include "core/session/reason_policy.h"
@@ -13,14 +14,6 @@ namespace mqttdesk {
 namespace {
 
 const char *const kContext = "mqttdesk::Session";
-
-template<typename... Fs>
-struct Overloaded : Fs...
-{
-    using Fs::operator()...;
-};
-template<typename... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 // CONNACK refusals that another attempt cannot fix.
 } // namespace

@@ -2,57 +2,33 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
 
 namespace {
 const char *const kContext = "mqttdesk::SessionError";
+
+// Indexed by SessionError::Kind, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "MalformedPacket",    "ProtocolViolation", "ConnectionRefused",   "ConnectTimeout",
+    "KeepAliveTimeout",   "TransportClosed",   "ServerDisconnected",  "AuthenticationFailed",
+    "InvalidOptions",     "InvalidRequest",    "NotConnected",        "QoSNotSupported",
+    "RetainNotSupported", "PacketTooLarge",    "FeatureNotSupported", "OfflineQueueFull",
+    "PacketIdsExhausted", "RejectedByServer",  "SessionLost",         "Cancelled",
+};
+static_assert(std::size(kKindNames) == std::size_t(SessionError::Kind::Cancelled) + 1,
+              "one name per SessionError::Kind");
+
 } // namespace
 
 QString SessionError::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::MalformedPacket:
-        return QStringLiteral("MalformedPacket");
-    case Kind::ProtocolViolation:
-        return QStringLiteral("ProtocolViolation");
-    case Kind::ConnectionRefused:
-        return QStringLiteral("ConnectionRefused");
-    case Kind::ConnectTimeout:
-        return QStringLiteral("ConnectTimeout");
-    case Kind::KeepAliveTimeout:
-        return QStringLiteral("KeepAliveTimeout");
-    case Kind::TransportClosed:
-        return QStringLiteral("TransportClosed");
-    case Kind::ServerDisconnected:
-        return QStringLiteral("ServerDisconnected");
-    case Kind::AuthenticationFailed:
-        return QStringLiteral("AuthenticationFailed");
-    case Kind::InvalidOptions:
-        return QStringLiteral("InvalidOptions");
-    case Kind::InvalidRequest:
-        return QStringLiteral("InvalidRequest");
-    case Kind::NotConnected:
-        return QStringLiteral("NotConnected");
-    case Kind::QoSNotSupported:
-        return QStringLiteral("QoSNotSupported");
-    case Kind::RetainNotSupported:
-        return QStringLiteral("RetainNotSupported");
-    case Kind::PacketTooLarge:
-        return QStringLiteral("PacketTooLarge");
-    case Kind::FeatureNotSupported:
-        return QStringLiteral("FeatureNotSupported");
-    case Kind::OfflineQueueFull:
-        return QStringLiteral("OfflineQueueFull");
-    case Kind::PacketIdsExhausted:
-        return QStringLiteral("PacketIdsExhausted");
-    case Kind::RejectedByServer:
-        return QStringLiteral("RejectedByServer");
-    case Kind::SessionLost:
-        return QStringLiteral("SessionLost");
-    case Kind::Cancelled:
-        return QStringLiteral("Cancelled");
-    }
-    return QStringLiteral("Unknown");
+    const auto index = std::size_t(kind);
+    if (index >= std::size(kKindNames))
+        return QStringLiteral("Unknown");
+    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
 }
 
 SessionError SessionError::malformed(const DecodeError &error)

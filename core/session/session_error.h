@@ -19,29 +19,32 @@ struct SessionError
     enum class Kind : quint8
     {
         // The server broke the protocol; the connection is closed.
-        MalformedPacket,      // bytes that do not decode (DecodeError inside)
-        ProtocolViolation,    // a decoded packet that breaks a rule
-                              // Connection life.
+        MalformedPacket,   // bytes that do not decode (DecodeError inside)
+        ProtocolViolation, // a decoded packet that breaks a rule
+
+        // Connection life.
         ConnectionRefused,    // CONNACK >= 0x80 (reasonCode set)
         ConnectTimeout,       // no CONNACK in time
         KeepAliveTimeout,     // no PINGRESP in time: dead connection
         TransportClosed,      // the transport closed unexpectedly
         ServerDisconnected,   // the server sent DISCONNECT (reasonCode set)
         AuthenticationFailed, // enhanced authentication failed locally (e.g. SCRAM proof)
-                              // A user request the session refuses (nothing is sent).
-        InvalidOptions,       // e.g. 3.1 client id longer than 23 characters
-        InvalidRequest,       // bad topic, filter, QoS, property ...
-        NotConnected,         // QoS 0 publish / subscribe while offline
-        QoSNotSupported,      // above the server's Maximum QoS [MQTT-3.2.2-11]
-        RetainNotSupported,   // Retain Available 0 [MQTT-3.2.2-14]
-        PacketTooLarge,       // above the server's Maximum Packet Size [MQTT-3.2.2-15]
-        FeatureNotSupported,  // wildcard/shared/subscription ids unavailable on the server
-        OfflineQueueFull,     // offline queue at its limit (or disabled)
-        PacketIdsExhausted,   // all 65,535 packet identifiers are in use
-                              // Outcomes of a request.
-        RejectedByServer,     // PUBACK/PUBREC/SUBACK/UNSUBACK reason code >= 0x80
-        SessionLost, // in-flight message discarded: the server had no session [MQTT-3.2.2-5]
-        Cancelled,   // dropped because the user disconnected
+
+        // A user request the session refuses (nothing is sent).
+        InvalidOptions,      // e.g. 3.1 client id longer than 23 characters
+        InvalidRequest,      // bad topic, filter, QoS, property ...
+        NotConnected,        // QoS 0 publish / subscribe while offline
+        QoSNotSupported,     // above the server's Maximum QoS [MQTT-3.2.2-11]
+        RetainNotSupported,  // Retain Available 0 [MQTT-3.2.2-14]
+        PacketTooLarge,      // above the server's Maximum Packet Size [MQTT-3.2.2-15]
+        FeatureNotSupported, // wildcard/shared/subscription ids unavailable on the server
+        OfflineQueueFull,    // offline queue at its limit (or disabled)
+        PacketIdsExhausted,  // all 65,535 packet identifiers are in use
+
+        // Outcomes of a request.
+        RejectedByServer, // PUBACK/PUBREC/SUBACK/UNSUBACK reason code >= 0x80
+        SessionLost,      // in-flight message discarded: the server had no session [MQTT-3.2.2-5]
+        Cancelled,        // dropped because the user disconnected
     };
 
     Kind kind = Kind::ProtocolViolation;

@@ -1,62 +1,51 @@
 #include "core/transport/transport_error.h"
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
+
+namespace {
+
+// Indexed by TransportError::Kind, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "None",
+    "HostNotFound",
+    "ConnectionRefused",
+    "Timeout",
+    "RemoteClosed",
+    "NetworkError",
+    "ProxyError",
+    "ProxyAuthenticationFailed",
+    "TlsCertificateExpired",
+    "TlsCertificateNotYetValid",
+    "TlsHostNameMismatch",
+    "TlsUnknownCa",
+    "TlsSelfSigned",
+    "TlsCertificateInvalid",
+    "TlsHandshakeFailed",
+    "TlsClientCertificateRejected",
+    "TlsKeyMismatch",
+    "FileUnreadable",
+    "InvalidCertificate",
+    "InvalidKey",
+    "PassphraseRequired",
+    "WrongPassphrase",
+    "WebSocketUpgradeRefused",
+    "WebSocketProtocolError",
+    "InvalidOptions",
+};
+static_assert(std::size(kKindNames) == std::size_t(TransportError::Kind::InvalidOptions) + 1,
+              "one name per TransportError::Kind");
+
+} // namespace
 
 QString TransportError::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::None:
-        return QStringLiteral("None");
-    case Kind::HostNotFound:
-        return QStringLiteral("HostNotFound");
-    case Kind::ConnectionRefused:
-        return QStringLiteral("ConnectionRefused");
-    case Kind::Timeout:
-        return QStringLiteral("Timeout");
-    case Kind::RemoteClosed:
-        return QStringLiteral("RemoteClosed");
-    case Kind::NetworkError:
-        return QStringLiteral("NetworkError");
-    case Kind::ProxyError:
-        return QStringLiteral("ProxyError");
-    case Kind::ProxyAuthenticationFailed:
-        return QStringLiteral("ProxyAuthenticationFailed");
-    case Kind::TlsCertificateExpired:
-        return QStringLiteral("TlsCertificateExpired");
-    case Kind::TlsCertificateNotYetValid:
-        return QStringLiteral("TlsCertificateNotYetValid");
-    case Kind::TlsHostNameMismatch:
-        return QStringLiteral("TlsHostNameMismatch");
-    case Kind::TlsUnknownCa:
-        return QStringLiteral("TlsUnknownCa");
-    case Kind::TlsSelfSigned:
-        return QStringLiteral("TlsSelfSigned");
-    case Kind::TlsCertificateInvalid:
-        return QStringLiteral("TlsCertificateInvalid");
-    case Kind::TlsHandshakeFailed:
-        return QStringLiteral("TlsHandshakeFailed");
-    case Kind::TlsClientCertificateRejected:
-        return QStringLiteral("TlsClientCertificateRejected");
-    case Kind::TlsKeyMismatch:
-        return QStringLiteral("TlsKeyMismatch");
-    case Kind::FileUnreadable:
-        return QStringLiteral("FileUnreadable");
-    case Kind::InvalidCertificate:
-        return QStringLiteral("InvalidCertificate");
-    case Kind::InvalidKey:
-        return QStringLiteral("InvalidKey");
-    case Kind::PassphraseRequired:
-        return QStringLiteral("PassphraseRequired");
-    case Kind::WrongPassphrase:
-        return QStringLiteral("WrongPassphrase");
-    case Kind::WebSocketUpgradeRefused:
-        return QStringLiteral("WebSocketUpgradeRefused");
-    case Kind::WebSocketProtocolError:
-        return QStringLiteral("WebSocketProtocolError");
-    case Kind::InvalidOptions:
-        return QStringLiteral("InvalidOptions");
-    }
-    return QStringLiteral("Unknown");
+    const auto index = std::size_t(kind);
+    if (index >= std::size(kKindNames))
+        return QStringLiteral("Unknown");
+    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
 }
 
 TransportError TransportError::make(Kind kind, const QString &message, const QString &detail)

@@ -34,6 +34,10 @@ struct TransportOptions
 
     bool usesTls() const { return kind == Kind::Tls || kind == Kind::SecureWebSocket; }
     bool isWebSocket() const { return kind == Kind::WebSocket || kind == Kind::SecureWebSocket; }
+
+    // "TCP", "TLS", "WebSocket", "secure WebSocket": the label the app's log and the CLI
+    // show for a transport (not translated).
+    static QString kindName(Kind kind);
 };
 
 } // namespace mqttdesk
