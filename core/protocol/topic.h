@@ -75,8 +75,8 @@ public:
     // starting with '$' [MQTT-4.7.2-1].
     static bool matches(QStringView filter, QStringView name);
 
-    // The number of bytes the string takes in UTF-8 (a lone surrogate counts as 3, as
-    // QString::toUtf8() writes a replacement character for it).
+    // The number of bytes the string takes in UTF-8 (a lone surrogate counts as 3, the size
+    // of a replacement character; Qt 6.4's QString::toUtf8() writes '?' for it).
     static qsizetype utf8Length(QStringView text);
 };
 

@@ -5,8 +5,9 @@
 
 namespace mqttdesk {
 
-// UTF-8 lengths of UTF-16 text, counted as QString::toUtf8() encodes it: a surrogate pair
-// takes 4 bytes and a lone surrogate 3 (toUtf8() writes a replacement character for it).
+// UTF-8 lengths of UTF-16 text: as QString::toUtf8() encodes it, except that a lone
+// surrogate counts 3 bytes, the size of a replacement character (Qt 6.4's toUtf8() writes
+// '?' for it), so the count is never below what is sent.
 
 // The number of bytes `text` takes in UTF-8.
 qsizetype utf8ByteCount(QStringView text);
