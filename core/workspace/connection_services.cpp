@@ -6,6 +6,7 @@
 #include "core/storage/message_eraser.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/history_reader.h"
+#include "core/workspace/profile_records.h"
 #include "core/workspace/storing_message_sink.h"
 
 #include <QThread>
@@ -27,8 +28,10 @@ ConnectionServices::ConnectionServices(const ConnectionSettings &settings, const
     , m_options(options)
 {
     m_thread = std::make_unique<ConnectionThread>(settings);
-    if (!options.databasePath.isEmpty())
+    if (!options.databasePath.isEmpty()) {
         m_reader = std::make_unique<HistoryReader>(options.databasePath);
+        m_records = std::make_unique<ProfileRecords>(options.databasePath, options.profileId);
+    }
 
     m_countTimer.setSingleShot(true);
     m_countTimer.setInterval(kCountIntervalMs);

@@ -18,12 +18,14 @@ class Connection;
 class ConnectionThread;
 class HistoryReader;
 class MessageWriter;
+class ProfileRecords;
 class StoringMessageSink;
 
 // The services of one open profile, in core so that the app and the CLI share them: its
 // Connection on a worker thread, the storing sink that writes every received batch to the
 // history (and lets the connection acknowledge only what is committed), the subscription
-// counter, and a reader of the history on its own thread. Every consumer of received
+// counter, a reader of the history on its own thread, and the profile's own records
+// (subscriptions, publish history) on another. Every consumer of received
 // batches runs on the connection's thread; the owner's (GUI) thread only gets results.
 //
 // Lives on the thread that creates it; its signals and callbacks arrive there.
@@ -48,6 +50,8 @@ public:
     QString databasePath() const { return m_options.databasePath; }
     // Null when there is no database path.
     HistoryReader *reader() const { return m_reader.get(); }
+    // The profile's subscriptions and publish history; null when there is no database path.
+    ProfileRecords *records() const { return m_records.get(); }
 
     // The subscriptions to count (key: the caller's id of a row). A new filter's count
     // starts from what the history holds for it, read on the reader's thread.
@@ -68,6 +72,7 @@ private:
     Options m_options;
     std::unique_ptr<ConnectionThread> m_thread;
     std::unique_ptr<HistoryReader> m_reader;
+    std::unique_ptr<ProfileRecords> m_records;
     std::shared_ptr<StoringMessageSink> m_storing;
     std::shared_ptr<SubscriptionCounter> m_counter;
     QHash<quint64, qint64> m_counts;

@@ -5,43 +5,8 @@
 namespace mqttdesk {
 
 HistoryReader::HistoryReader(const QString &databasePath, QObject *parent)
-    : QObject(parent)
-    , m_path(databasePath)
-{
-    m_thread.setObjectName(QStringLiteral("history-reader"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-    m_thread.start();
-}
-
-HistoryReader::~HistoryReader()
-{
-    // The connection belongs to the reader thread: close it there, then end the thread.
-    QMetaObject::invokeMethod(
-        m_context, [this] { m_connection.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-}
-
-void HistoryReader::post(std::function<std::function<void()>(DatabaseConnection &)> work)
-{
-    ++m_pending;
-    QMetaObject::invokeMethod(m_context, [this, work = std::move(work)] {
-        if (!m_connection)
-            m_connection =
-                std::make_unique<DatabaseConnection>(m_path, QStringLiteral("history-reader"));
-        std::function<void()> answer = work(*m_connection);
-        // Queued to this object: dropped if the reader is destroyed before it runs.
-        QMetaObject::invokeMethod(
-            this,
-            [this, answer = std::move(answer)] {
-                --m_pending;
-                answer();
-            },
-            Qt::QueuedConnection);
-    });
-}
+    : DatabaseWorker(databasePath, QStringLiteral("history-reader"), parent)
+{}
 
 void HistoryReader::fetch(const MessageFilter &filter, const PageRequest &request,
                           PageCallback done)

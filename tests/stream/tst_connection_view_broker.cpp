@@ -406,7 +406,8 @@ void TestConnectionViewBroker::subscriptionsSavedAndRestoredOnConnect()
     // The app restarts: a new view over the same data directory, then connect.
     openView(dir.path());
     subs = m_view->subscriptions();
-    QCOMPARE(subs->rowCount(), 2);
+    // They arrive from the records worker.
+    QTRY_COMPARE_WITH_TIMEOUT(subs->rowCount(), 2, kWait);
     QCOMPARE(subs->at(0).subscription.filter, QStringLiteral("saved/#"));
     QCOMPARE(int(subs->at(0).subscription.options.qos), 1);
     QCOMPARE(subs->at(0).colour, QColor(0x12, 0x34, 0x56));
@@ -449,7 +450,7 @@ void TestConnectionViewBroker::publishHistorySavedAndResent()
 
     openView(dir.path());
     PublishBar *bar = m_view->publishBar();
-    QCOMPARE(bar->history().size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->history().size(), 2, kWait);
     QCOMPARE(bar->history().at(0).topic, QStringLiteral("hist/b"));
     QCOMPARE(bar->history().at(1).topic, QStringLiteral("hist/a"));
     auto *topics = qobject_cast<QStringListModel *>(bar->topicCompleter()->model());
@@ -474,6 +475,7 @@ void TestConnectionViewBroker::publishHistorySavedAndResent()
     QCOMPARE(bar->history().at(0).topic, QStringLiteral("hist/a"));
     closeView();
     openView(dir.path());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_view->publishBar()->history().isEmpty(), kWait);
     QCOMPARE(m_view->publishBar()->history().at(0).topic, QStringLiteral("hist/a"));
     closeView();
 }
@@ -575,7 +577,7 @@ void TestConnectionViewBroker::messageCountsSurviveARestartAndAClear()
     // The app restarts: the counts are read back from the history.
     openView(dir.path());
     subs = m_view->subscriptions();
-    QCOMPARE(subs->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(subs->rowCount(), 2, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(count(0), 25, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(count(1), 15, kWait);
 

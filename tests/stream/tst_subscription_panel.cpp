@@ -7,7 +7,7 @@
 #include "ui/subscriptions/subscription_panel.h"
 #include "ui/subscriptions/subscription_persistence.h"
 
-#include "core/storage/database_connection.h"
+#include "core/workspace/profile_records.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -38,6 +38,7 @@ private slots:
     void everyChangeIsSavedWithTheProfile();
     void filterEditKeepsAUsableWidth();
     void everyInputHasALabel();
+    void rowsAddedWhileLoadingAreKept();
 };
 
 void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
@@ -45,21 +46,31 @@ void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
     StreamTestStore store;
     QVERIFY(store.isReady());
     QVERIFY(store.ensureProfile(7));
-    DatabaseConnection db(store.path(), QStringLiteral("panel-test"));
-    QVERIFY(db.isOpen());
+    // Reads and writes go through the profile's records worker, never this thread.
+    ProfileRecords records(store.path(), 7);
 
-    auto reloaded = [&db] {
+    // A fresh worker and model over the same database, once everything sent was written.
+    auto reloaded = [&store, &records](qint64 profileId = 7) {
         auto model = std::make_unique<SubscriptionListModel>();
-        SubscriptionPersistence persistence(model.get(), db, 7);
-        [&] { QVERIFY(!persistence.load().isError()); }();
+        [&] {
+            QTRY_COMPARE(records.pendingRequests(), 0);
+            ProfileRecords fresh(store.path(), profileId);
+            SubscriptionPersistence persistence(model.get(), &fresh);
+            QSignalSpy loaded(&persistence, &SubscriptionPersistence::loaded);
+            persistence.load();
+            QVERIFY(loaded.wait());
+            QTRY_COMPARE(fresh.pendingRequests(), 0);
+        }();
         return model;
     };
 
     SubscriptionListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    SubscriptionPersistence persistence(&model, db, 7);
+    SubscriptionPersistence persistence(&model, &records);
     QSignalSpy errors(&persistence, &SubscriptionPersistence::errorOccurred);
-    QVERIFY(!persistence.load().isError());
+    QSignalSpy loaded(&persistence, &SubscriptionPersistence::loaded);
+    persistence.load();
+    QVERIFY(loaded.wait());
     QCOMPARE(model.rowCount(), 0);
 
     SubscriptionPanel panel(&model);
@@ -91,6 +102,8 @@ void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
     QCOMPARE(a.colour, model.at(0).colour);
     QCOMPARE(saved->at(1).subscription.filter, QStringLiteral("b/+"));
     QVERIFY(!saved->at(1).subscriptionIdentifier);
+    // Rows saved several times before the first answer came are still written once.
+    QVERIFY(model.at(0).storedId > 0);
 
     // Colour, alias, format, enable and remove are each saved at once.
     model.setColour(1, QColor(0xab, 0xcd, 0xef));
@@ -110,20 +123,89 @@ void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
 
     // A subscription of another profile is not this one's.
     QVERIFY(store.ensureProfile(8));
-    SubscriptionListModel other;
-    SubscriptionPersistence otherPersistence(&other, db, 8);
-    QVERIFY(!otherPersistence.load().isError());
-    QCOMPARE(other.rowCount(), 0);
+    QCOMPARE(reloaded(8)->rowCount(), 0);
 
     // A profile that does not exist cannot keep subscriptions: the error is reported.
+    ProfileRecords orphanRecords(store.path(), 999);
     SubscriptionListModel orphan;
-    SubscriptionPersistence orphanPersistence(&orphan, db, 999);
+    SubscriptionPersistence orphanPersistence(&orphan, &orphanRecords);
     QSignalSpy orphanErrors(&orphanPersistence, &SubscriptionPersistence::errorOccurred);
+    QSignalSpy orphanLoaded(&orphanPersistence, &SubscriptionPersistence::loaded);
+    orphanPersistence.load();
+    QVERIFY(orphanLoaded.wait());
     SubscriptionEntry entry;
     entry.subscription.filter = QStringLiteral("x");
     orphan.add(entry);
+    QVERIFY(orphanErrors.wait());
     QCOMPARE(orphanErrors.size(), 1);
     QVERIFY(!orphanErrors.first().first().toString().isEmpty());
+}
+
+void TestSubscriptionPanel::rowsAddedWhileLoadingAreKept()
+{
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(store.ensureProfile(3));
+    {
+        ProfileRecords records(store.path(), 3);
+        SubscriptionListModel model;
+        SubscriptionPersistence persistence(&model, &records);
+        QSignalSpy loaded(&persistence, &SubscriptionPersistence::loaded);
+        persistence.load();
+        QVERIFY(loaded.wait());
+        SubscriptionEntry e;
+        e.subscription.filter = QStringLiteral("saved/one");
+        model.add(e);
+        e.subscription.filter = QStringLiteral("saved/two");
+        model.add(e);
+    } // the worker writes what it was sent before it ends
+
+    ProfileRecords records(store.path(), 3);
+    SubscriptionListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionPersistence persistence(&model, &records);
+    QSignalSpy loaded(&persistence, &SubscriptionPersistence::loaded);
+    persistence.load();
+    // The user adds one before the saved ones arrived: nothing is lost, nothing doubled.
+    SubscriptionEntry early;
+    early.subscription.filter = QStringLiteral("early");
+    model.add(early);
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.at(0).subscription.filter, QStringLiteral("saved/one"));
+    QCOMPARE(model.at(1).subscription.filter, QStringLiteral("saved/two"));
+    QCOMPARE(model.at(2).subscription.filter, QStringLiteral("early"));
+    QTRY_COMPARE(records.pendingRequests(), 0);
+
+    ProfileRecords again(store.path(), 3);
+    SubscriptionListModel reread;
+    SubscriptionPersistence rereadPersistence(&reread, &again);
+    QSignalSpy rereadLoaded(&rereadPersistence, &SubscriptionPersistence::loaded);
+    rereadPersistence.load();
+    QVERIFY(rereadLoaded.wait());
+    QCOMPARE(reread.rowCount(), 3);
+
+    // An import (replaceAll) before the saved rows arrive replaces them.
+    SubscriptionListModel imported;
+    ProfileRecords importRecords(store.path(), 3);
+    SubscriptionPersistence importPersistence(&imported, &importRecords);
+    QSignalSpy importLoaded(&importPersistence, &SubscriptionPersistence::loaded);
+    importPersistence.load();
+    SubscriptionEntry only;
+    only.subscription.filter = QStringLiteral("imported/#");
+    imported.loadEntries({only});
+    importPersistence.replaceAll();
+    QVERIFY(importLoaded.wait());
+    QCOMPARE(imported.rowCount(), 1);
+    QTRY_COMPARE(importRecords.pendingRequests(), 0);
+    ProfileRecords last(store.path(), 3);
+    SubscriptionListModel after;
+    SubscriptionPersistence afterPersistence(&after, &last);
+    QSignalSpy afterLoaded(&afterPersistence, &SubscriptionPersistence::loaded);
+    afterPersistence.load();
+    QVERIFY(afterLoaded.wait());
+    QCOMPARE(after.rowCount(), 1);
+    QCOMPARE(after.at(0).subscription.filter, QStringLiteral("imported/#"));
 }
 
 void TestSubscriptionPanel::filterEditKeepsAUsableWidth()

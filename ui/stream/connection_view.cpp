@@ -2,11 +2,10 @@
 
 #include "core/connection/connection.h"
 #include "core/protocol/codec.h"
-#include "core/storage/database_connection.h"
 #include "core/storage/message_history.h"
 #include "core/storage/message_writer.h"
-#include "core/storage/publish_history_store.h"
 #include "core/workspace/connection_services.h"
+#include "core/workspace/profile_records.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
@@ -103,14 +102,14 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     setTabOrder(m_panel, m_stream);
     setTabOrder(m_stream, m_publish);
 
-    // Subscriptions and publish history live with the profile in the same database.
-    m_db = std::make_unique<DatabaseConnection>(services->databasePath(),
-                                                QStringLiteral("connection-view"));
-    m_persistence =
-        new SubscriptionPersistence(m_subscriptions, *m_db, services->profileId(), this);
-    connect(m_persistence, &SubscriptionPersistence::errorOccurred, this,
-            &ConnectionView::errorOccurred);
-    if (m_db->isOpen()) {
+    // Subscriptions and publish history live with the profile; they are read and written
+    // on the services' worker, and arrive here when ready.
+    if (ProfileRecords *records = services->records()) {
+        m_persistence = new SubscriptionPersistence(m_subscriptions, records, this);
+        connect(m_persistence, &SubscriptionPersistence::errorOccurred, this,
+                &ConnectionView::errorOccurred);
+        connect(m_persistence, &SubscriptionPersistence::loaded, this,
+                &ConnectionView::onSubscriptionsLoaded);
         m_persistence->load();
         loadPublishHistory();
     }
@@ -154,11 +153,20 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     }
 }
 
-ConnectionView::~ConnectionView()
+ConnectionView::~ConnectionView() = default;
+
+void ConnectionView::onSubscriptionsLoaded()
 {
-    // It writes through m_db, which goes before the children do.
-    delete m_persistence;
-    m_persistence = nullptr;
+    m_subscriptionsLoaded = true;
+    countSubscriptions();
+    emit subscriptionsLoaded();
+    // Connected before the saved subscriptions arrived: subscribe them now.
+    if (m_connected) {
+        for (int row = 0; row < m_subscriptions->rowCount(); ++row) {
+            if (m_subscriptions->at(row).state == SubscriptionEntry::State::Inactive)
+                subscribeRow(row);
+        }
+    }
 }
 
 void ConnectionView::countSubscriptions()
@@ -176,7 +184,7 @@ void ConnectionView::restoreSubscriptions(const QJsonArray &saved)
     m_subscriptions->loadJson(saved);
     m_sessionUids.clear();
     if (m_persistence)
-        m_persistence->save();
+        m_persistence->replaceAll();
     if (m_connected) {
         for (int row = 0; row < m_subscriptions->rowCount(); ++row)
             subscribeRow(row);
@@ -294,10 +302,11 @@ quint64 ConnectionView::publish(const PublishPacket &packet)
 
 void ConnectionView::recordInHistory(const PublishPacket &packet)
 {
-    if (!m_db || !m_db->isOpen())
+    ProfileRecords *records = m_context.services->records();
+    if (!records)
         return;
     PublishHistoryEntry entry;
-    entry.profileId = m_context.services->profileId();
+    entry.profileId = records->profileId();
     entry.topic = packet.topic;
     entry.payload = packet.payload;
     entry.qos = quint8(packet.qos);
@@ -305,37 +314,44 @@ void ConnectionView::recordInHistory(const PublishPacket &packet)
     if (m_context.version == ProtocolVersion::V5 && !packet.properties.isEmpty())
         entry.properties = encodeProperties(packet.properties);
     entry.lastUsedUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-    StorageError error;
-    PublishHistoryStore(*m_db).record(entry, &error);
-    if (error.isError())
-        emit errorOccurred(
-            tr("The message was not added to the publish history: %1").arg(error.message));
+    QPointer<ConnectionView> self(this);
+    records->recordPublish(entry, [self](const StorageError &error) {
+        if (self && error.isError())
+            emit self->errorOccurred(
+                tr("The message was not added to the publish history: %1").arg(error.message));
+    });
 }
 
 void ConnectionView::loadPublishHistory()
 {
-    StorageError error;
-    const QList<PublishHistoryEntry> entries = PublishHistoryStore(*m_db).list(
-        m_context.services->profileId(), kPublishHistoryShown, &error);
-    if (error.isError()) {
-        emit errorOccurred(tr("The publish history could not be read: %1").arg(error.message));
-        return;
-    }
-    QList<PublishPacket> packets;
-    for (const PublishHistoryEntry &e : entries) {
-        PublishPacket packet;
-        packet.topic = e.topic;
-        packet.payload = e.payload;
-        packet.qos = QoS(qMin<int>(e.qos, 2));
-        packet.retain = e.retain;
-        if (!e.properties.isEmpty()) {
-            auto decoded = decodeProperties(e.properties);
-            if (decoded.ok())
-                packet.properties = decoded.value();
-        }
-        packets.append(packet);
-    }
-    m_publish->setHistory(packets);
+    QPointer<ConnectionView> self(this);
+    m_context.services->records()->loadPublishHistory(
+        kPublishHistoryShown,
+        [self](const QList<PublishHistoryEntry> &entries, const StorageError &error) {
+            if (!self)
+                return;
+            if (error.isError()) {
+                emit self->errorOccurred(
+                    tr("The publish history could not be read: %1").arg(error.message));
+                return;
+            }
+            QList<PublishPacket> packets;
+            for (const PublishHistoryEntry &e : entries) {
+                PublishPacket packet;
+                packet.topic = e.topic;
+                packet.payload = e.payload;
+                packet.qos = QoS(qMin<int>(e.qos, 2));
+                packet.retain = e.retain;
+                if (!e.properties.isEmpty()) {
+                    auto decoded = decodeProperties(e.properties);
+                    if (decoded.ok())
+                        packet.properties = decoded.value();
+                }
+                packets.append(packet);
+            }
+            self->m_publish->setHistory(packets);
+            emit self->publishHistoryLoaded();
+        });
 }
 
 void ConnectionView::resend(const StoredMessage &message)

@@ -20,7 +20,6 @@ namespace mqttdesk {
 
 class Connection;
 class ConnectionServices;
-class DatabaseConnection;
 class MessageHistory;
 class MessageStreamModel;
 class MessageStreamView;
@@ -62,6 +61,8 @@ public:
 
     // The history could not be opened (the view then shows nothing stored).
     StorageError openError() const { return m_openError; }
+    // The saved subscriptions have arrived (they load on a worker).
+    bool hasLoadedSubscriptions() const { return m_subscriptionsLoaded; }
 
     SubscriptionListModel *subscriptions() const { return m_subscriptions; }
     SubscriptionPanel *subscriptionPanel() const { return m_panel; }
@@ -85,6 +86,9 @@ signals:
     void subscriptionsChanged();
     void errorOccurred(const QString &message);
     void historyCleared(const mqttdesk::StorageError &error);
+    // The saved subscriptions and the publish history arrived from storage.
+    void subscriptionsLoaded();
+    void publishHistoryLoaded();
 
 private:
     void onStateChanged(SessionState state);
@@ -102,11 +106,11 @@ private:
     void loadPublishHistory();
     qint64 nextTimestampUs();
     void countSubscriptions();
+    void onSubscriptionsLoaded();
 
     Context m_context;
     QPointer<Connection> m_connection;
     std::unique_ptr<MessageHistory> m_history;
-    std::unique_ptr<DatabaseConnection> m_db; // subscriptions and publish history
     SubscriptionPersistence *m_persistence = nullptr;
     StorageError m_openError;
     SubscriptionListModel *m_subscriptions = nullptr;
@@ -116,6 +120,7 @@ private:
     PublishBar *m_publish = nullptr;
     QSplitter *m_splitter = nullptr;
     bool m_connected = false;
+    bool m_subscriptionsLoaded = false;
     qint64 m_lastUs = 0;
     QHash<quint64, PublishPacket> m_inFlight; // by token
     // Rows the session holds as granted: after a reconnect it restores them itself

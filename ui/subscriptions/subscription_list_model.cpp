@@ -455,21 +455,40 @@ void SubscriptionListModel::loadEntries(const QList<SubscriptionEntry> &entries)
 {
     beginResetModel();
     m_entries.clear();
-    for (SubscriptionEntry e : entries) {
-        e.uid = m_nextUid++;
-        if (!e.colour.isValid())
-            e.colour = paletteColour(m_coloursUsed);
-        ++m_coloursUsed;
-        e.state =
-            e.enabled ? SubscriptionEntry::State::Inactive : SubscriptionEntry::State::Disabled;
-        e.grantedQos.reset();
-        e.refusal.clear();
-        e.pendingToken = 0;
-        m_entries.append(e);
-    }
+    for (const SubscriptionEntry &e : entries)
+        m_entries.append(prepared(e));
     endResetModel();
     rebuildTrie();
     emit looksChanged();
+}
+
+void SubscriptionListModel::prependEntries(const QList<SubscriptionEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(entries.size()) - 1);
+    QList<SubscriptionEntry> rows;
+    rows.reserve(entries.size() + m_entries.size());
+    for (const SubscriptionEntry &e : entries)
+        rows.append(prepared(e));
+    rows.append(m_entries);
+    m_entries = std::move(rows);
+    endInsertRows();
+    rebuildTrie();
+    emit looksChanged();
+}
+
+SubscriptionEntry SubscriptionListModel::prepared(SubscriptionEntry e)
+{
+    e.uid = m_nextUid++;
+    if (!e.colour.isValid())
+        e.colour = paletteColour(m_coloursUsed);
+    ++m_coloursUsed;
+    e.state = e.enabled ? SubscriptionEntry::State::Inactive : SubscriptionEntry::State::Disabled;
+    e.grantedQos.reset();
+    e.refusal.clear();
+    e.pendingToken = 0;
+    return e;
 }
 
 } // namespace mqttdesk

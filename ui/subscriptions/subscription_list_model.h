@@ -86,6 +86,9 @@ public:
     void loadJson(const QJsonArray &array);
     // Replaces every row (saved subscriptions being restored); invalid colours are assigned.
     void loadEntries(const QList<SubscriptionEntry> &entries);
+    // Puts saved subscriptions before the rows there are (added while they were loading),
+    // which keep their state.
+    void prependEntries(const QList<SubscriptionEntry> &entries);
 
     // The n-th colour of the automatic palette.
     static QColor paletteColour(int n);
@@ -100,6 +103,8 @@ signals:
 
 private:
     void rebuildTrie();
+    // The entry as a fresh row: a uid, a colour when it has none, not subscribed.
+    SubscriptionEntry prepared(SubscriptionEntry e);
     QString statusText(const SubscriptionEntry &entry) const;
     QString shortStatusText(const SubscriptionEntry &entry) const;
 

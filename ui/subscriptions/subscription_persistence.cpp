@@ -1,86 +1,84 @@
 #include "ui/subscriptions/subscription_persistence.h"
 
-#include "core/storage/database_connection.h"
+#include "core/workspace/profile_records.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_record.h"
 
-#include <QSet>
+#include <QPointer>
 
 namespace mqttdesk {
 
 SubscriptionPersistence::SubscriptionPersistence(SubscriptionListModel *model,
-                                                 const DatabaseConnection &connection,
-                                                 qint64 profileId, QObject *parent)
+                                                 ProfileRecords *records, QObject *parent)
     : QObject(parent)
     , m_model(model)
-    , m_connection(connection)
-    , m_profileId(profileId)
+    , m_records(records)
 {
-    connect(m_model, &SubscriptionListModel::changed, this, [this] { save(); });
+    connect(m_model, &SubscriptionListModel::changed, this, [this] {
+        if (m_loaded)
+            save();
+    });
 }
 
-StorageError SubscriptionPersistence::report(const StorageError &error)
+void SubscriptionPersistence::load()
 {
-    if (error.isError())
-        emit errorOccurred(
-            tr("The subscriptions could not be saved with the connection: %1").arg(error.message));
-    return error;
+    m_loaded = false;
+    m_replaced = false;
+    QPointer<SubscriptionPersistence> self(this);
+    m_records->loadSubscriptions(
+        [self](const QList<StoredSubscription> &rows, const StorageError &error) {
+            if (!self)
+                return;
+            self->m_loaded = true;
+            if (error.isError()) {
+                emit self->errorOccurred(
+                    tr("The saved subscriptions could not be read: %1").arg(error.message));
+            } else if (!self->m_replaced) {
+                QList<SubscriptionEntry> entries;
+                for (const StoredSubscription &s : rows)
+                    entries.append(SubscriptionRecord::fromStored(s));
+                self->m_model->prependEntries(entries);
+            }
+            // Colours assigned while loading (an empty colour column) and rows added
+            // meanwhile are written now.
+            if (!error.isError() || self->m_model->rowCount() > 0)
+                self->save();
+            emit self->loaded();
+        });
 }
 
-StorageError SubscriptionPersistence::load()
+void SubscriptionPersistence::replaceAll()
 {
-    StorageError error;
-    const QList<StoredSubscription> saved =
-        SubscriptionStore(m_connection).list(m_profileId, &error);
-    if (error.isError()) {
-        emit errorOccurred(tr("The saved subscriptions could not be read: %1").arg(error.message));
-        return error;
-    }
-    m_saved.clear();
-    QList<SubscriptionEntry> entries;
-    for (const StoredSubscription &s : saved) {
-        m_saved.insert(s.id, s);
-        entries.append(SubscriptionRecord::fromStored(s));
-    }
-    m_model->loadEntries(entries);
-    // Colours assigned while loading (an empty colour column) are written back.
-    return save();
+    if (m_loaded)
+        save();
+    else
+        m_replaced = true;
 }
 
-StorageError SubscriptionPersistence::save()
+void SubscriptionPersistence::save()
 {
-    if (!m_connection.isOpen())
-        return report(m_connection.error());
-    const SubscriptionStore store(m_connection);
-    QSet<qint64> present;
+    QList<ProfileRecords::KeyedSubscription> rows;
+    rows.reserve(m_model->rowCount());
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        StoredSubscription s = SubscriptionRecord::toStored(m_model->at(row), m_profileId, row);
-        if (s.id == 0) {
-            StorageError error;
-            s.id = store.add(s, &error);
+        const SubscriptionEntry &e = m_model->at(row);
+        rows.append({e.uid, SubscriptionRecord::toStored(e, m_records->profileId(), row)});
+    }
+    QPointer<SubscriptionPersistence> self(this);
+    m_records->saveSubscriptions(
+        rows, [self](const QHash<quint64, qint64> &ids, const StorageError &error) {
+            if (!self)
+                return;
+            for (auto it = ids.constBegin(); it != ids.constEnd(); ++it) {
+                const int row = self->m_model->rowOfUid(it.key());
+                if (row >= 0)
+                    self->m_model->setStoredId(row, it.value());
+            }
             if (error.isError())
-                return report(error);
-            m_model->setStoredId(row, s.id);
-            // add() appends after the last position; the row decides.
-            m_saved.insert(s.id, StoredSubscription{});
-        }
-        present.insert(s.id);
-        const auto it = m_saved.constFind(s.id);
-        if (it == m_saved.constEnd() || !SubscriptionRecord::sameSavedFields(*it, s)) {
-            if (StorageError error = store.update(s); error.isError())
-                return report(error);
-            m_saved.insert(s.id, s);
-        }
-    }
-    const QList<qint64> ids = m_saved.keys();
-    for (qint64 id : ids) {
-        if (present.contains(id))
-            continue;
-        if (StorageError error = store.remove(id); error.isError())
-            return report(error);
-        m_saved.remove(id);
-    }
-    return {};
+                emit self->errorOccurred(
+                    tr("The subscriptions could not be saved with the connection: %1")
+                        .arg(error.message));
+            emit self->saved();
+        });
 }
 
 } // namespace mqttdesk

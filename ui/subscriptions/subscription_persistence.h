@@ -1,43 +1,47 @@
 #pragma once
 
-#include "core/storage/storage_error.h"
-#include "core/storage/subscription_store.h"
-
-#include <QHash>
 #include <QObject>
 
 namespace mqttdesk {
 
-class DatabaseConnection;
+class ProfileRecords;
 class SubscriptionListModel;
 
-// Keeps a connection's subscriptions saved with its profile (SubscriptionStore): load()
-// fills the model from storage; afterwards every change the model reports (add, remove,
-// enable, colour, alias, format) is written at once, only the rows that differ.
+// Keeps a connection's subscriptions saved with its profile, through ProfileRecords (on its
+// worker thread: no SQL here): load() asks for the saved subscriptions and fills the model
+// when they arrive; afterwards every change the model reports (add, remove, enable, colour,
+// alias, format) is sent to be written, and only the rows that differ are written.
 class SubscriptionPersistence : public QObject
 {
     Q_OBJECT
 public:
-    // `connection` is the GUI thread's and must outlive this object.
-    SubscriptionPersistence(SubscriptionListModel *model, const DatabaseConnection &connection,
-                            qint64 profileId, QObject *parent = nullptr);
+    // `records` must outlive this object.
+    SubscriptionPersistence(SubscriptionListModel *model, ProfileRecords *records,
+                            QObject *parent = nullptr);
 
-    // Replaces the model's rows with the saved subscriptions.
-    StorageError load();
-    // Writes new, changed and removed rows and the order; done on every model change.
-    StorageError save();
+    // Puts the saved subscriptions into the model when they arrive (loaded()), before any
+    // row added meanwhile. Nothing is saved until then, so an early change cannot write
+    // over the saved rows.
+    void load();
+    // Sends new, changed and removed rows and the order; done on every model change.
+    void save();
+    // The model's rows replace the saved ones (an import): saved now, or once loading is
+    // done, and the rows still loading are dropped.
+    void replaceAll();
+    bool isLoaded() const { return m_loaded; }
 
 signals:
+    void loaded();
+    // A save was written (or failed: errorOccurred came first).
+    void saved();
     // A save or load failed; the message says what and what to do.
     void errorOccurred(const QString &message);
 
 private:
-    StorageError report(const StorageError &error);
-
     SubscriptionListModel *m_model;
-    const DatabaseConnection &m_connection;
-    qint64 m_profileId;
-    QHash<qint64, StoredSubscription> m_saved; // what storage holds, by id
+    ProfileRecords *m_records;
+    bool m_loaded = false;
+    bool m_replaced = false; // replaceAll() came before the saved rows did
 };
 
 } // namespace mqttdesk

@@ -1,0 +1,126 @@
+#include "core/workspace/profile_records.h"
+
+#include "core/storage/database_connection.h"
+
+#include <QSet>
+
+namespace mqttdesk {
+
+ProfileRecords::ProfileRecords(const QString &databasePath, qint64 profileId, QObject *parent)
+    : DatabaseWorker(databasePath, QStringLiteral("profile-records"), parent)
+    , m_profileId(profileId)
+    , m_saved(std::make_shared<Saved>())
+{}
+
+void ProfileRecords::loadSubscriptions(SubscriptionsCallback done)
+{
+    post([profileId = m_profileId, saved = m_saved,
+          done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        QList<StoredSubscription> rows;
+        if (!error.isError())
+            rows = SubscriptionStore(connection).list(profileId, &error);
+        if (!error.isError()) {
+            saved->rows.clear();
+            for (const StoredSubscription &s : rows)
+                saved->rows.insert(s.id, s);
+        }
+        return std::function<void()>([done, rows, error] { done(rows, error); });
+    });
+}
+
+void ProfileRecords::saveSubscriptions(const QList<KeyedSubscription> &rows, SavedCallback done)
+{
+    post([profileId = m_profileId, saved = m_saved, rows,
+          done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        if (!error.isError())
+            error = connection.transaction([&] { return save(connection, *saved, rows); });
+        QHash<quint64, qint64> ids = saved->idsByKey;
+        if (error.isError()) {
+            // Rolled back: what the worker believed written is read again on the next save.
+            saved->rows.clear();
+            saved->idsByKey.clear();
+            StorageError listError;
+            for (const StoredSubscription &s :
+                 SubscriptionStore(connection).list(profileId, &listError))
+                saved->rows.insert(s.id, s);
+        }
+        return std::function<void()>([done, ids, error] {
+            if (done)
+                done(ids, error);
+        });
+    });
+}
+
+StorageError ProfileRecords::save(const DatabaseConnection &connection, Saved &saved,
+                                  const QList<KeyedSubscription> &rows)
+{
+    const SubscriptionStore store(connection);
+    QSet<qint64> present;
+    for (const KeyedSubscription &keyed : rows) {
+        StoredSubscription s = keyed.row;
+        if (s.id == 0)
+            s.id = saved.idsByKey.value(keyed.key, 0);
+        if (s.id == 0) {
+            StorageError error;
+            s.id = store.add(s, &error);
+            if (error.isError())
+                return error;
+            // add() appends after the last position; the row's place is written below.
+            saved.rows.insert(s.id, StoredSubscription{});
+        }
+        saved.idsByKey.insert(keyed.key, s.id);
+        present.insert(s.id);
+        const auto it = saved.rows.constFind(s.id);
+        StoredSubscription known = it == saved.rows.constEnd() ? StoredSubscription{} : *it;
+        known.id = s.id;
+        known.profileId = s.profileId;
+        if (it == saved.rows.constEnd() || known != s) {
+            if (StorageError error = store.update(s); error.isError())
+                return error;
+            saved.rows.insert(s.id, s);
+        }
+    }
+    const QList<qint64> ids = saved.rows.keys();
+    for (qint64 id : ids) {
+        if (present.contains(id))
+            continue;
+        if (StorageError error = store.remove(id); error.isError())
+            return error;
+        saved.rows.remove(id);
+    }
+    for (auto it = saved.idsByKey.begin(); it != saved.idsByKey.end();) {
+        if (present.contains(it.value()))
+            ++it;
+        else
+            it = saved.idsByKey.erase(it);
+    }
+    return {};
+}
+
+void ProfileRecords::loadPublishHistory(int limit, PublishHistoryCallback done)
+{
+    post([profileId = m_profileId, limit, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        QList<PublishHistoryEntry> entries;
+        if (!error.isError())
+            entries = PublishHistoryStore(connection).list(profileId, limit, &error);
+        return std::function<void()>([done, entries, error] { done(entries, error); });
+    });
+}
+
+void ProfileRecords::recordPublish(const PublishHistoryEntry &entry, DoneCallback done)
+{
+    post([entry, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        if (!error.isError())
+            PublishHistoryStore(connection).record(entry, &error);
+        return std::function<void()>([done, error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+} // namespace mqttdesk

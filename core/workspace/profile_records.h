@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/storage/publish_history_store.h"
+#include "core/storage/storage_error.h"
+#include "core/storage/subscription_store.h"
+#include "core/workspace/database_worker.h"
+
+#include <QHash>
+#include <QList>
+
+#include <functional>
+
+namespace mqttdesk {
+
+// A profile's own records besides its history, read and written on a worker thread: its
+// subscriptions (with their colours, aliases and formats) and its publish history. Saving
+// the subscriptions writes only the rows that differ from what the worker last wrote.
+class ProfileRecords : public DatabaseWorker
+{
+    Q_OBJECT
+public:
+    // A subscription row to save; `key` is the caller's stable id of the row, so a row
+    // saved twice before the first answer came back (its id still 0) is written once.
+    struct KeyedSubscription
+    {
+        quint64 key = 0;
+        StoredSubscription row; // id 0: not saved yet; position: its place in the list
+    };
+    using SubscriptionsCallback =
+        std::function<void(const QList<StoredSubscription> &rows, const StorageError &error)>;
+    using SavedCallback =
+        std::function<void(const QHash<quint64, qint64> &idsByKey, const StorageError &error)>;
+    using PublishHistoryCallback =
+        std::function<void(const QList<PublishHistoryEntry> &entries, const StorageError &error)>;
+    using DoneCallback = std::function<void(const StorageError &error)>;
+
+    ProfileRecords(const QString &databasePath, qint64 profileId, QObject *parent = nullptr);
+
+    qint64 profileId() const { return m_profileId; }
+
+    void loadSubscriptions(SubscriptionsCallback done);
+    // The profile's subscriptions become exactly `rows`, in their order: new rows are added,
+    // changed ones updated, missing ones removed. `done` gets the ids of every key.
+    void saveSubscriptions(const QList<KeyedSubscription> &rows, SavedCallback done);
+
+    // The newest `limit` distinct publishes.
+    void loadPublishHistory(int limit, PublishHistoryCallback done);
+    void recordPublish(const PublishHistoryEntry &entry, DoneCallback done);
+
+private:
+    // Worker thread only: what storage holds (by id) and the ids of keys saved so far.
+    struct Saved
+    {
+        QHash<qint64, StoredSubscription> rows;
+        QHash<quint64, qint64> idsByKey;
+    };
+    static StorageError save(const DatabaseConnection &connection, Saved &saved,
+                             const QList<KeyedSubscription> &rows);
+
+    const qint64 m_profileId;
+    std::shared_ptr<Saved> m_saved; // touched on the worker thread only
+};
+
+} // namespace mqttdesk
