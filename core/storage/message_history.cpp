@@ -1,10 +1,9 @@
 #include "core/storage/message_history.h"
 
+#include "core/storage/database_worker.h"
 #include "core/storage/message_query.h"
 #include "core/storage/message_writer.h"
 #include "core/storage/profile_counters.h"
-
-#include <QThread>
 
 namespace mqttdesk {
 
@@ -12,6 +11,7 @@ MessageHistory::MessageHistory(const QString &databasePath, MessageWriter *write
     : QObject(parent)
     , m_path(databasePath)
     , m_writer(writer)
+    , m_worker(std::make_unique<DatabaseWorker>(databasePath, QStringLiteral("history-count")))
 {
     qRegisterMetaType<mqttdesk::StorageError>();
     m_coalesce.setSingleShot(true);
@@ -28,7 +28,9 @@ MessageHistory::MessageHistory(const QString &databasePath, MessageWriter *write
 
 MessageHistory::~MessageHistory()
 {
-    stopCount();
+    // A long count in progress gives up; the worker then ends.
+    if (m_cancel)
+        m_cancel->store(true);
 }
 
 StorageError MessageHistory::open()
@@ -37,86 +39,67 @@ StorageError MessageHistory::open()
     return m_connection->error();
 }
 
+const DatabaseConnection &MessageHistory::callerConnection() const
+{
+    if (!m_connection)
+        m_connection = std::make_unique<DatabaseConnection>(m_path, QStringLiteral("history"));
+    return *m_connection;
+}
+
 void MessageHistory::setFilter(const MessageFilter &filter)
 {
-    stopCount();
-    if (!m_connection) {
-        const StorageError error = open();
-        if (error.isError()) {
-            emit errorOccurred(error);
-            return;
-        }
-    }
     m_filter = filter;
-    m_pendingFirst = m_pendingLast = m_pendingCount = 0;
     m_coalesce.stop();
-    StorageError error;
-    const MessageQuery query(*m_connection);
-    m_lastAnnouncedId = query.lastId(filter.profileId, &error);
-    if (error.isError()) {
-        emit errorOccurred(error);
-        return;
-    }
-    if (filter.isProfileOnly()) {
-        // The counter is exact and committed with the rows; no count(*) anywhere.
-        const ProfileCounters counters =
-            ProfileCounters::load(*m_connection, filter.profileId, &error);
-        if (error.isError()) {
-            emit errorOccurred(error);
-            return;
-        }
-        setRowCount(counters.stored);
-        return;
-    }
-    m_rowCount = -1;
-    startCount();
+    m_pendingFirst = m_pendingLast = m_pendingCount = 0;
+    m_lastAnnouncedId = 0;
+    recount(-1);
 }
 
-void MessageHistory::startCount()
+void MessageHistory::recount(qint64 upToId)
 {
     const quint64 generation = ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true); // an older count in progress gives up
     auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_countCancel = cancel;
+    m_cancel = cancel;
+    m_busy = true;
+    m_rowCount = -1;
     const MessageFilter filter = m_filter;
-    const qint64 upToId = m_lastAnnouncedId;
-    const QString path = m_path;
-    m_countThread = QThread::create([this, generation, cancel, filter, upToId, path] {
-        DatabaseConnection connection(path, QStringLiteral("count"));
+    m_worker->post([this, generation, cancel, filter, upToId](DatabaseConnection &connection) {
         StorageError error = connection.error();
+        qint64 lastId = upToId;
         qint64 count = -1;
-        if (!error.isError())
-            count = MessageQuery(connection).count(filter, &error, cancel.get(), 0, upToId);
-        if (cancel->load())
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, count, error] {
-                if (generation != m_generation)
-                    return;
-                stopCount();
-                if (error.isError()) {
-                    emit errorOccurred(error);
-                    return;
-                }
-                // Appends that arrived while counting were held back; add them now.
-                setRowCount(count);
-                if (m_pendingLast > 0 && !m_coalesce.isActive())
-                    m_coalesce.start();
-            },
-            Qt::QueuedConnection);
+        if (!error.isError() && !cancel->load()) {
+            const MessageQuery query(connection);
+            if (lastId < 0)
+                lastId = query.lastId(filter.profileId, &error);
+            if (!error.isError() && filter.isProfileOnly() && upToId < 0) {
+                // The counter is exact and committed with the rows; no count(*) anywhere.
+                count = ProfileCounters::load(connection, filter.profileId, &error).stored;
+            } else if (!error.isError()) {
+                count = query.count(filter, &error, cancel.get(), 0, lastId);
+            }
+        }
+        return std::function<void()>([this, generation, lastId, count, error] {
+            if (generation != m_generation)
+                return; // a newer filter or recount was asked for
+            m_busy = false;
+            if (error.isError()) {
+                emit errorOccurred(error);
+                return;
+            }
+            m_lastAnnouncedId = lastId;
+            // Appends that arrived meanwhile were held back. They are all announced, also
+            // those at or below lastId: the view loaded its rows at another moment than
+            // this count was made, and it drops the rows it has by id. Their matches are
+            // counted on the worker (a writer batch's count cannot be split here).
+            if (m_pendingLast > 0)
+                m_pendingExact = false;
+            setRowCount(count);
+            if (m_pendingLast > 0 && !m_coalesce.isActive())
+                m_coalesce.start();
+        });
     });
-    m_countThread->start();
-}
-
-void MessageHistory::stopCount()
-{
-    ++m_generation; // results already queued by the old count are ignored
-    if (!m_countThread)
-        return;
-    m_countCancel->store(true);
-    m_countThread->wait();
-    delete m_countThread;
-    m_countThread = nullptr;
 }
 
 void MessageHistory::setRowCount(qint64 count)
@@ -127,45 +110,70 @@ void MessageHistory::setRowCount(qint64 count)
 
 MessagePage MessageHistory::fetch(const PageRequest &request, StorageError *error) const
 {
-    return MessageQuery(*m_connection).fetch(m_filter, request, error);
+    return MessageQuery(callerConnection()).fetch(m_filter, request, error);
 }
 
 QByteArray MessageHistory::loadPayload(qint64 messageId, StorageError *error) const
 {
-    return MessageQuery(*m_connection).loadPayload(messageId, error);
+    return MessageQuery(callerConnection()).loadPayload(messageId, error);
 }
 
 void MessageHistory::onWriterAppended(qint64 profileId, qint64 firstId, qint64 lastId, qint64 count)
 {
-    if (profileId != m_filter.profileId || lastId <= m_lastAnnouncedId)
+    if (profileId != m_filter.profileId || (!m_busy && lastId <= m_lastAnnouncedId))
         return;
-    if (m_pendingLast == 0)
+    if (m_pendingLast == 0) {
         m_pendingFirst = qMax(firstId, m_lastAnnouncedId + 1);
+        m_pendingExact = true;
+    }
     m_pendingLast = qMax(m_pendingLast, lastId);
     m_pendingCount += count;
-    if (!m_coalesce.isActive() && !isCounting())
+    if (!m_coalesce.isActive() && !m_busy)
         m_coalesce.start();
 }
 
 void MessageHistory::flushAppended()
 {
-    if (m_pendingLast == 0 || isCounting())
+    if (m_pendingLast == 0 || m_busy)
         return;
-    qint64 matched = m_pendingCount;
-    if (!m_filter.isProfileOnly()) {
-        // Only the new id range is counted: cheap however big the history is.
-        StorageError error;
-        matched = MessageQuery(*m_connection)
-                      .count(m_filter, &error, nullptr, m_lastAnnouncedId, m_pendingLast);
-        if (error.isError()) {
-            emit errorOccurred(error);
-            return;
-        }
-    }
     const qint64 first = m_pendingFirst;
     const qint64 last = m_pendingLast;
-    m_lastAnnouncedId = last;
+    const bool exact = m_filter.isProfileOnly() && m_pendingExact;
+    const qint64 pendingCount = m_pendingCount;
     m_pendingFirst = m_pendingLast = m_pendingCount = 0;
+    if (exact) {
+        announce(first, last, pendingCount);
+        return;
+    }
+    // Only the new id range is counted, on the worker: cheap however big the history is.
+    const quint64 generation = m_generation;
+    m_busy = true;
+    const MessageFilter filter = m_filter;
+    const qint64 after = first - 1;
+    m_worker->post([this, generation, filter, after, first, last](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        qint64 matched = 0;
+        if (!error.isError())
+            matched = MessageQuery(connection).count(filter, &error, nullptr, after, last);
+        return std::function<void()>([this, generation, first, last, matched, error] {
+            if (generation != m_generation)
+                return;
+            m_busy = false;
+            if (error.isError()) {
+                emit errorOccurred(error);
+                return;
+            }
+            announce(first, last, matched);
+            // What arrived during the count goes out with the next flush.
+            if (m_pendingLast > 0 && !m_coalesce.isActive())
+                m_coalesce.start();
+        });
+    });
+}
+
+void MessageHistory::announce(qint64 first, qint64 last, qint64 matched)
+{
+    m_lastAnnouncedId = qMax(m_lastAnnouncedId, last);
     if (matched <= 0)
         return;
     m_rowCount += matched;
@@ -178,14 +186,13 @@ void MessageHistory::onWriterRemoved(qint64 profileId, qint64 upToId, qint64 cou
     if (profileId != m_filter.profileId)
         return;
     emit rowsRemoved(upToId);
-    if (m_filter.isProfileOnly()) {
+    if (m_filter.isProfileOnly() && !m_busy) {
         setRowCount(qMax<qint64>(0, m_rowCount - count));
         return;
     }
-    // How many of the removed rows matched is unknown: recount off-thread.
-    stopCount();
-    m_rowCount = -1;
-    startCount();
+    // How many of the removed rows matched is unknown: recount on the worker, up to the
+    // last announced row; the rows after it are still announced by the pending appends.
+    recount(m_lastAnnouncedId);
 }
 
 } // namespace mqttdesk

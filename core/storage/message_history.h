@@ -11,17 +11,18 @@
 #include <atomic>
 #include <memory>
 
-class QThread;
-
 namespace mqttdesk {
 
+class DatabaseWorker;
 class MessageWriter;
 
 // The history of one profile shaped for a virtual list view (lives on the GUI thread):
-// a row count, windows fetched by keyset, and batched "rows appended" notifications.
-// The row count of an unfiltered view is the profile's stored counter; a filtered view is
-// counted on a worker thread (rowCount() is -1 until rowCountChanged). Appends reported by
-// the writer are coalesced and, for filtered views, counted over the new id range only.
+// a row count and batched "rows appended" notifications. Every query runs on its own
+// worker thread: the row count (the profile's stored counter for an unfiltered view, a
+// count for a filtered one; rowCount() is -1 until rowCountChanged) and the matches among
+// appended rows, which the writer reports and this object coalesces, counted over the new
+// id range only. fetch() and loadPayload() read on the calling thread, for tests and
+// tools; the app reads pages through a HistoryReader.
 class MessageHistory : public QObject
 {
     Q_OBJECT
@@ -30,12 +31,15 @@ public:
     MessageHistory(const QString &databasePath, MessageWriter *writer, QObject *parent = nullptr);
     ~MessageHistory() override;
 
+    // Opens the calling thread's connection for fetch() and loadPayload() now (they open it
+    // when first used otherwise); its error.
     StorageError open();
     void setFilter(const MessageFilter &filter);
     const MessageFilter &filter() const { return m_filter; }
 
     qint64 rowCount() const { return m_rowCount; }
-    bool isCounting() const { return m_countThread != nullptr; }
+    // A count is in progress on the worker (appends are held back until it answers).
+    bool isCounting() const { return m_busy; }
     // The highest id this view has announced (rows newer than it are not counted yet).
     qint64 lastAnnouncedId() const { return m_lastAnnouncedId; }
 
@@ -57,22 +61,27 @@ private:
     void onWriterAppended(qint64 profileId, qint64 firstId, qint64 lastId, qint64 count);
     void onWriterRemoved(qint64 profileId, qint64 upToId, qint64 count);
     void flushAppended();
-    void startCount();
-    void stopCount();
+    // Asks the worker for the row count of the current filter up to `upToId` (-1: up to
+    // the profile's last row, which then becomes the last announced id).
+    void recount(qint64 upToId);
+    void announce(qint64 first, qint64 last, qint64 matched);
     void setRowCount(qint64 count);
+    const DatabaseConnection &callerConnection() const;
 
     QString m_path;
     QPointer<MessageWriter> m_writer;
-    std::unique_ptr<DatabaseConnection> m_connection;
+    mutable std::unique_ptr<DatabaseConnection> m_connection; // the caller's, for fetch()
+    std::unique_ptr<DatabaseWorker> m_worker;
     MessageFilter m_filter;
     qint64 m_rowCount = 0;
     qint64 m_lastAnnouncedId = 0;
     qint64 m_pendingFirst = 0;
     qint64 m_pendingLast = 0;
-    qint64 m_pendingCount = 0; // unfiltered: exact count of pending rows
+    qint64 m_pendingCount = 0; // unfiltered: exact count of pending rows (if m_pendingExact)
+    bool m_pendingExact = true;
+    bool m_busy = false; // a count is in progress on the worker
     QTimer m_coalesce;
-    QThread *m_countThread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_countCancel;
+    std::shared_ptr<std::atomic_bool> m_cancel; // of the newest recount
     quint64 m_generation = 0;
 };
 

@@ -3,7 +3,7 @@
 #include "core/storage/publish_history_store.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/subscription_store.h"
-#include "core/workspace/database_worker.h"
+#include "core/storage/database_worker.h"
 
 #include <QHash>
 #include <QList>

@@ -63,7 +63,11 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
 {
     ConnectionServices *services = context.services;
     m_history = std::make_unique<MessageHistory>(services->databasePath(), services->writer());
-    m_openError = m_history->open();
+    // The history is read on workers; a database that cannot be opened says so here.
+    connect(m_history.get(), &MessageHistory::errorOccurred, this, [this](const StorageError &e) {
+        if (!m_openError.isError())
+            m_openError = e;
+    });
     // At most ~60 stream updates a second, however fast messages arrive.
     m_history->setCoalesceInterval(16);
     MessageFilter filter;

@@ -59,7 +59,7 @@ public:
     explicit ConnectionView(const Context &context, QWidget *parent = nullptr);
     ~ConnectionView() override;
 
-    // The history could not be opened (the view then shows nothing stored).
+    // The first error reading the history (the view then shows nothing stored).
     StorageError openError() const { return m_openError; }
     // The saved subscriptions have arrived (they load on a worker).
     bool hasLoadedSubscriptions() const { return m_subscriptionsLoaded; }

@@ -1,4 +1,4 @@
-#include "core/workspace/database_worker.h"
+#include "core/storage/database_worker.h"
 
 #include "core/storage/database_connection.h"
 
