@@ -1,5 +1,7 @@
 #include "core/storage/database_connection.h"
 
+#include "core/storage/sql_thread_audit.h"
+
 #include <QAtomicInteger>
 #include <QFileInfo>
 #include <QSqlError>
@@ -34,6 +36,7 @@ DatabaseConnection::DatabaseConnection(const QString &path, const QString &purpo
         m_error.message = StorageError::describe(m_error.code, path);
         return;
     }
+    SqlThreadAudit::attach(db);
     // NORMAL is durable against process crashes in WAL mode; only power loss can drop the
     // last transactions. The cache is per connection, 8 MiB keeps the hot index pages.
     QStringList pragmas{

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/storage/database_worker.h"
 #include "core/storage/message_filter.h"
 #include "core/storage/message_query.h"
 #include "core/storage/storage_error.h"
-#include "core/storage/database_worker.h"
 
 #include <functional>
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/storage/database_worker.h"
 #include "core/storage/publish_history_store.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/subscription_store.h"
-#include "core/storage/database_worker.h"
 
 #include <QHash>
 #include <QList>

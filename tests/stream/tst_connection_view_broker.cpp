@@ -16,8 +16,11 @@
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
 
+#include "core/storage/sql_thread_audit.h"
 #include <QAbstractItemModelTester>
+
 #include <QCheckBox>
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QLineEdit>
@@ -29,6 +32,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUuid>
+#include <functional>
 
 using namespace mqttdesk;
 
@@ -77,9 +81,10 @@ private slots:
     void refusedPublishShowsReasonCode();
     void resendFromBubble();
     void messageCountsSurviveARestartAndAClear();
+    void noSqlOnTheGuiThread();
 
 private:
-    void openView(const QString &dataDir = {});
+    void openView(const QString &dataDir = {}, const std::function<void()> &ready = {});
     void closeView();
     void subscribe(const QString &filter, int qos = 0);
     int findRow(const QString &topic, StoredMessage::Direction direction) const;
@@ -113,11 +118,13 @@ void TestConnectionViewBroker::cleanup()
     closeView();
 }
 
-void TestConnectionViewBroker::openView(const QString &dataDir)
+void TestConnectionViewBroker::openView(const QString &dataDir, const std::function<void()> &ready)
 {
     m_store = std::make_unique<StreamTestStore>(dataDir);
     QVERIFY(m_store->isReady());
     QVERIFY(m_store->ensureProfile(1));
+    if (ready)
+        ready(); // the test's own store is set up; what follows is the app's part
     ConnectionServices::Options services;
     services.profileId = 1;
     services.writer = m_store->writer();
@@ -592,6 +599,65 @@ void TestConnectionViewBroker::messageCountsSurviveARestartAndAClear()
     QVERIFY(repeat(QStringLiteral("count/b"), 3));
     QTRY_COMPARE_WITH_TIMEOUT(count(0), 3, kWait);
     QCOMPARE(count(1), 0);
+    closeView();
+}
+
+void TestConnectionViewBroker::noSqlOnTheGuiThread()
+{
+#ifdef NDEBUG
+    QSKIP("the SQL trace hook is attached in debug builds only");
+#endif
+    // Every statement run on this (the GUI) thread is recorded once the test's store is
+    // ready: opening the services and the view, subscribing, a flood, filters, search, publishing
+    // and clearing the history.
+    closeView();
+    QTemporaryDir dir;
+    openView(dir.path(), [] { SqlThreadAudit::watch(QThread::currentThread()); });
+    subscribe(QStringLiteral("audit/#"), 1);
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = m_broker.port(TestBroker::Listener::Plain);
+    QVERIFY(MosquittoPub::run(
+                {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                 QString::number(port), QStringLiteral("-t"), QStringLiteral("audit/flood"),
+                 QStringLiteral("-m"), QStringLiteral("reading 42"), QStringLiteral("-q"),
+                 QStringLiteral("1"), QStringLiteral("--repeat"), QStringLiteral("2000")})
+                .exitCode == 0);
+    QVERIFY(MosquittoPub::publish(port, QStringLiteral("audit/other"), "needle").exitCode == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_view->subscriptions()->index(0, SubscriptionListModel::CountColumn).data().toLongLong(),
+        2001, kWait);
+    MessageStreamModel *model = m_view->streamModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        findRow(QStringLiteral("audit/other"), StoredMessage::Direction::Incoming) >= 0, kWait);
+
+    MessageStreamView *stream = m_view->streamView();
+    stream->topicFilterEdit()->setText(QStringLiteral("audit/+"));
+    stream->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait);
+    stream->topicFilterEdit()->clear();
+    stream->searchEdit()->setText(QStringLiteral("needle"));
+    stream->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kWait);
+    stream->searchEdit()->clear();
+    stream->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait);
+    publishFromBar(QStringLiteral("audit/out"), 1, QStringLiteral("sent"));
+    QVERIFY(
+        waitForBubble(QStringLiteral("audit/out"), StoredMessage::Direction::Outgoing).isValid());
+    QSignalSpy cleared(m_view.get(), &ConnectionView::historyCleared);
+    m_view->clearHistory();
+    QVERIFY(cleared.wait(kWait));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kWait);
+
+    const int statements = SqlThreadAudit::statementCount();
+    const QString seen = SqlThreadAudit::statements().join(QStringLiteral("\n  "));
+    SqlThreadAudit::watch(nullptr);
+    QVERIFY2(
+        statements == 0,
+        qPrintable(
+            QStringLiteral("%1 statements on the GUI thread:\n  %2").arg(statements).arg(seen)));
     closeView();
 }
 

@@ -75,10 +75,9 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     m_history->setFilter(filter);
 
     m_subscriptions = new SubscriptionListModel(this);
-    m_streamModel = new MessageStreamModel(m_history.get(), this);
     // Page fetches, search and large previews run on a worker with its own connection,
     // so the GUI thread never waits on SQL.
-    m_streamModel->useBackgroundReader(services->databasePath());
+    m_streamModel = new MessageStreamModel(m_history.get(), services->databasePath(), this);
     m_streamModel->setLookResolver(
         [this](const QString &topic) { return m_subscriptions->lookFor(topic); });
 

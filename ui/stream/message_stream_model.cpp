@@ -42,9 +42,17 @@ PayloadHint hintFrom(const Properties &properties)
 } // namespace
 
 MessageStreamModel::MessageStreamModel(MessageHistory *history, QObject *parent)
+    : MessageStreamModel(history, QString(), parent)
+{}
+
+MessageStreamModel::MessageStreamModel(MessageHistory *history, const QString &readerPath,
+                                       QObject *parent)
     : QAbstractListModel(parent)
     , m_history(history)
 {
+    // With a reader from the start, not even the first page is read on this thread.
+    if (!readerPath.isEmpty())
+        m_reader = std::make_unique<HistoryReader>(readerPath);
     if (m_history) {
         connect(m_history, &MessageHistory::rowsAppended, this,
                 &MessageStreamModel::onHistoryAppended);

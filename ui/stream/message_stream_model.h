@@ -76,6 +76,9 @@ public:
     };
 
     explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
+    // Pages are read on a HistoryReader over `readerPath` from the first one on.
+    MessageStreamModel(MessageHistory *history, const QString &readerPath,
+                       QObject *parent = nullptr);
     ~MessageStreamModel() override;
 
     // Reads from now on run on a worker thread with its own connection to `databasePath`

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+class QThread;
+
+namespace mqttdesk {
+
+// Records SQL statements run on one watched thread (the GUI thread), to prove that none
+// runs there. In debug and test builds every DatabaseConnection attaches an SQLite trace
+// hook (sqlite3_trace_v2) that costs a pointer comparison per statement; release builds
+// attach nothing.
+class SqlThreadAudit
+{
+public:
+    // Starts watching `thread` (nullptr stops) and forgets what was recorded.
+    static void watch(QThread *thread);
+    // Statements run on the watched thread since watch(); the first few texts.
+    static int statementCount();
+    static QStringList statements();
+
+    // Called by DatabaseConnection once its database is open.
+    static void attach(const QSqlDatabase &database);
+};
+
+} // namespace mqttdesk
