@@ -171,7 +171,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../ui/connections/profile_repository.cpp" line="+43"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+43"/>
         <source>The connection no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,6 +211,24 @@
     <message>
         <location line="+3"/>
         <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishDraft</name>
+    <message>
+        <location filename="../core/publish/publish_draft.cpp" line="+65"/>
+        <source>Response topic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This message is too large for MQTT: a packet holds at most 268,435,455 bytes after its header. Send a smaller payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -519,7 +537,7 @@
 <context>
     <name>Topic</name>
     <message>
-        <location filename="../core/protocol/topic.cpp" line="+75"/>
+        <location filename="../core/protocol/topic.cpp" line="+69"/>
         <source>The topic is empty. Enter at least one character.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,7 +595,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+79"/>
+        <location filename="../core/transport/transport_error.cpp" line="+68"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -862,12 +880,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+239"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-188"/>
         <source>Ends with the connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,12 +1126,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-175"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,7 +1245,7 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+181"/>
+        <location filename="../core/connection/connection.cpp" line="+191"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,7 +1255,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,7 +1341,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+118"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+107"/>
         <source>The server sent this certificate chain:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,7 +1566,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+309"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+312"/>
         <source>The message was not added to the publish history: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1561,7 +1579,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+97"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+105"/>
         <source>No connection selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,7 +1753,7 @@
 <context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow/language_menu.cpp" line="+38"/>
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,17 +1797,17 @@
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+46"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+51"/>
         <source>MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,7 +1887,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Local broker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,7 +2278,7 @@
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+53"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,7 +2598,7 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+51"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+40"/>
         <source>&amp;Topic:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2721,17 +2739,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
-        <source>Response topic: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+195"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3090,7 +3098,7 @@
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+45"/>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+40"/>
         <source>not subscribed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -171,7 +171,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../ui/connections/profile_repository.cpp" line="+43"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+43"/>
         <source>The connection no longer exists.</source>
         <translation>该连接已不存在。</translation>
     </message>
@@ -212,6 +212,24 @@
         <location line="+3"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDraft</name>
+    <message>
+        <location filename="../core/publish/publish_draft.cpp" line="+65"/>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This message is too large for MQTT: a packet holds at most 268,435,455 bytes after its header. Send a smaller payload.</source>
+        <translation>此消息对 MQTT 来说太大：一个报文在报头之后最多容纳 268,435,455 字节。请发送更小的载荷。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
+        <translation>此消息占 %1 字节，但服务器最多接受 %2 字节的报文（其最大报文长度）。请发送更小的载荷。</translation>
     </message>
 </context>
 <context>
@@ -519,7 +537,7 @@
 <context>
     <name>Topic</name>
     <message>
-        <location filename="../core/protocol/topic.cpp" line="+75"/>
+        <location filename="../core/protocol/topic.cpp" line="+69"/>
         <source>The topic is empty. Enter at least one character.</source>
         <translation>主题为空。请至少输入一个字符。</translation>
     </message>
@@ -577,7 +595,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+79"/>
+        <location filename="../core/transport/transport_error.cpp" line="+68"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation>连接 %1 被拒绝：该端口上没有服务在监听，或者防火墙拒绝了连接。</translation>
     </message>
@@ -862,12 +880,12 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+239"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation>清除开始(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-188"/>
         <source>Ends with the connection</source>
         <translation>随连接结束</translation>
     </message>
@@ -1108,12 +1126,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-175"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -1227,7 +1245,7 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+181"/>
+        <location filename="../core/connection/connection.cpp" line="+191"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
     </message>
@@ -1237,7 +1255,7 @@
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
     </message>
@@ -1323,7 +1341,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+118"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+107"/>
         <source>The server sent this certificate chain:</source>
         <translation>服务器发送的证书链：</translation>
     </message>
@@ -1547,7 +1565,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+309"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+312"/>
         <source>The message was not added to the publish history: %1</source>
         <translation>消息未能加入发布历史：%1</translation>
     </message>
@@ -1560,7 +1578,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+97"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+105"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -1734,7 +1752,7 @@
 <context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow/language_menu.cpp" line="+38"/>
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1778,17 +1796,17 @@
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+46"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+51"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1868,7 +1886,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Local broker</source>
         <translation>本地代理</translation>
     </message>
@@ -2257,7 +2275,7 @@
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+53"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -2575,7 +2593,7 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+51"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+40"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
@@ -2716,17 +2734,7 @@
         <translation>发布（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <source>Response topic: %1</source>
-        <translation>响应主题：%1</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
-        <translation>此消息占 %1 字节，但服务器最多接受 %2 字节的报文（其最大报文长度）。请发送更小的载荷。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+195"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
     </message>
@@ -3085,7 +3093,7 @@
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+45"/>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+40"/>
         <source>not subscribed</source>
         <translation>未订阅</translation>
     </message>

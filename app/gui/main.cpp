@@ -1,3 +1,4 @@
+#include "core/settings/app_settings.h"
 #include "core/storage/data_directory.h"
 #include "core/version.h"
 #include "ui/i18n/language.h"
@@ -11,14 +12,31 @@
 #include <QMessageBox>
 #include <QTimer>
 
+namespace {
+
+// The --data-dir value, read before the language is installed (the language is one of the
+// data directory's settings); the full parse, with translated help, comes after.
+QString dataDirArgument(const QStringList &arguments)
+{
+    QCommandLineParser early;
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"));
+    early.addOption(dataDir);
+    early.parse(arguments); // other options are the full parser's business
+    return early.value(dataDir);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("mqttdesk"));
     QApplication::setOrganizationName(QStringLiteral("mqttdesk"));
     QApplication::setApplicationVersion(mqttdesk::versionString());
+    const auto resolved = mqttdesk::DataDirectory::resolve(dataDirArgument(app.arguments()));
+    mqttdesk::AppSettings settings(resolved.path);
     // Before any window: the system locale, or the language chosen in the settings.
-    mqttdesk::Language::install(app);
+    mqttdesk::Language::install(app, mqttdesk::Language::configured(settings));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -39,7 +57,6 @@ int main(int argc, char *argv[])
     parser.addOption(screenshot);
     parser.process(app);
 
-    const auto resolved = mqttdesk::DataDirectory::resolve(parser.value(dataDir));
     QString problem;
     if (!mqttdesk::DataDirectory::ensureExists(resolved.path, &problem)) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "MQTT Desk"), problem);
@@ -48,6 +65,7 @@ int main(int argc, char *argv[])
 
     mqttdesk::MainWindow::Options options;
     options.dataDir = resolved.path;
+    options.settings = &settings;
     mqttdesk::MainWindow window(options);
     if (window.openError().isError())
         QMessageBox::warning(&window, QApplication::translate("main", "MQTT Desk"),

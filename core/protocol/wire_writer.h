@@ -14,7 +14,9 @@
 namespace mqttdesk {
 
 // Appends the MQTT data types (5.0 §1.5) to a byte array. Strings are checked before
-// they are written; the first problem is kept as an EncodeError. Internal to the codec.
+// they are written; the first problem is kept as an EncodeError. Internal to the codec,
+// except variableByteIntegerSize(): the one count of Remaining Length bytes (PublishDraft
+// sizes packets with it).
 class WireWriter
 {
 public:

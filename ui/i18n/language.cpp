@@ -1,18 +1,17 @@
 #include "ui/i18n/language.h"
 
+#include "core/settings/app_settings.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPointer>
-#include <QSettings>
 #include <QTranslator>
 
 namespace mqttdesk {
 
 namespace {
-
-const QString kKey = QStringLiteral("ui/language");
 
 // The translators installed last, replaced when the language changes while running.
 QPointer<QTranslator> &installed(int which)
@@ -44,17 +43,12 @@ QStringList Language::available()
     return result;
 }
 
-QString Language::configured()
+QString Language::configured(const AppSettings &settings)
 {
     // The environment wins, so scripts and screenshots can pick a language.
     if (qEnvironmentVariableIsSet("MQTTDESK_LANGUAGE"))
         return qEnvironmentVariable("MQTTDESK_LANGUAGE");
-    return QSettings().value(kKey).toString();
-}
-
-void Language::setConfigured(const QString &locale)
-{
-    QSettings().setValue(kKey, locale);
+    return settings.language();
 }
 
 QString Language::install(QCoreApplication &app, const QString &locale)

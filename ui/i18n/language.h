@@ -7,6 +7,8 @@ class QCoreApplication;
 
 namespace mqttdesk {
 
+class AppSettings;
+
 // Chooses and installs the UI language: the embedded translations
 // (:/i18n/mqttdesk_<locale>.qm) and Qt's own where installed. An empty
 // choice follows the system locale.
@@ -15,13 +17,12 @@ class Language
 public:
     // The locales we ship, e.g. {"en", "zh_CN"}.
     static QStringList available();
-    // The setting ("" = system) stored under "ui/language"; the environment
-    // variable MQTTDESK_LANGUAGE overrides it.
-    static QString configured();
-    static void setConfigured(const QString &locale);
+    // The language to use ("" = system): the environment variable MQTTDESK_LANGUAGE, else
+    // the one chosen in the data directory's settings (AppSettings::language()).
+    static QString configured(const AppSettings &settings);
     // Installs the translators on `app`, replacing those installed before (so the language
     // can change while the app runs: widgets get a LanguageChange); returns the locale used.
-    static QString install(QCoreApplication &app, const QString &locale = configured());
+    static QString install(QCoreApplication &app, const QString &locale);
 };
 
 } // namespace mqttdesk

@@ -1,5 +1,6 @@
 #include "ui/mainwindow/language_menu.h"
 
+#include "core/settings/app_settings.h"
 #include "ui/i18n/language.h"
 
 #include <QActionGroup>
@@ -9,8 +10,9 @@
 
 namespace mqttdesk {
 
-LanguageMenu::LanguageMenu(QWidget *parent)
+LanguageMenu::LanguageMenu(AppSettings *settings, QWidget *parent)
     : QMenu(parent)
+    , m_settings(settings)
     , m_group(new QActionGroup(this))
     , m_system(addAction(QString()))
 {
@@ -19,7 +21,7 @@ LanguageMenu::LanguageMenu(QWidget *parent)
     m_system->setCheckable(true);
     m_group->addAction(m_system);
     addSeparator();
-    const QString current = Language::configured();
+    const QString current = Language::configured(*m_settings);
     for (const QString &locale : Language::available()) {
         // Each language in its own words, so a user can find theirs in any language.
         QString name = QLocale(locale).nativeLanguageName();
@@ -44,7 +46,7 @@ void LanguageMenu::choose(const QString &locale)
 {
     for (QAction *action : m_group->actions())
         action->setChecked(action->data().toString() == locale);
-    Language::setConfigured(locale);
+    m_settings->setLanguage(locale);
     Language::install(*QCoreApplication::instance(), locale);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/keychain_secret_store.h"
+#include "core/settings/app_settings.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/message_writer.h"
@@ -28,7 +29,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -42,7 +42,12 @@ namespace mqttdesk {
 MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_dataDir(options.dataDir)
+    , m_settings(options.settings)
 {
+    if (!m_settings) {
+        m_ownedSettings = std::make_unique<AppSettings>(m_dataDir);
+        m_settings = m_ownedSettings.get();
+    }
     m_texts.add([this] { setWindowTitle(tr("MQTT Desk")); });
     setObjectName(QStringLiteral("mainWindow"));
 
@@ -230,19 +235,22 @@ void MainWindow::buildMenus()
     QAction *packets = view->addAction(QString());
     packets->setObjectName(QStringLiteral("logPacketsAction"));
     packets->setCheckable(true);
-    // Kept with the data directory's window settings, off unless the user turns it on:
-    // a line per packet slows floods and pushes connection events out of the log.
-    const bool logPackets = settings()->value(QStringLiteral("log/packets"), false).toBool();
-    packets->setChecked(logPackets);
-    if (m_workspace)
-        m_workspace->setPacketLogging(logPackets);
-    connect(packets, &QAction::toggled, this, [this](bool on) {
-        settings()->setValue(QStringLiteral("log/packets"), on);
+    // Kept with the data directory's settings, off unless the user turns it on: a line per
+    // packet slows floods and pushes connection events out of the log.
+    auto applyPacketLogging = [this, packets] {
+        const bool on = m_settings->logPackets();
+        packets->setChecked(on);
         if (m_workspace)
             m_workspace->setPacketLogging(on);
+    };
+    applyPacketLogging();
+    connect(packets, &QAction::toggled, m_settings, &AppSettings::setLogPackets);
+    connect(m_settings, &AppSettings::changed, this, [applyPacketLogging](AppSettings::Key key) {
+        if (key == AppSettings::Key::LogPackets)
+            applyPacketLogging();
     });
     view->addSeparator();
-    m_languageMenu = new LanguageMenu(view);
+    m_languageMenu = new LanguageMenu(m_settings, view);
     view->addMenu(m_languageMenu);
 
     QMenu *help = menuBar()->addMenu(QString());
@@ -307,7 +315,7 @@ void MainWindow::selectProfile(qint64 profileId)
     const auto status = m_model->status(profileId);
     // Saved at once, not only on close: an app that is killed restarts on the same row.
     if (placement && m_restored)
-        settings()->setValue(QStringLiteral("window/lastConnection"), profileId);
+        m_settings->setLastConnection(profileId);
     m_workspace->showProfile(
         placement ? profileId : 0, placement ? placement->name : QString(),
         m_model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(), status);
@@ -351,10 +359,9 @@ bool MainWindow::offerLocalBroker(quint16 port)
 {
     if (!m_commands || m_model->rowCount() > 0)
         return false;
-    auto s = settings();
-    if (s->value(QStringLiteral("firstStart/localBrokerOffered")).toBool())
+    if (m_settings->localBrokerOffered())
         return false;
-    s->setValue(QStringLiteral("firstStart/localBrokerOffered"), true);
+    m_settings->setLocalBrokerOffered(true);
     ConnectionProfile profile;
     profile.name = tr("Local broker");
     profile.host = QStringLiteral("127.0.0.1");
@@ -364,23 +371,15 @@ bool MainWindow::offerLocalBroker(quint16 port)
     return true;
 }
 
-std::unique_ptr<QSettings> MainWindow::settings() const
-{
-    return std::make_unique<QSettings>(m_dataDir + QStringLiteral("/mqttdesk-window.ini"),
-                                       QSettings::IniFormat);
-}
-
 void MainWindow::restoreState()
 {
-    auto s = settings();
-    if (s->contains(QStringLiteral("window/geometry")))
-        restoreGeometry(s->value(QStringLiteral("window/geometry")).toByteArray());
-    QMainWindow::restoreState(s->value(QStringLiteral("window/state")).toByteArray());
-    if (s->contains(QStringLiteral("window/splitter")))
-        m_splitter->restoreState(s->value(QStringLiteral("window/splitter")).toByteArray());
-    m_sidebar->setCollapsedFolders(
-        s->value(QStringLiteral("window/collapsedFolders")).toStringList());
-    const qint64 last = s->value(QStringLiteral("window/lastConnection")).toLongLong();
+    if (m_settings->contains(AppSettings::Key::WindowGeometry))
+        restoreGeometry(m_settings->windowGeometry());
+    QMainWindow::restoreState(m_settings->windowState());
+    if (m_settings->contains(AppSettings::Key::SplitterState))
+        m_splitter->restoreState(m_settings->splitterState());
+    m_sidebar->setCollapsedFolders(m_settings->collapsedFolders());
+    const qint64 last = m_settings->lastConnection();
     if (last)
         m_sidebar->select(last);
     // Nothing (valid) to restore: the first connection is current, so that the highlighted
@@ -392,12 +391,11 @@ void MainWindow::restoreState()
 
 void MainWindow::saveState() const
 {
-    auto s = settings();
-    s->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s->setValue(QStringLiteral("window/state"), QMainWindow::saveState());
-    s->setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    s->setValue(QStringLiteral("window/lastConnection"), m_sidebar->selectedProfileId());
-    s->setValue(QStringLiteral("window/collapsedFolders"), m_sidebar->collapsedFolders());
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(QMainWindow::saveState());
+    m_settings->setSplitterState(m_splitter->saveState());
+    m_settings->setLastConnection(m_sidebar->selectedProfileId());
+    m_settings->setCollapsedFolders(m_sidebar->collapsedFolders());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

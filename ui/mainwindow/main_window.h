@@ -7,12 +7,12 @@
 
 #include <memory>
 
-class QSettings;
 class QSplitter;
 class QTimer;
 
 namespace mqttdesk {
 
+class AppSettings;
 class ConnectionActions;
 class ConnectionListModel;
 class ConnectionSidebar;
@@ -38,7 +38,8 @@ class MainWindow : public QMainWindow
 public:
     struct Options
     {
-        QString dataDir;                    // holds the database and the window state
+        QString dataDir;                    // holds the database and the settings
+        AppSettings *settings = nullptr;    // nullptr: its own, in dataDir
         SecretStore *secretStore = nullptr; // nullptr: the OS keychain
         SecretConsent *consent = nullptr;   // nullptr: ask in a message box
     };
@@ -61,6 +62,7 @@ public:
     StatusSummary *statusSummary() const { return m_summary; }
     QSplitter *splitter() const { return m_splitter; }
     LanguageMenu *languageMenu() const { return m_languageMenu; }
+    AppSettings *settings() const { return m_settings; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,9 +77,10 @@ private:
     void restoreState();
     void saveState() const;
     void showAbout();
-    std::unique_ptr<QSettings> settings() const;
 
     QString m_dataDir;
+    std::unique_ptr<AppSettings> m_ownedSettings;
+    AppSettings *m_settings = nullptr;
     StorageError m_openError;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<ProfileRepository> m_repository;

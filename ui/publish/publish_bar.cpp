@@ -1,8 +1,6 @@
 #include "ui/publish/publish_bar.h"
 
-#include "core/payload/payload_encoder.h"
-#include "core/protocol/codec.h"
-#include "core/protocol/topic.h"
+#include "core/publish/publish_draft.h"
 #include "ui/subscriptions/user_property_parser.h"
 
 #include <QCheckBox>
@@ -30,15 +28,6 @@ constexpr int kHistoryLimit = 50;
 constexpr PayloadFormat kFormats[] = {PayloadFormat::Text, PayloadFormat::Json, PayloadFormat::Hex,
                                       PayloadFormat::Base64};
 
-int vbiLength(qint64 value)
-{
-    int n = 1;
-    while (value >= 128) {
-        value /= 128;
-        ++n;
-    }
-    return n;
-}
 } // namespace
 
 PublishBar::PublishBar(QWidget *parent)
@@ -220,81 +209,114 @@ void PublishBar::clearError()
 
 qint64 PublishBar::packetSize(const PublishPacket &packet, bool mqtt5)
 {
-    qint64 remaining = 2 + Topic::utf8Length(packet.topic) + packet.payload.size();
-    if (packet.qos != QoS::AtMostOnce)
-        remaining += 2;
-    if (mqtt5) {
-        const QByteArray block = encodeProperties(packet.properties);
-        remaining += block.isEmpty() ? 1 : block.size();
-    }
-    return 1 + vbiLength(remaining) + remaining;
+    PublishPacket sized = packet;
+    if (!mqtt5)
+        sized.properties.clear();
+    return PublishDraft::wireSize(sized, mqtt5 ? ProtocolVersion::V5 : ProtocolVersion::V311)
+        .value_or(-1);
 }
 
-std::optional<PublishPacket> PublishBar::buildPacket()
+PublishDraft PublishBar::draft() const
 {
-    PublishPacket packet;
-    packet.topic = m_topic->text();
-    if (auto error = Topic::validateName(packet.topic)) {
-        if (error->position >= 0)
-            m_topic->setCursorPosition(int(error->position));
-        fail(error->message(), m_topic);
-        return std::nullopt;
-    }
-    packet.qos = QoS(m_qos->currentIndex());
-    packet.retain = m_retain->isChecked();
-    const auto format = PayloadFormat(m_format->currentData().toInt());
-    const EncodedPayload encoded = PayloadEncoder::encode(m_payload->toPlainText(), format);
-    if (!encoded.isOk()) {
-        const PayloadError &e = *encoded.error;
-        if (e.offset >= 0) {
-            QTextCursor cursor = m_payload->textCursor();
-            cursor.setPosition(int(qMin<qsizetype>(e.offset, m_payload->toPlainText().size())));
-            m_payload->setTextCursor(cursor);
-        }
-        fail(e.message(), m_payload);
-        return std::nullopt;
-    }
-    packet.payload = encoded.bytes;
-
+    PublishDraft draft;
+    draft.setTopic(m_topic->text());
+    draft.setQos(QoS(m_qos->currentIndex()));
+    draft.setRetain(m_retain->isChecked());
+    draft.setPayloadFormat(PayloadFormat(m_format->currentData().toInt()));
+    draft.setPayloadText(m_payload->toPlainText());
+    draft.setProtocolVersion(m_mqtt5 ? ProtocolVersion::V5 : ProtocolVersion::V311);
+    draft.setMaximumPacketSize(m_maxPacket);
     if (m_mqtt5) {
-        Properties &p = packet.properties;
+        Properties p;
         if (m_expiry->value() > 0)
             p.setInteger(PropertyId::MessageExpiryInterval, quint32(m_expiry->value()));
         if (!m_contentType->text().isEmpty())
             p.setString(PropertyId::ContentType, m_contentType->text());
         if (const int indicator = m_indicator->currentData().toInt(); indicator >= 0)
             p.setInteger(PropertyId::PayloadFormatIndicator, quint32(indicator));
-        if (!m_responseTopic->text().isEmpty()) {
-            // The Response Topic is a topic name: no wildcards [MQTT-3.3.2-14].
-            if (auto error = Topic::validateName(m_responseTopic->text())) {
-                fail(tr("Response topic: %1").arg(error->message()), m_responseTopic);
-                return std::nullopt;
-            }
+        if (!m_responseTopic->text().isEmpty())
             p.setString(PropertyId::ResponseTopic, m_responseTopic->text());
-        }
         if (!m_correlation->text().isEmpty())
             p.setBinary(PropertyId::CorrelationData, m_correlation->text().toUtf8());
-        QString error;
-        auto pairs = UserPropertyParser::parse(m_userProperties->text(), &error);
-        if (!pairs) {
-            fail(error, m_userProperties);
-            return std::nullopt;
-        }
-        for (const StringPair &pair : *pairs)
-            p.addUserProperty(pair.name, pair.value);
+        // The user properties are added by buildPacket() once their text parses.
+        draft.setProperties(p);
     }
+    return draft;
+}
 
-    if (m_maxPacket) {
-        const qint64 size = packetSize(packet, m_mqtt5);
-        if (size > qint64(*m_maxPacket)) {
-            fail(tr("This message takes %1 bytes but the server accepts packets of at most %2 "
-                    "bytes (its Maximum Packet Size). Send a smaller payload.")
-                     .arg(size)
-                     .arg(*m_maxPacket),
-                 m_payload);
-            return std::nullopt;
+QWidget *PublishBar::fieldWidget(const PublishDraftError &error) const
+{
+    switch (error.field) {
+    case PublishField::Topic:
+        return m_topic;
+    case PublishField::Payload:
+        return m_payload;
+    case PublishField::Properties:
+        break;
+    }
+    switch (error.property.value_or(PropertyId::UserProperty)) {
+    case PropertyId::ContentType:
+        return m_contentType;
+    case PropertyId::ResponseTopic:
+        return m_responseTopic;
+    case PropertyId::CorrelationData:
+        return m_correlation;
+    case PropertyId::MessageExpiryInterval:
+        return m_expiry;
+    case PropertyId::PayloadFormatIndicator:
+        return m_indicator;
+    default:
+        return m_userProperties;
+    }
+}
+
+bool PublishBar::failAt(const PublishDraftError &error)
+{
+    QWidget *focus = fieldWidget(error);
+    if (error.position >= 0) {
+        if (focus == m_payload) {
+            QTextCursor cursor = m_payload->textCursor();
+            cursor.setPosition(int(error.position));
+            m_payload->setTextCursor(cursor);
+        } else if (auto *line = qobject_cast<QLineEdit *>(focus)) {
+            line->setCursorPosition(int(error.position));
         }
     }
+    return fail(error.message(), focus);
+}
+
+std::optional<PublishPacket> PublishBar::buildPacket()
+{
+    PublishDraft draft = this->draft();
+    // The user properties are typed on one line: parsed here, their error shown after those
+    // of the topic, the payload and the response topic, before the others.
+    QString userPropertiesError;
+    bool userPropertiesOk = true;
+    if (m_mqtt5) {
+        const auto pairs =
+            UserPropertyParser::parse(m_userProperties->text(), &userPropertiesError);
+        userPropertiesOk = pairs.has_value();
+        if (pairs) {
+            Properties p = draft.properties();
+            for (const StringPair &pair : *pairs)
+                p.addUserProperty(pair.name, pair.value);
+            draft.setProperties(p);
+        }
+    }
+    const std::optional<PublishDraftError> error = draft.validate();
+    using Kind = PublishDraftError::Kind;
+    const bool first =
+        error && (error->kind == Kind::InvalidTopic || error->kind == Kind::InvalidPayload ||
+                  error->kind == Kind::InvalidResponseTopic);
+    if (!first && !userPropertiesOk) {
+        fail(userPropertiesError, m_userProperties);
+        return std::nullopt;
+    }
+    if (error) {
+        failAt(*error);
+        return std::nullopt;
+    }
+    const PublishPacket packet = draft.packet();
     if (!m_connected) {
         if (!m_queueOffline) {
             fail(tr("Not connected: this connection refuses to publish while disconnected. "

@@ -22,11 +22,15 @@ class QToolButton;
 
 namespace mqttdesk {
 
+class PublishDraft;
+struct PublishDraftError;
+
 // The publish bar under the stream: topic (completed from the publish history), QoS,
 // retain, a payload editor in text / JSON / hex / Base64, the 5.0 properties, and Send
-// (Ctrl+Enter). Everything is checked before anything is sent, each problem inline:
-// a wildcard in the topic, invalid JSON (the caret goes to the error), a packet over the
-// server's Maximum Packet Size, publishing while disconnected when the profile refuses it.
+// (Ctrl+Enter). A form over PublishDraft, which checks and sizes the packet: everything is
+// checked before anything is sent, each problem inline at its field: a wildcard in the topic,
+// invalid JSON (the caret goes to the error), a packet over the server's Maximum Packet Size,
+// publishing while disconnected when the profile refuses it.
 class PublishBar : public QWidget
 {
     Q_OBJECT
@@ -76,13 +80,20 @@ public:
     QToolButton *historyButton() const { return m_historyButton; }
     QCompleter *topicCompleter() const { return m_completer; }
 
-    // Bytes the PUBLISH packet takes on the wire (fixed header included).
+    // Bytes the PUBLISH packet takes on the wire (fixed header included; -1 when it cannot be
+    // encoded). PublishDraft::wireSize() for 5.0 or 3.1.1.
     static qint64 packetSize(const PublishPacket &packet, bool mqtt5);
 
 signals:
     void publishRequested(const mqttdesk::PublishPacket &packet);
 
 private:
+    // The form as a draft, without the user properties (their text is parsed by buildPacket()).
+    PublishDraft draft() const;
+    // The input a draft error points at.
+    QWidget *fieldWidget(const PublishDraftError &error) const;
+    // Shows the error and puts the focus and the caret where it points.
+    bool failAt(const PublishDraftError &error);
     bool fail(const QString &text, QWidget *focus = nullptr);
     void clearError();
     void historyChanged();

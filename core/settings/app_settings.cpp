@@ -1,0 +1,162 @@
+#include "core/settings/app_settings.h"
+
+namespace mqttdesk {
+
+AppSettings::AppSettings(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_store(filePath(dataDir), QSettings::IniFormat)
+{
+    migrateLanguage();
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::filePath(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/mqttdesk-window.ini");
+}
+
+QString AppSettings::storageKey(Key key)
+{
+    switch (key) {
+    case Key::Language:
+        return QStringLiteral("ui/language");
+    case Key::LogPackets:
+        return QStringLiteral("log/packets");
+    case Key::WindowGeometry:
+        return QStringLiteral("window/geometry");
+    case Key::WindowState:
+        return QStringLiteral("window/state");
+    case Key::SplitterState:
+        return QStringLiteral("window/splitter");
+    case Key::CollapsedFolders:
+        return QStringLiteral("window/collapsedFolders");
+    case Key::LastConnection:
+        return QStringLiteral("window/lastConnection");
+    case Key::LocalBrokerOffered:
+        return QStringLiteral("firstStart/localBrokerOffered");
+    }
+    return QString();
+}
+
+void AppSettings::migrateLanguage()
+{
+    const QString key = storageKey(Key::Language);
+    if (m_store.contains(key))
+        return;
+    // Where Language kept it before: QSettings() of the organization and application name.
+    const QSettings legacy;
+    const QVariant old = legacy.value(key);
+    if (!old.isValid())
+        return;
+    m_store.setValue(key, old.toString());
+    m_store.sync();
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    return m_store.value(storageKey(key));
+}
+
+bool AppSettings::contains(Key key) const
+{
+    return m_store.contains(storageKey(key));
+}
+
+bool AppSettings::isWritable() const
+{
+    return m_store.status() == QSettings::NoError && m_store.isWritable();
+}
+
+template<typename T>
+void AppSettings::store(Key key, const T &current, const T &next)
+{
+    if (current == next && contains(key))
+        return;
+    m_store.setValue(storageKey(key), QVariant::fromValue(next));
+    m_store.sync();
+    if (current != next)
+        emit changed(key);
+}
+
+QString AppSettings::language() const
+{
+    return value(Key::Language).toString();
+}
+
+void AppSettings::setLanguage(const QString &locale)
+{
+    store(Key::Language, language(), locale);
+}
+
+bool AppSettings::logPackets() const
+{
+    return value(Key::LogPackets).toBool();
+}
+
+void AppSettings::setLogPackets(bool on)
+{
+    store(Key::LogPackets, logPackets(), on);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return value(Key::WindowGeometry).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    store(Key::WindowGeometry, windowGeometry(), geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return value(Key::WindowState).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    store(Key::WindowState, windowState(), state);
+}
+
+QByteArray AppSettings::splitterState() const
+{
+    return value(Key::SplitterState).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QByteArray &state)
+{
+    store(Key::SplitterState, splitterState(), state);
+}
+
+QStringList AppSettings::collapsedFolders() const
+{
+    return value(Key::CollapsedFolders).toStringList();
+}
+
+void AppSettings::setCollapsedFolders(const QStringList &folders)
+{
+    store(Key::CollapsedFolders, collapsedFolders(), folders);
+}
+
+qint64 AppSettings::lastConnection() const
+{
+    return value(Key::LastConnection).toLongLong();
+}
+
+void AppSettings::setLastConnection(qint64 profileId)
+{
+    store(Key::LastConnection, lastConnection(), profileId);
+}
+
+bool AppSettings::localBrokerOffered() const
+{
+    return value(Key::LocalBrokerOffered).toBool();
+}
+
+void AppSettings::setLocalBrokerOffered(bool offered)
+{
+    store(Key::LocalBrokerOffered, localBrokerOffered(), offered);
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <QtGlobal>
+
+namespace mqttdesk {
+
+// The app's settings, one store per data directory: typed getters and setters with their
+// defaults, and changed() for each value that changes. Every setter writes through at once,
+// so that an app that is killed keeps what was set.
+//
+// Stored in <data dir>/mqttdesk-window.ini (the file the window state has always been kept
+// in, so existing settings carry over). The language used to live in the platform's
+// QSettings() location: it is copied from there once, when the data directory has none.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Key
+    {
+        Language,           // "ui/language": "" = the system's
+        LogPackets,         // "log/packets": false
+        WindowGeometry,     // "window/geometry": empty
+        WindowState,        // "window/state": empty
+        SplitterState,      // "window/splitter": empty
+        CollapsedFolders,   // "window/collapsedFolders": none
+        LastConnection,     // "window/lastConnection": 0 = none
+        LocalBrokerOffered, // "firstStart/localBrokerOffered": false
+    };
+    Q_ENUM(Key)
+
+    explicit AppSettings(const QString &dataDir, QObject *parent = nullptr);
+    ~AppSettings() override;
+
+    // The settings file inside a data directory.
+    static QString filePath(const QString &dataDir);
+    // The name a key is stored under, e.g. "window/lastConnection".
+    static QString storageKey(Key key);
+
+    // The UI language, a locale name such as "zh_CN"; "" follows the system.
+    QString language() const;
+    void setLanguage(const QString &locale);
+
+    // View > Log packets: a log line per MQTT packet (slows floods down).
+    bool logPackets() const;
+    void setLogPackets(bool on);
+
+    // QWidget::saveGeometry(), QMainWindow::saveState(), QSplitter::saveState().
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+
+    // The sidebar folders the user collapsed.
+    QStringList collapsedFolders() const;
+    void setCollapsedFolders(const QStringList &folders);
+
+    // The profile id selected last (0: none).
+    qint64 lastConnection() const;
+    void setLastConnection(qint64 profileId);
+
+    // Whether the first start already added the "Local broker" profile.
+    bool localBrokerOffered() const;
+    void setLocalBrokerOffered(bool offered);
+
+    // Whether `key` holds a stored value (otherwise the getter gives the default).
+    bool contains(Key key) const;
+    // Whether the last write reached the file.
+    bool isWritable() const;
+
+signals:
+    void changed(mqttdesk::AppSettings::Key key);
+
+private:
+    QVariant value(Key key) const;
+    // Stores `next` unless it is already stored; changed(key) when it differs from `current`
+    // (what the getter gave, default included).
+    template<typename T>
+    void store(Key key, const T &current, const T &next);
+    void migrateLanguage();
+
+    QSettings m_store;
+};
+
+} // namespace mqttdesk
