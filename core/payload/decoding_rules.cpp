@@ -25,7 +25,7 @@ std::optional<QString> DecodingRules::validate(const DecodingRule &rule)
     if (Topic::isShared(rule.filter))
         return QCoreApplication::translate(
             "DecodingRules", "A decoding rule matches topics, not shared subscriptions: leave "
-                             "out \"$share/<group>/\".");
+                             "out \"$share/{name}/\".");
     if (rule.decoder.isEmpty())
         return QCoreApplication::translate("DecodingRules", "Choose a decoder for the rule.");
     return std::nullopt;
