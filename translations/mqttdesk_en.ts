@@ -23,6 +23,29 @@
     </message>
 </context>
 <context>
+    <name>DecodingRules</name>
+    <message>
+        <location filename="../core/payload/decoding_rules.cpp" line="+26"/>
+        <source>A decoding rule matches topics, not shared subscriptions: leave out &quot;$share/{name}/&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a decoder for the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>It needs a filter and a decoder, and its options must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Decoding rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventLoopLatencyProbe</name>
     <message>
         <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76"/>
@@ -133,37 +156,37 @@
 <context>
     <name>PayloadFormat</name>
     <message>
-        <location filename="../core/payload/payload_format.cpp" line="+20"/>
+        <location filename="../core/payload/auto_decoder.cpp" line="+21"/>
         <source>Auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/text_decoder.cpp" line="+18"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/json_decoder.cpp" line="+19"/>
         <source>JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/hex_decoder.cpp" line="+16"/>
         <source>Hex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/base64_decoder.cpp" line="+15"/>
         <source>Base64</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/cbor_decoder.cpp" line="+17"/>
         <source>CBOR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/message_pack_decoder.cpp" line="+17"/>
         <source>MessagePack</source>
         <translation type="unfinished"></translation>
     </message>

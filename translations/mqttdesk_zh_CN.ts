@@ -23,6 +23,29 @@
     </message>
 </context>
 <context>
+    <name>DecodingRules</name>
+    <message>
+        <location filename="../core/payload/decoding_rules.cpp" line="+26"/>
+        <source>A decoding rule matches topics, not shared subscriptions: leave out &quot;$share/{name}/&quot;.</source>
+        <translation>解码规则匹配的是主题，而不是共享订阅：请去掉 &quot;$share/{name}/&quot;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a decoder for the rule.</source>
+        <translation>请为该规则选择一个解码器。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>It needs a filter and a decoder, and its options must be an object.</source>
+        <translation>规则需要一个主题过滤器和一个解码器，且其选项必须是一个对象。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Decoding rule %1: %2</source>
+        <translation>解码规则 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>EventLoopLatencyProbe</name>
     <message>
         <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76"/>
@@ -133,37 +156,37 @@
 <context>
     <name>PayloadFormat</name>
     <message>
-        <location filename="../core/payload/payload_format.cpp" line="+20"/>
+        <location filename="../core/payload/auto_decoder.cpp" line="+21"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/text_decoder.cpp" line="+18"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/json_decoder.cpp" line="+19"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/hex_decoder.cpp" line="+16"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/base64_decoder.cpp" line="+15"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/cbor_decoder.cpp" line="+17"/>
         <source>CBOR</source>
         <translation>CBOR</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../core/payload/message_pack_decoder.cpp" line="+17"/>
         <source>MessagePack</source>
         <translation>MessagePack</translation>
     </message>

@@ -1,7 +1,6 @@
 #include "core/payload/payload_detector.h"
 
-#include "core/payload/cbor_reader.h"
-#include "core/payload/message_pack_reader.h"
+#include "core/payload/decoder_registry.h"
 #include "core/payload/utf8_scan.h"
 
 #include <QByteArray>
@@ -15,14 +14,6 @@ namespace {
 bool isSpace(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-// The content type without parameters, lower-cased: "Application/JSON; charset=utf-8" ->
-// "application/json".
-QString mediaType(const QString &contentType)
-{
-    const qsizetype semicolon = contentType.indexOf(u';');
-    return (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed().toLower();
 }
 
 } // namespace
@@ -50,43 +41,19 @@ bool PayloadDetector::looksLikeJson(QByteArrayView bytes)
     return error.error == QJsonParseError::NoError;
 }
 
+QString PayloadDetector::mediaType(const PayloadHint &hint)
+{
+    const QString &type = hint.contentType;
+    const qsizetype semicolon = type.indexOf(u';');
+    return (semicolon < 0 ? type : type.first(semicolon)).trimmed().toLower();
+}
+
 PayloadFormat PayloadDetector::detect(QByteArrayView bytes, const PayloadHint &hint)
 {
-    if (bytes.isEmpty())
-        return PayloadFormat::Text;
-
-    // A content type is a claim; use it when the bytes bear it out.
-    const QString type = mediaType(hint.contentType);
-    if (!type.isEmpty()) {
-        if (type == u"application/json" || type == u"text/json" || type.endsWith(u"+json")) {
-            if (looksLikeJson(bytes))
-                return PayloadFormat::Json;
-        } else if (type == u"application/cbor" || type.endsWith(u"+cbor")) {
-            if (bytes.size() <= BinaryCheckLimit && CborReader::isWellFormed(bytes))
-                return PayloadFormat::Cbor;
-        } else if (type == u"application/msgpack" || type == u"application/x-msgpack" ||
-                   type == u"application/vnd.msgpack") {
-            if (bytes.size() <= BinaryCheckLimit && MessagePackReader::isWellFormed(bytes))
-                return PayloadFormat::MessagePack;
-        }
-    }
-
-    if (looksLikeJson(bytes))
-        return PayloadFormat::Json;
-
-    const Utf8Scan text = Utf8Scan::scan(bytes, TextPrefix);
-    // Payload Format Indicator 1 or a text/* type: any valid UTF-8 is text.
-    const bool declaredText = hint.utf8Declared.value_or(false) || type.startsWith(u"text/");
-    if (declaredText ? (text.isValid() && !text.hasNul()) : text.isPrintableText())
-        return PayloadFormat::Text;
-
-    if (bytes.size() <= BinaryCheckLimit && bytes.size() >= 2) {
-        if (CborReader::isWellFormed(bytes, true))
-            return PayloadFormat::Cbor;
-        if (MessagePackReader::isWellFormed(bytes, true))
-            return PayloadFormat::MessagePack;
-    }
-    return PayloadFormat::Hex;
+    const PayloadDecoder *picked = DecoderRegistry::instance().detect(bytes, hint);
+    if (!picked)
+        return PayloadFormat::Hex;
+    return payloadFormatFromKey(picked->id()).value_or(PayloadFormat::Hex);
 }
 
 } // namespace mqttdesk

@@ -1,44 +1,19 @@
 #include "core/payload/payload_format.h"
 
-#include <QCoreApplication>
+#include "core/payload/decoder_registry.h"
 
 namespace mqttdesk {
 
-namespace {
-
-constexpr PayloadFormat AllFormats[] = {
-    PayloadFormat::Auto,   PayloadFormat::Text, PayloadFormat::Json,        PayloadFormat::Hex,
-    PayloadFormat::Base64, PayloadFormat::Cbor, PayloadFormat::MessagePack,
-};
-
-} // namespace
-
 QString payloadFormatName(PayloadFormat format)
 {
-    switch (format) {
-    case PayloadFormat::Auto:
-        return QCoreApplication::translate("PayloadFormat", "Auto");
-    case PayloadFormat::Text:
-        return QCoreApplication::translate("PayloadFormat", "Text");
-    case PayloadFormat::Json:
-        return QCoreApplication::translate("PayloadFormat", "JSON");
-    case PayloadFormat::Hex:
-        return QCoreApplication::translate("PayloadFormat", "Hex");
-    case PayloadFormat::Base64:
-        return QCoreApplication::translate("PayloadFormat", "Base64");
-    case PayloadFormat::Cbor:
-        return QCoreApplication::translate("PayloadFormat", "CBOR");
-    case PayloadFormat::MessagePack:
-        return QCoreApplication::translate("PayloadFormat", "MessagePack");
-    }
-    return QString();
+    return DecoderRegistry::instance().name(payloadFormatKey(format));
 }
 
 QString payloadFormatKey(PayloadFormat format)
 {
     switch (format) {
     case PayloadFormat::Auto:
-        return QStringLiteral("auto");
+        return DecoderRegistry::AutoId.toString();
     case PayloadFormat::Text:
         return QStringLiteral("text");
     case PayloadFormat::Json:
@@ -57,11 +32,15 @@ QString payloadFormatKey(PayloadFormat format)
 
 std::optional<PayloadFormat> payloadFormatFromKey(QStringView key)
 {
-    for (const PayloadFormat format : AllFormats) {
-        if (key == payloadFormatKey(format))
-            return format;
+    // The enum's values run from 0 without gaps; payloadFormatKey() names each of them and
+    // nothing past the last.
+    for (quint8 value = 0;; ++value) {
+        const QString candidate = payloadFormatKey(PayloadFormat(value));
+        if (candidate.isEmpty())
+            return std::nullopt;
+        if (key == candidate)
+            return PayloadFormat(value);
     }
-    return std::nullopt;
 }
 
 } // namespace mqttdesk

@@ -1,34 +1,19 @@
 #pragma once
 
-#include "core/payload/json_highlighter.h"
-#include "core/payload/payload_error.h"
 #include "core/payload/payload_format.h"
 #include "core/payload/payload_hint.h"
+#include "core/payload/rendered_payload.h"
 
 #include <QByteArrayView>
-#include <QList>
 #include <QString>
 #include <QStringView>
 
-#include <optional>
-
 namespace mqttdesk {
-
-// Payload bytes as display text.
-struct RenderedPayload
-{
-    PayloadFormat format = PayloadFormat::Text; // what `text` shows; never Auto
-    QString text;
-    QList<JsonSpan> spans;  // colour spans when `text` is JSON (Json, Cbor, MessagePack)
-    bool truncated = false; // a preview that does not show everything: offer "show all"
-    // Set when the requested format cannot show these bytes; `text` is then the fallback
-    // rendering (text or hex, named by `format`) and this says why.
-    std::optional<PayloadError> error;
-};
 
 // Turns raw payload bytes into text for the stream, never touching the bytes. Text shows
 // invalid UTF-8 as U+FFFD and control characters as visible symbols; JSON is re-indented
 // keeping key order; hex is a dump with offsets and ASCII; CBOR and MessagePack become JSON.
+// The rendering is the decoder's of the same id in DecoderRegistry::instance().
 class PayloadRenderer
 {
 public:

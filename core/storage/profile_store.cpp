@@ -160,12 +160,20 @@ qint64 ProfileStore::duplicate(qint64 id, const QString &newName, StorageError *
         if (inner.isError())
             return inner;
         newId = query.lastInsertId().toLongLong();
-        return m_connection.run(
+        inner = m_connection.run(
             query,
             QStringLiteral("INSERT INTO subscriptions(profile_id, filter, qos, options, alias,"
                            " colour, enabled, payload_format, position)"
                            " SELECT ?, filter, qos, options, alias, colour, enabled,"
                            " payload_format, position FROM subscriptions WHERE profile_id = ?"),
+            {newId, id});
+        if (inner.isError())
+            return inner;
+        return m_connection.run(
+            query,
+            QStringLiteral("INSERT INTO decoding_rules(profile_id, position, filter, decoder,"
+                           " options) SELECT ?, position, filter, decoder, options"
+                           " FROM decoding_rules WHERE profile_id = ?"),
             {newId, id});
     });
     setError(error, e);
@@ -203,7 +211,8 @@ StorageError ProfileStore::remove(qint64 id, MessageWriter *writer) const
     if (writer)
         writer->removeProfile(id);
     return m_connection.transaction([&]() -> StorageError {
-        // Subscriptions and publish history go with the row (ON DELETE CASCADE).
+        // Subscriptions, decoding rules and publish history go with the row (ON DELETE
+        // CASCADE).
         QSqlQuery query(m_connection.database());
         const StorageError e =
             m_connection.run(query, QStringLiteral("DELETE FROM profiles WHERE id = ?"), {id});

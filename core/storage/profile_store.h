@@ -14,8 +14,8 @@ class DatabaseConnection;
 class MessageWriter;
 
 // Connection profiles: create, load, rename, duplicate, reorder, move between folders and
-// delete (with subscriptions, publish history and message history). Profiles are ordered
-// by folder, then position inside the folder.
+// delete (with subscriptions, decoding rules, publish history and message history). Profiles are
+// ordered by folder, then position inside the folder.
 class ProfileStore
 {
 public:
@@ -32,7 +32,8 @@ public:
     // Writes name, folder, position and data of an existing profile.
     StorageError save(const StoredProfile &profile) const;
     StorageError rename(qint64 id, const QString &name) const;
-    // A copy (new uuid, same data and subscriptions, no history) right after the original.
+    // A copy (new uuid, same data, subscriptions and decoding rules, no history) right after
+    // the original.
     qint64 duplicate(qint64 id, const QString &newName, StorageError *error = nullptr) const;
     // To the end of `folder`.
     StorageError moveToFolder(qint64 id, const QString &folder) const;

@@ -155,12 +155,28 @@ QStringList version4()
     };
 }
 
+// Version 5: decoding rules, per profile: which decoder (and its options, JSON) shows the
+// messages of a topic filter. `position` is the rule's place in its ordered list; the first
+// matching rule wins (DecodingRules). They go with their profile.
+QStringList version5()
+{
+    return {
+        QStringLiteral("CREATE TABLE decoding_rules ("
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " filter TEXT NOT NULL,"
+                       " decoder TEXT NOT NULL,"
+                       " options TEXT NOT NULL DEFAULT '{}',"
+                       " PRIMARY KEY(profile_id, position)) WITHOUT ROWID"),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
     static const QList<Step> all{
-        {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}};
+        {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()}};
     return all;
 }
 

@@ -143,6 +143,15 @@ void TestDatabase::migratesFromEveryEarlierVersion()
         if (fromVersion == 3) // version 3 wrote the full-text entry with the row
             exec(old, QStringLiteral("INSERT INTO message_fts(rowid, payload)"
                                      " VALUES (1, CAST('kettle boils' AS BLOB))"));
+        if (fromVersion >= 4) {
+            // From version 4 the indexer fills the read indexes and records how far it got.
+            exec(old, QStringLiteral("INSERT INTO message_profiles VALUES (7, 1), (7, 2)"));
+            exec(old, QStringLiteral("INSERT INTO message_times VALUES (7, 10, 1), (7, 11, 2)"));
+            exec(old, QStringLiteral("INSERT INTO message_topics VALUES (1, 1), (1, 2)"));
+            exec(old, QStringLiteral("INSERT INTO message_fts(rowid, payload)"
+                                     " VALUES (1, CAST('kettle boils' AS BLOB))"));
+            exec(old, QStringLiteral("UPDATE message_index_state SET indexed_upto = 2"));
+        }
     }
     Database db(path);
     const StorageError error = db.open();
@@ -161,7 +170,8 @@ void TestDatabase::migratesFromEveryEarlierVersion()
         QCOMPARE(scalar(db, QStringLiteral(
                                 "SELECT rowid FROM message_fts WHERE message_fts MATCH 'kettle'")),
                  1);
-        // Version 4 moved the old rows into the deferred indexes and marked them indexed.
+        // Version 4 moved the old rows into the deferred indexes and marked them indexed (or
+        // the indexer had done so).
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_profiles")), 2);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_times")), 2);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_topics")), 2);
@@ -171,6 +181,8 @@ void TestDatabase::migratesFromEveryEarlierVersion()
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                                        " AND name LIKE 'messages_%'")),
              0);
+    // Version 5 added the decoding rules, none yet.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM decoding_rules")), 0);
     // The migrated file takes new history through the writer, full-text index included.
     exec(db, QStringLiteral("INSERT INTO profiles(uuid, name) VALUES ('new', 'New')"));
     MessageWriter writer(path);

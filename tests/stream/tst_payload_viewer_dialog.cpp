@@ -1,8 +1,10 @@
 // PayloadViewerDialog: a 10 MB payload opens with a bounded first chunk, renders fully off
 // the GUI thread, and grows the document chunk by chunk only as far as it is read.
+#include "core/payload/decoder_registry.h"
 #include "ui/stream/payload_viewer_dialog.h"
 #include "ui/stream/stream_prompts.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -20,6 +22,7 @@ private slots:
     void tenMegabytesOpenLazily();
     void scrollingToTheEndLoadsMore();
     void formatSwitchRerenders();
+    void formatsComeFromTheDecoderRegistry();
     void saveWritesRawBytes();
 };
 
@@ -79,6 +82,32 @@ void TestPayloadViewerDialog::formatSwitchRerenders()
     QVERIFY(rendered.wait(10000));
     QCOMPARE(dialog.editor()->toPlainText(),
              QString::fromLatin1(QByteArray("\x01\x02hello", 7).toBase64()));
+}
+
+void TestPayloadViewerDialog::formatsComeFromTheDecoderRegistry()
+{
+    PayloadViewerDialog dialog(QStringLiteral("t"), QByteArray(R"({"a":1})"), PayloadFormat::Auto);
+    QSignalSpy rendered(&dialog, &PayloadViewerDialog::rendered);
+    QVERIFY(rendered.wait(10000));
+    auto *box = dialog.findChild<QComboBox *>();
+    QVERIFY(box);
+    const QList<const PayloadDecoder *> decoders = DecoderRegistry::instance().decoders();
+    QCOMPARE(box->count(), decoders.size());
+    for (int i = 0; i < box->count(); ++i) {
+        QCOMPARE(box->itemText(i), decoders.at(i)->name());
+        QCOMPARE(box->itemData(i).toString(), decoders.at(i)->id());
+    }
+    QCOMPARE(box->currentData().toString(), DecoderRegistry::AutoId.toString());
+
+    // Choosing in the box renders with that decoder, by id.
+    box->setCurrentIndex(box->findData(QStringLiteral("base64")));
+    QVERIFY(rendered.wait(10000));
+    QCOMPARE(dialog.decoder(), QStringLiteral("base64"));
+    QCOMPARE(dialog.format(), PayloadFormat::Base64);
+    QCOMPARE(dialog.editor()->toPlainText(), QStringLiteral("eyJhIjoxfQ=="));
+    dialog.setDecoder(QStringLiteral("json"));
+    QVERIFY(rendered.wait(10000));
+    QVERIFY(dialog.editor()->toPlainText().contains(QStringLiteral("\"a\": 1")));
 }
 
 void TestPayloadViewerDialog::saveWritesRawBytes()

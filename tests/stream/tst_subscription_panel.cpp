@@ -7,7 +7,9 @@
 #include "ui/subscriptions/subscription_panel.h"
 #include "ui/subscriptions/subscription_persistence.h"
 
+#include "core/payload/decoder_registry.h"
 #include "core/workspace/profile_records.h"
+#include "ui/widgets/decoder_combo.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -39,6 +41,7 @@ private slots:
     void filterEditKeepsAUsableWidth();
     void everyInputHasALabel();
     void rowsAddedWhileLoadingAreKept();
+    void displayAsListsTheRegistryFormats();
 };
 
 void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
@@ -451,6 +454,38 @@ void TestSubscriptionPanel::everyInputHasALabel()
         QVERIFY2(!b->accessibleName().isEmpty(), qPrintable(b->text()));
         QVERIFY(!b->toolTip().isEmpty());
     }
+}
+
+void TestSubscriptionPanel::displayAsListsTheRegistryFormats()
+{
+    SubscriptionListModel model;
+    SubscriptionPanel panel(&model);
+    SubscriptionEntry entry;
+    entry.subscription.filter = QStringLiteral("a/#");
+    entry.format = PayloadFormat::Json;
+    model.add(entry);
+    QComboBox *box = nullptr;
+    for (QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->text() == SubscriptionPanel::tr("&Display as:"))
+            box = qobject_cast<QComboBox *>(label->buddy());
+    }
+    QVERIFY(box);
+    // The registry's list, in its order, by its names.
+    const QList<const PayloadDecoder *> decoders =
+        DecoderCombo::decoders(DecoderCombo::Offer::PayloadFormats);
+    QCOMPARE(box->count(), decoders.size());
+    QCOMPARE(box->count(), DecoderRegistry::instance().decoders().size());
+    for (int i = 0; i < box->count(); ++i)
+        QCOMPARE(box->itemText(i), decoders.at(i)->name());
+
+    // Selecting the subscription shows its format; choosing another stores it.
+    panel.listView()->setCurrentIndex(model.index(0, 0));
+    QCOMPARE(DecoderCombo::currentId(box), QStringLiteral("json"));
+    const int hex = box->findData(QStringLiteral("hex"));
+    QVERIFY(hex >= 0);
+    box->setCurrentIndex(hex);
+    emit box->activated(hex);
+    QCOMPARE(model.at(0).format, PayloadFormat::Hex);
 }
 
 QTEST_MAIN(TestSubscriptionPanel)

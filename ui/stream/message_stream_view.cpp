@@ -1,5 +1,6 @@
 #include "ui/stream/message_stream_view.h"
 
+#include "core/payload/payload_decoder.h"
 #include "core/payload/payload_renderer.h"
 #include "core/protocol/codec.h"
 #include "core/protocol/topic.h"
@@ -9,6 +10,7 @@
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
 #include "ui/stream/stream_prompts.h"
+#include "ui/widgets/decoder_combo.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -32,12 +34,6 @@
 #include <utility>
 
 namespace mqttdesk {
-
-namespace {
-constexpr PayloadFormat kFormats[] = {
-    PayloadFormat::Auto,   PayloadFormat::Text, PayloadFormat::Json,       PayloadFormat::Hex,
-    PayloadFormat::Base64, PayloadFormat::Cbor, PayloadFormat::MessagePack};
-}
 
 MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId, QWidget *parent)
     : QWidget(parent)
@@ -459,9 +455,12 @@ void MessageStreamView::showContextMenu(const QPoint &pos)
     menu.addAction(tr("&Save payload as…"), this, [this, row] { savePayload(row); });
     menu.addAction(tr("Show &all"), this, [this, row] { showAll(row); });
     QMenu *formats = menu.addMenu(tr("&Display as"));
-    for (PayloadFormat f : kFormats)
-        formats->addAction(payloadFormatName(f), this,
+    for (const PayloadDecoder *decoder :
+         DecoderCombo::decoders(DecoderCombo::Offer::PayloadFormats)) {
+        const PayloadFormat f = payloadFormatFromKey(decoder->id()).value_or(PayloadFormat::Auto);
+        formats->addAction(decoder->name(), this,
                            [this, row, f] { m_model->setRowFormat(row, f); });
+    }
     menu.addAction(tr("Show/hide &properties"), this,
                    [this, row] { m_model->toggleExpanded(row); });
     menu.addSeparator();

@@ -1,7 +1,8 @@
 #include "ui/stream/payload_viewer_dialog.h"
 
-#include "core/payload/payload_detector.h"
+#include "core/payload/decoder_registry.h"
 #include "ui/stream/payload_file_saver.h"
+#include "ui/widgets/decoder_combo.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,19 +20,19 @@
 
 namespace mqttdesk {
 
-namespace {
-constexpr PayloadFormat kFormats[] = {
-    PayloadFormat::Auto,   PayloadFormat::Text, PayloadFormat::Json,       PayloadFormat::Hex,
-    PayloadFormat::Base64, PayloadFormat::Cbor, PayloadFormat::MessagePack};
-}
-
 PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray &payload,
                                          PayloadFormat format, const PayloadHint &hint,
+                                         QWidget *parent)
+    : PayloadViewerDialog(topic, payload, payloadFormatKey(format), hint, parent)
+{}
+
+PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray &payload,
+                                         const QString &decoder, const PayloadHint &hint,
                                          QWidget *parent)
     : QDialog(parent)
     , m_payload(payload)
     , m_hint(hint)
-    , m_format(format)
+    , m_decoder(decoder)
 {
     setWindowTitle(tr("Payload of %1").arg(topic));
     resize(900, 640);
@@ -39,9 +40,8 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     auto *top = new QHBoxLayout;
     auto *formatLabel = new QLabel(tr("&Format:"), this);
     m_formatBox = new QComboBox(this);
-    for (PayloadFormat f : kFormats)
-        m_formatBox->addItem(payloadFormatName(f), int(f));
-    m_formatBox->setCurrentIndex(m_formatBox->findData(int(format)));
+    DecoderCombo::fill(m_formatBox);
+    DecoderCombo::select(m_formatBox, m_decoder);
     formatLabel->setBuddy(m_formatBox);
     m_status = new QLabel(this);
     top->addWidget(formatLabel);
@@ -65,7 +65,7 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     connect(copy, &QPushButton::clicked, this, &PayloadViewerDialog::copyAll);
     connect(save, &QPushButton::clicked, this, &PayloadViewerDialog::saveAs);
     connect(m_formatBox, &QComboBox::currentIndexChanged, this,
-            [this] { setFormat(PayloadFormat(m_formatBox->currentData().toInt())); });
+            [this] { setDecoder(DecoderCombo::currentId(m_formatBox)); });
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &PayloadViewerDialog::onScrolled);
     setTabOrder(m_formatBox, m_editor);
@@ -84,11 +84,21 @@ qsizetype PayloadViewerDialog::shownChars() const
     return m_shown;
 }
 
+PayloadFormat PayloadViewerDialog::format() const
+{
+    return payloadFormatFromKey(m_decoder).value_or(PayloadFormat::Auto);
+}
+
 void PayloadViewerDialog::setFormat(PayloadFormat format)
 {
-    if (format == m_format && m_full)
+    setDecoder(payloadFormatKey(format));
+}
+
+void PayloadViewerDialog::setDecoder(const QString &decoder)
+{
+    if (decoder == m_decoder && m_full)
         return;
-    m_format = format;
+    m_decoder = decoder;
     startRendering();
 }
 
@@ -96,21 +106,27 @@ void PayloadViewerDialog::startRendering()
 {
     const quint64 generation = ++m_generation;
     m_full.reset();
-    PayloadFormat format = m_format;
+    const DecoderRegistry &registry = DecoderRegistry::instance();
+    QString decoder = m_decoder;
     // The preview is bounded by a prefix of the bytes: this is what opening costs.
-    if (format == PayloadFormat::Auto)
-        format = PayloadDetector::detect(m_payload, m_hint);
-    const RenderedPayload preview = PayloadRenderer::preview(m_payload, format, ChunkChars, m_hint);
+    if (!registry.decoder(decoder) || decoder == DecoderRegistry::AutoId) {
+        const PayloadDecoder *picked = registry.detect(m_payload, m_hint);
+        decoder = picked ? picked->id() : QString();
+    }
+    RenderOptions options;
+    options.hint = m_hint;
+    options.maxChars = ChunkChars;
+    const RenderedPayload preview = registry.render(m_payload, decoder, options);
     m_editor->setPlainText(preview.text);
     m_shown = preview.text.size();
     m_status->setText(tr("%1 · rendering…").arg(QLocale().formattedDataSize(m_payload.size())));
 
     // The full rendering runs off the GUI thread; only its first chunk replaces the preview.
     const QByteArray bytes = m_payload;
-    const PayloadHint hint = m_hint;
+    options.maxChars = -1;
     QPointer<PayloadViewerDialog> self(this);
-    QThread *worker = QThread::create([self, bytes, format, hint, generation] {
-        RenderedPayload full = PayloadRenderer::render(bytes, format, hint);
+    QThread *worker = QThread::create([self, bytes, decoder, options, generation] {
+        RenderedPayload full = DecoderRegistry::instance().render(bytes, decoder, options);
         if (!self)
             return;
         QMetaObject::invokeMethod(
@@ -141,7 +157,7 @@ void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &
     }
     m_shown = first.size();
     QString status = tr("%1 · %2").arg(QLocale().formattedDataSize(m_payload.size()),
-                                       payloadFormatName(payload.format));
+                                       DecoderRegistry::instance().name(payload.decoder));
     if (payload.error)
         status += QStringLiteral(" · ") + payload.error->message();
     m_status->setText(status);

@@ -25,6 +25,9 @@ public:
 
     PayloadViewerDialog(const QString &topic, const QByteArray &payload, PayloadFormat format,
                         const PayloadHint &hint = {}, QWidget *parent = nullptr);
+    // Shown with any registered decoder, by id (DecoderRegistry).
+    PayloadViewerDialog(const QString &topic, const QByteArray &payload, const QString &decoder,
+                        const PayloadHint &hint = {}, QWidget *parent = nullptr);
     ~PayloadViewerDialog() override;
 
     // Characters shown in the editor so far / of the full rendering (-1 while rendering).
@@ -33,8 +36,11 @@ public:
     bool isRendered() const { return m_full.has_value(); }
     // Appends the next chunk; false when everything is shown (or still rendering).
     bool showMore();
-    PayloadFormat format() const { return m_format; }
+    // Auto for a decoder the enum has no value for.
+    PayloadFormat format() const;
     void setFormat(PayloadFormat format);
+    const QString &decoder() const { return m_decoder; }
+    void setDecoder(const QString &decoder);
     QPlainTextEdit *editor() const { return m_editor; }
 
 signals:
@@ -49,7 +55,7 @@ private:
 
     QByteArray m_payload;
     PayloadHint m_hint;
-    PayloadFormat m_format;
+    QString m_decoder; // a DecoderRegistry id
     std::optional<RenderedPayload> m_full;
     qsizetype m_shown = 0;
     quint64 m_generation = 0;

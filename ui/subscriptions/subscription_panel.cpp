@@ -3,6 +3,7 @@
 #include "core/protocol/topic.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/user_property_parser.h"
+#include "ui/widgets/decoder_combo.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -19,12 +20,6 @@
 #include <QVBoxLayout>
 
 namespace mqttdesk {
-
-namespace {
-constexpr PayloadFormat kFormats[] = {
-    PayloadFormat::Auto,   PayloadFormat::Text, PayloadFormat::Json,       PayloadFormat::Hex,
-    PayloadFormat::Base64, PayloadFormat::Cbor, PayloadFormat::MessagePack};
-}
 
 SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *parent)
     : QWidget(parent)
@@ -131,8 +126,7 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     m_colour->setAccessibleName(tr("Change colour"));
     auto *formatLabel = new QLabel(tr("&Display as:"), this);
     m_format = new QComboBox(this);
-    for (PayloadFormat f : kFormats)
-        m_format->addItem(payloadFormatName(f), int(f));
+    DecoderCombo::fill(m_format, DecoderCombo::Offer::PayloadFormats);
     formatLabel->setBuddy(m_format);
     m_remove = new QToolButton(this);
     m_remove->setText(tr("Remove"));
@@ -248,7 +242,9 @@ void SubscriptionPanel::applyFormat()
 {
     const int row = currentRow();
     if (row >= 0)
-        m_model->setFormat(row, PayloadFormat(m_format->currentData().toInt()));
+        m_model->setFormat(
+            row,
+            payloadFormatFromKey(DecoderCombo::currentId(m_format)).value_or(PayloadFormat::Auto));
 }
 
 void SubscriptionPanel::updateButtons()
@@ -258,7 +254,7 @@ void SubscriptionPanel::updateButtons()
     m_format->setEnabled(row >= 0);
     m_remove->setEnabled(row >= 0);
     if (row >= 0)
-        m_format->setCurrentIndex(m_format->findData(int(m_model->at(row).format)));
+        DecoderCombo::select(m_format, payloadFormatKey(m_model->at(row).format));
 }
 
 } // namespace mqttdesk

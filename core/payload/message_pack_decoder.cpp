@@ -1,0 +1,40 @@
+#include "core/payload/message_pack_decoder.h"
+
+#include "core/payload/message_pack_reader.h"
+#include "core/payload/payload_detector.h"
+
+#include <QCoreApplication>
+
+namespace mqttdesk {
+
+QString MessagePackDecoder::id() const
+{
+    return QStringLiteral("msgpack");
+}
+
+QString MessagePackDecoder::name() const
+{
+    return QCoreApplication::translate("PayloadFormat", "MessagePack");
+}
+
+int MessagePackDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) const
+{
+    if (bytes.isEmpty() || bytes.size() > PayloadDetector::BinaryCheckLimit)
+        return NoMatch;
+    const QString type = PayloadDetector::mediaType(hint);
+    if ((type == u"application/msgpack" || type == u"application/x-msgpack" ||
+         type == u"application/vnd.msgpack") &&
+        MessagePackReader::isWellFormed(bytes))
+        return Declared;
+    if (bytes.size() >= 2 && MessagePackReader::isWellFormed(bytes, true))
+        return Confidence;
+    return NoMatch;
+}
+
+RenderedPayload MessagePackDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
+{
+    return fromDecodedJson(bytes, options.maxChars,
+                           MessagePackReader::toJson(bytes, options.maxChars));
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,35 @@
+#include "core/payload/payload_decoder.h"
+
+#include "core/payload/hex_decoder.h"
+#include "core/payload/payload_detector.h"
+#include "core/payload/text_decoder.h"
+#include "core/payload/utf8_scan.h"
+
+namespace mqttdesk {
+
+PayloadDecoder::~PayloadDecoder() = default;
+
+RenderedPayload PayloadDecoder::fallback(QByteArrayView bytes, qsizetype maxChars,
+                                         const PayloadError &error)
+{
+    const bool text = Utf8Scan::scan(bytes, PayloadDetector::TextPrefix).isPrintableText();
+    RenderedPayload out =
+        text ? TextDecoder::renderText(bytes, maxChars) : HexDecoder::renderHex(bytes, maxChars);
+    out.error = error;
+    return out;
+}
+
+RenderedPayload PayloadDecoder::fromDecodedJson(QByteArrayView bytes, qsizetype maxChars,
+                                                const DecodedJson &decoded) const
+{
+    if (decoded.error)
+        return fallback(bytes, maxChars, *decoded.error);
+    RenderedPayload out;
+    out.decoder = id();
+    out.text = decoded.json;
+    out.truncated = decoded.truncated;
+    out.spans = JsonHighlighter::spans(out.text);
+    return out;
+}
+
+} // namespace mqttdesk
