@@ -106,17 +106,11 @@ void ConnectionServices::clearHistory(std::function<void(const StorageError &err
         if (writer)
             writer->waitUntilIdle(kWriterDrainMs);
         DatabaseConnection connection(path, QStringLiteral("clear-history"));
-        StorageError error = connection.error();
-        if (!error.isError())
-            error = connection.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!error.isError()) {
-            error = MessageEraser::eraseProfile(connection, profileId);
-            if (error.isError())
-                connection.exec(QStringLiteral("ROLLBACK"));
-            else
-                error = connection.exec(QStringLiteral("COMMIT"));
-        }
-        *outcome = error;
+        if (!connection.isOpen())
+            *outcome = connection.error();
+        else
+            *outcome = connection.transaction(
+                [&] { return MessageEraser::eraseProfile(connection, profileId); });
     });
     worker->setObjectName(QStringLiteral("clear-history"));
     // Queued to this object: dropped if it is gone by then.
