@@ -297,6 +297,11 @@ private slots:
         QVERIFY(line->heightForWidth(line->width()) > line->fontMetrics().height()); // wrapped
         QVERIFY(header->connectButton()->isVisible());
         QVERIFY(header->geometry().right() <= f.window()->width());
+
+        // No connection shown any more: the old error does not linger in the tooltip.
+        header->show(0, {}, {}, ConnectionListModel::Status::Disconnected);
+        QVERIFY(line->toolTip().isEmpty());
+        QVERIFY(!line->text().contains(error));
     }
 
     // View > Log packets is off in a new data directory, whatever another one chose, and
