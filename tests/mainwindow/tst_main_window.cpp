@@ -36,6 +36,26 @@
 
 using namespace mqttdesk;
 
+namespace {
+
+// The sidebar's highlighted row is its current one, a connection, and the header and the
+// actions are for that connection.
+void verifyHighlightedIsCurrent(MainWindow *w)
+{
+    QTreeView *tree = w->sidebar()->view();
+    const QModelIndex current = tree->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(tree->selectionModel()->selectedRows(), QModelIndexList{current});
+    const qint64 id = w->connectionModel()->profileIdAt(current);
+    QVERIFY(id != 0);
+    QVERIFY(tree->visualRect(current).isValid()); // shown, not inside a collapsed folder
+    QCOMPARE(w->workspace()->header()->profileId(), id);
+    QVERIFY(w->workspace()->header()->connectButton()->isEnabled());
+    QVERIFY(w->actions()->connectAction->isEnabled());
+}
+
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -195,20 +215,20 @@ private slots:
         }
     }
 
-    // Nothing to restore and a folder on the first row: the first connection becomes
-    // current, so Connect works without clicking the row again.
+    // Nothing to restore and only folders at the top (the tree's first row is a folder): the
+    // first connection becomes current and highlighted, so Connect works without clicking the
+    // row again, also once the sidebar has the keyboard focus.
     void firstConnectionIsCurrentWithoutSavedChoice()
     {
         QTemporaryDir dir;
-        qint64 inFolder = 0;
         {
             MainWindowFixture f(dir.path());
-            ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Pump"), 1883);
-            p.folder = QStringLiteral("A site");
-            inFolder = f.createThroughDialog(p);
-            QVERIFY(inFolder != 0);
-            QVERIFY(f.createThroughDialog(
-                        MainWindowFixture::profile(QStringLiteral("Zeta"), 1884)) != 0);
+            ConnectionProfile pump = MainWindowFixture::profile(QStringLiteral("Pump"), 1883);
+            pump.folder = QStringLiteral("A site");
+            QVERIFY(f.createThroughDialog(pump) != 0);
+            ConnectionProfile zeta = MainWindowFixture::profile(QStringLiteral("Zeta"), 1884);
+            zeta.folder = QStringLiteral("B site");
+            QVERIFY(f.createThroughDialog(zeta) != 0);
         }
         {
             QSettings saved(dir.filePath(QStringLiteral("mqttdesk-window.ini")),
@@ -216,12 +236,41 @@ private slots:
             saved.remove(QStringLiteral("window/lastConnection"));
         }
         MainWindowFixture f(dir.path());
+        QVERIFY(f.window()
+                    ->connectionModel()
+                    ->index(0, 0)
+                    .data(ConnectionListModel::IsFolderRole)
+                    .toBool());
         f.window()->show();
         QVERIFY(QTest::qWaitForWindowExposed(f.window()));
-        const qint64 current = f.window()->sidebar()->selectedProfileId();
-        QVERIFY(current != 0);
-        QCOMPARE(f.window()->workspace()->header()->profileId(), current);
-        QVERIFY(f.window()->workspace()->header()->connectButton()->isEnabled());
+        f.window()->sidebar()->view()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(f.window()->sidebar()->view()->hasFocus());
+        QCOMPARE(f.window()->sidebar()->selectedProfileId(), f.idOf(QStringLiteral("Pump")));
+        verifyHighlightedIsCurrent(f.window());
+    }
+
+    // A restart with a saved choice: that row is highlighted, current, and Connect works.
+    void restoredRowIsHighlightedAndCurrent()
+    {
+        QTemporaryDir dir;
+        qint64 second = 0;
+        {
+            MainWindowFixture f(dir.path());
+            QVERIFY(f.createThroughDialog(
+                        MainWindowFixture::profile(QStringLiteral("First"), 1883)) != 0);
+            ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Second"), 1884);
+            p.folder = QStringLiteral("Lab");
+            second = f.createThroughDialog(p);
+            QVERIFY(second != 0);
+            f.window()->sidebar()->select(second);
+        }
+        MainWindowFixture f(dir.path());
+        f.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window()));
+        f.window()->sidebar()->view()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(f.window()->sidebar()->view()->hasFocus());
+        QCOMPARE(f.window()->sidebar()->selectedProfileId(), second);
+        verifyHighlightedIsCurrent(f.window());
     }
 
     // A long error is shown whole at 1280 px: wrapped, not cut ("…or allow adop").
@@ -250,6 +299,11 @@ private slots:
         QVERIFY(header->geometry().right() <= f.window()->width());
         if (qEnvironmentVariableIsSet("MQTTDESK_HEADER_SHOT")) // to look at it
             QVERIFY(f.window()->grab().save(qEnvironmentVariable("MQTTDESK_HEADER_SHOT")));
+
+        // No connection shown any more: the old error does not linger in the tooltip.
+        header->show(0, {}, {}, ConnectionListModel::Status::Disconnected);
+        QVERIFY(line->toolTip().isEmpty());
+        QVERIFY(!line->text().contains(error));
     }
 
     // View > Log packets is off in a new data directory, whatever another one chose, and

@@ -80,7 +80,9 @@ void ConnectionHeader::show(qint64 profileId, const QString &name, const QString
     m_dot->setVisible(any);
     if (!any) {
         m_name->setText(tr("No connection selected"));
+        m_name->setToolTip(QString());
         m_statusLabel->setText(tr("Choose a connection on the left, or create one with New."));
+        m_statusLabel->setToolTip(QString()); // not the last connection's error
         m_connect->setText(tr("Connect"));
         return;
     }

@@ -22,10 +22,23 @@ LogView::LogView(LogModel *model, QWidget *parent)
     m_view->setColumnWidth(LogModel::TimeColumn, 190);
     m_view->setColumnWidth(LogModel::SourceColumn, 160);
     setWidget(m_view);
+    // Follows the newest line while the user is at the bottom. Scrolling lays out every row
+    // at once, so it is done once after a run of appended lines (a queued call), not per
+    // line: per line, a burst of log lines kept the GUI thread busy long after it ended.
     connect(model, &LogModel::rowsInserted, this, [this] {
-        QScrollBar *bar = m_view->verticalScrollBar();
-        if (bar->value() >= bar->maximum() - 2)
-            m_view->scrollToBottom();
+        if (m_scrollQueued)
+            return;
+        const QScrollBar *bar = m_view->verticalScrollBar();
+        if (bar->value() < bar->maximum() - 2)
+            return;
+        m_scrollQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_scrollQueued = false;
+                m_view->scrollToBottom();
+            },
+            Qt::QueuedConnection);
     });
 }
 

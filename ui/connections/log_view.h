@@ -19,6 +19,7 @@ public:
 
 private:
     QTreeView *m_view;
+    bool m_scrollQueued = false; // a scroll to the newest line is on its way
 };
 
 } // namespace mqttdesk
