@@ -40,6 +40,12 @@ public:
             sqlite3_bind_blob64(m_statement, index, bytes.constData(), quint64(bytes.size()),
                                 SQLITE_STATIC);
     }
+    void bindText(int index, const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        sqlite3_bind_text64(m_statement, index, utf8.constData(), quint64(utf8.size()),
+                            SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
     // SQLITE_DONE on success, the result code otherwise.
     int step()
     {
@@ -62,6 +68,7 @@ struct MessageBatchWriter::Statements
     {}
     RawStatement insertMessage;
     RawStatement insertBlob;
+    RawStatement updateOutgoing;
     QSqlQuery findTopic;
     QSqlQuery insertTopic;
     QSqlQuery saveCounter;
@@ -141,8 +148,12 @@ StorageError MessageBatchWriter::open()
     } raw[] = {
         {&statements->insertMessage,
          "INSERT INTO messages(id, profile_id, topic_id, flags, time_us, size,"
-         " subscription_id, packet_id, properties, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+         " subscription_id, packet_id, properties, payload, publish_stage, publish_reason,"
+         " publish_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         {&statements->insertBlob, "INSERT INTO message_blobs(message_id, data) VALUES (?, ?)"},
+        {&statements->updateOutgoing,
+         "UPDATE messages SET publish_stage = ?, publish_reason = ?, publish_error = ?,"
+         " packet_id = coalesce(?, packet_id) WHERE id = ? AND (flags & 1) <> 0"},
     };
     for (const auto &entry : raw) {
         const int rc = entry.statement->prepare(m_handle, entry.sql);
@@ -237,6 +248,30 @@ qint64 MessageBatchWriter::topicId(qint64 profileId, const QString &topic, Stora
     return id;
 }
 
+StorageError MessageBatchWriter::updateOutgoing(qint64 id, const StoredMessage &state)
+{
+    RawStatement &update = m_statements->updateOutgoing;
+    if (state.publishStage)
+        update.bind(1, qint64(*state.publishStage));
+    else
+        update.bindNull(1);
+    if (state.publishReason)
+        update.bind(2, qint64(*state.publishReason));
+    else
+        update.bindNull(2);
+    if (state.publishError.isEmpty())
+        update.bindNull(3);
+    else
+        update.bindText(3, state.publishError);
+    if (state.packetId)
+        update.bind(4, qint64(*state.packetId));
+    else
+        update.bindNull(4);
+    update.bind(5, id);
+    const int rc = update.step();
+    return rc == SQLITE_DONE ? StorageError{} : rawError(rc);
+}
+
 StorageError MessageBatchWriter::insert(std::vector<StoredMessage> &batch,
                                         QList<Appended> &appended)
 {
@@ -270,6 +305,21 @@ StorageError MessageBatchWriter::insert(std::vector<StoredMessage> &batch,
             insert.bindNull(10);
         else
             insert.bindBlob(10, message.payload);
+        if (message.publishStage) {
+            insert.bind(11, qint64(*message.publishStage));
+            if (message.publishReason)
+                insert.bind(12, qint64(*message.publishReason));
+            else
+                insert.bindNull(12);
+            if (message.publishError.isEmpty())
+                insert.bindNull(13);
+            else
+                insert.bindText(13, message.publishError);
+        } else {
+            insert.bindNull(11);
+            insert.bindNull(12);
+            insert.bindNull(13);
+        }
         int rc = insert.step();
         if (rc != SQLITE_DONE)
             return rawError(rc);

@@ -48,6 +48,9 @@ public:
     StorageError begin();
     // Inserts the batch (inside begin()/commit()), filling in ids; one Appended per profile.
     StorageError insert(std::vector<StoredMessage> &batch, QList<Appended> &appended);
+    // Sets the publish state (stage, reason, error; the packet id when given) of the
+    // outgoing message `id` (inside begin()/commit()). No row, no change.
+    StorageError updateOutgoing(qint64 id, const StoredMessage &state);
     StorageError saveCounters(const QHash<qint64, ProfileCounters> &counters);
     StorageError commit();
     void rollback();

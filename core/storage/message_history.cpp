@@ -23,6 +23,13 @@ MessageHistory::MessageHistory(const QString &databasePath, MessageWriter *write
                 Qt::QueuedConnection);
         connect(writer, &MessageWriter::rowsRemoved, this, &MessageHistory::onWriterRemoved,
                 Qt::QueuedConnection);
+        connect(
+            writer, &MessageWriter::outgoingUpdated, this,
+            [this](qint64 profileId, qint64 id, const StoredMessage &state) {
+                if (profileId == m_filter.profileId)
+                    emit outgoingUpdated(id, state);
+            },
+            Qt::QueuedConnection);
     }
 }
 

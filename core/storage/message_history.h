@@ -55,6 +55,9 @@ signals:
     void rowsAppended(qint64 firstId, qint64 lastId, qint64 count);
     // Retention removed the rows up to upToId; the view should drop them.
     void rowsRemoved(qint64 upToId);
+    // The publish state of one of the profile's outgoing messages changed (see
+    // MessageWriter::outgoingUpdated).
+    void outgoingUpdated(qint64 id, const mqttdesk::StoredMessage &state);
     void errorOccurred(const mqttdesk::StorageError &error);
 
 private:

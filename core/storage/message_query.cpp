@@ -20,7 +20,7 @@ constexpr qint64 kCountSlice = 250000;
 
 const QString kColumns = QStringLiteral(
     "m.id, m.profile_id, t.name, m.flags, m.time_us, m.size, m.subscription_id, m.packet_id,"
-    " m.properties, m.payload");
+    " m.properties, m.payload, m.publish_stage, m.publish_reason, m.publish_error");
 
 QString idList(const QList<qint64> &ids)
 {
@@ -348,6 +348,14 @@ StoredMessage MessageQuery::readMessage(const QSqlQuery &query)
     m.properties = query.value(8).toByteArray();
     m.payload = query.value(9).toByteArray();
     m.payloadDeferred = flags & StoredMessage::FlagLarge;
+    const QVariant stage = query.value(10);
+    if (!stage.isNull()) {
+        m.publishStage = StoredMessage::PublishStage(stage.toUInt());
+        const QVariant reason = query.value(11);
+        if (!reason.isNull())
+            m.publishReason = quint8(reason.toUInt());
+        m.publishError = query.value(12).toString();
+    }
     return m;
 }
 

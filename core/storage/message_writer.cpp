@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QThread>
 
+#include <algorithm>
+
 namespace mqttdesk {
 
 MessageWriter::MessageWriter(const QString &databasePath, QObject *parent)
@@ -21,6 +23,7 @@ MessageWriter::MessageWriter(const QString &databasePath, const Options &options
     , m_options(options)
 {
     qRegisterMetaType<mqttdesk::StorageError>();
+    qRegisterMetaType<mqttdesk::StoredMessage>();
 }
 
 MessageWriter::~MessageWriter()
@@ -76,14 +79,26 @@ bool MessageWriter::enqueue(StoredMessage message, quint64 *ticket)
         return false;
     }
     const bool wasEmpty = m_queue.empty();
+    const bool outgoing = message.direction == StoredMessage::Direction::Outgoing;
     m_queue.push_back(std::move(message));
     m_queuedBytes += size;
     ++m_accepted;
+    if (outgoing)
+        m_outgoingTickets.push_back(m_accepted);
     if (ticket)
         *ticket = m_accepted;
     if (wasEmpty)
         m_wake.wakeOne();
     return true;
+}
+
+void MessageWriter::updateOutgoing(quint64 ticket, const StoredMessage &state)
+{
+    QMutexLocker lock(&m_mutex);
+    if (ticket == 0 || ticket > m_accepted)
+        return; // never handed out
+    m_outgoingUpdates.push_back(OutgoingUpdate{ticket, state});
+    m_wake.wakeOne();
 }
 
 bool MessageWriter::isStoring() const
@@ -129,11 +144,16 @@ void MessageWriter::removeProfile(qint64 profileId)
 {
     QMutexLocker lock(&m_mutex);
     m_removedProfiles.insert(profileId);
+    std::size_t outgoing = 0; // index into m_outgoingTickets, which follows the queue order
     for (auto it = m_queue.begin(); it != m_queue.end();) {
+        const bool isOutgoing = it->direction == StoredMessage::Direction::Outgoing;
         if (it->profileId == profileId) {
+            if (isOutgoing && outgoing < m_outgoingTickets.size())
+                m_outgoingTickets.erase(m_outgoingTickets.begin() + qptrdiff(outgoing));
             m_queuedBytes -= it->payload.size();
             it = m_queue.erase(it);
         } else {
+            outgoing += isOutgoing ? 1 : 0;
             ++it;
         }
     }
@@ -160,11 +180,14 @@ bool MessageWriter::waitUntilIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     QMutexLocker lock(&m_mutex);
-    while ((!m_queue.empty() || m_inFlight || m_retentionDue) && !m_failed && m_thread) {
+    const auto busy = [this] {
+        return !m_queue.empty() || m_inFlight || m_retentionDue || !m_outgoingUpdates.empty();
+    };
+    while (busy() && !m_failed && m_thread) {
         if (!m_idle.wait(&m_mutex, deadline))
             break;
     }
-    return m_queue.empty() && !m_inFlight && !m_failed;
+    return m_queue.empty() && !m_inFlight && m_outgoingUpdates.empty() && !m_failed;
 }
 
 bool MessageWriter::waitUntilIndexed(int timeoutMs)
@@ -240,7 +263,8 @@ void MessageWriter::run()
             for (;;) {
                 if (m_stopping || m_resumeRequested)
                     break;
-                if (!m_failed && (!m_queue.empty() || m_retentionDue || indexWork))
+                if (!m_failed &&
+                    (!m_queue.empty() || m_retentionDue || indexWork || !m_outgoingUpdates.empty()))
                     break;
                 const qint64 remaining = m_options.retentionIntervalMs - sinceRetention.elapsed();
                 if (!m_failed && remaining <= 0 && !m_retention.isEmpty()) {
@@ -281,6 +305,15 @@ void MessageWriter::run()
         }
         if (haveWork)
             writeBatch();
+        quint64 committedThrough = 0;
+        bool updates = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            updates = !m_failed && !m_outgoingUpdates.empty();
+            committedThrough = m_accepted - quint64(m_queue.size());
+        }
+        if (updates)
+            applyOutgoingUpdates(committedThrough);
         bool retentionDue = false;
         {
             QMutexLocker lock(&m_mutex);
@@ -307,8 +340,14 @@ void MessageWriter::writeBatch()
         const qsizetype n = qMin<qsizetype>(m_options.maxBatchRows, qsizetype(m_queue.size()));
         m_batch.clear();
         m_batch.reserve(size_t(n));
+        m_batchOutgoingTickets.clear();
         for (qsizetype i = 0; i < n; ++i) {
             m_queuedBytes -= m_queue.front().payload.size();
+            if (m_queue.front().direction == StoredMessage::Direction::Outgoing &&
+                !m_outgoingTickets.empty()) {
+                m_batchOutgoingTickets.push_back(m_outgoingTickets.front());
+                m_outgoingTickets.pop_front();
+            }
             m_batch.push_back(std::move(m_queue.front()));
             m_queue.pop_front();
         }
@@ -360,6 +399,7 @@ void MessageWriter::writeBatch()
                 m_retentionDue = true;
         }
     }
+    rememberOutgoingRows();
     quint64 committedThrough = 0;
     {
         // FIFO: everything accepted and no longer queued was in this or an earlier batch
@@ -488,6 +528,7 @@ void MessageWriter::dropQueued()
         for (const StoredMessage &message : m_queue)
             ++dropped[message.profileId];
         m_queue.clear();
+        m_outgoingTickets.clear();
         m_queuedBytes = 0;
         for (auto it = dropped.cbegin(); it != dropped.cend(); ++it) {
             m_counters[it.key()].dropped += it.value();
@@ -512,6 +553,10 @@ void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *
             // Back to the front of the queue, oldest first. They were accepted, so they
             // stay even past the capacity (enqueue() refuses new ones until there is room):
             // a message acknowledged after its commit must never be dropped here.
+            for (auto it = m_batchOutgoingTickets.rbegin(); it != m_batchOutgoingTickets.rend();
+                 ++it)
+                m_outgoingTickets.push_front(*it);
+            m_batchOutgoingTickets.clear();
             for (auto it = unwritten->rbegin(); it != unwritten->rend(); ++it) {
                 it->id = 0;
                 m_queuedBytes += it->payload.size();
@@ -527,6 +572,76 @@ void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *
         m_idle.wakeAll();
     }
     emit storingFailed(error);
+}
+
+// After a commit: which row each outgoing message of the batch became.
+void MessageWriter::rememberOutgoingRows()
+{
+    // Far more than are ever awaiting an acknowledgement; the oldest go first.
+    constexpr std::size_t kMaxRemembered = 65536;
+    std::size_t next = 0;
+    for (const StoredMessage &message : m_batch) {
+        if (message.direction != StoredMessage::Direction::Outgoing ||
+            next >= m_batchOutgoingTickets.size())
+            continue;
+        m_outgoingRows[m_batchOutgoingTickets[next++]] = OutgoingRow{message.profileId, message.id};
+    }
+    m_batchOutgoingTickets.clear();
+    while (m_outgoingRows.size() > kMaxRemembered)
+        m_outgoingRows.erase(m_outgoingRows.begin());
+}
+
+void MessageWriter::applyOutgoingUpdates(quint64 committedThrough)
+{
+    std::vector<OutgoingUpdate> ready;
+    {
+        QMutexLocker lock(&m_mutex);
+        // Updates of messages still queued wait for their commit; the rest go now.
+        auto keep = std::stable_partition(
+            m_outgoingUpdates.begin(), m_outgoingUpdates.end(),
+            [committedThrough](const OutgoingUpdate &u) { return u.ticket > committedThrough; });
+        ready.assign(std::make_move_iterator(keep), std::make_move_iterator(m_outgoingUpdates.end()));
+        m_outgoingUpdates.erase(keep, m_outgoingUpdates.end());
+        if (!ready.empty())
+            m_working = true;
+    }
+    if (ready.empty())
+        return;
+    const auto done = qScopeGuard([this] {
+        QMutexLocker lock(&m_mutex);
+        m_working = false;
+        m_idle.wakeAll();
+    });
+    struct Applied
+    {
+        OutgoingRow row;
+        StoredMessage state;
+    };
+    std::vector<Applied> applied;
+    StorageError error = m_writer->begin();
+    for (const OutgoingUpdate &update : ready) {
+        if (error.isError())
+            break;
+        const auto row = m_outgoingRows.find(update.ticket);
+        if (row == m_outgoingRows.end())
+            continue; // refused, discarded with its profile, or long forgotten
+        error = m_writer->updateOutgoing(row->second.id, update.state);
+        applied.push_back(Applied{row->second, update.state});
+        const auto stage = update.state.publishStage;
+        if (stage && *stage != StoredMessage::PublishStage::Queued &&
+            *stage != StoredMessage::PublishStage::Received &&
+            (*stage != StoredMessage::PublishStage::Sent || update.state.qos == 0))
+            m_outgoingRows.erase(row); // final: nothing more will come for it
+    }
+    if (!error.isError())
+        error = m_writer->commit();
+    if (error.isError()) {
+        m_writer->rollback();
+        fail(error, nullptr);
+        return;
+    }
+    for (const Applied &a : applied)
+        emit outgoingUpdated(a.row.profileId, a.row.id, a.state);
 }
 
 } // namespace mqttdesk

@@ -13,6 +13,7 @@
 #include <QWaitCondition>
 
 #include <deque>
+#include <map>
 #include <memory>
 
 class QThread;
@@ -64,6 +65,12 @@ public:
     // `ticket`, when given, receives the message's place in the writer's order (1, 2, ...
     // over every accepted message): committed(t) means every ticket <= t is stored.
     bool enqueue(StoredMessage message, quint64 *ticket = nullptr);
+    // Thread-safe, non-blocking. Records how far the outgoing message enqueued with
+    // `ticket` got: `state`'s publishStage, publishReason, publishError and (when set)
+    // packetId; its qos is the message's (Sent is the last stage of QoS 0 only). Applied
+    // after the message is committed, in order; outgoingUpdated() tells.
+    // Unknown tickets (a refused or discarded message) are ignored.
+    void updateOutgoing(quint64 ticket, const StoredMessage &state);
 
     bool isStoring() const;
     StorageError lastError() const;
@@ -100,6 +107,9 @@ signals:
     // ticket <= throughTicket is in the database (store before acknowledging waits for it).
     void committed(quint64 throughTicket);
     void storingFailed(const mqttdesk::StorageError &error);
+    // An outgoing message's publish state was stored (updateOutgoing()); `state` carries
+    // publishStage, publishReason, publishError and packetId.
+    void outgoingUpdated(qint64 profileId, qint64 id, const mqttdesk::StoredMessage &state);
     void storingResumed();
     // Messages that were still queued when a failed writer was stopped: they are counted
     // as dropped (and the counters saved if the database still takes writes).
@@ -112,6 +122,8 @@ private:
     void applyRetention();
     void indexIfDue();
     void dropQueued();
+    void rememberOutgoingRows();
+    void applyOutgoingUpdates(quint64 committedThrough);
     void fail(const StorageError &error, std::vector<StoredMessage> *unwritten);
 
     const QString m_path;
@@ -142,6 +154,23 @@ private:
     QHash<qint64, RetentionPolicy> m_retention;
     QHash<qint64, RetentionPolicy> m_retentionToSave;
     std::vector<StoredMessage> m_batch; // writer thread only
+
+    // Outgoing messages are few (published by hand): their tickets are kept, in queue
+    // order, so a later updateOutgoing() finds the row the writer gave them.
+    struct OutgoingUpdate
+    {
+        quint64 ticket = 0;
+        StoredMessage state;
+    };
+    struct OutgoingRow
+    {
+        qint64 profileId = 0;
+        qint64 id = 0;
+    };
+    std::deque<quint64> m_outgoingTickets;       // of the outgoing messages in m_queue
+    std::vector<OutgoingUpdate> m_outgoingUpdates; // waiting to be applied
+    std::vector<quint64> m_batchOutgoingTickets; // writer thread only
+    std::map<quint64, OutgoingRow> m_outgoingRows; // writer thread only; bounded
 };
 
 } // namespace mqttdesk

@@ -171,12 +171,23 @@ QStringList version5()
     };
 }
 
+// Version 6: outgoing messages are stored when sent and keep how far the publish got
+// (StoredMessage::publishStage); NULL for received messages.
+QStringList version6()
+{
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN publish_stage INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN publish_reason INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN publish_error TEXT"),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
     static const QList<Step> all{
-        {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()}};
+        {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()}, {6, version6()}};
     return all;
 }
 

@@ -37,6 +37,23 @@ struct StoredMessage
     std::optional<qint64> subscriptionId;
     std::optional<quint16> packetId;
 
+    // Outgoing messages only: how far the publish got. Stored when the message is sent
+    // (stage Queued or Sent) and updated as its acknowledgements arrive
+    // (MessageWriter::updateOutgoing), so the history shows unacknowledged publishes too.
+    // The values are those of PublishStatus (core/connection).
+    enum class PublishStage : quint8
+    {
+        Queued = 1,
+        Sent = 2,
+        Acknowledged = 3, // QoS 1 PUBACK
+        Received = 4,     // QoS 2 PUBREC
+        Completed = 5,    // QoS 2 PUBCOMP
+        Failed = 6,
+    };
+    std::optional<PublishStage> publishStage;
+    std::optional<quint8> publishReason; // reason code of the ack or refusal
+    QString publishError;                // when Failed without a reason code: what happened
+
     // Set by reads: the payload size, and whether the payload was left in the side table
     // (MessageQuery::loadPayload fetches it).
     qint64 payloadSize = 0;

@@ -1,4 +1,5 @@
 #include "core/storage/database.h"
+#include "core/storage/message_query.h"
 #include "core/storage/message_writer.h"
 #include "core/storage/profile_counters.h"
 #include "support/message_factory.h"
@@ -32,6 +33,7 @@ private slots:
     void unwritableDatabaseGivesTypedError();
     void unopenableDatabaseGivesTypedError();
     void utf8Detection();
+    void outgoingStateFollowsTheMessage();
 
 private:
     qint64 scalar(const QString &sql)
@@ -394,6 +396,73 @@ void TestMessageWriter::utf8Detection()
     QVERIFY(!isValidUtf8(QByteArray("\xed\xa0\x80", 3)));     // surrogate
     QVERIFY(!isValidUtf8(QByteArray("\xe2\x82", 2)));         // truncated
     QVERIFY(!isValidUtf8(QByteArray("\xf4\x90\x80\x80", 4))); // beyond U+10FFFF
+}
+
+// An outgoing message is stored when it is sent and its publish state is updated as the
+// acks arrive, in order, even when the first update comes before the row is committed.
+void TestMessageWriter::outgoingStateFollowsTheMessage()
+{
+    MessageWriter writer(m_path);
+    QList<QPair<qint64, StoredMessage>> updated;
+    connect(&writer, &MessageWriter::outgoingUpdated, this,
+            [&](qint64, qint64 id, const StoredMessage &state) { updated.append({id, state}); });
+    writer.start();
+    StoredMessage out = makeMessage(4, QStringLiteral("cmd/x"), "go");
+    out.direction = StoredMessage::Direction::Outgoing;
+    out.qos = 2;
+    out.publishStage = StoredMessage::PublishStage::Queued;
+    quint64 ticket = 0;
+    QVERIFY(writer.enqueue(out, &ticket));
+    QVERIFY(ticket != 0);
+    StoredMessage received;
+    received.qos = 2;
+    received.publishStage = StoredMessage::PublishStage::Received;
+    received.packetId = 12;
+    writer.updateOutgoing(ticket, received); // may well come before the commit
+    writer.updateOutgoing(ticket + 1000, received); // no such message: ignored
+    QTRY_COMPARE(updated.size(), 1);
+    StoredMessage completed;
+    completed.qos = 2;
+    completed.publishStage = StoredMessage::PublishStage::Completed;
+    completed.publishReason = 0x10; // no matching subscribers
+    writer.updateOutgoing(ticket, completed);
+    QTRY_COMPARE(updated.size(), 2);
+    QCOMPARE(updated.at(1).second.publishStage, StoredMessage::PublishStage::Completed);
+
+    MessageQuery query(m_db->connection());
+    const auto back = query.message(updated.at(0).first);
+    QVERIFY(back);
+    QCOMPARE(back->direction, StoredMessage::Direction::Outgoing);
+    QCOMPARE(back->publishStage, std::optional(StoredMessage::PublishStage::Completed));
+    QCOMPARE(back->publishReason, std::optional<quint8>(0x10));
+    QCOMPARE(back->packetId, std::optional<quint16>(12)); // kept from the earlier update
+    QVERIFY(back->publishError.isEmpty());
+
+    // A failure keeps its text; after the final stage further updates find no row.
+    StoredMessage second = out;
+    second.qos = 1;
+    QVERIFY(writer.enqueue(second, &ticket));
+    StoredMessage failed;
+    failed.qos = 1;
+    failed.publishStage = StoredMessage::PublishStage::Failed;
+    failed.publishError = QStringLiteral("connection lost");
+    writer.updateOutgoing(ticket, failed);
+    QTRY_COMPARE(updated.size(), 3);
+    writer.updateOutgoing(ticket, completed);
+    QVERIFY(writer.enqueue(makeMessage(4, QStringLiteral("in"), "x")));
+    QVERIFY(writer.waitUntilIdle(30000)); // includes the updates
+    QCoreApplication::processEvents();
+    QCOMPARE(updated.size(), 3);
+    const auto failedBack = query.message(updated.at(2).first);
+    QVERIFY(failedBack);
+    QCOMPARE(failedBack->publishStage, std::optional(StoredMessage::PublishStage::Failed));
+    QCOMPARE(failedBack->publishError, QStringLiteral("connection lost"));
+    // A received message has no publish state.
+    MessageFilter filter;
+    filter.profileId = 4;
+    const MessagePage page = query.fetch(filter, PageRequest{}, nullptr);
+    QCOMPARE(page.messages.size(), 3);
+    QVERIFY(!page.messages.first().publishStage); // newest first: the received one
 }
 
 QTEST_GUILESS_MAIN(TestMessageWriter)

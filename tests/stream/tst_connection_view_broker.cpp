@@ -227,8 +227,13 @@ void TestConnectionViewBroker::publishThroughUiReachesMosquittoSub()
         findRow(QStringLiteral("ui/out"), StoredMessage::Direction::Outgoing) >= 0, kWait);
     const QModelIndex bubble = m_view->streamModel()->index(
         findRow(QStringLiteral("ui/out"), StoredMessage::Direction::Outgoing));
-    QCOMPARE(bubble.data(MessageStreamModel::AckRole).toString(),
-             ackText(PublishAck::Stage::Acked));
+    // Stored as it went out; the PUBACK follows as an update of the stored row.
+    QTRY_COMPARE_WITH_TIMEOUT(bubble.data(MessageStreamModel::AckRole).toString(),
+                              ackText(PublishAck::Stage::Acked), kWait);
+    const StoredMessage &stored =
+        m_view->streamModel()->rowAt(bubble.row())->message;
+    QCOMPARE(stored.publishStage, std::optional(StoredMessage::PublishStage::Acknowledged));
+    QVERIFY(stored.packetId.has_value()); // QoS 1: the packet id the PUBACK answered
 }
 
 void TestConnectionViewBroker::qos2RoundTripShowsCompletion()
@@ -249,8 +254,8 @@ void TestConnectionViewBroker::qos2RoundTripShowsCompletion()
         findRow(QStringLiteral("q2/x"), StoredMessage::Direction::Outgoing) >= 0, kWait);
     const QModelIndex out = m_view->streamModel()->index(
         findRow(QStringLiteral("q2/x"), StoredMessage::Direction::Outgoing));
-    QCOMPARE(out.data(MessageStreamModel::AckRole).toString(),
-             ackText(PublishAck::Stage::Completed));
+    QTRY_COMPARE_WITH_TIMEOUT(out.data(MessageStreamModel::AckRole).toString(),
+                              ackText(PublishAck::Stage::Completed), kWait);
     // Our own subscription gets it back at QoS 2.
     QTRY_VERIFY_WITH_TIMEOUT(
         findRow(QStringLiteral("q2/x"), StoredMessage::Direction::Incoming) >= 0, kWait);
@@ -348,6 +353,17 @@ void TestConnectionViewBroker::historySurvivesRestart()
                 .exitCode == 0);
     QTRY_VERIFY_WITH_TIMEOUT(
         findRow(QStringLiteral("keep/me"), StoredMessage::Direction::Incoming) >= 0, kWait);
+    // A message we publish keeps its acknowledgement in the history.
+    PublishBar *bar = m_view->publishBar();
+    bar->topicEdit()->setText(QStringLiteral("sent/by/desk"));
+    bar->qosBox()->setCurrentIndex(1);
+    bar->payloadEdit()->setPlainText(QStringLiteral("acked"));
+    QVERIFY(bar->send());
+    const QModelIndex sent = waitForBubble(QStringLiteral("sent/by/desk"),
+                                           StoredMessage::Direction::Outgoing);
+    QVERIFY(sent.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(sent.data(MessageStreamModel::AckRole).toString(),
+                              ackText(PublishAck::Stage::Acked), kWait);
     const QJsonArray saved = m_view->subscriptionsJson();
     closeView();
 
@@ -359,10 +375,15 @@ void TestConnectionViewBroker::historySurvivesRestart()
     MessageStreamModel model(history.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     bool found = false;
-    for (int row = 0; row < model.rowCount(); ++row)
-        found |= model.index(row).data(MessageStreamModel::TopicRole).toString() ==
-                 QLatin1String("keep/me");
+    QString sentAck;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString topic = model.index(row).data(MessageStreamModel::TopicRole).toString();
+        found |= topic == QLatin1String("keep/me");
+        if (topic == QLatin1String("sent/by/desk"))
+            sentAck = model.index(row).data(MessageStreamModel::AckRole).toString();
+    }
     QVERIFY(found);
+    QCOMPARE(sentAck, ackText(PublishAck::Stage::Acked));
     SubscriptionListModel subs;
     subs.loadJson(saved);
     QCOMPARE(subs.rowCount(), 1);

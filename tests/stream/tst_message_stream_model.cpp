@@ -245,16 +245,49 @@ void TestMessageStreamModel::ackStateOnPublishedRows()
     StoredMessage published =
         StreamTestStore::message(QStringLiteral("p"), "x", StoredMessage::Direction::Outgoing);
     published.qos = 2;
-    QVERIFY(m_store->store({published}));
+    published.publishStage = StoredMessage::PublishStage::Received; // PUBREC so far
+    StoredMessage received = StreamTestStore::message(QStringLiteral("p"), "y");
+    QVERIFY(m_store->store({published, received}));
     MessageStreamModel model(m_history.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.index(0).data(MessageStreamModel::AckRole).toString(), QString());
-    model.setAck(published.receivedUs, PublishAck{PublishAck::Stage::Completed, {}, {}});
+    QCOMPARE(model.rowCount(), 2);
+    // The stored state shows; a received message has none.
+    QCOMPARE(model.index(0).data(MessageStreamModel::AckRole).toString(),
+             ackText(PublishAck::Stage::Received));
+    QCOMPARE(model.index(1).data(MessageStreamModel::AckRole).toString(), QString());
+    QVERIFY(!model.index(1).data(MessageStreamModel::AckFailedRole).toBool());
+
+    // A state update (MessageHistory::outgoingUpdated) changes the row in place.
+    const qint64 id = model.rowAt(0)->message.id;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    StoredMessage completed;
+    completed.publishStage = StoredMessage::PublishStage::Completed;
+    completed.packetId = 9;
+    model.updateOutgoing(id, completed);
+    QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(0).data(MessageStreamModel::AckRole).toString(),
              ackText(PublishAck::Stage::Completed));
-    model.setAck(published.receivedUs,
-                 PublishAck{PublishAck::Stage::Failed, ReasonCode(0x87), QStringLiteral("no")});
+    QCOMPARE(model.rowAt(0)->message.packetId, std::optional<quint16>(9));
+
+    StoredMessage refused;
+    refused.publishStage = StoredMessage::PublishStage::Failed;
+    refused.publishReason = 0x87;
+    model.updateOutgoing(id, refused);
     QVERIFY(model.index(0).data(MessageStreamModel::AckFailedRole).toBool());
+    QVERIFY(model.index(0).data(MessageStreamModel::AckRole).toString().contains(QStringLiteral("87")));
+
+    // An update that comes before its row was fetched is applied when the row arrives.
+    StoredMessage later =
+        StreamTestStore::message(QStringLiteral("p"), "z", StoredMessage::Direction::Outgoing);
+    later.qos = 1;
+    later.publishStage = StoredMessage::PublishStage::Queued;
+    StoredMessage acked;
+    acked.publishStage = StoredMessage::PublishStage::Acknowledged;
+    model.updateOutgoing(model.rowAt(1)->message.id + 1, acked);
+    QVERIFY(m_store->store({later}));
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2).data(MessageStreamModel::AckRole).toString(),
+             ackText(PublishAck::Stage::Acked));
 }
 
 void TestMessageStreamModel::backgroundReaderLoadsAndPagesAsync()

@@ -118,7 +118,7 @@ void TestSubscriptionPanel::everyChangeIsSavedWithTheProfile()
     QCOMPARE(saved->rowCount(), 2);
     QVERIFY(!saved->at(0).enabled);
     QCOMPARE(saved->at(0).state, SubscriptionEntry::State::Disabled);
-    QCOMPARE(saved->at(1).colour, QColor(0xab, 0xcd, 0xef));
+    QCOMPARE(saved->at(1).colour, QStringLiteral("#abcdef"));
     QCOMPARE(saved->at(1).alias, QStringLiteral("Bees"));
     QCOMPARE(saved->at(1).format, PayloadFormat::Hex);
     QCOMPARE(saved->at(1).state, SubscriptionEntry::State::Inactive);
@@ -325,7 +325,7 @@ void TestSubscriptionPanel::coloursAutoAssignedAndEditable()
     model.add(e);
     e.subscription.filter = QStringLiteral("b");
     model.add(e);
-    QVERIFY(model.at(0).colour.isValid());
+    QVERIFY(!model.at(0).colour.isEmpty());
     QVERIFY(model.at(0).colour != model.at(1).colour);
     QSignalSpy looks(&model, &SubscriptionListModel::looksChanged);
     model.setColour(1, QColor(Qt::magenta));
@@ -341,10 +341,10 @@ void TestSubscriptionPanel::routingPicksFirstEnabledMatch()
     SubscriptionListModel model;
     SubscriptionEntry e;
     e.subscription.filter = QStringLiteral("home/#");
-    e.colour = QColor(Qt::red);
+    e.colour = QColor(Qt::red).name();
     model.add(e);
     e.subscription.filter = QStringLiteral("home/+/temp");
-    e.colour = QColor(Qt::blue);
+    e.colour = QColor(Qt::blue).name();
     e.format = PayloadFormat::Hex;
     model.add(e);
     QCOMPARE(model.lookFor(QStringLiteral("home/kitchen/temp")).colour, QColor(Qt::red));
@@ -414,7 +414,7 @@ void TestSubscriptionPanel::savedFormRoundTrips()
     e.subscription.options.retainHandling = RetainHandling::SendIfNew;
     e.subscriptionIdentifier = 9;
     e.userProperties = {{QStringLiteral("k"), QStringLiteral("v")}};
-    e.colour = QColor(0x12, 0x34, 0x56);
+    e.colour = QStringLiteral("#123456");
     e.alias = QStringLiteral("Shared");
     e.format = PayloadFormat::Json;
     e.enabled = false;

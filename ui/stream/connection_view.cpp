@@ -5,6 +5,7 @@
 #include "core/storage/message_history.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/connection_services.h"
+#include "core/workspace/outgoing_message.h"
 #include "core/workspace/profile_records.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/message_stream_model.h"
@@ -24,34 +25,9 @@ namespace {
 // The publish bar offers this many recent messages for completion and resend.
 constexpr int kPublishHistoryShown = 50;
 
-PublishAck ackFrom(const PublishOutcome &outcome)
+PublishAck ackFrom(const PublishOutcome &outcome, QoS qos)
 {
-    PublishAck ack;
-    switch (outcome.status) {
-    case PublishStatus::Queued:
-        ack.stage = PublishAck::Stage::Queued;
-        break;
-    case PublishStatus::Sent:
-        ack.stage = PublishAck::Stage::Sent;
-        break;
-    case PublishStatus::Acknowledged:
-        ack.stage = PublishAck::Stage::Acked;
-        break;
-    case PublishStatus::Received:
-        ack.stage = PublishAck::Stage::Received;
-        break;
-    case PublishStatus::Completed:
-        ack.stage = PublishAck::Stage::Completed;
-        break;
-    case PublishStatus::Failed:
-        ack.stage = PublishAck::Stage::Failed;
-        if (quint8(outcome.reasonCode) >= 0x80)
-            ack.reasonCode = outcome.reasonCode;
-        ack.errorText = outcome.error ? outcome.error->message
-                                      : reasonCodeText(outcome.reasonCode, PacketType::Puback);
-        break;
-    }
-    return ack;
+    return PublishAck::of(OutgoingMessage::publishState(outcome, qos)).value_or(PublishAck{});
 }
 
 } // namespace
@@ -298,8 +274,19 @@ quint64 ConnectionView::publish(const PublishPacket &packet)
     if (!m_connection)
         return 0;
     recordInHistory(packet);
+    // Stored as it goes out, so the history has it even if no acknowledgement ever comes;
+    // its publish state follows (onPublishProgress/onPublishFinished).
+    InFlight flight{packet.qos, 0};
+    if (MessageWriter *writer = m_context.services->writer()) {
+        const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        if (!writer->enqueue(OutgoingMessage::stored(packet, m_context.services->profileId(),
+                                                     m_context.version, nowUs),
+                             &flight.ticket))
+            emit errorOccurred(tr("The message is sent but was not stored in the history: "
+                                  "the storage queue is full."));
+    }
     const quint64 token = m_connection->publish(packet);
-    m_inFlight.insert(token, packet);
+    m_inFlight.insert(token, flight);
     return token;
 }
 
@@ -308,15 +295,9 @@ void ConnectionView::recordInHistory(const PublishPacket &packet)
     ProfileRecords *records = m_context.services->records();
     if (!records)
         return;
-    PublishHistoryEntry entry;
-    entry.profileId = records->profileId();
-    entry.topic = packet.topic;
-    entry.payload = packet.payload;
-    entry.qos = quint8(packet.qos);
-    entry.retain = packet.retain;
-    if (m_context.version == ProtocolVersion::V5 && !packet.properties.isEmpty())
-        entry.properties = encodeProperties(packet.properties);
-    entry.lastUsedUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const PublishHistoryEntry entry =
+        OutgoingMessage::historyEntry(packet, records->profileId(), m_context.version,
+                                      QDateTime::currentMSecsSinceEpoch() * 1000);
     QPointer<ConnectionView> self(this);
     records->recordPublish(entry, [self](const StorageError &error) {
         if (self && error.isError())
@@ -339,19 +320,9 @@ void ConnectionView::loadPublishHistory()
                 return;
             }
             QList<PublishPacket> packets;
-            for (const PublishHistoryEntry &e : entries) {
-                PublishPacket packet;
-                packet.topic = e.topic;
-                packet.payload = e.payload;
-                packet.qos = QoS(qMin<int>(e.qos, 2));
-                packet.retain = e.retain;
-                if (!e.properties.isEmpty()) {
-                    auto decoded = decodeProperties(e.properties);
-                    if (decoded.ok())
-                        packet.properties = decoded.value();
-                }
-                packets.append(packet);
-            }
+            packets.reserve(entries.size());
+            for (const PublishHistoryEntry &e : entries)
+                packets.append(OutgoingMessage::packet(e));
             self->m_publish->setHistory(packets);
             emit self->publishHistoryLoaded();
         });
@@ -359,62 +330,36 @@ void ConnectionView::loadPublishHistory()
 
 void ConnectionView::resend(const StoredMessage &message)
 {
-    PublishPacket packet;
-    packet.topic = message.topic;
-    packet.payload = message.payload;
-    packet.qos = QoS(qMin<int>(message.qos, 2));
-    packet.retain = message.retain;
-    if (!message.properties.isEmpty() && m_context.version == ProtocolVersion::V5) {
-        auto decoded = decodeProperties(message.properties);
-        if (decoded.ok()) {
-            packet.properties = decoded.value();
-            // Received-only properties must not go back out [MQTT-3.3.4-6].
-            packet.properties.remove(PropertyId::SubscriptionIdentifier);
-            packet.properties.remove(PropertyId::TopicAlias);
-        }
-    }
+    const PublishPacket packet = OutgoingMessage::packet(message, m_context.version);
     m_publish->addToHistory(packet);
     publish(packet);
 }
 
 void ConnectionView::onPublishProgress(quint64 token, const PublishOutcome &outcome)
 {
-    if (m_inFlight.contains(token))
-        m_publish->showAck(ackFrom(outcome));
-}
-
-qint64 ConnectionView::nextTimestampUs()
-{
-    // Unique per view: the ack state of a stored message is found by its time.
-    m_lastUs = qMax(m_lastUs + 1, QDateTime::currentMSecsSinceEpoch() * 1000);
-    return m_lastUs;
+    const auto it = m_inFlight.constFind(token);
+    if (it == m_inFlight.cend())
+        return;
+    m_publish->showAck(ackFrom(outcome, it->qos));
+    storePublishState(*it, outcome);
 }
 
 void ConnectionView::onPublishFinished(quint64 token, const PublishOutcome &outcome)
 {
-    auto it = m_inFlight.find(token);
+    const auto it = m_inFlight.find(token);
     if (it == m_inFlight.end())
         return;
-    const PublishPacket packet = it.value();
+    const InFlight flight = it.value();
     m_inFlight.erase(it);
-    const PublishAck ack = ackFrom(outcome);
-    m_publish->showAck(ack);
+    m_publish->showAck(ackFrom(outcome, flight.qos));
+    storePublishState(flight, outcome);
+}
 
-    StoredMessage stored;
-    stored.profileId = m_context.services->profileId();
-    stored.direction = StoredMessage::Direction::Outgoing;
-    stored.topic = packet.topic;
-    stored.payload = packet.payload;
-    stored.qos = quint8(packet.qos);
-    stored.retain = packet.retain;
-    if (m_context.version == ProtocolVersion::V5 && !packet.properties.isEmpty())
-        stored.properties = encodeProperties(packet.properties);
-    stored.receivedUs = nextTimestampUs();
-    if (outcome.packetId != 0)
-        stored.packetId = outcome.packetId;
-    m_streamModel->setAck(stored.receivedUs, ack);
-    if (MessageWriter *writer = m_context.services->writer())
-        writer->enqueue(std::move(stored));
+void ConnectionView::storePublishState(const InFlight &flight, const PublishOutcome &outcome)
+{
+    MessageWriter *writer = m_context.services->writer();
+    if (writer && flight.ticket != 0)
+        writer->updateOutgoing(flight.ticket, OutgoingMessage::publishState(outcome, flight.qos));
 }
 
 void ConnectionView::clearHistory()

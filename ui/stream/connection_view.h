@@ -104,7 +104,6 @@ private:
     void resend(const StoredMessage &message);
     void recordInHistory(const PublishPacket &packet);
     void loadPublishHistory();
-    qint64 nextTimestampUs();
     void countSubscriptions();
     void onSubscriptionsLoaded();
 
@@ -121,8 +120,14 @@ private:
     QSplitter *m_splitter = nullptr;
     bool m_connected = false;
     bool m_subscriptionsLoaded = false;
-    qint64 m_lastUs = 0;
-    QHash<quint64, PublishPacket> m_inFlight; // by token
+    // A publish in progress: its QoS, and the writer ticket of its history row.
+    struct InFlight
+    {
+        QoS qos = QoS::AtMostOnce;
+        quint64 ticket = 0;
+    };
+    void storePublishState(const InFlight &flight, const PublishOutcome &outcome);
+    QHash<quint64, InFlight> m_inFlight; // by token
     // Rows the session holds as granted: after a reconnect it restores them itself
     // (resumed session, or its own resubscribe), so the view does not subscribe twice.
     QSet<quint64> m_sessionUids;

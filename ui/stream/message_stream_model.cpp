@@ -59,6 +59,8 @@ MessageStreamModel::MessageStreamModel(MessageHistory *history, const QString &r
         connect(m_history, &MessageHistory::rowsRemoved, this,
                 &MessageStreamModel::onHistoryRemoved);
         connect(m_history, &MessageHistory::errorOccurred, this, &MessageStreamModel::report);
+        connect(m_history, &MessageHistory::outgoingUpdated, this,
+                &MessageStreamModel::updateOutgoing);
     }
     m_loadingPreview.text = tr("Loading preview…");
     m_loadingPreview.truncated = true;
@@ -182,14 +184,12 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
     case PropertiesRole:
         return propertiesOf(row);
     case AckRole: {
-        if (!outgoing)
-            return QString();
-        auto it = m_acks.constFind(m.receivedUs);
-        return it == m_acks.cend() ? QString() : it->text();
+        const auto ack = PublishAck::of(m);
+        return ack ? ack->text() : QString();
     }
     case AckFailedRole: {
-        auto it = m_acks.constFind(m.receivedUs);
-        return outgoing && it != m_acks.cend() && it->stage == PublishAck::Stage::Failed;
+        const auto ack = PublishAck::of(m);
+        return ack && ack->stage == PublishAck::Stage::Failed;
     }
     default:
         return {};
@@ -262,7 +262,7 @@ void MessageStreamModel::applyReload(const MessagePage &page)
     m_rows.clear();
     m_rows.reserve(page.messages.size());
     for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it)
-        m_rows.append(Row{*it, {}, {}, {}});
+        m_rows.append(rowFor(*it));
     m_hasOlder = page.hasOlder;
     m_hasNewer = false;
     if (!m_rows.isEmpty())
@@ -397,7 +397,7 @@ void MessageStreamModel::applyTail(const MessagePage &page, bool contiguous)
     const int n = int(fresh);
     beginInsertRows({}, first, first + n - 1);
     for (qsizetype i = fresh - 1; i >= 0; --i)
-        m_rows.append(Row{page.messages.at(i), {}, {}, {}});
+        m_rows.append(rowFor(page.messages.at(i)));
     endInsertRows();
     m_lastKnownId = qMax(m_lastKnownId, m_rows.last().message.id);
     if (m_rows.size() > m_maxRows) {
@@ -488,14 +488,52 @@ void MessageStreamModel::toggleExpanded(int row)
         setExpanded(row, !m_expanded.contains(m_rows.at(row).message.id));
 }
 
-void MessageStreamModel::setAck(qint64 receivedUs, const PublishAck &ack)
+namespace {
+
+void applyPublishState(StoredMessage &m, const StoredMessage &state)
 {
-    m_acks.insert(receivedUs, ack);
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (m_rows.at(i).message.receivedUs == receivedUs) {
-            emit dataChanged(index(i), index(i), {AckRole, AckFailedRole});
-            break;
+    m.publishStage = state.publishStage;
+    m.publishReason = state.publishReason;
+    m.publishError = state.publishError;
+    if (state.packetId)
+        m.packetId = state.packetId;
+}
+
+} // namespace
+
+MessageStreamModel::Row MessageStreamModel::rowFor(StoredMessage message)
+{
+    if (!m_pendingOutgoing.isEmpty() && message.publishStage) {
+        const auto it = m_pendingOutgoing.find(message.id);
+        if (it != m_pendingOutgoing.end()) {
+            applyPublishState(message, it.value());
+            m_pendingOutgoing.erase(it);
         }
+    }
+    return Row{std::move(message), {}, {}, {}};
+}
+
+void MessageStreamModel::updateOutgoing(qint64 id, const StoredMessage &state)
+{
+    if (m_rows.isEmpty() || id > m_rows.last().message.id) {
+        // Committed but not fetched yet: applied when the row arrives. Bounded, as a row
+        // may never arrive here (another filter, paused at an older page).
+        constexpr qsizetype kMaxPending = 256;
+        m_pendingOutgoing.insert(id, state);
+        while (m_pendingOutgoing.size() > kMaxPending)
+            m_pendingOutgoing.erase(m_pendingOutgoing.begin());
+        return;
+    }
+    // Rows are in id order; a publish in progress is almost always among the newest.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        StoredMessage &m = m_rows[i].message;
+        if (m.id < id)
+            break;
+        if (m.id != id)
+            continue;
+        applyPublishState(m, state);
+        emit dataChanged(index(i), index(i), {AckRole, AckFailedRole});
+        break;
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QMap>
 #include <QPointer>
 #include <QSet>
 
@@ -120,8 +121,8 @@ public:
     void setExpanded(int row, bool expanded);
     void toggleExpanded(int row);
 
-    // Ack state of a message we published, keyed by its time (what the writer stored).
-    void setAck(qint64 receivedUs, const PublishAck &ack);
+    // The stored publish state of one of our outgoing messages changed (MessageHistory).
+    void updateOutgoing(qint64 id, const StoredMessage &state);
 
     const Row *rowAt(int row) const;
     // The whole payload (loaded from the side table when the row's was deferred).
@@ -157,6 +158,7 @@ private:
     void setLoading(bool loading);
     void trimFront(int excess);
     void trimBack(int excess);
+    Row rowFor(StoredMessage message);
     const SubscriptionLook &lookOf(const Row &row) const;
     const RenderedPayload &previewOf(int row) const;
     const QStringList &propertiesOf(const Row &row) const;
@@ -166,6 +168,8 @@ private:
     QPointer<MessageHistory> m_history;
     std::unique_ptr<HistoryReader> m_reader;
     QList<Row> m_rows;
+    // Publish states of outgoing rows committed but not fetched yet (by id; few).
+    QMap<qint64, StoredMessage> m_pendingOutgoing;
     quint64 m_generation = 0; // answers to requests of an older reload are ignored
     bool m_loading = false;
     bool m_tailInFlight = false;
@@ -185,7 +189,6 @@ private:
     std::function<SubscriptionLook(const QString &)> m_resolver;
     QHash<qint64, PayloadFormat> m_rowFormats; // by message id
     QSet<qint64> m_expanded;                   // by message id
-    QHash<qint64, PublishAck> m_acks;          // by receivedUs
 };
 
 } // namespace mqttdesk

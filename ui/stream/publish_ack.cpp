@@ -27,4 +27,39 @@ QString PublishAck::text() const
     return {};
 }
 
+std::optional<PublishAck> PublishAck::of(const StoredMessage &message)
+{
+    if (!message.publishStage)
+        return std::nullopt;
+    PublishAck ack;
+    switch (*message.publishStage) {
+    case StoredMessage::PublishStage::Queued:
+        ack.stage = Stage::Queued;
+        break;
+    case StoredMessage::PublishStage::Sent:
+        ack.stage = Stage::Sent;
+        break;
+    case StoredMessage::PublishStage::Acknowledged:
+        ack.stage = Stage::Acked;
+        break;
+    case StoredMessage::PublishStage::Received:
+        ack.stage = Stage::Received;
+        break;
+    case StoredMessage::PublishStage::Completed:
+        ack.stage = Stage::Completed;
+        break;
+    case StoredMessage::PublishStage::Failed: {
+        ack.stage = Stage::Failed;
+        const ReasonCode reason = ReasonCode(message.publishReason.value_or(0));
+        if (quint8(reason) >= 0x80)
+            ack.reasonCode = reason;
+        ack.errorText = !message.publishError.isEmpty()
+                            ? message.publishError
+                            : reasonCodeText(reason, PacketType::Puback);
+        break;
+    }
+    }
+    return ack;
+}
+
 } // namespace mqttdesk

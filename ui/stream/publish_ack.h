@@ -2,6 +2,7 @@
 
 #include "core/protocol/qos.h"
 #include "core/protocol/reason_code.h"
+#include "core/storage/stored_message.h"
 
 #include <QString>
 
@@ -9,8 +10,8 @@
 
 namespace mqttdesk {
 
-// How far a message we published got: shown on its bubble. Storage keeps no ack state, so
-// the view remembers it for the messages published in this session (keyed by time).
+// How far a message we published got, shown on its bubble and in the publish bar. It is
+// stored with the message (StoredMessage::publishStage) and read back from there.
 struct PublishAck
 {
     enum class Stage : quint8
@@ -28,6 +29,10 @@ struct PublishAck
 
     // "sent", "PUBACK", "PUBREC → PUBCOMP", "failed: …" (translated).
     QString text() const;
+
+    // The state stored with an outgoing message (or a state update); nothing for a
+    // received message.
+    static std::optional<PublishAck> of(const StoredMessage &message);
 };
 
 } // namespace mqttdesk

@@ -2,7 +2,7 @@
 
 #include "core/protocol/reason_code.h"
 #include "core/session/session_action.h"
-#include "ui/subscriptions/subscription_record.h"
+#include "core/workspace/subscription_record.h"
 
 #include <QJsonObject>
 
@@ -78,13 +78,13 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
     if (role == StateRole)
         return int(e.state);
     if (role == ColourRole)
-        return e.colour;
+        return QColor::fromString(e.colour);
     switch (index.column()) {
     case FilterColumn:
         if (role == Qt::DisplayRole)
             return e.subscription.filter;
         if (role == Qt::DecorationRole)
-            return e.colour;
+            return QColor::fromString(e.colour);
         if (role == Qt::CheckStateRole)
             return e.enabled ? Qt::Checked : Qt::Unchecked;
         if (role == Qt::ToolTipRole)
@@ -179,8 +179,8 @@ bool SubscriptionListModel::setData(const QModelIndex &index, const QVariant &va
 int SubscriptionListModel::add(SubscriptionEntry entry)
 {
     entry.uid = m_nextUid++;
-    if (!entry.colour.isValid())
-        entry.colour = paletteColour(m_coloursUsed++);
+    if (entry.colour.isEmpty())
+        entry.colour = paletteColour(m_coloursUsed++).name();
     const int row = int(m_entries.size());
     beginInsertRows({}, row, row);
     m_entries.append(std::move(entry));
@@ -237,7 +237,7 @@ void SubscriptionListModel::setColour(int row, const QColor &colour)
 {
     if (row < 0 || row >= m_entries.size() || !colour.isValid())
         return;
-    m_entries[row].colour = colour;
+    m_entries[row].colour = colour.name();
     emit dataChanged(index(row, FilterColumn), index(row, FilterColumn));
     emit looksChanged();
     emit changed();
@@ -410,7 +410,7 @@ SubscriptionLook SubscriptionListModel::lookFor(const QString &topic) const
     if (best < 0)
         return {};
     const SubscriptionEntry &e = m_entries.at(best);
-    return SubscriptionLook{e.colour, e.alias, e.format};
+    return SubscriptionLook{QColor::fromString(e.colour), e.alias, e.format};
 }
 
 QJsonArray SubscriptionListModel::toJson() const
@@ -421,7 +421,7 @@ QJsonArray SubscriptionListModel::toJson() const
         o.insert(QStringLiteral("filter"), e.subscription.filter);
         o.insert(QStringLiteral("qos"), int(e.subscription.options.qos));
         SubscriptionRecord::writeOptions(e, o);
-        o.insert(QStringLiteral("colour"), e.colour.name());
+        o.insert(QStringLiteral("colour"), e.colour);
         o.insert(QStringLiteral("alias"), e.alias);
         o.insert(QStringLiteral("format"), payloadFormatKey(e.format));
         o.insert(QStringLiteral("enabled"), e.enabled);
@@ -441,7 +441,8 @@ void SubscriptionListModel::loadJson(const QJsonArray &array)
             continue;
         e.subscription.options.qos = QoS(qBound(0, o.value(QStringLiteral("qos")).toInt(), 2));
         SubscriptionRecord::readOptions(o, e);
-        e.colour = QColor::fromString(o.value(QStringLiteral("colour")).toString());
+        const QString colour = o.value(QStringLiteral("colour")).toString();
+        e.colour = SubscriptionRecord::validColourName(colour) ? colour.toLower() : QString();
         e.alias = o.value(QStringLiteral("alias")).toString();
         e.format = payloadFormatFromKey(o.value(QStringLiteral("format")).toString())
                        .value_or(PayloadFormat::Auto);
@@ -481,8 +482,8 @@ void SubscriptionListModel::prependEntries(const QList<SubscriptionEntry> &entri
 SubscriptionEntry SubscriptionListModel::prepared(SubscriptionEntry e)
 {
     e.uid = m_nextUid++;
-    if (!e.colour.isValid())
-        e.colour = paletteColour(m_coloursUsed);
+    if (e.colour.isEmpty())
+        e.colour = paletteColour(m_coloursUsed).name();
     ++m_coloursUsed;
     e.state = e.enabled ? SubscriptionEntry::State::Inactive : SubscriptionEntry::State::Disabled;
     e.grantedQos.reset();

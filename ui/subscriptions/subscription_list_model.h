@@ -3,7 +3,7 @@
 #include "core/protocol/subscription_trie.h"
 #include "core/workspace/subscription_counter.h"
 #include "ui/stream/subscription_look.h"
-#include "ui/subscriptions/subscription_entry.h"
+#include "core/workspace/subscription_entry.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

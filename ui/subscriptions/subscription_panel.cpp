@@ -233,7 +233,7 @@ void SubscriptionPanel::chooseColour()
     if (row < 0)
         return;
     const QColor colour =
-        QColorDialog::getColor(m_model->at(row).colour, this, tr("Subscription colour"));
+        QColorDialog::getColor(QColor::fromString(m_model->at(row).colour), this, tr("Subscription colour"));
     if (colour.isValid())
         m_model->setColour(row, colour);
 }

@@ -2,7 +2,7 @@
 
 #include "core/workspace/profile_records.h"
 #include "ui/subscriptions/subscription_list_model.h"
-#include "ui/subscriptions/subscription_record.h"
+#include "core/workspace/subscription_record.h"
 
 #include <QPointer>
 

@@ -3,7 +3,6 @@
 #include "core/payload/payload_format.h"
 #include "core/protocol/packets.h"
 
-#include <QColor>
 #include <QList>
 #include <QString>
 
@@ -11,8 +10,9 @@
 
 namespace mqttdesk {
 
-// One subscription of a connection as the panel keeps it: what is sent in SUBSCRIBE, how
-// its messages look in the stream, and what the server answered.
+// One subscription of a connection: what is sent in SUBSCRIBE, how its messages look in the
+// stream, and what the server answered. The subscription panel's model is a table of these.
+// Core state: no Gui types (the colour is its "#rrggbb" name; empty: none chosen yet).
 struct SubscriptionEntry
 {
     enum class State : quint8
@@ -29,7 +29,7 @@ struct SubscriptionEntry
     Subscription subscription;
     std::optional<quint32> subscriptionIdentifier; // 5.0
     QList<StringPair> userProperties;              // 5.0, sent with SUBSCRIBE
-    QColor colour;
+    QString colour; // "#rrggbb"; empty: the model picks the next automatic one
     QString alias;
     PayloadFormat format = PayloadFormat::Auto;
     bool enabled = true;

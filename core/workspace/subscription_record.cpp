@@ -1,8 +1,20 @@
-#include "ui/subscriptions/subscription_record.h"
+#include "core/workspace/subscription_record.h"
 
 #include <QJsonArray>
 
 namespace mqttdesk {
+
+bool SubscriptionRecord::validColourName(const QString &name)
+{
+    if (name.size() != 7 || name.at(0) != QLatin1Char('#'))
+        return false;
+    for (qsizetype i = 1; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (!c.isDigit() && !(c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f')))
+            return false;
+    }
+    return true;
+}
 
 StoredSubscription SubscriptionRecord::toStored(const SubscriptionEntry &e, qint64 profileId,
                                                 int position)
@@ -16,7 +28,7 @@ StoredSubscription SubscriptionRecord::toStored(const SubscriptionEntry &e, qint
     writeOptions(e, o);
     s.options = o;
     s.alias = e.alias;
-    s.colour = e.colour.isValid() ? e.colour.name() : QString();
+    s.colour = e.colour;
     s.enabled = e.enabled;
     s.payloadFormat = payloadFormatKey(e.format);
     s.position = position;
@@ -59,8 +71,9 @@ SubscriptionEntry SubscriptionRecord::fromStored(const StoredSubscription &s)
     e.subscription.filter = s.filter;
     e.subscription.options.qos = QoS(qMin<int>(s.qos, 2));
     readOptions(s.options, e);
-    // An invalid colour gets the next automatic one when the model adds the entry.
-    e.colour = QColor::fromString(s.colour);
+    // No colour (or one that is not "#rrggbb") gets the next automatic one when the model
+    // adds the entry.
+    e.colour = validColourName(s.colour) ? s.colour.toLower() : QString();
     e.alias = s.alias;
     e.format = payloadFormatFromKey(s.payloadFormat).value_or(PayloadFormat::Auto);
     e.enabled = s.enabled;

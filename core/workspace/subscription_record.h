@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/storage/subscription_store.h"
-#include "ui/subscriptions/subscription_entry.h"
+#include "core/workspace/subscription_entry.h"
 
 #include <QJsonObject>
 
@@ -21,6 +21,8 @@ public:
     // `options` column and the model's JSON form.
     static void writeOptions(const SubscriptionEntry &entry, QJsonObject &o);
     static void readOptions(const QJsonObject &o, SubscriptionEntry &entry);
+    // "#rrggbb" (either case): the colour names entries keep.
+    static bool validColourName(const QString &name);
     // Whether the saved fields of `a` and `b` agree (ids aside).
     static bool sameSavedFields(const StoredSubscription &a, const StoredSubscription &b);
 };
