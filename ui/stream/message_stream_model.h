@@ -124,8 +124,17 @@ public:
     void setAck(qint64 receivedUs, const PublishAck &ack);
 
     const Row *rowAt(int row) const;
-    // The whole payload (loaded from the side table when the row's was deferred).
-    QByteArray fullPayload(int row, StorageError *error = nullptr) const;
+    using PayloadCallback =
+        std::function<void(const QByteArray &payload, const StorageError &error)>;
+    // Hands the whole payload of `row` to `done` on this thread: at once when the row holds
+    // it; for a large payload kept in storage's side table, once the background reader has
+    // read it (or with the error, StorageError::Code::NotFound when the message is gone).
+    // Without a background reader the read is synchronous (tests, small tools). false, and
+    // `done` is not called, when there is no such row. `done` is dropped if the model is
+    // destroyed first.
+    bool requestFullPayload(int row, PayloadCallback done);
+    // The database the history lives in (for work on other threads, e.g. an export).
+    QString databasePath() const;
     // The format shown for `row` (never Auto).
     PayloadFormat effectiveFormat(int row) const;
 
