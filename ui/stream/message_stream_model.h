@@ -33,11 +33,12 @@ class HistoryReader;
 // While not following (the user scrolled up, or paused) they are only counted
 // (pendingCount) until followTail() reloads the newest page.
 //
-// With useBackgroundReader() every read (pages, search, large payload prefixes) runs on a
-// HistoryReader thread and lands when it is ready: reload() keeps the old rows until
-// the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended, and
-// a large payload's preview shows a placeholder until its prefix is read. Without it the
-// reads run synchronously through the MessageHistory (small histories, tests).
+// With useBackgroundReader() every read (pages, search, large payloads and their prefixes)
+// runs on a HistoryReader thread and lands when it is ready: reload() keeps the old rows
+// until the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended,
+// a large payload's preview shows a placeholder until its prefix is read, and
+// requestFullPayload() answers by callback. Without it the reads run synchronously through
+// the MessageHistory (small histories, tests).
 //
 // Cell text is built lazily and cached per row (the payload preview, ~4 KiB at most, via
 // PayloadRenderer), as Wireshark's packet list does.
