@@ -56,7 +56,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+145"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+147"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,6 +461,11 @@
     <message>
         <location line="+5"/>
         <source>The topic filter %1 is not valid: &apos;#&apos; may only be the last level and &apos;+&apos; must fill a whole level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The message is no longer stored in %1: the history was cleared or old messages were removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1440,12 +1445,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choose a connection on the left, or create one with New.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+14"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
@@ -1589,12 +1594,12 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+312"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+324"/>
         <source>The message was not added to the publish history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>The publish history could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,6 +1717,95 @@
     <message>
         <location line="+62"/>
         <source>saved in the keychain; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::HistoryExportBar</name>
+    <message>
+        <location filename="../ui/stream/history_export_bar.cpp" line="+29"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the export; no file is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Canceling the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Counting the messages to export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting %1 of %2 messages to %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss export message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The messages could not be exported to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export canceled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Exported %Ln message(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln message to %1.</numerusform>
+            <numerusform>Exported %Ln messages to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::HistoryExportJob</name>
+    <message>
+        <location filename="../core/workspace/history_export_job.cpp" line="+64"/>
+        <source>The file %1 cannot be written: %2. Choose another folder or check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1997,7 +2091,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+55"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+63"/>
         <source>Loading preview…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,7 +2104,7 @@
         </translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+480"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2018,7 +2112,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+51"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+45"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,18 +2173,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export the messages shown to a JSON Lines file</source>
+        <source>Export every stored message that matches the filter to a JSON Lines or CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+288"/>
-        <location line="+7"/>
+        <location line="+261"/>
+        <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-259"/>
+        <location line="+258"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-256"/>
         <source>Clear…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,12 +2199,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+297"/>
+        <location line="+262"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-260"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -2117,12 +2215,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,17 +2233,7 @@
         </translation>
     </message>
     <message>
-        <location line="+68"/>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The messages could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+41"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2243,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+18"/>
+        <source>The payload could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copy payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save payload as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>&amp;Copy payload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,7 +2293,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Show/hide &amp;properties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2248,22 +2361,9 @@
     </message>
 </context>
 <context>
-    <name>mqttdesk::PayloadSearch</name>
-    <message>
-        <location filename="../core/storage/payload_search.cpp" line="+34"/>
-        <source>Enter something to search for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The regular expression is not valid at position %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+36"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+37"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,7 +2373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Payload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,7 +2388,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>%1 · rendering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3209,7 +3309,7 @@
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+36"/>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+31"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3325,7 +3425,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3353,12 +3453,12 @@
 <context>
     <name>mqttdesk::SubscriptionPersistence</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+26"/>
+        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+78"/>
         <source>The subscriptions could not be saved with the connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-43"/>
         <source>The saved subscriptions could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

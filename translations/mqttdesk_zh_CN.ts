@@ -56,7 +56,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+145"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+147"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
     </message>
@@ -462,6 +462,11 @@
         <location line="+5"/>
         <source>The topic filter %1 is not valid: &apos;#&apos; may only be the last level and &apos;+&apos; must fill a whole level.</source>
         <translation>主题过滤器 %1 无效：&apos;#&apos; 只能是最后一级，&apos;+&apos; 必须占据完整的一级。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The message is no longer stored in %1: the history was cleared or old messages were removed.</source>
+        <translation>该消息已不在 %1 中：历史记录已被清除，或旧消息已被删除。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1440,12 +1445,12 @@
         <translation>未选择连接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choose a connection on the left, or create one with New.</source>
         <translation>请在左侧选择一个连接，或点击“新建”创建一个。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+14"/>
         <source>Connect</source>
         <translation>连接</translation>
@@ -1588,12 +1593,12 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+312"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+324"/>
         <source>The message was not added to the publish history: %1</source>
         <translation>消息未能加入发布历史：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>The publish history could not be read: %1</source>
         <translation>无法读取发布历史：%1</translation>
     </message>
@@ -1712,6 +1717,94 @@
         <location line="+62"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::HistoryExportBar</name>
+    <message>
+        <location filename="../ui/stream/history_export_bar.cpp" line="+29"/>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the export; no file is written</source>
+        <translation>停止导出；不会写入任何文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Canceling the export…</source>
+        <translation>正在取消导出…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Counting the messages to export…</source>
+        <translation>正在统计要导出的消息…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting %1 of %2 messages to %3…</source>
+        <translation>正在导出第 %1 条（共 %2 条）消息到 %3…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this message</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss export message</source>
+        <translation>关闭导出提示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export messages</source>
+        <translation>导出消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The messages could not be exported to %1: %2</source>
+        <translation>无法将消息导出到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export canceled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Exported %Ln message(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 条消息导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::HistoryExportJob</name>
+    <message>
+        <location filename="../core/workspace/history_export_job.cpp" line="+64"/>
+        <source>The file %1 cannot be written: %2. Choose another folder or check its permissions.</source>
+        <translation>无法写入文件 %1：%2。请选择其他文件夹或检查其权限。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
+        <translation>无法完成文件 %1：%2。请检查可用空间和权限。</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2089,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+55"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+63"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2008,7 +2101,7 @@
         </translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+480"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2016,7 +2109,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+51"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+45"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2077,18 +2170,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Export the messages shown to a JSON Lines file</source>
-        <translation>将显示的消息导出为 JSON Lines 文件</translation>
+        <source>Export every stored message that matches the filter to a JSON Lines or CSV file</source>
+        <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+288"/>
-        <location line="+7"/>
+        <location line="+261"/>
+        <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-259"/>
+        <location line="+258"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-256"/>
         <source>Clear…</source>
         <translation>清除…</translation>
     </message>
@@ -2099,12 +2196,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+297"/>
+        <location line="+262"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-260"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -2115,12 +2212,12 @@
         <translation>显示窗口的响应速度（事件循环延迟）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
@@ -2132,17 +2229,7 @@
         </translation>
     </message>
     <message>
-        <location line="+68"/>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The messages could not be written to %1: %2</source>
-        <translation>无法将消息写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+41"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -2152,7 +2239,32 @@
         <translation>删除历史</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+18"/>
+        <source>The payload could not be read: %1</source>
+        <translation>无法读取载荷：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copy payload</source>
+        <translation>复制载荷</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save payload as</source>
+        <translation>载荷另存为</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resend</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>&amp;Copy payload</source>
         <translation>复制载荷(&amp;C)</translation>
     </message>
@@ -2177,7 +2289,7 @@
         <translation>显示为(&amp;D)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Show/hide &amp;properties</source>
         <translation>显示/隐藏属性(&amp;P)</translation>
     </message>
@@ -2245,22 +2357,9 @@
     </message>
 </context>
 <context>
-    <name>mqttdesk::PayloadSearch</name>
-    <message>
-        <location filename="../core/storage/payload_search.cpp" line="+34"/>
-        <source>Enter something to search for.</source>
-        <translation>请输入要搜索的内容。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The regular expression is not valid at position %1: %2.</source>
-        <translation>正则表达式在位置 %1 处无效：%2。</translation>
-    </message>
-</context>
-<context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+36"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+37"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
@@ -2270,7 +2369,7 @@
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Payload</source>
         <translation>载荷</translation>
     </message>
@@ -2285,7 +2384,7 @@
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>%1 · rendering…</source>
         <translation>%1 · 正在渲染…</translation>
     </message>
@@ -3204,7 +3303,7 @@
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+36"/>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+31"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
     </message>
@@ -3320,7 +3419,7 @@
         <translation>显示为(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3348,12 +3447,12 @@
 <context>
     <name>mqttdesk::SubscriptionPersistence</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+26"/>
+        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+78"/>
         <source>The subscriptions could not be saved with the connection: %1</source>
         <translation>订阅无法随连接保存：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-43"/>
         <source>The saved subscriptions could not be read: %1</source>
         <translation>无法读取已保存的订阅：%1</translation>
     </message>

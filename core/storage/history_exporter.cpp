@@ -12,6 +12,8 @@ namespace mqttdesk {
 
 namespace {
 
+constexpr qsizetype kChunkBytes = 4 * 1024 * 1024;
+
 const char *const kColumns[] = {
     "id",      "time",      "time_us",         "direction", "topic", "qos",
     "retain",  "dup",       "subscription_id", "packet_id", "size",  "payload_encoding",
@@ -172,12 +174,27 @@ qint64 HistoryExporter::exportTo(QIODevice &device, const Options &options, Stor
         if (err.isError())
             return -1;
         chunk.clear(); // keeps its capacity from page to page
+        bool pastEnd = false;
         for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it) {
             const StoredMessage &m = *it;
-            const QByteArray payload =
-                m.payloadDeferred ? query.loadPayload(m.id, &err) : m.payload;
-            if (err.isError())
-                return -1;
+            if (options.upToId >= 0 && m.id > options.upToId) {
+                pastEnd = true;
+                break;
+            }
+            QByteArray payload = m.payload;
+            if (m.payloadDeferred) {
+                if (cancel && cancel->load())
+                    return -1;
+                payload = query.loadPayload(m.id, &err);
+                if (err.isError())
+                    return -1;
+                // Removed since the page was read: nothing left to export.
+                if (payload.isEmpty() && !query.message(m.id, &err)) {
+                    if (err.isError())
+                        return -1;
+                    continue;
+                }
+            }
             const Row row = encodePayload(payload, options.payload);
             const char *direction =
                 m.direction == StoredMessage::Direction::Outgoing ? "out" : "in";
@@ -244,6 +261,12 @@ qint64 HistoryExporter::exportTo(QIODevice &device, const Options &options, Stor
                 chunk += "\r\n";
             }
             ++written;
+            // Large payloads: written as they come, not a page of them held at once.
+            if (chunk.size() >= kChunkBytes) {
+                if (device.write(chunk) != chunk.size())
+                    return writeFailed();
+                chunk.clear();
+            }
         }
         if (!chunk.isEmpty() && device.write(chunk) != chunk.size())
             return writeFailed();
@@ -251,7 +274,7 @@ qint64 HistoryExporter::exportTo(QIODevice &device, const Options &options, Stor
             lastId = page.messages.first().id;
         if (progress)
             progress(written);
-        if (!page.hasNewer || page.messages.isEmpty())
+        if (pastEnd || !page.hasNewer || page.messages.isEmpty())
             break;
     }
     return written;

@@ -39,12 +39,18 @@ public:
         Format format = Format::JsonLines;
         PayloadEncoding payload = PayloadEncoding::Text;
         int pageSize = 1000;
+        // Only rows with id <= upToId (-1: every row, also those stored while the export
+        // runs). A caller that counted the rows first passes the last id it counted.
+        qint64 upToId = -1;
     };
 
     explicit HistoryExporter(const DatabaseConnection &connection);
 
-    // Rows written, or -1 on error / cancel (error says which; a canceled export leaves a
-    // partial file). `progress` gets the running row count after each page.
+    // Rows written, or -1 on error / cancel (error is set on an error, not on a cancel; a
+    // canceled export leaves a partial file). `cancel` is checked before each page (and
+    // each large payload read), so a cancel is honoured within one page. `progress` gets
+    // the running row count after each page. A row removed while the export runs
+    // (retention, clearing) is left out.
     qint64 exportTo(QIODevice &device, const Options &options, StorageError *error = nullptr,
                     const std::atomic_bool *cancel = nullptr,
                     const std::function<void(qint64)> &progress = {}) const;

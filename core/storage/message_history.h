@@ -36,6 +36,7 @@ public:
     StorageError open();
     void setFilter(const MessageFilter &filter);
     const MessageFilter &filter() const { return m_filter; }
+    QString databasePath() const { return m_path; }
 
     qint64 rowCount() const { return m_rowCount; }
     // A count is in progress on the worker (appends are held back until it answers).

@@ -137,6 +137,11 @@ QString StorageError::describe(Code code, const QString &path)
                                  "The topic filter %1 is not valid: '#' may only be the last "
                                  "level and '+' must fill a whole level.");
         break;
+    case Code::NotFound:
+        text = QT_TRANSLATE_NOOP("StorageError",
+                                 "The message is no longer stored in %1: the history was cleared "
+                                 "or old messages were removed.");
+        break;
     case Code::QueryFailed:
         text = QT_TRANSLATE_NOOP("StorageError", "A database operation on %1 failed.");
         break;

@@ -24,6 +24,7 @@ struct StorageError
         Corrupt,         // SQLITE_CORRUPT
         Busy,            // another process holds the lock for too long
         InvalidFilter,   // a topic filter that breaks the MQTT filter rules
+        NotFound,        // the row asked for is gone (history cleared or trimmed)
         QueryFailed,     // anything else
     };
 

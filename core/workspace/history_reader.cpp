@@ -20,6 +20,24 @@ void HistoryReader::fetch(const MessageFilter &filter, const PageRequest &reques
     });
 }
 
+void HistoryReader::loadPayload(qint64 messageId, PayloadCallback done)
+{
+    post([messageId, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        QByteArray bytes;
+        if (!error.isError()) {
+            const MessageQuery query(connection);
+            bytes = query.loadPayload(messageId, &error);
+            // An empty answer is either an empty payload or no row at all: tell them apart.
+            if (!error.isError() && bytes.isEmpty() && !query.message(messageId, &error) &&
+                !error.isError())
+                error = StorageError::make(StorageError::Code::NotFound, connection.path());
+        }
+        return std::function<void()>(
+            [done, messageId, bytes = std::move(bytes), error] { done(messageId, bytes, error); });
+    });
+}
+
 void HistoryReader::loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done)
 {
     post([messageId, maxBytes, done = std::move(done)](DatabaseConnection &connection) {

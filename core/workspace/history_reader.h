@@ -26,6 +26,9 @@ public:
     explicit HistoryReader(const QString &databasePath, QObject *parent = nullptr);
 
     void fetch(const MessageFilter &filter, const PageRequest &request, PageCallback done);
+    // The whole stored payload (copy, save, "show all", resend of a large message). A row
+    // that is gone answers StorageError::Code::NotFound.
+    void loadPayload(qint64 messageId, PayloadCallback done);
     // The first `maxBytes` of a stored payload (for the preview of a large one).
     void loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done);
     // Messages received per topic before `beforeUs` (MessageQuery::receivedPerTopic).

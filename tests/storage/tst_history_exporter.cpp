@@ -24,6 +24,7 @@ private slots:
     void filterApplies();
     void failingDeviceIsTypedError();
     void cancelStops();
+    void upToIdBoundsTheExport();
 
 private:
     // All messages written, in id order (id = index + 1).
@@ -218,6 +219,31 @@ void TestHistoryExporter::cancelStops()
                             });
     QCOMPARE(rows, -1);
     QCOMPARE(buffer.data().count('\n'), 50);
+}
+
+void TestHistoryExporter::upToIdBoundsTheExport()
+{
+    // Rows stored after the caller counted (ids above upToId) are left out, also in the
+    // middle of a page; the large payload at the end stays out too.
+    for (const int pageSize : {7, 1000}) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        HistoryExporter::Options options;
+        options.filter.profileId = 1;
+        options.pageSize = pageSize;
+        options.upToId = 123;
+        QList<qint64> progress;
+        const qint64 rows =
+            HistoryExporter(m_db->connection())
+                .exportTo(buffer, options, nullptr, nullptr, [&](qint64 n) { progress << n; });
+        QCOMPARE(rows, 123);
+        QCOMPARE(progress.constLast(), 123);
+        const QList<QByteArray> lines = buffer.data().split('\n');
+        QCOMPARE(lines.size(), 124);
+        QCOMPARE(
+            QJsonDocument::fromJson(lines.at(122)).object().value(QStringLiteral("id")).toInteger(),
+            123);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHistoryExporter)

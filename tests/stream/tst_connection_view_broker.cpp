@@ -10,8 +10,10 @@
 #include "tests/fixture/test_broker.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
+#include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/stream/payload_viewer_dialog.h"
 #include "ui/stream/stream_prompts.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
@@ -19,10 +21,15 @@
 #include "core/storage/sql_thread_audit.h"
 #include <QAbstractItemModelTester>
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 
 #include <QComboBox>
 #include <QCompleter>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -629,8 +636,9 @@ void TestConnectionViewBroker::noSqlOnTheGuiThread()
     QSKIP("the SQL trace hook is attached in debug builds only");
 #endif
     // Every statement run on this (the GUI) thread is recorded once the test's store is
-    // ready: opening the services and the view, subscribing, a flood, filters, search, publishing
-    // and clearing the history.
+    // ready: opening the services and the view, subscribing, a flood and a 1 MB message,
+    // filters, search, copying the large payload and "show all", exporting in both formats,
+    // publishing and clearing the history.
     closeView();
     QTemporaryDir dir;
     openView(dir.path(), [] { SqlThreadAudit::watch(QThread::currentThread()); });
@@ -645,12 +653,29 @@ void TestConnectionViewBroker::noSqlOnTheGuiThread()
                  QStringLiteral("1"), QStringLiteral("--repeat"), QStringLiteral("2000")})
                 .exitCode == 0);
     QVERIFY(MosquittoPub::publish(port, QStringLiteral("audit/other"), "needle").exitCode == 0);
+    // 1 MB: kept in storage's side table, read only when asked for.
+    QByteArray big;
+    for (int i = 0; big.size() < 1024 * 1024; ++i)
+        big += "sample " + QByteArray::number(i) + " \"quoted\", ";
+    big.truncate(1024 * 1024);
+    const QString bigFile = dir.filePath(QStringLiteral("big.txt"));
+    {
+        QFile file(bigFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(big), big.size());
+    }
+    QVERIFY(MosquittoPub::run({QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                               QStringLiteral("-p"), QString::number(port), QStringLiteral("-t"),
+                               QStringLiteral("audit/big"), QStringLiteral("-q"),
+                               QStringLiteral("1"), QStringLiteral("-f"), bigFile})
+                .exitCode == 0);
+    constexpr qint64 kReceived = 2002;
     QTRY_COMPARE_WITH_TIMEOUT(
         m_view->subscriptions()->index(0, SubscriptionListModel::CountColumn).data().toLongLong(),
-        2001, kWait);
+        kReceived, kWait);
     MessageStreamModel *model = m_view->streamModel();
     QTRY_VERIFY_WITH_TIMEOUT(
-        findRow(QStringLiteral("audit/other"), StoredMessage::Direction::Incoming) >= 0, kWait);
+        findRow(QStringLiteral("audit/big"), StoredMessage::Direction::Incoming) >= 0, kWait);
 
     MessageStreamView *stream = m_view->streamView();
     stream->topicFilterEdit()->setText(QStringLiteral("audit/+"));
@@ -664,6 +689,68 @@ void TestConnectionViewBroker::noSqlOnTheGuiThread()
     stream->searchEdit()->clear();
     stream->applyFilter();
     QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), kWait);
+
+    // Copy and "show all" of the large payload: read on the reader thread, then used here.
+    const int bigRow = findRow(QStringLiteral("audit/big"), StoredMessage::Direction::Incoming);
+    QVERIFY(bigRow >= 0);
+    QVERIFY(model->rowAt(bigRow)->message.payloadDeferred);
+    stream->copyPayload(bigRow);
+    QTRY_COMPARE_WITH_TIMEOUT(QApplication::clipboard()->text().size(), big.size(), kWait);
+    QCOMPARE(QApplication::clipboard()->text().toUtf8(), big);
+    stream->showAll(bigRow);
+    QTRY_VERIFY_WITH_TIMEOUT(stream->findChild<PayloadViewerDialog *>(), kWait);
+    auto *viewer = stream->findChild<PayloadViewerDialog *>();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isRendered(), kWait);
+    QCOMPARE(viewer->totalChars(), big.size());
+    viewer->close();
+
+    // Export, both formats: the whole history (not only the rows the model holds), lossless.
+    QSignalSpy exported(stream->exportBar(), &HistoryExportBar::finished);
+    const QString jsonPath = dir.filePath(QStringLiteral("audit.jsonl"));
+    QVERIFY(stream->startExport(jsonPath));
+    QVERIFY(exported.wait(kWait));
+    QCOMPARE(exported.last().at(0).toLongLong(), kReceived);
+    {
+        QFile file(jsonPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.takeLast(), QByteArray());
+        QCOMPARE(lines.size(), kReceived);
+        QHash<QString, int> topics;
+        for (const QByteArray &line : std::as_const(lines)) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QString topic = o.value(QStringLiteral("topic")).toString();
+            ++topics[topic];
+            QCOMPARE(o.value(QStringLiteral("payload_encoding")).toString(),
+                     QStringLiteral("text"));
+            const QByteArray payload = o.value(QStringLiteral("payload")).toString().toUtf8();
+            if (topic == QLatin1String("audit/big"))
+                QCOMPARE(payload, big);
+            else if (topic == QLatin1String("audit/other"))
+                QCOMPARE(payload, QByteArray("needle"));
+            else
+                QCOMPARE(payload, QByteArray("reading 42"));
+        }
+        QCOMPARE(topics.value(QStringLiteral("audit/flood")), 2000);
+        QCOMPARE(topics.value(QStringLiteral("audit/other")), 1);
+        QCOMPARE(topics.value(QStringLiteral("audit/big")), 1);
+    }
+    const QString csvPath = dir.filePath(QStringLiteral("audit.csv"));
+    QVERIFY(stream->startExport(csvPath));
+    QVERIFY(exported.wait(kWait));
+    QCOMPARE(exported.last().at(0).toLongLong(), kReceived);
+    {
+        QFile file(csvPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QCOMPARE(qint64(csv.count("\r\n")), kReceived + 1); // header and one line per row
+        QCOMPARE(qint64(csv.count(",audit/flood,")), 2000);
+        // The large payload, quoted (it holds commas and quotes), quotes doubled.
+        QByteArray quoted = big;
+        quoted.replace('"', "\"\"");
+        QVERIFY(csv.contains(QByteArray(",text,\"" + quoted + "\",")));
+    }
+
     publishFromBar(QStringLiteral("audit/out"), 1, QStringLiteral("sent"));
     QVERIFY(
         waitForBubble(QStringLiteral("audit/out"), StoredMessage::Direction::Outgoing).isValid());

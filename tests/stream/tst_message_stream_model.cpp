@@ -37,6 +37,7 @@ private slots:
     void backgroundReaderFollowsTheTailInPages();
     void backgroundReaderFiltersAndSearches();
     void backgroundReaderReadsLargePreviewLater();
+    void fullPayloadInMemoryComesAtOnce();
 
 private:
     QList<StoredMessage> numbered(int n, const QString &topic = QStringLiteral("t/a"));
@@ -383,9 +384,36 @@ void TestMessageStreamModel::backgroundReaderReadsLargePreviewLater()
                     .data(MessageStreamModel::PreviewRole)
                     .toString()
                     .startsWith(QStringLiteral("big aaaa")));
-    // The preview holds a prefix only; the whole payload is still one call away.
+    // The preview holds a prefix only; the whole payload is read on the reader thread.
     QVERIFY(model.rowAt(0)->message.payload.size() < big.size());
-    QCOMPARE(model.fullPayload(0).size(), big.size());
+    QByteArray whole;
+    StorageError error;
+    bool arrived = false;
+    QVERIFY(model.requestFullPayload(0, [&](const QByteArray &payload, const StorageError &e) {
+        whole = payload;
+        error = e;
+        arrived = true;
+    }));
+    QVERIFY(!arrived); // the answer is queued from the reader
+    QTRY_VERIFY(arrived);
+    QVERIFY(!error.isError());
+    QCOMPARE(whole, big);
+    QVERIFY(!model.requestFullPayload(
+        1, [](const QByteArray &, const StorageError &) { QFAIL("no such row: no answer"); }));
+}
+
+void TestMessageStreamModel::fullPayloadInMemoryComesAtOnce()
+{
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("s"), "small one")}));
+    MessageStreamModel model(m_history.get());
+    model.useBackgroundReader(m_store->path());
+    QTRY_COMPARE(model.rowCount(), 1);
+    QByteArray whole;
+    QVERIFY(model.requestFullPayload(0, [&](const QByteArray &payload, const StorageError &error) {
+        QVERIFY(!error.isError());
+        whole = payload;
+    }));
+    QCOMPARE(whole, QByteArray("small one")); // no round trip
 }
 
 QTEST_MAIN(TestMessageStreamModel)

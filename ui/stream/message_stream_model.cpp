@@ -542,14 +542,36 @@ const MessageStreamModel::Row *MessageStreamModel::rowAt(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
-QByteArray MessageStreamModel::fullPayload(int row, StorageError *error) const
+bool MessageStreamModel::requestFullPayload(int row, PayloadCallback done)
 {
     const Row *r = rowAt(row);
     if (!r)
-        return {};
-    if (!r->message.payloadDeferred || !m_history)
-        return r->message.payload;
-    return m_history->loadPayload(r->message.id, error);
+        return false;
+    // In memory already: no round trip.
+    if (!r->message.payloadDeferred || !m_history) {
+        done(r->message.payload, {});
+        return true;
+    }
+    if (!m_reader) {
+        StorageError error;
+        QByteArray payload = m_history->loadPayload(r->message.id, &error);
+        if (!error.isError() && payload.isEmpty())
+            error = StorageError::make(StorageError::Code::NotFound, m_history->databasePath());
+        done(payload, error);
+        return true;
+    }
+    m_reader->loadPayload(r->message.id, [done = std::move(done)](qint64, const QByteArray &payload,
+                                                                  const StorageError &error) {
+        done(payload, error);
+    });
+    return true;
+}
+
+QString MessageStreamModel::databasePath() const
+{
+    if (m_reader)
+        return m_reader->databasePath();
+    return m_history ? m_history->databasePath() : QString();
 }
 
 const SubscriptionLook &MessageStreamModel::lookOf(const Row &row) const
@@ -621,7 +643,7 @@ void MessageStreamModel::requestPrefix(const Row &row) const
             const int row = self->rowOfId(messageId);
             if (row < 0)
                 return;
-            // Deferred stays set: fullPayload() still reads the whole blob when asked.
+            // Deferred stays set: requestFullPayload() still reads the whole blob when asked.
             const Row &r = self->m_rows.at(row);
             if (bytes.isEmpty()) {
                 // Nothing readable (e.g. cleared meanwhile): an empty preview, asked once.

@@ -34,11 +34,12 @@ class HistoryReader;
 // While not following (the user scrolled up, or paused) they are only counted
 // (pendingCount) until followTail() reloads the newest page.
 //
-// With useBackgroundReader() every read (pages, search, large payload prefixes) runs on a
-// HistoryReader thread and lands when it is ready: reload() keeps the old rows until
-// the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended, and
-// a large payload's preview shows a placeholder until its prefix is read. Without it the
-// reads run synchronously through the MessageHistory (small histories, tests).
+// With useBackgroundReader() every read (pages, search, large payloads and their prefixes)
+// runs on a HistoryReader thread and lands when it is ready: reload() keeps the old rows
+// until the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended,
+// a large payload's preview shows a placeholder until its prefix is read, and
+// requestFullPayload() answers by callback. Without it the reads run synchronously through
+// the MessageHistory (small histories, tests).
 //
 // Cell text is built lazily and cached per row (the payload preview, ~4 KiB at most, via
 // PayloadRenderer), as Wireshark's packet list does.
@@ -125,8 +126,17 @@ public:
     void updateOutgoing(qint64 id, const StoredMessage &state);
 
     const Row *rowAt(int row) const;
-    // The whole payload (loaded from the side table when the row's was deferred).
-    QByteArray fullPayload(int row, StorageError *error = nullptr) const;
+    using PayloadCallback =
+        std::function<void(const QByteArray &payload, const StorageError &error)>;
+    // Hands the whole payload of `row` to `done` on this thread: at once when the row holds
+    // it; for a large payload kept in storage's side table, once the background reader has
+    // read it (or with the error, StorageError::Code::NotFound when the message is gone).
+    // Without a background reader the read is synchronous (tests, small tools). false, and
+    // `done` is not called, when there is no such row. `done` is dropped if the model is
+    // destroyed first.
+    bool requestFullPayload(int row, PayloadCallback done);
+    // The database the history lives in (for work on other threads, e.g. an export).
+    QString databasePath() const;
     // The format shown for `row` (never Auto).
     PayloadFormat effectiveFormat(int row) const;
 

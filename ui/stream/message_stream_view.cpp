@@ -5,6 +5,7 @@
 #include "core/protocol/codec.h"
 #include "core/protocol/topic.h"
 #include "ui/stream/event_loop_latency_probe.h"
+#include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_bubble_delegate.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
@@ -16,16 +17,13 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
@@ -67,7 +65,8 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_pause->setAccessibleName(tr("Pause view"));
     m_export = new QToolButton(this);
     m_export->setText(tr("Export…"));
-    m_export->setToolTip(tr("Export the messages shown to a JSON Lines file"));
+    m_export->setToolTip(tr("Export every stored message that matches the filter to a JSON "
+                            "Lines or CSV file"));
     m_export->setAccessibleName(tr("Export messages"));
     m_clear = new QToolButton(this);
     m_clear->setText(tr("Clear…"));
@@ -98,6 +97,8 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_diagnosticsLabel = new QLabel(this);
     m_diagnosticsLabel->setVisible(false);
     layout->addWidget(m_diagnosticsLabel);
+    m_exportBar = new HistoryExportBar(this);
+    layout->addWidget(m_exportBar);
 
     m_list = new QListView(this);
     m_delegate = new MessageBubbleDelegate(m_list);
@@ -130,7 +131,10 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     connect(m_search, &QLineEdit::returnPressed, this, &MessageStreamView::applyFilter);
     connect(m_filterTimer, &QTimer::timeout, this, &MessageStreamView::applyFilter);
     connect(m_pause, &QToolButton::toggled, this, &MessageStreamView::setPaused);
-    connect(m_export, &QToolButton::clicked, this, &MessageStreamView::exportVisible);
+    connect(m_export, &QToolButton::clicked, this, &MessageStreamView::exportHistory);
+    // One export at a time; the stream stays usable meanwhile.
+    connect(m_exportBar, &HistoryExportBar::runningChanged, m_export,
+            [this](bool running) { m_export->setEnabled(!running); });
     connect(m_clear, &QToolButton::clicked, this, &MessageStreamView::requestClear);
     connect(m_diagnostics, &QToolButton::toggled, this, &MessageStreamView::setDiagnosticsVisible);
     connect(m_diagnosticsTimer, &QTimer::timeout, this, [this] {
@@ -310,61 +314,21 @@ void MessageStreamView::updateUniformity()
     m_list->setUniformItemSizes(!anyExpanded);
 }
 
-qint64 MessageStreamView::exportTo(const QString &path, QString *error) const
+bool MessageStreamView::startExport(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return -1;
-    }
-    qint64 n = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const MessageStreamModel::Row *r = m_model->rowAt(row);
-        const StoredMessage &m = r->message;
-        const QByteArray payload = m_model->fullPayload(row);
-        QJsonObject o;
-        o.insert(QStringLiteral("time"),
-                 QDateTime::fromMSecsSinceEpoch(m.receivedUs / 1000, Qt::UTC)
-                     .toString(Qt::ISODateWithMs));
-        o.insert(QStringLiteral("direction"), m.direction == StoredMessage::Direction::Outgoing
-                                                  ? QStringLiteral("published")
-                                                  : QStringLiteral("received"));
-        o.insert(QStringLiteral("topic"), m.topic);
-        o.insert(QStringLiteral("qos"), m.qos);
-        o.insert(QStringLiteral("retain"), m.retain);
-        if (isValidUtf8(payload))
-            o.insert(QStringLiteral("payload"), QString::fromUtf8(payload));
-        else
-            o.insert(QStringLiteral("payloadBase64"), QString::fromLatin1(payload.toBase64()));
-        const QStringList props =
-            m_model->data(m_model->index(row), MessageStreamModel::PropertiesRole).toStringList();
-        if (!props.isEmpty())
-            o.insert(QStringLiteral("properties"), QJsonArray::fromStringList(props));
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
-        file.write("\n");
-        ++n;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return -1;
-    }
-    return n;
+    // The filter the stream shows (not fields still being typed).
+    return m_exportBar->start(m_model->databasePath(), path, m_model->filter());
 }
 
-void MessageStreamView::exportVisible()
+void MessageStreamView::exportHistory()
 {
+    if (m_exportBar->isRunning())
+        return;
     const QString path =
         StreamPrompts::saveFileName(this, tr("Export messages"), QStringLiteral("messages.jsonl"),
-                                    tr("JSON Lines (*.jsonl);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (exportTo(path, &error) < 0)
-        StreamPrompts::showError(
-            this, tr("Export messages"),
-            tr("The messages could not be written to %1: %2").arg(path, error));
+                                    tr("JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        startExport(path);
 }
 
 void MessageStreamView::requestClear()
@@ -376,15 +340,37 @@ void MessageStreamView::requestClear()
         emit clearRequested();
 }
 
-void MessageStreamView::copyPayload(int row) const
+void MessageStreamView::withFullPayload(int row, const QString &action,
+                                        std::function<void(const QByteArray &)> use)
 {
-    const MessageStreamModel::Row *r = m_model->rowAt(row);
-    if (!r)
+    QPointer<MessageStreamView> self(this);
+    ++m_payloadReads;
+    // The answer may come after the row left the window: everything needed is captured.
+    const bool asked = m_model->requestFullPayload(
+        row,
+        [self, action, use = std::move(use)](const QByteArray &payload, const StorageError &error) {
+            if (!self)
+                return;
+            --self->m_payloadReads;
+            if (error.isError()) {
+                StreamPrompts::showError(
+                    self, action, tr("The payload could not be read: %1").arg(error.message));
+                return;
+            }
+            use(payload);
+        });
+    if (!asked)
+        --m_payloadReads;
+}
+
+void MessageStreamView::copyPayload(int row)
+{
+    if (!m_model->rowAt(row))
         return;
-    const QByteArray payload = m_model->fullPayload(row);
-    const RenderedPayload rendered =
-        PayloadRenderer::render(payload, m_model->effectiveFormat(row));
-    QApplication::clipboard()->setText(rendered.text);
+    const PayloadFormat format = m_model->effectiveFormat(row);
+    withFullPayload(row, tr("Copy payload"), [format](const QByteArray &payload) {
+        QApplication::clipboard()->setText(PayloadRenderer::render(payload, format).text);
+    });
 }
 
 void MessageStreamView::savePayload(int row)
@@ -394,7 +380,9 @@ void MessageStreamView::savePayload(int row)
         return;
     QString name = r->message.topic;
     name.replace(QLatin1Char('/'), QLatin1Char('_'));
-    PayloadFileSaver::save(this, m_model->fullPayload(row), name + QStringLiteral(".bin"));
+    withFullPayload(row, tr("Save payload as"), [this, name](const QByteArray &payload) {
+        PayloadFileSaver::save(this, payload, name + QStringLiteral(".bin"));
+    });
 }
 
 void MessageStreamView::showAll(int row)
@@ -411,10 +399,26 @@ void MessageStreamView::showAll(int row)
                 hint.utf8Declared = *pfi == 1;
         }
     }
-    auto *dialog = new PayloadViewerDialog(r->message.topic, m_model->fullPayload(row),
-                                           m_model->effectiveFormat(row), hint, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    const QString topic = r->message.topic;
+    const PayloadFormat format = m_model->effectiveFormat(row);
+    withFullPayload(row, tr("Show all"), [this, topic, format, hint](const QByteArray &payload) {
+        auto *dialog = new PayloadViewerDialog(topic, payload, format, hint, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+}
+
+void MessageStreamView::resend(int row)
+{
+    const MessageStreamModel::Row *r = m_model->rowAt(row);
+    if (!r)
+        return;
+    withFullPayload(row, tr("Resend"),
+                    [this, message = r->message](const QByteArray &payload) mutable {
+                        message.payload = payload;
+                        message.payloadDeferred = false;
+                        emit resendRequested(message);
+                    });
 }
 
 void MessageStreamView::setDiagnosticsVisible(bool visible)
@@ -464,11 +468,7 @@ void MessageStreamView::showContextMenu(const QPoint &pos)
     menu.addAction(tr("Show/hide &properties"), this,
                    [this, row] { m_model->toggleExpanded(row); });
     menu.addSeparator();
-    menu.addAction(tr("&Resend"), this, [this, row] {
-        StoredMessage message = m_model->rowAt(row)->message;
-        message.payload = m_model->fullPayload(row);
-        emit resendRequested(message);
-    });
+    menu.addAction(tr("&Resend"), this, [this, row] { resend(row); });
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -16,6 +18,7 @@ class QToolButton;
 namespace mqttdesk {
 
 class EventLoopLatencyProbe;
+class HistoryExportBar;
 class MessageBubbleDelegate;
 class MessageStreamModel;
 
@@ -44,16 +47,25 @@ public:
     bool isAtBottom() const;
     void jumpToNewest();
 
-    // Writes the loaded rows matching the filter as JSON Lines; the row count or -1.
-    qint64 exportTo(const QString &path, QString *error = nullptr) const;
-    // Asks for a file (StreamPrompts) and exports.
-    void exportVisible();
+    // Exports every stored message matching the stream's filter (not only the loaded rows)
+    // to `path` on a worker thread, JSON Lines or CSV by the name's extension; progress and
+    // Cancel show in the export strip. false when an export is already running.
+    bool startExport(const QString &path);
+    // Asks for a file (StreamPrompts) and starts the export.
+    void exportHistory();
+    HistoryExportBar *exportBar() const { return m_exportBar; }
     // Asks for confirmation (StreamPrompts); emits clearRequested when confirmed.
     void requestClear();
 
-    void copyPayload(int row) const;
+    // Each acts once the row's whole payload is at hand: at once when the row holds it,
+    // after a read on the model's reader thread for a large stored one. A failed read is
+    // shown (StreamPrompts::showError).
+    void copyPayload(int row);
     void savePayload(int row);
     void showAll(int row);
+    void resend(int row);
+    // Payload reads asked for and not answered yet.
+    int pendingPayloadReads() const { return m_payloadReads; }
     // Runs the event-loop latency probe and shows its figures under the filter bar (and
     // through diagnosticsUpdated, e.g. for a status bar); off by default.
     void setDiagnosticsVisible(bool visible);
@@ -65,6 +77,7 @@ public:
     QComboBox *directionBox() const { return m_direction; }
     QPushButton *newMessagesButton() const { return m_newMessages; }
     QToolButton *pauseButton() const { return m_pause; }
+    QToolButton *exportButton() const { return m_export; }
 
 signals:
     void clearRequested();
@@ -84,6 +97,9 @@ private:
     void onPendingChanged(qint64 count);
     void showContextMenu(const QPoint &pos);
     void updateUniformity();
+    // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
+    void withFullPayload(int row, const QString &action,
+                         std::function<void(const QByteArray &payload)> use);
 
     MessageStreamModel *m_model;
     qint64 m_profileId;
@@ -99,12 +115,14 @@ private:
     QToolButton *m_diagnostics = nullptr;
     QPushButton *m_newMessages = nullptr;
     QLabel *m_diagnosticsLabel = nullptr;
+    HistoryExportBar *m_exportBar = nullptr;
     QTimer *m_filterTimer = nullptr;
     QTimer *m_diagnosticsTimer = nullptr;
     EventLoopLatencyProbe *m_probe = nullptr;
     qint64 m_anchorId = 0; // the top row while an older page is read
     bool m_paused = false;
     bool m_adjusting = false;
+    int m_payloadReads = 0;
 };
 
 } // namespace mqttdesk

@@ -1,0 +1,292 @@
+// MessageStreamView's payload actions and export over a real history with the background
+// reader: a 1 MB payload kept in storage's side table is read on the reader thread and then
+// copied whole to the clipboard, shown, saved and resent; a message that is gone is an error
+// the user sees; Export writes the whole filtered history (far more rows than the model holds)
+// on a worker, with progress, and a canceled export stops and leaves the view usable.
+#include "core/storage/database_connection.h"
+#include "core/storage/message_eraser.h"
+#include "core/workspace/history_export_job.h"
+#include "stream_test_support.h"
+#include "ui/stream/history_export_bar.h"
+#include "ui/stream/message_stream_model.h"
+#include "ui/stream/message_stream_view.h"
+#include "ui/stream/payload_viewer_dialog.h"
+#include "ui/stream/stream_prompts.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace mqttdesk;
+
+namespace {
+constexpr int kWait = 20000;
+
+// 1 MB of printable text (rendered as Text, the clipboard gets it byte for byte).
+QByteArray megabyte()
+{
+    QByteArray bytes;
+    bytes.reserve(1024 * 1024);
+    for (int i = 0; bytes.size() < 1024 * 1024; ++i)
+        bytes += "reading " + QByteArray::number(i) + " ok; ";
+    bytes.truncate(1024 * 1024);
+    return bytes;
+}
+} // namespace
+
+class TestMessageStreamView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void copyOfALargePayloadArrivesWhole();
+    void showAllSaveAndResendGetTheWholePayload();
+    void smallPayloadNeedsNoRead();
+    void goneMessageIsShownAsAnError();
+    void exportWritesTheWholeFilteredHistory_data();
+    void exportWritesTheWholeFilteredHistory();
+    void canceledExportStopsAndTheViewStaysUsable();
+
+private:
+    void openView();
+    int rowOf(const QString &topic) const;
+
+    std::unique_ptr<StreamTestStore> m_store;
+    std::unique_ptr<MessageHistory> m_history;
+    std::unique_ptr<MessageStreamModel> m_model;
+    std::unique_ptr<MessageStreamView> m_view;
+    QByteArray m_big;
+};
+
+void TestMessageStreamView::init()
+{
+    m_store = std::make_unique<StreamTestStore>();
+    QVERIFY(m_store->isReady());
+    QVERIFY(m_store->ensureProfile(1));
+    m_big = megabyte();
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("small"), "tiny"),
+                            StreamTestStore::message(QStringLiteral("big/one"), m_big)}));
+}
+
+void TestMessageStreamView::cleanup()
+{
+    m_view.reset();
+    m_model.reset();
+    m_history.reset();
+    m_store.reset();
+}
+
+void TestMessageStreamView::openView()
+{
+    m_history = m_store->history();
+    QVERIFY(m_history);
+    // As the app does: every read on the reader thread.
+    m_model = std::make_unique<MessageStreamModel>(m_history.get(), m_store->path());
+    m_view = std::make_unique<MessageStreamView>(m_model.get(), 1);
+    m_view->resize(900, 600);
+    m_view->show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount() > 0 && !m_model->isLoading(), kWait);
+}
+
+int TestMessageStreamView::rowOf(const QString &topic) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->rowAt(row)->message.topic == topic)
+            return row;
+    }
+    return -1;
+}
+
+void TestMessageStreamView::copyOfALargePayloadArrivesWhole()
+{
+    openView();
+    QAbstractItemModelTester tester(m_model.get(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int row = rowOf(QStringLiteral("big/one"));
+    QVERIFY(row >= 0);
+    // The page holds no payload for it: it stays in the side table until asked for.
+    QVERIFY(m_model->rowAt(row)->message.payloadDeferred);
+    QApplication::clipboard()->setText(QStringLiteral("before"));
+    m_view->copyPayload(row);
+    // Asked on the reader thread; nothing is read here.
+    QCOMPARE(m_view->pendingPayloadReads(), 1);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("before"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->pendingPayloadReads(), 0, kWait);
+    const QString copied = QApplication::clipboard()->text();
+    QCOMPARE(copied.size(), m_big.size());
+    QCOMPARE(copied.toUtf8(), m_big);
+}
+
+void TestMessageStreamView::showAllSaveAndResendGetTheWholePayload()
+{
+    openView();
+    const int row = rowOf(QStringLiteral("big/one"));
+    QVERIFY(row >= 0);
+
+    m_view->showAll(row);
+    QCOMPARE(m_view->findChild<PayloadViewerDialog *>(), nullptr); // not before the payload
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<PayloadViewerDialog *>(), kWait);
+    auto *viewer = m_view->findChild<PayloadViewerDialog *>();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isRendered(), kWait);
+    QCOMPARE(viewer->totalChars(), m_big.size());
+    viewer->close();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.bin"));
+    StreamPrompts::setNextSaveFileName(path);
+    m_view->savePayload(row);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->pendingPayloadReads(), 0, kWait);
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), m_big);
+
+    QSignalSpy resent(m_view.get(), &MessageStreamView::resendRequested);
+    m_view->resend(row);
+    QVERIFY(resent.wait(kWait));
+    const auto message = resent.first().first().value<StoredMessage>();
+    QCOMPARE(message.topic, QStringLiteral("big/one"));
+    QCOMPARE(message.payload, m_big);
+    QVERIFY(!message.payloadDeferred);
+}
+
+void TestMessageStreamView::smallPayloadNeedsNoRead()
+{
+    openView();
+    const int row = rowOf(QStringLiteral("small"));
+    QVERIFY(row >= 0);
+    m_view->copyPayload(row);
+    // In memory already: copied at once, no round trip.
+    QCOMPARE(m_view->pendingPayloadReads(), 0);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("tiny"));
+}
+
+void TestMessageStreamView::goneMessageIsShownAsAnError()
+{
+    openView();
+    const int row = rowOf(QStringLiteral("big/one"));
+    QVERIFY(row >= 0);
+    // Removed behind the view's back (as retention or another window might).
+    {
+        DatabaseConnection connection(m_store->path(), QStringLiteral("test-erase"));
+        const StorageError erased =
+            connection.transaction([&] { return MessageEraser::eraseProfile(connection, 1); });
+        QVERIFY2(!erased.isError(), qPrintable(erased.detail));
+    }
+    QApplication::clipboard()->setText(QStringLiteral("unchanged"));
+    m_view->copyPayload(row);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->pendingPayloadReads(), 0, kWait);
+    QVERIFY2(StreamPrompts::lastError().contains(QStringLiteral("no longer stored")),
+             qPrintable(StreamPrompts::lastError()));
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("unchanged"));
+}
+
+void TestMessageStreamView::exportWritesTheWholeFilteredHistory_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addRow("json lines") << QStringLiteral("export.jsonl");
+    QTest::addRow("csv") << QStringLiteral("export.csv");
+}
+
+void TestMessageStreamView::exportWritesTheWholeFilteredHistory()
+{
+    QFETCH(QString, file);
+    // Far more matching rows than the model ever loads.
+    QList<StoredMessage> flood;
+    for (int i = 0; i < 3000; ++i)
+        flood << StreamTestStore::message(i % 2 ? QStringLiteral("flood/odd")
+                                                : QStringLiteral("flood/even"),
+                                          "value " + QByteArray::number(i));
+    QVERIFY(m_store->store(flood));
+    openView();
+    m_model->setPageSize(50);
+    m_model->setMaxLoadedRows(100);
+    m_view->topicFilterEdit()->setText(QStringLiteral("flood/even"));
+    m_view->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), kWait);
+    QVERIFY(m_model->rowCount() <= 100);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(file);
+    HistoryExportBar *bar = m_view->exportBar();
+    QSignalSpy finished(bar, &HistoryExportBar::finished);
+    StreamPrompts::setNextSaveFileName(path);
+    m_view->exportHistory();
+    QVERIFY(bar->isRunning());
+    QVERIFY(bar->isVisible());
+    QVERIFY(finished.wait(kWait));
+    QCOMPARE(finished.first().at(0).toLongLong(), 1500);
+    QVERIFY(!bar->isRunning());
+    QVERIFY2(bar->statusText().contains(QStringLiteral("1,500")) ||
+                 bar->statusText().contains(QStringLiteral("1500")),
+             qPrintable(bar->statusText()));
+
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.takeLast(), QByteArray()); // ends with a line break
+    if (file.endsWith(QLatin1String(".csv"))) {
+        QVERIFY(lines.takeFirst().startsWith("id,time,"));
+        QCOMPARE(lines.size(), 1500);
+        for (int i = 0; i < lines.size(); ++i) {
+            QVERIFY(lines.at(i).contains(",flood/even,"));
+            QVERIFY(
+                lines.at(i).contains(QByteArray(",text,value " + QByteArray::number(2 * i) + ",")));
+        }
+    } else {
+        QCOMPARE(lines.size(), 1500);
+        for (int i = 0; i < lines.size(); ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+            QCOMPARE(o.value(QStringLiteral("topic")).toString(), QStringLiteral("flood/even"));
+            QCOMPARE(o.value(QStringLiteral("payload")).toString(),
+                     QStringLiteral("value %1").arg(2 * i));
+        }
+    }
+}
+
+void TestMessageStreamView::canceledExportStopsAndTheViewStaysUsable()
+{
+    QList<StoredMessage> flood;
+    for (int i = 0; i < 20000; ++i)
+        flood << StreamTestStore::message(QStringLiteral("many"), "row " + QByteArray::number(i));
+    QVERIFY(m_store->store(flood));
+    openView();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("canceled.jsonl"));
+    HistoryExportBar *bar = m_view->exportBar();
+    QSignalSpy finished(bar, &HistoryExportBar::finished);
+    QVERIFY(m_view->startExport(path));
+    QVERIFY(!m_view->startExport(path)); // one at a time
+    QVERIFY(!m_view->exportButton()->isEnabled());
+    QVERIFY(bar->cancelButton()->isVisible());
+    QTest::mouseClick(bar->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(kWait));
+    QCOMPARE(finished.first().at(1).toBool(), true);
+    QVERIFY(!bar->isRunning());
+    QVERIFY(m_view->exportButton()->isEnabled());
+    QVERIFY(!QFile::exists(path));
+    QVERIFY2(bar->statusText().contains(QStringLiteral("no file was written")),
+             qPrintable(bar->statusText()));
+
+    // The view goes on: filtering reloads, and a new export runs to the end.
+    m_view->topicFilterEdit()->setText(QStringLiteral("big/#"));
+    m_view->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), kWait);
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(m_view->startExport(path));
+    QVERIFY(finished.wait(kWait));
+    QCOMPARE(finished.last().at(0).toLongLong(), 1);
+    QVERIFY(QFile::exists(path));
+}
+
+QTEST_MAIN(TestMessageStreamView)
+#include "tst_message_stream_view.moc"
