@@ -17,7 +17,26 @@ constexpr qsizetype kChunkBytes = 4 * 1024 * 1024;
 const char *const kColumns[] = {
     "id",      "time",      "time_us",         "direction", "topic", "qos",
     "retain",  "dup",       "subscription_id", "packet_id", "size",  "payload_encoding",
-    "payload", "properties"};
+    "payload", "properties",      "publish_stage",   "publish_reason", "publish_error"};
+
+const char *stageName(StoredMessage::PublishStage stage)
+{
+    switch (stage) {
+    case StoredMessage::PublishStage::Queued:
+        return "queued";
+    case StoredMessage::PublishStage::Sent:
+        return "sent";
+    case StoredMessage::PublishStage::Acknowledged:
+        return "acknowledged";
+    case StoredMessage::PublishStage::Received:
+        return "received";
+    case StoredMessage::PublishStage::Completed:
+        return "completed";
+    case StoredMessage::PublishStage::Failed:
+        return "failed";
+    }
+    return "";
+}
 
 // "yyyy-MM-ddTHH:mm:ss.uuuuuuZ" by hand: QDateTime formatting cost more than the rest
 // of a row. Civil date from days since the epoch (proleptic Gregorian, as QDateTime).
@@ -230,7 +249,23 @@ qint64 HistoryExporter::exportTo(QIODevice &device, const Options &options, Stor
                 appendJsonString(chunk, row.payload);
                 chunk += ",\"properties\":\"";
                 chunk += properties;
-                chunk += "\"}\n";
+                chunk += "\",\"publish_stage\":";
+                if (m.publishStage) {
+                    chunk += '"';
+                    chunk += stageName(*m.publishStage);
+                    chunk += '"';
+                } else {
+                    chunk += "null";
+                }
+                chunk += ",\"publish_reason\":";
+                chunk += m.publishReason ? QByteArray::number(*m.publishReason)
+                                         : QByteArrayLiteral("null");
+                chunk += ",\"publish_error\":";
+                if (m.publishError.isEmpty())
+                    chunk += "null";
+                else
+                    appendJsonString(chunk, m.publishError.toUtf8());
+                chunk += "}\n";
             } else {
                 chunk += QByteArray::number(m.id);
                 chunk += ',';
@@ -258,6 +293,14 @@ qint64 HistoryExporter::exportTo(QIODevice &device, const Options &options, Stor
                 appendCsvField(chunk, row.payload);
                 chunk += ',';
                 chunk += properties;
+                chunk += ',';
+                if (m.publishStage)
+                    chunk += stageName(*m.publishStage);
+                chunk += ',';
+                if (m.publishReason)
+                    chunk += QByteArray::number(*m.publishReason);
+                chunk += ',';
+                appendCsvField(chunk, m.publishError.toUtf8());
                 chunk += "\r\n";
             }
             ++written;

@@ -48,6 +48,11 @@ void TestHistoryExporter::initTestCase()
     special.subscriptionId = 9;
     special.packetId = 77;
     special.dup = true;
+    // A message we published that the server refused: its publish state is exported too.
+    special.direction = StoredMessage::Direction::Outgoing;
+    special.publishStage = StoredMessage::PublishStage::Failed;
+    special.publishReason = 0x87;
+    special.publishError = QStringLiteral("not \"authorized\", by ACL");
     m_written << special;
     m_written << test::makeMessage(1, QStringLiteral("big"), QByteArray(70000, '\x80'), 6);
     for (const StoredMessage &m : std::as_const(m_written))
@@ -108,6 +113,12 @@ void TestHistoryExporter::jsonLinesRoundTrip()
             QByteArray::fromBase64(o.value(QStringLiteral("properties")).toString().toLatin1()),
             want.properties);
         QCOMPARE(o.value(QStringLiteral("subscription_id")).isNull(), !want.subscriptionId);
+        QCOMPARE(o.value(QStringLiteral("publish_stage")).isNull(), !want.publishStage);
+        QCOMPARE(o.value(QStringLiteral("publish_error")).toString(), want.publishError);
+        if (want.publishStage) {
+            QCOMPARE(o.value(QStringLiteral("publish_stage")).toString(), QStringLiteral("failed"));
+            QCOMPARE(o.value(QStringLiteral("publish_reason")).toInt(), 0x87);
+        }
     }
     const QJsonObject special = QJsonDocument::fromJson(lines.at(300)).object();
     QCOMPARE(special.value(QStringLiteral("packet_id")).toInt(), 77);
@@ -163,16 +174,19 @@ void TestHistoryExporter::csvRoundTrip()
     const auto rows = parseCsv(buffer.data());
     QCOMPARE(rows.size(), m_written.size() + 1);
     QCOMPARE(rows.first().first(), QByteArray("id"));
-    QCOMPARE(rows.first().size(), 14);
+    QCOMPARE(rows.first().size(), 17);
+    QCOMPARE(rows.first().at(14), QByteArray("publish_stage"));
     for (qsizetype i = 0; i < m_written.size(); ++i) {
         const QList<QByteArray> &row = rows.at(i + 1);
-        QCOMPARE(row.size(), 14);
+        QCOMPARE(row.size(), 17);
         const StoredMessage &want = m_written.at(i);
         QCOMPARE(QString::fromUtf8(row.at(4)), want.topic);
         const QByteArray payload =
             row.at(11) == "base64" ? QByteArray::fromBase64(row.at(12)) : row.at(12);
         QCOMPARE(payload, want.payload);
         QCOMPARE(QByteArray::fromBase64(row.at(13)), want.properties);
+        QCOMPARE(row.at(14).isEmpty(), !want.publishStage);
+        QCOMPARE(QString::fromUtf8(row.at(16)), want.publishError);
     }
 }
 
