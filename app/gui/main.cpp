@@ -67,16 +67,19 @@ int main(int argc, char *argv[])
     options.dataDir = resolved.path;
     options.settings = &settings;
     mqttdesk::MainWindow window(options);
-    if (window.openError().isError())
-        QMessageBox::warning(&window, QApplication::translate("main", "MQTT Desk"),
-                             window.openError().message);
-
     // First start: a ready connection for the broker on this machine (scripts/run passes
     // the port of the mosquitto it started).
     bool portOk = false;
     const int localPort = qEnvironmentVariableIntValue("MQTTDESK_LOCAL_BROKER_PORT", &portOk);
-    window.offerLocalBroker(portOk && localPort > 0 && localPort < 65536 ? quint16(localPort)
-                                                                         : 1883);
+    const quint16 offeredPort =
+        portOk && localPort > 0 && localPort < 65536 ? quint16(localPort) : 1883;
+    // The saved connections load on a worker thread once the event loop runs.
+    QObject::connect(&window, &mqttdesk::MainWindow::loaded, &window, [&window, offeredPort] {
+        if (window.openError().isError())
+            QMessageBox::warning(&window, QApplication::translate("main", "MQTT Desk"),
+                                 window.openError().message);
+        window.offerLocalBroker(offeredPort);
+    });
 
     window.show();
     if (parser.isSet(screenshot)) {

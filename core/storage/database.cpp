@@ -18,17 +18,24 @@ StorageError Database::open(int targetVersion)
     m_connection = std::make_unique<DatabaseConnection>(m_path, QStringLiteral("main"));
     if (!m_connection->isOpen())
         return m_connection->error();
+    return prepare(*m_connection, targetVersion);
+}
+
+StorageError Database::prepare(const DatabaseConnection &connection, int targetVersion)
+{
+    if (!connection.isOpen())
+        return connection.error();
     // journal_mode is persistent in the file; it cannot change inside a transaction. Reading
     // it also proves the file is an SQLite database (a foreign file fails here).
     StorageError error;
     const QString mode =
-        m_connection->scalar(QStringLiteral("PRAGMA journal_mode = WAL"), &error).toString();
+        connection.scalar(QStringLiteral("PRAGMA journal_mode = WAL"), &error).toString();
     if (error.isError())
         return error;
     if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
-        return StorageError::make(StorageError::Code::OpenFailed, m_path,
+        return StorageError::make(StorageError::Code::OpenFailed, connection.path(),
                                   QStringLiteral("journal_mode is %1, not wal").arg(mode));
-    return SchemaMigrations::migrate(*m_connection, targetVersion);
+    return SchemaMigrations::migrate(connection, targetVersion);
 }
 
 int Database::schemaVersion() const

@@ -21,6 +21,9 @@ public:
 
     // `targetVersion` is a test seam to build files of an earlier schema; -1 is latest.
     StorageError open(int targetVersion = -1);
+    // What open() does on a connection opened elsewhere (a worker's own): switches the file
+    // to WAL and runs the forward migrations.
+    static StorageError prepare(const DatabaseConnection &connection, int targetVersion = -1);
     bool isOpen() const { return m_connection && m_connection->isOpen(); }
     const QString &path() const { return m_path; }
     int schemaVersion() const;

@@ -2,11 +2,13 @@
 
 #include "core/storage/storage_error.h"
 
-#include <QSqlDatabase>
 #include <QStringList>
 #include <QVariant>
 #include <QVariantList>
 
+// QtSql stays inside core/storage (mqttdesk_storage links it privately): the stores use
+// database(); everything else goes through exec(), scalar(), run() and transaction().
+class QSqlDatabase;
 class QSqlQuery;
 
 namespace mqttdesk {
@@ -38,6 +40,7 @@ public:
     const StorageError &error() const { return m_error; }
     const QString &path() const { return m_path; }
     const QString &name() const { return m_name; }
+    // The QtSql handle, for core/storage's own stores and their tests.
     QSqlDatabase database() const;
 
     // Runs one statement; a typed error when it fails.

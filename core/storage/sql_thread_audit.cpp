@@ -1,6 +1,7 @@
 #include "core/storage/sql_thread_audit.h"
 
 #include <QMutex>
+#include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QThread>
 #include <QVariant>

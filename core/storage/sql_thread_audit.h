@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QSqlDatabase>
 #include <QStringList>
 
+class QSqlDatabase;
 class QThread;
 
 namespace mqttdesk {

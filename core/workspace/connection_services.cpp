@@ -3,13 +3,12 @@
 #include "core/connection/connection.h"
 #include "core/connection/connection_thread.h"
 #include "core/storage/database_connection.h"
+#include "core/storage/database_worker.h"
 #include "core/storage/message_eraser.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/history_reader.h"
 #include "core/workspace/profile_records.h"
 #include "core/workspace/storing_message_sink.h"
-
-#include <QThread>
 
 namespace mqttdesk {
 
@@ -61,6 +60,8 @@ ConnectionServices::~ConnectionServices()
 {
     // The connection (and with it its sinks' last use) ends on its own thread first.
     m_thread.reset();
+    // A clear that runs is waited for (its answer is dropped).
+    m_eraser.reset();
 }
 
 Connection *ConnectionServices::connection() const
@@ -97,31 +98,28 @@ void ConnectionServices::takeCounts()
 
 void ConnectionServices::clearHistory(std::function<void(const StorageError &error)> done)
 {
-    MessageWriter *writer = m_options.writer;
-    const QString path = m_options.databasePath;
-    const qint64 profileId = m_options.profileId;
-    auto outcome = std::make_shared<StorageError>();
-    QThread *worker = QThread::create([writer, path, profileId, outcome] {
+    // Owned, so that it is joined with the services: at quit a clear cannot outlive the
+    // writer it waits for.
+    if (!m_eraser)
+        m_eraser = std::make_unique<DatabaseWorker>(m_options.databasePath,
+                                                    QStringLiteral("clear-history"));
+    m_eraser->post([this, writer = m_options.writer, profileId = m_options.profileId,
+                    done = std::move(done)](DatabaseConnection &connection) {
         // Rows still in the writer's queue would land after the erase: let it commit first.
         if (writer)
             writer->waitUntilIdle(kWriterDrainMs);
-        DatabaseConnection connection(path, QStringLiteral("clear-history"));
-        if (!connection.isOpen())
-            *outcome = connection.error();
-        else
-            *outcome = connection.transaction(
+        StorageError outcome = connection.error();
+        if (!outcome.isError())
+            outcome = connection.transaction(
                 [&] { return MessageEraser::eraseProfile(connection, profileId); });
+        // Runs on this object's thread, and only while the eraser (so this object) lives.
+        return std::function<void()>([this, outcome, done] {
+            if (!outcome.isError())
+                m_counter->clear();
+            if (done)
+                done(outcome);
+        });
     });
-    worker->setObjectName(QStringLiteral("clear-history"));
-    // Queued to this object: dropped if it is gone by then.
-    connect(worker, &QThread::finished, this, [this, outcome, done = std::move(done)] {
-        if (!outcome->isError())
-            m_counter->clear();
-        if (done)
-            done(*outcome);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
 }
 
 } // namespace mqttdesk

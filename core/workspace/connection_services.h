@@ -16,6 +16,7 @@ namespace mqttdesk {
 
 class Connection;
 class ConnectionThread;
+class DatabaseWorker;
 class HistoryReader;
 class MessageWriter;
 class ProfileRecords;
@@ -59,7 +60,8 @@ public:
     QHash<quint64, qint64> subscriptionCounts() const { return m_counts; }
 
     // Deletes the profile's stored history on a worker thread (after the writer has
-    // committed what it holds); `done` gets the outcome on this object's thread.
+    // committed what it holds); `done` gets the outcome on this object's thread. Destroying
+    // the services waits for a clear that runs, and drops its answer.
     void clearHistory(std::function<void(const StorageError &error)> done);
 
 signals:
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<ConnectionThread> m_thread;
     std::unique_ptr<HistoryReader> m_reader;
     std::unique_ptr<ProfileRecords> m_records;
+    std::unique_ptr<DatabaseWorker> m_eraser; // made by the first clearHistory()
     std::shared_ptr<StoringMessageSink> m_storing;
     std::shared_ptr<SubscriptionCounter> m_counter;
     QHash<quint64, qint64> m_counts;

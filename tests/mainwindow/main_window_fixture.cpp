@@ -39,6 +39,9 @@ void MainWindowFixture::reopen()
     options.dataDir = m_dataDir;
     options.secretStore = &m_store;
     m_window = std::make_unique<MainWindow>(options);
+    // The saved connections arrive from the catalog's worker thread.
+    if (!QTest::qWaitFor([this] { return m_window->isLoaded(); }, 10000))
+        qWarning("the main window did not load its connections");
 }
 
 qint64 MainWindowFixture::createThroughDialog(const ConnectionProfile &profile)

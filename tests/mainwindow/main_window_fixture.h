@@ -19,7 +19,8 @@ public:
 
     MainWindow *window() const { return m_window.get(); }
     QString dataDir() const { return m_dataDir; }
-    // Opens a fresh window on the same data dir (the old one is closed first).
+    // Opens a fresh window on the same data dir (the old one is closed first), and waits
+    // until it has loaded its connections.
     void reopen();
     // Creates a profile through the New action and the dialog; its id (0 on failure).
     qint64 createThroughDialog(const ConnectionProfile &profile);

@@ -1,11 +1,18 @@
 #include "core/profile/profile_exporter.h"
+#include "core/storage/data_directory.h"
+#include "core/storage/database_connection.h"
+#include "core/storage/sql_thread_audit.h"
+#include "core/workspace/profile_catalog.h"
 #include "tests/mainwindow/main_window_fixture.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
+#include "ui/connections/log_model.h"
 #include "ui/connections/sidebar_prompts.h"
+#include "ui/dialogs/connection_dialog.h"
 #include "ui/mainwindow/connection_actions.h"
+#include "ui/mainwindow/profile_commands.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
@@ -15,6 +22,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -103,7 +111,7 @@ private slots:
         w->sidebar()->select(copy);
         SidebarPrompts::setNextText(QStringLiteral("Beta"));
         w->actions()->rename->trigger();
-        QCOMPARE(f.idOf(QStringLiteral("Beta")), copy);
+        QTRY_COMPARE(f.idOf(QStringLiteral("Beta")), copy);
         // Cancelled rename changes nothing.
         SidebarPrompts::setNextText(std::nullopt);
         w->actions()->rename->trigger();
@@ -112,6 +120,7 @@ private slots:
         // Move to folder: a folder node appears with Beta under it.
         SidebarPrompts::setNextText(QStringLiteral("Lab"));
         w->actions()->moveToFolder->trigger();
+        QTRY_VERIFY(w->connectionModel()->indexOf(copy).parent().isValid());
         const QModelIndex beta = w->connectionModel()->indexOf(copy);
         QVERIFY(beta.parent().isValid());
         QCOMPARE(beta.parent().data().toString(), QStringLiteral("Lab"));
@@ -123,7 +132,7 @@ private slots:
         QVERIFY(f.idOf(QStringLiteral("Beta")) != 0);
         SidebarPrompts::setNextConfirmation(true);
         w->actions()->remove->trigger();
-        QCOMPARE(f.idOf(QStringLiteral("Beta")), qint64(0));
+        QTRY_COMPARE(f.idOf(QStringLiteral("Beta")), qint64(0));
         QVERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Beta")));
         QCOMPARE(w->connectionModel()->rowCount(), 1); // Alpha; the empty folder is gone
 
@@ -131,6 +140,117 @@ private slots:
         f.reopen();
         QVERIFY(f.idOf(QStringLiteral("Alpha")) != 0);
         QCOMPARE(f.window()->connectionModel()->rowCount(), 1);
+    }
+
+    // The database cannot be opened (its path is a directory): the window says why in the
+    // log, offers nothing that needs storage, and still works as a window.
+    void unopenableDatabase()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(DataDirectory::databasePath(dir.path())));
+        MainWindowFixture f(dir.path());
+        MainWindow *w = f.window();
+        QVERIFY(w->isLoaded());
+        QVERIFY(w->openError().isError());
+        QVERIFY(!w->openError().message.isEmpty());
+        bool logged = false;
+        for (const LogModel::Entry &e : w->logModel()->entries())
+            logged =
+                logged || (e.level == LogModel::Level::Warning && e.text == w->openError().message);
+        QVERIFY(logged);
+        ConnectionActions *a = w->actions();
+        for (QAction *action : {a->newConnection, a->importProfiles, a->exportProfiles, a->edit,
+                                a->remove, a->connectAction})
+            QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
+        QVERIFY(!w->offerLocalBroker(18830));
+        QCOMPARE(w->connectionModel()->rowCount(), 0);
+    }
+
+    // Every profile command goes through ProfileCatalog's worker: none of them, nor the
+    // window's start (opening the database, reading the list) and close, runs SQL on the GUI
+    // thread. Deleting closes the connection's open view first.
+    void noSqlOnTheGuiThread()
+    {
+#ifdef NDEBUG
+        QSKIP("the SQL trace hook is attached in debug builds only");
+#endif
+        QTemporaryDir dir;
+        SqlThreadAudit::watch(QThread::currentThread());
+        {
+            MainWindowFixture f(dir.path());
+            MainWindow *w = f.window();
+            ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Audit"), 1);
+            p.password = Secret{true, QStringLiteral("audit-secret")};
+            const qint64 id = f.createThroughDialog(p);
+            QVERIFY(id != 0);
+
+            // Edit: another port, through the dialog.
+            ProfileCommands::setDialogHook([](ConnectionDialog *dialog) {
+                ConnectionProfile edited = dialog->profile();
+                edited.port = 1999;
+                dialog->setProfile(edited);
+                dialog->saveButton()->click();
+            });
+            w->actions()->edit->trigger();
+            QTRY_COMPARE(w->connectionModel()
+                             ->indexOf(id)
+                             .data(ConnectionListModel::HostPortRole)
+                             .toString(),
+                         QStringLiteral("127.0.0.1:1999"));
+            ProfileCommands::setDialogHook({});
+
+            w->actions()->duplicate->trigger();
+            QTRY_VERIFY(f.idOf(QStringLiteral("Audit (copy)")) != 0);
+            const qint64 copy = f.idOf(QStringLiteral("Audit (copy)"));
+            QTRY_COMPARE(w->catalog()->pendingRequests(), 0); // the secrets went to the copy
+
+            w->sidebar()->select(copy);
+            SidebarPrompts::setNextText(QStringLiteral("Audit 2"));
+            w->actions()->rename->trigger();
+            QTRY_COMPARE(f.idOf(QStringLiteral("Audit 2")), copy);
+            SidebarPrompts::setNextText(QStringLiteral("Audited"));
+            w->actions()->moveToFolder->trigger();
+            QTRY_VERIFY(w->connectionModel()->folderIndex(QStringLiteral("Audited")).isValid());
+            w->sidebar()->view()->setCurrentIndex(
+                w->connectionModel()->folderIndex(QStringLiteral("Audited")));
+            SidebarPrompts::setNextText(QStringLiteral("Checked"));
+            w->actions()->rename->trigger();
+            QTRY_VERIFY(w->connectionModel()->folderIndex(QStringLiteral("Checked")).isValid());
+
+            // Connected (nothing listens on port 1999; the view opens all the same), then
+            // deleted: the view closes first.
+            w->sidebar()->select(id);
+            w->actions()->connectAction->trigger();
+            QTRY_VERIFY(w->workspace()->controller(id) != nullptr);
+            SidebarPrompts::setNextConfirmation(true);
+            w->actions()->remove->trigger();
+            QCOMPARE(w->workspace()->controller(id), nullptr);
+            QTRY_COMPARE(f.idOf(QStringLiteral("Audit")), qint64(0));
+            QTRY_COMPARE(w->catalog()->pendingRequests(), 0);
+        }
+        const int statements = SqlThreadAudit::statementCount();
+        const QString seen = SqlThreadAudit::statements().join(QStringLiteral("\n  "));
+        SqlThreadAudit::watch(nullptr);
+        QVERIFY2(statements == 0,
+                 qPrintable(QStringLiteral("%1 statement(s) on the GUI thread:\n  %2")
+                                .arg(statements)
+                                .arg(seen)));
+        // The hook is live in this process: the same watch sees a statement run here.
+        SqlThreadAudit::watch(QThread::currentThread());
+        {
+            DatabaseConnection control(DataDirectory::databasePath(dir.path()),
+                                       QStringLiteral("audit-control"));
+            control.scalar(QStringLiteral("SELECT 1"));
+        }
+        QVERIFY(SqlThreadAudit::statementCount() > 0);
+        SqlThreadAudit::watch(nullptr);
+        // The work was done all the same: a restart shows the renamed, moved copy only.
+        MainWindowFixture f(dir.path());
+        QCOMPARE(f.idOf(QStringLiteral("Audit")), qint64(0));
+        const QModelIndex kept =
+            f.window()->connectionModel()->indexOf(f.idOf(QStringLiteral("Audit 2")));
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.parent().data().toString(), QStringLiteral("Checked"));
     }
 
     void exportAndImport()
@@ -144,7 +264,7 @@ private slots:
         const QString file = tmp.filePath(QStringLiteral("export.json"));
         SidebarPrompts::setNextFileName(file);
         f.window()->actions()->exportProfiles->trigger();
-        QVERIFY(QFile::exists(file));
+        QTRY_VERIFY(QFile::exists(file));
 
         MainWindowFixture other;
         SidebarPrompts::setNextFileName(file);
@@ -213,6 +333,34 @@ private slots:
                                   QSettings::IniFormat);
             QCOMPARE(saved.value(QStringLiteral("window/lastConnection")).toLongLong(), second);
         }
+    }
+
+    // Closed before its list arrived (the list loads on a worker thread): the saved choice
+    // is not overwritten by the empty sidebar.
+    void closedBeforeTheListArrived()
+    {
+        QTemporaryDir dir;
+        qint64 second = 0;
+        {
+            MainWindowFixture f(dir.path());
+            QVERIFY(f.createThroughDialog(
+                        MainWindowFixture::profile(QStringLiteral("First"), 1883)) != 0);
+            second =
+                f.createThroughDialog(MainWindowFixture::profile(QStringLiteral("Second"), 1884));
+            QVERIFY(second != 0);
+            f.window()->sidebar()->select(second);
+        }
+        {
+            MemorySecretStore store;
+            MainWindow::Options options;
+            options.dataDir = dir.path();
+            options.secretStore = &store;
+            MainWindow early(options);
+            QVERIFY(!early.isLoaded());
+            early.close();
+        }
+        MainWindowFixture f(dir.path());
+        QCOMPARE(f.window()->sidebar()->selectedProfileId(), second);
     }
 
     // Nothing to restore and only folders at the top (the tree's first row is a folder): the
@@ -397,6 +545,7 @@ private slots:
             QVERIFY(!w->actions()->edit->isEnabled());
             SidebarPrompts::setNextText(QStringLiteral("Bench"));
             w->actions()->rename->trigger();
+            QTRY_VERIFY(model->folderIndex(QStringLiteral("Bench")).isValid());
             const QModelIndex bench = model->folderIndex(QStringLiteral("Bench"));
             QVERIFY(bench.isValid());
             QVERIFY(!model->folderIndex(QStringLiteral("Lab")).isValid());
@@ -410,7 +559,7 @@ private slots:
             w->sidebar()->select(f.idOf(QStringLiteral("Two")));
             SidebarPrompts::setNextText(QStringLiteral("Two b"));
             w->actions()->rename->trigger();
-            QVERIFY(f.idOf(QStringLiteral("Two b")) != 0);
+            QTRY_VERIFY(f.idOf(QStringLiteral("Two b")) != 0);
             QVERIFY(!w->sidebar()->view()->isExpanded(model->folderIndex(QStringLiteral("Bench"))));
             w->close();
         }

@@ -4,10 +4,9 @@
 #include "core/profile/keychain_secret_store.h"
 #include "core/settings/app_settings.h"
 #include "core/storage/data_directory.h"
-#include "core/storage/database.h"
 #include "core/storage/message_writer.h"
 #include "core/version.h"
-#include "core/workspace/profile_repository.h"
+#include "core/workspace/profile_catalog.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
@@ -52,12 +51,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
 
     const QString dbPath = DataDirectory::databasePath(m_dataDir);
-    m_database = std::make_unique<Database>(dbPath);
-    m_openError = m_database->open();
     m_writer = new MessageWriter(dbPath, this);
-    m_writer->start();
-    if (!m_openError.isError())
-        m_repository = std::make_unique<ProfileRepository>(m_database->connection(), m_writer);
+    // The catalog opens (creates, migrates) the database on its own thread; the writer
+    // starts once that is done (see onStorageOpened).
+    m_catalog = std::make_unique<ProfileCatalog>(dbPath, m_writer);
 
     SecretStore *store = options.secretStore;
     if (!store) {
@@ -93,64 +90,21 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_summary = new StatusSummary(this);
     statusBar()->addPermanentWidget(m_summary);
 
-    if (m_repository) {
-        ProfileCommands::Services s;
-        s.repository = m_repository.get();
-        s.secrets = m_secrets;
-        s.model = m_model;
-        s.sidebar = m_sidebar;
-        s.workspace = m_workspace;
-        s.log = m_log;
-        m_commands = new ProfileCommands(s, this);
-        connect(m_commands, &ProfileCommands::notice, this,
-                [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-        auto selected = [this] { return m_sidebar->selectedProfileId(); };
-        connect(m_actions->newConnection, &QAction::triggered, m_commands,
-                &ProfileCommands::newConnection);
-        connect(m_actions->edit, &QAction::triggered, this,
-                [this, selected] { m_commands->edit(selected()); });
-        connect(m_actions->duplicate, &QAction::triggered, this,
-                [this, selected] { m_commands->duplicate(selected()); });
-        connect(m_actions->remove, &QAction::triggered, this,
-                [this, selected] { m_commands->remove(selected()); });
-        connect(m_actions->rename, &QAction::triggered, this, [this, selected] {
-            if (selected())
-                m_commands->rename(selected());
-            else
-                m_commands->renameFolder(m_sidebar->selectedFolder());
-        });
-        connect(m_actions->moveToFolder, &QAction::triggered, this,
-                [this, selected] { m_commands->moveToFolder(selected()); });
-        connect(m_actions->importProfiles, &QAction::triggered, m_commands,
-                &ProfileCommands::importProfiles);
-        connect(m_actions->exportProfiles, &QAction::triggered, m_commands,
-                &ProfileCommands::exportProfiles);
-        connect(m_actions->connectAction, &QAction::triggered, this,
-                [this, selected] { m_commands->connectProfile(selected()); });
-        connect(m_actions->disconnectAction, &QAction::triggered, this,
-                [this, selected] { m_commands->disconnectProfile(selected()); });
-        connect(m_workspace->header(), &ConnectionHeader::connectRequested, m_commands,
-                &ProfileCommands::connectProfile);
-        connect(m_workspace->header(), &ConnectionHeader::disconnectRequested, m_commands,
-                &ProfileCommands::disconnectProfile);
-        connect(m_workspace->header(), &ConnectionHeader::editRequested, m_commands,
-                &ProfileCommands::edit);
-        connect(m_sidebar, &ConnectionSidebar::activated, m_commands, [this](qint64 id) {
-            if (m_model->status(id) == ConnectionListModel::Status::Disconnected ||
-                m_model->status(id) == ConnectionListModel::Status::Error)
-                m_commands->connectProfile(id);
-        });
-        connect(m_commands, &ProfileCommands::profilesChanged, this,
-                [this] { selectProfile(m_sidebar->selectedProfileId()); });
-        m_commands->reload();
-    } else {
-        m_log->append({}, LogModel::Level::Warning, tr("Storage"), m_openError.message);
-        for (QAction *a :
-             {m_actions->newConnection, m_actions->edit, m_actions->duplicate, m_actions->remove,
-              m_actions->rename, m_actions->moveToFolder, m_actions->importProfiles,
-              m_actions->exportProfiles, m_actions->connectAction, m_actions->disconnectAction})
-            a->setEnabled(false);
-    }
+    ProfileCommands::Services services;
+    services.catalog = m_catalog.get();
+    services.secrets = m_secrets;
+    services.model = m_model;
+    services.sidebar = m_sidebar;
+    services.workspace = m_workspace;
+    services.log = m_log;
+    m_commands = new ProfileCommands(services, this);
+    connectCommands();
+    // Nothing applies until the database is open and the list is read.
+    for (QAction *a :
+         {m_actions->newConnection, m_actions->edit, m_actions->duplicate, m_actions->remove,
+          m_actions->rename, m_actions->moveToFolder, m_actions->importProfiles,
+          m_actions->exportProfiles, m_actions->connectAction, m_actions->disconnectAction})
+        a->setEnabled(false);
     connect(m_sidebar, &ConnectionSidebar::selectionChanged, this, &MainWindow::selectProfile);
     connect(m_workspace, &ConnectionWorkspace::statusChanged, this,
             [this](qint64 id, ConnectionListModel::Status status) {
@@ -171,8 +125,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_rateTimer->start();
     resize(1280, 800);
     restoreState();
-    m_restored = true;
     selectProfile(m_sidebar->selectedProfileId());
+    m_catalog->open([this](const StorageError &error) { onStorageOpened(error); });
 }
 
 MainWindow::~MainWindow()
@@ -182,7 +136,80 @@ MainWindow::~MainWindow()
     // Connections (and their views) end before the writer they store into.
     delete m_workspace;
     m_workspace = nullptr;
+    // Its last requests run first (a removal waits on the writer); its answers are dropped.
+    m_catalog.reset();
     m_writer->stop();
+}
+
+void MainWindow::connectCommands()
+{
+    connect(m_commands, &ProfileCommands::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    auto selected = [this] { return m_sidebar->selectedProfileId(); };
+    connect(m_actions->newConnection, &QAction::triggered, m_commands,
+            &ProfileCommands::newConnection);
+    connect(m_actions->edit, &QAction::triggered, this,
+            [this, selected] { m_commands->edit(selected()); });
+    connect(m_actions->duplicate, &QAction::triggered, this,
+            [this, selected] { m_commands->duplicate(selected()); });
+    connect(m_actions->remove, &QAction::triggered, this,
+            [this, selected] { m_commands->remove(selected()); });
+    connect(m_actions->rename, &QAction::triggered, this, [this, selected] {
+        if (selected())
+            m_commands->rename(selected());
+        else
+            m_commands->renameFolder(m_sidebar->selectedFolder());
+    });
+    connect(m_actions->moveToFolder, &QAction::triggered, this,
+            [this, selected] { m_commands->moveToFolder(selected()); });
+    connect(m_actions->importProfiles, &QAction::triggered, m_commands,
+            &ProfileCommands::importProfiles);
+    connect(m_actions->exportProfiles, &QAction::triggered, m_commands,
+            &ProfileCommands::exportProfiles);
+    connect(m_actions->connectAction, &QAction::triggered, this,
+            [this, selected] { m_commands->connectProfile(selected()); });
+    connect(m_actions->disconnectAction, &QAction::triggered, this,
+            [this, selected] { m_commands->disconnectProfile(selected()); });
+    connect(m_workspace->header(), &ConnectionHeader::connectRequested, m_commands,
+            &ProfileCommands::connectProfile);
+    connect(m_workspace->header(), &ConnectionHeader::disconnectRequested, m_commands,
+            &ProfileCommands::disconnectProfile);
+    connect(m_workspace->header(), &ConnectionHeader::editRequested, m_commands,
+            &ProfileCommands::edit);
+    connect(m_sidebar, &ConnectionSidebar::activated, m_commands, [this](qint64 id) {
+        if (m_model->status(id) == ConnectionListModel::Status::Disconnected ||
+            m_model->status(id) == ConnectionListModel::Status::Error)
+            m_commands->connectProfile(id);
+    });
+    connect(m_commands, &ProfileCommands::profilesChanged, this,
+            [this] { selectProfile(m_sidebar->selectedProfileId()); });
+}
+
+void MainWindow::onStorageOpened(const StorageError &error)
+{
+    m_openError = error;
+    // The writer opens its own connection on the file: only once the schema is there.
+    m_writer->start();
+    if (error.isError()) {
+        m_log->append({}, LogModel::Level::Warning, tr("Storage"), error.message);
+        m_loaded = true;
+        emit loaded();
+        return;
+    }
+    m_storageReady = true;
+    for (QAction *a :
+         {m_actions->newConnection, m_actions->importProfiles, m_actions->exportProfiles})
+        a->setEnabled(true);
+    m_commands->reload([this] { onFirstList(); });
+}
+
+void MainWindow::onFirstList()
+{
+    restoreSelection();
+    m_restored = true;
+    selectProfile(m_sidebar->selectedProfileId());
+    m_loaded = true;
+    emit loaded();
 }
 
 void MainWindow::buildMenus()
@@ -321,7 +348,7 @@ void MainWindow::selectProfile(qint64 profileId)
         m_model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(), status);
     const bool open = status == ConnectionListModel::Status::Connected ||
                       status == ConnectionListModel::Status::Connecting;
-    if (m_repository)
+    if (m_storageReady)
         m_actions->update(placement ? profileId : 0, open,
                           !placement && !m_sidebar->selectedFolder().isEmpty());
     m_lastReceived = -1;
@@ -357,7 +384,7 @@ void MainWindow::refreshStatusBar()
 
 bool MainWindow::offerLocalBroker(quint16 port)
 {
-    if (!m_commands || m_model->rowCount() > 0)
+    if (!m_loaded || !m_storageReady || m_model->rowCount() > 0)
         return false;
     if (m_settings->localBrokerOffered())
         return false;
@@ -378,7 +405,12 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(m_settings->windowState());
     if (m_settings->contains(AppSettings::Key::SplitterState))
         m_splitter->restoreState(m_settings->splitterState());
+    // Kept for the folders of the list that is still loading.
     m_sidebar->setCollapsedFolders(m_settings->collapsedFolders());
+}
+
+void MainWindow::restoreSelection()
+{
     const qint64 last = m_settings->lastConnection();
     if (last)
         m_sidebar->select(last);
@@ -394,7 +426,8 @@ void MainWindow::saveState() const
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(QMainWindow::saveState());
     m_settings->setSplitterState(m_splitter->saveState());
-    m_settings->setLastConnection(m_sidebar->selectedProfileId());
+    if (m_restored) // closed before the list arrived: the saved choice stays
+        m_settings->setLastConnection(m_sidebar->selectedProfileId());
     m_settings->setCollapsedFolders(m_sidebar->collapsedFolders());
 }
 

@@ -17,13 +17,12 @@ class ConnectionActions;
 class ConnectionListModel;
 class ConnectionSidebar;
 class ConnectionWorkspace;
-class Database;
 class LanguageMenu;
 class LogModel;
 class LogView;
 class MessageWriter;
 class ProfileCommands;
-class ProfileRepository;
+class ProfileCatalog;
 class SecretConsent;
 class SecretStore;
 class SecretsRunner;
@@ -47,10 +46,14 @@ public:
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The database could not be opened (the window then has no connections).
+    // The saved connections are loaded (on a worker thread) after the window is built:
+    // loaded() says when they are in the sidebar, or when opening the database failed.
+    bool isLoaded() const { return m_loaded; }
+    // The database could not be opened (the window then has no connections); known once
+    // loaded.
     StorageError openError() const { return m_openError; }
     // On the first start (no saved connection yet), adds a ready "Local broker" profile for
-    // 127.0.0.1:`port`. Returns true when it did.
+    // 127.0.0.1:`port`. Returns true when it did; call it once loaded (false before).
     bool offerLocalBroker(quint16 port);
 
     ConnectionListModel *connectionModel() const { return m_model; }
@@ -58,11 +61,16 @@ public:
     ConnectionWorkspace *workspace() const { return m_workspace; }
     ConnectionActions *actions() const { return m_actions; }
     ProfileCommands *commands() const { return m_commands; }
+    ProfileCatalog *catalog() const { return m_catalog.get(); }
     LogModel *logModel() const { return m_log; }
     StatusSummary *statusSummary() const { return m_summary; }
     QSplitter *splitter() const { return m_splitter; }
     LanguageMenu *languageMenu() const { return m_languageMenu; }
     AppSettings *settings() const { return m_settings; }
+
+signals:
+    // The first list of saved connections is shown, or opening the database failed.
+    void loaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,11 +78,15 @@ protected:
 
 private:
     void buildMenus();
+    void connectCommands();
+    void onStorageOpened(const StorageError &error);
+    void onFirstList();
     void selectProfile(qint64 profileId);
     void updateTabOrder();
     void onStatusChanged(qint64 profileId, int status);
     void refreshStatusBar();
     void restoreState();
+    void restoreSelection();
     void saveState() const;
     void showAbout();
 
@@ -82,8 +94,7 @@ private:
     std::unique_ptr<AppSettings> m_ownedSettings;
     AppSettings *m_settings = nullptr;
     StorageError m_openError;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ProfileRepository> m_repository;
+    std::unique_ptr<ProfileCatalog> m_catalog; // ends before the writer it removes through
     std::unique_ptr<SecretStore> m_ownedStore;
     std::unique_ptr<SecretConsent> m_ownedConsent;
     MessageWriter *m_writer = nullptr;
@@ -102,7 +113,9 @@ private:
     qint64 m_lastRateProfile = 0;
     LanguageMenu *m_languageMenu = nullptr;
     Retranslator m_texts;
-    bool m_restored = false; // restoreState() ran: selections are remembered from now on
+    bool m_storageReady = false; // the database is open: the profile actions apply
+    bool m_loaded = false;       // see isLoaded()
+    bool m_restored = false;     // restoreSelection() ran: selections are remembered from now on
 };
 
 } // namespace mqttdesk

@@ -2,7 +2,7 @@
 
 #include "core/profile/profile_exporter.h"
 #include "core/profile/profile_importer.h"
-#include "core/workspace/profile_repository.h"
+#include "core/workspace/profile_catalog.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
@@ -53,17 +53,21 @@ ProfileCommands::ProfileCommands(const Services &services, QWidget *window)
     });
 }
 
-void ProfileCommands::reload()
+void ProfileCommands::reload(std::function<void()> then)
 {
-    const qint64 selected = m_s.sidebar->selectedProfileId();
-    StorageError error;
-    const auto profiles = m_s.repository->list(&error);
-    if (error.isError())
-        fail(tr("Connections"), error.message);
-    m_s.model->setProfiles(profiles);
-    if (selected)
-        m_s.sidebar->select(selected);
-    emit profilesChanged();
+    m_s.catalog->list(guarded([this, then = std::move(then)](const QList<StoredProfile> &profiles,
+                                                             const StorageError &error) {
+        if (error.isError())
+            fail(tr("Connections"), error.message);
+        // The selection as it is now, not when the list was asked for.
+        const qint64 selected = m_s.sidebar->selectedProfileId();
+        m_s.model->setProfiles(profiles);
+        if (selected)
+            m_s.sidebar->select(selected);
+        emit profilesChanged();
+        if (then)
+            then();
+    }));
 }
 
 bool ProfileCommands::runDialog(ConnectionDialog *dialog)
@@ -109,111 +113,126 @@ void ProfileCommands::addProfile(const ConnectionProfile &profile)
 void ProfileCommands::create(const ConnectionProfile &profile)
 {
     m_s.secrets->save(profile, [this](const ConnectionProfile &saved, const QString &notice) {
-        StorageError error;
-        const qint64 id = m_s.repository->create(saved, &error);
-        if (id == 0) {
-            fail(tr("New connection"), error.message);
-            return;
-        }
-        if (!notice.isEmpty())
-            emit this->notice(notice);
-        reload();
-        m_s.sidebar->select(id);
-        logInfo(saved.name, tr("Connection saved"));
+        m_s.catalog->create(saved,
+                            guarded([this, saved, notice](qint64 id, const StorageError &error) {
+                                if (id == 0) {
+                                    fail(tr("New connection"), error.message);
+                                    return;
+                                }
+                                if (!notice.isEmpty())
+                                    emit this->notice(notice);
+                                reload([this, id, name = saved.name] {
+                                    m_s.sidebar->select(id);
+                                    logInfo(name, tr("Connection saved"));
+                                });
+                            }));
     });
 }
 
 void ProfileCommands::edit(qint64 profileId)
 {
-    QString error;
-    const auto stored = m_s.repository->profile(profileId, &error);
-    if (!stored) {
-        fail(tr("Edit connection"), error);
+    if (m_removing.contains(profileId))
         return;
-    }
-    m_s.secrets->load(
-        *stored, [this, profileId](const ConnectionProfile &profile, const QStringList &problems) {
-            for (const QString &problem : problems)
-                logInfo(profile.name, problem);
-            auto *dialog = new ConnectionDialog(m_window);
-            dialog->setWindowTitle(tr("Edit connection"));
-            dialog->setProfile(profile);
-            const bool accepted = runDialog(dialog);
-            const ConnectionProfile result = dialog->profile();
-            dialog->deleteLater();
-            if (accepted)
-                saveEdited(profileId, result);
-        });
+    m_s.catalog->profile(
+        profileId, guarded([this, profileId](const std::optional<ConnectionProfile> &stored,
+                                             const QString &error) {
+            if (!stored) {
+                fail(tr("Edit connection"), error);
+                return;
+            }
+            m_s.secrets->load(*stored, [this, profileId](const ConnectionProfile &profile,
+                                                         const QStringList &problems) {
+                for (const QString &problem : problems)
+                    logInfo(profile.name, problem);
+                auto *dialog = new ConnectionDialog(m_window);
+                dialog->setWindowTitle(tr("Edit connection"));
+                dialog->setProfile(profile);
+                const bool accepted = runDialog(dialog);
+                const ConnectionProfile result = dialog->profile();
+                dialog->deleteLater();
+                if (accepted)
+                    saveEdited(profileId, result);
+            });
+        }));
 }
 
 void ProfileCommands::saveEdited(qint64 profileId, const ConnectionProfile &profile)
 {
     m_s.secrets->save(
         profile, [this, profileId, profile](const ConnectionProfile &saved, const QString &notice) {
-            const StorageError error = m_s.repository->save(profileId, saved);
-            if (error.isError()) {
-                fail(tr("Edit connection"), error.message);
-                return;
-            }
-            if (!notice.isEmpty())
-                emit this->notice(notice);
-            reload();
-            // `profile` still holds the secrets in clear; `saved` may not.
-            ConnectionController *controller = m_s.workspace->controller(profileId);
-            if (!controller)
-                return;
-            controller->applyProfile(profile);
-            for (const QString &s : secretValues(profile))
-                m_s.log->addSecret(s);
-            if (controller->isOpen() &&
-                SidebarPrompts::confirm(
-                    m_window, tr("Reconnect"),
-                    tr("%1 is connected. Reconnect now with the new settings?").arg(profile.name),
-                    tr("Reconnect"))) {
-                logInfo(profile.name, tr("Reconnecting with the new settings"));
-                controller->disconnectFromBroker();
-                controller->connectToBroker();
-            }
+            m_s.catalog->save(
+                profileId, saved,
+                guarded([this, profileId, profile, notice](const StorageError &error) {
+                    if (error.isError()) {
+                        fail(tr("Edit connection"), error.message);
+                        return;
+                    }
+                    if (!notice.isEmpty())
+                        emit this->notice(notice);
+                    reload([this, profileId, profile] { applyEdited(profileId, profile); });
+                }));
         });
+}
+
+void ProfileCommands::applyEdited(qint64 profileId, const ConnectionProfile &profile)
+{
+    // `profile` still holds the secrets in clear; what was stored may not.
+    ConnectionController *controller = m_s.workspace->controller(profileId);
+    if (!controller)
+        return;
+    controller->applyProfile(profile);
+    for (const QString &s : secretValues(profile))
+        m_s.log->addSecret(s);
+    if (controller->isOpen() &&
+        SidebarPrompts::confirm(
+            m_window, tr("Reconnect"),
+            tr("%1 is connected. Reconnect now with the new settings?").arg(profile.name),
+            tr("Reconnect"))) {
+        logInfo(profile.name, tr("Reconnecting with the new settings"));
+        controller->disconnectFromBroker();
+        controller->connectToBroker();
+    }
 }
 
 void ProfileCommands::duplicate(qint64 profileId)
 {
     const auto original = m_s.model->profile(profileId);
-    if (!original)
+    if (!original || m_removing.contains(profileId))
         return;
-    StorageError error;
-    const qint64 copyId =
-        m_s.repository->duplicate(profileId, tr("%1 (copy)").arg(original->name), &error);
-    if (copyId == 0) {
-        fail(tr("Duplicate connection"), error.message);
-        return;
-    }
-    reload();
-    m_s.sidebar->select(copyId);
-    // The copy has its own keychain entries: copy the secrets over.
-    const auto source = m_s.repository->profile(profileId);
-    const auto copy = m_s.repository->profile(copyId);
-    if (!source || !copy)
-        return;
-    m_s.secrets->load(*source, [this, copyId, copy](const ConnectionProfile &withSecrets,
-                                                    const QStringList &) {
-        ConnectionProfile target = *copy;
-        target.password = withSecrets.password;
-        target.tls.keyPassphrase = withSecrets.tls.keyPassphrase;
-        target.tls.pkcs12Password = withSecrets.tls.pkcs12Password;
-        target.proxy.password = withSecrets.proxy.password;
-        m_s.secrets->save(target, [this, copyId](const ConnectionProfile &saved, const QString &) {
-            m_s.repository->save(copyId, saved);
-        });
-    });
+    m_s.catalog->duplicate(
+        profileId, tr("%1 (copy)").arg(original->name),
+        guarded([this](const ProfileCatalog::Duplicate &copy, const StorageError &error) {
+            if (copy.id == 0) {
+                fail(tr("Duplicate connection"), error.message);
+                return;
+            }
+            const qint64 copyId = copy.id;
+            reload([this, copyId] { m_s.sidebar->select(copyId); });
+            if (!copy.source || !copy.copy)
+                return;
+            // The copy has its own keychain entries: copy the secrets over.
+            m_s.secrets->load(*copy.source, [this, copyId, target = *copy.copy](
+                                                const ConnectionProfile &withSecrets,
+                                                const QStringList &) mutable {
+                target.password = withSecrets.password;
+                target.tls.keyPassphrase = withSecrets.tls.keyPassphrase;
+                target.tls.pkcs12Password = withSecrets.tls.pkcs12Password;
+                target.proxy.password = withSecrets.proxy.password;
+                m_s.secrets->save(
+                    target, [this, copyId](const ConnectionProfile &saved, const QString &) {
+                        m_s.catalog->save(copyId, saved, guarded([this](const StorageError &e) {
+                                              if (e.isError())
+                                                  fail(tr("Duplicate connection"), e.message);
+                                          }));
+                    });
+            });
+        }));
 }
 
 void ProfileCommands::remove(qint64 profileId)
 {
-    const auto stored = m_s.repository->profile(profileId);
     const auto placement = m_s.model->profile(profileId);
-    if (!placement)
+    if (!placement || m_removing.contains(profileId))
         return;
     if (!SidebarPrompts::confirm(m_window, tr("Delete connection"),
                                  tr("Delete %1 with its subscriptions and its whole message "
@@ -224,47 +243,54 @@ void ProfileCommands::remove(qint64 profileId)
     // The writer drops what it still queues for the profile (ProfileStore::remove): no
     // need to wait for it to be written first.
     m_s.workspace->close(profileId);
-    const StorageError error = m_s.repository->remove(profileId);
-    if (error.isError()) {
-        fail(tr("Delete connection"), error.message);
-        return;
-    }
-    if (stored)
-        m_s.secrets->forget(*stored);
-    logInfo(placement->name, tr("Connection deleted"));
-    reload();
+    m_removing.insert(profileId);
+    m_s.catalog->remove(profileId, guarded([this, profileId, name = placement->name](
+                                               const std::optional<ConnectionProfile> &removed,
+                                               const StorageError &error) {
+                            m_removing.remove(profileId);
+                            if (error.isError()) {
+                                fail(tr("Delete connection"), error.message);
+                                return;
+                            }
+                            if (removed)
+                                m_s.secrets->forget(*removed);
+                            logInfo(name, tr("Connection deleted"));
+                            reload();
+                        }));
 }
 
 void ProfileCommands::rename(qint64 profileId)
 {
     const auto placement = m_s.model->profile(profileId);
-    if (!placement)
+    if (!placement || m_removing.contains(profileId))
         return;
     const auto name =
         SidebarPrompts::text(m_window, tr("Rename connection"), tr("&Name:"), placement->name);
     if (!name || name->trimmed().isEmpty() || *name == placement->name)
         return;
-    const StorageError error = m_s.repository->rename(profileId, name->trimmed());
-    if (error.isError())
-        fail(tr("Rename connection"), error.message);
-    reload();
+    m_s.catalog->rename(profileId, name->trimmed(), guarded([this](const StorageError &error) {
+                            if (error.isError())
+                                fail(tr("Rename connection"), error.message);
+                            reload();
+                        }));
 }
 
 void ProfileCommands::moveToFolder(qint64 profileId)
 {
     const auto placement = m_s.model->profile(profileId);
-    if (!placement)
+    if (!placement || m_removing.contains(profileId))
         return;
     const auto folder = SidebarPrompts::text(m_window, tr("Move to folder"),
                                              tr("&Folder (empty for the top level):"),
                                              placement->folder, m_s.model->folders());
     if (!folder || folder->trimmed() == placement->folder)
         return;
-    const StorageError error = m_s.repository->moveToFolder(profileId, folder->trimmed());
-    if (error.isError())
-        fail(tr("Move to folder"), error.message);
-    reload();
-    m_s.sidebar->select(profileId);
+    m_s.catalog->moveToFolder(profileId, folder->trimmed(),
+                              guarded([this, profileId](const StorageError &error) {
+                                  if (error.isError())
+                                      fail(tr("Move to folder"), error.message);
+                                  reload([this, profileId] { m_s.sidebar->select(profileId); });
+                              }));
 }
 
 void ProfileCommands::renameFolder(const QString &folder)
@@ -275,13 +301,16 @@ void ProfileCommands::renameFolder(const QString &folder)
                                            tr("&Folder (empty for the top level):"), folder);
     if (!name || name->trimmed() == folder)
         return;
-    const StorageError error = m_s.repository->renameFolder(folder, name->trimmed());
-    if (error.isError())
-        fail(tr("Rename folder"), error.message);
-    reload();
-    const QModelIndex renamed = m_s.model->folderIndex(name->trimmed());
-    if (renamed.isValid())
-        m_s.sidebar->view()->setCurrentIndex(renamed);
+    const QString to = name->trimmed();
+    m_s.catalog->renameFolder(folder, to, guarded([this, to](const StorageError &error) {
+                                  if (error.isError())
+                                      fail(tr("Rename folder"), error.message);
+                                  reload([this, to] {
+                                      const QModelIndex renamed = m_s.model->folderIndex(to);
+                                      if (renamed.isValid())
+                                          m_s.sidebar->view()->setCurrentIndex(renamed);
+                                  });
+                              }));
 }
 
 void ProfileCommands::importProfiles()
@@ -310,42 +339,53 @@ void ProfileCommands::exportProfiles()
                                                       tr("Connection files (*.json)"));
     if (path.isEmpty())
         return;
-    QList<ConnectionProfile> profiles;
-    for (const StoredProfile &stored : m_s.repository->list())
-        if (auto p = m_s.repository->profile(stored.id))
-            profiles.append(*p);
-    // Secrets stay out: the file may be shared.
-    if (const auto problem = ProfileExporter::writeFile(path, profiles, false)) {
-        fail(tr("Export connections"), *problem);
-        return;
-    }
-    emit notice(tr("Exported %n connection(s) to %1", nullptr, int(profiles.size())).arg(path));
+    m_s.catalog->profiles(guarded([this, path](const QList<ConnectionProfile> &profiles,
+                                               const StorageError &error) {
+        if (error.isError()) {
+            fail(tr("Export connections"), error.message);
+            return;
+        }
+        // Secrets stay out: the file may be shared.
+        if (const auto problem = ProfileExporter::writeFile(path, profiles, false)) {
+            fail(tr("Export connections"), *problem);
+            return;
+        }
+        emit notice(tr("Exported %n connection(s) to %1", nullptr, int(profiles.size())).arg(path));
+    }));
 }
 
 void ProfileCommands::connectProfile(qint64 profileId)
 {
-    QString error;
-    const auto stored = m_s.repository->profile(profileId, &error);
-    if (!stored) {
-        fail(tr("Connect"), error);
+    if (m_removing.contains(profileId))
         return;
-    }
-    m_s.secrets->load(*stored, [this, profileId](const ConnectionProfile &profile,
-                                                 const QStringList &problems) {
-        for (const QString &s : secretValues(profile))
-            m_s.log->addSecret(s);
-        for (const QString &problem : problems)
-            logInfo(profile.name, problem);
-        ConnectionController *controller = m_s.workspace->open(profileId, profile);
-        const auto placement = m_s.model->profile(profileId);
-        if (m_s.workspace->shownProfileId() == profileId && placement)
-            m_s.workspace->showProfile(
-                profileId, placement->name,
-                m_s.model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(),
-                m_s.model->status(profileId));
-        logInfo(profile.name, tr("Connecting to %1:%2").arg(profile.host).arg(profile.port));
-        controller->connectToBroker();
-    });
+    m_s.catalog->profile(
+        profileId, guarded([this, profileId](const std::optional<ConnectionProfile> &stored,
+                                             const QString &error) {
+            if (!stored) {
+                fail(tr("Connect"), error);
+                return;
+            }
+            m_s.secrets->load(*stored, [this, profileId](const ConnectionProfile &profile,
+                                                         const QStringList &problems) {
+                if (m_removing.contains(profileId))
+                    return; // deleted while its secrets were read
+                for (const QString &s : secretValues(profile))
+                    m_s.log->addSecret(s);
+                for (const QString &problem : problems)
+                    logInfo(profile.name, problem);
+                ConnectionController *controller = m_s.workspace->open(profileId, profile);
+                const auto placement = m_s.model->profile(profileId);
+                if (m_s.workspace->shownProfileId() == profileId && placement)
+                    m_s.workspace->showProfile(profileId, placement->name,
+                                               m_s.model->indexOf(profileId)
+                                                   .data(ConnectionListModel::HostPortRole)
+                                                   .toString(),
+                                               m_s.model->status(profileId));
+                logInfo(profile.name,
+                        tr("Connecting to %1:%2").arg(profile.host).arg(profile.port));
+                controller->connectToBroker();
+            });
+        }));
 }
 
 void ProfileCommands::disconnectProfile(qint64 profileId)

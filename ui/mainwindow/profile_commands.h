@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -15,20 +16,22 @@ class ConnectionSidebar;
 class ConnectionTester;
 class ConnectionWorkspace;
 class LogModel;
-class ProfileRepository;
+class ProfileCatalog;
 class SecretsRunner;
 struct ConnectionProfile;
 
 // What the sidebar's actions do: new, edit, duplicate, delete, rename, move to folder,
-// import, export, connect and disconnect. Goes through ProfileRepository, SecretsRunner and
-// the workspace; asks the user through ConnectionDialog and SidebarPrompts (both seams).
+// import, export, connect and disconnect. Goes through ProfileCatalog (storage, on its
+// worker thread), SecretsRunner and the workspace; asks the user through ConnectionDialog
+// and SidebarPrompts (both seams). Every command is asynchronous: it continues in the
+// catalog's answer, on this (the GUI) thread.
 class ProfileCommands : public QObject
 {
     Q_OBJECT
 public:
     struct Services
     {
-        ProfileRepository *repository = nullptr;
+        ProfileCatalog *catalog = nullptr;
         SecretsRunner *secrets = nullptr;
         ConnectionListModel *model = nullptr;
         ConnectionSidebar *sidebar = nullptr;
@@ -42,10 +45,12 @@ public:
 
     ProfileCommands(const Services &services, QWidget *window);
 
-    void reload();
+    // Reads the list again into the model (keeping the selection), then runs `then`.
+    void reload(std::function<void()> then = {});
     void newConnection();
     void edit(qint64 profileId);
     void duplicate(qint64 profileId);
+    // Closes the profile's view first, then deletes it with its whole history.
     void remove(qint64 profileId);
     void rename(qint64 profileId);
     void moveToFolder(qint64 profileId);
@@ -67,14 +72,26 @@ signals:
 private:
     bool runDialog(ConnectionDialog *dialog);
     void saveEdited(qint64 profileId, const ConnectionProfile &profile);
+    // The saved edit reaches an open connection (asks before reconnecting).
+    void applyEdited(qint64 profileId, const ConnectionProfile &profile);
     void create(const ConnectionProfile &profile);
     void fail(const QString &title, const QString &message);
     void logInfo(const QString &source, const QString &text);
+    // `f` for a catalog answer: skipped when this object is gone by then.
+    template<typename F>
+    auto guarded(F f)
+    {
+        return [self = QPointer<ProfileCommands>(this), f](auto &&...args) {
+            if (self)
+                f(std::forward<decltype(args)>(args)...);
+        };
+    }
 
     Services m_s;
     QWidget *m_window;
     ConnectionTester *m_tester;
     QPointer<ConnectionDialog> m_testingDialog;
+    QSet<qint64> m_removing; // deletions sent and not answered: no other command on them
 };
 
 } // namespace mqttdesk

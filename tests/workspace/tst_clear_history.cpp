@@ -1,0 +1,129 @@
+// ConnectionServices::clearHistory: the profile's history is erased on a worker the services
+// own, after the writer committed what it holds. Destroying the services while a clear runs
+// waits for it (nothing outlives the writer it waits on) and drops its answer.
+#include "core/connection/connection_settings.h"
+#include "core/storage/data_directory.h"
+#include "core/storage/database.h"
+#include "core/storage/message_writer.h"
+#include "core/workspace/connection_services.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace mqttdesk;
+
+namespace {
+
+constexpr qint64 kProfile = 7;
+
+qint64 messageCount(const QString &path, qint64 profileId)
+{
+    DatabaseConnection connection(path, QStringLiteral("test-count"));
+    return connection
+        .scalar(
+            QStringLiteral("SELECT COUNT(*) FROM messages WHERE profile_id = %1").arg(profileId))
+        .toLongLong();
+}
+
+} // namespace
+
+class TstClearHistory : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_path = DataDirectory::databasePath(m_dir->path());
+        Database database(m_path);
+        QVERIFY(!database.open().isError());
+        m_writer = std::make_unique<MessageWriter>(m_path);
+        m_writer->start();
+    }
+    void cleanup()
+    {
+        if (m_writer)
+            m_writer->stop();
+        m_writer.reset();
+        m_dir.reset();
+    }
+
+    void clearsAfterTheWriterCommitted()
+    {
+        ConnectionServices services(ConnectionSettings{}, options());
+        enqueue(kProfile, 500);
+        enqueue(kProfile + 1, 10);
+        bool answered = false;
+        StorageError outcome;
+        services.clearHistory([&](const StorageError &error) {
+            answered = true;
+            outcome = error;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 30000);
+        QVERIFY2(!outcome.isError(), qPrintable(outcome.message));
+        QCOMPARE(messageCount(m_path, kProfile), qint64(0)); // queued ones too
+        QCOMPARE(messageCount(m_path, kProfile + 1), qint64(10));
+    }
+
+    // At quit the view goes, then its services, then the writer: a clear still running must
+    // have ended with the services (before, its unparented thread could outlive the writer).
+    void destroyedWhileAClearRuns()
+    {
+        auto services = std::make_unique<ConnectionServices>(ConnectionSettings{}, options());
+        enqueue(kProfile, 20000); // the clear first waits for these to be committed
+        bool answered = false;
+        services->clearHistory([&answered](const StorageError &) { answered = true; });
+        services.reset();
+        // Joined: the erase is done by now, the writer is no longer used by it.
+        QCOMPARE(messageCount(m_path, kProfile), qint64(0));
+        m_writer->stop();
+        m_writer.reset();
+        QCoreApplication::processEvents();
+        QVERIFY(!answered); // dropped with the services
+    }
+
+    // Several clears in a row, the services going away with some still queued.
+    void destroyedWithClearsQueued()
+    {
+        auto services = std::make_unique<ConnectionServices>(ConnectionSettings{}, options());
+        int answered = 0;
+        for (int i = 0; i < 3; ++i) {
+            enqueue(kProfile, 1000);
+            services->clearHistory([&answered](const StorageError &) { ++answered; });
+        }
+        services.reset();
+        QCOMPARE(messageCount(m_path, kProfile), qint64(0));
+        QCoreApplication::processEvents();
+        QCOMPARE(answered, 0);
+    }
+
+private:
+    ConnectionServices::Options options() const
+    {
+        ConnectionServices::Options o;
+        o.profileId = kProfile;
+        o.writer = m_writer.get();
+        o.databasePath = m_path;
+        return o;
+    }
+    void enqueue(qint64 profileId, int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            StoredMessage m;
+            m.profileId = profileId;
+            m.topic = QStringLiteral("clear/%1").arg(i % 16);
+            m.payload = QByteArray(64, 'x');
+            m.receivedUs = 1'000'000 + i;
+            QVERIFY(m_writer->enqueue(std::move(m)));
+        }
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::unique_ptr<MessageWriter> m_writer;
+};
+
+QTEST_GUILESS_MAIN(TstClearHistory)
+#include "tst_clear_history.moc"
