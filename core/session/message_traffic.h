@@ -21,7 +21,7 @@ namespace mqttdesk {
 // Everything that flows once the connection is up: PUBLISH in both directions with
 // their acks, SUBSCRIBE/UNSUBSCRIBE with theirs, the offline queue, resends on a
 // resumed session and resubscription on a fresh one. Connection life (CONNECT,
-// CONNACK, keep alive, DISCONNECT, AUTH) stays with SessionCore.
+// CONNACK, keep alive, DISCONNECT) stays with SessionCore, AUTH is AuthFlow's.
 class MessageTraffic
 {
 public:

@@ -2,11 +2,11 @@
 
 #include "core/protocol/frame_reader.h"
 #include "core/protocol/packets.h"
+#include "core/session/auth_flow.h"
 #include "core/session/connack_info.h"
 #include "core/session/keep_alive.h"
 #include "core/session/message_traffic.h"
 #include "core/session/reconnect_policy.h"
-#include "core/session/scram_authenticator.h"
 #include "core/session/session_action.h"
 #include "core/session/session_event.h"
 #include "core/session/session_link.h"
@@ -16,7 +16,6 @@
 #include <QtGlobal>
 
 #include <bitset>
-#include <memory>
 #include <optional>
 #include <random>
 
@@ -45,10 +44,13 @@ public:
     std::optional<SessionError> send(const Packet &packet) override;
     void emitAction(SessionAction action) override { m_out->push_back(std::move(action)); }
     void log(LogLevel level, const QString &text) override { emitAction(LogLine{level, text}); }
+    void reportError(const SessionError &error) override;
     void failConnection(const SessionError &error) override;
+    void failAuthentication(const SessionError &error, bool sendDisconnect) override;
     const SessionOptions &sessionOptions() const override { return m_options; }
     const ConnackInfo *server() const override;
     bool isConnectionPending() const override;
+    bool isTransportOpen() const override { return m_link == Link::Open; }
 
 private:
     enum class Link : quint8
@@ -66,14 +68,12 @@ private:
     void onTimerFired(SessionTimer timer);
     void onTransportClosed(const TransportClosed &event);
     void onDisconnectRequested(const DisconnectRequested &request);
-    void onAuthContinueRequested(const AuthContinueRequested &request);
 
     // Packets from the server.
     void onPacket(Packet &packet);
     void onConnack(const ConnackPacket &packet);
     void onPingresp();
     void onServerDisconnect(const DisconnectPacket &packet);
-    void onAuth(const AuthPacket &packet);
 
     // Connection life.
     void startAttempt();
@@ -84,16 +84,11 @@ private:
     void scheduleReconnectOrStop(bool retryable);
     void discardSessionState();
     bool sessionPersists() const;
-    ScramAuthenticator *startScram();
-    void sendAuth(ReasonCode code, const QByteArray &data, Properties properties = {});
-    // The SCRAM server-final message; false (and the connection ended) if it fails.
-    bool finishScram(const std::optional<QByteArray> &serverFinal);
 
     // Output.
     void setState(SessionState state);
     void startTimer(SessionTimer timer, qint64 durationMs);
     void stopTimer(SessionTimer timer);
-    void reportError(const SessionError &error);
 
     ProtocolVersion version() const { return m_options.version; }
     bool isV5() const { return m_options.version == ProtocolVersion::V5; }
@@ -119,10 +114,9 @@ private:
 
     FrameReader m_reader;
     MessageTraffic m_traffic;
+    AuthFlow m_auth;
     KeepAlive m_keepAlive;
     ReconnectPolicy m_reconnect;
-    std::unique_ptr<ScramAuthenticator> m_scram;
-    bool m_scramFinalSent = false;
 
     std::optional<ConnackInfo> m_connack; // of the current connection
     bool m_connackReceived = false;
