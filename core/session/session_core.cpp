@@ -19,7 +19,8 @@ const char *const kContext = "mqttdesk::Session";
 SessionCore::SessionCore(SessionOptions options, quint64 randomSeed)
     : m_options(std::move(options))
     , m_random(randomSeed)
-    , m_traffic(*this)
+    , m_traffic(*this, m_packetIds)
+    , m_subscriptions(*this, m_packetIds)
     , m_auth(*this, [this] { return AuthFlow::randomNonce(m_random); })
     , m_reconnect(randomSeed ^ 0x9E3779B97F4A7C15ull)
 {
@@ -42,8 +43,8 @@ void SessionCore::handle(const SessionEvent &event, qint64 nowMs, SessionActions
                    [this](const BytesReceived &e) { onBytesReceived(e.data); },
                    [this](const TimerFired &e) { onTimerFired(e.timer); },
                    [this](const TransportClosed &e) { onTransportClosed(e); },
-                   [this](const SubscribeRequested &e) { m_traffic.subscribe(e); },
-                   [this](const UnsubscribeRequested &e) { m_traffic.unsubscribe(e); },
+                   [this](const SubscribeRequested &e) { m_subscriptions.subscribe(e); },
+                   [this](const UnsubscribeRequested &e) { m_subscriptions.unsubscribe(e); },
                    [this](const PublishRequested &e) { m_traffic.publish(e); },
                    [this](const DisconnectRequested &e) { onDisconnectRequested(e); },
                    [this](const AuthContinueRequested &e) { m_auth.requestContinue(e); },
@@ -208,6 +209,7 @@ void SessionCore::endConnection(bool retryable)
     m_keepAlive.stop();
     m_auth.endConnection();
     m_connackReceived = false;
+    m_subscriptions.endConnection();
     m_traffic.endConnection();
     // A session that does not outlive the connection ends here [MQTT-3.1.2-23].
     if (!m_hasLocalSession)
@@ -376,8 +378,8 @@ void SessionCore::onPacket(Packet &packet)
                    [this](const PubrecPacket &p) { m_traffic.onPubrec(p); },
                    [this](const PubrelPacket &p) { m_traffic.onPubrel(p); },
                    [this](const PubcompPacket &p) { m_traffic.onPubcomp(p); },
-                   [this](const SubackPacket &p) { m_traffic.onSuback(p); },
-                   [this](const UnsubackPacket &p) { m_traffic.onUnsuback(p); },
+                   [this](const SubackPacket &p) { m_subscriptions.onSuback(p); },
+                   [this](const UnsubackPacket &p) { m_subscriptions.onUnsuback(p); },
                    [this](const PingrespPacket &) { onPingresp(); },
                    [this](const DisconnectPacket &p) { onServerDisconnect(p); },
                    [this](const AuthPacket &p) { m_auth.onAuth(p); },
@@ -463,6 +465,9 @@ void SessionCore::onConnack(const ConnackPacket &packet)
     m_keepAlive.start(info.keepAliveSeconds, m_now);
     if (m_keepAlive.isActive())
         startTimer(SessionTimer::KeepAlive, m_keepAlive.nextCheckMs(m_now));
+    // SUBSCRIBE (resubscriptions, then requests made while connecting) before the PUBLISH
+    // of a resumed session and the queue.
+    m_subscriptions.beginConnection(info);
     m_traffic.beginConnection(info);
 }
 
@@ -495,7 +500,7 @@ void SessionCore::onDisconnectRequested(const DisconnectRequested &request)
 {
     m_userStopped = true;
     stopTimer(SessionTimer::Reconnect);
-    m_traffic.forgetSubscriptions();
+    m_subscriptions.forgetSubscriptions();
     switch (m_state) {
     case SessionState::Connected: {
         DisconnectPacket disconnect;

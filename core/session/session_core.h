@@ -6,11 +6,13 @@
 #include "core/session/connack_info.h"
 #include "core/session/keep_alive.h"
 #include "core/session/message_traffic.h"
+#include "core/session/packet_id_allocator.h"
 #include "core/session/reconnect_policy.h"
 #include "core/session/session_action.h"
 #include "core/session/session_event.h"
 #include "core/session/session_link.h"
 #include "core/session/session_options.h"
+#include "core/session/subscription_traffic.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -38,7 +40,10 @@ public:
     QString clientId() const { return m_clientId; }
     int inFlightCount() const { return m_traffic.inFlightCount(); }
     int queuedCount() const { return m_traffic.queuedCount(); }
-    QList<Subscription> activeSubscriptions() const { return m_traffic.activeSubscriptions(); }
+    QList<Subscription> activeSubscriptions() const
+    {
+        return m_subscriptions.activeSubscriptions();
+    }
 
     // SessionLink
     std::optional<SessionError> send(const Packet &packet) override;
@@ -113,7 +118,9 @@ private:
     std::bitset<4> m_timers; // running timers, by SessionTimer value
 
     FrameReader m_reader;
+    PacketIdAllocator m_packetIds; // one space for PUBLISH and SUBSCRIBE/UNSUBSCRIBE
     MessageTraffic m_traffic;
+    SubscriptionTraffic m_subscriptions;
     AuthFlow m_auth;
     KeepAlive m_keepAlive;
     ReconnectPolicy m_reconnect;
