@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QSqlError>
 
+#include <iterator>
+#include <string_view>
+
 namespace mqttdesk {
 
 namespace {
@@ -16,7 +19,23 @@ constexpr int kSqliteFull = 13;
 constexpr int kSqliteCantOpen = 14;
 constexpr int kSqlitePerm = 3;
 constexpr int kSqliteNotADb = 26;
+
+// Indexed by StorageError::Code, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "None",     "OpenFailed", "NotADatabase", "SchemaTooNew", "MigrationFailed", "DiskFull",
+    "ReadOnly", "IoError",    "Corrupt",      "Busy",         "InvalidFilter",   "QueryFailed",
+};
+static_assert(std::size(kKindNames) == std::size_t(StorageError::Code::QueryFailed) + 1,
+              "one name per StorageError::Code");
 } // namespace
+
+QString StorageError::kindName(Code code)
+{
+    const auto index = std::size_t(code);
+    if (index >= std::size(kKindNames))
+        return QStringLiteral("Unknown");
+    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+}
 
 bool StorageError::stopsWriting() const
 {

@@ -35,6 +35,8 @@ struct StorageError
     // Disk full, read-only and I/O errors stop the writer; the rest are per-query.
     bool stopsWriting() const;
 
+    // "DiskFull" ... (not translated)
+    static QString kindName(Code code);
     static StorageError make(Code code, const QString &path, const QString &detail = {});
     // Classifies a QtSql error by its SQLite result code.
     static StorageError fromSql(const QSqlError &error, const QString &path);
