@@ -45,27 +45,28 @@ std::optional<ProtocolVersion> toVersion(const QString &text)
     return std::nullopt;
 }
 
-bool fileMustExist(const QString &path, const char *flag, QString *error)
+bool fileMustExist(const QString &path, const char *flag, CliError *error)
 {
     if (path.isEmpty())
         return true;
     const QFileInfo info(path);
     if (info.isFile() && info.isReadable())
         return true;
-    *error = (!info.exists() ? tr("%1: the file '%2' does not exist.")
-              : info.isDir() ? tr("%1: '%2' is a directory, not a file.")
-                             : tr("%1: cannot read the file '%2'."))
-                 .arg(QLatin1String(flag), path);
+    *error = {CliError::Kind::FileProblem,
+              (!info.exists() ? tr("%1: the file '%2' does not exist.")
+               : info.isDir() ? tr("%1: '%2' is a directory, not a file.")
+                              : tr("%1: cannot read the file '%2'."))
+                  .arg(QLatin1String(flag), path)};
     return false;
 }
 
 // Applies one flag with its value(s); `error` set on a bad value.
-bool apply(CliOptions &o, const CliFlag &flag, const QStringList &values, QString *error)
+bool apply(CliOptions &o, const CliFlag &flag, const QStringList &values, CliError *error)
 {
     const QString v = values.value(0);
     const QString name = QLatin1String(flag.shortName ? flag.shortName : flag.longName);
-    auto bad = [&](const QString &why) {
-        *error = tr("%1: %2").arg(name, why);
+    auto bad = [&](const QString &why, CliError::Kind kind = CliError::Kind::InvalidValue) {
+        *error = {kind, tr("%1: %2").arg(name, why)};
         return false;
     };
     qint64 n = 0;
@@ -187,7 +188,8 @@ bool apply(CliOptions &o, const CliFlag &flag, const QStringList &values, QStrin
     case CliFlagId::StdinLines:
     case CliFlagId::NullMessage: {
         if (o.source != MessageSource::None)
-            return bad(tr("only one of -m, -f, -s, -l and -n can be given."));
+            return bad(tr("only one of -m, -f, -s, -l and -n can be given."),
+                       CliError::Kind::ConflictingOptions);
         static const MessageSource sources[] = {MessageSource::Argument, MessageSource::File,
                                                 MessageSource::Stdin, MessageSource::StdinLines,
                                                 MessageSource::Null};
@@ -282,7 +284,7 @@ int valueCount(const CliFlag &flag, const QStringList &args, qsizetype next)
 
 } // namespace
 
-std::optional<CliOptions> CliParser::parse(const QStringList &args, ArgumentError *error)
+std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *error)
 {
     CliOptions o;
     qsizetype i = 1;
@@ -305,7 +307,8 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, ArgumentErro
             o.help = true;
             return o;
         } else {
-            *error = {CliCommand::None, tr("bench needs pub, sub or conn, not '%1'.").arg(second)};
+            *error = {CliError::Kind::UnknownCommand,
+                      tr("bench needs pub, sub or conn, not '%1'.").arg(second)};
             return std::nullopt;
         }
         ++i;
@@ -317,7 +320,7 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, ArgumentErro
         o.help = true;
         return o;
     } else {
-        *error = {CliCommand::None, tr("unknown command '%1'.").arg(first)};
+        *error = {CliError::Kind::UnknownCommand, tr("unknown command '%1'.").arg(first)};
         return std::nullopt;
     }
     ++i;
@@ -326,55 +329,58 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, ArgumentErro
         const QString &token = args.at(i);
         const CliFlag *flag = CliFlagTable::find(token);
         if (!flag || !CliFlagTable::accepts(*flag, o.command)) {
-            *error = {o.command, token.startsWith(QLatin1Char('-'))
-                                     ? tr("unknown option '%1'.").arg(token)
-                                     : tr("unexpected argument '%1'.").arg(token)};
+            *error = token.startsWith(QLatin1Char('-'))
+                         ? CliError{CliError::Kind::UnknownOption,
+                                    tr("unknown option '%1'.").arg(token), o.command}
+                         : CliError{CliError::Kind::UnexpectedArgument,
+                                    tr("unexpected argument '%1'.").arg(token), o.command};
             return std::nullopt;
         }
         const int count = valueCount(*flag, args, i);
         if (count > 0 && i + count >= args.size()) {
-            *error = {o.command,
-                      tr("%1 needs a value: %1 <%2>.").arg(token, QLatin1String(flag->valueName))};
+            *error = {CliError::Kind::MissingValue,
+                      tr("%1 needs a value: %1 <%2>.").arg(token, QLatin1String(flag->valueName)),
+                      o.command};
             return std::nullopt;
         }
         const QStringList values = args.mid(i + 1, count);
         i += count;
-        QString why;
-        if (!apply(o, *flag, values, &why)) {
-            *error = {o.command, why};
+        if (!apply(o, *flag, values, error)) {
+            error->command = o.command;
             return std::nullopt;
         }
     }
     if (o.help)
         return o;
-    QString why;
-    if (!validate(o, &why)) {
-        *error = {o.command, why};
+    if (!validate(o, error)) {
+        error->command = o.command;
         return std::nullopt;
     }
     return o;
 }
 
-bool CliParser::validate(CliOptions &o, QString *error)
+bool CliParser::validate(CliOptions &o, CliError *error)
 {
     if (!fileMustExist(o.caFile, "--cafile", error) ||
         !fileMustExist(o.certFile, "--cert", error) || !fileMustExist(o.keyFile, "--key", error))
         return false;
     if (!o.caPath.isEmpty() && !QFileInfo(o.caPath).isDir()) {
-        *error = tr("--capath: the directory '%1' does not exist.").arg(o.caPath);
+        *error = {CliError::Kind::FileProblem,
+                  tr("--capath: the directory '%1' does not exist.").arg(o.caPath)};
         return false;
     }
     if (o.certFile.isEmpty() != o.keyFile.isEmpty()) {
-        *error = tr("--cert and --key must be given together.");
+        *error = {CliError::Kind::MissingOption, tr("--cert and --key must be given together.")};
         return false;
     }
     if (!o.willTopic.isEmpty()) {
         if (const std::optional<TopicError> e = Topic::validateName(o.willTopic)) {
-            *error = tr("--will-topic: %1").arg(e->message());
+            *error = {CliError::Kind::InvalidTopic, tr("--will-topic: %1").arg(e->message())};
             return false;
         }
     } else if (o.willPayload || o.willRetain) {
-        *error = tr("--will-payload and --will-retain need --will-topic.");
+        *error = {CliError::Kind::MissingOption,
+                  tr("--will-payload and --will-retain need --will-topic.")};
         return false;
     }
     const bool urlHasTopic =
@@ -382,15 +388,17 @@ bool CliParser::validate(CliOptions &o, QString *error)
         o.url.indexOf(QLatin1Char('/'), o.url.indexOf(QLatin1String("://")) + 3) > 0;
     if (o.command == CliCommand::Pub) {
         if (o.source == MessageSource::None) {
-            *error = tr("pub needs a message: -m, -f, -s, -l or -n.");
+            *error = {CliError::Kind::MissingOption,
+                      tr("pub needs a message: -m, -f, -s, -l or -n.")};
             return false;
         }
         if (o.topics.size() > 1) {
-            *error = tr("pub takes one topic (-t), not %1.").arg(o.topics.size());
+            *error = {CliError::Kind::ConflictingOptions,
+                      tr("pub takes one topic (-t), not %1.").arg(o.topics.size())};
             return false;
         }
         if (o.topics.isEmpty() && !urlHasTopic) {
-            *error = tr("pub needs a topic: -t topic.");
+            *error = {CliError::Kind::MissingOption, tr("pub needs a topic: -t topic.")};
             return false;
         }
         if (!fileMustExist(o.messageFile, "-f", error))
@@ -398,12 +406,15 @@ bool CliParser::validate(CliOptions &o, QString *error)
     }
     // As mosquitto_sub: -U alone is not enough (it would wait for messages that never come).
     if (o.command == CliCommand::Sub && o.topics.isEmpty() && !urlHasTopic) {
-        *error = tr("sub needs at least one topic filter: -t filter.");
+        *error = {CliError::Kind::MissingOption,
+                  tr("sub needs at least one topic filter: -t filter.")};
         return false;
     }
     if ((o.command == CliCommand::BenchPub || o.command == CliCommand::BenchSub) &&
         o.topics.size() != 1) {
-        *error = tr("bench needs exactly one topic: -t topic.");
+        *error = {o.topics.isEmpty() ? CliError::Kind::MissingOption
+                                     : CliError::Kind::ConflictingOptions,
+                  tr("bench needs exactly one topic: -t topic.")};
         return false;
     }
     const bool names = o.command == CliCommand::Pub || o.command == CliCommand::BenchPub;
@@ -414,14 +425,14 @@ bool CliParser::validate(CliOptions &o, QString *error)
         const std::optional<TopicError> e =
             names ? Topic::validateName(t) : Topic::validateFilter(t);
         if (e) {
-            *error = tr("-t '%1': %2").arg(topic, e->message());
+            *error = {CliError::Kind::InvalidTopic, tr("-t '%1': %2").arg(topic, e->message())};
             return false;
         }
     }
     for (const QStringList *list : {&o.filterOut, &o.unsubscribeTopics}) {
         for (const QString &filter : *list) {
             if (const std::optional<TopicError> e = Topic::validateFilter(filter)) {
-                *error = tr("'%1': %2").arg(filter, e->message());
+                *error = {CliError::Kind::InvalidTopic, tr("'%1': %2").arg(filter, e->message())};
                 return false;
             }
         }

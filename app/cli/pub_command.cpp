@@ -39,7 +39,7 @@ PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *
 
 PubCommand::~PubCommand() = default;
 
-bool PubCommand::prepare(QString *error)
+bool PubCommand::prepare(CliError *error)
 {
     switch (m_options.source) {
     case MessageSource::Argument:
@@ -48,7 +48,9 @@ bool PubCommand::prepare(QString *error)
     case MessageSource::File: {
         QFile file(m_options.messageFile);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("-f: cannot read '%1': %2.").arg(m_options.messageFile, file.errorString());
+            *error = {
+                CliError::Kind::FileProblem,
+                tr("-f: cannot read '%1': %2.").arg(m_options.messageFile, file.errorString())};
             return false;
         }
         m_payload = file.readAll();
@@ -57,7 +59,7 @@ bool PubCommand::prepare(QString *error)
     case MessageSource::Stdin: {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
-            *error = tr("-s: cannot read standard input.");
+            *error = {CliError::Kind::FileProblem, tr("-s: cannot read standard input.")};
             return false;
         }
         m_payload = in.readAll();
