@@ -9,9 +9,18 @@ namespace {
 
 // Indexed by ScramError::Kind, in the order of its declaration.
 constexpr std::string_view kKindNames[] = {
-    "UnsupportedExtension", "MalformedChallenge", "NonceMismatch",
-    "TooManyIterations",    "ExtraStep",          "ServerRefused",
-    "IncompleteExchange",   "WrongSignature",     "MissingSignature",
+    // The server-first message.
+    "UnsupportedExtension",
+    "MalformedChallenge",
+    "NonceMismatch",
+    "TooManyIterations",
+    "ExtraStep",
+
+    // The server-final message.
+    "ServerRefused",
+    "IncompleteExchange",
+    "WrongSignature",
+    "MissingSignature",
 };
 static_assert(std::size(kKindNames) == std::size_t(ScramError::Kind::MissingSignature) + 1,
               "one name per ScramError::Kind");

@@ -10,13 +10,35 @@ namespace mqttdesk {
 namespace {
 const char *const kContext = "mqttdesk::SessionError";
 
-// Indexed by SessionError::Kind, in the order of its declaration.
+// Indexed by SessionError::Kind, in the order and the sections of its declaration.
 constexpr std::string_view kKindNames[] = {
-    "MalformedPacket",    "ProtocolViolation", "ConnectionRefused",   "ConnectTimeout",
-    "KeepAliveTimeout",   "TransportClosed",   "ServerDisconnected",  "AuthenticationFailed",
-    "InvalidOptions",     "InvalidRequest",    "NotConnected",        "QoSNotSupported",
-    "RetainNotSupported", "PacketTooLarge",    "FeatureNotSupported", "OfflineQueueFull",
-    "PacketIdsExhausted", "RejectedByServer",  "SessionLost",         "Cancelled",
+    // The server broke the protocol.
+    "MalformedPacket",
+    "ProtocolViolation",
+
+    // Connection life.
+    "ConnectionRefused",
+    "ConnectTimeout",
+    "KeepAliveTimeout",
+    "TransportClosed",
+    "ServerDisconnected",
+    "AuthenticationFailed",
+
+    // A user request the session refuses.
+    "InvalidOptions",
+    "InvalidRequest",
+    "NotConnected",
+    "QoSNotSupported",
+    "RetainNotSupported",
+    "PacketTooLarge",
+    "FeatureNotSupported",
+    "OfflineQueueFull",
+    "PacketIdsExhausted",
+
+    // Outcomes of a request.
+    "RejectedByServer",
+    "SessionLost",
+    "Cancelled",
 };
 static_assert(std::size(kKindNames) == std::size_t(SessionError::Kind::Cancelled) + 1,
               "one name per SessionError::Kind");
