@@ -20,7 +20,7 @@ namespace {
 
 // A keychain that does not answer (a locked wallet waiting for a prompt) must not hang a
 // command-line run.
-constexpr int KeychainTimeoutMs = 15000;
+constexpr int kKeychainTimeoutMs = 15000;
 
 QString tr(const char *text)
 {
@@ -144,14 +144,14 @@ bool ProfileLookup::loadSecrets(const CliOptions &options, ConnectionProfile &pr
                          answered = true;
                          loop.quit();
                      });
-    QTimer::singleShot(KeychainTimeoutMs, &loop, &QEventLoop::quit);
+    QTimer::singleShot(kKeychainTimeoutMs, &loop, &QEventLoop::quit);
     secrets.load(profile);
     loop.exec();
     if (!answered) {
         *error = {CliError::Kind::ProfileProblem,
                   tr("--profile: the system keychain did not answer within %1 s for the "
                      "secrets of '%2'. Unlock it, or give the password with -P.")
-                      .arg(KeychainTimeoutMs / 1000)
+                      .arg(kKeychainTimeoutMs / 1000)
                       .arg(options.profile)};
         return false;
     }

@@ -8,17 +8,17 @@ namespace {
 
 // Messages handed to the connection and not yet finished: enough to keep a QoS 1/2
 // window full, small enough to bound memory for a huge -l input.
-constexpr int PublishWindow = 4096;
+constexpr int kPublishWindow = 4096;
 // QoS 2 over 3.1.1, which has no Receive Maximum: what brokers take in flight by default
 // (mosquitto's max_inflight_messages); more incomplete QoS 2 flows make mosquitto drop the
 // connection. 5.0 needs no limit here: the session keeps to the server's Receive Maximum.
-constexpr int V311Qos2Window = 20;
+constexpr int kV311Qos2Window = 20;
 
 int windowFor(const CliOptions &options, const CliPlan &plan)
 {
     return options.qos == QoS::ExactlyOnce && plan.settings.session.version != ProtocolVersion::V5
-               ? V311Qos2Window
-               : PublishWindow;
+               ? kV311Qos2Window
+               : kPublishWindow;
 }
 
 } // namespace

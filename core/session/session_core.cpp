@@ -133,7 +133,7 @@ void SessionCore::startAttempt()
     m_reader.reset();
     m_reader.setMaximumPacketSize(isV5() && m_options.maximumPacketSize
                                       ? *m_options.maximumPacketSize
-                                      : FrameReader::MaximumPossiblePacketSize);
+                                      : FrameReader::kMaximumPossiblePacketSize);
     if (m_options.connectTimeoutMs > 0)
         startTimer(SessionTimer::ConnectTimeout, m_options.connectTimeoutMs);
     emitAction(OpenTransport{});

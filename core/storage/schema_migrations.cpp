@@ -175,9 +175,9 @@ QStringList version5()
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
-    static const QList<Step> all{
+    static const QList<Step> kSteps{
         {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()}};
-    return all;
+    return kSteps;
 }
 
 int SchemaMigrations::latestVersion()

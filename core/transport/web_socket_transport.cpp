@@ -143,8 +143,8 @@ TransportError WebSocketTransport::translateSocketError(QAbstractSocket::SocketE
         return SslErrorTranslator::fromVerification(m_sslErrors, m_peerChain, verifyName());
     const QString text = m_socket ? m_socket->errorString() : QString();
     // QWebSocket reports a refused upgrade only in its error text (Qt 6.4).
-    static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
-    const QRegularExpressionMatch match = status.match(text);
+    static const QRegularExpression kStatus(QStringLiteral("status code: (\\d{3})"));
+    const QRegularExpressionMatch match = kStatus.match(text);
     if (error == QAbstractSocket::ConnectionRefusedError && match.hasMatch()) {
         TransportError e = TransportError::make(
             TransportError::Kind::WebSocketUpgradeRefused,
