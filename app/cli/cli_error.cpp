@@ -1,9 +1,10 @@
 #include "app/cli/cli_error.h"
 
+#include "core/enum_name.h"
+
 #include "app/cli/cli_flag_table.h"
 
 #include <cstdio>
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -28,17 +29,12 @@ constexpr std::string_view kKindNames[] = {
     "TlsProblem",
     "ProfileProblem",
 };
-static_assert(std::size(kKindNames) == std::size_t(CliError::Kind::ProfileProblem) + 1,
-              "one name per CliError::Kind");
 
 } // namespace
 
 QString CliError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::UnknownCommand, Kind::ProfileProblem>(kKindNames, kind);
 }
 
 void CliError::print() const

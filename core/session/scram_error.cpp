@@ -1,6 +1,7 @@
 #include "core/session/scram_error.h"
 
-#include <iterator>
+#include "core/enum_name.h"
+
 #include <string_view>
 
 namespace mqttdesk {
@@ -22,17 +23,12 @@ constexpr std::string_view kKindNames[] = {
     "WrongSignature",
     "MissingSignature",
 };
-static_assert(std::size(kKindNames) == std::size_t(ScramError::Kind::MissingSignature) + 1,
-              "one name per ScramError::Kind");
 
 } // namespace
 
 QString ScramError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::UnsupportedExtension, Kind::MissingSignature>(kKindNames, kind);
 }
 
 QString ScramError::message() const

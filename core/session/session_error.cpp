@@ -1,8 +1,9 @@
 #include "core/session/session_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -40,17 +41,12 @@ constexpr std::string_view kKindNames[] = {
     "SessionLost",
     "Cancelled",
 };
-static_assert(std::size(kKindNames) == std::size_t(SessionError::Kind::Cancelled) + 1,
-              "one name per SessionError::Kind");
 
 } // namespace
 
 QString SessionError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::MalformedPacket, Kind::Cancelled>(kKindNames, kind);
 }
 
 SessionError SessionError::malformed(const DecodeError &error)

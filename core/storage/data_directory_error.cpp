@@ -1,8 +1,9 @@
 #include "core/storage/data_directory_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -11,17 +12,12 @@ namespace {
 
 // Indexed by DataDirectoryError::Kind, in the order of its declaration.
 constexpr std::string_view kKindNames[] = {"None", "CreateFailed", "NotADirectory"};
-static_assert(std::size(kKindNames) == std::size_t(DataDirectoryError::Kind::NotADirectory) + 1,
-              "one name per DataDirectoryError::Kind");
 
 } // namespace
 
 QString DataDirectoryError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::None, Kind::NotADirectory>(kKindNames, kind);
 }
 
 QString DataDirectoryError::message() const

@@ -1,9 +1,10 @@
 #include "core/storage/storage_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -25,16 +26,11 @@ constexpr std::string_view kKindNames[] = {
     "None",     "OpenFailed", "NotADatabase", "SchemaTooNew", "MigrationFailed", "DiskFull",
     "ReadOnly", "IoError",    "Corrupt",      "Busy",         "InvalidFilter",   "QueryFailed",
 };
-static_assert(std::size(kKindNames) == std::size_t(StorageError::Code::QueryFailed) + 1,
-              "one name per StorageError::Code");
 } // namespace
 
 QString StorageError::kindName(Code code)
 {
-    const auto index = std::size_t(code);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Code::None, Code::QueryFailed>(kKindNames, code);
 }
 
 bool StorageError::stopsWriting() const
