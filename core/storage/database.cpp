@@ -26,7 +26,7 @@ StorageError Database::open(int targetVersion)
     if (error.isError())
         return error;
     if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
-        return StorageError::make(StorageError::Code::OpenFailed, m_path,
+        return StorageError::make(StorageError::Kind::OpenFailed, m_path,
                                   QStringLiteral("journal_mode is %1, not wal").arg(mode));
     return SchemaMigrations::migrate(*m_connection, targetVersion);
 }

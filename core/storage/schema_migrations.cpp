@@ -199,7 +199,7 @@ StorageError SchemaMigrations::migrate(const DatabaseConnection &connection, int
     if (error.isError())
         return error;
     if (current > latestVersion())
-        return StorageError::make(StorageError::Code::SchemaTooNew, connection.path(),
+        return StorageError::make(StorageError::Kind::SchemaTooNew, connection.path(),
                                   QStringLiteral("user_version %1").arg(current));
     QSqlDatabase db = connection.database();
     for (const Step &step : steps()) {
@@ -218,9 +218,9 @@ StorageError SchemaMigrations::migrate(const DatabaseConnection &connection, int
                 connection.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version));
         if (stepError.isError()) {
             db.rollback();
-            // Disk-full and read-only keep their own code: they tell the user what to do.
+            // Disk-full and read-only keep their own kind: they tell the user what to do.
             if (!stepError.stopsWriting())
-                stepError = StorageError::make(StorageError::Code::MigrationFailed,
+                stepError = StorageError::make(StorageError::Kind::MigrationFailed,
                                                connection.path(), stepError.detail);
             return stepError;
         }

@@ -113,7 +113,7 @@ void TestDatabase::dataDirectoryErrorKinds()
 
 void TestDatabase::storageErrorKinds()
 {
-    using K = StorageError::Code;
+    using K = StorageError::Kind;
     checkEnumNames(K::None, K::QueryFailed, &StorageError::kindName, QStringLiteral("Unknown"));
     QCOMPARE(StorageError::kindName(K::DiskFull), QStringLiteral("DiskFull"));
     checkEnumTexts(K::OpenFailed, K::QueryFailed, [](K kind) {
@@ -247,7 +247,7 @@ void TestDatabase::failedMigrationLeavesPreviousVersion()
     }
     Database db(path);
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::MigrationFailed);
+    QCOMPARE(error.kind, StorageError::Kind::MigrationFailed);
     QVERIFY(error.message.contains(path));
     QCOMPARE(db.schemaVersion(), 1);
     // The step ran in one transaction: nothing of it is left.
@@ -268,7 +268,7 @@ void TestDatabase::newerSchemaIsRejected()
     }
     Database db(path);
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::SchemaTooNew);
+    QCOMPARE(error.kind, StorageError::Kind::SchemaTooNew);
     QVERIFY(error.message.contains(QStringLiteral("newer version")));
 }
 
@@ -282,7 +282,7 @@ void TestDatabase::foreignFileIsRejected()
     file.close();
     Database db(path);
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::NotADatabase);
+    QCOMPARE(error.kind, StorageError::Kind::NotADatabase);
     QVERIFY(error.message.contains(path));
 }
 
@@ -291,7 +291,7 @@ void TestDatabase::directoryPathIsRejected()
     QTemporaryDir dir;
     Database db(dir.path());
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::OpenFailed);
+    QCOMPARE(error.kind, StorageError::Kind::OpenFailed);
     QVERIFY(error.message.contains(dir.path()));
     QVERIFY(error.stopsWriting());
 }
