@@ -17,7 +17,7 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory_error.cpp" line="+34"/>
+        <location filename="../core/storage/data_directory_error.cpp" line="+30"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>ScramError</name>
     <message>
-        <location filename="../core/session/scram_error.cpp" line="+42"/>
+        <location filename="../core/session/scram_error.cpp" line="+38"/>
         <source>The server asks for a SCRAM extension this client does not support.</source>
         <translation type="unfinished"></translation>
     </message>

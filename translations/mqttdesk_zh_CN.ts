@@ -17,7 +17,7 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory_error.cpp" line="+34"/>
+        <location filename="../core/storage/data_directory_error.cpp" line="+30"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法创建数据文件夹 %1。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>ScramError</name>
     <message>
-        <location filename="../core/session/scram_error.cpp" line="+42"/>
+        <location filename="../core/session/scram_error.cpp" line="+38"/>
         <source>The server asks for a SCRAM extension this client does not support.</source>
         <translation>服务器要求使用本客户端不支持的 SCRAM 扩展。</translation>
     </message>
