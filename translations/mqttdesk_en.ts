@@ -17,8 +17,13 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory.cpp" line="+34"/>
+        <location filename="../core/storage/data_directory_error.cpp" line="+30"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is a file, not a folder. Choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -345,6 +350,54 @@
     <message>
         <location line="+1"/>
         <source>Restore Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScramError</name>
+    <message>
+        <location filename="../core/session/scram_error.cpp" line="+38"/>
+        <source>The server asks for a SCRAM extension this client does not support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM challenge is malformed (it needs r=, s= and i=).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM nonce does not extend the client&apos;s nonce; the authentication exchange may have been tampered with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server asks for %1 SCRAM iterations, more than this client accepts (10,000,000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server asked for a third SCRAM step; SCRAM has only two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the SCRAM authentication: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server ended the SCRAM exchange before it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM signature is wrong: it does not know the password, so it may not be the server you meant to reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server accepted the login without proving it knows the password (no SCRAM server signature).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

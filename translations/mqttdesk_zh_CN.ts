@@ -17,9 +17,14 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory.cpp" line="+34"/>
+        <location filename="../core/storage/data_directory_error.cpp" line="+30"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法创建数据文件夹 %1。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is a file, not a folder. Choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation>%1 是一个文件，不是文件夹。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
     </message>
 </context>
 <context>
@@ -346,6 +351,54 @@
         <location line="+1"/>
         <source>Restore Defaults</source>
         <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
+    <name>ScramError</name>
+    <message>
+        <location filename="../core/session/scram_error.cpp" line="+38"/>
+        <source>The server asks for a SCRAM extension this client does not support.</source>
+        <translation>服务器要求使用本客户端不支持的 SCRAM 扩展。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM challenge is malformed (it needs r=, s= and i=).</source>
+        <translation>服务器的 SCRAM 质询格式错误（需要 r=、s= 和 i=）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM nonce does not extend the client&apos;s nonce; the authentication exchange may have been tampered with.</source>
+        <translation>服务器的 SCRAM 随机数没有延续客户端的随机数；认证交换可能已被篡改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server asks for %1 SCRAM iterations, more than this client accepts (10,000,000).</source>
+        <translation>服务器要求 %1 次 SCRAM 迭代，超过本客户端接受的上限（10,000,000）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server asked for a third SCRAM step; SCRAM has only two.</source>
+        <translation>服务器要求第三个 SCRAM 步骤；SCRAM 只有两步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the SCRAM authentication: %1.</source>
+        <translation>服务器拒绝了 SCRAM 认证：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server ended the SCRAM exchange before it was complete.</source>
+        <translation>服务器在 SCRAM 交换完成之前就结束了交换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM signature is wrong: it does not know the password, so it may not be the server you meant to reach.</source>
+        <translation>服务器的 SCRAM 签名错误：它不知道密码，因此可能不是你要连接的服务器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server accepted the login without proving it knows the password (no SCRAM server signature).</source>
+        <translation>服务器接受了登录，却没有证明它知道密码（没有 SCRAM 服务器签名）。</translation>
     </message>
 </context>
 <context>

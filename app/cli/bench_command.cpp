@@ -8,12 +8,12 @@ namespace mqttdesk {
 namespace {
 
 // Publishes handed to one connection and not yet finished, when going as fast as possible.
-constexpr qint64 PublishWindow = 1000;
+constexpr qint64 kPublishWindow = 1000;
 // QoS 2 over 3.1.1, which has no Receive Maximum: what brokers take in flight by default
 // (mosquitto's max_inflight_messages). More incomplete QoS 2 flows make mosquitto drop the
 // connection; QoS 1 is acknowledged at once and needs no such limit.
-constexpr qint64 V311Qos2Window = 20;
-constexpr int RateTickMs = 10;
+constexpr qint64 kV311Qos2Window = 20;
+constexpr int kRateTickMs = 10;
 
 void printLine(const QString &text)
 {
@@ -40,7 +40,7 @@ BenchCommand::BenchCommand(const CliOptions &options, const CliPlan &plan, QObje
             if (!c.connected || c.finished)
                 continue;
             c.credit =
-                qMin(c.credit + double(m_options.rate) * RateTickMs / 1000.0, double(c.window));
+                qMin(c.credit + double(m_options.rate) * kRateTickMs / 1000.0, double(c.window));
             pump(int(i));
         }
     });
@@ -72,7 +72,7 @@ void BenchCommand::start()
 {
     m_liveTimer.start(1000);
     if (m_options.rate > 0)
-        m_rateTimer.start(RateTickMs);
+        m_rateTimer.start(kRateTickMs);
     if (m_options.timeoutSeconds > 0)
         m_deadline.start(m_options.timeoutSeconds * 1000);
     if (m_options.intervalMs > 0) {
@@ -134,8 +134,8 @@ void BenchCommand::onConnected(int index)
     // the rest; 3.1.1 has no such limit, so stay within what brokers accept.
     c.window =
         m_options.qos == QoS::ExactlyOnce && m_plan.settings.session.version != ProtocolVersion::V5
-            ? V311Qos2Window
-            : PublishWindow;
+            ? kV311Qos2Window
+            : kPublishWindow;
     ++m_connected;
     switch (m_options.command) {
     case CliCommand::BenchConn:

@@ -2,6 +2,7 @@
 
 #include "app/cli/bench_stats.h"
 #include "app/cli/cli_client.h"
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 
 #include <QElapsedTimer>
@@ -26,7 +27,7 @@ public:
     BenchCommand(const CliOptions &options, const CliPlan &plan, QObject *parent = nullptr);
     ~BenchCommand() override;
 
-    bool prepare(QString *) { return true; }
+    bool prepare(CliError *) { return true; }
     void start();
     void interrupt();
 

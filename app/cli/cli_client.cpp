@@ -9,7 +9,7 @@ namespace mqttdesk {
 namespace {
 
 // How long a clean goodbye may take before the process just ends.
-constexpr int DisconnectTimeoutMs = 3000;
+constexpr int kDisconnectTimeoutMs = 3000;
 
 } // namespace
 
@@ -48,13 +48,13 @@ void CliClient::finish(int exitCode)
     if (state == SessionState::Connected) {
         connection()->disconnectFromBroker(ReasonCode::NormalDisconnection,
                                            m_plan.properties.disconnect);
-        m_disconnectTimeout.start(DisconnectTimeoutMs);
+        m_disconnectTimeout.start(kDisconnectTimeoutMs);
     } else if (state == SessionState::Disconnected) {
         emitDone();
     } else {
         // Connecting or closing: stop it, then wait for Disconnected.
         connection()->disconnectFromBroker();
-        m_disconnectTimeout.start(DisconnectTimeoutMs);
+        m_disconnectTimeout.start(kDisconnectTimeoutMs);
     }
 }
 

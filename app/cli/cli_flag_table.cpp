@@ -21,112 +21,303 @@ constexpr unsigned kTopics = kPub | kSub | B(C::BenchPub) | B(C::BenchSub);
 
 #define TR(text) QT_TRANSLATE_NOOP("cli", text)
 
-const QList<CliFlag> kFlags = {
-    {CliFlagId::Help, nullptr, "--help", nullptr, kAll | B(C::None), TR("show this help and exit")},
-    // Connection
-    {CliFlagId::Host, "-h", "--host", "host", kAll, TR("broker host (default localhost)")},
-    {CliFlagId::Port, "-p", "--port", "port", kAll,
-     TR("broker port (default 1883, 8883 for TLS, 80/443 for WebSocket)")},
-    {CliFlagId::Version, "-V", "--protocol-version", "version", kAll,
-     TR("MQTT version: mqttv5, mqttv311, mqttv31 (or 5, 311, 31); default mqttv311")},
-    {CliFlagId::ClientId, "-i", "--id", "id", kAll,
-     TR("client id (bench: a prefix; default: generated)")},
-    {CliFlagId::Username, "-u", "--username", "user", kAll, TR("user name")},
-    {CliFlagId::Password, "-P", "--pw", "password", kAll, TR("password")},
-    {CliFlagId::KeepAlive, "-k", "--keepalive", "seconds", kAll,
-     TR("keep alive interval in seconds (default 60, 0 = off)")},
-    {CliFlagId::NoCleanSession, "-c", "--disable-clean-session", nullptr, kAll,
-     TR("keep the session (clean session / clean start off)")},
-    {CliFlagId::SessionExpiry, "-x", "--session-expiry-interval", "seconds", kAll,
-     TR("5.0 session expiry interval in seconds (-1 = never)")},
-    {CliFlagId::Url, "-L", "--url", "url", kAll,
-     TR("mqtt(s)://[user[:pass]@]host[:port]/topic or ws(s)://host[:port]/path")},
-    {CliFlagId::WsPath, nullptr, "--ws-path", "path", kAll,
-     TR("WebSocket request path (default /mqtt)")},
-    {CliFlagId::Proxy, nullptr, "--proxy", "url", kAll,
-     TR("connect through socks5://[user:pass@]host:port or http://[user:pass@]host:port")},
-    {CliFlagId::Profile, nullptr, "--profile", "name", kAll,
-     TR("use the connection saved in the app under this name; flags override it")},
-    {CliFlagId::DataDir, nullptr, "--data-dir", "dir", kAll,
-     TR("the app's data directory (default $MQTTDESK_DATA_DIR, then the platform's)")},
-    {CliFlagId::ConnectTimeout, nullptr, "--connect-timeout", "seconds", kAll,
-     TR("give up connecting after this many seconds (default 30)")},
-    // TLS
-    {CliFlagId::CaFile, nullptr, "--cafile", "file", kAll, TR("CA certificates to trust (PEM)")},
-    {CliFlagId::CaPath, nullptr, "--capath", "dir", kAll,
-     TR("directory of CA certificates to trust")},
-    {CliFlagId::Cert, nullptr, "--cert", "file", kAll, TR("client certificate (PEM or DER)")},
-    {CliFlagId::Key, nullptr, "--key", "file", kAll, TR("client private key (PEM or DER)")},
-    {CliFlagId::KeyPass, nullptr, "--keypass", "passphrase", kAll,
-     TR("passphrase of an encrypted --key")},
-    {CliFlagId::Insecure, nullptr, "--insecure", nullptr, kAll,
-     TR("do not verify the server certificate (unsafe)")},
-    {CliFlagId::TlsVersion, nullptr, "--tls-version", "version", kAll,
-     TR("minimum TLS version: tlsv1.2 or tlsv1.3")},
-    // Will
-    {CliFlagId::WillTopic, nullptr, "--will-topic", "topic", kAll, TR("topic of the will")},
-    {CliFlagId::WillPayload, nullptr, "--will-payload", "payload", kAll, TR("payload of the will")},
-    {CliFlagId::WillQos, nullptr, "--will-qos", "qos", kAll, TR("QoS of the will (0, 1, 2)")},
-    {CliFlagId::WillRetain, nullptr, "--will-retain", nullptr, kAll, TR("retain the will")},
-    {CliFlagId::Property, "-D", "--property", "command name value", kAll,
-     TR("5.0 property; command: connect, publish, subscribe, unsubscribe, disconnect, will; "
-        "user-property takes a name and a value")},
-    // What
-    {CliFlagId::Topic, "-t", "--topic", "topic", kTopics,
-     TR("topic (sub: a filter, repeatable; bench: %c is the client number)")},
-    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics, TR("QoS 0, 1 or 2 (default 0)")},
-    {CliFlagId::Retain, "-r", "--retain", nullptr, kPub | B(C::BenchPub),
-     TR("publish with the retain flag")},
-    {CliFlagId::Message, "-m", "--message", "message", kPub, TR("the message to publish")},
-    {CliFlagId::File, "-f", "--file", "file", kPub, TR("publish the contents of a file")},
-    {CliFlagId::Stdin, "-s", "--stdin-file", nullptr, kPub,
-     TR("publish all of standard input as one message")},
-    {CliFlagId::StdinLines, "-l", "--stdin-line", nullptr, kPub,
-     TR("publish each line of standard input as a message")},
-    {CliFlagId::NullMessage, "-n", "--null-message", nullptr, kPub,
-     TR("publish a zero-length message")},
-    {CliFlagId::Repeat, nullptr, "--repeat", "count", kPub, TR("publish the message N times")},
-    {CliFlagId::RepeatDelay, nullptr, "--repeat-delay", "ms", kPub,
-     TR("wait this long between repeats")},
-    // sub output
-    {CliFlagId::Count, "-C", "--count", "count", kSub | B(C::BenchPub) | B(C::BenchSub),
-     TR("sub: exit after this many messages; bench pub: messages per client; bench sub: "
-        "stop after this many messages in all")},
-    {CliFlagId::Timeout, "-W", "--timeout", "seconds", kSub | kBench,
-     TR("stop after this many seconds (sub: exit status 27)")},
-    {CliFlagId::Verbose, "-v", "--verbose", nullptr, kSub,
-     TR("print the topic before the payload")},
-    {CliFlagId::NoEol, "-N", nullptr, nullptr, kSub, TR("no line feed after each message")},
-    {CliFlagId::NoRetained, "-R", nullptr, nullptr, kSub, TR("do not print retained messages")},
-    {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub,
-     TR("print with a format: %t topic, %p payload, %q qos, %r retain, %l length, %m message id, "
-        "%x/%X hex payload, %I ISO time, %U unix time, %j JSON, %% a percent; \\n \\t \\\\")},
-    {CliFlagId::FilterOut, "-T", nullptr, "filter", kSub,
-     TR("do not print messages whose topic matches this filter (repeatable)")},
-    {CliFlagId::Unsubscribe, "-U", nullptr, "filter", kSub,
-     TR("unsubscribe from this filter after connecting (repeatable)")},
-    {CliFlagId::OutputFormat, nullptr, "--format", "format", kSub,
-     TR("payload as text, json (indented), hex or base64 (default text)")},
-    {CliFlagId::LineBuffered, nullptr, "--line-buffered", nullptr, kSub,
-     TR("write each message out at once (default: only when stdout is a terminal)")},
-    {CliFlagId::Quiet, nullptr, "--quiet", nullptr, kAll, TR("no error messages")},
-    // bench
-    {CliFlagId::Clients, nullptr, "--clients", "count", kBench,
-     TR("number of clients (default 1)")},
-    {CliFlagId::Rate, nullptr, "--rate", "messages/s", B(C::BenchPub),
-     TR("messages per second per client (default: as fast as possible)")},
-    {CliFlagId::Size, "-S", "--size", "bytes", B(C::BenchPub),
-     TR("payload size in bytes (default 16)")},
-    {CliFlagId::Interval, nullptr, "--interval", "ms", kBench,
-     TR("delay between starting two clients")},
-};
-
-#undef TR
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("cli", text);
 }
+
+// How the table's entries store their values (CliFlag::apply).
+using Applied = std::optional<CliError>;
+
+// "-p: the port must be ...": a value the flag does not take.
+CliError badValue(const CliFlag &flag, const QString &why,
+                  CliError::Kind kind = CliError::Kind::InvalidValue)
+{
+    return {kind, tr("%1: %2").arg(flag.name(), why)};
+}
+
+// A whole number from `min` to `max` for `store`; else the error `why` (%1: the value).
+template<typename Store>
+Applied number(const CliFlag &flag, const QStringList &values, qint64 min, qint64 max,
+               const QString &why, Store store)
+{
+    bool ok = false;
+    const qint64 n = values.value(0).toLongLong(&ok);
+    if (!ok || n < min || n > max)
+        return badValue(flag, why.arg(values.value(0)));
+    store(n);
+    return std::nullopt;
+}
+
+std::optional<ProtocolVersion> toVersion(const QString &text)
+{
+    const QString t = text.toLower();
+    if (t == QLatin1String("mqttv5") || t == QLatin1String("5") || t == QLatin1String("5.0"))
+        return ProtocolVersion::V5;
+    if (t == QLatin1String("mqttv311") || t == QLatin1String("311") || t == QLatin1String("3.1.1"))
+        return ProtocolVersion::V311;
+    if (t == QLatin1String("mqttv31") || t == QLatin1String("31") || t == QLatin1String("3.1"))
+        return ProtocolVersion::V31;
+    return std::nullopt;
+}
+
+template<auto Member>
+Applied setText(CliOptions &o, const CliFlag &, const QStringList &values)
+{
+    o.*Member = values.value(0);
+    return std::nullopt;
+}
+
+template<auto Member>
+Applied setUtf8(CliOptions &o, const CliFlag &, const QStringList &values)
+{
+    o.*Member = values.value(0).toUtf8();
+    return std::nullopt;
+}
+
+template<auto Member>
+Applied append(CliOptions &o, const CliFlag &, const QStringList &values)
+{
+    (o.*Member).append(values.value(0));
+    return std::nullopt;
+}
+
+template<auto Member>
+Applied turnOn(CliOptions &o, const CliFlag &, const QStringList &)
+{
+    o.*Member = true;
+    return std::nullopt;
+}
+
+template<auto Member>
+Applied setQos(CliOptions &o, const CliFlag &flag, const QStringList &values)
+{
+    return number(flag, values, 0, 2, tr("the QoS must be 0, 1 or 2, not '%1'."),
+                  [&o](qint64 n) { o.*Member = QoS(n); });
+}
+
+// -m, -f, -s, -l, -n: where pub takes its message from; one of them.
+template<MessageSource Source>
+Applied setSource(CliOptions &o, const CliFlag &flag, const QStringList &values)
+{
+    if (o.source != MessageSource::None)
+        return badValue(flag, tr("only one of -m, -f, -s, -l and -n can be given."),
+                        CliError::Kind::ConflictingOptions);
+    o.source = Source;
+    if constexpr (Source == MessageSource::Argument)
+        o.message = values.value(0).toUtf8();
+    else if constexpr (Source == MessageSource::File)
+        o.messageFile = values.value(0);
+    return std::nullopt;
+}
+
+const QList<CliFlag> kFlags = {
+    {CliFlagId::Help, nullptr, "--help", nullptr, kAll | B(C::None), TR("show this help and exit"),
+     turnOn<&CliOptions::help>},
+    // Connection
+    {CliFlagId::Host, "-h", "--host", "host", kAll, TR("broker host (default localhost)"),
+     setText<&CliOptions::host>},
+    {CliFlagId::Port, "-p", "--port", "port", kAll,
+     TR("broker port (default 1883, 8883 for TLS, 80/443 for WebSocket)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, 65535, tr("the port must be a number from 1 to 65535, not '%1'."),
+                       [&o](qint64 n) { o.port = quint16(n); });
+     }},
+    {CliFlagId::Version, "-V", "--protocol-version", "version", kAll,
+     TR("MQTT version: mqttv5, mqttv311, mqttv31 (or 5, 311, 31); default mqttv311"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         o.protocolVersion = toVersion(v.value(0));
+         if (!o.protocolVersion)
+             return badValue(f, tr("unknown MQTT version '%1' (use mqttv5, mqttv311 or mqttv31).")
+                                    .arg(v.value(0)));
+         return std::nullopt;
+     }},
+    {CliFlagId::ClientId, "-i", "--id", "id", kAll,
+     TR("client id (bench: a prefix; default: generated)"), setText<&CliOptions::clientId>},
+    {CliFlagId::Username, "-u", "--username", "user", kAll, TR("user name"),
+     setText<&CliOptions::username>},
+    {CliFlagId::Password, "-P", "--pw", "password", kAll, TR("password"),
+     setUtf8<&CliOptions::password>},
+    {CliFlagId::KeepAlive, "-k", "--keepalive", "seconds", kAll,
+     TR("keep alive interval in seconds (default 60, 0 = off)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 65535, tr("the keep alive must be 0 to 65535 seconds, not '%1'."),
+                       [&o](qint64 n) { o.keepAlive = quint16(n); });
+     }},
+    {CliFlagId::NoCleanSession, "-c", "--disable-clean-session", nullptr, kAll,
+     TR("keep the session (clean session / clean start off)"), turnOn<&CliOptions::noCleanSession>},
+    {CliFlagId::SessionExpiry, "-x", "--session-expiry-interval", "seconds", kAll,
+     TR("5.0 session expiry interval in seconds (-1 = never)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         if (v.value(0) == QLatin1String("-1") || v.value(0) == QStringLiteral("\u221E")) {
+             o.sessionExpiry = 0xFFFFFFFF; // never expires
+             return std::nullopt;
+         }
+         return number(f, v, 0, 0xFFFFFFFF,
+                       tr("the session expiry must be 0 to 4294967295 seconds or -1, not '%1'."),
+                       [&o](qint64 n) { o.sessionExpiry = quint32(n); });
+     }},
+    {CliFlagId::Url, "-L", "--url", "url", kAll,
+     TR("mqtt(s)://[user[:pass]@]host[:port]/topic or ws(s)://host[:port]/path"),
+     setText<&CliOptions::url>},
+    {CliFlagId::WsPath, nullptr, "--ws-path", "path", kAll,
+     TR("WebSocket request path (default /mqtt)"), setText<&CliOptions::wsPath>},
+    {CliFlagId::Proxy, nullptr, "--proxy", "url", kAll,
+     TR("connect through socks5://[user:pass@]host:port or http://[user:pass@]host:port"),
+     setText<&CliOptions::proxy>},
+    {CliFlagId::Profile, nullptr, "--profile", "name", kAll,
+     TR("use the connection saved in the app under this name; flags override it"),
+     setText<&CliOptions::profile>},
+    {CliFlagId::DataDir, nullptr, "--data-dir", "dir", kAll,
+     TR("the app's data directory (default $MQTTDESK_DATA_DIR, then the platform's)"),
+     setText<&CliOptions::dataDir>},
+    {CliFlagId::ConnectTimeout, nullptr, "--connect-timeout", "seconds", kAll,
+     TR("give up connecting after this many seconds (default 30)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, 3600, tr("the timeout must be 1 to 3600 seconds, not '%1'."),
+                       [&o](qint64 n) { o.connectTimeoutMs = int(n * 1000); });
+     }},
+    // TLS
+    {CliFlagId::CaFile, nullptr, "--cafile", "file", kAll, TR("CA certificates to trust (PEM)"),
+     setText<&CliOptions::caFile>},
+    {CliFlagId::CaPath, nullptr, "--capath", "dir", kAll,
+     TR("directory of CA certificates to trust"), setText<&CliOptions::caPath>},
+    {CliFlagId::Cert, nullptr, "--cert", "file", kAll, TR("client certificate (PEM or DER)"),
+     setText<&CliOptions::certFile>},
+    {CliFlagId::Key, nullptr, "--key", "file", kAll, TR("client private key (PEM or DER)"),
+     setText<&CliOptions::keyFile>},
+    {CliFlagId::KeyPass, nullptr, "--keypass", "passphrase", kAll,
+     TR("passphrase of an encrypted --key"), setUtf8<&CliOptions::keyPassphrase>},
+    {CliFlagId::Insecure, nullptr, "--insecure", nullptr, kAll,
+     TR("do not verify the server certificate (unsafe)"), turnOn<&CliOptions::insecure>},
+    {CliFlagId::TlsVersion, nullptr, "--tls-version", "version", kAll,
+     TR("minimum TLS version: tlsv1.2 or tlsv1.3"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         const QString version = v.value(0);
+         if (version != QLatin1String("tlsv1.2") && version != QLatin1String("tlsv1.3"))
+             return badValue(f, tr("use tlsv1.2 or tlsv1.3, not '%1'.").arg(version));
+         o.tlsVersion = version;
+         return std::nullopt;
+     }},
+    // Will
+    {CliFlagId::WillTopic, nullptr, "--will-topic", "topic", kAll, TR("topic of the will"),
+     setText<&CliOptions::willTopic>},
+    {CliFlagId::WillPayload, nullptr, "--will-payload", "payload", kAll, TR("payload of the will"),
+     setUtf8<&CliOptions::willPayload>},
+    {CliFlagId::WillQos, nullptr, "--will-qos", "qos", kAll, TR("QoS of the will (0, 1, 2)"),
+     setQos<&CliOptions::willQos>},
+    {CliFlagId::WillRetain, nullptr, "--will-retain", nullptr, kAll, TR("retain the will"),
+     turnOn<&CliOptions::willRetain>},
+    {CliFlagId::Property, "-D", "--property", "command name value", kAll,
+     TR("5.0 property; command: connect, publish, subscribe, unsubscribe, disconnect, will; "
+        "user-property takes a name and a value"),
+     [](CliOptions &o, const CliFlag &, const QStringList &v) -> Applied {
+         o.properties.append(CliProperty{v.value(0), v.value(1), v.value(2), v.value(3)});
+         return std::nullopt;
+     }},
+    // What
+    {CliFlagId::Topic, "-t", "--topic", "topic", kTopics,
+     TR("topic (sub: a filter, repeatable; bench: %c is the client number)"),
+     append<&CliOptions::topics>},
+    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics, TR("QoS 0, 1 or 2 (default 0)"),
+     setQos<&CliOptions::qos>},
+    {CliFlagId::Retain, "-r", "--retain", nullptr, kPub | B(C::BenchPub),
+     TR("publish with the retain flag"), turnOn<&CliOptions::retain>},
+    {CliFlagId::Message, "-m", "--message", "message", kPub, TR("the message to publish"),
+     setSource<MessageSource::Argument>},
+    {CliFlagId::File, "-f", "--file", "file", kPub, TR("publish the contents of a file"),
+     setSource<MessageSource::File>},
+    {CliFlagId::Stdin, "-s", "--stdin-file", nullptr, kPub,
+     TR("publish all of standard input as one message"), setSource<MessageSource::Stdin>},
+    {CliFlagId::StdinLines, "-l", "--stdin-line", nullptr, kPub,
+     TR("publish each line of standard input as a message"), setSource<MessageSource::StdinLines>},
+    {CliFlagId::NullMessage, "-n", "--null-message", nullptr, kPub,
+     TR("publish a zero-length message"), setSource<MessageSource::Null>},
+    {CliFlagId::Repeat, nullptr, "--repeat", "count", kPub, TR("publish the message N times"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, 1000000000, tr("the repeat count must be at least 1, not '%1'."),
+                       [&o](qint64 n) { o.repeat = int(n); });
+     }},
+    {CliFlagId::RepeatDelay, nullptr, "--repeat-delay", "ms", kPub,
+     TR("wait this long between repeats"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 86400000, tr("the delay must be 0 or more milliseconds, not '%1'."),
+                       [&o](qint64 n) { o.repeatDelayMs = int(n); });
+     }},
+    // sub output
+    {CliFlagId::Count, "-C", "--count", "count", kSub | B(C::BenchPub) | B(C::BenchSub),
+     TR("sub: exit after this many messages; bench pub: messages per client; bench sub: "
+        "stop after this many messages in all"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, Q_INT64_C(1) << 40, tr("the count must be at least 1, not '%1'."),
+                       [&o](qint64 n) { o.count = n; });
+     }},
+    {CliFlagId::Timeout, "-W", "--timeout", "seconds", kSub | kBench,
+     TR("stop after this many seconds (sub: exit status 27)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, 86400 * 365, tr("the timeout must be at least 1 second, not '%1'."),
+                       [&o](qint64 n) { o.timeoutSeconds = int(n); });
+     }},
+    {CliFlagId::Verbose, "-v", "--verbose", nullptr, kSub, TR("print the topic before the payload"),
+     turnOn<&CliOptions::verbose>},
+    {CliFlagId::NoEol, "-N", nullptr, nullptr, kSub, TR("no line feed after each message"),
+     turnOn<&CliOptions::noEol>},
+    {CliFlagId::NoRetained, "-R", nullptr, nullptr, kSub, TR("do not print retained messages"),
+     turnOn<&CliOptions::noRetained>},
+    {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub,
+     TR("print with a format: %t topic, %p payload, %q qos, %r retain, %l length, %m message id, "
+        "%x/%X hex payload, %I ISO time, %U unix time, %j JSON, %% a percent; \\n \\t \\\\"),
+     setText<&CliOptions::printFormat>},
+    {CliFlagId::FilterOut, "-T", nullptr, "filter", kSub,
+     TR("do not print messages whose topic matches this filter (repeatable)"),
+     append<&CliOptions::filterOut>},
+    {CliFlagId::Unsubscribe, "-U", nullptr, "filter", kSub,
+     TR("unsubscribe from this filter after connecting (repeatable)"),
+     append<&CliOptions::unsubscribeTopics>},
+    {CliFlagId::OutputFormat, nullptr, "--format", "format", kSub,
+     TR("payload as text, json (indented), hex or base64 (default text)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         const std::optional<PayloadFormat> format = payloadFormatFromKey(v.value(0));
+         if (!format || (*format != PayloadFormat::Text && *format != PayloadFormat::Json &&
+                         *format != PayloadFormat::Hex && *format != PayloadFormat::Base64))
+             return badValue(f, tr("use text, json, hex or base64, not '%1'.").arg(v.value(0)));
+         o.outputFormat = *format;
+         return std::nullopt;
+     }},
+    {CliFlagId::LineBuffered, nullptr, "--line-buffered", nullptr, kSub,
+     TR("write each message out at once (default: only when stdout is a terminal)"),
+     turnOn<&CliOptions::lineBuffered>},
+    {CliFlagId::Quiet, nullptr, "--quiet", nullptr, kAll, TR("no error messages"),
+     turnOn<&CliOptions::quiet>},
+    // bench
+    {CliFlagId::Clients, nullptr, "--clients", "count", kBench, TR("number of clients (default 1)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, 100000, tr("the number of clients must be 1 to 100000, not '%1'."),
+                       [&o](qint64 n) { o.clients = int(n); });
+     }},
+    {CliFlagId::Rate, nullptr, "--rate", "messages/s", B(C::BenchPub),
+     TR("messages per second per client (default: as fast as possible)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 100000000,
+                       tr("the rate must be 0 or more messages per second, not '%1'."),
+                       [&o](qint64 n) { o.rate = int(n); });
+     }},
+    {CliFlagId::Size, "-S", "--size", "bytes", B(C::BenchPub),
+     TR("payload size in bytes (default 16)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 256 * 1024 * 1024,
+                       tr("the size must be 0 to 268435456 bytes, not '%1'."),
+                       [&o](qint64 n) { o.payloadSize = int(n); });
+     }},
+    {CliFlagId::Interval, nullptr, "--interval", "ms", kBench,
+     TR("delay between starting two clients"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 86400000, tr("the delay must be 0 or more milliseconds, not '%1'."),
+                       [&o](qint64 n) { o.intervalMs = int(n); });
+     }},
+};
+
+#undef TR
 
 } // namespace
 

@@ -1,16 +1,20 @@
 #pragma once
 
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
+
+#include <optional>
 
 namespace mqttdesk {
 
-// Every flag the CLI knows: its names, its value, the commands that accept it and its
-// help line. The parser and each command's --help are both driven by this one table, so
-// a flag cannot be accepted without being documented.
+// Every flag the CLI knows: its names, its value, the commands that accept it, its help
+// line and how its value is stored. The parser and each command's --help are both driven
+// by this one table, so a flag cannot be accepted without being documented.
 enum class CliFlagId : quint8
 {
     Help,
@@ -70,12 +74,21 @@ enum class CliFlagId : quint8
 
 struct CliFlag
 {
+    // Stores the flag's values (as many as valueName names) in the options; why not,
+    // when a value is not one the flag takes.
+    using Apply = std::optional<CliError> (*)(CliOptions &options, const CliFlag &flag,
+                                              const QStringList &values);
+
     CliFlagId id;
     const char *shortName; // "-h", or nullptr
     const char *longName;  // "--host", or nullptr
     const char *valueName; // "host"; nullptr for a switch
     unsigned commands;     // CliFlagTable::bit(command) mask
     const char *help;      // translated in the "cli" context
+    Apply apply;
+
+    // The name errors use: the short one if there is one.
+    QString name() const { return QLatin1String(shortName ? shortName : longName); }
 };
 
 class CliFlagTable

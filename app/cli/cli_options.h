@@ -43,6 +43,8 @@ struct CliProperty
     QString name;    // e.g. user-property, message-expiry-interval
     QString value;
     QString value2; // the value of a user-property (name is `value`)
+
+    bool operator==(const CliProperty &) const = default;
 };
 
 // Everything the command line says, parsed but not yet turned into ConnectionSettings.
@@ -118,6 +120,8 @@ struct CliOptions
     int payloadSize = 16;
     int intervalMs = 0; // bench conn: between connection starts
     qint64 benchCount = 0;
+
+    bool operator==(const CliOptions &) const = default;
 };
 
 } // namespace mqttdesk

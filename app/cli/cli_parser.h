@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 
 #include <QString>
@@ -9,14 +10,6 @@
 
 namespace mqttdesk {
 
-// A command line that cannot be run: the caller prints the message and a usage hint and
-// exits 1 without connecting.
-struct ArgumentError
-{
-    CliCommand command = CliCommand::None;
-    QString message;
-};
-
 // Parses mosquitto_pub / mosquitto_sub compatible arguments (plus our own) into
 // CliOptions and checks everything that can be checked without the network: flag names
 // and values, QoS, topic names and filters, that files exist.
@@ -24,10 +17,10 @@ class CliParser
 {
 public:
     // `arguments` includes the program name. Returns the options or sets `error`.
-    static std::optional<CliOptions> parse(const QStringList &arguments, ArgumentError *error);
+    static std::optional<CliOptions> parse(const QStringList &arguments, CliError *error);
 
 private:
-    static bool validate(CliOptions &options, QString *error);
+    static bool validate(CliOptions &options, CliError *error);
 };
 
 } // namespace mqttdesk

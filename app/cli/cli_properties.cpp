@@ -64,7 +64,7 @@ quint32 maximumFor(PropertyType type)
 
 } // namespace
 
-std::optional<CliProperties> CliProperties::build(const QList<CliProperty> &list, QString *error)
+std::optional<CliProperties> CliProperties::build(const QList<CliProperty> &list, CliError *error)
 {
     CliProperties out;
     for (const CliProperty &p : list) {
@@ -89,22 +89,26 @@ std::optional<CliProperties> CliProperties::build(const QList<CliProperty> &list
             target = &out.will;
             context = PropertyContext::Will;
         } else {
-            *error = tr("-D: unknown command '%1' (use connect, publish, subscribe, unsubscribe, "
-                        "disconnect or will).")
-                         .arg(p.command);
+            *error = {CliError::Kind::InvalidProperty,
+                      tr("-D: unknown command '%1' (use connect, publish, subscribe, "
+                         "unsubscribe, disconnect or will).")
+                          .arg(p.command)};
             return std::nullopt;
         }
         const std::optional<PropertyId> id = idFor(p.name);
         if (!id) {
-            *error = tr("-D: unknown property '%1'.").arg(p.name);
+            *error = {CliError::Kind::InvalidProperty,
+                      tr("-D: unknown property '%1'.").arg(p.name)};
             return std::nullopt;
         }
         if (!isPropertyAllowed(*id, context)) {
-            *error = tr("-D: %1 is not allowed in %2.").arg(p.name, command);
+            *error = {CliError::Kind::InvalidProperty,
+                      tr("-D: %1 is not allowed in %2.").arg(p.name, command)};
             return std::nullopt;
         }
         if (!isPropertyRepeatable(*id, context) && target->contains(*id)) {
-            *error = tr("-D: %1 given twice for %2.").arg(p.name, command);
+            *error = {CliError::Kind::InvalidProperty,
+                      tr("-D: %1 given twice for %2.").arg(p.name, command)};
             return std::nullopt;
         }
         switch (propertyType(*id)) {
@@ -122,10 +126,11 @@ std::optional<CliProperties> CliProperties::build(const QList<CliProperty> &list
             const qulonglong v = p.value.toULongLong(&ok);
             const quint32 max = maximumFor(propertyType(*id));
             if (!ok || v > max) {
-                *error = tr("-D: %1 needs a number from 0 to %2, not '%3'.")
-                             .arg(p.name)
-                             .arg(max)
-                             .arg(p.value);
+                *error = {CliError::Kind::InvalidProperty,
+                          tr("-D: %1 needs a number from 0 to %2, not '%3'.")
+                              .arg(p.name)
+                              .arg(max)
+                              .arg(p.value)};
                 return std::nullopt;
             }
             if (*id == PropertyId::SubscriptionIdentifier)

@@ -2,6 +2,7 @@
 
 #include "core/protocol/properties.h"
 
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 
 #include <QList>
@@ -23,7 +24,8 @@ struct CliProperties
 
     // Builds them, checking each name, value and that the packet allows it (5.0 §2.2.2.2);
     // nothing with `error` set otherwise.
-    static std::optional<CliProperties> build(const QList<CliProperty> &properties, QString *error);
+    static std::optional<CliProperties> build(const QList<CliProperty> &properties,
+                                              CliError *error);
 };
 
 } // namespace mqttdesk

@@ -2,7 +2,6 @@
 
 #include "app/cli/bench_command.h"
 #include "app/cli/cli_client.h"
-#include "app/cli/cli_flag_table.h"
 #include "app/cli/conn_command.h"
 #include "app/cli/pub_command.h"
 #include "app/cli/settings_builder.h"
@@ -11,7 +10,6 @@
 
 #include <QCoreApplication>
 
-#include <cstdio>
 #include <memory>
 
 namespace mqttdesk {
@@ -22,10 +20,10 @@ template<typename Command>
 int exec(QCoreApplication &app, const CliOptions &options, const CliPlan &plan)
 {
     Command command(options, plan);
-    QString error;
+    CliError error;
     if (!command.prepare(&error)) {
-        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(error),
-                     qPrintable(CliFlagTable::usageHint(options.command)));
+        error.command = options.command;
+        error.print();
         return ExitUsage;
     }
     int exitCode = ExitConnection;
@@ -44,11 +42,11 @@ int exec(QCoreApplication &app, const CliOptions &options, const CliPlan &plan)
 
 int CommandRunner::run(QCoreApplication &app, const CliOptions &options)
 {
-    QString error;
+    CliError error;
     const std::optional<CliPlan> plan = SettingsBuilder::build(options, &error);
     if (!plan) {
-        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(error),
-                     qPrintable(CliFlagTable::usageHint(options.command)));
+        error.command = options.command;
+        error.print();
         return ExitUsage;
     }
     switch (options.command) {

@@ -9,11 +9,11 @@ namespace {
 // mqtt://host:port, mqtts://, ws://host:port/path, wss://: where it went, as a -L URL.
 QString address(const TransportOptions &t)
 {
-    static const char *const schemes[] = {"mqtt", "mqtts", "ws", "wss"};
+    static const char *const kSchemes[] = {"mqtt", "mqtts", "ws", "wss"};
     const QString host =
         t.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + t.host + QLatin1Char(']') : t.host;
     QString out =
-        QStringLiteral("%1://%2:%3").arg(QLatin1String(schemes[int(t.kind)]), host).arg(t.port);
+        QStringLiteral("%1://%2:%3").arg(QLatin1String(kSchemes[int(t.kind)]), host).arg(t.port);
     if (t.isWebSocket())
         out += t.webSocketPath;
     return out;

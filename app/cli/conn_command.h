@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/cli_client.h"
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 
 #include <QObject>
@@ -15,7 +16,7 @@ class ConnCommand : public QObject
 public:
     ConnCommand(const CliOptions &options, const CliPlan &plan, QObject *parent = nullptr);
 
-    bool prepare(QString *) { return true; }
+    bool prepare(CliError *) { return true; }
     void start() { m_client.start(); }
     void interrupt() { m_client.finish(ExitSuccess); }
 

@@ -25,12 +25,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("mqttdesk-cli"));
     QCoreApplication::setApplicationVersion(mqttdesk::versionString());
 
-    mqttdesk::ArgumentError error;
+    mqttdesk::CliError error;
     const std::optional<mqttdesk::CliOptions> options =
         mqttdesk::CliParser::parse(app.arguments(), &error);
     if (!options) {
-        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(error.message),
-                     qPrintable(mqttdesk::CliFlagTable::usageHint(error.command)));
+        error.print();
         return mqttdesk::ExitUsage;
     }
     if (options->version) {

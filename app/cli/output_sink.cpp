@@ -9,7 +9,7 @@ namespace mqttdesk {
 OutputSink::OutputSink(int fd, bool lineBuffered)
     : m_fd(fd)
     , m_lineBuffered(lineBuffered)
-    , m_buffer(new char[Capacity])
+    , m_buffer(new char[kCapacity])
 {}
 
 OutputSink::~OutputSink()
@@ -27,7 +27,7 @@ void OutputSink::flush()
 
 void OutputSink::appendSlow(QByteArrayView bytes)
 {
-    if (bytes.size() >= DirectThreshold) {
+    if (bytes.size() >= kDirectThreshold) {
         writeAll(m_buffer.get(), m_used, bytes.data(), bytes.size());
         m_used = 0;
         return;

@@ -15,9 +15,9 @@ namespace mqttdesk {
 class OutputSink
 {
 public:
-    static constexpr qsizetype Capacity = 1 << 20;
+    static constexpr qsizetype kCapacity = 1 << 20;
     // Pieces at least this large bypass the buffer.
-    static constexpr qsizetype DirectThreshold = 16 * 1024;
+    static constexpr qsizetype kDirectThreshold = 16 * 1024;
 
     explicit OutputSink(int fd, bool lineBuffered);
     ~OutputSink();
@@ -26,7 +26,7 @@ public:
 
     void append(QByteArrayView bytes)
     {
-        if (bytes.size() <= Capacity - m_used && bytes.size() < DirectThreshold) {
+        if (bytes.size() <= kCapacity - m_used && bytes.size() < kDirectThreshold) {
             std::memcpy(m_buffer.get() + m_used, bytes.data(), size_t(bytes.size()));
             m_used += bytes.size();
         } else {
@@ -35,7 +35,7 @@ public:
     }
     void append(char c)
     {
-        if (m_used == Capacity)
+        if (m_used == kCapacity)
             flush();
         m_buffer[m_used++] = c;
     }

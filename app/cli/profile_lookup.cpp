@@ -20,7 +20,7 @@ namespace {
 
 // A keychain that does not answer (a locked wallet waiting for a prompt) must not hang a
 // command-line run.
-constexpr int KeychainTimeoutMs = 15000;
+constexpr int kKeychainTimeoutMs = 15000;
 
 QString tr(const char *text)
 {
@@ -35,7 +35,7 @@ QString qualifiedName(const StoredProfile &p)
 } // namespace
 
 std::optional<StoredProfile> ProfileLookup::find(const QList<StoredProfile> &profiles,
-                                                 const QString &name, QString *error)
+                                                 const QString &name, CliError *error)
 {
     QList<StoredProfile> matches;
     for (const StoredProfile &p : profiles) {
@@ -53,30 +53,33 @@ std::optional<StoredProfile> ProfileLookup::find(const QList<StoredProfile> &pro
     QStringList names;
     for (const StoredProfile &p : matches.isEmpty() ? profiles : matches)
         names.append(QLatin1Char('\'') + qualifiedName(p) + QLatin1Char('\''));
+    QString message;
     if (matches.isEmpty())
-        *error = profiles.isEmpty()
-                     ? tr("--profile: there is no saved connection named '%1': the app has "
-                          "saved none.")
-                           .arg(name)
-                     : tr("--profile: there is no saved connection named '%1'. Saved: %2.")
-                           .arg(name, names.join(QStringLiteral(", ")));
+        message = profiles.isEmpty()
+                      ? tr("--profile: there is no saved connection named '%1': the app has "
+                           "saved none.")
+                            .arg(name)
+                      : tr("--profile: there is no saved connection named '%1'. Saved: %2.")
+                            .arg(name, names.join(QStringLiteral(", ")));
     else
-        *error = tr("--profile: %1 saved connections are named '%2': give the folder too, "
-                    "one of %3.")
-                     .arg(matches.size())
-                     .arg(name, names.join(QStringLiteral(", ")));
+        message = tr("--profile: %1 saved connections are named '%2': give the folder too, "
+                     "one of %3.")
+                      .arg(matches.size())
+                      .arg(name, names.join(QStringLiteral(", ")));
+    *error = {CliError::Kind::ProfileProblem, message};
     return std::nullopt;
 }
 
-std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options, QString *error)
+std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options, CliError *error)
 {
     const DataDirectory::Resolved dir = DataDirectory::resolve(options.dataDir);
     const QString path = DataDirectory::databasePath(dir.path);
     // Opening would create an empty database: a wrong directory must say so instead.
     if (!QFileInfo::exists(path)) {
-        *error = tr("--profile: there are no saved connections in %1. Point --data-dir (or "
-                    "MQTTDESK_DATA_DIR) at the app's data directory.")
-                     .arg(dir.path);
+        *error = {CliError::Kind::ProfileProblem,
+                  tr("--profile: there are no saved connections in %1. Point --data-dir (or "
+                     "MQTTDESK_DATA_DIR) at the app's data directory.")
+                      .arg(dir.path)};
         return std::nullopt;
     }
     std::optional<ConnectionProfile> profile;
@@ -87,7 +90,8 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
         if (!storageError.isError())
             stored = ProfileRepository(database.connection()).list(&storageError);
         if (storageError.isError()) {
-            *error = tr("--profile: %1").arg(storageError.message);
+            *error = {CliError::Kind::ProfileProblem,
+                      tr("--profile: %1").arg(storageError.message)};
             return std::nullopt;
         }
         const std::optional<StoredProfile> match = find(stored, options.profile, error);
@@ -96,8 +100,9 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
         QString formatError;
         profile = ProfileRepository::fromStored(*match, &formatError);
         if (!profile) {
-            *error = tr("--profile: the saved connection '%1' cannot be read: %2")
-                         .arg(options.profile, formatError);
+            *error = {CliError::Kind::ProfileProblem,
+                      tr("--profile: the saved connection '%1' cannot be read: %2")
+                          .arg(options.profile, formatError)};
             return std::nullopt;
         }
     }
@@ -107,7 +112,7 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
 }
 
 bool ProfileLookup::loadSecrets(const CliOptions &options, ConnectionProfile &profile,
-                                QString *error)
+                                CliError *error)
 {
     // What the command line gives is not looked up (and needs no keychain).
     if (options.password)
@@ -139,20 +144,22 @@ bool ProfileLookup::loadSecrets(const CliOptions &options, ConnectionProfile &pr
                          answered = true;
                          loop.quit();
                      });
-    QTimer::singleShot(KeychainTimeoutMs, &loop, &QEventLoop::quit);
+    QTimer::singleShot(kKeychainTimeoutMs, &loop, &QEventLoop::quit);
     secrets.load(profile);
     loop.exec();
     if (!answered) {
-        *error = tr("--profile: the system keychain did not answer within %1 s for the secrets "
-                    "of '%2'. Unlock it, or give the password with -P.")
-                     .arg(KeychainTimeoutMs / 1000)
-                     .arg(options.profile);
+        *error = {CliError::Kind::ProfileProblem,
+                  tr("--profile: the system keychain did not answer within %1 s for the "
+                     "secrets of '%2'. Unlock it, or give the password with -P.")
+                      .arg(kKeychainTimeoutMs / 1000)
+                      .arg(options.profile)};
         return false;
     }
     if (!problems.isEmpty()) {
-        *error = tr("--profile: the secrets of '%1' cannot be read: %2 Give the password with -P "
-                    "(and --keypass for the key).")
-                     .arg(options.profile, problems.join(QLatin1Char(' ')).simplified());
+        *error = {CliError::Kind::ProfileProblem,
+                  tr("--profile: the secrets of '%1' cannot be read: %2 Give the password with "
+                     "-P (and --keypass for the key).")
+                      .arg(options.profile, problems.join(QLatin1Char(' ')).simplified())};
         return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 #include "core/connection/connection_settings.h"
 #include "core/storage/stored_profile.h"
@@ -21,15 +22,15 @@ struct ConnectionProfile;
 class ProfileLookup
 {
 public:
-    static std::optional<ConnectionSettings> load(const CliOptions &options, QString *error);
+    static std::optional<ConnectionSettings> load(const CliOptions &options, CliError *error);
 
     // The one profile called `name`, or "folder/name"; nullopt with a message otherwise.
     static std::optional<StoredProfile> find(const QList<StoredProfile> &profiles,
-                                             const QString &name, QString *error);
+                                             const QString &name, CliError *error);
 
 private:
     // Fills in the keychain secrets the profile has and the command line does not give.
-    static bool loadSecrets(const CliOptions &options, ConnectionProfile &profile, QString *error);
+    static bool loadSecrets(const CliOptions &options, ConnectionProfile &profile, CliError *error);
 };
 
 } // namespace mqttdesk

@@ -8,17 +8,17 @@ namespace {
 
 // Messages handed to the connection and not yet finished: enough to keep a QoS 1/2
 // window full, small enough to bound memory for a huge -l input.
-constexpr int PublishWindow = 4096;
+constexpr int kPublishWindow = 4096;
 // QoS 2 over 3.1.1, which has no Receive Maximum: what brokers take in flight by default
 // (mosquitto's max_inflight_messages); more incomplete QoS 2 flows make mosquitto drop the
 // connection. 5.0 needs no limit here: the session keeps to the server's Receive Maximum.
-constexpr int V311Qos2Window = 20;
+constexpr int kV311Qos2Window = 20;
 
 int windowFor(const CliOptions &options, const CliPlan &plan)
 {
     return options.qos == QoS::ExactlyOnce && plan.settings.session.version != ProtocolVersion::V5
-               ? V311Qos2Window
-               : PublishWindow;
+               ? kV311Qos2Window
+               : kPublishWindow;
 }
 
 } // namespace
@@ -39,7 +39,7 @@ PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *
 
 PubCommand::~PubCommand() = default;
 
-bool PubCommand::prepare(QString *error)
+bool PubCommand::prepare(CliError *error)
 {
     switch (m_options.source) {
     case MessageSource::Argument:
@@ -48,7 +48,9 @@ bool PubCommand::prepare(QString *error)
     case MessageSource::File: {
         QFile file(m_options.messageFile);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("-f: cannot read '%1': %2.").arg(m_options.messageFile, file.errorString());
+            *error = {
+                CliError::Kind::FileProblem,
+                tr("-f: cannot read '%1': %2.").arg(m_options.messageFile, file.errorString())};
             return false;
         }
         m_payload = file.readAll();
@@ -57,7 +59,7 @@ bool PubCommand::prepare(QString *error)
     case MessageSource::Stdin: {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
-            *error = tr("-s: cannot read standard input.");
+            *error = {CliError::Kind::FileProblem, tr("-s: cannot read standard input.")};
             return false;
         }
         m_payload = in.readAll();

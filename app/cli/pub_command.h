@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/cli_client.h"
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/stdin_line_reader.h"
 
@@ -23,7 +24,7 @@ public:
     ~PubCommand() override;
 
     // Reads the message (-f file, -s stdin) before connecting; false with `error` set.
-    bool prepare(QString *error);
+    bool prepare(CliError *error);
     void start();
     void interrupt();
 

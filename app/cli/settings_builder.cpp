@@ -34,7 +34,7 @@ quint16 defaultPort(TransportOptions::Kind kind)
 
 } // namespace
 
-std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, QString *error)
+std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, CliError *error)
 {
     CliPlan plan;
     bool portFromProfile = false;
@@ -89,7 +89,7 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, QString *erro
         QSslConfiguration unused;
         TransportError tlsError;
         if (!TlsConfigurationLoader::load(t.tls, &unused, &tlsError)) {
-            *error = tlsError.message;
+            *error = {CliError::Kind::TlsProblem, tlsError.message};
             return std::nullopt;
         }
     }
@@ -101,7 +101,7 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, QString *erro
         t.port = defaultPort(t.kind);
 
     if (!o.properties.isEmpty() && s.version != ProtocolVersion::V5) {
-        *error = tr("-D: properties need MQTT 5 (-V mqttv5).");
+        *error = {CliError::Kind::InvalidProperty, tr("-D: properties need MQTT 5 (-V mqttv5).")};
         return std::nullopt;
     }
     std::optional<CliProperties> props = CliProperties::build(o.properties, error);
@@ -141,7 +141,7 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, QString *erro
     return plan;
 }
 
-bool SettingsBuilder::applyUrl(const CliOptions &o, CliPlan &plan, QString *error)
+bool SettingsBuilder::applyUrl(const CliOptions &o, CliPlan &plan, CliError *error)
 {
     if (o.url.isEmpty())
         return true;
@@ -160,7 +160,8 @@ bool SettingsBuilder::applyUrl(const CliOptions &o, CliPlan &plan, QString *erro
         (scheme != QLatin1String("mqtt") && scheme != QLatin1String("tcp") &&
          scheme != QLatin1String("mqtts") && scheme != QLatin1String("ssl") &&
          scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))) {
-        *error = tr("-L: '%1' is not a mqtt://, mqtts://, ws:// or wss:// URL.").arg(o.url);
+        *error = {CliError::Kind::InvalidValue,
+                  tr("-L: '%1' is not a mqtt://, mqtts://, ws:// or wss:// URL.").arg(o.url)};
         return false;
     }
     t.host = url.host();
@@ -179,7 +180,7 @@ bool SettingsBuilder::applyUrl(const CliOptions &o, CliPlan &plan, QString *erro
     return true;
 }
 
-bool SettingsBuilder::applyProxy(const QString &text, TransportOptions &t, QString *error)
+bool SettingsBuilder::applyProxy(const QString &text, TransportOptions &t, CliError *error)
 {
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
@@ -188,7 +189,9 @@ bool SettingsBuilder::applyProxy(const QString &text, TransportOptions &t, QStri
     else if (scheme == QLatin1String("http"))
         t.proxy.kind = ProxyOptions::Kind::HttpConnect;
     if (!url.isValid() || url.host().isEmpty() || t.proxy.kind == ProxyOptions::Kind::None) {
-        *error = tr("--proxy: '%1' is not a socks5://host:port or http://host:port URL.").arg(text);
+        *error = {
+            CliError::Kind::InvalidValue,
+            tr("--proxy: '%1' is not a socks5://host:port or http://host:port URL.").arg(text)};
         return false;
     }
     t.proxy.host = url.host();
@@ -198,7 +201,7 @@ bool SettingsBuilder::applyProxy(const QString &text, TransportOptions &t, QStri
     return true;
 }
 
-bool SettingsBuilder::applyTls(const CliOptions &o, TransportOptions &t, QString *error)
+bool SettingsBuilder::applyTls(const CliOptions &o, TransportOptions &t, CliError *error)
 {
     const bool wantsTls = !o.caFile.isEmpty() || !o.caPath.isEmpty() || !o.certFile.isEmpty() ||
                           o.insecure || !o.tlsVersion.isEmpty();
@@ -215,7 +218,8 @@ bool SettingsBuilder::applyTls(const CliOptions &o, TransportOptions &t, QString
         for (const QString &f : files)
             t.tls.caFiles.append(dir.filePath(f));
         if (files.isEmpty()) {
-            *error = tr("--capath: no .pem or .crt files in '%1'.").arg(o.caPath);
+            *error = {CliError::Kind::FileProblem,
+                      tr("--capath: no .pem or .crt files in '%1'.").arg(o.caPath)};
             return false;
         }
     }

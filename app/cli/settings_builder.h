@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_properties.h"
 #include "core/connection/connection_settings.h"
@@ -26,12 +27,12 @@ struct CliPlan
 class SettingsBuilder
 {
 public:
-    static std::optional<CliPlan> build(const CliOptions &options, QString *error);
+    static std::optional<CliPlan> build(const CliOptions &options, CliError *error);
 
 private:
-    static bool applyUrl(const CliOptions &options, CliPlan &plan, QString *error);
-    static bool applyProxy(const QString &url, TransportOptions &transport, QString *error);
-    static bool applyTls(const CliOptions &options, TransportOptions &transport, QString *error);
+    static bool applyUrl(const CliOptions &options, CliPlan &plan, CliError *error);
+    static bool applyProxy(const QString &url, TransportOptions &transport, CliError *error);
+    static bool applyTls(const CliOptions &options, TransportOptions &transport, CliError *error);
 };
 
 } // namespace mqttdesk

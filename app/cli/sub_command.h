@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/cli_client.h"
+#include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/message_formatter.h"
 #include "app/cli/output_sink.h"
@@ -21,7 +22,7 @@ class SubCommand : public QObject
 public:
     SubCommand(const CliOptions &options, const CliPlan &plan, QObject *parent = nullptr);
 
-    bool prepare(QString *) { return true; }
+    bool prepare(CliError *) { return true; }
     void start();
     // Ctrl-C: print what is buffered and leave cleanly.
     void interrupt();

@@ -57,9 +57,11 @@ int main(int argc, char *argv[])
     parser.addOption(screenshot);
     parser.process(app);
 
-    QString problem;
-    if (!mqttdesk::DataDirectory::ensureExists(resolved.path, &problem)) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "MQTT Desk"), problem);
+    const mqttdesk::DataDirectoryError problem =
+        mqttdesk::DataDirectory::ensureExists(resolved.path);
+    if (problem.isError()) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "MQTT Desk"),
+                              problem.message());
         return 1;
     }
 

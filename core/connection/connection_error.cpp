@@ -1,6 +1,7 @@
 #include "core/connection/connection_error.h"
 
-#include <iterator>
+#include "core/enum_name.h"
+
 #include <string_view>
 
 namespace mqttdesk {
@@ -22,17 +23,12 @@ constexpr std::string_view kKindNames[] = {
     "Transport",          "Refused",        "Protocol", "Timeout",
     "ServerDisconnected", "Authentication", "Request",  "Settings",
 };
-static_assert(std::size(kKindNames) == std::size_t(ConnectionError::Kind::Settings) + 1,
-              "one name per ConnectionError::Kind");
 
 } // namespace
 
 QString ConnectionError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return {};
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::Transport, Kind::Settings>(kKindNames, kind);
 }
 
 ConnectionError ConnectionError::fromTransport(const TransportError &error)

@@ -18,10 +18,10 @@ QList<StringPair> stringPairs(const ProfileSnapshot::Pairs &pairs)
 TransportOptions transportOptions(const ProfileSnapshot &s)
 {
     TransportOptions t;
-    static constexpr TransportOptions::Kind kinds[] = {
+    static constexpr TransportOptions::Kind kKinds[] = {
         TransportOptions::Kind::Tcp, TransportOptions::Kind::Tls, TransportOptions::Kind::WebSocket,
         TransportOptions::Kind::SecureWebSocket};
-    t.kind = kinds[qBound(0, s.scheme, 3)];
+    t.kind = kKinds[qBound(0, s.scheme, 3)];
     t.host = s.host;
     t.port = s.port;
     t.webSocketPath = s.wsPath;
@@ -44,9 +44,9 @@ TransportOptions transportOptions(const ProfileSnapshot &s)
                            : s.tlsMinimumVersion == 2 ? TlsOptions::MinimumVersion::Tls1_2
                                                       : TlsOptions::MinimumVersion::Default;
 
-    static constexpr ProxyOptions::Kind proxies[] = {
+    static constexpr ProxyOptions::Kind kProxies[] = {
         ProxyOptions::Kind::None, ProxyOptions::Kind::HttpConnect, ProxyOptions::Kind::Socks5};
-    t.proxy.kind = proxies[qBound(0, s.proxyType, 2)];
+    t.proxy.kind = kProxies[qBound(0, s.proxyType, 2)];
     t.proxy.host = s.proxyHost;
     t.proxy.port = s.proxyPort;
     t.proxy.user = s.proxyUser;

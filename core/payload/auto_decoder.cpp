@@ -23,7 +23,7 @@ QString AutoDecoder::name() const
 
 int AutoDecoder::detect(QByteArrayView, const PayloadHint &) const
 {
-    return NoMatch;
+    return kNoMatch;
 }
 
 RenderedPayload AutoDecoder::render(QByteArrayView bytes, const RenderOptions &options) const

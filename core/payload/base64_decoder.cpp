@@ -17,7 +17,7 @@ QString Base64Decoder::name() const
 
 int Base64Decoder::detect(QByteArrayView, const PayloadHint &) const
 {
-    return NoMatch;
+    return kNoMatch;
 }
 
 RenderedPayload Base64Decoder::render(QByteArrayView bytes, const RenderOptions &options) const

@@ -19,14 +19,14 @@ QString CborDecoder::name() const
 
 int CborDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) const
 {
-    if (bytes.isEmpty() || bytes.size() > PayloadDetector::BinaryCheckLimit)
-        return NoMatch;
+    if (bytes.isEmpty() || bytes.size() > PayloadDetector::kBinaryCheckLimit)
+        return kNoMatch;
     const QString type = PayloadDetector::mediaType(hint);
     if ((type == u"application/cbor" || type.endsWith(u"+cbor")) && CborReader::isWellFormed(bytes))
-        return Declared;
+        return kDeclared;
     if (bytes.size() >= 2 && CborReader::isWellFormed(bytes, true))
-        return Confidence;
-    return NoMatch;
+        return kConfidence;
+    return kNoMatch;
 }
 
 RenderedPayload CborDecoder::render(QByteArrayView bytes, const RenderOptions &options) const

@@ -6,11 +6,11 @@ namespace mqttdesk {
 
 // CBOR shown as JSON (CborReader). Detects one whole CBOR map or array, certain when the
 // content type says CBOR and the bytes are one well-formed item. Only payloads up to
-// PayloadDetector::BinaryCheckLimit are checked.
+// PayloadDetector::kBinaryCheckLimit are checked.
 class CborDecoder : public PayloadDecoder
 {
 public:
-    static constexpr int Confidence = 60;
+    static constexpr int kConfidence = 60;
 
     QString id() const override;
     QString name() const override;

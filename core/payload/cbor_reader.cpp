@@ -77,7 +77,7 @@ bool CborReader::readItem(QCborStreamReader &reader, int depth)
 {
     if (stopped())
         return true;
-    if (depth > MaximumDepth)
+    if (depth > kMaximumDepth)
         return fail(reader, PayloadErrorCode::NestingTooDeep);
     if (!readerOk(reader))
         return fail(reader, PayloadErrorCode::MalformedCbor);

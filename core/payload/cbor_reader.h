@@ -17,7 +17,7 @@ class JsonTextWriter;
 class CborReader
 {
 public:
-    static constexpr int MaximumDepth = 200;
+    static constexpr int kMaximumDepth = 200;
 
     // Decodes the one item that must span all of `bytes`, at most `maxChars` characters of
     // JSON (all when negative).

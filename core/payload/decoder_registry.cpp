@@ -93,15 +93,15 @@ QString DecoderRegistry::name(QStringView id) const
 const PayloadDecoder *DecoderRegistry::detect(QByteArrayView bytes, const PayloadHint &hint) const
 {
     const PayloadDecoder *best = nullptr;
-    int bestConfidence = PayloadDecoder::NoMatch;
+    int bestConfidence = PayloadDecoder::kNoMatch;
     for (const PayloadDecoder *decoder : decoders()) {
-        const int confidence =
-            qBound(PayloadDecoder::NoMatch, decoder->detect(bytes, hint), PayloadDecoder::Declared);
+        const int confidence = qBound(PayloadDecoder::kNoMatch, decoder->detect(bytes, hint),
+                                      PayloadDecoder::kDeclared);
         if (confidence > bestConfidence) {
             best = decoder;
             bestConfidence = confidence;
             // Nothing later can beat it (ties go to the first).
-            if (confidence == PayloadDecoder::Declared)
+            if (confidence == PayloadDecoder::kDeclared)
                 break;
         }
     }

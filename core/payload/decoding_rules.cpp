@@ -8,9 +8,9 @@ namespace mqttdesk {
 
 namespace {
 
-const QString FilterKey = QStringLiteral("filter");
-const QString DecoderKey = QStringLiteral("decoder");
-const QString OptionsKey = QStringLiteral("options");
+const QString kFilterKey = QStringLiteral("filter");
+const QString kDecoderKey = QStringLiteral("decoder");
+const QString kOptionsKey = QStringLiteral("options");
 
 } // namespace
 
@@ -70,7 +70,7 @@ QJsonArray DecodingRules::toJson() const
     QJsonArray array;
     for (const DecodingRule &rule : m_rules)
         array.append(QJsonObject{
-            {FilterKey, rule.filter}, {DecoderKey, rule.decoder}, {OptionsKey, rule.options}});
+            {kFilterKey, rule.filter}, {kDecoderKey, rule.decoder}, {kOptionsKey, rule.options}});
     return array;
 }
 
@@ -79,15 +79,15 @@ std::optional<DecodingRules> DecodingRules::fromJson(const QJsonArray &json, QSt
     DecodingRules rules;
     for (qsizetype i = 0; i < json.size(); ++i) {
         const QJsonValue value = json.at(i);
-        const QJsonValue options = value[OptionsKey];
+        const QJsonValue options = value[kOptionsKey];
         QString why;
-        if (!value.isObject() || !value[FilterKey].isString() || !value[DecoderKey].isString() ||
+        if (!value.isObject() || !value[kFilterKey].isString() || !value[kDecoderKey].isString() ||
             !(options.isObject() || options.isUndefined() || options.isNull())) {
             why = QCoreApplication::translate(
                 "DecodingRules", "It needs a filter and a decoder, and its options must be an "
                                  "object.");
         } else {
-            const DecodingRule rule{value[FilterKey].toString(), value[DecoderKey].toString(),
+            const DecodingRule rule{value[kFilterKey].toString(), value[kDecoderKey].toString(),
                                     options.toObject()};
             if (const std::optional<QString> invalid = validate(rule))
                 why = *invalid;

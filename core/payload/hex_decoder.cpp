@@ -18,7 +18,7 @@ QString HexDecoder::name() const
 
 int HexDecoder::detect(QByteArrayView, const PayloadHint &) const
 {
-    return Confidence;
+    return kConfidence;
 }
 
 RenderedPayload HexDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
@@ -32,8 +32,8 @@ RenderedPayload HexDecoder::renderHex(QByteArrayView bytes, qsizetype maxChars)
     out.decoder = QStringLiteral("hex");
     const qsizetype take =
         maxChars < 0 ? bytes.size()
-                     : qMax<qsizetype>(HexDump::BytesPerLine,
-                                       maxChars / HexDump::LineLength * HexDump::BytesPerLine);
+                     : qMax<qsizetype>(HexDump::kBytesPerLine,
+                                       maxChars / HexDump::kLineLength * HexDump::kBytesPerLine);
     out.text = HexDump::render(bytes, take);
     out.truncated = take < bytes.size();
     return out;

@@ -9,7 +9,7 @@ namespace mqttdesk {
 class HexDecoder : public PayloadDecoder
 {
 public:
-    static constexpr int Confidence = 1;
+    static constexpr int kConfidence = 1;
 
     QString id() const override;
     QString name() const override;

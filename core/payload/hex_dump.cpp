@@ -4,24 +4,24 @@ namespace mqttdesk {
 
 QString HexDump::render(QByteArrayView bytes, qsizetype maxBytes)
 {
-    static constexpr char16_t Digits[] = u"0123456789abcdef";
+    static constexpr char16_t kDigits[] = u"0123456789abcdef";
     const qsizetype size = maxBytes < 0 ? bytes.size() : qMin(maxBytes, bytes.size());
     // Offsets past 4 GiB need more than eight digits.
     const int offsetDigits = bytes.size() > 0xffffffffLL ? 16 : 8;
     QString out;
-    out.reserve((size / BytesPerLine + 1) * (LineLength + offsetDigits - 8));
-    for (qsizetype line = 0; line < size; line += BytesPerLine) {
-        const qsizetype count = qMin<qsizetype>(BytesPerLine, size - line);
+    out.reserve((size / kBytesPerLine + 1) * (kLineLength + offsetDigits - 8));
+    for (qsizetype line = 0; line < size; line += kBytesPerLine) {
+        const qsizetype count = qMin<qsizetype>(kBytesPerLine, size - line);
         for (int shift = (offsetDigits - 1) * 4; shift >= 0; shift -= 4)
-            out.append(QChar(Digits[(quint64(line) >> shift) & 0xf]));
+            out.append(QChar(kDigits[(quint64(line) >> shift) & 0xf]));
         out.append(u"  ");
-        for (int k = 0; k < BytesPerLine; ++k) {
+        for (int k = 0; k < kBytesPerLine; ++k) {
             if (k == 8)
                 out.append(u' ');
             if (k < count) {
                 const uchar b = uchar(bytes[line + k]);
-                out.append(QChar(Digits[b >> 4]));
-                out.append(QChar(Digits[b & 0xf]));
+                out.append(QChar(kDigits[b >> 4]));
+                out.append(QChar(kDigits[b & 0xf]));
                 out.append(u' ');
             } else {
                 out.append(u"   ");

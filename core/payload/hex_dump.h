@@ -12,9 +12,9 @@ namespace mqttdesk {
 class HexDump
 {
 public:
-    static constexpr int BytesPerLine = 16;
+    static constexpr int kBytesPerLine = 16;
     // Characters per line including the line feed, with an 8-digit offset.
-    static constexpr int LineLength = 79;
+    static constexpr int kLineLength = 79;
 
     // Dumps at most `maxBytes` bytes (all when negative).
     static QString render(QByteArrayView bytes, qsizetype maxBytes = -1);

@@ -22,17 +22,17 @@ QString JsonDecoder::name() const
 int JsonDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) const
 {
     if (!PayloadDetector::looksLikeJson(bytes))
-        return NoMatch;
+        return kNoMatch;
     const QString type = PayloadDetector::mediaType(hint);
     const bool declared =
         type == u"application/json" || type == u"text/json" || type.endsWith(u"+json");
-    return declared ? Declared : Confidence;
+    return declared ? kDeclared : kConfidence;
 }
 
 RenderedPayload JsonDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
 {
     const qsizetype maxChars = options.maxChars;
-    if (maxChars < 0 || bytes.size() <= PayloadRenderer::PreviewJsonValidationLimit) {
+    if (maxChars < 0 || bytes.size() <= PayloadRenderer::kPreviewJsonValidationLimit) {
         if (const auto error = JsonValidator::validate(bytes))
             return fallback(bytes, maxChars, *error);
     }

@@ -9,7 +9,7 @@ namespace mqttdesk {
 class JsonDecoder : public PayloadDecoder
 {
 public:
-    static constexpr int Confidence = 90;
+    static constexpr int kConfidence = 90;
 
     QString id() const override;
     QString name() const override;

@@ -21,7 +21,7 @@ bool isStructural(char c)
 void newline(QByteArray &out, int depth)
 {
     out.append('\n');
-    out.append(qsizetype(qMin(depth, JsonPrettyPrinter::MaximumIndentDepth)) * 4, ' ');
+    out.append(qsizetype(qMin(depth, JsonPrettyPrinter::kMaximumIndentDepth)) * 4, ' ');
 }
 
 } // namespace

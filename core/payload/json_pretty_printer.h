@@ -14,7 +14,7 @@ class JsonPrettyPrinter
 {
 public:
     // Indentation stops growing past this depth so that deep nesting cannot blow up the text.
-    static constexpr int MaximumIndentDepth = 64;
+    static constexpr int kMaximumIndentDepth = 64;
 
     // At most about `maxChars` characters of output (all when negative); `truncated` tells
     // whether input was left over.

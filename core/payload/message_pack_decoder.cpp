@@ -19,16 +19,16 @@ QString MessagePackDecoder::name() const
 
 int MessagePackDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) const
 {
-    if (bytes.isEmpty() || bytes.size() > PayloadDetector::BinaryCheckLimit)
-        return NoMatch;
+    if (bytes.isEmpty() || bytes.size() > PayloadDetector::kBinaryCheckLimit)
+        return kNoMatch;
     const QString type = PayloadDetector::mediaType(hint);
     if ((type == u"application/msgpack" || type == u"application/x-msgpack" ||
          type == u"application/vnd.msgpack") &&
         MessagePackReader::isWellFormed(bytes))
-        return Declared;
+        return kDeclared;
     if (bytes.size() >= 2 && MessagePackReader::isWellFormed(bytes, true))
-        return Confidence;
-    return NoMatch;
+        return kConfidence;
+    return kNoMatch;
 }
 
 RenderedPayload MessagePackDecoder::render(QByteArrayView bytes, const RenderOptions &options) const

@@ -6,11 +6,11 @@ namespace mqttdesk {
 
 // MessagePack shown as JSON (MessagePackReader). Detects one whole MessagePack map or array,
 // certain when the content type says MessagePack and the bytes are one well-formed item.
-// Only payloads up to PayloadDetector::BinaryCheckLimit are checked.
+// Only payloads up to PayloadDetector::kBinaryCheckLimit are checked.
 class MessagePackDecoder : public PayloadDecoder
 {
 public:
-    static constexpr int Confidence = 50;
+    static constexpr int kConfidence = 50;
 
     QString id() const override;
     QString name() const override;

@@ -75,7 +75,7 @@ bool MessagePackReader::readItem(int depth)
 {
     if (stopped())
         return true;
-    if (depth > MaximumDepth)
+    if (depth > kMaximumDepth)
         return fail(PayloadErrorCode::NestingTooDeep);
     if (!need(1))
         return fail(PayloadErrorCode::MalformedMessagePack);

@@ -11,12 +11,12 @@ class JsonTextWriter;
 
 // A small, bounds-checked MessagePack decoder (https://msgpack.org spec): nil, bool, ints,
 // floats, str, bin (as Base64), array, map, ext (as {"ext": type, "data": Base64}). It never
-// reads past the end, refuses nesting deeper than MaximumDepth and rejects a count that the
+// reads past the end, refuses nesting deeper than kMaximumDepth and rejects a count that the
 // remaining bytes cannot hold before looping over it.
 class MessagePackReader
 {
 public:
-    static constexpr int MaximumDepth = 200;
+    static constexpr int kMaximumDepth = 200;
 
     // Decodes the one item that must span all of `bytes` into indented JSON text, at most
     // `maxChars` characters of it (all when negative).

@@ -12,7 +12,7 @@ PayloadDecoder::~PayloadDecoder() = default;
 RenderedPayload PayloadDecoder::fallback(QByteArrayView bytes, qsizetype maxChars,
                                          const PayloadError &error)
 {
-    const bool text = Utf8Scan::scan(bytes, PayloadDetector::TextPrefix).isPrintableText();
+    const bool text = Utf8Scan::scan(bytes, PayloadDetector::kTextPrefix).isPrintableText();
     RenderedPayload out =
         text ? TextDecoder::renderText(bytes, maxChars) : HexDecoder::renderHex(bytes, maxChars);
     out.error = error;

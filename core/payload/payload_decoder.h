@@ -29,11 +29,11 @@ struct RenderOptions
 class PayloadDecoder
 {
 public:
-    // detect() scale. A decoder returns NoMatch when it cannot show the bytes at all and
-    // Declared when the message's content type names its format and the bytes bear it out;
+    // detect() scale. A decoder returns kNoMatch when it cannot show the bytes at all and
+    // kDeclared when the message's content type names its format and the bytes bear it out;
     // the built-in decoders use the values in between (docs/decoders.md lists them).
-    static constexpr int NoMatch = 0;
-    static constexpr int Declared = 100;
+    static constexpr int kNoMatch = 0;
+    static constexpr int kDeclared = 100;
 
     PayloadDecoder() = default;
     PayloadDecoder(const PayloadDecoder &) = delete;
@@ -44,7 +44,7 @@ public:
     virtual QString id() const = 0;
     // Translated, for menus: "JSON", "Hex", ...
     virtual QString name() const = 0;
-    // How sure the decoder is that these bytes are its format, NoMatch..Declared. Auto renders
+    // How sure the decoder is that these bytes are its format, kNoMatch..kDeclared. Auto renders
     // with the most confident decoder (the first registered on a tie). Must stay cheap on
     // large payloads: look at a bounded prefix where the format allows.
     virtual int detect(QByteArrayView bytes, const PayloadHint &hint) const = 0;

@@ -32,9 +32,9 @@ bool PayloadDetector::looksLikeJson(QByteArrayView bytes)
     const char close = bytes[last];
     if (!((open == '{' && close == '}') || (open == '[' && close == ']')))
         return false;
-    if (bytes.size() > FullJsonCheckLimit) {
+    if (bytes.size() > kFullJsonCheckLimit) {
         // Too big to parse just to pick a format: the shape and a UTF-8 prefix will do.
-        return Utf8Scan::scan(bytes, TextPrefix).isValid();
+        return Utf8Scan::scan(bytes, kTextPrefix).isValid();
     }
     QJsonParseError error;
     QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);

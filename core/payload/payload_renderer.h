@@ -19,7 +19,7 @@ class PayloadRenderer
 public:
     static constexpr qsizetype PreviewChars = 4096;
     // JSON larger than this is not validated for a preview, only re-indented up to the limit.
-    static constexpr qsizetype PreviewJsonValidationLimit = 1024 * 1024;
+    static constexpr qsizetype kPreviewJsonValidationLimit = 1024 * 1024;
 
     // Everything (for "show all", "copy").
     static RenderedPayload render(QByteArrayView bytes, PayloadFormat format,

@@ -21,12 +21,12 @@ QString TextDecoder::name() const
 int TextDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) const
 {
     if (bytes.isEmpty())
-        return Confidence;
-    const Utf8Scan text = Utf8Scan::scan(bytes, PayloadDetector::TextPrefix);
+        return kConfidence;
+    const Utf8Scan text = Utf8Scan::scan(bytes, PayloadDetector::kTextPrefix);
     const bool declared =
         hint.utf8Declared.value_or(false) || PayloadDetector::mediaType(hint).startsWith(u"text/");
     const bool isText = declared ? text.isValid() && !text.hasNul() : text.isPrintableText();
-    return isText ? Confidence : NoMatch;
+    return isText ? kConfidence : kNoMatch;
 }
 
 RenderedPayload TextDecoder::render(QByteArrayView bytes, const RenderOptions &options) const

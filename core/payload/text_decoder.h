@@ -10,7 +10,7 @@ namespace mqttdesk {
 class TextDecoder : public PayloadDecoder
 {
 public:
-    static constexpr int Confidence = 80;
+    static constexpr int kConfidence = 80;
 
     QString id() const override;
     QString name() const override;

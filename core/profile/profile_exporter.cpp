@@ -18,7 +18,7 @@ QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, boo
                                                                  : ProfileJson::Secrets::Exclude));
     const QJsonObject document{
         {QStringLiteral("format"), QStringLiteral("mqttdesk-profiles")},
-        {QStringLiteral("version"), ProfileJson::formatVersion},
+        {QStringLiteral("version"), ProfileJson::kFormatVersion},
         {QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("secretsIncluded"), includeSecrets},
         {QStringLiteral("profiles"), array},

@@ -30,7 +30,7 @@ ProfileImport readOurs(const QJsonObject &root)
     reader.require(QStringLiteral("version"));
     reader.require(QStringLiteral("profiles"));
     const qint64 version = reader.integer(QStringLiteral("version"), 1, 1 << 30, 1);
-    if (reader.ok() && version > ProfileJson::formatVersion)
+    if (reader.ok() && version > ProfileJson::kFormatVersion)
         return failed(ProfileImport::Source::MqttDesk,
                       ProfileFormatError(Kind::UnsupportedVersion, QStringLiteral("version"),
                                          QString::number(version)));

@@ -13,7 +13,7 @@ namespace mqttdesk {
 class ProfileJson
 {
 public:
-    static constexpr int formatVersion = 1;
+    static constexpr int kFormatVersion = 1;
 
     enum class Secrets
     {

@@ -36,9 +36,9 @@ private:
 bool isValidHost(const QString &host)
 {
     // A name, an IPv4 address or an IPv6 address (optionally in brackets).
-    static const QRegularExpression pattern(QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[0-9A-Fa-f:.]*:"
-                                                           "[0-9A-Fa-f:.]*|[A-Za-z0-9_.-]+)$"));
-    return pattern.match(host).hasMatch();
+    static const QRegularExpression kPattern(QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[0-9A-Fa-f:.]*:"
+                                                            "[0-9A-Fa-f:.]*|[A-Za-z0-9_.-]+)$"));
+    return kPattern.match(host).hasMatch();
 }
 
 bool isUtf8(const QByteArray &bytes)

@@ -158,7 +158,7 @@ EncodeResult tryEncode(const Packet &packet, ProtocolVersion version)
         return *w.error();
 
     const qsizetype bodySize = out.size() - kHeaderRoom;
-    if (bodySize > qsizetype(WireWriter::MaximumVariableByteInteger)) {
+    if (bodySize > qsizetype(WireWriter::kMaximumVariableByteInteger)) {
         w.fail(EncodeError::Kind::PacketTooLarge, QStringLiteral("5.0 §2.1.4"));
         return *w.error();
     }
@@ -201,7 +201,7 @@ DecodeResult decodePacket(quint8 fixedHeaderByte, QByteArrayView body, ProtocolV
     if (!type || (*type == PacketType::Auth && version != ProtocolVersion::V5)) {
         DecodeError e;
         e.kind = DecodeError::Kind::InvalidPacketType;
-        e.offset = WireReader::FixedHeader;
+        e.offset = WireReader::kFixedHeader;
         e.rule = version == ProtocolVersion::V5 ? QStringLiteral("5.0 §2.1.2")
                                                 : QStringLiteral("3.1.1 §2.2.1");
         e.packet = type;
@@ -211,7 +211,7 @@ DecodeResult decodePacket(quint8 fixedHeaderByte, QByteArrayView body, ProtocolV
     WireReader r(body, *type, version);
     if (!flagsValid(*type, flags, version)) {
         r.fail(DecodeError::Kind::InvalidFixedHeaderFlags, flagsRule(*type, version),
-               QStringLiteral("0x%1").arg(flags, 1, 16), WireReader::FixedHeader);
+               QStringLiteral("0x%1").arg(flags, 1, 16), WireReader::kFixedHeader);
         return *r.error();
     }
     Packet packet;
@@ -225,8 +225,8 @@ DecodeResult toStreamOffsets(DecodeResult result, const Frame &frame)
     if (result.ok())
         return result;
     DecodeError e = result.error();
-    e.offset = e.offset == WireReader::FixedHeader ? frame.streamOffset
-                                                   : frame.bodyStreamOffset + e.offset;
+    e.offset = e.offset == WireReader::kFixedHeader ? frame.streamOffset
+                                                    : frame.bodyStreamOffset + e.offset;
     return e;
 }
 

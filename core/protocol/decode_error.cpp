@@ -1,8 +1,9 @@
 #include "core/protocol/decode_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -111,17 +112,12 @@ constexpr std::string_view kKindNames[] = {
     "NoTopicFilters",
     "NoReasonCodes",
 };
-static_assert(std::size(kKindNames) == std::size_t(DecodeError::Kind::NoReasonCodes) + 1,
-              "one name per DecodeError::Kind");
 
 } // namespace
 
 QString DecodeError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::InvalidPacketType, Kind::NoReasonCodes>(kKindNames, kind);
 }
 
 bool DecodeError::isProtocolError() const

@@ -1,8 +1,9 @@
 #include "core/protocol/encode_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -61,17 +62,12 @@ constexpr std::string_view kKindNames[] = {
     "DuplicateProperty", "InvalidPropertyValue", "InvalidReasonCode", "InvalidFlags",
     "NoTopicFilters",    "PacketTooLarge",
 };
-static_assert(std::size(kKindNames) == std::size_t(EncodeError::Kind::PacketTooLarge) + 1,
-              "one name per EncodeError::Kind");
 
 } // namespace
 
 QString EncodeError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::NotInVersion, Kind::PacketTooLarge>(kKindNames, kind);
 }
 
 QString EncodeError::message() const

@@ -32,10 +32,10 @@ class FrameReader
 {
 public:
     // 268,435,455 + 5: the largest packet the Remaining Length can describe.
-    static constexpr quint32 MaximumPossiblePacketSize = 268435460;
-    static constexpr qsizetype DefaultLargeFrameSize = 16 * 1024;
+    static constexpr quint32 kMaximumPossiblePacketSize = 268435460;
+    static constexpr qsizetype kDefaultLargeFrameSize = 16 * 1024;
 
-    explicit FrameReader(quint32 maximumPacketSize = MaximumPossiblePacketSize);
+    explicit FrameReader(quint32 maximumPacketSize = kMaximumPossiblePacketSize);
 
     // Whole packet size (header + Remaining Length + body) above which the stream is
     // refused with DecodeError::Kind::PacketTooLarge [MQTT-3.1.2-24 / MQTT-3.2.2-15].
@@ -99,7 +99,7 @@ private:
     QByteArrayView m_input;  // the borrowed chunk, if any
     qsizetype m_inputPos = 0;
     quint32 m_maximumPacketSize;
-    qsizetype m_largeFrameSize = DefaultLargeFrameSize;
+    qsizetype m_largeFrameSize = kDefaultLargeFrameSize;
     std::optional<DecodeError> m_error;
 
     // The large frame being collected in its own buffer, if any.

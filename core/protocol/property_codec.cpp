@@ -170,7 +170,7 @@ void PropertyCodec::write(WireWriter &w, const Properties &properties, PropertyC
             typeOk = integer != nullptr;
             break;
         case PropertyType::VariableByteInteger:
-            typeOk = integer && *integer <= WireWriter::MaximumVariableByteInteger;
+            typeOk = integer && *integer <= WireWriter::kMaximumVariableByteInteger;
             break;
         case PropertyType::Utf8String:
             typeOk = std::holds_alternative<QString>(p.value);

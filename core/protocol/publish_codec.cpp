@@ -73,13 +73,13 @@ bool PublishCodec::decodePublish(WireReader &r, quint8 flags, Packet &out, QByte
     const quint8 qos = (flags >> 1) & 0x03;
     if (qos == 3)
         return r.fail(DecodeError::Kind::InvalidQoS, QStringLiteral("MQTT-3.3.1-4"), QString(),
-                      WireReader::FixedHeader);
+                      WireReader::kFixedHeader);
     p.qos = static_cast<QoS>(qos);
     p.dup = flags & 0x08;
     p.retain = flags & 0x01;
     if (p.dup && p.qos == QoS::AtMostOnce)
         return r.fail(DecodeError::Kind::InvalidFixedHeaderFlags, QStringLiteral("MQTT-3.3.1-2"),
-                      QString(), WireReader::FixedHeader);
+                      QString(), WireReader::kFixedHeader);
     const qsizetype topicAt = r.offset();
     if (!r.readTopicName(p.topic))
         return false;

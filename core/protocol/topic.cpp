@@ -8,7 +8,7 @@ namespace mqttdesk {
 
 namespace {
 
-constexpr QStringView SharePrefix = u"$share/";
+constexpr QStringView kSharePrefix = u"$share/";
 
 // The checks names and filters share: length, U+0000, encodability [MQTT-4.7.3-1..3].
 std::optional<TopicError> validateCommon(QStringView text)
@@ -27,7 +27,7 @@ std::optional<TopicError> validateCommon(QStringView text)
             return TopicError{TopicErrorCode::InvalidUtf16, i};
         }
     }
-    if (utf8ByteCount(text) > Topic::MaximumUtf8Length)
+    if (utf8ByteCount(text) > Topic::kMaximumUtf8Length)
         return TopicError{TopicErrorCode::TooLong, -1};
     return std::nullopt;
 }
@@ -123,7 +123,7 @@ std::optional<TopicError> Topic::validateFilter(QStringView filter)
         return validateWildcards(filter, 0);
 
     // "$share/" ShareName "/" filter [MQTT-4.8.2-1, MQTT-4.8.2-2]
-    const qsizetype nameStart = SharePrefix.size();
+    const qsizetype nameStart = kSharePrefix.size();
     const qsizetype nameEnd = levelEnd(filter, nameStart);
     if (nameEnd == nameStart)
         return TopicError{TopicErrorCode::EmptyShareName, nameStart};
@@ -138,16 +138,16 @@ std::optional<TopicError> Topic::validateFilter(QStringView filter)
 
 bool Topic::isShared(QStringView filter)
 {
-    return filter.startsWith(SharePrefix);
+    return filter.startsWith(kSharePrefix);
 }
 
 std::optional<SharedSubscription> Topic::parseShared(QStringView filter)
 {
     if (!isShared(filter) || validateFilter(filter))
         return std::nullopt;
-    const qsizetype nameEnd = levelEnd(filter, SharePrefix.size());
+    const qsizetype nameEnd = levelEnd(filter, kSharePrefix.size());
     return SharedSubscription{
-        filter.sliced(SharePrefix.size(), nameEnd - SharePrefix.size()).toString(),
+        filter.sliced(kSharePrefix.size(), nameEnd - kSharePrefix.size()).toString(),
         filter.sliced(nameEnd + 1).toString()};
 }
 
@@ -155,7 +155,7 @@ QStringView Topic::matchingFilter(QStringView filter)
 {
     if (!isShared(filter))
         return filter;
-    const qsizetype nameEnd = levelEnd(filter, SharePrefix.size());
+    const qsizetype nameEnd = levelEnd(filter, kSharePrefix.size());
     if (nameEnd >= filter.size())
         return QStringView();
     return filter.sliced(nameEnd + 1);

@@ -49,7 +49,7 @@ struct SharedSubscription
 class Topic
 {
 public:
-    static constexpr qsizetype MaximumUtf8Length = 65535;
+    static constexpr qsizetype kMaximumUtf8Length = 65535;
 
     // A name a message is published to: no wildcards.
     static std::optional<TopicError> validateName(QStringView name);

@@ -81,7 +81,7 @@ bool WireReader::fail(DecodeError::Kind kind, const QString &rule, const QString
     if (!m_error) {
         DecodeError e;
         e.kind = kind;
-        e.offset = at == Here ? m_pos : at;
+        e.offset = at == kHere ? m_pos : at;
         e.rule = rule;
         e.packet = m_packet;
         e.detail = detail;

@@ -49,13 +49,13 @@ public:
     bool expectEnd();
 
     // Pseudo offsets for fail(): the current offset, and the fixed header byte.
-    static constexpr qsizetype Here = -2;
-    static constexpr qsizetype FixedHeader = -1;
+    static constexpr qsizetype kHere = -2;
+    static constexpr qsizetype kFixedHeader = -1;
 
-    // Records an error at `at` (an offset into the body, or Here / FixedHeader) and
+    // Records an error at `at` (an offset into the body, or kHere / kFixedHeader) and
     // returns false. Only the first error is kept.
     bool fail(DecodeError::Kind kind, const QString &rule, const QString &detail = QString(),
-              qsizetype at = Here);
+              qsizetype at = kHere);
     // Picks the rule id of the version being decoded: 5.0 or 3.1/3.1.1.
     QString rule(const char *v5, const char *v3) const;
 

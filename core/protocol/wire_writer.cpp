@@ -28,14 +28,14 @@ int WireWriter::variableByteIntegerSize(quint32 value)
         return 2;
     if (value < 2097152)
         return 3;
-    if (value <= MaximumVariableByteInteger)
+    if (value <= kMaximumVariableByteInteger)
         return 4;
     return 0;
 }
 
 void WireWriter::writeVariableByteInteger(quint32 value)
 {
-    if (value > MaximumVariableByteInteger) {
+    if (value > kMaximumVariableByteInteger) {
         fail(EncodeError::Kind::InvalidPropertyValue, QStringLiteral("5.0 §1.5.5"));
         return;
     }

@@ -43,7 +43,7 @@ public:
     static QString reasonCodeRule(PacketType packet);
     // Bytes a Variable Byte Integer takes (1..4); 0 if too large.
     static int variableByteIntegerSize(quint32 value);
-    static constexpr quint32 MaximumVariableByteInteger = 268435455;
+    static constexpr quint32 kMaximumVariableByteInteger = 268435455;
 
 private:
     QByteArray &m_out;

@@ -35,7 +35,7 @@ Result<qint64, EncodeError> remainingLength(const PublishPacket &packet, Protoco
 
 qint64 packetBytes(qint64 remaining)
 {
-    if (remaining > qint64(WireWriter::MaximumVariableByteInteger))
+    if (remaining > qint64(WireWriter::kMaximumVariableByteInteger))
         return 1 + 4 + remaining; // cannot be sent: at least this much
     return 1 + WireWriter::variableByteIntegerSize(quint32(remaining)) + remaining;
 }
@@ -121,7 +121,7 @@ std::optional<qint64> PublishDraft::wireSize() const
 std::optional<qint64> PublishDraft::wireSize(const PublishPacket &packet, ProtocolVersion version)
 {
     const auto remaining = remainingLength(packet, version);
-    if (!remaining.ok() || remaining.value() > qint64(WireWriter::MaximumVariableByteInteger))
+    if (!remaining.ok() || remaining.value() > qint64(WireWriter::kMaximumVariableByteInteger))
         return std::nullopt;
     return packetBytes(remaining.value());
 }
@@ -167,7 +167,7 @@ std::optional<PublishDraftError> PublishDraft::validate() const
         return error;
     }
     error.size = packetBytes(remaining.value());
-    if (remaining.value() > qint64(WireWriter::MaximumVariableByteInteger)) {
+    if (remaining.value() > qint64(WireWriter::kMaximumVariableByteInteger)) {
         error.kind = PublishDraftError::Kind::TooLargeForMqtt;
         error.field = PublishField::Payload;
         return error;

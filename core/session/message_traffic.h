@@ -7,7 +7,6 @@
 #include "core/session/packet_id_allocator.h"
 #include "core/session/session_event.h"
 #include "core/session/session_link.h"
-#include "core/session/subscription_book.h"
 
 #include <QHash>
 #include <QList>
@@ -18,30 +17,26 @@
 
 namespace mqttdesk {
 
-// Everything that flows once the connection is up: PUBLISH in both directions with
-// their acks, SUBSCRIBE/UNSUBSCRIBE with theirs, the offline queue, resends on a
-// resumed session and resubscription on a fresh one. Connection life (CONNECT,
-// CONNACK, keep alive, DISCONNECT, AUTH) stays with SessionCore.
+// The messages that flow once the connection is up: PUBLISH in both directions with
+// their acks, the offline queue, resends on a resumed session and acknowledging after
+// storage. Connection life (CONNECT, CONNACK, keep alive, DISCONNECT) stays with
+// SessionCore; SUBSCRIBE/UNSUBSCRIBE are SubscriptionTraffic's, AUTH is AuthFlow's.
 class MessageTraffic
 {
 public:
-    explicit MessageTraffic(SessionLink &link);
+    // `ids` is the session's packet identifier space, shared with SubscriptionTraffic.
+    MessageTraffic(SessionLink &link, PacketIdAllocator &ids);
 
     // After a successful CONNACK: set up the window and aliases for this connection,
-    // then resend (session present) or resubscribe (not present), send requests made
-    // while connecting, and drain the queue.
+    // then resend (session present) and drain the queue.
     void beginConnection(const ConnackInfo &server);
-    // The connection is gone: requests waiting for an ack are reported as failed.
+    // The connection is gone: nothing is on the wire any more, the aliases are dropped.
     void endConnection();
     // The session state ends (clean start, not resumed, not persisted): in-flight
     // messages are reported lost, inbound QoS 2 ids forgotten [MQTT-3.2.2-5].
     void discardSessionState();
-    // The user disconnected: remembered subscriptions and held requests are dropped.
-    void forgetSubscriptions();
 
     void publish(PublishRequested request);
-    void subscribe(SubscribeRequested request);
-    void unsubscribe(UnsubscribeRequested request);
 
     void onPublish(PublishPacket &packet);
     void onMessagesStored(const MessagesStored &stored);
@@ -49,14 +44,11 @@ public:
     void onPubrec(const PubrecPacket &packet);
     void onPubrel(const PubrelPacket &packet);
     void onPubcomp(const PubcompPacket &packet);
-    void onSuback(const SubackPacket &packet);
-    void onUnsuback(const UnsubackPacket &packet);
 
     int inFlightCount() const { return m_outbound.inFlightCount(); }
     // Received QoS 1/2 messages whose acknowledgement waits for storage.
     int awaitingStoreCount() const { return int(m_awaitingStore.size()); }
     int queuedCount() const { return m_outbound.queuedCount(); }
-    QList<Subscription> activeSubscriptions() const { return m_subscriptions.active(); }
 
 private:
     bool isV5() const;
@@ -65,20 +57,13 @@ private:
     bool acknowledgeAfterStore() const;
     // Sends a PUBLISH of the window (fresh or resent); false if it had to be dropped.
     bool sendWindowed(const OutboundFlow::Next &next);
-    void sendSubscribe(SubscribeRequested request, bool resubscribe);
-    void sendUnsubscribe(UnsubscribeRequested request);
     void publishFailed(quint64 token, quint16 packetId, const SessionError &error,
                        const Properties &properties = {});
-    void subscribeFailed(const SubscribeRequested &request, const SessionError &error,
-                         bool resubscribe = false);
-    void unsubscribeFailed(const UnsubscribeRequested &request, const SessionError &error);
     SessionError rejected(PacketType packet, ReasonCode code, const Properties &properties) const;
 
     SessionLink &m_link;
-    PacketIdAllocator m_ids;
     OutboundFlow m_outbound;
     InboundFlow m_inbound;
-    SubscriptionBook m_subscriptions;
 
     // Store before acknowledging. Deliveries are numbered; a received QoS 1/2 message's
     // PUBACK/PUBREC waits in m_awaitingStore until MessagesStored covers its number.

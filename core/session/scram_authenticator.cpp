@@ -1,14 +1,11 @@
 #include "core/session/scram_authenticator.h"
 
-#include <QCoreApplication>
 #include <QList>
 #include <QMessageAuthenticationCode>
 
 namespace mqttdesk {
 
 namespace {
-
-const char *const kContext = "mqttdesk::ScramAuthenticator";
 
 // The value of "k=value" attributes in a SCRAM message.
 QByteArray attribute(const QList<QByteArray> &parts, char key)
@@ -110,40 +107,23 @@ QByteArray ScramAuthenticator::pbkdf2(Algorithm algorithm, const QByteArray &pas
     return result;
 }
 
-std::optional<QByteArray> ScramAuthenticator::clientFinalMessage(QByteArrayView serverFirst,
-                                                                 QString *error)
+Result<QByteArray, ScramError> ScramAuthenticator::clientFinalMessage(QByteArrayView serverFirst)
 {
     const QByteArray first = serverFirst.toByteArray();
     const QList<QByteArray> parts = first.split(',');
-    if (!attribute(parts, 'm').isEmpty()) {
-        *error = QCoreApplication::translate(
-            kContext, "The server asks for a SCRAM extension this client does not support.");
-        return std::nullopt;
-    }
+    if (!attribute(parts, 'm').isEmpty())
+        return ScramError{ScramError::Kind::UnsupportedExtension, {}};
     const QByteArray nonce = attribute(parts, 'r');
     const QByteArray salt = QByteArray::fromBase64(attribute(parts, 's'));
     bool ok = false;
     const int iterations = attribute(parts, 'i').toInt(&ok);
-    if (nonce.isEmpty() || salt.isEmpty() || !ok || iterations < 1) {
-        *error = QCoreApplication::translate(
-            kContext, "The server's SCRAM challenge is malformed (it needs r=, s= and i=).");
-        return std::nullopt;
-    }
+    if (nonce.isEmpty() || salt.isEmpty() || !ok || iterations < 1)
+        return ScramError{ScramError::Kind::MalformedChallenge, {}};
     // RFC 5802 §5.1: the server nonce starts with ours.
-    if (!nonce.startsWith(m_clientNonce) || nonce.size() == m_clientNonce.size()) {
-        *error = QCoreApplication::translate(
-            kContext, "The server's SCRAM nonce does not extend the client's nonce; the "
-                      "authentication exchange may have been tampered with.");
-        return std::nullopt;
-    }
-    // A bound on the work a hostile server can ask for.
-    if (iterations > 10000000) {
-        *error = QCoreApplication::translate(
-                     kContext, "The server asks for %1 SCRAM iterations, more than this client "
-                               "accepts (10,000,000).")
-                     .arg(iterations);
-        return std::nullopt;
-    }
+    if (!nonce.startsWith(m_clientNonce) || nonce.size() == m_clientNonce.size())
+        return ScramError{ScramError::Kind::NonceMismatch, {}};
+    if (iterations > kMaximumIterations)
+        return ScramError{ScramError::Kind::TooManyIterations, QString::number(iterations)};
 
     const QByteArray withoutProof = QByteArrayLiteral("c=biws,r=") + nonce;
     const QByteArray authMessage = m_clientFirstBare + ',' + first + ',' + withoutProof;
@@ -154,32 +134,21 @@ std::optional<QByteArray> ScramAuthenticator::clientFinalMessage(QByteArrayView 
     const QByteArray proof = xorBytes(clientKey, clientSignature);
     const QByteArray serverKey = hmac(m_algorithm, saltedPassword, "Server Key");
     m_expectedServerSignature = hmac(m_algorithm, serverKey, authMessage);
-    return withoutProof + QByteArrayLiteral(",p=") + proof.toBase64();
+    return QByteArray(withoutProof + QByteArrayLiteral(",p=") + proof.toBase64());
 }
 
-bool ScramAuthenticator::verifyServerFinal(QByteArrayView serverFinal, QString *error) const
+std::optional<ScramError> ScramAuthenticator::verifyServerFinal(QByteArrayView serverFinal) const
 {
     const QList<QByteArray> parts = serverFinal.toByteArray().split(',');
     const QByteArray failure = attribute(parts, 'e');
-    if (!failure.isEmpty()) {
-        *error = QCoreApplication::translate(kContext,
-                                             "The server refused the SCRAM authentication: %1.")
-                     .arg(QString::fromUtf8(failure));
-        return false;
-    }
-    if (m_expectedServerSignature.isEmpty()) {
-        *error = QCoreApplication::translate(
-            kContext, "The server ended the SCRAM exchange before it was complete.");
-        return false;
-    }
+    if (!failure.isEmpty())
+        return ScramError{ScramError::Kind::ServerRefused, QString::fromUtf8(failure)};
+    if (m_expectedServerSignature.isEmpty())
+        return ScramError{ScramError::Kind::IncompleteExchange, {}};
     const QByteArray signature = QByteArray::fromBase64(attribute(parts, 'v'));
-    if (signature != m_expectedServerSignature) {
-        *error = QCoreApplication::translate(
-            kContext, "The server's SCRAM signature is wrong: it does not know the password, "
-                      "so it may not be the server you meant to reach.");
-        return false;
-    }
-    return true;
+    if (signature != m_expectedServerSignature)
+        return ScramError{ScramError::Kind::WrongSignature, {}};
+    return std::nullopt;
 }
 
 } // namespace mqttdesk

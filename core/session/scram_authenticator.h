@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/protocol/result.h"
+#include "core/session/scram_error.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCryptographicHash>
@@ -37,11 +40,11 @@ public:
 
     // "n,,n=user,r=nonce"
     QByteArray clientFirstMessage() const;
-    // The client-final message for the server-first one, or an error text (translated).
-    std::optional<QByteArray> clientFinalMessage(QByteArrayView serverFirst, QString *error);
-    // Checks "v=..." (or reports "e=..."); true when the server proved it knows the
-    // password.
-    bool verifyServerFinal(QByteArrayView serverFinal, QString *error) const;
+    // The client-final message for the server-first one, or why there is none.
+    Result<QByteArray, ScramError> clientFinalMessage(QByteArrayView serverFirst);
+    // Checks "v=..." (or reports "e=..."): nothing when the server proved it knows the
+    // password, else why not.
+    std::optional<ScramError> verifyServerFinal(QByteArrayView serverFinal) const;
 
     // Building blocks, exposed for the test vectors.
     static QByteArray hmac(Algorithm algorithm, const QByteArray &key, const QByteArray &message);
@@ -49,6 +52,9 @@ public:
                              const QByteArray &salt, int iterations);
     // RFC 5802 §5.1: ',' -> "=2C", '=' -> "=3D" in the user name.
     static QByteArray escapeUsername(const QString &username);
+
+    // A bound on the work a hostile server can ask for (ScramError::TooManyIterations).
+    static constexpr int kMaximumIterations = 10000000;
 
 private:
     Algorithm m_algorithm;

@@ -14,14 +14,14 @@ namespace mqttdesk {
 namespace {
 
 const char *const kContext = "mqttdesk::Session";
-
-// CONNACK refusals that another attempt cannot fix.
 } // namespace
 
 SessionCore::SessionCore(SessionOptions options, quint64 randomSeed)
     : m_options(std::move(options))
     , m_random(randomSeed)
-    , m_traffic(*this)
+    , m_traffic(*this, m_packetIds)
+    , m_subscriptions(*this, m_packetIds)
+    , m_auth(*this, [this] { return AuthFlow::randomNonce(m_random); })
     , m_reconnect(randomSeed ^ 0x9E3779B97F4A7C15ull)
 {
     m_reconnect.setOptions(m_options.reconnect);
@@ -43,11 +43,11 @@ void SessionCore::handle(const SessionEvent &event, qint64 nowMs, SessionActions
                    [this](const BytesReceived &e) { onBytesReceived(e.data); },
                    [this](const TimerFired &e) { onTimerFired(e.timer); },
                    [this](const TransportClosed &e) { onTransportClosed(e); },
-                   [this](const SubscribeRequested &e) { m_traffic.subscribe(e); },
-                   [this](const UnsubscribeRequested &e) { m_traffic.unsubscribe(e); },
+                   [this](const SubscribeRequested &e) { m_subscriptions.subscribe(e); },
+                   [this](const UnsubscribeRequested &e) { m_subscriptions.unsubscribe(e); },
                    [this](const PublishRequested &e) { m_traffic.publish(e); },
                    [this](const DisconnectRequested &e) { onDisconnectRequested(e); },
-                   [this](const AuthContinueRequested &e) { onAuthContinueRequested(e); },
+                   [this](const AuthContinueRequested &e) { m_auth.requestContinue(e); },
                    [this](const MessagesStored &e) { m_traffic.onMessagesStored(e); },
                },
                event);
@@ -133,26 +133,10 @@ void SessionCore::startAttempt()
     m_reader.reset();
     m_reader.setMaximumPacketSize(isV5() && m_options.maximumPacketSize
                                       ? *m_options.maximumPacketSize
-                                      : FrameReader::MaximumPossiblePacketSize);
+                                      : FrameReader::kMaximumPossiblePacketSize);
     if (m_options.connectTimeoutMs > 0)
         startTimer(SessionTimer::ConnectTimeout, m_options.connectTimeoutMs);
     emitAction(OpenTransport{});
-}
-
-ScramAuthenticator *SessionCore::startScram()
-{
-    const auto algorithm = ScramAuthenticator::algorithmForMethod(m_options.authenticationMethod);
-    if (!algorithm)
-        return nullptr;
-    // A fresh nonce per exchange (RFC 5802 §5.1); 18 random bytes = 24 base64 chars.
-    QByteArray nonce;
-    for (int i = 0; i < 18; ++i)
-        nonce.append(char(m_random() & 0xFF));
-    m_scramFinalSent = false;
-    m_scram = std::make_unique<ScramAuthenticator>(
-        *algorithm, m_options.username.value_or(QString()),
-        m_options.password.value_or(QByteArray()), nonce.toBase64());
-    return m_scram.get();
 }
 
 void SessionCore::onTransportOpened()
@@ -162,17 +146,9 @@ void SessionCore::onTransportOpened()
         return;
     }
     m_link = Link::Open;
-    m_scram.reset();
-    QByteArray authData = m_options.authenticationData;
-    bool sendPassword = true;
-    if (isV5()) {
-        if (ScramAuthenticator *scram = startScram()) {
-            authData = scram->clientFirstMessage();
-            sendPassword = false; // SCRAM proves the password without sending it
-        }
-    }
-    const ConnectPacket connect =
-        ConnectBuilder::build(m_options, m_clientId, m_sentCleanStart, authData, sendPassword);
+    const AuthFlow::ConnectData auth = m_auth.beginConnection();
+    const ConnectPacket connect = ConnectBuilder::build(m_options, m_clientId, m_sentCleanStart,
+                                                        auth.authenticationData, auth.sendPassword);
     m_sentSessionExpiry = connect.properties.sessionExpiryInterval().value_or(0);
     // CONNECT first on every connection [MQTT-3.1.0-1].
     send(connect);
@@ -231,8 +207,9 @@ void SessionCore::endConnection(bool retryable)
     stopTimer(SessionTimer::KeepAlive);
     stopTimer(SessionTimer::PingResponse);
     m_keepAlive.stop();
-    m_scram.reset();
+    m_auth.endConnection();
     m_connackReceived = false;
+    m_subscriptions.endConnection();
     m_traffic.endConnection();
     // A session that does not outlive the connection ends here [MQTT-3.1.2-23].
     if (!m_hasLocalSession)
@@ -285,6 +262,17 @@ void SessionCore::failConnection(const SessionError &error)
         send(disconnect);
     }
     endConnection(true);
+}
+
+void SessionCore::failAuthentication(const SessionError &error, bool sendDisconnect)
+{
+    reportError(error);
+    if (sendDisconnect && m_link == Link::Open) {
+        DisconnectPacket disconnect;
+        disconnect.reasonCode = ReasonCode::UnspecifiedError;
+        send(disconnect);
+    }
+    endConnection(false);
 }
 
 void SessionCore::onTimerFired(SessionTimer timer)
@@ -390,11 +378,11 @@ void SessionCore::onPacket(Packet &packet)
                    [this](const PubrecPacket &p) { m_traffic.onPubrec(p); },
                    [this](const PubrelPacket &p) { m_traffic.onPubrel(p); },
                    [this](const PubcompPacket &p) { m_traffic.onPubcomp(p); },
-                   [this](const SubackPacket &p) { m_traffic.onSuback(p); },
-                   [this](const UnsubackPacket &p) { m_traffic.onUnsuback(p); },
+                   [this](const SubackPacket &p) { m_subscriptions.onSuback(p); },
+                   [this](const UnsubackPacket &p) { m_subscriptions.onUnsuback(p); },
                    [this](const PingrespPacket &) { onPingresp(); },
                    [this](const DisconnectPacket &p) { onServerDisconnect(p); },
-                   [this](const AuthPacket &p) { onAuth(p); },
+                   [this](const AuthPacket &p) { m_auth.onAuth(p); },
                    [this, type](const auto &) {
                        // CONNECT, SUBSCRIBE, UNSUBSCRIBE, PINGREQ go client -> server only.
                        failConnection(SessionError::protocolViolation(
@@ -459,9 +447,8 @@ void SessionCore::onConnack(const ConnackPacket &packet)
                                            "discarded [MQTT-3.2.2-5]"));
         discardSessionState();
     }
-    if (m_scram && !finishScram(info.authenticationData))
+    if (!m_auth.acceptConnack(info))
         return;
-    m_scram.reset();
 
     m_connackReceived = true;
     if (info.assignedClientIdentifier)
@@ -478,30 +465,10 @@ void SessionCore::onConnack(const ConnackPacket &packet)
     m_keepAlive.start(info.keepAliveSeconds, m_now);
     if (m_keepAlive.isActive())
         startTimer(SessionTimer::KeepAlive, m_keepAlive.nextCheckMs(m_now));
+    // SUBSCRIBE (resubscriptions, then requests made while connecting) before the PUBLISH
+    // of a resumed session and the queue.
+    m_subscriptions.beginConnection(info);
     m_traffic.beginConnection(info);
-}
-
-bool SessionCore::finishScram(const std::optional<QByteArray> &serverFinal)
-{
-    QString error;
-    if (!serverFinal) {
-        error = QCoreApplication::translate(kContext,
-                                            "The server accepted the login without proving it "
-                                            "knows the password (no SCRAM server signature).");
-    } else if (m_scram->verifyServerFinal(*serverFinal, &error)) {
-        m_scram.reset();
-        return true;
-    }
-    m_scram.reset();
-    reportError(SessionError::make(SessionError::Kind::AuthenticationFailed, error,
-                                   QStringLiteral("RFC 5802 §3")));
-    if (m_link == Link::Open && m_connackReceived) {
-        DisconnectPacket disconnect;
-        disconnect.reasonCode = ReasonCode::UnspecifiedError;
-        send(disconnect);
-    }
-    endConnection(false);
-    return false;
 }
 
 void SessionCore::onPingresp()
@@ -527,85 +494,13 @@ void SessionCore::onServerDisconnect(const DisconnectPacket &packet)
     endConnection(!ReasonPolicy::isPermanentDisconnect(packet.reasonCode));
 }
 
-void SessionCore::onAuth(const AuthPacket &packet)
-{
-    const std::optional<QString> method = packet.properties.authenticationMethod();
-    if (m_options.authenticationMethod.isEmpty()) {
-        failConnection(SessionError::protocolViolation(
-            QStringLiteral("MQTT-4.12.0-6"),
-            QCoreApplication::translate(kContext, "it sent AUTH although we did not ask for "
-                                                  "enhanced authentication")));
-        return;
-    }
-    if (method != m_options.authenticationMethod) {
-        failConnection(SessionError::protocolViolation(
-            QStringLiteral("MQTT-4.12.0-5"),
-            QCoreApplication::translate(kContext, "its AUTH names the method \"%1\" instead of "
-                                                  "\"%2\"")
-                .arg(method.value_or(QString()), m_options.authenticationMethod)));
-        return;
-    }
-    if (packet.reasonCode == ReasonCode::ReAuthenticate) {
-        failConnection(SessionError::protocolViolation(
-            QStringLiteral("5.0 §3.15.2.1"),
-            QCoreApplication::translate(kContext,
-                                        "it sent AUTH Re-authenticate, which only a client may "
-                                        "send")));
-        return;
-    }
-    const bool success = packet.reasonCode == ReasonCode::Success;
-    if (success && !m_connackReceived) {
-        failConnection(SessionError::protocolViolation(
-            QStringLiteral("MQTT-3.2.0-1"),
-            QCoreApplication::translate(kContext, "it ended authentication with AUTH instead of "
-                                                  "CONNACK")));
-        return;
-    }
-    if (m_scram) {
-        if (success) {
-            finishScram(packet.properties.authenticationData()); // re-authentication done
-            return;
-        }
-        QString error;
-        std::optional<QByteArray> final;
-        if (!m_scramFinalSent) {
-            final = m_scram->clientFinalMessage(
-                packet.properties.authenticationData().value_or(QByteArray()), &error);
-        } else {
-            error = QCoreApplication::translate(kContext, "The server asked for a third SCRAM "
-                                                          "step; SCRAM has only two.");
-        }
-        if (!final) {
-            m_scram.reset();
-            reportError(SessionError::make(SessionError::Kind::AuthenticationFailed, error,
-                                           QStringLiteral("RFC 5802 §5")));
-            if (m_link == Link::Open) {
-                DisconnectPacket disconnect;
-                disconnect.reasonCode = ReasonCode::UnspecifiedError;
-                send(disconnect);
-            }
-            endConnection(false);
-            return;
-        }
-        m_scramFinalSent = true;
-        sendAuth(ReasonCode::ContinueAuthentication, *final); // [MQTT-4.12.0-3]
-        return;
-    }
-    AuthChallenge challenge;
-    challenge.reasonCode = packet.reasonCode;
-    challenge.authenticationMethod = *method;
-    challenge.authenticationData = packet.properties.authenticationData().value_or(QByteArray());
-    challenge.properties = packet.properties;
-    emitAction(std::move(challenge));
-}
-
 // ---- user requests of the connection life -----------------------------------------
 
 void SessionCore::onDisconnectRequested(const DisconnectRequested &request)
 {
     m_userStopped = true;
     stopTimer(SessionTimer::Reconnect);
-    m_traffic.forgetSubscriptions();
+    m_subscriptions.forgetSubscriptions();
     switch (m_state) {
     case SessionState::Connected: {
         DisconnectPacket disconnect;
@@ -648,50 +543,6 @@ void SessionCore::onDisconnectRequested(const DisconnectRequested &request)
         log(LogLevel::Debug, QStringLiteral("disconnect ignored: not connected"));
         return;
     }
-}
-
-void SessionCore::onAuthContinueRequested(const AuthContinueRequested &request)
-{
-    if (!isV5() || m_options.authenticationMethod.isEmpty()) {
-        reportError(SessionError::make(
-            SessionError::Kind::InvalidRequest,
-            QCoreApplication::translate(kContext, "Enhanced authentication needs MQTT 5.0 and "
-                                                  "an authentication method in the connection "
-                                                  "settings."),
-            QStringLiteral("MQTT-4.12.0-7")));
-        return;
-    }
-    const bool reauth = request.reasonCode == ReasonCode::ReAuthenticate;
-    if ((reauth && m_state != SessionState::Connected) ||
-        (!reauth && request.reasonCode != ReasonCode::ContinueAuthentication) ||
-        m_link != Link::Open) {
-        reportError(SessionError::make(
-            SessionError::Kind::InvalidRequest,
-            QCoreApplication::translate(kContext, "AUTH can continue an exchange the server "
-                                                  "started (0x18) or re-authenticate while "
-                                                  "connected (0x19); nothing was sent."),
-            QStringLiteral("MQTT-3.15.2-1")));
-        return;
-    }
-    if (reauth) {
-        if (ScramAuthenticator *scram = startScram()) {
-            m_scramFinalSent = false;
-            sendAuth(ReasonCode::ReAuthenticate, scram->clientFirstMessage()); // [MQTT-4.12.1-1]
-            return;
-        }
-    }
-    sendAuth(request.reasonCode, request.authenticationData, request.properties);
-}
-
-void SessionCore::sendAuth(ReasonCode code, const QByteArray &data, Properties properties)
-{
-    AuthPacket auth;
-    auth.reasonCode = code;
-    auth.properties = std::move(properties);
-    auth.properties.setAuthenticationMethod(m_options.authenticationMethod); // [MQTT-4.12.0-5]
-    if (!data.isEmpty())
-        auth.properties.setAuthenticationData(data);
-    send(auth);
 }
 
 // ---- SessionLink ------------------------------------------------------------------

@@ -2,21 +2,22 @@
 
 #include "core/protocol/frame_reader.h"
 #include "core/protocol/packets.h"
+#include "core/session/auth_flow.h"
 #include "core/session/connack_info.h"
 #include "core/session/keep_alive.h"
 #include "core/session/message_traffic.h"
+#include "core/session/packet_id_allocator.h"
 #include "core/session/reconnect_policy.h"
-#include "core/session/scram_authenticator.h"
 #include "core/session/session_action.h"
 #include "core/session/session_event.h"
 #include "core/session/session_link.h"
 #include "core/session/session_options.h"
+#include "core/session/subscription_traffic.h"
 
 #include <QString>
 #include <QtGlobal>
 
 #include <bitset>
-#include <memory>
 #include <optional>
 #include <random>
 
@@ -39,16 +40,22 @@ public:
     QString clientId() const { return m_clientId; }
     int inFlightCount() const { return m_traffic.inFlightCount(); }
     int queuedCount() const { return m_traffic.queuedCount(); }
-    QList<Subscription> activeSubscriptions() const { return m_traffic.activeSubscriptions(); }
+    QList<Subscription> activeSubscriptions() const
+    {
+        return m_subscriptions.activeSubscriptions();
+    }
 
     // SessionLink
     std::optional<SessionError> send(const Packet &packet) override;
     void emitAction(SessionAction action) override { m_out->push_back(std::move(action)); }
     void log(LogLevel level, const QString &text) override { emitAction(LogLine{level, text}); }
+    void reportError(const SessionError &error) override;
     void failConnection(const SessionError &error) override;
+    void failAuthentication(const SessionError &error, bool sendDisconnect) override;
     const SessionOptions &sessionOptions() const override { return m_options; }
     const ConnackInfo *server() const override;
     bool isConnectionPending() const override;
+    bool isTransportOpen() const override { return m_link == Link::Open; }
 
 private:
     enum class Link : quint8
@@ -66,14 +73,12 @@ private:
     void onTimerFired(SessionTimer timer);
     void onTransportClosed(const TransportClosed &event);
     void onDisconnectRequested(const DisconnectRequested &request);
-    void onAuthContinueRequested(const AuthContinueRequested &request);
 
     // Packets from the server.
     void onPacket(Packet &packet);
     void onConnack(const ConnackPacket &packet);
     void onPingresp();
     void onServerDisconnect(const DisconnectPacket &packet);
-    void onAuth(const AuthPacket &packet);
 
     // Connection life.
     void startAttempt();
@@ -84,16 +89,11 @@ private:
     void scheduleReconnectOrStop(bool retryable);
     void discardSessionState();
     bool sessionPersists() const;
-    ScramAuthenticator *startScram();
-    void sendAuth(ReasonCode code, const QByteArray &data, Properties properties = {});
-    // The SCRAM server-final message; false (and the connection ended) if it fails.
-    bool finishScram(const std::optional<QByteArray> &serverFinal);
 
     // Output.
     void setState(SessionState state);
     void startTimer(SessionTimer timer, qint64 durationMs);
     void stopTimer(SessionTimer timer);
-    void reportError(const SessionError &error);
 
     ProtocolVersion version() const { return m_options.version; }
     bool isV5() const { return m_options.version == ProtocolVersion::V5; }
@@ -118,11 +118,12 @@ private:
     std::bitset<4> m_timers; // running timers, by SessionTimer value
 
     FrameReader m_reader;
+    PacketIdAllocator m_packetIds; // one space for PUBLISH and SUBSCRIBE/UNSUBSCRIBE
     MessageTraffic m_traffic;
+    SubscriptionTraffic m_subscriptions;
+    AuthFlow m_auth;
     KeepAlive m_keepAlive;
     ReconnectPolicy m_reconnect;
-    std::unique_ptr<ScramAuthenticator> m_scram;
-    bool m_scramFinalSent = false;
 
     std::optional<ConnackInfo> m_connack; // of the current connection
     bool m_connackReceived = false;

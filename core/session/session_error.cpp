@@ -1,8 +1,9 @@
 #include "core/session/session_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 
-#include <iterator>
 #include <string_view>
 
 namespace mqttdesk {
@@ -10,25 +11,42 @@ namespace mqttdesk {
 namespace {
 const char *const kContext = "mqttdesk::SessionError";
 
-// Indexed by SessionError::Kind, in the order of its declaration.
+// Indexed by SessionError::Kind, in the order and the sections of its declaration.
 constexpr std::string_view kKindNames[] = {
-    "MalformedPacket",    "ProtocolViolation", "ConnectionRefused",   "ConnectTimeout",
-    "KeepAliveTimeout",   "TransportClosed",   "ServerDisconnected",  "AuthenticationFailed",
-    "InvalidOptions",     "InvalidRequest",    "NotConnected",        "QoSNotSupported",
-    "RetainNotSupported", "PacketTooLarge",    "FeatureNotSupported", "OfflineQueueFull",
-    "PacketIdsExhausted", "RejectedByServer",  "SessionLost",         "Cancelled",
+    // The server broke the protocol.
+    "MalformedPacket",
+    "ProtocolViolation",
+
+    // Connection life.
+    "ConnectionRefused",
+    "ConnectTimeout",
+    "KeepAliveTimeout",
+    "TransportClosed",
+    "ServerDisconnected",
+    "AuthenticationFailed",
+
+    // A user request the session refuses.
+    "InvalidOptions",
+    "InvalidRequest",
+    "NotConnected",
+    "QoSNotSupported",
+    "RetainNotSupported",
+    "PacketTooLarge",
+    "FeatureNotSupported",
+    "OfflineQueueFull",
+    "PacketIdsExhausted",
+
+    // Outcomes of a request.
+    "RejectedByServer",
+    "SessionLost",
+    "Cancelled",
 };
-static_assert(std::size(kKindNames) == std::size_t(SessionError::Kind::Cancelled) + 1,
-              "one name per SessionError::Kind");
 
 } // namespace
 
 QString SessionError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::MalformedPacket, Kind::Cancelled>(kKindNames, kind);
 }
 
 SessionError SessionError::malformed(const DecodeError &error)

@@ -1,6 +1,5 @@
 #include "core/storage/data_directory.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -25,18 +24,14 @@ DataDirectory::Resolved DataDirectory::resolve(const QString &cliValue)
             Source::Platform};
 }
 
-bool DataDirectory::ensureExists(const QString &path, QString *errorMessage)
+DataDirectoryError DataDirectory::ensureExists(const QString &path)
 {
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir())
+        return {DataDirectoryError::Kind::NotADirectory, path};
     if (QDir().mkpath(path) && QFileInfo(path).isDir())
-        return true;
-    if (errorMessage) {
-        *errorMessage =
-            QCoreApplication::translate("DataDirectory",
-                                        "Cannot create the data folder %1. Choose another one with "
-                                        "--data-dir or MQTTDESK_DATA_DIR.")
-                .arg(path);
-    }
-    return false;
+        return {};
+    return {DataDirectoryError::Kind::CreateFailed, path};
 }
 
 QString DataDirectory::databasePath(const QString &dataDir)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/data_directory_error.h"
+
 #include <QString>
 
 namespace mqttdesk {
@@ -27,8 +29,8 @@ public:
 
     // `cliValue` is the --data-dir argument, empty when not given.
     static Resolved resolve(const QString &cliValue = {});
-    // resolve() and create the directory; false (with a message) when it cannot be created.
-    static bool ensureExists(const QString &path, QString *errorMessage = nullptr);
+    // Creates the directory (and its parents) if needed; why it cannot be used, or None.
+    static DataDirectoryError ensureExists(const QString &path);
     // The database file inside a data directory.
     static QString databasePath(const QString &dataDir);
 };

@@ -33,7 +33,7 @@ StorageError Database::prepare(const DatabaseConnection &connection, int targetV
     if (error.isError())
         return error;
     if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
-        return StorageError::make(StorageError::Code::OpenFailed, connection.path(),
+        return StorageError::make(StorageError::Kind::OpenFailed, connection.path(),
                                   QStringLiteral("journal_mode is %1, not wal").arg(mode));
     return SchemaMigrations::migrate(connection, targetVersion);
 }

@@ -20,7 +20,7 @@ DatabaseConnection::DatabaseConnection(const QString &path, const QString &purpo
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     if (QFileInfo(path).isDir()) {
-        m_error = StorageError::make(StorageError::Code::OpenFailed, path,
+        m_error = StorageError::make(StorageError::Kind::OpenFailed, path,
                                      QStringLiteral("path is a directory"));
         return;
     }
@@ -31,9 +31,9 @@ DatabaseConnection::DatabaseConnection(const QString &path, const QString &purpo
     db.setConnectOptions(connectOptions);
     if (!db.open()) {
         m_error = StorageError::fromSql(db.lastError(), path);
-        if (!m_error.isError() || m_error.code == StorageError::Code::QueryFailed)
-            m_error.code = StorageError::Code::OpenFailed;
-        m_error.message = StorageError::describe(m_error.code, path);
+        if (!m_error.isError() || m_error.kind == StorageError::Kind::QueryFailed)
+            m_error.kind = StorageError::Kind::OpenFailed;
+        m_error.message = StorageError::describe(m_error.kind, path);
         return;
     }
     SqlThreadAudit::attach(db);

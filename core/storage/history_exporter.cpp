@@ -162,7 +162,7 @@ qint64 HistoryExporter::exportTo(QIODevice &device, const Options &options, Stor
     StorageError &err = error ? *error : localError;
     err = {};
     const auto writeFailed = [&] {
-        err = StorageError{StorageError::Code::IoError,
+        err = StorageError{StorageError::Kind::IoError,
                            QCoreApplication::translate("HistoryExporter",
                                                        "Writing the export failed: %1. Check "
                                                        "free space and permissions.")

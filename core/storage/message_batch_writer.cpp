@@ -138,7 +138,7 @@ StorageError MessageBatchWriter::open()
     }
     const QVariant handle = m_connection->database().driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return StorageError::make(StorageError::Code::OpenFailed, m_path,
+        return StorageError::make(StorageError::Kind::OpenFailed, m_path,
                                   QStringLiteral("QSQLITE driver handle is not sqlite3*"));
     m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     const struct

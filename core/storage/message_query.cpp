@@ -135,7 +135,7 @@ MessageQuery::Conditions MessageQuery::conditions(const MessageFilter &filter,
     if (!filter.topicFilter.isEmpty()) {
         if (Topic::validateFilter(filter.topicFilter)) {
             if (error)
-                *error = StorageError::make(StorageError::Code::InvalidFilter, filter.topicFilter);
+                *error = StorageError::make(StorageError::Kind::InvalidFilter, filter.topicFilter);
             c.empty = true;
             return c;
         }

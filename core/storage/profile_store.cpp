@@ -141,7 +141,7 @@ qint64 ProfileStore::duplicate(qint64 id, const QString &newName, StorageError *
         if (inner.isError())
             return inner;
         if (!original)
-            return StorageError::make(StorageError::Code::QueryFailed, m_connection.path(),
+            return StorageError::make(StorageError::Kind::QueryFailed, m_connection.path(),
                                       QStringLiteral("no profile %1").arg(id));
         QSqlQuery query(m_connection.database());
         // Make room right after the original.

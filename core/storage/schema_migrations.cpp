@@ -186,9 +186,9 @@ QStringList version6()
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
-    static const QList<Step> all{
+    static const QList<Step> kSteps{
         {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()}, {6, version6()}};
-    return all;
+    return kSteps;
 }
 
 int SchemaMigrations::latestVersion()
@@ -210,7 +210,7 @@ StorageError SchemaMigrations::migrate(const DatabaseConnection &connection, int
     if (error.isError())
         return error;
     if (current > latestVersion())
-        return StorageError::make(StorageError::Code::SchemaTooNew, connection.path(),
+        return StorageError::make(StorageError::Kind::SchemaTooNew, connection.path(),
                                   QStringLiteral("user_version %1").arg(current));
     QSqlDatabase db = connection.database();
     for (const Step &step : steps()) {
@@ -229,9 +229,9 @@ StorageError SchemaMigrations::migrate(const DatabaseConnection &connection, int
                 connection.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version));
         if (stepError.isError()) {
             db.rollback();
-            // Disk-full and read-only keep their own code: they tell the user what to do.
+            // Disk-full and read-only keep their own kind: they tell the user what to do.
             if (!stepError.stopsWriting())
-                stepError = StorageError::make(StorageError::Code::MigrationFailed,
+                stepError = StorageError::make(StorageError::Kind::MigrationFailed,
                                                connection.path(), stepError.detail);
             return stepError;
         }

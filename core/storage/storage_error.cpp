@@ -1,7 +1,11 @@
 #include "core/storage/storage_error.h"
 
+#include "core/enum_name.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
+
+#include <string_view>
 
 namespace mqttdesk {
 
@@ -16,26 +20,37 @@ constexpr int kSqliteFull = 13;
 constexpr int kSqliteCantOpen = 14;
 constexpr int kSqlitePerm = 3;
 constexpr int kSqliteNotADb = 26;
+
+// Indexed by StorageError::Kind, in the order of its declaration.
+constexpr std::string_view kKindNames[] = {
+    "None",     "OpenFailed", "NotADatabase", "SchemaTooNew", "MigrationFailed", "DiskFull",
+    "ReadOnly", "IoError",    "Corrupt",      "Busy",         "InvalidFilter",   "NotFound",     "QueryFailed",
+};
 } // namespace
+
+QString StorageError::kindName(Kind kind)
+{
+    return enumName<Kind::None, Kind::QueryFailed>(kKindNames, kind);
+}
 
 bool StorageError::stopsWriting() const
 {
-    switch (code) {
-    case Code::DiskFull:
-    case Code::ReadOnly:
-    case Code::IoError:
-    case Code::Corrupt:
-    case Code::OpenFailed:
-    case Code::NotADatabase:
+    switch (kind) {
+    case Kind::DiskFull:
+    case Kind::ReadOnly:
+    case Kind::IoError:
+    case Kind::Corrupt:
+    case Kind::OpenFailed:
+    case Kind::NotADatabase:
         return true;
     default:
         return false;
     }
 }
 
-StorageError StorageError::make(Code code, const QString &path, const QString &detail)
+StorageError StorageError::make(Kind kind, const QString &path, const QString &detail)
 {
-    return StorageError{code, describe(code, path), detail};
+    return StorageError{kind, describe(kind, path), detail};
 }
 
 StorageError StorageError::fromSql(const QSqlError &error, const QString &path)
@@ -49,100 +64,100 @@ StorageError StorageError::fromSqliteCode(int resultCode, const QString &path,
                                           const QString &detail)
 {
     const int primary = resultCode < 0 ? -1 : (resultCode & 0xff);
-    Code code = Code::QueryFailed;
+    Kind kind = Kind::QueryFailed;
     switch (primary) {
     case kSqliteFull:
-        code = Code::DiskFull;
+        kind = Kind::DiskFull;
         break;
     case kSqliteReadOnly:
     case kSqlitePerm:
-        code = Code::ReadOnly;
+        kind = Kind::ReadOnly;
         break;
     case kSqliteIoErr:
-        code = Code::IoError;
+        kind = Kind::IoError;
         break;
     case kSqliteCorrupt:
-        code = Code::Corrupt;
+        kind = Kind::Corrupt;
         break;
     case kSqliteCantOpen:
-        code = Code::OpenFailed;
+        kind = Kind::OpenFailed;
         break;
     case kSqliteNotADb:
-        code = Code::NotADatabase;
+        kind = Kind::NotADatabase;
         break;
     case kSqliteBusy:
     case kSqliteLocked:
-        code = Code::Busy;
+        kind = Kind::Busy;
         break;
     default:
         break;
     }
-    return make(code, path, detail);
+    return make(kind, path, detail);
 }
 
-QString StorageError::describe(Code code, const QString &path)
+QString StorageError::describe(Kind kind, const QString &path)
 {
     const char *text = nullptr;
-    switch (code) {
-    case Code::None:
+    switch (kind) {
+    case Kind::None:
         return {};
-    case Code::OpenFailed:
+    case Kind::OpenFailed:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "Cannot open the database %1. Check that the folder exists and "
                                  "is writable, or choose another one with --data-dir.");
         break;
-    case Code::NotADatabase:
+    case Kind::NotADatabase:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The file %1 is not an MQTT Desk database. Move it away or "
                                  "choose another data folder with --data-dir.");
         break;
-    case Code::SchemaTooNew:
+    case Kind::SchemaTooNew:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The database %1 was written by a newer version of MQTT Desk. "
                                  "Update MQTT Desk or use another data folder.");
         break;
-    case Code::MigrationFailed:
+    case Kind::MigrationFailed:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "Upgrading the database %1 failed; it was left unchanged. "
                                  "Check free disk space and permissions, then start again.");
         break;
-    case Code::DiskFull:
+    case Kind::DiskFull:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The disk holding %1 is full. Messages are no longer stored; "
                                  "reception goes on. Free some space or lower the retention "
                                  "limits, then resume storing.");
         break;
-    case Code::ReadOnly:
+    case Kind::ReadOnly:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The database %1 cannot be written (read-only file or missing "
                                  "permission). Messages are no longer stored; reception goes on.");
         break;
-    case Code::IoError:
+    case Kind::IoError:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "A disk error occurred while writing %1. Messages are no longer "
                                  "stored; reception goes on. Check the disk, then resume storing.");
         break;
-    case Code::Corrupt:
+    case Kind::Corrupt:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The database %1 is damaged. Messages are no longer stored. "
                                  "Back it up and start with a new data folder.");
         break;
-    case Code::Busy:
+    case Kind::Busy:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The database %1 is locked by another program. Close the other "
                                  "MQTT Desk instance or use another data folder.");
         break;
-    case Code::InvalidFilter:
+    case Kind::InvalidFilter:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The topic filter %1 is not valid: '#' may only be the last "
                                  "level and '+' must fill a whole level.");
         break;
-    case Code::NotFound:
+    case Kind::NotFound:
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The message is no longer stored in %1: the history was cleared "
                                  "or old messages were removed.");
         break;
-    case Code::QueryFailed:
+    case Kind::QueryFailed:
         text = QT_TRANSLATE_NOOP("StorageError", "A database operation on %1 failed.");
         break;
     }

@@ -11,7 +11,7 @@ namespace mqttdesk {
 // what happened and what to do; `detail` carries the SQLite text for logs.
 struct StorageError
 {
-    enum class Code
+    enum class Kind
     {
         None,
         OpenFailed,      // the file or its directory cannot be opened or created
@@ -28,21 +28,23 @@ struct StorageError
         QueryFailed,     // anything else
     };
 
-    Code code = Code::None;
+    Kind kind = Kind::None;
     QString message;
     QString detail;
 
-    bool isError() const { return code != Code::None; }
+    bool isError() const { return kind != Kind::None; }
     // Disk full, read-only and I/O errors stop the writer; the rest are per-query.
     bool stopsWriting() const;
 
-    static StorageError make(Code code, const QString &path, const QString &detail = {});
+    // "DiskFull" ... (not translated)
+    static QString kindName(Kind kind);
+    static StorageError make(Kind kind, const QString &path, const QString &detail = {});
     // Classifies a QtSql error by its SQLite result code.
     static StorageError fromSql(const QSqlError &error, const QString &path);
     // Classifies an SQLite result code (primary or extended).
     static StorageError fromSqliteCode(int resultCode, const QString &path, const QString &detail);
-    // A human-readable message for `code` about the database at `path`.
-    static QString describe(Code code, const QString &path);
+    // A human-readable message for `kind` about the database at `path`.
+    static QString describe(Kind kind, const QString &path);
 };
 
 } // namespace mqttdesk

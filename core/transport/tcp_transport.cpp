@@ -34,9 +34,7 @@ void TcpTransport::onSocketConnected()
 
 TransportError TcpTransport::translateSocketError(QAbstractSocket::SocketError error)
 {
-    return TransportError::fromSocketError(error, m_socket->errorString(), options().host,
-                                           options().port,
-                                           options().proxy.kind != ProxyOptions::Kind::None);
+    return commonSocketError(error, m_socket->errorString());
 }
 
 void TcpTransport::dropSocket()
@@ -64,8 +62,8 @@ void TcpTransport::doOpen()
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &Transport::readyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Transport::bytesWritten);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpTransport::onSocketError);
-    connect(m_socket, &QTcpSocket::disconnected, this, &TcpTransport::onSocketDisconnected);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpTransport::socketErrorOccurred);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] { socketDisconnected(); });
     startConnection();
 }
 
@@ -81,28 +79,6 @@ void TcpTransport::doAbort()
 {
     if (m_socket)
         m_socket->abort();
-}
-
-void TcpTransport::onSocketError(QAbstractSocket::SocketError error)
-{
-    if (state() == State::Closed)
-        return;
-    if (state() == State::Closing && error == QAbstractSocket::RemoteHostClosedError) {
-        markClosed();
-        return;
-    }
-    const TransportError translated = translateSocketError(error);
-    // Keep what arrived before the server closed: it may be the reason (a refusing CONNACK).
-    fail(translated, translated.kind == TransportError::Kind::RemoteClosed);
-}
-
-void TcpTransport::onSocketDisconnected()
-{
-    if (state() == State::Closing) {
-        markClosed();
-    } else if (state() != State::Closed) {
-        fail(translateSocketError(QAbstractSocket::RemoteHostClosedError), true);
-    }
 }
 
 qint64 TcpTransport::write(QByteArrayView data)

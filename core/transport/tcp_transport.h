@@ -28,7 +28,7 @@ protected:
     virtual QTcpSocket *createSocket();
     virtual void startConnection();
     virtual void onSocketConnected();
-    virtual TransportError translateSocketError(QAbstractSocket::SocketError error);
+    TransportError translateSocketError(QAbstractSocket::SocketError error) override;
     QTcpSocket *socket() const { return m_socket; }
 
     void doOpen() override;
@@ -36,8 +36,6 @@ protected:
     void doAbort() override;
 
 private:
-    void onSocketError(QAbstractSocket::SocketError error);
-    void onSocketDisconnected();
     void dropSocket();
 
     QTcpSocket *m_socket = nullptr;

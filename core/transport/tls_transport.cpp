@@ -16,11 +16,6 @@ QSslSocket *TlsTransport::sslSocket() const
     return static_cast<QSslSocket *>(socket());
 }
 
-QString TlsTransport::verifyName() const
-{
-    return options().tls.peerName.isEmpty() ? options().host : options().tls.peerName;
-}
-
 QList<CertificateSummary> TlsTransport::peerCertificateChain() const
 {
     return CertificateSummary::fromChain(m_peerChain);

@@ -31,7 +31,6 @@ protected:
 
 private:
     QSslSocket *sslSocket() const;
-    QString verifyName() const;
 
     QSslConfiguration m_configuration;
     QList<QSslError> m_sslErrors;

@@ -118,6 +118,33 @@ void Transport::onConnectTimeout()
             .arg(m_options.connectTimeoutMs / 1000.0)));
 }
 
+void Transport::socketErrorOccurred(QAbstractSocket::SocketError error)
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_state == State::Closing && error == QAbstractSocket::RemoteHostClosedError) {
+        markClosed();
+        return;
+    }
+    const TransportError translated = translateSocketError(error);
+    fail(translated, translated.kind == TransportError::Kind::RemoteClosed);
+}
+
+void Transport::socketDisconnected(QAbstractSocket::SocketError cause)
+{
+    if (m_state == State::Closing)
+        markClosed();
+    else if (m_state != State::Closed)
+        fail(translateSocketError(cause), true);
+}
+
+TransportError Transport::commonSocketError(QAbstractSocket::SocketError error,
+                                            const QString &backendText) const
+{
+    return TransportError::fromSocketError(error, backendText, m_options.host, m_options.port,
+                                           m_options.proxy.kind != ProxyOptions::Kind::None);
+}
+
 QNetworkProxy Transport::networkProxy() const
 {
     const ProxyOptions &p = m_options.proxy;
@@ -135,6 +162,11 @@ QNetworkProxy Transport::networkProxy() const
 QString Transport::endpoint() const
 {
     return m_options.host + QLatin1Char(':') + QString::number(m_options.port);
+}
+
+QString Transport::verifyName() const
+{
+    return m_options.tls.peerName.isEmpty() ? m_options.host : m_options.tls.peerName;
 }
 
 } // namespace mqttdesk

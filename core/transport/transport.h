@@ -86,8 +86,24 @@ protected:
     // fail() from the event loop, for errors found inside open().
     void failLater(const TransportError &error);
 
+    // What every backend does with its socket's signals (QTcpSocket and QWebSocket alike).
+    // An error: a remote close while closing is the end we asked for; anything else fails
+    // the stream, keeping what arrived before a remote close (it may say why, e.g. a
+    // refusing CONNACK).
+    void socketErrorOccurred(QAbstractSocket::SocketError error);
+    // The socket disconnected: the end of close(), or else a failure for `cause`.
+    void
+    socketDisconnected(QAbstractSocket::SocketError cause = QAbstractSocket::RemoteHostClosedError);
+    // The backend's precise error for a socket error (TLS verification, HTTP status, ...).
+    virtual TransportError translateSocketError(QAbstractSocket::SocketError error) = 0;
+    // The socket-level errors every backend shares, towards host:port.
+    TransportError commonSocketError(QAbstractSocket::SocketError error,
+                                     const QString &backendText) const;
+
     QNetworkProxy networkProxy() const;
     QString endpoint() const;
+    // The name the server's certificate must carry: the TLS peer name, else the host.
+    QString verifyName() const;
 
 private:
     void onConnectTimeout();

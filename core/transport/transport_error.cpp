@@ -1,6 +1,7 @@
 #include "core/transport/transport_error.h"
 
-#include <iterator>
+#include "core/enum_name.h"
+
 #include <string_view>
 
 namespace mqttdesk {
@@ -35,17 +36,12 @@ constexpr std::string_view kKindNames[] = {
     "WebSocketProtocolError",
     "InvalidOptions",
 };
-static_assert(std::size(kKindNames) == std::size_t(TransportError::Kind::InvalidOptions) + 1,
-              "one name per TransportError::Kind");
 
 } // namespace
 
 QString TransportError::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return QStringLiteral("Unknown");
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::None, Kind::InvalidOptions>(kKindNames, kind);
 }
 
 TransportError TransportError::make(Kind kind, const QString &message, const QString &detail)

@@ -1,6 +1,7 @@
 #include "core/transport/transport_options.h"
 
-#include <iterator>
+#include "core/enum_name.h"
+
 #include <string_view>
 
 namespace mqttdesk {
@@ -14,17 +15,12 @@ constexpr std::string_view kKindNames[] = {
     "WebSocket",
     "secure WebSocket",
 };
-static_assert(std::size(kKindNames) == std::size_t(TransportOptions::Kind::SecureWebSocket) + 1,
-              "one name per TransportOptions::Kind");
 
 } // namespace
 
 QString TransportOptions::kindName(Kind kind)
 {
-    const auto index = std::size_t(kind);
-    if (index >= std::size(kKindNames))
-        return {};
-    return QString::fromLatin1(kKindNames[index].data(), qsizetype(kKindNames[index].size()));
+    return enumName<Kind::Tcp, Kind::SecureWebSocket>(kKindNames, kind, QString());
 }
 
 } // namespace mqttdesk

@@ -80,7 +80,7 @@ void WebSocketTransport::doOpen()
     });
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketTransport::onDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            &WebSocketTransport::onError);
+            &WebSocketTransport::socketErrorOccurred);
     connect(m_socket, &QWebSocket::bytesWritten, this, &Transport::bytesWritten);
     // Frames, not whole messages: bytes reach the reader as soon as they arrive.
     connect(m_socket, &QWebSocket::binaryFrameReceived, this,
@@ -127,44 +127,24 @@ void WebSocketTransport::onFrame(const QByteArray &frame)
     emit readyRead();
 }
 
-void WebSocketTransport::onError(QAbstractSocket::SocketError error)
-{
-    if (state() == State::Closed)
-        return;
-    if (state() == State::Closing && error == QAbstractSocket::RemoteHostClosedError) {
-        markClosed();
-        return;
-    }
-    const TransportError translated = translateError(error);
-    fail(translated, translated.kind == TransportError::Kind::RemoteClosed);
-}
-
 void WebSocketTransport::onDisconnected()
 {
-    if (state() == State::Closing) {
-        markClosed();
-    } else if (state() != State::Closed) {
-        // QWebSocket may report the end before the error that caused it (a refused
-        // connection): prefer the error it has recorded.
-        const QAbstractSocket::SocketError recorded = m_socket->error();
-        fail(translateError(recorded == QAbstractSocket::UnknownSocketError
-                                ? QAbstractSocket::RemoteHostClosedError
-                                : recorded),
-             true);
-    }
+    // QWebSocket may report the end before the error that caused it (a refused
+    // connection): prefer the error it has recorded.
+    const QAbstractSocket::SocketError recorded = m_socket->error();
+    socketDisconnected(recorded == QAbstractSocket::UnknownSocketError
+                           ? QAbstractSocket::RemoteHostClosedError
+                           : recorded);
 }
 
-TransportError WebSocketTransport::translateError(QAbstractSocket::SocketError error) const
+TransportError WebSocketTransport::translateSocketError(QAbstractSocket::SocketError error)
 {
-    if (!m_sslErrors.isEmpty()) {
-        return SslErrorTranslator::fromVerification(
-            m_sslErrors, m_peerChain,
-            options().tls.peerName.isEmpty() ? options().host : options().tls.peerName);
-    }
+    if (!m_sslErrors.isEmpty())
+        return SslErrorTranslator::fromVerification(m_sslErrors, m_peerChain, verifyName());
     const QString text = m_socket ? m_socket->errorString() : QString();
     // QWebSocket reports a refused upgrade only in its error text (Qt 6.4).
-    static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
-    const QRegularExpressionMatch match = status.match(text);
+    static const QRegularExpression kStatus(QStringLiteral("status code: (\\d{3})"));
+    const QRegularExpressionMatch match = kStatus.match(text);
     if (error == QAbstractSocket::ConnectionRefusedError && match.hasMatch()) {
         TransportError e = TransportError::make(
             TransportError::Kind::WebSocketUpgradeRefused,
@@ -189,8 +169,7 @@ TransportError WebSocketTransport::translateError(QAbstractSocket::SocketError e
                                             .arg(m_socket->closeReason());
         return e;
     }
-    return TransportError::fromSocketError(error, text, options().host, options().port,
-                                           options().proxy.kind != ProxyOptions::Kind::None);
+    return commonSocketError(error, text);
 }
 
 qint64 WebSocketTransport::write(QByteArrayView data)

@@ -37,12 +37,11 @@ protected:
     void doOpen() override;
     void doClose() override;
     void doAbort() override;
+    TransportError translateSocketError(QAbstractSocket::SocketError error) override;
 
 private:
     void onFrame(const QByteArray &frame);
-    void onError(QAbstractSocket::SocketError error);
     void onDisconnected();
-    TransportError translateError(QAbstractSocket::SocketError error) const;
     void dropSocket();
 
     QWebSocket *m_socket = nullptr;

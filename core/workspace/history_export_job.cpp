@@ -60,7 +60,7 @@ bool HistoryExportJob::start(const QString &filePath, const HistoryExporter::Opt
                 QSaveFile file(filePath);
                 if (!file.open(QIODevice::WriteOnly)) {
                     error = StorageError{
-                        StorageError::Code::IoError,
+                        StorageError::Kind::IoError,
                         tr("The file %1 cannot be written: %2. Choose another folder or check "
                            "its permissions.")
                             .arg(filePath, file.errorString()),
@@ -75,7 +75,7 @@ bool HistoryExportJob::start(const QString &filePath, const HistoryExporter::Opt
                     // temporary file unless committed).
                     if (rows >= 0 && !file.commit()) {
                         error = StorageError{
-                            StorageError::Code::IoError,
+                            StorageError::Kind::IoError,
                             tr("The file %1 could not be completed: %2. Check free space and "
                                "permissions.")
                                 .arg(filePath, file.errorString()),

@@ -31,7 +31,7 @@ void HistoryReader::loadPayload(qint64 messageId, PayloadCallback done)
             // An empty answer is either an empty payload or no row at all: tell them apart.
             if (!error.isError() && bytes.isEmpty() && !query.message(messageId, &error) &&
                 !error.isError())
-                error = StorageError::make(StorageError::Code::NotFound, connection.path());
+                error = StorageError::make(StorageError::Kind::NotFound, connection.path());
         }
         return std::function<void()>(
             [done, messageId, bytes = std::move(bytes), error] { done(messageId, bytes, error); });

@@ -27,7 +27,7 @@ public:
 
     void fetch(const MessageFilter &filter, const PageRequest &request, PageCallback done);
     // The whole stored payload (copy, save, "show all", resend of a large message). A row
-    // that is gone answers StorageError::Code::NotFound.
+    // that is gone answers StorageError::Kind::NotFound.
     void loadPayload(qint64 messageId, PayloadCallback done);
     // The first `maxBytes` of a stored payload (for the preview of a large one).
     void loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done);

@@ -19,8 +19,11 @@ namespace mqttdesk {
 class MessageWriter;
 
 // Hands every received batch to the storage writer on the connection's worker thread, so
-// messages are stored even while the GUI is busy; the GUI thread only gets the
-// connection's batch signal.
+// messages are stored even while the GUI is busy. The sink itself sends nothing to the GUI
+// thread (its stored reports go to the connection's thread). The GUI thread still gets
+// every batch through Connection::messagesReceived, which it only counts, and learns of
+// stored rows from the writer's rowsAppended through MessageHistory; the stream then
+// reads those rows on a HistoryReader thread.
 //
 // Store before acknowledging: the sink reports, per writer commit, through which
 // delivery sequence everything it consumed is stored, and which messages the writer

@@ -127,7 +127,7 @@ void TstCborReader::malformed()
 
 void TstCborReader::deepNesting()
 {
-    const int limit = CborReader::MaximumDepth;
+    const int limit = CborReader::kMaximumDepth;
     QByteArray ok(limit, char(0x81));
     ok.append(char(0xf6));
     QVERIFY(!CborReader::toJson(ok).error);

@@ -19,7 +19,7 @@ public:
     QString name() const override { return QStringLiteral("ROT13"); }
     int detect(QByteArrayView bytes, const PayloadHint &) const override
     {
-        return bytes.startsWith("ROT13:") ? 95 : NoMatch;
+        return bytes.startsWith("ROT13:") ? 95 : kNoMatch;
     }
     RenderedPayload render(QByteArrayView bytes, const RenderOptions &options) const override
     {
@@ -48,7 +48,7 @@ public:
     {}
     QString id() const override { return m_id; }
     QString name() const override { return m_id; }
-    int detect(QByteArrayView, const PayloadHint &) const override { return NoMatch; }
+    int detect(QByteArrayView, const PayloadHint &) const override { return kNoMatch; }
     RenderedPayload render(QByteArrayView, const RenderOptions &) const override { return {}; }
 
 private:
@@ -124,8 +124,8 @@ void TstDecoderRegistry::everyDecoderDetectsAndRenders()
             const QString what = decoder->id() + QStringLiteral(" on ") +
                                  QString::fromLatin1(bytes.left(16).toHex());
             const int confidence = decoder->detect(bytes, {});
-            QVERIFY2(confidence >= PayloadDecoder::NoMatch &&
-                         confidence <= PayloadDecoder::Declared,
+            QVERIFY2(confidence >= PayloadDecoder::kNoMatch &&
+                         confidence <= PayloadDecoder::kDeclared,
                      qPrintable(what));
 
             const RenderedPayload full = decoder->render(bytes, {});

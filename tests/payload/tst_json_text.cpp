@@ -102,7 +102,7 @@ void TstJsonText::prettyPrinterDeepNesting()
     // Indentation stops growing, so 100,000 levels give linear, not quadratic, output.
     const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
     const QString out = JsonPrettyPrinter::indent(deep);
-    QVERIFY(out.size() < deep.size() * (JsonPrettyPrinter::MaximumIndentDepth * 4 + 2));
+    QVERIFY(out.size() < deep.size() * (JsonPrettyPrinter::kMaximumIndentDepth * 4 + 2));
     QVERIFY(out.startsWith(u"[\n    ["));
 }
 

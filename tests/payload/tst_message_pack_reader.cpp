@@ -131,7 +131,7 @@ void TstMessagePackReader::malformed()
 void TstMessagePackReader::deepNesting()
 {
     // Arrays nested one level past the limit are refused; at the limit they decode.
-    const int limit = MessagePackReader::MaximumDepth;
+    const int limit = MessagePackReader::kMaximumDepth;
     QByteArray ok(limit, char(0x91));
     ok.append(char(0xc0));
     const DecodedJson fine = MessagePackReader::toJson(ok);

@@ -129,7 +129,7 @@ void TstPayloadDetector::bigPayloads()
     QCOMPARE(PayloadDetector::detect(json), PayloadFormat::Json);
 
     // 10 MB of text with a multi-byte character across the prefix boundary.
-    QByteArray text(PayloadDetector::TextPrefix - 1, 'a');
+    QByteArray text(PayloadDetector::kTextPrefix - 1, 'a');
     text.append("\xc3\xa9");
     text.append(10 * 1024 * 1024, 'b');
     QCOMPARE(PayloadDetector::detect(text), PayloadFormat::Text);

@@ -155,7 +155,7 @@ void TstPayloadRenderer::hex()
                        "|Hello, MQTT!....|\n"
                        "00000010  74 61 69 6c                                       |tail|\n");
     QCOMPARE(out.text, expected);
-    QCOMPARE(out.text.indexOf(u'\n') + 1, qsizetype(HexDump::LineLength));
+    QCOMPARE(out.text.indexOf(u'\n') + 1, qsizetype(HexDump::kLineLength));
 }
 
 void TstPayloadRenderer::base64()

@@ -173,10 +173,10 @@ void TstTopic::invalidFilter()
 
 void TstTopic::lengthLimit()
 {
-    const QString limit(Topic::MaximumUtf8Length, u'a');
+    const QString limit(Topic::kMaximumUtf8Length, u'a');
     QVERIFY(!Topic::validateName(limit));
     QVERIFY(!Topic::validateFilter(limit));
-    const QString over(Topic::MaximumUtf8Length + 1, u'a');
+    const QString over(Topic::kMaximumUtf8Length + 1, u'a');
     QCOMPARE(Topic::validateName(over)->code, TopicErrorCode::TooLong);
     QCOMPARE(Topic::validateFilter(over)->code, TopicErrorCode::TooLong);
 

@@ -2,6 +2,7 @@
 #include "core/storage/database.h"
 #include "core/storage/message_writer.h"
 #include "core/storage/schema_migrations.h"
+#include "tests/support/enum_names.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QThread>
 
 using namespace mqttdesk;
+using namespace mqttdesk::test;
 
 class TestDatabase : public QObject
 {
@@ -20,6 +22,8 @@ class TestDatabase : public QObject
 private slots:
     void dataDirectoryPrecedence();
     void dataDirectoryDatabasePath();
+    void dataDirectoryErrorKinds();
+    void storageErrorKinds();
     void freshFileIsWalAtLatestVersion();
     void migratesFromEveryEarlierVersion_data();
     void migratesFromEveryEarlierVersion();
@@ -77,16 +81,45 @@ void TestDatabase::dataDirectoryDatabasePath()
 {
     QTemporaryDir dir;
     const QString nested = dir.filePath(QStringLiteral("a/b"));
-    QVERIFY(DataDirectory::ensureExists(nested));
+    QVERIFY(!DataDirectory::ensureExists(nested).isError());
     QVERIFY(QFileInfo(nested).isDir());
+    QVERIFY(!DataDirectory::ensureExists(nested).isError()); // there already
     QCOMPARE(DataDirectory::databasePath(nested), nested + QStringLiteral("/mqttdesk.sqlite"));
 
     QFile blocker(dir.filePath(QStringLiteral("file")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    QString message;
-    QVERIFY(!DataDirectory::ensureExists(blocker.fileName() + QStringLiteral("/sub"), &message));
-    QVERIFY(message.contains(blocker.fileName()));
+    const QString below = blocker.fileName() + QStringLiteral("/sub");
+    const DataDirectoryError cannot = DataDirectory::ensureExists(below);
+    QCOMPARE(cannot.kind, DataDirectoryError::Kind::CreateFailed);
+    QCOMPARE(cannot.path, below);
+    QVERIFY(cannot.message().contains(below));
+    const DataDirectoryError file = DataDirectory::ensureExists(blocker.fileName());
+    QCOMPARE(file.kind, DataDirectoryError::Kind::NotADirectory);
+    QVERIFY(file.message().contains(blocker.fileName()));
+}
+
+void TestDatabase::dataDirectoryErrorKinds()
+{
+    using K = DataDirectoryError::Kind;
+    checkEnumNames(K::None, K::NotADirectory, &DataDirectoryError::kindName,
+                   QStringLiteral("Unknown"));
+    QCOMPARE(DataDirectoryError::kindName(K::CreateFailed), QStringLiteral("CreateFailed"));
+    checkEnumTexts(K::CreateFailed, K::NotADirectory, [](K kind) {
+        return DataDirectoryError{kind, QStringLiteral("/data")}.message();
+    });
+    QVERIFY(DataDirectoryError{}.message().isEmpty());
+}
+
+void TestDatabase::storageErrorKinds()
+{
+    using K = StorageError::Kind;
+    checkEnumNames(K::None, K::QueryFailed, &StorageError::kindName, QStringLiteral("Unknown"));
+    QCOMPARE(StorageError::kindName(K::DiskFull), QStringLiteral("DiskFull"));
+    checkEnumTexts(K::OpenFailed, K::QueryFailed, [](K kind) {
+        return StorageError::describe(kind, QStringLiteral("/data/mqttdesk.sqlite"));
+    });
+    QVERIFY(StorageError::describe(K::None, QStringLiteral("/data")).isEmpty());
 }
 
 void TestDatabase::freshFileIsWalAtLatestVersion()
@@ -214,7 +247,7 @@ void TestDatabase::failedMigrationLeavesPreviousVersion()
     }
     Database db(path);
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::MigrationFailed);
+    QCOMPARE(error.kind, StorageError::Kind::MigrationFailed);
     QVERIFY(error.message.contains(path));
     QCOMPARE(db.schemaVersion(), 1);
     // The step ran in one transaction: nothing of it is left.
@@ -235,7 +268,7 @@ void TestDatabase::newerSchemaIsRejected()
     }
     Database db(path);
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::SchemaTooNew);
+    QCOMPARE(error.kind, StorageError::Kind::SchemaTooNew);
     QVERIFY(error.message.contains(QStringLiteral("newer version")));
 }
 
@@ -249,7 +282,7 @@ void TestDatabase::foreignFileIsRejected()
     file.close();
     Database db(path);
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::NotADatabase);
+    QCOMPARE(error.kind, StorageError::Kind::NotADatabase);
     QVERIFY(error.message.contains(path));
 }
 
@@ -258,7 +291,7 @@ void TestDatabase::directoryPathIsRejected()
     QTemporaryDir dir;
     Database db(dir.path());
     const StorageError error = db.open();
-    QCOMPARE(error.code, StorageError::Code::OpenFailed);
+    QCOMPARE(error.kind, StorageError::Kind::OpenFailed);
     QVERIFY(error.message.contains(dir.path()));
     QVERIFY(error.stopsWriting());
 }

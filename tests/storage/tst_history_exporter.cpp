@@ -214,7 +214,7 @@ void TestHistoryExporter::failingDeviceIsTypedError()
     StorageError error;
     QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QBuffer): ReadOnly device");
     QCOMPARE(HistoryExporter(m_db->connection()).exportTo(buffer, options, &error), -1);
-    QCOMPARE(error.code, StorageError::Code::IoError);
+    QCOMPARE(error.kind, StorageError::Kind::IoError);
     QVERIFY(error.message.contains(QStringLiteral("Writing the export failed")));
 }
 

@@ -299,7 +299,7 @@ void TestMessageQuery::invalidTopicFilterIsTypedError()
         filter.topicFilter = bad;
         StorageError error;
         const MessagePage page = m_query->fetch(filter, PageRequest::newest(10), &error);
-        QCOMPARE(error.code, StorageError::Code::InvalidFilter);
+        QCOMPARE(error.kind, StorageError::Kind::InvalidFilter);
         QVERIFY(error.message.contains(bad));
         QVERIFY(page.messages.isEmpty());
     }

@@ -303,11 +303,11 @@ void TestMessageWriter::fullDiskStopsStoringAndReceptionGoesOn()
     QVERIFY(accepted > 0);
     QTRY_COMPARE(failed.count(), 1);
     const auto error = failed.first();
-    QCOMPARE(error.code, StorageError::Code::DiskFull);
+    QCOMPARE(error.kind, StorageError::Kind::DiskFull);
     QVERIFY(error.message.contains(QStringLiteral("full")));
     QVERIFY(error.message.contains(m_path));
     QVERIFY(!writer.isStoring());
-    QCOMPARE(writer.lastError().code, StorageError::Code::DiskFull);
+    QCOMPARE(writer.lastError().kind, StorageError::Kind::DiskFull);
 
     // Reception goes on: the queue accepts until it is full, the rest is counted dropped.
     const ProfileCounters before = writer.counters(1);
@@ -363,7 +363,7 @@ void TestMessageWriter::unwritableDatabaseGivesTypedError()
     QVERIFY(writer.enqueue(makeMessage(1, QStringLiteral("ro"), "x")));
     QTRY_COMPARE(failed.count(), 1);
     const auto error = failed.first();
-    QCOMPARE(error.code, StorageError::Code::ReadOnly);
+    QCOMPARE(error.kind, StorageError::Kind::ReadOnly);
     QVERIFY(error.message.contains(QStringLiteral("cannot be written")));
     QVERIFY(writer.enqueue(makeMessage(1, QStringLiteral("ro"), "y")));
     QCOMPARE(writer.pendingCount(), 2); // kept in memory
@@ -380,7 +380,7 @@ void TestMessageWriter::unopenableDatabaseGivesTypedError()
             [&](const StorageError &error) { failed.append(error); });
     writer.start();
     QTRY_COMPARE(failed.count(), 1);
-    QCOMPARE(failed.first().code, StorageError::Code::OpenFailed);
+    QCOMPARE(failed.first().kind, StorageError::Kind::OpenFailed);
     QVERIFY(!writer.isStoring());
     QVERIFY(writer.enqueue(makeMessage(1, QStringLiteral("x"), "x")));
     QCOMPARE(writer.pendingCount(), 1);

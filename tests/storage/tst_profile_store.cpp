@@ -71,7 +71,7 @@ void TestProfileStore::createLoadAndSave()
     StoredProfile clash = make(QStringLiteral("Clash"));
     clash.uuid = loaded->uuid;
     QCOMPARE(store.create(clash, &error), 0);
-    QCOMPARE(error.code, StorageError::Code::QueryFailed);
+    QCOMPARE(error.kind, StorageError::Kind::QueryFailed);
 }
 
 void TestProfileStore::foldersAndOrder()

@@ -182,7 +182,7 @@ void TestHistoryExportJob::unwritableFileIsAnError()
     QCOMPARE(finished.first().at(0).toLongLong(), -1);
     QCOMPARE(finished.first().at(1).toBool(), false);
     const StorageError error = finished.first().at(2).value<StorageError>();
-    QCOMPARE(error.code, StorageError::Code::IoError);
+    QCOMPARE(error.kind, StorageError::Kind::IoError);
     QVERIFY2(error.message.contains(target), qPrintable(error.message));
     QVERIFY(!QFile::exists(target));
 }

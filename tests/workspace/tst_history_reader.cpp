@@ -91,7 +91,7 @@ void TestHistoryReader::goneRowIsNotFound()
     Answer gone;
     reader.loadPayload(1, into(gone));
     QTRY_VERIFY(gone.arrived);
-    QCOMPARE(gone.error.code, StorageError::Code::NotFound);
+    QCOMPARE(gone.error.kind, StorageError::Kind::NotFound);
     QVERIFY(gone.error.message.contains(QStringLiteral("no longer stored")));
     QVERIFY(gone.bytes.isEmpty());
 }

@@ -74,7 +74,7 @@ private slots:
     {
         StoredProfile broken;
         broken.name = QStringLiteral("broken");
-        broken.data.insert(QStringLiteral("formatVersion"), 999);
+        broken.data.insert(QStringLiteral("kFormatVersion"), 999);
         QString error;
         QVERIFY(!ProfileRepository::fromStored(broken, &error));
         QVERIFY(!error.isEmpty());

@@ -556,7 +556,7 @@ bool MessageStreamModel::requestFullPayload(int row, PayloadCallback done)
         StorageError error;
         QByteArray payload = m_history->loadPayload(r->message.id, &error);
         if (!error.isError() && payload.isEmpty())
-            error = StorageError::make(StorageError::Code::NotFound, m_history->databasePath());
+            error = StorageError::make(StorageError::Kind::NotFound, m_history->databasePath());
         done(payload, error);
         return true;
     }

@@ -130,7 +130,7 @@ public:
         std::function<void(const QByteArray &payload, const StorageError &error)>;
     // Hands the whole payload of `row` to `done` on this thread: at once when the row holds
     // it; for a large payload kept in storage's side table, once the background reader has
-    // read it (or with the error, StorageError::Code::NotFound when the message is gone).
+    // read it (or with the error, StorageError::Kind::NotFound when the message is gone).
     // Without a background reader the read is synchronous (tests, small tools). false, and
     // `done` is not called, when there is no such row. `done` is dropped if the model is
     // destroyed first.
