@@ -4,12 +4,12 @@
 #include "ui/i18n/language.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/main_window.h"
+#include "ui/widgets/prompts.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QMessageBox>
 #include <QTimer>
 
 namespace {
@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
 
     QString problem;
     if (!mqttdesk::DataDirectory::ensureExists(resolved.path, &problem)) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "MQTT Desk"), problem);
+        mqttdesk::Prompts::critical(nullptr, QApplication::translate("main", "MQTT Desk"), problem);
         return 1;
     }
 
@@ -68,8 +68,8 @@ int main(int argc, char *argv[])
     options.settings = &settings;
     mqttdesk::MainWindow window(options);
     if (window.openError().isError())
-        QMessageBox::warning(&window, QApplication::translate("main", "MQTT Desk"),
-                             window.openError().message);
+        mqttdesk::Prompts::warn(&window, QApplication::translate("main", "MQTT Desk"),
+                                window.openError().message);
 
     // First start: a ready connection for the broker on this machine (scripts/run passes
     // the port of the mosquitto it started).

@@ -1,10 +1,10 @@
 #include "core/profile/profile_exporter.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
@@ -60,7 +60,13 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
-    void init() { SidebarPrompts::setQuiet(true); }
+    void init() { m_prompts.emplace(); }
+    void cleanup()
+    {
+        // Every answer a test queued was asked for.
+        QCOMPARE(m_prompts->unusedAnswers(), 0);
+        m_prompts.reset();
+    }
 
     void menusAndShortcuts()
     {
@@ -101,16 +107,16 @@ private slots:
 
         // Rename through the prompt seam.
         w->sidebar()->select(copy);
-        SidebarPrompts::setNextText(QStringLiteral("Beta"));
+        m_prompts->nextText(QStringLiteral("Beta"));
         w->actions()->rename->trigger();
         QCOMPARE(f.idOf(QStringLiteral("Beta")), copy);
         // Cancelled rename changes nothing.
-        SidebarPrompts::setNextText(std::nullopt);
+        m_prompts->nextText(std::nullopt);
         w->actions()->rename->trigger();
         QCOMPARE(f.idOf(QStringLiteral("Beta")), copy);
 
         // Move to folder: a folder node appears with Beta under it.
-        SidebarPrompts::setNextText(QStringLiteral("Lab"));
+        m_prompts->nextText(QStringLiteral("Lab"));
         w->actions()->moveToFolder->trigger();
         const QModelIndex beta = w->connectionModel()->indexOf(copy);
         QVERIFY(beta.parent().isValid());
@@ -118,13 +124,13 @@ private slots:
         QCOMPARE(w->sidebar()->selectedProfileId(), copy);
 
         // Delete asks first; "no" keeps it.
-        SidebarPrompts::setNextConfirmation(false);
+        m_prompts->acceptNext(false);
         w->actions()->remove->trigger();
         QVERIFY(f.idOf(QStringLiteral("Beta")) != 0);
-        SidebarPrompts::setNextConfirmation(true);
+        m_prompts->acceptNext(true);
         w->actions()->remove->trigger();
         QCOMPARE(f.idOf(QStringLiteral("Beta")), qint64(0));
-        QVERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Beta")));
+        QVERIFY(m_prompts->last(Prompts::Kind::Question).text.contains(QStringLiteral("Beta")));
         QCOMPARE(w->connectionModel()->rowCount(), 1); // Alpha; the empty folder is gone
 
         // Everything is in the database: a new window sees the same list.
@@ -142,12 +148,12 @@ private slots:
         QVERIFY(f.createThroughDialog(MainWindowFixture::profile(QStringLiteral("Two"), 1884)) !=
                 0);
         const QString file = tmp.filePath(QStringLiteral("export.json"));
-        SidebarPrompts::setNextFileName(file);
+        m_prompts->nextFile(file);
         f.window()->actions()->exportProfiles->trigger();
         QVERIFY(QFile::exists(file));
 
         MainWindowFixture other;
-        SidebarPrompts::setNextFileName(file);
+        m_prompts->nextFile(file);
         other.window()->actions()->importProfiles->trigger();
         QTRY_VERIFY(other.idOf(QStringLiteral("One")) != 0);
         QTRY_VERIFY(other.idOf(QStringLiteral("Two")) != 0);
@@ -158,9 +164,9 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write("{ not json");
         out.close();
-        SidebarPrompts::setNextFileName(broken);
+        m_prompts->nextFile(broken);
         other.window()->actions()->importProfiles->trigger();
-        QVERIFY(SidebarPrompts::lastMessage().contains(broken));
+        QVERIFY(m_prompts->last(Prompts::Kind::Information).text.contains(broken));
         QCOMPARE(other.window()->connectionModel()->rowCount(), 2);
     }
 
@@ -395,7 +401,7 @@ private slots:
             QCOMPARE(w->sidebar()->selectedProfileId(), qint64(0));
             QVERIFY(w->actions()->rename->isEnabled());
             QVERIFY(!w->actions()->edit->isEnabled());
-            SidebarPrompts::setNextText(QStringLiteral("Bench"));
+            m_prompts->nextText(QStringLiteral("Bench"));
             w->actions()->rename->trigger();
             const QModelIndex bench = model->folderIndex(QStringLiteral("Bench"));
             QVERIFY(bench.isValid());
@@ -408,7 +414,7 @@ private slots:
             // Collapsed stays collapsed when the list reloads (here: after a rename).
             w->sidebar()->view()->collapse(bench);
             w->sidebar()->select(f.idOf(QStringLiteral("Two")));
-            SidebarPrompts::setNextText(QStringLiteral("Two b"));
+            m_prompts->nextText(QStringLiteral("Two b"));
             w->actions()->rename->trigger();
             QVERIFY(f.idOf(QStringLiteral("Two b")) != 0);
             QVERIFY(!w->sidebar()->view()->isExpanded(model->folderIndex(QStringLiteral("Bench"))));
@@ -500,17 +506,16 @@ private slots:
             if (a->text().contains(QStringLiteral("About MQTT Desk")))
                 about = a;
         QVERIFY(about);
-        QString text;
-        QTimer::singleShot(0, [&] {
-            QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            text = box->text();
-            box->accept();
-        });
         about->trigger();
+        QCOMPARE(m_prompts->count(Prompts::Kind::About), 1);
+        QCOMPARE(m_prompts->last(Prompts::Kind::About).parent, f.window());
+        const QString text = m_prompts->last(Prompts::Kind::About).text;
         QVERIFY2(text.contains(versionString()), qPrintable(text));
         QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
     }
+
+private:
+    std::optional<ScriptedPrompts> m_prompts;
 };
 
 QTEST_MAIN(TestMainWindow)

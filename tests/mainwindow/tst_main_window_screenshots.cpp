@@ -1,9 +1,9 @@
 #include "tests/fixture/test_broker.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/log_model.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/profile_commands.h"
 
@@ -25,7 +25,6 @@ class TestMainWindowScreenshots : public QObject
 private slots:
     void initTestCase()
     {
-        SidebarPrompts::setQuiet(true);
         m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
         if (m_out.isEmpty())
             m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DEFAULT_DIR");
@@ -119,6 +118,7 @@ private:
 
     QString m_out;
     TestBroker m_broker;
+    ScriptedPrompts m_prompts; // nothing may open a modal box
 };
 
 QTEST_MAIN(TestMainWindowScreenshots)

@@ -21,7 +21,7 @@ struct ConnectionProfile;
 
 // What the sidebar's actions do: new, edit, duplicate, delete, rename, move to folder,
 // import, export, connect and disconnect. Goes through ProfileRepository, SecretsRunner and
-// the workspace; asks the user through ConnectionDialog and SidebarPrompts (both seams).
+// the workspace; asks the user through ConnectionDialog and Prompts (both seams).
 class ProfileCommands : public QObject
 {
     Q_OBJECT

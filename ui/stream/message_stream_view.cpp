@@ -9,8 +9,8 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
-#include "ui/stream/stream_prompts.h"
 #include "ui/widgets/decoder_combo.h"
+#include "ui/widgets/prompts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -356,23 +356,23 @@ qint64 MessageStreamView::exportTo(const QString &path, QString *error) const
 void MessageStreamView::exportVisible()
 {
     const QString path =
-        StreamPrompts::saveFileName(this, tr("Export messages"), QStringLiteral("messages.jsonl"),
-                                    tr("JSON Lines (*.jsonl);;All files (*)"));
+        Prompts::saveFileName(this, tr("Export messages"), QStringLiteral("messages.jsonl"),
+                              tr("JSON Lines (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
     if (exportTo(path, &error) < 0)
-        StreamPrompts::showError(
-            this, tr("Export messages"),
-            tr("The messages could not be written to %1: %2").arg(path, error));
+        Prompts::warn(this, tr("Export messages"),
+                      tr("The messages could not be written to %1: %2").arg(path, error));
 }
 
 void MessageStreamView::requestClear()
 {
-    if (StreamPrompts::confirm(this, tr("Clear history"),
-                               tr("Delete every stored message of this connection? This cannot "
-                                  "be undone."),
-                               tr("Delete history")))
+    if (Prompts::confirmDestructive(
+            this, tr("Clear history"),
+            tr("Delete every stored message of this connection? This cannot "
+               "be undone."),
+            tr("Delete history")))
         emit clearRequested();
 }
 

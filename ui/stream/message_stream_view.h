@@ -46,9 +46,9 @@ public:
 
     // Writes the loaded rows matching the filter as JSON Lines; the row count or -1.
     qint64 exportTo(const QString &path, QString *error = nullptr) const;
-    // Asks for a file (StreamPrompts) and exports.
+    // Asks for a file (Prompts) and exports.
     void exportVisible();
-    // Asks for confirmation (StreamPrompts); emits clearRequested when confirmed.
+    // Asks for confirmation (Prompts); emits clearRequested when confirmed.
     void requestClear();
 
     void copyPayload(int row) const;
