@@ -4,12 +4,12 @@
 #include "ui/i18n/language.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/main_window.h"
+#include "ui/widgets/prompts.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QMessageBox>
 #include <QTimer>
 
 namespace {
@@ -60,8 +60,8 @@ int main(int argc, char *argv[])
     const mqttdesk::DataDirectoryError problem =
         mqttdesk::DataDirectory::ensureExists(resolved.path);
     if (problem.isError()) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "MQTT Desk"),
-                              problem.message());
+        mqttdesk::Prompts::critical(nullptr, QApplication::translate("main", "MQTT Desk"),
+                                    problem.message());
         return 1;
     }
 

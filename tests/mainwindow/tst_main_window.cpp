@@ -4,12 +4,12 @@
 #include "core/storage/sql_thread_audit.h"
 #include "core/workspace/profile_catalog.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
 #include "ui/connections/log_model.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/dialogs/connection_dialog.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/profile_commands.h"
@@ -68,7 +68,13 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
-    void init() { SidebarPrompts::setQuiet(true); }
+    void init() { m_prompts.emplace(); }
+    void cleanup()
+    {
+        // Every answer a test queued was asked for.
+        QCOMPARE(m_prompts->unusedAnswers(), 0);
+        m_prompts.reset();
+    }
 
     void menusAndShortcuts()
     {
@@ -109,16 +115,16 @@ private slots:
 
         // Rename through the prompt seam.
         w->sidebar()->select(copy);
-        SidebarPrompts::setNextText(QStringLiteral("Beta"));
+        m_prompts->nextText(QStringLiteral("Beta"));
         w->actions()->rename->trigger();
         QTRY_COMPARE(f.idOf(QStringLiteral("Beta")), copy);
         // Cancelled rename changes nothing.
-        SidebarPrompts::setNextText(std::nullopt);
+        m_prompts->nextText(std::nullopt);
         w->actions()->rename->trigger();
         QCOMPARE(f.idOf(QStringLiteral("Beta")), copy);
 
         // Move to folder: a folder node appears with Beta under it.
-        SidebarPrompts::setNextText(QStringLiteral("Lab"));
+        m_prompts->nextText(QStringLiteral("Lab"));
         w->actions()->moveToFolder->trigger();
         QTRY_VERIFY(w->connectionModel()->indexOf(copy).parent().isValid());
         const QModelIndex beta = w->connectionModel()->indexOf(copy);
@@ -127,13 +133,13 @@ private slots:
         QCOMPARE(w->sidebar()->selectedProfileId(), copy);
 
         // Delete asks first; "no" keeps it.
-        SidebarPrompts::setNextConfirmation(false);
+        m_prompts->acceptNext(false);
         w->actions()->remove->trigger();
         QVERIFY(f.idOf(QStringLiteral("Beta")) != 0);
-        SidebarPrompts::setNextConfirmation(true);
+        m_prompts->acceptNext(true);
         w->actions()->remove->trigger();
         QTRY_COMPARE(f.idOf(QStringLiteral("Beta")), qint64(0));
-        QVERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Beta")));
+        QVERIFY(m_prompts->last(Prompts::Kind::Question).text.contains(QStringLiteral("Beta")));
         QCOMPARE(w->connectionModel()->rowCount(), 1); // Alpha; the empty folder is gone
 
         // Everything is in the database: a new window sees the same list.
@@ -205,15 +211,15 @@ private slots:
             QTRY_COMPARE(w->catalog()->pendingRequests(), 0); // the secrets went to the copy
 
             w->sidebar()->select(copy);
-            SidebarPrompts::setNextText(QStringLiteral("Audit 2"));
+            m_prompts->nextText(QStringLiteral("Audit 2"));
             w->actions()->rename->trigger();
             QTRY_COMPARE(f.idOf(QStringLiteral("Audit 2")), copy);
-            SidebarPrompts::setNextText(QStringLiteral("Audited"));
+            m_prompts->nextText(QStringLiteral("Audited"));
             w->actions()->moveToFolder->trigger();
             QTRY_VERIFY(w->connectionModel()->folderIndex(QStringLiteral("Audited")).isValid());
             w->sidebar()->view()->setCurrentIndex(
                 w->connectionModel()->folderIndex(QStringLiteral("Audited")));
-            SidebarPrompts::setNextText(QStringLiteral("Checked"));
+            m_prompts->nextText(QStringLiteral("Checked"));
             w->actions()->rename->trigger();
             QTRY_VERIFY(w->connectionModel()->folderIndex(QStringLiteral("Checked")).isValid());
 
@@ -222,7 +228,7 @@ private slots:
             w->sidebar()->select(id);
             w->actions()->connectAction->trigger();
             QTRY_VERIFY(w->workspace()->controller(id) != nullptr);
-            SidebarPrompts::setNextConfirmation(true);
+            m_prompts->acceptNext(true);
             w->actions()->remove->trigger();
             QCOMPARE(w->workspace()->controller(id), nullptr);
             QTRY_COMPARE(f.idOf(QStringLiteral("Audit")), qint64(0));
@@ -262,12 +268,12 @@ private slots:
         QVERIFY(f.createThroughDialog(MainWindowFixture::profile(QStringLiteral("Two"), 1884)) !=
                 0);
         const QString file = tmp.filePath(QStringLiteral("export.json"));
-        SidebarPrompts::setNextFileName(file);
+        m_prompts->nextFile(file);
         f.window()->actions()->exportProfiles->trigger();
         QTRY_VERIFY(QFile::exists(file));
 
         MainWindowFixture other;
-        SidebarPrompts::setNextFileName(file);
+        m_prompts->nextFile(file);
         other.window()->actions()->importProfiles->trigger();
         QTRY_VERIFY(other.idOf(QStringLiteral("One")) != 0);
         QTRY_VERIFY(other.idOf(QStringLiteral("Two")) != 0);
@@ -278,9 +284,9 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write("{ not json");
         out.close();
-        SidebarPrompts::setNextFileName(broken);
+        m_prompts->nextFile(broken);
         other.window()->actions()->importProfiles->trigger();
-        QVERIFY(SidebarPrompts::lastMessage().contains(broken));
+        QVERIFY(m_prompts->last(Prompts::Kind::Information).text.contains(broken));
         QCOMPARE(other.window()->connectionModel()->rowCount(), 2);
     }
 
@@ -543,7 +549,7 @@ private slots:
             QCOMPARE(w->sidebar()->selectedProfileId(), qint64(0));
             QVERIFY(w->actions()->rename->isEnabled());
             QVERIFY(!w->actions()->edit->isEnabled());
-            SidebarPrompts::setNextText(QStringLiteral("Bench"));
+            m_prompts->nextText(QStringLiteral("Bench"));
             w->actions()->rename->trigger();
             QTRY_VERIFY(model->folderIndex(QStringLiteral("Bench")).isValid());
             const QModelIndex bench = model->folderIndex(QStringLiteral("Bench"));
@@ -557,7 +563,7 @@ private slots:
             // Collapsed stays collapsed when the list reloads (here: after a rename).
             w->sidebar()->view()->collapse(bench);
             w->sidebar()->select(f.idOf(QStringLiteral("Two")));
-            SidebarPrompts::setNextText(QStringLiteral("Two b"));
+            m_prompts->nextText(QStringLiteral("Two b"));
             w->actions()->rename->trigger();
             QTRY_VERIFY(f.idOf(QStringLiteral("Two b")) != 0);
             QVERIFY(!w->sidebar()->view()->isExpanded(model->folderIndex(QStringLiteral("Bench"))));
@@ -649,17 +655,16 @@ private slots:
             if (a->text().contains(QStringLiteral("About MQTT Desk")))
                 about = a;
         QVERIFY(about);
-        QString text;
-        QTimer::singleShot(0, [&] {
-            QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            text = box->text();
-            box->accept();
-        });
         about->trigger();
+        QCOMPARE(m_prompts->count(Prompts::Kind::About), 1);
+        QCOMPARE(m_prompts->last(Prompts::Kind::About).parent, f.window());
+        const QString text = m_prompts->last(Prompts::Kind::About).text;
         QVERIFY2(text.contains(versionString()), qPrintable(text));
         QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
     }
+
+private:
+    std::optional<ScriptedPrompts> m_prompts;
 };
 
 QTEST_MAIN(TestMainWindow)

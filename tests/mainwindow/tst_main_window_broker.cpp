@@ -4,13 +4,13 @@
 #include "tests/fixture/test_broker.h"
 #include "tests/fixture/test_pki.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
 #include "ui/connections/log_model.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/dialogs/connection_dialog.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/profile_commands.h"
@@ -57,11 +57,7 @@ class TestMainWindowBroker : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        SidebarPrompts::setQuiet(true);
-        QVERIFY2(m_broker.start(), qPrintable(m_broker.errorString()));
-    }
+    void initTestCase() { QVERIFY2(m_broker.start(), qPrintable(m_broker.errorString())); }
 
     void mutualTlsThroughTheDialogThenExpired()
     {
@@ -244,13 +240,14 @@ private slots:
             dialog->setProfile(edited);
             dialog->saveButton()->click();
         });
-        SidebarPrompts::setNextConfirmation(true);
+        m_prompts.acceptNext(true);
         w->actions()->edit->trigger(); // the dialog opens once the secrets are loaded
         QVERIFY(m_broker.waitForLog("as desk-after-edit", 15000));
         ProfileCommands::setDialogHook({});
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
-        QVERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Reconnect now")));
-        SidebarPrompts::information(nullptr, {}, {}); // forget the last message
+        QVERIFY(
+            m_prompts.last(Prompts::Kind::Question).text.contains(QStringLiteral("Reconnect now")));
+        m_prompts.clearRequests();
 
         // Saying no keeps the connection as it is; the new settings apply on the next connect.
         ProfileCommands::setDialogHook([](ConnectionDialog *dialog) {
@@ -259,10 +256,11 @@ private slots:
             dialog->setProfile(edited);
             dialog->saveButton()->click();
         });
-        SidebarPrompts::setNextConfirmation(false);
+        m_prompts.acceptNext(false);
         const qsizetype before = w->logModel()->entries().size();
         w->actions()->edit->trigger();
-        QTRY_VERIFY(SidebarPrompts::lastMessage().contains(QStringLiteral("Reconnect now")));
+        QTRY_VERIFY(
+            m_prompts.last(Prompts::Kind::Question).text.contains(QStringLiteral("Reconnect now")));
         ProfileCommands::setDialogHook({});
         QCOMPARE(statusOf(w, id), ConnectionListModel::Status::Connected);
         for (const LogModel::Entry &e : w->logModel()->entries().mid(before))
@@ -320,6 +318,7 @@ private slots:
 
 private:
     TestBroker m_broker;
+    ScriptedPrompts m_prompts; // nothing may open a modal box
 };
 
 QTEST_MAIN(TestMainWindowBroker)

@@ -1,10 +1,10 @@
 #include "tests/fixture/test_broker.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/stream/connection_view.h"
 #include "ui/subscriptions/subscription_list_model.h"
@@ -58,11 +58,7 @@ class TestMainWindowIdle : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        SidebarPrompts::setQuiet(true);
-        QVERIFY2(m_broker.start(), qPrintable(m_broker.errorString()));
-    }
+    void initTestCase() { QVERIFY2(m_broker.start(), qPrintable(m_broker.errorString())); }
 
     void guiGoesIdleAfterAFlood()
     {
@@ -137,6 +133,7 @@ private slots:
 
 private:
     TestBroker m_broker;
+    ScriptedPrompts m_prompts; // nothing may open a modal box
 };
 
 QTEST_MAIN(TestMainWindowIdle)

@@ -1,31 +1,43 @@
 #include "tests/fixture/test_broker.h"
 #include "tests/mainwindow/main_window_fixture.h"
+#include "tests/support/screenshot_check.h"
+#include "tests/support/scripted_prompts.h"
+#include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
+#include "ui/connections/connection_workspace.h"
 #include "ui/connections/log_model.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/profile_commands.h"
+#include "ui/publish/publish_bar.h"
+#include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_view.h"
+#include "ui/subscriptions/subscription_panel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QSet>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QStackedWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace mqttdesk;
 
 // The main window with a few connections (in folders, one connected, one failing) in English
 // and Chinese at 1280x800 and 1920x1080, plus very long names. Written to
 // $MQTTDESK_SCREENSHOT_DIR (scripts/screenshots: docs/screenshots), else into the build tree.
+// Each picture must be the window's size with its key widgets shown in full (ScreenshotCheck).
 class TestMainWindowScreenshots : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        SidebarPrompts::setQuiet(true);
         m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
         if (m_out.isEmpty())
             m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DEFAULT_DIR");
@@ -56,6 +68,9 @@ private slots:
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_%1.qm").arg(language)));
         QCoreApplication::installTranslator(&translator);
+        // Also when a check fails: the next row must not start in this language.
+        const auto uninstall =
+            qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
         {
             MainWindowFixture f;
             MainWindow *w = f.window();
@@ -90,7 +105,9 @@ private slots:
             w->commands()->connectProfile(local);
             QTRY_COMPARE_WITH_TIMEOUT(w->connectionModel()->status(local),
                                       ConnectionListModel::Status::Connected, 15000);
-            w->findChild<QDockWidget *>(QStringLiteral("logDock"))->show();
+            auto *logDock = w->findChild<QDockWidget *>(QStringLiteral("logDock"));
+            QVERIFY(logDock);
+            logDock->show();
             w->resize(size);
             w->show();
             QVERIFY(QTest::qWaitForWindowExposed(w));
@@ -98,27 +115,30 @@ private slots:
                                      .arg(longNames ? QStringLiteral("long-") : QString(), language)
                                      .arg(size.width())
                                      .arg(size.height());
-            save(w, name);
+            QApplication::processEvents();
+            const QImage image = w->grab().toImage();
+            auto *view = qobject_cast<ConnectionView *>(w->workspace()->stack()->currentWidget());
+            QVERIFY(view);
+            QCOMPARE(w->workspace()->header()->profileId(), local);
+            // The sidebar, the header with its buttons, the connection's stream, publish bar
+            // and subscriptions, and the log: all shown, inside the window, not cut off.
+            const QStringList problems = ScreenshotCheck::problems(
+                w, image,
+                {w->sidebar()->view(), w->workspace()->header(),
+                 w->workspace()->header()->connectButton(), w->workspace()->header()->editButton(),
+                 view->streamView(), view->publishBar(), view->subscriptionPanel(), logDock});
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+            // The top level: the connection without a folder, then the two folders.
+            QCOMPARE(w->connectionModel()->rowCount(), 3);
+            QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
         }
-        QCoreApplication::removeTranslator(&translator);
     }
 
 private:
-    void save(QWidget *widget, const QString &name)
-    {
-        QApplication::processEvents();
-        const QImage image = widget->grab().toImage();
-        QVERIFY(!image.isNull());
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height(); y += 7)
-            for (int x = 0; x < image.width(); x += 7)
-                colours.insert(image.pixel(x, y));
-        QVERIFY2(colours.size() > 8, qPrintable(name));
-        QVERIFY(image.save(QDir(m_out).filePath(name)));
-    }
-
     QString m_out;
     TestBroker m_broker;
+    ScriptedPrompts m_prompts; // nothing may open a modal box
 };
 
 QTEST_MAIN(TestMainWindowScreenshots)

@@ -8,13 +8,13 @@
 #include "tests/fixture/mosquitto_pub.h"
 #include "tests/fixture/mosquitto_sub.h"
 #include "tests/fixture/test_broker.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
-#include "ui/stream/stream_prompts.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
 
@@ -336,10 +336,12 @@ void TestConnectionViewBroker::filtersAndSearch()
     stream->searchEdit()->clear();
     stream->applyFilter();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, kWait);
-    StreamPrompts::setNextConfirmation(false);
+    ScriptedPrompts prompts;
+    prompts.acceptNext(false);
     stream->requestClear();
     QCOMPARE(model->rowCount(), 5);
-    StreamPrompts::setNextConfirmation(true);
+    QCOMPARE(prompts.count(Prompts::Kind::Question), 1);
+    prompts.acceptNext(true);
     QSignalSpy errors(m_view.get(), &ConnectionView::errorOccurred);
     stream->requestClear();
     QVERIFY2(errors.isEmpty(),

@@ -11,7 +11,7 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
-#include "ui/stream/stream_prompts.h"
+#include "tests/support/scripted_prompts.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -66,10 +66,13 @@ private:
     std::unique_ptr<MessageStreamModel> m_model;
     std::unique_ptr<MessageStreamView> m_view;
     QByteArray m_big;
+    // Answers the view's prompts (file choosers) and records its messages.
+    std::optional<ScriptedPrompts> m_prompts;
 };
 
 void TestMessageStreamView::init()
 {
+    m_prompts.emplace();
     m_store = std::make_unique<StreamTestStore>();
     QVERIFY(m_store->isReady());
     QVERIFY(m_store->ensureProfile(1));
@@ -143,7 +146,7 @@ void TestMessageStreamView::showAllSaveAndResendGetTheWholePayload()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.bin"));
-    StreamPrompts::setNextSaveFileName(path);
+    m_prompts->nextFile(path);
     m_view->savePayload(row);
     QTRY_COMPARE_WITH_TIMEOUT(m_view->pendingPayloadReads(), 0, kWait);
     QFile saved(path);
@@ -185,8 +188,8 @@ void TestMessageStreamView::goneMessageIsShownAsAnError()
     QApplication::clipboard()->setText(QStringLiteral("unchanged"));
     m_view->copyPayload(row);
     QTRY_COMPARE_WITH_TIMEOUT(m_view->pendingPayloadReads(), 0, kWait);
-    QVERIFY2(StreamPrompts::lastError().contains(QStringLiteral("no longer stored")),
-             qPrintable(StreamPrompts::lastError()));
+    const QString warning = m_prompts->last(Prompts::Kind::Warning).text;
+    QVERIFY2(warning.contains(QStringLiteral("no longer stored")), qPrintable(warning));
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("unchanged"));
 }
 
@@ -219,7 +222,7 @@ void TestMessageStreamView::exportWritesTheWholeFilteredHistory()
     const QString path = dir.filePath(file);
     HistoryExportBar *bar = m_view->exportBar();
     QSignalSpy finished(bar, &HistoryExportBar::finished);
-    StreamPrompts::setNextSaveFileName(path);
+    m_prompts->nextFile(path);
     m_view->exportHistory();
     QVERIFY(bar->isRunning());
     QVERIFY(bar->isVisible());

@@ -1,8 +1,8 @@
 // PayloadViewerDialog: a 10 MB payload opens with a bounded first chunk, renders fully off
 // the GUI thread, and grows the document chunk by chunk only as far as it is read.
 #include "core/payload/decoder_registry.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/stream/payload_viewer_dialog.h"
-#include "ui/stream/stream_prompts.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -116,7 +116,8 @@ void TestPayloadViewerDialog::saveWritesRawBytes()
     const QByteArray payload("\x00\xffraw", 5);
     PayloadViewerDialog dialog(QStringLiteral("t"), payload, PayloadFormat::Hex);
     const QString path = dir.filePath(QStringLiteral("p.bin"));
-    StreamPrompts::setNextSaveFileName(path);
+    ScriptedPrompts prompts;
+    prompts.nextFile(path);
     QPushButton *save = nullptr;
     for (QPushButton *b : dialog.findChildren<QPushButton *>()) {
         if (b->text().contains(QStringLiteral("Save")))
@@ -124,6 +125,8 @@ void TestPayloadViewerDialog::saveWritesRawBytes()
     }
     QVERIFY(save);
     save->click();
+    QCOMPARE(prompts.count(Prompts::Kind::SaveFile), 1);
+    QCOMPARE(prompts.count(Prompts::Kind::Warning), 0);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), payload);

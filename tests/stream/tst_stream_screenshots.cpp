@@ -1,13 +1,17 @@
 // Renders a connection's stream with mixed JSON, text and binary messages, received and
 // published, at 1280x800 and 1920x1080, in English and Chinese. The images go to
 // $MQTTDESK_SCREENSHOT_DIR (e.g. docs/screenshots) when set, else to a temporary directory;
-// either way each must be a real, non-blank picture of the right size.
+// either way each must be a picture of the right size with the stream, the publish bar and
+// the subscriptions shown in full (ScreenshotCheck).
 #include "core/protocol/codec.h"
 #include "core/workspace/connection_services.h"
 #include "stream_test_support.h"
+#include "tests/support/screenshot_check.h"
+#include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/subscriptions/subscription_panel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -16,9 +20,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QListView>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace mqttdesk;
 
@@ -109,6 +115,9 @@ void TestStreamScreenshots::stream()
         QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_%1.qm").arg(language)));
         QCoreApplication::installTranslator(&translator);
     }
+    // Also when a check fails: the next row must not start in this language.
+    const auto uninstall =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
     StreamTestStore store;
     QVERIFY(store.isReady());
     const QList<StoredMessage> messages = sampleMessages();
@@ -148,19 +157,23 @@ void TestStreamScreenshots::stream()
         QCoreApplication::processEvents();
         const QImage image = view.grab().toImage();
         QCOMPARE(image.size(), size * view.devicePixelRatio());
-        // Not blank: many distinct colours.
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height(); y += 7)
-            for (int x = 0; x < image.width(); x += 7)
-                colours.insert(image.pixel(x, y));
-        QVERIFY(colours.size() > 20);
+        // The stream with its bubbles, the publish bar and the subscriptions: shown, inside
+        // the view, not cut off; and a colourful picture (bubbles, subscription colours).
+        const QStringList problems = ScreenshotCheck::problems(
+            &view, image,
+            {view.streamView(), list, view.publishBar(), view.subscriptionPanel(),
+             view.subscriptionPanel()->listView()},
+            20);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        // The newest message is in sight at the bottom of the list.
+        const QModelIndex newest = model->index(model->rowCount() - 1);
+        QVERIFY(list->viewport()->rect().intersects(list->visualRect(newest)));
         const QString file = QDir(m_out).filePath(QStringLiteral("stream-%1-%2x%3.png")
                                                       .arg(language)
                                                       .arg(size.width())
                                                       .arg(size.height()));
         QVERIFY(image.save(file));
     }
-    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestStreamScreenshots)

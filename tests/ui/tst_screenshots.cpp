@@ -1,10 +1,13 @@
 #include "tests/fixture/test_pki.h"
+#include "tests/support/screenshot_check.h"
 #include "ui/dialogs/connection_dialog.h"
 #include "ui/widgets/file_field.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,7 +17,8 @@ using namespace mqttdesk;
 
 // Renders every tab of the connection dialog in English and Chinese. The
 // images go to $MQTTDESK_SCREENSHOT_DIR (e.g. docs/screenshots) when set, else
-// to a temporary directory; either way each must be a real, non-blank picture.
+// to a temporary directory; either way each must be a real picture of the whole dialog with
+// its tabs, page and buttons shown in full (ScreenshotCheck).
 class TestScreenshots : public QObject
 {
     Q_OBJECT
@@ -41,6 +45,9 @@ private Q_SLOTS:
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_%1.qm").arg(language)));
         QCoreApplication::installTranslator(&translator);
+        // Also when a check fails: the next row must not start in this language.
+        const auto uninstall =
+            qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
 
         ConnectionDialog dialog;
         dialog.setProfile(sampleProfile());
@@ -50,34 +57,43 @@ private Q_SLOTS:
         const char *names[] = {"general", "tls", "advanced", "will"};
         for (int tab = 0; tab < dialog.tabs()->count(); ++tab) {
             dialog.tabs()->setCurrentIndex(tab);
-            save(dialog,
-                 QStringLiteral("connection-%1-%2.png").arg(QLatin1String(names[tab]), language));
+            const QString name =
+                QStringLiteral("connection-%1-%2.png").arg(QLatin1String(names[tab]), language);
+            const QImage image = grab(dialog);
+            const QStringList problems =
+                ScreenshotCheck::problems(&dialog, image,
+                                          {dialog.tabs(), dialog.tabs()->currentWidget(),
+                                           dialog.saveButton(), dialog.testButton()});
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+            QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
         }
 
         // The TLS tab reporting problems: an expired certificate, a key that
         // does not belong to it, and verification turned off.
         dialog.tabs()->setCurrentIndex(1);
-        dialog.findChild<FileField *>(QStringLiteral("tls.clientCertificate"))
-            ->choose(m_pki.expiredCert());
-        dialog.findChild<FileField *>(QStringLiteral("tls.clientKey"))
-            ->choose(m_pki.unrelatedKey());
-        save(dialog, QStringLiteral("connection-tls-problems-%1.png").arg(language));
-        QCoreApplication::removeTranslator(&translator);
+        auto *certificate = dialog.findChild<FileField *>(QStringLiteral("tls.clientCertificate"));
+        auto *key = dialog.findChild<FileField *>(QStringLiteral("tls.clientKey"));
+        QVERIFY(certificate && key);
+        certificate->choose(m_pki.expiredCert());
+        key->choose(m_pki.unrelatedKey());
+        QVERIFY(certificate->state() != FileField::State::Ok);
+        QVERIFY(!certificate->reportText().isEmpty());
+        const QString name = QStringLiteral("connection-tls-problems-%1.png").arg(language);
+        const QImage image = grab(dialog);
+        // The reports are shown in full, not cut off.
+        const QStringList problems = ScreenshotCheck::problems(
+            &dialog, image, {dialog.tabs()->currentWidget(), certificate, key});
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+        QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
     }
 
 private:
-    void save(QWidget &widget, const QString &name)
+    static QImage grab(QWidget &widget)
     {
-        QApplication::processEvents();
-        const QImage image = widget.grab().toImage();
-        QVERIFY(!image.isNull());
-        // Not blank: a rendered form has many distinct colours.
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height(); y += 7)
-            for (int x = 0; x < image.width(); x += 7)
-                colours.insert(image.pixel(x, y));
-        QVERIFY2(colours.size() > 8, qPrintable(name));
-        QVERIFY(image.save(QDir(m_out).filePath(name)));
+        QApplication::processEvents(); // layouts settle after a tab switch
+        return widget.grab().toImage();
     }
 
     ConnectionProfile sampleProfile() const

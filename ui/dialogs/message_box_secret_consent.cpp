@@ -1,8 +1,8 @@
 #include "ui/dialogs/message_box_secret_consent.h"
 
+#include "ui/widgets/prompts.h"
+
 #include <QCoreApplication>
-#include <QMessageBox>
-#include <QPushButton>
 
 namespace mqttdesk {
 
@@ -16,18 +16,19 @@ bool MessageBoxSecretConsent::allowPlainStorage(const ConnectionProfile &profile
     const auto tr = [](const char *text) {
         return QCoreApplication::translate("mqttdesk::MessageBoxSecretConsent", text);
     };
-    QMessageBox box(
-        QMessageBox::Warning, tr("No keychain available"),
-        tr("The passwords of \"%1\" cannot be saved in the system keychain.").arg(profile.name),
-        QMessageBox::NoButton, m_parent);
-    box.setInformativeText(tr("Save them unencrypted in the connection's profile? Anyone who "
-                              "can read your files can then read them. If you say no, you will "
-                              "be asked for them when connecting."));
-    box.setDetailedText(reason);
-    QPushButton *plain = box.addButton(tr("Save &unencrypted"), QMessageBox::AcceptRole);
-    box.addButton(tr("&Do not save"), QMessageBox::RejectRole);
-    box.exec();
-    return box.clickedButton() == plain;
+    Prompts::Request question;
+    question.parent = m_parent;
+    question.warning = true; // the secrets would be readable by anyone
+    question.title = tr("No keychain available");
+    question.text =
+        tr("The passwords of \"%1\" cannot be saved in the system keychain.").arg(profile.name);
+    question.informativeText = tr("Save them unencrypted in the connection's profile? Anyone who "
+                                  "can read your files can then read them. If you say no, you "
+                                  "will be asked for them when connecting.");
+    question.detailedText = reason;
+    question.acceptText = tr("Save &unencrypted");
+    question.rejectText = tr("&Do not save");
+    return Prompts::ask(question);
 }
 
 } // namespace mqttdesk

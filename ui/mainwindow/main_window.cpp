@@ -20,13 +20,13 @@
 #include "ui/mainwindow/language_menu.h"
 #include "ui/mainwindow/profile_commands.h"
 #include "ui/mainwindow/status_summary.h"
+#include "ui/widgets/prompts.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -327,7 +327,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
+    Prompts::about(
         this, tr("About MQTT Desk"),
         tr("<h3>MQTT Desk %1</h3><p>A native desktop MQTT client.</p>"
            "<p>Built with Qt %2, running on Qt %3.</p>")

@@ -10,8 +10,8 @@
 #include "ui/connections/connection_workspace.h"
 #include "ui/connections/log_model.h"
 #include "ui/connections/secrets_runner.h"
-#include "ui/connections/sidebar_prompts.h"
 #include "ui/dialogs/connection_dialog.h"
+#include "ui/widgets/prompts.h"
 
 #include <QDateTime>
 #include <QTreeView>
@@ -184,7 +184,7 @@ void ProfileCommands::applyEdited(qint64 profileId, const ConnectionProfile &pro
     for (const QString &s : secretValues(profile))
         m_s.log->addSecret(s);
     if (controller->isOpen() &&
-        SidebarPrompts::confirm(
+        Prompts::confirm(
             m_window, tr("Reconnect"),
             tr("%1 is connected. Reconnect now with the new settings?").arg(profile.name),
             tr("Reconnect"))) {
@@ -234,11 +234,11 @@ void ProfileCommands::remove(qint64 profileId)
     const auto placement = m_s.model->profile(profileId);
     if (!placement || m_removing.contains(profileId))
         return;
-    if (!SidebarPrompts::confirm(m_window, tr("Delete connection"),
-                                 tr("Delete %1 with its subscriptions and its whole message "
-                                    "history? This cannot be undone.")
-                                     .arg(placement->name),
-                                 tr("Delete")))
+    if (!Prompts::confirm(m_window, tr("Delete connection"),
+                          tr("Delete %1 with its subscriptions and its whole message "
+                             "history? This cannot be undone.")
+                              .arg(placement->name),
+                          tr("Delete")))
         return;
     // The writer drops what it still queues for the profile (ProfileStore::remove): no
     // need to wait for it to be written first.
@@ -265,7 +265,7 @@ void ProfileCommands::rename(qint64 profileId)
     if (!placement || m_removing.contains(profileId))
         return;
     const auto name =
-        SidebarPrompts::text(m_window, tr("Rename connection"), tr("&Name:"), placement->name);
+        Prompts::text(m_window, tr("Rename connection"), tr("&Name:"), placement->name);
     if (!name || name->trimmed().isEmpty() || *name == placement->name)
         return;
     m_s.catalog->rename(profileId, name->trimmed(), guarded([this](const StorageError &error) {
@@ -280,9 +280,9 @@ void ProfileCommands::moveToFolder(qint64 profileId)
     const auto placement = m_s.model->profile(profileId);
     if (!placement || m_removing.contains(profileId))
         return;
-    const auto folder = SidebarPrompts::text(m_window, tr("Move to folder"),
-                                             tr("&Folder (empty for the top level):"),
-                                             placement->folder, m_s.model->folders());
+    const auto folder =
+        Prompts::text(m_window, tr("Move to folder"), tr("&Folder (empty for the top level):"),
+                      placement->folder, m_s.model->folders());
     if (!folder || folder->trimmed() == placement->folder)
         return;
     m_s.catalog->moveToFolder(profileId, folder->trimmed(),
@@ -297,8 +297,8 @@ void ProfileCommands::renameFolder(const QString &folder)
 {
     if (folder.isEmpty())
         return;
-    const auto name = SidebarPrompts::text(m_window, tr("Rename folder"),
-                                           tr("&Folder (empty for the top level):"), folder);
+    const auto name = Prompts::text(m_window, tr("Rename folder"),
+                                    tr("&Folder (empty for the top level):"), folder);
     if (!name || name->trimmed() == folder)
         return;
     const QString to = name->trimmed();
@@ -315,8 +315,8 @@ void ProfileCommands::renameFolder(const QString &folder)
 
 void ProfileCommands::importProfiles()
 {
-    const QString path = SidebarPrompts::openFileName(
-        m_window, tr("Import connections"), tr("Connection files (*.json);;All files (*)"));
+    const QString path = Prompts::openFileName(m_window, tr("Import connections"), QString(),
+                                               tr("Connection files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     const ProfileImport imported = ProfileImporter::fromFile(path);
@@ -334,9 +334,9 @@ void ProfileCommands::importProfiles()
 
 void ProfileCommands::exportProfiles()
 {
-    const QString path = SidebarPrompts::saveFileName(m_window, tr("Export connections"),
-                                                      QStringLiteral("mqttdesk-connections.json"),
-                                                      tr("Connection files (*.json)"));
+    const QString path = Prompts::saveFileName(m_window, tr("Export connections"),
+                                               QStringLiteral("mqttdesk-connections.json"),
+                                               tr("Connection files (*.json)"));
     if (path.isEmpty())
         return;
     m_s.catalog->profiles(guarded([this, path](const QList<ConnectionProfile> &profiles,
@@ -399,7 +399,7 @@ void ProfileCommands::disconnectProfile(qint64 profileId)
 void ProfileCommands::fail(const QString &title, const QString &message)
 {
     m_s.log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Warning, title, message);
-    SidebarPrompts::information(m_window, title, message);
+    Prompts::inform(m_window, title, message);
 }
 
 void ProfileCommands::logInfo(const QString &source, const QString &text)

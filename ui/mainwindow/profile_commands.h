@@ -23,7 +23,7 @@ struct ConnectionProfile;
 // What the sidebar's actions do: new, edit, duplicate, delete, rename, move to folder,
 // import, export, connect and disconnect. Goes through ProfileCatalog (storage, on its
 // worker thread), SecretsRunner and the workspace; asks the user through ConnectionDialog
-// and SidebarPrompts (both seams). Every command is asynchronous: it continues in the
+// and Prompts (both seams). Every command is asynchronous: it continues in the
 // catalog's answer, on this (the GUI) thread.
 class ProfileCommands : public QObject
 {

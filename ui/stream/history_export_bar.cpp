@@ -1,7 +1,7 @@
 #include "ui/stream/history_export_bar.h"
 
 #include "core/workspace/history_export_job.h"
-#include "ui/stream/stream_prompts.h"
+#include "ui/widgets/prompts.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -126,7 +126,7 @@ void HistoryExportBar::onFinished(qint64 rows, bool canceled, const StorageError
     m_cancel->setAccessibleName(tr("Dismiss export message"));
     if (error.isError()) {
         hide();
-        StreamPrompts::showError(
+        Prompts::warn(
             parentWidget(), tr("Export messages"),
             tr("The messages could not be exported to %1: %2").arg(path, error.message));
     } else {

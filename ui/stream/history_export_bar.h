@@ -17,7 +17,7 @@ class HistoryExportJob;
 // The stream's inline export strip. While an export runs (HistoryExportJob, on its own
 // thread) it shows "Exporting N of M messages…", a progress bar and Cancel, and the stream
 // stays usable; then the outcome, which hides by itself after a while. A failure is shown
-// through StreamPrompts::showError. Hidden while idle.
+// through Prompts::warn. Hidden while idle.
 class HistoryExportBar : public QWidget
 {
     Q_OBJECT

@@ -10,8 +10,8 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
-#include "ui/stream/stream_prompts.h"
 #include "ui/widgets/decoder_combo.h"
+#include "ui/widgets/prompts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -325,18 +325,19 @@ void MessageStreamView::exportHistory()
     if (m_exportBar->isRunning())
         return;
     const QString path =
-        StreamPrompts::saveFileName(this, tr("Export messages"), QStringLiteral("messages.jsonl"),
-                                    tr("JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)"));
+        Prompts::saveFileName(this, tr("Export messages"), QStringLiteral("messages.jsonl"),
+                              tr("JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)"));
     if (!path.isEmpty())
         startExport(path);
 }
 
 void MessageStreamView::requestClear()
 {
-    if (StreamPrompts::confirm(this, tr("Clear history"),
-                               tr("Delete every stored message of this connection? This cannot "
-                                  "be undone."),
-                               tr("Delete history")))
+    if (Prompts::confirmDestructive(
+            this, tr("Clear history"),
+            tr("Delete every stored message of this connection? This cannot "
+               "be undone."),
+            tr("Delete history")))
         emit clearRequested();
 }
 
@@ -353,7 +354,7 @@ void MessageStreamView::withFullPayload(int row, const QString &action,
                 return;
             --self->m_payloadReads;
             if (error.isError()) {
-                StreamPrompts::showError(
+                Prompts::warn(
                     self, action, tr("The payload could not be read: %1").arg(error.message));
                 return;
             }

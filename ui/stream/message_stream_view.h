@@ -51,15 +51,15 @@ public:
     // to `path` on a worker thread, JSON Lines or CSV by the name's extension; progress and
     // Cancel show in the export strip. false when an export is already running.
     bool startExport(const QString &path);
-    // Asks for a file (StreamPrompts) and starts the export.
+    // Asks for a file (Prompts) and starts the export.
     void exportHistory();
     HistoryExportBar *exportBar() const { return m_exportBar; }
-    // Asks for confirmation (StreamPrompts); emits clearRequested when confirmed.
+    // Asks for confirmation (Prompts); emits clearRequested when confirmed.
     void requestClear();
 
     // Each acts once the row's whole payload is at hand: at once when the row holds it,
     // after a read on the model's reader thread for a large stored one. A failed read is
-    // shown (StreamPrompts::showError).
+    // shown (Prompts::warn).
     void copyPayload(int row);
     void savePayload(int row);
     void showAll(int row);

@@ -1,6 +1,6 @@
 #include "ui/stream/payload_file_saver.h"
 
-#include "ui/stream/stream_prompts.h"
+#include "ui/widgets/prompts.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -9,7 +9,7 @@ namespace mqttdesk {
 
 bool PayloadFileSaver::save(QWidget *parent, const QByteArray &payload, const QString &suggestion)
 {
-    const QString path = StreamPrompts::saveFileName(
+    const QString path = Prompts::saveFileName(
         parent, QCoreApplication::translate("PayloadFileSaver", "Save payload as"), suggestion,
         QCoreApplication::translate("PayloadFileSaver", "All files (*)"));
     if (path.isEmpty())
@@ -17,12 +17,11 @@ bool PayloadFileSaver::save(QWidget *parent, const QByteArray &payload, const QS
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(payload) != payload.size() ||
         !file.commit()) {
-        StreamPrompts::showError(
-            parent, QCoreApplication::translate("PayloadFileSaver", "Save payload as"),
-            QCoreApplication::translate("PayloadFileSaver",
-                                        "The payload could not be written to %1: %2. Choose "
-                                        "another folder or free some disk space.")
-                .arg(path, file.errorString()));
+        Prompts::warn(parent, QCoreApplication::translate("PayloadFileSaver", "Save payload as"),
+                      QCoreApplication::translate("PayloadFileSaver",
+                                                  "The payload could not be written to %1: %2. "
+                                                  "Choose another folder or free some disk space.")
+                          .arg(path, file.errorString()));
         return false;
     }
     return true;

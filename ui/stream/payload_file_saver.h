@@ -7,7 +7,7 @@ class QWidget;
 
 namespace mqttdesk {
 
-// "Save payload as…": asks for a file (through StreamPrompts) and writes the raw bytes.
+// "Save payload as…": asks for a file (through Prompts) and writes the raw bytes.
 class PayloadFileSaver
 {
 public:

@@ -4,9 +4,9 @@
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/user_property_parser.h"
 #include "ui/widgets/decoder_combo.h"
+#include "ui/widgets/prompts.h"
 
 #include <QCheckBox>
-#include <QColorDialog>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -232,8 +232,8 @@ void SubscriptionPanel::chooseColour()
     const int row = currentRow();
     if (row < 0)
         return;
-    const QColor colour =
-        QColorDialog::getColor(QColor::fromString(m_model->at(row).colour), this, tr("Subscription colour"));
+    const QColor colour = Prompts::colour(this, QColor::fromString(m_model->at(row).colour),
+                                          tr("Subscription colour"));
     if (colour.isValid())
         m_model->setColour(row, colour);
 }

@@ -3,10 +3,10 @@
 #include "core/profile/certificate_inspector.h"
 #include "ui/widgets/certificate_text.h"
 #include "ui/widgets/icons.h"
+#include "ui/widgets/prompts.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -61,9 +61,9 @@ CaFileList::CaFileList(QWidget *parent)
     setTabOrder(m_add, m_remove);
 
     connect(m_add, &QToolButton::clicked, this, [this] {
-        const QStringList paths = QFileDialog::getOpenFileNames(
-            this, tr("Choose CA certificates"), {},
-            tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+        const QStringList paths =
+            Prompts::openFileNames(this, tr("Choose CA certificates"), {},
+                                   tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
         if (!paths.isEmpty())
             addFiles(paths);
     });

@@ -1,10 +1,10 @@
 #include "ui/widgets/file_field.h"
 
 #include "ui/widgets/icons.h"
+#include "ui/widgets/prompts.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -118,7 +118,7 @@ void FileField::changeEvent(QEvent *event)
 
 void FileField::browse()
 {
-    const QString path = QFileDialog::getOpenFileName(this, m_title, this->path(), m_filter);
+    const QString path = Prompts::openFileName(this, m_title, this->path(), m_filter);
     if (!path.isEmpty())
         choose(path);
 }
