@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionError</name>
     <message>
-        <location filename="../core/connection/connection_error.cpp" line="+42"/>
+        <location filename="../core/connection/connection_error.cpp" line="+38"/>
         <source>The connection to the server failed (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+147"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+166"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,17 +143,17 @@
     <name>PayloadFileSaver</name>
     <message>
         <location filename="../ui/stream/payload_file_saver.cpp" line="+13"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Save payload as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +467,7 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../core/storage/storage_error.cpp" line="+90"/>
+        <location filename="../core/storage/storage_error.cpp" line="+105"/>
         <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,7 +676,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+68"/>
+        <location filename="../core/transport/transport_error.cpp" line="+64"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1647,7 +1647,12 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+324"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+285"/>
+        <source>The message is sent but was not stored in the history: the storage queue is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The message was not added to the publish history: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,17 +1972,17 @@
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+51"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+50"/>
         <source>MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+144"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+94"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2065,17 +2070,17 @@
 <context>
     <name>mqttdesk::MessageBoxSecretConsent</name>
     <message>
-        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+20"/>
+        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+22"/>
         <source>No keychain available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The passwords of &quot;%1&quot; cannot be saved in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,7 +2149,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+63"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+65"/>
         <source>Loading preview…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,7 +2162,7 @@
         </translation>
     </message>
     <message>
-        <location line="+480"/>
+        <location line="+516"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2252,12 +2257,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -2286,7 +2291,7 @@
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,12 +2464,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Testing the connection to %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,14 +2486,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <location line="+2"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
@@ -2504,23 +2509,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%1 (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+19"/>
         <source>Duplicate connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+11"/>
+        <location line="+12"/>
+        <location line="+15"/>
         <source>Delete connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Delete %1 with its subscriptions and its whole message history? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2530,12 +2536,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Connection deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+5"/>
         <source>Rename connection</source>
         <translation type="unfinished"></translation>
@@ -2546,26 +2552,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+7"/>
         <source>Move to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+16"/>
+        <location line="-7"/>
+        <location line="+17"/>
         <source>&amp;Folder (empty for the top level):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rename folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+5"/>
+        <location line="+11"/>
+        <location line="+6"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2589,17 +2595,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+5"/>
         <source>Export connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Connection files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>Exported %n connection(s) to %1</numerusform>
@@ -2607,17 +2614,17 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Connecting to %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Disconnecting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3692,7 +3699,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+60"/>
         <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
         <translation type="unfinished"></translation>
     </message>

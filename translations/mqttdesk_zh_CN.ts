@@ -4,7 +4,7 @@
 <context>
     <name>ConnectionError</name>
     <message>
-        <location filename="../core/connection/connection_error.cpp" line="+42"/>
+        <location filename="../core/connection/connection_error.cpp" line="+38"/>
         <source>The connection to the server failed (%1).</source>
         <translation>与服务器的连接失败（%1）。</translation>
     </message>
@@ -61,7 +61,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+147"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+166"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
     </message>
@@ -143,17 +143,17 @@
     <name>PayloadFileSaver</name>
     <message>
         <location filename="../ui/stream/payload_file_saver.cpp" line="+13"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Save payload as</source>
         <translation>载荷另存为</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
         <translation>无法将载荷写入 %1：%2。请选择其他文件夹或释放磁盘空间。</translation>
     </message>
@@ -467,7 +467,7 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../core/storage/storage_error.cpp" line="+90"/>
+        <location filename="../core/storage/storage_error.cpp" line="+105"/>
         <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
         <translation>无法打开数据库 %1。请确认文件夹存在且可写，或用 --data-dir 选择其他文件夹。</translation>
     </message>
@@ -676,7 +676,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+68"/>
+        <location filename="../core/transport/transport_error.cpp" line="+64"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation>连接 %1 被拒绝：该端口上没有服务在监听，或者防火墙拒绝了连接。</translation>
     </message>
@@ -1646,7 +1646,12 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+324"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+285"/>
+        <source>The message is sent but was not stored in the history: the storage queue is full.</source>
+        <translation>消息已发送，但未存入历史记录：存储队列已满。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The message was not added to the publish history: %1</source>
         <translation>消息未能加入发布历史：%1</translation>
     </message>
@@ -1965,17 +1970,17 @@
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+51"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+50"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+144"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2063,17 +2068,17 @@
 <context>
     <name>mqttdesk::MessageBoxSecretConsent</name>
     <message>
-        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+20"/>
+        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+22"/>
         <source>No keychain available</source>
         <translation>没有可用的钥匙串</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The passwords of &quot;%1&quot; cannot be saved in the system keychain.</source>
         <translation>无法将“%1”的密码保存到系统钥匙串。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
         <translation>是否以明文保存在该连接的配置中？任何能读取你文件的人都能看到它们。如果选择否，连接时会再次询问。</translation>
     </message>
@@ -2142,7 +2147,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+63"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+65"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2154,7 +2159,7 @@
         </translation>
     </message>
     <message>
-        <location line="+480"/>
+        <location line="+516"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2249,12 +2254,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -2282,7 +2287,7 @@
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -2455,12 +2460,12 @@
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Testing the connection to %1:%2</source>
         <translation>正在测试到 %1:%2 的连接</translation>
     </message>
@@ -2477,14 +2482,14 @@
         <translation>连接已保存</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <location line="+2"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
@@ -2500,23 +2505,24 @@
         <translation>正在使用新设置重新连接</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+19"/>
         <source>Duplicate connection</source>
         <translation>复制连接</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+11"/>
+        <location line="+12"/>
+        <location line="+15"/>
         <source>Delete connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Delete %1 with its subscriptions and its whole message history? This cannot be undone.</source>
         <translation>删除 %1 及其订阅和全部消息历史吗？此操作无法撤销。</translation>
     </message>
@@ -2526,12 +2532,12 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Connection deleted</source>
         <translation>连接已删除</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+5"/>
         <source>Rename connection</source>
         <translation>重命名连接</translation>
@@ -2542,26 +2548,26 @@
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+7"/>
         <source>Move to folder</source>
         <translation>移动到文件夹</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+16"/>
+        <location line="-7"/>
+        <location line="+17"/>
         <source>&amp;Folder (empty for the top level):</source>
         <translation>文件夹(&amp;F)（留空表示顶层）：</translation>
     </message>
     <message>
         <location line="-1"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rename folder</source>
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+5"/>
+        <location line="+11"/>
+        <location line="+6"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
     </message>
@@ -2584,34 +2590,35 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+5"/>
         <source>Export connections</source>
         <translation>导出连接</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Connection files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 个连接到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Connecting to %1:%2</source>
         <translation>正在连接到 %1:%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Disconnecting</source>
         <translation>正在断开</translation>
     </message>
@@ -3686,7 +3693,7 @@
         <translation>服务器发送了 WebSocket 文本帧；MQTT 只允许二进制帧 [MQTT-6.0.0-1]。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+60"/>
         <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
         <translation>服务器以 HTTP 状态码 %2 拒绝了 %1 上的 WebSocket 升级。请检查路径，并确认该端口提供基于 WebSocket 的 MQTT。</translation>
     </message>
