@@ -78,8 +78,8 @@ int main(int argc, char *argv[])
     // The saved connections load on a worker thread once the event loop runs.
     QObject::connect(&window, &mqttdesk::MainWindow::loaded, &window, [&window, offeredPort] {
         if (window.openError().isError())
-            QMessageBox::warning(&window, QApplication::translate("main", "MQTT Desk"),
-                                 window.openError().message);
+            mqttdesk::Prompts::warn(&window, QApplication::translate("main", "MQTT Desk"),
+                                    window.openError().message);
         window.offerLocalBroker(offeredPort);
     });
 

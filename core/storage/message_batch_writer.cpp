@@ -202,6 +202,16 @@ StorageError MessageBatchWriter::commit()
     return {};
 }
 
+StorageError MessageBatchWriter::eraseProfile(qint64 profileId)
+{
+    const auto cached = m_topicIds.constFind(profileId);
+    if (cached != m_topicIds.cend()) {
+        m_topicCacheSize -= cached->size();
+        m_topicIds.erase(cached);
+    }
+    return MessageEraser::eraseProfile(*m_connection, profileId);
+}
+
 void MessageBatchWriter::rollback()
 {
     m_connection->database().rollback();

@@ -51,6 +51,9 @@ public:
     // Sets the publish state (stage, reason, error; the packet id when given) of the
     // outgoing message `id` (inside begin()/commit()). No row, no change.
     StorageError updateOutgoing(qint64 id, const StoredMessage &state);
+    // Erases every message, topic and counter of the profile (inside begin()/commit()) and
+    // forgets the topic ids cached for it, which no longer exist.
+    StorageError eraseProfile(qint64 profileId);
     StorageError saveCounters(const QHash<qint64, ProfileCounters> &counters);
     StorageError commit();
     void rollback();

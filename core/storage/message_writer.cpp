@@ -169,6 +169,26 @@ void MessageWriter::removeProfile(qint64 profileId)
     m_retentionToSave.remove(profileId);
 }
 
+StorageError MessageWriter::eraseProfile(qint64 profileId, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker lock(&m_mutex);
+    if (!m_thread)
+        return StorageError::make(StorageError::Kind::QueryFailed, m_path,
+                                  QStringLiteral("the writer is not running"));
+    const quint64 request = ++m_erasureRequests;
+    m_erasures.push_back(Erasure{request, profileId, m_accepted});
+    m_wake.wakeOne();
+    while (!m_erased.contains(request)) {
+        if (!m_thread || !m_idle.wait(&m_mutex, deadline)) {
+            // Not done in time: it may still happen; its answer is dropped then.
+            return StorageError::make(StorageError::Kind::Busy, m_path,
+                                      QStringLiteral("clearing the history timed out"));
+        }
+    }
+    return m_erased.take(request);
+}
+
 void MessageWriter::resumeStoring()
 {
     QMutexLocker lock(&m_mutex);
@@ -266,6 +286,8 @@ void MessageWriter::run()
                 if (!m_failed &&
                     (!m_queue.empty() || m_retentionDue || indexWork || !m_outgoingUpdates.empty()))
                     break;
+                if (!m_erasures.empty())
+                    break;
                 const qint64 remaining = m_options.retentionIntervalMs - sinceRetention.elapsed();
                 if (!m_failed && remaining <= 0 && !m_retention.isEmpty()) {
                     m_retentionDue = true;
@@ -314,6 +336,7 @@ void MessageWriter::run()
         }
         if (updates)
             applyOutgoingUpdates(committedThrough);
+        applyErasures();
         bool retentionDue = false;
         {
             QMutexLocker lock(&m_mutex);
@@ -572,6 +595,62 @@ void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *
         m_idle.wakeAll();
     }
     emit storingFailed(error);
+}
+
+// Erasures whose earlier messages are all written (or that cannot wait: storing failed).
+void MessageWriter::applyErasures()
+{
+    std::vector<Erasure> ready;
+    bool failed = false;
+    StorageError lastError;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_erasures.empty())
+            return;
+        failed = m_failed;
+        lastError = m_lastError;
+        const quint64 committedThrough = m_accepted - quint64(m_queue.size());
+        auto keep = std::stable_partition(m_erasures.begin(), m_erasures.end(),
+                                          [committedThrough, failed](const Erasure &e) {
+                                              return !failed && e.afterTicket > committedThrough;
+                                          });
+        ready.assign(keep, m_erasures.end());
+        m_erasures.erase(keep, m_erasures.end());
+        if (!ready.empty())
+            m_working = true;
+    }
+    for (const Erasure &e : ready) {
+        StorageError error;
+        if (failed || !m_writer->isOpen()) {
+            error = lastError.isError()
+                        ? lastError
+                        : StorageError::make(StorageError::Kind::QueryFailed, m_path);
+        } else {
+            error = m_writer->begin();
+            if (!error.isError())
+                error = m_writer->eraseProfile(e.profileId);
+            if (!error.isError())
+                error = m_writer->commit();
+            else
+                m_writer->rollback();
+        }
+        QMutexLocker lock(&m_mutex);
+        if (!error.isError()) {
+            // The saved counters are gone with the rows: the live ones start again too.
+            m_counters.remove(e.profileId);
+            m_dirty.remove(e.profileId);
+            for (auto it = m_outgoingRows.begin(); it != m_outgoingRows.end();) {
+                if (it->second.profileId == e.profileId)
+                    it = m_outgoingRows.erase(it);
+                else
+                    ++it;
+            }
+        }
+        m_erased.insert(e.request, error);
+    }
+    QMutexLocker lock(&m_mutex);
+    m_working = false;
+    m_idle.wakeAll();
 }
 
 // After a commit: which row each outgoing message of the batch became.

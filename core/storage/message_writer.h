@@ -85,6 +85,11 @@ public:
     // pass is waited for, its counters and budget are forgotten, and later messages for it
     // are refused, so nothing of it is written again after its rows are gone.
     void removeProfile(qint64 profileId);
+    // Erases the profile's whole history (messages, topics, counters) on the writer thread,
+    // between batches, so that the writer's caches and counters start again from nothing.
+    // Messages queued before the call are written first and erased with the rest. Blocks
+    // until done or timed out: call it from a worker thread, never the GUI or network one.
+    StorageError eraseProfile(qint64 profileId, int timeoutMs);
     // Tries storing again after a failure (e.g. once disk space was freed).
     void resumeStoring();
     // Blocks until everything enqueued so far is committed, storing failed, or the timeout
@@ -123,6 +128,7 @@ private:
     void indexIfDue();
     void dropQueued();
     void rememberOutgoingRows();
+    void applyErasures();
     void applyOutgoingUpdates(quint64 committedThrough);
     void fail(const StorageError &error, std::vector<StoredMessage> *unwritten);
 
@@ -171,6 +177,16 @@ private:
     std::vector<OutgoingUpdate> m_outgoingUpdates; // waiting to be applied
     std::vector<quint64> m_batchOutgoingTickets; // writer thread only
     std::map<quint64, OutgoingRow> m_outgoingRows; // writer thread only; bounded
+
+    struct Erasure
+    {
+        quint64 request = 0;
+        qint64 profileId = 0;
+        quint64 afterTicket = 0; // what was accepted before the request is written first
+    };
+    std::vector<Erasure> m_erasures;
+    QHash<quint64, StorageError> m_erased; // answers, by request
+    quint64 m_erasureRequests = 0;
 };
 
 } // namespace mqttdesk

@@ -105,11 +105,13 @@ void ConnectionServices::clearHistory(std::function<void(const StorageError &err
                                                     QStringLiteral("clear-history"));
     m_eraser->post([this, writer = m_options.writer, profileId = m_options.profileId,
                     done = std::move(done)](DatabaseConnection &connection) {
-        // Rows still in the writer's queue would land after the erase: let it commit first.
-        if (writer)
-            writer->waitUntilIdle(kWriterDrainMs);
+        // Through the writer when there is one: it erases between its batches and forgets
+        // its topic ids and counters of the profile, which would otherwise outlive the
+        // rows (new messages stored under stale topic ids, retention counting old rows).
         StorageError outcome = connection.error();
-        if (!outcome.isError())
+        if (writer)
+            outcome = writer->eraseProfile(profileId, kWriterDrainMs);
+        else if (!outcome.isError())
             outcome = connection.transaction(
                 [&] { return MessageEraser::eraseProfile(connection, profileId); });
         // Runs on this object's thread, and only while the eraser (so this object) lives.

@@ -34,6 +34,7 @@ private slots:
     void unopenableDatabaseGivesTypedError();
     void utf8Detection();
     void outgoingStateFollowsTheMessage();
+    void erasingAProfileStartsItAgain();
 
 private:
     qint64 scalar(const QString &sql)
@@ -463,6 +464,43 @@ void TestMessageWriter::outgoingStateFollowsTheMessage()
     const MessagePage page = query.fetch(filter, PageRequest{}, nullptr);
     QCOMPARE(page.messages.size(), 3);
     QVERIFY(!page.messages.first().publishStage); // newest first: the received one
+}
+
+// Clearing a history goes through the writer: it erases between batches and forgets its
+// topic ids and counters of the profile, so new messages get their own topics and the
+// counts (and with them retention) start from nothing.
+void TestMessageWriter::erasingAProfileStartsItAgain()
+{
+    MessageWriter writer(m_path);
+    writer.start();
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(writer.enqueue(makeMessage(5, QStringLiteral("t/%1").arg(i % 3), "old")));
+    QVERIFY(writer.enqueue(makeMessage(6, QStringLiteral("t/0"), "other profile")));
+    // Queued messages are written first and erased with the rest.
+    const StorageError erased = writer.eraseProfile(5, 30000);
+    QVERIFY2(!erased.isError(), qPrintable(erased.detail));
+    QCOMPARE(writer.counters(5).stored, 0);
+    QCOMPARE(writer.counters(5).received, 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM messages WHERE profile_id = 5")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM messages WHERE profile_id = 6")), 1);
+
+    // A topic created after the clear may take an old id; a topic seen before the clear
+    // must not be written with its forgotten one.
+    QVERIFY(writer.enqueue(makeMessage(5, QStringLiteral("t/new"), "new")));
+    QVERIFY(writer.waitUntilIdle(30000));
+    QVERIFY(writer.enqueue(makeMessage(5, QStringLiteral("t/1"), "again")));
+    QVERIFY(writer.waitUntilIdle(30000));
+    MessageQuery query(m_db->connection());
+    MessageFilter filter;
+    filter.profileId = 5;
+    const MessagePage page = query.fetch(filter, PageRequest{}, nullptr);
+    QCOMPARE(page.messages.size(), 2);
+    QCOMPARE(page.messages.at(0).topic, QStringLiteral("t/1")); // newest first
+    QCOMPARE(page.messages.at(0).payload, QByteArray("again"));
+    QCOMPARE(page.messages.at(1).topic, QStringLiteral("t/new"));
+    QCOMPARE(writer.counters(5).stored, 2);
+    QCOMPARE(scalar(QStringLiteral("SELECT stored FROM profile_counters WHERE profile_id = 5")),
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestMessageWriter)
