@@ -6,6 +6,7 @@
 #include "ui/connections/sidebar_prompts.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/profile_commands.h"
+#include "ui/theme/theme.h"
 
 #include <QAction>
 #include <QDir>
@@ -26,6 +27,9 @@ private slots:
     void initTestCase()
     {
         SidebarPrompts::setQuiet(true);
+        // MQTTDESK_SCREENSHOT_PALETTE=dark: the same pictures on a dark palette (theme check).
+        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+            QApplication::setPalette(Theme::darkPalette());
         m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
         if (m_out.isEmpty())
             m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DEFAULT_DIR");
