@@ -13,6 +13,7 @@
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/subscriptions/subscription_panel.h"
+#include "ui/theme/theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,6 +39,9 @@ class TestMainWindowScreenshots : public QObject
 private slots:
     void initTestCase()
     {
+        // MQTTDESK_SCREENSHOT_PALETTE=dark: the same pictures on a dark palette (theme check).
+        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+            QApplication::setPalette(Theme::darkPalette());
         m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
         if (m_out.isEmpty())
             m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DEFAULT_DIR");

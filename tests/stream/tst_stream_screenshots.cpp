@@ -12,6 +12,7 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/subscriptions/subscription_panel.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -43,6 +44,9 @@ private:
 
 void TestStreamScreenshots::initTestCase()
 {
+    // MQTTDESK_SCREENSHOT_PALETTE=dark: the same pictures on a dark palette (theme check).
+    if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+        QApplication::setPalette(Theme::darkPalette());
     m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (m_out.isEmpty())
         m_out = m_tmp.path();

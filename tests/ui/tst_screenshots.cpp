@@ -1,6 +1,7 @@
 #include "tests/fixture/test_pki.h"
 #include "tests/support/screenshot_check.h"
 #include "ui/dialogs/connection_dialog.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/file_field.h"
 
 #include <QApplication>
@@ -26,6 +27,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_pki.ok(), qPrintable(m_pki.errorString()));
+        // MQTTDESK_SCREENSHOT_PALETTE=dark: the same pictures on a dark palette (theme check).
+        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+            QApplication::setPalette(Theme::darkPalette());
         m_out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
         if (m_out.isEmpty())
             m_out = m_tmp.path();

@@ -86,7 +86,7 @@ void ConnectionHeader::show(qint64 profileId, const QString &name, const QString
         m_connect->setText(tr("Connect"));
         return;
     }
-    const QColor color = ConnectionStatusDelegate::statusColor(int(status));
+    const QColor color = ConnectionStatusDelegate::statusColor(int(status), m_dot->palette());
     m_dot->setStyleSheet(QStringLiteral("background:%1;border-radius:6px;").arg(color.name()));
     m_name->setText(name);
     m_name->setToolTip(name);

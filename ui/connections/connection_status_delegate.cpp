@@ -1,6 +1,7 @@
 #include "ui/connections/connection_status_delegate.h"
 
 #include "ui/connections/connection_list_model.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -12,19 +13,19 @@ constexpr int kMargin = 6;
 constexpr int kDot = 10;
 } // namespace
 
-QColor ConnectionStatusDelegate::statusColor(int status)
+QColor ConnectionStatusDelegate::statusColor(int status, const QPalette &palette)
 {
     switch (ConnectionListModel::Status(status)) {
     case ConnectionListModel::Status::Connected:
-        return QColor(0x2e, 0xa0, 0x43);
+        return Theme::statusConnected(palette);
     case ConnectionListModel::Status::Connecting:
-        return QColor(0xe0, 0x9b, 0x1a);
+        return Theme::statusConnecting(palette);
     case ConnectionListModel::Status::Error:
-        return QColor(0xd3, 0x2f, 0x2f);
+        return Theme::statusError(palette);
     case ConnectionListModel::Status::Disconnected:
         break;
     }
-    return QColor(0x9e, 0x9e, 0x9e);
+    return Theme::statusDisconnected(palette);
 }
 
 void ConnectionStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -57,7 +58,7 @@ void ConnectionStatusDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     const int status = index.data(ConnectionListModel::StateRole).toInt();
     const QRect dot(r.left(), r.center().y() - kDot / 2, kDot, kDot);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(statusColor(status));
+    painter->setBrush(statusColor(status, opt.palette));
     painter->drawEllipse(dot);
     r.setLeft(dot.right() + kMargin + 2);
 

@@ -12,7 +12,7 @@ class ConnectionStatusDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    static QColor statusColor(int status);
+    static QColor statusColor(int status, const QPalette &palette);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

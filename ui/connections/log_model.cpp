@@ -1,7 +1,9 @@
 #include "ui/connections/log_model.h"
 
+#include "ui/theme/theme.h"
+
 #include <QBrush>
-#include <QColor>
+#include <QGuiApplication>
 
 namespace mqttdesk {
 
@@ -77,7 +79,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && e.level == Level::Warning)
-        return QBrush(QColor(0xc6, 0x28, 0x28));
+        return QBrush(Theme::warningText(QGuiApplication::palette()));
+    if (role == Qt::ForegroundRole && e.level == Level::Debug)
+        return QBrush(Theme::mutedText(QGuiApplication::palette()));
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "ui/dialogs/general_page.h"
 #include "ui/dialogs/tls_page.h"
 #include "ui/dialogs/will_page.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/icons.h"
 
 #include <QDialogButtonBox>
@@ -162,8 +163,7 @@ void ConnectionDialog::revalidate()
     if (blocked && errorCount > 1)
         text += QLatin1Char(' ') + tr("(%n more problem(s))", nullptr, int(errorCount - 1));
     m_status->setText(text);
-    m_status->setStyleSheet(blocked ? QStringLiteral("color: #c62828;")
-                                    : QStringLiteral("color: #b26a00;"));
+    Theme::setTextRole(m_status, blocked ? Theme::Text::Error : Theme::Text::Warning);
     m_status->setVisible(true);
     // Point at the tab that holds the first error.
     for (int i = 0; i < m_tabs->count(); ++i) {
@@ -181,7 +181,7 @@ void ConnectionDialog::requestTest()
         return;
     }
     m_testResult->setText(tr("Testing…"));
-    m_testResult->setStyleSheet(QString());
+    Theme::setTextRole(m_testResult, Theme::Text::Normal);
     m_testResult->setVisible(true);
     Q_EMIT testConnectionRequested(profile());
 }
@@ -189,8 +189,7 @@ void ConnectionDialog::requestTest()
 void ConnectionDialog::showTestResult(bool success, const QString &text)
 {
     m_testResult->setText(text);
-    m_testResult->setStyleSheet(success ? QStringLiteral("color: #2e7d32;")
-                                        : QStringLiteral("color: #c62828;"));
+    Theme::setTextRole(m_testResult, success ? Theme::Text::Success : Theme::Text::Error);
     m_testResult->setVisible(true);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/dialogs/tls_page.h"
 
 #include "core/profile/certificate_inspector.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/ca_file_list.h"
 #include "ui/widgets/certificate_text.h"
 #include "ui/widgets/file_field.h"
@@ -84,7 +85,7 @@ TlsPage::TlsPage(QWidget *parent)
         m_certificate->setNameFilter(tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
     });
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    Theme::setTextRole(m_notice, Theme::Text::Muted);
     m_minimumVersion->addItem(QStringLiteral("TLS 1.2"), int(TlsMinimumVersion::Tls12));
     m_minimumVersion->addItem(QStringLiteral("TLS 1.3"), int(TlsMinimumVersion::Tls13));
     m_minimumVersion->addItem(QStringLiteral("TLS 1.1"), int(TlsMinimumVersion::Tls11));
@@ -103,9 +104,12 @@ TlsPage::TlsPage(QWidget *parent)
     m_texts.add([this] { m_peerName->setPlaceholderText(tr("the host name")); });
     m_texts.add([this] { m_alpn->setPlaceholderText(tr("comma separated, e.g. mqtt")); });
     m_insecure->setWordWrap(true);
-    m_insecure->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    Theme::setTextRole(m_insecure, Theme::Text::Error);
+    QFont insecureFont = m_insecure->font();
+    insecureFont.setBold(true);
+    m_insecure->setFont(insecureFont);
     m_keyMatch->setWordWrap(true);
-    m_keyMatch->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    Theme::setTextRole(m_keyMatch, Theme::Text::Warning);
     m_keyMatch->setVisible(false);
 
     auto *form = new QFormLayout(this);

@@ -2,6 +2,7 @@
 
 #include "core/publish/publish_draft.h"
 #include "ui/subscriptions/user_property_parser.h"
+#include "ui/theme/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -133,7 +134,7 @@ PublishBar::PublishBar(QWidget *parent)
     auto *messages = new QHBoxLayout;
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    Theme::setTextRole(m_error, Theme::Text::Error);
     m_error->setVisible(false);
     m_status = new QLabel(this);
     messages->addWidget(m_error, 1);

@@ -4,6 +4,7 @@
 #include "core/payload/payload_format.h"
 #include "core/storage/stored_message.h"
 #include "ui/stream/message_stream_model.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -22,22 +23,13 @@ constexpr int kPadding = 8; // inside the bubble
 constexpr int kRadius = 8;
 constexpr double kMaxWidthShare = 0.72;
 
-QColor spanColour(JsonTokenKind kind, bool dark)
+// Received: a tint of the subscription colour; published: of the highlight.
+QColor bubbleFill(const QModelIndex &index, const QPalette &pal)
 {
-    switch (kind) {
-    case JsonTokenKind::Key:
-        return dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x0b, 0x52, 0x94);
-    case JsonTokenKind::String:
-        return dark ? QColor(0xce, 0x91, 0x78) : QColor(0x1a, 0x7f, 0x37);
-    case JsonTokenKind::Number:
-        return dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0xb3, 0x5c, 0x00);
-    case JsonTokenKind::Bool:
-    case JsonTokenKind::Null:
-        return dark ? QColor(0xc5, 0x86, 0xc0) : QColor(0x7c, 0x3a, 0xb0);
-    case JsonTokenKind::Punctuation:
-        break;
-    }
-    return dark ? QColor(0xaa, 0xaa, 0xaa) : QColor(0x55, 0x55, 0x55);
+    if (index.data(MessageStreamModel::DirectionRole).toInt() ==
+        int(StoredMessage::Direction::Outgoing))
+        return Theme::bubbleOutgoing(pal);
+    return Theme::bubbleIncoming(index.data(MessageStreamModel::ColourRole).value<QColor>(), pal);
 }
 
 } // namespace
@@ -125,22 +117,16 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QPalette &pal = option.palette;
-    const bool dark = pal.color(QPalette::Base).lightness() < 128;
     const Layout l = layout(option.rect, index, option.font);
     const bool outgoing = index.data(MessageStreamModel::DirectionRole).toInt() ==
                           int(StoredMessage::Direction::Outgoing);
 
     // Bubble: a pale tint of the subscription colour (received) or the highlight (published).
-    QColor accent = index.data(MessageStreamModel::ColourRole).value<QColor>();
-    if (outgoing)
-        accent = pal.color(QPalette::Highlight);
-    else if (!accent.isValid())
-        accent = pal.color(QPalette::Mid);
-    QColor fill = pal.color(QPalette::Base);
-    const double share = dark ? 0.28 : 0.14;
-    fill = QColor::fromRgbF(float(fill.redF() * (1 - share) + accent.redF() * share),
-                            float(fill.greenF() * (1 - share) + accent.greenF() * share),
-                            float(fill.blueF() * (1 - share) + accent.blueF() * share));
+    const QColor accent =
+        outgoing ? Theme::bubbleOutgoingBorder(pal)
+                 : Theme::bubbleIncomingBorder(
+                       index.data(MessageStreamModel::ColourRole).value<QColor>(), pal);
+    const QColor fill = bubbleFill(index, pal);
     QPainterPath path;
     path.addRoundedRect(l.bubble, kRadius, kRadius);
     painter->fillPath(path, fill);
@@ -177,7 +163,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
-    painter->setPen(pal.color(QPalette::Text));
+    painter->setPen(Theme::onBubble(pal.color(QPalette::Text), fill));
     QString topic = index.data(MessageStreamModel::TopicRole).toString();
     if (!alias.isEmpty())
         topic = alias + QStringLiteral(" — ") + topic;
@@ -185,7 +171,8 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                       QFontMetrics(bold).elidedText(topic, Qt::ElideMiddle, topicRect.width()));
     painter->setFont(option.font);
     const bool failed = index.data(MessageStreamModel::AckFailedRole).toBool();
-    painter->setPen(failed ? QColor(0xc0, 0x1c, 0x28) : pal.color(QPalette::PlaceholderText));
+    painter->setPen(Theme::onBubble(
+        failed ? Theme::errorText(pal) : pal.color(QPalette::PlaceholderText), fill));
     painter->drawText(factRect, Qt::AlignRight | Qt::AlignVCenter,
                       fm.elidedText(factText, Qt::ElideLeft, factRect.width()));
 
@@ -195,7 +182,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->setFont(option.font); // the preview leaves the monospace font set
 
     if (expanded) {
-        painter->setPen(pal.color(QPalette::Text));
+        painter->setPen(Theme::onBubble(pal.color(QPalette::Text), fill));
         QStringList props = index.data(MessageStreamModel::PropertiesRole).toStringList();
         if (props.isEmpty())
             props << tr("No MQTT 5 properties");
@@ -208,7 +195,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         }
     }
 
-    painter->setPen(pal.color(QPalette::Link));
+    painter->setPen(Theme::onBubble(pal.color(QPalette::Link), fill));
     painter->drawText(l.toggle, Qt::AlignLeft | Qt::AlignVCenter,
                       expanded ? tr("▾ Properties") : tr("▸ Properties"));
     if (index.data(MessageStreamModel::TruncatedRole).toBool() || expanded)
@@ -222,12 +209,12 @@ void MessageBubbleDelegate::paintPreview(QPainter *painter, const QRect &rect,
     const auto *model = qobject_cast<const MessageStreamModel *>(index.model());
     const QString text = index.data(MessageStreamModel::PreviewRole).toString();
     const QPalette pal = QApplication::palette();
-    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    const QColor fill = bubbleFill(index, pal);
     painter->setFont(m_mono);
     const QFontMetrics fm(m_mono);
     const int line = fm.lineSpacing();
     if (text.isEmpty()) {
-        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->setPen(Theme::onBubble(pal.color(QPalette::PlaceholderText), fill));
         painter->drawText(QRect(rect.left(), rect.top(), rect.width(), line),
                           Qt::AlignLeft | Qt::AlignVCenter, tr("(empty payload)"));
         return;
@@ -237,6 +224,11 @@ void MessageBubbleDelegate::paintPreview(QPainter *painter, const QRect &rect,
         if (const auto *row = model->rowAt(index.row()); row && row->preview)
             spans = row->preview->spans;
     }
+    // Once per bubble rather than per run: each is checked for contrast against the fill.
+    QColor spanColours[int(JsonTokenKind::Punctuation) + 1];
+    for (int kind = 0; kind <= int(JsonTokenKind::Punctuation); ++kind)
+        spanColours[kind] = Theme::jsonText(JsonTokenKind(kind), pal, fill);
+    const QColor plain = Theme::onBubble(pal.color(QPalette::Text), fill);
     painter->save();
     painter->setClipRect(rect);
     qsizetype start = 0;
@@ -254,12 +246,12 @@ void MessageBubbleDelegate::paintPreview(QPainter *painter, const QRect &rect,
             ++spanIndex;
         while (pos < end && x < rect.right()) {
             qsizetype runEnd = end;
-            QColor colour = pal.color(QPalette::Text);
+            QColor colour = plain;
             if (spanIndex < spans.size()) {
                 const JsonSpan &s = spans.at(spanIndex);
                 if (s.start <= pos) {
                     runEnd = qMin(end, s.start + s.length);
-                    colour = spanColour(s.kind, dark);
+                    colour = spanColours[int(s.kind)];
                     if (runEnd <= pos) {
                         ++spanIndex;
                         continue;

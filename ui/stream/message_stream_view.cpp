@@ -10,6 +10,7 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
 #include "ui/widgets/prompts.h"
 
@@ -90,7 +91,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     layout->addLayout(bar);
 
     m_filterError = new QLabel(this);
-    m_filterError->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    Theme::setTextRole(m_filterError, Theme::Text::Error);
     m_filterError->setWordWrap(true);
     m_filterError->setVisible(false);
     layout->addWidget(m_filterError);

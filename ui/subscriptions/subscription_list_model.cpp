@@ -3,7 +3,9 @@
 #include "core/protocol/reason_code.h"
 #include "core/session/session_action.h"
 #include "core/workspace/subscription_record.h"
+#include "ui/theme/theme.h"
 
+#include <QGuiApplication>
 #include <QJsonObject>
 
 namespace mqttdesk {
@@ -14,13 +16,8 @@ SubscriptionListModel::SubscriptionListModel(QObject *parent)
 
 QColor SubscriptionListModel::paletteColour(int n)
 {
-    // Distinct hues that read on light and dark bases alike.
-    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c),
-                                     QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd),
-                                     QColor(0xff, 0x7f, 0x0e), QColor(0x17, 0xbe, 0xcf),
-                                     QColor(0xe3, 0x77, 0xc2), QColor(0x8c, 0x56, 0x4b),
-                                     QColor(0xbc, 0xbd, 0x22), QColor(0x7f, 0x7f, 0x7f)};
-    return colours[n % int(std::size(colours))];
+    const QList<QColor> colours = Theme::subscriptionPalette();
+    return colours.at(n % int(colours.size()));
 }
 
 int SubscriptionListModel::rowCount(const QModelIndex &parent) const
@@ -93,7 +90,7 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::AccessibleTextRole)
             return tr("%1, %2").arg(e.subscription.filter, statusText(e));
         if (role == Qt::ForegroundRole && e.state == SubscriptionEntry::State::Refused)
-            return QColor(0xc0, 0x1c, 0x28);
+            return Theme::errorText(QGuiApplication::palette());
         break;
     case AliasColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
@@ -119,7 +116,7 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
             return statusText(e);
         if (role == Qt::ForegroundRole && e.state == SubscriptionEntry::State::Refused)
-            return QColor(0xc0, 0x1c, 0x28);
+            return Theme::errorText(QGuiApplication::palette());
         break;
     default:
         break;

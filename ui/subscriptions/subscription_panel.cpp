@@ -3,6 +3,7 @@
 #include "core/protocol/topic.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/user_property_parser.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
 #include "ui/widgets/prompts.h"
 
@@ -90,7 +91,7 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
 
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    Theme::setTextRole(m_error, Theme::Text::Error);
     m_error->setVisible(false);
     layout->addWidget(m_error);
 

@@ -1,6 +1,7 @@
 #include "ui/widgets/ca_file_list.h"
 
 #include "core/profile/certificate_inspector.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/certificate_text.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/prompts.h"
@@ -148,14 +149,14 @@ void CaFileList::updateReport()
 {
     // Problems first (they matter whatever is selected), else the selection.
     QString text;
-    QString color;
+    Theme::Text role = Theme::Text::Normal;
     for (int i = 0; i < m_list->count() && text.isEmpty(); ++i) {
         const QListWidgetItem *item = m_list->item(i);
         if (item->data(kSeverityRole).toInt() != int(TlsFileReport::Status::Ok)) {
             text = item->data(kProblemRole).toString();
-            color = item->data(kSeverityRole).toInt() == int(TlsFileReport::Status::Error)
-                        ? QStringLiteral("#c62828")
-                        : QStringLiteral("#b26a00");
+            role = item->data(kSeverityRole).toInt() == int(TlsFileReport::Status::Error)
+                       ? Theme::Text::Error
+                       : Theme::Text::Warning;
         }
     }
     if (text.isEmpty()) {
@@ -167,7 +168,7 @@ void CaFileList::updateReport()
     if (text.isEmpty() && m_list->count() == 0)
         text = tr("Drop CA certificate files here or add them with +.");
     m_report->setText(text);
-    m_report->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+    Theme::setTextRole(m_report, role);
 }
 
 void CaFileList::dragEnterEvent(QDragEnterEvent *event)

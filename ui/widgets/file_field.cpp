@@ -1,5 +1,6 @@
 #include "ui/widgets/file_field.h"
 
+#include "ui/theme/theme.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/prompts.h"
 
@@ -73,19 +74,19 @@ void FileField::setReport(State state, const QString &text)
     m_state = state;
     m_report->setVisible(!text.isEmpty());
     m_report->setText(text);
-    QString color;
+    Theme::Text role = Theme::Text::Normal;
     switch (state) {
     case State::Error:
-        color = QStringLiteral("#c62828");
+        role = Theme::Text::Error;
         break;
     case State::Warning:
-        color = QStringLiteral("#b26a00");
+        role = Theme::Text::Warning;
         break;
     case State::Ok:
     case State::Empty:
         break;
     }
-    m_report->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+    Theme::setTextRole(m_report, role);
 }
 
 QString FileField::reportText() const

@@ -1,5 +1,7 @@
 #include "ui/widgets/icons.h"
 
+#include "ui/theme/theme.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -50,7 +52,7 @@ void badge(QPainter &p, const QColor &fill)
     p.setPen(Qt::NoPen);
     p.setBrush(fill);
     p.drawEllipse(QRectF(1, 1, 14, 14));
-    p.setPen(QPen(Qt::white, 2, Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(Theme::badgeMark(fill, QApplication::palette()), 2, Qt::SolidLine, Qt::RoundCap));
 }
 
 } // namespace
@@ -113,7 +115,7 @@ QIcon Icons::hideSecret()
 QIcon Icons::error()
 {
     return drawn(QStringLiteral("dialog-error"), [](QPainter &p) {
-        badge(p, QColor(0xc6, 0x28, 0x28));
+        badge(p, Theme::errorBadge(QApplication::palette()));
         p.drawLine(QPointF(5.5, 5.5), QPointF(10.5, 10.5));
         p.drawLine(QPointF(10.5, 5.5), QPointF(5.5, 10.5));
     });
@@ -122,7 +124,7 @@ QIcon Icons::error()
 QIcon Icons::warning()
 {
     return drawn(QStringLiteral("dialog-warning"), [](QPainter &p) {
-        badge(p, QColor(0xe0, 0x8a, 0x00));
+        badge(p, Theme::warningBadge(QApplication::palette()));
         p.drawLine(QPointF(8, 4.5), QPointF(8, 9));
         p.drawPoint(QPointF(8, 11.8));
     });
@@ -131,7 +133,7 @@ QIcon Icons::warning()
 QIcon Icons::ok()
 {
     return drawn(QStringLiteral("dialog-ok"), [](QPainter &p) {
-        badge(p, QColor(0x2e, 0x7d, 0x32));
+        badge(p, Theme::successBadge(QApplication::palette()));
         p.drawLine(QPointF(4.5, 8.5), QPointF(7, 11));
         p.drawLine(QPointF(7, 11), QPointF(11.5, 5.5));
     });
