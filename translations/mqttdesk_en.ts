@@ -1220,7 +1220,7 @@
 <context>
     <name>mqttdesk::CaFileList</name>
     <message>
-        <location filename="../ui/widgets/ca_file_list.cpp" line="+65"/>
+        <location filename="../ui/widgets/ca_file_list.cpp" line="+66"/>
         <source>Choose CA certificates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,7 +1436,7 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+31"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+32"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,7 +1474,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Testing needs the connection engine, which this build does not have yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1678,7 +1678,7 @@
 <context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+128"/>
+        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
         <location line="+1"/>
         <source>Choose a file</source>
         <translation type="unfinished"></translation>
@@ -1941,7 +1941,7 @@
 <context>
     <name>mqttdesk::LogModel</name>
     <message>
-        <location filename="../ui/connections/log_model.cpp" line="+90"/>
+        <location filename="../ui/connections/log_model.cpp" line="+94"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2098,7 +2098,7 @@
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+50"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+42"/>
         <source>1 byte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,24 +2109,24 @@
     </message>
     <message>
         <location line="+57"/>
-        <location line="+104"/>
+        <location line="+99"/>
         <source>▾ Properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+104"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>▸ Properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+104"/>
+        <location line="-97"/>
+        <location line="+99"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>QoS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,7 +2136,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>No MQTT 5 properties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,7 +2170,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+45"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+46"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,7 +2781,7 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+40"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+41"/>
         <source>&amp;Topic:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3281,7 +3281,7 @@
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+40"/>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+37"/>
         <source>not subscribed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3369,7 +3369,7 @@
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+31"/>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+32"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3526,7 +3526,7 @@
 <context>
     <name>mqttdesk::TlsPage</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+80"/>
+        <location filename="../ui/dialogs/tls_page.cpp" line="+81"/>
         <source>Trust the &amp;system CA certificates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3602,7 +3602,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>C&amp;A files:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1220,7 +1220,7 @@
 <context>
     <name>mqttdesk::CaFileList</name>
     <message>
-        <location filename="../ui/widgets/ca_file_list.cpp" line="+65"/>
+        <location filename="../ui/widgets/ca_file_list.cpp" line="+66"/>
         <source>Choose CA certificates</source>
         <translation>选择 CA 证书</translation>
     </message>
@@ -1437,7 +1437,7 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+31"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+32"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -1474,7 +1474,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Testing needs the connection engine, which this build does not have yet.</source>
         <translation>测试需要连接引擎，当前版本尚未包含。</translation>
     </message>
@@ -1677,7 +1677,7 @@
 <context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+128"/>
+        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
         <location line="+1"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
@@ -1939,7 +1939,7 @@
 <context>
     <name>mqttdesk::LogModel</name>
     <message>
-        <location filename="../ui/connections/log_model.cpp" line="+90"/>
+        <location filename="../ui/connections/log_model.cpp" line="+94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2096,7 +2096,7 @@
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+50"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+42"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
@@ -2107,24 +2107,24 @@
     </message>
     <message>
         <location line="+57"/>
-        <location line="+104"/>
+        <location line="+99"/>
         <source>▾ Properties</source>
         <translation>▾ 属性</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+104"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>▸ Properties</source>
         <translation>▸ 属性</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+104"/>
+        <location line="-97"/>
+        <location line="+99"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -2134,7 +2134,7 @@
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>No MQTT 5 properties</source>
         <translation>无 MQTT 5 属性</translation>
     </message>
@@ -2167,7 +2167,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+45"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+46"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2775,7 +2775,7 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+40"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+41"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
@@ -3275,7 +3275,7 @@
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+40"/>
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+37"/>
         <source>not subscribed</source>
         <translation>未订阅</translation>
     </message>
@@ -3363,7 +3363,7 @@
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+31"/>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+32"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
     </message>
@@ -3520,7 +3520,7 @@
 <context>
     <name>mqttdesk::TlsPage</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+80"/>
+        <location filename="../ui/dialogs/tls_page.cpp" line="+81"/>
         <source>Trust the &amp;system CA certificates</source>
         <translation>信任系统 CA 证书(&amp;S)</translation>
     </message>
@@ -3596,7 +3596,7 @@
         <translation>不安全：未验证服务器，任何人都可以冒充该服务器。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>C&amp;A files:</source>
         <translation>CA 文件(&amp;A)：</translation>
     </message>

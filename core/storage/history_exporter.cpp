@@ -14,10 +14,23 @@ namespace {
 
 constexpr qsizetype kChunkBytes = 4 * 1024 * 1024;
 
-const char *const kColumns[] = {
-    "id",      "time",      "time_us",         "direction", "topic", "qos",
-    "retain",  "dup",       "subscription_id", "packet_id", "size",  "payload_encoding",
-    "payload", "properties",      "publish_stage",   "publish_reason", "publish_error"};
+const char *const kColumns[] = {"id",
+                                "time",
+                                "time_us",
+                                "direction",
+                                "topic",
+                                "qos",
+                                "retain",
+                                "dup",
+                                "subscription_id",
+                                "packet_id",
+                                "size",
+                                "payload_encoding",
+                                "payload",
+                                "properties",
+                                "publish_stage",
+                                "publish_reason",
+                                "publish_error"};
 
 const char *stageName(StoredMessage::PublishStage stage)
 {

@@ -19,9 +19,10 @@ class DatabaseConnection;
 // topic, qos, retain, dup, subscription_id, packet_id, size, payload_encoding, payload,
 // properties (raw MQTT 5 property block, Base64), and for messages we published
 // publish_stage (queued|sent|acknowledged|received|completed|failed), publish_reason (the
-// ack's reason code) and publish_error (empty or null for received messages). With PayloadEncoding::Text a payload
-// that is not valid UTF-8 is written as Base64 and its payload_encoding says so, so the
-// export stays lossless. History holds no secrets, so none can leak into an export.
+// ack's reason code) and publish_error (empty or null for received messages). With
+// PayloadEncoding::Text a payload that is not valid UTF-8 is written as Base64 and its
+// payload_encoding says so, so the export stays lossless. History holds no secrets, so none can
+// leak into an export.
 class HistoryExporter
 {
 public:

@@ -679,7 +679,8 @@ void MessageWriter::applyOutgoingUpdates(quint64 committedThrough)
         auto keep = std::stable_partition(
             m_outgoingUpdates.begin(), m_outgoingUpdates.end(),
             [committedThrough](const OutgoingUpdate &u) { return u.ticket > committedThrough; });
-        ready.assign(std::make_move_iterator(keep), std::make_move_iterator(m_outgoingUpdates.end()));
+        ready.assign(std::make_move_iterator(keep),
+                     std::make_move_iterator(m_outgoingUpdates.end()));
         m_outgoingUpdates.erase(keep, m_outgoingUpdates.end());
         if (!ready.empty())
             m_working = true;

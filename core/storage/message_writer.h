@@ -173,9 +173,9 @@ private:
         qint64 profileId = 0;
         qint64 id = 0;
     };
-    std::deque<quint64> m_outgoingTickets;       // of the outgoing messages in m_queue
+    std::deque<quint64> m_outgoingTickets;         // of the outgoing messages in m_queue
     std::vector<OutgoingUpdate> m_outgoingUpdates; // waiting to be applied
-    std::vector<quint64> m_batchOutgoingTickets; // writer thread only
+    std::vector<quint64> m_batchOutgoingTickets;   // writer thread only
     std::map<quint64, OutgoingRow> m_outgoingRows; // writer thread only; bounded
 
     struct Erasure

@@ -186,8 +186,8 @@ QStringList version6()
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
-    static const QList<Step> kSteps{
-        {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()}, {6, version6()}};
+    static const QList<Step> kSteps{{1, version1()}, {2, version2()}, {3, version3()},
+                                    {4, version4()}, {5, version5()}, {6, version6()}};
     return kSteps;
 }
 

@@ -23,8 +23,9 @@ constexpr int kSqliteNotADb = 26;
 
 // Indexed by StorageError::Kind, in the order of its declaration.
 constexpr std::string_view kKindNames[] = {
-    "None",     "OpenFailed", "NotADatabase", "SchemaTooNew", "MigrationFailed", "DiskFull",
-    "ReadOnly", "IoError",    "Corrupt",      "Busy",         "InvalidFilter",   "NotFound",     "QueryFailed",
+    "None",          "OpenFailed", "NotADatabase", "SchemaTooNew", "MigrationFailed",
+    "DiskFull",      "ReadOnly",   "IoError",      "Corrupt",      "Busy",
+    "InvalidFilter", "NotFound",   "QueryFailed",
 };
 } // namespace
 

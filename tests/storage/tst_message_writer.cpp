@@ -406,7 +406,9 @@ void TestMessageWriter::outgoingStateFollowsTheMessage()
     MessageWriter writer(m_path);
     QList<QPair<qint64, StoredMessage>> updated;
     connect(&writer, &MessageWriter::outgoingUpdated, this,
-            [&](qint64, qint64 id, const StoredMessage &state) { updated.append({id, state}); });
+            [&](qint64, qint64 id, const StoredMessage &state) {
+                updated.append({id, state});
+            });
     writer.start();
     StoredMessage out = makeMessage(4, QStringLiteral("cmd/x"), "go");
     out.direction = StoredMessage::Direction::Outgoing;
@@ -419,7 +421,7 @@ void TestMessageWriter::outgoingStateFollowsTheMessage()
     received.qos = 2;
     received.publishStage = StoredMessage::PublishStage::Received;
     received.packetId = 12;
-    writer.updateOutgoing(ticket, received); // may well come before the commit
+    writer.updateOutgoing(ticket, received);        // may well come before the commit
     writer.updateOutgoing(ticket + 1000, received); // no such message: ignored
     QTRY_COMPARE(updated.size(), 1);
     StoredMessage completed;
@@ -499,8 +501,7 @@ void TestMessageWriter::erasingAProfileStartsItAgain()
     QCOMPARE(page.messages.at(0).payload, QByteArray("again"));
     QCOMPARE(page.messages.at(1).topic, QStringLiteral("t/new"));
     QCOMPARE(writer.counters(5).stored, 2);
-    QCOMPARE(scalar(QStringLiteral("SELECT stored FROM profile_counters WHERE profile_id = 5")),
-             2);
+    QCOMPARE(scalar(QStringLiteral("SELECT stored FROM profile_counters WHERE profile_id = 5")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMessageWriter)

@@ -237,8 +237,7 @@ void TestConnectionViewBroker::publishThroughUiReachesMosquittoSub()
     // Stored as it went out; the PUBACK follows as an update of the stored row.
     QTRY_COMPARE_WITH_TIMEOUT(bubble.data(MessageStreamModel::AckRole).toString(),
                               ackText(PublishAck::Stage::Acked), kWait);
-    const StoredMessage &stored =
-        m_view->streamModel()->rowAt(bubble.row())->message;
+    const StoredMessage &stored = m_view->streamModel()->rowAt(bubble.row())->message;
     QCOMPARE(stored.publishStage, std::optional(StoredMessage::PublishStage::Acknowledged));
     QVERIFY(stored.packetId.has_value()); // QoS 1: the packet id the PUBACK answered
 }
@@ -368,8 +367,8 @@ void TestConnectionViewBroker::historySurvivesRestart()
     bar->qosBox()->setCurrentIndex(1);
     bar->payloadEdit()->setPlainText(QStringLiteral("acked"));
     QVERIFY(bar->send());
-    const QModelIndex sent = waitForBubble(QStringLiteral("sent/by/desk"),
-                                           StoredMessage::Direction::Outgoing);
+    const QModelIndex sent =
+        waitForBubble(QStringLiteral("sent/by/desk"), StoredMessage::Direction::Outgoing);
     QVERIFY(sent.isValid());
     QTRY_COMPARE_WITH_TIMEOUT(sent.data(MessageStreamModel::AckRole).toString(),
                               ackText(PublishAck::Stage::Acked), kWait);

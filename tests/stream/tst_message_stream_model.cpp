@@ -275,7 +275,8 @@ void TestMessageStreamModel::ackStateOnPublishedRows()
     refused.publishReason = 0x87;
     model.updateOutgoing(id, refused);
     QVERIFY(model.index(0).data(MessageStreamModel::AckFailedRole).toBool());
-    QVERIFY(model.index(0).data(MessageStreamModel::AckRole).toString().contains(QStringLiteral("87")));
+    QVERIFY(
+        model.index(0).data(MessageStreamModel::AckRole).toString().contains(QStringLiteral("87")));
 
     // An update that comes before its row was fetched is applied when the row arrives.
     StoredMessage later =

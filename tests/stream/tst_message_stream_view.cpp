@@ -7,11 +7,11 @@
 #include "core/storage/message_eraser.h"
 #include "core/workspace/history_export_job.h"
 #include "stream_test_support.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
-#include "tests/support/scripted_prompts.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

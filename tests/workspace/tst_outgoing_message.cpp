@@ -98,8 +98,7 @@ private slots:
         p.payload = "42";
         p.qos = QoS::AtLeastOnce;
         p.properties.addUserProperty(QStringLiteral("k"), QStringLiteral("v"));
-        const PublishHistoryEntry e =
-            OutgoingMessage::historyEntry(p, 2, ProtocolVersion::V5, 99);
+        const PublishHistoryEntry e = OutgoingMessage::historyEntry(p, 2, ProtocolVersion::V5, 99);
         QCOMPARE(e.profileId, 2);
         QCOMPARE(e.lastUsedUs, 99);
         const PublishPacket back = OutgoingMessage::packet(e);

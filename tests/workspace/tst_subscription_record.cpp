@@ -51,13 +51,20 @@ private slots:
     {
         QTest::addColumn<QString>("stored");
         QTest::addColumn<QString>("kept");
-        QTest::newRow("lower") << "#00aaff" << "#00aaff";
-        QTest::newRow("upper") << "#00AAFF" << "#00aaff";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("named") << "red" << "";
-        QTest::newRow("short") << "#0af" << "";
-        QTest::newRow("alpha") << "#ff00aaff" << "";
-        QTest::newRow("not hex") << "#00aagg" << "";
+        QTest::newRow("lower") << "#00aaff"
+                               << "#00aaff";
+        QTest::newRow("upper") << "#00AAFF"
+                               << "#00aaff";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("named") << "red"
+                               << "";
+        QTest::newRow("short") << "#0af"
+                               << "";
+        QTest::newRow("alpha") << "#ff00aaff"
+                               << "";
+        QTest::newRow("not hex") << "#00aagg"
+                                 << "";
     }
     void colourNames()
     {

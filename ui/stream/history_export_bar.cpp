@@ -126,9 +126,8 @@ void HistoryExportBar::onFinished(qint64 rows, bool canceled, const StorageError
     m_cancel->setAccessibleName(tr("Dismiss export message"));
     if (error.isError()) {
         hide();
-        Prompts::warn(
-            parentWidget(), tr("Export messages"),
-            tr("The messages could not be exported to %1: %2").arg(path, error.message));
+        Prompts::warn(parentWidget(), tr("Export messages"),
+                      tr("The messages could not be exported to %1: %2").arg(path, error.message));
     } else {
         m_label->setText(canceled ? tr("Export canceled; no file was written.")
                                   : tr("Exported %Ln message(s) to %1.", nullptr,

@@ -348,19 +348,18 @@ void MessageStreamView::withFullPayload(int row, const QString &action,
     QPointer<MessageStreamView> self(this);
     ++m_payloadReads;
     // The answer may come after the row left the window: everything needed is captured.
-    const bool asked = m_model->requestFullPayload(
-        row,
-        [self, action, use = std::move(use)](const QByteArray &payload, const StorageError &error) {
-            if (!self)
-                return;
-            --self->m_payloadReads;
-            if (error.isError()) {
-                Prompts::warn(
-                    self, action, tr("The payload could not be read: %1").arg(error.message));
-                return;
-            }
-            use(payload);
-        });
+    const bool asked = m_model->requestFullPayload(row, [self, action, use = std::move(use)](
+                                                            const QByteArray &payload,
+                                                            const StorageError &error) {
+        if (!self)
+            return;
+        --self->m_payloadReads;
+        if (error.isError()) {
+            Prompts::warn(self, action, tr("The payload could not be read: %1").arg(error.message));
+            return;
+        }
+        use(payload);
+    });
     if (!asked)
         --m_payloadReads;
 }

@@ -2,8 +2,8 @@
 
 #include "core/protocol/subscription_trie.h"
 #include "core/workspace/subscription_counter.h"
-#include "ui/stream/subscription_look.h"
 #include "core/workspace/subscription_entry.h"
+#include "ui/stream/subscription_look.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "ui/subscriptions/subscription_persistence.h"
 
 #include "core/workspace/profile_records.h"
-#include "ui/subscriptions/subscription_list_model.h"
 #include "core/workspace/subscription_record.h"
+#include "ui/subscriptions/subscription_list_model.h"
 
 #include <QPointer>
 
