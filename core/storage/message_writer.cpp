@@ -329,14 +329,17 @@ void MessageWriter::run()
             writeBatch();
         quint64 committedThrough = 0;
         bool updates = false;
+        bool erasures = false;
         {
             QMutexLocker lock(&m_mutex);
             updates = !m_failed && !m_outgoingUpdates.empty();
+            erasures = !m_erasures.empty();
             committedThrough = m_accepted - quint64(m_queue.size());
         }
         if (updates)
             applyOutgoingUpdates(committedThrough);
-        applyErasures();
+        if (erasures)
+            applyErasures();
         bool retentionDue = false;
         {
             QMutexLocker lock(&m_mutex);
@@ -658,6 +661,8 @@ void MessageWriter::rememberOutgoingRows()
 {
     // Far more than are ever awaiting an acknowledgement; the oldest go first.
     constexpr std::size_t kMaxRemembered = 65536;
+    if (m_batchOutgoingTickets.empty())
+        return; // received messages only: the usual batch
     std::size_t next = 0;
     for (const StoredMessage &message : m_batch) {
         if (message.direction != StoredMessage::Direction::Outgoing ||

@@ -85,42 +85,37 @@ void Prompts::about(QWidget *parent, const QString &title, const QString &text)
     message(Kind::About, parent, title, text);
 }
 
+// The three file choosers differ only in their kind and in what they return.
+Prompts::Answer Prompts::chooseFiles(Kind kind, QWidget *parent, const QString &title,
+                                     const QString &value, const QString &filter)
+{
+    Request request;
+    request.kind = kind;
+    request.parent = parent;
+    request.title = title;
+    request.value = value;
+    request.filter = filter;
+    return answer(request);
+}
+
 QString Prompts::openFileName(QWidget *parent, const QString &title, const QString &directory,
                               const QString &filter)
 {
-    Request request;
-    request.kind = Kind::OpenFile;
-    request.parent = parent;
-    request.title = title;
-    request.value = directory;
-    request.filter = filter;
-    const Answer a = answer(request);
+    const Answer a = chooseFiles(Kind::OpenFile, parent, title, directory, filter);
     return a.accepted ? a.text : QString();
 }
 
 QStringList Prompts::openFileNames(QWidget *parent, const QString &title, const QString &directory,
                                    const QString &filter)
 {
-    Request request;
-    request.kind = Kind::OpenFiles;
-    request.parent = parent;
-    request.title = title;
-    request.value = directory;
-    request.filter = filter;
-    const Answer a = answer(request);
+    const Answer a = chooseFiles(Kind::OpenFiles, parent, title, directory, filter);
     return a.accepted ? a.files : QStringList();
 }
 
 QString Prompts::saveFileName(QWidget *parent, const QString &title, const QString &suggestion,
                               const QString &filter)
 {
-    Request request;
-    request.kind = Kind::SaveFile;
-    request.parent = parent;
-    request.title = title;
-    request.value = suggestion;
-    request.filter = filter;
-    const Answer a = answer(request);
+    const Answer a = chooseFiles(Kind::SaveFile, parent, title, suggestion, filter);
     return a.accepted ? a.text : QString();
 }
 

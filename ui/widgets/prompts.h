@@ -109,6 +109,8 @@ public:
 
 private:
     static Answer answer(const Request &request);
+    static Answer chooseFiles(Kind kind, QWidget *parent, const QString &title,
+                              const QString &value, const QString &filter);
     static Answer show(const Request &request);
     static void message(Kind kind, QWidget *parent, const QString &title, const QString &text);
 
