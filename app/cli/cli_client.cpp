@@ -13,13 +13,14 @@ constexpr int kDisconnectTimeoutMs = 3000;
 
 } // namespace
 
-CliClient::CliClient(const CliPlan &plan, bool quiet, QObject *parent)
+CliClient::CliClient(const CliPlan &plan, bool quiet, const ConnectionServices::Options &services,
+                     QObject *parent)
     : QObject(parent)
     , m_plan(plan)
     , m_quiet(quiet)
-    , m_thread(std::make_unique<ConnectionThread>(plan.settings))
+    , m_services(std::make_unique<ConnectionServices>(plan.settings, services))
 {
-    Connection *c = m_thread->connection();
+    Connection *c = m_services->connection();
     connect(c, &Connection::stateChanged, this, &CliClient::onStateChanged);
     connect(c, &Connection::errorOccurred, this, &CliClient::onError);
     connect(c, &Connection::connected, this, [this](const ConnackInfo &info) {

@@ -3,7 +3,7 @@
 #include "app/cli/cli_exit_code.h"
 #include "app/cli/settings_builder.h"
 #include "core/connection/connection.h"
-#include "core/connection/connection_thread.h"
+#include "core/workspace/connection_services.h"
 
 #include <QObject>
 #include <QTimer>
@@ -12,17 +12,22 @@
 
 namespace mqttdesk {
 
-// One connection of a command: runs the Connection on its worker thread, reports the
-// first error as one line on stderr with the matching exit status, and ends with a
-// clean DISCONNECT (5.0: with the -D disconnect properties).
+// One connection of a command: the same ConnectionServices as the app's (the Connection
+// on its worker thread and, with a writer, the storing sink that keeps the history),
+// reports the first error as one line on stderr with the matching exit status, and ends
+// with a clean DISCONNECT (5.0: with the -D disconnect properties).
 class CliClient : public QObject
 {
     Q_OBJECT
 public:
-    CliClient(const CliPlan &plan, bool quiet, QObject *parent = nullptr);
+    // `services`: a writer (started, outliving the client) and the profile to store under;
+    // the default stores nothing.
+    CliClient(const CliPlan &plan, bool quiet, const ConnectionServices::Options &services = {},
+              QObject *parent = nullptr);
     ~CliClient() override;
 
-    Connection *connection() const { return m_thread->connection(); }
+    Connection *connection() const { return m_services->connection(); }
+    ConnectionServices *services() const { return m_services.get(); }
     const CliPlan &plan() const { return m_plan; }
     bool isFinishing() const { return m_finishing; }
 
@@ -46,7 +51,7 @@ private:
 
     CliPlan m_plan;
     bool m_quiet;
-    std::unique_ptr<ConnectionThread> m_thread;
+    std::unique_ptr<ConnectionServices> m_services;
     QTimer m_disconnectTimeout;
     bool m_finishing = false;
     bool m_doneEmitted = false;

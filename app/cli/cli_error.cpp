@@ -28,19 +28,24 @@ constexpr std::string_view kKindNames[] = {
     "FileProblem",
     "TlsProblem",
     "ProfileProblem",
+    "HistoryProblem",
 };
 
 } // namespace
 
 QString CliError::kindName(Kind kind)
 {
-    return enumName<Kind::UnknownCommand, Kind::ProfileProblem>(kKindNames, kind);
+    return enumName<Kind::UnknownCommand, Kind::HistoryProblem>(kKindNames, kind);
 }
 
 void CliError::print() const
 {
-    std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(message),
-                 qPrintable(CliFlagTable::usageHint(command)));
+    // Not a matter of the command line: no usage hint.
+    if (kind == Kind::HistoryProblem)
+        std::fprintf(stderr, "mqttdesk-cli: %s\n", qPrintable(message));
+    else
+        std::fprintf(stderr, "mqttdesk-cli: %s\n%s\n", qPrintable(message),
+                     qPrintable(CliFlagTable::usageHint(command)));
 }
 
 } // namespace mqttdesk

@@ -29,6 +29,7 @@ struct CliError
         FileProblem,    // a file, directory or standard input that cannot be read
         TlsProblem,     // certificate and key files that do not make a TLS configuration
         ProfileProblem, // --profile: no such saved connection, or it cannot be read
+        HistoryProblem, // --store: the history is in use or cannot be opened (exit 5)
     };
 
     Kind kind = Kind::InvalidValue;

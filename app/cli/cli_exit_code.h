@@ -10,6 +10,7 @@ enum CliExitCode : int
     ExitConnection = 2, // cannot connect, or the connection broke
     ExitRefused = 3,    // CONNACK refusal: wrong password, not authorised, ...
     ExitRequest = 4,    // a publish / subscribe was refused
+    ExitStorage = 5,    // --store: the history cannot be opened, is in use, or failed
     ExitTimeout = 27,   // -W ran out (mosquitto_sub's value)
 };
 

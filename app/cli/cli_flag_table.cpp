@@ -264,6 +264,10 @@ const QList<CliFlag> kFlags = {
      turnOn<&CliOptions::noEol>},
     {CliFlagId::NoRetained, "-R", nullptr, nullptr, kSub, TR("do not print retained messages"),
      turnOn<&CliOptions::noRetained>},
+    {CliFlagId::Store, nullptr, "--store", nullptr, kSub,
+     TR("also keep every message in the --profile's history, as the app does (not while the "
+        "app has that data directory open)"),
+     turnOn<&CliOptions::store>},
     {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub,
      TR("print with a format: %t topic, %p payload, %q qos, %r retain, %l length, %m message id, "
         "%x/%X hex payload, %I ISO time, %U unix time, %j JSON, %% a percent; \\n \\t \\\\"),
@@ -387,7 +391,7 @@ QString CliFlagTable::help(CliCommand command)
                   "\n"
                   "Exit status: 0 success, 1 bad arguments, 2 cannot connect or the connection\n"
                   "broke, 3 refused by the server (e.g. wrong password), 4 a request was\n"
-                  "refused, 27 timed out (-W).\n");
+                  "refused, 5 the history cannot be stored (--store), 27 timed out (-W).\n");
     case CliCommand::Conn:
         out = tr("Usage: mqttdesk-cli conn [options]\n\nConnects, prints the CONNACK with all "
                  "its properties, then disconnects.\n");

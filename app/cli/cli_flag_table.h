@@ -60,6 +60,7 @@ enum class CliFlagId : quint8
     Verbose,
     NoEol,
     NoRetained,
+    Store,
     PrintFormat,
     FilterOut,
     Unsubscribe,

@@ -107,6 +107,7 @@ struct CliOptions
     bool verbose = false;
     bool noEol = false;
     bool noRetained = false;
+    bool store = false;  // --store: keep what arrives in the --profile's history
     QString printFormat; // -F
     QStringList filterOut;
     QStringList unsubscribeTopics;

@@ -169,6 +169,13 @@ bool CliParser::validate(CliOptions &o, CliError *error)
                   tr("sub needs at least one topic filter: -t filter.")};
         return false;
     }
+    // The history belongs to a saved connection: without one there is nothing to add to.
+    if (o.store && o.profile.isEmpty()) {
+        *error = {CliError::Kind::MissingOption,
+                  tr("--store needs --profile: messages are kept in a saved connection's "
+                     "history.")};
+        return false;
+    }
     if ((o.command == CliCommand::BenchPub || o.command == CliCommand::BenchSub) &&
         o.topics.size() != 1) {
         *error = {o.topics.isEmpty() ? CliError::Kind::MissingOption

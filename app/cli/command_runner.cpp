@@ -24,7 +24,7 @@ int exec(QCoreApplication &app, const CliOptions &options, const CliPlan &plan)
     if (!command.prepare(&error)) {
         error.command = options.command;
         error.print();
-        return ExitUsage;
+        return error.kind == CliError::Kind::HistoryProblem ? ExitStorage : ExitUsage;
     }
     int exitCode = ExitConnection;
     QObject::connect(&command, &Command::done, &app, [&](int code) {

@@ -70,7 +70,7 @@ std::optional<StoredProfile> ProfileLookup::find(const QList<StoredProfile> &pro
     return std::nullopt;
 }
 
-std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options, CliError *error)
+std::optional<ProfileLookup::Found> ProfileLookup::load(const CliOptions &options, CliError *error)
 {
     const DataDirectory::Resolved dir = DataDirectory::resolve(options.dataDir);
     const QString path = DataDirectory::databasePath(dir.path);
@@ -83,6 +83,7 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
         return std::nullopt;
     }
     std::optional<ConnectionProfile> profile;
+    qint64 profileId = 0;
     {
         Database database(path);
         StorageError storageError = database.open();
@@ -97,6 +98,7 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
         const std::optional<StoredProfile> match = find(stored, options.profile, error);
         if (!match)
             return std::nullopt;
+        profileId = match->id;
         QString formatError;
         profile = ProfileRepository::fromStored(*match, &formatError);
         if (!profile) {
@@ -108,7 +110,7 @@ std::optional<ConnectionSettings> ProfileLookup::load(const CliOptions &options,
     }
     if (!loadSecrets(options, *profile, error))
         return std::nullopt;
-    return ProfileSettingsMapper::toSettings(*profile);
+    return Found{ProfileSettingsMapper::toSettings(*profile), profileId, dir.path};
 }
 
 bool ProfileLookup::loadSecrets(const CliOptions &options, ConnectionProfile &profile,

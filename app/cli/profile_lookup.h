@@ -22,7 +22,14 @@ struct ConnectionProfile;
 class ProfileLookup
 {
 public:
-    static std::optional<ConnectionSettings> load(const CliOptions &options, CliError *error);
+    struct Found
+    {
+        ConnectionSettings settings;
+        qint64 profileId = 0;
+        QString dataDirectory; // where its database (and history) is
+    };
+
+    static std::optional<Found> load(const CliOptions &options, CliError *error);
 
     // The one profile called `name`, or "folder/name"; nullopt with a message otherwise.
     static std::optional<StoredProfile> find(const QList<StoredProfile> &profiles,

@@ -39,10 +39,12 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, CliError *err
     CliPlan plan;
     bool portFromProfile = false;
     if (!o.profile.isEmpty()) {
-        std::optional<ConnectionSettings> saved = ProfileLookup::load(o, error);
+        std::optional<ProfileLookup::Found> saved = ProfileLookup::load(o, error);
         if (!saved)
             return std::nullopt;
-        plan.settings = std::move(*saved);
+        plan.settings = std::move(saved->settings);
+        plan.profileId = saved->profileId;
+        plan.dataDirectory = saved->dataDirectory;
         portFromProfile = true;
     } else {
         plan.settings.transport.host = QStringLiteral("localhost");

@@ -19,6 +19,9 @@ struct CliPlan
     ConnectionSettings settings;
     CliProperties properties;
     QStringList topics;
+    // --profile: the saved connection's id and its data directory (for sub --store).
+    qint64 profileId = 0;
+    QString dataDirectory;
 };
 
 // Turns the parsed command line (and a saved profile, with --profile) into a CliPlan:

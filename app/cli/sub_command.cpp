@@ -1,15 +1,36 @@
 #include "app/cli/sub_command.h"
 
 #include "core/protocol/topic.h"
+#include "core/storage/data_directory.h"
 
 #include <unistd.h>
 
 namespace mqttdesk {
 
+namespace {
+
+std::unique_ptr<MessageWriter> writerFor(const CliOptions &options, const CliPlan &plan)
+{
+    if (!options.store || plan.profileId <= 0)
+        return nullptr;
+    return std::make_unique<MessageWriter>(DataDirectory::databasePath(plan.dataDirectory));
+}
+
+ConnectionServices::Options servicesFor(const CliPlan &plan, MessageWriter *writer)
+{
+    ConnectionServices::Options o;
+    o.profileId = plan.profileId;
+    o.writer = writer;
+    return o;
+}
+
+} // namespace
+
 SubCommand::SubCommand(const CliOptions &options, const CliPlan &plan, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_client(plan, options.quiet)
+    , m_writer(writerFor(options, plan))
+    , m_client(plan, options.quiet, servicesFor(plan, m_writer.get()))
     , m_out(STDOUT_FILENO, options.lineBuffered || ::isatty(STDOUT_FILENO))
     , m_formatter(options)
 {
@@ -17,12 +38,53 @@ SubCommand::SubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     connect(&m_client, &CliClient::connected, this, &SubCommand::onConnected);
     connect(&m_client, &CliClient::done, this, [this](int code) {
         m_out.flush();
+        m_notStored += m_client.services()->messagesNotStored();
+        if (m_notStored > 0) {
+            if (!m_options.quiet)
+                CliClient::printError(
+                    tr("--store: %1 messages were printed but not stored.").arg(m_notStored));
+            if (code == ExitSuccess)
+                code = ExitStorage;
+        }
         emit done(code);
     });
     connect(c, &Connection::messagesReceived, this, &SubCommand::onMessages);
     connect(c, &Connection::subscribeFinished, this, &SubCommand::onSubscribed);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { stop(ExitTimeout); });
+}
+
+bool SubCommand::prepare(CliError *error)
+{
+    if (!m_writer)
+        return true;
+    m_lock = std::make_unique<DataDirectoryLock>(m_client.plan().dataDirectory);
+    if (const DataDirectoryError busy = m_lock->tryLock(); busy.isError()) {
+        *error = {CliError::Kind::HistoryProblem, tr("--store: %1").arg(busy.message())};
+        return false;
+    }
+    m_writer->start();
+    if (!m_writer->isStoring()) {
+        *error = {
+            CliError::Kind::HistoryProblem,
+            tr("--store: the history cannot be opened: %1").arg(m_writer->lastError().message)};
+        return false;
+    }
+    connect(m_writer.get(), &MessageWriter::storingFailed, this, &SubCommand::onStoringFailed);
+    connect(m_writer.get(), &MessageWriter::messagesDropped, this, &SubCommand::onDropped);
+    return true;
+}
+
+void SubCommand::onStoringFailed(const StorageError &error)
+{
+    // The messages not yet stored are not acknowledged either: a persistent session gets
+    // them again on the next run.
+    m_client.fail(tr("--store: storing stopped: %1").arg(error.message), ExitStorage);
+}
+
+void SubCommand::onDropped(qint64, qint64 count)
+{
+    m_notStored += count; // reported when the run ends
 }
 
 void SubCommand::start()

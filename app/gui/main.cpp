@@ -1,5 +1,6 @@
 #include "core/settings/app_settings.h"
 #include "core/storage/data_directory.h"
+#include "core/storage/data_directory_lock.h"
 #include "core/version.h"
 #include "ui/i18n/language.h"
 #include "ui/mainwindow/connection_actions.h"
@@ -11,6 +12,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -62,6 +65,16 @@ int main(int argc, char *argv[])
     if (problem.isError()) {
         mqttdesk::Prompts::critical(nullptr, QApplication::translate("main", "MQTT Desk"),
                                     problem.message());
+        return 1;
+    }
+    // One app per data folder: it alone writes the history (a second one, or
+    // `mqttdesk-cli sub --store`, is refused with the holder named).
+    mqttdesk::DataDirectoryLock lock(resolved.path);
+    if (const mqttdesk::DataDirectoryError inUse = lock.tryLock(); inUse.isError()) {
+        // Also on standard error, for a start from a terminal or a script.
+        fprintf(stderr, "mqttdesk: %s\n", qPrintable(inUse.message()));
+        mqttdesk::Prompts::critical(nullptr, QApplication::translate("main", "MQTT Desk"),
+                                    inUse.message());
         return 1;
     }
 

@@ -69,6 +69,11 @@ Connection *ConnectionServices::connection() const
     return m_thread->connection();
 }
 
+qint64 ConnectionServices::messagesNotStored() const
+{
+    return m_storing ? m_storing->dropped() : 0;
+}
+
 void ConnectionServices::setSubscriptionFilters(const QList<SubscriptionCounter::Filter> &filters)
 {
     const QList<SubscriptionCounter::StoredRequest> requests = m_counter->setFilters(filters);

@@ -54,6 +54,10 @@ public:
     // The profile's subscriptions and publish history; null when there is no database path.
     ProfileRecords *records() const { return m_records.get(); }
 
+    // Received messages the writer refused (its queue was full): not stored, and (QoS 1/2)
+    // not acknowledged, so that the server sends them again after a reconnect.
+    qint64 messagesNotStored() const;
+
     // The subscriptions to count (key: the caller's id of a row). A new filter's count
     // starts from what the history holds for it, read on the reader's thread.
     void setSubscriptionFilters(const QList<SubscriptionCounter::Filter> &filters);

@@ -28,6 +28,7 @@ private slots:
     void errorKindNames();
     void errorKinds_data();
     void errorKinds();
+    void storeNeedsAProfile();
 
 private:
     QTemporaryDir m_tmp;
@@ -149,6 +150,7 @@ void TstCliParser::everyFlagParsedAndDocumented()
         {CliFlagId::Verbose, {}},
         {CliFlagId::NoEol, {}},
         {CliFlagId::NoRetained, {}},
+        {CliFlagId::Store, {{}, words(QStringLiteral("--profile lab"))}},
         {CliFlagId::PrintFormat, {{QStringLiteral("%t %p")}, {}}},
         {CliFlagId::FilterOut, {{QStringLiteral("x/#")}, {}}},
         {CliFlagId::Unsubscribe, {{QStringLiteral("y/+")}, {}}},
@@ -213,7 +215,7 @@ void TstCliParser::everyFlagParsedAndDocumented()
 void TstCliParser::errorKindNames()
 {
     using K = CliError::Kind;
-    checkEnumNames(K::UnknownCommand, K::ProfileProblem, &CliError::kindName,
+    checkEnumNames(K::UnknownCommand, K::HistoryProblem, &CliError::kindName,
                    QStringLiteral("Unknown"));
     QCOMPARE(CliError::kindName(K::UnknownOption), QStringLiteral("UnknownOption"));
     QCOMPARE(CliError::kindName(K::ProfileProblem), QStringLiteral("ProfileProblem"));
@@ -266,6 +268,23 @@ void TstCliParser::errorKinds()
     QCOMPARE(CliError::kindName(error.kind), CliError::kindName(CliError::Kind(kind)));
     QVERIFY(!error.message.trimmed().isEmpty());
     QCOMPARE(int(error.command), command);
+}
+
+void TstCliParser::storeNeedsAProfile()
+{
+    CliError error;
+    QVERIFY(!CliParser::parse(words(QStringLiteral("mqttdesk-cli sub -t a --store")), &error));
+    QCOMPARE(error.kind, CliError::Kind::MissingOption);
+    QVERIFY2(error.message.contains(QStringLiteral("--profile")), qPrintable(error.message));
+    const std::optional<CliOptions> options = CliParser::parse(
+        words(QStringLiteral("mqttdesk-cli sub -t a --store --profile lab")), &error);
+    QVERIFY(options);
+    QVERIFY(options->store);
+    // Only sub stores.
+    QVERIFY(!CliParser::parse(words(QStringLiteral("mqttdesk-cli pub -t a -m x --store "
+                                                   "--profile lab")),
+                              &error));
+    QCOMPARE(error.kind, CliError::Kind::UnknownOption);
 }
 
 QTEST_GUILESS_MAIN(TstCliParser)

@@ -102,10 +102,10 @@ void TestDatabase::dataDirectoryDatabasePath()
 void TestDatabase::dataDirectoryErrorKinds()
 {
     using K = DataDirectoryError::Kind;
-    checkEnumNames(K::None, K::NotADirectory, &DataDirectoryError::kindName,
+    checkEnumNames(K::None, K::LockFailed, &DataDirectoryError::kindName,
                    QStringLiteral("Unknown"));
     QCOMPARE(DataDirectoryError::kindName(K::CreateFailed), QStringLiteral("CreateFailed"));
-    checkEnumTexts(K::CreateFailed, K::NotADirectory, [](K kind) {
+    checkEnumTexts(K::CreateFailed, K::LockFailed, [](K kind) {
         return DataDirectoryError{kind, QStringLiteral("/data")}.message();
     });
     QVERIFY(DataDirectoryError{}.message().isEmpty());
