@@ -17,13 +17,38 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory_error.cpp" line="+30"/>
+        <location filename="../core/storage/data_directory_error.cpp" line="+21"/>
+        <source>MQTT Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another MQTT Desk program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is a file, not a folder. Choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The data folder %1 is in use by %2 (process %3), which stores its history. Close that program first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The data folder %1 is in use by another MQTT Desk program, which stores its history. Close it first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot create the lock file in the data folder %1. Check that you may write to it, or choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -61,7 +86,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+166"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+179"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +492,7 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../core/storage/storage_error.cpp" line="+105"/>
+        <location filename="../core/storage/storage_error.cpp" line="+106"/>
         <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,6 +771,31 @@
     <message>
         <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19"/>
         <source>User property &quot;%1&quot; needs the form name=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+46"/>
+        <source>A native desktop MQTT client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1831,7 +1881,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,7 +2351,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The payload could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

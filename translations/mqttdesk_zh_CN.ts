@@ -17,7 +17,17 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory_error.cpp" line="+30"/>
+        <location filename="../core/storage/data_directory_error.cpp" line="+21"/>
+        <source>MQTT Desk</source>
+        <translation>MQTT Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another MQTT Desk program</source>
+        <translation>另一个 MQTT Desk 程序</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法创建数据文件夹 %1。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
     </message>
@@ -25,6 +35,21 @@
         <location line="+5"/>
         <source>%1 is a file, not a folder. Choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>%1 是一个文件，不是文件夹。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The data folder %1 is in use by %2 (process %3), which stores its history. Close that program first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation>数据文件夹 %1 正被 %2（进程 %3）使用，它正在保存历史记录。请先关闭该程序，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The data folder %1 is in use by another MQTT Desk program, which stores its history. Close it first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation>数据文件夹 %1 正被另一个 MQTT Desk 程序使用，它正在保存历史记录。请先关闭它，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot create the lock file in the data folder %1. Check that you may write to it, or choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation>无法在数据文件夹 %1 中创建锁文件。请检查是否有写入权限，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
     </message>
 </context>
 <context>
@@ -61,7 +86,7 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+166"/>
+        <location filename="../core/storage/history_exporter.cpp" line="+179"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
     </message>
@@ -467,7 +492,7 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../core/storage/storage_error.cpp" line="+105"/>
+        <location filename="../core/storage/storage_error.cpp" line="+106"/>
         <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
         <translation>无法打开数据库 %1。请确认文件夹存在且可写，或用 --data-dir 选择其他文件夹。</translation>
     </message>
@@ -747,6 +772,31 @@
         <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19"/>
         <source>User property &quot;%1&quot; needs the form name=value.</source>
         <translation>用户属性“%1”须为 名称=值 的形式。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+46"/>
+        <source>A native desktop MQTT client.</source>
+        <translation>原生桌面 MQTT 客户端。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
+        <translation>将数据库和设置保存在 &lt;dir&gt;（也可用 MQTTDESK_DATA_DIR）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
+        <translation>启动后将主窗口截图保存到 &lt;file&gt;，然后退出。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>MQTT Desk</source>
+        <translation>MQTT Desk</translation>
     </message>
 </context>
 <context>
@@ -1830,7 +1880,7 @@
         <translation>关闭导出提示</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
@@ -2297,7 +2347,7 @@
         <translation>删除历史</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The payload could not be read: %1</source>
         <translation>无法读取载荷：%1</translation>
     </message>
