@@ -800,204 +800,6 @@
     </message>
 </context>
 <context>
-    <name>mqttdesk</name>
-    <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+32"/>
-        <source>The file %1 does not exist.</source>
-        <translation>文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../core/profile/profile_validator.cpp" line="+55"/>
-        <source>%1 in row %2 has no name.</source>
-        <translation>第 %2 行的%1没有名称。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Enter a name for the connection.</source>
-        <translation>请输入连接名称。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the broker&apos;s host name or IP address.</source>
-        <translation>请输入服务器的主机名或 IP 地址。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The host &quot;%1&quot; is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
-        <translation>主机“%1”不是有效的主机名或 IP 地址；请去掉协议前缀（mqtt://）和端口。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The port must be between 1 and 65535.</source>
-        <translation>端口必须在 1 到 65535 之间。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The WebSocket path must start with &quot;/&quot;.</source>
-        <translation>WebSocket 路径必须以“/”开头。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The WebSocket header</source>
-        <translation>WebSocket 请求头</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The WebSocket header name &quot;%1&quot; may not contain a colon or a space.</source>
-        <translation>WebSocket 请求头名称“%1”不能包含冒号或空格。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>MQTT 3.1 needs a client id: enter one or generate it.</source>
-        <translation>MQTT 3.1 需要客户端 ID：请输入或生成一个。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>MQTT 3.1 allows a client id of at most 23 characters; this one has %1.</source>
-        <translation>MQTT 3.1 的客户端 ID 最多 23 个字符；当前为 %1 个。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>MQTT 3.1.1 needs a client id when clean session is off: enter one or turn clean session on.</source>
-        <translation>关闭清除会话时，MQTT 3.1.1 需要客户端 ID：请输入一个，或开启清除会话。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The client id has %1 bytes; a 3.1.1 broker only has to accept 23 [MQTT-3.1.3-5].</source>
-        <translation>客户端 ID 有 %1 字节；3.1.1 服务器只保证接受 23 字节 [MQTT-3.1.3-5]。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The client id is longer than 65535 bytes.</source>
-        <translation>客户端 ID 超过 65535 字节。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>MQTT %1 cannot send a password without a user name: enter a user name.</source>
-        <translation>MQTT %1 不能在没有用户名的情况下发送密码：请输入用户名。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Nothing can verify the server: add a CA file or use the system CA certificates.</source>
-        <translation>没有可用于验证服务器的证书：请添加 CA 文件或使用系统 CA 证书。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
-        <translation>请使用 PKCS#12 文件或证书加私钥，二者只能选其一。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The client certificate needs its private key: choose the key file.</source>
-        <translation>客户端证书需要对应的私钥：请选择私钥文件。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The private key needs its client certificate: choose the certificate file.</source>
-        <translation>私钥需要对应的客户端证书：请选择证书文件。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Each ALPN protocol name must be 1 to 255 bytes long.</source>
-        <translation>每个 ALPN 协议名的长度必须为 1 到 255 字节。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Insecure: the server&apos;s certificate is not verified, so anyone can pretend to be this broker.</source>
-        <translation>不安全：未验证服务器证书，任何人都可以冒充该服务器。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The shortest reconnect delay must be more than 0 ms.</source>
-        <translation>最短重连间隔必须大于 0 毫秒。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
-        <translation>最长重连间隔（%1 毫秒）小于最短间隔（%2 毫秒）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The offline queue size cannot be negative.</source>
-        <translation>离线队列长度不能为负数。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Enter the proxy&apos;s host name or IP address.</source>
-        <translation>请输入代理的主机名或 IP 地址。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The proxy host &quot;%1&quot; is not a valid host name or IP address.</source>
-        <translation>代理主机“%1”不是有效的主机名或 IP 地址。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The proxy port must be between 1 and 65535.</source>
-        <translation>代理端口必须在 1 到 65535 之间。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The user property</source>
-        <translation>用户属性</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The history limits cannot be negative.</source>
-        <translation>历史记录上限不能为负数。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The MQTT 5.0 connect properties are not sent with MQTT %1.</source>
-        <translation>使用 MQTT %1 时不会发送 MQTT 5.0 连接属性。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Passwords of this connection are saved unencrypted in its profile, as you agreed.</source>
-        <translation>按照你的同意，此连接的密码以明文保存在其配置中。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Enter a topic for the last will, or turn the last will off.</source>
-        <translation>请输入遗嘱消息的主题，或关闭遗嘱消息。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
-        <translation>遗嘱主题“%1”不能包含通配符 + 或 #。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The last will topic is longer than 65535 bytes.</source>
-        <translation>遗嘱主题超过 65535 字节。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The last will QoS must be 0, 1 or 2.</source>
-        <translation>遗嘱消息的 QoS 必须是 0、1 或 2。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The will user property</source>
-        <translation>遗嘱用户属性</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The will payload is marked as UTF-8 text but is not valid UTF-8 [MQTT-3.1.3-16].</source>
-        <translation>遗嘱载荷被标记为 UTF-8 文本，但不是有效的 UTF-8 [MQTT-3.1.3-16]。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The MQTT 5.0 will properties are not sent with MQTT %1.</source>
-        <translation>使用 MQTT %1 时不会发送 MQTT 5.0 遗嘱属性。</translation>
-    </message>
-</context>
-<context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
         <location filename="../ui/dialogs/advanced_page.cpp" line="+66"/>
@@ -1300,52 +1102,62 @@
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+63"/>
+        <location filename="../core/profile/certificate_inspector.cpp" line="+99"/>
         <source>%1 is a private key, not a certificate.</source>
         <translation>%1 是私钥，不是证书。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
         <translation>%1 不是证书（既不是 PEM 也不是 DER 格式的 X.509）。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>The certificate %1 expired on %2.</source>
         <translation>证书 %1 已于 %2 过期。</translation>
     </message>
     <message>
+        <location line="-45"/>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The certificate %1 is not valid before %2.</source>
         <translation>证书 %1 在 %2 之前无效。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>%1 is encrypted: enter its passphrase.</source>
         <translation>%1 已加密：请输入其口令。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The passphrase for %1 is wrong.</source>
         <translation>%1 的口令错误。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 is a certificate, not a private key.</source>
         <translation>%1 是证书，不是私钥。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 is not a private key (neither PEM nor DER).</source>
         <translation>%1 不是私钥（既不是 PEM 也不是 DER）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1 could not be opened: the password is wrong or it is not a PKCS#12 bundle.</source>
         <translation>无法打开 %1：密码错误，或者它不是 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
         <translation>该私钥与证书 %1 不匹配：服务器将拒绝连接。</translation>
     </message>
@@ -1371,6 +1183,49 @@
         <location line="+1"/>
         <source>Subject: %1 · Issuer: %2 · %3</source>
         <translation>主体：%1 · 颁发者：%2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ConnectBuilder</name>
+    <message>
+        <location filename="../core/session/connect_builder.cpp" line="+45"/>
+        <source>MQTT 3.1 allows client ids of 1 to 23 characters; &quot;%1&quot; has %2. Use a shorter id or MQTT 3.1.1 / 5.0.</source>
+        <translation>MQTT 3.1 的客户端 ID 须为 1 到 23 个字符；“%1”有 %2 个。请使用更短的 ID，或改用 MQTT 3.1.1 / 5.0。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The client id contains the null character U+0000.</source>
+        <translation>客户端 ID 包含空字符 U+0000。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>MQTT 3.1 and 3.1.1 send a password only together with a user name. Enter a user name or use MQTT 5.0.</source>
+        <translation>MQTT 3.1 和 3.1.1 只能在有用户名时发送密码。请输入用户名，或改用 MQTT 5.0。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The will topic is invalid: %1</source>
+        <translation>遗嘱主题无效：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The will QoS must be 0, 1 or 2.</source>
+        <translation>遗嘱消息的 QoS 必须是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Receive Maximum must be at least 1.</source>
+        <translation>接收最大值至少为 1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maximum Packet Size must be at least 1.</source>
+        <translation>最大报文长度至少为 1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enhanced authentication (%1) needs MQTT 5.0.</source>
+        <translation>增强认证（%1）需要 MQTT 5.0。</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1580,242 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::DecodeError</name>
+    <message>
+        <location filename="../core/protocol/decode_error.cpp" line="+18"/>
+        <source>the packet type is reserved or not part of this protocol version</source>
+        <translation>报文类型为保留值，或不属于此协议版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the fixed header flags are invalid for this packet type</source>
+        <translation>固定报头标志对此报文类型无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a Variable Byte Integer is longer than 4 bytes</source>
+        <translation>变长字节整数超过 4 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet is larger than the maximum packet size</source>
+        <translation>报文超过最大报文长度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet ends in the middle of a field</source>
+        <translation>报文在某个字段中间结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet has unexpected bytes after its last field</source>
+        <translation>报文在最后一个字段之后有多余的字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a string is not well-formed UTF-8</source>
+        <translation>字符串不是格式正确的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a string contains a UTF-16 surrogate code point (U+D800..U+DFFF)</source>
+        <translation>字符串包含 UTF-16 代理码位（U+D800..U+DFFF）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a string contains the null character U+0000</source>
+        <translation>字符串包含空字符 U+0000</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet identifier is 0</source>
+        <translation>报文标识符为 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the QoS level is 3, which does not exist</source>
+        <translation>QoS 等级为 3，该等级不存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the topic name contains a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation>主题名包含通配符（&apos;+&apos; 或 &apos;#&apos;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the topic name is empty and no Topic Alias is given</source>
+        <translation>主题名为空，且未给出主题别名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the protocol name is neither &quot;MQTT&quot; nor &quot;MQIsdp&quot;</source>
+        <translation>协议名既不是“MQTT”也不是“MQIsdp”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the protocol level is not 3, 4 or 5</source>
+        <translation>协议级别不是 3、4 或 5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Connect Flags are inconsistent or use the reserved bit</source>
+        <translation>连接标志相互矛盾，或使用了保留位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Connect Acknowledge Flags use reserved bits</source>
+        <translation>连接确认标志使用了保留位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the reason code is not valid in this packet</source>
+        <translation>原因码在此报文中无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property identifier is unknown</source>
+        <translation>属性标识符未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property is not allowed in this packet</source>
+        <translation>此报文中不允许出现某个属性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property that may appear only once appears twice</source>
+        <translation>只能出现一次的属性出现了两次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property has a value outside its allowed range</source>
+        <translation>某个属性的值超出允许范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the subscription options use reserved bits or values</source>
+        <translation>订阅选项使用了保留位或保留值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet contains no topic filter</source>
+        <translation>报文不含主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet contains no reason code</source>
+        <translation>报文不含原因码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the packet is invalid</source>
+        <translation>报文无效</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>packet</source>
+        <translation>报文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid %1 received: %2</source>
+        <translation>收到无效的 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> at byte %1 [%2].</source>
+        <translation>，位于第 %1 字节 [%2]。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The peer does not follow the MQTT specification; the connection is closed. Check the broker or the protocol version chosen for it.</source>
+        <translation>对方不符合 MQTT 规范，连接已关闭。请检查服务器，或为其选择的协议版本。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::EncodeError</name>
+    <message>
+        <location filename="../core/protocol/encode_error.cpp" line="+18"/>
+        <source>it uses a feature this protocol version does not have</source>
+        <translation>它使用了此协议版本不具备的功能</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its packet identifier is 0</source>
+        <translation>其报文标识符为 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its QoS level is above 2</source>
+        <translation>其 QoS 等级大于 2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a text or binary field is longer than 65,535 bytes</source>
+        <translation>某个文本或二进制字段超过 65,535 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a text contains U+0000 or an unpaired surrogate</source>
+        <translation>某段文本包含 U+0000 或不成对的代理字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the topic name contains a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation>主题名包含通配符（&apos;+&apos; 或 &apos;#&apos;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the topic name is empty and no Topic Alias is set</source>
+        <translation>主题名为空，且未设置主题别名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property is not allowed in this packet</source>
+        <translation>此报文中不允许出现某个属性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property that may appear only once is given twice</source>
+        <translation>只能出现一次的属性被给出了两次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a property value is out of range</source>
+        <translation>某个属性值超出范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the reason code is not valid in this packet</source>
+        <translation>原因码在此报文中无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its flags are inconsistent</source>
+        <translation>其标志相互矛盾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has no topic filter</source>
+        <translation>它没有主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is larger than the largest possible MQTT packet</source>
+        <translation>它超过了 MQTT 报文的最大可能长度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is invalid</source>
+        <translation>它无效</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot send %1: %2</source>
+        <translation>无法发送 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::FileField</name>
     <message>
         <location filename="../ui/widgets/file_field.cpp" line="+129"/>
@@ -1905,12 +1996,12 @@
 <context>
     <name>mqttdesk::HistoryExportJob</name>
     <message>
-        <location filename="../core/workspace/history_export_job.cpp" line="+64"/>
+        <location filename="../core/workspace/history_export_job.cpp" line="+65"/>
         <source>The file %1 cannot be written: %2. Choose another folder or check its permissions.</source>
         <translation>无法写入文件 %1：%2。请选择其他文件夹或检查其权限。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
         <translation>无法完成文件 %1：%2。请检查可用空间和权限。</translation>
     </message>
@@ -2408,6 +2499,44 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::MessageTraffic</name>
+    <message>
+        <location filename="../core/session/message_traffic.cpp" line="+56"/>
+        <source>The session ended before the message was fully acknowledged; it may or may not have been delivered.</source>
+        <translation>会话在消息被完全确认之前结束；消息可能已送达，也可能未送达。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Not connected: a QoS 0 message cannot be queued. Connect first, or publish with QoS 1 or 2.</source>
+        <translation>未连接：QoS 0 的消息无法排队。请先连接，或以 QoS 1 或 2 发布。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not connected, and queueing while offline is turned off.</source>
+        <translation>未连接，且离线排队已关闭。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected, and %1 messages are already waiting (the offline queue limit). Connect, or raise the limit.</source>
+        <translation>未连接，且已有 %1 条消息在等待（已达离线队列上限）。请连接，或提高上限。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The server answered %1 with %2.</source>
+        <translation>服务器以 %2 回应了 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It says: &quot;%1&quot;.</source>
+        <translation>它表示：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
+        <translation>它发送的未确认 QoS 2 消息超过了我们的接收最大值</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::MqttxImporter</name>
     <message>
         <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
@@ -2676,8 +2805,8 @@
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+35"/>
-        <location line="+4"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
+        <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2812,7 +2941,192 @@
 <context>
     <name>mqttdesk::ProfileValidator</name>
     <message>
-        <location filename="../core/profile/profile_validator.cpp" line="+28"/>
+        <location filename="../core/profile/profile_validator.cpp" line="+50"/>
+        <source>%1 in row %2 has no name.</source>
+        <translation>第 %2 行的%1没有名称。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter a name for the connection.</source>
+        <translation>请输入连接名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the broker&apos;s host name or IP address.</source>
+        <translation>请输入服务器的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The host &quot;%1&quot; is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
+        <translation>主机“%1”不是有效的主机名或 IP 地址；请去掉协议前缀（mqtt://）和端口。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The WebSocket path must start with &quot;/&quot;.</source>
+        <translation>WebSocket 路径必须以“/”开头。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The WebSocket header</source>
+        <translation>WebSocket 请求头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The WebSocket header name &quot;%1&quot; may not contain a colon or a space.</source>
+        <translation>WebSocket 请求头名称“%1”不能包含冒号或空格。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>MQTT 3.1 needs a client id: enter one or generate it.</source>
+        <translation>MQTT 3.1 需要客户端 ID：请输入或生成一个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MQTT 3.1 allows a client id of at most 23 characters; this one has %1.</source>
+        <translation>MQTT 3.1 的客户端 ID 最多 23 个字符；当前为 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MQTT 3.1.1 needs a client id when clean session is off: enter one or turn clean session on.</source>
+        <translation>关闭清除会话时，MQTT 3.1.1 需要客户端 ID：请输入一个，或开启清除会话。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The client id has %1 bytes; a 3.1.1 broker only has to accept 23 [MQTT-3.1.3-5].</source>
+        <translation>客户端 ID 有 %1 字节；3.1.1 服务器只保证接受 23 字节 [MQTT-3.1.3-5]。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The client id is longer than 65535 bytes.</source>
+        <translation>客户端 ID 超过 65535 字节。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MQTT %1 cannot send a password without a user name: enter a user name.</source>
+        <translation>MQTT %1 不能在没有用户名的情况下发送密码：请输入用户名。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing can verify the server: add a CA file or use the system CA certificates.</source>
+        <translation>没有可用于验证服务器的证书：请添加 CA 文件或使用系统 CA 证书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
+        <translation>请使用 PKCS#12 文件或证书加私钥，二者只能选其一。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client certificate needs its private key: choose the key file.</source>
+        <translation>客户端证书需要对应的私钥：请选择私钥文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The private key needs its client certificate: choose the certificate file.</source>
+        <translation>私钥需要对应的客户端证书：请选择证书文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each ALPN protocol name must be 1 to 255 bytes long.</source>
+        <translation>每个 ALPN 协议名的长度必须为 1 到 255 字节。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Insecure: the server&apos;s certificate is not verified, so anyone can pretend to be this broker.</source>
+        <translation>不安全：未验证服务器证书，任何人都可以冒充该服务器。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The shortest reconnect delay must be more than 0 ms.</source>
+        <translation>最短重连间隔必须大于 0 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
+        <translation>最长重连间隔（%1 毫秒）小于最短间隔（%2 毫秒）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The offline queue size cannot be negative.</source>
+        <translation>离线队列长度不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
+        <translation>请输入代理的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy host &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation>代理主机“%1”不是有效的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The proxy port must be between 1 and 65535.</source>
+        <translation>代理端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The user property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The history limits cannot be negative.</source>
+        <translation>历史记录上限不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The MQTT 5.0 connect properties are not sent with MQTT %1.</source>
+        <translation>使用 MQTT %1 时不会发送 MQTT 5.0 连接属性。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passwords of this connection are saved unencrypted in its profile, as you agreed.</source>
+        <translation>按照你的同意，此连接的密码以明文保存在其配置中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter a topic for the last will, or turn the last will off.</source>
+        <translation>请输入遗嘱消息的主题，或关闭遗嘱消息。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
+        <translation>遗嘱主题“%1”不能包含通配符 + 或 #。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The last will topic is longer than 65535 bytes.</source>
+        <translation>遗嘱主题超过 65535 字节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last will QoS must be 0, 1 or 2.</source>
+        <translation>遗嘱消息的 QoS 必须是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The will user property</source>
+        <translation>遗嘱用户属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The will payload is marked as UTF-8 text but is not valid UTF-8 [MQTT-3.1.3-16].</source>
+        <translation>遗嘱载荷被标记为 UTF-8 文本，但不是有效的 UTF-8 [MQTT-3.1.3-16]。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The MQTT 5.0 will properties are not sent with MQTT %1.</source>
+        <translation>使用 MQTT %1 时不会发送 MQTT 5.0 遗嘱属性。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Enter a port.</source>
         <translation>请输入端口。</translation>
     </message>
@@ -3277,6 +3591,94 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::RequestValidator</name>
+    <message>
+        <location filename="../core/session/request_validator.cpp" line="+34"/>
+        <source>Cannot publish to &quot;%1&quot;: %2</source>
+        <translation>无法发布到“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>QoS must be 0, 1 or 2.</source>
+        <translation>QoS 必须是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A published message cannot carry a Subscription Identifier; remove it.</source>
+        <translation>发布的消息不能携带订阅标识符；请将其移除。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The response topic &quot;%1&quot; is invalid: %2</source>
+        <translation>响应主题“%1”无效：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server accepts messages up to QoS %1 only; publish with QoS %1 or lower.</source>
+        <translation>服务器只接受最高 QoS %1 的消息；请以 QoS %1 或更低等级发布。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server does not support retained messages; publish without Retain.</source>
+        <translation>服务器不支持保留消息；请取消“保留”后再发布。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A subscription needs at least one filter.</source>
+        <translation>订阅至少需要一个主题过滤器。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A subscription identifier must be between 1 and 268,435,455.</source>
+        <translation>订阅标识符必须在 1 到 268,435,455 之间。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot subscribe to &quot;%1&quot;: %2</source>
+        <translation>无法订阅“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subscription options out of range (QoS 0..2, Retain Handling 0..2).</source>
+        <translation>订阅选项超出范围（QoS 0..2，保留处理 0..2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No Local cannot be set on the shared subscription &quot;%1&quot;; turn it off.</source>
+        <translation>共享订阅“%1”不能设置 No Local（不接收本地消息）；请将其关闭。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server does not support wildcard subscriptions (&quot;%1&quot;).</source>
+        <translation>服务器不支持通配符订阅（“%1”）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server does not support shared subscriptions (&quot;%1&quot;).</source>
+        <translation>服务器不支持共享订阅（“%1”）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server does not support subscription identifiers; subscribe without one.</source>
+        <translation>服务器不支持订阅标识符；请不带订阅标识符进行订阅。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unsubscribing needs at least one filter.</source>
+        <translation>取消订阅至少需要一个主题过滤器。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot unsubscribe from &quot;%1&quot;: %2</source>
+        <translation>无法取消订阅“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The %1 packet would be %2 bytes, but the server accepts at most %3 bytes; it was not sent. Make the payload or properties smaller.</source>
+        <translation>%1 报文将有 %2 字节，但服务器最多接受 %3 字节，因此未发送。请减小载荷或属性。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::Session</name>
     <message>
         <location filename="../core/session/session_state.cpp" line="+11"/>
@@ -3302,6 +3704,165 @@
         <location line="+2"/>
         <source>Waiting to reconnect</source>
         <translation>等待重连</translation>
+    </message>
+    <message>
+        <location filename="../core/session/auth_flow.cpp" line="+100"/>
+        <source>it sent AUTH although we did not ask for enhanced authentication</source>
+        <translation>我们并未请求增强认证，它却发送了 AUTH</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its AUTH names the method &quot;%1&quot; instead of &quot;%2&quot;</source>
+        <translation>它的 AUTH 指定的认证方法是“%1”，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it sent AUTH Re-authenticate, which only a client may send</source>
+        <translation>它发送了 AUTH 重新认证，而这只能由客户端发送</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it ended authentication with AUTH instead of CONNACK</source>
+        <translation>它用 AUTH 而不是 CONNACK 结束了认证</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Enhanced authentication needs MQTT 5.0 and an authentication method in the connection settings.</source>
+        <translation>增强认证需要 MQTT 5.0，并需在连接设置中指定认证方法。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>AUTH can continue an exchange the server started (0x18) or re-authenticate while connected (0x19); nothing was sent.</source>
+        <translation>AUTH 只能用于继续服务器发起的认证交换（0x18），或在连接期间重新认证（0x19）；未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../core/session/reason_policy.cpp" line="+76"/>
+        <source>The server refused the connection: %1.</source>
+        <translation>服务器拒绝了连接：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server says: &quot;%1&quot;.</source>
+        <translation>服务器表示：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+43"/>
+        <source>It suggests the server &quot;%1&quot; instead.</source>
+        <translation>它建议改用服务器“%1”。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Check the user name and password.</source>
+        <translation>请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the credentials and the broker&apos;s ACL.</source>
+        <translation>请检查凭据和服务器的 ACL。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Try another MQTT version for this server.</source>
+        <translation>请为该服务器尝试其他 MQTT 版本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use another client id (3.1: at most 23 characters).</source>
+        <translation>请使用其他客户端 ID（3.1：最多 23 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server closed the connection: %1.</source>
+        <translation>服务器关闭了连接：%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It says: &quot;%1&quot;.</source>
+        <translation>它表示：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Another client connected with the same client id; use a unique id.</source>
+        <translation>另一个客户端以相同的客户端 ID 连接；请使用唯一的 ID。</translation>
+    </message>
+    <message>
+        <location filename="../core/session/session_core.cpp" line="+171"/>
+        <source>Could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the transport failed.</source>
+        <translation>传输失败。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection was lost: %1</source>
+        <translation>连接已中断：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server closed it.</source>
+        <translation>服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server closed the connection before accepting it (no CONNACK): %1</source>
+        <translation>服务器在接受连接之前就关闭了连接（未收到 CONNACK）：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no reason given.</source>
+        <translation>未给出原因。</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
+        <translation>服务器未在 %1 秒内接受连接。请检查主机、端口和传输方式（TLS、WebSocket）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The server stopped answering (no PINGRESP within %1 seconds); the connection is considered dead.</source>
+        <translation>服务器已停止响应（%1 秒内未收到 PINGRESP）；连接被视为已断开。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>it sent %1 before CONNACK</source>
+        <translation>它在 CONNACK 之前发送了 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>it sent %1, which only a client may send</source>
+        <translation>它发送了 %1，而这只能由客户端发送</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>it sent a second CONNACK</source>
+        <translation>它发送了第二个 CONNACK</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>its CONNACK names the authentication method &quot;%1&quot; but we asked for &quot;%2&quot;</source>
+        <translation>它的 CONNACK 指定的认证方法是“%1”，但我们请求的是“%2”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>it claims a session is present although we asked for a clean start</source>
+        <translation>我们请求了清除开始，它却声称会话已存在</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SessionError</name>
+    <message>
+        <location filename="../core/session/session_error.cpp" line="+71"/>
+        <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
+        <translation>服务器违反了 MQTT 协议：%1（%2）。连接已关闭；如果问题持续出现，请告知该服务器的运维人员。</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +4126,64 @@
         <location line="-43"/>
         <source>The saved subscriptions could not be read: %1</source>
         <translation>无法读取已保存的订阅：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SubscriptionTraffic</name>
+    <message>
+        <location filename="../core/session/subscription_traffic.cpp" line="+52"/>
+        <source>The connection closed before the server acknowledged the subscription.</source>
+        <translation>服务器确认订阅之前连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The connection closed before the server acknowledged the unsubscription.</source>
+        <translation>服务器确认取消订阅之前连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelled: the connection was closed by you.</source>
+        <translation>已取消：你关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not connected: connect before subscribing.</source>
+        <translation>未连接：请先连接再订阅。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not connected: connect before unsubscribing.</source>
+        <translation>未连接：请先连接再取消订阅。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All 65,535 packet identifiers are in use; try again when messages in flight are acknowledged.</source>
+        <translation>全部 65,535 个报文标识符都在使用中；请等待传输中的消息被确认后再试。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>All 65,535 packet identifiers are in use; try again later.</source>
+        <translation>全部 65,535 个报文标识符都在使用中；请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server&apos;s SUBACK did not answer every filter.</source>
+        <translation>服务器的 SUBACK 没有回应每个主题过滤器。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its SUBACK has %1 reason codes for %2 filters</source>
+        <translation>它的 SUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The server&apos;s UNSUBACK did not answer every filter.</source>
+        <translation>服务器的 UNSUBACK 没有回应每个主题过滤器。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its UNSUBACK has %1 reason codes for %2 filters</source>
+        <translation>它的 UNSUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
 </context>
 <context>

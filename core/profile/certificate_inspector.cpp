@@ -12,11 +12,6 @@ namespace mqttdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mqttdesk::CertificateInspector", text);
-}
-
 TlsFileReport failure(const QString &problem)
 {
     TlsFileReport report;
@@ -29,11 +24,15 @@ std::optional<QByteArray> readFile(const QString &path, QString *problem)
 {
     QFile file(path);
     if (!QFileInfo::exists(path)) {
-        *problem = tr("The file %1 does not exist.").arg(path);
+        *problem = QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                               "The file %1 does not exist.")
+                       .arg(path);
         return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        *problem = tr("The file %1 cannot be read: %2").arg(path, file.errorString());
+        *problem = QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                               "The file %1 cannot be read: %2")
+                       .arg(path, file.errorString());
         return std::nullopt;
     }
     return file.readAll();
@@ -70,13 +69,15 @@ void CertificateInspector::addCertificates(TlsFileReport *report,
         if (report->status == TlsFileReport::Status::Ok && summary.expired) {
             report->status = TlsFileReport::Status::Warning;
             report->problem =
-                tr("The certificate %1 expired on %2.")
+                QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                            "The certificate %1 expired on %2.")
                     .arg(summary.subject,
                          summary.notAfter.toUTC().toString(QStringLiteral("yyyy-MM-dd")));
         } else if (report->status == TlsFileReport::Status::Ok && summary.notYetValid) {
             report->status = TlsFileReport::Status::Warning;
             report->problem =
-                tr("The certificate %1 is not valid before %2.")
+                QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                            "The certificate %1 is not valid before %2.")
                     .arg(summary.subject,
                          summary.notBefore.toUTC().toString(QStringLiteral("yyyy-MM-dd")));
         }
@@ -95,11 +96,14 @@ TlsFileReport CertificateInspector::inspectCertificates(const QString &path)
     case TlsFileParser::Outcome::Ok:
         break;
     case TlsFileParser::Outcome::KeyInsteadOfCertificate:
-        return failure(
-            tr("%1 is a private key, not a certificate.").arg(QFileInfo(path).fileName()));
-    default:
-        return failure(tr("%1 is not a certificate (neither PEM nor DER X.509).")
+        return failure(QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                                   "%1 is a private key, not a certificate.")
                            .arg(QFileInfo(path).fileName()));
+    default:
+        return failure(
+            QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                        "%1 is not a certificate (neither PEM nor DER X.509).")
+                .arg(QFileInfo(path).fileName()));
     }
     TlsFileReport report;
     addCertificates(&report, certificates);
@@ -118,13 +122,21 @@ TlsFileReport CertificateInspector::inspectKey(const QString &path, const QStrin
     case TlsFileParser::Outcome::Ok:
         break;
     case TlsFileParser::Outcome::PassphraseRequired:
-        return failure(tr("%1 is encrypted: enter its passphrase.").arg(name));
+        return failure(QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                                   "%1 is encrypted: enter its passphrase.")
+                           .arg(name));
     case TlsFileParser::Outcome::WrongPassphrase:
-        return failure(tr("The passphrase for %1 is wrong.").arg(name));
+        return failure(QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                                   "The passphrase for %1 is wrong.")
+                           .arg(name));
     case TlsFileParser::Outcome::CertificateInsteadOfKey:
-        return failure(tr("%1 is a certificate, not a private key.").arg(name));
+        return failure(QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                                   "%1 is a certificate, not a private key.")
+                           .arg(name));
     default:
-        return failure(tr("%1 is not a private key (neither PEM nor DER).").arg(name));
+        return failure(QCoreApplication::translate("mqttdesk::CertificateInspector",
+                                                   "%1 is not a private key (neither PEM nor DER).")
+                           .arg(name));
     }
     TlsFileReport report;
     report.key = key;
@@ -142,8 +154,10 @@ TlsFileReport CertificateInspector::inspectPkcs12(const QString &path, const QSt
     QList<QSslCertificate> chain;
     if (TlsFileParser::pkcs12(*data, password.toUtf8(), &key, &certificate, &chain) !=
         TlsFileParser::Outcome::Ok)
-        return failure(tr("%1 could not be opened: the password is wrong or it is not a PKCS#12 "
-                          "bundle.")
+        return failure(QCoreApplication::translate(
+                           "mqttdesk::CertificateInspector",
+                           "%1 could not be opened: the password is wrong or it is not a PKCS#12 "
+                           "bundle.")
                            .arg(QFileInfo(path).fileName()));
     TlsFileReport report;
     report.key = key;
@@ -164,8 +178,10 @@ std::optional<QString> CertificateInspector::checkKeyMatch(const QSslCertificate
 {
     if (keyMatches(certificate, key))
         return std::nullopt;
-    return tr("The private key does not belong to the certificate %1: the server will reject "
-              "the connection.")
+    return QCoreApplication::translate(
+               "mqttdesk::CertificateInspector",
+               "The private key does not belong to the certificate %1: the server will reject "
+               "the connection.")
         .arg(distinguishedName(certificate, false));
 }
 

@@ -10,11 +10,6 @@ namespace mqttdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mqttdesk::ProfileValidator", text);
-}
-
 class Collector
 {
 public:
@@ -52,7 +47,10 @@ void checkPairs(Collector &c, const char *field, const NameValueList &pairs, con
 {
     for (qsizetype i = 0; i < pairs.size(); ++i) {
         if (pairs.at(i).name.isEmpty()) {
-            c.error(field, tr("%1 in row %2 has no name.").arg(what).arg(i + 1));
+            c.error(field, QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                       "%1 in row %2 has no name.")
+                               .arg(what)
+                               .arg(i + 1));
             return;
         }
     }
@@ -61,24 +59,37 @@ void checkPairs(Collector &c, const char *field, const NameValueList &pairs, con
 void checkGeneral(Collector &c, const ConnectionProfile &p)
 {
     if (p.name.trimmed().isEmpty())
-        c.error("name", tr("Enter a name for the connection."));
+        c.error("name", QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                    "Enter a name for the connection."));
     if (p.host.trimmed().isEmpty())
-        c.error("transport.host", tr("Enter the broker's host name or IP address."));
+        c.error("transport.host",
+                QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                            "Enter the broker's host name or IP address."));
     else if (!isValidHost(p.host))
         c.error("transport.host",
-                tr("The host \"%1\" is not a valid host name or IP address; leave out the "
-                   "scheme (mqtt://) and the port.")
+                QCoreApplication::translate(
+                    "mqttdesk::ProfileValidator",
+                    "The host \"%1\" is not a valid host name or IP address; leave out the "
+                    "scheme (mqtt://) and the port.")
                     .arg(p.host));
     if (p.port == 0)
-        c.error("transport.port", tr("The port must be between 1 and 65535."));
+        c.error("transport.port",
+                QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                            "The port must be between 1 and 65535."));
     if (p.usesWebSocket()) {
         if (!p.wsPath.startsWith(QLatin1Char('/')))
-            c.error("transport.wsPath", tr("The WebSocket path must start with \"/\"."));
-        checkPairs(c, "transport.wsHeaders", p.wsHeaders, tr("The WebSocket header"));
+            c.error("transport.wsPath",
+                    QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                "The WebSocket path must start with \"/\"."));
+        checkPairs(
+            c, "transport.wsHeaders", p.wsHeaders,
+            QCoreApplication::translate("mqttdesk::ProfileValidator", "The WebSocket header"));
         for (const NameValuePair &header : p.wsHeaders) {
             if (header.name.contains(QLatin1Char(':')) || header.name.contains(QLatin1Char(' '))) {
                 c.error("transport.wsHeaders",
-                        tr("The WebSocket header name \"%1\" may not contain a colon or a space.")
+                        QCoreApplication::translate(
+                            "mqttdesk::ProfileValidator",
+                            "The WebSocket header name \"%1\" may not contain a colon or a space.")
                             .arg(header.name));
                 break;
             }
@@ -90,32 +101,44 @@ void checkGeneral(Collector &c, const ConnectionProfile &p)
     case ProtocolVersion::V31:
         // MQTT 3.1: the client id must be 1 to 23 characters.
         if (p.clientId.isEmpty())
-            c.error("mqtt.clientId", tr("MQTT 3.1 needs a client id: enter one or generate it."));
+            c.error("mqtt.clientId", QCoreApplication::translate(
+                                         "mqttdesk::ProfileValidator",
+                                         "MQTT 3.1 needs a client id: enter one or generate it."));
         else if (p.clientId.size() > 23)
             c.error("mqtt.clientId",
-                    tr("MQTT 3.1 allows a client id of at most 23 characters; this one has %1.")
+                    QCoreApplication::translate(
+                        "mqttdesk::ProfileValidator",
+                        "MQTT 3.1 allows a client id of at most 23 characters; this one has %1.")
                         .arg(p.clientId.size()));
         break;
     case ProtocolVersion::V311:
         // An empty client id needs a clean session [MQTT-3.1.3-7].
         if (p.clientId.isEmpty() && !p.cleanStart)
-            c.error("mqtt.clientId", tr("MQTT 3.1.1 needs a client id when clean session is off: "
-                                        "enter one or turn clean session on."));
+            c.error("mqtt.clientId", QCoreApplication::translate(
+                                         "mqttdesk::ProfileValidator",
+                                         "MQTT 3.1.1 needs a client id when clean session is off: "
+                                         "enter one or turn clean session on."));
         else if (idBytes > 23)
             c.warning("mqtt.clientId",
-                      tr("The client id has %1 bytes; a 3.1.1 broker only has to accept 23 "
-                         "[MQTT-3.1.3-5].")
+                      QCoreApplication::translate(
+                          "mqttdesk::ProfileValidator",
+                          "The client id has %1 bytes; a 3.1.1 broker only has to accept 23 "
+                          "[MQTT-3.1.3-5].")
                           .arg(idBytes));
         break;
     case ProtocolVersion::V5:
         break;
     }
     if (idBytes > 65535)
-        c.error("mqtt.clientId", tr("The client id is longer than 65535 bytes."));
+        c.error("mqtt.clientId",
+                QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                            "The client id is longer than 65535 bytes."));
     // Before 5.0 a password needs a user name [MQTT-3.1.2-22].
     if (p.protocolVersion != ProtocolVersion::V5 && p.password.isSet && p.username.isEmpty())
         c.error("mqtt.username",
-                tr("MQTT %1 cannot send a password without a user name: enter a user name.")
+                QCoreApplication::translate(
+                    "mqttdesk::ProfileValidator",
+                    "MQTT %1 cannot send a password without a user name: enter a user name.")
                     .arg(protocolVersionName(p.protocolVersion)));
 }
 
@@ -125,27 +148,39 @@ void checkTls(Collector &c, const ConnectionProfile &p)
         return;
     const ProfileTlsOptions &t = p.tls;
     if (t.verifyPeer && !t.useSystemCa && t.caFiles.isEmpty())
-        c.error("tls.caFiles", tr("Nothing can verify the server: add a CA file or use the "
-                                  "system CA certificates."));
+        c.error("tls.caFiles", QCoreApplication::translate(
+                                   "mqttdesk::ProfileValidator",
+                                   "Nothing can verify the server: add a CA file or use the "
+                                   "system CA certificates."));
     if (!t.pkcs12Path.isEmpty() &&
         (!t.clientCertificatePath.isEmpty() || !t.clientKeyPath.isEmpty()))
         c.error("tls.pkcs12",
-                tr("Use either a PKCS#12 bundle or a certificate and key, not both."));
+                QCoreApplication::translate(
+                    "mqttdesk::ProfileValidator",
+                    "Use either a PKCS#12 bundle or a certificate and key, not both."));
     else if (!t.clientCertificatePath.isEmpty() && t.clientKeyPath.isEmpty())
-        c.error("tls.clientKey", tr("The client certificate needs its private key: choose the "
-                                    "key file."));
+        c.error("tls.clientKey", QCoreApplication::translate(
+                                     "mqttdesk::ProfileValidator",
+                                     "The client certificate needs its private key: choose the "
+                                     "key file."));
     else if (t.clientCertificatePath.isEmpty() && !t.clientKeyPath.isEmpty())
         c.error("tls.clientCertificate",
-                tr("The private key needs its client certificate: choose the certificate file."));
+                QCoreApplication::translate(
+                    "mqttdesk::ProfileValidator",
+                    "The private key needs its client certificate: choose the certificate file."));
     for (const QString &protocol : t.alpn) {
         if (protocol.isEmpty() || protocol.toUtf8().size() > 255) {
-            c.error("tls.alpn", tr("Each ALPN protocol name must be 1 to 255 bytes long."));
+            c.error("tls.alpn", QCoreApplication::translate(
+                                    "mqttdesk::ProfileValidator",
+                                    "Each ALPN protocol name must be 1 to 255 bytes long."));
             break;
         }
     }
     if (!t.verifyPeer)
-        c.warning("tls.verifyPeer", tr("Insecure: the server's certificate is not verified, so "
-                                       "anyone can pretend to be this broker."));
+        c.warning("tls.verifyPeer", QCoreApplication::translate(
+                                        "mqttdesk::ProfileValidator",
+                                        "Insecure: the server's certificate is not verified, so "
+                                        "anyone can pretend to be this broker."));
 }
 
 void checkAdvanced(Collector &c, const ConnectionProfile &p)
@@ -153,37 +188,54 @@ void checkAdvanced(Collector &c, const ConnectionProfile &p)
     if (p.reconnect.enabled) {
         if (p.reconnect.minBackoffMs <= 0)
             c.error("reconnect.minBackoffMs",
-                    tr("The shortest reconnect delay must be more than 0 ms."));
+                    QCoreApplication::translate(
+                        "mqttdesk::ProfileValidator",
+                        "The shortest reconnect delay must be more than 0 ms."));
         else if (p.reconnect.maxBackoffMs < p.reconnect.minBackoffMs)
             c.error("reconnect.maxBackoffMs",
-                    tr("The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).")
+                    QCoreApplication::translate(
+                        "mqttdesk::ProfileValidator",
+                        "The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).")
                         .arg(p.reconnect.maxBackoffMs)
                         .arg(p.reconnect.minBackoffMs));
     }
     if (p.offlineQueueSize < 0)
-        c.error("offline.queueSize", tr("The offline queue size cannot be negative."));
+        c.error("offline.queueSize",
+                QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                            "The offline queue size cannot be negative."));
     if (p.proxy.type != ProxyType::None) {
         if (p.proxy.host.trimmed().isEmpty())
-            c.error("proxy.host", tr("Enter the proxy's host name or IP address."));
+            c.error("proxy.host",
+                    QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                "Enter the proxy's host name or IP address."));
         else if (!isValidHost(p.proxy.host))
-            c.error("proxy.host", tr("The proxy host \"%1\" is not a valid host name or IP "
-                                     "address.")
+            c.error("proxy.host", QCoreApplication::translate(
+                                      "mqttdesk::ProfileValidator",
+                                      "The proxy host \"%1\" is not a valid host name or IP "
+                                      "address.")
                                       .arg(p.proxy.host));
         if (p.proxy.port == 0)
-            c.error("proxy.port", tr("The proxy port must be between 1 and 65535."));
+            c.error("proxy.port",
+                    QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                "The proxy port must be between 1 and 65535."));
     }
     checkPairs(c, "mqtt.properties.userProperties", p.connectProperties.userProperties,
-               tr("The user property"));
+               QCoreApplication::translate("mqttdesk::ProfileValidator", "The user property"));
     if (p.retention.maxMessages < 0 || p.retention.maxBytes < 0 || p.retention.maxAgeSeconds < 0)
-        c.error("retention", tr("The history limits cannot be negative."));
+        c.error("retention", QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                         "The history limits cannot be negative."));
 
     if (p.protocolVersion != ProtocolVersion::V5 && p.connectProperties != ConnectProperties{})
-        c.warning("mqtt.properties", tr("The MQTT 5.0 connect properties are not sent with MQTT "
-                                        "%1.")
+        c.warning("mqtt.properties", QCoreApplication::translate(
+                                         "mqttdesk::ProfileValidator",
+                                         "The MQTT 5.0 connect properties are not sent with MQTT "
+                                         "%1.")
                                          .arg(protocolVersionName(p.protocolVersion)));
     if (p.secretStorage == SecretStorageMode::PlainConsented)
-        c.warning("secretStorage", tr("Passwords of this connection are saved unencrypted in "
-                                      "its profile, as you agreed."));
+        c.warning("secretStorage", QCoreApplication::translate(
+                                       "mqttdesk::ProfileValidator",
+                                       "Passwords of this connection are saved unencrypted in "
+                                       "its profile, as you agreed."));
 }
 
 void checkWill(Collector &c, const ConnectionProfile &p)
@@ -191,22 +243,34 @@ void checkWill(Collector &c, const ConnectionProfile &p)
     if (!p.will.enabled)
         return;
     if (p.will.topic.isEmpty())
-        c.error("will.topic", tr("Enter a topic for the last will, or turn the last will off."));
+        c.error("will.topic", QCoreApplication::translate(
+                                  "mqttdesk::ProfileValidator",
+                                  "Enter a topic for the last will, or turn the last will off."));
     else if (p.will.topic.contains(QLatin1Char('+')) || p.will.topic.contains(QLatin1Char('#')))
         // The will topic is a topic name: no wildcards [MQTT-3.3.2-2].
-        c.error("will.topic", tr("The last will topic \"%1\" may not contain the wildcards + or #.")
-                                  .arg(p.will.topic));
+        c.error("will.topic",
+                QCoreApplication::translate(
+                    "mqttdesk::ProfileValidator",
+                    "The last will topic \"%1\" may not contain the wildcards + or #.")
+                    .arg(p.will.topic));
     else if (p.will.topic.toUtf8().size() > 65535)
-        c.error("will.topic", tr("The last will topic is longer than 65535 bytes."));
+        c.error("will.topic",
+                QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                            "The last will topic is longer than 65535 bytes."));
     if (p.will.qos > 2)
-        c.error("will.qos", tr("The last will QoS must be 0, 1 or 2."));
+        c.error("will.qos", QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                        "The last will QoS must be 0, 1 or 2."));
     checkPairs(c, "will.properties.userProperties", p.will.properties.userProperties,
-               tr("The will user property"));
+               QCoreApplication::translate("mqttdesk::ProfileValidator", "The will user property"));
     if (p.will.properties.payloadFormatIndicator && !isUtf8(p.will.payload))
-        c.error("will.payload", tr("The will payload is marked as UTF-8 text but is not valid "
-                                   "UTF-8 [MQTT-3.1.3-16]."));
+        c.error("will.payload", QCoreApplication::translate(
+                                    "mqttdesk::ProfileValidator",
+                                    "The will payload is marked as UTF-8 text but is not valid "
+                                    "UTF-8 [MQTT-3.1.3-16]."));
     if (p.protocolVersion != ProtocolVersion::V5 && p.will.properties != WillProperties{})
-        c.warning("will.properties", tr("The MQTT 5.0 will properties are not sent with MQTT %1.")
+        c.warning("will.properties", QCoreApplication::translate(
+                                         "mqttdesk::ProfileValidator",
+                                         "The MQTT 5.0 will properties are not sent with MQTT %1.")
                                          .arg(protocolVersionName(p.protocolVersion)));
 }
 
@@ -234,11 +298,15 @@ std::optional<ProfileProblem> ProfileValidator::checkPortText(const QString &fie
     bool ok = false;
     const int port = text.trimmed().toInt(&ok);
     if (text.trimmed().isEmpty())
-        return ProfileProblem{ProfileProblem::Severity::Error, field, tr("Enter a port.")};
+        return ProfileProblem{
+            ProfileProblem::Severity::Error, field,
+            QCoreApplication::translate("mqttdesk::ProfileValidator", "Enter a port.")};
     if (!ok || port < 1 || port > 65535)
         return ProfileProblem{
             ProfileProblem::Severity::Error, field,
-            tr("The port \"%1\" is not between 1 and 65535.").arg(text.trimmed())};
+            QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                        "The port \"%1\" is not between 1 and 65535.")
+                .arg(text.trimmed())};
     return std::nullopt;
 }
 

@@ -10,78 +10,88 @@ namespace mqttdesk {
 
 namespace {
 
-const char *const kContext = "mqttdesk::DecodeError";
-
 QString what(DecodeError::Kind kind)
 {
     using K = DecodeError::Kind;
     switch (kind) {
     case K::InvalidPacketType:
         return QCoreApplication::translate(
-            kContext, "the packet type is reserved or not part of this protocol version");
+            "mqttdesk::DecodeError",
+            "the packet type is reserved or not part of this protocol version");
     case K::InvalidFixedHeaderFlags:
         return QCoreApplication::translate(
-            kContext, "the fixed header flags are invalid for this packet type");
+            "mqttdesk::DecodeError", "the fixed header flags are invalid for this packet type");
     case K::MalformedVariableByteInteger:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "a Variable Byte Integer is longer than 4 bytes");
     case K::PacketTooLarge:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the packet is larger than the maximum packet size");
     case K::TruncatedPacket:
-        return QCoreApplication::translate(kContext, "the packet ends in the middle of a field");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "the packet ends in the middle of a field");
     case K::TrailingBytes:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the packet has unexpected bytes after its last field");
     case K::InvalidUtf8:
-        return QCoreApplication::translate(kContext, "a string is not well-formed UTF-8");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "a string is not well-formed UTF-8");
     case K::SurrogateInString:
         return QCoreApplication::translate(
-            kContext, "a string contains a UTF-16 surrogate code point (U+D800..U+DFFF)");
+            "mqttdesk::DecodeError",
+            "a string contains a UTF-16 surrogate code point (U+D800..U+DFFF)");
     case K::NullCharacterInString:
-        return QCoreApplication::translate(kContext, "a string contains the null character U+0000");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "a string contains the null character U+0000");
     case K::ZeroPacketIdentifier:
-        return QCoreApplication::translate(kContext, "the packet identifier is 0");
+        return QCoreApplication::translate("mqttdesk::DecodeError", "the packet identifier is 0");
     case K::InvalidQoS:
-        return QCoreApplication::translate(kContext, "the QoS level is 3, which does not exist");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "the QoS level is 3, which does not exist");
     case K::WildcardInTopicName:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the topic name contains a wildcard ('+' or '#')");
     case K::EmptyTopicName:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the topic name is empty and no Topic Alias is given");
     case K::InvalidProtocolName:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the protocol name is neither \"MQTT\" nor \"MQIsdp\"");
     case K::UnsupportedProtocolVersion:
-        return QCoreApplication::translate(kContext, "the protocol level is not 3, 4 or 5");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "the protocol level is not 3, 4 or 5");
     case K::InvalidConnectFlags:
         return QCoreApplication::translate(
-            kContext, "the Connect Flags are inconsistent or use the reserved bit");
+            "mqttdesk::DecodeError", "the Connect Flags are inconsistent or use the reserved bit");
     case K::InvalidConnackFlags:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the Connect Acknowledge Flags use reserved bits");
     case K::InvalidReasonCode:
-        return QCoreApplication::translate(kContext, "the reason code is not valid in this packet");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "the reason code is not valid in this packet");
     case K::UnknownProperty:
-        return QCoreApplication::translate(kContext, "a property identifier is unknown");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "a property identifier is unknown");
     case K::PropertyNotAllowed:
-        return QCoreApplication::translate(kContext, "a property is not allowed in this packet");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "a property is not allowed in this packet");
     case K::DuplicateProperty:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "a property that may appear only once appears twice");
     case K::InvalidPropertyValue:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "a property has a value outside its allowed range");
     case K::InvalidSubscriptionOptions:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::DecodeError",
                                            "the subscription options use reserved bits or values");
     case K::NoTopicFilters:
-        return QCoreApplication::translate(kContext, "the packet contains no topic filter");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "the packet contains no topic filter");
     case K::NoReasonCodes:
-        return QCoreApplication::translate(kContext, "the packet contains no reason code");
+        return QCoreApplication::translate("mqttdesk::DecodeError",
+                                           "the packet contains no reason code");
     }
-    return QCoreApplication::translate(kContext, "the packet is invalid");
+    return QCoreApplication::translate("mqttdesk::DecodeError", "the packet is invalid");
 }
 
 // Indexed by DecodeError::Kind, in the order of its declaration.
@@ -138,17 +148,21 @@ bool DecodeError::isProtocolError() const
 
 QString DecodeError::message() const
 {
-    const QString packetName =
-        packet ? packetTypeName(*packet) : QCoreApplication::translate(kContext, "packet");
-    QString text = QCoreApplication::translate(kContext, "Invalid %1 received: %2")
+    const QString packetName = packet
+                                   ? packetTypeName(*packet)
+                                   : QCoreApplication::translate("mqttdesk::DecodeError", "packet");
+    QString text = QCoreApplication::translate("mqttdesk::DecodeError", "Invalid %1 received: %2")
                        .arg(packetName, what(kind));
     if (!detail.isEmpty())
         text += QStringLiteral(" (") + detail + QLatin1Char(')');
-    text += QCoreApplication::translate(kContext, " at byte %1 [%2].").arg(offset).arg(rule);
-    text += QLatin1Char(' ') + QCoreApplication::translate(
-                                   kContext, "The peer does not follow the MQTT specification; "
-                                             "the connection is closed. Check the broker or "
-                                             "the protocol version chosen for it.");
+    text += QCoreApplication::translate("mqttdesk::DecodeError", " at byte %1 [%2].")
+                .arg(offset)
+                .arg(rule);
+    text += QLatin1Char(' ') +
+            QCoreApplication::translate("mqttdesk::DecodeError",
+                                        "The peer does not follow the MQTT specification; "
+                                        "the connection is closed. Check the broker or "
+                                        "the protocol version chosen for it.");
     return text;
 }
 

@@ -10,49 +10,50 @@ namespace mqttdesk {
 
 namespace {
 
-const char *const kContext = "mqttdesk::EncodeError";
-
 QString what(EncodeError::Kind kind)
 {
     using K = EncodeError::Kind;
     switch (kind) {
     case K::NotInVersion:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "it uses a feature this protocol version does not have");
     case K::ZeroPacketIdentifier:
-        return QCoreApplication::translate(kContext, "its packet identifier is 0");
+        return QCoreApplication::translate("mqttdesk::EncodeError", "its packet identifier is 0");
     case K::InvalidQoS:
-        return QCoreApplication::translate(kContext, "its QoS level is above 2");
+        return QCoreApplication::translate("mqttdesk::EncodeError", "its QoS level is above 2");
     case K::StringTooLong:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "a text or binary field is longer than 65,535 bytes");
     case K::InvalidString:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "a text contains U+0000 or an unpaired surrogate");
     case K::WildcardInTopicName:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "the topic name contains a wildcard ('+' or '#')");
     case K::EmptyTopicName:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "the topic name is empty and no Topic Alias is set");
     case K::PropertyNotAllowed:
-        return QCoreApplication::translate(kContext, "a property is not allowed in this packet");
+        return QCoreApplication::translate("mqttdesk::EncodeError",
+                                           "a property is not allowed in this packet");
     case K::DuplicateProperty:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "a property that may appear only once is given twice");
     case K::InvalidPropertyValue:
-        return QCoreApplication::translate(kContext, "a property value is out of range");
+        return QCoreApplication::translate("mqttdesk::EncodeError",
+                                           "a property value is out of range");
     case K::InvalidReasonCode:
-        return QCoreApplication::translate(kContext, "the reason code is not valid in this packet");
+        return QCoreApplication::translate("mqttdesk::EncodeError",
+                                           "the reason code is not valid in this packet");
     case K::InvalidFlags:
-        return QCoreApplication::translate(kContext, "its flags are inconsistent");
+        return QCoreApplication::translate("mqttdesk::EncodeError", "its flags are inconsistent");
     case K::NoTopicFilters:
-        return QCoreApplication::translate(kContext, "it has no topic filter");
+        return QCoreApplication::translate("mqttdesk::EncodeError", "it has no topic filter");
     case K::PacketTooLarge:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("mqttdesk::EncodeError",
                                            "it is larger than the largest possible MQTT packet");
     }
-    return QCoreApplication::translate(kContext, "it is invalid");
+    return QCoreApplication::translate("mqttdesk::EncodeError", "it is invalid");
 }
 
 // Indexed by EncodeError::Kind, in the order of its declaration.
@@ -72,7 +73,7 @@ QString EncodeError::kindName(Kind kind)
 
 QString EncodeError::message() const
 {
-    QString text = QCoreApplication::translate(kContext, "Cannot send %1: %2")
+    QString text = QCoreApplication::translate("mqttdesk::EncodeError", "Cannot send %1: %2")
                        .arg(packetTypeName(packet), what(kind));
     if (!detail.isEmpty())
         text += QStringLiteral(" (") + detail + QLatin1Char(')');

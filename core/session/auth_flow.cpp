@@ -6,7 +6,6 @@ namespace mqttdesk {
 
 namespace {
 // The session's context: these messages were the session's before the flow was its own.
-const char *const kContext = "mqttdesk::Session";
 } // namespace
 
 AuthFlow::AuthFlow(SessionLink &link, NonceSource nonce)
@@ -98,22 +97,24 @@ void AuthFlow::onAuth(const AuthPacket &packet)
     if (method().isEmpty()) {
         m_link.failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-4.12.0-6"),
-            QCoreApplication::translate(kContext, "it sent AUTH although we did not ask for "
-                                                  "enhanced authentication")));
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "it sent AUTH although we did not ask for "
+                                        "enhanced authentication")));
         return;
     }
     if (packetMethod != method()) {
         m_link.failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-4.12.0-5"),
-            QCoreApplication::translate(kContext, "its AUTH names the method \"%1\" instead of "
-                                                  "\"%2\"")
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "its AUTH names the method \"%1\" instead of "
+                                        "\"%2\"")
                 .arg(packetMethod.value_or(QString()), method())));
         return;
     }
     if (packet.reasonCode == ReasonCode::ReAuthenticate) {
         m_link.failConnection(SessionError::protocolViolation(
             QStringLiteral("5.0 §3.15.2.1"),
-            QCoreApplication::translate(kContext,
+            QCoreApplication::translate("mqttdesk::Session",
                                         "it sent AUTH Re-authenticate, which only a client may "
                                         "send")));
         return;
@@ -123,8 +124,9 @@ void AuthFlow::onAuth(const AuthPacket &packet)
     if (success && !connackReceived) {
         m_link.failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-3.2.0-1"),
-            QCoreApplication::translate(kContext, "it ended authentication with AUTH instead of "
-                                                  "CONNACK")));
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "it ended authentication with AUTH instead of "
+                                        "CONNACK")));
         return;
     }
     if (m_scram) {
@@ -159,9 +161,10 @@ void AuthFlow::requestContinue(const AuthContinueRequested &request)
     if (!isV5() || method().isEmpty()) {
         m_link.reportError(SessionError::make(
             SessionError::Kind::InvalidRequest,
-            QCoreApplication::translate(kContext, "Enhanced authentication needs MQTT 5.0 and "
-                                                  "an authentication method in the connection "
-                                                  "settings."),
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "Enhanced authentication needs MQTT 5.0 and "
+                                        "an authentication method in the connection "
+                                        "settings."),
             QStringLiteral("MQTT-4.12.0-7")));
         return;
     }
@@ -172,9 +175,10 @@ void AuthFlow::requestContinue(const AuthContinueRequested &request)
         !m_link.isTransportOpen()) {
         m_link.reportError(SessionError::make(
             SessionError::Kind::InvalidRequest,
-            QCoreApplication::translate(kContext, "AUTH can continue an exchange the server "
-                                                  "started (0x18) or re-authenticate while "
-                                                  "connected (0x19); nothing was sent."),
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "AUTH can continue an exchange the server "
+                                        "started (0x18) or re-authenticate while "
+                                        "connected (0x19); nothing was sent."),
             QStringLiteral("MQTT-3.15.2-1")));
         return;
     }

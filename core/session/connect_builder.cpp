@@ -6,9 +6,7 @@
 
 namespace mqttdesk {
 
-namespace {
-const char *const kContext = "mqttdesk::ConnectBuilder";
-} // namespace
+namespace {} // namespace
 
 QString ConnectBuilder::generateClientId(std::mt19937_64 &random)
 {
@@ -43,52 +41,57 @@ std::optional<SessionError> ConnectBuilder::validate(const SessionOptions &optio
         return SessionError::make(SessionError::Kind::InvalidOptions, message, rule);
     };
     if (options.version == ProtocolVersion::V31 && options.clientId.size() > 23) {
-        return invalid(QCoreApplication::translate(
-                           kContext, "MQTT 3.1 allows client ids of 1 to 23 characters; \"%1\" "
-                                     "has %2. Use a shorter id or MQTT 3.1.1 / 5.0.")
-                           .arg(options.clientId)
-                           .arg(options.clientId.size()),
-                       QStringLiteral("3.1 §3.1"));
+        return invalid(
+            QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                        "MQTT 3.1 allows client ids of 1 to 23 characters; \"%1\" "
+                                        "has %2. Use a shorter id or MQTT 3.1.1 / 5.0.")
+                .arg(options.clientId)
+                .arg(options.clientId.size()),
+            QStringLiteral("3.1 §3.1"));
     }
     if (options.clientId.contains(QChar(0))) {
-        return invalid(QCoreApplication::translate(
-                           kContext, "The client id contains the null character U+0000."),
-                       QStringLiteral("MQTT-1.5.4-2"));
+        return invalid(
+            QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                        "The client id contains the null character U+0000."),
+            QStringLiteral("MQTT-1.5.4-2"));
     }
     if (options.version != ProtocolVersion::V5 && options.password && !options.username) {
         // 3.1.1: Password Flag needs User Name Flag [MQTT-3.1.2-22].
-        return invalid(QCoreApplication::translate(
-                           kContext, "MQTT 3.1 and 3.1.1 send a password only together with a "
-                                     "user name. Enter a user name or use MQTT 5.0."),
-                       QStringLiteral("MQTT-3.1.2-22"));
+        return invalid(
+            QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                        "MQTT 3.1 and 3.1.1 send a password only together with a "
+                                        "user name. Enter a user name or use MQTT 5.0."),
+            QStringLiteral("MQTT-3.1.2-22"));
     }
     if (options.will) {
         if (const std::optional<TopicError> error = Topic::validateName(options.will->topic)) {
-            return invalid(QCoreApplication::translate(kContext, "The will topic is invalid: %1")
+            return invalid(QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                                       "The will topic is invalid: %1")
                                .arg(error->message()),
                            QStringLiteral("MQTT-3.1.3-11"));
         }
         if (quint8(options.will->qos) > 2) {
-            return invalid(QCoreApplication::translate(kContext, "The will QoS must be 0, 1 or 2."),
+            return invalid(QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                                       "The will QoS must be 0, 1 or 2."),
                            QStringLiteral("MQTT-3.1.2-12"));
         }
     }
     if (options.version == ProtocolVersion::V5) {
         // 5.0 §3.1.2.11: 0 is a Protocol Error for both.
         if (options.receiveMaximum && *options.receiveMaximum == 0) {
-            return invalid(
-                QCoreApplication::translate(kContext, "Receive Maximum must be at least 1."),
-                QStringLiteral("5.0 §3.1.2.11.3"));
+            return invalid(QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                                       "Receive Maximum must be at least 1."),
+                           QStringLiteral("5.0 §3.1.2.11.3"));
         }
         if (options.maximumPacketSize && *options.maximumPacketSize == 0) {
-            return invalid(
-                QCoreApplication::translate(kContext, "Maximum Packet Size must be at least 1."),
-                QStringLiteral("5.0 §3.1.2.11.4"));
+            return invalid(QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                                       "Maximum Packet Size must be at least 1."),
+                           QStringLiteral("5.0 §3.1.2.11.4"));
         }
     } else if (!options.authenticationMethod.isEmpty()) {
-        return invalid(
-            QCoreApplication::translate(kContext, "Enhanced authentication (%1) needs MQTT 5.0.")
-                .arg(options.authenticationMethod));
+        return invalid(QCoreApplication::translate("mqttdesk::ConnectBuilder",
+                                                   "Enhanced authentication (%1) needs MQTT 5.0.")
+                           .arg(options.authenticationMethod));
     }
     return std::nullopt;
 }

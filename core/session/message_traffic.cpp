@@ -10,9 +10,7 @@
 
 namespace mqttdesk {
 
-namespace {
-const char *const kContext = "mqttdesk::MessageTraffic";
-} // namespace
+namespace {} // namespace
 
 MessageTraffic::MessageTraffic(SessionLink &link, PacketIdAllocator &ids)
     : m_link(link)
@@ -52,13 +50,14 @@ void MessageTraffic::endConnection()
 void MessageTraffic::discardSessionState()
 {
     for (const OutboundEntry &entry : m_outbound.discardInFlight()) {
-        publishFailed(entry.token, entry.message.packetId,
-                      SessionError::make(SessionError::Kind::SessionLost,
-                                         QCoreApplication::translate(
-                                             kContext, "The session ended before the message "
-                                                       "was fully acknowledged; it may or may "
-                                                       "not have been delivered."),
-                                         QStringLiteral("MQTT-3.2.2-5")));
+        publishFailed(
+            entry.token, entry.message.packetId,
+            SessionError::make(SessionError::Kind::SessionLost,
+                               QCoreApplication::translate("mqttdesk::MessageTraffic",
+                                                           "The session ended before the message "
+                                                           "was fully acknowledged; it may or may "
+                                                           "not have been delivered."),
+                               QStringLiteral("MQTT-3.2.2-5")));
     }
     m_inbound.clearSession();
     m_awaitingStore.clear();
@@ -119,26 +118,28 @@ void MessageTraffic::publish(PublishRequested request)
     }
     // Offline.
     if (message.qos == QoS::AtMostOnce) {
-        publishFailed(request.token, 0,
-                      SessionError::make(SessionError::Kind::NotConnected,
-                                         QCoreApplication::translate(
-                                             kContext, "Not connected: a QoS 0 message cannot "
-                                                       "be queued. Connect first, or publish "
-                                                       "with QoS 1 or 2.")));
+        publishFailed(
+            request.token, 0,
+            SessionError::make(SessionError::Kind::NotConnected,
+                               QCoreApplication::translate("mqttdesk::MessageTraffic",
+                                                           "Not connected: a QoS 0 message cannot "
+                                                           "be queued. Connect first, or publish "
+                                                           "with QoS 1 or 2.")));
         return;
     }
     if (m_outbound.queuedCount() >= options.offlineQueueLimit) {
-        publishFailed(
-            request.token, 0,
-            SessionError::make(
-                SessionError::Kind::OfflineQueueFull,
-                options.offlineQueueLimit <= 0
-                    ? QCoreApplication::translate(kContext, "Not connected, and queueing while "
+        publishFailed(request.token, 0,
+                      SessionError::make(
+                          SessionError::Kind::OfflineQueueFull,
+                          options.offlineQueueLimit <= 0
+                              ? QCoreApplication::translate("mqttdesk::MessageTraffic",
+                                                            "Not connected, and queueing while "
                                                             "offline is turned off.")
-                    : QCoreApplication::translate(kContext, "Not connected, and %1 messages are "
+                              : QCoreApplication::translate("mqttdesk::MessageTraffic",
+                                                            "Not connected, and %1 messages are "
                                                             "already waiting (the offline queue "
                                                             "limit). Connect, or raise the limit.")
-                          .arg(options.offlineQueueLimit)));
+                                    .arg(options.offlineQueueLimit)));
         return;
     }
     m_outbound.enqueue(request.token, message);
@@ -216,11 +217,13 @@ void MessageTraffic::publishFailed(quint64 token, quint16 packetId, const Sessio
 SessionError MessageTraffic::rejected(PacketType packet, ReasonCode code,
                                       const Properties &properties) const
 {
-    QString text = QCoreApplication::translate(kContext, "The server answered %1 with %2.")
-                       .arg(packetTypeName(packet), reasonCodeText(code, packet));
+    QString text =
+        QCoreApplication::translate("mqttdesk::MessageTraffic", "The server answered %1 with %2.")
+            .arg(packetTypeName(packet), reasonCodeText(code, packet));
     if (const std::optional<QString> reason = properties.reasonString())
         text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "It says: \"%1\".").arg(*reason);
+                QCoreApplication::translate("mqttdesk::MessageTraffic", "It says: \"%1\".")
+                    .arg(*reason);
     return SessionError::make(SessionError::Kind::RejectedByServer, text, {}, code);
 }
 
@@ -378,8 +381,9 @@ void MessageTraffic::onPublish(PublishPacket &packet)
     case InboundFlow::Qos2Receipt::OverReceiveMaximum:
         m_link.failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-3.3.4-9"),
-            QCoreApplication::translate(kContext, "it sent more unacknowledged QoS 2 messages "
-                                                  "than our Receive Maximum allows"),
+            QCoreApplication::translate("mqttdesk::MessageTraffic",
+                                        "it sent more unacknowledged QoS 2 messages "
+                                        "than our Receive Maximum allows"),
             ReasonCode::ReceiveMaximumExceeded));
         return;
     }

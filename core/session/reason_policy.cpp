@@ -4,9 +4,7 @@
 
 namespace mqttdesk {
 
-namespace {
-const char *const kContext = "mqttdesk::Session";
-} // namespace
+namespace {} // namespace
 
 bool ReasonPolicy::isPermanentRefusal(ReasonCode code)
 {
@@ -74,32 +72,38 @@ bool ReasonPolicy::isClientDisconnectCode(ReasonCode code)
 
 QString ReasonPolicy::refusalMessage(const ConnackInfo &info)
 {
-    QString text = QCoreApplication::translate(kContext, "The server refused the connection: %1.")
-                       .arg(reasonCodeText(info.reasonCode, PacketType::Connack));
+    QString text =
+        QCoreApplication::translate("mqttdesk::Session", "The server refused the connection: %1.")
+            .arg(reasonCodeText(info.reasonCode, PacketType::Connack));
     if (info.reasonString)
-        text += QLatin1Char(' ') + QCoreApplication::translate(kContext, "The server says: \"%1\".")
-                                       .arg(*info.reasonString);
-    if (info.serverReference)
         text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "It suggests the server \"%1\" instead.")
-                    .arg(*info.serverReference);
+                QCoreApplication::translate("mqttdesk::Session", "The server says: \"%1\".")
+                    .arg(*info.reasonString);
+    if (info.serverReference)
+        text +=
+            QLatin1Char(' ') + QCoreApplication::translate("mqttdesk::Session",
+                                                           "It suggests the server \"%1\" instead.")
+                                   .arg(*info.serverReference);
     switch (info.reasonCode) {
     case ReasonCode::BadUserNameOrPassword:
-        text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "Check the user name and password.");
+        text += QLatin1Char(' ') + QCoreApplication::translate("mqttdesk::Session",
+                                                               "Check the user name and password.");
         break;
     case ReasonCode::NotAuthorized:
-        text += QLatin1Char(' ') + QCoreApplication::translate(
-                                       kContext, "Check the credentials and the broker's ACL.");
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate("mqttdesk::Session",
+                                            "Check the credentials and the broker's ACL.");
         break;
     case ReasonCode::UnsupportedProtocolVersion:
         text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "Try another MQTT version for this server.");
+                QCoreApplication::translate("mqttdesk::Session",
+                                            "Try another MQTT version for this server.");
         break;
     case ReasonCode::ClientIdentifierNotValid:
-        text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "Use another client id (3.1: at most 23 "
-                                                      "characters).");
+        text +=
+            QLatin1Char(' ') + QCoreApplication::translate("mqttdesk::Session",
+                                                           "Use another client id (3.1: at most 23 "
+                                                           "characters).");
         break;
     default:
         break;
@@ -111,19 +115,23 @@ QString ReasonPolicy::serverDisconnectMessage(const DisconnectPacket &packet)
 {
     const std::optional<QString> reasonString = packet.properties.reasonString();
     const std::optional<QString> serverReference = packet.properties.serverReference();
-    QString text = QCoreApplication::translate(kContext, "The server closed the connection: %1.")
-                       .arg(reasonCodeText(packet.reasonCode, PacketType::Disconnect));
+    QString text =
+        QCoreApplication::translate("mqttdesk::Session", "The server closed the connection: %1.")
+            .arg(reasonCodeText(packet.reasonCode, PacketType::Disconnect));
     if (reasonString)
-        text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "It says: \"%1\".").arg(*reasonString);
+        text +=
+            QLatin1Char(' ') +
+            QCoreApplication::translate("mqttdesk::Session", "It says: \"%1\".").arg(*reasonString);
     if (serverReference)
-        text += QLatin1Char(' ') +
-                QCoreApplication::translate(kContext, "It suggests the server \"%1\" instead.")
-                    .arg(*serverReference);
+        text +=
+            QLatin1Char(' ') + QCoreApplication::translate("mqttdesk::Session",
+                                                           "It suggests the server \"%1\" instead.")
+                                   .arg(*serverReference);
     if (packet.reasonCode == ReasonCode::SessionTakenOver)
-        text += QLatin1Char(' ') + QCoreApplication::translate(
-                                       kContext, "Another client connected with the same client "
-                                                 "id; use a unique id.");
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate("mqttdesk::Session",
+                                            "Another client connected with the same client "
+                                            "id; use a unique id.");
     return text;
 }
 

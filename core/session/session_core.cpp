@@ -11,10 +11,7 @@
 
 namespace mqttdesk {
 
-namespace {
-
-const char *const kContext = "mqttdesk::Session";
-} // namespace
+namespace {} // namespace
 
 SessionCore::SessionCore(SessionOptions options, quint64 randomSeed)
     : m_options(std::move(options))
@@ -170,22 +167,25 @@ void SessionCore::onTransportClosed(const TransportClosed &event)
     m_link = Link::None;
     QString message;
     if (!opened) {
-        message = QCoreApplication::translate(kContext, "Could not connect: %1")
-                      .arg(event.reason.isEmpty()
-                               ? QCoreApplication::translate(kContext, "the transport failed.")
-                               : event.reason);
+        message =
+            QCoreApplication::translate("mqttdesk::Session", "Could not connect: %1")
+                .arg(event.reason.isEmpty()
+                         ? QCoreApplication::translate("mqttdesk::Session", "the transport failed.")
+                         : event.reason);
     } else if (m_connackReceived) {
-        message = QCoreApplication::translate(kContext, "The connection was lost: %1")
-                      .arg(event.reason.isEmpty()
-                               ? QCoreApplication::translate(kContext, "the server closed it.")
-                               : event.reason);
+        message =
+            QCoreApplication::translate("mqttdesk::Session", "The connection was lost: %1")
+                .arg(event.reason.isEmpty()
+                         ? QCoreApplication::translate("mqttdesk::Session", "the server closed it.")
+                         : event.reason);
     } else {
-        message = QCoreApplication::translate(
-                      kContext, "The server closed the connection before accepting it (no "
-                                "CONNACK): %1")
-                      .arg(event.reason.isEmpty()
-                               ? QCoreApplication::translate(kContext, "no reason given.")
-                               : event.reason);
+        message =
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "The server closed the connection before accepting it (no "
+                                        "CONNACK): %1")
+                .arg(event.reason.isEmpty()
+                         ? QCoreApplication::translate("mqttdesk::Session", "no reason given.")
+                         : event.reason);
     }
     reportError(SessionError::make(SessionError::Kind::TransportClosed, message));
     endConnection(true);
@@ -290,9 +290,10 @@ void SessionCore::onTimerFired(SessionTimer timer)
             return;
         reportError(SessionError::make(
             SessionError::Kind::ConnectTimeout,
-            QCoreApplication::translate(kContext, "The server did not accept the connection "
-                                                  "within %1 seconds. Check the host, port "
-                                                  "and transport (TLS, WebSocket).")
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "The server did not accept the connection "
+                                        "within %1 seconds. Check the host, port "
+                                        "and transport (TLS, WebSocket).")
                 .arg(double(m_options.connectTimeoutMs) / 1000.0)));
         endConnection(true);
         return;
@@ -311,9 +312,10 @@ void SessionCore::onTimerFired(SessionTimer timer)
         // No PINGRESP in reasonable time: the connection is dead (5.0 §3.1.2.10).
         reportError(SessionError::make(
             SessionError::Kind::KeepAliveTimeout,
-            QCoreApplication::translate(kContext, "The server stopped answering (no PINGRESP "
-                                                  "within %1 seconds); the connection is "
-                                                  "considered dead.")
+            QCoreApplication::translate("mqttdesk::Session",
+                                        "The server stopped answering (no PINGRESP "
+                                        "within %1 seconds); the connection is "
+                                        "considered dead.")
                 .arg(double(m_keepAlive.periodMs()) / 2000.0),
             QStringLiteral("MQTT-3.1.2-20")));
         endConnection(true);
@@ -367,7 +369,7 @@ void SessionCore::onPacket(Packet &packet)
         type != PacketType::Disconnect) {
         failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-3.2.0-1"),
-            QCoreApplication::translate(kContext, "it sent %1 before CONNACK")
+            QCoreApplication::translate("mqttdesk::Session", "it sent %1 before CONNACK")
                 .arg(packetTypeName(type))));
         return;
     }
@@ -387,7 +389,7 @@ void SessionCore::onPacket(Packet &packet)
                        // CONNECT, SUBSCRIBE, UNSUBSCRIBE, PINGREQ go client -> server only.
                        failConnection(SessionError::protocolViolation(
                            isV5() ? QStringLiteral("5.0 §2.1.2") : QStringLiteral("MQTT-4.8.0-1"),
-                           QCoreApplication::translate(kContext,
+                           QCoreApplication::translate("mqttdesk::Session",
                                                        "it sent %1, which only a client may send")
                                .arg(packetTypeName(type))));
                    },
@@ -402,7 +404,7 @@ void SessionCore::onConnack(const ConnackPacket &packet)
     if (m_connackReceived) {
         failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-3.2.0-2"),
-            QCoreApplication::translate(kContext, "it sent a second CONNACK")));
+            QCoreApplication::translate("mqttdesk::Session", "it sent a second CONNACK")));
         return;
     }
     stopTimer(SessionTimer::ConnectTimeout);
@@ -424,8 +426,9 @@ void SessionCore::onConnack(const ConnackPacket &packet)
                                                      : method != m_options.authenticationMethod) {
             failConnection(SessionError::protocolViolation(
                 QStringLiteral("MQTT-4.12.0-5"),
-                QCoreApplication::translate(kContext, "its CONNACK names the authentication "
-                                                      "method \"%1\" but we asked for \"%2\"")
+                QCoreApplication::translate("mqttdesk::Session",
+                                            "its CONNACK names the authentication "
+                                            "method \"%1\" but we asked for \"%2\"")
                     .arg(method.value_or(QString()), m_options.authenticationMethod)));
             return;
         }
@@ -435,8 +438,9 @@ void SessionCore::onConnack(const ConnackPacket &packet)
             // With Clean Start 1 the server must answer Session Present 0.
             failConnection(SessionError::protocolViolation(
                 isV5() ? QStringLiteral("MQTT-3.2.2-2") : QStringLiteral("MQTT-3.2.2-1"),
-                QCoreApplication::translate(kContext, "it claims a session is present although "
-                                                      "we asked for a clean start")));
+                QCoreApplication::translate("mqttdesk::Session",
+                                            "it claims a session is present although "
+                                            "we asked for a clean start")));
             return;
         }
         // Clean Start 0 and Session Present 1: the session is resumed, including one kept
@@ -550,8 +554,9 @@ void SessionCore::onDisconnectRequested(const DisconnectRequested &request)
 std::optional<SessionError> SessionCore::send(const Packet &packet)
 {
     if (m_link != Link::Open) {
-        return SessionError::make(SessionError::Kind::NotConnected,
-                                  QCoreApplication::translate(kContext, "Not connected."));
+        return SessionError::make(
+            SessionError::Kind::NotConnected,
+            QCoreApplication::translate("mqttdesk::Session", "Not connected."));
     }
     const EncodeResult encoded = tryEncode(packet, version());
     if (!encoded) {

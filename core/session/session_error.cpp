@@ -9,7 +9,6 @@
 namespace mqttdesk {
 
 namespace {
-const char *const kContext = "mqttdesk::SessionError";
 
 // Indexed by SessionError::Kind, in the order and the sections of its declaration.
 constexpr std::string_view kKindNames[] = {
@@ -70,8 +69,9 @@ SessionError SessionError::protocolViolation(const QString &rule, const QString 
     e.rule = rule;
     e.reasonCode = sent;
     e.message = QCoreApplication::translate(
-                    kContext, "The server broke the MQTT protocol: %1 (%2). The connection "
-                              "was closed; if this persists, report it to the broker's operator.")
+                    "mqttdesk::SessionError",
+                    "The server broke the MQTT protocol: %1 (%2). The connection "
+                    "was closed; if this persists, report it to the broker's operator.")
                     .arg(what, rule);
     return e;
 }

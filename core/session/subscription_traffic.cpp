@@ -6,9 +6,7 @@
 
 namespace mqttdesk {
 
-namespace {
-const char *const kContext = "mqttdesk::SubscriptionTraffic";
-} // namespace
+namespace {} // namespace
 
 SubscriptionTraffic::SubscriptionTraffic(SessionLink &link, PacketIdAllocator &ids)
     : m_link(link)
@@ -48,21 +46,22 @@ void SubscriptionTraffic::endConnection()
 {
     for (const auto &[id, pending] : m_book.takeAllPendingSubscribes()) {
         m_ids.release(id);
-        subscribeFailed(pending.request,
-                        SessionError::make(SessionError::Kind::TransportClosed,
-                                           QCoreApplication::translate(
-                                               kContext, "The connection closed before the "
-                                                         "server acknowledged the "
-                                                         "subscription.")),
-                        pending.resubscribe);
+        subscribeFailed(
+            pending.request,
+            SessionError::make(SessionError::Kind::TransportClosed,
+                               QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                                           "The connection closed before the "
+                                                           "server acknowledged the "
+                                                           "subscription.")),
+            pending.resubscribe);
     }
     for (const auto &[id, pending] : m_book.takeAllPendingUnsubscribes()) {
         m_ids.release(id);
-        unsubscribeFailed(
-            pending, SessionError::make(SessionError::Kind::TransportClosed,
-                                        QCoreApplication::translate(
-                                            kContext, "The connection closed before the server "
-                                                      "acknowledged the unsubscription.")));
+        unsubscribeFailed(pending, SessionError::make(SessionError::Kind::TransportClosed,
+                                                      QCoreApplication::translate(
+                                                          "mqttdesk::SubscriptionTraffic",
+                                                          "The connection closed before the server "
+                                                          "acknowledged the unsubscription.")));
     }
 }
 
@@ -71,7 +70,8 @@ void SubscriptionTraffic::forgetSubscriptions()
     m_book.clearActive();
     const SessionError cancelled = SessionError::make(
         SessionError::Kind::Cancelled,
-        QCoreApplication::translate(kContext, "Cancelled: the connection was closed by you."));
+        QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                    "Cancelled: the connection was closed by you."));
     for (SubscriptionBook::Waiting &waiting : m_book.takeWaiting()) {
         if (auto *subscribe = std::get_if<SubscribeRequested>(&waiting))
             subscribeFailed(*subscribe, cancelled);
@@ -95,10 +95,11 @@ void SubscriptionTraffic::subscribe(SubscribeRequested request)
     } else if (m_link.isConnectionPending()) {
         m_book.addWaiting(std::move(request));
     } else {
-        subscribeFailed(request, SessionError::make(
-                                     SessionError::Kind::NotConnected,
-                                     QCoreApplication::translate(
-                                         kContext, "Not connected: connect before subscribing.")));
+        subscribeFailed(request,
+                        SessionError::make(SessionError::Kind::NotConnected,
+                                           QCoreApplication::translate(
+                                               "mqttdesk::SubscriptionTraffic",
+                                               "Not connected: connect before subscribing.")));
     }
 }
 
@@ -114,11 +115,11 @@ void SubscriptionTraffic::unsubscribe(UnsubscribeRequested request)
     } else if (m_link.isConnectionPending()) {
         m_book.addWaiting(std::move(request));
     } else {
-        unsubscribeFailed(
-            request,
-            SessionError::make(SessionError::Kind::NotConnected,
-                               QCoreApplication::translate(
-                                   kContext, "Not connected: connect before unsubscribing.")));
+        unsubscribeFailed(request,
+                          SessionError::make(SessionError::Kind::NotConnected,
+                                             QCoreApplication::translate(
+                                                 "mqttdesk::SubscriptionTraffic",
+                                                 "Not connected: connect before unsubscribing.")));
     }
 }
 
@@ -126,13 +127,14 @@ void SubscriptionTraffic::sendSubscribe(SubscribeRequested request, bool resubsc
 {
     const std::optional<quint16> id = m_ids.allocate();
     if (!id) {
-        subscribeFailed(request,
-                        SessionError::make(SessionError::Kind::PacketIdsExhausted,
-                                           QCoreApplication::translate(
-                                               kContext, "All 65,535 packet identifiers are in "
-                                                         "use; try again when messages in "
-                                                         "flight are acknowledged.")),
-                        resubscribe);
+        subscribeFailed(
+            request,
+            SessionError::make(SessionError::Kind::PacketIdsExhausted,
+                               QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                                           "All 65,535 packet identifiers are in "
+                                                           "use; try again when messages in "
+                                                           "flight are acknowledged.")),
+            resubscribe);
         return;
     }
     SubscribePacket packet;
@@ -155,10 +157,11 @@ void SubscriptionTraffic::sendUnsubscribe(UnsubscribeRequested request)
     const std::optional<quint16> id = m_ids.allocate();
     if (!id) {
         unsubscribeFailed(
-            request, SessionError::make(SessionError::Kind::PacketIdsExhausted,
-                                        QCoreApplication::translate(
-                                            kContext, "All 65,535 packet identifiers are in use; "
-                                                      "try again later.")));
+            request, SessionError::make(
+                         SessionError::Kind::PacketIdsExhausted,
+                         QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                                     "All 65,535 packet identifiers are in use; "
+                                                     "try again later.")));
         return;
     }
     UnsubscribePacket packet;
@@ -186,15 +189,17 @@ void SubscriptionTraffic::onSuback(const SubackPacket &packet)
     m_ids.release(packet.packetId);
     const SubscribeRequested &request = pending->request;
     if (packet.reasonCodes.size() != request.subscriptions.size()) {
-        subscribeFailed(request,
-                        SessionError::make(SessionError::Kind::ProtocolViolation,
-                                           QCoreApplication::translate(
-                                               kContext, "The server's SUBACK did not answer "
-                                                         "every filter.")),
-                        pending->resubscribe);
+        subscribeFailed(
+            request,
+            SessionError::make(SessionError::Kind::ProtocolViolation,
+                               QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                                           "The server's SUBACK did not answer "
+                                                           "every filter.")),
+            pending->resubscribe);
         m_link.failConnection(SessionError::protocolViolation(
             isV5() ? QStringLiteral("MQTT-3.8.4-6") : QStringLiteral("MQTT-3.8.4-5"),
-            QCoreApplication::translate(kContext, "its SUBACK has %1 reason codes for %2 filters")
+            QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                        "its SUBACK has %1 reason codes for %2 filters")
                 .arg(packet.reasonCodes.size())
                 .arg(request.subscriptions.size())));
         return;
@@ -223,14 +228,15 @@ void SubscriptionTraffic::onUnsuback(const UnsubackPacket &packet)
     if (!isV5()) {
         codes = QList<ReasonCode>(pending->filters.size(), ReasonCode::Success);
     } else if (codes.size() != pending->filters.size()) {
-        unsubscribeFailed(*pending,
-                          SessionError::make(SessionError::Kind::ProtocolViolation,
-                                             QCoreApplication::translate(
-                                                 kContext, "The server's UNSUBACK did not answer "
+        unsubscribeFailed(*pending, SessionError::make(SessionError::Kind::ProtocolViolation,
+                                                       QCoreApplication::translate(
+                                                           "mqttdesk::SubscriptionTraffic",
+                                                           "The server's UNSUBACK did not answer "
                                                            "every filter.")));
         m_link.failConnection(SessionError::protocolViolation(
             QStringLiteral("MQTT-3.11.3-1"),
-            QCoreApplication::translate(kContext, "its UNSUBACK has %1 reason codes for %2 filters")
+            QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                        "its UNSUBACK has %1 reason codes for %2 filters")
                 .arg(codes.size())
                 .arg(pending->filters.size())));
         return;
