@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -34,6 +35,8 @@ std::optional<QString> ProfileExporter::writeFile(const QString &path,
     if (!file.open(QIODevice::WriteOnly))
         return QCoreApplication::translate("mqttdesk::ProfileExporter", "Cannot write %1: %2")
             .arg(path, file.errorString());
+    // Only the user may read it: it may hold secrets, and it holds broker addresses.
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     file.write(toJson(profiles, includeSecrets));
     if (!file.commit())
         return QCoreApplication::translate("mqttdesk::ProfileExporter", "Cannot write %1: %2")

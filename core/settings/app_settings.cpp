@@ -1,5 +1,7 @@
 #include "core/settings/app_settings.h"
 
+#include <QFile>
+
 namespace mqttdesk {
 
 AppSettings::AppSettings(const QString &dataDir, QObject *parent)
@@ -50,7 +52,16 @@ void AppSettings::migrateLanguage()
     if (!old.isValid())
         return;
     m_store.setValue(key, old.toString());
+    syncPrivately();
+}
+
+void AppSettings::syncPrivately()
+{
     m_store.sync();
+    // The user's alone (0600), like the rest of the data directory. QSettings rewrites the
+    // file through QSaveFile, which keeps the mode it finds; older files are tightened.
+    if (!m_private)
+        m_private = QFile::setPermissions(m_store.fileName(), QFile::ReadOwner | QFile::WriteOwner);
 }
 
 QVariant AppSettings::value(Key key) const
@@ -74,7 +85,7 @@ void AppSettings::store(Key key, const T &current, const T &next)
     if (current == next && contains(key))
         return;
     m_store.setValue(storageKey(key), QVariant::fromValue(next));
-    m_store.sync();
+    syncPrivately();
     if (current != next)
         emit changed(key);
 }

@@ -85,8 +85,10 @@ private:
     template<typename T>
     void store(Key key, const T &current, const T &next);
     void migrateLanguage();
+    void syncPrivately();
 
     QSettings m_store;
+    bool m_private = false; // the file's mode is 0600
 };
 
 } // namespace mqttdesk

@@ -1,6 +1,7 @@
 #include "core/storage/data_directory.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -29,9 +30,25 @@ DataDirectoryError DataDirectory::ensureExists(const QString &path)
     const QFileInfo info(path);
     if (info.exists() && !info.isDir())
         return {DataDirectoryError::Kind::NotADirectory, path};
-    if (QDir().mkpath(path) && QFileInfo(path).isDir())
+    const bool created = !info.exists();
+    if (QDir().mkpath(path) && QFileInfo(path).isDir()) {
+        // Only what we create: a folder the user chose keeps its mode.
+        if (created)
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         return {};
+    }
     return {DataDirectoryError::Kind::CreateFailed, path};
+}
+
+bool DataDirectory::makePrivateFile(const QString &file)
+{
+    if (!QFileInfo::exists(file)) {
+        QFile created(file);
+        // NewOnly: another connection creating it at the same moment is no error.
+        if (!created.open(QIODevice::WriteOnly | QIODevice::NewOnly) && !QFileInfo::exists(file))
+            return false;
+    }
+    return QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 QString DataDirectory::databasePath(const QString &dataDir)

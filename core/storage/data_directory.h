@@ -30,7 +30,11 @@ public:
     // `cliValue` is the --data-dir argument, empty when not given.
     static Resolved resolve(const QString &cliValue = {});
     // Creates the directory (and its parents) if needed; why it cannot be used, or None.
+    // A directory it creates is the user's alone (0700).
     static DataDirectoryError ensureExists(const QString &path);
+    // Creates `file` empty if it does not exist, and makes it the user's alone (0600):
+    // the history and settings say what the user's devices send. False when it cannot.
+    static bool makePrivateFile(const QString &file);
     // The database file inside a data directory.
     static QString databasePath(const QString &dataDir);
 };

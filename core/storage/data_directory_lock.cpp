@@ -1,6 +1,7 @@
 #include "core/storage/data_directory_lock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLockFile>
 
 namespace mqttdesk {
@@ -23,8 +24,12 @@ QString DataDirectoryLock::lockPath(const QString &dataDir)
 
 DataDirectoryError DataDirectoryLock::tryLock()
 {
-    if (m_file->isLocked() || m_file->tryLock(0))
+    if (m_file->isLocked())
         return {};
+    if (m_file->tryLock(0)) {
+        QFile::setPermissions(lockPath(m_dataDir), QFile::ReadOwner | QFile::WriteOwner);
+        return {};
+    }
     if (m_file->error() == QLockFile::LockFailedError) {
         qint64 pid = 0;
         QString hostName;

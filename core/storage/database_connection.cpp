@@ -1,5 +1,6 @@
 #include "core/storage/database_connection.h"
 
+#include "core/storage/data_directory.h"
 #include "core/storage/sql_thread_audit.h"
 
 #include <QAtomicInteger>
@@ -23,6 +24,15 @@ DatabaseConnection::DatabaseConnection(const QString &path, const QString &purpo
         m_error = StorageError::make(StorageError::Kind::OpenFailed, path,
                                      QStringLiteral("path is a directory"));
         return;
+    }
+    // The history is the user's alone. SQLite gives the -wal and -shm files the database
+    // file's mode; files of an older version are tightened too.
+    if (!options.readOnly && !path.isEmpty() && path != QLatin1String(":memory:")) {
+        DataDirectory::makePrivateFile(path);
+        for (const char *suffix : {"-wal", "-shm"}) {
+            if (QFileInfo::exists(path + QLatin1String(suffix)))
+                DataDirectory::makePrivateFile(path + QLatin1String(suffix));
+        }
     }
     db.setDatabaseName(path);
     QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");

@@ -4,6 +4,7 @@
 #include "core/storage/database_worker.h"
 #include "core/storage/message_query.h"
 
+#include <QFile>
 #include <QSaveFile>
 
 namespace mqttdesk {
@@ -66,6 +67,8 @@ bool HistoryExportJob::start(const QString &filePath, const HistoryExporter::Opt
                             .arg(filePath, file.errorString()),
                         file.errorString()};
                 } else {
+                    // Only the user may read it, like the history it comes from.
+                    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
                     HistoryExporter::Options bounded = options;
                     bounded.upToId = upToId;
                     rows = HistoryExporter(connection)

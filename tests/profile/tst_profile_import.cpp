@@ -56,6 +56,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("profiles.json"));
         QCOMPARE(ProfileExporter::writeFile(path, {test::fullProfile()}), std::nullopt);
+        // Only the user may read it (it may hold secrets).
+        QCOMPARE(QFile(path).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions());
         const ProfileImport result = ProfileImporter::fromFile(path);
         QVERIFY(result.ok());
         QCOMPARE(result.profiles.size(), 1);

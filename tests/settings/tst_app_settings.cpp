@@ -4,6 +4,7 @@
 #include "core/settings/app_settings.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +24,7 @@ private slots:
     void readsTheExistingWindowIni();
     void migratesTheLanguageOnce();
     void keepsALanguageAlreadyThere();
+    void fileIsPrivate();
 
 private:
     static QSettings legacy() { return QSettings(); }
@@ -215,6 +217,29 @@ void TstAppSettings::keepsALanguageAlreadyThere()
     }
     QCOMPARE(AppSettings(empty.path()).language(), QString());
     QVERIFY(!QFile::exists(AppSettings::filePath(empty.path())));
+}
+
+void TstAppSettings::fileIsPrivate()
+{
+    const QFile::Permissions others =
+        QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+    QTemporaryDir dir;
+    {
+        AppSettings s(dir.path());
+        s.setLogPackets(true);
+        QCOMPARE(QFileInfo(AppSettings::filePath(dir.path())).permissions() & others,
+                 QFile::Permissions());
+        s.setLogPackets(false); // rewritten: the mode stays
+        QCOMPARE(QFileInfo(AppSettings::filePath(dir.path())).permissions() & others,
+                 QFile::Permissions());
+    }
+    // A file an older version left readable by others is tightened at the next write.
+    QVERIFY(QFile::setPermissions(AppSettings::filePath(dir.path()),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    AppSettings s(dir.path());
+    s.setLogPackets(true);
+    QCOMPARE(QFileInfo(AppSettings::filePath(dir.path())).permissions() & others,
+             QFile::Permissions());
 }
 
 QTEST_GUILESS_MAIN(TstAppSettings)

@@ -112,6 +112,8 @@ void TestHistoryExportJob::exportsTheWholeFilteredHistory()
     QCOMPARE(progress.last().at(1).toLongLong(), expected);
 
     QFile out(target);
+    // Only the user may read it, like the history.
+    QCOMPARE(out.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
     QVERIFY(out.open(QIODevice::ReadOnly));
     const QByteArray data = out.readAll();
     const bool csv = options.format == HistoryExporter::Format::Csv;
