@@ -1327,7 +1327,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+107"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+111"/>
         <source>The server sent this certificate chain:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,7 +1570,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+105"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+106"/>
         <source>No connection selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2118,7 +2118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,7 +2239,7 @@
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+42"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+98"/>
         <source>1 byte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2249,25 +2249,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
-        <location line="+99"/>
-        <source>▾ Properties</source>
+        <location line="+9"/>
+        <source>… at least 1 more line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+99"/>
-        <source>▸ Properties</source>
+        <location line="+1"/>
+        <source>… at least %1 more lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+99"/>
+        <location line="+2"/>
+        <source>… 1 more line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>… %1 more lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… the payload goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 prop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 props</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <location line="+122"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-95"/>
         <source>QoS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2277,12 +2300,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>No MQTT 5 properties</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+159"/>
+        <location line="+21"/>
         <source>(empty payload)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,7 +2309,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+65"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+69"/>
         <source>Loading preview…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2303,7 +2322,7 @@
         </translation>
     </message>
     <message>
-        <location line="+516"/>
+        <location line="+538"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,7 +2330,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+46"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+48"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2376,18 +2395,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+378"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+258"/>
+        <location line="-376"/>
+        <location line="+375"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-373"/>
         <source>Clear…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2398,12 +2417,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+380"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-378"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -2414,12 +2433,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Compact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One line per message, like a log (remembered per connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compact view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More: export, clear, diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More stream actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2432,7 +2476,12 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
+        <source>Copy as mosquitto_pub command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,6 +2527,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Copy as &amp;mosquitto_pub command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save payload as…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3276,7 +3330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>

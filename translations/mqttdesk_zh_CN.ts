@@ -1327,7 +1327,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+107"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+111"/>
         <source>The server sent this certificate chain:</source>
         <translation>服务器发送的证书链：</translation>
     </message>
@@ -1569,7 +1569,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+105"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+106"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -2116,7 +2116,7 @@
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
@@ -2237,7 +2237,7 @@
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+42"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+98"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
@@ -2247,25 +2247,48 @@
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <location line="+99"/>
-        <source>▾ Properties</source>
-        <translation>▾ 属性</translation>
+        <location line="+9"/>
+        <source>… at least 1 more line</source>
+        <translation>… 至少还有 1 行</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+99"/>
-        <source>▸ Properties</source>
-        <translation>▸ 属性</translation>
+        <location line="+1"/>
+        <source>… at least %1 more lines</source>
+        <translation>… 至少还有 %1 行</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+99"/>
+        <location line="+2"/>
+        <source>… 1 more line</source>
+        <translation>… 还有 1 行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>… %1 more lines</source>
+        <translation>… 还有 %1 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… the payload goes on</source>
+        <translation>… 载荷未完</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 prop</source>
+        <translation>1 个属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 props</source>
+        <translation>%1 个属性</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <location line="+122"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-95"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -2275,12 +2298,8 @@
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>No MQTT 5 properties</source>
-        <translation>无 MQTT 5 属性</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+159"/>
+        <location line="+21"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
     </message>
@@ -2288,7 +2307,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+65"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+69"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2300,7 +2319,7 @@
         </translation>
     </message>
     <message>
-        <location line="+516"/>
+        <location line="+538"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2308,7 +2327,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+46"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+48"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2373,18 +2392,18 @@
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+378"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+258"/>
+        <location line="-376"/>
+        <location line="+375"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-373"/>
         <source>Clear…</source>
         <translation>清除…</translation>
     </message>
@@ -2395,12 +2414,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+380"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-378"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -2411,12 +2430,37 @@
         <translation>显示窗口的响应速度（事件循环延迟）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Compact</source>
+        <translation>紧凑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One line per message, like a log (remembered per connection)</source>
+        <translation>每条消息一行，像日志一样（按连接记住）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compact view</source>
+        <translation>紧凑视图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More: export, clear, diagnostics</source>
+        <translation>更多：导出、清除、诊断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More stream actions</source>
+        <translation>更多消息流操作</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
@@ -2428,7 +2472,12 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
+        <source>Copy as mosquitto_pub command</source>
+        <translation>复制为 mosquitto_pub 命令</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -2474,6 +2523,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Copy as &amp;mosquitto_pub command</source>
+        <translation>复制为 mosquitto_pub 命令(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save payload as…</source>
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
@@ -3270,7 +3324,7 @@
         <translation>载荷（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>

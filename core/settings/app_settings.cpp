@@ -37,6 +37,10 @@ QString AppSettings::storageKey(Key key)
         return QStringLiteral("window/lastConnection");
     case Key::LocalBrokerOffered:
         return QStringLiteral("firstStart/localBrokerOffered");
+    case Key::PreviewLines:
+        return QStringLiteral("stream/previewLines");
+    case Key::CompactStreams:
+        return QStringLiteral("stream/compactProfiles");
     }
     return QString();
 }
@@ -168,6 +172,34 @@ bool AppSettings::localBrokerOffered() const
 void AppSettings::setLocalBrokerOffered(bool offered)
 {
     store(Key::LocalBrokerOffered, localBrokerOffered(), offered);
+}
+
+int AppSettings::previewLines() const
+{
+    bool ok = false;
+    const int lines = value(Key::PreviewLines).toInt(&ok);
+    return ok ? qBound(1, lines, 200) : kDefaultPreviewLines;
+}
+
+void AppSettings::setPreviewLines(int lines)
+{
+    store(Key::PreviewLines, previewLines(), qBound(1, lines, 200));
+}
+
+bool AppSettings::compactStream(qint64 profileId) const
+{
+    return value(Key::CompactStreams).toStringList().contains(QString::number(profileId));
+}
+
+void AppSettings::setCompactStream(qint64 profileId, bool compact)
+{
+    const QStringList current = value(Key::CompactStreams).toStringList();
+    QStringList next = current;
+    const QString id = QString::number(profileId);
+    next.removeAll(id);
+    if (compact)
+        next.append(id);
+    store(Key::CompactStreams, current, next);
 }
 
 } // namespace mqttdesk

@@ -31,6 +31,8 @@ public:
         CollapsedFolders,   // "window/collapsedFolders": none
         LastConnection,     // "window/lastConnection": 0 = none
         LocalBrokerOffered, // "firstStart/localBrokerOffered": false
+        PreviewLines,       // "stream/previewLines": 12
+        CompactStreams,     // "stream/compactProfiles": none
     };
     Q_ENUM(Key)
 
@@ -69,6 +71,15 @@ public:
     // Whether the first start already added the "Local broker" profile.
     bool localBrokerOffered() const;
     void setLocalBrokerOffered(bool offered);
+
+    // How many payload lines a bubble shows before "… N more lines" (1..200).
+    static constexpr int kDefaultPreviewLines = 12;
+    int previewLines() const;
+    void setPreviewLines(int lines);
+
+    // The connections whose stream is in compact mode (one row per message).
+    bool compactStream(qint64 profileId) const;
+    void setCompactStream(qint64 profileId, bool compact);
 
     // Whether `key` holds a stored value (otherwise the getter gives the default).
     bool contains(Key key) const;

@@ -60,6 +60,8 @@ void TstAppSettings::defaults()
     QCOMPARE(s.collapsedFolders(), QStringList());
     QCOMPARE(s.lastConnection(), qint64(0));
     QCOMPARE(s.localBrokerOffered(), false);
+    QCOMPARE(s.previewLines(), 12);
+    QCOMPARE(s.compactStream(1), false);
     QVERIFY(!s.contains(AppSettings::Key::Language));
     QVERIFY(!s.contains(AppSettings::Key::LastConnection));
     // Reading writes nothing.
@@ -80,6 +82,10 @@ void TstAppSettings::roundTripThroughARestart()
         s.setCollapsedFolders({QStringLiteral("A site"), QStringLiteral("工厂")});
         s.setLastConnection(Q_INT64_C(5000000000));
         s.setLocalBrokerOffered(true);
+        s.setPreviewLines(30);
+        s.setCompactStream(3, true);
+        s.setCompactStream(Q_INT64_C(5000000000), true);
+        s.setCompactStream(3, false);
         QVERIFY(s.isWritable());
     }
     const AppSettings s(dir.path());
@@ -91,6 +97,9 @@ void TstAppSettings::roundTripThroughARestart()
     QCOMPARE(s.collapsedFolders(), (QStringList{QStringLiteral("A site"), QStringLiteral("工厂")}));
     QCOMPARE(s.lastConnection(), Q_INT64_C(5000000000));
     QCOMPARE(s.localBrokerOffered(), true);
+    QCOMPARE(s.previewLines(), 30);
+    QCOMPARE(s.compactStream(3), false);
+    QCOMPARE(s.compactStream(Q_INT64_C(5000000000)), true);
 }
 
 void TstAppSettings::writesThroughAtOnce()
@@ -135,9 +144,23 @@ void TstAppSettings::changeSignals()
     QCOMPARE(last(), AppSettings::Key::LastConnection);
     s.setLocalBrokerOffered(true);
     QCOMPARE(last(), AppSettings::Key::LocalBrokerOffered);
-    QCOMPARE(changed.size(), 8);
+    s.setPreviewLines(3);
+    QCOMPARE(last(), AppSettings::Key::PreviewLines);
+    s.setCompactStream(9, true);
+    QCOMPARE(last(), AppSettings::Key::CompactStreams);
+    s.setCompactStream(9, true); // already compact: nothing
+    QCOMPARE(changed.size(), 10);
+    // Out of range is held to 1..200.
+    s.setPreviewLines(0);
+    QCOMPARE(s.previewLines(), 1);
+    s.setPreviewLines(100000);
+    QCOMPARE(s.previewLines(), 200);
+    QCOMPARE(changed.size(), 12);
+    s.setCompactStream(9, false);
+    s.setPreviewLines(3);
+    changed.clear();
     s.setLastConnection(0); // back to the default is a change
-    QCOMPARE(changed.size(), 9);
+    QCOMPARE(changed.size(), 1);
     QCOMPARE(last(), AppSettings::Key::LastConnection);
 }
 

@@ -1,11 +1,15 @@
-// MessageBubbleDelegate: known row heights and painting of awkward messages (long topics,
-// empty, binary and invalid UTF-8 payloads, properties), received and published.
+// MessageBubbleDelegate: row heights that follow the payload's lines (known without measuring
+// text, each payload decoded once), compact rows, a header that keeps QoS and time, and
+// painting of awkward messages (long topics, empty, binary and invalid UTF-8 payloads,
+// properties), received and published.
 #include "core/protocol/codec.h"
 #include "stream_test_support.h"
 #include "ui/stream/message_bubble_delegate.h"
 #include "ui/stream/message_stream_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QFontDatabase>
 #include <QImage>
 #include <QListView>
 #include <QPainter>
@@ -14,12 +18,30 @@
 
 using namespace mqttdesk;
 
+namespace {
+// Rows of the test history.
+constexpr int kWithProps = 4;
+constexpr int kFiveLines = 7;
+constexpr int kThirteenLines = 8;
+constexpr int kThirtyLines = 9;
+
+QByteArray lines(int count)
+{
+    QByteArrayList list;
+    for (int i = 1; i <= count; ++i)
+        list << "line " + QByteArray::number(i);
+    return list.join('\n');
+}
+} // namespace
+
 class TestMessageBubbleDelegate : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
-    void collapsedRowsShareOneHeight();
+    void heightFollowsTheContent();
+    void layoutRendersEachPreviewOnce();
+    void headerKeepsQosAndTime();
     void expandedRowIsTaller();
     void awkwardPayloadsRenderReadably();
     void paintsEveryRowWithoutTouchingOutsideIt();
@@ -55,22 +77,99 @@ void TestMessageBubbleDelegate::initTestCase()
     list << StreamTestStore::message(QStringLiteral("mine"), "published",
                                      StoredMessage::Direction::Outgoing);
     list << StreamTestStore::message(QStringLiteral("big"), QByteArray(200000, 'x'));
+    list << StreamTestStore::message(QStringLiteral("five"), lines(5));
+    list << StreamTestStore::message(QStringLiteral("thirteen"), lines(13));
+    list << StreamTestStore::message(QStringLiteral("thirty"), lines(30));
     QVERIFY(m_store->store(list));
     m_history = m_store->history();
     QVERIFY(m_history);
     m_model = std::make_unique<MessageStreamModel>(m_history.get());
-    QCOMPARE(m_model->rowCount(), 7);
+    QCOMPARE(m_model->rowCount(), 10);
 }
 
-void TestMessageBubbleDelegate::collapsedRowsShareOneHeight()
+void TestMessageBubbleDelegate::heightFollowsTheContent()
 {
     MessageBubbleDelegate delegate;
     QStyleOptionViewItem option;
     option.rect = QRect(0, 0, 800, 100);
-    const int height = delegate.sizeHint(option, m_model->index(0)).height();
-    QVERIFY(height > 0);
+    option.font = QApplication::font();
+    auto height = [&](int row) { return delegate.sizeHint(option, m_model->index(row)).height(); };
+    const int line =
+        QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).lineSpacing();
+    const int header = QFontMetrics(option.font).lineSpacing();
+    // One line of payload: the header, the line and a few pixels of frame, nothing more.
+    const int one = height(0);
+    QVERIFY2(one <= header + line + 12, qPrintable(QString::number(one)));
+    for (int row : {1, 2, 3, 5})
+        QVERIFY2(height(row) == one, qPrintable(QString::number(row)));
+    // Lines as the payload has them, up to previewLines(); never "… 1 more line".
+    QCOMPARE(height(kFiveLines), one + 4 * line);
+    QCOMPARE(height(kThirteenLines), one + 12 * line);
+    QCOMPARE(height(kThirtyLines), one + 11 * line + header);
+    // A preview that leaves the payload's end out says so on a line of its own.
+    QCOMPARE(height(6), one + header);
+    delegate.setPreviewLines(3);
+    QCOMPARE(height(kFiveLines), one + 2 * line + header);
+    QCOMPARE(height(0), one);
+    // Expanded shows every line of the preview; an empty properties section takes no room.
+    m_model->setExpanded(kThirtyLines, true);
+    QCOMPARE(height(kThirtyLines), one + 29 * line);
+    m_model->setExpanded(kThirtyLines, false);
+    m_model->setExpanded(0, true);
+    QCOMPARE(height(0), one);
+    m_model->setExpanded(0, false);
+    // The width does not change a height: lines are clipped, never wrapped.
+    option.rect.setWidth(300);
+    QCOMPARE(height(kThirtyLines), one + 2 * line + header);
+
+    // Compact: one row per message, all alike and lower than a bubble.
+    delegate.setMode(MessageBubbleDelegate::Mode::Compact);
+    const int compact = height(0);
+    QVERIFY(compact < one);
     for (int row = 0; row < m_model->rowCount(); ++row)
-        QCOMPARE(delegate.sizeHint(option, m_model->index(row)).height(), height);
+        QCOMPARE(height(row), compact);
+}
+
+void TestMessageBubbleDelegate::layoutRendersEachPreviewOnce()
+{
+    // Laying out and painting every row, twice, decodes each payload once.
+    auto model = std::make_unique<MessageStreamModel>(m_history.get());
+    QCOMPARE(model->previewsRendered(), quint64(0));
+    MessageBubbleDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 800, 100);
+    QImage image(800, 400, QImage::Format_ARGB32);
+    QPainter painter(&image);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            option.rect.setHeight(delegate.sizeHint(option, model->index(row)).height());
+            delegate.paint(&painter, option, model->index(row));
+        }
+    }
+    QCOMPARE(model->previewsRendered(), quint64(model->rowCount()));
+    QCOMPARE(model->previewLineCount(kThirtyLines), 30);
+    QCOMPARE(model->previewLineCount(0), 1);
+}
+
+void TestMessageBubbleDelegate::headerKeepsQosAndTime()
+{
+    const QModelIndex index = m_model->index(kWithProps);
+    const QFontMetrics fm(QApplication::font());
+    const QString time =
+        QLocale().toString(index.data(MessageStreamModel::TimeRole).toDateTime().time(),
+                           QStringLiteral("HH:mm:ss.zzz"));
+    const QString wide = MessageBubbleDelegate::headerFacts(index, fm, 2000);
+    QVERIFY(wide.contains(QStringLiteral("JSON")) && wide.contains(QStringLiteral("bytes")));
+    // Short of room, the format goes first, then the size; QoS and time stay.
+    const QString noFormat =
+        MessageBubbleDelegate::headerFacts(index, fm, fm.horizontalAdvance(wide) - 1);
+    QVERIFY(!noFormat.contains(QStringLiteral("JSON")) &&
+            noFormat.contains(QStringLiteral("bytes")));
+    const QString narrow = MessageBubbleDelegate::headerFacts(index, fm, 10);
+    QCOMPARE(narrow, QStringLiteral("QoS 0 · ") + time);
+    QCOMPARE(MessageBubbleDelegate::moreText(0, false), QString());
+    QCOMPARE(MessageBubbleDelegate::moreText(18, false), QStringLiteral("… 18 more lines"));
+    QCOMPARE(MessageBubbleDelegate::moreText(0, true), QStringLiteral("… the payload goes on"));
 }
 
 void TestMessageBubbleDelegate::expandedRowIsTaller()
@@ -170,22 +269,28 @@ void TestMessageBubbleDelegate::clickOnToggleExpands()
     QSignalSpy toggled(&delegate, &MessageBubbleDelegate::propertiesToggled);
     connect(&delegate, &MessageBubbleDelegate::propertiesToggled, m_model.get(),
             [this](const QModelIndex &i) { m_model->toggleExpanded(i.row()); });
-    const QModelIndex index = m_model->index(0);
-    const QRect rect = view.visualRect(index);
-    // Find the toggle by hit-testing along the bubble's last line.
-    QPoint target;
-    for (int y = rect.bottom(); y > rect.top() && target.isNull(); --y) {
-        for (int x = rect.left(); x < rect.left() + 200 && target.isNull(); ++x) {
-            if (delegate.hitTest(rect, index, QPoint(x, y)) ==
-                MessageBubbleDelegate::Hit::PropertiesToggle)
-                target = QPoint(x, y);
+    // The "2 props" toggle sits in the header line; a message without properties has none.
+    auto findToggle = [&](const QModelIndex &index) {
+        const QRect rect = view.visualRect(index);
+        const int header = QFontMetrics(view.font()).lineSpacing();
+        for (int y = rect.top(); y < rect.top() + header + 6; ++y) {
+            for (int x = rect.left(); x < rect.right(); ++x) {
+                if (delegate.hitTest(rect, index, QPoint(x, y)) ==
+                    MessageBubbleDelegate::Hit::PropertiesToggle)
+                    return QPoint(x, y);
+            }
         }
-    }
+        return QPoint();
+    };
+    QVERIFY(findToggle(m_model->index(0)).isNull());
+    const QModelIndex index = m_model->index(kWithProps);
+    view.scrollTo(index);
+    const QPoint target = findToggle(index);
     QVERIFY(!target.isNull());
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, target);
     QCOMPARE(toggled.size(), 1);
     QVERIFY(index.data(MessageStreamModel::ExpandedRole).toBool());
-    m_model->setExpanded(0, false);
+    m_model->setExpanded(kWithProps, false);
 }
 
 void TestMessageBubbleDelegate::sizeTextNeedsNoQtCatalogue()

@@ -2,13 +2,17 @@
 // reader: a 1 MB payload kept in storage's side table is read on the reader thread and then
 // copied whole to the clipboard, shown, saved and resent; a message that is gone is an error
 // the user sees; Export writes the whole filtered history (far more rows than the model holds)
-// on a worker, with progress, and a canceled export stops and leaves the view usable.
+// on a worker, with progress, and a canceled export stops and leaves the view usable. Keys,
+// compact mode (remembered per connection), copy as a mosquitto_pub command, and the rare
+// buttons that give way to the filter fields in a narrow window.
+#include "core/settings/app_settings.h"
 #include "core/storage/database_connection.h"
 #include "core/storage/message_eraser.h"
 #include "core/workspace/history_export_job.h"
 #include "stream_test_support.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/stream/history_export_bar.h"
+#include "ui/stream/message_bubble_delegate.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
@@ -21,6 +25,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListView>
+#include <QMenu>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -56,6 +62,10 @@ private slots:
     void exportWritesTheWholeFilteredHistory_data();
     void exportWritesTheWholeFilteredHistory();
     void canceledExportStopsAndTheViewStaysUsable();
+    void enterAndDoubleClickOpenTheViewerSpaceExpands();
+    void compactModeIsRememberedPerConnection();
+    void copyAsMosquittoPubCommand();
+    void rareButtonsMoveToAMenuWhenNarrow();
 
 private:
     void openView();
@@ -289,6 +299,112 @@ void TestMessageStreamView::canceledExportStopsAndTheViewStaysUsable()
     QVERIFY(finished.wait(kWait));
     QCOMPARE(finished.last().at(0).toLongLong(), 1);
     QVERIFY(QFile::exists(path));
+}
+
+void TestMessageStreamView::enterAndDoubleClickOpenTheViewerSpaceExpands()
+{
+    openView();
+    const int row = rowOf(QStringLiteral("small"));
+    QVERIFY(row >= 0);
+    QListView *list = m_view->listView();
+    list->setFocus();
+    list->setCurrentIndex(m_model->index(row));
+    QTest::keyClick(list, Qt::Key_Space);
+    QVERIFY(m_model->index(row).data(MessageStreamModel::ExpandedRole).toBool());
+    QTest::keyClick(list, Qt::Key_Space);
+    QVERIFY(!m_model->index(row).data(MessageStreamModel::ExpandedRole).toBool());
+
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<PayloadViewerDialog *>(), kWait);
+    delete m_view->findChild<PayloadViewerDialog *>();
+
+    list->scrollTo(m_model->index(row));
+    const QPoint centre = list->visualRect(m_model->index(row)).center();
+    // As a user does it: a press and release, then the double click.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<PayloadViewerDialog *>(), kWait);
+    delete m_view->findChild<PayloadViewerDialog *>();
+}
+
+void TestMessageStreamView::compactModeIsRememberedPerConnection()
+{
+    QTemporaryDir dir;
+    AppSettings settings(dir.path());
+    openView();
+    m_view->setSettings(&settings);
+    QVERIFY(!m_view->isCompact());
+    QVERIFY(!m_view->listView()->uniformItemSizes()); // bubbles follow their content
+    m_view->compactButton()->click();
+    QVERIFY(m_view->isCompact());
+    QCOMPARE(m_view->delegate()->mode(), MessageBubbleDelegate::Mode::Compact);
+    QVERIFY(m_view->listView()->uniformItemSizes()); // one height for every row
+    QVERIFY(settings.compactStream(1));
+
+    // The same connection opened again is compact; another one is not.
+    MessageStreamView again(m_model.get(), 1);
+    again.setSettings(&settings);
+    QVERIFY(again.isCompact());
+    MessageStreamView other(m_model.get(), 2);
+    other.setSettings(&settings);
+    QVERIFY(!other.isCompact());
+
+    m_view->compactButton()->click();
+    QVERIFY(!settings.compactStream(1));
+    QCOMPARE(m_view->delegate()->mode(), MessageBubbleDelegate::Mode::Bubbles);
+    // The preview lines setting reaches the open view.
+    settings.setPreviewLines(4);
+    QCOMPARE(m_view->delegate()->previewLines(), 4);
+}
+
+void TestMessageStreamView::copyAsMosquittoPubCommand()
+{
+    openView();
+    ConnectionSettings connection;
+    connection.transport.host = QStringLiteral("broker.example");
+    connection.transport.port = 1884;
+    connection.session.username = QStringLiteral("ada");
+    connection.session.password = QByteArrayLiteral("s3cret-pw");
+    m_view->setCommandSettings(connection);
+    const int row = rowOf(QStringLiteral("small"));
+    m_view->copyAsCommand(row);
+    const QString command = QApplication::clipboard()->text();
+    QCOMPARE(command, QStringLiteral("mosquitto_pub -h 'broker.example' -p 1884 -V mqttv311 "
+                                     "-u 'ada' -t 'small' -m 'tiny'"));
+    QVERIFY(!command.contains(QStringLiteral("s3cret")));
+    // The large payload is read first, then copied whole.
+    m_view->copyAsCommand(rowOf(QStringLiteral("big/one")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->pendingPayloadReads(), 0, kWait);
+    QVERIFY(QApplication::clipboard()->text().size() > m_big.size());
+}
+
+void TestMessageStreamView::rareButtonsMoveToAMenuWhenNarrow()
+{
+    openView();
+    auto fieldsHaveRoom = [this] {
+        return m_view->topicFilterEdit()->width() >= MessageStreamView::kMinFieldWidth &&
+               m_view->searchEdit()->width() >= MessageStreamView::kMinFieldWidth;
+    };
+    // The stream's width in a 1280 px window beside the subscriptions.
+    m_view->resize(950, 600);
+    QTRY_VERIFY(m_view->moreButton()->isVisible());
+    QVERIFY(!m_view->exportButton()->isVisible());
+    QTRY_VERIFY(fieldsHaveRoom());
+    QMenu *menu = m_view->moreButton()->menu();
+    emit menu->aboutToShow();
+    QStringList texts;
+    for (const QAction *action : menu->actions())
+        texts << action->text();
+    QCOMPARE(texts, (QStringList{m_view->exportButton()->text(), QStringLiteral("Clear…"),
+                                 QStringLiteral("Diagnostics")}));
+    menu->actions().at(2)->trigger(); // Diagnostics, from the menu
+    QVERIFY(m_view->isDiagnosticsVisible());
+    m_view->setDiagnosticsVisible(false);
+
+    m_view->resize(1600, 600);
+    QTRY_VERIFY(m_view->exportButton()->isVisible());
+    QVERIFY(!m_view->moreButton()->isVisible());
+    QTRY_VERIFY(fieldsHaveRoom());
 }
 
 QTEST_MAIN(TestMessageStreamView)

@@ -1,5 +1,7 @@
-// Renders a connection's stream with mixed JSON, text and binary messages, received and
-// published, at 1280x800 and 1920x1080, in English and Chinese. The images go to
+// Renders a connection's stream after a mixed flood (JSON short and long, text, logs, binary,
+// a long topic, a 1 MB payload; received and published), as bubbles and in compact mode, at
+// 1280x800 and 1920x1080, in English and Chinese. At 1280x800 at least 15 bubbles and 25
+// compact rows must be in sight, whole. The images go to
 // $MQTTDESK_SCREENSHOT_DIR (e.g. docs/screenshots) when set, else to a temporary directory;
 // either way each must be a picture of the right size with the stream, the publish bar and
 // the subscriptions shown in full (ScreenshotCheck).
@@ -57,11 +59,17 @@ void TestStreamScreenshots::stream_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
-    for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
-        for (const QSize &size : {QSize(1280, 800), QSize(1920, 1080)})
-            QTest::newRow(qPrintable(
-                QStringLiteral("%1-%2x%3").arg(language).arg(size.width()).arg(size.height())))
-                << language << size;
+    QTest::addColumn<bool>("compact");
+    for (const bool compact : {false, true}) {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            for (const QSize &size : {QSize(1280, 800), QSize(1920, 1080)})
+                QTest::newRow(
+                    qPrintable(QStringLiteral("%1%2-%3x%4")
+                                   .arg(compact ? QStringLiteral("compact-") : QString(), language)
+                                   .arg(size.width())
+                                   .arg(size.height())))
+                    << language << size << compact;
+        }
     }
 }
 
@@ -107,6 +115,42 @@ static QList<StoredMessage> sampleMessages()
     add(QStringLiteral("plant/line1/sensors/temperature"),
         R"({"sensor":"t-101","value":22.1,"unit":"°C","ok":true,"tags":["hall","north"]})",
         D::Incoming, 1, false, json);
+    // The flood: mostly one-line readings, now and then a log, a long topic, a large object
+    // and a 1 MB payload, the way a plant's broker sounds.
+    QByteArray large = R"({"frames":[)";
+    while (large.size() < 1024 * 1024)
+        large += R"({"t":1732222222,"x":[0.125,0.25,0.5,1.0],"ok":true},)";
+    large += "{}]}";
+    for (int i = 0; i < 40; ++i) {
+        const QString line = QStringLiteral("plant/line%1").arg(1 + i % 2);
+        const QByteArray n = QByteArray::number(i);
+        switch (i % 10) {
+        case 3:
+            add(line + QStringLiteral("/log"),
+                "2026-11-21 22:42:" + QByteArray::number(10 + i) + " INFO cycle " + n +
+                    " done\nnext cycle in 4 s",
+                D::Incoming, 0);
+            break;
+        case 5:
+            add(line + QStringLiteral("/area-north/building-7/floor-2/room-214/cabinet-B/rack-3/"
+                                      "unit-12/sensors/temperature/probe-4/raw"),
+                QByteArray::number(20.0 + i / 10.0), D::Incoming, 0);
+            break;
+        case 7:
+            add(line + QStringLiteral("/cmd"), R"({"action":"ack","seq":)" + n + "}", D::Outgoing,
+                1);
+            break;
+        case 8:
+            add(line + QStringLiteral("/snapshot"),
+                i == 38 ? large : QByteArray(R"({"state":"ok"})"), D::Incoming, 1);
+            break;
+        default:
+            add(line + QStringLiteral("/sensors/temperature"),
+                R"({"sensor":"t-10)" + QByteArray::number(i % 3) + R"(","value":)" +
+                    QByteArray::number(21.0 + i / 8.0) + "}",
+                D::Incoming, 1, false, i % 4 == 0 ? json : Properties{});
+        }
+    }
     return list;
 }
 
@@ -114,6 +158,7 @@ void TestStreamScreenshots::stream()
 {
     QFETCH(QString, language);
     QFETCH(QSize, size);
+    QFETCH(bool, compact);
     QTranslator translator;
     if (language != QLatin1String("en")) {
         QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_%1.qm").arg(language)));
@@ -153,6 +198,7 @@ void TestStreamScreenshots::stream()
         QTRY_COMPARE(model->rowCount(), int(messages.size()));
         QTRY_VERIFY(!model->isLoading());
         model->setExpanded(1, true);
+        view.streamView()->setCompact(compact);
         view.resize(size);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -172,10 +218,17 @@ void TestStreamScreenshots::stream()
         // The newest message is in sight at the bottom of the list.
         const QModelIndex newest = model->index(model->rowCount() - 1);
         QVERIFY(list->viewport()->rect().intersects(list->visualRect(newest)));
-        const QString file = QDir(m_out).filePath(QStringLiteral("stream-%1-%2x%3.png")
-                                                      .arg(language)
-                                                      .arg(size.width())
-                                                      .arg(size.height()));
+        // Dense: this many messages in sight, whole (a row cut at the top does not count).
+        int whole = 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            whole += list->viewport()->rect().contains(list->visualRect(model->index(row)));
+        if (size == QSize(1280, 800))
+            QVERIFY2(whole >= (compact ? 25 : 15), qPrintable(QString::number(whole)));
+        const QString file = QDir(m_out).filePath(
+            QStringLiteral("stream-%1%2-%3x%4.png")
+                .arg(compact ? QStringLiteral("compact-") : QString(), language)
+                .arg(size.width())
+                .arg(size.height()));
         QVERIFY(image.save(file));
     }
 }

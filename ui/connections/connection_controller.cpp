@@ -5,6 +5,7 @@
 #include "core/storage/message_writer.h"
 #include "core/workspace/connection_services.h"
 #include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_view.h"
 
 namespace mqttdesk {
 
@@ -27,6 +28,8 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     context.version = settings.session.version;
     context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
     m_view = new ConnectionView(context);
+    m_view->streamView()->setSettings(options.settings);
+    m_view->streamView()->setCommandSettings(settings);
     connection->setPacketLogging(options.packetLogging);
 
     connect(connection, &Connection::stateChanged, this, [this](SessionState state) {
@@ -68,6 +71,7 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
     m_services->connection()->setSettings(settings);
+    m_view->streamView()->setCommandSettings(settings);
 }
 
 void ConnectionController::connectToBroker()

@@ -10,6 +10,7 @@
 
 namespace mqttdesk {
 
+class AppSettings;
 class ConnectionServices;
 class ConnectionView;
 class MessageWriter;
@@ -30,7 +31,8 @@ public:
         qint64 profileId = 0;
         MessageWriter *writer = nullptr; // started; outlives the controller
         QString databasePath;
-        bool packetLogging = false; // View > Log packets (off unless the user turned it on)
+        bool packetLogging = false;      // View > Log packets (off unless the user turned it on)
+        AppSettings *settings = nullptr; // the stream's compact mode and preview lines
     };
 
     // `profile` must carry its secrets (loaded from the SecretStore).

@@ -55,6 +55,7 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
     options.writer = m_writer;
     options.databasePath = m_databasePath;
     options.packetLogging = m_packetLogging;
+    options.settings = m_settings;
     auto *controller = new ConnectionController(profile, options);
     m_controllers.insert(profileId, controller);
     m_stack->addWidget(controller->view());

@@ -10,6 +10,7 @@ class QStackedWidget;
 
 namespace mqttdesk {
 
+class AppSettings;
 class ConnectionController;
 class ConnectionHeader;
 class MessageWriter;
@@ -39,6 +40,8 @@ public:
     // View > Log packets, for every open connection and those opened later.
     void setPacketLogging(bool enabled);
     bool packetLogging() const { return m_packetLogging; }
+    // The app's settings, for connections opened from now on (nullptr: none remembered).
+    void setSettings(AppSettings *settings) { m_settings = settings; }
     // Disconnects and drops the controller and its view (the profile was deleted).
     void close(qint64 profileId);
     // Shows the profile in the header and its view (or the placeholder) in the stack.
@@ -52,6 +55,7 @@ signals:
 
 private:
     MessageWriter *m_writer;
+    AppSettings *m_settings = nullptr;
     QString m_databasePath;
     ConnectionHeader *m_header;
     QStackedWidget *m_stack;

@@ -72,6 +72,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_log = new LogModel(this);
     m_sidebar = new ConnectionSidebar(m_model, this);
     m_workspace = new ConnectionWorkspace(m_writer, dbPath, this);
+    m_workspace->setSettings(m_settings);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_sidebar);

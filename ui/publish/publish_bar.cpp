@@ -122,7 +122,9 @@ PublishBar::PublishBar(QWidget *parent)
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_payload->setPlaceholderText(tr("Payload (Ctrl+Enter sends)"));
     m_payload->setTabChangesFocus(true);
-    m_payload->setMaximumHeight(110);
+    // Five lines: room to write JSON by hand, and the stream above keeps its room.
+    m_payload->setMaximumHeight(5 * QFontMetrics(m_payload->font()).lineSpacing() +
+                                2 * m_payload->frameWidth() + 8);
     payloadLabel->setBuddy(m_payload);
     m_send = new QPushButton(tr("&Send"), this);
     m_send->setToolTip(tr("Publish (Ctrl+Enter)"));

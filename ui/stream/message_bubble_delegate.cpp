@@ -18,18 +18,74 @@ namespace mqttdesk {
 
 namespace {
 
-constexpr int kMargin = 6;  // around the bubble inside the row
-constexpr int kPadding = 8; // inside the bubble
-constexpr int kRadius = 8;
-constexpr double kMaxWidthShare = 0.72;
+constexpr int kMargin = 6;  // left and right of the bubble inside the row
+constexpr int kMarginV = 1; // above and below it: 2 px between bubbles
+constexpr int kPadX = 8;    // inside the bubble
+constexpr int kPadY = 3;
+constexpr int kGap = 1; // between the header, the payload and the properties
+constexpr int kRadius = 7;
+constexpr double kMaxWidthShare = 0.8;
+constexpr int kMinTopicWidth = 80;
+constexpr int kCompactPad = 2;
+
+bool isOutgoing(const QModelIndex &index)
+{
+    return index.data(MessageStreamModel::DirectionRole).toInt() ==
+           int(StoredMessage::Direction::Outgoing);
+}
 
 // Received: a tint of the subscription colour; published: of the highlight.
 QColor bubbleFill(const QModelIndex &index, const QPalette &pal)
 {
-    if (index.data(MessageStreamModel::DirectionRole).toInt() ==
-        int(StoredMessage::Direction::Outgoing))
+    if (isOutgoing(index))
         return Theme::bubbleOutgoing(pal);
     return Theme::bubbleIncoming(index.data(MessageStreamModel::ColourRole).value<QColor>(), pal);
+}
+
+QColor accentOf(const QModelIndex &index, const QPalette &pal)
+{
+    if (isOutgoing(index))
+        return Theme::bubbleOutgoingBorder(pal);
+    return Theme::bubbleIncomingBorder(index.data(MessageStreamModel::ColourRole).value<QColor>(),
+                                       pal);
+}
+
+QString timeText(const QModelIndex &index)
+{
+    return QLocale().toString(index.data(MessageStreamModel::TimeRole).toDateTime().time(),
+                              QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString topicText(const QModelIndex &index)
+{
+    QString topic = index.data(MessageStreamModel::TopicRole).toString();
+    const QString alias = index.data(MessageStreamModel::AliasRole).toString();
+    if (!alias.isEmpty())
+        topic = alias + QStringLiteral(" — ") + topic;
+    return topic;
+}
+
+// The start of a preview on one line: line breaks and the indentation after them become one
+// space, so pretty-printed JSON reads as `{ "t": 21.5, "unit": "C" }`.
+QString oneLine(const QString &text, qsizetype maxChars)
+{
+    QString out;
+    out.reserve(qMin(text.size(), maxChars));
+    bool breaking = false;
+    for (qsizetype i = 0; i < text.size() && out.size() < maxChars; ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\n')) {
+            breaking = true;
+            continue;
+        }
+        if (breaking && (c == QLatin1Char(' ') || c == QLatin1Char('\t')))
+            continue;
+        if (breaking && !out.isEmpty())
+            out += QLatin1Char(' ');
+        breaking = false;
+        out += c;
+    }
+    return out;
 }
 
 } // namespace
@@ -45,6 +101,26 @@ QString MessageBubbleDelegate::sizeText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+QString MessageBubbleDelegate::moreText(int hiddenLines, bool truncated)
+{
+    // Singular and plural as two source texts, like sizeText(): English reads right with no
+    // catalogue loaded.
+    if (hiddenLines > 0 && truncated)
+        return hiddenLines == 1 ? tr("… at least 1 more line")
+                                : tr("… at least %1 more lines").arg(hiddenLines);
+    if (hiddenLines > 0)
+        return hiddenLines == 1 ? tr("… 1 more line") : tr("… %1 more lines").arg(hiddenLines);
+    if (truncated)
+        return tr("… the payload goes on");
+    return QString();
+}
+
+QString MessageBubbleDelegate::propertiesToggleText(int count, bool expanded)
+{
+    return (expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) +
+           (count == 1 ? tr("1 prop") : tr("%1 props").arg(count));
+}
+
 MessageBubbleDelegate::MessageBubbleDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_mono(QFontDatabase::systemFont(QFontDatabase::FixedFont))
@@ -55,20 +131,42 @@ int MessageBubbleDelegate::lineHeight() const
     return QFontMetrics(m_mono).lineSpacing();
 }
 
+int MessageBubbleDelegate::compactHeight(const QFont &font) const
+{
+    return qMax(QFontMetrics(font).lineSpacing(), lineHeight()) + 2 * kCompactPad;
+}
+
+MessageBubbleDelegate::Shape MessageBubbleDelegate::shapeOf(const QModelIndex &index) const
+{
+    Shape s;
+    const auto *model = qobject_cast<const MessageStreamModel *>(index.model());
+    const int total = model ? model->previewLineCount(index.row()) : 1;
+    s.truncated = index.data(MessageStreamModel::TruncatedRole).toBool();
+    s.expanded = index.data(MessageStreamModel::ExpandedRole).toBool();
+    const int cap = s.expanded ? ExpandedPreviewLines : m_previewLines;
+    // "… 1 more line" would take the room of the line itself: show it instead.
+    s.lines = total <= cap + 1 ? total : cap;
+    s.hidden = total - s.lines;
+    s.more = s.hidden > 0 || s.truncated;
+    if (s.expanded)
+        s.properties = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
+    return s;
+}
+
 QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
                                       const QModelIndex &index) const
 {
+    const int width = qMax(200, option.rect.width());
+    if (m_mode == Mode::Compact)
+        return {width, compactHeight(option.font)};
     const int header = QFontMetrics(option.font).lineSpacing();
-    const int line = lineHeight();
-    const bool expanded = index.data(MessageStreamModel::ExpandedRole).toBool();
-    int height =
-        2 * kMargin + 2 * kPadding + header + 4 + CollapsedPreviewLines * line + 4 + header;
-    if (expanded) {
-        const int props = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
-        height +=
-            (ExpandedPreviewLines - CollapsedPreviewLines) * line + qMax(1, props) * header + 4;
-    }
-    return {qMax(200, option.rect.width()), height};
+    const Shape s = shapeOf(index);
+    int height = 2 * kMarginV + 2 * kPadY + header + kGap + s.lines * lineHeight();
+    if (s.more)
+        height += header;
+    if (s.properties > 0)
+        height += kGap + s.properties * header;
+    return {width, height};
 }
 
 MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect,
@@ -76,34 +174,73 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
                                                             const QFont &font) const
 {
     Layout l;
-    const int header = QFontMetrics(font).lineSpacing();
-    const int line = lineHeight();
-    const bool outgoing = index.data(MessageStreamModel::DirectionRole).toInt() ==
-                          int(StoredMessage::Direction::Outgoing);
-    const bool expanded = index.data(MessageStreamModel::ExpandedRole).toBool();
-    const int width = qMax(160, int(rowRect.width() * kMaxWidthShare));
-    const QRect inner = rowRect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    l.bubble = QRect(outgoing ? inner.right() - width + 1 : inner.left(), inner.top(),
-                     qMin(width, inner.width()), inner.height());
-    const QRect content = l.bubble.adjusted(kPadding, kPadding, -kPadding, -kPadding);
-    l.header = QRect(content.left(), content.top(), content.width(), header);
-    int y = l.header.bottom() + 1 + 4;
-    const int previewLines = expanded ? ExpandedPreviewLines : CollapsedPreviewLines;
-    l.preview = QRect(content.left(), y, content.width(), previewLines * line);
-    y = l.preview.bottom() + 1 + 4;
-    if (expanded) {
-        const int props = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
-        l.properties = QRect(content.left(), y, content.width(), qMax(1, props) * header);
-        y = l.properties.bottom() + 1 + 4;
+    if (m_mode == Mode::Compact) {
+        l.bubble = rowRect;
+        return l;
     }
-    l.footer = QRect(content.left(), y, content.width(), header);
     const QFontMetrics fm(font);
-    const QString toggleText = expanded ? tr("▾ Properties") : tr("▸ Properties");
-    l.toggle = QRect(l.footer.left(), l.footer.top(), fm.horizontalAdvance(toggleText) + 4, header);
-    const QString showAll = tr("Show all");
-    const int showAllWidth = fm.horizontalAdvance(showAll) + 4;
-    l.showAll = QRect(l.footer.right() - showAllWidth + 1, l.footer.top(), showAllWidth, header);
+    const int header = fm.lineSpacing();
+    const Shape s = shapeOf(index);
+    const int width = qMax(160, int(rowRect.width() * kMaxWidthShare));
+    const QRect inner = rowRect.adjusted(kMargin, kMarginV, -kMargin, -kMarginV);
+    l.bubble = QRect(isOutgoing(index) ? inner.right() - width + 1 : inner.left(), inner.top(),
+                     qMin(width, inner.width()), inner.height());
+    const QRect content = l.bubble.adjusted(kPadX, kPadY, -kPadX, -kPadY);
+    l.header = QRect(content.left(), content.top(), content.width(), header);
+    int y = l.header.bottom() + 1 + kGap;
+    l.preview = QRect(content.left(), y, content.width(), s.lines * lineHeight());
+    y = l.preview.bottom() + 1;
+    if (s.more) {
+        l.more = QRect(content.left(), y, content.width(), header);
+        const int showAllWidth = fm.horizontalAdvance(tr("Show all")) + 4;
+        l.showAll = QRect(l.more.right() - showAllWidth + 1, y, showAllWidth, header);
+        y = l.more.bottom() + 1;
+    }
+    if (s.properties > 0)
+        l.properties = QRect(content.left(), y + kGap, content.width(), s.properties * header);
+    // Header: the facts keep their room (QoS and time are never dropped), the properties
+    // toggle sits left of them where there are properties, and the topic takes what is left.
+    const int props = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
+    const int toggleWidth =
+        props > 0 ? fm.horizontalAdvance(propertiesToggleText(props, true)) + 8 : 0;
+    const int factRoom = qMax(0, l.header.width() - kMinTopicWidth - toggleWidth - 12);
+    l.facts = headerFacts(index, fm, factRoom);
+    const int factWidth = qMin(fm.horizontalAdvance(l.facts) + 4, factRoom);
+    l.factRect = QRect(l.header.right() - factWidth + 1, l.header.top(), factWidth, header);
+    int topicRight = l.factRect.left() - 8;
+    if (props > 0) {
+        l.toggle = QRect(l.factRect.left() - 4 - toggleWidth, l.header.top(), toggleWidth, header);
+        topicRight = l.toggle.left() - 4;
+    }
+    l.topic = QRect(l.header.left(), l.header.top(), qMax(0, topicRight - l.header.left()), header);
     return l;
+}
+
+QString MessageBubbleDelegate::headerFacts(const QModelIndex &index, const QFontMetrics &fm,
+                                           int room)
+{
+    const QString qos = tr("QoS %1").arg(index.data(MessageStreamModel::QosRole).toInt());
+    const QString retained =
+        index.data(MessageStreamModel::RetainRole).toBool() ? tr("retained") : QString();
+    const QString time = timeText(index);
+    const QString ack = index.data(MessageStreamModel::AckRole).toString();
+    // The least useful fact goes first when room is short.
+    QStringList optional{
+        payloadFormatName(PayloadFormat(index.data(MessageStreamModel::FormatRole).toInt())),
+        sizeText(index.data(MessageStreamModel::PayloadSizeRole).toLongLong())};
+    forever
+    {
+        QStringList facts{qos};
+        if (!retained.isEmpty())
+            facts << retained;
+        facts << time << optional;
+        if (!ack.isEmpty())
+            facts << ack;
+        const QString text = facts.join(QStringLiteral(" · "));
+        if (fm.horizontalAdvance(text) <= room || optional.isEmpty())
+            return text;
+        optional.removeFirst();
+    }
 }
 
 QRect MessageBubbleDelegate::bubbleRect(const QRect &rowRect, const QModelIndex &index) const
@@ -115,92 +252,140 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                                   const QModelIndex &index) const
 {
     painter->save();
+    if (m_mode == Mode::Compact)
+        paintCompact(painter, option, index);
+    else
+        paintBubble(painter, option, index);
+    painter->restore();
+}
+
+void MessageBubbleDelegate::paintBubble(QPainter *painter, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QPalette &pal = option.palette;
     const Layout l = layout(option.rect, index, option.font);
-    const bool outgoing = index.data(MessageStreamModel::DirectionRole).toInt() ==
-                          int(StoredMessage::Direction::Outgoing);
+    const Shape s = shapeOf(index);
+    const bool outgoing = isOutgoing(index);
+    const bool selected = option.state & QStyle::State_Selected;
 
-    // Bubble: a pale tint of the subscription colour (received) or the highlight (published).
-    const QColor accent =
-        outgoing ? Theme::bubbleOutgoingBorder(pal)
-                 : Theme::bubbleIncomingBorder(
-                       index.data(MessageStreamModel::ColourRole).value<QColor>(), pal);
+    const QColor accent = accentOf(index, pal);
     const QColor fill = bubbleFill(index, pal);
     QPainterPath path;
     path.addRoundedRect(l.bubble, kRadius, kRadius);
     painter->fillPath(path, fill);
-    painter->setPen(
-        QPen(option.state & QStyle::State_Selected ? pal.color(QPalette::Highlight) : accent,
-             option.state & QStyle::State_Selected ? 2.0 : 1.0));
+    painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : accent, selected ? 2.0 : 1.0));
     painter->drawPath(path);
     // The subscription colour as a stripe on the bubble's outer edge.
-    const QRect stripe = outgoing ? QRect(l.bubble.right() - 3, l.bubble.top() + kRadius, 4,
-                                          l.bubble.height() - 2 * kRadius)
-                                  : QRect(l.bubble.left(), l.bubble.top() + kRadius, 4,
-                                          l.bubble.height() - 2 * kRadius);
+    const int stripeHeight = qMax(0, l.bubble.height() - 2 * kRadius);
+    const QRect stripe =
+        outgoing ? QRect(l.bubble.right() - 3, l.bubble.top() + kRadius, 4, stripeHeight)
+                 : QRect(l.bubble.left(), l.bubble.top() + kRadius, 4, stripeHeight);
     painter->fillRect(stripe, accent);
 
-    // Header: topic (elided) then the facts, right-aligned.
     const QFontMetrics fm(option.font);
-    QStringList facts;
-    const QString alias = index.data(MessageStreamModel::AliasRole).toString();
-    facts << tr("QoS %1").arg(index.data(MessageStreamModel::QosRole).toInt());
-    if (index.data(MessageStreamModel::RetainRole).toBool())
-        facts << tr("retained");
-    facts << QLocale().toString(index.data(MessageStreamModel::TimeRole).toDateTime().time(),
-                                QStringLiteral("HH:mm:ss.zzz"));
-    facts << sizeText(index.data(MessageStreamModel::PayloadSizeRole).toLongLong());
-    facts << payloadFormatName(PayloadFormat(index.data(MessageStreamModel::FormatRole).toInt()));
-    const QString ack = index.data(MessageStreamModel::AckRole).toString();
-    if (!ack.isEmpty())
-        facts << ack;
-    const QString factText = facts.join(QStringLiteral(" · "));
-    const int factWidth = qMin(fm.horizontalAdvance(factText) + 12, l.header.width() / 2);
-    QRect factRect(l.header.right() - factWidth + 1, l.header.top(), factWidth, l.header.height());
-    QRect topicRect(l.header.left(), l.header.top(), l.header.width() - factWidth - 8,
-                    l.header.height());
     QFont bold = option.font;
     bold.setBold(true);
     painter->setFont(bold);
     painter->setPen(Theme::onBubble(pal.color(QPalette::Text), fill));
-    QString topic = index.data(MessageStreamModel::TopicRole).toString();
-    if (!alias.isEmpty())
-        topic = alias + QStringLiteral(" — ") + topic;
-    painter->drawText(topicRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(bold).elidedText(topic, Qt::ElideMiddle, topicRect.width()));
+    painter->drawText(
+        l.topic, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(bold).elidedText(topicText(index), Qt::ElideMiddle, l.topic.width()));
     painter->setFont(option.font);
+    if (l.toggle.isValid()) {
+        const int props = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
+        painter->setPen(Theme::onBubble(pal.color(QPalette::Link), fill));
+        painter->drawText(l.toggle, Qt::AlignRight | Qt::AlignVCenter,
+                          propertiesToggleText(props, s.expanded));
+    }
     const bool failed = index.data(MessageStreamModel::AckFailedRole).toBool();
     painter->setPen(Theme::onBubble(
         failed ? Theme::errorText(pal) : pal.color(QPalette::PlaceholderText), fill));
-    painter->drawText(factRect, Qt::AlignRight | Qt::AlignVCenter,
-                      fm.elidedText(factText, Qt::ElideLeft, factRect.width()));
+    painter->drawText(l.factRect, Qt::AlignRight | Qt::AlignVCenter,
+                      fm.elidedText(l.facts, Qt::ElideLeft, l.factRect.width()));
 
-    const bool expanded = index.data(MessageStreamModel::ExpandedRole).toBool();
-    paintPreview(painter, l.preview, index,
-                 expanded ? ExpandedPreviewLines : CollapsedPreviewLines);
+    paintPreview(painter, l.preview, index, s.lines);
     painter->setFont(option.font); // the preview leaves the monospace font set
 
-    if (expanded) {
+    if (s.more) {
+        painter->setPen(Theme::onBubble(pal.color(QPalette::PlaceholderText), fill));
+        const QRect text = l.more.adjusted(0, 0, -l.showAll.width() - 8, 0);
+        painter->drawText(
+            text, Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(moreText(s.hidden, s.truncated), Qt::ElideRight, text.width()));
+        painter->setPen(Theme::onBubble(pal.color(QPalette::Link), fill));
+        painter->drawText(l.showAll, Qt::AlignRight | Qt::AlignVCenter, tr("Show all"));
+    }
+    if (s.properties > 0) {
         painter->setPen(Theme::onBubble(pal.color(QPalette::Text), fill));
-        QStringList props = index.data(MessageStreamModel::PropertiesRole).toStringList();
-        if (props.isEmpty())
-            props << tr("No MQTT 5 properties");
+        const QStringList props = index.data(MessageStreamModel::PropertiesRole).toStringList();
         int y = l.properties.top();
-        for (const QString &p : std::as_const(props)) {
+        for (const QString &p : props) {
             painter->drawText(QRect(l.properties.left(), y, l.properties.width(), fm.lineSpacing()),
                               Qt::AlignLeft | Qt::AlignVCenter,
                               fm.elidedText(p, Qt::ElideRight, l.properties.width()));
             y += fm.lineSpacing();
         }
     }
+}
 
-    painter->setPen(Theme::onBubble(pal.color(QPalette::Link), fill));
-    painter->drawText(l.toggle, Qt::AlignLeft | Qt::AlignVCenter,
-                      expanded ? tr("▾ Properties") : tr("▸ Properties"));
-    if (index.data(MessageStreamModel::TruncatedRole).toBool() || expanded)
-        painter->drawText(l.showAll, Qt::AlignRight | Qt::AlignVCenter, tr("Show all"));
-    painter->restore();
+void MessageBubbleDelegate::paintCompact(QPainter *painter, const QStyleOptionViewItem &option,
+                                         const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    const QPalette &pal = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor background = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base);
+    const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    const QColor muted =
+        selected ? text : Theme::onBubble(pal.color(QPalette::PlaceholderText), background);
+    const QFontMetrics fm(option.font);
+    const QRect r = option.rect.adjusted(0, kCompactPad, 0, -kCompactPad);
+    int x = r.left() + 2;
+
+    painter->fillRect(QRect(x, r.top(), 4, r.height()), accentOf(index, pal));
+    x += 4 + 6;
+
+    auto column = [&](const QString &s, int width, const QColor &colour, Qt::Alignment align,
+                      Qt::TextElideMode elide) {
+        painter->setPen(colour);
+        painter->drawText(QRect(x, r.top(), width, r.height()), align | Qt::AlignVCenter,
+                          QFontMetrics(painter->font()).elidedText(s, elide, width));
+        x += width + 8;
+    };
+    painter->setFont(option.font);
+    column(timeText(index), fm.horizontalAdvance(QStringLiteral("00:00:00.000")), muted,
+           Qt::AlignLeft, Qt::ElideRight);
+    // ↑ published, Q0..Q2, R retained: a fixed column so that topics line up.
+    QString markers = isOutgoing(index) ? QStringLiteral("↑") : QStringLiteral("↓");
+    markers += QStringLiteral(" Q%1").arg(index.data(MessageStreamModel::QosRole).toInt());
+    if (index.data(MessageStreamModel::RetainRole).toBool())
+        markers += QStringLiteral(" R");
+    column(markers, fm.horizontalAdvance(QStringLiteral("↓ Q2 R")), muted, Qt::AlignLeft,
+           Qt::ElideRight);
+
+    const QString size = sizeText(index.data(MessageStreamModel::PayloadSizeRole).toLongLong());
+    const int sizeWidth = fm.horizontalAdvance(QStringLiteral("1023.9 KB")) + 4;
+    const int rest = r.right() - x - sizeWidth - 8;
+    const int topicWidth = qBound(qMin(120, rest), int(rest * 0.42), 560);
+    column(topicText(index), topicWidth, text, Qt::AlignLeft, Qt::ElideMiddle);
+
+    const int payloadWidth = qMax(0, r.right() - x - sizeWidth - 8);
+    const QString preview = index.data(MessageStreamModel::PreviewRole).toString();
+    painter->setFont(m_mono);
+    if (preview.isEmpty())
+        column(tr("(empty payload)"), payloadWidth, muted, Qt::AlignLeft, Qt::ElideRight);
+    else
+        column(oneLine(preview, 512), payloadWidth, text, Qt::AlignLeft, Qt::ElideRight);
+    painter->setFont(option.font);
+    x = r.right() - sizeWidth;
+    column(size, sizeWidth, muted, Qt::AlignRight, Qt::ElideLeft);
 }
 
 void MessageBubbleDelegate::paintPreview(QPainter *painter, const QRect &rect,

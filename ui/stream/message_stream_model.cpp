@@ -1,5 +1,6 @@
 #include "ui/stream/message_stream_model.h"
 
+#include "core/payload/json_highlighter.h"
 #include "core/payload/payload_detector.h"
 #include "core/protocol/codec.h"
 #include "core/storage/message_history.h"
@@ -15,6 +16,9 @@ namespace {
 
 // Enough bytes for a ~4 KiB preview in any format (hex shows 16 bytes per 79 characters).
 constexpr qsizetype kPreviewBytes = 16 * 1024;
+// A JSON payload this short that is one line on the wire stays one line in its bubble: it
+// reads well as it is, and the stream stays dense. Longer JSON is indented.
+constexpr qsizetype kOneLineJsonBytes = 120;
 
 QString propertyValueText(const PropertyValue &value)
 {
@@ -305,7 +309,7 @@ int MessageStreamModel::prependOlder(const MessagePage &page)
     QList<Row> older;
     older.reserve(n + m_rows.size());
     for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it)
-        older.append(Row{*it, {}, {}, {}});
+        older.append(Row{*it, {}, {}, {}, 1});
     older.append(std::move(m_rows));
     m_rows = std::move(older);
     endInsertRows();
@@ -510,7 +514,7 @@ MessageStreamModel::Row MessageStreamModel::rowFor(StoredMessage message)
             m_pendingOutgoing.erase(it);
         }
     }
-    return Row{std::move(message), {}, {}, {}};
+    return Row{std::move(message), {}, {}, {}, 1};
 }
 
 void MessageStreamModel::updateOutgoing(qint64 id, const StoredMessage &state)
@@ -620,9 +624,30 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     if (format == PayloadFormat::Auto)
         format = PayloadDetector::detect(bytes, hint);
     r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint);
+    if (r.preview->decoder == u"json" && bytes.size() <= kOneLineJsonBytes &&
+        !bytes.contains('\n')) {
+        r.preview->text = PayloadRenderer::visibleText(QString::fromUtf8(bytes));
+        r.preview->spans = JsonHighlighter::spans(r.preview->text);
+    }
     if (r.message.payloadDeferred)
         r.preview->truncated = true;
+    // A final line break (a hex dump ends with one) opens no line of its own.
+    const QString &text = r.preview->text;
+    r.previewLines = int(qMin<qsizetype>(
+        text.count(QLatin1Char('\n')) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1), INT_MAX));
+    r.previewLines = qMax(1, r.previewLines);
+    ++m_previewsRendered;
     return *r.preview;
+}
+
+int MessageStreamModel::previewLineCount(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return 1;
+    const Row &r = m_rows.at(row);
+    if (!r.preview)
+        previewOf(row); // the placeholder of a payload still being read counts as one line
+    return r.preview ? r.previewLines : 1;
 }
 
 void MessageStreamModel::requestPrefix(const Row &row) const
@@ -649,6 +674,7 @@ void MessageStreamModel::requestPrefix(const Row &row) const
                 // Nothing readable (e.g. cleared meanwhile): an empty preview, asked once.
                 r.preview = RenderedPayload{};
                 r.preview->truncated = true;
+                r.previewLines = 1;
             } else {
                 self->m_rows[row].message.payload = bytes;
                 r.preview.reset();

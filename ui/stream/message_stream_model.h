@@ -75,6 +75,7 @@ public:
         mutable std::optional<RenderedPayload> preview;
         mutable std::optional<QStringList> properties;
         mutable std::optional<SubscriptionLook> look;
+        mutable int previewLines = 1; // lines in preview->text, counted once with it
     };
 
     explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
@@ -126,6 +127,11 @@ public:
     void updateOutgoing(qint64 id, const StoredMessage &state);
 
     const Row *rowAt(int row) const;
+    // The lines of `row`'s preview text (at least 1), for the row's height: counted once when
+    // the preview is rendered, so laying out a page decodes each payload once at most.
+    int previewLineCount(int row) const;
+    // Previews rendered since the model was made (a layout must not render one twice).
+    quint64 previewsRendered() const { return m_previewsRendered; }
     using PayloadCallback =
         std::function<void(const QByteArray &payload, const StorageError &error)>;
     // Hands the whole payload of `row` to `done` on this thread: at once when the row holds
@@ -189,6 +195,7 @@ private:
     int m_lastPrepended = 0;
     mutable QSet<qint64> m_prefixRequested; // large payloads whose prefix is being read
     RenderedPayload m_loadingPreview;
+    mutable quint64 m_previewsRendered = 0;
     bool m_hasOlder = false;
     bool m_hasNewer = false; // the window does not reach the newest stored row
     bool m_following = true;

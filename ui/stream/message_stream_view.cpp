@@ -4,6 +4,8 @@
 #include "core/payload/payload_renderer.h"
 #include "core/protocol/codec.h"
 #include "core/protocol/topic.h"
+#include "core/settings/app_settings.h"
+#include "core/workspace/mosquitto_pub_command.h"
 #include "ui/stream/event_loop_latency_probe.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_bubble_delegate.h"
@@ -78,17 +80,35 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_diagnostics->setCheckable(true);
     m_diagnostics->setToolTip(tr("Show how quickly the window responds (event-loop latency)"));
     m_diagnostics->setAccessibleName(tr("Diagnostics"));
+    m_compact = new QToolButton(this);
+    m_compact->setText(tr("Compact"));
+    m_compact->setCheckable(true);
+    m_compact->setToolTip(tr("One line per message, like a log (remembered per connection)"));
+    m_compact->setAccessibleName(tr("Compact view"));
+    m_more = new QToolButton(this);
+    m_more->setText(QStringLiteral("⋯"));
+    m_more->setToolTip(tr("More: export, clear, diagnostics"));
+    m_more->setAccessibleName(tr("More stream actions"));
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    m_moreMenu = new QMenu(m_more);
+    m_more->setMenu(m_moreMenu);
+    m_more->setVisible(false);
+    m_topicFilter->setMinimumWidth(120);
+    m_search->setMinimumWidth(120);
     bar->addWidget(showLabel);
     bar->addWidget(m_direction);
     bar->addWidget(topicLabel);
     bar->addWidget(m_topicFilter, 1);
     bar->addWidget(searchLabel);
     bar->addWidget(m_search, 1);
+    bar->addWidget(m_compact);
     bar->addWidget(m_pause);
     bar->addWidget(m_export);
     bar->addWidget(m_clear);
     bar->addWidget(m_diagnostics);
+    bar->addWidget(m_more);
     layout->addLayout(bar);
+    m_bar = bar;
 
     m_filterError = new QLabel(this);
     Theme::setTextRole(m_filterError, Theme::Text::Error);
@@ -107,7 +127,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_list->setModel(m_model);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setUniformItemSizes(true);
+    m_list->setUniformItemSizes(false);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setAccessibleName(tr("Messages"));
     m_list->setFrameShape(QFrame::NoFrame);
@@ -132,6 +152,10 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     connect(m_search, &QLineEdit::returnPressed, this, &MessageStreamView::applyFilter);
     connect(m_filterTimer, &QTimer::timeout, this, &MessageStreamView::applyFilter);
     connect(m_pause, &QToolButton::toggled, this, &MessageStreamView::setPaused);
+    connect(m_compact, &QToolButton::toggled, this, &MessageStreamView::setCompact);
+    connect(m_moreMenu, &QMenu::aboutToShow, this, &MessageStreamView::fillMoreMenu);
+    connect(m_list, &QListView::doubleClicked, this,
+            [this](const QModelIndex &index) { showAll(index.row()); });
     connect(m_export, &QToolButton::clicked, this, &MessageStreamView::exportHistory);
     // One export at a time; the stream stays usable meanwhile.
     connect(m_exportBar, &HistoryExportBar::runningChanged, m_export,
@@ -153,16 +177,15 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     connect(m_model, &MessageStreamModel::pendingCountChanged, this,
             &MessageStreamView::onPendingChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        updateUniformity();
         if (m_model->isFollowing())
             QTimer::singleShot(0, m_list, &QListView::scrollToBottom);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                if (roles.contains(MessageStreamModel::ExpandedRole)) {
-                    updateUniformity();
-                    m_list->doItemsLayout(); // the row's height changed
-                }
+                // A bubble's height changed: expanded, or a large payload's preview arrived.
+                if (!isCompact() && (roles.contains(MessageStreamModel::ExpandedRole) ||
+                                     roles.contains(MessageStreamModel::PreviewRole)))
+                    m_list->doItemsLayout();
             });
     connect(m_delegate, &MessageBubbleDelegate::propertiesToggled, this,
             [this](const QModelIndex &index) { m_model->toggleExpanded(index.row()); });
@@ -171,11 +194,13 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
 
     setTabOrder(m_direction, m_topicFilter);
     setTabOrder(m_topicFilter, m_search);
-    setTabOrder(m_search, m_pause);
+    setTabOrder(m_search, m_compact);
+    setTabOrder(m_compact, m_pause);
     setTabOrder(m_pause, m_export);
     setTabOrder(m_export, m_clear);
     setTabOrder(m_clear, m_diagnostics);
-    setTabOrder(m_diagnostics, m_list);
+    setTabOrder(m_diagnostics, m_more);
+    setTabOrder(m_more, m_list);
     QTimer::singleShot(0, m_list, &QListView::scrollToBottom);
 }
 
@@ -304,15 +329,109 @@ void MessageStreamView::onPendingChanged(qint64 count)
     m_newMessages->raise();
 }
 
-void MessageStreamView::updateUniformity()
+void MessageStreamView::updateLayoutMode()
 {
-    // Uniform heights make layout O(1) per row; only an expanded bubble needs measuring.
-    bool anyExpanded = false;
-    for (int i = 0; i < m_model->rowCount() && !anyExpanded; ++i)
-        anyExpanded = m_model->data(m_model->index(i), MessageStreamModel::ExpandedRole).toBool();
-    if (m_list->uniformItemSizes() == !anyExpanded)
+    // Compact rows all have one height: layout is O(1) per row. Bubbles follow their content.
+    const bool compact = isCompact();
+    m_delegate->setMode(compact ? MessageBubbleDelegate::Mode::Compact
+                                : MessageBubbleDelegate::Mode::Bubbles);
+    m_list->setUniformItemSizes(compact);
+    m_list->doItemsLayout();
+    m_list->viewport()->update();
+    if (m_model->isFollowing())
+        QTimer::singleShot(0, m_list, &QListView::scrollToBottom);
+}
+
+void MessageStreamView::setSettings(AppSettings *settings)
+{
+    m_settings = settings;
+    if (!settings)
         return;
-    m_list->setUniformItemSizes(!anyExpanded);
+    m_delegate->setPreviewLines(settings->previewLines());
+    connect(settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key == AppSettings::Key::PreviewLines && m_settings) {
+            m_delegate->setPreviewLines(m_settings->previewLines());
+            if (!isCompact())
+                m_list->doItemsLayout();
+        }
+    });
+    setCompact(settings->compactStream(m_profileId));
+}
+
+void MessageStreamView::setCompact(bool compact)
+{
+    if (m_compact->isChecked() != compact)
+        m_compact->setChecked(compact); // comes back here through toggled
+    if (m_settings)
+        m_settings->setCompactStream(m_profileId, compact);
+    if ((m_delegate->mode() == MessageBubbleDelegate::Mode::Compact) != compact)
+        updateLayoutMode();
+}
+
+bool MessageStreamView::isCompact() const
+{
+    return m_compact->isChecked();
+}
+
+void MessageStreamView::setCommandSettings(const ConnectionSettings &settings)
+{
+    m_commandSettings = settings;
+    m_commandSettings.session.password.reset();
+    m_commandSettings.transport.tls.keyPassphrase.clear();
+    m_commandSettings.transport.tls.pkcs12Password.clear();
+}
+
+void MessageStreamView::copyAsCommand(int row)
+{
+    const MessageStreamModel::Row *r = m_model->rowAt(row);
+    if (!r)
+        return;
+    withFullPayload(row, tr("Copy as mosquitto_pub command"),
+                    [this, message = r->message](const QByteArray &payload) {
+                        QApplication::clipboard()->setText(
+                            MosquittoPubCommand::build(m_commandSettings, message, payload));
+                    });
+}
+
+void MessageStreamView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateOverflow();
+}
+
+void MessageStreamView::updateOverflow()
+{
+    const QList<QWidget *> rare{m_export, m_clear, m_diagnostics};
+    int fixed = 0;
+    int rareWidth = 0;
+    for (int i = 0; i < m_bar->count(); ++i) {
+        QWidget *w = m_bar->itemAt(i)->widget();
+        if (!w || w == m_topicFilter || w == m_search || w == m_more)
+            continue;
+        const int width = w->sizeHint().width() + m_bar->spacing();
+        if (rare.contains(w))
+            rareWidth += width;
+        else
+            fixed += width;
+    }
+    const int room = width() - fixed - 2 * (kMinFieldWidth + m_bar->spacing());
+    const bool overflow = room < rareWidth;
+    for (QWidget *w : rare)
+        w->setVisible(!overflow);
+    m_more->setVisible(overflow);
+}
+
+void MessageStreamView::fillMoreMenu()
+{
+    m_moreMenu->clear();
+    QAction *exportAction =
+        m_moreMenu->addAction(m_export->text(), this, &MessageStreamView::exportHistory);
+    exportAction->setEnabled(m_export->isEnabled());
+    m_moreMenu->addAction(m_clear->text(), this, &MessageStreamView::requestClear);
+    QAction *diagnostics = m_moreMenu->addAction(m_diagnostics->text());
+    diagnostics->setCheckable(true);
+    diagnostics->setChecked(m_diagnostics->isChecked());
+    connect(diagnostics, &QAction::toggled, this, &MessageStreamView::setDiagnosticsVisible);
 }
 
 bool MessageStreamView::startExport(const QString &path)
@@ -457,6 +576,7 @@ void MessageStreamView::showContextMenu(const QPoint &pos)
     menu.addAction(tr("Copy &topic"), this, [this, row] {
         QApplication::clipboard()->setText(m_model->rowAt(row)->message.topic);
     });
+    menu.addAction(tr("Copy as &mosquitto_pub command"), this, [this, row] { copyAsCommand(row); });
     menu.addAction(tr("&Save payload as…"), this, [this, row] { savePayload(row); });
     menu.addAction(tr("Show &all"), this, [this, row] { showAll(row); });
     QMenu *formats = menu.addMenu(tr("&Display as"));
@@ -483,6 +603,11 @@ bool MessageStreamView::eventFilter(QObject *watched, QEvent *event)
         }
         if (key->key() == Qt::Key_Space && m_list->currentIndex().isValid()) {
             m_model->toggleExpanded(m_list->currentIndex().row());
+            return true;
+        }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            m_list->currentIndex().isValid()) {
+            showAll(m_list->currentIndex().row());
             return true;
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connection/connection_settings.h"
 #include "core/storage/message_filter.h"
 #include "core/storage/stored_message.h"
 
@@ -8,15 +9,18 @@
 #include <functional>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QPushButton;
 class QTimer;
 class QToolButton;
 
 namespace mqttdesk {
 
+class AppSettings;
 class EventLoopLatencyProbe;
 class HistoryExportBar;
 class MessageBubbleDelegate;
@@ -31,6 +35,8 @@ class MessageStreamView : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int kMinFieldWidth = 200;
+
     MessageStreamView(MessageStreamModel *model, qint64 profileId, QWidget *parent = nullptr);
 
     MessageStreamModel *model() const { return m_model; }
@@ -41,6 +47,19 @@ public:
     MessageFilter currentFilter() const;
     void applyFilter();
     QString filterError() const;
+
+    // Remembers compact mode per connection and reads the bubble's preview lines; may be
+    // nullptr (tests): compact mode is then not remembered.
+    void setSettings(AppSettings *settings);
+    // One row per message (a log) instead of bubbles.
+    void setCompact(bool compact);
+    bool isCompact() const;
+    // The connection's address and TLS files, for "Copy as mosquitto_pub command" (secrets
+    // are dropped).
+    void setCommandSettings(const ConnectionSettings &settings);
+    // Copies the message of `row` as a mosquitto_pub command line, once its whole payload is
+    // at hand.
+    void copyAsCommand(int row);
 
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
@@ -78,6 +97,9 @@ public:
     QPushButton *newMessagesButton() const { return m_newMessages; }
     QToolButton *pauseButton() const { return m_pause; }
     QToolButton *exportButton() const { return m_export; }
+    QToolButton *compactButton() const { return m_compact; }
+    // "⋯": Export, Clear and Diagnostics, rarely used, so that the filter fields keep room.
+    QToolButton *moreButton() const { return m_more; }
 
 signals:
     void clearRequested();
@@ -89,6 +111,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void onScrolled(int value);
@@ -96,7 +119,11 @@ private:
     void onOlderPrepended(int count);
     void onPendingChanged(qint64 count);
     void showContextMenu(const QPoint &pos);
-    void updateUniformity();
+    void updateLayoutMode();
+    // Hides Export, Clear and Diagnostics behind "⋯" when the filter fields would get less
+    // than kMinFieldWidth each.
+    void updateOverflow();
+    void fillMoreMenu();
     // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
     void withFullPayload(int row, const QString &action,
                          std::function<void(const QByteArray &payload)> use);
@@ -113,6 +140,12 @@ private:
     QToolButton *m_clear = nullptr;
     QToolButton *m_export = nullptr;
     QToolButton *m_diagnostics = nullptr;
+    QToolButton *m_compact = nullptr;
+    QToolButton *m_more = nullptr;
+    QMenu *m_moreMenu = nullptr;
+    QHBoxLayout *m_bar = nullptr;
+    AppSettings *m_settings = nullptr;
+    ConnectionSettings m_commandSettings;
     QPushButton *m_newMessages = nullptr;
     QLabel *m_diagnosticsLabel = nullptr;
     HistoryExportBar *m_exportBar = nullptr;
