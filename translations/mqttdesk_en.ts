@@ -1327,7 +1327,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+111"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+116"/>
         <source>The server sent this certificate chain:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,13 +1392,13 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+38"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+49"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>No connection selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,6 +1432,26 @@
     <message>
         <location line="+1"/>
         <source>Connect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received %1 · Stored %2 · Shown %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received: messages this connection received since it was opened. Stored: messages in its history. Shown: stored messages that match the stream&apos;s filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1570,7 +1590,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+106"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+131"/>
         <source>No connection selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2284,7 +2304,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <location line="+122"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
@@ -2322,7 +2342,7 @@
         </translation>
     </message>
     <message>
-        <location line="+538"/>
+        <location line="+550"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3977,7 +3997,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>idle</source>
+        <source>inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

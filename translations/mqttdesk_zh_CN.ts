@@ -1327,7 +1327,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+111"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+116"/>
         <source>The server sent this certificate chain:</source>
         <translation>服务器发送的证书链：</translation>
     </message>
@@ -1392,13 +1392,13 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+38"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+49"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>No connection selected</source>
         <translation>未选择连接</translation>
     </message>
@@ -1433,6 +1433,26 @@
         <location line="+1"/>
         <source>Connect to %1</source>
         <translation>连接到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received %1 · Stored %2 · Shown %3</source>
+        <translation>已接收 %1 · 已存储 %2 · 已显示 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received: messages this connection received since it was opened. Stored: messages in its history. Shown: stored messages that match the stream&apos;s filter.</source>
+        <translation>已接收：此连接打开以来收到的消息。已存储：其历史记录中的消息。已显示：符合消息流过滤条件的已存储消息。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not stored: %1</source>
+        <translation>未存储：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
+        <translation>已到达但未能写入历史记录的消息（写入队列已满或磁盘出错）。代理会重新发送 QoS 1 和 2 的消息；QoS 0 的消息已丢失。原因见日志。</translation>
     </message>
 </context>
 <context>
@@ -1569,7 +1589,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+106"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+131"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -2282,7 +2302,7 @@
         <translation>%1 个属性</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <location line="+122"/>
         <source>Show all</source>
         <translation>显示全部</translation>
@@ -2319,7 +2339,7 @@
         </translation>
     </message>
     <message>
-        <location line="+538"/>
+        <location line="+550"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -3971,8 +3991,8 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>idle</source>
-        <translation>空闲</translation>
+        <source>inactive</source>
+        <translation>未激活</translation>
     </message>
     <message>
         <location line="+4"/>

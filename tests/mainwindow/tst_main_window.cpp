@@ -27,6 +27,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -453,6 +454,19 @@ private slots:
         QVERIFY(header->geometry().right() <= f.window()->width());
         if (qEnvironmentVariableIsSet("MQTTDESK_HEADER_SHOT")) // to look at it
             QVERIFY(f.window()->grab().save(qEnvironmentVariable("MQTTDESK_HEADER_SHOT")));
+
+        // Counters beside it; "not stored" appears only when something was not stored.
+        header->setCounters({12345, 12000, 11000, 0});
+        QCOMPARE(header->countersText(),
+                 QStringLiteral("Received %1 · Stored %2 · Shown %3")
+                     .arg(QLocale().toString(12345), QLocale().toString(12000),
+                          QLocale().toString(11000)));
+        QCOMPARE(header->notStoredText(), QString());
+        header->setCounters({12345, 12000, -1, 345});
+        QVERIFY(header->countersText().endsWith(QStringLiteral("Shown …")));
+        QCOMPARE(header->notStoredText(), QStringLiteral("Not stored: 345"));
+        QVERIFY(header->geometry().right() <= f.window()->width());
+        QVERIFY(header->connectButton()->isVisible());
 
         // No connection shown any more: the old error does not linger in the tooltip.
         header->show(0, {}, {}, ConnectionListModel::Status::Disconnected);

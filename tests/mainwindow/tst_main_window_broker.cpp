@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -204,6 +205,12 @@ private slots:
                                  .arg(controller->received() - before)
                                  .arg(kMessages)));
         }
+        // The header tells the truth: everything received is stored and shown, none lost.
+        const QString all = QLocale().toString(controller->received());
+        QTRY_COMPARE_WITH_TIMEOUT(w->workspace()->header()->countersText(),
+                                  QStringLiteral("Received %1 · Stored %1 · Shown %1").arg(all),
+                                  15000);
+        QCOMPARE(w->workspace()->header()->notStoredText(), QString());
         feed.connection()->disconnectFromBroker();
         // Let the last batch, its storage and the views settle, then measure.
         QTest::qWait(1000);

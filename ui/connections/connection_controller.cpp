@@ -94,6 +94,11 @@ qint64 ConnectionController::stored() const
     return m_options.writer ? m_options.writer->counters(m_options.profileId).stored : 0;
 }
 
+qint64 ConnectionController::notStored() const
+{
+    return m_services->messagesNotStored();
+}
+
 void ConnectionController::setStatus(ConnectionListModel::Status status)
 {
     if (m_status == status)

@@ -59,6 +59,8 @@ public:
 
     qint64 received() const { return m_received; }
     qint64 stored() const;
+    // Received but not stored (the writer refused or failed them).
+    qint64 notStored() const;
 
 signals:
     void statusChanged(qint64 profileId, mqttdesk::ConnectionListModel::Status status);

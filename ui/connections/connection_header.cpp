@@ -1,9 +1,11 @@
 #include "ui/connections/connection_header.h"
 
 #include "ui/connections/connection_status_delegate.h"
+#include "ui/theme/theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -16,6 +18,8 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     , m_dot(new QLabel(this))
     , m_name(new QLabel(this))
     , m_statusLabel(new QLabel(this))
+    , m_counters(new QLabel(this))
+    , m_notStored(new QLabel(this))
     , m_connect(new QPushButton(this))
     , m_edit(new QToolButton(this))
 {
@@ -34,6 +38,13 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     m_statusLabel->setObjectName(QStringLiteral("statusLine"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_counters->setObjectName(QStringLiteral("counters"));
+    m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notStored->setObjectName(QStringLiteral("notStored"));
+    Theme::setTextRole(m_notStored, Theme::Text::Error);
+    m_counters->setVisible(false);
+    m_notStored->setVisible(false);
+
     m_edit->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
     m_edit->setToolTip(tr("Edit connection"));
     m_edit->setAccessibleName(tr("Edit connection"));
@@ -49,6 +60,11 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     row->setContentsMargins(12, 8, 12, 8);
     row->addWidget(m_dot, 0, Qt::AlignVCenter);
     row->addLayout(text, 1);
+    auto *counters = new QVBoxLayout;
+    counters->setSpacing(0);
+    counters->addWidget(m_counters, 0, Qt::AlignRight);
+    counters->addWidget(m_notStored, 0, Qt::AlignRight);
+    row->addLayout(counters);
     row->addWidget(m_edit);
     row->addWidget(m_connect);
     setTabOrder(m_connect, m_edit);
@@ -100,6 +116,42 @@ void ConnectionHeader::show(qint64 profileId, const QString &name, const QString
     m_connect->setText(open ? tr("Disconnect") : tr("Connect"));
     m_connect->setAccessibleName(open ? tr("Disconnect from %1").arg(name)
                                       : tr("Connect to %1").arg(name));
+}
+
+void ConnectionHeader::setCounters(const Counters &c)
+{
+    const QLocale locale;
+    const QString shown = c.shown < 0 ? QStringLiteral("…") : locale.toString(c.shown);
+    m_counters->setText(tr("Received %1 · Stored %2 · Shown %3")
+                            .arg(locale.toString(c.received), locale.toString(c.stored), shown));
+    m_counters->setToolTip(
+        tr("Received: messages this connection received since it was opened. Stored: messages "
+           "in its history. Shown: stored messages that match the stream's filter."));
+    m_counters->setVisible(true);
+    m_notStored->setVisible(c.notStored > 0);
+    if (c.notStored > 0) {
+        m_notStored->setText(tr("Not stored: %1").arg(locale.toString(c.notStored)));
+        m_notStored->setToolTip(
+            tr("Messages that arrived but could not be written to the history (its queue was "
+               "full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 "
+               "messages are lost. See the log for the reason."));
+    }
+}
+
+void ConnectionHeader::clearCounters()
+{
+    m_counters->setVisible(false);
+    m_notStored->setVisible(false);
+}
+
+QString ConnectionHeader::countersText() const
+{
+    return m_counters->isHidden() ? QString() : m_counters->text();
+}
+
+QString ConnectionHeader::notStoredText() const
+{
+    return m_notStored->isHidden() ? QString() : m_notStored->text();
 }
 
 QString ConnectionHeader::statusText() const

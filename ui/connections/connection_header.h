@@ -22,6 +22,23 @@ public:
     void show(qint64 profileId, const QString &name, const QString &hostPort,
               ConnectionListModel::Status status, const QString &error = {});
 
+    // What the shown connection has received since it was opened, what its history holds,
+    // what the stream shows under its filter (-1: still counting) and what could not be
+    // stored (shown, in the error colour, only when there is some).
+    struct Counters
+    {
+        qint64 received = 0;
+        qint64 stored = 0;
+        qint64 shown = -1;
+        qint64 notStored = 0;
+        bool operator==(const Counters &) const = default;
+    };
+    void setCounters(const Counters &counters);
+    // Hides the counters (no connection open).
+    void clearCounters();
+    QString countersText() const;
+    QString notStoredText() const;
+
     qint64 profileId() const { return m_profileId; }
     QPushButton *connectButton() const { return m_connect; }
     QToolButton *editButton() const { return m_edit; }
@@ -38,6 +55,8 @@ private:
     QLabel *m_dot;
     QLabel *m_name;
     QLabel *m_statusLabel;
+    QLabel *m_counters;
+    QLabel *m_notStored;
     QPushButton *m_connect;
     QToolButton *m_edit;
 };

@@ -1,5 +1,6 @@
 #include "ui/connections/connection_workspace.h"
 
+#include "core/storage/message_history.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/stream/connection_view.h"
@@ -8,6 +9,7 @@
 #include <QFrame>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mqttdesk {
@@ -35,6 +37,27 @@ ConnectionWorkspace::ConnectionWorkspace(MessageWriter *writer, const QString &d
     layout->addWidget(m_header);
     layout->addWidget(line);
     layout->addWidget(m_stack, 1);
+    // Polled: the counters change with every batch, and four updates a second are plenty.
+    m_countersTimer = new QTimer(this);
+    m_countersTimer->setInterval(250);
+    connect(m_countersTimer, &QTimer::timeout, this, &ConnectionWorkspace::updateCounters);
+}
+
+void ConnectionWorkspace::updateCounters()
+{
+    ConnectionController *controller = m_controllers.value(m_shown);
+    if (!controller) {
+        m_header->clearCounters();
+        m_countersTimer->stop();
+        return;
+    }
+    ConnectionHeader::Counters c;
+    c.received = controller->received();
+    c.stored = controller->stored();
+    c.notStored = controller->notStored();
+    if (const MessageHistory *history = controller->view()->history())
+        c.shown = history->rowCount();
+    m_header->setCounters(c);
 }
 
 ConnectionWorkspace::~ConnectionWorkspace()
@@ -97,7 +120,9 @@ void ConnectionWorkspace::showProfile(qint64 profileId, const QString &name,
     ConnectionController *controller = m_controllers.value(profileId);
     m_header->show(profileId, name, hostPort, status,
                    controller ? controller->lastError() : QString());
+    updateCounters();
     if (controller) {
+        m_countersTimer->start();
         m_stack->setCurrentWidget(controller->view());
         return;
     }

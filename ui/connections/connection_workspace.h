@@ -7,6 +7,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QTimer;
 
 namespace mqttdesk {
 
@@ -48,6 +49,8 @@ public:
     void showProfile(qint64 profileId, const QString &name, const QString &hostPort,
                      ConnectionListModel::Status status);
     qint64 shownProfileId() const { return m_shown; }
+    // Reads the shown connection's counters into the header (a few times a second).
+    void updateCounters();
 
 signals:
     void statusChanged(qint64 profileId, mqttdesk::ConnectionListModel::Status status);
@@ -55,6 +58,7 @@ signals:
 
 private:
     MessageWriter *m_writer;
+    QTimer *m_countersTimer = nullptr;
     AppSettings *m_settings = nullptr;
     QString m_databasePath;
     ConnectionHeader *m_header;

@@ -139,10 +139,13 @@ int MessageBubbleDelegate::compactHeight(const QFont &font) const
 MessageBubbleDelegate::Shape MessageBubbleDelegate::shapeOf(const QModelIndex &index) const
 {
     Shape s;
+    // Straight from the model's row, no QVariant: a layout asks this for every loaded row.
     const auto *model = qobject_cast<const MessageStreamModel *>(index.model());
     const int total = model ? model->previewLineCount(index.row()) : 1;
-    s.truncated = index.data(MessageStreamModel::TruncatedRole).toBool();
-    s.expanded = index.data(MessageStreamModel::ExpandedRole).toBool();
+    s.truncated = model ? model->isTruncated(index.row())
+                        : index.data(MessageStreamModel::TruncatedRole).toBool();
+    s.expanded = model ? model->isExpanded(index.row())
+                       : index.data(MessageStreamModel::ExpandedRole).toBool();
     const int cap = s.expanded ? ExpandedPreviewLines : m_previewLines;
     // "… 1 more line" would take the room of the line itself: show it instead.
     s.lines = total <= cap + 1 ? total : cap;

@@ -178,13 +178,13 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
     case FormatRole:
         return int(previewOf(index.row()).format);
     case TruncatedRole:
-        return previewOf(index.row()).truncated || m.payloadDeferred;
+        return isTruncated(index.row());
     case ColourRole:
         return outgoing ? QColor() : lookOf(row).colour;
     case AliasRole:
         return outgoing ? QString() : lookOf(row).alias;
     case ExpandedRole:
-        return m_expanded.contains(m.id);
+        return isExpanded(index.row());
     case PropertiesRole:
         return propertiesOf(row);
     case AckRole: {
@@ -638,6 +638,18 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     r.previewLines = qMax(1, r.previewLines);
     ++m_previewsRendered;
     return *r.preview;
+}
+
+bool MessageStreamModel::isExpanded(int row) const
+{
+    return row >= 0 && row < m_rows.size() && m_expanded.contains(m_rows.at(row).message.id);
+}
+
+bool MessageStreamModel::isTruncated(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return false;
+    return previewOf(row).truncated || m_rows.at(row).message.payloadDeferred;
 }
 
 int MessageStreamModel::previewLineCount(int row) const

@@ -130,6 +130,10 @@ public:
     // The lines of `row`'s preview text (at least 1), for the row's height: counted once when
     // the preview is rendered, so laying out a page decodes each payload once at most.
     int previewLineCount(int row) const;
+    // Whether `row` is expanded (ExpandedRole without a QVariant: layout asks for every row).
+    bool isExpanded(int row) const;
+    // Whether `row`'s preview leaves part of the payload out (TruncatedRole, likewise).
+    bool isTruncated(int row) const;
     // Previews rendered since the model was made (a layout must not render one twice).
     quint64 previewsRendered() const { return m_previewsRendered; }
     using PayloadCallback =
@@ -202,7 +206,8 @@ private:
     qint64 m_pending = 0;
     qint64 m_lastKnownId = 0; // newest id loaded or announced
     int m_pageSize = 200;
-    int m_maxRows = 5000;
+    // Ten pages: the window a layout walks on every update while following a flood.
+    int m_maxRows = 2000;
     std::function<SubscriptionLook(const QString &)> m_resolver;
     QHash<qint64, PayloadFormat> m_rowFormats; // by message id
     QSet<qint64> m_expanded;                   // by message id

@@ -52,7 +52,7 @@ QString SubscriptionListModel::shortStatusText(const SubscriptionEntry &e) const
     // The narrow panel shows this; the tooltip and accessible text say it in full.
     switch (e.state) {
     case SubscriptionEntry::State::Inactive:
-        return tr("idle");
+        return tr("inactive");
     case SubscriptionEntry::State::Pending:
         return QStringLiteral("…");
     case SubscriptionEntry::State::Active:
