@@ -1,5 +1,7 @@
 #include "app/cli/cli_flag_table.h"
 
+#include "app/cli/format_template.h"
+
 #include <QCoreApplication>
 
 namespace mqttdesk {
@@ -269,9 +271,14 @@ const QList<CliFlag> kFlags = {
         "app has that data directory open)"),
      turnOn<&CliOptions::store>},
     {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub,
-     TR("print with a format: %t topic, %p payload, %q qos, %r retain, %l length, %m message id, "
-        "%x/%X hex payload, %I ISO time, %U unix time, %j JSON, %% a percent; \\n \\t \\\\"),
-     setText<&CliOptions::printFormat>},
+     TR("print each message in this format, as mosquitto_sub -F (see Format below)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         QString why;
+         if (!FormatTemplate::parse(v.value(0), &why))
+             return badValue(f, why);
+         o.printFormat = v.value(0);
+         return std::nullopt;
+     }},
     {CliFlagId::FilterOut, "-T", nullptr, "filter", kSub,
      TR("do not print messages whose topic matches this filter (repeatable)"),
      append<&CliOptions::filterOut>},
@@ -432,6 +439,22 @@ QString CliFlagTable::help(CliCommand command)
             names += QStringLiteral(" <") + QLatin1String(flag.valueName) + QLatin1Char('>');
         out += QStringLiteral("  ") + names.leftJustified(34) + QLatin1Char(' ') + tr(flag.help) +
                QLatin1Char('\n');
+    }
+    if (command == CliCommand::Sub) {
+        out += QLatin1Char('\n') +
+               tr("Format (-F), the fields of mosquitto_sub 2.0:\n"
+                  "  %t topic   %p payload   %x %X payload in hex   %l payload length   %q QoS\n"
+                  "  %r retained (0 or 1)   %m message id   %I ISO 8601 local time\n"
+                  "  %U Unix time with nanoseconds   %% a percent sign\n"
+                  "  %j JSON, the payload as a string   %J JSON, the payload as JSON\n"
+                  "  MQTT 5.0 properties (blank when absent): %A topic alias, %C content type,\n"
+                  "  %D correlation data, %E message expiry interval, %F payload format\n"
+                  "  indicator, %P user properties (key:value, space-separated), %R response\n"
+                  "  topic, %S subscription identifier\n"
+                  "  As in printf: %-20t left-aligned, %05l zero-padded, %.8t at most 8\n"
+                  "  bytes; a width also cuts %p, %x and %X to fit.\n"
+                  "  @X is strftime's %X (@Y-@m-@d @H:@M:@S @z), @N nanoseconds, @@ an @.\n"
+                  "  Escapes: \\n \\t \\r \\v \\a \\e (escape) \\0 (NUL) \\\\\n");
     }
     return out;
 }

@@ -107,8 +107,8 @@ struct CliOptions
     bool verbose = false;
     bool noEol = false;
     bool noRetained = false;
-    bool store = false;  // --store: keep what arrives in the --profile's history
-    QString printFormat; // -F
+    bool store = false;                 // --store: keep what arrives in the --profile's history
+    std::optional<QString> printFormat; // -F (an empty format prints only the line feed)
     QStringList filterOut;
     QStringList unsubscribeTopics;
     PayloadFormat outputFormat = PayloadFormat::Text;

@@ -50,6 +50,10 @@ SubCommand::SubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     });
     connect(c, &Connection::messagesReceived, this, &SubCommand::onMessages);
     connect(c, &Connection::subscribeFinished, this, &SubCommand::onSubscribed);
+    m_formatter.setWarningHandler([quiet = options.quiet](const QString &text) {
+        if (!quiet)
+            CliClient::printError(text);
+    });
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { stop(ExitTimeout); });
 }

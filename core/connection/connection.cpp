@@ -454,7 +454,7 @@ void Connection::deliver(DeliverMessage &&delivered)
         m_batch.reserve(qMin(m_settings.batchMaxMessages, 4096));
     m_batch.emplace_back(ReceivedMessage{std::move(delivered.message),
                                          std::move(delivered.subscriptionIdentifiers), m_receivedUs,
-                                         delivered.sequence});
+                                         delivered.sequence, delivered.topicAlias});
     if (m_batch.size() >= m_settings.batchMaxMessages)
         flushBatch();
     else if (!m_batchTimer->isActive())

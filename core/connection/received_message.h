@@ -9,13 +9,15 @@
 namespace mqttdesk {
 
 // One application message received from the server, as the session delivered it: the
-// topic is resolved from any Topic Alias, payload and 5.0 properties are untouched.
+// topic is resolved from any Topic Alias (kept in topicAlias, no longer a property), payload
+// and the other 5.0 properties are untouched.
 struct ReceivedMessage
 {
     PublishPacket message;
     QList<quint32> subscriptionIdentifiers; // 5.0, from the PUBLISH
     qint64 receivedUs = 0;                  // wall clock, microseconds since the epoch
-    quint64 sequence = 0; // the session's delivery number (DeliverMessage::sequence)
+    quint64 sequence = 0;   // the session's delivery number (DeliverMessage::sequence)
+    quint16 topicAlias = 0; // 5.0, the PUBLISH's Topic Alias (0: none; see DeliverMessage)
 };
 
 // Messages in arrival order. A QList: handing a batch to another thread through a

@@ -45,7 +45,10 @@ std::optional<PropertyId> refusedProperty(const Properties &properties)
 {
     for (const Property &p : properties.items()) {
         Properties alone;
-        alone.append(p);
+        // A copy made here: appending `p` itself has GCC 12 at -O3 (Release) report the
+        // variant moved inside QList::emplace as maybe uninitialized, a false positive that
+        // -Werror makes fatal.
+        alone.append(Property(p));
         if (encodeProperties(alone).isEmpty())
             return p.id;
     }

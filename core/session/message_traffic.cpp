@@ -316,13 +316,14 @@ void MessageTraffic::onPubcomp(const PubcompPacket &packet)
 
 void MessageTraffic::onPublish(PublishPacket &packet)
 {
+    DeliverMessage delivery;
     if (isV5()) {
+        delivery.topicAlias = packet.properties.topicAlias().value_or(0);
         if (std::optional<SessionError> error = m_inbound.resolveTopicAlias(packet)) {
             m_link.failConnection(*error);
             return;
         }
     }
-    DeliverMessage delivery;
     delivery.subscriptionIdentifiers = packet.properties.subscriptionIdentifiers();
     const bool afterStore = acknowledgeAfterStore();
     switch (packet.qos) {

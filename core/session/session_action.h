@@ -47,6 +47,9 @@ struct DeliverMessage
     QList<quint32> subscriptionIdentifiers; // 5.0, from the PUBLISH
     // 1, 2, 3, ... over the session's life: MessagesStored names deliveries by it.
     quint64 sequence = 0;
+    // 5.0: the Topic Alias the PUBLISH carried, 0 for none. The topic is already resolved
+    // and the property removed; this is for showing it (mosquitto_sub's %A).
+    quint16 topicAlias = 0;
 };
 
 enum class PublishStatus : quint8

@@ -128,6 +128,7 @@ void TstCliErrors::argumentErrors_data()
     QTest::newRow("bad tls version")
         << words("conn --tls-version tlsv1.0") << "use tlsv1.2 or tlsv1.3";
     QTest::newRow("bad format") << words("sub -t a --format yaml") << "text, json, hex or base64";
+    QTest::newRow("bad -F field") << words("sub -t a -F [%5k]") << "-F: unknown field '%5k'";
     QTest::newRow("two messages") << words("pub -t a -m x -n") << "only one of -m";
     QTest::newRow("no message") << words("pub -t a") << "pub needs a message";
     QTest::newRow("no topic") << words("sub -C 1") << "needs at least one topic";

@@ -165,6 +165,7 @@ private slots:
         for (const ReceivedMessage &m : c->messages()) {
             QCOMPARE(m.message.topic, QStringLiteral("alias/long/topic"));
             QVERIFY(!m.message.properties.topicAlias());
+            QCOMPARE(m.topicAlias, quint16(3));
         }
         QVERIFY(m_broker->waitFor(PacketType::Puback));
     }

@@ -80,6 +80,9 @@ void TestSessionV5Limits::inboundAliasResolved()
     QCOMPARE(delivered.at(1).message.topic, QStringLiteral("sensors/one"));
     QCOMPARE(delivered.at(1).message.payload, QByteArrayLiteral("second"));
     QVERIFY(!delivered.at(1).message.properties.topicAlias()); // resolved, not passed on
+    // ... but still known, for showing it.
+    QCOMPARE(delivered.at(0).topicAlias, quint16(2));
+    QCOMPARE(delivered.at(1).topicAlias, quint16(2));
 }
 
 void TestSessionV5Limits::inboundUnknownAliasIsProtocolError()
