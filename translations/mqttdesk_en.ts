@@ -270,7 +270,7 @@
 <context>
     <name>PublishDraft</name>
     <message>
-        <location filename="../core/publish/publish_draft.cpp" line="+65"/>
+        <location filename="../core/publish/publish_draft.cpp" line="+68"/>
         <source>Response topic: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2609,7 +2609,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3245,11 +3245,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+89"/>
         <source>Properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-87"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation type="unfinished"></translation>
@@ -3360,7 +3361,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+20"/>
+        <source>Properties on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+185"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,7 +3398,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Last message: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -270,7 +270,7 @@
 <context>
     <name>PublishDraft</name>
     <message>
-        <location filename="../core/publish/publish_draft.cpp" line="+65"/>
+        <location filename="../core/publish/publish_draft.cpp" line="+68"/>
         <source>Response topic: %1</source>
         <translation>响应主题：%1</translation>
     </message>
@@ -2605,7 +2605,7 @@
         <translation>它表示：“%1”。</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
         <translation>它发送的未确认 QoS 2 消息超过了我们的接收最大值</translation>
     </message>
@@ -3239,11 +3239,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+89"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-87"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation>MQTT 5 发布属性</translation>
@@ -3354,7 +3355,12 @@
         <translation>发布（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+20"/>
+        <source>Properties on</source>
+        <translation>属性已启用</translation>
+    </message>
+    <message>
+        <location line="+185"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
     </message>
@@ -3386,7 +3392,7 @@
         <translation>未连接：请先连接再重新发送此消息。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Last message: %1</source>
         <translation>上一条消息：%1</translation>
     </message>

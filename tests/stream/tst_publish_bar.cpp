@@ -162,6 +162,8 @@ void TestPublishBar::mqtt5PropertiesAreSent()
     bar.setConnected(true);
     QSignalSpy requested(&bar, &PublishBar::publishRequested);
     bar.topicEdit()->setText(QStringLiteral("req"));
+    bar.propertiesToggle()->click(); // the panel open: its fields go out
+    QCOMPARE(bar.propertiesToggle()->text(), QStringLiteral("Properties on"));
     bar.expiryBox()->setValue(30);
     bar.contentTypeEdit()->setText(QStringLiteral("text/plain"));
     bar.payloadIndicatorBox()->setCurrentIndex(2);
@@ -179,6 +181,14 @@ void TestPublishBar::mqtt5PropertiesAreSent()
     QCOMPARE(p.userProperties().size(), 2);
     bar.responseTopicEdit()->setText(QStringLiteral("resp/#"));
     QVERIFY(!bar.send());
+    // The panel closed: none of what it holds is sent (and its errors do not count).
+    bar.propertiesToggle()->click();
+    QVERIFY(!bar.propertiesActive());
+    QCOMPARE(bar.propertiesToggle()->text(), QStringLiteral("Properties"));
+    QVERIFY(bar.send());
+    QVERIFY(requested.last().at(0).value<PublishPacket>().properties.isEmpty());
+    bar.propertiesToggle()->click();
+    bar.responseTopicEdit()->setText(QStringLiteral("resp/1"));
     // 3.1.1 sends no properties.
     bar.setMqtt5(false);
     QVERIFY(bar.send());

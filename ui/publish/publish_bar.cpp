@@ -144,7 +144,11 @@ PublishBar::PublishBar(QWidget *parent)
     layout->addLayout(messages);
 
     connect(m_send, &QPushButton::clicked, this, &PublishBar::send);
-    connect(m_propertiesToggle, &QToolButton::toggled, m_properties, &QWidget::setVisible);
+    connect(m_propertiesToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_properties->setVisible(on);
+        // Says on the bar itself that the next message carries properties.
+        m_propertiesToggle->setText(on ? tr("Properties on") : tr("Properties"));
+    });
     for (const QKeySequence &keys :
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
@@ -178,7 +182,12 @@ void PublishBar::setMqtt5(bool mqtt5)
     m_mqtt5 = mqtt5;
     m_propertiesToggle->setVisible(mqtt5);
     if (!mqtt5)
-        m_properties->setVisible(false);
+        m_propertiesToggle->setChecked(false);
+}
+
+bool PublishBar::propertiesActive() const
+{
+    return m_mqtt5 && m_propertiesToggle->isChecked();
 }
 
 void PublishBar::setConnected(bool connected)
@@ -229,7 +238,8 @@ PublishDraft PublishBar::draft() const
     draft.setPayloadText(m_payload->toPlainText());
     draft.setProtocolVersion(m_mqtt5 ? ProtocolVersion::V5 : ProtocolVersion::V311);
     draft.setMaximumPacketSize(m_maxPacket);
-    if (m_mqtt5) {
+    // Only what the user sees goes out: the properties while their panel is open.
+    if (propertiesActive()) {
         Properties p;
         if (m_expiry->value() > 0)
             p.setInteger(PropertyId::MessageExpiryInterval, quint32(m_expiry->value()));
@@ -295,7 +305,7 @@ std::optional<PublishPacket> PublishBar::buildPacket()
     // of the topic, the payload and the response topic, before the others.
     QString userPropertiesError;
     bool userPropertiesOk = true;
-    if (m_mqtt5) {
+    if (propertiesActive()) {
         const auto pairs =
             UserPropertyParser::parse(m_userProperties->text(), &userPropertiesError);
         userPropertiesOk = pairs.has_value();
@@ -434,6 +444,9 @@ void PublishBar::load(const PublishPacket &packet)
     for (const StringPair &pair : p.userProperties())
         pairs.append(pair.name + QLatin1Char('=') + pair.value);
     m_userProperties->setText(pairs.join(QStringLiteral("; ")));
+    // What is loaded is what goes out: the panel opens when the message had properties.
+    if (m_mqtt5)
+        m_propertiesToggle->setChecked(!p.isEmpty());
 }
 
 void PublishBar::showAck(const PublishAck &ack)

@@ -78,6 +78,9 @@ public:
     QLineEdit *correlationEdit() const { return m_correlation; }
     QLineEdit *userPropertiesEdit() const { return m_userProperties; }
     QToolButton *historyButton() const { return m_historyButton; }
+    QToolButton *propertiesToggle() const { return m_propertiesToggle; }
+    // MQTT 5 and the properties panel open: only then are the properties sent.
+    bool propertiesActive() const;
     QCompleter *topicCompleter() const { return m_completer; }
 
     // Bytes the PUBLISH packet takes on the wire (fixed header included; -1 when it cannot be
