@@ -548,6 +548,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>The regular expression %1 is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A database operation on %1 failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,7 +2355,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+48"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,12 +2390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>words in the payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2415,18 +2415,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+395"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-376"/>
-        <location line="+375"/>
+        <location line="-393"/>
+        <location line="+392"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-406"/>
+        <source>words in the payload, or /regex/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words that must all occur in the payload, or a regular expression between slashes, e.g. /temp\W+2[5-9]/ or /(?i)alarm/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Clear…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2437,12 +2447,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+380"/>
+        <location line="+397"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-395"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -2483,12 +2493,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Search: the regular expression is not valid: %1 (at character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+94"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>

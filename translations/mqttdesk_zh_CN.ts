@@ -548,6 +548,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>The regular expression %1 is not valid.</source>
+        <translation>正则表达式 %1 无效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A database operation on %1 failed.</source>
         <translation>对 %1 的数据库操作失败。</translation>
     </message>
@@ -2347,7 +2352,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+48"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2382,12 +2387,7 @@
         <translation>搜索(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>words in the payload</source>
-        <translation>载荷中的词语</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2412,18 +2412,28 @@
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+395"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-376"/>
-        <location line="+375"/>
+        <location line="-393"/>
+        <location line="+392"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-406"/>
+        <source>words in the payload, or /regex/</source>
+        <translation>载荷中的词语，或 /正则/</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words that must all occur in the payload, or a regular expression between slashes, e.g. /temp\W+2[5-9]/ or /(?i)alarm/</source>
+        <translation>载荷中必须全部出现的词语，或写在两个斜杠之间的正则表达式，例如 /temp\W+2[5-9]/ 或 /(?i)alarm/</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Clear…</source>
         <translation>清除…</translation>
     </message>
@@ -2434,12 +2444,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+380"/>
+        <location line="+397"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-395"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -2480,12 +2490,17 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Search: the regular expression is not valid: %1 (at character %2)</source>
+        <translation>搜索：正则表达式无效：%1（第 %2 个字符处）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+94"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>

@@ -35,7 +35,8 @@ DatabaseConnection::DatabaseConnection(const QString &path, const QString &purpo
         }
     }
     db.setDatabaseName(path);
-    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    // REGEXP for MessageFilter::payloadRegex (QRegularExpression, compiled patterns cached).
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_ENABLE_REGEXP");
     if (options.readOnly)
         connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(connectOptions);

@@ -22,12 +22,15 @@ struct MessageFilter
     std::optional<qint64> fromUs; // inclusive
     std::optional<qint64> toUs;   // inclusive
     QString text;
+    // A regular expression (QRegularExpression syntax, "(?i)" for any case) the payload, read
+    // as UTF-8 text, must match somewhere; empty: none. Checked on every candidate row.
+    QString payloadRegex;
 
     // Only the profile: the row count is the profile's `stored` counter.
     bool isProfileOnly() const
     {
         return !direction && topicFilter.isEmpty() && (qosMask == 0 || qosMask == 7) && !retain &&
-               !fromUs && !toUs && text.trimmed().isEmpty();
+               !fromUs && !toUs && text.trimmed().isEmpty() && payloadRegex.isEmpty();
     }
     bool operator==(const MessageFilter &) const = default;
 };

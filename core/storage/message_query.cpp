@@ -5,6 +5,7 @@
 #include "core/storage/fts_tail_matcher.h"
 #include "core/storage/message_indexer.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -129,6 +130,20 @@ MessageQuery::Conditions MessageQuery::conditions(const MessageFilter &filter,
     if (filter.toUs) {
         c.where += QStringLiteral(" AND m.time_us <= ?");
         c.values << *filter.toUs;
+    }
+    if (!filter.payloadRegex.isEmpty() && !QRegularExpression(filter.payloadRegex).isValid()) {
+        if (error)
+            *error = StorageError::make(StorageError::Kind::InvalidPattern, filter.payloadRegex);
+        c.empty = true;
+        return c;
+    }
+    if (!filter.payloadRegex.isEmpty()) {
+        // REGEXP is QtSql's QRegularExpression (QSQLITE_ENABLE_REGEXP); a large payload is
+        // read from the side table for it.
+        c.where +=
+            QStringLiteral(" AND CAST(coalesce(m.payload, (SELECT b.data FROM message_blobs b"
+                           " WHERE b.message_id = m.id)) AS TEXT) REGEXP ?");
+        c.values << filter.payloadRegex;
     }
     c.fts = ftsExpression(filter.text);
     c.useFts = !c.fts.isEmpty();

@@ -23,9 +23,9 @@ constexpr int kSqliteNotADb = 26;
 
 // Indexed by StorageError::Kind, in the order of its declaration.
 constexpr std::string_view kKindNames[] = {
-    "None",          "OpenFailed", "NotADatabase", "SchemaTooNew", "MigrationFailed",
-    "DiskFull",      "ReadOnly",   "IoError",      "Corrupt",      "Busy",
-    "InvalidFilter", "NotFound",   "QueryFailed",
+    "None",          "OpenFailed", "NotADatabase",   "SchemaTooNew", "MigrationFailed",
+    "DiskFull",      "ReadOnly",   "IoError",        "Corrupt",      "Busy",
+    "InvalidFilter", "NotFound",   "InvalidPattern", "QueryFailed",
 };
 } // namespace
 
@@ -157,6 +157,9 @@ QString StorageError::describe(Kind kind, const QString &path)
         text = QT_TRANSLATE_NOOP("StorageError",
                                  "The message is no longer stored in %1: the history was cleared "
                                  "or old messages were removed.");
+        break;
+    case Kind::InvalidPattern:
+        text = QT_TRANSLATE_NOOP("StorageError", "The regular expression %1 is not valid.");
         break;
     case Kind::QueryFailed:
         text = QT_TRANSLATE_NOOP("StorageError", "A database operation on %1 failed.");

@@ -25,6 +25,7 @@ struct StorageError
         Busy,            // another process holds the lock for too long
         InvalidFilter,   // a topic filter that breaks the MQTT filter rules
         NotFound,        // the row asked for is gone (history cleared or trimmed)
+        InvalidPattern,  // a payload regular expression QRegularExpression cannot compile
         QueryFailed,     // anything else
     };
 

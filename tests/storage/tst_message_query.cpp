@@ -7,6 +7,7 @@
 
 #include "core/storage/fts_tail_matcher.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +32,7 @@ private slots:
     void fieldsRoundTrip();
     void largePayloadIsDeferred();
     void invalidTopicFilterIsTypedError();
+    void invalidRegexIsTypedError();
     void countHonoursCancel();
     void userTextNeverBecomesFtsSyntax();
     void otherProfilesStayOut();
@@ -225,6 +227,24 @@ void TestMessageQuery::filters_data()
                !m.retain && m.qos < 2 && m.direction == D::Incoming &&
                m.receivedUs <= HistoryFixture::kBaseUs + 700 * 1000;
     });
+    // Regular expressions, checked against QRegularExpression on the stored payload.
+    for (const QString &pattern :
+         {QStringLiteral("^reading [0-9]*5\\b"), QStringLiteral("(?i)FIRE IN ROOM [13]"),
+          QStringLiteral("room\\s3$"), QStringLiteral("no such thing")}) {
+        QTest::addRow("regex %s", qPrintable(pattern)) << with([pattern](MessageFilter &f) {
+            f.payloadRegex = pattern;
+        }) << Predicate([pattern](const StoredMessage &m) {
+            return QRegularExpression(pattern).match(QString::fromUtf8(m.payload)).hasMatch();
+        });
+    }
+    QTest::addRow("regex with words and topics") << with([](MessageFilter &f) {
+        f.topicFilter = QStringLiteral("home/#");
+        f.text = QStringLiteral("reading");
+        f.payloadRegex = QStringLiteral("1$");
+    }) << Predicate([](const StoredMessage &m) {
+        return m.topic.startsWith(QLatin1String("home/")) && m.payload.startsWith("reading") &&
+               m.payload.endsWith('1');
+    });
     QTest::addRow("topics and qos") << with([](MessageFilter &f) {
         f.topicFilter = QStringLiteral("home/room3/#");
         f.qosMask = 0b100;
@@ -288,6 +308,25 @@ void TestMessageQuery::largePayloadIsDeferred()
     QCOMPARE(got.payloadSize, big.size());
     QCOMPARE(got.properties, message.properties);
     QCOMPARE(query.loadPayload(got.id), big);
+    // A regular expression reads a large payload from the side table.
+    filter.payloadRegex = QStringLiteral("z{1000}$");
+    QCOMPARE(query.count(filter), 1);
+    filter.payloadRegex = QStringLiteral("^y");
+    QCOMPARE(query.count(filter), 0);
+}
+
+void TestMessageQuery::invalidRegexIsTypedError()
+{
+    MessageFilter filter;
+    filter.profileId = 1;
+    filter.payloadRegex = QStringLiteral("(unclosed");
+    StorageError error;
+    QCOMPARE(m_query->fetch(filter, PageRequest::newest(10), &error).messages.size(), 0);
+    QCOMPARE(error.kind, StorageError::Kind::InvalidPattern);
+    QVERIFY(error.message.contains(QStringLiteral("(unclosed")));
+    error = {};
+    QCOMPARE(m_query->count(filter, &error), -1);
+    QCOMPARE(error.kind, StorageError::Kind::InvalidPattern);
 }
 
 void TestMessageQuery::invalidTopicFilterIsTypedError()

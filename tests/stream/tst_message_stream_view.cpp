@@ -66,6 +66,7 @@ private slots:
     void compactModeIsRememberedPerConnection();
     void copyAsMosquittoPubCommand();
     void rareButtonsMoveToAMenuWhenNarrow();
+    void regexSearchBetweenSlashes();
 
 private:
     void openView();
@@ -405,6 +406,38 @@ void TestMessageStreamView::rareButtonsMoveToAMenuWhenNarrow()
     QTRY_VERIFY(m_view->exportButton()->isVisible());
     QVERIFY(!m_view->moreButton()->isVisible());
     QTRY_VERIFY(fieldsHaveRoom());
+}
+
+void TestMessageStreamView::regexSearchBetweenSlashes()
+{
+    openView();
+    QCOMPARE(m_model->rowCount(), 2);
+    m_view->searchEdit()->setText(QStringLiteral("/^t.ny$/"));
+    m_view->applyFilter();
+    QCOMPARE(m_model->filter().payloadRegex, QStringLiteral("^t.ny$"));
+    QVERIFY(m_model->filter().text.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading() && m_model->rowCount() == 1, kWait);
+    QCOMPARE(m_model->rowAt(0)->message.topic, QStringLiteral("small"));
+    // The 1 MB payload lives in the side table and is searched all the same.
+    m_view->searchEdit()->setText(QStringLiteral("/(?i)READING 9999 OK/"));
+    m_view->applyFilter();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading() && m_model->rowCount() == 1, kWait);
+    QCOMPARE(m_model->rowAt(0)->message.topic, QStringLiteral("big/one"));
+
+    // A broken pattern is named inline and changes nothing.
+    const MessageFilter before = m_model->filter();
+    m_view->searchEdit()->setText(QStringLiteral("/temp(/"));
+    m_view->applyFilter();
+    QVERIFY2(m_view->filterError().contains(QStringLiteral("regular expression")),
+             qPrintable(m_view->filterError()));
+    QVERIFY(m_view->filterError().contains(QStringLiteral("character 6")));
+    QCOMPARE(m_model->filter(), before);
+    // Plain words are words again.
+    m_view->searchEdit()->setText(QStringLiteral("tiny"));
+    m_view->applyFilter();
+    QVERIFY(m_view->filterError().isEmpty());
+    QCOMPARE(m_model->filter().text, QStringLiteral("tiny"));
+    QVERIFY(m_model->filter().payloadRegex.isEmpty());
 }
 
 QTEST_MAIN(TestMessageStreamView)

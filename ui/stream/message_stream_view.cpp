@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
@@ -58,7 +59,9 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     topicLabel->setBuddy(m_topicFilter);
     auto *searchLabel = new QLabel(tr("Sea&rch:"), this);
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("words in the payload"));
+    m_search->setPlaceholderText(tr("words in the payload, or /regex/"));
+    m_search->setToolTip(tr("Words that must all occur in the payload, or a regular expression "
+                            "between slashes, e.g. /temp\\W+2[5-9]/ or /(?i)alarm/"));
     m_search->setClearButtonEnabled(true);
     searchLabel->setBuddy(m_search);
     m_pause = new QToolButton(this);
@@ -213,7 +216,13 @@ MessageFilter MessageStreamView::currentFilter() const
     else if (m_direction->currentIndex() == 2)
         filter.direction = StoredMessage::Direction::Outgoing;
     filter.topicFilter = m_topicFilter->text().trimmed();
-    filter.text = m_search->text().trimmed();
+    // "/pattern/" is a regular expression over the payload; anything else, words.
+    const QString search = m_search->text().trimmed();
+    if (search.size() >= 2 && search.startsWith(QLatin1Char('/')) &&
+        search.endsWith(QLatin1Char('/')))
+        filter.payloadRegex = search.mid(1, search.size() - 2);
+    else
+        filter.text = search;
     return filter;
 }
 
@@ -229,6 +238,17 @@ void MessageStreamView::applyFilter()
     if (!filter.topicFilter.isEmpty()) {
         if (auto error = Topic::validateFilter(filter.topicFilter)) {
             m_filterError->setText(tr("Topic filter: %1").arg(error->message()));
+            m_filterError->setVisible(true);
+            return;
+        }
+    }
+    if (!filter.payloadRegex.isEmpty()) {
+        const QRegularExpression regex(filter.payloadRegex);
+        if (!regex.isValid()) {
+            m_filterError->setText(tr("Search: the regular expression is not valid: %1 (at "
+                                      "character %2)")
+                                       .arg(regex.errorString())
+                                       .arg(regex.patternErrorOffset() + 1));
             m_filterError->setVisible(true);
             return;
         }
