@@ -2,6 +2,7 @@
 
 #include "app/cli/compact_json.h"
 #include "core/payload/payload_renderer.h"
+#include "core/workspace/mosquitto_pub_command.h"
 
 #include <QCoreApplication>
 
@@ -61,29 +62,6 @@ void writeNumber(OutputSink &out, quint64 value, const Piece &piece)
     out.append(text);
     if (piece.leftAlign)
         appendRepeated(out, ' ', pad);
-}
-
-// mosquitto_sub's JSON keys of the 5.0 PUBLISH properties (its property names).
-const char *jsonKey(PropertyId id)
-{
-    switch (id) {
-    case PropertyId::PayloadFormatIndicator:
-        return "payload-format-indicator";
-    case PropertyId::MessageExpiryInterval:
-        return "message-expiry-interval";
-    case PropertyId::ContentType:
-        return "content-type";
-    case PropertyId::ResponseTopic:
-        return "response-topic";
-    case PropertyId::CorrelationData:
-        return "correlation-data";
-    case PropertyId::SubscriptionIdentifier:
-        return "subscription-identifier";
-    case PropertyId::TopicAlias:
-        return "topic-alias";
-    default:
-        return nullptr;
-    }
 }
 
 } // namespace
@@ -387,7 +365,8 @@ void MessageFormatter::appendJsonProperties(const ReceivedMessage &m)
             m_json.append('}');
             continue;
         }
-        const char *name = jsonKey(property.id);
+        // mosquitto_sub's JSON keys are its property names.
+        const char *name = MosquittoPubCommand::propertyName(property.id);
         if (!name)
             continue;
         key(name);

@@ -41,6 +41,30 @@ QString printfBytes(const QByteArray &payload)
 
 } // namespace
 
+const char *MosquittoPubCommand::propertyName(PropertyId id)
+{
+    switch (id) {
+    case PropertyId::PayloadFormatIndicator:
+        return "payload-format-indicator";
+    case PropertyId::MessageExpiryInterval:
+        return "message-expiry-interval";
+    case PropertyId::ContentType:
+        return "content-type";
+    case PropertyId::ResponseTopic:
+        return "response-topic";
+    case PropertyId::CorrelationData:
+        return "correlation-data";
+    case PropertyId::SubscriptionIdentifier:
+        return "subscription-identifier";
+    case PropertyId::TopicAlias:
+        return "topic-alias";
+    case PropertyId::UserProperty:
+        return "user-property";
+    default:
+        return nullptr;
+    }
+}
+
 QString MosquittoPubCommand::quote(const QString &text)
 {
     QString out = text;
@@ -96,24 +120,28 @@ QString MosquittoPubCommand::build(const ConnectionSettings &settings, const Sto
         const auto decoded = decodeProperties(message.properties);
         if (decoded.ok()) {
             const Properties &p = decoded.value();
-            const QString publish = QStringLiteral("-D publish ");
-            auto property = [&](const QString &name, const QString &value) {
-                args << publish + name << quote(value);
+            auto option = [&args](PropertyId id) {
+                args << QStringLiteral("-D publish ") + QLatin1String(propertyName(id));
+            };
+            auto property = [&](PropertyId id, const QString &value) {
+                option(id);
+                args << quote(value);
             };
             if (auto v = p.string(PropertyId::ContentType))
-                property(QStringLiteral("content-type"), *v);
+                property(PropertyId::ContentType, *v);
             if (auto v = p.integer(PropertyId::PayloadFormatIndicator))
-                property(QStringLiteral("payload-format-indicator"), QString::number(*v));
+                property(PropertyId::PayloadFormatIndicator, QString::number(*v));
             if (auto v = p.integer(PropertyId::MessageExpiryInterval))
-                property(QStringLiteral("message-expiry-interval"), QString::number(*v));
+                property(PropertyId::MessageExpiryInterval, QString::number(*v));
             if (auto v = p.string(PropertyId::ResponseTopic))
-                property(QStringLiteral("response-topic"), *v);
+                property(PropertyId::ResponseTopic, *v);
             // mosquitto_pub takes correlation data as a command-line string only.
             if (auto v = p.binary(PropertyId::CorrelationData); v && isPlainText(*v))
-                property(QStringLiteral("correlation-data"), QString::fromUtf8(*v));
-            for (const StringPair &pair : p.userProperties())
-                args << publish + QStringLiteral("user-property") << quote(pair.name)
-                     << quote(pair.value);
+                property(PropertyId::CorrelationData, QString::fromUtf8(*v));
+            for (const StringPair &pair : p.userProperties()) {
+                option(PropertyId::UserProperty);
+                args << quote(pair.name) << quote(pair.value);
+            }
         }
     }
 

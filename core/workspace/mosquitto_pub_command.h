@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connection/connection_settings.h"
+#include "core/protocol/properties.h"
 
 #include <QByteArray>
 #include <QString>
@@ -23,6 +24,10 @@ class MosquittoPubCommand
 public:
     static QString build(const ConnectionSettings &settings, const StoredMessage &message,
                          const QByteArray &payload);
+
+    // mosquitto's name of a PUBLISH property ("content-type"), as mosquitto_pub's -D and
+    // mosquitto_sub's JSON spell it; nullptr for a property it has no name for.
+    static const char *propertyName(PropertyId id);
 
     // `text` in single quotes, with ' written as '\''.
     static QString quote(const QString &text);

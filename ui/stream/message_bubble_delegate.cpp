@@ -183,7 +183,7 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
     }
     const QFontMetrics fm(font);
     const int header = fm.lineSpacing();
-    const Shape s = shapeOf(index);
+    const Shape &s = l.shape = shapeOf(index);
     const int width = qMax(160, int(rowRect.width() * kMaxWidthShare));
     const QRect inner = rowRect.adjusted(kMargin, kMarginV, -kMargin, -kMarginV);
     l.bubble = QRect(isOutgoing(index) ? inner.right() - width + 1 : inner.left(), inner.top(),
@@ -203,7 +203,8 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
         l.properties = QRect(content.left(), y + kGap, content.width(), s.properties * header);
     // Header: the facts keep their room (QoS and time are never dropped), the properties
     // toggle sits left of them where there are properties, and the topic takes what is left.
-    const int props = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
+    const int props = l.propertyCount =
+        int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
     const int toggleWidth =
         props > 0 ? fm.horizontalAdvance(propertiesToggleText(props, true)) + 8 : 0;
     const int factRoom = qMax(0, l.header.width() - kMinTopicWidth - toggleWidth - 12);
@@ -268,7 +269,7 @@ void MessageBubbleDelegate::paintBubble(QPainter *painter, const QStyleOptionVie
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QPalette &pal = option.palette;
     const Layout l = layout(option.rect, index, option.font);
-    const Shape s = shapeOf(index);
+    const Shape &s = l.shape;
     const bool outgoing = isOutgoing(index);
     const bool selected = option.state & QStyle::State_Selected;
 
@@ -296,10 +297,9 @@ void MessageBubbleDelegate::paintBubble(QPainter *painter, const QStyleOptionVie
         QFontMetrics(bold).elidedText(topicText(index), Qt::ElideMiddle, l.topic.width()));
     painter->setFont(option.font);
     if (l.toggle.isValid()) {
-        const int props = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
         painter->setPen(Theme::onBubble(pal.color(QPalette::Link), fill));
         painter->drawText(l.toggle, Qt::AlignRight | Qt::AlignVCenter,
-                          propertiesToggleText(props, s.expanded));
+                          propertiesToggleText(l.propertyCount, s.expanded));
     }
     const bool failed = index.data(MessageStreamModel::AckFailedRole).toBool();
     painter->setPen(Theme::onBubble(

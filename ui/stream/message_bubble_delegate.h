@@ -100,6 +100,8 @@ private:
         QRect properties;
         QRect toggle;
         QRect showAll;
+        Shape shape;           // what shapeOf() said, so painting asks the model once
+        int propertyCount = 0; // property lines, expanded or not (the header's toggle)
     };
     Shape shapeOf(const QModelIndex &index) const;
     Layout layout(const QRect &rowRect, const QModelIndex &index, const QFont &font) const;
