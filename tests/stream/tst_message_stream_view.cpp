@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -405,6 +406,30 @@ void TestMessageStreamView::rareButtonsMoveToAMenuWhenNarrow()
     m_view->resize(1600, 600);
     QTRY_VERIFY(m_view->exportButton()->isVisible());
     QVERIFY(!m_view->moreButton()->isVisible());
+    QVERIFY(!m_view->fieldsOnOwnRow());
+    QTRY_VERIFY(fieldsHaveRoom());
+
+    // Every width a window of 1280 px or more can leave the stream, down to a narrow 640:
+    // the fields keep their room (on a row of their own when needed), and every visible
+    // button stays whole inside the view.
+    for (int width = 1600; width >= 640; width -= 40) {
+        m_view->resize(width, 600);
+        m_view->layout()->activate(); // the geometry the user would see, not a stale one
+        QVERIFY2(fieldsHaveRoom(), qPrintable(QStringLiteral("at %1 px: %2 and %3")
+                                                  .arg(width)
+                                                  .arg(m_view->topicFilterEdit()->width())
+                                                  .arg(m_view->searchEdit()->width())));
+        for (QToolButton *button : m_view->findChildren<QToolButton *>()) {
+            if (!button->isVisible() || button->parentWidget() != m_view.get())
+                continue;
+            QVERIFY2(button->geometry().right() < width &&
+                         button->width() >= button->minimumSizeHint().width(),
+                     qPrintable(QStringLiteral("%1 at %2 px").arg(button->text()).arg(width)));
+        }
+    }
+    QVERIFY(m_view->fieldsOnOwnRow());
+    m_view->resize(1600, 600);
+    QTRY_VERIFY(!m_view->fieldsOnOwnRow());
     QTRY_VERIFY(fieldsHaveRoom());
 }
 

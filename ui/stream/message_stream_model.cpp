@@ -224,6 +224,12 @@ void MessageStreamModel::setFollowing(bool following)
     if (m_following == following)
         return;
     if (following) {
+        // The window already ends at the newest row: follow on without a reload (which
+        // would reset the view under the reader's eyes).
+        if (!m_hasNewer && !m_loading && m_pending == 0) {
+            m_following = true;
+            return;
+        }
         followTail();
         return;
     }
@@ -237,6 +243,7 @@ void MessageStreamModel::reload()
     m_tailAgain = false;
     m_tailBacklog = 0;
     m_olderInFlight = false;
+    m_newerInFlight = false;
     if (!m_history) {
         applyReload({});
         return;
@@ -322,6 +329,84 @@ int MessageStreamModel::prependOlder(const MessagePage &page)
     return n;
 }
 
+void MessageStreamModel::fetchNewer()
+{
+    if (!m_history || !canFetchNewer() || m_rows.isEmpty())
+        return;
+    m_newerInFlight = true;
+    m_announcedDuringNewer = false;
+    fetchPage(PageRequest::newerThan(m_rows.last().message.id, m_pageSize),
+              [this](const MessagePage &page, const StorageError &error) {
+                  m_newerInFlight = false;
+                  if (error.isError()) {
+                      report(error);
+                      return;
+                  }
+                  const int n = appendNewer(page);
+                  if (n > 0)
+                      emit newerRowsAppended(n);
+              });
+}
+
+int MessageStreamModel::appendNewer(const MessagePage &page)
+{
+    const int n = int(page.messages.size());
+    if (n > 0) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + n - 1);
+        for (auto it = page.messages.crbegin(); it != page.messages.crend(); ++it)
+            m_rows.append(rowFor(*it));
+        endInsertRows();
+        m_lastKnownId = qMax(m_lastKnownId, m_rows.last().message.id);
+    }
+    // A notice that came while the page was read may name rows past it: read once more.
+    m_hasNewer = page.hasNewer || m_announcedDuringNewer;
+    m_announcedDuringNewer = false;
+    if (!m_hasNewer)
+        setPending(0); // every row announced so far is in the window
+    if (m_rows.size() > m_maxRows) {
+        trimFront(int(m_rows.size()) - m_maxRows);
+        m_hasOlder = true;
+    }
+    return n;
+}
+
+void MessageStreamModel::jumpToTime(qint64 timeUs)
+{
+    if (!m_history)
+        return;
+    ++m_generation;
+    m_tailInFlight = false;
+    m_tailAgain = false;
+    m_tailBacklog = 0;
+    m_olderInFlight = false;
+    m_newerInFlight = false;
+    m_following = false;
+    // Until the page comes, the window is not known to reach the newest row: a view at the
+    // bottom must not resume following (a reload would drop this jump).
+    m_hasNewer = true;
+    if (m_reader)
+        setLoading(true);
+    fetchPage(PageRequest::aroundTime(timeUs, m_pageSize),
+              [this, timeUs](const MessagePage &page, const StorageError &error) {
+                  setLoading(false);
+                  if (error.isError()) {
+                      report(error);
+                      return;
+                  }
+                  applyReload(page);
+                  m_hasNewer = page.hasNewer;
+                  int row = int(m_rows.size()) - 1;
+                  for (int i = 0; i < m_rows.size(); ++i) {
+                      if (m_rows.at(i).message.receivedUs >= timeUs) {
+                          row = i;
+                          break;
+                      }
+                  }
+                  emit jumped(row);
+              });
+}
+
 void MessageStreamModel::onHistoryAppended(qint64 firstId, qint64 lastId, qint64 count)
 {
     // Notices are queued from the writer thread: rows this model already loaded may be
@@ -333,6 +418,10 @@ void MessageStreamModel::onHistoryAppended(qint64 firstId, qint64 lastId, qint64
         count = qMax<qint64>(1, count - (m_lastKnownId - firstId + 1));
     m_lastKnownId = lastId;
     if (!m_following || m_hasNewer) {
+        // The window no longer reaches the newest row: scrolling down reads on.
+        m_hasNewer = true;
+        if (m_newerInFlight)
+            m_announcedDuringNewer = true;
         setPending(m_pending + count);
         return;
     }

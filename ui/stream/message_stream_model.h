@@ -110,6 +110,17 @@ public:
     // Prepends up to pageSize() older rows (olderRowsPrepended tells how many). Returns the
     // count when the rows came synchronously (no background reader), else 0.
     int fetchOlder();
+    // The window ends before the newest stored row (scrolled back far, jumped to a time, or
+    // rows arrived while not following): fetchNewer() reads on.
+    bool canFetchNewer() const { return m_hasNewer && !m_newerInFlight && !m_loading; }
+    bool reachesNewest() const { return !m_hasNewer; }
+    // Appends up to pageSize() newer rows (newerRowsAppended tells how many), trimming the
+    // oldest so the window stays within maxLoadedRows(): paging down is seamless too.
+    void fetchNewer();
+    // Moves the window to the rows around `timeUs` (microseconds since the epoch) and stops
+    // following; jumped() names the row of the first message at or after that time (the
+    // last row when every message is older).
+    void jumpToTime(qint64 timeUs);
     // The row of a loaded message, or -1.
     int rowOfId(qint64 messageId) const;
 
@@ -161,6 +172,10 @@ signals:
     void rowsAppendedAtTail(int count);
     // fetchOlder() put `count` rows in front.
     void olderRowsPrepended(int count);
+    // fetchNewer() appended `count` rows.
+    void newerRowsAppended(int count);
+    // jumpToTime() loaded its window; `row` is the first at or after the time (-1: none).
+    void jumped(int row);
     void loadingChanged(bool loading);
     void errorOccurred(const mqttdesk::StorageError &error);
 
@@ -174,6 +189,7 @@ private:
     void requestTail();
     void applyTail(const MessagePage &page, bool contiguous);
     int prependOlder(const MessagePage &page);
+    int appendNewer(const MessagePage &page);
     void requestPrefix(const Row &row) const;
     void setLoading(bool loading);
     void trimFront(int excess);
@@ -196,6 +212,8 @@ private:
     bool m_tailAgain = false; // more was announced while a tail fetch was on its way
     qint64 m_tailBacklog = 0; // rows announced since the last tail fetch
     bool m_olderInFlight = false;
+    bool m_newerInFlight = false;
+    bool m_announcedDuringNewer = false; // a notice came while a newer page was read
     int m_lastPrepended = 0;
     mutable QSet<qint64> m_prefixRequested; // large payloads whose prefix is being read
     RenderedPayload m_loadingPreview;

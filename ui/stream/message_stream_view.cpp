@@ -12,6 +12,7 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
+#include "ui/stream/time_filter_button.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
 #include "ui/widgets/prompts.h"
@@ -53,11 +54,13 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_direction->addItem(tr("Published"));
     showLabel->setBuddy(m_direction);
     auto *topicLabel = new QLabel(tr("&Topic filter:"), this);
+    m_topicLabel = topicLabel;
     m_topicFilter = new QLineEdit(this);
     m_topicFilter->setPlaceholderText(tr("e.g. sensors/#"));
     m_topicFilter->setClearButtonEnabled(true);
     topicLabel->setBuddy(m_topicFilter);
     auto *searchLabel = new QLabel(tr("Sea&rch:"), this);
+    m_searchLabel = searchLabel;
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("words in the payload, or /regex/"));
     m_search->setToolTip(tr("Words that must all occur in the payload, or a regular expression "
@@ -96,6 +99,12 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_moreMenu = new QMenu(m_more);
     m_more->setMenu(m_moreMenu);
     m_more->setVisible(false);
+    m_time = new TimeFilterButton(this);
+    m_time->setInitialTime([this] {
+        const QModelIndex current = m_list->currentIndex();
+        return current.isValid() ? current.data(MessageStreamModel::TimeRole).toDateTime()
+                                 : QDateTime::currentDateTime();
+    });
     m_topicFilter->setMinimumWidth(120);
     m_search->setMinimumWidth(120);
     bar->addWidget(showLabel);
@@ -104,6 +113,9 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     bar->addWidget(m_topicFilter, 1);
     bar->addWidget(searchLabel);
     bar->addWidget(m_search, 1);
+    // Takes the room the fields leave when they sit on their own row (they stretch first).
+    bar->addStretch(0);
+    bar->addWidget(m_time);
     bar->addWidget(m_compact);
     bar->addWidget(m_pause);
     bar->addWidget(m_export);
@@ -112,6 +124,8 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     bar->addWidget(m_more);
     layout->addLayout(bar);
     m_bar = bar;
+    m_fieldsRow = new QHBoxLayout;
+    layout->addLayout(m_fieldsRow);
 
     m_filterError = new QLabel(this);
     Theme::setTextRole(m_filterError, Theme::Text::Error);
@@ -177,6 +191,14 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     connect(m_model, &MessageStreamModel::rowsAppendedAtTail, this, &MessageStreamView::onAppended);
     connect(m_model, &MessageStreamModel::olderRowsPrepended, this,
             &MessageStreamView::onOlderPrepended);
+    connect(m_model, &MessageStreamModel::newerRowsAppended, this,
+            &MessageStreamView::onNewerAppended);
+    connect(m_model, &MessageStreamModel::jumped, this, &MessageStreamView::onJumped);
+    connect(m_time, &TimeFilterButton::rangeChanged, this, [this] {
+        updateOverflow(); // the button names the range: it grew or shrank
+        applyFilter();
+    });
+    connect(m_time, &TimeFilterButton::jumpRequested, this, &MessageStreamView::jumpToTime);
     connect(m_model, &MessageStreamModel::pendingCountChanged, this,
             &MessageStreamView::onPendingChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -197,13 +219,15 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
 
     setTabOrder(m_direction, m_topicFilter);
     setTabOrder(m_topicFilter, m_search);
-    setTabOrder(m_search, m_compact);
+    setTabOrder(m_search, m_time);
+    setTabOrder(m_time, m_compact);
     setTabOrder(m_compact, m_pause);
     setTabOrder(m_pause, m_export);
     setTabOrder(m_export, m_clear);
     setTabOrder(m_clear, m_diagnostics);
     setTabOrder(m_diagnostics, m_more);
     setTabOrder(m_more, m_list);
+    updateOverflow();
     QTimer::singleShot(0, m_list, &QListView::scrollToBottom);
 }
 
@@ -223,6 +247,10 @@ MessageFilter MessageStreamView::currentFilter() const
         filter.payloadRegex = search.mid(1, search.size() - 2);
     else
         filter.text = search;
+    if (const auto from = m_time->from())
+        filter.fromUs = from->toMSecsSinceEpoch() * 1000;
+    if (const auto to = m_time->to()) // the whole last millisecond is in
+        filter.toUs = to->toMSecsSinceEpoch() * 1000 + 999;
     return filter;
 }
 
@@ -306,8 +334,17 @@ void MessageStreamView::onScrolled(int value)
         return;
     }
     if (isAtBottom()) {
-        if (!m_paused && !m_model->isFollowing())
-            jumpToNewest();
+        if (m_paused)
+            return;
+        if (m_model->canFetchNewer()) {
+            // Newer page, read on seamlessly (onNewerAppended keeps the bottom row in place).
+            const QModelIndex bottom = m_list->indexAt(QPoint(4, m_list->viewport()->height() - 4));
+            m_bottomAnchorId =
+                bottom.isValid() ? bottom.data(MessageStreamModel::IdRole).toLongLong() : 0;
+            m_model->fetchNewer();
+        } else if (!m_model->isFollowing() && m_model->reachesNewest()) {
+            m_model->setFollowing(true);
+        }
     } else if (m_model->isFollowing()) {
         m_model->setFollowing(false);
     }
@@ -322,6 +359,37 @@ void MessageStreamView::onOlderPrepended(int)
     const bool adjusting = std::exchange(m_adjusting, true);
     m_list->scrollTo(m_model->index(row), QAbstractItemView::PositionAtTop);
     m_adjusting = adjusting;
+}
+
+void MessageStreamView::onNewerAppended(int)
+{
+    // The oldest rows may have been trimmed: keep the row the user read in its place.
+    const int row = m_bottomAnchorId > 0 ? m_model->rowOfId(m_bottomAnchorId) : -1;
+    m_bottomAnchorId = 0;
+    if (row < 0)
+        return;
+    const bool adjusting = std::exchange(m_adjusting, true);
+    m_list->scrollTo(m_model->index(row), QAbstractItemView::PositionAtBottom);
+    m_adjusting = adjusting;
+}
+
+void MessageStreamView::jumpToTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return;
+    m_model->jumpToTime(time.toMSecsSinceEpoch() * 1000);
+}
+
+void MessageStreamView::onJumped(int row)
+{
+    if (row < 0)
+        return;
+    const bool adjusting = std::exchange(m_adjusting, true);
+    const QModelIndex index = m_model->index(row);
+    m_list->setCurrentIndex(index);
+    m_list->scrollTo(index, QAbstractItemView::PositionAtTop);
+    m_adjusting = adjusting;
+    m_list->setFocus();
 }
 
 void MessageStreamView::onAppended(int)
@@ -422,23 +490,56 @@ void MessageStreamView::resizeEvent(QResizeEvent *event)
 void MessageStreamView::updateOverflow()
 {
     const QList<QWidget *> rare{m_export, m_clear, m_diagnostics};
+    const QList<QWidget *> fields{m_topicLabel, m_topicFilter, m_searchLabel, m_search};
+    const int spacing = qMax(0, m_bar->spacing());
+    const auto widthOf = [spacing](QWidget *w) { return w->sizeHint().width() + spacing; };
+    // The bar's other widgets (Show, Time, Compact, Pause) always stay on the first row.
     int fixed = 0;
-    int rareWidth = 0;
+    for (QWidget *w : QList<QWidget *>{m_direction, m_time, m_compact, m_pause})
+        fixed += widthOf(w);
     for (int i = 0; i < m_bar->count(); ++i) {
         QWidget *w = m_bar->itemAt(i)->widget();
-        if (!w || w == m_topicFilter || w == m_search || w == m_more)
-            continue;
-        const int width = w->sizeHint().width() + m_bar->spacing();
-        if (rare.contains(w))
-            rareWidth += width;
-        else
-            fixed += width;
+        if (w && qobject_cast<QLabel *>(w) && !fields.contains(w))
+            fixed += widthOf(w); // "Show:"
     }
-    const int room = width() - fixed - 2 * (kMinFieldWidth + m_bar->spacing());
-    const bool overflow = room < rareWidth;
+    int rareWidth = 0;
+    for (QWidget *w : rare)
+        rareWidth += widthOf(w);
+    const int moreWidth = widthOf(m_more);
+    const int labels = widthOf(m_topicLabel) + widthOf(m_searchLabel);
+    const int fieldsWidth = labels + 2 * (kMinFieldWidth + spacing);
+    const int room = width();
+    // With a margin, so that a width near the threshold does not flip the layout back and
+    // forth (the fields' own row changes the bar's minimum width).
+    const int hysteresis = m_fieldsOnOwnRow ? 16 : 0;
+    const bool ownRow = room < fixed + fieldsWidth + moreWidth + hysteresis;
+    const int firstRow = ownRow ? room - fixed : room - fixed - fieldsWidth;
+    const bool overflow = firstRow < rareWidth;
+    placeFields(ownRow);
     for (QWidget *w : rare)
         w->setVisible(!overflow);
     m_more->setVisible(overflow);
+}
+
+void MessageStreamView::placeFields(bool ownRow)
+{
+    if (ownRow == m_fieldsOnOwnRow)
+        return;
+    m_fieldsOnOwnRow = ownRow;
+    const QList<QWidget *> fields{m_topicLabel, m_topicFilter, m_searchLabel, m_search};
+    for (QWidget *w : fields) {
+        m_bar->removeWidget(w);
+        m_fieldsRow->removeWidget(w);
+    }
+    if (ownRow) {
+        for (QWidget *w : fields)
+            m_fieldsRow->addWidget(w, w == m_topicFilter || w == m_search ? 1 : 0);
+        return;
+    }
+    // Back after "Show" and its box, where they were.
+    int at = m_bar->indexOf(m_direction) + 1;
+    for (QWidget *w : fields)
+        m_bar->insertWidget(at++, w, w == m_topicFilter || w == m_search ? 1 : 0);
 }
 
 void MessageStreamView::fillMoreMenu()

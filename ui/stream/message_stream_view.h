@@ -25,6 +25,7 @@ class EventLoopLatencyProbe;
 class HistoryExportBar;
 class MessageBubbleDelegate;
 class MessageStreamModel;
+class TimeFilterButton;
 
 // The conversation: filter bar (all / received / published, topic filter with wildcards,
 // payload search), the bubble list, and the tools around it. The list follows the tail only
@@ -65,6 +66,11 @@ public:
     bool isPaused() const { return m_paused; }
     bool isAtBottom() const;
     void jumpToNewest();
+    // Shows the stored messages around `time` and selects the first at or after it.
+    void jumpToTime(const QDateTime &time);
+    TimeFilterButton *timeButton() const { return m_time; }
+    // The filter fields sit on a row of their own when the bar is too narrow for them.
+    bool fieldsOnOwnRow() const { return m_fieldsOnOwnRow; }
 
     // Exports every stored message matching the stream's filter (not only the loaded rows)
     // to `path` on a worker thread, JSON Lines or CSV by the name's extension; progress and
@@ -117,12 +123,15 @@ private:
     void onScrolled(int value);
     void onAppended(int count);
     void onOlderPrepended(int count);
+    void onNewerAppended(int count);
+    void onJumped(int row);
     void onPendingChanged(qint64 count);
     void showContextMenu(const QPoint &pos);
     void updateLayoutMode();
-    // Hides Export, Clear and Diagnostics behind "⋯" when the filter fields would get less
-    // than kMinFieldWidth each.
+    // Keeps the filter fields at least kMinFieldWidth wide each: first Export, Clear and
+    // Diagnostics go behind "⋯", then the fields move to a row of their own.
     void updateOverflow();
+    void placeFields(bool ownRow);
     void fillMoreMenu();
     // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
     void withFullPayload(int row, const QString &action,
@@ -144,6 +153,11 @@ private:
     QToolButton *m_more = nullptr;
     QMenu *m_moreMenu = nullptr;
     QHBoxLayout *m_bar = nullptr;
+    QHBoxLayout *m_fieldsRow = nullptr;
+    QLabel *m_topicLabel = nullptr;
+    QLabel *m_searchLabel = nullptr;
+    TimeFilterButton *m_time = nullptr;
+    bool m_fieldsOnOwnRow = false;
     AppSettings *m_settings = nullptr;
     ConnectionSettings m_commandSettings;
     QPushButton *m_newMessages = nullptr;
@@ -152,7 +166,8 @@ private:
     QTimer *m_filterTimer = nullptr;
     QTimer *m_diagnosticsTimer = nullptr;
     EventLoopLatencyProbe *m_probe = nullptr;
-    qint64 m_anchorId = 0; // the top row while an older page is read
+    qint64 m_anchorId = 0;       // the top row while an older page is read
+    qint64 m_bottomAnchorId = 0; // the bottom row while a newer page is read
     bool m_paused = false;
     bool m_adjusting = false;
     int m_payloadReads = 0;

@@ -1,0 +1,61 @@
+#include "ui/stream/jump_to_time_dialog.h"
+
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+JumpToTimeDialog::JumpToTimeDialog(const QDateTime &initial, QWidget *parent)
+    : QDialog(parent)
+    , m_edit(new QDateTimeEdit(this))
+{
+    setWindowTitle(tr("Jump to time"));
+    setObjectName(QStringLiteral("jumpToTimeDialog"));
+    m_edit->setObjectName(QStringLiteral("jumpToTime.dateTime"));
+    m_edit->setCalendarPopup(true);
+    // Seconds matter when a flood fills a minute with thousands of messages.
+    m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_edit->setDateTime(initial.isValid() ? initial.toLocalTime() : QDateTime::currentDateTime());
+    m_edit->setAccessibleName(tr("Date and time to jump to"));
+
+    auto *form = new QFormLayout;
+    auto *label = new QLabel(tr("&Time:"), this);
+    label->setBuddy(m_edit);
+    form->addRow(label, m_edit);
+
+    auto *hint = new QLabel(tr("The stream shows the stored messages around this time, with the "
+                               "current filter. Scroll up or down to read on; the newest "
+                               "messages follow again once you reach them."),
+                            this);
+    hint->setWordWrap(true);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_jump = buttons->button(QDialogButtonBox::Ok);
+    m_jump->setText(tr("&Jump"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addWidget(buttons);
+    setTabOrder(m_edit, buttons);
+    m_edit->setFocus();
+    resize(qMax(sizeHint().width(), 380), sizeHint().height());
+}
+
+QDateTime JumpToTimeDialog::dateTime() const
+{
+    return m_edit->dateTime();
+}
+
+void JumpToTimeDialog::setDateTime(const QDateTime &dateTime)
+{
+    m_edit->setDateTime(dateTime.toLocalTime());
+}
+
+} // namespace mqttdesk
