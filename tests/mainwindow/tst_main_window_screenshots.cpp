@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QStackedWidget>
@@ -133,6 +134,18 @@ private slots:
                  view->streamView(), view->publishBar(), view->subscriptionPanel(), logDock});
             QVERIFY2(problems.isEmpty(),
                      qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+            // Real room where it matters: the stream's filter fields and the connection list
+            // (names readable, not squeezed to make room for the workspace).
+            MessageStreamView *stream = view->streamView();
+            QVERIFY2(stream->topicFilterEdit()->width() >= MessageStreamView::kMinFieldWidth &&
+                         stream->searchEdit()->width() >= MessageStreamView::kMinFieldWidth,
+                     qPrintable(QStringLiteral("%1: fields %2 and %3 px")
+                                    .arg(name)
+                                    .arg(stream->topicFilterEdit()->width())
+                                    .arg(stream->searchEdit()->width())));
+            QVERIFY2(w->sidebar()->width() >= 200,
+                     qPrintable(
+                         QStringLiteral("%1: sidebar %2 px").arg(name).arg(w->sidebar()->width())));
             // The top level: the connection without a folder, then the two folders.
             QCOMPARE(w->connectionModel()->rowCount(), 3);
             QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));

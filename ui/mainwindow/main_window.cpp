@@ -347,6 +347,9 @@ void MainWindow::selectProfile(qint64 profileId)
     m_workspace->showProfile(
         placement ? profileId : 0, placement ? placement->name : QString(),
         m_model->indexOf(profileId).data(ConnectionListModel::HostPortRole).toString(), status);
+    // Its history is there to read without a connection.
+    if (placement && m_storageReady)
+        m_commands->openHistory(profileId);
     const bool open = status == ConnectionListModel::Status::Connected ||
                       status == ConnectionListModel::Status::Connecting;
     if (m_storageReady)

@@ -388,6 +388,31 @@ void ProfileCommands::connectProfile(qint64 profileId)
         }));
 }
 
+void ProfileCommands::openHistory(qint64 profileId)
+{
+    if (m_removing.contains(profileId) || m_openingHistory.contains(profileId) ||
+        m_s.workspace->controller(profileId))
+        return;
+    m_openingHistory.insert(profileId);
+    m_s.catalog->profile(
+        profileId,
+        guarded([this, profileId](const std::optional<ConnectionProfile> &stored, const QString &) {
+            m_openingHistory.remove(profileId);
+            // Deleted meanwhile, or connected first (with its secrets): nothing to do. A
+            // profile that cannot be read keeps the placeholder; Connect reports why.
+            if (!stored || m_removing.contains(profileId) || m_s.workspace->controller(profileId))
+                return;
+            m_s.workspace->open(profileId, *stored);
+            const auto placement = m_s.model->profile(profileId);
+            if (m_s.workspace->shownProfileId() == profileId && placement)
+                m_s.workspace->showProfile(profileId, placement->name,
+                                           m_s.model->indexOf(profileId)
+                                               .data(ConnectionListModel::HostPortRole)
+                                               .toString(),
+                                           m_s.model->status(profileId));
+        }));
+}
+
 void ProfileCommands::disconnectProfile(qint64 profileId)
 {
     if (ConnectionController *controller = m_s.workspace->controller(profileId)) {

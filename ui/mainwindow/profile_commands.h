@@ -59,6 +59,9 @@ public:
     void importProfiles();
     void exportProfiles();
     void connectProfile(qint64 profileId);
+    // Opens the profile's view without connecting: its stored history can be read, filtered
+    // and searched offline (storage is local). Nothing happens when it is open already.
+    void openHistory(qint64 profileId);
     void disconnectProfile(qint64 profileId);
     // Adds a profile without a dialog (the first-start "Local broker").
     void addProfile(const ConnectionProfile &profile);
@@ -91,7 +94,8 @@ private:
     QWidget *m_window;
     ConnectionTester *m_tester;
     QPointer<ConnectionDialog> m_testingDialog;
-    QSet<qint64> m_removing; // deletions sent and not answered: no other command on them
+    QSet<qint64> m_removing;       // deletions sent and not answered: no other command on them
+    QSet<qint64> m_openingHistory; // openHistory asked the catalog and has no answer yet
 };
 
 } // namespace mqttdesk
