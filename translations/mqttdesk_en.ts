@@ -1397,13 +1397,13 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+49"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+51"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No connection selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,6 +2092,34 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::JumpToTimeDialog</name>
+    <message>
+        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+35"/>
+        <source>Jump to time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and time to jump to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stream shows the stored messages around this time, with the current filter. Scroll up or down to read on; the newest messages follow again once you reach them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Jump</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
         <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
@@ -2125,13 +2153,33 @@
 <context>
     <name>mqttdesk::LogView</name>
     <message>
-        <location filename="../ui/connections/log_view.cpp" line="+12"/>
+        <location filename="../ui/connections/log_view.cpp" line="+23"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Application log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Detach the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detach the log into a window of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the log (View &gt; Log shows it again)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2218,7 +2266,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2315,7 +2363,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-94"/>
         <source>QoS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2325,7 +2373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+158"/>
         <location line="+21"/>
         <source>(empty payload)</source>
         <translation type="unfinished"></translation>
@@ -2347,7 +2395,7 @@
         </translation>
     </message>
     <message>
-        <location line="+550"/>
+        <location line="+639"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2355,12 +2403,12 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+75"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,27 +2423,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Topic filter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>e.g. sensors/#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Sea&amp;rch:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Pause the view; messages are still received and stored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,7 +2453,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2415,18 +2463,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+501"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+392"/>
+        <location line="-499"/>
+        <location line="+498"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-508"/>
         <source>words in the payload, or /regex/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,7 +2484,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Clear…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2447,13 +2495,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+397"/>
+        <location line="+504"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-395"/>
-        <location line="+3"/>
+        <location line="-503"/>
+        <location line="+2"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2463,12 +2511,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Compact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>One line per message, like a log (remembered per connection)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,7 +2526,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>More: export, clear, diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,12 +2536,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,7 +2551,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+134"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -2516,7 +2564,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+116"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,22 +2737,22 @@
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+37"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+64"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Payload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2714,7 +2762,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>%1 · rendering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,7 +2940,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>Disconnecting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3234,22 +3282,22 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+41"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+120"/>
         <source>&amp;Topic:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Topic to publish to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Q&amp;oS:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Retain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3259,24 +3307,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+89"/>
+        <location line="+5"/>
+        <location line="+38"/>
         <source>Properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-37"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Resend a message from the publish history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3286,7 +3334,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3296,12 +3344,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>e.g. application/json</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,17 +3364,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>text, sent as UTF-8 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>name=value; other=value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-49"/>
         <source>Message &amp;expiry:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,17 +3404,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+45"/>
         <source>&amp;Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Payload (Ctrl+Enter sends)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3376,12 +3424,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-18"/>
+        <location line="+39"/>
         <source>Properties on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+191"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4075,43 +4124,43 @@
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+32"/>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+125"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Filter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>e.g. sensors/+/temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;QoS:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>5.0 options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>MQTT 5 subscription options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>&amp;No Local (do not receive my own messages)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4121,7 +4170,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send retained messages on subscribe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4136,42 +4185,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>name=value; other=value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Retain &amp;handling:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Subscription &amp;identifier:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;User properties:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Subscriptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-38"/>
         <source>✓ QoS %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+39"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4191,7 +4240,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4206,12 +4255,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>You are already subscribed to &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Subscription colour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4284,6 +4333,138 @@
     <message>
         <location line="+6"/>
         <source>its UNSUBACK has %1 reason codes for %2 filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TimeFilterButton</name>
+    <message>
+        <location filename="../ui/stream/time_filter_button.cpp" line="+79"/>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a time, or show only the messages of a time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only messages received %1 are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Jump to time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all times</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TimeRangeDialog</name>
+    <message>
+        <location filename="../ui/stream/time_range_dialog.cpp" line="+54"/>
+        <source>15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start of the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End of the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: from the oldest stored message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: up to the newest message, live ones included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The start is after the end: no message can match.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

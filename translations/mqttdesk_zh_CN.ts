@@ -1397,13 +1397,13 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+49"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+51"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No connection selected</source>
         <translation>未选择连接</translation>
     </message>
@@ -2090,6 +2090,34 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::JumpToTimeDialog</name>
+    <message>
+        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+35"/>
+        <source>Jump to time</source>
+        <translation>跳转到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and time to jump to</source>
+        <translation>要跳转到的日期和时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time:</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stream shows the stored messages around this time, with the current filter. Scroll up or down to read on; the newest messages follow again once you reach them.</source>
+        <translation>消息流按当前筛选显示这一时间前后已存储的消息。向上或向下滚动可继续阅读；滚动到最新消息后会重新跟随新消息。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Jump</source>
+        <translation>跳转(&amp;J)</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
         <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
@@ -2123,14 +2151,34 @@
 <context>
     <name>mqttdesk::LogView</name>
     <message>
-        <location filename="../ui/connections/log_view.cpp" line="+12"/>
+        <location filename="../ui/connections/log_view.cpp" line="+23"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Application log</source>
         <translation>应用日志</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Detach the log</source>
+        <translation>分离日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detach the log into a window of its own</source>
+        <translation>将日志分离为独立窗口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the log</source>
+        <translation>关闭日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the log (View &gt; Log shows it again)</source>
+        <translation>关闭日志（“视图 &gt; 日志”可重新显示）</translation>
     </message>
 </context>
 <context>
@@ -2216,7 +2264,7 @@
         <translation>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;原生桌面 MQTT 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
@@ -2313,7 +2361,7 @@
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-94"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -2323,7 +2371,7 @@
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+158"/>
         <location line="+21"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
@@ -2344,7 +2392,7 @@
         </translation>
     </message>
     <message>
-        <location line="+550"/>
+        <location line="+639"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2352,12 +2400,12 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+75"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2372,27 +2420,27 @@
         <translation>已发布</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Topic filter:</source>
         <translation>主题过滤(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>e.g. sensors/#</source>
         <translation>例如 sensors/#</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Sea&amp;rch:</source>
         <translation>搜索(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Pause the view; messages are still received and stored</source>
         <translation>暂停视图；消息仍会被接收和存储</translation>
     </message>
@@ -2402,7 +2450,7 @@
         <translation>暂停视图</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -2412,18 +2460,18 @@
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+501"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+392"/>
+        <location line="-499"/>
+        <location line="+498"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-508"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -2433,7 +2481,7 @@
         <translation>载荷中必须全部出现的词语，或写在两个斜杠之间的正则表达式，例如 /temp\W+2[5-9]/ 或 /(?i)alarm/</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Clear…</source>
         <translation>清除…</translation>
     </message>
@@ -2444,13 +2492,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+397"/>
+        <location line="+504"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-395"/>
-        <location line="+3"/>
+        <location line="-503"/>
+        <location line="+2"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
@@ -2460,12 +2508,12 @@
         <translation>显示窗口的响应速度（事件循环延迟）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Compact</source>
         <translation>紧凑</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>One line per message, like a log (remembered per connection)</source>
         <translation>每条消息一行，像日志一样（按连接记住）</translation>
     </message>
@@ -2475,7 +2523,7 @@
         <translation>紧凑视图</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>More: export, clear, diagnostics</source>
         <translation>更多：导出、清除、诊断</translation>
     </message>
@@ -2485,12 +2533,12 @@
         <translation>更多消息流操作</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
@@ -2500,7 +2548,7 @@
         <translation>搜索：正则表达式无效：%1（第 %2 个字符处）</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+134"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>
@@ -2512,7 +2560,7 @@
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+116"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -2685,22 +2733,22 @@
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+37"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+64"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Payload</source>
         <translation>载荷</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -2710,7 +2758,7 @@
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>%1 · rendering…</source>
         <translation>%1 · 正在渲染…</translation>
     </message>
@@ -2886,7 +2934,7 @@
         <translation>正在连接到 %1:%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>Disconnecting</source>
         <translation>正在断开</translation>
     </message>
@@ -3228,22 +3276,22 @@
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+41"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+120"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Topic to publish to</source>
         <translation>要发布到的主题</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Q&amp;oS:</source>
         <translation>QoS(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Retain</source>
         <translation>保留(&amp;R)</translation>
     </message>
@@ -3253,24 +3301,24 @@
         <translation>格式(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+89"/>
+        <location line="+5"/>
+        <location line="+38"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-37"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation>MQTT 5 发布属性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Resend a message from the publish history</source>
         <translation>从发布历史中重新发送消息</translation>
     </message>
@@ -3280,7 +3328,7 @@
         <translation>发布历史</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -3290,12 +3338,12 @@
         <translation>永不过期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>e.g. application/json</source>
         <translation>例如 application/json</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>not sent</source>
         <translation>不发送</translation>
     </message>
@@ -3310,17 +3358,17 @@
         <translation>1：UTF-8 文本</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>text, sent as UTF-8 bytes</source>
         <translation>文本，以 UTF-8 字节发送</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>name=value; other=value</source>
         <translation>名称=值; 其他=值</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-49"/>
         <source>Message &amp;expiry:</source>
         <translation>消息过期(&amp;E)：</translation>
     </message>
@@ -3350,17 +3398,17 @@
         <translation>用户属性(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+45"/>
         <source>&amp;Payload:</source>
         <translation>载荷(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Payload (Ctrl+Enter sends)</source>
         <translation>载荷（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
@@ -3370,12 +3418,13 @@
         <translation>发布（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-18"/>
+        <location line="+39"/>
         <source>Properties on</source>
         <translation>属性已启用</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+191"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
     </message>
@@ -4069,43 +4118,43 @@
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+32"/>
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+125"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Filter:</source>
         <translation>过滤器(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>e.g. sensors/+/temperature</source>
         <translation>例如 sensors/+/temperature</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;QoS:</source>
         <translation>QoS(&amp;Q)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>5.0 options</source>
         <translation>5.0 选项</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>MQTT 5 subscription options</source>
         <translation>MQTT 5 订阅选项</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>&amp;No Local (do not receive my own messages)</source>
         <translation>不接收本地消息(&amp;N)（不接收自己发布的消息）</translation>
     </message>
@@ -4115,7 +4164,7 @@
         <translation>按发布时保留(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send retained messages on subscribe</source>
         <translation>订阅时发送保留消息</translation>
     </message>
@@ -4130,42 +4179,42 @@
         <translation>不发送保留消息</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>name=value; other=value</source>
         <translation>名称=值; 其他=值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Retain &amp;handling:</source>
         <translation>保留处理(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Subscription &amp;identifier:</source>
         <translation>订阅标识符(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;User properties:</source>
         <translation>用户属性(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-38"/>
         <source>✓ QoS %1</source>
         <translation>✓ QoS %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+39"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
@@ -4185,7 +4234,7 @@
         <translation>显示为(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -4200,12 +4249,12 @@
         <translation>移除订阅</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>You are already subscribed to &quot;%1&quot;.</source>
         <translation>您已订阅“%1”。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Subscription colour</source>
         <translation>订阅颜色</translation>
     </message>
@@ -4279,6 +4328,138 @@
         <location line="+6"/>
         <source>its UNSUBACK has %1 reason codes for %2 filters</source>
         <translation>它的 UNSUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TimeFilterButton</name>
+    <message>
+        <location filename="../ui/stream/time_filter_button.cpp" line="+79"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a time, or show only the messages of a time range</source>
+        <translation>跳转到某一时间，或只显示某个时间范围内的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only messages received %1 are shown</source>
+        <translation>只显示 %1 收到的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range: %1</source>
+        <translation>时间范围：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Jump to time…</source>
+        <translation>跳转到时间(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;range…</source>
+        <translation>时间范围(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all times</source>
+        <translation>显示全部时间(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TimeRangeDialog</name>
+    <message>
+        <location filename="../ui/stream/time_range_dialog.cpp" line="+54"/>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last %1</source>
+        <translation>最近 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Time range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>结束(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start of the time range</source>
+        <translation>时间范围的开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End of the time range</source>
+        <translation>时间范围的结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: from the oldest stored message</source>
+        <translation>不勾选：从最早存储的消息开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: up to the newest message, live ones included</source>
+        <translation>不勾选：直到最新消息，包括实时到达的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last:</source>
+        <translation>最近：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The start is after the end: no message can match.</source>
+        <translation>开始时间晚于结束时间：没有消息能匹配。</translation>
     </message>
 </context>
 <context>

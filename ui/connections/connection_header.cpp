@@ -3,6 +3,7 @@
 #include "ui/connections/connection_status_delegate.h"
 #include "ui/theme/theme.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -46,8 +47,10 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     m_notStored->setVisible(false);
 
     m_edit->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
-    m_edit->setToolTip(tr("Edit connection"));
-    m_edit->setAccessibleName(tr("Edit connection"));
+    m_texts.add([this] {
+        m_edit->setToolTip(tr("Edit connection"));
+        m_edit->setAccessibleName(tr("Edit connection"));
+    });
     m_edit->setAutoRaise(true);
     m_connect->setObjectName(QStringLiteral("connectButton"));
     m_edit->setObjectName(QStringLiteral("editButton"));
@@ -157,6 +160,13 @@ QString ConnectionHeader::notStoredText() const
 QString ConnectionHeader::statusText() const
 {
     return m_statusLabel->text();
+}
+
+void ConnectionHeader::changeEvent(QEvent *event)
+{
+    // The status line and counters are set again by their owner (MainWindow::changeEvent).
+    m_texts.handle(event);
+    QWidget::changeEvent(event);
 }
 
 } // namespace mqttdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/connections/connection_list_model.h"
+#include "ui/i18n/retranslator.h"
 
 #include <QWidget>
 
@@ -49,6 +50,9 @@ signals:
     void disconnectRequested(qint64 profileId);
     void editRequested(qint64 profileId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     qint64 m_profileId = 0;
     ConnectionListModel::Status m_status = ConnectionListModel::Status::Disconnected;
@@ -59,6 +63,7 @@ private:
     QLabel *m_notStored;
     QPushButton *m_connect;
     QToolButton *m_edit;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

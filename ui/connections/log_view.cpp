@@ -2,6 +2,8 @@
 
 #include "ui/connections/log_model.h"
 
+#include <QAbstractButton>
+#include <QEvent>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QTreeView>
@@ -9,7 +11,7 @@
 namespace mqttdesk {
 
 LogView::LogView(LogModel *model, QWidget *parent)
-    : QDockWidget(tr("Log"), parent)
+    : QDockWidget(parent)
     , m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("logDock"));
@@ -17,7 +19,22 @@ LogView::LogView(LogModel *model, QWidget *parent)
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
-    m_view->setAccessibleName(tr("Application log"));
+    m_texts.add([this] {
+        setWindowTitle(tr("Log"));
+        m_view->setAccessibleName(tr("Application log"));
+        // The title bar's buttons are Qt's, named once in English (Debian ships no Qt
+        // catalogue for zh_CN): ours name them in the language chosen.
+        if (auto *button =
+                findChild<QAbstractButton *>(QStringLiteral("qt_dockwidget_floatbutton"))) {
+            button->setAccessibleName(tr("Detach the log"));
+            button->setToolTip(tr("Detach the log into a window of its own"));
+        }
+        if (auto *button =
+                findChild<QAbstractButton *>(QStringLiteral("qt_dockwidget_closebutton"))) {
+            button->setAccessibleName(tr("Close the log"));
+            button->setToolTip(tr("Close the log (View > Log shows it again)"));
+        }
+    });
     m_view->header()->setStretchLastSection(true);
     m_view->setColumnWidth(LogModel::TimeColumn, 190);
     m_view->setColumnWidth(LogModel::SourceColumn, 160);
@@ -40,6 +57,12 @@ LogView::LogView(LogModel *model, QWidget *parent)
             },
             Qt::QueuedConnection);
     });
+}
+
+void LogView::changeEvent(QEvent *event)
+{
+    m_texts.handle(event);
+    QDockWidget::changeEvent(event);
 }
 
 } // namespace mqttdesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/i18n/retranslator.h"
+
 #include <QDockWidget>
 
 class QTreeView;
@@ -17,9 +19,13 @@ public:
     explicit LogView(LogModel *model, QWidget *parent = nullptr);
     QTreeView *view() const { return m_view; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QTreeView *m_view;
     bool m_scrollQueued = false; // a scroll to the newest line is on its way
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

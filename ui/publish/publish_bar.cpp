@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -38,38 +39,31 @@ PublishBar::PublishBar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     auto *row = new QHBoxLayout;
-    auto *topicLabel = new QLabel(tr("&Topic:"), this);
+    auto *topicLabel = new QLabel(this);
     m_topic = new QLineEdit(this);
-    m_topic->setPlaceholderText(tr("Topic to publish to"));
     topicLabel->setBuddy(m_topic);
     m_topics = new QStringListModel(this);
     m_completer = new QCompleter(m_topics, this);
     m_completer->setCaseSensitivity(Qt::CaseSensitive);
     m_completer->setFilterMode(Qt::MatchContains);
     m_topic->setCompleter(m_completer);
-    auto *qosLabel = new QLabel(tr("Q&oS:"), this);
+    auto *qosLabel = new QLabel(this);
     m_qos = new QComboBox(this);
     m_qos->addItems({QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")});
     qosLabel->setBuddy(m_qos);
-    m_retain = new QCheckBox(tr("&Retain"), this);
-    auto *formatLabel = new QLabel(tr("For&mat:"), this);
+    m_retain = new QCheckBox(this);
+    auto *formatLabel = new QLabel(this);
     m_format = new QComboBox(this);
     for (PayloadFormat f : kFormats)
         m_format->addItem(payloadFormatName(f), int(f));
     formatLabel->setBuddy(m_format);
     m_propertiesToggle = new QToolButton(this);
-    m_propertiesToggle->setText(tr("Properties"));
     m_propertiesToggle->setCheckable(true);
-    m_propertiesToggle->setToolTip(tr("MQTT 5 publish properties"));
-    m_propertiesToggle->setAccessibleName(tr("MQTT 5 publish properties"));
     m_historyButton = new QToolButton(this);
-    m_historyButton->setText(tr("History"));
     m_historyButton->setPopupMode(QToolButton::InstantPopup);
     // The style paints the menu arrow over the text of a text-only button; the tooltip says
     // it opens the history.
     m_historyButton->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
-    m_historyButton->setToolTip(tr("Resend a message from the publish history"));
-    m_historyButton->setAccessibleName(tr("Publish history"));
     m_historyButton->setMenu(new QMenu(m_historyButton));
     row->addWidget(topicLabel);
     row->addWidget(m_topic, 1);
@@ -87,47 +81,70 @@ PublishBar::PublishBar(QWidget *parent)
     form->setContentsMargins(0, 0, 0, 0);
     m_expiry = new QSpinBox(m_properties);
     m_expiry->setRange(0, 2147483647);
-    m_expiry->setSuffix(tr(" s"));
-    m_expiry->setSpecialValueText(tr("never expires"));
     m_contentType = new QLineEdit(m_properties);
-    m_contentType->setPlaceholderText(tr("e.g. application/json"));
     m_indicator = new QComboBox(m_properties);
-    m_indicator->addItem(tr("not sent"), -1);
-    m_indicator->addItem(tr("0: unspecified bytes"), 0);
-    m_indicator->addItem(tr("1: UTF-8 text"), 1);
+    m_indicator->addItem(QString(), -1);
+    m_indicator->addItem(QString(), 0);
+    m_indicator->addItem(QString(), 1);
     m_responseTopic = new QLineEdit(m_properties);
     m_correlation = new QLineEdit(m_properties);
-    m_correlation->setPlaceholderText(tr("text, sent as UTF-8 bytes"));
     m_userProperties = new QLineEdit(m_properties);
-    m_userProperties->setPlaceholderText(tr("name=value; other=value"));
-    const std::pair<QString, QWidget *> fields[] = {
-        {tr("Message &expiry:"), m_expiry},
-        {tr("&Content type:"), m_contentType},
-        {tr("Payload format &indicator:"), m_indicator},
-        {tr("Res&ponse topic:"), m_responseTopic},
-        {tr("Corre&lation data:"), m_correlation},
-        {tr("&User properties:"), m_userProperties},
+    const std::pair<const char *, QWidget *> fields[] = {
+        {QT_TR_NOOP("Message &expiry:"), m_expiry},
+        {QT_TR_NOOP("&Content type:"), m_contentType},
+        {QT_TR_NOOP("Payload format &indicator:"), m_indicator},
+        {QT_TR_NOOP("Res&ponse topic:"), m_responseTopic},
+        {QT_TR_NOOP("Corre&lation data:"), m_correlation},
+        {QT_TR_NOOP("&User properties:"), m_userProperties},
     };
     for (const auto &[text, field] : fields) {
-        auto *label = new QLabel(text, m_properties);
+        auto *label = new QLabel(m_properties);
         label->setBuddy(field);
         form->addRow(label, field);
+        m_texts.add([label, text = text] { label->setText(tr(text)); });
     }
     m_properties->setVisible(false);
     layout->addWidget(m_properties);
 
     auto *payloadRow = new QHBoxLayout;
-    auto *payloadLabel = new QLabel(tr("&Payload:"), this);
+    auto *payloadLabel = new QLabel(this);
     m_payload = new QPlainTextEdit(this);
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_payload->setPlaceholderText(tr("Payload (Ctrl+Enter sends)"));
     m_payload->setTabChangesFocus(true);
     // Five lines: room to write JSON by hand, and the stream above keeps its room.
     m_payload->setMaximumHeight(5 * QFontMetrics(m_payload->font()).lineSpacing() +
                                 2 * m_payload->frameWidth() + 8);
     payloadLabel->setBuddy(m_payload);
-    m_send = new QPushButton(tr("&Send"), this);
-    m_send->setToolTip(tr("Publish (Ctrl+Enter)"));
+    m_send = new QPushButton(this);
+    m_texts.add([=, this] {
+        topicLabel->setText(tr("&Topic:"));
+        m_topic->setPlaceholderText(tr("Topic to publish to"));
+        qosLabel->setText(tr("Q&oS:"));
+        m_retain->setText(tr("&Retain"));
+        formatLabel->setText(tr("For&mat:"));
+        for (int i = 0; i < m_format->count(); ++i)
+            m_format->setItemText(i,
+                                  payloadFormatName(PayloadFormat(m_format->itemData(i).toInt())));
+        m_propertiesToggle->setText(m_propertiesToggle->isChecked() ? tr("Properties on")
+                                                                    : tr("Properties"));
+        m_propertiesToggle->setToolTip(tr("MQTT 5 publish properties"));
+        m_propertiesToggle->setAccessibleName(tr("MQTT 5 publish properties"));
+        m_historyButton->setText(tr("History"));
+        m_historyButton->setToolTip(tr("Resend a message from the publish history"));
+        m_historyButton->setAccessibleName(tr("Publish history"));
+        m_expiry->setSuffix(tr(" s"));
+        m_expiry->setSpecialValueText(tr("never expires"));
+        m_contentType->setPlaceholderText(tr("e.g. application/json"));
+        m_indicator->setItemText(0, tr("not sent"));
+        m_indicator->setItemText(1, tr("0: unspecified bytes"));
+        m_indicator->setItemText(2, tr("1: UTF-8 text"));
+        m_correlation->setPlaceholderText(tr("text, sent as UTF-8 bytes"));
+        m_userProperties->setPlaceholderText(tr("name=value; other=value"));
+        payloadLabel->setText(tr("&Payload:"));
+        m_payload->setPlaceholderText(tr("Payload (Ctrl+Enter sends)"));
+        m_send->setText(tr("&Send"));
+        m_send->setToolTip(tr("Publish (Ctrl+Enter)"));
+    });
     payloadRow->addWidget(payloadLabel, 0, Qt::AlignTop);
     payloadRow->addWidget(m_payload, 1);
     payloadRow->addWidget(m_send, 0, Qt::AlignBottom);
@@ -175,6 +192,12 @@ PublishBar::PublishBar(QWidget *parent)
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
     rebuildHistoryMenu();
+}
+
+void PublishBar::changeEvent(QEvent *event)
+{
+    m_texts.handle(event);
+    QWidget::changeEvent(event);
 }
 
 void PublishBar::setMqtt5(bool mqtt5)

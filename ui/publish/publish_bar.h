@@ -2,6 +2,7 @@
 
 #include "core/payload/payload_format.h"
 #include "core/protocol/packets.h"
+#include "ui/i18n/retranslator.h"
 #include "ui/stream/publish_ack.h"
 
 #include <QList>
@@ -90,6 +91,9 @@ public:
 signals:
     void publishRequested(const mqttdesk::PublishPacket &packet);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     // The form as a draft, without the user properties (their text is parsed by buildPacket()).
     PublishDraft draft() const;
@@ -126,6 +130,7 @@ private:
     bool m_queueOffline = true;
     std::optional<quint32> m_maxPacket;
     QList<PublishPacket> m_history;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

@@ -2,6 +2,7 @@
 
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -13,29 +14,32 @@ JumpToTimeDialog::JumpToTimeDialog(const QDateTime &initial, QWidget *parent)
     : QDialog(parent)
     , m_edit(new QDateTimeEdit(this))
 {
-    setWindowTitle(tr("Jump to time"));
     setObjectName(QStringLiteral("jumpToTimeDialog"));
     m_edit->setObjectName(QStringLiteral("jumpToTime.dateTime"));
     m_edit->setCalendarPopup(true);
     // Seconds matter when a flood fills a minute with thousands of messages.
     m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_edit->setDateTime(initial.isValid() ? initial.toLocalTime() : QDateTime::currentDateTime());
-    m_edit->setAccessibleName(tr("Date and time to jump to"));
 
     auto *form = new QFormLayout;
-    auto *label = new QLabel(tr("&Time:"), this);
+    auto *label = new QLabel(this);
     label->setBuddy(m_edit);
     form->addRow(label, m_edit);
 
-    auto *hint = new QLabel(tr("The stream shows the stored messages around this time, with the "
-                               "current filter. Scroll up or down to read on; the newest "
-                               "messages follow again once you reach them."),
-                            this);
+    auto *hint = new QLabel(this);
     hint->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_jump = buttons->button(QDialogButtonBox::Ok);
-    m_jump->setText(tr("&Jump"));
+    m_texts.add([=, this] {
+        setWindowTitle(tr("Jump to time"));
+        m_edit->setAccessibleName(tr("Date and time to jump to"));
+        label->setText(tr("&Time:"));
+        hint->setText(tr("The stream shows the stored messages around this time, with the "
+                         "current filter. Scroll up or down to read on; the newest "
+                         "messages follow again once you reach them."));
+        m_jump->setText(tr("&Jump"));
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -46,6 +50,12 @@ JumpToTimeDialog::JumpToTimeDialog(const QDateTime &initial, QWidget *parent)
     setTabOrder(m_edit, buttons);
     m_edit->setFocus();
     resize(qMax(sizeHint().width(), 380), sizeHint().height());
+}
+
+void JumpToTimeDialog::changeEvent(QEvent *event)
+{
+    m_texts.handle(event);
+    QDialog::changeEvent(event);
 }
 
 QDateTime JumpToTimeDialog::dateTime() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/i18n/retranslator.h"
+
 #include <QDateTime>
 #include <QDialog>
 
@@ -21,9 +23,13 @@ public:
     QDateTimeEdit *editor() const { return m_edit; }
     QPushButton *jumpButton() const { return m_jump; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QDateTimeEdit *m_edit;
     QPushButton *m_jump = nullptr;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

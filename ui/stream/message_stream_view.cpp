@@ -47,54 +47,61 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     layout->setContentsMargins(0, 0, 0, 0);
 
     auto *bar = new QHBoxLayout;
-    auto *showLabel = new QLabel(tr("S&how:"), this);
+    auto *showLabel = new QLabel(this);
     m_direction = new QComboBox(this);
-    m_direction->addItem(tr("All"));
-    m_direction->addItem(tr("Received"));
-    m_direction->addItem(tr("Published"));
+    m_direction->addItems({QString(), QString(), QString()});
     showLabel->setBuddy(m_direction);
-    auto *topicLabel = new QLabel(tr("&Topic filter:"), this);
+    auto *topicLabel = new QLabel(this);
     m_topicLabel = topicLabel;
     m_topicFilter = new QLineEdit(this);
-    m_topicFilter->setPlaceholderText(tr("e.g. sensors/#"));
     m_topicFilter->setClearButtonEnabled(true);
     topicLabel->setBuddy(m_topicFilter);
-    auto *searchLabel = new QLabel(tr("Sea&rch:"), this);
+    auto *searchLabel = new QLabel(this);
     m_searchLabel = searchLabel;
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("words in the payload, or /regex/"));
-    m_search->setToolTip(tr("Words that must all occur in the payload, or a regular expression "
-                            "between slashes, e.g. /temp\\W+2[5-9]/ or /(?i)alarm/"));
     m_search->setClearButtonEnabled(true);
     searchLabel->setBuddy(m_search);
     m_pause = new QToolButton(this);
-    m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);
-    m_pause->setToolTip(tr("Pause the view; messages are still received and stored"));
-    m_pause->setAccessibleName(tr("Pause view"));
     m_export = new QToolButton(this);
-    m_export->setText(tr("Export…"));
-    m_export->setToolTip(tr("Export every stored message that matches the filter to a JSON "
-                            "Lines or CSV file"));
-    m_export->setAccessibleName(tr("Export messages"));
     m_clear = new QToolButton(this);
-    m_clear->setText(tr("Clear…"));
-    m_clear->setToolTip(tr("Delete the stored history of this connection"));
-    m_clear->setAccessibleName(tr("Clear history"));
     m_diagnostics = new QToolButton(this);
-    m_diagnostics->setText(tr("Diagnostics"));
     m_diagnostics->setCheckable(true);
-    m_diagnostics->setToolTip(tr("Show how quickly the window responds (event-loop latency)"));
-    m_diagnostics->setAccessibleName(tr("Diagnostics"));
     m_compact = new QToolButton(this);
-    m_compact->setText(tr("Compact"));
     m_compact->setCheckable(true);
-    m_compact->setToolTip(tr("One line per message, like a log (remembered per connection)"));
-    m_compact->setAccessibleName(tr("Compact view"));
     m_more = new QToolButton(this);
     m_more->setText(QStringLiteral("⋯"));
-    m_more->setToolTip(tr("More: export, clear, diagnostics"));
-    m_more->setAccessibleName(tr("More stream actions"));
+    m_texts.add([=, this] {
+        showLabel->setText(tr("S&how:"));
+        m_direction->setItemText(0, tr("All"));
+        m_direction->setItemText(1, tr("Received"));
+        m_direction->setItemText(2, tr("Published"));
+        topicLabel->setText(tr("&Topic filter:"));
+        m_topicFilter->setPlaceholderText(tr("e.g. sensors/#"));
+        searchLabel->setText(tr("Sea&rch:"));
+        m_search->setPlaceholderText(tr("words in the payload, or /regex/"));
+        m_search->setToolTip(tr("Words that must all occur in the payload, or a regular "
+                                "expression between slashes, e.g. /temp\\W+2[5-9]/ or "
+                                "/(?i)alarm/"));
+        m_pause->setText(tr("Pause"));
+        m_pause->setToolTip(tr("Pause the view; messages are still received and stored"));
+        m_pause->setAccessibleName(tr("Pause view"));
+        m_export->setText(tr("Export…"));
+        m_export->setToolTip(tr("Export every stored message that matches the filter to a JSON "
+                                "Lines or CSV file"));
+        m_export->setAccessibleName(tr("Export messages"));
+        m_clear->setText(tr("Clear…"));
+        m_clear->setToolTip(tr("Delete the stored history of this connection"));
+        m_clear->setAccessibleName(tr("Clear history"));
+        m_diagnostics->setText(tr("Diagnostics"));
+        m_diagnostics->setToolTip(tr("Show how quickly the window responds (event-loop latency)"));
+        m_diagnostics->setAccessibleName(tr("Diagnostics"));
+        m_compact->setText(tr("Compact"));
+        m_compact->setToolTip(tr("One line per message, like a log (remembered per connection)"));
+        m_compact->setAccessibleName(tr("Compact view"));
+        m_more->setToolTip(tr("More: export, clear, diagnostics"));
+        m_more->setAccessibleName(tr("More stream actions"));
+    });
     m_more->setPopupMode(QToolButton::InstantPopup);
     m_moreMenu = new QMenu(m_more);
     m_more->setMenu(m_moreMenu);
@@ -146,7 +153,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(false);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_list->setAccessibleName(tr("Messages"));
+    m_texts.add([this] { m_list->setAccessibleName(tr("Messages")); });
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->installEventFilter(this);
     layout->addWidget(m_list, 1);
@@ -479,6 +486,20 @@ void MessageStreamView::copyAsCommand(int row)
                         QApplication::clipboard()->setText(
                             MosquittoPubCommand::build(m_commandSettings, message, payload));
                     });
+}
+
+void MessageStreamView::changeEvent(QEvent *event)
+{
+    if (m_texts.handle(event)) {
+        // Texts computed from the state: the filter's error, the new-messages button, and
+        // the bubbles (painted with translated words); the bar's widths changed too.
+        if (!m_filterError->isHidden())
+            applyFilter();
+        onPendingChanged(m_model->pendingCount());
+        m_list->viewport()->update();
+        updateOverflow();
+    }
+    QWidget::changeEvent(event);
 }
 
 void MessageStreamView::resizeEvent(QResizeEvent *event)

@@ -3,6 +3,7 @@
 #include "core/connection/connection_settings.h"
 #include "core/storage/message_filter.h"
 #include "core/storage/stored_message.h"
+#include "ui/i18n/retranslator.h"
 
 #include <QWidget>
 
@@ -118,6 +119,7 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void onScrolled(int value);
@@ -158,6 +160,7 @@ private:
     QLabel *m_searchLabel = nullptr;
     TimeFilterButton *m_time = nullptr;
     bool m_fieldsOnOwnRow = false;
+    Retranslator m_texts;
     AppSettings *m_settings = nullptr;
     ConnectionSettings m_commandSettings;
     QPushButton *m_newMessages = nullptr;

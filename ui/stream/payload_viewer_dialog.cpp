@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,11 +35,11 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     , m_hint(hint)
     , m_decoder(decoder)
 {
-    setWindowTitle(tr("Payload of %1").arg(topic));
+
     resize(900, 640);
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
-    auto *formatLabel = new QLabel(tr("&Format:"), this);
+    auto *formatLabel = new QLabel(this);
     m_formatBox = new QComboBox(this);
     DecoderCombo::fill(m_formatBox);
     DecoderCombo::select(m_formatBox, m_decoder);
@@ -54,12 +55,18 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setAccessibleName(tr("Payload"));
     layout->addWidget(m_editor, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    auto *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
-    auto *save = buttons->addButton(tr("&Save payload as…"), QDialogButtonBox::ActionRole);
+    auto *copy = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    auto *save = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_texts.add([=, this] {
+        setWindowTitle(tr("Payload of %1").arg(topic));
+        formatLabel->setText(tr("&Format:"));
+        m_editor->setAccessibleName(tr("Payload"));
+        copy->setText(tr("&Copy"));
+        save->setText(tr("&Save payload as…"));
+    });
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(copy, &QPushButton::clicked, this, &PayloadViewerDialog::copyAll);
@@ -77,6 +84,13 @@ PayloadViewerDialog::~PayloadViewerDialog()
     ++m_generation;
     if (m_worker)
         m_worker->wait();
+}
+
+void PayloadViewerDialog::changeEvent(QEvent *event)
+{
+    if (m_texts.handle(event))
+        DecoderCombo::retranslate(m_formatBox);
+    QDialog::changeEvent(event);
 }
 
 qsizetype PayloadViewerDialog::shownChars() const

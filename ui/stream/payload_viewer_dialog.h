@@ -2,6 +2,7 @@
 
 #include "core/payload/payload_format.h"
 #include "core/payload/payload_renderer.h"
+#include "ui/i18n/retranslator.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -46,6 +47,9 @@ public:
 signals:
     void rendered();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void startRendering();
     void onRendered(quint64 generation, const RenderedPayload &payload);
@@ -63,6 +67,7 @@ private:
     QComboBox *m_formatBox = nullptr;
     QLabel *m_status = nullptr;
     QPlainTextEdit *m_editor = nullptr;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,20 +29,15 @@ QDateTimeEdit *makeEdit(QWidget *parent)
 TimeRangeDialog::TimeRangeDialog(const std::optional<QDateTime> &from,
                                  const std::optional<QDateTime> &to, QWidget *parent)
     : QDialog(parent)
-    , m_fromCheck(new QCheckBox(tr("&From:"), this))
+    , m_fromCheck(new QCheckBox(this))
     , m_fromEdit(makeEdit(this))
-    , m_toCheck(new QCheckBox(tr("&To:"), this))
+    , m_toCheck(new QCheckBox(this))
     , m_toEdit(makeEdit(this))
     , m_problem(new QLabel(this))
 {
-    setWindowTitle(tr("Time range"));
     setObjectName(QStringLiteral("timeRangeDialog"));
     m_fromEdit->setObjectName(QStringLiteral("timeRange.from"));
     m_toEdit->setObjectName(QStringLiteral("timeRange.to"));
-    m_fromEdit->setAccessibleName(tr("Start of the time range"));
-    m_toEdit->setAccessibleName(tr("End of the time range"));
-    m_fromCheck->setToolTip(tr("Unticked: from the oldest stored message"));
-    m_toCheck->setToolTip(tr("Unticked: up to the newest message, live ones included"));
     Theme::setTextRole(m_problem, Theme::Text::Error);
     m_problem->setVisible(false);
 
@@ -53,15 +49,19 @@ TimeRangeDialog::TimeRangeDialog(const std::optional<QDateTime> &from,
     grid->setColumnStretch(1, 1);
 
     auto *presets = new QHBoxLayout;
-    auto *presetLabel = new QLabel(tr("Last:"), this);
+    auto *presetLabel = new QLabel(this);
     presets->addWidget(presetLabel);
-    const QList<std::pair<QString, qint64>> choices{
-        {tr("15 minutes"), 15 * 60}, {tr("hour"), 3600}, {tr("24 hours"), 24 * 3600}};
+    const QList<std::pair<const char *, qint64>> choices{{QT_TR_NOOP("15 minutes"), 15 * 60},
+                                                         {QT_TR_NOOP("hour"), 3600},
+                                                         {QT_TR_NOOP("24 hours"), 24 * 3600}};
     QList<QWidget *> order{m_fromCheck, m_fromEdit, m_toCheck, m_toEdit};
     for (const auto &[text, seconds] : choices) {
-        auto *button = new QPushButton(text, this);
+        auto *button = new QPushButton(this);
         button->setAutoDefault(false);
-        button->setAccessibleName(tr("Last %1").arg(text));
+        m_texts.add([button, text = text] {
+            button->setText(tr(text));
+            button->setAccessibleName(tr("Last %1").arg(tr(text)));
+        });
         connect(button, &QPushButton::clicked, this, [this, s = seconds] { setLast(s); });
         presets->addWidget(button);
         order << button;
@@ -70,7 +70,17 @@ TimeRangeDialog::TimeRangeDialog(const std::optional<QDateTime> &from,
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_apply = buttons->button(QDialogButtonBox::Ok);
-    m_apply->setText(tr("&Apply"));
+    m_texts.add([=, this] {
+        setWindowTitle(tr("Time range"));
+        m_fromCheck->setText(tr("&From:"));
+        m_toCheck->setText(tr("&To:"));
+        m_fromEdit->setAccessibleName(tr("Start of the time range"));
+        m_toEdit->setAccessibleName(tr("End of the time range"));
+        m_fromCheck->setToolTip(tr("Unticked: from the oldest stored message"));
+        m_toCheck->setToolTip(tr("Unticked: up to the newest message, live ones included"));
+        presetLabel->setText(tr("Last:"));
+        m_apply->setText(tr("&Apply"));
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     order << buttons;
@@ -98,6 +108,13 @@ TimeRangeDialog::TimeRangeDialog(const std::optional<QDateTime> &from,
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &TimeRangeDialog::validate);
     validate();
     resize(qMax(sizeHint().width(), 420), sizeHint().height());
+}
+
+void TimeRangeDialog::changeEvent(QEvent *event)
+{
+    if (m_texts.handle(event))
+        validate();
+    QDialog::changeEvent(event);
 }
 
 std::optional<QDateTime> TimeRangeDialog::from() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/i18n/retranslator.h"
+
 #include <QDateTime>
 #include <QDialog>
 
@@ -36,6 +38,9 @@ public:
     QCheckBox *toCheck() const { return m_toCheck; }
     QPushButton *applyButton() const { return m_apply; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void validate();
 
@@ -45,6 +50,7 @@ private:
     QDateTimeEdit *m_toEdit;
     QLabel *m_problem;
     QPushButton *m_apply = nullptr;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

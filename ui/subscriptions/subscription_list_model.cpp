@@ -146,6 +146,13 @@ QVariant SubscriptionListModel::headerData(int section, Qt::Orientation orientat
     }
 }
 
+void SubscriptionListModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 Qt::ItemFlags SubscriptionListModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);

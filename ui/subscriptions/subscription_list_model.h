@@ -78,6 +78,8 @@ public:
     QList<SubscriptionCounter::Filter> countedFilters() const;
     // The counts by uid (from the counter); rows whose count changed are updated.
     void setCounts(const QHash<quint64, qint64> &counts);
+    // The language changed: headers and computed texts (status) are read again.
+    void retranslate();
     // The look of the first enabled subscription matching the topic.
     SubscriptionLook lookFor(const QString &topic) const;
 

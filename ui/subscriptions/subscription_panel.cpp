@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,24 +30,20 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    auto *title = new QLabel(tr("<b>Subscriptions</b>"), this);
+    auto *title = new QLabel(this);
     layout->addWidget(title);
 
     auto *addRow = new QHBoxLayout;
-    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    auto *filterLabel = new QLabel(this);
     m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("e.g. sensors/+/temperature"));
     filterLabel->setBuddy(m_filter);
-    auto *qosLabel = new QLabel(tr("&QoS:"), this);
+    auto *qosLabel = new QLabel(this);
     m_qos = new QComboBox(this);
     m_qos->addItems({QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")});
     qosLabel->setBuddy(m_qos);
-    m_add = new QPushButton(tr("&Add"), this);
+    m_add = new QPushButton(this);
     m_optionsToggle = new QToolButton(this);
-    m_optionsToggle->setText(tr("5.0 options"));
     m_optionsToggle->setCheckable(true);
-    m_optionsToggle->setToolTip(tr("MQTT 5 subscription options"));
-    m_optionsToggle->setAccessibleName(tr("MQTT 5 subscription options"));
     // The filter gets a row of its own: in the narrow panel it would otherwise be squeezed
     // to a few characters by the QoS box and the buttons.
     m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 18);
@@ -64,26 +61,23 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     m_options = new QWidget(this);
     auto *form = new QFormLayout(m_options);
     form->setContentsMargins(0, 0, 0, 0);
-    m_noLocal = new QCheckBox(tr("&No Local (do not receive my own messages)"), m_options);
-    m_retainAsPublished = new QCheckBox(tr("Retain as &published"), m_options);
+    m_noLocal = new QCheckBox(m_options);
+    m_retainAsPublished = new QCheckBox(m_options);
     m_retainHandling = new QComboBox(m_options);
-    m_retainHandling->addItem(tr("Send retained messages on subscribe"), 0);
-    m_retainHandling->addItem(tr("Send retained only for a new subscription"), 1);
-    m_retainHandling->addItem(tr("Do not send retained messages"), 2);
+    for (int handling = 0; handling <= 2; ++handling)
+        m_retainHandling->addItem(QString(), handling);
     m_subscriptionId = new QSpinBox(m_options);
     m_subscriptionId->setRange(0, 268435455); // Variable Byte Integer maximum [MQTT-3.8.2.1.2]
-    m_subscriptionId->setSpecialValueText(tr("none"));
     m_userProperties = new QLineEdit(m_options);
-    m_userProperties->setPlaceholderText(tr("name=value; other=value"));
     form->addRow(m_noLocal);
     form->addRow(m_retainAsPublished);
-    auto *rhLabel = new QLabel(tr("Retain &handling:"), m_options);
+    auto *rhLabel = new QLabel(m_options);
     rhLabel->setBuddy(m_retainHandling);
     form->addRow(rhLabel, m_retainHandling);
-    auto *idLabel = new QLabel(tr("Subscription &identifier:"), m_options);
+    auto *idLabel = new QLabel(m_options);
     idLabel->setBuddy(m_subscriptionId);
     form->addRow(idLabel, m_subscriptionId);
-    auto *upLabel = new QLabel(tr("&User properties:"), m_options);
+    auto *upLabel = new QLabel(m_options);
     upLabel->setBuddy(m_userProperties);
     form->addRow(upLabel, m_userProperties);
     m_options->setVisible(false);
@@ -98,7 +92,7 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
     m_view = new QTreeView(this);
     m_view->setRootIsDecorated(false);
     m_view->setModel(m_model);
-    m_view->setAccessibleName(tr("Subscriptions"));
+
     m_view->header()->setSectionResizeMode(SubscriptionListModel::FilterColumn,
                                            QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
@@ -122,17 +116,39 @@ SubscriptionPanel::SubscriptionPanel(SubscriptionListModel *model, QWidget *pare
 
     auto *actions = new QHBoxLayout;
     m_colour = new QToolButton(this);
-    m_colour->setText(tr("Colour…"));
-    m_colour->setToolTip(tr("Change the colour of the selected subscription"));
-    m_colour->setAccessibleName(tr("Change colour"));
-    auto *formatLabel = new QLabel(tr("&Display as:"), this);
+    auto *formatLabel = new QLabel(this);
     m_format = new QComboBox(this);
     DecoderCombo::fill(m_format, DecoderCombo::Offer::PayloadFormats);
     formatLabel->setBuddy(m_format);
     m_remove = new QToolButton(this);
-    m_remove->setText(tr("Remove"));
-    m_remove->setToolTip(tr("Unsubscribe and remove the selected subscription"));
-    m_remove->setAccessibleName(tr("Remove subscription"));
+    m_texts.add([=, this] {
+        title->setText(tr("<b>Subscriptions</b>"));
+        filterLabel->setText(tr("&Filter:"));
+        m_filter->setPlaceholderText(tr("e.g. sensors/+/temperature"));
+        qosLabel->setText(tr("&QoS:"));
+        m_add->setText(tr("&Add"));
+        m_optionsToggle->setText(tr("5.0 options"));
+        m_optionsToggle->setToolTip(tr("MQTT 5 subscription options"));
+        m_optionsToggle->setAccessibleName(tr("MQTT 5 subscription options"));
+        m_noLocal->setText(tr("&No Local (do not receive my own messages)"));
+        m_retainAsPublished->setText(tr("Retain as &published"));
+        m_retainHandling->setItemText(0, tr("Send retained messages on subscribe"));
+        m_retainHandling->setItemText(1, tr("Send retained only for a new subscription"));
+        m_retainHandling->setItemText(2, tr("Do not send retained messages"));
+        m_subscriptionId->setSpecialValueText(tr("none"));
+        m_userProperties->setPlaceholderText(tr("name=value; other=value"));
+        rhLabel->setText(tr("Retain &handling:"));
+        idLabel->setText(tr("Subscription &identifier:"));
+        upLabel->setText(tr("&User properties:"));
+        m_view->setAccessibleName(tr("Subscriptions"));
+        m_colour->setText(tr("Colour…"));
+        m_colour->setToolTip(tr("Change the colour of the selected subscription"));
+        m_colour->setAccessibleName(tr("Change colour"));
+        formatLabel->setText(tr("&Display as:"));
+        m_remove->setText(tr("Remove"));
+        m_remove->setToolTip(tr("Unsubscribe and remove the selected subscription"));
+        m_remove->setAccessibleName(tr("Remove subscription"));
+    });
     actions->addWidget(m_colour);
     actions->addWidget(formatLabel);
     actions->addWidget(m_format, 1);
@@ -220,6 +236,15 @@ bool SubscriptionPanel::addFromForm()
     m_view->setCurrentIndex(m_model->index(row, 0));
     emit subscriptionAdded(row);
     return true;
+}
+
+void SubscriptionPanel::changeEvent(QEvent *event)
+{
+    if (m_texts.handle(event)) {
+        DecoderCombo::retranslate(m_format);
+        m_model->retranslate(); // headers and the status column
+    }
+    QWidget::changeEvent(event);
 }
 
 int SubscriptionPanel::currentRow() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/i18n/retranslator.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -47,6 +49,9 @@ signals:
     // The user asked to remove the row (the connection view unsubscribes, then removes).
     void removeRequested(int row);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     int currentRow() const;
     void chooseColour();
@@ -70,6 +75,7 @@ private:
     QComboBox *m_format = nullptr;
     QToolButton *m_remove = nullptr;
     bool m_mqtt5 = true;
+    Retranslator m_texts;
 };
 
 } // namespace mqttdesk

@@ -24,6 +24,18 @@ void DecoderCombo::fill(QComboBox *box, Offer offer)
         box->addItem(decoder->name(), decoder->id());
 }
 
+void DecoderCombo::retranslate(QComboBox *box)
+{
+    const QList<const PayloadDecoder *> all = decoders(Offer::All);
+    for (int i = 0; i < box->count(); ++i) {
+        const QString id = box->itemData(i).toString();
+        for (const PayloadDecoder *decoder : all) {
+            if (decoder->id() == id)
+                box->setItemText(i, decoder->name());
+        }
+    }
+}
+
 QString DecoderCombo::currentId(const QComboBox *box)
 {
     return box->currentData().toString();

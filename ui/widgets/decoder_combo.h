@@ -29,6 +29,8 @@ public:
     static void fill(QComboBox *box, Offer offer = Offer::All);
     // The id of the chosen decoder; empty when nothing is chosen.
     static QString currentId(const QComboBox *box);
+    // After a language change: each item's text in the new language, the choice kept.
+    static void retranslate(QComboBox *box);
     // Chooses the decoder of that id; false (and the choice unchanged) when it is not listed.
     static bool select(QComboBox *box, QStringView id);
 };
