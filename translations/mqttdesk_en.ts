@@ -807,7 +807,7 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+66"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+67"/>
         <location line="+35"/>
         <source> s</source>
         <translation type="unfinished"></translation>
@@ -904,7 +904,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <source>Advanced settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1373,6 +1378,11 @@
     <message>
         <location line="+1"/>
         <source>T&amp;est connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2382,7 +2392,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+69"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+70"/>
         <source>Loading preview…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2395,7 +2405,22 @@
         </translation>
     </message>
     <message>
-        <location line="+639"/>
+        <location line="+9"/>
+        <source>Published to %1 at %2, QoS %3%4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received on %1 at %2, QoS %3%4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+638"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4754,6 +4779,11 @@
     <message>
         <location line="+7"/>
         <source>Message e&amp;xpiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message expiry in seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -807,7 +807,7 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+66"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+67"/>
         <location line="+35"/>
         <source> s</source>
         <translation> 秒</translation>
@@ -904,7 +904,12 @@
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <source>Advanced settings</source>
+        <translation>高级设置</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -1375,6 +1380,11 @@
         <location line="+1"/>
         <source>T&amp;est connection</source>
         <translation>测试连接(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection settings</source>
+        <translation>连接设置</translation>
     </message>
     <message numerus="yes">
         <location line="+108"/>
@@ -2380,7 +2390,7 @@
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+69"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+70"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2392,7 +2402,22 @@
         </translation>
     </message>
     <message>
-        <location line="+639"/>
+        <location line="+9"/>
+        <source>Published to %1 at %2, QoS %3%4: %5</source>
+        <translation>%2 发布到 %1，QoS %3%4：%5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received on %1 at %2, QoS %3%4: %5</source>
+        <translation>%2 收到于 %1，QoS %3%4：%5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, retained</source>
+        <translation>，保留消息</translation>
+    </message>
+    <message>
+        <location line="+638"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -4749,6 +4774,11 @@
         <location line="+7"/>
         <source>Message e&amp;xpiry:</source>
         <translation>消息过期(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message expiry in seconds</source>
+        <translation>消息过期时间（秒）</translation>
     </message>
     <message>
         <location line="+2"/>

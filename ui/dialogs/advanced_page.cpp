@@ -49,6 +49,7 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_texts.add([scroll] { scroll->setAccessibleName(tr("Advanced settings")); });
     m_content = new QWidget(scroll);
     scroll->setWidget(m_content);
     auto *outer = new QVBoxLayout(this);

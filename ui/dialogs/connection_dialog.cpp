@@ -54,6 +54,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
         m_tabs->setTabText(m_tabs->indexOf(m_will), tr("&Last will"));
         m_save->setText(tr("&Save"));
         m_test->setText(tr("T&est connection"));
+        m_tabs->setAccessibleName(tr("Connection settings"));
     });
 
     auto *layout = new QVBoxLayout(this);

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QRegularExpression>
 
 namespace mqttdesk {
 
@@ -10,8 +11,18 @@ QLabel *ProfilePage::addRow(QFormLayout *form, std::function<QString()> label, Q
                             QWidget *buddy)
 {
     auto *text = new QLabel(form->parentWidget());
-    m_texts.add([text, label = std::move(label)] { text->setText(label()); });
-    text->setBuddy(buddy ? buddy : field);
+    QWidget *target = buddy ? buddy : field;
+    m_texts.add([text, target, label = std::move(label)] {
+        const QString words = label();
+        text->setText(words);
+        // Screen readers find a buddy label only among the field's siblings: a field inside
+        // a row widget (host and port, client id and its button) is named here instead.
+        if (target->parentWidget() != text->parentWidget()) {
+            static const QRegularExpression mnemonic(QStringLiteral("\\(&.\\)|&|[:：]\\s*$"));
+            target->setAccessibleName(QString(words).remove(mnemonic).trimmed());
+        }
+    });
+    text->setBuddy(target);
     form->addRow(text, field);
     return text;
 }

@@ -106,6 +106,7 @@ WillPage::WillPage(QWidget *parent)
     expiryLayout->addWidget(m_expiry, 1);
     addRow(
         form, [] { return tr("Message e&xpiry:"); }, expiryRow, m_expires);
+    m_texts.add([this] { m_expiry->setAccessibleName(tr("Message expiry in seconds")); });
     addRow(
         form, [] { return tr("&Content type:"); }, m_contentType);
     addRow(

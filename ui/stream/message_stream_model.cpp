@@ -7,6 +7,7 @@
 #include "core/workspace/history_reader.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -161,6 +162,18 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
         return tr("%1 · QoS %2 · %n byte(s)", nullptr, int(qMin<qint64>(m.payloadSize, INT_MAX)))
             .arg(m.topic)
             .arg(m.qos);
+    case Qt::AccessibleTextRole: {
+        // What a screen reader says for a bubble: the parts a sighted user reads first.
+        const QString preview = previewOf(index.row()).text;
+        const QString firstLine = preview.left(preview.indexOf(QLatin1Char('\n')));
+        const QString time = QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(m.receivedUs / 1000).time(), QLocale::LongFormat);
+        return (outgoing ? tr("Published to %1 at %2, QoS %3%4: %5")
+                         : tr("Received on %1 at %2, QoS %3%4: %5"))
+            .arg(m.topic, time)
+            .arg(m.qos)
+            .arg(m.retain ? tr(", retained") : QString(), firstLine);
+    }
     case IdRole:
         return m.id;
     case DirectionRole:
