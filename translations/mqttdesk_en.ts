@@ -2304,8 +2304,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
+        <location line="+3"/>
+        <source>Why: %1
+
+Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them (the data directory is private to your user). If you say no, you will be asked for them when connecting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2856,12 +2858,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Duplicate connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+15"/>
         <source>Delete connection</source>
         <translation type="unfinished"></translation>
@@ -3091,12 +3093,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>no keychain is available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3850,6 +3847,29 @@
     <message>
         <location line="+16"/>
         <source>The %1 packet would be %2 bytes, but the server accepts at most %3 bytes; it was not sent. Make the payload or properties smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SecretStore</name>
+    <message>
+        <location filename="../core/profile/secret_store.cpp" line="+33"/>
+        <source>no system keychain answers: no Secret Service (such as GNOME Keyring or KWallet) is running for this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>access to the system keychain was refused (it may be locked, or the request was declined)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system keychain reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (the keychain says: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2302,9 +2302,13 @@
         <translation>无法将“%1”的密码保存到系统钥匙串。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them. If you say no, you will be asked for them when connecting.</source>
-        <translation>是否以明文保存在该连接的配置中？任何能读取你文件的人都能看到它们。如果选择否，连接时会再次询问。</translation>
+        <location line="+3"/>
+        <source>Why: %1
+
+Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them (the data directory is private to your user). If you say no, you will be asked for them when connecting.</source>
+        <translation>原因：%1
+
+要将它们以未加密方式保存在连接配置中吗？能读取你文件的任何人都能读到它们（数据目录仅你的用户可访问）。如果选择不保存，连接时会再向你询问。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2852,12 +2856,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Duplicate connection</source>
         <translation>复制连接</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+15"/>
         <source>Delete connection</source>
         <translation>删除连接</translation>
@@ -3085,12 +3089,7 @@
         <translation>系统钥匙串无法保存%1：%2</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>no keychain is available</source>
-        <translation>没有可用的钥匙串</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
         <translation>按照你的同意，“%1”的密码已以明文保存在其配置中。</translation>
     </message>
@@ -3845,6 +3844,29 @@
         <location line="+16"/>
         <source>The %1 packet would be %2 bytes, but the server accepts at most %3 bytes; it was not sent. Make the payload or properties smaller.</source>
         <translation>%1 报文将有 %2 字节，但服务器最多接受 %3 字节，因此未发送。请减小载荷或属性。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SecretStore</name>
+    <message>
+        <location filename="../core/profile/secret_store.cpp" line="+33"/>
+        <source>no system keychain answers: no Secret Service (such as GNOME Keyring or KWallet) is running for this session</source>
+        <translation>系统钥匙串没有响应：当前会话中没有运行 Secret Service（例如 GNOME Keyring 或 KWallet）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>access to the system keychain was refused (it may be locked, or the request was declined)</source>
+        <translation>访问系统钥匙串被拒绝（钥匙串可能已锁定，或请求被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system keychain reported an error</source>
+        <translation>系统钥匙串报告了错误</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (the keychain says: %2)</source>
+        <translation>%1（钥匙串返回：%2）</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,7 @@ void ProfileSecrets::onFinished(quint64 request, SecretStore::Status status, con
                            .arg(roleName(pending.role));
     } else if (!harmless) {
         op.failedRoles << pending.role;
-        const QString reason = errorText.isEmpty() ? tr("no keychain is available") : errorText;
+        const QString reason = SecretStore::describeFailure(status, errorText);
         op.failures << (op.kind == Kind::Load
                             ? tr("The system keychain could not read the %1: %2")
                             : tr("The system keychain could not store the %1: %2"))

@@ -41,6 +41,10 @@ public:
     // "<profile uuid>/password", "<uuid>/key-passphrase", ...: the reference a
     // profile's secret has in the store.
     static QString keyFor(const QUuid &profile, SecretRole role);
+    // Why a request failed, in words a user can act on: what the status means, plus the
+    // backend's own text when it says more than "Unknown error" (QtKeychain's text for a
+    // missing Secret Service on D-Bus often does not).
+    static QString describeFailure(Status status, const QString &errorText);
 
 Q_SIGNALS:
     void finished(quint64 request, mqttdesk::SecretStore::Status status, const QString &secret,

@@ -19,6 +19,8 @@ class FakeSecretStore : public SecretStore
 {
 public:
     bool available = true;
+    // What an unavailable keychain says (QtKeychain often says no more than this).
+    QString unavailableText = QStringLiteral("No keychain service available");
     QHash<QString, QString> entries;
 
     void read(quint64 request, const QString &key) override
@@ -44,9 +46,7 @@ public:
 private:
     void answer(quint64 request, Status status, const QString &secret)
     {
-        const QString text = status == Status::Unavailable
-                                 ? QStringLiteral("No keychain service available")
-                                 : QString();
+        const QString text = status == Status::Unavailable ? unavailableText : QString();
         QMetaObject::invokeMethod(
             this, [=, this] { Q_EMIT finished(request, status, secret, text); },
             Qt::QueuedConnection);
@@ -156,6 +156,41 @@ private Q_SLOTS:
         QVERIFY(loaded.wait());
         QCOMPARE(loaded.first().at(0).value<ConnectionProfile>().password.value,
                  QStringLiteral("s3cret"));
+    }
+
+    void consentSaysWhyInWords_data()
+    {
+        QTest::addColumn<QString>("backendText");
+        QTest::addColumn<bool>("backendTextShown");
+        QTest::newRow("unknown error") << QStringLiteral("Unknown error") << false;
+        QTest::newRow("nothing") << QString() << false;
+        QTest::newRow("a real text")
+            << QStringLiteral("The name org.freedesktop.secrets was not provided") << true;
+    }
+
+    void consentSaysWhyInWords()
+    {
+        QFETCH(QString, backendText);
+        QFETCH(bool, backendTextShown);
+        FakeSecretStore store;
+        store.available = false;
+        store.unavailableText = backendText;
+        FakeConsent consent;
+        ProfileSecrets secrets(&store, &consent);
+        QSignalSpy saved(&secrets, &ProfileSecrets::saved);
+        secrets.save(keychainProfile());
+        QVERIFY(saved.wait());
+        QCOMPARE(consent.asked, 1);
+        // What is missing, in words, never a bare "Unknown error".
+        QVERIFY2(consent.lastReason.contains(QStringLiteral("Secret Service")),
+                 qPrintable(consent.lastReason));
+        QVERIFY2(!consent.lastReason.contains(QStringLiteral("Unknown error")),
+                 qPrintable(consent.lastReason));
+        if (backendTextShown)
+            QVERIFY2(consent.lastReason.contains(backendText), qPrintable(consent.lastReason));
+        QCOMPARE(SecretStore::describeFailure(SecretStore::Status::Denied, {}).isEmpty(), false);
+        QVERIFY(
+            SecretStore::describeFailure(SecretStore::Status::Ok, QStringLiteral("x")).isEmpty());
     }
 
     void noKeychainAndRefusalStoresNothing()

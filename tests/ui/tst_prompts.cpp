@@ -488,8 +488,10 @@ void TestPrompts::secretConsentAsksThroughTheSeam()
     const Prompts::Request asked = prompts.last(Prompts::Kind::Question);
     QCOMPARE(asked.parent, &parent);
     QVERIFY(asked.text.contains(QStringLiteral("\"Plant\"")));
-    QVERIFY(!asked.informativeText.isEmpty());
-    QCOMPARE(asked.detailedText, QStringLiteral("no secret service"));
+    // Why, in words on the question itself (not only behind "Show details").
+    QVERIFY2(asked.informativeText.contains(QStringLiteral("Why: no secret service")),
+             qPrintable(asked.informativeText));
+    QVERIFY(asked.informativeText.contains(QStringLiteral("unencrypted")));
     QVERIFY(asked.warning);
     QVERIFY(!asked.destructive);
     QCOMPARE(asked.acceptText, QStringLiteral("Save &unencrypted"));

@@ -22,10 +22,12 @@ bool MessageBoxSecretConsent::allowPlainStorage(const ConnectionProfile &profile
     question.title = tr("No keychain available");
     question.text =
         tr("The passwords of \"%1\" cannot be saved in the system keychain.").arg(profile.name);
-    question.informativeText = tr("Save them unencrypted in the connection's profile? Anyone who "
-                                  "can read your files can then read them. If you say no, you "
-                                  "will be asked for them when connecting.");
-    question.detailedText = reason;
+    // The reason is said in words, not hidden behind "Show details".
+    question.informativeText =
+        tr("Why: %1\n\nSave them unencrypted in the connection's profile? Anyone who can read "
+           "your files can then read them (the data directory is private to your user). If "
+           "you say no, you will be asked for them when connecting.")
+            .arg(reason);
     question.acceptText = tr("Save &unencrypted");
     question.rejectText = tr("&Do not save");
     return Prompts::ask(question);
