@@ -1,5 +1,6 @@
 #include "ui/stream/message_stream_view.h"
 
+#include "core/payload/hex_dump.h"
 #include "core/payload/payload_decoder.h"
 #include "core/payload/payload_renderer.h"
 #include "core/protocol/codec.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -135,6 +137,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_list->setAccessibleName(tr("Messages"));
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->installEventFilter(this);
+    m_list->viewport()->installEventFilter(this);
     layout->addWidget(m_list, 1);
 
     m_newMessages = new QPushButton(m_list);
@@ -441,6 +444,15 @@ void MessageStreamView::updateOverflow()
     m_more->setVisible(overflow);
 }
 
+void MessageStreamView::updateHexBytesPerLine()
+{
+    // A row is as wide as the viewport; the payload font is monospace.
+    const QFontMetricsF metrics(m_delegate->payloadFont());
+    const int room = MessageBubbleDelegate::previewWidth(m_list->viewport()->width());
+    m_model->setHexBytesPerLine(
+        HexDump::bytesPerLineFor(int(room / metrics.horizontalAdvance(QLatin1Char('0')))));
+}
+
 void MessageStreamView::fillMoreMenu()
 {
     m_moreMenu->clear();
@@ -633,6 +645,8 @@ bool MessageStreamView::eventFilter(QObject *watched, QEvent *event)
     }
     if (watched == m_list && event->type() == QEvent::Resize)
         onPendingChanged(m_model->pendingCount());
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        updateHexBytesPerLine();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -124,6 +124,8 @@ private:
     // than kMinFieldWidth each.
     void updateOverflow();
     void fillMoreMenu();
+    // Hex previews show as many bytes a line as the bubbles' width holds with their ASCII.
+    void updateHexBytesPerLine();
     // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
     void withFullPayload(int row, const QString &action,
                          std::function<void(const QByteArray &payload)> use);
