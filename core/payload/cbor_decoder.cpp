@@ -31,7 +31,7 @@ int CborDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) const
 
 RenderedPayload CborDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
 {
-    return fromDecodedJson(bytes, options.maxChars, CborReader::toJson(bytes, options.maxChars));
+    return fromDecodedJson(bytes, options, CborReader::toJson(bytes, options.maxChars));
 }
 
 } // namespace mqttdesk

@@ -1,7 +1,5 @@
 #include "core/payload/hex_decoder.h"
 
-#include "core/payload/hex_dump.h"
-
 #include <QCoreApplication>
 
 namespace mqttdesk {
@@ -23,18 +21,18 @@ int HexDecoder::detect(QByteArrayView, const PayloadHint &) const
 
 RenderedPayload HexDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
 {
-    return renderHex(bytes, options.maxChars);
+    return renderHex(bytes, options.maxChars, options.hexBytesPerLine);
 }
 
-RenderedPayload HexDecoder::renderHex(QByteArrayView bytes, qsizetype maxChars)
+RenderedPayload HexDecoder::renderHex(QByteArrayView bytes, qsizetype maxChars, int bytesPerLine)
 {
     RenderedPayload out;
     out.decoder = QStringLiteral("hex");
+    const int perLine = HexDump::supportedBytesPerLine(bytesPerLine);
     const qsizetype take =
         maxChars < 0 ? bytes.size()
-                     : qMax<qsizetype>(HexDump::kBytesPerLine,
-                                       maxChars / HexDump::kLineLength * HexDump::kBytesPerLine);
-    out.text = HexDump::render(bytes, take);
+                     : qMax<qsizetype>(perLine, maxChars / HexDump::lineLength(perLine) * perLine);
+    out.text = HexDump::render(bytes, take, perLine);
     out.truncated = take < bytes.size();
     return out;
 }

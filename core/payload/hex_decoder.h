@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/payload/hex_dump.h"
 #include "core/payload/payload_decoder.h"
 
 namespace mqttdesk {
@@ -16,8 +17,10 @@ public:
     int detect(QByteArrayView bytes, const PayloadHint &hint) const override;
     RenderedPayload render(QByteArrayView bytes, const RenderOptions &options) const override;
 
-    // The rendering itself, also the fallback of the other decoders.
-    static RenderedPayload renderHex(QByteArrayView bytes, qsizetype maxChars);
+    // The rendering itself, also the fallback of the other decoders; `bytesPerLine` as in
+    // HexDump::render().
+    static RenderedPayload renderHex(QByteArrayView bytes, qsizetype maxChars,
+                                     int bytesPerLine = HexDump::kBytesPerLine);
 };
 
 } // namespace mqttdesk

@@ -34,7 +34,7 @@ RenderedPayload JsonDecoder::render(QByteArrayView bytes, const RenderOptions &o
     const qsizetype maxChars = options.maxChars;
     if (maxChars < 0 || bytes.size() <= PayloadRenderer::kPreviewJsonValidationLimit) {
         if (const auto error = JsonValidator::validate(bytes))
-            return fallback(bytes, maxChars, *error);
+            return fallback(bytes, options, *error);
     }
     RenderedPayload out;
     out.decoder = id();

@@ -33,8 +33,7 @@ int MessagePackDecoder::detect(QByteArrayView bytes, const PayloadHint &hint) co
 
 RenderedPayload MessagePackDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
 {
-    return fromDecodedJson(bytes, options.maxChars,
-                           MessagePackReader::toJson(bytes, options.maxChars));
+    return fromDecodedJson(bytes, options, MessagePackReader::toJson(bytes, options.maxChars));
 }
 
 } // namespace mqttdesk

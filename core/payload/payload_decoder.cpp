@@ -9,21 +9,22 @@ namespace mqttdesk {
 
 PayloadDecoder::~PayloadDecoder() = default;
 
-RenderedPayload PayloadDecoder::fallback(QByteArrayView bytes, qsizetype maxChars,
+RenderedPayload PayloadDecoder::fallback(QByteArrayView bytes, const RenderOptions &options,
                                          const PayloadError &error)
 {
     const bool text = Utf8Scan::scan(bytes, PayloadDetector::kTextPrefix).isPrintableText();
     RenderedPayload out =
-        text ? TextDecoder::renderText(bytes, maxChars) : HexDecoder::renderHex(bytes, maxChars);
+        text ? TextDecoder::renderText(bytes, options.maxChars)
+             : HexDecoder::renderHex(bytes, options.maxChars, options.hexBytesPerLine);
     out.error = error;
     return out;
 }
 
-RenderedPayload PayloadDecoder::fromDecodedJson(QByteArrayView bytes, qsizetype maxChars,
+RenderedPayload PayloadDecoder::fromDecodedJson(QByteArrayView bytes, const RenderOptions &options,
                                                 const DecodedJson &decoded) const
 {
     if (decoded.error)
-        return fallback(bytes, maxChars, *decoded.error);
+        return fallback(bytes, options, *decoded.error);
     RenderedPayload out;
     out.decoder = id();
     out.text = decoded.json;

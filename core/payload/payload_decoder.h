@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/payload/decoded_json.h"
+#include "core/payload/hex_dump.h"
 #include "core/payload/payload_hint.h"
 #include "core/payload/rendered_payload.h"
 
@@ -20,6 +21,10 @@ struct RenderOptions
     PayloadHint hint;
     // The decoder's own settings, e.g. from a decoding rule (see defaultOptions()).
     QJsonObject decoderOptions;
+    // Bytes per line of a hex dump, wherever one is the rendering (the hex decoder, or the
+    // fallback of another): 16, 8 or 4, from the width of the view
+    // (HexDump::bytesPerLineFor()), so that its ASCII column stays in sight.
+    int hexBytesPerLine = HexDump::kBytesPerLine;
 };
 
 // One way of showing payload bytes as text: a plug-in point of the payload area. Decoders
@@ -58,11 +63,11 @@ public:
 protected:
     // The bytes as text when they are printable UTF-8, else as hex, with `error` saying why
     // the requested decoder could not show them.
-    static RenderedPayload fallback(QByteArrayView bytes, qsizetype maxChars,
+    static RenderedPayload fallback(QByteArrayView bytes, const RenderOptions &options,
                                     const PayloadError &error);
     // A binary format turned into JSON text (CBOR, MessagePack): highlighted, or the
     // fallback when it could not be decoded.
-    RenderedPayload fromDecodedJson(QByteArrayView bytes, qsizetype maxChars,
+    RenderedPayload fromDecodedJson(QByteArrayView bytes, const RenderOptions &options,
                                     const DecodedJson &decoded) const;
 };
 

@@ -7,21 +7,24 @@ namespace mqttdesk {
 RenderedPayload PayloadRenderer::render(QByteArrayView bytes, PayloadFormat format,
                                         const PayloadHint &hint)
 {
-    return renderLimited(bytes, format, -1, hint);
+    return renderLimited(bytes, format, -1, hint, HexDump::kBytesPerLine);
 }
 
 RenderedPayload PayloadRenderer::preview(QByteArrayView bytes, PayloadFormat format,
-                                         qsizetype maxChars, const PayloadHint &hint)
+                                         qsizetype maxChars, const PayloadHint &hint,
+                                         int hexBytesPerLine)
 {
-    return renderLimited(bytes, format, qMax<qsizetype>(0, maxChars), hint);
+    return renderLimited(bytes, format, qMax<qsizetype>(0, maxChars), hint, hexBytesPerLine);
 }
 
 RenderedPayload PayloadRenderer::renderLimited(QByteArrayView bytes, PayloadFormat format,
-                                               qsizetype maxChars, const PayloadHint &hint)
+                                               qsizetype maxChars, const PayloadHint &hint,
+                                               int hexBytesPerLine)
 {
     RenderOptions options;
     options.maxChars = maxChars;
     options.hint = hint;
+    options.hexBytesPerLine = hexBytesPerLine;
     return DecoderRegistry::instance().render(bytes, payloadFormatKey(format), options);
 }
 

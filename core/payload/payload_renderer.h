@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/payload/hex_dump.h"
 #include "core/payload/payload_format.h"
 #include "core/payload/payload_hint.h"
 #include "core/payload/rendered_payload.h"
@@ -26,9 +27,11 @@ public:
                                   const PayloadHint &hint = {});
 
     // At most about `maxChars` characters, from a bounded prefix of the bytes where the format
-    // allows; `truncated` says whether anything was left out.
+    // allows; `truncated` says whether anything was left out. A hex dump shows
+    // `hexBytesPerLine` bytes a line (RenderOptions::hexBytesPerLine).
     static RenderedPayload preview(QByteArrayView bytes, PayloadFormat format,
-                                   qsizetype maxChars = PreviewChars, const PayloadHint &hint = {});
+                                   qsizetype maxChars = PreviewChars, const PayloadHint &hint = {},
+                                   int hexBytesPerLine = HexDump::kBytesPerLine);
 
     // Text with C0 controls and DEL shown as Unicode control pictures (U+2400..), keeping tab
     // and line feed; "\r\n" becomes "\n".
@@ -36,7 +39,8 @@ public:
 
 private:
     static RenderedPayload renderLimited(QByteArrayView bytes, PayloadFormat format,
-                                         qsizetype maxChars, const PayloadHint &hint);
+                                         qsizetype maxChars, const PayloadHint &hint,
+                                         int hexBytesPerLine);
 };
 
 } // namespace mqttdesk

@@ -2,6 +2,8 @@
 
 #include <QChar>
 
+#include <algorithm>
+
 namespace mqttdesk {
 
 namespace {
@@ -23,6 +25,31 @@ bool isTokenCharacter(char32_t c)
     }
 }
 
+bool isAscii(QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (uchar(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+// Whether `needle` (lower-case ASCII letters and digits) occurs in `haystack` (ASCII) in any
+// case. Folding with | 0x20 also lets a few control characters pass for digits: harmless in
+// a test that only rejects.
+bool containsFolded(QByteArrayView haystack, QByteArrayView needle)
+{
+    const qsizetype last = haystack.size() - needle.size();
+    for (qsizetype i = 0; i <= last; ++i) {
+        qsizetype k = 0;
+        while (k < needle.size() && (haystack[i + k] | 0x20) == needle[k])
+            ++k;
+        if (k == needle.size())
+            return true;
+    }
+    return false;
+}
+
 bool isMark(char32_t c)
 {
     const QChar::Category category = QChar::category(c);
@@ -38,6 +65,19 @@ FtsTailMatcher::FtsTailMatcher(const QString &queryText)
         QStringList phrase = tokens(word);
         if (!phrase.isEmpty())
             m_phrases << phrase;
+    }
+    for (const QStringList &phrase : std::as_const(m_phrases)) {
+        for (const QString &token : phrase) {
+            if (!std::all_of(token.cbegin(), token.cend(),
+                             [](QChar c) { return c.unicode() < 0x80; })) {
+                m_asciiOnly = false;
+                m_asciiTokens.clear();
+                return;
+            }
+            const QByteArray ascii = token.toLatin1();
+            if (!m_asciiTokens.contains(ascii))
+                m_asciiTokens << ascii;
+        }
     }
 }
 
@@ -74,6 +114,16 @@ bool FtsTailMatcher::matches(const QByteArray &utf8Payload) const
 {
     if (m_phrases.isEmpty())
         return false;
+    // An ASCII payload's tokens are its runs of ASCII letters and digits, lower-cased: each
+    // query token must occur in it as it is, in any case.
+    if (isAscii(utf8Payload)) {
+        if (!m_asciiOnly)
+            return false;
+        for (const QByteArray &token : m_asciiTokens) {
+            if (!containsFolded(utf8Payload, token))
+                return false;
+        }
+    }
     const QStringList text = tokens(QString::fromUtf8(utf8Payload));
     for (const QStringList &phrase : m_phrases) {
         bool found = false;

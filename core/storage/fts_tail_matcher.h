@@ -13,7 +13,9 @@ namespace mqttdesk {
 // tokens that must occur consecutively, every phrase must occur (a phrase without tokens is
 // ignored, and a query of only such phrases matches nothing). Tokens follow FTS5's default
 // unicode61 tokenizer: runs of letters, digits and private-use characters, lower-cased,
-// diacritics removed.
+// diacritics removed. An ASCII payload (most of them) lacking any query token, in any case,
+// is rejected without being tokenized: a search over a backlog of ~475,000 rows mostly
+// reads payloads that do not match.
 class FtsTailMatcher
 {
 public:
@@ -26,6 +28,10 @@ public:
 
 private:
     QList<QStringList> m_phrases;
+    // Every query token as lower-case ASCII; empty when one is not ASCII (then no ASCII
+    // payload can match).
+    QList<QByteArray> m_asciiTokens;
+    bool m_asciiOnly = true;
 };
 
 } // namespace mqttdesk

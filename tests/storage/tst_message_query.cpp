@@ -399,6 +399,22 @@ void TestMessageQuery::tailTokensFollowFts()
     QVERIFY(!FtsTailMatcher(QStringLiteral("---")).matches(payload));
     QVERIFY(!FtsTailMatcher(QStringLiteral("bar-foo")).matches(payload));
     QVERIFY(!FtsTailMatcher(QStringLiteral("cre")).matches(payload)); // whole tokens only
+
+    // ASCII payloads are first checked for the query's tokens as substrings in any case;
+    // the answer is the tokenizer's all the same.
+    const QByteArray ascii("Fire in ROOM 3: a1b2 x_y, temp=21.5");
+    QVERIFY(FtsTailMatcher(QStringLiteral("fire room")).matches(ascii));
+    QVERIFY(FtsTailMatcher(QStringLiteral("IN-room")).matches(ascii));
+    QVERIFY(FtsTailMatcher(QStringLiteral("A1B2 21")).matches(ascii));
+    QVERIFY(FtsTailMatcher(QStringLiteral("Fîre")).matches(ascii)); // folds to ASCII
+    QVERIFY(FtsTailMatcher(QStringLiteral("21.5")).matches(ascii)); // "21" then "5"
+    QVERIFY(!FtsTailMatcher(QStringLiteral("fir")).matches(ascii)); // a substring only
+    QVERIFY(!FtsTailMatcher(QStringLiteral("room-in")).matches(ascii));
+    QVERIFY(!FtsTailMatcher(QStringLiteral("fire ø")).matches(ascii)); // not ASCII, no match
+    QVERIFY(!FtsTailMatcher(QStringLiteral("x_z")).matches(ascii));
+    // Control characters that fold onto digits pass the substring test, not the tokens.
+    QVERIFY(!FtsTailMatcher(QStringLiteral("12")).matches(QByteArray("\x11\x12 x")));
+    QVERIFY(FtsTailMatcher(QStringLiteral("12")).matches(QByteArray("\x11 12 x")));
 }
 
 // Indexing the tail changes no result: every filter gives the same rows and counts

@@ -4,7 +4,9 @@
 // the user sees; Export writes the whole filtered history (far more rows than the model holds)
 // on a worker, with progress, and a canceled export stops and leaves the view usable. Keys,
 // compact mode (remembered per connection), copy as a mosquitto_pub command, and the rare
-// buttons that give way to the filter fields in a narrow window.
+// buttons that give way to the filter fields in a narrow window; hex previews that keep
+// their ASCII column in narrow bubbles.
+#include "core/payload/hex_dump.h"
 #include "core/settings/app_settings.h"
 #include "core/storage/database_connection.h"
 #include "core/storage/message_eraser.h"
@@ -68,9 +70,13 @@ private slots:
     void copyAsMosquittoPubCommand();
     void rareButtonsMoveToAMenuWhenNarrow();
     void regexSearchBetweenSlashes();
+    void hexBubblesKeepTheirAsciiColumn();
 
 private:
     void openView();
+    // The lines a bubble shows of `row`'s hex preview of `payload` fit its width and end with
+    // their ASCII column.
+    void checkHexBubble(int row, const QByteArray &payload, int bytesPerLine);
     int rowOf(const QString &topic) const;
 
     std::unique_ptr<StreamTestStore> m_store;
@@ -463,6 +469,75 @@ void TestMessageStreamView::regexSearchBetweenSlashes()
     QVERIFY(m_view->filterError().isEmpty());
     QCOMPARE(m_model->filter().text, QStringLiteral("tiny"));
     QVERIFY(m_model->filter().payloadRegex.isEmpty());
+}
+
+void TestMessageStreamView::checkHexBubble(int row, const QByteArray &payload, int bytesPerLine)
+{
+    const QModelIndex index = m_model->index(row);
+    QCOMPARE(PayloadFormat(index.data(MessageStreamModel::FormatRole).toInt()), PayloadFormat::Hex);
+    const QRect rowRect = m_view->listView()->visualRect(index);
+    QCOMPARE(rowRect.width(), m_view->listView()->viewport()->width());
+    const int room = MessageBubbleDelegate::previewWidth(rowRect.width());
+    const QFontMetrics metrics(m_view->delegate()->payloadFont());
+    const QStringList lines =
+        index.data(MessageStreamModel::PreviewRole).toString().split(u'\n', Qt::SkipEmptyParts);
+    const int shown = int(qMin<qsizetype>(lines.size(), m_view->delegate()->previewLines()));
+    QVERIFY(shown > 1);
+    for (int n = 0; n < shown; ++n) {
+        const QString &line = lines.at(n);
+        QCOMPARE(line.left(8).toInt(nullptr, 16), n * bytesPerLine);
+        QString ascii;
+        for (const char c : payload.mid(n * bytesPerLine, bytesPerLine))
+            ascii += uchar(c) >= 0x20 && uchar(c) < 0x7f ? QChar(char16_t(c)) : QChar(u'.');
+        QVERIFY2(line.endsWith(QLatin1Char('|') + ascii + QLatin1Char('|')), qPrintable(line));
+        QVERIFY2(metrics.horizontalAdvance(line) <= room, qPrintable(line));
+    }
+}
+
+// A bubble too narrow for 16 bytes and their ASCII shows 8 (or 4) a line, so that the lines
+// it shows are whole; only the hex previews are rendered again; widening goes back to 16.
+void TestMessageStreamView::hexBubblesKeepTheirAsciiColumn()
+{
+    QByteArray binary;
+    for (int i = 0; i < 300; ++i)
+        binary.append(i % 4 == 0 ? char(i & 0xff) : char('a' + i % 26));
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("bin/dump"), binary)}));
+    openView();
+    QAbstractItemModelTester tester(m_model.get(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int row = rowOf(QStringLiteral("bin/dump"));
+    QVERIFY(row >= 0);
+    // The large text payload's preview comes from the reader; it must be in before counting.
+    const int big = rowOf(QStringLiteral("big/one"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowAt(big)->preview.has_value(), kWait);
+    QCOMPARE(m_model->hexBytesPerLine(), 16);
+    checkHexBubble(row, binary, 16);
+    if (QTest::currentTestFailed())
+        return;
+
+    // As narrow as the view gets (beside the subscriptions in a small window): its bubbles,
+    // 80 % of the row, hold 8 bytes and their ASCII, not 16.
+    const int width = m_view->minimumSizeHint().width();
+    const int room = MessageBubbleDelegate::previewWidth(width);
+    const qreal digit =
+        QFontMetricsF(m_view->delegate()->payloadFont()).horizontalAdvance(QLatin1Char('0'));
+    QVERIFY(room < HexDump::lineLength(16) * digit);
+    QVERIFY(room > (HexDump::lineLength(8) + 2) * digit);
+    const quint64 rendered = m_model->previewsRendered();
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_view->resize(width, 600);
+    QTRY_COMPARE(m_model->hexBytesPerLine(), 8);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), row);
+    checkHexBubble(row, binary, 8);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(m_model->previewsRendered(), rendered + 1); // the text previews stay as they were
+
+    m_view->resize(900, 600);
+    QTRY_COMPARE(m_model->hexBytesPerLine(), 16);
+    checkHexBubble(row, binary, 16);
 }
 
 QTEST_MAIN(TestMessageStreamView)

@@ -1,6 +1,8 @@
 // PayloadViewerDialog: a 10 MB payload opens with a bounded first chunk, renders fully off
-// the GUI thread, and grows the document chunk by chunk only as far as it is read.
+// the GUI thread, and grows the document chunk by chunk only as far as it is read. A hex
+// dump keeps its ASCII column in sight when the dialog is narrow.
 #include "core/payload/decoder_registry.h"
+#include "core/payload/hex_dump.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/stream/payload_viewer_dialog.h"
 
@@ -12,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 
 using namespace mqttdesk;
 
@@ -24,6 +27,8 @@ private slots:
     void formatSwitchRerenders();
     void formatsComeFromTheDecoderRegistry();
     void saveWritesRawBytes();
+    void narrowHexKeepsItsAsciiColumn();
+    void narrowedWhileRendering();
 };
 
 static QByteArray bigText()
@@ -130,6 +135,161 @@ void TestPayloadViewerDialog::saveWritesRawBytes()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), payload);
+}
+
+namespace {
+
+// Printable and unprintable bytes mixed, so that the ASCII column has dots and letters.
+QByteArray mixedBytes(int size)
+{
+    QByteArray bytes;
+    for (int i = 0; i < size; ++i)
+        bytes.append(i % 5 == 0 ? char(i & 0xff) : char('A' + i % 26));
+    return bytes;
+}
+
+QString asciiOf(QByteArrayView bytes)
+{
+    QString out;
+    for (const char c : bytes) {
+        const auto b = uchar(c);
+        out += b >= 0x20 && b < 0x7f ? QChar(char16_t(b)) : QChar(u'.');
+    }
+    return out;
+}
+
+// Every line in the editor's viewport is a whole dump line of `bytesPerLine` bytes that fits
+// the width, and ends with the ASCII of the bytes its offset names.
+void checkVisibleHexLines(const PayloadViewerDialog &dialog, const QByteArray &payload,
+                          int bytesPerLine)
+{
+    QPlainTextEdit *editor = dialog.editor();
+    QCOMPARE(editor->horizontalScrollBar()->maximum(), 0); // nothing to scroll sideways to
+    const QFontMetrics metrics(editor->font());
+    const int room = editor->viewport()->width() - 2 * int(editor->document()->documentMargin());
+    const int first = editor->cursorForPosition(QPoint(0, 0)).blockNumber();
+    const int last =
+        editor->cursorForPosition(QPoint(0, editor->viewport()->height() - 1)).blockNumber();
+    QVERIFY(last > first);
+    for (int n = first; n <= last; ++n) {
+        const QString line = editor->document()->findBlockByNumber(n).text();
+        if (line.isEmpty())
+            break; // after the final line feed
+        bool ok = false;
+        const qint64 offset = line.left(8).toLongLong(&ok, 16);
+        QVERIFY(ok);
+        QCOMPARE(offset, qint64(n) * bytesPerLine);
+        const QString ascii = asciiOf(payload.mid(offset, bytesPerLine));
+        QVERIFY2(line.endsWith(QLatin1Char('|') + ascii + QLatin1Char('|')), qPrintable(line));
+        QVERIFY2(metrics.horizontalAdvance(line) <= room, qPrintable(line));
+    }
+}
+
+} // namespace
+
+// At a width too narrow for 16 bytes and their ASCII, the dump shows 8 or 4 bytes a line,
+// every line whole; the bytes at the top stay at the top; widening goes back to 16. A larger
+// font counts as narrower.
+void TestPayloadViewerDialog::narrowHexKeepsItsAsciiColumn()
+{
+    const QByteArray payload = mixedBytes(40000);
+    PayloadViewerDialog dialog(QStringLiteral("bin"), payload, PayloadFormat::Hex);
+    dialog.resize(900, 480);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY(dialog.isRendered());
+    QCOMPARE(dialog.hexBytesPerLine(), 16);
+    checkVisibleHexLines(dialog, payload, 16);
+    if (QTest::currentTestFailed())
+        return;
+    QPlainTextEdit *editor = dialog.editor();
+    QScrollBar *bar = editor->verticalScrollBar();
+    bar->setValue(20); // bytes 320.. at the top
+
+    // The dialog's width around the editor, and the width that holds `columns` characters.
+    const int frame = dialog.width() - editor->viewport()->width();
+    const auto widthFor = [&](int columns) {
+        const qreal digit = QFontMetricsF(editor->font()).horizontalAdvance(QLatin1Char('0'));
+        return frame + int(columns * digit) + 2 * int(editor->document()->documentMargin()) + 2;
+    };
+    const auto showsLines = [&](int bytesPerLine, int topLine) {
+        QTRY_COMPARE(dialog.hexBytesPerLine(), bytesPerLine);
+        QTRY_VERIFY(dialog.isRendered());
+        checkVisibleHexLines(dialog, payload, bytesPerLine);
+        if (!QTest::currentTestFailed())
+            QCOMPARE(bar->value(), topLine);
+    };
+
+    QVERIFY(dialog.minimumSizeHint().width() <= widthFor(HexDump::lineLength(8)));
+    dialog.resize(widthFor(HexDump::lineLength(8)), 480);
+    showsLines(8, 40);
+    if (QTest::currentTestFailed())
+        return;
+    // The dialog does not get narrow enough for 4 bytes with this font; a font twice as
+    // large does.
+    const QFont normal = editor->font();
+    QFont large = normal;
+    large.setPointSizeF(normal.pointSizeF() * 2);
+    editor->setFont(large);
+    dialog.resize(widthFor(HexDump::lineLength(4)), 480);
+    showsLines(4, 80);
+    if (QTest::currentTestFailed())
+        return;
+    dialog.resize(900, 480);
+    showsLines(8, 40);
+    if (QTest::currentTestFailed())
+        return;
+    editor->setFont(normal);
+    showsLines(16, 20);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Far down, past the first chunk the editor was given: the place is kept too.
+    dialog.resize(widthFor(HexDump::lineLength(8)), 480);
+    showsLines(8, 40);
+    if (QTest::currentTestFailed())
+        return;
+    const int deep = (int(PayloadViewerDialog::ChunkChars / HexDump::lineLength(8)) + 100) & ~1;
+    while (bar->maximum() < deep && dialog.showMore()) {
+    }
+    bar->setValue(deep);
+    QCOMPARE(bar->value(), deep);
+    dialog.resize(900, 480);
+    showsLines(16, deep / 2);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Text does not depend on the width: it is not rendered again.
+    dialog.setFormat(PayloadFormat::Text);
+    QTRY_VERIFY(dialog.isRendered());
+    QSignalSpy rendered(&dialog, &PayloadViewerDialog::rendered);
+    dialog.resize(widthFor(HexDump::lineLength(8)), 480);
+    QTRY_COMPARE(dialog.hexBytesPerLine(), 8);
+    QVERIFY(dialog.isRendered());
+    QCOMPARE(rendered.size(), 0);
+    // ... until a dump is asked for, which then comes at the narrow width.
+    dialog.setFormat(PayloadFormat::Hex);
+    QTRY_VERIFY(dialog.isRendered());
+    QCOMPARE(editor->document()->firstBlock().text(),
+             HexDump::render(payload.left(8), -1, 8).trimmed());
+}
+
+// The width changes while the full rendering runs (the dialog opens narrow): the dump is
+// laid out again once that rendering lands, at the width shown.
+void TestPayloadViewerDialog::narrowedWhileRendering()
+{
+    const QByteArray payload = mixedBytes(4 * 1024 * 1024);
+    PayloadViewerDialog dialog(QStringLiteral("bin"), payload, PayloadFormat::Hex);
+    QCOMPARE(dialog.hexBytesPerLine(), 16); // rendering started before any layout
+    QVERIFY(!dialog.isRendered());
+    dialog.resize(dialog.minimumSizeHint().width(), 480);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY(dialog.hexBytesPerLine() < 16);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isRendered(), 60000);
+    const int perLine = dialog.hexBytesPerLine();
+    QCOMPARE(dialog.totalChars(), HexDump::render(payload, -1, perLine).size());
+    checkVisibleHexLines(dialog, payload, perLine);
 }
 
 QTEST_MAIN(TestPayloadViewerDialog)

@@ -28,6 +28,12 @@ constexpr double kMaxWidthShare = 0.8;
 constexpr int kMinTopicWidth = 80;
 constexpr int kCompactPad = 2;
 
+// Every bubble of a row this wide is as wide: a share of the row, inside its margins.
+int bubbleWidth(int rowWidth)
+{
+    return qMin(qMax(160, int(rowWidth * kMaxWidthShare)), rowWidth - 2 * kMargin);
+}
+
 bool isOutgoing(const QModelIndex &index)
 {
     return index.data(MessageStreamModel::DirectionRole).toInt() ==
@@ -184,10 +190,10 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
     const QFontMetrics fm(font);
     const int header = fm.lineSpacing();
     const Shape &s = l.shape = shapeOf(index);
-    const int width = qMax(160, int(rowRect.width() * kMaxWidthShare));
+    const int width = bubbleWidth(rowRect.width());
     const QRect inner = rowRect.adjusted(kMargin, kMarginV, -kMargin, -kMarginV);
     l.bubble = QRect(isOutgoing(index) ? inner.right() - width + 1 : inner.left(), inner.top(),
-                     qMin(width, inner.width()), inner.height());
+                     width, inner.height());
     const QRect content = l.bubble.adjusted(kPadX, kPadY, -kPadX, -kPadY);
     l.header = QRect(content.left(), content.top(), content.width(), header);
     int y = l.header.bottom() + 1 + kGap;
@@ -218,6 +224,11 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
     }
     l.topic = QRect(l.header.left(), l.header.top(), qMax(0, topicRight - l.header.left()), header);
     return l;
+}
+
+int MessageBubbleDelegate::previewWidth(int rowWidth)
+{
+    return qMax(0, bubbleWidth(rowWidth) - 2 * kPadX);
 }
 
 QString MessageBubbleDelegate::headerFacts(const QModelIndex &index, const QFontMetrics &fm,

@@ -68,6 +68,10 @@ public:
 
     // Monospace font for payloads; the header uses the view's font.
     void setPayloadFont(const QFont &font) { m_mono = font; }
+    const QFont &payloadFont() const { return m_mono; }
+    // The width of a bubble's payload lines in a row `rowWidth` pixels wide (bubbles are as
+    // wide whatever their content): what a hex preview has to fit.
+    static int previewWidth(int rowWidth);
 
 signals:
     void propertiesToggled(const QModelIndex &index);

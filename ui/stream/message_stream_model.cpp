@@ -560,6 +560,28 @@ void MessageStreamModel::refreshLooks()
         emit dataChanged(index(0), index(int(m_rows.size()) - 1));
 }
 
+void MessageStreamModel::setHexBytesPerLine(int bytesPerLine)
+{
+    const int perLine = HexDump::supportedBytesPerLine(bytesPerLine);
+    if (perLine == m_hexBytesPerLine)
+        return;
+    m_hexBytesPerLine = perLine;
+    // Only the previews rendered as a dump depend on it (hex also as another's fallback).
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const Row &r = m_rows.at(i);
+        if (r.preview && r.preview->decoder == u"hex") {
+            r.preview.reset();
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    if (first >= 0)
+        emit dataChanged(index(first), index(last), {PreviewRole, TruncatedRole});
+}
+
 void MessageStreamModel::setRowFormat(int row, PayloadFormat format)
 {
     if (row < 0 || row >= m_rows.size())
@@ -725,7 +747,8 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     }
     if (format == PayloadFormat::Auto)
         format = PayloadDetector::detect(bytes, hint);
-    r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint);
+    r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint,
+                                         m_hexBytesPerLine);
     if (r.preview->decoder == u"json" && bytes.size() <= kOneLineJsonBytes &&
         !bytes.contains('\n')) {
         r.preview->text = PayloadRenderer::visibleText(QString::fromUtf8(bytes));

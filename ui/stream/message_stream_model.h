@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/payload/hex_dump.h"
 #include "core/payload/payload_renderer.h"
 #include "core/protocol/properties.h"
 #include "core/storage/message_filter.h"
@@ -131,6 +132,11 @@ public:
 
     // Per-bubble format choice (Auto: the subscription's, or detected).
     void setRowFormat(int row, PayloadFormat format);
+    // Bytes per line of the previews shown as a hex dump: 16, 8 or 4, what the bubbles'
+    // width holds with the ASCII column (HexDump::bytesPerLineFor). A change renders those
+    // previews again (dataChanged with PreviewRole: their line counts change).
+    void setHexBytesPerLine(int bytesPerLine);
+    int hexBytesPerLine() const { return m_hexBytesPerLine; }
     void setExpanded(int row, bool expanded);
     void toggleExpanded(int row);
 
@@ -228,7 +234,8 @@ private:
     int m_maxRows = 2000;
     std::function<SubscriptionLook(const QString &)> m_resolver;
     QHash<qint64, PayloadFormat> m_rowFormats; // by message id
-    QSet<qint64> m_expanded;                   // by message id
+    int m_hexBytesPerLine = HexDump::kBytesPerLine;
+    QSet<qint64> m_expanded; // by message id
 };
 
 } // namespace mqttdesk

@@ -1,5 +1,6 @@
 #include "ui/stream/message_stream_view.h"
 
+#include "core/payload/hex_dump.h"
 #include "core/payload/payload_decoder.h"
 #include "core/payload/payload_renderer.h"
 #include "core/protocol/codec.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -156,6 +158,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_texts.add([this] { m_list->setAccessibleName(tr("Messages")); });
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->installEventFilter(this);
+    m_list->viewport()->installEventFilter(this);
     layout->addWidget(m_list, 1);
 
     m_newMessages = new QPushButton(m_list);
@@ -563,6 +566,15 @@ void MessageStreamView::placeFields(bool ownRow)
         m_bar->insertWidget(at++, w, w == m_topicFilter || w == m_search ? 1 : 0);
 }
 
+void MessageStreamView::updateHexBytesPerLine()
+{
+    // A row is as wide as the viewport; the payload font is monospace.
+    const QFontMetricsF metrics(m_delegate->payloadFont());
+    const int room = MessageBubbleDelegate::previewWidth(m_list->viewport()->width());
+    m_model->setHexBytesPerLine(
+        HexDump::bytesPerLineFor(int(room / metrics.horizontalAdvance(QLatin1Char('0')))));
+}
+
 void MessageStreamView::fillMoreMenu()
 {
     m_moreMenu->clear();
@@ -755,6 +767,8 @@ bool MessageStreamView::eventFilter(QObject *watched, QEvent *event)
     }
     if (watched == m_list && event->type() == QEvent::Resize)
         onPendingChanged(m_model->pendingCount());
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        updateHexBytesPerLine();
     return QWidget::eventFilter(watched, event);
 }
 

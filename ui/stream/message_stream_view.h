@@ -135,6 +135,8 @@ private:
     void updateOverflow();
     void placeFields(bool ownRow);
     void fillMoreMenu();
+    // Hex previews show as many bytes a line as the bubbles' width holds with their ASCII.
+    void updateHexBytesPerLine();
     // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
     void withFullPayload(int row, const QString &action,
                          std::function<void(const QByteArray &payload)> use);

@@ -1,6 +1,7 @@
 #include "ui/stream/payload_viewer_dialog.h"
 
 #include "core/payload/decoder_registry.h"
+#include "core/payload/hex_dump.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/widgets/decoder_combo.h"
 
@@ -10,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -55,6 +57,8 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->installEventFilter(this);
+    m_editor->viewport()->installEventFilter(this);
     layout->addWidget(m_editor, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -113,7 +117,57 @@ void PayloadViewerDialog::setDecoder(const QString &decoder)
     if (decoder == m_decoder && m_full)
         return;
     m_decoder = decoder;
+    m_topByte = -1;
     startRendering();
+}
+
+bool PayloadViewerDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Its width in characters changes with the viewport's size and with the font.
+    if ((watched == m_editor->viewport() && event->type() == QEvent::Resize) ||
+        (watched == m_editor && event->type() == QEvent::FontChange))
+        updateHexBytesPerLine();
+    return QDialog::eventFilter(watched, event);
+}
+
+void PayloadViewerDialog::updateHexBytesPerLine()
+{
+    // The editor is monospace: every character is as wide as a digit.
+    const QFontMetricsF metrics(m_editor->font());
+    const qreal room =
+        m_editor->viewport()->width() - 2 * m_editor->document()->documentMargin() - 1;
+    const int columns = int(room / metrics.horizontalAdvance(QLatin1Char('0')));
+    const int perLine = HexDump::bytesPerLineFor(columns);
+    if (perLine == m_hexBytesPerLine)
+        return;
+    m_hexBytesPerLine = perLine;
+    // While the full rendering runs, it is laid out again once it lands (onRendered):
+    // starting over now would wait for it on this thread.
+    if (isLaidOutForAnotherWidth() && m_full)
+        startRendering();
+}
+
+bool PayloadViewerDialog::isLaidOutForAnotherWidth()
+{
+    // Text, JSON, ... do not depend on the width; they get the new count when next shown.
+    if (m_shownDecoder != u"hex" || m_shownBytesPerLine == m_hexBytesPerLine)
+        return false;
+    // In NoWrap mode the scroll bar counts lines: this many lines are above.
+    if (m_topByte < 0)
+        m_topByte = qint64(m_editor->verticalScrollBar()->value()) * m_shownBytesPerLine;
+    return true;
+}
+
+void PayloadViewerDialog::scrollToTopByte()
+{
+    if (m_topByte <= 0)
+        return;
+    const int line = int(m_topByte / m_hexBytesPerLine);
+    QScrollBar *bar = m_editor->verticalScrollBar();
+    // Lines past the shown chunks are appended first (only once the full text is there).
+    while (bar->maximum() < line && showMore()) {
+    }
+    bar->setValue(line);
 }
 
 void PayloadViewerDialog::startRendering()
@@ -130,9 +184,13 @@ void PayloadViewerDialog::startRendering()
     RenderOptions options;
     options.hint = m_hint;
     options.maxChars = ChunkChars;
+    options.hexBytesPerLine = m_hexBytesPerLine;
     const RenderedPayload preview = registry.render(m_payload, decoder, options);
+    m_shownDecoder = preview.decoder;
+    m_shownBytesPerLine = m_hexBytesPerLine;
     m_editor->setPlainText(preview.text);
     m_shown = preview.text.size();
+    scrollToTopByte();
     m_status->setText(tr("%1 · rendering…").arg(QLocale().formattedDataSize(m_payload.size())));
 
     // The full rendering runs off the GUI thread; only its first chunk replaces the preview.
@@ -163,6 +221,12 @@ void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &
     if (generation != m_generation)
         return;
     m_full = payload;
+    m_shownDecoder = payload.decoder;
+    // The width changed while it was rendered.
+    if (isLaidOutForAnotherWidth()) {
+        startRendering();
+        return;
+    }
     const int scroll = m_editor->verticalScrollBar()->value();
     const QString first = payload.text.left(ChunkChars);
     if (first != m_editor->toPlainText().left(ChunkChars) || m_shown != first.size()) {
@@ -170,6 +234,8 @@ void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &
         m_editor->verticalScrollBar()->setValue(scroll);
     }
     m_shown = first.size();
+    scrollToTopByte();
+    m_topByte = -1;
     QString status = tr("%1 · %2").arg(QLocale().formattedDataSize(m_payload.size()),
                                        DecoderRegistry::instance().name(payload.decoder));
     if (payload.error)

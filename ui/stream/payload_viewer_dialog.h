@@ -18,6 +18,9 @@ namespace mqttdesk {
 // rendering: a bounded preview is shown at once, the full text is rendered on a worker
 // thread, and the editor receives it in chunks as the user scrolls towards the end, so a
 // 10 MB payload opens as fast as a small one and the document only grows as far as read.
+// A hex dump shows 16, 8 or 4 bytes a line, whatever keeps its ASCII column in sight at
+// the editor's width; it is laid out again (the same way, off the GUI thread) when a resize
+// changes that count, keeping the same bytes at the top.
 class PayloadViewerDialog : public QDialog
 {
     Q_OBJECT
@@ -43,15 +46,24 @@ public:
     const QString &decoder() const { return m_decoder; }
     void setDecoder(const QString &decoder);
     QPlainTextEdit *editor() const { return m_editor; }
+    // Bytes per line of a hex dump at the editor's current width (HexDump::bytesPerLineFor).
+    int hexBytesPerLine() const { return m_hexBytesPerLine; }
 
 signals:
     void rendered();
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void startRendering();
+    void updateHexBytesPerLine();
+    // The shown text is a hex dump of another count per line than the width holds now
+    // (and m_topByte says which bytes were at the top).
+    bool isLaidOutForAnotherWidth();
+    // Scrolls to the line holding m_topByte (after a hex dump was laid out again).
+    void scrollToTopByte();
     void onRendered(quint64 generation, const RenderedPayload &payload);
     void onScrolled(int value);
     void saveAs();
@@ -59,7 +71,11 @@ private:
 
     QByteArray m_payload;
     PayloadHint m_hint;
-    QString m_decoder; // a DecoderRegistry id
+    QString m_decoder;      // a DecoderRegistry id
+    QString m_shownDecoder; // the decoder of the shown text: "hex" also as a fallback
+    int m_hexBytesPerLine = HexDump::kBytesPerLine;   // what the width holds
+    int m_shownBytesPerLine = HexDump::kBytesPerLine; // what the shown dump was made with
+    qint64 m_topByte = -1; // the byte to keep at the top while a dump is laid out again
     std::optional<RenderedPayload> m_full;
     qsizetype m_shown = 0;
     quint64 m_generation = 0;
