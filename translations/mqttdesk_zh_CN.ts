@@ -706,7 +706,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+64"/>
+        <location filename="../core/transport/transport_error.cpp" line="+117"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation>连接 %1 被拒绝：该端口上没有服务在监听，或者防火墙拒绝了连接。</translation>
     </message>
@@ -1266,7 +1266,7 @@
         <translation>服务器断开了连接：%1%2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Transport open.</source>
         <translation>传输已打开。</translation>
     </message>
@@ -2090,6 +2090,34 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::JumpToTimeDialog</name>
+    <message>
+        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+16"/>
+        <source>Jump to time</source>
+        <translation>跳转到时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date and time to jump to</source>
+        <translation>要跳转到的日期和时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Time:</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stream shows the stored messages around this time, with the current filter. Scroll up or down to read on; the newest messages follow again once you reach them.</source>
+        <translation>消息流将按当前过滤条件显示此时间前后的已存储消息。向上或向下滚动可继续阅读；滚动到最新消息后，将重新跟随新消息。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Jump</source>
+        <translation>跳转(&amp;J)</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
         <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
@@ -2313,7 +2341,7 @@
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-94"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -2323,7 +2351,7 @@
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+158"/>
         <location line="+21"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
@@ -2344,7 +2372,7 @@
         </translation>
     </message>
     <message>
-        <location line="+550"/>
+        <location line="+639"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2352,7 +2380,7 @@
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+49"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+50"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2377,7 +2405,7 @@
         <translation>主题过滤(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>e.g. sensors/#</source>
         <translation>例如 sensors/#</translation>
     </message>
@@ -2387,7 +2415,7 @@
         <translation>搜索(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2412,18 +2440,18 @@
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+493"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+392"/>
+        <location line="-491"/>
+        <location line="+490"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-504"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -2444,12 +2472,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+397"/>
+        <location line="+495"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-493"/>
         <location line="+3"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -2485,12 +2513,12 @@
         <translation>更多消息流操作</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
@@ -2500,7 +2528,7 @@
         <translation>搜索：正则表达式无效：%1（第 %2 个字符处）</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+134"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>
@@ -2512,7 +2540,7 @@
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+102"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -3912,7 +3940,7 @@
         <translation>未给出原因。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
         <translation>服务器未在 %1 秒内接受连接。请检查主机、端口和传输方式（TLS、WebSocket）。</translation>
     </message>
@@ -4279,6 +4307,138 @@
         <location line="+6"/>
         <source>its UNSUBACK has %1 reason codes for %2 filters</source>
         <translation>它的 UNSUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TimeFilterButton</name>
+    <message>
+        <location filename="../ui/stream/time_filter_button.cpp" line="+79"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a time, or show only the messages of a time range</source>
+        <translation>跳转到某个时间，或只显示某个时间范围内的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only messages received %1 are shown</source>
+        <translation>仅显示 %1 接收的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range: %1</source>
+        <translation>时间范围：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Jump to time…</source>
+        <translation>跳转到时间(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;range…</source>
+        <translation>时间范围(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all times</source>
+        <translation>显示全部时间(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TimeRangeDialog</name>
+    <message>
+        <location filename="../ui/stream/time_range_dialog.cpp" line="+31"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start of the time range</source>
+        <translation>时间范围的开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End of the time range</source>
+        <translation>时间范围的结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: from the oldest stored message</source>
+        <translation>未勾选：从最早的已存储消息开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: up to the newest message, live ones included</source>
+        <translation>未勾选：直到最新消息，包括实时到达的消息</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Last:</source>
+        <translation>最近：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last %1</source>
+        <translation>最近 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The start is after the end: no message can match.</source>
+        <translation>开始时间晚于结束时间：没有消息能匹配。</translation>
     </message>
 </context>
 <context>
