@@ -449,8 +449,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or set the TLS peer name.</source>
+        <location line="+6"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in &quot;Server name (SNI)&quot; on the TLS tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -449,9 +449,9 @@
         <translation>服务器证书 `%1` 在 %2 之前无效。请检查本机时钟。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or set the TLS peer name.</source>
-        <translation>主机名 `%1` 不在证书名称 [%2] 中。请使用其中一个名称连接，或设置 TLS 对端名称。</translation>
+        <location line="+6"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in &quot;Server name (SNI)&quot; on the TLS tab.</source>
+        <translation>主机名 `%1` 不在证书名称 [%2] 中。请使用其中一个名称连接，或在 TLS 选项卡的“服务器名称 (SNI)”中填写其中一个名称。</translation>
     </message>
     <message>
         <location line="+5"/>
