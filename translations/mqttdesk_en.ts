@@ -201,7 +201,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/hex_decoder.cpp" line="+16"/>
+        <location filename="../core/payload/hex_decoder.cpp" line="+14"/>
         <source>Hex</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,8 +449,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or set the TLS peer name.</source>
+        <location line="+6"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in &quot;Server name (SNI)&quot; on the TLS tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -706,7 +706,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+64"/>
+        <location filename="../core/transport/transport_error.cpp" line="+117"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1271,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Transport open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2324,7 +2324,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+98"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
         <source>1 byte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2370,7 +2370,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+77"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,7 +2422,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+638"/>
+        <location line="+661"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,7 +2430,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+75"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+77"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2490,18 +2490,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+511"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-499"/>
-        <location line="+498"/>
+        <location line="-509"/>
+        <location line="+508"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-518"/>
         <source>words in the payload, or /regex/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,12 +2522,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+504"/>
+        <location line="+514"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-513"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -2568,7 +2568,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2591,7 +2591,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2764,7 +2764,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+64"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+68"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2789,12 +2789,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+122"/>
         <source>%1 · rendering…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4012,7 +4012,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -201,7 +201,7 @@
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../core/payload/hex_decoder.cpp" line="+16"/>
+        <location filename="../core/payload/hex_decoder.cpp" line="+14"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
@@ -449,9 +449,9 @@
         <translation>服务器证书 `%1` 在 %2 之前无效。请检查本机时钟。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or set the TLS peer name.</source>
-        <translation>主机名 `%1` 不在证书名称 [%2] 中。请使用其中一个名称连接，或设置 TLS 对端名称。</translation>
+        <location line="+6"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in &quot;Server name (SNI)&quot; on the TLS tab.</source>
+        <translation>主机名 `%1` 不在证书名称 [%2] 中。请使用其中一个名称连接，或在 TLS 选项卡的“服务器名称 (SNI)”中填写其中一个名称。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -706,7 +706,7 @@
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+64"/>
+        <location filename="../core/transport/transport_error.cpp" line="+117"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation>连接 %1 被拒绝：该端口上没有服务在监听，或者防火墙拒绝了连接。</translation>
     </message>
@@ -1271,7 +1271,7 @@
         <translation>服务器断开了连接：%1%2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Transport open.</source>
         <translation>传输已打开。</translation>
     </message>
@@ -2324,7 +2324,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+98"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
@@ -2370,7 +2370,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+77"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
@@ -2421,7 +2421,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+638"/>
+        <location line="+661"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2429,7 +2429,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+75"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+77"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2489,18 +2489,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+511"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-499"/>
-        <location line="+498"/>
+        <location line="-509"/>
+        <location line="+508"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-518"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -2521,12 +2521,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+504"/>
+        <location line="+514"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-513"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -2567,7 +2567,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
@@ -2589,7 +2589,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -2762,7 +2762,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+64"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+68"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
@@ -2787,12 +2787,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+122"/>
         <source>%1 · rendering…</source>
         <translation>%1 · 正在渲染…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4008,7 +4008,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>未给出原因。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
         <translation>服务器未在 %1 秒内接受连接。请检查主机、端口和传输方式（TLS、WebSocket）。</translation>
     </message>

@@ -351,6 +351,7 @@ void Connection::execute(SessionActions &actions)
                 },
                 [this](AuthChallenge &challenge) { emit authChallenge(challenge); },
                 [this](LogLine &line) { log(line.level, line.text); },
+                [this](ReconnectScheduled &r) { emit reconnectScheduled(r.delayMs, r.attempt); },
             },
             action);
     }
@@ -441,7 +442,9 @@ void Connection::onTransportError(const TransportError &error)
     if (m_closeReported)
         return;
     m_closeReported = true;
-    handle(TransportClosed{error.message, true});
+    // What retrying cannot fix (a certificate that fails verification, a key file that
+    // cannot be read) ends the connection for good instead of starting a reconnect loop.
+    handle(TransportClosed{error.message, true, error.isPermanent()});
 }
 
 void Connection::deliver(DeliverMessage &&delivered)

@@ -94,6 +94,12 @@ public:
 
 signals:
     void stateChanged(mqttdesk::SessionState state);
+    // After a transient failure with auto-reconnect on: the next attempt, the attempt-th since
+    // the last accepted connection or connectToBroker(), starts in delayMs. Emitted right
+    // before stateChanged(ReconnectWaiting). A permanent failure (a certificate that fails
+    // verification, an unreadable key file, bad credentials) schedules none: the state goes
+    // to Disconnected after the error.
+    void reconnectScheduled(qint64 delayMs, int attempt);
     void connected(const mqttdesk::ConnackInfo &info);
     void messagesReceived(const mqttdesk::MessageBatch &batch);
     // Non-final steps of a publish: Queued (offline or window full), Received (QoS 2 PUBREC).

@@ -122,6 +122,15 @@ struct StopTimer
     SessionTimer timer = SessionTimer::KeepAlive;
 };
 
+// An automatic reconnect is due in `delayMs` (the Reconnect timer runs): the attempt-th
+// since the last accepted connection or user connect (1, 2, ...). Comes right before
+// StateChanged{ReconnectWaiting}, so a shell can show "reconnecting in N s (attempt k)".
+struct ReconnectScheduled
+{
+    qint64 delayMs = 0;
+    int attempt = 0;
+};
+
 // A connection-level error (the connection is closed or could not be made, or the
 // options are invalid). Errors of a request come only in its own result
 // (PublishOutcome, SubscribeResult, UnsubscribeResult), never twice.
@@ -166,7 +175,7 @@ struct LogLine
 using SessionAction =
     std::variant<OpenTransport, SendBytes, CloseTransport, DeliverMessage, PublishOutcome,
                  SubscribeResult, UnsubscribeResult, Connected, StateChanged, StartTimer, StopTimer,
-                 ErrorOccurred, ServerDisconnected, AuthChallenge, LogLine>;
+                 ErrorOccurred, ServerDisconnected, AuthChallenge, LogLine, ReconnectScheduled>;
 
 using SessionActions = std::vector<SessionAction>;
 

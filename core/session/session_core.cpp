@@ -188,7 +188,7 @@ void SessionCore::onTransportClosed(const TransportClosed &event)
                          : event.reason);
     }
     reportError(SessionError::make(SessionError::Kind::TransportClosed, message));
-    endConnection(true);
+    endConnection(!event.permanent);
 }
 
 void SessionCore::closeTransport()
@@ -239,15 +239,20 @@ void SessionCore::scheduleReconnectOrStop(bool retryable)
     const bool allowed =
         r.enabled && retryable && !m_userStopped && (m_everConnected || r.retryFirstConnect);
     if (!allowed) {
+        // Say why a loop the user turned on ends here: the error was just reported.
+        if (r.enabled && !retryable && !m_userStopped)
+            log(LogLevel::Info, QStringLiteral("not reconnecting: trying again with the same "
+                                               "settings cannot fix this error"));
         if (m_state != SessionState::Disconnecting)
             setState(SessionState::Disconnected);
         return;
     }
     const qint64 delay = m_reconnect.nextDelayMs();
-    setState(SessionState::ReconnectWaiting);
     log(LogLevel::Info,
         QStringLiteral("reconnecting in %1 ms (attempt %2)").arg(delay).arg(m_reconnect.attempt()));
     startTimer(SessionTimer::Reconnect, delay);
+    emitAction(ReconnectScheduled{delay, m_reconnect.attempt()});
+    setState(SessionState::ReconnectWaiting);
 }
 
 void SessionCore::failConnection(const SessionError &error)

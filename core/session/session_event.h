@@ -39,11 +39,15 @@ struct TimerFired
 };
 
 // The transport closed or failed to open. `reason` is the transport's human-readable
-// cause (empty for an orderly close we asked for); `error` = it was a failure.
+// cause (empty for an orderly close we asked for); `error` = it was a failure;
+// `permanent` = a failure that retrying with the same settings cannot fix (a certificate
+// that fails verification, an unreadable key file, a wrong passphrase): no automatic
+// reconnect follows it.
 struct TransportClosed
 {
     QString reason;
     bool error = false;
+    bool permanent = false;
 };
 
 // SUBSCRIBE with one or more filters [MQTT-3.8.3-2]. The token comes back in the

@@ -63,8 +63,9 @@ TransportError SslErrorTranslator::describe(const QSslError &error,
     case QSslError::HostNameMismatch:
         return TransportError::make(
             Kind::TlsHostNameMismatch,
+            // Names the field as the connection dialog's TLS tab labels it (TlsPage).
             tr("The hostname `%1` is not in the certificate names [%2]. Connect with one of "
-               "those names, or set the TLS peer name.")
+               "those names, or enter one of them in \"Server name (SNI)\" on the TLS tab.")
                 .arg(verifyName, s.names.join(QStringLiteral(", "))));
     default:
         return TransportError::make(Kind::TlsCertificateInvalid,

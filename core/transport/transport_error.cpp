@@ -44,6 +44,59 @@ QString TransportError::kindName(Kind kind)
     return enumName<Kind::None, Kind::InvalidOptions>(kKindNames, kind);
 }
 
+bool TransportError::isPermanent(Kind kind, int httpStatus)
+{
+    // No default: a new kind must be classified here (-Wswitch).
+    switch (kind) {
+    case Kind::None:
+        return false; // not an error
+    // The way to the server: a broker restarting, a network or VPN coming up, a DNS server
+    // briefly unreachable, a proxy restarting. The next attempt may well work.
+    case Kind::HostNotFound:
+    case Kind::ConnectionRefused:
+    case Kind::Timeout:
+    case Kind::RemoteClosed:
+    case Kind::NetworkError:
+    case Kind::ProxyError:
+        return false;
+    // A text frame mid-stream is a misbehaving server, handled like a malformed MQTT packet,
+    // which the session retries too.
+    case Kind::WebSocketProtocolError:
+        return false;
+    case Kind::WebSocketUpgradeRefused:
+        // 5xx, 408 and 429: the server or a gateway in front of it is busy or restarting.
+        // 400, 401, 403, 404, ...: the same request gets the same answer every time.
+        return !((httpStatus >= 500 && httpStatus <= 599) || httpStatus == 408 ||
+                 httpStatus == 429);
+    // Credentials the proxy refused stay refused until the user changes them.
+    case Kind::ProxyAuthenticationFailed:
+    // The server's certificate fails verification, and will on every attempt until the
+    // trusted CAs, the server name or the server's certificate change.
+    case Kind::TlsCertificateExpired:
+    case Kind::TlsCertificateNotYetValid:
+    case Kind::TlsHostNameMismatch:
+    case Kind::TlsUnknownCa:
+    case Kind::TlsSelfSigned:
+    case Kind::TlsCertificateInvalid:
+    // No common protocol version or cipher, or TLS spoken to a port that does not speak it:
+    // the same settings negotiate the same way again.
+    case Kind::TlsHandshakeFailed:
+    // Our own credentials: the server rejects our certificate, or our files cannot be read,
+    // parsed or decrypted. Nothing changes until the user fixes the connection's settings.
+    case Kind::TlsClientCertificateRejected:
+    case Kind::TlsKeyMismatch:
+    case Kind::FileUnreadable:
+    case Kind::InvalidCertificate:
+    case Kind::InvalidKey:
+    case Kind::PassphraseRequired:
+    case Kind::WrongPassphrase:
+    // The settings cannot work (no host, no port).
+    case Kind::InvalidOptions:
+        return true;
+    }
+    return false;
+}
+
 TransportError TransportError::make(Kind kind, const QString &message, const QString &detail)
 {
     TransportError e;

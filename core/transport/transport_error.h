@@ -64,6 +64,14 @@ public:
     bool isError() const { return kind != Kind::None; }
     static QString kindName(Kind kind);
 
+    // Whether trying again with the same settings cannot succeed: the user (a file, a
+    // passphrase, the trusted CAs, the server name) or the server's administrator (its
+    // certificate) has to change something first. A permanent error stops automatic
+    // reconnection; a transient one (the network, a broker restarting) backs off and retries.
+    // `httpStatus` matters for WebSocketUpgradeRefused only.
+    static bool isPermanent(Kind kind, int httpStatus = 0);
+    bool isPermanent() const { return isPermanent(kind, httpStatus); }
+
     static TransportError make(Kind kind, const QString &message, const QString &detail = {});
     // A socket-level failure towards host:port, for the errors every transport shares.
     static TransportError fromSocketError(QAbstractSocket::SocketError error,

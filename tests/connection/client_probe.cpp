@@ -30,6 +30,9 @@ ClientProbe::ClientProbe(ConnectionSettings settings, QObject *parent)
             [this](quint64, const PublishOutcome &o) { recordOutcome(o); });
     connect(c, &Connection::publishProgress, this,
             [this](quint64, const PublishOutcome &o) { recordOutcome(o); });
+    connect(c, &Connection::reconnectScheduled, this, [this](qint64 delayMs, int attempt) {
+        m_reconnects.append({delayMs, attempt});
+    });
     connect(c, &Connection::logMessage, this,
             [this](const ConnectionLogEntry &e) { m_log.append(e); });
 }

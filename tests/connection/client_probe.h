@@ -59,6 +59,12 @@ public:
     const QList<AuthChallenge> &authChallenges() const { return m_challenges; }
     const QList<SubscribeResult> &subscribeResults() const { return m_subscribeResults; }
     const QList<ConnectionLogEntry> &log() const { return m_log; }
+    struct ScheduledReconnect
+    {
+        qint64 delayMs = 0;
+        int attempt = 0;
+    };
+    const QList<ScheduledReconnect> &scheduledReconnects() const { return m_reconnects; }
     QList<PublishOutcome> outcomesFor(quint64 token) const;
     // Every error and log line, for failure messages.
     QByteArray describe() const;
@@ -80,6 +86,7 @@ private:
     QList<PublishOutcome> m_outcomes;
     QHash<quint64, qsizetype> m_finalOutcome; // token -> its final outcome in m_outcomes
     QList<ConnectionLogEntry> m_log;
+    QList<ScheduledReconnect> m_reconnects;
 };
 
 } // namespace mqttdesk

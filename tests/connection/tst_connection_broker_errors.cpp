@@ -109,7 +109,8 @@ private slots:
             "The server certificate `CN=localhost` expired on 2021-01-01 00:00 UTC.");
         const QString wrongHost = QStringLiteral(
             "The hostname `localhost` is not in the certificate names [wrong.example.com]. "
-            "Connect with one of those names, or set the TLS peer name.");
+            "Connect with one of those names, or enter one of them in \"Server name (SNI)\" on "
+            "the TLS tab.");
         const QString selfSigned = QStringLiteral(
             "The self-signed certificate `CN=localhost` is not trusted. If you trust this "
             "server, add the certificate to the trusted CA files.");

@@ -2,6 +2,7 @@
 #include "core/profile/profile_validator.h"
 #include "core/protocol/decode_error.h"
 #include "core/session/session_error.h"
+#include "core/transport/ssl_error_translator.h"
 #include "ui/i18n/language.h"
 #include "ui/i18n/standard_button_texts.h"
 
@@ -12,6 +13,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSslError>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -115,7 +117,42 @@ private Q_SLOTS:
             QVERIFY2(text.contains(han), qPrintable(text));
     }
 
+    void wrongHostNamesTheSniFieldInBothLanguages()
+    {
+        // The wrong-host error tells the user which field to change: it must quote the TLS
+        // tab's label as that language shows it.
+        const auto check = [] {
+            const QString label =
+                QCoreApplication::translate("mqttdesk::TlsPage", "Server &name (SNI):");
+            const QString message =
+                mqttdesk::SslErrorTranslator::fromVerification(
+                    {QSslError(QSslError::HostNameMismatch)}, {}, QStringLiteral("localhost"))
+                    .message;
+            const QString field = fieldName(label);
+            QVERIFY2(field.contains(QStringLiteral("(SNI)")), qPrintable(field));
+            QVERIFY2(message.contains(field), qPrintable(message + QStringLiteral(" / ") + field));
+        };
+        check();
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+        check();
+        QCoreApplication::removeTranslator(&translator);
+    }
+
 private:
+    // A form label as a field name: "Server &name (SNI):" -> "Server name (SNI)", and the
+    // Chinese "服务器名称 (SNI)(&N)：" -> "服务器名称 (SNI)".
+    static QString fieldName(QString label)
+    {
+        static const QRegularExpression accelerator(QStringLiteral("\\(&\\w\\)"));
+        label.remove(accelerator);
+        label.remove(QLatin1Char('&'));
+        while (label.endsWith(QLatin1Char(':')) || label.endsWith(QChar(0xFF1A)))
+            label.chop(1);
+        return label.trimmed();
+    }
+
     static QStringList contextNames(const QString &path)
     {
         QFile file(path);
