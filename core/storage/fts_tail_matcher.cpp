@@ -1,37 +1,22 @@
 #include "core/storage/fts_tail_matcher.h"
 
-#include <QChar>
+#include "core/storage/database_connection.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
 namespace mqttdesk {
 
 namespace {
-bool isTokenCharacter(char32_t c)
-{
-    switch (QChar::category(c)) {
-    case QChar::Letter_Uppercase:
-    case QChar::Letter_Lowercase:
-    case QChar::Letter_Titlecase:
-    case QChar::Letter_Modifier:
-    case QChar::Letter_Other:
-    case QChar::Number_DecimalDigit:
-    case QChar::Number_Letter:
-    case QChar::Number_Other:
-    case QChar::Other_PrivateUse:
-        return true;
-    default:
-        return false;
-    }
-}
 
 bool isAscii(QByteArrayView bytes)
 {
-    for (const char c : bytes) {
-        if (uchar(c) >= 0x80)
-            return false;
-    }
-    return true;
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return uchar(c) < 0x80; });
 }
 
 // Whether `needle` (lower-case ASCII letters and digits) occurs in `haystack` (ASCII) in any
@@ -50,72 +35,131 @@ bool containsFolded(QByteArrayView haystack, QByteArrayView needle)
     return false;
 }
 
-bool isMark(char32_t c)
+fts5_api *fts5Api(sqlite3 *db)
 {
-    const QChar::Category category = QChar::category(c);
-    return category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
-           category == QChar::Mark_Enclosing;
+    // The documented way to reach the FTS5 C API of a connection (SQLite >= 3.20).
+    fts5_api *api = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api;
 }
+
+struct Collector
+{
+    QByteArray *bytes;
+    QList<std::pair<qsizetype, qsizetype>> *spans;
+};
+
+int collectToken(void *context, int flags, const char *token, int size, int, int)
+{
+    if (flags & FTS5_TOKEN_COLOCATED)
+        return SQLITE_OK; // a synonym at the same place (unicode61 makes none)
+    auto *collector = static_cast<Collector *>(context);
+    collector->spans->append({collector->bytes->size(), qsizetype(size)});
+    collector->bytes->append(token, size);
+    return SQLITE_OK;
+}
+
 } // namespace
 
-FtsTailMatcher::FtsTailMatcher(const QString &queryText)
+// The unicode61 tokenizer with its default options, as message_fts was created with.
+struct FtsTailMatcher::Tokenizer
 {
+    fts5_tokenizer methods{};
+    Fts5Tokenizer *instance = nullptr;
+
+    ~Tokenizer()
+    {
+        if (instance)
+            methods.xDelete(instance);
+    }
+};
+
+FtsTailMatcher::FtsTailMatcher(const DatabaseConnection &connection, const QString &queryText)
+    : m_path(connection.path())
+{
+    const auto fail = [&](const QString &detail) {
+        m_error = StorageError::make(StorageError::Kind::QueryFailed, connection.path(), detail);
+        m_tokenizer.reset();
+    };
+    const QVariant handle = connection.database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        fail(QStringLiteral("QSQLITE driver handle is not sqlite3*"));
+        return;
+    }
+    fts5_api *api = fts5Api(*static_cast<sqlite3 *const *>(handle.constData()));
+    if (!api) {
+        fail(QStringLiteral("FTS5 is not available"));
+        return;
+    }
+    m_tokenizer = std::make_unique<Tokenizer>();
+    void *userData = nullptr;
+    if (api->xFindTokenizer(api, "unicode61", &userData, &m_tokenizer->methods) != SQLITE_OK ||
+        m_tokenizer->methods.xCreate(userData, nullptr, 0, &m_tokenizer->instance) != SQLITE_OK) {
+        fail(QStringLiteral("the FTS5 tokenizer unicode61 is not available"));
+        return;
+    }
+
     const auto words = queryText.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
-        QStringList phrase = tokens(word);
+        if (!tokenize(word.toUtf8(), true)) {
+            fail(QStringLiteral("the FTS5 tokenizer failed"));
+            return;
+        }
+        QList<QByteArray> phrase;
+        for (const auto &[offset, size] : std::as_const(m_scratch))
+            phrase << m_scratchBytes.mid(offset, size);
         if (!phrase.isEmpty())
             m_phrases << phrase;
     }
-    for (const QStringList &phrase : std::as_const(m_phrases)) {
-        for (const QString &token : phrase) {
-            if (!std::all_of(token.cbegin(), token.cend(),
-                             [](QChar c) { return c.unicode() < 0x80; })) {
+    for (const QList<QByteArray> &phrase : std::as_const(m_phrases)) {
+        for (const QByteArray &token : phrase) {
+            if (!isAscii(token)) {
                 m_asciiOnly = false;
                 m_asciiTokens.clear();
                 return;
             }
-            const QByteArray ascii = token.toLatin1();
-            if (!m_asciiTokens.contains(ascii))
-                m_asciiTokens << ascii;
+            if (!m_asciiTokens.contains(token))
+                m_asciiTokens << token;
         }
     }
 }
 
-QStringList FtsTailMatcher::tokens(const QString &text)
-{
-    // Decomposed, so that removing the marks removes the diacritics (unicode61 folds
-    // "é" to "e"); the marks do not split a token.
-    const QList<uint> codes = text.normalized(QString::NormalizationForm_D).toUcs4();
-    QStringList result;
-    QString current;
-    for (const uint code : codes) {
-        const char32_t c = code;
-        if (isMark(c))
-            continue;
-        if (isTokenCharacter(c)) {
-            const char32_t lower = QChar::toLower(c);
-            if (QChar::requiresSurrogates(lower)) {
-                current += QChar(QChar::highSurrogate(lower));
-                current += QChar(QChar::lowSurrogate(lower));
-            } else {
-                current += QChar(char16_t(lower));
-            }
-        } else if (!current.isEmpty()) {
-            result << current;
-            current.clear();
-        }
-    }
-    if (!current.isEmpty())
-        result << current;
-    return result;
-}
+FtsTailMatcher::~FtsTailMatcher() = default;
 
-bool FtsTailMatcher::matches(const QByteArray &utf8Payload) const
+bool FtsTailMatcher::tokenize(QByteArrayView utf8Text, bool query) const
 {
-    if (m_phrases.isEmpty())
+    m_scratchBytes.clear();
+    m_scratch.clear();
+    if (!m_tokenizer)
         return false;
-    // An ASCII payload's tokens are its runs of ASCII letters and digits, lower-cased: each
-    // query token must occur in it as it is, in any case.
+    Collector collector{&m_scratchBytes, &m_scratch};
+    return m_tokenizer->methods.xTokenize(
+               m_tokenizer->instance, &collector,
+               query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT, utf8Text.data(),
+               int(qMin<qsizetype>(utf8Text.size(), INT_MAX)), collectToken) == SQLITE_OK;
+}
+
+QList<QByteArray> FtsTailMatcher::tokens(QByteArrayView utf8Text) const
+{
+    QList<QByteArray> out;
+    if (!tokenize(utf8Text, false))
+        return out;
+    for (const auto &[offset, size] : std::as_const(m_scratch))
+        out << m_scratchBytes.mid(offset, size);
+    return out;
+}
+
+bool FtsTailMatcher::matches(QByteArrayView utf8Payload) const
+{
+    if (m_phrases.isEmpty() || !m_tokenizer)
+        return false;
+    // unicode61 makes an ASCII text's tokens of its runs of ASCII letters and digits,
+    // lower-cased: each query token must occur in it as it is, in any case.
     if (isAscii(utf8Payload)) {
         if (!m_asciiOnly)
             return false;
@@ -124,13 +168,20 @@ bool FtsTailMatcher::matches(const QByteArray &utf8Payload) const
                 return false;
         }
     }
-    const QStringList text = tokens(QString::fromUtf8(utf8Payload));
-    for (const QStringList &phrase : m_phrases) {
+    if (!tokenize(utf8Payload, false)) {
+        m_error = StorageError::make(StorageError::Kind::QueryFailed, m_path,
+                                     QStringLiteral("the FTS5 tokenizer failed"));
+        return false;
+    }
+    const auto tokenAt = [this](qsizetype i) {
+        return QByteArrayView(m_scratchBytes).sliced(m_scratch.at(i).first, m_scratch.at(i).second);
+    };
+    for (const QList<QByteArray> &phrase : m_phrases) {
         bool found = false;
-        for (qsizetype start = 0; !found && start + phrase.size() <= text.size(); ++start) {
+        for (qsizetype start = 0; !found && start + phrase.size() <= m_scratch.size(); ++start) {
             found = true;
             for (qsizetype i = 0; i < phrase.size(); ++i) {
-                if (text.at(start + i) != phrase.at(i)) {
+                if (tokenAt(start + i) != phrase.at(i)) {
                     found = false;
                     break;
                 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace mqttdesk {
 
@@ -312,13 +313,26 @@ QList<qint64> MessageQuery::tailIds(const MessageFilter &filter, const Condition
             *error = m_connection.errorFrom(query);
         return ids;
     }
-    const FtsTailMatcher matcher(filter.text);
+    std::optional<FtsTailMatcher> matcher;
+    if (c.useFts) {
+        matcher.emplace(m_connection, filter.text);
+        if (matcher->error().isError()) {
+            if (error)
+                *error = matcher->error();
+            return {};
+        }
+    }
     while (query.next()) {
-        if (c.useFts && !matcher.matches(query.value(1).toByteArray()))
+        if (matcher && !matcher->matches(query.value(1).toByteArray()))
             continue;
         ids << query.value(0).toLongLong();
         if (limit > 0 && ids.size() >= limit)
             break;
+    }
+    if (matcher && matcher->error().isError()) {
+        if (error)
+            *error = matcher->error();
+        return {};
     }
     return ids;
 }

@@ -1,5 +1,6 @@
 #include "core/protocol/topic.h"
 #include "core/storage/database.h"
+#include "core/storage/database_connection.h"
 #include "core/storage/message_query.h"
 #include "core/storage/message_writer.h"
 #include "support/history_fixture.h"
@@ -384,37 +385,46 @@ void TestMessageQuery::otherProfilesStayOut()
     QCOMPARE(m_query->lastId(2), 1050);
 }
 
-// The scan of the unindexed tail must agree with what FTS5 (unicode61) finds.
+// The scan of the unindexed tail must agree with what FTS5 (unicode61) finds: it uses the
+// connection's own unicode61 tokenizer.
 void TestMessageQuery::tailTokensFollowFts()
 {
-    QCOMPARE(FtsTailMatcher::tokens(QStringLiteral("Crème brûlée -- x_y ÉCOLE İx a1b2")),
-             QStringList({QStringLiteral("creme"), QStringLiteral("brulee"), QStringLiteral("x"),
-                          QStringLiteral("y"), QStringLiteral("ecole"), QStringLiteral("ix"),
-                          QStringLiteral("a1b2")}));
+    const DatabaseConnection &connection = m_db->connection();
+    const auto matches = [&](const QString &query, const QByteArray &payload) {
+        const FtsTailMatcher matcher(connection, query);
+        if (matcher.error().isError())
+            qFatal("%s", qPrintable(matcher.error().detail));
+        return matcher.matches(payload);
+    };
+    const FtsTailMatcher any(connection, QStringLiteral("x"));
+    QVERIFY(!any.error().isError());
+    QCOMPARE(any.tokens(QStringLiteral("Crème brûlée -- x_y ÉCOLE İx a1b2 ς ſ µ").toUtf8()),
+             (QList<QByteArray>{"creme", "brulee", "x", "y", "ecole", "ix", "a1b2",
+                                QStringLiteral("σ").toUtf8(), "s", QStringLiteral("μ").toUtf8()}));
     const QByteArray payload = QStringLiteral("Crème brûlée: foo-bar x_y").toUtf8();
-    QVERIFY(FtsTailMatcher(QStringLiteral("creme")).matches(payload));
-    QVERIFY(FtsTailMatcher(QStringLiteral("FOO-BAR")).matches(payload)); // a phrase
-    QVERIFY(FtsTailMatcher(QStringLiteral("x y brulee")).matches(payload));
-    QVERIFY(FtsTailMatcher(QStringLiteral("--- creme")).matches(payload)); // empty phrase
-    QVERIFY(!FtsTailMatcher(QStringLiteral("---")).matches(payload));
-    QVERIFY(!FtsTailMatcher(QStringLiteral("bar-foo")).matches(payload));
-    QVERIFY(!FtsTailMatcher(QStringLiteral("cre")).matches(payload)); // whole tokens only
+    QVERIFY(matches(QStringLiteral("creme"), payload));
+    QVERIFY(matches(QStringLiteral("FOO-BAR"), payload)); // a phrase
+    QVERIFY(matches(QStringLiteral("x y brulee"), payload));
+    QVERIFY(matches(QStringLiteral("--- creme"), payload)); // empty phrase
+    QVERIFY(!matches(QStringLiteral("---"), payload));
+    QVERIFY(!matches(QStringLiteral("bar-foo"), payload));
+    QVERIFY(!matches(QStringLiteral("cre"), payload)); // whole tokens only
 
     // ASCII payloads are first checked for the query's tokens as substrings in any case;
     // the answer is the tokenizer's all the same.
     const QByteArray ascii("Fire in ROOM 3: a1b2 x_y, temp=21.5");
-    QVERIFY(FtsTailMatcher(QStringLiteral("fire room")).matches(ascii));
-    QVERIFY(FtsTailMatcher(QStringLiteral("IN-room")).matches(ascii));
-    QVERIFY(FtsTailMatcher(QStringLiteral("A1B2 21")).matches(ascii));
-    QVERIFY(FtsTailMatcher(QStringLiteral("Fîre")).matches(ascii)); // folds to ASCII
-    QVERIFY(FtsTailMatcher(QStringLiteral("21.5")).matches(ascii)); // "21" then "5"
-    QVERIFY(!FtsTailMatcher(QStringLiteral("fir")).matches(ascii)); // a substring only
-    QVERIFY(!FtsTailMatcher(QStringLiteral("room-in")).matches(ascii));
-    QVERIFY(!FtsTailMatcher(QStringLiteral("fire ø")).matches(ascii)); // not ASCII, no match
-    QVERIFY(!FtsTailMatcher(QStringLiteral("x_z")).matches(ascii));
+    QVERIFY(matches(QStringLiteral("fire room"), ascii));
+    QVERIFY(matches(QStringLiteral("IN-room"), ascii));
+    QVERIFY(matches(QStringLiteral("A1B2 21"), ascii));
+    QVERIFY(matches(QStringLiteral("Fîre"), ascii)); // folds to ASCII
+    QVERIFY(matches(QStringLiteral("21.5"), ascii)); // "21" then "5"
+    QVERIFY(!matches(QStringLiteral("fir"), ascii)); // a substring only
+    QVERIFY(!matches(QStringLiteral("room-in"), ascii));
+    QVERIFY(!matches(QStringLiteral("fire ø"), ascii)); // ø stays ø: no ASCII payload has it
+    QVERIFY(!matches(QStringLiteral("x_z"), ascii));
     // Control characters that fold onto digits pass the substring test, not the tokens.
-    QVERIFY(!FtsTailMatcher(QStringLiteral("12")).matches(QByteArray("\x11\x12 x")));
-    QVERIFY(FtsTailMatcher(QStringLiteral("12")).matches(QByteArray("\x11 12 x")));
+    QVERIFY(!matches(QStringLiteral("12"), QByteArray("\x11\x12 x")));
+    QVERIFY(matches(QStringLiteral("12"), QByteArray("\x11 12 x")));
 }
 
 // Indexing the tail changes no result: every filter gives the same rows and counts
