@@ -165,16 +165,18 @@ void readConnection(JsonFieldReader &r, const QJsonObject &raw, ProfileImport &o
     wp.userProperties = userProperties(rawWillProps.value(QStringLiteral("userProperties")), wprops,
                                        QStringLiteral("userProperties"));
 
+    if (r.has(QStringLiteral("subscriptions")))
+        out.subscriptionsListed.insert(p.id);
     const QJsonArray subscriptions = r.array(QStringLiteral("subscriptions"));
     for (qsizetype i = 0; i < subscriptions.size() && r.ok(); ++i) {
         JsonFieldReader s = r.element(QStringLiteral("subscriptions"), subscriptions, i);
         s.require(QStringLiteral("topic"));
-        ImportedSubscription sub;
+        ProfileSubscription sub;
         sub.profileId = p.id;
         sub.filter = s.string(QStringLiteral("topic"));
         sub.qos = quint8(s.integer(QStringLiteral("qos"), 0, 2, 0));
         sub.alias = s.string(QStringLiteral("alias"));
-        sub.color = s.string(QStringLiteral("color"));
+        sub.colour = s.string(QStringLiteral("color"));
         sub.enabled = !s.boolean(QStringLiteral("disabled"), false);
         sub.noLocal = s.boolean(QStringLiteral("nl"), false);
         sub.retainAsPublished = s.boolean(QStringLiteral("rap"), false);
@@ -229,6 +231,7 @@ ProfileImport MqttxImporter::fromJson(const QJsonArray &connections, bool single
     if (!result.ok()) {
         result.profiles.clear();
         result.subscriptions.clear();
+        result.subscriptionsListed.clear();
         result.messages.clear();
     }
     return result;

@@ -11,12 +11,24 @@
 
 namespace mqttdesk {
 
-QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, bool includeSecrets)
+QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, bool includeSecrets,
+                                   const QList<ProfileSubscription> &subscriptions)
 {
     QJsonArray array;
-    for (const ConnectionProfile &profile : profiles)
-        array.append(ProfileJson::toJson(profile, includeSecrets ? ProfileJson::Secrets::Include
-                                                                 : ProfileJson::Secrets::Exclude));
+    for (const ConnectionProfile &profile : profiles) {
+        QJsonObject json =
+            ProfileJson::toJson(profile, includeSecrets ? ProfileJson::Secrets::Include
+                                                        : ProfileJson::Secrets::Exclude);
+        // Always a list, even an empty one: an import that replaces a saved connection then
+        // replaces its subscriptions too.
+        QJsonArray list;
+        for (const ProfileSubscription &subscription : subscriptions) {
+            if (subscription.profileId == profile.id)
+                list.append(ProfileJson::subscriptionToJson(subscription));
+        }
+        json.insert(QStringLiteral("subscriptions"), list);
+        array.append(json);
+    }
     const QJsonObject document{
         {QStringLiteral("format"), QStringLiteral("mqttdesk-profiles")},
         {QStringLiteral("version"), ProfileJson::kFormatVersion},
@@ -29,7 +41,8 @@ QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, boo
 
 std::optional<QString> ProfileExporter::writeFile(const QString &path,
                                                   const QList<ConnectionProfile> &profiles,
-                                                  bool includeSecrets)
+                                                  bool includeSecrets,
+                                                  const QList<ProfileSubscription> &subscriptions)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -37,7 +50,7 @@ std::optional<QString> ProfileExporter::writeFile(const QString &path,
             .arg(path, file.errorString());
     // Only the user may read it: it may hold secrets, and it holds broker addresses.
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    file.write(toJson(profiles, includeSecrets));
+    file.write(toJson(profiles, includeSecrets, subscriptions));
     if (!file.commit())
         return QCoreApplication::translate("mqttdesk::ProfileExporter", "Cannot write %1: %2")
             .arg(path, file.errorString());

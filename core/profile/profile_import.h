@@ -2,30 +2,15 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/profile_format_error.h"
+#include "core/profile/profile_subscription.h"
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
 namespace mqttdesk {
-
-// A subscription that came with an imported connection (MQTTX exports them).
-struct ImportedSubscription
-{
-    QUuid profileId;
-    QString filter;
-    quint8 qos = 0;
-    QString alias;
-    QString color; // "#RRGGBB" or empty
-    bool enabled = true;
-    bool noLocal = false;
-    bool retainAsPublished = false;
-    quint8 retainHandling = 0;
-    std::optional<quint32> subscriptionIdentifier;
-
-    bool operator==(const ImportedSubscription &) const = default;
-};
 
 // A stored message that came with an imported connection.
 struct ImportedMessage
@@ -52,7 +37,11 @@ struct ProfileImport
 
     Source source = Source::MqttDesk;
     QList<ConnectionProfile> profiles;
-    QList<ImportedSubscription> subscriptions;
+    // The profiles' subscriptions (MQTTX's and ours), each naming its profile by id.
+    QList<ProfileSubscription> subscriptions;
+    // The profiles whose entry in the file lists subscriptions (even none). An older file of
+    // ours has no list: replacing a saved connection from it keeps that one's subscriptions.
+    QSet<QUuid> subscriptionsListed;
     QList<ImportedMessage> messages;
     ProfileFormatError error;
 

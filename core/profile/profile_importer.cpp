@@ -43,11 +43,25 @@ ProfileImport readOurs(const QJsonObject &root)
                           ProfileFormatError(Kind::WrongType, field,
                                              QCoreApplication::translate(
                                                  "mqttdesk::ProfileImporter", "an object")));
+        const QJsonObject object = profiles.at(i).toObject();
         ProfileFormatError profileError;
-        const auto profile = ProfileJson::fromJson(profiles.at(i).toObject(), &profileError);
+        const auto profile = ProfileJson::fromJson(object, &profileError);
         if (!profile)
             return failed(ProfileImport::Source::MqttDesk, profileError.prefixed(field));
         result.profiles << *profile;
+        // Files written before subscriptions travelled have no list: none, not an error.
+        JsonFieldReader profileReader(object, field, &error);
+        if (profileReader.has(QStringLiteral("subscriptions")))
+            result.subscriptionsListed.insert(profile->id);
+        const QJsonArray subscriptions = profileReader.array(QStringLiteral("subscriptions"));
+        for (qsizetype j = 0; j < subscriptions.size() && profileReader.ok(); ++j) {
+            JsonFieldReader item =
+                profileReader.element(QStringLiteral("subscriptions"), subscriptions, j);
+            const ProfileSubscription subscription =
+                ProfileJson::subscriptionFromJson(item, profile->id);
+            if (item.ok())
+                result.subscriptions << subscription;
+        }
     }
     if (!reader.ok())
         return failed(ProfileImport::Source::MqttDesk, error);

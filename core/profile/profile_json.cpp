@@ -112,6 +112,47 @@ constexpr qint64 kJsonMax = qint64(1) << 53;
 
 } // namespace
 
+QJsonObject ProfileJson::subscriptionToJson(const ProfileSubscription &s)
+{
+    QJsonObject json{
+        {QStringLiteral("filter"), s.filter},
+        {QStringLiteral("qos"), s.qos},
+        {QStringLiteral("noLocal"), s.noLocal},
+        {QStringLiteral("retainAsPublished"), s.retainAsPublished},
+        {QStringLiteral("retainHandling"), s.retainHandling},
+        {QStringLiteral("userProperties"), pairsToJson(s.userProperties)},
+        {QStringLiteral("colour"), s.colour},
+        {QStringLiteral("alias"), s.alias},
+        {QStringLiteral("format"), s.format},
+        {QStringLiteral("enabled"), s.enabled},
+    };
+    if (s.subscriptionIdentifier)
+        json.insert(QStringLiteral("subscriptionIdentifier"), qint64(*s.subscriptionIdentifier));
+    return json;
+}
+
+ProfileSubscription ProfileJson::subscriptionFromJson(JsonFieldReader &r, const QUuid &profileId)
+{
+    ProfileSubscription s;
+    s.profileId = profileId;
+    r.require(QStringLiteral("filter"));
+    s.filter = r.string(QStringLiteral("filter"));
+    s.qos = quint8(r.integer(QStringLiteral("qos"), 0, 2, 0));
+    s.noLocal = r.boolean(QStringLiteral("noLocal"), false);
+    s.retainAsPublished = r.boolean(QStringLiteral("retainAsPublished"), false);
+    s.retainHandling = quint8(r.integer(QStringLiteral("retainHandling"), 0, 2, 0));
+    // 1 to 268,435,455 [MQTT-3.8.2.1.2]
+    if (const auto identifier =
+            r.optionalInteger(QStringLiteral("subscriptionIdentifier"), 1, 268435455))
+        s.subscriptionIdentifier = quint32(*identifier);
+    s.userProperties = pairsFromJson(r, QStringLiteral("userProperties"));
+    s.colour = r.string(QStringLiteral("colour"));
+    s.alias = r.string(QStringLiteral("alias"));
+    s.format = r.string(QStringLiteral("format"));
+    s.enabled = r.boolean(QStringLiteral("enabled"), true);
+    return s;
+}
+
 QString ProfileJson::schemeName(TransportScheme scheme)
 {
     return nameOf(kSchemes, scheme);

@@ -2,12 +2,15 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/profile_format_error.h"
+#include "core/profile/profile_subscription.h"
 
 #include <QJsonObject>
 
 #include <optional>
 
 namespace mqttdesk {
+
+class JsonFieldReader;
 
 // Our JSON format for one ConnectionProfile (docs/profile-format.md).
 class ProfileJson
@@ -27,6 +30,12 @@ public:
     // The profile, or nothing with `error` naming the first wrong field.
     static std::optional<ConnectionProfile> fromJson(const QJsonObject &json,
                                                      ProfileFormatError *error);
+
+    // One entry of a profile's "subscriptions" list in an export file, and back (the
+    // first wrong field goes to `reader`'s error).
+    static QJsonObject subscriptionToJson(const ProfileSubscription &subscription);
+    static ProfileSubscription subscriptionFromJson(JsonFieldReader &reader,
+                                                    const QUuid &profileId);
 
     static QString schemeName(TransportScheme scheme);
     static std::optional<TransportScheme> schemeFromName(const QString &name);

@@ -95,6 +95,42 @@ void ProfileCatalog::profiles(ProfilesCallback done)
     });
 }
 
+void ProfileCatalog::exportable(ExportCallback done)
+{
+    request([done = std::move(done)](const ProfileRepository *repository, StorageError error) {
+        QList<ConnectionProfile> profiles;
+        QList<ProfileSubscription> subscriptions;
+        if (repository) {
+            for (const StoredProfile &stored : repository->list(&error)) {
+                const auto p = ProfileRepository::fromStored(stored);
+                if (!p)
+                    continue;
+                profiles.append(*p);
+                StorageError subscriptionsError;
+                subscriptions += repository->subscriptions(stored.id, &subscriptionsError);
+                if (subscriptionsError.isError() && !error.isError())
+                    error = subscriptionsError;
+            }
+        }
+        return std::function<void()>([done, profiles, subscriptions, error] {
+            if (done)
+                done(profiles, subscriptions, error);
+        });
+    });
+}
+
+void ProfileCatalog::apply(const ImportPlan::Action &action, CreatedCallback done)
+{
+    request(
+        [action, done = std::move(done)](const ProfileRepository *repository, StorageError error) {
+            const qint64 id = repository ? repository->apply(action, &error) : 0;
+            return std::function<void()>([done, id, error] {
+                if (done)
+                    done(id, error);
+            });
+        });
+}
+
 void ProfileCatalog::create(const ConnectionProfile &profile, CreatedCallback done)
 {
     request(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/profile/connection_profile.h"
+#include "core/profile/import_plan.h"
 #include "core/storage/database_worker.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/stored_profile.h"
@@ -34,6 +35,9 @@ public:
     using ProfilesCallback =
         std::function<void(const QList<ConnectionProfile> &profiles, const StorageError &error)>;
     using CreatedCallback = std::function<void(qint64 id, const StorageError &error)>;
+    using ExportCallback = std::function<void(const QList<ConnectionProfile> &profiles,
+                                              const QList<ProfileSubscription> &subscriptions,
+                                              const StorageError &error)>;
     // What a duplicate made: the copy's id (0 when it failed), and the original and the
     // copy as profiles (for copying the secrets to the copy's own keychain entries).
     struct Duplicate
@@ -60,7 +64,11 @@ public:
     void profile(qint64 id, ProfileCallback done);
     // Every readable profile, in list order (unreadable ones are left out).
     void profiles(ProfilesCallback done);
+    // As profiles(), with their subscriptions (an export).
+    void exportable(ExportCallback done);
     void create(const ConnectionProfile &profile, CreatedCallback done);
+    // Writes one action of an import (ProfileRepository::apply); `done` gets the row id.
+    void apply(const ImportPlan::Action &action, CreatedCallback done);
     void save(qint64 id, const ConnectionProfile &profile, DoneCallback done);
     void rename(qint64 id, const QString &name, DoneCallback done);
     // The copy gets a new profile id inside its JSON too.

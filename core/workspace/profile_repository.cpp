@@ -2,7 +2,10 @@
 
 #include "core/profile/profile_format_error.h"
 #include "core/profile/profile_json.h"
+#include "core/storage/database_connection.h"
 #include "core/storage/profile_store.h"
+#include "core/storage/subscription_store.h"
+#include "core/workspace/subscription_record.h"
 
 #include <QCoreApplication>
 
@@ -141,6 +144,93 @@ StorageError ProfileRepository::renameFolder(const QString &from, const QString 
 StorageError ProfileRepository::remove(qint64 id) const
 {
     return ProfileStore(m_connection).remove(id, m_writer);
+}
+
+QList<ProfileSubscription> ProfileRepository::subscriptions(qint64 id, StorageError *error) const
+{
+    StorageError storageError;
+    const auto stored = ProfileStore(m_connection).load(id, &storageError);
+    QList<ProfileSubscription> result;
+    if (stored) {
+        const QUuid profileId = QUuid::fromString(stored->uuid);
+        for (const StoredSubscription &row :
+             SubscriptionStore(m_connection).list(id, &storageError))
+            result << SubscriptionRecord::toProfile(SubscriptionRecord::fromStored(row), profileId);
+    }
+    if (error)
+        *error = storageError;
+    return result;
+}
+
+StorageError
+ProfileRepository::replaceSubscriptions(qint64 id,
+                                        const QList<ProfileSubscription> &subscriptions) const
+{
+    const SubscriptionStore store(m_connection);
+    StorageError error;
+    const QList<StoredSubscription> rows = store.list(id, &error);
+    if (error.isError())
+        return error;
+    for (const StoredSubscription &row : rows) {
+        if (error = store.remove(row.id); error.isError())
+            return error;
+    }
+    int position = 0;
+    for (const ProfileSubscription &subscription : subscriptions) {
+        const SubscriptionEntry entry = SubscriptionRecord::fromProfile(subscription);
+        if (entry.subscription.filter.isEmpty())
+            continue;
+        store.add(SubscriptionRecord::toStored(entry, id, position++), &error);
+        if (error.isError())
+            return error;
+    }
+    return {};
+}
+
+qint64 ProfileRepository::apply(const ImportPlan::Action &action, StorageError *error) const
+{
+    qint64 id = action.kind == ImportPlan::Action::Kind::Replace ? action.key : 0;
+    const StorageError e = m_connection.transaction([&]() -> StorageError {
+        StorageError inner;
+        if (action.kind == ImportPlan::Action::Kind::Add) {
+            id = create(action.profile, &inner);
+            if (id == 0)
+                return inner;
+        } else {
+            // Deleted since the plan was made: say so rather than write nothing.
+            if (!ProfileStore(m_connection).load(id, &inner))
+                return inner.isError()
+                           ? inner
+                           : StorageError::make(StorageError::Kind::QueryFailed,
+                                                m_connection.path(),
+                                                QStringLiteral("no profile %1").arg(id));
+            if (inner = save(id, action.profile); inner.isError())
+                return inner;
+        }
+        if (action.kind == ImportPlan::Action::Kind::Add || action.replaceSubscriptions)
+            return replaceSubscriptions(id, action.subscriptions);
+        return {};
+    });
+    if (error)
+        *error = e;
+    return e.isError() ? 0 : id;
+}
+
+QList<ImportPlan::Existing> ProfileRepository::importTargets(const QList<StoredProfile> &stored)
+{
+    QList<ImportPlan::Existing> result;
+    for (const StoredProfile &row : stored) {
+        ImportPlan::Existing existing{row.id, {}};
+        if (const auto profile = fromStored(row)) {
+            existing.profile = *profile;
+        } else {
+            existing.profile.id = QUuid::fromString(row.uuid);
+            existing.profile.name = row.name;
+            existing.profile.clientId.clear();
+        }
+        result << existing;
+    }
+    return result;
 }
 
 } // namespace mqttdesk

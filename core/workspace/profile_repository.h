@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/profile/connection_profile.h"
+#include "core/profile/import_plan.h"
+#include "core/profile/profile_subscription.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/stored_profile.h"
 
@@ -40,6 +42,17 @@ public:
     // new, a merge when it exists).
     StorageError renameFolder(const QString &from, const QString &to) const;
     StorageError remove(qint64 id) const;
+
+    // The profile's subscriptions in the export file's form (naming the profile's id).
+    QList<ProfileSubscription> subscriptions(qint64 id, StorageError *error = nullptr) const;
+    // The profile's subscriptions become `subscriptions`, in their order (an import).
+    StorageError replaceSubscriptions(qint64 id,
+                                      const QList<ProfileSubscription> &subscriptions) const;
+    // Writes one action of an import: adds or replaces the profile, with its subscriptions, in
+    // one transaction. The profile's row id (0 when it failed).
+    qint64 apply(const ImportPlan::Action &action, StorageError *error = nullptr) const;
+    // The saved profiles as an import plan sees them (an unreadable one by its id and name).
+    static QList<ImportPlan::Existing> importTargets(const QList<StoredProfile> &stored);
 
 private:
     const DatabaseConnection &m_connection;

@@ -81,6 +81,48 @@ SubscriptionEntry SubscriptionRecord::fromStored(const StoredSubscription &s)
     return e;
 }
 
+ProfileSubscription SubscriptionRecord::toProfile(const SubscriptionEntry &e,
+                                                  const QUuid &profileId)
+{
+    ProfileSubscription s;
+    s.profileId = profileId;
+    s.filter = e.subscription.filter;
+    s.qos = quint8(e.subscription.options.qos);
+    s.noLocal = e.subscription.options.noLocal;
+    s.retainAsPublished = e.subscription.options.retainAsPublished;
+    s.retainHandling = quint8(e.subscription.options.retainHandling);
+    s.subscriptionIdentifier = e.subscriptionIdentifier;
+    for (const StringPair &p : e.userProperties)
+        s.userProperties.append({p.name, p.value});
+    s.colour = e.colour;
+    s.alias = e.alias;
+    s.format = payloadFormatKey(e.format);
+    s.enabled = e.enabled;
+    return s;
+}
+
+SubscriptionEntry SubscriptionRecord::fromProfile(const ProfileSubscription &s)
+{
+    // Through the stored row, so that a file's subscription is checked as a saved one is.
+    StoredSubscription stored;
+    stored.filter = s.filter;
+    stored.qos = s.qos;
+    SubscriptionEntry options;
+    options.subscription.options.noLocal = s.noLocal;
+    options.subscription.options.retainAsPublished = s.retainAsPublished;
+    options.subscription.options.retainHandling =
+        RetainHandling(qBound(0, int(s.retainHandling), 2));
+    options.subscriptionIdentifier = s.subscriptionIdentifier;
+    for (const NameValuePair &p : s.userProperties)
+        options.userProperties.append({p.name, p.value});
+    writeOptions(options, stored.options);
+    stored.alias = s.alias;
+    stored.colour = s.colour;
+    stored.enabled = s.enabled;
+    stored.payloadFormat = s.format;
+    return fromStored(stored);
+}
+
 bool SubscriptionRecord::sameSavedFields(const StoredSubscription &a, const StoredSubscription &b)
 {
     StoredSubscription x = a;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/profile/profile_subscription.h"
 #include "core/storage/subscription_store.h"
 #include "core/workspace/subscription_entry.h"
 
@@ -23,6 +24,10 @@ public:
     static void readOptions(const QJsonObject &o, SubscriptionEntry &entry);
     // "#rrggbb" (either case): the colour names entries keep.
     static bool validColourName(const QString &name);
+    // The form a subscription has in an export file, and back. The way back reads it as a
+    // stored row is read: a colour that is not "#rrggbb" and an unknown format are dropped.
+    static ProfileSubscription toProfile(const SubscriptionEntry &entry, const QUuid &profileId);
+    static SubscriptionEntry fromProfile(const ProfileSubscription &subscription);
     // Whether the saved fields of `a` and `b` agree (ids aside).
     static bool sameSavedFields(const StoredSubscription &a, const StoredSubscription &b);
 };

@@ -22,6 +22,15 @@ QByteArray mqttxExport()
     return file.readAll();
 }
 
+ProfileSubscription subscription(const QUuid &profileId, const QString &filter, quint8 qos)
+{
+    ProfileSubscription s;
+    s.profileId = profileId;
+    s.filter = filter;
+    s.qos = qos;
+    return s;
+}
+
 } // namespace
 
 class TestProfileImport : public QObject
@@ -38,6 +47,49 @@ private Q_SLOTS:
         QVERIFY2(result.ok(), qPrintable(result.error.message()));
         QCOMPARE(result.source, ProfileImport::Source::MqttDesk);
         QCOMPARE(result.profiles, (QList<ConnectionProfile>{a, b}));
+    }
+
+    void subscriptionsTravelWithTheirProfile()
+    {
+        const ConnectionProfile a = test::fullProfile();
+        ConnectionProfile b;
+        b.name = QStringLiteral("second");
+        ProfileSubscription full = subscription(a.id, QStringLiteral("plant/+/temp"), 2);
+        full.alias = QStringLiteral("Temperatures");
+        full.colour = QStringLiteral("#a1b2c3");
+        full.format = QStringLiteral("json");
+        full.enabled = false;
+        full.noLocal = true;
+        full.retainAsPublished = true;
+        full.retainHandling = 1;
+        full.subscriptionIdentifier = 268435455;
+        full.userProperties = {{QStringLiteral("k"), QStringLiteral("v")}};
+        const ProfileSubscription plain = subscription(a.id, QStringLiteral("alarms/#"), 0);
+        const ProfileSubscription ofB = subscription(b.id, QStringLiteral("b/#"), 1);
+
+        const QByteArray file = ProfileExporter::toJson({a, b}, false, {full, ofB, plain});
+        const ProfileImport result = ProfileImporter::fromJson(file);
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        // Grouped by profile, in their order within it.
+        QCOMPARE(result.subscriptions, (QList<ProfileSubscription>{full, plain, ofB}));
+        QCOMPARE(result.subscriptionsListed, (QSet<QUuid>{a.id, b.id}));
+        // The folder travels too.
+        QCOMPARE(result.profiles.first().folder, a.folder);
+    }
+
+    void anOlderFileWithoutSubscriptionsImports()
+    {
+        // Written before subscriptions travelled with their profile: no "subscriptions" key.
+        const QByteArray old(
+            "{\"format\": \"mqttdesk-profiles\", \"version\": 1, \"profiles\": [{\"id\": "
+            "\"4b8e1c3a-2f5d-4e6a-9b7c-1d2e3f405162\", \"name\": \"old\", \"folder\": \"f\", "
+            "\"transport\": {\"host\": \"h\"}}]}");
+        const ProfileImport result = ProfileImporter::fromJson(old);
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.profiles.size(), 1);
+        QCOMPARE(result.profiles.first().folder, QStringLiteral("f"));
+        QVERIFY(result.subscriptions.isEmpty());
+        QVERIFY(result.subscriptionsListed.isEmpty());
     }
 
     void exportLeavesSecretsOutUnlessAsked()
@@ -87,6 +139,17 @@ private Q_SLOTS:
                           "[{\"id\": \"4b8e1c3a-2f5d-4e6a-9b7c-1d2e3f405162\", \"name\": \"a\", "
                           "\"transport\": {\"host\": \"h\", \"port\": \"1883\"}}]}")
             << "The field \"profiles[0].transport.port\" has the wrong type";
+        QTest::newRow("bad subscription")
+            << QByteArray("{\"format\": \"mqttdesk-profiles\", \"version\": 1, \"profiles\": "
+                          "[{\"id\": \"4b8e1c3a-2f5d-4e6a-9b7c-1d2e3f405162\", \"name\": \"a\", "
+                          "\"transport\": {\"host\": \"h\"}, \"subscriptions\": [{\"filter\": "
+                          "\"a/#\"}, {\"filter\": \"b\", \"qos\": 3}]}]}")
+            << "\"profiles[0].subscriptions[1].qos\" is out of range";
+        QTest::newRow("subscription without filter")
+            << QByteArray("{\"format\": \"mqttdesk-profiles\", \"version\": 1, \"profiles\": "
+                          "[{\"id\": \"4b8e1c3a-2f5d-4e6a-9b7c-1d2e3f405162\", \"name\": \"a\", "
+                          "\"transport\": {\"host\": \"h\"}, \"subscriptions\": [{\"qos\": 1}]}]}")
+            << "profiles[0].subscriptions[0].filter";
         QTest::newRow("mqttx bad qos")
             << QByteArray(
                    "[{\"host\": \"a\", \"clientId\": \"c\", \"port\": 1883}, {\"host\": \"b\", "
@@ -155,12 +218,12 @@ private Q_SLOTS:
         QVERIFY(!second.cleanStart);
 
         QCOMPARE(result.subscriptions.size(), 2);
-        const ImportedSubscription &s = result.subscriptions.first();
+        const ProfileSubscription &s = result.subscriptions.first();
         QCOMPARE(s.profileId, p.id);
         QCOMPARE(s.filter, QStringLiteral("sensors/#"));
         QCOMPARE(s.qos, quint8(1));
         QCOMPARE(s.alias, QStringLiteral("all sensors"));
-        QCOMPARE(s.color, QStringLiteral("#34C388"));
+        QCOMPARE(s.colour, QStringLiteral("#34C388"));
         QVERIFY(s.enabled);
         QVERIFY(s.noLocal);
         QCOMPARE(s.retainHandling, quint8(2));

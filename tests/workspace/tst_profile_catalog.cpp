@@ -108,6 +108,37 @@ private slots:
 #endif
     }
 
+    // An import's write and an export's read go through the worker like every request.
+    void applyAnImportAndReadItForExport()
+    {
+        ProfileCatalog catalog(m_path);
+        ImportPlan::Action action;
+        action.profile = named(QStringLiteral("Imported"), QStringLiteral("site"));
+        ProfileSubscription subscription;
+        subscription.profileId = action.profile.id;
+        subscription.filter = QStringLiteral("plant/#");
+        subscription.colour = QStringLiteral("#a1b2c3");
+        subscription.alias = QStringLiteral("Plant");
+        subscription.format = QStringLiteral("json");
+        action.subscriptions = {subscription};
+        Created applied;
+        catalog.apply(action, applied.callback());
+        QVERIFY(applied.wait());
+        QVERIFY2(applied.get<0>() > 0, qPrintable(applied.get<1>().message));
+        QCOMPARE(applied.thread, QThread::currentThread());
+
+        Answer<const QList<ConnectionProfile> &, const QList<ProfileSubscription> &,
+               const StorageError &>
+            exported;
+        catalog.exportable(exported.callback());
+        QVERIFY(exported.wait());
+        QVERIFY(!exported.get<2>().isError());
+        QCOMPARE(exported.get<0>().size(), 1);
+        QCOMPARE(exported.get<0>().first().folder, QStringLiteral("site"));
+        // Read back as the panel would save it: an untouched 5.0 option reads as its default.
+        QCOMPARE(exported.get<1>(), QList<ProfileSubscription>{subscription});
+    }
+
     // Requests answer in the order they were sent; a request sent before open() opens the
     // database itself.
     void createEditAndListInOrder()

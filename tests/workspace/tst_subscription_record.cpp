@@ -77,6 +77,42 @@ private slots:
         QCOMPARE(SubscriptionRecord::fromStored(s).colour, kept);
     }
 
+    // The export file's form: every field there and back; a file's odd colour or format is
+    // read as a stored row's would be.
+    void profileFormRoundTrip()
+    {
+        SubscriptionEntry e;
+        e.storedId = 5;
+        e.subscription.filter = QStringLiteral("plant/#");
+        e.subscription.options.qos = QoS::AtLeastOnce;
+        e.subscription.options.retainAsPublished = true;
+        e.subscription.options.retainHandling = RetainHandling::SendIfNew;
+        e.subscriptionIdentifier = 9;
+        e.userProperties = {{QStringLiteral("k"), QStringLiteral("v")}};
+        e.colour = QStringLiteral("#a1b2c3");
+        e.alias = QStringLiteral("Plant");
+        e.format = PayloadFormat::Cbor;
+        e.enabled = false;
+        const QUuid profileId = QUuid::createUuid();
+        const ProfileSubscription p = SubscriptionRecord::toProfile(e, profileId);
+        QCOMPARE(p.profileId, profileId);
+        QCOMPARE(p.format, QStringLiteral("cbor"));
+        QCOMPARE(p.userProperties, (NameValueList{{QStringLiteral("k"), QStringLiteral("v")}}));
+        const SubscriptionEntry back = SubscriptionRecord::fromProfile(p);
+        QCOMPARE(back.storedId, 0); // not saved yet
+        QVERIFY(SubscriptionRecord::sameSavedFields(SubscriptionRecord::toStored(back, 1, 0),
+                                                    SubscriptionRecord::toStored(e, 1, 0)));
+
+        ProfileSubscription odd = p;
+        odd.colour = QStringLiteral("red");
+        odd.format = QStringLiteral("no-such-decoder");
+        odd.retainHandling = 7;
+        const SubscriptionEntry read = SubscriptionRecord::fromProfile(odd);
+        QVERIFY(read.colour.isEmpty());
+        QCOMPARE(read.format, PayloadFormat::Auto);
+        QCOMPARE(read.subscription.options.retainHandling, RetainHandling::DoNotSend);
+    }
+
     void unknownFormatFallsBackToAuto()
     {
         StoredSubscription s;
