@@ -207,39 +207,30 @@ void ProfileCommands::duplicate(qint64 profileId)
                 return;
             }
             const qint64 copyId = copy.id;
-            reload([this, copyId] { m_s.sidebar->select(copyId); });
-            if (!copy.source || !copy.copy)
+            const auto show = [this, copyId] {
+                reload([this, copyId] { m_s.sidebar->select(copyId); });
+            };
+            if (!copy.source || !copy.copy) {
+                show();
                 return;
-            // The copy has its own keychain entries: copy the secrets over.
-            m_s.secrets->load(*copy.source, [this, copyId, target = *copy.copy](
+            }
+            // The copy has its own keychain entries: the secrets are copied over before the
+            // copy is listed, so that nothing the user does to it (a rename, an edit) can be
+            // overwritten by this save.
+            m_s.secrets->load(*copy.source, [this, copyId, show, target = *copy.copy](
                                                 const ConnectionProfile &withSecrets,
                                                 const QStringList &) mutable {
                 target.password = withSecrets.password;
                 target.tls.keyPassphrase = withSecrets.tls.keyPassphrase;
                 target.tls.pkcs12Password = withSecrets.tls.pkcs12Password;
                 target.proxy.password = withSecrets.proxy.password;
-                m_s.secrets->save(target, [this, copyId](const ConnectionProfile &saved,
-                                                         const QString &) {
-                    // The user may have renamed or edited the copy meanwhile: only the
-                    // secrets' references go onto what is stored now, not the whole
-                    // profile as it was when the copy was made.
-                    m_s.catalog->profile(
-                        copyId, guarded([this, copyId,
-                                         saved](const std::optional<ConnectionProfile> &current,
-                                                const QString &) {
-                            if (!current)
-                                return; // deleted meanwhile
-                            ConnectionProfile merged = *current;
-                            merged.password = saved.password;
-                            merged.tls.keyPassphrase = saved.tls.keyPassphrase;
-                            merged.tls.pkcs12Password = saved.tls.pkcs12Password;
-                            merged.proxy.password = saved.proxy.password;
-                            m_s.catalog->save(copyId, merged,
-                                              guarded([this](const StorageError &e) {
-                                                  if (e.isError())
-                                                      fail(tr("Duplicate connection"), e.message);
-                                              }));
-                        }));
+                m_s.secrets->save(target, [this, copyId, show](const ConnectionProfile &saved,
+                                                               const QString &) {
+                    m_s.catalog->save(copyId, saved, guarded([this, show](const StorageError &e) {
+                                          if (e.isError())
+                                              fail(tr("Duplicate connection"), e.message);
+                                          show();
+                                      }));
                 });
             });
         }));
