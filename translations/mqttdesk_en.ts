@@ -1338,6 +1338,16 @@
     <name>mqttdesk::ConnectionController</name>
     <message>
         <location filename="../ui/connections/connection_controller.cpp" line="+116"/>
+        <source>Reconnecting in %1 s (attempt %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reconnecting (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>The server sent this certificate chain:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,13 +1434,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+2"/>
+        <location line="-12"/>
+        <location line="+1"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,12 +1455,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stop connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connect to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Received %1 · Stored %2 · Shown %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,7 +1493,7 @@
 <context>
     <name>mqttdesk::ConnectionListModel</name>
     <message>
-        <location filename="../ui/connections/connection_list_model.cpp" line="+84"/>
+        <location filename="../ui/connections/connection_list_model.cpp" line="+94"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,12 +1504,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Error</source>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1501,7 +1526,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>%1 — %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,7 +1630,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+131"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+144"/>
         <source>No connection selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2201,7 +2226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2286,7 +2311,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Local broker</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1338,6 +1338,16 @@
     <name>mqttdesk::ConnectionController</name>
     <message>
         <location filename="../ui/connections/connection_controller.cpp" line="+116"/>
+        <source>Reconnecting in %1 s (attempt %2)</source>
+        <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reconnecting (attempt %1)</source>
+        <translation>正在重新连接（第 %1 次尝试）</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>The server sent this certificate chain:</source>
         <translation>服务器发送的证书链：</translation>
     </message>
@@ -1424,13 +1434,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+2"/>
+        <location line="-12"/>
+        <location line="+1"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1445,12 +1455,22 @@
         <translation>断开与 %1 的连接</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stop connecting to %1</source>
+        <translation>停止连接到 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connect to %1</source>
         <translation>连接到 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Received %1 · Stored %2 · Shown %3</source>
         <translation>已接收 %1 · 已存储 %2 · 已显示 %3</translation>
     </message>
@@ -1473,7 +1493,7 @@
 <context>
     <name>mqttdesk::ConnectionListModel</name>
     <message>
-        <location filename="../ui/connections/connection_list_model.cpp" line="+84"/>
+        <location filename="../ui/connections/connection_list_model.cpp" line="+94"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
@@ -1484,13 +1504,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Error</source>
-        <translation>错误</translation>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Disconnected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+94"/>
@@ -1500,7 +1525,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
     </message>
@@ -1604,7 +1629,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+131"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+144"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -2199,7 +2224,7 @@
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
@@ -2284,7 +2309,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Local broker</source>
         <translation>本地代理</translation>
     </message>

@@ -91,6 +91,35 @@ private slots:
                     .contains(QStringLiteral("Connected")));
     }
 
+    void statusTextInTooltip()
+    {
+        ConnectionListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setProfiles({stored(7, QStringLiteral("Broker"), {})});
+        model.setStatus(7, ConnectionListModel::Status::Connecting);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // The controller's text (a reconnect countdown) replaces the status word.
+        model.setStatusText(7, QStringLiteral("Reconnecting in 3 s (attempt 2)"));
+        model.setStatusText(7, QStringLiteral("Reconnecting in 3 s (attempt 2)")); // no signal
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex index = model.indexOf(7);
+        QVERIFY(index.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("(Reconnecting in 3 s (attempt 2))")));
+        QVERIFY(index.data(Qt::AccessibleTextRole)
+                    .toString()
+                    .endsWith(QStringLiteral(", Reconnecting in 3 s (attempt 2)")));
+        // A failure that stopped: "Failed", with its reason when there is one.
+        QCOMPARE(ConnectionListModel::statusText(ConnectionListModel::Status::Error),
+                 QStringLiteral("Failed"));
+        QCOMPARE(ConnectionListModel::failedText(QStringLiteral("wrong passphrase.")),
+                 QStringLiteral("Failed: wrong passphrase."));
+        model.setStatus(7, ConnectionListModel::Status::Error);
+        model.setStatusText(7, {});
+        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("(Failed)")));
+    }
+
     void statusForSessionState()
     {
         QCOMPARE(ConnectionListModel::statusFor(SessionState::Connected),

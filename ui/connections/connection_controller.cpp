@@ -7,6 +7,8 @@
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
 
+#include <QTimer>
+
 namespace mqttdesk {
 
 ConnectionController::ConnectionController(const ConnectionProfile &profile, const Options &options,
@@ -32,16 +34,19 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     m_view->streamView()->setCommandSettings(settings);
     connection->setPacketLogging(options.packetLogging);
 
-    connect(connection, &Connection::stateChanged, this, [this](SessionState state) {
-        if (state == SessionState::Connected || state == SessionState::Connecting)
-            m_lastError.clear();
-        // An error stays visible while the connection waits to retry or is closed.
-        if (!m_lastError.isEmpty() && state != SessionState::Connected) {
-            setStatus(ConnectionListModel::Status::Error);
-            return;
-        }
-        setStatus(ConnectionListModel::statusFor(state));
+    m_countdown = new QTimer(this);
+    m_countdown->setSingleShot(true);
+    m_countdown->setTimerType(Qt::PreciseTimer);
+    connect(m_countdown, &QTimer::timeout, this, [this] {
+        updateCountdown();
+        emitStatusText();
     });
+    // Comes right before stateChanged(ReconnectWaiting).
+    connect(connection, &Connection::reconnectScheduled, this, [this](qint64 delayMs, int attempt) {
+        m_attempt = attempt;
+        m_reconnectAt = QDeadlineTimer(delayMs, Qt::PreciseTimer);
+    });
+    connect(connection, &Connection::stateChanged, this, &ConnectionController::onState);
     connect(connection, &Connection::errorOccurred, this, &ConnectionController::onError);
     connect(connection, &Connection::logMessage, this, &ConnectionController::onLog);
     connect(connection, &Connection::messagesReceived, this,
@@ -58,6 +63,11 @@ ConnectionController::~ConnectionController()
     // The view uses the services: it goes first, then the connection and its thread.
     delete m_view;
     m_services.reset();
+}
+
+Connection *ConnectionController::connection() const
+{
+    return m_services->connection();
 }
 
 bool ConnectionController::isOpen() const
@@ -77,16 +87,82 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
 void ConnectionController::connectToBroker()
 {
     m_lastError.clear();
+    m_attempt = 0;
     m_userDisconnect = false;
     setStatus(ConnectionListModel::Status::Connecting);
+    emitStatusText();
     m_services->connection()->connectToBroker();
 }
 
 void ConnectionController::disconnectFromBroker()
 {
+    // Also cancels a connection attempt or a reconnect loop: the session stops its timer.
     m_lastError.clear();
     m_userDisconnect = true;
     m_services->connection()->disconnectFromBroker();
+}
+
+QString ConnectionController::statusText(bool withReason) const
+{
+    switch (m_status) {
+    case ConnectionListModel::Status::Error:
+        if (withReason && !m_lastError.isEmpty())
+            return ConnectionListModel::failedText(m_lastError);
+        break;
+    case ConnectionListModel::Status::Connecting:
+        if (m_attempt > 0 && m_state == SessionState::ReconnectWaiting) {
+            // Whole seconds, rounded up: "in 1 s" until the attempt starts.
+            const qint64 left = qMax<qint64>(1, (m_reconnectAt.remainingTime() + 999) / 1000);
+            return tr("Reconnecting in %1 s (attempt %2)").arg(left).arg(m_attempt);
+        }
+        if (m_attempt > 0)
+            return tr("Reconnecting (attempt %1)").arg(m_attempt);
+        break;
+    case ConnectionListModel::Status::Connected:
+    case ConnectionListModel::Status::Disconnected:
+        break;
+    }
+    return ConnectionListModel::statusText(m_status);
+}
+
+void ConnectionController::onState(SessionState state)
+{
+    m_state = state;
+    if (state == SessionState::Connected) {
+        m_lastError.clear();
+        m_attempt = 0;
+    } else if (state == SessionState::Disconnected) {
+        m_attempt = 0;
+    }
+    updateCountdown();
+    // The error that ended the connection stays as the status (Failed: reason) until the user
+    // acts; while reconnecting the status is Connecting, so Disconnect (Cancel) stays offered.
+    if (state == SessionState::Disconnected && !m_lastError.isEmpty())
+        setStatus(ConnectionListModel::Status::Error);
+    else
+        setStatus(ConnectionListModel::statusFor(state));
+    emitStatusText();
+}
+
+void ConnectionController::updateCountdown()
+{
+    const qint64 left = m_state == SessionState::ReconnectWaiting && m_attempt > 0
+                            ? m_reconnectAt.remainingTime()
+                            : 0;
+    if (left <= 0) {
+        m_countdown->stop(); // no countdown, or the attempt is due: Connecting follows
+        return;
+    }
+    m_countdown->start(int(left % 1000 == 0 ? 1000 : left % 1000));
+}
+
+void ConnectionController::emitStatusText()
+{
+    const QString text = statusText();
+    if (text == m_statusText)
+        return;
+    m_statusText = text;
+    emit statusTextChanged(m_options.profileId, text);
 }
 
 qint64 ConnectionController::stored() const
@@ -120,7 +196,11 @@ void ConnectionController::onError(const ConnectionError &error)
                     .arg(cert.subject, cert.issuer, CertificateSummary::formatDate(cert.expiry));
         emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name, text);
     }
-    setStatus(ConnectionListModel::Status::Error);
+    // The state change that follows the error decides between Failed and reconnecting. An
+    // error without one (settings the session refuses before connecting) fails here.
+    if (m_state == SessionState::Disconnected)
+        setStatus(ConnectionListModel::Status::Error);
+    emitStatusText();
 }
 
 void ConnectionController::onLog(const ConnectionLogEntry &entry)

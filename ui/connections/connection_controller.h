@@ -2,15 +2,21 @@
 
 #include "ui/connections/connection_list_model.h"
 
+#include "core/session/session_state.h"
+
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QString>
 
 #include <memory>
 
+class QTimer;
+
 namespace mqttdesk {
 
 class AppSettings;
+class Connection;
 class ConnectionServices;
 class ConnectionView;
 class MessageWriter;
@@ -44,7 +50,15 @@ public:
     QString name() const { return m_name; }
     // The conversation area; the caller puts it in its stack (the controller deletes it).
     ConnectionView *view() const { return m_view; }
+    // The connection itself (on its own thread); for tests that look at its state.
+    Connection *connection() const;
     ConnectionListModel::Status status() const { return m_status; }
+    // The status as the user reads it: "Connected", "Reconnecting in 3 s (attempt 2)" (a
+    // countdown, statusTextChanged each second), "Reconnecting (attempt 2)" while that attempt
+    // runs, and after an error that ended the connection "Failed: <reason>" (withReason) or
+    // "Failed".
+    QString statusText(bool withReason = true) const;
+    // The last connection error; kept while the connection is failed or reconnecting.
     QString lastError() const { return m_lastError; }
     bool isOpen() const; // connected, connecting or reconnecting
 
@@ -64,19 +78,31 @@ public:
 
 signals:
     void statusChanged(qint64 profileId, mqttdesk::ConnectionListModel::Status status);
+    // statusText() changed (after statusChanged, and each second of a reconnect countdown).
+    void statusTextChanged(qint64 profileId, const QString &text);
     void logLine(const QDateTime &timestamp, int level, const QString &source, const QString &text);
 
 private:
     void setStatus(ConnectionListModel::Status status);
+    void onState(SessionState state);
     void onError(const ConnectionError &error);
     void onLog(const ConnectionLogEntry &entry);
+    // Re-arms the countdown for when the whole seconds left change.
+    void updateCountdown();
+    void emitStatusText();
 
     Options m_options;
     QString m_name;
     std::unique_ptr<ConnectionServices> m_services;
     ConnectionView *m_view = nullptr;
     ConnectionListModel::Status m_status = ConnectionListModel::Status::Disconnected;
+    SessionState m_state = SessionState::Disconnected; // the last one the connection reported
     QString m_lastError;
+    // The automatic reconnect under way: which attempt (0: none) and when it starts.
+    int m_attempt = 0;
+    QDeadlineTimer m_reconnectAt;
+    QTimer *m_countdown = nullptr;
+    QString m_statusText; // the last one emitted
     qint64 m_received = 0;
     bool m_userDisconnect = false;
     QString m_lastWarning; // the last warning logged in this attempt

@@ -89,7 +89,8 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
 }
 
 void ConnectionHeader::show(qint64 profileId, const QString &name, const QString &hostPort,
-                            ConnectionListModel::Status status, const QString &error)
+                            ConnectionListModel::Status status, const QString &error,
+                            const QString &statusText)
 {
     m_profileId = profileId;
     m_status = status;
@@ -109,16 +110,25 @@ void ConnectionHeader::show(qint64 profileId, const QString &name, const QString
     m_dot->setStyleSheet(QStringLiteral("background:%1;border-radius:6px;").arg(color.name()));
     m_name->setText(name);
     m_name->setToolTip(name);
-    QString line = tr("%1 · %2").arg(hostPort, ConnectionListModel::statusText(status));
+    QString word = statusText.isEmpty() ? ConnectionListModel::statusText(status) : statusText;
     if (status == ConnectionListModel::Status::Error && !error.isEmpty())
-        line = tr("%1 · %2").arg(hostPort, error);
+        word = ConnectionListModel::failedText(error);
+    else if (status == ConnectionListModel::Status::Connecting && !error.isEmpty())
+        word = tr("%1 · %2").arg(word, error); // reconnecting: why the last attempt failed
+    const QString line = tr("%1 · %2").arg(hostPort, word);
     m_statusLabel->setText(line);
     m_statusLabel->setToolTip(line);
-    const bool open = status == ConnectionListModel::Status::Connected ||
-                      status == ConnectionListModel::Status::Connecting;
-    m_connect->setText(open ? tr("Disconnect") : tr("Connect"));
-    m_connect->setAccessibleName(open ? tr("Disconnect from %1").arg(name)
-                                      : tr("Connect to %1").arg(name));
+    // Connecting includes the wait between reconnect attempts: the button cancels either.
+    if (status == ConnectionListModel::Status::Connected) {
+        m_connect->setText(tr("Disconnect"));
+        m_connect->setAccessibleName(tr("Disconnect from %1").arg(name));
+    } else if (status == ConnectionListModel::Status::Connecting) {
+        m_connect->setText(tr("Cancel"));
+        m_connect->setAccessibleName(tr("Stop connecting to %1").arg(name));
+    } else {
+        m_connect->setText(tr("Connect"));
+        m_connect->setAccessibleName(tr("Connect to %1").arg(name));
+    }
 }
 
 void ConnectionHeader::setCounters(const Counters &c)

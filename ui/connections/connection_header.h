@@ -12,16 +12,19 @@ class QToolButton;
 namespace mqttdesk {
 
 // Above the conversation area: the selected connection's name, host:port and status, the
-// Connect/Disconnect button and the edit button.
+// Connect/Disconnect button (Cancel while connecting or reconnecting) and the edit button.
 class ConnectionHeader : public QWidget
 {
     Q_OBJECT
 public:
     explicit ConnectionHeader(QWidget *parent = nullptr);
 
-    // profileId 0 shows the "no connection selected" state.
+    // profileId 0 shows the "no connection selected" state. `error` is the connection's last
+    // error: shown as "Failed: <error>" when the status is Error, and after the status while it
+    // reconnects (Connecting). `statusText` replaces the status word (a reconnect countdown).
     void show(qint64 profileId, const QString &name, const QString &hostPort,
-              ConnectionListModel::Status status, const QString &error = {});
+              ConnectionListModel::Status status, const QString &error = {},
+              const QString &statusText = {});
 
     // What the shown connection has received since it was opened, what its history holds,
     // what the stream shows under its filter (-1: still counting) and what could not be

@@ -62,6 +62,16 @@ void ConnectionListModel::setStatus(qint64 profileId, Status status)
         emit dataChanged(idx, idx, {StateRole, Qt::DecorationRole, Qt::ToolTipRole});
 }
 
+void ConnectionListModel::setStatusText(qint64 profileId, const QString &text)
+{
+    if (m_statusText.value(profileId) == text)
+        return;
+    m_statusText.insert(profileId, text);
+    const QModelIndex idx = indexOf(profileId);
+    if (idx.isValid())
+        emit dataChanged(idx, idx, {Qt::ToolTipRole, Qt::AccessibleTextRole});
+}
+
 ConnectionListModel::Status ConnectionListModel::statusFor(SessionState state)
 {
     switch (state) {
@@ -85,11 +95,16 @@ QString ConnectionListModel::statusText(Status status)
     case Status::Connecting:
         return tr("Connecting");
     case Status::Error:
-        return tr("Error");
+        return tr("Failed");
     case Status::Disconnected:
         break;
     }
     return tr("Disconnected");
+}
+
+QString ConnectionListModel::failedText(const QString &reason)
+{
+    return tr("Failed: %1").arg(reason);
 }
 
 QModelIndex ConnectionListModel::indexOf(qint64 profileId) const
@@ -199,14 +214,16 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
         transport.value(QLatin1String("host")).toString(),
         QString::number(transport.value(QLatin1String("port")).toInt()));
     const Status st = status(p->id);
+    const QString text = m_statusText.value(p->id);
+    const QString stateText = text.isEmpty() ? statusText(st) : text;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
         return p->name;
     case Qt::ToolTipRole:
-        return tr("%1 — %2 (%3)").arg(p->name, hostPort, statusText(st));
+        return tr("%1 — %2 (%3)").arg(p->name, hostPort, stateText);
     case Qt::AccessibleTextRole:
-        return tr("%1, %2, %3").arg(p->name, hostPort, statusText(st));
+        return tr("%1, %2, %3").arg(p->name, hostPort, stateText);
     case ProfileIdRole:
         return p->id;
     case IsFolderRole:

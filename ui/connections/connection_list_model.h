@@ -44,8 +44,15 @@ public:
     {
         return m_status.value(profileId, Status::Disconnected);
     }
+    // What the row's tooltip and accessible text say about its status instead of the status
+    // word (ConnectionController::statusText(): a reconnect countdown, "Failed: <reason>");
+    // empty: the word.
+    void setStatusText(qint64 profileId, const QString &text);
+    // Reconnecting shows as Connecting: the connection is still trying, so Disconnect (which
+    // cancels) is offered, not Connect. Error is a connection that failed and stopped.
     static Status statusFor(SessionState state);
-    static QString statusText(Status status);
+    static QString statusText(Status status);         // "Connected", "Failed", ...
+    static QString failedText(const QString &reason); // "Failed: <reason>"
 
     QModelIndex indexOf(qint64 profileId) const;
     qint64 profileIdAt(const QModelIndex &index) const;
@@ -74,6 +81,7 @@ private:
     QList<StoredProfile> m_topLevel;
     QList<Group> m_folders;
     QHash<qint64, Status> m_status;
+    QHash<qint64, QString> m_statusText;
 };
 
 } // namespace mqttdesk

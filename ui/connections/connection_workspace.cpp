@@ -88,6 +88,12 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
                     showProfile(id, m_shownName, m_shownHostPort, status);
                 emit statusChanged(id, status);
             });
+    connect(controller, &ConnectionController::statusTextChanged, this,
+            [this, controller](qint64 id, const QString &text) {
+                if (id == m_shown)
+                    showHeader(controller->status()); // the reconnect countdown ticks
+                emit statusTextChanged(id, text);
+            });
     connect(controller, &ConnectionController::logLine, this, &ConnectionWorkspace::logLine);
     return controller;
 }
@@ -111,6 +117,14 @@ void ConnectionWorkspace::close(qint64 profileId)
         showProfile(0, {}, {}, ConnectionListModel::Status::Disconnected);
 }
 
+void ConnectionWorkspace::showHeader(ConnectionListModel::Status status)
+{
+    const ConnectionController *controller = m_controllers.value(m_shown);
+    m_header->show(m_shown, m_shownName, m_shownHostPort, status,
+                   controller ? controller->lastError() : QString(),
+                   controller ? controller->statusText(false) : QString());
+}
+
 void ConnectionWorkspace::showProfile(qint64 profileId, const QString &name,
                                       const QString &hostPort, ConnectionListModel::Status status)
 {
@@ -118,8 +132,7 @@ void ConnectionWorkspace::showProfile(qint64 profileId, const QString &name,
     m_shownName = name;
     m_shownHostPort = hostPort;
     ConnectionController *controller = m_controllers.value(profileId);
-    m_header->show(profileId, name, hostPort, status,
-                   controller ? controller->lastError() : QString());
+    showHeader(status);
     updateCounters();
     if (controller) {
         m_countersTimer->start();

@@ -54,9 +54,14 @@ public:
 
 signals:
     void statusChanged(qint64 profileId, mqttdesk::ConnectionListModel::Status status);
+    // ConnectionController::statusTextChanged of any open connection.
+    void statusTextChanged(qint64 profileId, const QString &text);
     void logLine(const QDateTime &timestamp, int level, const QString &source, const QString &text);
 
 private:
+    // The header's status line and button for the shown profile, from its controller.
+    void showHeader(ConnectionListModel::Status status);
+
     MessageWriter *m_writer;
     QTimer *m_countersTimer = nullptr;
     AppSettings *m_settings = nullptr;

@@ -111,6 +111,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             [this](qint64 id, ConnectionListModel::Status status) {
                 onStatusChanged(id, int(status));
             });
+    connect(m_workspace, &ConnectionWorkspace::statusTextChanged, m_model,
+            &ConnectionListModel::setStatusText);
     connect(m_workspace, &ConnectionWorkspace::logLine, this,
             [this](const QDateTime &ts, int level, const QString &source, const QString &text) {
                 m_log->append(ts, LogModel::Level(qBound(0, level, 2)), source, text);
@@ -382,8 +384,7 @@ void MainWindow::refreshStatusBar()
         rate = double(received - m_lastReceived) * 1000.0 / m_rateTimer->interval();
     m_lastReceived = received;
     m_lastRateProfile = id;
-    m_summary->show(tr("%1: %2").arg(c->name(), ConnectionListModel::statusText(c->status())),
-                    received, c->stored(), rate);
+    m_summary->show(tr("%1: %2").arg(c->name(), c->statusText(false)), received, c->stored(), rate);
 }
 
 bool MainWindow::offerLocalBroker(quint16 port)
