@@ -201,7 +201,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/hex_decoder.cpp" line="+16"/>
+        <location filename="../core/payload/hex_decoder.cpp" line="+14"/>
         <source>Hex</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+43"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
         <source>The connection no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,12 +1351,12 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>&amp;General</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,8 +1385,13 @@
         <source>Connection settings</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+108"/>
+        <source>%1 also connects to %2:%3 with the client ID “%4”. Connected at the same time, the broker disconnects one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>(%n more problem)</numerusform>
@@ -1493,7 +1498,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Folder %1 (%n connection(s))</source>
         <translation>
             <numerusform>Folder %1 (%n connection(s))</numerusform>
@@ -1587,7 +1592,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+285"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+296"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1949,7 +1954,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>saved in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2040,6 +2045,90 @@
     <message>
         <location line="+17"/>
         <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ImportConflictDialog</name>
+    <message>
+        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22"/>
+        <source>%1, no fixed client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, client ID “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Import conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite the saved connection with the imported one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the imported connection under a new name (and a new client ID if it has a fixed one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the saved connection as it is and do not import this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>“%1” in the file is the connection saved here as “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is already here: the file holds the same connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A connection named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the file: %1.
+Saved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the saved connection, keep both (the imported one is renamed), or skip this one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apply to all remaining conflicts (%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the same answer to all remaining conflicts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,7 +2413,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+98"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
         <source>1 byte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2370,7 +2459,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+77"/>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,7 +2511,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+638"/>
+        <location line="+661"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,7 +2519,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+75"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+77"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2490,18 +2579,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+511"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-499"/>
-        <location line="+498"/>
+        <location line="-509"/>
+        <location line="+508"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-518"/>
         <source>words in the payload, or /regex/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,12 +2611,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+504"/>
+        <location line="+514"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-513"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -2568,7 +2657,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2591,7 +2680,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+125"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2708,12 +2797,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <name>mqttdesk::MqttxImporter</name>
     <message>
         <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>a string or a list of strings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2764,7 +2853,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+64"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+68"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2789,12 +2878,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+122"/>
         <source>%1 · rendering…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2802,12 +2891,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2819,7 +2908,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+13"/>
         <location line="+5"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2831,7 +2920,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+14"/>
         <location line="+8"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,43 +3002,30 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+6"/>
+        <location line="-292"/>
+        <location line="+303"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+1"/>
         <source>Connection files (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Imported %n connection(s)</source>
-        <translation>
-            <numerusform>Imported %n connection(s)</numerusform>
-            <numerusform>Imported %n connection(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <location line="+8"/>
+        <location line="+9"/>
         <location line="+5"/>
         <source>Export connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Connection files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>Exported %n connection(s) to %1</numerusform>
@@ -2975,7 +3051,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
@@ -3030,6 +3106,64 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::ProfileImportCommand</name>
+    <message>
+        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48"/>
+        <source>the file holds no connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>“%1” would connect to %2:%3 with the client ID “%4”, as “%5” does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shared client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two connections with the same client ID disconnect each other whenever both are connected. Give the imported connections new client IDs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New client IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connection imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection replaced by the imported one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
         <location filename="../core/profile/profile_importer.cpp" line="+44"/>
@@ -3037,7 +3171,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,7 +3184,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+251"/>
+        <location filename="../core/profile/profile_json.cpp" line="+292"/>
         <source>UUID</source>
         <translation type="unfinished"></translation>
     </message>
