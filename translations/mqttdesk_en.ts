@@ -224,7 +224,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+43"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
         <source>The connection no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,12 +1361,12 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>&amp;General</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,8 +1395,13 @@
         <source>Connection settings</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+108"/>
+        <source>%1 also connects to %2:%3 with the client ID “%4”. Connected at the same time, the broker disconnects one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>(%n more problem)</numerusform>
@@ -1518,7 +1523,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Folder %1 (%n connection(s))</source>
         <translation>
             <numerusform>Folder %1 (%n connection(s))</numerusform>
@@ -1612,7 +1617,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+285"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+296"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,7 +1979,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>saved in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2065,6 +2070,90 @@
     <message>
         <location line="+17"/>
         <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ImportConflictDialog</name>
+    <message>
+        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22"/>
+        <source>%1, no fixed client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, client ID “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Import conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite the saved connection with the imported one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the imported connection under a new name (and a new client ID if it has a fixed one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the saved connection as it is and do not import this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>“%1” in the file is the connection saved here as “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is already here: the file holds the same connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A connection named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the file: %1.
+Saved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the saved connection, keep both (the imported one is renamed), or skip this one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apply to all remaining conflicts (%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the same answer to all remaining conflicts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2733,12 +2822,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <name>mqttdesk::MqttxImporter</name>
     <message>
         <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>a string or a list of strings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2827,12 +2916,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,7 +2933,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+13"/>
         <location line="+5"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2856,7 +2945,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+14"/>
         <location line="+8"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Edit connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2938,43 +3027,30 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+6"/>
+        <location line="-292"/>
+        <location line="+303"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+1"/>
         <source>Connection files (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Imported %n connection(s)</source>
-        <translation>
-            <numerusform>Imported %n connection(s)</numerusform>
-            <numerusform>Imported %n connection(s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <location line="+8"/>
+        <location line="+9"/>
         <location line="+5"/>
         <source>Export connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Connection files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>Exported %n connection(s) to %1</numerusform>
@@ -3000,7 +3076,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
@@ -3055,6 +3131,64 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::ProfileImportCommand</name>
+    <message>
+        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48"/>
+        <source>the file holds no connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>“%1” would connect to %2:%3 with the client ID “%4”, as “%5” does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shared client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two connections with the same client ID disconnect each other whenever both are connected. Give the imported connections new client IDs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New client IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connection imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection replaced by the imported one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
         <location filename="../core/profile/profile_importer.cpp" line="+44"/>
@@ -3062,7 +3196,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3075,7 +3209,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+251"/>
+        <location filename="../core/profile/profile_json.cpp" line="+292"/>
         <source>UUID</source>
         <translation type="unfinished"></translation>
     </message>

@@ -224,7 +224,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+43"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
         <source>The connection no longer exists.</source>
         <translation>该连接已不存在。</translation>
     </message>
@@ -1362,12 +1362,12 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
@@ -1396,8 +1396,13 @@
         <source>Connection settings</source>
         <translation>连接设置</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+108"/>
+        <source>%1 also connects to %2:%3 with the client ID “%4”. Connected at the same time, the broker disconnects one of them.</source>
+        <translation>%1 也以客户端 ID “%4”连接到 %2:%3。两者同时连接时，代理会断开其中一个。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>（另有 %n 个问题）</numerusform>
@@ -1518,7 +1523,7 @@
         <translation>失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+102"/>
         <source>Folder %1 (%n connection(s))</source>
         <translation>
             <numerusform>文件夹 %1（%n 个连接）</numerusform>
@@ -1611,7 +1616,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+285"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+296"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation>消息已发送，但未存入历史记录：存储队列已满。</translation>
     </message>
@@ -1973,7 +1978,7 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
@@ -2064,6 +2069,91 @@
         <location line="+17"/>
         <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
         <translation>无法完成文件 %1：%2。请检查可用空间和权限。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ImportConflictDialog</name>
+    <message>
+        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22"/>
+        <source>%1, no fixed client ID</source>
+        <translation>%1，无固定客户端 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, client ID “%2”</source>
+        <translation>%1，客户端 ID “%2”</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Import conflict</source>
+        <translation>导入冲突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite the saved connection with the imported one</source>
+        <translation>用导入的连接覆盖已保存的连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep both</source>
+        <translation>保留两者(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the imported connection under a new name (and a new client ID if it has a fixed one)</source>
+        <translation>以新名称添加导入的连接（若其客户端 ID 固定，则同时使用新的客户端 ID）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skip</source>
+        <translation>跳过(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the saved connection as it is and do not import this one</source>
+        <translation>保留已保存的连接不变，不导入此连接</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>“%1” in the file is the connection saved here as “%2”.</source>
+        <translation>文件中的“%1”就是此处保存为“%2”的连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is already here: the file holds the same connection.</source>
+        <translation>“%1”已存在：文件中是同一个连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A connection named “%1” already exists.</source>
+        <translation>已存在名为“%1”的连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the file: %1.
+Saved: %2.</source>
+        <translation>文件中：%1。
+已保存：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the saved connection, keep both (the imported one is renamed), or skip this one?</source>
+        <translation>替换已保存的连接、保留两者（导入的连接将被重命名），还是跳过此连接？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apply to all remaining conflicts (%1 more)</source>
+        <translation>应用于其余所有冲突（还有 %1 个）(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the same answer to all remaining conflicts</source>
+        <translation>对其余所有冲突使用相同的选择</translation>
     </message>
 </context>
 <context>
@@ -2731,12 +2821,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <name>mqttdesk::MqttxImporter</name>
     <message>
         <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>a string or a list of strings</source>
         <translation>字符串或字符串列表</translation>
     </message>
@@ -2825,12 +2915,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+52"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -2842,7 +2932,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+13"/>
         <location line="+5"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>New connection</source>
         <translation>新建连接</translation>
     </message>
@@ -2854,7 +2944,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+14"/>
         <location line="+8"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
@@ -2936,42 +3026,30 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+6"/>
+        <location line="-292"/>
+        <location line="+303"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+1"/>
         <source>Connection files (*.json);;All files (*)</source>
         <translation>连接文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Nothing was imported from %1: %2</source>
-        <translation>未从 %1 导入任何内容：%2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Imported %n connection(s)</source>
-        <translation>
-            <numerusform>已导入 %n 个连接</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <location line="+8"/>
+        <location line="+9"/>
         <location line="+5"/>
         <source>Export connections</source>
         <translation>导出连接</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Connection files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 个连接到 %1</numerusform>
@@ -2996,7 +3074,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+36"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -3051,6 +3129,64 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::ProfileImportCommand</name>
+    <message>
+        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48"/>
+        <source>the file holds no connections</source>
+        <translation>文件中没有任何连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported from %1: %2</source>
+        <translation>未从 %1 导入任何内容：%2</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>“%1” would connect to %2:%3 with the client ID “%4”, as “%5” does.</source>
+        <translation>“%1”将以客户端 ID “%4”连接到 %2:%3，与“%5”相同。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shared client ID</source>
+        <translation>客户端 ID 重复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two connections with the same client ID disconnect each other whenever both are connected. Give the imported connections new client IDs?</source>
+        <translation>客户端 ID 相同的两个连接同时连接时会互相断开。要为导入的连接分配新的客户端 ID 吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New client IDs</source>
+        <translation>新的客户端 ID(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep them</source>
+        <translation>保持不变(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connection imported</source>
+        <translation>连接已导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection replaced by the imported one</source>
+        <translation>连接已被导入的连接替换</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
+        <translation>导入 %1：新增 %2 个，替换 %3 个，跳过 %4 个。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
         <location filename="../core/profile/profile_importer.cpp" line="+44"/>
@@ -3058,7 +3194,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation>“format”为“%1”</translation>
     </message>
@@ -3071,7 +3207,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+251"/>
+        <location filename="../core/profile/profile_json.cpp" line="+292"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>

@@ -119,6 +119,19 @@ void ProfileCatalog::exportable(ExportCallback done)
     });
 }
 
+void ProfileCatalog::importTargets(TargetsCallback done)
+{
+    request([done = std::move(done)](const ProfileRepository *repository, StorageError error) {
+        QList<ImportPlan::Existing> existing;
+        if (repository)
+            existing = ProfileRepository::importTargets(repository->list(&error));
+        return std::function<void()>([done, existing, error] {
+            if (done)
+                done(existing, error);
+        });
+    });
+}
+
 void ProfileCatalog::apply(const ImportPlan::Action &action, CreatedCallback done)
 {
     request(

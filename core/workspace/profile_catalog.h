@@ -35,6 +35,8 @@ public:
     using ProfilesCallback =
         std::function<void(const QList<ConnectionProfile> &profiles, const StorageError &error)>;
     using CreatedCallback = std::function<void(qint64 id, const StorageError &error)>;
+    using TargetsCallback =
+        std::function<void(const QList<ImportPlan::Existing> &existing, const StorageError &error)>;
     using ExportCallback = std::function<void(const QList<ConnectionProfile> &profiles,
                                               const QList<ProfileSubscription> &subscriptions,
                                               const StorageError &error)>;
@@ -67,6 +69,8 @@ public:
     // As profiles(), with their subscriptions (an export).
     void exportable(ExportCallback done);
     void create(const ConnectionProfile &profile, CreatedCallback done);
+    // The saved profiles as an import plan sees them (ProfileRepository::importTargets).
+    void importTargets(TargetsCallback done);
     // Writes one action of an import (ProfileRepository::apply); `done` gets the row id.
     void apply(const ImportPlan::Action &action, CreatedCallback done);
     void save(qint64 id, const ConnectionProfile &profile, DoneCallback done);

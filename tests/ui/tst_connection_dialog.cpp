@@ -71,6 +71,44 @@ private Q_SLOTS:
         QCOMPARE(dialog.statusText(), QString());
     }
 
+    // Another saved connection to the same broker with the same fixed client id is named in a
+    // warning; saving stays possible. The saved copy of the profile being edited is not one.
+    void warnsOfASharedClientId()
+    {
+        ConnectionProfile mine;
+        mine.name = QStringLiteral("Mine");
+        mine.host = QStringLiteral("broker.local");
+        mine.clientId = QStringLiteral("desk-a");
+        ConnectionProfile other = mine;
+        other.id = QUuid::createUuid();
+        other.name = QStringLiteral("Other");
+        other.clientId = QStringLiteral("desk-b");
+        ConnectionDialog dialog;
+        dialog.setProfile(mine);
+        dialog.setOtherProfiles({other, mine});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QLabel *warning = field<QLabel>(dialog, "clientIdClash");
+        QVERIFY(dialog.clientIdWarning().isEmpty());
+        QVERIFY(!warning->isVisible());
+
+        type(field<QLineEdit>(dialog, "mqtt.clientId"), QStringLiteral("desk-b"));
+        QVERIFY2(dialog.clientIdWarning().contains(QStringLiteral("“Other”")),
+                 qPrintable(dialog.clientIdWarning()));
+        QVERIFY(dialog.clientIdWarning().contains(QStringLiteral("broker.local:1883")));
+        QVERIFY(warning->isVisible());
+        QVERIFY(dialog.saveButton()->isEnabled());
+
+        type(field<QLineEdit>(dialog, "transport.port"), QStringLiteral("1884"));
+        QVERIFY(dialog.clientIdWarning().isEmpty()); // another broker
+        type(field<QLineEdit>(dialog, "transport.port"), QStringLiteral("1883"));
+        type(field<QLineEdit>(dialog, "transport.host"), QStringLiteral("BROKER.local"));
+        QVERIFY(!dialog.clientIdWarning().isEmpty());
+        type(field<QLineEdit>(dialog, "mqtt.clientId"), QString());
+        QVERIFY(dialog.clientIdWarning().isEmpty()); // none fixed: the broker assigns one
+        QVERIFY(!warning->isVisible());
+    }
+
     void fillEveryFieldSaveReopen()
     {
         ConnectionDialog dialog;

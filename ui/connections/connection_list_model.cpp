@@ -145,6 +145,14 @@ std::optional<StoredProfile> ConnectionListModel::profile(qint64 profileId) cons
     return *p;
 }
 
+QList<StoredProfile> ConnectionListModel::profiles() const
+{
+    QList<StoredProfile> out = m_topLevel;
+    for (const Group &g : m_folders)
+        out += g.profiles;
+    return out;
+}
+
 QStringList ConnectionListModel::folders() const
 {
     QStringList out;

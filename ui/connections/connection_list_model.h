@@ -57,6 +57,8 @@ public:
     QModelIndex indexOf(qint64 profileId) const;
     qint64 profileIdAt(const QModelIndex &index) const;
     std::optional<StoredProfile> profile(qint64 profileId) const;
+    // Every profile, in sidebar order.
+    QList<StoredProfile> profiles() const;
     QStringList folders() const;
     QModelIndex folderIndex(const QString &folder) const;
     // The texts (tooltips, status words) follow a language change.

@@ -1,5 +1,6 @@
 #include "ui/dialogs/connection_dialog.h"
 
+#include "core/profile/client_id_check.h"
 #include "core/profile/profile_validator.h"
 #include "ui/dialogs/advanced_page.h"
 #include "ui/dialogs/general_page.h"
@@ -27,6 +28,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_will(new WillPage(this))
     , m_status(new QLabel(this))
     , m_testResult(new QLabel(this))
+    , m_clientIdClash(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
 {
     setWindowTitle(tr("Connection"));
@@ -41,6 +43,12 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->setVisible(false);
+    m_clientIdClash->setObjectName(QStringLiteral("clientIdClash"));
+    m_clientIdClash->setWordWrap(true);
+    m_clientIdClash->setTextFormat(Qt::PlainText);
+    m_clientIdClash->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    Theme::setTextRole(m_clientIdClash, Theme::Text::Warning);
+    m_clientIdClash->setVisible(false);
 
     m_save = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_save->setObjectName(QStringLiteral("save"));
@@ -60,6 +68,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_clientIdClash);
     layout->addWidget(m_testResult);
     layout->addWidget(m_buttons);
 
@@ -139,10 +148,41 @@ QString ConnectionDialog::statusText() const
     return m_status->text();
 }
 
+void ConnectionDialog::setOtherProfiles(const QList<ConnectionProfile> &others)
+{
+    m_others = others;
+    checkClientId();
+}
+
+QString ConnectionDialog::clientIdWarning() const
+{
+    return m_clientIdClash->isHidden() ? QString() : m_clientIdClash->text();
+}
+
+void ConnectionDialog::checkClientId()
+{
+    const ConnectionProfile current = profile();
+    const QList<ConnectionProfile> clashes = ClientIdCheck::clashes(current, m_others);
+    QStringList names;
+    for (const ConnectionProfile &other : clashes)
+        names << QStringLiteral("“%1”").arg(other.name);
+    // A warning, not an error: two windows of one test rig may want exactly this.
+    m_clientIdClash->setText(
+        clashes.isEmpty()
+            ? QString()
+            : tr("%1 also connects to %2:%3 with the client ID “%4”. Connected at the same time, "
+                 "the broker disconnects one of them.")
+                  .arg(names.join(QStringLiteral(", ")), current.host)
+                  .arg(current.port)
+                  .arg(current.clientId));
+    m_clientIdClash->setHidden(clashes.isEmpty());
+}
+
 void ConnectionDialog::revalidate()
 {
     if (m_loading)
         return;
+    checkClientId();
     const ProfileProblems found = problems();
     const bool blocked = ProfileValidator::hasErrors(found);
     m_save->setEnabled(!blocked);

@@ -31,10 +31,15 @@ public:
 
     void setProfile(const ConnectionProfile &profile);
     ConnectionProfile profile() const;
+    // The other saved connections: one that reaches the same broker with the same fixed
+    // client id is named in a warning (saving stays possible).
+    void setOtherProfiles(const QList<ConnectionProfile> &others);
 
     // Everything wrong or doubtful in the form, errors first.
     ProfileProblems problems() const;
     QString statusText() const;
+    // The client id warning; empty when there is none.
+    QString clientIdWarning() const;
     QPushButton *saveButton() const { return m_save; }
     QPushButton *testButton() const { return m_test; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -53,6 +58,7 @@ protected:
 
 private:
     void revalidate();
+    void checkClientId();
     void requestTest();
     QList<ProfilePage *> pages() const;
 
@@ -63,10 +69,12 @@ private:
     WillPage *m_will;
     QLabel *m_status;
     QLabel *m_testResult;
+    QLabel *m_clientIdClash;
     QDialogButtonBox *m_buttons;
     QPushButton *m_save;
     QPushButton *m_test;
     ConnectionProfile m_base;
+    QList<ConnectionProfile> m_others;
     bool m_loading = false;
     Retranslator m_texts;
 };

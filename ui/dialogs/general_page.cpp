@@ -1,5 +1,6 @@
 #include "ui/dialogs/general_page.h"
 
+#include "core/profile/client_id_check.h"
 #include "core/profile/profile_validator.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/password_field.h"
@@ -10,7 +11,6 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRandomGenerator>
 #include <QToolButton>
 
 namespace mqttdesk {
@@ -115,8 +115,7 @@ GeneralPage::GeneralPage(QWidget *parent)
 
 QString GeneralPage::generateClientId()
 {
-    return QStringLiteral("mqttdesk-%1")
-        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    return ClientIdCheck::generate();
 }
 
 TransportScheme GeneralPage::scheme() const

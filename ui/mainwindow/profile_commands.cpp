@@ -1,8 +1,8 @@
 #include "ui/mainwindow/profile_commands.h"
 
 #include "core/profile/profile_exporter.h"
-#include "core/profile/profile_importer.h"
 #include "core/workspace/profile_catalog.h"
+#include "core/workspace/profile_repository.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
@@ -11,6 +11,7 @@
 #include "ui/connections/log_model.h"
 #include "ui/connections/secrets_runner.h"
 #include "ui/dialogs/connection_dialog.h"
+#include "ui/mainwindow/profile_import_command.h"
 #include "ui/widgets/prompts.h"
 
 #include <QDateTime>
@@ -45,12 +46,37 @@ ProfileCommands::ProfileCommands(const Services &services, QWidget *window)
     , m_s(services)
     , m_window(window)
     , m_tester(new ConnectionTester(this))
+    , m_import(new ProfileImportCommand(services, window, this))
 {
     connect(m_tester, &ConnectionTester::finished, this, [this](bool success, const QString &text) {
         if (m_testingDialog)
             m_testingDialog->showTestResult(success, text);
         logInfo(tr("Test connection"), text);
     });
+    connect(m_import, &ProfileImportCommand::finished, this,
+            [this](const QString &summary, qint64 lastId, const QStringList &errors) {
+                if (!errors.isEmpty())
+                    fail(tr("Import connections"), errors.join(QLatin1Char('\n')));
+                if (summary.isEmpty())
+                    return;
+                reload([this, summary, lastId] {
+                    if (lastId)
+                        m_s.sidebar->select(lastId);
+                    emit notice(summary);
+                });
+            });
+}
+
+QList<ConnectionProfile> ProfileCommands::otherProfiles(qint64 profileId) const
+{
+    QList<ConnectionProfile> others;
+    for (const StoredProfile &stored : m_s.model->profiles()) {
+        if (stored.id == profileId)
+            continue;
+        if (const auto profile = ProfileRepository::fromStored(stored))
+            others << *profile;
+    }
+    return others;
 }
 
 void ProfileCommands::reload(std::function<void()> then)
@@ -98,6 +124,7 @@ void ProfileCommands::newConnection()
     dialog->setAttribute(Qt::WA_DeleteOnClose, false);
     dialog->setWindowTitle(tr("New connection"));
     dialog->setProfile(profile);
+    dialog->setOtherProfiles(otherProfiles(0));
     const bool accepted = runDialog(dialog);
     const ConnectionProfile result = dialog->profile();
     dialog->deleteLater();
@@ -147,6 +174,7 @@ void ProfileCommands::edit(qint64 profileId)
                 auto *dialog = new ConnectionDialog(m_window);
                 dialog->setWindowTitle(tr("Edit connection"));
                 dialog->setProfile(profile);
+                dialog->setOtherProfiles(otherProfiles(profileId));
                 const bool accepted = runDialog(dialog);
                 const ConnectionProfile result = dialog->profile();
                 dialog->deleteLater();
@@ -326,17 +354,7 @@ void ProfileCommands::importProfiles()
                                                tr("Connection files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    const ProfileImport imported = ProfileImporter::fromFile(path);
-    if (imported.profiles.isEmpty()) {
-        fail(tr("Import connections"),
-             tr("Nothing was imported from %1: %2").arg(path, imported.error.message()));
-        return;
-    }
-    for (ConnectionProfile profile : imported.profiles) {
-        profile.id = QUuid::createUuid(); // never clash with a profile already here
-        create(profile);
-    }
-    emit notice(tr("Imported %n connection(s)", nullptr, int(imported.profiles.size())));
+    m_import->start(path);
 }
 
 void ProfileCommands::exportProfiles()
@@ -346,14 +364,15 @@ void ProfileCommands::exportProfiles()
                                                tr("Connection files (*.json)"));
     if (path.isEmpty())
         return;
-    m_s.catalog->profiles(guarded([this, path](const QList<ConnectionProfile> &profiles,
-                                               const StorageError &error) {
+    m_s.catalog->exportable(guarded([this, path](const QList<ConnectionProfile> &profiles,
+                                                 const QList<ProfileSubscription> &subscriptions,
+                                                 const StorageError &error) {
         if (error.isError()) {
             fail(tr("Export connections"), error.message);
             return;
         }
         // Secrets stay out: the file may be shared.
-        if (const auto problem = ProfileExporter::writeFile(path, profiles, false)) {
+        if (const auto problem = ProfileExporter::writeFile(path, profiles, false, subscriptions)) {
             fail(tr("Export connections"), *problem);
             return;
         }

@@ -17,6 +17,7 @@ class ConnectionTester;
 class ConnectionWorkspace;
 class LogModel;
 class ProfileCatalog;
+class ProfileImportCommand;
 class SecretsRunner;
 struct ConnectionProfile;
 
@@ -74,6 +75,8 @@ signals:
 
 private:
     bool runDialog(ConnectionDialog *dialog);
+    // The saved profiles but `profileId`, for the dialog's client id check.
+    QList<ConnectionProfile> otherProfiles(qint64 profileId) const;
     void saveEdited(qint64 profileId, const ConnectionProfile &profile);
     // The saved edit reaches an open connection (asks before reconnecting).
     void applyEdited(qint64 profileId, const ConnectionProfile &profile);
@@ -93,6 +96,7 @@ private:
     Services m_s;
     QWidget *m_window;
     ConnectionTester *m_tester;
+    ProfileImportCommand *m_import;
     QPointer<ConnectionDialog> m_testingDialog;
     QSet<qint64> m_removing;       // deletions sent and not answered: no other command on them
     QSet<qint64> m_openingHistory; // openHistory asked the catalog and has no answer yet

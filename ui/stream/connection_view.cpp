@@ -161,6 +161,17 @@ QJsonArray ConnectionView::subscriptionsJson() const
 void ConnectionView::restoreSubscriptions(const QJsonArray &saved)
 {
     m_subscriptions->loadJson(saved);
+    subscriptionsRestored();
+}
+
+void ConnectionView::restoreSubscriptions(const QList<SubscriptionEntry> &entries)
+{
+    m_subscriptions->loadEntries(entries);
+    subscriptionsRestored();
+}
+
+void ConnectionView::subscriptionsRestored()
+{
     m_sessionUids.clear();
     if (m_persistence)
         m_persistence->replaceAll();

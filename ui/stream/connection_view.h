@@ -4,6 +4,7 @@
 #include "core/protocol/protocol_version.h"
 #include "core/session/session_state.h"
 #include "core/storage/storage_error.h"
+#include "core/workspace/subscription_entry.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -75,6 +76,8 @@ public:
     // with the profile and subscribes when connected.
     QJsonArray subscriptionsJson() const;
     void restoreSubscriptions(const QJsonArray &saved);
+    // The same from entries (an import that replaces this connection's subscriptions).
+    void restoreSubscriptions(const QList<SubscriptionEntry> &entries);
 
     // Publishes as the publish bar does (and records it in the publish history); the token.
     quint64 publish(const PublishPacket &packet);
@@ -105,6 +108,8 @@ private:
     void recordInHistory(const PublishPacket &packet);
     void loadPublishHistory();
     void countSubscriptions();
+    // After the model took restored rows: saved with the profile, subscribed when connected.
+    void subscriptionsRestored();
     void onSubscriptionsLoaded();
 
     Context m_context;
