@@ -1428,7 +1428,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>No connection selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2972,7 +2972,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>Duplicate connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3027,8 +3027,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+303"/>
+        <location line="-283"/>
+        <location line="+294"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1428,7 +1428,7 @@
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>No connection selected</source>
         <translation>未选择连接</translation>
     </message>
@@ -2971,7 +2971,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>Duplicate connection</source>
         <translation>复制连接</translation>
     </message>
@@ -3026,8 +3026,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+303"/>
+        <location line="-283"/>
+        <location line="+294"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
     </message>
