@@ -13,6 +13,7 @@
 #include "core/workspace/history_export_job.h"
 #include "stream_test_support.h"
 #include "tests/support/scripted_prompts.h"
+#include "ui/i18n/language.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_bubble_delegate.h"
 #include "ui/stream/message_stream_model.h"
@@ -101,6 +102,7 @@ void TestMessageStreamView::init()
 
 void TestMessageStreamView::cleanup()
 {
+    Language::install(*qApp, QStringLiteral("en")); // a failed check may leave zh_CN behind
     m_view.reset();
     m_model.reset();
     m_history.reset();
@@ -297,6 +299,18 @@ void TestMessageStreamView::canceledExportStopsAndTheViewStaysUsable()
     QVERIFY(!QFile::exists(path));
     QVERIFY2(bar->statusText().contains(QStringLiteral("no file was written")),
              qPrintable(bar->statusText()));
+    // A language switch says the outcome again in the new language, at once.
+    // (The switch posts LanguageChange: it lands once the event loop runs.)
+    Language::install(*qApp, QStringLiteral("zh_CN"));
+    QTRY_VERIFY2(!bar->statusText().contains(QStringLiteral("no file")),
+                 qPrintable(bar->statusText()));
+    QVERIFY(!bar->statusText().isEmpty());
+    QVERIFY(bar->cancelButton()->text() != QStringLiteral("Dismiss"));
+    QVERIFY(bar->progressBar()->accessibleName() != QStringLiteral("Export progress"));
+    Language::install(*qApp, QStringLiteral("en"));
+    QTRY_VERIFY2(bar->statusText().contains(QStringLiteral("no file was written")),
+                 qPrintable(bar->statusText()));
+    QCOMPARE(bar->cancelButton()->text(), QStringLiteral("Dismiss"));
 
     // The view goes on: filtering reloads, and a new export runs to the end.
     m_view->topicFilterEdit()->setText(QStringLiteral("big/#"));

@@ -4,6 +4,7 @@
 #include "ui/widgets/prompts.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -26,7 +27,6 @@ HistoryExportBar::HistoryExportBar(QWidget *parent)
     m_label = new QLabel(this);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar(this);
-    m_progress->setAccessibleName(tr("Export progress"));
     m_progress->setMaximumWidth(240);
     m_progress->setTextVisible(false);
     m_cancel = new QToolButton(this);
@@ -38,10 +38,56 @@ HistoryExportBar::HistoryExportBar(QWidget *parent)
     m_hideTimer->setInterval(kOutcomeMs);
     connect(m_hideTimer, &QTimer::timeout, this, &QWidget::hide);
     connect(m_cancel, &QToolButton::clicked, this, &HistoryExportBar::onButton);
+    updateTexts();
     setVisible(false);
 }
 
 HistoryExportBar::~HistoryExportBar() = default;
+
+void HistoryExportBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        updateTexts();
+    QWidget::changeEvent(event);
+}
+
+void HistoryExportBar::updateTexts()
+{
+    m_progress->setAccessibleName(tr("Export progress"));
+    const bool running =
+        m_phase == Phase::Counting || m_phase == Phase::Exporting || m_phase == Phase::Canceling;
+    if (running) {
+        m_cancel->setText(tr("Cancel"));
+        m_cancel->setToolTip(tr("Stop the export; no file is written"));
+        m_cancel->setAccessibleName(tr("Cancel export"));
+    } else {
+        m_cancel->setText(tr("Dismiss"));
+        m_cancel->setToolTip(tr("Hide this message"));
+        m_cancel->setAccessibleName(tr("Dismiss export message"));
+    }
+    const QString path = m_job ? QDir::toNativeSeparators(m_job->filePath()) : QString();
+    const QLocale locale;
+    switch (m_phase) {
+    case Phase::Counting:
+        m_label->setText(tr("Counting the messages to export…"));
+        break;
+    case Phase::Exporting:
+        m_label->setText(tr("Exporting %1 of %2 messages to %3…")
+                             .arg(locale.toString(m_written), locale.toString(m_total), path));
+        break;
+    case Phase::Canceling:
+        m_label->setText(tr("Canceling the export…"));
+        break;
+    case Phase::Exported:
+        m_label->setText(
+            tr("Exported %Ln message(s) to %1.", nullptr, int(qMin<qint64>(m_rows, INT_MAX)))
+                .arg(path));
+        break;
+    case Phase::Canceled:
+        m_label->setText(tr("Export canceled; no file was written."));
+        break;
+    }
+}
 
 bool HistoryExportBar::isRunning() const
 {
@@ -69,13 +115,15 @@ bool HistoryExportBar::start(const QString &databasePath, const QString &filePat
     options.filter = filter;
     options.format = HistoryExportJob::formatForFile(filePath);
     m_hideTimer->stop();
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Stop the export; no file is written"));
-    m_cancel->setAccessibleName(tr("Cancel export"));
+    m_phase = Phase::Counting;
+    m_written = 0;
+    m_total = -1;
     m_cancel->setEnabled(true);
     m_progress->setVisible(true);
     if (!m_job->start(filePath, options))
         return false;
+    m_progress->setRange(0, 0);
+    updateTexts();
     setVisible(true);
     emit runningChanged(true);
     return true;
@@ -86,7 +134,8 @@ void HistoryExportBar::cancel()
     if (!isRunning())
         return;
     m_job->cancel();
-    m_label->setText(tr("Canceling the export…"));
+    m_phase = Phase::Canceling;
+    updateTexts();
     m_cancel->setEnabled(false);
 }
 
@@ -102,18 +151,19 @@ void HistoryExportBar::onProgress(qint64 written, qint64 total)
 {
     if (m_job->isCanceling())
         return;
-    const QLocale locale;
+    m_written = written;
+    m_total = total;
     if (total < 0) {
         m_progress->setRange(0, 0); // busy until counted
-        m_label->setText(tr("Counting the messages to export…"));
+        m_phase = Phase::Counting;
+        updateTexts();
         return;
     }
     // QProgressBar holds an int: scaled to per mille.
     m_progress->setRange(0, 1000);
     m_progress->setValue(total > 0 ? int(written * 1000 / total) : 1000);
-    m_label->setText(tr("Exporting %1 of %2 messages to %3…")
-                         .arg(locale.toString(written), locale.toString(total),
-                              QDir::toNativeSeparators(m_job->filePath())));
+    m_phase = Phase::Exporting;
+    updateTexts();
 }
 
 void HistoryExportBar::onFinished(qint64 rows, bool canceled, const StorageError &error)
@@ -121,18 +171,14 @@ void HistoryExportBar::onFinished(qint64 rows, bool canceled, const StorageError
     const QString path = QDir::toNativeSeparators(m_job->filePath());
     m_progress->setVisible(false);
     m_cancel->setEnabled(true);
-    m_cancel->setText(tr("Dismiss"));
-    m_cancel->setToolTip(tr("Hide this message"));
-    m_cancel->setAccessibleName(tr("Dismiss export message"));
+    m_rows = rows;
+    m_phase = canceled ? Phase::Canceled : Phase::Exported;
+    updateTexts();
     if (error.isError()) {
         hide();
         Prompts::warn(parentWidget(), tr("Export messages"),
                       tr("The messages could not be exported to %1: %2").arg(path, error.message));
     } else {
-        m_label->setText(canceled ? tr("Export canceled; no file was written.")
-                                  : tr("Exported %Ln message(s) to %1.", nullptr,
-                                       int(qMin<qint64>(rows, INT_MAX)))
-                                        .arg(path));
         m_hideTimer->start();
     }
     emit runningChanged(false);

@@ -17,7 +17,8 @@ class HistoryExportJob;
 // The stream's inline export strip. While an export runs (HistoryExportJob, on its own
 // thread) it shows "Exporting N of M messages…", a progress bar and Cancel, and the stream
 // stays usable; then the outcome, which hides by itself after a while. A failure is shown
-// through Prompts::warn. Hidden while idle.
+// through Prompts::warn. Hidden while idle. Its texts follow a language switch at once, the
+// progress line included.
 class HistoryExportBar : public QWidget
 {
     Q_OBJECT
@@ -42,8 +43,21 @@ signals:
     // The export ended: `rows` written, canceled, or failed with `error`.
     void finished(qint64 rows, bool canceled, const mqttdesk::StorageError &error);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    enum class Phase
+    {
+        Counting,
+        Exporting,
+        Canceling,
+        Exported,
+        Canceled,
+    };
     void onProgress(qint64 written, qint64 total);
+    // The label and button texts for the current phase, in the current language.
+    void updateTexts();
     void onFinished(qint64 rows, bool canceled, const StorageError &error);
     void onButton();
 
@@ -53,6 +67,10 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
     QTimer *m_hideTimer = nullptr;
+    Phase m_phase = Phase::Counting;
+    qint64 m_written = 0;
+    qint64 m_total = -1;
+    qint64 m_rows = 0;
 };
 
 } // namespace mqttdesk
