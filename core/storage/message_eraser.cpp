@@ -39,9 +39,10 @@ StorageError MessageEraser::eraseUpTo(const DatabaseConnection &connection, qint
         QVariantList values;
     } statements[] = {
         {QStringLiteral("INSERT INTO message_fts(message_fts, rowid, payload)"
-                        " SELECT 'delete', m.id, m.payload FROM message_profiles p"
-                        " JOIN messages m ON m.id = p.id"
-                        " WHERE p.profile_id = ? AND p.id <= ? AND m.flags & 32"),
+                        // The text that was indexed (message_text: inline or large).
+                        " SELECT 'delete', t.id, t.payload FROM message_profiles p"
+                        " JOIN message_text t ON t.id = p.id"
+                        " WHERE p.profile_id = ? AND p.id <= ?"),
          {p, upTo}},
         {QStringLiteral("DELETE FROM message_times WHERE profile_id = ? AND (time_us, id) IN"
                         " (SELECT m.time_us, m.id FROM message_profiles p"

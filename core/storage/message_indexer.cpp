@@ -50,9 +50,10 @@ StorageError MessageIndexer::indexChunk(qint64 lastCommittedId, qint64 maxRows)
         }
         if (!e.isError())
             e = m_connection.run(query,
+                                 // The index's content: text payloads, inline or large.
                                  QStringLiteral("INSERT INTO message_fts(rowid, payload)"
-                                                " SELECT id, payload FROM messages"
-                                                " WHERE id > ? AND id <= ? AND flags & 32"),
+                                                " SELECT id, payload FROM message_text"
+                                                " WHERE id > ? AND id <= ?"),
                                  {from, to});
         if (!e.isError())
             e = m_connection.run(

@@ -291,7 +291,9 @@ QList<qint64> MessageQuery::tailIds(const MessageFilter &filter, const Condition
     if (limit == 0 || high - low <= 1)
         return ids;
     QString sql = QStringLiteral("SELECT m.id") +
-                  (c.useFts ? QStringLiteral(", m.payload") : QString()) +
+                  (c.useFts ? QStringLiteral(", coalesce(m.payload, (SELECT b.data FROM"
+                                             " message_blobs b WHERE b.message_id = m.id))")
+                            : QString()) +
                   QStringLiteral(" FROM messages m WHERE m.profile_id = ? AND m.id > ?"
                                  " AND m.id < ?") +
                   c.where;

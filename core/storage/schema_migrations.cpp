@@ -52,8 +52,8 @@ QStringList version1()
 // Version 2: the message history. Topics are interned per profile (a message row holds a
 // small topic id) which keeps rows small and lets topic-filter queries walk the
 // (topic_id, id) index. Payloads over 64 KiB live in message_blobs so list scans stay fast.
-// flags: bit0 outgoing, bits1-2 QoS, bit3 retain, bit4 DUP, bit5 text (valid UTF-8,
-// inline), bit6 payload in message_blobs.
+// flags: bit0 outgoing, bits1-2 QoS, bit3 retain, bit4 DUP, bit5 text (valid UTF-8; inline
+// only until version 7, see there), bit6 payload in message_blobs.
 QStringList version2()
 {
     return {
@@ -182,12 +182,34 @@ QStringList version6()
     };
 }
 
+// Version 7: words are found in large text payloads too. Their text lives in message_blobs,
+// so the full-text index now takes its content from a view of every text row's payload,
+// wherever it is kept, and the index is built again over it up to the indexer's
+// watermark (MessageIndexer goes on from there). Rows stored before this version have the
+// text flag only when inline: their large payloads are found by a regular expression.
+QStringList version7()
+{
+    return {
+        QStringLiteral("CREATE VIEW message_text AS SELECT m.id AS id,"
+                       " coalesce(m.payload, (SELECT b.data FROM message_blobs b"
+                       " WHERE b.message_id = m.id)) AS payload"
+                       " FROM messages m WHERE m.flags & 32"),
+        QStringLiteral("DROP TABLE message_fts"),
+        QStringLiteral("CREATE VIRTUAL TABLE message_fts USING fts5("
+                       "payload, content='message_text', content_rowid='id', columnsize=0)"),
+        QStringLiteral("INSERT INTO message_fts(rowid, payload) SELECT id, payload"
+                       " FROM message_text WHERE id <="
+                       " (SELECT indexed_upto FROM message_index_state WHERE id = 1)"),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
     static const QList<Step> kSteps{{1, version1()}, {2, version2()}, {3, version3()},
-                                    {4, version4()}, {5, version5()}, {6, version6()}};
+                                    {4, version4()}, {5, version5()}, {6, version6()},
+                                    {7, version7()}};
     return kSteps;
 }
 

@@ -13,7 +13,8 @@ int StoredMessage::flags() const
         f |= FlagDup;
     if (payload.size() > kLargePayloadThreshold)
         f |= FlagLarge;
-    else if (!payload.isEmpty() && isValidUtf8(payload))
+    // A large text payload is searchable too (its text is read from message_blobs).
+    if (!payload.isEmpty() && isValidUtf8(payload))
         f |= FlagText;
     return f;
 }

@@ -232,6 +232,20 @@ void TestDatabase::migratesFromEveryEarlierVersion()
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_fts WHERE message_fts"
                                        " MATCH 'hello'")),
              1);
+    // Version 7: a large text payload (in message_blobs) is searchable by its words, and
+    // the index agrees with its content, the view of every text payload.
+    message.payload = QByteArray("lorem ipsum ").repeated(7000) + "magnetar";
+    QVERIFY(message.payload.size() > StoredMessage::kLargePayloadThreshold);
+    QVERIFY(writer.enqueue(message));
+    QVERIFY(writer.waitUntilIndexed(30000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_blobs")), 1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_fts WHERE message_fts"
+                                       " MATCH 'magnetar'")),
+             1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM message_fts WHERE message_fts"
+                                       " MATCH 'kettle'")),
+             fromVersion >= 2 ? 1 : 0);
+    exec(db, QStringLiteral("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')"));
 }
 
 void TestDatabase::failedMigrationLeavesPreviousVersion()

@@ -162,6 +162,9 @@ void TestProfileStore::removeTakesEverythingWithIt()
             writer.enqueue(test::makeMessage(keep, QStringLiteral("t/1"), "text payload"));
         }
         writer.enqueue(test::makeMessage(a, QStringLiteral("t/big"), QByteArray(70000, 'b')));
+        // A large text payload (kept in message_blobs) is in the full-text index too.
+        writer.enqueue(
+            test::makeMessage(keep, QStringLiteral("t/big"), QByteArray(70000, 'k') + " magnetar"));
         writer.setRetention(a, RetentionPolicy{1000, 0, 0});
         QVERIFY(writer.waitUntilIndexed(30000));
     }
@@ -177,14 +180,17 @@ void TestProfileStore::removeTakesEverythingWithIt()
         0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM retention WHERE profile_id = %1").arg(a)),
              0);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM message_blobs")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM message_blobs")), 1); // keep's
     // The other profile is untouched, and the full-text index matches the rows exactly.
     QCOMPARE(subscriptions.list(keep).size(), 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM messages WHERE profile_id = %1").arg(keep)),
-             100);
+             101);
     QCOMPARE(
         count(QStringLiteral("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'text'")),
         100);
+    QCOMPARE(count(QStringLiteral(
+                 "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'magnetar'")),
+             1);
     QVERIFY(!m_db->connection()
                  .exec(QStringLiteral(
                      "INSERT INTO message_fts(message_fts) VALUES ('integrity-check')"))

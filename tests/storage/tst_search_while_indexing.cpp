@@ -157,6 +157,9 @@ void TestSearchWhileIndexing::everyMatchIsFound_data()
     QTest::addRow("word only indexed")
         << with([](MessageFilter &f) { f.text = QStringLiteral("pulsar"); })
         << Predicate([](const StoredMessage &m) { return isWord(m, "pulsar"); }) << false;
+    QTest::addRow("word at the end of large payloads")
+        << with([](MessageFilter &f) { f.text = QStringLiteral("magnetar"); })
+        << Predicate([](const StoredMessage &m) { return isWord(m, "magnetar"); }) << true;
     QTest::addRow("word and topic filter") << with([](MessageFilter &f) {
         f.text = QStringLiteral("quasar");
         f.topicFilter = QStringLiteral("plant/+/temp");

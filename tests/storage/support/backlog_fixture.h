@@ -18,7 +18,8 @@ namespace mqttdesk::test {
 // Payload words: "quasar" is rare and spread over the whole history, "pulsar" only occurs
 // before message 1500 and "nebula" only from message 3000 on. Every 13th payload is not
 // UTF-8: words are not searched in it (it is not in the full-text index), a regular
-// expression is.
+// expression is. Every 500th (from 250 on) is a large text payload (72 KB, over
+// StoredMessage::kLargePayloadThreshold) that ends in "magnetar".
 struct BacklogFixture
 {
     static constexpr qint64 kBaseUs = 1'700'000'000'000'000;
@@ -43,7 +44,10 @@ struct BacklogFixture
             break;
         }
         const QByteArray n = QByteArray::number(i);
-        if (i % 211 == 17)
+        if (i % 500 == 250) {
+            // Large (kept in message_blobs), its word far past any preview.
+            m.payload = QByteArray("lorem ipsum dolor ").repeated(4000) + "magnetar " + n;
+        } else if (i % 211 == 17)
             m.payload = "alert: quasar " + n + " seen";
         else if (i % 97 == 3 && i < 1500)
             m.payload = "pulsar " + n;
