@@ -1987,12 +1987,12 @@
 <context>
     <name>mqttdesk::HistoryExportBar</name>
     <message>
-        <location filename="../ui/stream/history_export_bar.cpp" line="+29"/>
+        <location filename="../ui/stream/history_export_bar.cpp" line="+56"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2007,22 +2007,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Canceling the export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-7"/>
         <source>Counting the messages to export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Exporting %1 of %2 messages to %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-11"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2037,7 +2037,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+113"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2047,12 +2047,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-93"/>
         <source>Export canceled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Exported %Ln message(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln message to %1.</numerusform>

@@ -1986,12 +1986,12 @@
 <context>
     <name>mqttdesk::HistoryExportBar</name>
     <message>
-        <location filename="../ui/stream/history_export_bar.cpp" line="+29"/>
+        <location filename="../ui/stream/history_export_bar.cpp" line="+56"/>
         <source>Export progress</source>
         <translation>导出进度</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2006,22 +2006,22 @@
         <translation>取消导出</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Canceling the export…</source>
         <translation>正在取消导出…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-7"/>
         <source>Counting the messages to export…</source>
         <translation>正在统计要导出的消息…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Exporting %1 of %2 messages to %3…</source>
         <translation>正在导出第 %1 条（共 %2 条）消息到 %3…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-11"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2036,7 +2036,7 @@
         <translation>关闭导出提示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+113"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
@@ -2046,12 +2046,12 @@
         <translation>无法将消息导出到 %1：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-93"/>
         <source>Export canceled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Exported %Ln message(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 条消息导出到 %1。</numerusform>

@@ -21,7 +21,7 @@ std::atomic<int> g_count{0};
 QMutex g_textsLock;
 QStringList g_texts;
 
-#ifndef NDEBUG
+#ifdef MQTTDESK_SQL_AUDIT
 int onTrace(unsigned type, void *, void *statement, void *)
 {
     if (type != SQLITE_TRACE_STMT || QThread::currentThread() != g_watched.load())
@@ -57,7 +57,7 @@ QStringList SqlThreadAudit::statements()
 
 void SqlThreadAudit::attach(const QSqlDatabase &database)
 {
-#ifdef NDEBUG
+#ifndef MQTTDESK_SQL_AUDIT
     Q_UNUSED(database);
 #else
     const QVariant handle = database.driver()->handle();

@@ -8,9 +8,9 @@ class QThread;
 namespace mqttdesk {
 
 // Records SQL statements run on one watched thread (the GUI thread), to prove that none
-// runs there. In debug and test builds every DatabaseConnection attaches an SQLite trace
-// hook (sqlite3_trace_v2) that costs a pointer comparison per statement; release builds
-// attach nothing.
+// runs there. In builds with tests (MQTTDESK_SQL_AUDIT) every DatabaseConnection attaches an
+// SQLite trace hook (sqlite3_trace_v2) that costs a pointer comparison per statement;
+// builds without tests attach nothing.
 class SqlThreadAudit
 {
 public:

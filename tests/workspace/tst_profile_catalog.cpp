@@ -85,7 +85,7 @@ private slots:
 
     void opensTheDatabaseOnItsThread()
     {
-#ifndef NDEBUG
+#ifdef MQTTDESK_SQL_AUDIT
         SqlThreadAudit::watch(QThread::currentThread());
 #endif
         ProfileCatalog catalog(m_path);
@@ -102,7 +102,7 @@ private slots:
         QVERIFY(!listed.get<1>().isError());
         QVERIFY(listed.get<0>().isEmpty());
         QCOMPARE(catalog.pendingRequests(), 0);
-#ifndef NDEBUG
+#ifdef MQTTDESK_SQL_AUDIT
         QCOMPARE(SqlThreadAudit::statementCount(), 0);
         SqlThreadAudit::watch(nullptr);
 #endif
