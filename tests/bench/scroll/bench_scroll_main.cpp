@@ -171,38 +171,39 @@ struct Results
 int scrollUp(QListView *list, MessageStreamModel *model, int steps, Steps &out)
 {
     QSignalSpy older(model, &MessageStreamModel::olderRowsPrepended);
-    int paged = 0;
     const int delta = -list->viewport()->height() / 3;
+    qsizetype landed = 0;
     for (int s = 0; s < steps; ++s) {
         out.add(timedStep(list, delta));
-        if (list->verticalScrollBar()->value() <= list->verticalScrollBar()->minimum()) {
-            // The view asked for the older page; none comes at the oldest row.
-            if (older.isEmpty() && !older.wait(10000))
-                break;
-            for (const QList<QVariant> &args : older)
-                paged += args.first().toInt();
-            older.clear();
-        }
+        // Still at the top after the event loop ran: the view asked for the older page and
+        // it has not landed yet (none comes at the oldest row).
+        if (list->verticalScrollBar()->value() <= list->verticalScrollBar()->minimum() &&
+            older.size() == landed && !older.wait(10000))
+            break;
+        landed = older.size();
     }
+    int paged = 0;
+    for (const QList<QVariant> &args : older)
+        paged += args.first().toInt();
     return paged;
 }
 
 int scrollDown(QListView *list, MessageStreamModel *model, int steps, Steps &out)
 {
     QSignalSpy newer(model, &MessageStreamModel::newerRowsAppended);
-    int paged = 0;
     const int delta = list->viewport()->height() / 3;
+    qsizetype landed = 0;
     for (int s = 0; s < steps; ++s) {
         out.add(timedStep(list, delta));
         QScrollBar *bar = list->verticalScrollBar();
-        if (bar->value() >= bar->maximum() - 4 && !model->reachesNewest()) {
-            if (newer.isEmpty() && !newer.wait(10000))
-                break;
-            for (const QList<QVariant> &args : newer)
-                paged += args.first().toInt();
-            newer.clear();
-        }
+        if (bar->value() >= bar->maximum() - 4 && !model->reachesNewest() &&
+            newer.size() == landed && !newer.wait(10000))
+            break;
+        landed = newer.size();
     }
+    int paged = 0;
+    for (const QList<QVariant> &args : newer)
+        paged += args.first().toInt();
     return paged;
 }
 
