@@ -487,6 +487,49 @@ QList<MessageQuery::TopicCount> MessageQuery::receivedPerTopic(qint64 profileId,
     return counts;
 }
 
+QList<MessageQuery::TopicSummary> MessageQuery::receivedTopicSummaries(qint64 profileId,
+                                                                       qint64 beforeUs,
+                                                                       qsizetype payloadPrefix,
+                                                                       StorageError *error) const
+{
+    QSqlQuery query(m_connection.database());
+    query.setForwardOnly(true);
+    // The aggregate is one scan; the last and the newest retained row of each topic are then
+    // read by rowid. A large payload lives in message_blobs (flag 64).
+    if (!run(query,
+             QStringLiteral(
+                 "SELECT t.name, c.n, c.last_us, m.flags, m.size,"
+                 " CASE WHEN m.flags & 64 THEN (SELECT substr(data, 1, ?) FROM message_blobs"
+                 "  WHERE message_id = m.id) ELSE substr(m.payload, 1, ?) END,"
+                 " r.size"
+                 " FROM (SELECT topic_id, count(*) AS n, max(time_us) AS last_us,"
+                 "  max(id) AS last_id, max(CASE WHEN flags & 8 THEN id END) AS retained_id"
+                 "  FROM messages WHERE profile_id = ? AND (flags & 1) = 0 AND time_us < ?"
+                 "  GROUP BY topic_id) c"
+                 " JOIN topics t ON t.id = c.topic_id"
+                 " JOIN messages m ON m.id = c.last_id"
+                 " LEFT JOIN messages r ON r.id = c.retained_id"),
+             {qint64(payloadPrefix), qint64(payloadPrefix), profileId, beforeUs})) {
+        if (error)
+            *error = m_connection.errorFrom(query);
+        return {};
+    }
+    QList<TopicSummary> out;
+    while (query.next()) {
+        TopicSummary s;
+        s.topic = query.value(0).toString();
+        s.messages = query.value(1).toLongLong();
+        s.lastUs = query.value(2).toLongLong();
+        s.lastFlags = query.value(3).toInt();
+        s.lastSize = query.value(4).toLongLong();
+        s.preview = query.value(5).toByteArray();
+        if (!query.value(6).isNull())
+            s.retainedHeld = query.value(6).toLongLong() > 0;
+        out.append(s);
+    }
+    return out;
+}
+
 qint64 MessageQuery::lastId(qint64 profileId, StorageError *error) const
 {
     QSqlQuery query(m_connection.database());

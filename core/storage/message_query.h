@@ -42,6 +42,23 @@ public:
     // ones are not counted). One pass over the history: meant for a worker thread.
     QList<TopicCount> receivedPerTopic(qint64 profileId, qint64 beforeUs,
                                        StorageError *error = nullptr) const;
+    // One received topic's part of the history, for rebuilding the topic tree.
+    struct TopicSummary
+    {
+        QString topic;
+        qint64 messages = 0;
+        qint64 lastUs = 0;
+        QByteArray preview; // the last message's first bytes (payloadPrefix of them)
+        qint64 lastSize = 0;
+        int lastFlags = 0; // StoredMessage::Flag bits of the last message
+        // The newest message with the retain flag: whether it had a payload (none: nullopt).
+        std::optional<bool> retainedHeld;
+    };
+    // Per topic the profile received on before `beforeUs`: count, last message and retained
+    // state. One pass over the history plus one row per topic: meant for a worker thread.
+    QList<TopicSummary> receivedTopicSummaries(qint64 profileId, qint64 beforeUs,
+                                               qsizetype payloadPrefix,
+                                               StorageError *error = nullptr) const;
     // The highest row id of the profile (0 when empty).
     qint64 lastId(qint64 profileId, StorageError *error = nullptr) const;
     // The payload of a row read with payloadDeferred set (kept in the side table).

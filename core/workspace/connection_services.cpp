@@ -6,6 +6,8 @@
 #include "core/storage/database_worker.h"
 #include "core/storage/message_eraser.h"
 #include "core/storage/message_writer.h"
+#include "core/topictree/topic_activity.h"
+#include "core/topictree/topic_tree_model.h"
 #include "core/workspace/history_reader.h"
 #include "core/workspace/profile_records.h"
 #include "core/workspace/storing_message_sink.h"
@@ -16,6 +18,9 @@ namespace {
 
 // Counts reach the owner at most this often, however fast messages arrive.
 constexpr int kCountIntervalMs = 100;
+// The topic tree's live updates and its clock.
+constexpr int kTopicIntervalMs = 100;
+constexpr int kTopicTickMs = 1000;
 // Clearing waits this long for the writer to commit what it holds.
 constexpr int kWriterDrainMs = 30000;
 
@@ -54,6 +59,54 @@ ConnectionServices::ConnectionServices(const ConnectionSettings &settings, const
         connection->addMessageSink(m_storing);
     }
     connection->addMessageSink(m_counter);
+
+    // The topic tree: folded per topic on the connection's thread, applied here in batches.
+    m_topicModel = std::make_unique<TopicTreeModel>();
+    m_topicTimer.setSingleShot(true);
+    m_topicTimer.setInterval(kTopicIntervalMs);
+    connect(&m_topicTimer, &QTimer::timeout, this, &ConnectionServices::takeTopics);
+    m_topicTick.setInterval(kTopicTickMs);
+    connect(&m_topicTick, &QTimer::timeout, this,
+            [this] { m_topicModel->tick(SubscriptionCounter::nowUs()); });
+    m_topicTick.start();
+    m_topicActivity = std::make_shared<TopicActivity>([this] {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_topicsLoaded && !m_topicTimer.isActive())
+                    m_topicTimer.start();
+            },
+            Qt::QueuedConnection);
+    });
+    connection->addMessageSink(m_topicActivity);
+    loadTopicTree();
+}
+
+void ConnectionServices::loadTopicTree()
+{
+    if (!m_reader) {
+        m_topicsLoaded = true;
+        return;
+    }
+    // Everything received from now on is counted live; the history answers for what came
+    // before, so no message is counted twice. Live updates wait until it has.
+    const qint64 beforeUs = SubscriptionCounter::nowUs();
+    m_reader->loadTopicUpdates(
+        m_options.profileId, beforeUs,
+        [this](const QList<TopicUpdate> &updates, const StorageError &error) {
+            if (!error.isError())
+                m_topicModel->apply(updates, SubscriptionCounter::nowUs());
+            m_topicsLoaded = true;
+            takeTopics();
+            emit topicTreeReady(error);
+        });
+}
+
+void ConnectionServices::takeTopics()
+{
+    const QList<TopicUpdate> updates = m_topicActivity->take();
+    if (!updates.isEmpty())
+        m_topicModel->apply(updates, SubscriptionCounter::nowUs());
 }
 
 ConnectionServices::~ConnectionServices()
@@ -121,8 +174,11 @@ void ConnectionServices::clearHistory(std::function<void(const StorageError &err
                 [&] { return MessageEraser::eraseProfile(connection, profileId); });
         // Runs on this object's thread, and only while the eraser (so this object) lives.
         return std::function<void()>([this, outcome, done] {
-            if (!outcome.isError())
+            if (!outcome.isError()) {
                 m_counter->clear();
+                m_topicActivity->take(); // counted before the clear: gone with it
+                m_topicModel->clear();
+            }
             if (done)
                 done(outcome);
         });

@@ -21,6 +21,8 @@ class HistoryReader;
 class MessageWriter;
 class ProfileRecords;
 class StoringMessageSink;
+class TopicActivity;
+class TopicTreeModel;
 
 // The services of one open profile, in core so that the app and the CLI share them: its
 // Connection on a worker thread, the storing sink that writes every received batch to the
@@ -63,6 +65,13 @@ public:
     void setSubscriptionFilters(const QList<SubscriptionCounter::Filter> &filters);
     QHash<quint64, qint64> subscriptionCounts() const { return m_counts; }
 
+    // The map of every topic received (the Topics view): built from the history when the
+    // services start (messages received before them), then kept live from the connection's
+    // thread, at most 10 times a second. Works while disconnected. Lives on this thread.
+    TopicTreeModel *topicTree() const { return m_topicModel.get(); }
+    // The stored part has been read into the tree (or there is no history).
+    bool topicTreeLoaded() const { return m_topicsLoaded; }
+
     // Deletes the profile's stored history on a worker thread (after the writer has
     // committed what it holds); `done` gets the outcome on this object's thread. Destroying
     // the services waits for a clear that runs, and drops its answer.
@@ -71,9 +80,13 @@ public:
 signals:
     // The counts of setSubscriptionFilters' keys changed; at most 10 times a second.
     void subscriptionCountsChanged(const QHash<quint64, qint64> &counts);
+    // The topic tree holds the stored history (topicTreeLoaded()); `error` when unreadable.
+    void topicTreeReady(const mqttdesk::StorageError &error);
 
 private:
     void takeCounts();
+    void loadTopicTree();
+    void takeTopics();
 
     Options m_options;
     std::unique_ptr<ConnectionThread> m_thread;
@@ -84,6 +97,11 @@ private:
     std::shared_ptr<SubscriptionCounter> m_counter;
     QHash<quint64, qint64> m_counts;
     QTimer m_countTimer;
+    std::shared_ptr<TopicActivity> m_topicActivity;
+    std::unique_ptr<TopicTreeModel> m_topicModel;
+    QTimer m_topicTimer; // batches live topic updates: at most 10 a second
+    QTimer m_topicTick;  // rates and ages of the visible rows move on without messages
+    bool m_topicsLoaded = false;
 };
 
 } // namespace mqttdesk

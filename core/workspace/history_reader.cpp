@@ -66,4 +66,35 @@ void HistoryReader::countReceivedPerTopic(qint64 profileId, qint64 beforeUs,
     });
 }
 
+void HistoryReader::loadTopicUpdates(qint64 profileId, qint64 beforeUs, TopicUpdatesCallback done)
+{
+    post([profileId, beforeUs, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        TopicUpdates updates;
+        if (!error.isError()) {
+            const QList<MessageQuery::TopicSummary> summaries =
+                MessageQuery(connection)
+                    .receivedTopicSummaries(profileId, beforeUs, TopicUpdate::kPreviewBytes,
+                                            &error);
+            updates.reserve(summaries.size());
+            for (const MessageQuery::TopicSummary &s : summaries) {
+                TopicUpdate u;
+                u.topic = s.topic;
+                u.messages = s.messages;
+                u.lastUs = s.lastUs;
+                u.preview = s.preview;
+                u.lastSize = s.lastSize;
+                StoredMessage m;
+                m.applyFlags(s.lastFlags);
+                u.lastQos = m.qos;
+                u.lastRetain = m.retain;
+                u.retainedHeld = s.retainedHeld;
+                updates.append(std::move(u));
+            }
+        }
+        return std::function<void()>(
+            [done, updates = std::move(updates), error] { done(updates, error); });
+    });
+}
+
 } // namespace mqttdesk

@@ -4,6 +4,7 @@
 #include "core/storage/message_filter.h"
 #include "core/storage/message_query.h"
 #include "core/storage/storage_error.h"
+#include "core/topictree/topic_update.h"
 
 #include <functional>
 
@@ -22,6 +23,8 @@ public:
         std::function<void(qint64 messageId, const QByteArray &bytes, const StorageError &error)>;
     using TopicCountsCallback = std::function<void(const QList<MessageQuery::TopicCount> &counts,
                                                    const StorageError &error)>;
+    using TopicUpdatesCallback =
+        std::function<void(const TopicUpdates &updates, const StorageError &error)>;
 
     explicit HistoryReader(const QString &databasePath, QObject *parent = nullptr);
 
@@ -33,6 +36,9 @@ public:
     void loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done);
     // Messages received per topic before `beforeUs` (MessageQuery::receivedPerTopic).
     void countReceivedPerTopic(qint64 profileId, qint64 beforeUs, TopicCountsCallback done);
+    // What the history holds per received topic before `beforeUs`, as topic tree updates
+    // (count, last message, retained state; MessageQuery::receivedTopicSummaries).
+    void loadTopicUpdates(qint64 profileId, qint64 beforeUs, TopicUpdatesCallback done);
 };
 
 } // namespace mqttdesk

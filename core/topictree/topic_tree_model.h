@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/topictree/topic_tree.h"
+
+#include <QAbstractItemModel>
+#include <QSet>
+#include <QStringList>
+
+namespace mqttdesk {
+
+// The Topics view's model over a TopicTree (QtCore only, headless-testable). Updates come
+// in batches (apply, at most ~10 a second from ConnectionServices): new levels are inserted
+// per parent, and dataChanged goes only to rows whose parent is expanded (the view says which
+// with setExpanded), so a flood on collapsed subtrees costs no signal storm. tick() moves the
+// rate and age columns of the visible rows on without messages.
+class TopicTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        TopicColumn,
+        MessagesColumn,
+        RateColumn,
+        LastActivityColumn,
+        RetainedColumn,
+        ValueColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        TopicRole = Qt::UserRole + 1, // QString: the full topic (or level) of the node
+        NodeIdRole,                   // int
+        MessagesRole,                 // qint64: own and subtree
+        OwnMessagesRole,              // qint64: this exact topic
+        RateRole,                     // double: msg/s, subtree
+        LastActivityRole,             // qint64: µs since the epoch, subtree
+        RetainedRole,                 // bool: the broker holds a retained message here
+        IsTopicRole,                  // bool: a message arrived on this exact topic
+        PreviewRole,                  // QByteArray: the last payload's first bytes
+    };
+    Q_ENUM(Role)
+
+    explicit TopicTreeModel(QObject *parent = nullptr);
+
+    const TopicTree &tree() const { return m_tree; }
+    int topicCount() const { return m_tree.topicCount(); }
+
+    void apply(const TopicUpdates &updates, qint64 nowUs);
+    void tick(qint64 nowUs);
+    void clear();
+    void setExpanded(const QModelIndex &index, bool expanded);
+    bool isExpanded(const QModelIndex &index) const;
+
+    QModelIndex indexForTopic(const QString &topic, int column = 0) const;
+    QStringList retainedTopicsUnder(const QModelIndex &index) const;
+    // The broker no longer holds these topics' retained messages.
+    void markRetainedCleared(const QStringList &topics);
+
+    // The text of an empty level (a topic such as "a//b" or "/a"), so it is never a blank row.
+    static QString emptyLevelText();
+    // "3 s", "5 min", "2 h", "4 d"
+    static QString ageText(qint64 ageUs);
+    // The last payload on one line: text as text, anything else as hex.
+    static QString valueText(const QByteArray &preview, qint64 size);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    int idOf(const QModelIndex &index) const;
+    QModelIndex indexOf(int id, int column = 0) const;
+    // One dataChanged per parent, over the rows of `ids` under an expanded parent.
+    void notifyVisible(const QList<int> &ids, int firstColumn, int lastColumn);
+
+    TopicTree m_tree;
+    QSet<int> m_expanded;
+    qint64 m_nowUs = 0;
+};
+
+} // namespace mqttdesk
