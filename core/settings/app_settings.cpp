@@ -41,6 +41,8 @@ QString AppSettings::storageKey(Key key)
         return QStringLiteral("stream/previewLines");
     case Key::CompactStreams:
         return QStringLiteral("stream/compactProfiles");
+    case Key::TopicsViews:
+        return QStringLiteral("stream/topicsProfiles");
     }
     return QString();
 }
@@ -188,18 +190,38 @@ void AppSettings::setPreviewLines(int lines)
 
 bool AppSettings::compactStream(qint64 profileId) const
 {
-    return value(Key::CompactStreams).toStringList().contains(QString::number(profileId));
+    return listHas(Key::CompactStreams, profileId);
 }
 
 void AppSettings::setCompactStream(qint64 profileId, bool compact)
 {
-    const QStringList current = value(Key::CompactStreams).toStringList();
+    setListHas(Key::CompactStreams, profileId, compact);
+}
+
+bool AppSettings::topicsView(qint64 profileId) const
+{
+    return listHas(Key::TopicsViews, profileId);
+}
+
+void AppSettings::setTopicsView(qint64 profileId, bool shown)
+{
+    setListHas(Key::TopicsViews, profileId, shown);
+}
+
+bool AppSettings::listHas(Key key, qint64 profileId) const
+{
+    return value(key).toStringList().contains(QString::number(profileId));
+}
+
+void AppSettings::setListHas(Key key, qint64 profileId, bool has)
+{
+    const QStringList current = value(key).toStringList();
     QStringList next = current;
     const QString id = QString::number(profileId);
     next.removeAll(id);
-    if (compact)
+    if (has)
         next.append(id);
-    store(Key::CompactStreams, current, next);
+    store(key, current, next);
 }
 
 } // namespace mqttdesk

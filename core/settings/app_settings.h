@@ -33,6 +33,7 @@ public:
         LocalBrokerOffered, // "firstStart/localBrokerOffered": false
         PreviewLines,       // "stream/previewLines": 12
         CompactStreams,     // "stream/compactProfiles": none
+        TopicsViews,        // "stream/topicsProfiles": none
     };
     Q_ENUM(Key)
 
@@ -81,6 +82,10 @@ public:
     bool compactStream(qint64 profileId) const;
     void setCompactStream(qint64 profileId, bool compact);
 
+    // The connections that show their Topics view instead of the stream.
+    bool topicsView(qint64 profileId) const;
+    void setTopicsView(qint64 profileId, bool shown);
+
     // Whether `key` holds a stored value (otherwise the getter gives the default).
     bool contains(Key key) const;
     // Whether the last write reached the file.
@@ -97,6 +102,8 @@ private:
     void store(Key key, const T &current, const T &next);
     void migrateLanguage();
     void syncPrivately();
+    bool listHas(Key key, qint64 profileId) const;
+    void setListHas(Key key, qint64 profileId, bool has);
 
     QSettings m_store;
     bool m_private = false; // the file's mode is 0600

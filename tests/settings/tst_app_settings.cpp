@@ -62,6 +62,7 @@ void TstAppSettings::defaults()
     QCOMPARE(s.localBrokerOffered(), false);
     QCOMPARE(s.previewLines(), 12);
     QCOMPARE(s.compactStream(1), false);
+    QCOMPARE(s.topicsView(1), false);
     QVERIFY(!s.contains(AppSettings::Key::Language));
     QVERIFY(!s.contains(AppSettings::Key::LastConnection));
     // Reading writes nothing.
@@ -86,6 +87,7 @@ void TstAppSettings::roundTripThroughARestart()
         s.setCompactStream(3, true);
         s.setCompactStream(Q_INT64_C(5000000000), true);
         s.setCompactStream(3, false);
+        s.setTopicsView(4, true);
         QVERIFY(s.isWritable());
     }
     const AppSettings s(dir.path());
@@ -100,6 +102,9 @@ void TstAppSettings::roundTripThroughARestart()
     QCOMPARE(s.previewLines(), 30);
     QCOMPARE(s.compactStream(3), false);
     QCOMPARE(s.compactStream(Q_INT64_C(5000000000)), true);
+    QCOMPARE(s.topicsView(4), true);
+    QCOMPARE(s.topicsView(3), false);
+    QCOMPARE(s.compactStream(4), false);
 }
 
 void TstAppSettings::writesThroughAtOnce()
@@ -149,13 +154,15 @@ void TstAppSettings::changeSignals()
     s.setCompactStream(9, true);
     QCOMPARE(last(), AppSettings::Key::CompactStreams);
     s.setCompactStream(9, true); // already compact: nothing
-    QCOMPARE(changed.size(), 10);
+    s.setTopicsView(9, true);
+    QCOMPARE(last(), AppSettings::Key::TopicsViews);
+    QCOMPARE(changed.size(), 11);
     // Out of range is held to 1..200.
     s.setPreviewLines(0);
     QCOMPARE(s.previewLines(), 1);
     s.setPreviewLines(100000);
     QCOMPARE(s.previewLines(), 200);
-    QCOMPARE(changed.size(), 12);
+    QCOMPARE(changed.size(), 13);
     s.setCompactStream(9, false);
     s.setPreviewLines(3);
     changed.clear();

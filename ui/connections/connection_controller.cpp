@@ -30,7 +30,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     context.version = settings.session.version;
     context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
     m_view = new ConnectionView(context);
-    m_view->streamView()->setSettings(options.settings);
+    m_view->setSettings(options.settings);
     m_view->streamView()->setCommandSettings(settings);
     connection->setPacketLogging(options.packetLogging);
 

@@ -2,6 +2,7 @@
 
 #include "core/connection/connection.h"
 #include "core/protocol/codec.h"
+#include "core/settings/app_settings.h"
 #include "core/storage/message_history.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/connection_services.h"
@@ -13,9 +14,12 @@
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
 #include "ui/subscriptions/subscription_persistence.h"
+#include "ui/topictree/topic_tree_view.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace mqttdesk {
@@ -64,8 +68,27 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     m_publish->setMqtt5(context.version == ProtocolVersion::V5);
     m_publish->setQueueWhileOffline(context.queueWhileOffline);
 
+    // The stream and the Topics map of the same connection share the space above the
+    // publish bar; the choice is remembered per connection (setSettings).
+    m_topics =
+        new TopicTreeView(services->topicTree(), services->reader(), services->profileId(), this);
+    m_topics->setConnection(m_connection);
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_stream, QString());
+    m_views->addTab(m_topics, QString());
+    retranslate();
+    connect(m_topics, &TopicTreeView::showInStreamRequested, this, [this](const QString &filter) {
+        m_stream->setTopicFilter(filter);
+        showTopics(false);
+    });
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_settings)
+            m_settings->setTopicsView(m_context.services->profileId(), topicsShown());
+    });
+
     auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(m_stream);
+    right->addWidget(m_views);
     right->addWidget(m_publish);
     right->setStretchFactor(0, 1);
     right->setChildrenCollapsible(false);
@@ -78,8 +101,8 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_splitter);
-    setTabOrder(m_panel, m_stream);
-    setTabOrder(m_stream, m_publish);
+    setTabOrder(m_panel, m_views);
+    setTabOrder(m_views, m_publish);
 
     // Subscriptions and publish history live with the profile; they are read and written
     // on the services' worker, and arrive here when ready.
@@ -133,6 +156,42 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
 }
 
 ConnectionView::~ConnectionView() = default;
+
+void ConnectionView::setSettings(AppSettings *settings)
+{
+    m_settings = nullptr; // restoring the choice is not a new choice
+    m_stream->setSettings(settings);
+    if (settings)
+        showTopics(settings->topicsView(m_context.services->profileId()));
+    m_settings = settings;
+}
+
+void ConnectionView::showTopics(bool topics)
+{
+    m_views->setCurrentWidget(topics ? static_cast<QWidget *>(m_topics) : m_stream);
+}
+
+bool ConnectionView::topicsShown() const
+{
+    return m_views->currentWidget() == m_topics;
+}
+
+void ConnectionView::retranslate()
+{
+    m_views->setAccessibleName(tr("Views of this connection"));
+    m_views->setTabText(0, tr("Stream"));
+    m_views->setTabToolTip(0, tr("Every message of this connection, newest at the bottom"));
+    m_views->setTabText(1, tr("Topics"));
+    m_views->setTabToolTip(1, tr("The map of every topic received: counts, rates, last values "
+                                 "and retained messages"));
+}
+
+void ConnectionView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
 
 void ConnectionView::onSubscriptionsLoaded()
 {

@@ -16,10 +16,12 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
 
 namespace mqttdesk {
 
 class Connection;
+class AppSettings;
 class ConnectionServices;
 class MessageHistory;
 class MessageStreamModel;
@@ -29,6 +31,7 @@ class PublishBar;
 class SubscriptionListModel;
 class SubscriptionPanel;
 class SubscriptionPersistence;
+class TopicTreeView;
 struct ConnackInfo;
 struct PublishOutcome;
 struct StoredMessage;
@@ -69,6 +72,14 @@ public:
     SubscriptionPanel *subscriptionPanel() const { return m_panel; }
     MessageStreamModel *streamModel() const { return m_streamModel; }
     MessageStreamView *streamView() const { return m_stream; }
+    TopicTreeView *topicsView() const { return m_topics; }
+    QTabWidget *views() const { return m_views; }
+    // Shows the stream (false) or the Topics view (true).
+    void showTopics(bool topics);
+    bool topicsShown() const;
+
+    // Remembers compact mode and the Topics/stream choice per connection; may be nullptr.
+    void setSettings(AppSettings *settings);
     PublishBar *publishBar() const { return m_publish; }
     MessageHistory *history() const { return m_history.get(); }
 
@@ -93,7 +104,11 @@ signals:
     void subscriptionsLoaded();
     void publishHistoryLoaded();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onStateChanged(SessionState state);
     void onConnected(const ConnackInfo &info);
     void onPublishProgress(quint64 token, const PublishOutcome &outcome);
@@ -121,6 +136,9 @@ private:
     MessageStreamModel *m_streamModel = nullptr;
     SubscriptionPanel *m_panel = nullptr;
     MessageStreamView *m_stream = nullptr;
+    TopicTreeView *m_topics = nullptr;
+    QTabWidget *m_views = nullptr;
+    AppSettings *m_settings = nullptr;
     PublishBar *m_publish = nullptr;
     QSplitter *m_splitter = nullptr;
     bool m_connected = false;

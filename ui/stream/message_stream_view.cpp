@@ -269,6 +269,12 @@ QString MessageStreamView::filterError() const
     return m_filterError->isHidden() ? QString() : m_filterError->text();
 }
 
+void MessageStreamView::setTopicFilter(const QString &filter)
+{
+    m_topicFilter->setText(filter);
+    applyFilter();
+}
+
 void MessageStreamView::applyFilter()
 {
     m_filterTimer->stop();

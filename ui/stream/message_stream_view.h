@@ -48,6 +48,8 @@ public:
     // The filter from the bar's fields; applied after a short pause in typing.
     MessageFilter currentFilter() const;
     void applyFilter();
+    // Puts `filter` in the bar's topic filter field and applies it at once ("show in stream").
+    void setTopicFilter(const QString &filter);
     QString filterError() const;
 
     // Remembers compact mode per connection and reads the bubble's preview lines; may be

@@ -1,5 +1,5 @@
 // mqttdesk-bench-gui --port P --expect N [--idle-ms 5000] [--big] [--screenshot file.png]
-//                     [--sync-reads]
+//                     [--sync-reads] [--log-packets] [--topics]
 // See GuiBenchRunner; scripts/bench-gui drives it.
 #include "gui_bench_runner.h"
 
@@ -27,7 +27,9 @@ int main(int argc, char **argv)
                             QStringLiteral("file"));
     QCommandLineOption sync(QStringLiteral("sync-reads"),
                             QStringLiteral("read the stream on the GUI thread (comparison)"));
-    parser.addOptions({port, expect, idle, big, shot, sync, logPackets});
+    QCommandLineOption topics(QStringLiteral("topics"),
+                              QStringLiteral("show the Topics view instead of the stream"));
+    parser.addOptions({port, expect, idle, big, shot, sync, logPackets, topics});
     parser.process(app);
     GuiBenchRunner::Options options;
     options.port = quint16(parser.value(port).toUInt());
@@ -37,6 +39,7 @@ int main(int argc, char **argv)
     options.screenshot = parser.value(shot);
     options.syncReads = parser.isSet(sync);
     options.logPackets = parser.isSet(logPackets);
+    options.topics = parser.isSet(topics);
     GuiBenchRunner runner(options);
     QObject::connect(&runner, &GuiBenchRunner::finished, &app, &QCoreApplication::exit);
     runner.start();

@@ -12,6 +12,7 @@
 #include "ui/stream/message_stream_view.h"
 #include "ui/subscriptions/subscription_list_model.h"
 #include "ui/subscriptions/subscription_panel.h"
+#include "ui/topictree/topic_tree_view.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -97,6 +98,8 @@ void GuiBenchRunner::start()
     m_view->show();
     m_view->streamView()->setDiagnosticsVisible(true);
     m_probe = m_view->streamView()->latencyProbe();
+    if (m_options.topics)
+        m_view->showTopics(true);
 
     connect(m_services->connection(), &Connection::connected, this, &GuiBenchRunner::onConnected);
     connect(m_view->subscriptions(), &QAbstractItemModel::dataChanged, this, [this] {
@@ -136,6 +139,12 @@ void GuiBenchRunner::sample()
     const ProfileCounters counters = m_writer->counters(m_profileId);
     const qint64 stored = counters.stored;
     m_rssMax = qMax(m_rssMax, rssKb());
+    // New topics appear under collapsed levels; open the first two levels again now and then,
+    // as a user watching the tree would, so that the view has rows to keep current.
+    if (m_options.topics && now - m_lastExpandMs >= 2000) {
+        m_lastExpandMs = now;
+        m_view->topicsView()->expandToDepth(2);
+    }
     if (stored != m_lastStored) {
         if (m_firstMs < 0)
             m_firstMs = now;

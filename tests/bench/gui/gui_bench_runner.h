@@ -33,6 +33,7 @@ public:
         QString screenshot;      // PNG of the view at the end, when set
         bool syncReads = false;  // stream reads on the GUI thread (for comparison)
         bool logPackets = false; // View > Log packets on, lines into a LogModel as in the app
+        bool topics = false;     // the Topics view shown (expanded two levels) instead
     };
 
     explicit GuiBenchRunner(const Options &options, QObject *parent = nullptr);
@@ -74,6 +75,7 @@ private:
     qint64 m_indexedMs = -1;      // flood end -> every row indexed
     double m_idleCpuPercent = -1; // process CPU over the idle window
     bool m_subscribed = false;
+    qint64 m_lastExpandMs = 0;
 };
 
 } // namespace mqttdesk

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "ui/i18n/retranslator.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QModelIndex;
+class QToolButton;
+class QTreeView;
+
+namespace mqttdesk {
+
+class Connection;
+class HistoryReader;
+class RetainedClearDialog;
+class TopicDetailPanel;
+class TopicTreeFilterProxy;
+class TopicTreeModel;
+
+// The Topics pane of a connection: the live map of every topic the connection received
+// (TopicTreeModel, fed in core on the connection's thread), with a filter, an order, expand
+// controls and, for the selected node, its last message and recent history
+// (TopicDetailPanel). The view tells the model which nodes are expanded, so only visible
+// rows are refreshed.
+class TopicTreeView : public QWidget
+{
+    Q_OBJECT
+public:
+    // `reader` may be null (no history: the detail shows no recent messages).
+    TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint64 profileId,
+                  QWidget *parent = nullptr);
+
+    QTreeView *treeView() const { return m_tree; }
+    TopicTreeFilterProxy *proxy() const { return m_proxy; }
+    TopicDetailPanel *detail() const { return m_detail; }
+    QLineEdit *filterField() const { return m_filter; }
+    QComboBox *sortBox() const { return m_sort; }
+
+    void setFilterText(const QString &text);
+    // Expands every level up to `depth` (1: the roots' children show) and collapses below.
+    void expandToDepth(int depth);
+    void expandAll();
+    void collapseAll();
+    // Selects the node of `topic` (expanding its ancestors); false when it is not shown.
+    bool selectTopic(const QString &topic);
+
+    // The connection that "Clear retained" publishes on (may be null: no clearing).
+    void setConnection(Connection *connection);
+    // Opens the "Clear retained" dialog for the node's own retained message, or for every
+    // retained topic at and below it (`subtree`). Returns the dialog (null: nothing to clear).
+    RetainedClearDialog *clearRetained(const QModelIndex &proxyIndex, bool subtree);
+    // The context menu's actions for a node (tests drive them).
+    QMenu *contextMenuFor(const QModelIndex &proxyIndex);
+
+signals:
+    // "Show in stream": the stream's topic filter (a topic, or "topic/#" for a subtree).
+    void showInStreamRequested(const QString &topicFilter);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setExpandedRecursively(const QModelIndex &parent, int depth, int maxDepth);
+    void onExpanded(const QModelIndex &index, bool expanded);
+    void onCurrentChanged(const QModelIndex &current);
+    void updateCount();
+    void showContextMenu(const QPoint &pos);
+
+    TopicTreeModel *m_model;
+    TopicTreeFilterProxy *m_proxy;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_sort = nullptr;
+    QToolButton *m_expand = nullptr;
+    QMenu *m_expandMenu = nullptr;
+    QLabel *m_count = nullptr;
+    QTreeView *m_tree = nullptr;
+    TopicDetailPanel *m_detail = nullptr;
+    QPointer<Connection> m_connection;
+    Retranslator m_texts;
+};
+
+} // namespace mqttdesk
