@@ -9,9 +9,63 @@ TopicTreeFilterProxy::TopicTreeFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true);
-    // Rows re-sort as counts and rates change; the model signals at most ~10 times a second
-    // and only for expanded rows, so this stays cheap on a large tree.
-    setDynamicSortFilter(true);
+    // Names never change and topics never move: the filter and the name order only need
+    // new rows, which a dynamic proxy places by binary search. The model names the roles a
+    // change touches, so a count or a rate changing re-filters and re-sorts nothing.
+    setFilterRole(TopicTreeModel::TopicRole);
+    applySortKey();
+    m_resort.setInterval(1000);
+    connect(&m_resort, &QTimer::timeout, this, &TopicTreeFilterProxy::resortIfNeeded);
+    m_resort.start();
+}
+
+void TopicTreeFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    QSortFilterProxyModel::setSourceModel(model);
+    if (!model)
+        return;
+    // Numbers move rows only when they order them; then the order is redone once a second.
+    auto changed = [this] {
+        if (m_sortKey != SortKey::Name)
+            m_dirty = true;
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, changed);
+    connect(model, &QAbstractItemModel::dataChanged, this, changed);
+}
+
+void TopicTreeFilterProxy::applySortKey()
+{
+    switch (m_sortKey) {
+    case SortKey::Name:
+        setSortRole(TopicTreeModel::SegmentRole);
+        break;
+    case SortKey::Rate:
+        setSortRole(TopicTreeModel::RateRole);
+        break;
+    case SortKey::Messages:
+        setSortRole(TopicTreeModel::MessagesRole);
+        break;
+    case SortKey::LastActivity:
+        setSortRole(TopicTreeModel::LastActivityRole);
+        break;
+    }
+    // A busy tree re-sorted on every change of its numbers would move rows per parent ten
+    // times a second: the numeric orders are redone by the timer instead.
+    setDynamicSortFilter(m_sortKey == SortKey::Name);
+    m_dirty = false;
+    invalidate();
+    sort(0, Qt::AscendingOrder);
+}
+
+void TopicTreeFilterProxy::resortIfNeeded()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    // sort() keeps the order when asked for the column it sorts already: invalidate first.
+    invalidate();
     sort(0, Qt::AscendingOrder);
 }
 
@@ -30,8 +84,7 @@ void TopicTreeFilterProxy::setSortKey(SortKey key)
     if (key == m_sortKey)
         return;
     m_sortKey = key;
-    invalidate();
-    sort(0, Qt::AscendingOrder);
+    applySortKey();
 }
 
 bool TopicTreeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -48,25 +101,27 @@ bool TopicTreeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
 
 bool TopicTreeFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QString leftTopic = left.data(TopicTreeModel::TopicRole).toString();
-    const QString rightTopic = right.data(TopicTreeModel::TopicRole).toString();
+    // Called n log n times per level on every sort: the level's own name, never the full
+    // topic (which would be built from all its ancestors each time).
+    const QString leftName = left.data(TopicTreeModel::SegmentRole).toString();
+    const QString rightName = right.data(TopicTreeModel::SegmentRole).toString();
     if (!left.parent().isValid()) {
-        const bool leftSys = leftTopic.startsWith(QLatin1Char('$'));
-        const bool rightSys = rightTopic.startsWith(QLatin1Char('$'));
+        const bool leftSys = leftName.startsWith(QLatin1Char('$'));
+        const bool rightSys = rightName.startsWith(QLatin1Char('$'));
         if (leftSys != rightSys)
             return rightSys;
     }
     auto byName = [&] {
-        const int order = leftTopic.compare(rightTopic, Qt::CaseInsensitive);
-        return order != 0 ? order < 0 : leftTopic < rightTopic;
+        const int order = leftName.compare(rightName, Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : leftName < rightName;
     };
     auto busierFirst = [&](int role) {
         const QVariant l = left.data(role);
         const QVariant r = right.data(role);
-        const int order = QVariant::compare(r, l) == QPartialOrdering::Less      ? -1
-                          : QVariant::compare(r, l) == QPartialOrdering::Greater ? 1
-                                                                                 : 0;
-        return order != 0 ? order < 0 : byName();
+        const bool lType = l.typeId() == QMetaType::Double;
+        const double lv = lType ? l.toDouble() : double(l.toLongLong());
+        const double rv = lType ? r.toDouble() : double(r.toLongLong());
+        return lv != rv ? lv > rv : byName();
     };
     switch (m_sortKey) {
     case SortKey::Name:

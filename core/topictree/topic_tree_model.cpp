@@ -135,6 +135,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         return n.isTopic;
     case PreviewRole:
         return n.preview;
+    case SegmentRole:
+        return n.segment;
     case Qt::TextAlignmentRole:
         if (index.column() == MessagesColumn || index.column() == RateColumn ||
             index.column() == LastActivityColumn)
@@ -249,7 +251,7 @@ void TopicTreeModel::tick(qint64 nowUs)
             continue;
         const QModelIndex parent = indexOf(parentId);
         emit dataChanged(index(0, RateColumn, parent), index(rows - 1, LastActivityColumn, parent),
-                         {Qt::DisplayRole, RateRole, LastActivityRole});
+                         {Qt::DisplayRole, RateRole});
     }
 }
 
@@ -272,8 +274,13 @@ void TopicTreeModel::notifyVisible(const QList<int> &ids, int firstColumn, int l
     }
     for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
         const QModelIndex parent = indexOf(it.key());
+        // The roles a count, rate or value change touches (never the names): a proxy then
+        // neither re-filters nor re-sorts by name.
+        static const QList<int> kRoles{Qt::DisplayRole, Qt::ToolTipRole, MessagesRole,
+                                       OwnMessagesRole, RateRole,        LastActivityRole,
+                                       RetainedRole,    IsTopicRole,     PreviewRole};
         emit dataChanged(index(it->first, firstColumn, parent),
-                         index(it->second, lastColumn, parent));
+                         index(it->second, lastColumn, parent), kRoles);
     }
 }
 

@@ -38,6 +38,7 @@ public:
         RetainedRole,                 // bool: the broker holds a retained message here
         IsTopicRole,                  // bool: a message arrived on this exact topic
         PreviewRole,                  // QByteArray: the last payload's first bytes
+        SegmentRole,                  // QString: the node's own level ("" for an empty one)
     };
     Q_ENUM(Role)
 

@@ -12,6 +12,8 @@
 #include "core/workspace/profile_records.h"
 #include "core/workspace/storing_message_sink.h"
 
+#include <QElapsedTimer>
+
 namespace mqttdesk {
 
 namespace {
@@ -21,6 +23,11 @@ constexpr int kCountIntervalMs = 100;
 // The topic tree's live updates and its clock.
 constexpr int kTopicIntervalMs = 100;
 constexpr int kTopicTickMs = 1000;
+// Topic updates are applied in slices of this size for at most this long per turn; a
+// backlog goes on after the pause.
+constexpr qsizetype kTopicSlice = 250;
+constexpr int kTopicBudgetMs = 6;
+constexpr int kTopicBacklogMs = 15;
 // Clearing waits this long for the writer to commit what it holds.
 constexpr int kWriterDrainMs = 30000;
 
@@ -78,7 +85,8 @@ ConnectionServices::ConnectionServices(const ConnectionSettings &settings, const
             },
             Qt::QueuedConnection);
     });
-    connection->addMessageSink(m_topicActivity);
+    if (options.topicTree)
+        connection->addMessageSink(m_topicActivity);
     loadTopicTree();
 }
 
@@ -102,11 +110,31 @@ void ConnectionServices::loadTopicTree()
         });
 }
 
+void ConnectionServices::updateTopicTree()
+{
+    m_topicBacklog.append(m_topicActivity->take());
+    m_topicModel->apply(m_topicBacklog, SubscriptionCounter::nowUs());
+    m_topicBacklog.clear();
+}
+
 void ConnectionServices::takeTopics()
 {
-    const QList<TopicUpdate> updates = m_topicActivity->take();
-    if (!updates.isEmpty())
-        m_topicModel->apply(updates, SubscriptionCounter::nowUs());
+    m_topicBacklog.append(m_topicActivity->take());
+    if (m_topicBacklog.isEmpty())
+        return;
+    // A few milliseconds at a time: 100,000 new topics in one tick would hold the GUI thread
+    // for their insertions (and the views' work on them); the rest follows shortly.
+    QElapsedTimer spent;
+    spent.start();
+    qsizetype done = 0;
+    while (done < m_topicBacklog.size() && spent.elapsed() < kTopicBudgetMs) {
+        const qsizetype n = qMin<qsizetype>(m_topicBacklog.size() - done, kTopicSlice);
+        m_topicModel->apply(m_topicBacklog.sliced(done, n), SubscriptionCounter::nowUs());
+        done += n;
+    }
+    m_topicBacklog.remove(0, done);
+    if (!m_topicBacklog.isEmpty())
+        QTimer::singleShot(kTopicBacklogMs, this, &ConnectionServices::takeTopics);
 }
 
 ConnectionServices::~ConnectionServices()
@@ -177,6 +205,7 @@ void ConnectionServices::clearHistory(std::function<void(const StorageError &err
             if (!outcome.isError()) {
                 m_counter->clear();
                 m_topicActivity->take(); // counted before the clear: gone with it
+                m_topicBacklog.clear();
                 m_topicModel->clear();
             }
             if (done)

@@ -2,6 +2,7 @@
 
 #include "core/connection/connection_settings.h"
 #include "core/storage/storage_error.h"
+#include "core/topictree/topic_update.h"
 #include "core/workspace/subscription_counter.h"
 
 #include <QHash>
@@ -41,6 +42,7 @@ public:
         qint64 profileId = 0;
         MessageWriter *writer = nullptr; // started; outlives the services; null: no storage
         QString databasePath;            // empty: no history reader
+        bool topicTree = true;           // keep the topic tree (the CLI's sub does not)
     };
 
     ConnectionServices(const ConnectionSettings &settings, const Options &options,
@@ -71,6 +73,8 @@ public:
     TopicTreeModel *topicTree() const { return m_topicModel.get(); }
     // The stored part has been read into the tree (or there is no history).
     bool topicTreeLoaded() const { return m_topicsLoaded; }
+    // Applies what the connection received so far now, instead of at the next tick.
+    void updateTopicTree();
 
     // Deletes the profile's stored history on a worker thread (after the writer has
     // committed what it holds); `done` gets the outcome on this object's thread. Destroying
@@ -102,6 +106,7 @@ private:
     QTimer m_topicTimer; // batches live topic updates: at most 10 a second
     QTimer m_topicTick;  // rates and ages of the visible rows move on without messages
     bool m_topicsLoaded = false;
+    TopicUpdates m_topicBacklog; // taken, not applied yet (applied a slice per turn)
 };
 
 } // namespace mqttdesk
