@@ -18,8 +18,9 @@ constexpr unsigned kConn = B(C::Conn);
 constexpr unsigned kPub = B(C::Pub);
 constexpr unsigned kSub = B(C::Sub);
 constexpr unsigned kBench = B(C::BenchPub) | B(C::BenchSub) | B(C::BenchConn);
-constexpr unsigned kAll = kConn | kPub | kSub | kBench;
-constexpr unsigned kTopics = kPub | kSub | B(C::BenchPub) | B(C::BenchSub);
+constexpr unsigned kTree = B(C::Topics);
+constexpr unsigned kAll = kConn | kPub | kSub | kBench | kTree;
+constexpr unsigned kTopics = kPub | kSub | B(C::BenchPub) | B(C::BenchSub) | kTree;
 
 #define TR(text) QT_TRANSLATE_NOOP("cli", text)
 
@@ -247,15 +248,15 @@ const QList<CliFlag> kFlags = {
                        [&o](qint64 n) { o.repeatDelayMs = int(n); });
      }},
     // sub output
-    {CliFlagId::Count, "-C", "--count", "count", kSub | B(C::BenchPub) | B(C::BenchSub),
-     TR("sub: exit after this many messages; bench pub: messages per client; bench sub: "
-        "stop after this many messages in all"),
+    {CliFlagId::Count, "-C", "--count", "count", kSub | B(C::BenchPub) | B(C::BenchSub) | kTree,
+     TR("sub, topics: exit after this many messages; bench pub: messages per client; bench "
+        "sub: stop after this many messages in all"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          return number(f, v, 1, Q_INT64_C(1) << 40, tr("the count must be at least 1, not '%1'."),
                        [&o](qint64 n) { o.count = n; });
      }},
-    {CliFlagId::Timeout, "-W", "--timeout", "seconds", kSub | kBench,
-     TR("stop after this many seconds (sub: exit status 27)"),
+    {CliFlagId::Timeout, "-W", "--timeout", "seconds", kSub | kBench | kTree,
+     TR("stop after this many seconds (sub: exit status 27; topics: print the tree)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          return number(f, v, 1, 86400 * 365, tr("the timeout must be at least 1 second, not '%1'."),
                        [&o](qint64 n) { o.timeoutSeconds = int(n); });
@@ -270,8 +271,9 @@ const QList<CliFlag> kFlags = {
      TR("also keep every message in the --profile's history, as the app does (not while the "
         "app has that data directory open)"),
      turnOn<&CliOptions::store>},
-    {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub,
-     TR("print each message in this format, as mosquitto_sub -F (see Format below)"),
+    {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub | kTree,
+     TR("sub: print each message in this format, as mosquitto_sub -F (see Format below); "
+        "topics: json prints the tree as JSON"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
          QString why;
          if (!FormatTemplate::parse(v.value(0), &why))
@@ -364,6 +366,8 @@ QString CliFlagTable::commandName(CliCommand command)
         return QStringLiteral("bench sub");
     case CliCommand::BenchConn:
         return QStringLiteral("bench conn");
+    case CliCommand::Topics:
+        return QStringLiteral("topics");
     }
     return {};
 }
@@ -392,6 +396,7 @@ QString CliFlagTable::help(CliCommand command)
                   "  bench pub   publish load from N clients and measure it\n"
                   "  bench sub   subscribe with N clients and count what arrives\n"
                   "  bench conn  connect N clients and measure connection times\n"
+                  "  topics      subscribe and print the tree of the topics received\n"
                   "\n"
                   "  --help      show this help; '<command> --help' lists its options\n"
                   "  --version   show the version\n"
@@ -425,6 +430,13 @@ QString CliFlagTable::help(CliCommand command)
     case CliCommand::BenchConn:
         out = tr("Usage: mqttdesk-cli bench conn [--clients N] [--interval ms] "
                  "[options]\n\nConnects N clients and reports connection times and errors.\n");
+        break;
+    case CliCommand::Topics:
+        out = tr("Usage: mqttdesk-cli topics -t filter [-t filter ...] [-W seconds | -C count] "
+                 "[-F json] [options]\n\nSubscribes, builds the tree of the topics received "
+                 "(the app's Topics view) and prints it at the end (-W, -C or Ctrl-C): each "
+                 "level with its messages (and those on the topic itself), messages per second "
+                 "over the last 10 s, and R when the broker holds a retained message.\n");
         break;
     }
     out += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n');

@@ -23,6 +23,7 @@ enum class CliCommand : quint8
     BenchPub,
     BenchSub,
     BenchConn,
+    Topics,
 };
 
 // Where pub takes its message from (mosquitto_pub -m, -f, -s, -l, -n).

@@ -53,6 +53,8 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
         o.command = CliCommand::Pub;
     else if (first == QLatin1String("sub"))
         o.command = CliCommand::Sub;
+    else if (first == QLatin1String("topics"))
+        o.command = CliCommand::Topics;
     else if (first == QLatin1String("bench")) {
         const QString second = args.value(2);
         if (second == QLatin1String("pub"))
@@ -168,6 +170,19 @@ bool CliParser::validate(CliOptions &o, CliError *error)
         *error = {CliError::Kind::MissingOption,
                   tr("sub needs at least one topic filter: -t filter.")};
         return false;
+    }
+    if (o.command == CliCommand::Topics) {
+        if (o.topics.isEmpty() && !urlHasTopic) {
+            *error = {CliError::Kind::MissingOption,
+                      tr("topics needs at least one topic filter: -t filter.")};
+            return false;
+        }
+        if (o.printFormat && *o.printFormat != QLatin1String("json")) {
+            *error = {
+                CliError::Kind::InvalidValue,
+                tr("-F: topics prints text, or JSON with -F json, not '%1'.").arg(*o.printFormat)};
+            return false;
+        }
     }
     // The history belongs to a saved connection: without one there is nothing to add to.
     if (o.store && o.profile.isEmpty()) {

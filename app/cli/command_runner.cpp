@@ -7,6 +7,7 @@
 #include "app/cli/settings_builder.h"
 #include "app/cli/signal_watcher.h"
 #include "app/cli/sub_command.h"
+#include "app/cli/topics_command.h"
 
 #include <QCoreApplication>
 
@@ -60,6 +61,8 @@ int CommandRunner::run(QCoreApplication &app, const CliOptions &options)
     case CliCommand::BenchSub:
     case CliCommand::BenchConn:
         return exec<BenchCommand>(app, options, *plan);
+    case CliCommand::Topics:
+        return exec<TopicsCommand>(app, options, *plan);
     case CliCommand::None:
         break;
     }

@@ -21,6 +21,7 @@ ConnectionServices::Options servicesFor(const CliPlan &plan, MessageWriter *writ
     ConnectionServices::Options o;
     o.profileId = plan.profileId;
     o.writer = writer;
+    o.topicTree = false; // sub prints; a tree would cost every message a lookup for nothing
     return o;
 }
 

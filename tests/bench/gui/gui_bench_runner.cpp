@@ -4,6 +4,7 @@
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/profile_store.h"
+#include "core/topictree/topic_tree_model.h"
 #include "core/workspace/connection_services.h"
 #include "ui/connections/log_model.h"
 #include "ui/stream/connection_view.h"
@@ -143,7 +144,10 @@ void GuiBenchRunner::sample()
     // as a user watching the tree would, so that the view has rows to keep current.
     if (m_options.topics && now - m_lastExpandMs >= 2000) {
         m_lastExpandMs = now;
+        QElapsedTimer expanding;
+        expanding.start();
         m_view->topicsView()->expandToDepth(2);
+        m_expandMaxMs = qMax(m_expandMaxMs, expanding.nsecsElapsed() / 1e6);
     }
     if (stored != m_lastStored) {
         if (m_firstMs < 0)
@@ -226,6 +230,14 @@ void GuiBenchRunner::finish(const QString &reason)
     if (m_idleCpuPercent >= 0) {
         o.insert(QStringLiteral("indexedAfterMs"), m_indexedMs);
         o.insert(QStringLiteral("idleCpuPercent"), m_idleCpuPercent);
+    }
+    if (m_options.topics) {
+        const TopicTree &tree = m_services->topicTree()->tree();
+        o.insert(QStringLiteral("topicNodes"), tree.nodeCount());
+        o.insert(QStringLiteral("topics"), tree.topicCount());
+        o.insert(QStringLiteral("topicTreeBytes"), tree.memoryBytes());
+        o.insert(QStringLiteral("topicPreviewBytes"), tree.previewBytes());
+        o.insert(QStringLiteral("expandMaxMs"), m_expandMaxMs);
     }
     if (!m_options.screenshot.isEmpty())
         m_view->grab().save(m_options.screenshot);

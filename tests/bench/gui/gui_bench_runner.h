@@ -76,6 +76,7 @@ private:
     double m_idleCpuPercent = -1; // process CPU over the idle window
     bool m_subscribed = false;
     qint64 m_lastExpandMs = 0;
+    double m_expandMaxMs = 0; // the longest "expand two levels" (the user's click, not a tick)
 };
 
 } // namespace mqttdesk
