@@ -71,6 +71,11 @@ enum class CliFlagId : quint8
     Rate,
     Size,
     Interval,
+    Yes,
+    OutputFile,
+    SnapshotName,
+    QuietMs,
+    DiffFormat,
 };
 
 struct CliFlag
@@ -100,6 +105,9 @@ public:
     static const QList<CliFlag> &flags();
     // The flag `token` names ("-h", "--host"), or nullptr.
     static const CliFlag *find(QStringView token);
+    // The flag of that name the command accepts (a name may mean different things to
+    // different commands, e.g. -F); else as find(token).
+    static const CliFlag *find(QStringView token, CliCommand command);
     static bool accepts(const CliFlag &flag, CliCommand command)
     {
         return (flag.commands & bit(command)) != 0;
