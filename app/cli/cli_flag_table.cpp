@@ -19,7 +19,8 @@ constexpr unsigned kPub = B(C::Pub);
 constexpr unsigned kSub = B(C::Sub);
 constexpr unsigned kBench = B(C::BenchPub) | B(C::BenchSub) | B(C::BenchConn);
 constexpr unsigned kTree = B(C::Topics);
-constexpr unsigned kAll = kConn | kPub | kSub | kBench | kTree;
+constexpr unsigned kRetained = B(C::RetainedClear) | B(C::RetainedSnapshot) | B(C::RetainedDiff);
+constexpr unsigned kAll = kConn | kPub | kSub | kBench | kTree | kRetained;
 constexpr unsigned kTopics = kPub | kSub | B(C::BenchPub) | B(C::BenchSub) | kTree;
 
 #define TR(text) QT_TRANSLATE_NOOP("cli", text)
@@ -219,11 +220,13 @@ const QList<CliFlag> kFlags = {
          return std::nullopt;
      }},
     // What
-    {CliFlagId::Topic, "-t", "--topic", "topic", kTopics,
-     TR("topic (sub: a filter, repeatable; bench: %c is the client number)"),
+    {CliFlagId::Topic, "-t", "--topic", "topic",
+     kTopics | B(C::RetainedClear) | B(C::RetainedSnapshot),
+     TR("topic (sub: a filter, repeatable; bench: %c is the client number; retained: the "
+        "filter)"),
      append<&CliOptions::topics>},
-    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics, TR("QoS 0, 1 or 2 (default 0)"),
-     setQos<&CliOptions::qos>},
+    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics | B(C::RetainedClear),
+     TR("QoS 0, 1 or 2 (default 0)"), setQos<&CliOptions::qos>},
     {CliFlagId::Retain, "-r", "--retain", nullptr, kPub | B(C::BenchPub),
      TR("publish with the retain flag"), turnOn<&CliOptions::retain>},
     {CliFlagId::Message, "-m", "--message", "message", kPub, TR("the message to publish"),
@@ -271,10 +274,16 @@ const QList<CliFlag> kFlags = {
      TR("also keep every message in the --profile's history, as the app does (not while the "
         "app has that data directory open)"),
      turnOn<&CliOptions::store>},
-    {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub | kTree,
+    {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub | kTree | B(C::RetainedDiff),
      TR("sub: print each message in this format, as mosquitto_sub -F (see Format below); "
-        "topics: json prints the tree as JSON"),
+        "topics: json prints the tree as JSON; retained diff: json or csv instead of text"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         if (o.command == CliCommand::RetainedDiff) {
+             if (v.value(0) != QLatin1String("json") && v.value(0) != QLatin1String("csv"))
+                 return badValue(f, tr("use json or csv, not '%1'.").arg(v.value(0)));
+             o.diffFormat = v.value(0);
+             return std::nullopt;
+         }
          QString why;
          if (!FormatTemplate::parse(v.value(0), &why))
              return badValue(f, why);
@@ -300,6 +309,27 @@ const QList<CliFlag> kFlags = {
     {CliFlagId::LineBuffered, nullptr, "--line-buffered", nullptr, kSub,
      TR("write each message out at once (default: only when stdout is a terminal)"),
      turnOn<&CliOptions::lineBuffered>},
+    // retained
+    {CliFlagId::Yes, "-y", "--yes", nullptr, B(C::RetainedClear),
+     TR("clear without asking for confirmation"), turnOn<&CliOptions::yes>},
+    {CliFlagId::OutputFile, "-o", "--output", "file", B(C::RetainedSnapshot),
+     TR("write the snapshot to this file"),
+     [](CliOptions &o, const CliFlag &, const QStringList &v) -> Applied {
+         o.outputFile = v.value(0);
+         return std::nullopt;
+     }},
+    {CliFlagId::SnapshotName, nullptr, "--name", "name", B(C::RetainedSnapshot),
+     TR("a name stored in the snapshot"),
+     [](CliOptions &o, const CliFlag &, const QStringList &v) -> Applied {
+         o.snapshotName = v.value(0);
+         return std::nullopt;
+     }},
+    {CliFlagId::QuietMs, nullptr, "--quiet-ms", "ms", kRetained,
+     TR("all retained messages are in when none came for this long (default 1000)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 50, 600000, tr("use 50 to 600000 milliseconds, not '%1'."),
+                       [&o](qint64 n) { o.quietMs = int(n); });
+     }},
     {CliFlagId::Quiet, nullptr, "--quiet", nullptr, kAll, TR("no error messages"),
      turnOn<&CliOptions::quiet>},
     // bench
@@ -368,6 +398,12 @@ QString CliFlagTable::commandName(CliCommand command)
         return QStringLiteral("bench conn");
     case CliCommand::Topics:
         return QStringLiteral("topics");
+    case CliCommand::RetainedClear:
+        return QStringLiteral("retained clear");
+    case CliCommand::RetainedSnapshot:
+        return QStringLiteral("retained snapshot");
+    case CliCommand::RetainedDiff:
+        return QStringLiteral("retained diff");
     }
     return {};
 }
@@ -397,6 +433,9 @@ QString CliFlagTable::help(CliCommand command)
                   "  bench sub   subscribe with N clients and count what arrives\n"
                   "  bench conn  connect N clients and measure connection times\n"
                   "  topics      subscribe and print the tree of the topics received\n"
+                  "  retained clear     remove the retained messages under a filter\n"
+                  "  retained snapshot  save the retained messages under a filter to a file\n"
+                  "  retained diff      compare two snapshots, or a snapshot with the broker\n"
                   "\n"
                   "  --help      show this help; '<command> --help' lists its options\n"
                   "  --version   show the version\n"
@@ -437,6 +476,23 @@ QString CliFlagTable::help(CliCommand command)
                  "(the app's Topics view) and prints it at the end (-W, -C or Ctrl-C): each "
                  "level with its messages (and those on the topic itself), messages per second "
                  "over the last 10 s, and R when the broker holds a retained message.\n");
+        break;
+    case CliCommand::RetainedClear:
+        out = tr("Usage: mqttdesk-cli retained clear -t filter [--yes] [-q qos] [options]\n\n"
+                 "Lists the retained messages under the filter, asks for confirmation (refused\n"
+                 "when standard input is not a terminal, unless --yes), then removes them by\n"
+                 "publishing an empty retained message to each topic. Exit status: 0 all\n"
+                 "cleared, 1 some could not be cleared, 2 refused or cannot connect.\n");
+        break;
+    case CliCommand::RetainedSnapshot:
+        out = tr("Usage: mqttdesk-cli retained snapshot -t filter -o file [--name name] "
+                 "[options]\n\nSaves the retained messages under the filter to a JSON file.\n");
+        break;
+    case CliCommand::RetainedDiff:
+        out = tr("Usage: mqttdesk-cli retained diff A B [-F json|csv] [options]\n\n"
+                 "Compares two snapshot files; B may be 'live' to compare A with the broker\n"
+                 "now (under A's filter, with the connection options). Prints what was added,\n"
+                 "removed and changed. Exit status: 0 equal, 1 different, 2 an error.\n");
         break;
     }
     out += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n');

@@ -71,6 +71,10 @@ enum class CliFlagId : quint8
     Rate,
     Size,
     Interval,
+    Yes,
+    OutputFile,
+    SnapshotName,
+    QuietMs,
 };
 
 struct CliFlag

@@ -24,6 +24,9 @@ enum class CliCommand : quint8
     BenchSub,
     BenchConn,
     Topics,
+    RetainedClear,
+    RetainedSnapshot,
+    RetainedDiff,
 };
 
 // Where pub takes its message from (mosquitto_pub -m, -f, -s, -l, -n).
@@ -122,6 +125,13 @@ struct CliOptions
     int payloadSize = 16;
     int intervalMs = 0; // bench conn: between connection starts
     qint64 benchCount = 0;
+    // retained
+    bool yes = false;       // clear: no confirmation prompt
+    QString outputFile;     // snapshot: -o
+    QString snapshotName;   // snapshot: --name
+    int quietMs = 1000;     // how long no retained message means "all arrived"
+    QStringList positional; // diff: A B
+    QString diffFormat;     // diff -F: empty (text), json or csv
 
     bool operator==(const CliOptions &) const = default;
 };

@@ -55,7 +55,24 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
         o.command = CliCommand::Sub;
     else if (first == QLatin1String("topics"))
         o.command = CliCommand::Topics;
-    else if (first == QLatin1String("bench")) {
+    else if (first == QLatin1String("retained")) {
+        const QString second = args.value(2);
+        if (second == QLatin1String("clear"))
+            o.command = CliCommand::RetainedClear;
+        else if (second == QLatin1String("snapshot"))
+            o.command = CliCommand::RetainedSnapshot;
+        else if (second == QLatin1String("diff"))
+            o.command = CliCommand::RetainedDiff;
+        else if (second == QLatin1String("--help")) {
+            o.help = true;
+            return o;
+        } else {
+            *error = {CliError::Kind::UnknownCommand,
+                      tr("retained needs clear, snapshot or diff, not '%1'.").arg(second)};
+            return std::nullopt;
+        }
+        ++i;
+    } else if (first == QLatin1String("bench")) {
         const QString second = args.value(2);
         if (second == QLatin1String("pub"))
             o.command = CliCommand::BenchPub;
@@ -88,6 +105,11 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
     for (; i < args.size(); ++i) {
         const QString &token = args.at(i);
         const CliFlag *flag = CliFlagTable::find(token);
+        if (o.command == CliCommand::RetainedDiff && !flag && !token.startsWith(QLatin1Char('-')) &&
+            o.positional.size() < 2) {
+            o.positional.append(token);
+            continue;
+        }
         if (!flag || !CliFlagTable::accepts(*flag, o.command)) {
             *error = token.startsWith(QLatin1Char('-'))
                          ? CliError{CliError::Kind::UnknownOption,
@@ -196,6 +218,23 @@ bool CliParser::validate(CliOptions &o, CliError *error)
         *error = {o.topics.isEmpty() ? CliError::Kind::MissingOption
                                      : CliError::Kind::ConflictingOptions,
                   tr("bench needs exactly one topic: -t topic.")};
+        return false;
+    }
+    if (o.command == CliCommand::RetainedClear || o.command == CliCommand::RetainedSnapshot) {
+        if (o.topics.size() != 1) {
+            *error = {o.topics.isEmpty() ? CliError::Kind::MissingOption
+                                         : CliError::Kind::ConflictingOptions,
+                      tr("retained needs exactly one filter: -t filter.")};
+            return false;
+        }
+        if (o.command == CliCommand::RetainedSnapshot && o.outputFile.isEmpty()) {
+            *error = {CliError::Kind::MissingOption, tr("snapshot needs a file: -o file.")};
+            return false;
+        }
+    }
+    if (o.command == CliCommand::RetainedDiff && o.positional.size() != 2) {
+        *error = {CliError::Kind::MissingOption,
+                  tr("diff needs two snapshots: retained diff A B (B may be 'live').")};
         return false;
     }
     const bool names = o.command == CliCommand::Pub || o.command == CliCommand::BenchPub;

@@ -4,6 +4,7 @@
 #include "app/cli/cli_client.h"
 #include "app/cli/conn_command.h"
 #include "app/cli/pub_command.h"
+#include "app/cli/retained_command.h"
 #include "app/cli/settings_builder.h"
 #include "app/cli/signal_watcher.h"
 #include "app/cli/sub_command.h"
@@ -63,6 +64,10 @@ int CommandRunner::run(QCoreApplication &app, const CliOptions &options)
         return exec<BenchCommand>(app, options, *plan);
     case CliCommand::Topics:
         return exec<TopicsCommand>(app, options, *plan);
+    case CliCommand::RetainedClear:
+    case CliCommand::RetainedSnapshot:
+    case CliCommand::RetainedDiff:
+        return exec<RetainedCommand>(app, options, *plan);
     case CliCommand::None:
         break;
     }
