@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -64,3 +65,5 @@ public:
 };
 
 } // namespace mqttdesk
+
+Q_DECLARE_METATYPE(mqttdesk::RetainedSnapshot)

@@ -203,13 +203,34 @@ QStringList version7()
     };
 }
 
+// Version 8: retained snapshots (what a broker retained under a filter at one moment), per
+// profile, named and time-stamped. `body` is the snapshot's own versioned JSON
+// (RetainedSnapshot), so a stored snapshot and an exported file are the same bytes; the
+// other columns are what the list of snapshots shows without reading the bodies.
+QStringList version8()
+{
+    return {
+        QStringLiteral("CREATE TABLE retained_snapshots ("
+                       " id INTEGER PRIMARY KEY,"
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL,"
+                       " filter TEXT NOT NULL,"
+                       " broker TEXT NOT NULL DEFAULT '',"
+                       " taken_at_ms INTEGER NOT NULL,"
+                       " topic_count INTEGER NOT NULL,"
+                       " body BLOB NOT NULL)"),
+        QStringLiteral("CREATE INDEX retained_snapshots_profile"
+                       " ON retained_snapshots(profile_id, taken_at_ms)"),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
     static const QList<Step> kSteps{{1, version1()}, {2, version2()}, {3, version3()},
                                     {4, version4()}, {5, version5()}, {6, version6()},
-                                    {7, version7()}};
+                                    {7, version7()}, {8, version8()}};
     return kSteps;
 }
 

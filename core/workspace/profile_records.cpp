@@ -123,4 +123,91 @@ void ProfileRecords::recordPublish(const PublishHistoryEntry &entry, DoneCallbac
     });
 }
 
+void ProfileRecords::loadSnapshots(SnapshotsCallback done)
+{
+    post([profileId = m_profileId, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        QList<StoredRetainedSnapshot> list;
+        if (!error.isError())
+            list = RetainedSnapshotStore(connection).list(profileId, &error);
+        return std::function<void()>([done, list, error] { done(list, error); });
+    });
+}
+
+void ProfileRecords::saveSnapshot(const RetainedSnapshot &snapshot, SnapshotSavedCallback done)
+{
+    post([profileId = m_profileId, snapshot,
+          done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        qint64 id = 0;
+        if (!error.isError()) {
+            StoredRetainedSnapshot row;
+            row.profileId = profileId;
+            row.name = snapshot.name;
+            row.filter = snapshot.filter;
+            row.broker = snapshot.broker;
+            row.takenAtMs = snapshot.takenAt.toMSecsSinceEpoch();
+            row.topicCount = int(snapshot.topics.size());
+            row.body = snapshot.toJson();
+            id = RetainedSnapshotStore(connection).add(row, &error);
+        }
+        return std::function<void()>([done, id, error] {
+            if (done)
+                done(id, error);
+        });
+    });
+}
+
+void ProfileRecords::loadSnapshot(qint64 id, SnapshotCallback done)
+{
+    post([id, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        std::optional<RetainedSnapshot> snapshot;
+        QString why;
+        if (!error.isError()) {
+            const StoredRetainedSnapshot row = RetainedSnapshotStore(connection).load(id, &error);
+            if (!error.isError() && row.id == 0)
+                why = tr("The snapshot is no longer stored.");
+            else if (!error.isError()) {
+                auto parsed = RetainedSnapshot::fromJson(row.body);
+                if (auto *ok = std::get_if<RetainedSnapshot>(&parsed)) {
+                    snapshot = std::move(*ok);
+                    snapshot->name = row.name; // a rename changes the row, not the body
+                } else {
+                    why = std::get<RetainedSnapshotError>(parsed).toString();
+                }
+            }
+        }
+        if (error.isError())
+            why = error.message;
+        return std::function<void()>([done, snapshot, why] { done(snapshot, why); });
+    });
+}
+
+void ProfileRecords::renameSnapshot(qint64 id, const QString &name, DoneCallback done)
+{
+    post([id, name, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        if (!error.isError())
+            error = RetainedSnapshotStore(connection).rename(id, name);
+        return std::function<void()>([done, error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void ProfileRecords::removeSnapshot(qint64 id, DoneCallback done)
+{
+    post([id, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        if (!error.isError())
+            error = RetainedSnapshotStore(connection).remove(id);
+        return std::function<void()>([done, error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
 } // namespace mqttdesk

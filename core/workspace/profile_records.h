@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/retained/retained_snapshot.h"
 #include "core/storage/database_worker.h"
 #include "core/storage/publish_history_store.h"
+#include "core/storage/retained_snapshot_store.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/subscription_store.h"
 
@@ -9,11 +11,13 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 namespace mqttdesk {
 
 // A profile's own records besides its history, read and written on a worker thread: its
-// subscriptions (with their colours, aliases and formats) and its publish history. Saving
+// subscriptions (with their colours, aliases and formats), its publish history and its
+// retained snapshots. Saving
 // the subscriptions writes only the rows that differ from what the worker last wrote.
 class ProfileRecords : public DatabaseWorker
 {
@@ -33,6 +37,13 @@ public:
     using PublishHistoryCallback =
         std::function<void(const QList<PublishHistoryEntry> &entries, const StorageError &error)>;
     using DoneCallback = std::function<void(const StorageError &error)>;
+    using SnapshotsCallback =
+        std::function<void(const QList<StoredRetainedSnapshot> &list, const StorageError &error)>;
+    using SnapshotSavedCallback = std::function<void(qint64 id, const StorageError &error)>;
+    // The snapshot, or why it cannot be read (a storage error or a body that is no longer a
+    // valid snapshot).
+    using SnapshotCallback =
+        std::function<void(const std::optional<RetainedSnapshot> &snapshot, const QString &error)>;
 
     ProfileRecords(const QString &databasePath, qint64 profileId, QObject *parent = nullptr);
 
@@ -46,6 +57,14 @@ public:
     // The newest `limit` distinct publishes.
     void loadPublishHistory(int limit, PublishHistoryCallback done);
     void recordPublish(const PublishHistoryEntry &entry, DoneCallback done);
+
+    // Retained snapshots, newest first (without their topics).
+    void loadSnapshots(SnapshotsCallback done);
+    void saveSnapshot(const RetainedSnapshot &snapshot, SnapshotSavedCallback done);
+    // Parsed on the worker: a snapshot of many thousand topics does not stall the caller.
+    void loadSnapshot(qint64 id, SnapshotCallback done);
+    void renameSnapshot(qint64 id, const QString &name, DoneCallback done);
+    void removeSnapshot(qint64 id, DoneCallback done);
 
 private:
     // Worker thread only: what storage holds (by id) and the ids of keys saved so far.
