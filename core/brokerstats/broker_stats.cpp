@@ -96,6 +96,8 @@ void BrokerStats::applyMosquitto(QStringView key, const QString &value, qint64 n
         clientsConnected = toInt(value);
     else if (key == u"clients/total")
         clientsTotal = toInt(value);
+    else if (key == u"clients/maximum")
+        clientsMaximum = toInt(value);
     else if (key == u"subscriptions/count")
         subscriptions = toInt(value);
     else if (key == u"retained messages/count")
@@ -112,8 +114,13 @@ void BrokerStats::applyMosquitto(QStringView key, const QString &value, qint64 n
         applyTotal(Rate::BytesReceived, value, nowUs);
     else if (key == u"bytes/sent")
         applyTotal(Rate::BytesSent, value, nowUs);
-    else if (key == u"load/messages/received/1min")
+    else if (key == u"load/messages/received/1min") {
         applyLoad(Rate::MessagesReceived, value, nowUs);
+        load1 = toDouble(value);
+    } else if (key == u"load/messages/received/5min")
+        load5 = toDouble(value);
+    else if (key == u"load/messages/received/15min")
+        load15 = toDouble(value);
     else if (key == u"load/messages/sent/1min")
         applyLoad(Rate::MessagesSent, value, nowUs);
     else if (key == u"load/bytes/received/1min")
@@ -132,7 +139,13 @@ void BrokerStats::applyEmqx(QStringView key, const QString &value, qint64 nowUs)
     else if (key == u"stats/connections/count")
         clientsConnected = toInt(value);
     else if (key == u"stats/connections/max")
-        clientsTotal = toInt(value);
+        clientsMaximum = toInt(value); // the most at once, not a total
+    else if (key == u"load1")
+        load1 = toDouble(value);
+    else if (key == u"load5")
+        load5 = toDouble(value);
+    else if (key == u"load15")
+        load15 = toDouble(value);
     else if (key == u"stats/subscriptions/count")
         subscriptions = toInt(value);
     else if (key == u"stats/retained/count")

@@ -70,11 +70,14 @@ public:
     std::optional<qint64> uptimeSeconds;
     std::optional<qint64> clientsConnected;
     std::optional<qint64> clientsTotal;
+    std::optional<qint64> clientsMaximum; // the most connected at once since the start
     std::optional<qint64> subscriptions;
     std::optional<qint64> retained;
     std::optional<qint64> heapCurrent;
     std::optional<qint64> heapMaximum;
-    std::optional<double> load1; // EMQX sysdescr-style load averages (load1/5/15)
+    // Load averages over 1, 5 and 15 minutes: mosquitto's messages received per minute
+    // (load/messages/received/Nmin), or a broker's own load1/load5/load15.
+    std::optional<double> load1;
     std::optional<double> load5;
     std::optional<double> load15;
 

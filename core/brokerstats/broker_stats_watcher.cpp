@@ -23,7 +23,7 @@ BrokerStatsWatcher::BrokerStatsWatcher(Connection *connection, QObject *parent)
         if (!m_dirty)
             return;
         m_dirty = false;
-        emit updated();
+        emit changed();
         m_throttle.start(); // a burst right after this one waits for the next slot
     });
     if (!connection)
@@ -60,7 +60,9 @@ void BrokerStatsWatcher::start()
     m_started = true;
     m_error.clear();
     setStatus(Status::Waiting);
-    subscribeNow();
+    // Offline, the session would refuse the request: connected() subscribes instead.
+    if (m_connection->state() == SessionState::Connected)
+        subscribeNow();
 }
 
 void BrokerStatsWatcher::stop()
@@ -71,7 +73,8 @@ void BrokerStatsWatcher::stop()
     m_silence.stop();
     m_throttle.stop();
     m_dirty = false;
-    if (m_connection && m_subscription != Subscription::None)
+    if (m_connection && m_subscription != Subscription::None &&
+        m_connection->state() == SessionState::Connected)
         m_unsubscribeToken = m_connection->unsubscribe({filter()});
     m_subscription = Subscription::None;
     m_subscribeToken = 0;
@@ -92,8 +95,12 @@ void BrokerStatsWatcher::onConnected()
 {
     // The session restores a granted subscription itself; one it forgot (the user
     // disconnected) or never got is made again.
-    if (m_started && m_subscription == Subscription::None)
+    if (!m_started)
+        return;
+    if (m_subscription == Subscription::None)
         subscribeNow();
+    else if (m_subscription == Subscription::Granted && m_status != Status::Receiving)
+        m_silence.start(); // kept by the broker's session: the timeout counts again
 }
 
 void BrokerStatsWatcher::onDisconnected()
@@ -136,7 +143,8 @@ void BrokerStatsWatcher::onSubscribeFinished(quint64 token, const SubscribeResul
     if (result.error) {
         using Kind = SessionError::Kind;
         // Not refused: the connection went away; subscribe again when it is back.
-        if (result.error->kind == Kind::TransportClosed || result.error->kind == Kind::Cancelled) {
+        if (result.error->kind == Kind::TransportClosed || result.error->kind == Kind::Cancelled ||
+            result.error->kind == Kind::NotConnected) {
             m_subscription = Subscription::None;
             return;
         }

@@ -18,9 +18,9 @@ struct UnsubscribeResult;
 // caller's thread; the Connection may live on its worker thread (its signals arrive queued).
 //
 // start() subscribes (5.0: with SubscriptionIdentifier, so its messages can be told from the
-// user's) or waits for the connection to come up; the session restores the subscription after
-// a reconnect, and the watcher subscribes again when the session forgot it (a disconnect by
-// the user). stop() unsubscribes.
+// user's) when connected, or waits for the connection to come up; the session restores the
+// subscription after a reconnect, and the watcher subscribes again when the session forgot it (a
+// disconnect by the user). stop() unsubscribes.
 //
 // Note: a user subscription to the very same filter `$SYS/#` is one subscription at the
 // broker; stop() then removes it as well.
@@ -31,7 +31,7 @@ public:
     enum class Status
     {
         Stopped,
-        Waiting,   // subscribing, or granted and nothing arrived yet
+        Waiting,   // not connected, subscribing, or granted and nothing arrived yet
         Receiving, // $SYS messages arrive
         Silent,    // granted, but nothing within the silence timeout
         Refused,   // SUBACK refused the subscription (or the request failed)
@@ -41,7 +41,7 @@ public:
     static constexpr quint32 SubscriptionIdentifier =
         268435455; // the largest allowed, 5.0 §3.8.2.1.2
     static constexpr int DefaultSilenceTimeoutMs = 15000;
-    static constexpr int UpdateIntervalMs = 250; // updated() at most ~4 times a second
+    static constexpr int UpdateIntervalMs = 250; // changed() at most ~4 times a second
 
     explicit BrokerStatsWatcher(Connection *connection, QObject *parent = nullptr);
     ~BrokerStatsWatcher() override;
@@ -63,7 +63,8 @@ public:
     int silenceTimeout() const { return m_silence.interval(); }
 
 signals:
-    void updated();
+    // The stats changed; throttled to UpdateIntervalMs.
+    void changed();
     void statusChanged(mqttdesk::BrokerStatsWatcher::Status status);
     void subscribed();
     void unsubscribed();

@@ -30,7 +30,14 @@ private slots:
         s.apply(QStringLiteral("$SYS/broker/heap/current"), "65536", 0);
         s.apply(QStringLiteral("$SYS/broker/heap/maximum"), "131072", 0);
         s.apply(QStringLiteral("$SYS/broker/messages/received"), "100", 0);
+        s.apply(QStringLiteral("$SYS/broker/clients/maximum"), "4", 0);
+        s.apply(QStringLiteral("$SYS/broker/load/messages/received/5min"), "30.5", 0);
+        s.apply(QStringLiteral("$SYS/broker/load/messages/received/15min"), "12.25", 0);
         QCOMPARE(s.flavour(), BrokerStats::Flavour::Mosquitto);
+        QCOMPARE(s.clientsMaximum, std::optional<qint64>(4));
+        QCOMPARE(s.load5, std::optional<double>(30.5));
+        QCOMPARE(s.load15, std::optional<double>(12.25));
+        QVERIFY(!s.load1);
         QCOMPARE(s.version, std::optional<QString>(QStringLiteral("2.0.11")));
         QCOMPARE(s.uptimeSeconds, std::optional<qint64>(1234));
         QCOMPARE(s.clientsConnected, std::optional<qint64>(3));
@@ -55,6 +62,8 @@ private slots:
         s.apply(QStringLiteral("$SYS/brokers/emqx@127.0.0.1/stats/connections/count"), "5", 0);
         s.apply(QStringLiteral("$SYS/brokers/emqx@127.0.0.1/stats/subscriptions/count"), "9", 0);
         s.apply(QStringLiteral("$SYS/brokers/emqx@127.0.0.1/stats/retained/count"), "2", 0);
+        s.apply(QStringLiteral("$SYS/brokers/emqx@127.0.0.1/stats/connections/max"), "8", 0);
+        QCOMPARE(s.clientsMaximum, std::optional<qint64>(8));
         s.apply(QStringLiteral("$SYS/brokers/emqx@127.0.0.1/metrics/bytes/sent"), "1000", 0);
         s.apply(QStringLiteral("$SYS/brokers/emqx@127.0.0.1/metrics/bytes/sent"), "3000",
                 2 * kSecond);
