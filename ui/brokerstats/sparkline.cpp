@@ -9,6 +9,10 @@
 
 namespace mqttdesk {
 
+namespace {
+constexpr qint64 kMinimumSpanUs = 30LL * 1000 * 1000;
+}
+
 Sparkline::Sparkline(QWidget *parent)
     : QWidget(parent)
 {
@@ -41,9 +45,12 @@ void Sparkline::paintEvent(QPaintEvent *)
     if (top <= 0)
         top = 1;
     const qint64 newest = m_points.back().atUs;
+    // A history shorter than the window (the view was just opened) is spread over the
+    // width, down to half a minute, rather than squeezed into the right edge.
+    const qint64 span =
+        std::clamp<qint64>(newest - m_points.front().atUs, kMinimumSpanUs, m_windowUs);
     auto at = [&](const BrokerStats::RatePoint &pt) {
-        const double x =
-            area.right() - area.width() * double(newest - pt.atUs) / double(m_windowUs);
+        const double x = area.right() - area.width() * double(newest - pt.atUs) / double(span);
         const double y = area.bottom() - area.height() * (pt.perSecond / top);
         return QPointF(std::max(x, area.left()), y);
     };

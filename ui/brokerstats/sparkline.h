@@ -16,11 +16,11 @@ class Sparkline : public QWidget
 public:
     explicit Sparkline(QWidget *parent = nullptr);
 
-    // The points to draw; x spans windowUs up to the newest point.
+    // The points to draw; x spans at most windowUs up to the newest point.
     void setPoints(const std::deque<BrokerStats::RatePoint> &points, qint64 windowUs);
     qsizetype pointCount() const { return qsizetype(m_points.size()); }
 
-    QSize sizeHint() const override { return {160, 36}; }
+    QSize sizeHint() const override { return {240, 28}; }
     QSize minimumSizeHint() const override { return {60, 24}; }
 
 protected:
