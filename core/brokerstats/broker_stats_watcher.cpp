@@ -88,7 +88,8 @@ void BrokerStatsWatcher::subscribeNow()
     // QoS 0: a lost sample is replaced by the next one within sys_interval.
     mqttdesk::Subscription s{filter(), {}};
     m_subscription = Subscription::Pending;
-    m_subscribeToken = m_connection->subscribe({s}, SubscriptionIdentifier);
+    m_subscribeToken = m_connection->subscribe(
+        {s}, m_withIdentifier ? std::optional<quint32>(SubscriptionIdentifier) : std::nullopt);
 }
 
 void BrokerStatsWatcher::onConnected()
@@ -149,6 +150,12 @@ void BrokerStatsWatcher::onSubscribeFinished(quint64 token, const SubscribeResul
             return;
         }
         m_subscription = Subscription::None;
+        // A 5.0 server without subscription identifiers: the $SYS/ prefix tells ours apart.
+        if (result.error->kind == Kind::FeatureNotSupported && m_withIdentifier) {
+            m_withIdentifier = false;
+            subscribeNow();
+            return;
+        }
         m_error = result.error->message;
         setStatus(Status::Refused);
         emit failed(m_error);

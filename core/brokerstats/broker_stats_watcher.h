@@ -93,6 +93,7 @@ private:
     QTimer m_throttle;
     bool m_started = false;
     bool m_dirty = false;
+    bool m_withIdentifier = true; // off once a server said it has no subscription identifiers
     Subscription m_subscription = Subscription::None;
     quint64 m_subscribeToken = 0;
     quint64 m_unsubscribeToken = 0;

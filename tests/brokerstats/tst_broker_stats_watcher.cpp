@@ -4,6 +4,7 @@
 
 #include "core/brokerstats/broker_stats_watcher.h"
 #include "tests/connection/client_probe.h"
+#include "tests/connection/fake_broker.h"
 #include "tests/connection/test_settings.h"
 #include "tests/fixture/mosquitto_sub.h"
 #include "tests/fixture/test_broker.h"
@@ -141,6 +142,35 @@ private slots:
         QVERIFY(silent.wait(10000));
         QCOMPARE(watcher.status(), BrokerStatsWatcher::Status::Silent);
         QCOMPARE(updated.count(), 0);
+    }
+
+    // A 5.0 server without subscription identifiers (FakeBroker: mosquitto has them): the
+    // watcher subscribes again without one instead of reporting a refusal.
+    void serverWithoutSubscriptionIdentifiers()
+    {
+        FakeBroker fake;
+        QVERIFY(fake.listen());
+        fake.behaviour().connack.properties.setSubscriptionIdentifierAvailable(0);
+        ClientProbe probe(TestSettings::forPort(fake.port(), ProtocolVersion::V5));
+        QVERIFY(probe.connectAndWait());
+        BrokerStatsWatcher watcher(probe.connection());
+        QSignalSpy subscribed(&watcher, &BrokerStatsWatcher::subscribed);
+        QSignalSpy failed(&watcher, &BrokerStatsWatcher::failed);
+        watcher.start();
+        QVERIFY(subscribed.wait(10000));
+        QCOMPARE(failed.count(), 0);
+        const QList<Packet> subscribes = fake.receivedOfType(PacketType::Subscribe);
+        QCOMPARE(subscribes.size(), 1);
+        const auto &subscribe = std::get<SubscribePacket>(subscribes.first());
+        QCOMPARE(subscribe.subscriptions.first().filter, QStringLiteral("$SYS/#"));
+        QVERIFY(subscribe.properties.subscriptionIdentifiers().isEmpty());
+        PublishPacket version;
+        version.topic = QStringLiteral("$SYS/broker/version");
+        version.payload = "mosquitto version 2.0.11";
+        QVERIFY(fake.send(version));
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.stats().version.value_or(QString()),
+                                  QStringLiteral("2.0.11"), 10000);
+        watcher.stop();
     }
 };
 
