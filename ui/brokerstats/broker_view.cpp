@@ -276,8 +276,10 @@ void BrokerView::updateFigures()
         QString text = kDash;
         if (perSecond) {
             const bool isBytes = rate == Rate::BytesReceived || rate == Rate::BytesSent;
-            text = tr("%1/s").arg(isBytes ? bytes(qint64(*perSecond + 0.5))
-                                          : QLocale().toString(*perSecond, 'f', 1));
+            // Two decimals below one a second, so a quiet broker does not read 0.0/s.
+            text = tr("%1/s").arg(
+                isBytes ? bytes(qint64(*perSecond + 0.5))
+                        : QLocale().toString(*perSecond, 'f', *perSecond < 1 ? 2 : 1));
         }
         set(static_cast<Figure>(int(Figure::MessagesReceived) + r), text);
         m_sparklines[r]->setPoints(s.history(rate), ChartWindowUs);
