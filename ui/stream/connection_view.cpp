@@ -8,6 +8,7 @@
 #include "core/workspace/connection_services.h"
 #include "core/workspace/outgoing_message.h"
 #include "core/workspace/profile_records.h"
+#include "ui/brokerstats/broker_view.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
@@ -77,6 +78,9 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     m_views->setDocumentMode(true);
     m_views->addTab(m_stream, QString());
     m_views->addTab(m_topics, QString());
+    // The broker's $SYS figures; subscribed only while this tab is shown.
+    m_broker = new BrokerView(m_connection, this);
+    m_views->addTab(m_broker, QString());
     retranslate();
     connect(m_topics, &TopicTreeView::showInStreamRequested, this, [this](const QString &filter) {
         m_stream->setTopicFilter(filter);
@@ -184,6 +188,9 @@ void ConnectionView::retranslate()
     m_views->setTabText(1, tr("Topics"));
     m_views->setTabToolTip(1, tr("The map of every topic received: counts, rates, last values "
                                  "and retained messages"));
+    m_views->setTabText(2, tr("Broker"));
+    m_views->setTabToolTip(2, tr("What the broker publishes about itself under $SYS: version, "
+                                 "clients, message rates and load"));
 }
 
 void ConnectionView::changeEvent(QEvent *event)

@@ -22,6 +22,7 @@ namespace mqttdesk {
 
 class Connection;
 class AppSettings;
+class BrokerView;
 class ConnectionServices;
 class MessageHistory;
 class MessageStreamModel;
@@ -73,6 +74,7 @@ public:
     MessageStreamModel *streamModel() const { return m_streamModel; }
     MessageStreamView *streamView() const { return m_stream; }
     TopicTreeView *topicsView() const { return m_topics; }
+    BrokerView *brokerView() const { return m_broker; }
     QTabWidget *views() const { return m_views; }
     // Shows the stream (false) or the Topics view (true).
     void showTopics(bool topics);
@@ -137,6 +139,7 @@ private:
     SubscriptionPanel *m_panel = nullptr;
     MessageStreamView *m_stream = nullptr;
     TopicTreeView *m_topics = nullptr;
+    BrokerView *m_broker = nullptr;
     QTabWidget *m_views = nullptr;
     AppSettings *m_settings = nullptr;
     PublishBar *m_publish = nullptr;
