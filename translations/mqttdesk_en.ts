@@ -379,6 +379,182 @@
     </message>
 </context>
 <context>
+    <name>RetainedDiff</name>
+    <message>
+        <location filename="../core/retained/retained_diff.cpp" line="+58" />
+        <source>keys changed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>keys added: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>keys removed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1 lines removed, %2 lines added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <source>qos %1 -&gt; %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>properties changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>binary payload changed (%1 -&gt; %2 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+115" />
+        <source>added    %1: %2
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>removed  %1: %2
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>changed  %1
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 added, %2 removed, %3 changed, %4 unchanged
+</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RetainedSnapshot</name>
+    <message>
+        <location filename="../core/retained/retained_snapshot.cpp" line="+80" />
+        <source>line %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not valid JSON (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the file is not a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>not a retained snapshot (expected "%1")</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>missing or not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>version %1 is not supported (this build reads version %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>missing or empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>not an ISO 8601 date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>missing or not an array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>not an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>topic is missing or empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>topic "%1" appears twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>qos must be 0, 1 or 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>payload is missing or not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>payload is not valid base64</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>contentType is not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>payloadFormatIndicator must be 0 or 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>userProperties is not an array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>each user property must be [name, value]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <location line="+4" />
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>cannot read: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ScramError</name>
     <message>
         <location filename="../core/session/scram_error.cpp" line="+38" />
@@ -1080,6 +1256,177 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::BrokerStatsWatcher</name>
+    <message>
+        <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168" />
+        <source>The broker refused the subscription to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mqttdesk::BrokerView</name>
+    <message>
+        <location filename="../ui/brokerstats/broker_view.cpp" line="+157" />
+        <source>&amp;Version:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Broker version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Uptime:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Broker uptime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Clients connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clients total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clients maximum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subscriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Retained messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Load, 1 / 5 / 15 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Heap, current / maximum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Messages received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Messages sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bytes received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Bytes sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Clients connected plus disconnected clients with a kept session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The most clients connected at once since the broker started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Messages received per minute, averaged over 1, 5 and 15 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 per second, up to the last 5 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All $SYS &amp;topics:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>$SYS topics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+45" />
+        <source>%1 d %2 h %3 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 min %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+48" />
+        <source>%1/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+49" />
+        <source>Not connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This broker published no $SYS topics within %1 s. mosquitto publishes them unless sys_interval is 0; EMQX and HiveMQ need them enabled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Waiting for the broker's $SYS topics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Updated %1 s ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Updated %1 min ago</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>mqttdesk::CaFileList</name>
     <message>
         <location filename="../ui/widgets/ca_file_list.cpp" line="+66" />
@@ -1617,7 +1964,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+181" />
+        <location filename="../ui/stream/connection_view.cpp" line="+185" />
         <source>Views of this connection</source>
         <translation type="unfinished" />
     </message>
@@ -1639,6 +1986,16 @@
     <message>
         <location line="+1" />
         <source>The map of every topic received: counts, rates, last values and retained messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Broker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What the broker publishes about itself under $SYS: version, clients, message rates and load</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3240,6 +3597,14 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
 </context>
 <context>
+    <name>mqttdesk::ProfileRecords</name>
+    <message>
+        <location filename="../core/workspace/profile_records.cpp" line="+170" />
+        <source>The snapshot is no longer stored.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileSecrets</name>
     <message>
         <location filename="../core/profile/profile_secrets.cpp" line="+44" />
@@ -4118,6 +4483,87 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     <message>
         <location filename="../core/retained/retained_clearer.cpp" line="+30" />
         <source>The connection is gone</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RetainedCollector</name>
+    <message>
+        <location filename="../core/retained/retained_collector.cpp" line="+29" />
+        <source>Retained messages were still arriving after %1 s (%2 topics so far).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Not connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The connection was lost while collecting retained messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+67" />
+        <source>The server refused the subscription to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The connection is gone.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RetainedDiffModel</name>
+    <message>
+        <location filename="../core/retained/retained_diff_model.cpp" line="+52" />
+        <source>added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A (before)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>B (after)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No differences; unchanged: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Added: %1, removed: %2, changed: %3; unchanged: %4.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5121,7 +5567,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+65" />
+        <location line="+67" />
         <source>%1 on this topic, %2 with the topics below</source>
         <translation type="unfinished" />
     </message>
@@ -5298,7 +5744,9 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <location line="+55" />
         <source>%Ln topic(s)</source>
         <translation>
-            <numerusform>%Ln topic</numerusform><numerusform>%Ln topics</numerusform></translation>
+            <numerusform>%Ln topic</numerusform>
+            <numerusform>%Ln topics</numerusform>
+        </translation>
     </message>
 </context>
 <context>

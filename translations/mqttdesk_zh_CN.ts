@@ -379,6 +379,186 @@
     </message>
 </context>
 <context>
+    <name>RetainedDiff</name>
+    <message>
+        <location filename="../core/retained/retained_diff.cpp" line="+58" />
+        <source>keys changed: %1</source>
+        <translation>键已更改：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>keys added: %1</source>
+        <translation>键已添加：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>keys removed: %1</source>
+        <translation>键已删除：%1</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1 lines removed, %2 lines added</source>
+        <translation>删除 %1 行，添加 %2 行</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>qos %1 -&gt; %2</source>
+        <translation>QoS %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>properties changed</source>
+        <translation>属性已更改</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>binary payload changed (%1 -&gt; %2 bytes)</source>
+        <translation>二进制载荷已更改（%1 -&gt; %2 字节）</translation>
+    </message>
+    <message>
+        <location line="+115" />
+        <source>added    %1: %2
+</source>
+        <translation>新增    %1：%2
+</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>removed  %1: %2
+</source>
+        <translation>删除    %1：%2
+</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>changed  %1
+</source>
+        <translation>更改    %1
+</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 added, %2 removed, %3 changed, %4 unchanged
+</source>
+        <translation>新增 %1，删除 %2，更改 %3，未变 %4
+</translation>
+    </message>
+</context>
+<context>
+    <name>RetainedSnapshot</name>
+    <message>
+        <location filename="../core/retained/retained_snapshot.cpp" line="+80" />
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not valid JSON (%1)</source>
+        <translation>不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the file is not a JSON object</source>
+        <translation>该文件不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>not a retained snapshot (expected "%1")</source>
+        <translation>不是保留消息快照（应为“%1”）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>missing or not a number</source>
+        <translation>缺失或不是数字</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>version %1 is not supported (this build reads version %2)</source>
+        <translation>不支持版本 %1（此版本读取版本 %2）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>not a string</source>
+        <translation>不是字符串</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>missing or empty</source>
+        <translation>缺失或为空</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>not an ISO 8601 date and time</source>
+        <translation>不是 ISO 8601 日期时间</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>missing or not an array</source>
+        <translation>缺失或不是数组</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>topic is missing or empty</source>
+        <translation>主题缺失或为空</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>topic "%1" appears twice</source>
+        <translation>主题“%1”出现了两次</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>qos must be 0, 1 or 2</source>
+        <translation>qos 必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>payload is missing or not a string</source>
+        <translation>载荷缺失或不是字符串</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>payload is not valid base64</source>
+        <translation>载荷不是有效的 base64</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>contentType is not a string</source>
+        <translation>contentType 不是字符串</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>payloadFormatIndicator must be 0 or 1</source>
+        <translation>payloadFormatIndicator 必须是 0 或 1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>userProperties is not an array</source>
+        <translation>userProperties 不是数组</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>each user property must be [name, value]</source>
+        <translation>每个用户属性必须是 [名称, 值]</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <location line="+4" />
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+</context>
+<context>
     <name>ScramError</name>
     <message>
         <location filename="../core/session/scram_error.cpp" line="+38" />
@@ -1080,6 +1260,177 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::BrokerStatsWatcher</name>
+    <message>
+        <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168" />
+        <source>The broker refused the subscription to %1: %2</source>
+        <translation>代理拒绝了对 %1 的订阅：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::BrokerView</name>
+    <message>
+        <location filename="../ui/brokerstats/broker_view.cpp" line="+157" />
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Broker version</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Uptime:</source>
+        <translation>运行时间(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Broker uptime</source>
+        <translation>代理运行时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Clients connected</source>
+        <translation>已连接客户端</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clients total</source>
+        <translation>客户端总数</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clients maximum</source>
+        <translation>客户端峰值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Retained messages</source>
+        <translation>保留消息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Load, 1 / 5 / 15 min</source>
+        <translation>负载，1 / 5 / 15 分钟</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Heap, current / maximum</source>
+        <translation>堆内存，当前 / 峰值</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Messages received</source>
+        <translation>已接收消息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Messages sent</source>
+        <translation>已发送消息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bytes received</source>
+        <translation>已接收字节</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Bytes sent</source>
+        <translation>已发送字节</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Clients connected plus disconnected clients with a kept session</source>
+        <translation>已连接的客户端，加上会话被保留的已断开客户端</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The most clients connected at once since the broker started</source>
+        <translation>代理启动以来同时连接的客户端数的最大值</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Messages received per minute, averaged over 1, 5 and 15 minutes</source>
+        <translation>每分钟接收的消息数，分别取 1、5 和 15 分钟的平均值</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 per second, up to the last 5 minutes</source>
+        <translation>%1（每秒），最多显示最近 5 分钟</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All $SYS &amp;topics:</source>
+        <translation>全部 $SYS 主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>$SYS topics</source>
+        <translation>$SYS 主题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>%1 d %2 h %3 min</source>
+        <translation>%1 天 %2 小时 %3 分钟</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 min %2 s</source>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This broker published no $SYS topics within %1 s. mosquitto publishes them unless sys_interval is 0; EMQX and HiveMQ need them enabled.</source>
+        <translation>此代理在 %1 秒内没有发布任何 $SYS 主题。mosquitto 会发布它们，除非 sys_interval 为 0；EMQX 和 HiveMQ 需要先启用它们。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Waiting for the broker's $SYS topics…</source>
+        <translation>正在等待代理的 $SYS 主题…</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Updated %1 s ago</source>
+        <translation>%1 秒前更新</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Updated %1 min ago</source>
+        <translation>%1 分钟前更新</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::CaFileList</name>
     <message>
         <location filename="../ui/widgets/ca_file_list.cpp" line="+66" />
@@ -1616,7 +1967,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+181" />
+        <location filename="../ui/stream/connection_view.cpp" line="+185" />
         <source>Views of this connection</source>
         <translation>此连接的视图</translation>
     </message>
@@ -1639,6 +1990,16 @@
         <location line="+1" />
         <source>The map of every topic received: counts, rates, last values and retained messages</source>
         <translation>收到的所有主题的地图：计数、速率、最新值和保留消息</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Broker</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What the broker publishes about itself under $SYS: version, clients, message rates and load</source>
+        <translation>代理在 $SYS 下发布的自身信息：版本、客户端、消息速率和负载</translation>
     </message>
     <message>
         <location line="+170" />
@@ -3238,6 +3599,14 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
 </context>
 <context>
+    <name>mqttdesk::ProfileRecords</name>
+    <message>
+        <location filename="../core/workspace/profile_records.cpp" line="+170" />
+        <source>The snapshot is no longer stored.</source>
+        <translation>该快照已不再保存。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ProfileSecrets</name>
     <message>
         <location filename="../core/profile/profile_secrets.cpp" line="+44" />
@@ -4115,6 +4484,87 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <location filename="../core/retained/retained_clearer.cpp" line="+30" />
         <source>The connection is gone</source>
         <translation>连接已不存在</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RetainedCollector</name>
+    <message>
+        <location filename="../core/retained/retained_collector.cpp" line="+29" />
+        <source>Retained messages were still arriving after %1 s (%2 topics so far).</source>
+        <translation>%1 秒后保留消息仍在到达（目前 %2 个主题）。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The connection was lost while collecting retained messages.</source>
+        <translation>收集保留消息时连接断开。</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>The server refused the subscription to %1: %2</source>
+        <translation>服务器拒绝了对 %1 的订阅：%2</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RetainedDiffModel</name>
+    <message>
+        <location filename="../core/retained/retained_diff_model.cpp" line="+52" />
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A (before)</source>
+        <translation>A（之前）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>B (after)</source>
+        <translation>B（之后）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No differences; unchanged: %1.</source>
+        <translation>没有差异；未变：%1。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Added: %1, removed: %2, changed: %3; unchanged: %4.</source>
+        <translation>新增：%1，删除：%2，更改：%3；未变：%4。</translation>
     </message>
 </context>
 <context>
@@ -5115,7 +5565,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+67" />
         <source>%1 on this topic, %2 with the topics below</source>
         <translation>此主题上 %1 条，含下级主题共 %2 条</translation>
     </message>
@@ -5290,7 +5740,8 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <location line="+55" />
         <source>%Ln topic(s)</source>
         <translation>
-            <numerusform>%Ln 个主题</numerusform></translation>
+            <numerusform>%Ln 个主题</numerusform>
+        </translation>
     </message>
 </context>
 <context>

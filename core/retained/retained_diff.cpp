@@ -13,11 +13,6 @@ namespace mqttdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mqttdesk::RetainedDiff", text);
-}
-
 // Line diffs of larger texts would not be read; they are summarised instead.
 constexpr qsizetype MaxDiffLines = 20;
 
@@ -60,11 +55,14 @@ std::optional<QStringList> jsonKeyNotes(const QByteArray &before, const QByteArr
             removed.append(it.key());
     QStringList notes;
     if (!changed.isEmpty())
-        notes.append(tr("keys changed: %1").arg(changed.join(QStringLiteral(", "))));
+        notes.append(QCoreApplication::translate("RetainedDiff", "keys changed: %1")
+                         .arg(changed.join(QStringLiteral(", "))));
     if (!added.isEmpty())
-        notes.append(tr("keys added: %1").arg(added.join(QStringLiteral(", "))));
+        notes.append(QCoreApplication::translate("RetainedDiff", "keys added: %1")
+                         .arg(added.join(QStringLiteral(", "))));
     if (!removed.isEmpty())
-        notes.append(tr("keys removed: %1").arg(removed.join(QStringLiteral(", "))));
+        notes.append(QCoreApplication::translate("RetainedDiff", "keys removed: %1")
+                         .arg(removed.join(QStringLiteral(", "))));
     return notes;
 }
 
@@ -84,7 +82,9 @@ QStringList lineNotes(const QString &before, const QString &after)
     const qsizetype removedCount = a.size() - head - tail;
     const qsizetype addedCount = b.size() - head - tail;
     if (removedCount + addedCount > MaxDiffLines)
-        return {tr("%1 lines removed, %2 lines added").arg(removedCount).arg(addedCount)};
+        return {QCoreApplication::translate("RetainedDiff", "%1 lines removed, %2 lines added")
+                    .arg(removedCount)
+                    .arg(addedCount)};
     QStringList notes;
     for (qsizetype i = head; i < a.size() - tail; ++i)
         notes.append(QStringLiteral("- ") + a.at(i));
@@ -97,10 +97,12 @@ QStringList changeNotes(const RetainedValue &a, const RetainedValue &b)
 {
     QStringList notes;
     if (a.qos != b.qos)
-        notes.append(tr("qos %1 -> %2").arg(int(a.qos)).arg(int(b.qos)));
+        notes.append(QCoreApplication::translate("RetainedDiff", "qos %1 -> %2")
+                         .arg(int(a.qos))
+                         .arg(int(b.qos)));
     if (a.contentType != b.contentType || a.payloadFormatIndicator != b.payloadFormatIndicator ||
         a.userProperties != b.userProperties)
-        notes.append(tr("properties changed"));
+        notes.append(QCoreApplication::translate("RetainedDiff", "properties changed"));
     if (a.payload == b.payload)
         return notes;
     if (const auto keys = jsonKeyNotes(a.payload, b.payload)) {
@@ -112,9 +114,10 @@ QStringList changeNotes(const RetainedValue &a, const RetainedValue &b)
     if (textA && textB)
         notes.append(lineNotes(*textA, *textB));
     else
-        notes.append(tr("binary payload changed (%1 -> %2 bytes)")
-                         .arg(a.payload.size())
-                         .arg(b.payload.size()));
+        notes.append(
+            QCoreApplication::translate("RetainedDiff", "binary payload changed (%1 -> %2 bytes)")
+                .arg(a.payload.size())
+                .arg(b.payload.size()));
     return notes;
 }
 
@@ -227,19 +230,22 @@ QString RetainedDiff::toText() const
     for (const RetainedChange &change : changes) {
         switch (change.kind) {
         case RetainedChange::Kind::Added:
-            text += tr("added    %1: %2\n").arg(change.topic, payloadCell(change.after));
+            text += QCoreApplication::translate("RetainedDiff", "added    %1: %2\n")
+                        .arg(change.topic, payloadCell(change.after));
             break;
         case RetainedChange::Kind::Removed:
-            text += tr("removed  %1: %2\n").arg(change.topic, payloadCell(change.before));
+            text += QCoreApplication::translate("RetainedDiff", "removed  %1: %2\n")
+                        .arg(change.topic, payloadCell(change.before));
             break;
         case RetainedChange::Kind::Changed:
-            text += tr("changed  %1\n").arg(change.topic);
+            text += QCoreApplication::translate("RetainedDiff", "changed  %1\n").arg(change.topic);
             for (const QString &note : change.details)
                 text += QStringLiteral("    ") + note + QLatin1Char('\n');
             break;
         }
     }
-    text += tr("%1 added, %2 removed, %3 changed, %4 unchanged\n")
+    text += QCoreApplication::translate("RetainedDiff",
+                                        "%1 added, %2 removed, %3 changed, %4 unchanged\n")
                 .arg(count(RetainedChange::Kind::Added))
                 .arg(count(RetainedChange::Kind::Removed))
                 .arg(count(RetainedChange::Kind::Changed))
