@@ -1684,7 +1684,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+116" />
+        <location filename="../ui/connections/connection_controller.cpp" line="+132" />
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation type="unfinished" />
     </message>
@@ -1964,7 +1964,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+185" />
+        <location filename="../ui/stream/connection_view.cpp" line="+186" />
         <source>Views of this connection</source>
         <translation type="unfinished" />
     </message>
@@ -2017,7 +2017,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+144" />
+        <location filename="../ui/connections/connection_workspace.cpp" line="+160" />
         <source>No connection selected.</source>
         <translation type="unfinished" />
     </message>
@@ -4568,6 +4568,395 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
 </context>
 <context>
+    <name>mqttdesk::RetainedDiffPanel</name>
+    <message>
+        <location filename="../ui/topictree/retained_diff_panel.cpp" line="+75" />
+        <source>E&amp;xport comparison…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the differences as JSON or CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Differences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Values of the selected topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Select a row to see both values in full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>A: %1 · B: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Choose A and B, then Compare.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+45" />
+        <source>(not retained)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>B (%1):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+7" />
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+6" />
+        <source>Export comparison</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-5" />
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RetainedSnapshotDialog</name>
+    <message>
+        <location filename="../ui/topictree/retained_snapshot_dialog.cpp" line="+189" />
+        <source>Retained snapshots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Take a snapshot of what the broker retains</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Filter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The retained messages under this filter are recorded, e.g. plant/# or #</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. before the deployment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Take snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subscribe over a connection of its own, collect the retained messages until the broker is quiet, and store them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+3" />
+        <source>Stored snapshots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Topics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Broker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Rename…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Delete…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the snapshot as a JSON file (mqttdesk-cli retained diff reads it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Store a snapshot file, e.g. one taken with mqttdesk-cli retained snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;A (before):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;B (after):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A stored snapshot, or a broker as it is now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+42" />
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-42" />
+        <location line="+42" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <source>This broker now (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 (%2, %3 topics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+74" />
+        <source>Cannot read the stored snapshots: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+72" />
+        <source>The filter is not valid: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-67" />
+        <source>Snapshot of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Collecting retained messages: %1 topics so far…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The snapshot failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Snapshot taken: %1 topics (not stored: this connection has no storage).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Storing %1 topics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+227" />
+        <source>The snapshot could not be stored: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-224" />
+        <source>Snapshot “%1” stored: %2 topics.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Connecting to take a snapshot of %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Comparing under %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>no storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+42" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Compared: no differences.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Compared: %1 differences.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Cannot rename the snapshot: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Delete snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete the snapshot “%1” (%2 topics)? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cannot delete the snapshot: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+7" />
+        <source>Cannot export the snapshot: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Exported to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cannot import the snapshot: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Imported “%1”: %2 topics.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Rename snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Export snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retained snapshots (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Import snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retained snapshots (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>mqttdesk::SecretStore</name>
     <message>
         <location filename="../core/profile/secret_store.cpp" line="+33" />
@@ -5633,7 +6022,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+101" />
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108" />
         <source>Filt&amp;er:</source>
         <translation type="unfinished" />
     </message>
@@ -5704,11 +6093,21 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
     <message>
         <location line="+1" />
+        <source>Snapshots…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Take snapshots of the retained messages and compare them with each other or with a broker now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
         <source>Topics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+105" />
+        <location line="+122" />
         <source>Show in stream</source>
         <translation type="unfinished" />
     </message>
@@ -5736,7 +6135,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
+        <source>Snapshot and compare subtree…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
         <source>Connect to clear retained messages</source>
         <translation type="unfinished" />
     </message>

@@ -1688,7 +1688,7 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+116" />
+        <location filename="../ui/connections/connection_controller.cpp" line="+132" />
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
@@ -1967,7 +1967,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+185" />
+        <location filename="../ui/stream/connection_view.cpp" line="+186" />
         <source>Views of this connection</source>
         <translation>此连接的视图</translation>
     </message>
@@ -2020,7 +2020,7 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+144" />
+        <location filename="../ui/connections/connection_workspace.cpp" line="+160" />
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -4568,6 +4568,395 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
 </context>
 <context>
+    <name>mqttdesk::RetainedDiffPanel</name>
+    <message>
+        <location filename="../ui/topictree/retained_diff_panel.cpp" line="+75" />
+        <source>E&amp;xport comparison…</source>
+        <translation>导出比较结果(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the differences as JSON or CSV</source>
+        <translation>将差异保存为 JSON 或 CSV</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Values of the selected topic</source>
+        <translation>所选主题的值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Select a row to see both values in full.</source>
+        <translation>选择一行以查看两侧的完整值。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>A: %1 · B: %2</source>
+        <translation>A：%1 · B：%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Choose A and B, then Compare.</source>
+        <translation>选择 A 和 B，然后点击比较。</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>(not retained)</source>
+        <translation>（无保留消息）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A (%1):</source>
+        <translation>A（%1）：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>B (%1):</source>
+        <translation>B（%1）：</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+7" />
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+6" />
+        <source>Export comparison</source>
+        <translation>导出比较结果</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RetainedSnapshotDialog</name>
+    <message>
+        <location filename="../ui/topictree/retained_snapshot_dialog.cpp" line="+189" />
+        <source>Retained snapshots</source>
+        <translation>保留消息快照</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Take a snapshot of what the broker retains</source>
+        <translation>为代理保留的消息拍摄快照</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Filter:</source>
+        <translation>过滤器(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The retained messages under this filter are recorded, e.g. plant/# or #</source>
+        <translation>记录此过滤器下的保留消息，例如 plant/# 或 #</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. before the deployment</source>
+        <translation>例如：部署之前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Take snapshot</source>
+        <translation>拍摄快照(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subscribe over a connection of its own, collect the retained messages until the broker is quiet, and store them</source>
+        <translation>通过独立的连接订阅，收集保留消息直到代理不再发送，然后保存</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+3" />
+        <source>Stored snapshots</source>
+        <translation>已保存的快照</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Broker</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the snapshot as a JSON file (mqttdesk-cli retained diff reads it)</source>
+        <translation>将快照保存为 JSON 文件（mqttdesk-cli retained diff 可读取）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Store a snapshot file, e.g. one taken with mqttdesk-cli retained snapshot</source>
+        <translation>保存一个快照文件，例如用 mqttdesk-cli retained snapshot 拍摄的快照</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;A (before):</source>
+        <translation>A（之前）(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;B (after):</source>
+        <translation>B（之后）(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A stored snapshot, or a broker as it is now</source>
+        <translation>已保存的快照，或代理的当前状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+42" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="-42" />
+        <location line="+42" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>This broker now (%1)</source>
+        <translation>此代理的当前状态（%1）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 now</source>
+        <translation>%1 的当前状态</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 (%2, %3 topics)</source>
+        <translation>%1（%2，%3 个主题）</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>Cannot read the stored snapshots: %1</source>
+        <translation>无法读取已保存的快照：%1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+72" />
+        <source>The filter is not valid: %1</source>
+        <translation>过滤器无效：%1</translation>
+    </message>
+    <message>
+        <location line="-67" />
+        <source>Snapshot of %1</source>
+        <translation>%1 的快照</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Collecting retained messages: %1 topics so far…</source>
+        <translation>正在收集保留消息：目前 %1 个主题…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The snapshot failed: %1</source>
+        <translation>快照失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Snapshot taken: %1 topics (not stored: this connection has no storage).</source>
+        <translation>快照已拍摄：%1 个主题（未保存：此连接没有存储）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Storing %1 topics…</source>
+        <translation>正在保存 %1 个主题…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+227" />
+        <source>The snapshot could not be stored: %1</source>
+        <translation>无法保存快照：%1</translation>
+    </message>
+    <message>
+        <location line="-224" />
+        <source>Snapshot “%1” stored: %2 topics.</source>
+        <translation>快照“%1”已保存：%2 个主题。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Connecting to take a snapshot of %1…</source>
+        <translation>正在连接以拍摄 %1 的快照…</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Comparing under %1…</source>
+        <translation>正在比较 %1 下的保留消息…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>no storage</source>
+        <translation>没有存储</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Compared: no differences.</source>
+        <translation>比较完成：没有差异。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Compared: %1 differences.</source>
+        <translation>比较完成：%1 处差异。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Cannot rename the snapshot: %1</source>
+        <translation>无法重命名快照：%1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Delete snapshot</source>
+        <translation>删除快照</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete the snapshot “%1” (%2 topics)? This cannot be undone.</source>
+        <translation>删除快照“%1”（%2 个主题）？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cannot delete the snapshot: %1</source>
+        <translation>无法删除快照：%1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+7" />
+        <source>Cannot export the snapshot: %1</source>
+        <translation>无法导出快照：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cannot import the snapshot: %1</source>
+        <translation>无法导入快照：%1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Imported “%1”: %2 topics.</source>
+        <translation>已导入“%1”：%2 个主题。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Rename snapshot</source>
+        <translation>重命名快照</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Export snapshot</source>
+        <translation>导出快照</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retained snapshots (*.json)</source>
+        <translation>保留消息快照 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Import snapshot</source>
+        <translation>导入快照</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retained snapshots (*.json);;All files (*)</source>
+        <translation>保留消息快照 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::SecretStore</name>
     <message>
         <location filename="../core/profile/secret_store.cpp" line="+33" />
@@ -5630,7 +6019,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+101" />
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108" />
         <source>Filt&amp;er:</source>
         <translation>筛选(&amp;E)：</translation>
     </message>
@@ -5701,11 +6090,21 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
     <message>
         <location line="+1" />
+        <source>Snapshots…</source>
+        <translation>快照…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Take snapshots of the retained messages and compare them with each other or with a broker now</source>
+        <translation>为保留消息拍摄快照，并将快照相互比较或与代理的当前状态比较</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+122" />
         <source>Show in stream</source>
         <translation>在消息流中显示</translation>
     </message>
@@ -5732,7 +6131,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
+        <source>Snapshot and compare subtree…</source>
+        <translation>为子树拍摄快照并比较…</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Connect to clear retained messages</source>
         <translation>连接后才能清除保留消息</translation>
     </message>

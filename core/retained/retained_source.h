@@ -1,24 +1,19 @@
 #pragma once
 
-#include "core/protocol/protocol_version.h"
+#include "core/connection/connection_settings.h"
 
-#include <QPointer>
 #include <QString>
 
 namespace mqttdesk {
 
-class Connection;
-
-// An open connection whose broker can be asked what it retains now (a live side of a
-// comparison): the connection, its profile's name, the MQTT version RetainedCollector needs
-// and the broker's host:port for the snapshot.
-struct RetainedSource
+// A broker that can be asked what it retains now: the live side of a comparison. It names
+// an open profile and carries that profile's settings, from which RetainedSnapshotTaker
+// makes a connection of its own (the profile's connection is left alone).
+struct RetainedLiveSource
 {
     qint64 profileId = 0;
     QString name;
-    QPointer<Connection> connection;
-    ProtocolVersion version = ProtocolVersion::V311;
-    QString broker;
+    ConnectionSettings settings;
 };
 
 } // namespace mqttdesk

@@ -2,10 +2,12 @@
 
 #include "core/connection/connection.h"
 #include "core/connection/profile_settings_mapper.h"
+#include "core/retained/retained_source.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/connection_services.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/topictree/topic_tree_view.h"
 
 #include <QTimer>
 
@@ -18,6 +20,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
 {
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
+    m_connectionSettings = std::make_unique<ConnectionSettings>(settings);
     ConnectionServices::Options services;
     services.profileId = options.profileId;
     services.writer = options.writer;
@@ -32,6 +35,10 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     m_view = new ConnectionView(context);
     m_view->setSettings(options.settings);
     m_view->streamView()->setCommandSettings(settings);
+    // Alone, this connection is the only live broker to compare; the workspace adds the
+    // other open ones.
+    m_view->topicsView()->setLiveSources(
+        [this] { return QList<RetainedLiveSource>{liveSource()}; });
     connection->setPacketLogging(options.packetLogging);
 
     m_countdown = new QTimer(this);
@@ -70,6 +77,15 @@ Connection *ConnectionController::connection() const
     return m_services->connection();
 }
 
+RetainedLiveSource ConnectionController::liveSource() const
+{
+    RetainedLiveSource source;
+    source.profileId = m_options.profileId;
+    source.name = m_name;
+    source.settings = *m_connectionSettings;
+    return source;
+}
+
 bool ConnectionController::isOpen() const
 {
     const SessionState state = m_services->connection()->state();
@@ -80,6 +96,7 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
 {
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
+    *m_connectionSettings = settings;
     m_services->connection()->setSettings(settings);
     m_view->streamView()->setCommandSettings(settings);
 }

@@ -23,6 +23,8 @@ class MessageWriter;
 struct ConnectionError;
 struct ConnectionLogEntry;
 struct ConnectionProfile;
+struct ConnectionSettings;
+struct RetainedLiveSource;
 
 // One open connection: its ConnectionServices (the Connection on a worker thread, storage
 // through the shared MessageWriter, counts) and its ConnectionView. It turns the connection's
@@ -62,6 +64,9 @@ public:
     QString lastError() const { return m_lastError; }
     bool isOpen() const; // connected, connecting or reconnecting
 
+    // This profile as a broker a retained comparison can ask (its current settings).
+    RetainedLiveSource liveSource() const;
+
     // New settings for the next connect (after the profile was edited).
     void applyProfile(const ConnectionProfile &profile);
     void connectToBroker();
@@ -93,6 +98,7 @@ private:
 
     Options m_options;
     QString m_name;
+    std::unique_ptr<ConnectionSettings> m_connectionSettings; // the last applied
     std::unique_ptr<ConnectionServices> m_services;
     ConnectionView *m_view = nullptr;
     ConnectionListModel::Status m_status = ConnectionListModel::Status::Disconnected;

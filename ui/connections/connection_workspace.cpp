@@ -1,9 +1,11 @@
 #include "ui/connections/connection_workspace.h"
 
+#include "core/retained/retained_source.h"
 #include "core/storage/message_history.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/stream/connection_view.h"
+#include "ui/topictree/topic_tree_view.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -11,6 +13,8 @@
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mqttdesk {
 
@@ -95,6 +99,18 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
                 emit statusTextChanged(id, text);
             });
     connect(controller, &ConnectionController::logLine, this, &ConnectionWorkspace::logLine);
+    // A retained comparison may ask any open connection's broker (staging against
+    // production), each over a connection of its own.
+    controller->view()->topicsView()->setLiveSources([this] {
+        QList<RetainedLiveSource> sources;
+        for (const ConnectionController *c : std::as_const(m_controllers))
+            sources.append(c->liveSource());
+        std::sort(sources.begin(), sources.end(),
+                  [](const RetainedLiveSource &a, const RetainedLiveSource &b) {
+                      return a.name.localeAwareCompare(b.name) < 0;
+                  });
+        return sources;
+    });
     return controller;
 }
 

@@ -74,6 +74,7 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     m_topics =
         new TopicTreeView(services->topicTree(), services->reader(), services->profileId(), this);
     m_topics->setConnection(m_connection);
+    m_topics->setSnapshotContext(services->records(), {});
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);
     m_views->addTab(m_stream, QString());

@@ -1,9 +1,12 @@
 #include "ui/topictree/topic_tree_view.h"
 
 #include "core/connection/connection.h"
+#include "core/retained/retained_source.h"
 #include "core/topictree/topic_tree_filter_proxy.h"
 #include "core/topictree/topic_tree_model.h"
+#include "core/workspace/profile_records.h"
 #include "ui/topictree/retained_clear_dialog.h"
+#include "ui/topictree/retained_snapshot_dialog.h"
 #include "ui/topictree/topic_detail_panel.h"
 
 #include <QApplication>
@@ -31,6 +34,7 @@ TopicTreeView::TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint6
     : QWidget(parent)
     , m_model(model)
     , m_proxy(new TopicTreeFilterProxy(this))
+    , m_profileId(profileId)
 {
     m_proxy->setSourceModel(model);
 
@@ -48,6 +52,8 @@ TopicTreeView::TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint6
     m_expandMenu = new QMenu(m_expand);
     m_expand->setMenu(m_expandMenu);
     m_count = new QLabel(this);
+    m_snapshots = new QToolButton(this);
+    connect(m_snapshots, &QToolButton::clicked, this, [this] { openSnapshots(); });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(filterLabel);
@@ -56,6 +62,7 @@ TopicTreeView::TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint6
     bar->addWidget(m_sort);
     bar->addWidget(m_expand);
     bar->addWidget(m_count);
+    bar->addWidget(m_snapshots);
 
     m_tree = new QTreeView(this);
     m_tree->setModel(m_proxy);
@@ -114,13 +121,17 @@ TopicTreeView::TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint6
         collapseAllAction->setText(tr("Collapse all"));
         for (int i = 0; i < depthActions.size(); ++i)
             depthActions[i]->setText(tr("Expand to level %1").arg(i + 1));
+        m_snapshots->setText(tr("Snapshots…"));
+        m_snapshots->setToolTip(tr("Take snapshots of the retained messages and compare them "
+                                   "with each other or with a broker now"));
         m_tree->setAccessibleName(tr("Topics"));
         updateCount();
     });
 
     setTabOrder(m_filter, m_sort);
     setTabOrder(m_sort, m_expand);
-    setTabOrder(m_expand, m_tree);
+    setTabOrder(m_expand, m_snapshots);
+    setTabOrder(m_snapshots, m_tree);
     setTabOrder(m_tree, m_detail);
 
     connect(m_filter, &QLineEdit::textChanged, this, &TopicTreeView::setFilterText);
@@ -210,6 +221,22 @@ void TopicTreeView::setConnection(Connection *connection)
     m_connection = connection;
 }
 
+void TopicTreeView::setSnapshotContext(ProfileRecords *records, LiveSources sources)
+{
+    m_records = records;
+    m_liveSources = std::move(sources);
+}
+
+RetainedSnapshotDialog *TopicTreeView::openSnapshots(const QString &filter)
+{
+    auto *dialog = new RetainedSnapshotDialog(m_records, m_profileId, filter, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_liveSources)
+        dialog->setLiveSources(m_liveSources());
+    dialog->open();
+    return dialog;
+}
+
 QMenu *TopicTreeView::contextMenuFor(const QModelIndex &proxyIndex)
 {
     auto *menu = new QMenu(this);
@@ -236,6 +263,8 @@ QMenu *TopicTreeView::contextMenuFor(const QModelIndex &proxyIndex)
         menu->addAction(tr("Clear retained in subtree (%n topic(s))…", nullptr, below), this,
                         [this, index] { clearRetained(index, true); });
     subtree->setEnabled(online && below > 0);
+    menu->addAction(tr("Snapshot and compare subtree…"), this,
+                    [this, topic] { openSnapshots(topic + QStringLiteral("/#")); });
     if (!online) {
         own->setToolTip(tr("Connect to clear retained messages"));
         subtree->setToolTip(own->toolTip());

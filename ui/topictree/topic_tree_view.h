@@ -2,8 +2,11 @@
 
 #include "ui/i18n/retranslator.h"
 
+#include <QList>
 #include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -17,7 +20,10 @@ namespace mqttdesk {
 
 class Connection;
 class HistoryReader;
+class ProfileRecords;
 class RetainedClearDialog;
+class RetainedSnapshotDialog;
+struct RetainedLiveSource;
 class TopicDetailPanel;
 class TopicTreeFilterProxy;
 class TopicTreeModel;
@@ -54,6 +60,14 @@ public:
     // Opens the "Clear retained" dialog for the node's own retained message, or for every
     // retained topic at and below it (`subtree`). Returns the dialog (null: nothing to clear).
     RetainedClearDialog *clearRetained(const QModelIndex &proxyIndex, bool subtree);
+    // Where "Retained snapshots…" stores snapshots (may be null) and which brokers it can
+    // compare live (called when the dialog opens; this connection's among them).
+    using LiveSources = std::function<QList<RetainedLiveSource>()>;
+    void setSnapshotContext(ProfileRecords *records, LiveSources sources);
+    void setLiveSources(LiveSources sources) { m_liveSources = std::move(sources); }
+    // Opens "Retained snapshots" with `filter` in its filter field (empty: "#").
+    RetainedSnapshotDialog *openSnapshots(const QString &filter = {});
+    QToolButton *snapshotsButton() const { return m_snapshots; }
     // The context menu's actions for a node (tests drive them).
     QMenu *contextMenuFor(const QModelIndex &proxyIndex);
 
@@ -78,9 +92,13 @@ private:
     QToolButton *m_expand = nullptr;
     QMenu *m_expandMenu = nullptr;
     QLabel *m_count = nullptr;
+    QToolButton *m_snapshots = nullptr;
     QTreeView *m_tree = nullptr;
     TopicDetailPanel *m_detail = nullptr;
     QPointer<Connection> m_connection;
+    QPointer<ProfileRecords> m_records;
+    LiveSources m_liveSources;
+    qint64 m_profileId = 0;
     Retranslator m_texts;
 };
 
