@@ -1,5 +1,6 @@
 #include "core/topictree/topic_tree_model.h"
 
+#include "core/payload/payload_renderer.h"
 #include "core/payload/utf8_scan.h"
 
 #include <QCoreApplication>
@@ -154,7 +155,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
                              .arg(QLocale().toString(n.ownMessages), QLocale().toString(n.messages))
                        : QVariant();
         case ValueColumn:
-            return n.isTopic ? valueText(n.preview, n.lastSize) : QVariant();
+            return n.isTopic ? valueOf(id) : QVariant();
         case RetainedColumn:
             return n.retained ? tr("The broker holds a retained message for this topic")
                               : QVariant();
@@ -176,11 +177,56 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         case RetainedColumn:
             return n.retained ? QStringLiteral("R") : QString();
         case ValueColumn:
-            return n.isTopic ? valueText(n.preview, n.lastSize) : QString();
+            return n.isTopic ? valueOf(id) : QString();
         }
         return {};
     default:
         return {};
+    }
+}
+
+QString TopicTreeModel::valueText(const QByteArray &preview, qint64 size, PayloadFormat format)
+{
+    if (format == PayloadFormat::Auto || preview.isEmpty())
+        return valueText(preview, size);
+    const RenderedPayload rendered = PayloadRenderer::preview(preview, format, kValueChars * 4);
+    if (rendered.error)
+        return valueText(preview, size);
+    QString text = rendered.text.simplified();
+    const bool longer = text.size() > kValueChars;
+    if (longer)
+        text.truncate(kValueChars);
+    if (longer || rendered.truncated || size > preview.size())
+        text += QStringLiteral("…");
+    return text;
+}
+
+QString TopicTreeModel::valueOf(int id) const
+{
+    const TopicTree::Node &n = m_tree.node(id);
+    if (!m_formatOf)
+        return valueText(n.preview, n.lastSize);
+    return valueText(n.preview, n.lastSize, m_formatOf(m_tree.topicOf(id)));
+}
+
+void TopicTreeModel::setFormatResolver(FormatResolver resolver)
+{
+    m_formatOf = std::move(resolver);
+    refreshValues();
+}
+
+void TopicTreeModel::refreshValues()
+{
+    // Only the rows in sight: the top level and the children of expanded nodes.
+    QList<int> parents{TopicTree::kRoot};
+    for (int id : std::as_const(m_expanded))
+        parents.append(id);
+    for (int parentId : std::as_const(parents)) {
+        const QModelIndex parent = parentId == TopicTree::kRoot ? QModelIndex() : indexOf(parentId);
+        const int rows = rowCount(parent);
+        if (rows > 0)
+            emit dataChanged(index(0, ValueColumn, parent), index(rows - 1, ValueColumn, parent),
+                             {Qt::DisplayRole, Qt::ToolTipRole});
     }
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/payload/payload_format.h"
 #include "core/topictree/topic_tree.h"
 
 #include <QAbstractItemModel>
 #include <QSet>
 #include <QStringList>
+
+#include <functional>
 
 namespace mqttdesk {
 
@@ -64,6 +67,21 @@ public:
     static QString ageText(qint64 ageUs);
     // The last payload on one line: text as text, anything else as hex.
     static QString valueText(const QByteArray &preview, qint64 size);
+    // The same with the format the stream shows the topic in (its subscription's "Display
+    // as"): rendered by that decoder from the kept first bytes; Auto, or bytes the decoder
+    // cannot read (a cut binary payload), as valueText above.
+    static QString valueText(const QByteArray &preview, qint64 size, PayloadFormat format);
+
+    // The format of a topic's messages, as the stream resolves it (null: Auto for all). The
+    // Value column of the rows in sight is drawn again; call refreshValues() when the rules
+    // behind it change.
+    using FormatResolver = std::function<PayloadFormat(const QString &topic)>;
+    void setFormatResolver(FormatResolver resolver);
+    void refreshValues();
+    PayloadFormat formatOf(const QString &topic) const
+    {
+        return m_formatOf ? m_formatOf(topic) : PayloadFormat::Auto;
+    }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -80,7 +98,10 @@ private:
     // One dataChanged per parent, over the rows of `ids` under an expanded parent.
     void notifyVisible(const QList<int> &ids, int firstColumn, int lastColumn);
 
+    QString valueOf(int id) const;
+
     TopicTree m_tree;
+    FormatResolver m_formatOf;
     QSet<int> m_expanded;
     qint64 m_nowUs = 0;
 };

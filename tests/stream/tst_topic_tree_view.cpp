@@ -78,6 +78,7 @@ private slots:
     void clearRetainedSubtreeFromTheTree();
     void viewChoiceIsRememberedPerConnection();
     void textsFollowTheLanguage();
+    void valuesDecodedAsTheStreamShowsThem();
 
 private:
     void open(bool connect);
@@ -397,6 +398,33 @@ void TestTopicTreeView::textsFollowTheLanguage()
             QStringLiteral("e.g. sensors/+/temp, # or any text"));
     Language::install(*qApp, QStringLiteral("en"));
     QTRY_COMPARE(views->tabText(1), QStringLiteral("Topics"));
+}
+
+void TestTopicTreeView::valuesDecodedAsTheStreamShowsThem()
+{
+    m_store = std::make_unique<StreamTestStore>();
+    QVERIFY(m_store->ensureProfile(1));
+    QVERIFY(m_store->store({stored(QStringLiteral("plant/raw"), "AB")}));
+    open(false);
+    const auto value = [this] {
+        return m_services->topicTree()
+            ->indexForTopic(QStringLiteral("plant/raw"), TopicTreeModel::ValueColumn)
+            .data()
+            .toString();
+    };
+    QCOMPARE(value(), QStringLiteral("AB"));
+    // A subscription shown as hex in the stream: the tree's value and the detail follow.
+    SubscriptionEntry entry;
+    entry.subscription.filter = QStringLiteral("plant/#");
+    entry.format = PayloadFormat::Hex;
+    m_view->subscriptions()->add(entry);
+    QTRY_VERIFY2(value().contains(QStringLiteral("41 42")), qPrintable(value()));
+    TopicTreeView *topics = m_view->topicsView();
+    QSignalSpy loaded(topics->detail(), &TopicDetailPanel::recentLoaded);
+    QVERIFY(topics->selectTopic(QStringLiteral("plant/raw")));
+    QVERIFY(loaded.wait(kWait));
+    QVERIFY(
+        topics->detail()->recentList()->topLevelItem(0)->text(3).contains(QStringLiteral("41 42")));
 }
 
 QTEST_MAIN(TestTopicTreeView)

@@ -38,6 +38,7 @@ private slots:
     void tickRefreshesRowsInSight();
     void findsTopicsAndRetained();
     void texts();
+    void valuesFollowTheStreamFormat();
 };
 
 void TestTopicTreeModel::streamsUnderTheModelTester()
@@ -190,6 +191,61 @@ void TestTopicTreeModel::texts()
     QCOMPARE(TopicTreeModel::ageText(3 * 86400 * kSecond), QStringLiteral("3 d"));
     QCOMPARE(model.headerData(TopicTreeModel::TopicColumn, Qt::Horizontal).toString(),
              QStringLiteral("Topic"));
+}
+
+void TestTopicTreeModel::valuesFollowTheStreamFormat()
+{
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // A CBOR map {"t": 21} (a1 61 74 15), text shown as hex, JSON on one line, and a CBOR
+    // payload cut by the preview (the decoder cannot read it: hex, as without a format).
+    const QByteArray cbor("\xa1\x61\x74\x15", 4);
+    QByteArray cutCbor("\xbf", 1);
+    for (int i = 0; i < 200; ++i)
+        cutCbor += QByteArray("\x61\x6b\x19\x01\x00", 5);
+    model.apply({update(QStringLiteral("cbor"), kT0, cbor),
+                 update(QStringLiteral("hex"), kT0, "AB"),
+                 update(QStringLiteral("json"), kT0, "{\n  \"a\": 1\n}"),
+                 update(QStringLiteral("cut"), kT0, cutCbor)},
+                kT0);
+    const auto value = [&model](const QString &topic) {
+        return model.indexForTopic(topic, TopicTreeModel::ValueColumn).data().toString();
+    };
+    QCOMPARE(value(QStringLiteral("hex")), QStringLiteral("AB"));
+    QVERIFY(!value(QStringLiteral("cbor")).contains(QStringLiteral("\"t\"")));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setFormatResolver([](const QString &topic) {
+        if (topic == QLatin1String("cbor") || topic == QLatin1String("cut"))
+            return PayloadFormat::Cbor;
+        if (topic == QLatin1String("hex"))
+            return PayloadFormat::Hex;
+        if (topic == QLatin1String("json"))
+            return PayloadFormat::Json;
+        return PayloadFormat::Auto;
+    });
+    // The rows in sight are drawn again.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(TopicTreeModel::ValueColumn));
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), model.rowCount() - 1);
+
+    QVERIFY2(value(QStringLiteral("cbor")).contains(QStringLiteral("\"t\"")) &&
+                 value(QStringLiteral("cbor")).contains(QStringLiteral("21")),
+             qPrintable(value(QStringLiteral("cbor"))));
+    QVERIFY2(value(QStringLiteral("hex")).contains(QStringLiteral("41 42")),
+             qPrintable(value(QStringLiteral("hex"))));
+    QVERIFY(!value(QStringLiteral("hex")).contains(QLatin1Char('\n')));
+    QVERIFY2(value(QStringLiteral("json")).contains(QStringLiteral("\"a\": 1")),
+             qPrintable(value(QStringLiteral("json"))));
+    QVERIFY(!value(QStringLiteral("json")).contains(QLatin1Char('\n')));
+    QVERIFY(value(QStringLiteral("cut")).endsWith(QStringLiteral("…")));
+    QCOMPARE(model.indexForTopic(QStringLiteral("hex"), TopicTreeModel::ValueColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString(),
+             value(QStringLiteral("hex")));
+
+    model.setFormatResolver({});
+    QCOMPARE(value(QStringLiteral("hex")), QStringLiteral("AB"));
 }
 
 QTEST_GUILESS_MAIN(TestTopicTreeModel)

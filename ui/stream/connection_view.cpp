@@ -5,6 +5,7 @@
 #include "core/settings/app_settings.h"
 #include "core/storage/message_history.h"
 #include "core/storage/message_writer.h"
+#include "core/topictree/topic_tree_model.h"
 #include "core/workspace/connection_services.h"
 #include "core/workspace/outgoing_message.h"
 #include "core/workspace/profile_records.h"
@@ -123,6 +124,11 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
 
     connect(m_subscriptions, &SubscriptionListModel::looksChanged, m_streamModel,
             &MessageStreamModel::refreshLooks);
+    // The Topics view's last values are decoded as the stream shows the same topics.
+    services->topicTree()->setFormatResolver(
+        [this](const QString &topic) { return m_subscriptions->lookFor(topic).format; });
+    connect(m_subscriptions, &SubscriptionListModel::looksChanged, services->topicTree(),
+            &TopicTreeModel::refreshValues);
     connect(m_subscriptions, &SubscriptionListModel::changed, this,
             &ConnectionView::subscriptionsChanged);
     // Counting runs on the connection's thread; the table gets the counts.
@@ -160,7 +166,12 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     }
 }
 
-ConnectionView::~ConnectionView() = default;
+ConnectionView::~ConnectionView()
+{
+    // The tree outlives the view (it belongs to the services): it must not ask the
+    // subscriptions of a view that is gone.
+    m_context.services->topicTree()->setFormatResolver({});
+}
 
 void ConnectionView::setSettings(AppSettings *settings)
 {

@@ -39,10 +39,11 @@ QString wrappable(const QString &topic)
     return out;
 }
 
-QString firstLine(const StoredMessage &m)
+QString firstLine(const StoredMessage &m, PayloadFormat format)
 {
     // The same one-line form as the tree's Value column.
-    return TopicTreeModel::valueText(m.payload.left(TopicUpdate::kPreviewBytes), m.payloadSize);
+    return TopicTreeModel::valueText(m.payload.left(TopicUpdate::kPreviewBytes), m.payloadSize,
+                                     format);
 }
 
 } // namespace
@@ -168,6 +169,8 @@ void TopicDetailPanel::showNode(const QModelIndex &index)
     m_index = QPersistentModelIndex(index);
     m_topic = topic;
     m_isTopic = index.data(TopicTreeModel::IsTopicRole).toBool();
+    const auto *model = qobject_cast<const TopicTreeModel *>(index.model());
+    m_format = model ? model->formatOf(topic) : PayloadFormat::Auto;
     updateFacts();
     if (m_isTopic)
         reload();
@@ -232,7 +235,7 @@ void TopicDetailPanel::fetch(bool older)
                 item->setText(0, timeText(m.receivedUs));
                 item->setText(1, m.retain ? tr("%1 R").arg(m.qos) : QString::number(m.qos));
                 item->setText(2, QLocale().formattedDataSize(m.payloadSize));
-                item->setText(3, firstLine(m));
+                item->setText(3, firstLine(m, self->m_format));
             }
             self->m_older->setEnabled(self->m_hasOlder);
             self->m_status->setText(
@@ -262,8 +265,10 @@ void TopicDetailPanel::showMessage(int row)
     facts << QLocale().formattedDataSize(m.payloadSize);
     m_messageFacts->setText(facts.join(QStringLiteral(" · ")));
     const QByteArray shown = m.payload.left(kShownBytes);
-    const RenderedPayload rendered = PayloadRenderer::preview(shown, PayloadDetector::detect(shown),
-                                                              PayloadRenderer::PreviewChars * 16);
+    const PayloadFormat format =
+        m_format == PayloadFormat::Auto ? PayloadDetector::detect(shown) : m_format;
+    const RenderedPayload rendered =
+        PayloadRenderer::preview(shown, format, PayloadRenderer::PreviewChars * 16);
     QString text = rendered.text;
     if (m.payloadDeferred || m.payloadSize > shown.size() || rendered.truncated)
         text += QLatin1Char('\n') + tr("… (open in the viewer to see all %1)")
@@ -278,10 +283,10 @@ void TopicDetailPanel::openViewer()
         return;
     const StoredMessage message = m_recent.at(m_shown);
     QPointer<TopicDetailPanel> self(this);
-    auto open = [self, message](const QByteArray &bytes) {
+    auto open = [self, message, format = m_format](const QByteArray &bytes) {
         if (!self)
             return;
-        auto *dialog = new PayloadViewerDialog(message.topic, bytes, PayloadFormat::Auto, {}, self);
+        auto *dialog = new PayloadViewerDialog(message.topic, bytes, format, {}, self);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     };

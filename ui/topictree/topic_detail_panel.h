@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/payload/payload_format.h"
+
 #include "core/storage/stored_message.h"
 #include "ui/i18n/retranslator.h"
 
@@ -69,6 +71,7 @@ private:
     bool m_hasOlder = false;
     quint64 m_generation = 0;
     int m_shown = -1;
+    PayloadFormat m_format = PayloadFormat::Auto; // the topic's, as the stream shows it
 
     QLabel *m_title = nullptr;
     QLabel *m_facts = nullptr;
