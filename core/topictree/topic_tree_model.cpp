@@ -18,7 +18,10 @@ constexpr int kValueChars = 120;
 
 TopicTreeModel::TopicTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{}
+{
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &TopicTreeModel::flush);
+}
 
 int TopicTreeModel::idOf(const QModelIndex &index) const
 {
@@ -274,14 +277,60 @@ void TopicTreeModel::apply(const TopicUpdates &updates, qint64 nowUs)
     if (updates.isEmpty())
         return;
     const TopicTree::Changes changes = m_tree.apply(updates);
+    if (m_updateIntervalMs <= 0) {
+        show(changes.created, changes.changed);
+        return;
+    }
+    m_pendingCreated.append(changes.created);
+    m_pendingChanged.append(changes.changed);
+    if (m_flushTimer.isActive())
+        return;
+    const qint64 since = m_lastFlush.isValid() ? m_lastFlush.elapsed() : m_updateIntervalMs;
+    if (since >= m_updateIntervalMs)
+        flush();
+    else
+        m_flushTimer.start(int(m_updateIntervalMs - since));
+}
+
+void TopicTreeModel::setUpdateInterval(int ms)
+{
+    m_updateIntervalMs = qMax(0, ms);
+    if (m_updateIntervalMs == 0)
+        flush();
+}
+
+void TopicTreeModel::flush()
+{
+    m_flushTimer.stop();
+    m_lastFlush.start();
+    if (m_pendingCreated.isEmpty() && m_pendingChanged.isEmpty())
+        return;
+    QList<int> created;
+    QList<int> changed;
+    created.swap(m_pendingCreated);
+    changed.swap(m_pendingChanged);
+    // Many applies: a node may be listed more than once.
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    show(std::move(created), changed);
+}
+
+void TopicTreeModel::show(QList<int> created, const QList<int> &changed)
+{
+    // One insertion per parent, parents before their children: a parent's id is lower than
+    // its children's, and each parent's new children are placed in creation order.
+    std::sort(created.begin(), created.end(), [this](int a, int b) {
+        const int pa = m_tree.parent(a);
+        const int pb = m_tree.parent(b);
+        return pa != pb ? pa < pb : a < b;
+    });
     m_tree.attach(
-        changes.created,
+        created,
         [this](int parentId, int first, int count) {
             beginInsertRows(indexOf(parentId), first, first + count - 1);
         },
         [this](int) { endInsertRows(); });
-    notifyVisible(changes.changed, 0, ColumnCount - 1);
-    // The old headers of a first tree: the view shows the columns once rows exist.
+    notifyVisible(changed, 0, ColumnCount - 1);
 }
 
 void TopicTreeModel::tick(qint64 nowUs)
@@ -332,6 +381,9 @@ void TopicTreeModel::notifyVisible(const QList<int> &ids, int firstColumn, int l
 
 void TopicTreeModel::clear()
 {
+    m_flushTimer.stop();
+    m_pendingCreated.clear();
+    m_pendingChanged.clear();
     beginResetModel();
     m_tree.clear();
     m_expanded.clear();
@@ -352,6 +404,19 @@ void TopicTreeModel::setExpanded(const QModelIndex &index, bool expanded)
 bool TopicTreeModel::isExpanded(const QModelIndex &index) const
 {
     return !index.isValid() || m_expanded.contains(idOf(index));
+}
+
+QList<std::pair<QModelIndex, int>> TopicTreeModel::expandedIndexes() const
+{
+    QList<std::pair<QModelIndex, int>> out;
+    out.reserve(m_expanded.size());
+    for (int id : std::as_const(m_expanded)) {
+        int depth = 0;
+        for (int up = m_tree.parent(id); up != TopicTree::kRoot; up = m_tree.parent(up))
+            ++depth;
+        out.append({indexOf(id), depth});
+    }
+    return out;
 }
 
 QModelIndex TopicTreeModel::indexForTopic(const QString &topic, int column) const

@@ -4,8 +4,10 @@
 #include "core/topictree/topic_tree.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
 
@@ -51,10 +53,19 @@ public:
     int topicCount() const { return m_tree.topicCount(); }
 
     void apply(const TopicUpdates &updates, qint64 nowUs);
+    // Shows what apply() changed at most once per `ms` (0, the default: at once). Each batch
+    // of new rows under an open level makes a tree view lay out every row in sight again
+    // (about 20 ms with 10,000 rows open), so a flood of new topics must not bring one per
+    // apply. Until then, new levels are not rows yet (indexForTopic does not find them).
+    void setUpdateInterval(int ms);
+    // Shows what waits now.
+    void flush();
     void tick(qint64 nowUs);
     void clear();
     void setExpanded(const QModelIndex &index, bool expanded);
     bool isExpanded(const QModelIndex &index) const;
+    // The levels the view has open, each with its depth (0: a top-level row).
+    QList<std::pair<QModelIndex, int>> expandedIndexes() const;
 
     QModelIndex indexForTopic(const QString &topic, int column = 0) const;
     QStringList retainedTopicsUnder(const QModelIndex &index) const;
@@ -99,11 +110,17 @@ private:
     void notifyVisible(const QList<int> &ids, int firstColumn, int lastColumn);
 
     QString valueOf(int id) const;
+    void show(QList<int> created, const QList<int> &changed);
 
     TopicTree m_tree;
     FormatResolver m_formatOf;
     QSet<int> m_expanded;
     qint64 m_nowUs = 0;
+    int m_updateIntervalMs = 0;
+    QTimer m_flushTimer;
+    QElapsedTimer m_lastFlush;
+    QList<int> m_pendingCreated;
+    QList<int> m_pendingChanged;
 };
 
 } // namespace mqttdesk

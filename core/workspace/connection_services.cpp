@@ -25,7 +25,7 @@ constexpr int kTopicIntervalMs = 100;
 constexpr int kTopicTickMs = 1000;
 // Topic updates are applied in slices of this size for at most this long per turn; a
 // backlog goes on after the pause.
-constexpr qsizetype kTopicSlice = 250;
+constexpr qsizetype kTopicSlice = 500;
 constexpr int kTopicBudgetMs = 6;
 constexpr int kTopicBacklogMs = 15;
 // Clearing waits this long for the writer to commit what it holds.
@@ -69,6 +69,9 @@ ConnectionServices::ConnectionServices(const ConnectionSettings &settings, const
 
     // The topic tree: folded per topic on the connection's thread, applied here in batches.
     m_topicModel = std::make_unique<TopicTreeModel>();
+    // New rows and changed numbers reach the views at most 10 times a second, however
+    // often a flood's backlog is applied.
+    m_topicModel->setUpdateInterval(kTopicIntervalMs);
     m_topicTimer.setSingleShot(true);
     m_topicTimer.setInterval(kTopicIntervalMs);
     connect(&m_topicTimer, &QTimer::timeout, this, &ConnectionServices::takeTopics);
@@ -102,8 +105,10 @@ void ConnectionServices::loadTopicTree()
     m_reader->loadTopicUpdates(
         m_options.profileId, beforeUs,
         [this](const QList<TopicUpdate> &updates, const StorageError &error) {
-            if (!error.isError())
+            if (!error.isError()) {
                 m_topicModel->apply(updates, SubscriptionCounter::nowUs());
+                m_topicModel->flush(); // the stored counts are there when this says ready
+            }
             m_topicsLoaded = true;
             takeTopics();
             emit topicTreeReady(error);
@@ -115,6 +120,7 @@ void ConnectionServices::updateTopicTree()
     m_topicBacklog.append(m_topicActivity->take());
     m_topicModel->apply(m_topicBacklog, SubscriptionCounter::nowUs());
     m_topicBacklog.clear();
+    m_topicModel->flush();
 }
 
 void ConnectionServices::takeTopics()

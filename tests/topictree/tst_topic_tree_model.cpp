@@ -39,6 +39,7 @@ private slots:
     void findsTopicsAndRetained();
     void texts();
     void valuesFollowTheStreamFormat();
+    void updatesReachTheViewAtMostOncePerInterval();
 };
 
 void TestTopicTreeModel::streamsUnderTheModelTester()
@@ -246,6 +247,46 @@ void TestTopicTreeModel::valuesFollowTheStreamFormat()
 
     model.setFormatResolver({});
     QCOMPARE(value(QStringLiteral("hex")), QStringLiteral("AB"));
+}
+
+void TestTopicTreeModel::updatesReachTheViewAtMostOncePerInterval()
+{
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setUpdateInterval(200);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // The first batch is shown at once.
+    model.apply({update(QStringLiteral("a/1"), kT0)}, kT0);
+    QVERIFY(model.indexForTopic(QStringLiteral("a/1")).isValid());
+    const int insertsBefore = int(inserted.size());
+    // The next ones within the interval wait, then come as one insertion per parent.
+    for (int i = 2; i <= 40; ++i)
+        model.apply({update(QStringLiteral("a/%1").arg(i), kT0 + i),
+                     update(QStringLiteral("b/%1").arg(i), kT0 + i),
+                     update(QStringLiteral("a/1"), kT0 + i)},
+                    kT0 + i);
+    QVERIFY(!model.indexForTopic(QStringLiteral("a/2")).isValid());
+    QCOMPARE(inserted.size(), insertsBefore);
+    QCOMPARE(model.rowCount(), 1);
+    const qsizetype changesBefore = changed.size();
+    QTRY_VERIFY(model.indexForTopic(QStringLiteral("a/40")).isValid());
+    // "b" at the top, then a's 39 and b's 39 new children: three insertions.
+    QCOMPARE(inserted.size(), insertsBefore + 3);
+    QCOMPARE(model.rowCount(model.indexForTopic(QStringLiteral("a"))), 40);
+    QCOMPARE(model.indexForTopic(QStringLiteral("a/1")).data(TopicTreeModel::OwnMessagesRole),
+             QVariant(qint64(40)));
+    // a/1's many changes were told once (only top-level rows are in sight here).
+    QCOMPARE(changed.size(), changesBefore + 1);
+    // flush() shows what waits at once.
+    model.apply({update(QStringLiteral("c"), kT0 + 50)}, kT0 + 50);
+    model.flush();
+    QVERIFY(model.indexForTopic(QStringLiteral("c")).isValid());
+    // clear() drops what waits.
+    model.apply({update(QStringLiteral("d"), kT0 + 60)}, kT0 + 60);
+    model.clear();
+    model.flush();
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTopicTreeModel)

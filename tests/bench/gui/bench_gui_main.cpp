@@ -5,12 +5,56 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QMetaEnum>
+
+#include <cstdio>
 
 using namespace mqttdesk;
 
+namespace {
+
+// With MQTTDESK_BENCH_SLOW_EVENTS=ms, every event the GUI thread took longer than that to
+// deliver is printed to stderr (receiver class, event type, time): where a stall comes from.
+class TracingApplication : public QApplication
+{
+public:
+    TracingApplication(int &argc, char **argv)
+        : QApplication(argc, argv)
+        , m_slowMs(qEnvironmentVariableIntValue("MQTTDESK_BENCH_SLOW_EVENTS"))
+    {
+        m_clock.start();
+    }
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_slowMs <= 0)
+            return QApplication::notify(receiver, event);
+        const int type = event->type();
+        // Taken before: the receiver may be deleted while it handles the event.
+        const char *className = receiver->metaObject()->className();
+        QElapsedTimer timer;
+        timer.start();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        if (ms >= m_slowMs) {
+            const char *name = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+            std::fprintf(stderr, "slow event at %.0f ms: %.1f ms: %s %s\n",
+                         m_clock.nsecsElapsed() / 1e6 - ms, ms, className, name ? name : "?");
+        }
+        return result;
+    }
+
+private:
+    int m_slowMs = 0;
+    QElapsedTimer m_clock;
+};
+
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     QCommandLineOption port(QStringLiteral("port"), QStringLiteral("broker port"),
