@@ -38,6 +38,21 @@ StorageError MessageEraser::eraseUpTo(const DatabaseConnection &connection, qint
         QString sql;
         QVariantList values;
     } statements[] = {
+        // The topic tree's figures cover the indexed rows: those about to go are taken off.
+        // Messages go oldest first, so a topic that keeps any keeps its newest row; one
+        // whose newest retained row goes has none left.
+        {QStringLiteral("UPDATE topic_stats SET received = received - d.n FROM"
+                        " (SELECT m.topic_id, count(*) AS n FROM message_profiles p"
+                        " JOIN messages m ON m.id = p.id WHERE p.profile_id = ? AND p.id <= ?"
+                        " AND (m.flags & 1) = 0 GROUP BY m.topic_id) d"
+                        " WHERE topic_stats.topic_id = d.topic_id"),
+         {p, upTo}},
+        {QStringLiteral("DELETE FROM topic_stats WHERE profile_id = ? AND"
+                        " (received <= 0 OR last_id <= ?)"),
+         {p, upTo}},
+        {QStringLiteral("UPDATE topic_stats SET retained_id = NULL WHERE profile_id = ?"
+                        " AND retained_id <= ?"),
+         {p, upTo}},
         {QStringLiteral("INSERT INTO message_fts(message_fts, rowid, payload)"
                         // The text that was indexed (message_text: inline or large).
                         " SELECT 'delete', t.id, t.payload FROM message_profiles p"

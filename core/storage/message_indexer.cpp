@@ -42,6 +42,18 @@ StorageError MessageIndexer::indexChunk(qint64 lastCommittedId, qint64 maxRows)
                            " AND id <= ? ORDER BY profile_id, time_us, id"),
             QStringLiteral("INSERT INTO message_topics(topic_id, id) SELECT topic_id, id"
                            " FROM messages WHERE id > ? AND id <= ? ORDER BY topic_id, id"),
+            // The topic tree's per-topic figures; a chunk's rows are newer than the stored
+            // ones, so its newest row and newest retained row replace theirs.
+            QStringLiteral("INSERT INTO topic_stats(topic_id, profile_id, received, last_id,"
+                           " last_us, retained_id)"
+                           " SELECT topic_id, profile_id, count(*), max(id), max(time_us),"
+                           " max(CASE WHEN flags & 8 THEN id END) FROM messages"
+                           " WHERE id > ? AND id <= ? AND (flags & 1) = 0 GROUP BY topic_id"
+                           " ON CONFLICT(topic_id) DO UPDATE SET"
+                           " received = received + excluded.received,"
+                           " last_id = excluded.last_id,"
+                           " last_us = max(last_us, excluded.last_us),"
+                           " retained_id = coalesce(excluded.retained_id, retained_id)"),
         };
         for (const QString &sql : statements) {
             e = m_connection.run(query, sql, {from, to});

@@ -492,40 +492,80 @@ QList<MessageQuery::TopicSummary> MessageQuery::receivedTopicSummaries(qint64 pr
                                                                        qsizetype payloadPrefix,
                                                                        StorageError *error) const
 {
-    QSqlQuery query(m_connection.database());
-    query.setForwardOnly(true);
-    // The aggregate is one scan; the last and the newest retained row of each topic are then
-    // read by rowid. A large payload lives in message_blobs (flag 64).
-    if (!run(query,
-             QStringLiteral(
-                 "SELECT t.name, c.n, c.last_us, m.flags, m.size,"
-                 " CASE WHEN m.flags & 64 THEN (SELECT substr(data, 1, ?) FROM message_blobs"
-                 "  WHERE message_id = m.id) ELSE substr(m.payload, 1, ?) END,"
-                 " r.size"
-                 " FROM (SELECT topic_id, count(*) AS n, max(time_us) AS last_us,"
-                 "  max(id) AS last_id, max(CASE WHEN flags & 8 THEN id END) AS retained_id"
-                 "  FROM messages WHERE profile_id = ? AND (flags & 1) = 0 AND time_us < ?"
-                 "  GROUP BY topic_id) c"
-                 " JOIN topics t ON t.id = c.topic_id"
-                 " JOIN messages m ON m.id = c.last_id"
-                 " LEFT JOIN messages r ON r.id = c.retained_id"),
-             {qint64(payloadPrefix), qint64(payloadPrefix), profileId, beforeUs})) {
-        if (error)
-            *error = m_connection.errorFrom(query);
-        return {};
-    }
     QList<TopicSummary> out;
-    while (query.next()) {
-        TopicSummary s;
-        s.topic = query.value(0).toString();
-        s.messages = query.value(1).toLongLong();
-        s.lastUs = query.value(2).toLongLong();
-        s.lastFlags = query.value(3).toInt();
-        s.lastSize = query.value(4).toLongLong();
-        s.preview = query.value(5).toByteArray();
-        if (!query.value(6).isNull())
-            s.retainedHeld = query.value(6).toLongLong() > 0;
-        out.append(s);
+    // One read snapshot for the check and the query: the indexer may commit in between.
+    const StorageError failed = m_connection.transaction([&]() -> StorageError {
+        QSqlQuery query(m_connection.database());
+        query.setForwardOnly(true);
+        // topic_stats covers every indexed row. Indexed rows from the cut on (received while
+        // the tree was loading) would be counted twice and would be the newest: then the
+        // rows themselves are aggregated, the slow way.
+        if (!run(query,
+                 QStringLiteral("SELECT EXISTS (SELECT 1 FROM messages WHERE profile_id = ?"
+                                " AND time_us >= ? AND id <="
+                                " (SELECT indexed_upto FROM message_index_state WHERE id = 1))"),
+                 {profileId, beforeUs}) ||
+            !query.next())
+            return m_connection.errorFrom(query);
+        const bool fromRows = query.value(0).toBool();
+        query.finish();
+        // The counts per topic: from topic_stats plus the unindexed tail (a rowid range), or
+        // one scan of the rows. The last and the newest retained row of each topic are then
+        // read by rowid. A large payload lives in message_blobs (flag 64).
+        const QString counts =
+            fromRows
+                ? QStringLiteral(
+                      "SELECT topic_id, count(*) AS n, max(time_us) AS last_us,"
+                      " max(id) AS last_id, max(CASE WHEN flags & 8 THEN id END) AS retained_id"
+                      " FROM messages WHERE profile_id = ? AND (flags & 1) = 0 AND time_us < ?"
+                      " GROUP BY topic_id")
+                : QStringLiteral("SELECT topic_id, sum(n) AS n, max(last_us) AS last_us,"
+                                 " max(last_id) AS last_id, max(retained_id) AS retained_id FROM ("
+                                 " SELECT topic_id, received AS n, last_us, last_id, retained_id"
+                                 "  FROM topic_stats WHERE profile_id = ?"
+                                 " UNION ALL"
+                                 " SELECT topic_id, count(*), max(time_us), max(id),"
+                                 "  max(CASE WHEN flags & 8 THEN id END) FROM messages"
+                                 "  WHERE profile_id = ? AND id >"
+                                 "  (SELECT indexed_upto FROM message_index_state WHERE id = 1)"
+                                 "  AND (flags & 1) = 0 AND time_us < ? GROUP BY topic_id)"
+                                 " GROUP BY topic_id");
+        QVariantList values{qint64(payloadPrefix), qint64(payloadPrefix), profileId};
+        if (!fromRows)
+            values << profileId;
+        values << beforeUs;
+        if (!run(query,
+                 QStringLiteral(
+                     "SELECT t.name, c.n, c.last_us, m.flags, m.size,"
+                     " CASE WHEN m.flags & 64 THEN (SELECT substr(data, 1, ?) FROM message_blobs"
+                     "  WHERE message_id = m.id) ELSE substr(m.payload, 1, ?) END,"
+                     " r.size"
+                     " FROM (") +
+                     counts +
+                     QStringLiteral(") c"
+                                    " JOIN topics t ON t.id = c.topic_id"
+                                    " JOIN messages m ON m.id = c.last_id"
+                                    " LEFT JOIN messages r ON r.id = c.retained_id"),
+                 values))
+            return m_connection.errorFrom(query);
+        while (query.next()) {
+            TopicSummary s;
+            s.topic = query.value(0).toString();
+            s.messages = query.value(1).toLongLong();
+            s.lastUs = query.value(2).toLongLong();
+            s.lastFlags = query.value(3).toInt();
+            s.lastSize = query.value(4).toLongLong();
+            s.preview = query.value(5).toByteArray();
+            if (!query.value(6).isNull())
+                s.retainedHeld = query.value(6).toLongLong() > 0;
+            out.append(s);
+        }
+        return {};
+    });
+    if (failed.isError()) {
+        if (error)
+            *error = failed;
+        return {};
     }
     return out;
 }

@@ -224,13 +224,38 @@ QStringList version8()
     };
 }
 
+// Version 9: per received topic, what the topic tree is rebuilt from (count, newest row,
+// newest time, newest retained row), kept by the indexer for the rows it has indexed, so a
+// connection with a long history opens its Topics view by reading one row per topic plus
+// the unindexed tail rather than every message. Outgoing messages are not counted.
+QStringList version9()
+{
+    return {
+        QStringLiteral("CREATE TABLE topic_stats ("
+                       " topic_id INTEGER PRIMARY KEY,"
+                       " profile_id INTEGER NOT NULL,"
+                       " received INTEGER NOT NULL,"
+                       " last_id INTEGER NOT NULL,"
+                       " last_us INTEGER NOT NULL,"
+                       " retained_id INTEGER)"),
+        QStringLiteral("CREATE INDEX topic_stats_profile ON topic_stats(profile_id)"),
+        QStringLiteral("INSERT INTO topic_stats(topic_id, profile_id, received, last_id, last_us,"
+                       " retained_id)"
+                       " SELECT topic_id, profile_id, count(*), max(id), max(time_us),"
+                       " max(CASE WHEN flags & 8 THEN id END) FROM messages"
+                       " WHERE (flags & 1) = 0 AND id <="
+                       " (SELECT indexed_upto FROM message_index_state WHERE id = 1)"
+                       " GROUP BY topic_id"),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
     static const QList<Step> kSteps{{1, version1()}, {2, version2()}, {3, version3()},
                                     {4, version4()}, {5, version5()}, {6, version6()},
-                                    {7, version7()}, {8, version8()}};
+                                    {7, version7()}, {8, version8()}, {9, version9()}};
     return kSteps;
 }
 

@@ -105,18 +105,24 @@ void ConnectionServices::loadTopicTree()
     m_reader->loadTopicUpdates(
         m_options.profileId, beforeUs,
         [this](const QList<TopicUpdate> &updates, const StorageError &error) {
-            if (!error.isError()) {
-                m_topicModel->apply(updates, SubscriptionCounter::nowUs());
-                m_topicModel->flush(); // the stored counts are there when this says ready
-            }
-            m_topicsLoaded = true;
+            // Applied in slices like live updates: 100,000 stored topics at once would hold
+            // the GUI thread for ~80 ms. Ready (and live updates let in) once they all are.
+            m_storedError = error;
+            if (!error.isError())
+                m_topicBacklog = updates;
+            m_storedLeft = m_topicBacklog.size();
             takeTopics();
-            emit topicTreeReady(error);
         });
 }
 
 void ConnectionServices::updateTopicTree()
 {
+    if (!m_topicsLoaded && m_storedLeft == 0 && m_topicBacklog.isEmpty())
+        return; // the history is still being read
+    m_topicModel->apply(m_topicBacklog, SubscriptionCounter::nowUs());
+    m_topicBacklog.clear();
+    if (!m_topicsLoaded)
+        finishLoading();
     m_topicBacklog.append(m_topicActivity->take());
     m_topicModel->apply(m_topicBacklog, SubscriptionCounter::nowUs());
     m_topicBacklog.clear();
@@ -125,9 +131,14 @@ void ConnectionServices::updateTopicTree()
 
 void ConnectionServices::takeTopics()
 {
-    m_topicBacklog.append(m_topicActivity->take());
-    if (m_topicBacklog.isEmpty())
+    // Live updates wait until the stored ones are in: they are newer.
+    if (m_topicsLoaded)
+        m_topicBacklog.append(m_topicActivity->take());
+    if (m_topicBacklog.isEmpty()) {
+        if (!m_topicsLoaded)
+            finishLoading();
         return;
+    }
     // A few milliseconds at a time: 100,000 new topics in one tick would hold the GUI thread
     // for their insertions (and the views' work on them); the rest follows shortly.
     QElapsedTimer spent;
@@ -139,8 +150,24 @@ void ConnectionServices::takeTopics()
         done += n;
     }
     m_topicBacklog.remove(0, done);
+    if (!m_topicsLoaded) {
+        m_storedLeft -= done;
+        if (m_storedLeft <= 0)
+            finishLoading();
+    }
+    // The stored part goes on at the next turn (other events are served in between); a live
+    // backlog after a pause, so that a flood leaves the views time to draw.
     if (!m_topicBacklog.isEmpty())
-        QTimer::singleShot(kTopicBacklogMs, this, &ConnectionServices::takeTopics);
+        QTimer::singleShot(m_topicsLoaded ? kTopicBacklogMs : 0, this,
+                           &ConnectionServices::takeTopics);
+}
+
+void ConnectionServices::finishLoading()
+{
+    m_storedLeft = 0;
+    m_topicModel->flush(); // the stored counts are there when this says ready
+    m_topicsLoaded = true;
+    emit topicTreeReady(m_storedError);
 }
 
 ConnectionServices::~ConnectionServices()

@@ -91,6 +91,7 @@ private:
     void takeCounts();
     void loadTopicTree();
     void takeTopics();
+    void finishLoading();
 
     Options m_options;
     std::unique_ptr<ConnectionThread> m_thread;
@@ -106,6 +107,8 @@ private:
     QTimer m_topicTimer; // batches live topic updates: at most 10 a second
     QTimer m_topicTick;  // rates and ages of the visible rows move on without messages
     bool m_topicsLoaded = false;
+    qsizetype m_storedLeft = 0;  // stored topic updates not applied yet (while loading)
+    StorageError m_storedError;  // reading the stored part failed
     TopicUpdates m_topicBacklog; // taken, not applied yet (applied a slice per turn)
 };
 
