@@ -139,6 +139,19 @@ PropertyType propertyType(PropertyId id)
     return i ? i->type : PropertyType::Byte;
 }
 
+QString propertyValueText(const PropertyValue &value)
+{
+    if (const auto *n = std::get_if<quint32>(&value))
+        return QString::number(*n);
+    if (const auto *s = std::get_if<QString>(&value))
+        return *s;
+    if (const auto *b = std::get_if<QByteArray>(&value))
+        return QString::fromLatin1(b->left(64).toHex(' ')) +
+               (b->size() > 64 ? QStringLiteral("…") : QString());
+    const auto &pair = std::get<StringPair>(value);
+    return pair.name + QStringLiteral(" = ") + pair.value;
+}
+
 QString propertyName(PropertyId id)
 {
     const PropertyInfo *i = lookup(static_cast<quint32>(id));

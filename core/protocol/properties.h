@@ -103,6 +103,9 @@ bool isKnownPropertyId(quint32 id);
 PropertyType propertyType(PropertyId id);
 // "Session Expiry Interval" etc. (spec names, not translated).
 QString propertyName(PropertyId id);
+// A value as one line: numbers and strings as they are, binary as hex (its first 64 bytes),
+// a user property as "name = value".
+QString propertyValueText(const PropertyValue &value);
 bool isPropertyAllowed(PropertyId id, PropertyContext context);
 // User Property everywhere, Subscription Identifier in PUBLISH may repeat; every other
 // property may appear at most once (5.0 §2.2.2.2: twice is a Protocol Error).

@@ -131,6 +131,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         return n.ownMessages;
     case RateRole:
         return m_tree.rate(id, m_nowUs);
+    case OwnRateRole:
+        return n.isTopic ? m_tree.rate(id, m_nowUs, true) : 0.0;
     case LastActivityRole:
         return n.activityUs;
     case RetainedRole:
@@ -157,6 +159,12 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
                        ? tr("%1 on this topic, %2 with the topics below")
                              .arg(QLocale().toString(n.ownMessages), QLocale().toString(n.messages))
                        : QVariant();
+        case RateColumn:
+            if (n.isTopic && n.ownMessages != n.messages)
+                return tr("%1 msg/s on this topic, %2 msg/s with the topics below")
+                    .arg(QLocale().toString(m_tree.rate(id, m_nowUs, true), 'f', 1),
+                         QLocale().toString(m_tree.rate(id, m_nowUs), 'f', 1));
+            return {};
         case ValueColumn:
             return n.isTopic ? valueOf(id) : QVariant();
         case RetainedColumn:

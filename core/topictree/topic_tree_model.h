@@ -39,6 +39,7 @@ public:
         MessagesRole,                 // qint64: own and subtree
         OwnMessagesRole,              // qint64: this exact topic
         RateRole,                     // double: msg/s, subtree
+        OwnRateRole,                  // double: msg/s, this exact topic
         LastActivityRole,             // qint64: µs since the epoch, subtree
         RetainedRole,                 // bool: the broker holds a retained message here
         IsTopicRole,                  // bool: a message arrived on this exact topic

@@ -4,6 +4,7 @@
 // "show in stream" filters the stream; the choice of view is remembered per connection and
 // the texts follow a language switch.
 #include "core/connection/connection.h"
+#include "core/protocol/codec.h"
 #include "core/settings/app_settings.h"
 #include "core/topictree/topic_tree_filter_proxy.h"
 #include "core/topictree/topic_tree_model.h"
@@ -22,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -79,6 +81,7 @@ private slots:
     void viewChoiceIsRememberedPerConnection();
     void textsFollowTheLanguage();
     void valuesDecodedAsTheStreamShowsThem();
+    void detailShowsPropertiesAndOwnRate();
 
 private:
     void open(bool connect);
@@ -425,6 +428,38 @@ void TestTopicTreeView::valuesDecodedAsTheStreamShowsThem()
     QVERIFY(loaded.wait(kWait));
     QVERIFY(
         topics->detail()->recentList()->topLevelItem(0)->text(3).contains(QStringLiteral("41 42")));
+}
+
+void TestTopicTreeView::detailShowsPropertiesAndOwnRate()
+{
+    m_store = std::make_unique<StreamTestStore>();
+    QVERIFY(m_store->ensureProfile(1));
+    StoredMessage m = stored(QStringLiteral("plant/props"), "{}");
+    Properties properties;
+    properties.setContentType(QStringLiteral("application/json"));
+    properties.addUserProperty(QStringLiteral("<b>site</b>"), QStringLiteral("north"));
+    m.properties = encodeProperties(properties);
+    QVERIFY(!m.properties.isEmpty());
+    QVERIFY(m_store->store({m, stored(QStringLiteral("plant/props/sub"), "1")}));
+    open(false);
+    TopicTreeView *topics = m_view->topicsView();
+    QSignalSpy loaded(topics->detail(), &TopicDetailPanel::recentLoaded);
+    QVERIFY(topics->selectTopic(QStringLiteral("plant/props")));
+    QVERIFY(loaded.wait(kWait));
+    const auto *facts = topics->detail()->findChild<QLabel *>(QStringLiteral("messageFacts"));
+    QVERIFY(facts);
+    QVERIFY2(facts->text().contains(QStringLiteral("Content Type: application/json")),
+             qPrintable(facts->text()));
+    // Shown as text, never as markup.
+    QVERIFY(facts->text().contains(QStringLiteral("<b>site</b> = north")));
+    QCOMPARE(facts->textFormat(), Qt::PlainText);
+    // A topic with topics below: its own rate is named apart from the subtree's.
+    const QModelIndex node = sourceIndex(QStringLiteral("plant/props"));
+    QCOMPARE(node.data(TopicTreeModel::OwnRateRole).toDouble(), 0.0);
+    QVERIFY(node.siblingAtColumn(TopicTreeModel::RateColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("on this topic")));
 }
 
 QTEST_MAIN(TestTopicTreeView)

@@ -21,19 +21,6 @@ constexpr qsizetype kPreviewBytes = 16 * 1024;
 // reads well as it is, and the stream stays dense. Longer JSON is indented.
 constexpr qsizetype kOneLineJsonBytes = 120;
 
-QString propertyValueText(const PropertyValue &value)
-{
-    if (const auto *n = std::get_if<quint32>(&value))
-        return QString::number(*n);
-    if (const auto *s = std::get_if<QString>(&value))
-        return *s;
-    if (const auto *b = std::get_if<QByteArray>(&value))
-        return QString::fromLatin1(b->left(64).toHex(' ')) +
-               (b->size() > 64 ? QStringLiteral("…") : QString());
-    const auto &pair = std::get<StringPair>(value);
-    return pair.name + QStringLiteral(" = ") + pair.value;
-}
-
 PayloadHint hintFrom(const Properties &properties)
 {
     PayloadHint hint;

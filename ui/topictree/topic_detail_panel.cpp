@@ -2,6 +2,8 @@
 
 #include "core/payload/payload_detector.h"
 #include "core/payload/payload_renderer.h"
+#include "core/protocol/codec.h"
+#include "core/protocol/properties.h"
 #include "core/storage/message_filter.h"
 #include "core/topictree/topic_tree_model.h"
 #include "core/workspace/history_reader.h"
@@ -60,7 +62,9 @@ TopicDetailPanel::TopicDetailPanel(HistoryReader *reader, qint64 profileId, QWid
     m_facts = new QLabel(this);
     m_facts->setWordWrap(true);
     m_messageFacts = new QLabel(this);
+    m_messageFacts->setObjectName(QStringLiteral("messageFacts"));
     m_messageFacts->setWordWrap(true);
+    m_messageFacts->setTextFormat(Qt::PlainText); // property values are the sender's text
     m_payload = new QPlainTextEdit(this);
     m_payload->setReadOnly(true);
     m_payload->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -263,7 +267,19 @@ void TopicDetailPanel::showMessage(int row)
     if (m.direction == StoredMessage::Direction::Outgoing)
         facts << tr("published by you");
     facts << QLocale().formattedDataSize(m.payloadSize);
-    m_messageFacts->setText(facts.join(QStringLiteral(" · ")));
+    QString factText = facts.join(QStringLiteral(" · "));
+    // The 5.0 properties it came with, one a line (as the stream's bubble shows them).
+    if (!m.properties.isEmpty()) {
+        auto decoded = decodeProperties(m.properties);
+        if (decoded.ok()) {
+            for (const Property &p : decoded.value().items())
+                factText += QLatin1Char('\n') + propertyName(p.id) + QStringLiteral(": ") +
+                            propertyValueText(p.value);
+        } else {
+            factText += QLatin1Char('\n') + tr("The stored properties cannot be read.");
+        }
+    }
+    m_messageFacts->setText(factText);
     const QByteArray shown = m.payload.left(kShownBytes);
     const PayloadFormat format =
         m_format == PayloadFormat::Auto ? PayloadDetector::detect(shown) : m_format;
@@ -329,6 +345,10 @@ void TopicDetailPanel::updateFacts()
     facts << tr("%1 messages here and below").arg(QLocale().toString(messages));
     if (m_isTopic)
         facts << tr("%1 on this topic").arg(QLocale().toString(own));
+    if (m_isTopic && own != messages)
+        facts << tr("%1 msg/s on this topic")
+                     .arg(QLocale().toString(index.data(TopicTreeModel::OwnRateRole).toDouble(),
+                                             'f', 1));
     facts << tr("%1 msg/s").arg(QLocale().toString(rate, 'f', 1));
     if (index.data(TopicTreeModel::RetainedRole).toBool())
         facts << tr("holds a retained message");
