@@ -2,6 +2,7 @@
 // rows inserted per parent, dataChanged only for rows under expanded levels, tick() for the
 // rate and age columns of the rows in sight, indexForTopic, the retained topics under a
 // level, the texts of empty levels, ages and values, and a reset on clear().
+#include "core/topictree/topic_tree_filter_proxy.h"
 #include "core/topictree/topic_tree_model.h"
 
 #include <QAbstractItemModelTester>
@@ -40,6 +41,7 @@ private slots:
     void texts();
     void valuesFollowTheStreamFormat();
     void updatesReachTheViewAtMostOncePerInterval();
+    void filteredProxyShowsNewSubtrees();
 };
 
 void TestTopicTreeModel::streamsUnderTheModelTester()
@@ -90,6 +92,18 @@ void TestTopicTreeModel::insertsOncePerParent()
     const QModelIndex p = model.indexForTopic(QStringLiteral("p"));
     QCOMPARE(model.rowCount(p), 30);
     QCOMPARE(model.index(29, 0, p).data().toString(), QStringLiteral("29"));
+    // Later children of a level: one insertion per parent, after its existing rows.
+    inserted.clear();
+    updates.clear();
+    for (int i = 30; i < 40; ++i)
+        updates << update(QStringLiteral("p/%1").arg(i), kT0);
+    updates << update(QStringLiteral("q/y"), kT0);
+    model.apply(updates, kT0);
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted[0].at(0).value<QModelIndex>(), p);
+    QCOMPARE(inserted[0].at(1).toInt(), 30);
+    QCOMPARE(inserted[0].at(2).toInt(), 39);
+    QCOMPARE(model.rowCount(p), 40);
 }
 
 void TestTopicTreeModel::noDataChangedForCollapsedLevels()
@@ -287,6 +301,31 @@ void TestTopicTreeModel::updatesReachTheViewAtMostOncePerInterval()
     model.clear();
     model.flush();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTopicTreeModel::filteredProxyShowsNewSubtrees()
+{
+    // A new subtree arrives at its top with its levels in place: a filter that matches deep
+    // inside it shows it, with its ancestors, as it arrives.
+    TopicTreeModel model;
+    TopicTreeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.apply({update(QStringLiteral("plant/a/temp"), kT0)}, kT0);
+    proxy.setFilterText(QStringLiteral("+/+/+/humidity"));
+    QCOMPARE(proxy.rowCount(), 0);
+    model.apply({update(QStringLiteral("plant/b/c/humidity"), kT0 + 1),
+                 update(QStringLiteral("site/x/y/humidity"), kT0 + 1),
+                 update(QStringLiteral("site/x/y/other"), kT0 + 1)},
+                kT0 + 1);
+    QCOMPARE(proxy.rowCount(), 2);
+    const QModelIndex plant = proxy.index(0, 0);
+    QCOMPARE(plant.data().toString(), QStringLiteral("plant"));
+    QCOMPARE(proxy.rowCount(plant), 1); // b, not a
+    const QModelIndex site = proxy.index(1, 0);
+    const QModelIndex y = proxy.index(0, 0, proxy.index(0, 0, site));
+    QCOMPARE(proxy.rowCount(y), 1); // humidity, not other
+    QCOMPARE(proxy.index(0, 0, y).data().toString(), QStringLiteral("humidity"));
 }
 
 QTEST_GUILESS_MAIN(TestTopicTreeModel)
