@@ -228,16 +228,21 @@ void TopicTreeModel::setFormatResolver(FormatResolver resolver)
 
 void TopicTreeModel::refreshValues()
 {
-    // Only the rows in sight: the top level and the children of expanded nodes.
+    notifyInSight(ValueColumn, ValueColumn, {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void TopicTreeModel::notifyInSight(int firstColumn, int lastColumn, const QList<int> &roles)
+{
+    // Every row in sight: the root's and those of expanded levels.
     QList<int> parents{TopicTree::kRoot};
     for (int id : std::as_const(m_expanded))
         parents.append(id);
     for (int parentId : std::as_const(parents)) {
-        const QModelIndex parent = parentId == TopicTree::kRoot ? QModelIndex() : indexOf(parentId);
-        const int rows = rowCount(parent);
-        if (rows > 0)
-            emit dataChanged(index(0, ValueColumn, parent), index(rows - 1, ValueColumn, parent),
-                             {Qt::DisplayRole, Qt::ToolTipRole});
+        const int rows = m_tree.childCount(parentId);
+        if (rows == 0)
+            continue;
+        const QModelIndex parent = indexOf(parentId);
+        emit dataChanged(index(0, firstColumn, parent), index(rows - 1, lastColumn, parent), roles);
     }
 }
 
@@ -344,18 +349,7 @@ void TopicTreeModel::show(QList<int> created, const QList<int> &changed)
 void TopicTreeModel::tick(qint64 nowUs)
 {
     m_nowUs = qMax(m_nowUs, nowUs);
-    // Every row in sight: the root's and those of expanded levels.
-    QList<int> parents{TopicTree::kRoot};
-    for (int id : std::as_const(m_expanded))
-        parents.append(id);
-    for (int parentId : parents) {
-        const int rows = m_tree.childCount(parentId);
-        if (rows == 0)
-            continue;
-        const QModelIndex parent = indexOf(parentId);
-        emit dataChanged(index(0, RateColumn, parent), index(rows - 1, LastActivityColumn, parent),
-                         {Qt::DisplayRole, RateRole});
-    }
+    notifyInSight(RateColumn, LastActivityColumn, {Qt::DisplayRole, RateRole});
 }
 
 void TopicTreeModel::notifyVisible(const QList<int> &ids, int firstColumn, int lastColumn)

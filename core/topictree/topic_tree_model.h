@@ -109,6 +109,8 @@ private:
     QModelIndex indexOf(int id, int column = 0) const;
     // One dataChanged per parent, over the rows of `ids` under an expanded parent.
     void notifyVisible(const QList<int> &ids, int firstColumn, int lastColumn);
+    // One dataChanged per level in sight (the top level, expanded levels) over all its rows.
+    void notifyInSight(int firstColumn, int lastColumn, const QList<int> &roles);
 
     QString valueOf(int id) const;
     void show(QList<int> created, const QList<int> &changed);

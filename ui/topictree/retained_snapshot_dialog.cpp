@@ -255,7 +255,7 @@ void RetainedSnapshotDialog::setStatus(const QString &text, bool error)
         emit failed(text);
 }
 
-void RetainedSnapshotDialog::setBusy(bool)
+void RetainedSnapshotDialog::updateBusy()
 {
     m_buttons->button(QDialogButtonBox::Close)->setText(isBusy() ? tr("Stop") : tr("Close"));
     updateButtons();
@@ -398,12 +398,12 @@ void RetainedSnapshotDialog::takeSnapshot()
         });
         connect(m_taker, &RetainedSnapshotTaker::failed, this, [this](const QString &error) {
             setStatus(tr("The snapshot failed: %1").arg(error), true);
-            setBusy(false);
+            updateBusy();
         });
         connect(
             m_taker, &RetainedSnapshotTaker::finished, this,
             [this](const RetainedSnapshot &snapshot) {
-                setBusy(false);
+                updateBusy();
                 const QString count = QLocale().toString(snapshot.topics.size());
                 if (!m_records) {
                     setStatus(tr("Snapshot taken: %1 topics (not stored: this connection "
@@ -433,7 +433,7 @@ void RetainedSnapshotDialog::takeSnapshot()
     options.name = name;
     setStatus(tr("Connecting to take a snapshot of %1…").arg(filter));
     m_taker->start(m_sources.first().settings, options);
-    setBusy(true);
+    updateBusy();
 }
 
 void RetainedSnapshotDialog::compare()
@@ -466,7 +466,7 @@ void RetainedSnapshotDialog::compare()
     m_sideResults[1].reset();
     m_diff->clear();
     setStatus(tr("Comparing under %1…").arg(filter));
-    setBusy(true);
+    updateBusy();
     fetch(0, m_sides[0], filter);
     fetch(1, m_sides[1], filter);
 }
@@ -517,7 +517,7 @@ void RetainedSnapshotDialog::sideReady(int slot, int generation,
                 taker->cancel();
         ++m_generation;
         m_comparing = false;
-        setBusy(false);
+        updateBusy();
         setStatus(tr("%1: %2").arg(m_sides[slot].label, error), true);
         return;
     }
@@ -535,7 +535,7 @@ void RetainedSnapshotDialog::sideReady(int slot, int generation,
             if (generation != self->m_generation)
                 return;
             self->m_comparing = false;
-            self->setBusy(false);
+            self->updateBusy();
             self->m_diff->setDiff(diff, aName, bName);
             self->setStatus(
                 diff.isEqual()
@@ -559,7 +559,7 @@ void RetainedSnapshotDialog::reject()
             taker->cancel();
     ++m_generation;
     m_comparing = false;
-    setBusy(false);
+    updateBusy();
     setStatus(tr("Stopped."));
 }
 

@@ -96,7 +96,8 @@ private:
     void fillSides();
     void fillList();
     void setStatus(const QString &text, bool error = false);
-    void setBusy(bool busy);
+    // The Close/Stop text and the buttons after isBusy() changed.
+    void updateBusy();
     void fetch(int slot, const Side &side, const QString &filter);
     void sideReady(int slot, int generation, const std::optional<RetainedSnapshot> &snapshot,
                    const QString &error);
