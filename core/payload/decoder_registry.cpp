@@ -6,6 +6,7 @@
 #include "core/payload/hex_decoder.h"
 #include "core/payload/json_decoder.h"
 #include "core/payload/message_pack_decoder.h"
+#include "core/payload/numeric_array_decoder.h"
 #include "core/payload/text_decoder.h"
 
 #include <QReadLocker>
@@ -42,6 +43,7 @@ void DecoderRegistry::addBuiltIns()
     add(std::make_unique<Base64Decoder>());
     add(std::make_unique<CborDecoder>());
     add(std::make_unique<MessagePackDecoder>());
+    add(std::make_unique<NumericArrayDecoder>());
 }
 
 bool DecoderRegistry::add(std::unique_ptr<PayloadDecoder> decoder)

@@ -31,7 +31,7 @@ public:
     // The application's registry, with the built-in decoders.
     static DecoderRegistry &instance();
 
-    // Auto, Text, JSON, Hex, Base64, CBOR, MessagePack, in that order.
+    // Auto, Text, JSON, Hex, Base64, CBOR, MessagePack, Numeric array, in that order.
     void addBuiltIns();
     // Appends a decoder. False (and the decoder dropped) when its id is empty or taken.
     bool add(std::unique_ptr<PayloadDecoder> decoder);

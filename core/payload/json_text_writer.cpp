@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <charconv>
 #include <cmath>
 
 namespace mqttdesk {
@@ -169,6 +170,18 @@ void JsonTextWriter::number(double value)
     else
         text = QString::number(value, 'g', QLocale::FloatingPointShortest);
     append(text);
+}
+
+void JsonTextWriter::number(float value)
+{
+    if (!std::isfinite(value) || (std::abs(value) < 1e15f && std::trunc(value) == value)) {
+        number(double(value));
+        return;
+    }
+    beforeValue();
+    char text[32];
+    const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
+    append(QString::fromLatin1(text, r.ptr - text));
 }
 
 void JsonTextWriter::boolean(bool value)

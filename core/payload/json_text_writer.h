@@ -25,6 +25,8 @@ public:
     void integer(qint64 value);
     void unsignedInteger(quint64 value);
     void number(double value); // NaN and infinities become the strings "NaN", "Infinity", ...
+    // A 32-bit float in its own shortest form: 0.1f reads "0.1", not "0.10000000149011612".
+    void number(float value);
     void boolean(bool value);
     void null();
     // A value whose JSON text the caller has already made (e.g. a huge negative integer).

@@ -53,6 +53,29 @@ QString PayloadError::message() const
         return QCoreApplication::translate(
             "PayloadError",
             "Messages cannot be written in this format; choose text, JSON, hex or Base64.");
+    case PayloadErrorCode::BadDecoderOptions:
+        return QCoreApplication::translate("PayloadError",
+                                           "The decoder's settings are wrong: %1 Edit the "
+                                           "decoding rule.")
+            .arg(detail);
+    case PayloadErrorCode::HeaderBeyondPayload:
+        return QCoreApplication::translate(
+                   "PayloadError",
+                   "The header to skip (%1 bytes) is longer than the payload (%2 bytes).")
+            .arg(detail)
+            .arg(offset);
+    case PayloadErrorCode::PartialNumber:
+        return QCoreApplication::translate(
+                   "PayloadError",
+                   "The bytes from byte %1 on do not make a whole %2; check the number type "
+                   "and the header to skip.")
+            .arg(offset)
+            .arg(detail);
+    case PayloadErrorCode::SchemaUnavailable:
+        return QCoreApplication::translate("PayloadError", "No schema to decode with: %1")
+            .arg(detail);
+    case PayloadErrorCode::MalformedMessage:
+        return detail;
     }
     return QString();
 }

@@ -15,6 +15,12 @@ enum class PayloadErrorCode : quint8
     MalformedMessagePack, // `offset` is the byte where decoding stopped
     NestingTooDeep,       // more nested arrays/maps than the decoders accept
     UnsupportedEncoding,  // the format cannot be produced from text (CBOR, MessagePack, Auto)
+    BadDecoderOptions,    // a decoder's settings (a rule's options) are wrong: `detail` says how
+    HeaderBeyondPayload,  // the header to skip (`detail`) is longer than the payload (`offset`)
+    PartialNumber,        // the bytes from `offset` do not make a whole `detail` (numeric array)
+    SchemaUnavailable,    // a schema decoder (Protobuf) has no usable schema: `detail` says why
+    MalformedMessage,     // not a valid schema message: `detail` says so in full, `offset` where
+                          // reading stopped
 };
 
 // A typed, user-facing payload error. For publish text, `offset` is a character index and

@@ -1,0 +1,218 @@
+#include "core/protobuf/proto_wire_checker.h"
+
+#include "core/payload/utf8_scan.h"
+
+#include <QCoreApplication>
+
+#include <google/protobuf/descriptor.h>
+
+namespace mqttdesk {
+
+namespace pb = google::protobuf;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProtoWireChecker", text);
+}
+
+enum WireType : int
+{
+    Varint = 0,
+    Fixed64 = 1,
+    LengthDelimited = 2,
+    StartGroup = 3,
+    EndGroup = 4,
+    Fixed32 = 5,
+};
+
+bool isPackable(const pb::FieldDescriptor *field)
+{
+    return field && field->is_repeated() && field->type() != pb::FieldDescriptor::TYPE_STRING &&
+           field->type() != pb::FieldDescriptor::TYPE_BYTES &&
+           field->type() != pb::FieldDescriptor::TYPE_MESSAGE &&
+           field->type() != pb::FieldDescriptor::TYPE_GROUP;
+}
+
+bool validatesUtf8(const pb::FieldDescriptor *field)
+{
+    return field && field->type() == pb::FieldDescriptor::TYPE_STRING &&
+           field->file()->syntax() == pb::FileDescriptor::SYNTAX_PROTO3;
+}
+
+class Walker
+{
+public:
+    explicit Walker(QByteArrayView bytes)
+        : m_data(reinterpret_cast<const quint8 *>(bytes.data()))
+    {}
+
+    std::optional<ProtoWireChecker::Problem> problem;
+
+    // Reads the message in [pos, end). With `group` > 0 it ends at that group's end tag.
+    bool message(qsizetype pos, qsizetype end, const pb::Descriptor *type, int depth, int group = 0,
+                 qsizetype *groupEnd = nullptr)
+    {
+        if (depth > ProtoWireChecker::kMaxDepth)
+            return fail(pos, tr("messages nested more than 100 deep"));
+        while (pos < end) {
+            const qsizetype tagAt = pos;
+            quint64 tag = 0;
+            if (!varint(pos, end, &tag, tr("truncated varint (a field's tag)")))
+                return false;
+            const quint64 number = tag >> 3;
+            const int wire = int(tag & 7);
+            if (number == 0)
+                return fail(tagAt, tr("field number 0"));
+            if (number > 536870911)
+                return fail(tagAt, tr("field number beyond 2^29 - 1"));
+            const pb::FieldDescriptor *field =
+                type ? type->FindFieldByNumber(int(number)) : nullptr;
+            switch (wire) {
+            case Varint: {
+                quint64 value = 0;
+                if (!varint(pos, end, &value, tr("truncated varint")))
+                    return false;
+                break;
+            }
+            case Fixed64:
+                if (end - pos < 8)
+                    return fail(pos, tr("truncated 64-bit field (%1 of 8 bytes)").arg(end - pos));
+                pos += 8;
+                break;
+            case Fixed32:
+                if (end - pos < 4)
+                    return fail(pos, tr("truncated 32-bit field (%1 of 4 bytes)").arg(end - pos));
+                pos += 4;
+                break;
+            case LengthDelimited: {
+                quint64 length = 0;
+                if (!varint(pos, end, &length, tr("truncated varint (a length)")))
+                    return false;
+                if (length > quint64(end - pos))
+                    return fail(pos, tr("field %1 says %2 bytes follow, but only %3 do")
+                                         .arg(number)
+                                         .arg(length)
+                                         .arg(end - pos));
+                const qsizetype inner = pos + qsizetype(length);
+                if (field && field->type() == pb::FieldDescriptor::TYPE_MESSAGE) {
+                    if (!message(pos, inner, field->message_type(), depth + 1))
+                        return false;
+                } else if (isPackable(field)) {
+                    if (!packed(pos, inner, field))
+                        return false;
+                } else if (validatesUtf8(field)) {
+                    const QByteArrayView text(reinterpret_cast<const char *>(m_data + pos),
+                                              inner - pos);
+                    const Utf8Scan scan = Utf8Scan::scan(text);
+                    if (!scan.isValid())
+                        return fail(pos + scan.invalidAt(),
+                                    tr("the string field '%1' is not valid UTF-8")
+                                        .arg(QString::fromStdString(field->name())));
+                }
+                pos = inner;
+                break;
+            }
+            case StartGroup: {
+                const pb::Descriptor *inner =
+                    field && field->type() == pb::FieldDescriptor::TYPE_GROUP
+                        ? field->message_type()
+                        : nullptr;
+                qsizetype after = 0;
+                if (!message(pos, end, inner, depth + 1, int(number), &after))
+                    return false;
+                pos = after;
+                break;
+            }
+            case EndGroup:
+                if (group == 0 || int(number) != group)
+                    return fail(
+                        tagAt,
+                        tr("an end-group tag for field %1 that no group opened").arg(number));
+                *groupEnd = pos;
+                return true;
+            default:
+                return fail(tagAt, tr("invalid wire type %1 (field %2)").arg(wire).arg(number));
+            }
+        }
+        if (group != 0)
+            return fail(end, tr("the group of field %1 has no end").arg(group));
+        return true;
+    }
+
+private:
+    bool fail(qsizetype at, const QString &reason)
+    {
+        problem = ProtoWireChecker::Problem{at, reason};
+        return false;
+    }
+
+    bool varint(qsizetype &pos, qsizetype end, quint64 *value, const QString &truncated)
+    {
+        const qsizetype start = pos;
+        quint64 out = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            if (pos >= end)
+                return fail(start, truncated);
+            if (pos - start == 10)
+                return fail(start, tr("a varint longer than 10 bytes"));
+            const quint8 b = m_data[pos++];
+            if (shift < 64)
+                out |= quint64(b & 0x7f) << shift;
+            if (!(b & 0x80)) {
+                *value = out;
+                return true;
+            }
+        }
+        return fail(start, tr("a varint longer than 10 bytes"));
+    }
+
+    bool packed(qsizetype pos, qsizetype end, const pb::FieldDescriptor *field)
+    {
+        int size = 0;
+        switch (field->type()) {
+        case pb::FieldDescriptor::TYPE_DOUBLE:
+        case pb::FieldDescriptor::TYPE_FIXED64:
+        case pb::FieldDescriptor::TYPE_SFIXED64:
+            size = 8;
+            break;
+        case pb::FieldDescriptor::TYPE_FLOAT:
+        case pb::FieldDescriptor::TYPE_FIXED32:
+        case pb::FieldDescriptor::TYPE_SFIXED32:
+            size = 4;
+            break;
+        default:
+            break;
+        }
+        if (size == 0) {
+            while (pos < end) {
+                quint64 value = 0;
+                if (!varint(pos, end, &value, tr("truncated varint (in a packed list)")))
+                    return false;
+            }
+            return true;
+        }
+        const qsizetype left = (end - pos) % size;
+        if (left != 0)
+            return fail(
+                end - left,
+                tr("a packed list of %1-byte values with %2 bytes left over").arg(size).arg(left));
+        return true;
+    }
+
+    const quint8 *m_data;
+};
+
+} // namespace
+
+std::optional<ProtoWireChecker::Problem> ProtoWireChecker::check(QByteArrayView bytes,
+                                                                 const pb::Descriptor *type)
+{
+    Walker walker(bytes);
+    if (walker.message(0, bytes.size(), type, 0))
+        return std::nullopt;
+    return walker.problem;
+}
+
+} // namespace mqttdesk

@@ -1,0 +1,126 @@
+#include "core/protobuf/protobuf_decoder.h"
+
+#include "core/payload/decoder_registry.h"
+#include "core/payload/json_text_writer.h"
+#include "core/protobuf/proto_json_writer.h"
+#include "core/protobuf/proto_schema_cache.h"
+#include "core/protobuf/proto_schema_source.h"
+#include "core/protobuf/proto_wire_checker.h"
+
+#include <QCoreApplication>
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
+#include <climits>
+#include <memory>
+
+namespace mqttdesk {
+
+namespace pb = google::protobuf;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProtobufDecoder", text);
+}
+
+PayloadError schemaError(const QString &why)
+{
+    PayloadError error;
+    error.code = PayloadErrorCode::SchemaUnavailable;
+    error.detail = why;
+    return error;
+}
+
+PayloadError messageError(qsizetype offset, const QString &sentence)
+{
+    PayloadError error;
+    error.code = PayloadErrorCode::MalformedMessage;
+    error.offset = offset;
+    error.detail = sentence;
+    return error;
+}
+
+} // namespace
+
+void ProtobufDecoder::registerIn(DecoderRegistry &registry)
+{
+    registry.add(std::make_unique<ProtobufDecoder>());
+}
+
+QString ProtobufDecoder::id() const
+{
+    return QStringLiteral("protobuf");
+}
+
+QString ProtobufDecoder::name() const
+{
+    return QCoreApplication::translate("PayloadFormat", "Protobuf");
+}
+
+int ProtobufDecoder::detect(QByteArrayView, const PayloadHint &) const
+{
+    return kNoMatch;
+}
+
+QJsonObject ProtobufDecoder::defaultOptions() const
+{
+    return ProtoSchemaSource().toJson();
+}
+
+RenderedPayload ProtobufDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
+{
+    QString why;
+    const std::optional<ProtoSchemaSource> source =
+        ProtoSchemaSource::fromJson(options.decoderOptions, &why);
+    if (!source) {
+        PayloadError error;
+        error.code = PayloadErrorCode::BadDecoderOptions;
+        error.detail = why;
+        return fallback(bytes, options, error);
+    }
+    if (source->messageType.isEmpty())
+        return fallback(bytes, options, schemaError(tr("choose the message type.")));
+    const std::shared_ptr<const ProtoSchema> schema =
+        ProtoSchemaCache::instance().get(source->files, source->importPaths, &why);
+    if (!schema)
+        return fallback(bytes, options, schemaError(why));
+    const pb::Descriptor *type = schema->message(source->messageType);
+    if (!type)
+        return fallback(
+            bytes, options,
+            schemaError(
+                tr("the .proto files declare no message type %1.").arg(source->messageType)));
+
+    if (const std::optional<ProtoWireChecker::Problem> problem =
+            ProtoWireChecker::check(bytes, type))
+        return fallback(bytes, options,
+                        messageError(problem->offset, tr("Not a valid %1 at byte %2: %3.")
+                                                          .arg(source->messageType)
+                                                          .arg(problem->offset)
+                                                          .arg(problem->reason)));
+    const std::unique_ptr<pb::Message> message(schema->prototype(type)->New());
+    if (bytes.size() > INT_MAX || !message->ParsePartialFromArray(bytes.data(), int(bytes.size())))
+        return fallback(bytes, options,
+                        messageError(-1, tr("Not a valid %1: the Protobuf library refused it.")
+                                             .arg(source->messageType)));
+    if (!message->IsInitialized())
+        return fallback(bytes, options,
+                        messageError(-1, tr("Not a valid %1: required fields are missing: %2.")
+                                             .arg(source->messageType,
+                                                  QString::fromStdString(
+                                                      message->InitializationErrorString()))));
+
+    JsonTextWriter writer(options.maxChars);
+    ProtoJsonWriter::write(*message, writer);
+    RenderedPayload out;
+    out.decoder = id();
+    out.text = writer.text();
+    out.truncated = writer.isFull();
+    out.spans = JsonHighlighter::spans(out.text);
+    return out;
+}
+
+} // namespace mqttdesk
