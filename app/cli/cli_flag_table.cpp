@@ -1,6 +1,7 @@
 #include "app/cli/cli_flag_table.h"
 
 #include "app/cli/format_template.h"
+#include "core/payload/numeric_array_decoder.h"
 
 #include <QCoreApplication>
 
@@ -284,6 +285,11 @@ const QList<CliFlag> kFlags = {
              o.diffFormat = v.value(0);
              return std::nullopt;
          }
+         // "-F json" is mosquitto_sub's "-F %j": one JSON object per message.
+         if (v.value(0) == QLatin1String("json")) {
+             o.printFormat = QStringLiteral("%j");
+             return std::nullopt;
+         }
          QString why;
          if (!FormatTemplate::parse(v.value(0), &why))
              return badValue(f, why);
@@ -309,6 +315,29 @@ const QList<CliFlag> kFlags = {
     {CliFlagId::LineBuffered, nullptr, "--line-buffered", nullptr, kSub,
      TR("write each message out at once (default: only when stdout is a terminal)"),
      turnOn<&CliOptions::lineBuffered>},
+    {CliFlagId::ProtoPath, nullptr, "--proto-path", "dir", kSub,
+     TR("look up the imports of --proto files here (repeatable)"), append<&CliOptions::protoPaths>},
+    {CliFlagId::Proto, nullptr, "--proto", "file", kSub,
+     TR("decode the -t topics' payloads as Protobuf with this .proto file (repeatable; "
+        "with --proto-type)"),
+     append<&CliOptions::protoFiles>},
+    {CliFlagId::ProtoType, nullptr, "--proto-type", "type", kSub,
+     TR("the message type of the --proto payloads, e.g. demo.Reading"),
+     setText<&CliOptions::protoType>},
+    {CliFlagId::Numeric, nullptr, "--numeric", "type", kSub,
+     TR("decode the -t topics' payloads as packed numbers: int8…int64, uint8…uint64, float32 "
+        "or float64, then le or be, then :N to skip an N-byte header (e.g. int16be:4)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         QString why;
+         if (!NumericArrayDecoder::Layout::fromSpec(v.value(0), &why))
+             return badValue(f, why);
+         o.numericSpec = v.value(0);
+         return std::nullopt;
+     }},
+    {CliFlagId::Rules, nullptr, "--rules", "file", kSub,
+     TR("decode as these decoding rules say (a JSON file the app exports); they follow the "
+        "rules of --proto and --numeric"),
+     setText<&CliOptions::rulesFile>},
     // retained
     {CliFlagId::Yes, "-y", "--yes", nullptr, B(C::RetainedClear),
      TR("clear without asking for confirmation"), turnOn<&CliOptions::yes>},
@@ -454,7 +483,10 @@ QString CliFlagTable::help(CliCommand command)
         break;
     case CliCommand::Sub:
         out = tr("Usage: mqttdesk-cli sub -t filter [-t filter ...] [options]\n\nSubscribes "
-                 "and prints each message's payload on a line.\n");
+                 "and prints each message's payload on a line. With --proto, --numeric or\n"
+                 "--rules the payloads they cover are printed decoded (JSON on one line); a\n"
+                 "payload that does not decode prints why on standard error and its bytes in\n"
+                 "hex, and the command goes on.\n");
         break;
     case CliCommand::BenchPub:
         out = tr("Usage: mqttdesk-cli bench pub -t topic [--clients N] [-C count] [--rate R] "
@@ -514,7 +546,9 @@ QString CliFlagTable::help(CliCommand command)
                   "  %t topic   %p payload   %x %X payload in hex   %l payload length   %q QoS\n"
                   "  %r retained (0 or 1)   %m message id   %I ISO 8601 local time\n"
                   "  %U Unix time with nanoseconds   %% a percent sign\n"
-                  "  %j JSON, the payload as a string   %J JSON, the payload as JSON\n"
+                  "  %j JSON, the payload as a string (-F json is the same)   %J JSON, the\n"
+                  "  payload as JSON; with decoding (--proto, --numeric, --rules) both add\n"
+                  "  \"decoded\" (the decoded value) or \"decodeError\" (why not)\n"
                   "  MQTT 5.0 properties (blank when absent): %A topic alias, %C content type,\n"
                   "  %D correlation data, %E message expiry interval, %F payload format\n"
                   "  indicator, %P user properties (key:value, space-separated), %R response\n"

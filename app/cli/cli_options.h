@@ -118,6 +118,12 @@ struct CliOptions
     PayloadFormat outputFormat = PayloadFormat::Text;
     bool lineBuffered = false;
     bool quiet = false;
+    // sub: decoding, as the app's decoding rules (see docs/decoders.md)
+    QStringList protoPaths; // --proto-path: where .proto imports are looked up
+    QStringList protoFiles; // --proto: the files whose --proto-type the -t topics carry
+    QString protoType;      // --proto-type: a fully qualified message type
+    QString numericSpec;    // --numeric: TYPE[le|be][:SKIP] for the -t topics
+    QString rulesFile;      // --rules: the app's exported decoding rules (JSON)
 
     // bench
     int clients = 1;

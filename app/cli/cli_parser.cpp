@@ -152,6 +152,22 @@ bool CliParser::validate(CliOptions &o, CliError *error)
                   tr("--capath: the directory '%1' does not exist.").arg(o.caPath)};
         return false;
     }
+    if (o.protoFiles.isEmpty() != o.protoType.isEmpty()) {
+        *error = {CliError::Kind::MissingOption,
+                  tr("--proto and --proto-type must be given together.")};
+        return false;
+    }
+    if (!o.protoFiles.isEmpty() && !o.numericSpec.isEmpty()) {
+        *error = {CliError::Kind::ConflictingOptions,
+                  tr("--proto and --numeric cannot both decode the -t topics.")};
+        return false;
+    }
+    for (const QString &file : std::as_const(o.protoFiles)) {
+        if (!fileMustExist(file, "--proto", error))
+            return false;
+    }
+    if (!fileMustExist(o.rulesFile, "--rules", error))
+        return false;
     if (o.certFile.isEmpty() != o.keyFile.isEmpty()) {
         *error = {CliError::Kind::MissingOption, tr("--cert and --key must be given together.")};
         return false;

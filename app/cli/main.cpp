@@ -2,6 +2,8 @@
 #include "app/cli/cli_flag_table.h"
 #include "app/cli/cli_parser.h"
 #include "app/cli/command_runner.h"
+#include "core/payload/decoder_registry.h"
+#include "core/protobuf/protobuf_decoder.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -24,6 +26,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mqttdesk-cli"));
     QCoreApplication::setApplicationVersion(mqttdesk::versionString());
+    mqttdesk::ProtobufDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
 
     mqttdesk::CliError error;
     const std::optional<mqttdesk::CliOptions> options =

@@ -2,6 +2,7 @@
 
 #include "app/cli/compact_json.h"
 #include "core/payload/payload_renderer.h"
+#include "core/payload/utf8_scan.h"
 #include "core/workspace/mosquitto_pub_command.h"
 
 #include <QCoreApplication>
@@ -101,8 +102,35 @@ QByteArrayView MessageFormatter::utf8(QStringView text)
     return m_utf8;
 }
 
+void MessageFormatter::setDecodingRules(const DecodingRules &rules)
+{
+    if (rules.isEmpty())
+        m_rules.reset();
+    else
+        m_rules.emplace(rules);
+}
+
+QByteArrayView MessageFormatter::decodedUtf8()
+{
+    const QByteArray text = m_decoded->text.toUtf8();
+    m_decodedUtf8.resize(0);
+    if (m_decoded->spans.isEmpty() || !CompactJson::appendCompacted(m_decodedUtf8, text))
+        m_decodedUtf8 = text;
+    return m_decodedUtf8;
+}
+
 void MessageFormatter::write(const ReceivedMessage &message, OutputSink &out)
 {
+    m_decoded.reset();
+    if (m_rules) {
+        const PublishPacket &p = message.message;
+        RenderOptions options;
+        options.hint = PayloadHint::fromProperties(p.properties);
+        m_decoded = m_rules->render(p.topic, p.payload, options);
+        if (m_decoded && m_decoded->error && m_warn)
+            m_warn(QCoreApplication::translate("cli", "%1: %2")
+                       .arg(p.topic, m_decoded->error->message()));
+    }
     if (m_format) {
         writeFormatted(message, out);
     } else {
@@ -119,6 +147,13 @@ void MessageFormatter::write(const ReceivedMessage &message, OutputSink &out)
 
 void MessageFormatter::writePayload(const QByteArray &payload, OutputSink &out)
 {
+    if (m_decoded) {
+        if (m_decoded->error)
+            appendHex(out, payload, false);
+        else
+            out.append(decodedUtf8());
+        return;
+    }
     switch (m_payloadFormat) {
     case PayloadFormat::Hex:
         appendHex(out, payload, false);
@@ -307,16 +342,34 @@ void MessageFormatter::writeJson(const ReceivedMessage &m, bool payloadIsJson, O
     }
     if (!p.properties.isEmpty() || m.topicAlias != 0)
         appendJsonProperties(m);
-    m_json.append(",\"payload\":");
-    if (p.payload.isEmpty()) {
-        m_json.append("null");
-    } else if (!payloadIsJson) {
-        CompactJson::appendString(m_json, p.payload);
-    } else if (!CompactJson::appendCompacted(m_json, p.payload)) {
-        if (m_warn)
-            m_warn(QCoreApplication::translate("cli", "%J: the payload on '%1' is not JSON.")
-                       .arg(p.topic));
-        return;
+    // Beside a decoded value the line must stay JSON: bytes that are not UTF-8 go as Base64
+    // (mosquitto_sub writes them raw, which no JSON parser reads).
+    if (m_decoded && !p.payload.isEmpty() && !Utf8Scan::scan(p.payload).isValid()) {
+        m_json.append(",\"payload_base64\":\"");
+        m_json.append(p.payload.toBase64());
+        m_json.append('"');
+    } else {
+        m_json.append(",\"payload\":");
+        if (p.payload.isEmpty()) {
+            m_json.append("null");
+        } else if (!payloadIsJson) {
+            CompactJson::appendString(m_json, p.payload);
+        } else if (!CompactJson::appendCompacted(m_json, p.payload)) {
+            if (m_warn)
+                m_warn(QCoreApplication::translate("cli", "%J: the payload on '%1' is not JSON.")
+                           .arg(p.topic));
+            return;
+        }
+    }
+    if (m_decoded && m_decoded->error) {
+        m_json.append(",\"decodeError\":");
+        CompactJson::appendString(m_json, m_decoded->error->message().toUtf8());
+    } else if (m_decoded) {
+        m_json.append(",\"decoded\":");
+        if (m_decoded->spans.isEmpty())
+            CompactJson::appendString(m_json, m_decoded->text.toUtf8());
+        else
+            m_json.append(decodedUtf8());
     }
     m_json.append('}');
     out.append(m_json);

@@ -5,6 +5,7 @@
 #include "app/cli/output_sink.h"
 #include "app/cli/time_format.h"
 #include "core/connection/received_message.h"
+#include "core/payload/rule_renderer.h"
 
 #include <QByteArray>
 #include <QString>
@@ -28,11 +29,17 @@ public:
     // Where a message's trouble goes (%J of a payload that is not JSON); by default
     // nowhere.
     void setWarningHandler(std::function<void(const QString &)> handler);
+    // Payloads on topics these rules cover are printed decoded: JSON on one line, or, when
+    // they do not decode, their bytes in hex (and the reason to the warning handler); %j
+    // and %J add "decoded" or "decodeError".
+    void setDecodingRules(const DecodingRules &rules);
 
     void write(const ReceivedMessage &message, OutputSink &out);
 
 private:
     void writePayload(const QByteArray &payload, OutputSink &out);
+    // The decoded text on one line (JSON compacted), as UTF-8.
+    QByteArrayView decodedUtf8();
     void writeFormatted(const ReceivedMessage &message, OutputSink &out);
     void writeField(const FormatTemplate::Piece &piece, const ReceivedMessage &message,
                     OutputSink &out);
@@ -51,6 +58,9 @@ private:
     std::optional<FormatTemplate> m_format; // -F
     TimeFormat m_time;
     std::function<void(const QString &)> m_warn;
+    std::optional<RuleRenderer> m_rules;
+    std::optional<RenderedPayload> m_decoded; // this message's, when a rule covers it
+    QByteArray m_decodedUtf8;
     // The UTF-8 of the last topic: a flood on one topic converts it once.
     QString m_lastTopic;
     QByteArray m_lastTopicUtf8;

@@ -1,5 +1,6 @@
 #include "app/cli/sub_command.h"
 
+#include "app/cli/cli_decoding_rules.h"
 #include "core/protocol/topic.h"
 #include "core/storage/data_directory.h"
 
@@ -61,6 +62,13 @@ SubCommand::SubCommand(const CliOptions &options, const CliPlan &plan, QObject *
 
 bool SubCommand::prepare(CliError *error)
 {
+    QString why;
+    const std::optional<DecodingRules> rules = CliDecodingRules::build(m_options, &why);
+    if (!rules) {
+        *error = {CliError::Kind::FileProblem, why};
+        return false;
+    }
+    m_formatter.setDecodingRules(*rules);
     if (!m_writer)
         return true;
     m_lock = std::make_unique<DataDirectoryLock>(m_client.plan().dataDirectory);

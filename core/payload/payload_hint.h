@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/protocol/properties.h"
+
 #include <QString>
 
 #include <optional>
@@ -11,6 +13,9 @@ struct PayloadHint
 {
     QString contentType;              // Content Type property, e.g. "application/json"
     std::optional<bool> utf8Declared; // Payload Format Indicator: true = UTF-8 text
+
+    // From a message's MQTT 5 properties.
+    static PayloadHint fromProperties(const Properties &properties);
 };
 
 } // namespace mqttdesk

@@ -156,6 +156,12 @@ void TstCliParser::everyFlagParsedAndDocumented()
         {CliFlagId::Unsubscribe, {{QStringLiteral("y/+")}, {}}},
         {CliFlagId::OutputFormat, {{QStringLiteral("hex")}, {}}},
         {CliFlagId::LineBuffered, {}},
+        {CliFlagId::ProtoPath, {{m_tmp.path()}, {}}},
+        {CliFlagId::Proto, {{m_file}, words(QStringLiteral("--proto-type demo.Reading"))}},
+        {CliFlagId::ProtoType,
+         {{QStringLiteral("demo.Reading")}, {QStringLiteral("--proto"), m_file}}},
+        {CliFlagId::Numeric, {{QStringLiteral("int16be:4")}, {}}},
+        {CliFlagId::Rules, {{m_file}, {}}},
         {CliFlagId::Quiet, {}},
         {CliFlagId::Clients, {{QStringLiteral("4")}, {}}},
         {CliFlagId::Rate, {{QStringLiteral("100")}, {}}},
@@ -165,9 +171,11 @@ void TstCliParser::everyFlagParsedAndDocumented()
     const QSet<CliFlagId> sources = {CliFlagId::Message, CliFlagId::File, CliFlagId::Stdin,
                                      CliFlagId::StdinLines, CliFlagId::NullMessage};
     // Flags a command line cannot do without here (the message, the topic, a certificate
-    // with its key): without them there is nothing valid to compare with.
+    // with its key, a .proto file with its type): without them there is nothing valid to
+    // compare with.
     QSet<CliFlagId> essential = sources;
-    essential << CliFlagId::Topic << CliFlagId::Cert << CliFlagId::Key;
+    essential << CliFlagId::Topic << CliFlagId::Cert << CliFlagId::Key << CliFlagId::Proto
+              << CliFlagId::ProtoType;
 
     for (const CliCommand command : kCommands) {
         const QSet<QString> documented = listedNames(CliFlagTable::help(command));

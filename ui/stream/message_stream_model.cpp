@@ -21,16 +21,6 @@ constexpr qsizetype kPreviewBytes = 16 * 1024;
 // reads well as it is, and the stream stays dense. Longer JSON is indented.
 constexpr qsizetype kOneLineJsonBytes = 120;
 
-PayloadHint hintFrom(const Properties &properties)
-{
-    PayloadHint hint;
-    if (auto type = properties.string(PropertyId::ContentType))
-        hint.contentType = *type;
-    if (auto indicator = properties.integer(PropertyId::PayloadFormatIndicator))
-        hint.utf8Declared = *indicator == 1;
-    return hint;
-}
-
 } // namespace
 
 MessageStreamModel::MessageStreamModel(MessageHistory *history, QObject *parent)
@@ -716,7 +706,7 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     if (!r.message.properties.isEmpty()) {
         auto decoded = decodeProperties(r.message.properties);
         if (decoded.ok())
-            hint = hintFrom(decoded.value());
+            hint = PayloadHint::fromProperties(decoded.value());
     }
     // A large payload stays in storage's side table; the preview needs only a prefix of it
     // (storage has no prefix read yet, so the blob is read once and cut).

@@ -673,11 +673,8 @@ void MessageStreamView::showAll(int row)
     PayloadHint hint;
     if (!r->message.properties.isEmpty()) {
         auto decoded = decodeProperties(r->message.properties);
-        if (decoded.ok()) {
-            hint.contentType = decoded.value().string(PropertyId::ContentType).value_or(QString());
-            if (auto pfi = decoded.value().integer(PropertyId::PayloadFormatIndicator))
-                hint.utf8Declared = *pfi == 1;
-        }
+        if (decoded.ok())
+            hint = PayloadHint::fromProperties(decoded.value());
     }
     const QString topic = r->message.topic;
     const PayloadFormat format = m_model->effectiveFormat(row);
