@@ -63,7 +63,7 @@ bool CborReader::isWellFormed(QByteArrayView bytes, bool containerOnly)
 
 bool CborReader::stopped() const
 {
-    return m_out && m_out->isFull();
+    return m_out && m_out->isFull() && !m_readWholeItem;
 }
 
 bool CborReader::fail(QCborStreamReader &reader, PayloadErrorCode code)
@@ -201,9 +201,12 @@ bool CborReader::readKey(QCborStreamReader &reader, int depth)
         return readString(reader, true);
     if (!m_out)
         return readItem(reader, depth);
-    // JSON keys are strings: use the compact JSON text of any other key.
-    JsonTextWriter keyText(-1, true);
+    // JSON keys are strings: use the compact JSON text of any other key, cut at 1024
+    // characters: keys that are maps of maps quote each other, and unbounded that doubles
+    // the escapes at every level (130 bytes of CBOR asked for 2 GB; found by fuzz_payload).
+    JsonTextWriter keyText(1024, true);
     CborReader keyReader(&keyText, m_size);
+    keyReader.m_readWholeItem = true;
     if (!keyReader.readItem(reader, depth)) {
         m_error = keyReader.m_error;
         return false;

@@ -42,6 +42,9 @@ private:
     JsonTextWriter *m_out; // null when only checking
     qsizetype m_size;      // of the whole input
     std::optional<PayloadError> m_error;
+    // A map key's reader reads its whole item even once its (capped) text is full, so that
+    // the reader of the map goes on after it.
+    bool m_readWholeItem = false;
 };
 
 } // namespace mqttdesk

@@ -48,7 +48,7 @@ bool MessagePackReader::isWellFormed(QByteArrayView bytes, bool containerOnly)
 
 bool MessagePackReader::stopped() const
 {
-    return m_out && m_out->isFull();
+    return m_out && m_out->isFull() && !m_readWholeItem;
 }
 
 bool MessagePackReader::fail(PayloadErrorCode code)
@@ -291,9 +291,12 @@ bool MessagePackReader::readKey(int depth)
     }
     if (!m_out)
         return readItem(depth);
-    // JSON keys are strings: use the compact JSON text of any other key.
-    JsonTextWriter keyText(-1, true);
+    // JSON keys are strings: use the compact JSON text of any other key, cut at 1024
+    // characters: keys that are maps of maps quote each other, and unbounded that doubles
+    // the escapes at every level (130 bytes of CBOR asked for 2 GB; found by fuzz_payload).
+    JsonTextWriter keyText(1024, true);
     MessagePackReader keyReader(m_bytes, &keyText);
+    keyReader.m_readWholeItem = true;
     keyReader.m_pos = m_pos;
     const bool ok = keyReader.readItem(depth);
     m_pos = keyReader.m_pos;

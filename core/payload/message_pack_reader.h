@@ -45,6 +45,9 @@ private:
     qsizetype m_pos = 0;
     JsonTextWriter *m_out; // null when only checking
     std::optional<PayloadError> m_error;
+    // A map key's reader reads its whole item even once its (capped) text is full, so that
+    // the reader of the map goes on after it.
+    bool m_readWholeItem = false;
 };
 
 } // namespace mqttdesk

@@ -58,15 +58,14 @@ public:
             return fail(pos, tr("messages nested more than 100 deep"));
         while (pos < end) {
             const qsizetype tagAt = pos;
-            quint64 tag = 0;
-            if (!varint(pos, end, &tag, tr("truncated varint (a field's tag)")))
+            quint32 tag = 0;
+            if (!smallVarint(pos, end, 127, &tag, tr("truncated varint (a field's tag)"),
+                             tr("a field's tag longer than 5 bytes")))
                 return false;
-            const quint64 number = tag >> 3;
+            const quint32 number = tag >> 3;
             const int wire = int(tag & 7);
             if (number == 0)
                 return fail(tagAt, tr("field number 0"));
-            if (number > 536870911)
-                return fail(tagAt, tr("field number beyond 2^29 - 1"));
             const pb::FieldDescriptor *field =
                 type ? type->FindFieldByNumber(int(number)) : nullptr;
             switch (wire) {
@@ -87,8 +86,9 @@ public:
                 pos += 4;
                 break;
             case LengthDelimited: {
-                quint64 length = 0;
-                if (!varint(pos, end, &length, tr("truncated varint (a length)")))
+                quint32 length = 0;
+                if (!smallVarint(pos, end, 7, &length, tr("truncated varint (a length)"),
+                                 tr("a length beyond 2 GiB")))
                     return false;
                 if (length > quint64(end - pos))
                     return fail(pos, tr("field %1 says %2 bytes follow, but only %3 do")
@@ -166,6 +166,29 @@ private:
             }
         }
         return fail(start, tr("a varint longer than 10 bytes"));
+    }
+
+    // A tag or a length as libprotobuf reads them: at most 5 bytes, the fifth below
+    // at most `lastByteLimit` (tags: any, keeping their low 32 bits; lengths: below 8, so
+    // below 2 GiB).
+    bool smallVarint(qsizetype &pos, qsizetype end, quint8 lastByteLimit, quint32 *value,
+                     const QString &truncated, const QString &tooLong)
+    {
+        const qsizetype start = pos;
+        quint32 out = 0;
+        for (int i = 0; i < 5; ++i) {
+            if (pos >= end)
+                return fail(start, truncated);
+            const quint8 b = m_data[pos++];
+            if (i == 4 && b > lastByteLimit)
+                return fail(start, tooLong);
+            out |= quint32(b & 0x7f) << (7 * i);
+            if (!(b & 0x80)) {
+                *value = out;
+                return true;
+            }
+        }
+        return fail(start, tooLong);
     }
 
     bool packed(qsizetype pos, qsizetype end, const pb::FieldDescriptor *field)

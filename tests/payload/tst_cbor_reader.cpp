@@ -13,6 +13,7 @@ class TstCborReader : public QObject
     Q_OBJECT
 
 private slots:
+    void mapKeysThatAreMapsStayBounded();
     void decode_data();
     void decode();
     void malformed_data();
@@ -208,6 +209,21 @@ void TstCborReader::randomBytesNeverCrash()
         if (CborReader::isWellFormed(bytes))
             QVERIFY(!CborReader::toJson(bytes).error);
     }
+}
+
+void TstCborReader::mapKeysThatAreMapsStayBounded()
+{
+    // Maps whose keys are maps whose keys are maps...: each key is the JSON text of the one
+    // inside, so escapes double per level: 24 levels made 16 million backslashes.
+    QByteArray bytes;
+    for (int i = 0; i < 24; ++i)
+        bytes.append('\xa1'); // a map of one pair, whose key follows
+    bytes.append('\x01');
+    for (int i = 0; i < 24; ++i)
+        bytes.append('\x02'); // each pair's value
+    const DecodedJson out = CborReader::toJson(bytes);
+    QVERIFY2(!out.error, qPrintable(out.error ? out.error->message() : QString()));
+    QVERIFY2(out.json.size() < 64 * 1024, qPrintable(QString::number(out.json.size())));
 }
 
 QTEST_APPLESS_MAIN(TstCborReader)

@@ -10,6 +10,7 @@ class TstMessagePackReader : public QObject
     Q_OBJECT
 
 private slots:
+    void mapKeysThatAreMapsStayBounded();
     void decode_data();
     void decode();
     void malformed_data();
@@ -220,6 +221,21 @@ void TstMessagePackReader::randomBytesNeverCrash()
         if (MessagePackReader::isWellFormed(bytes))
             QVERIFY(!MessagePackReader::toJson(bytes).error);
     }
+}
+
+void TstMessagePackReader::mapKeysThatAreMapsStayBounded()
+{
+    // Maps whose keys are maps...: each key quotes the JSON of the one inside, so escapes
+    // double per level; capped, the text stays small and the rest is still read.
+    QByteArray bytes;
+    for (int i = 0; i < 24; ++i)
+        bytes.append('\x81'); // a map of one pair, whose key follows
+    bytes.append('\x01');
+    for (int i = 0; i < 24; ++i)
+        bytes.append('\x02'); // each pair's value
+    const DecodedJson out = MessagePackReader::toJson(bytes);
+    QVERIFY2(!out.error, qPrintable(out.error ? out.error->message() : QString()));
+    QVERIFY2(out.json.size() < 64 * 1024, qPrintable(QString::number(out.json.size())));
 }
 
 QTEST_APPLESS_MAIN(TstMessagePackReader)

@@ -1,0 +1,114 @@
+// libFuzzer target over every payload decoder: the registry's (text, JSON, hex, Base64,
+// CBOR, MessagePack, numeric arrays, Auto) and Protobuf with the schemas of the protobuf
+// tests. No input may crash, hang or leak; a rendering says which decoder made it and
+// carries a message when it fell back; a preview stays near its limit.
+//
+// Input: byte 0 picks the decoder, byte 1 the preview limit and hex width, byte 2 the
+// decoder's options (number type, byte order and header; or the Protobuf type), the rest
+// is the payload. For Protobuf, ProtoWireChecker and libprotobuf's parser must agree on
+// whether the bytes are a message: the checker's error messages are only right if so.
+
+#include "core/payload/decoder_registry.h"
+#include "core/payload/numeric_array_decoder.h"
+#include "core/protobuf/proto_schema.h"
+#include "core/protobuf/proto_schema_source.h"
+#include "core/protobuf/proto_wire_checker.h"
+#include "core/protobuf/protobuf_decoder.h"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+
+using namespace mqttdesk;
+
+namespace {
+
+const QString kData = QStringLiteral(MQTTDESK_PROTO_DATA);
+
+struct Schemas
+{
+    Schemas()
+    {
+        ProtobufDecoder::registerIn(DecoderRegistry::instance());
+        demo = ProtoSchema::load({kData + QStringLiteral("/demo.proto")}, {kData});
+        legacy = ProtoSchema::load({kData + QStringLiteral("/legacy.proto")}, {kData});
+        if (!demo || !legacy)
+            std::abort();
+    }
+    std::shared_ptr<const ProtoSchema> demo;
+    std::shared_ptr<const ProtoSchema> legacy;
+};
+
+const char *const kTypes[] = {"demo.Reading", "demo.Envelope", "legacy.Frame",
+                              "demo.Reading.Location"};
+
+QJsonObject protobufOptions(quint8 choice)
+{
+    const QString type = QString::fromLatin1(kTypes[choice % 4]);
+    ProtoSchemaSource source;
+    source.files = {kData + (type.startsWith(u"legacy") ? QStringLiteral("/legacy.proto")
+                                                        : QStringLiteral("/demo.proto"))};
+    source.importPaths = {kData};
+    source.messageType = type;
+    return source.toJson();
+}
+
+QJsonObject numericOptions(quint8 choice)
+{
+    NumericArrayDecoder::Layout layout;
+    layout.type = NumericArrayDecoder::Type(choice % 10);
+    layout.bigEndian = choice & 0x10;
+    layout.skip = (choice >> 5) & 7;
+    return layout.toJson();
+}
+
+// The checker and the parser must agree on the bytes.
+void checkAgreement(const Schemas &schemas, QByteArrayView bytes, quint8 choice)
+{
+    const QString type = QString::fromLatin1(kTypes[choice % 4]);
+    const ProtoSchema &schema = type.startsWith(u"legacy") ? *schemas.legacy : *schemas.demo;
+    const google::protobuf::Descriptor *descriptor = schema.message(type);
+    std::unique_ptr<google::protobuf::Message> message(schema.prototype(descriptor)->New());
+    const bool parsed = message->ParsePartialFromArray(bytes.data(), int(bytes.size()));
+    const bool checked = !ProtoWireChecker::check(bytes, descriptor).has_value();
+    if (parsed != checked)
+        std::abort();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static const Schemas schemas;
+    if (size < 3 || size > 1024 * 1024)
+        return 0;
+    const QList<const PayloadDecoder *> decoders = DecoderRegistry::instance().decoders();
+    const PayloadDecoder *decoder = decoders.at(data[0] % decoders.size());
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));
+
+    RenderOptions options;
+    options.maxChars = (data[1] & 1) ? 64 : -1;
+    options.hexBytesPerLine = 4 << ((data[1] >> 1) % 3);
+    if (decoder->id() == u"numeric")
+        options.decoderOptions = numericOptions(data[2]);
+    else if (decoder->id() == u"protobuf")
+        options.decoderOptions = protobufOptions(data[2]);
+
+    (void)decoder->detect(bytes, options.hint);
+    const RenderedPayload out = decoder->render(bytes, options);
+    if (out.decoder.isEmpty() || out.decoder == DecoderRegistry::AutoId)
+        std::abort();
+    if (decoder->id() != DecoderRegistry::AutoId && out.decoder != decoder->id() && !out.error)
+        std::abort(); // fell back without saying why
+    if (out.error)
+        (void)out.error->message();
+    if (options.maxChars >= 0 && out.text.size() > 4096)
+        std::abort(); // a preview that rendered everything
+    if (decoder->id() == u"protobuf")
+        checkAgreement(schemas, bytes, data[2]);
+    return 0;
+}
