@@ -9,6 +9,15 @@ namespace mqttdesk {
 
 namespace {
 
+bool needsEscape(QStringView value)
+{
+    for (const QChar c : value) {
+        if (c.unicode() < 0x20 || c == u'"' || c == u'\\')
+            return true;
+    }
+    return false;
+}
+
 QString quoted(QStringView value)
 {
     QString out;
@@ -54,7 +63,9 @@ QString quoted(QStringView value)
 JsonTextWriter::JsonTextWriter(qsizetype maxChars, bool compact)
     : m_maxChars(maxChars)
     , m_compact(compact)
-{}
+{
+    m_text.reserve(maxChars >= 0 ? qMin<qsizetype>(maxChars + 1, 1024) : 1024);
+}
 
 void JsonTextWriter::append(QStringView text)
 {
@@ -68,12 +79,44 @@ void JsonTextWriter::append(QStringView text)
     m_text.append(text);
 }
 
+void JsonTextWriter::appendAscii(const char *text, qsizetype size)
+{
+    if (m_full)
+        return;
+    if (m_maxChars >= 0 && m_text.size() + size > m_maxChars) {
+        size = m_maxChars - m_text.size();
+        m_full = true;
+    }
+    m_text.append(QLatin1StringView(text, size));
+}
+
+void JsonTextWriter::appendQuoted(QStringView value)
+{
+    if (needsEscape(value)) {
+        append(quoted(value));
+        return;
+    }
+    // The common case, without a temporary string.
+    append(u"\"");
+    append(value);
+    append(u"\"");
+}
+
 void JsonTextWriter::newline()
 {
-    if (m_compact)
+    if (m_compact || m_full)
         return;
-    append(u"\n");
-    append(QString(m_counts.size() * 4, u' '));
+    // Without a temporary: the line feed, then four spaces per open container.
+    qsizetype size = m_text.size() + 1 + m_counts.size() * 4;
+    if (m_maxChars >= 0 && size > m_maxChars) {
+        size = m_maxChars;
+        m_full = true;
+    }
+    m_text.append(u'\n');
+    if (size > m_text.size())
+        m_text.resize(size, u' ');
+    else
+        m_text.truncate(size);
 }
 
 void JsonTextWriter::beforeValue()
@@ -129,27 +172,46 @@ void JsonTextWriter::endArray()
 void JsonTextWriter::key(QStringView name)
 {
     beforeValue();
-    append(quoted(name));
+    appendQuoted(name);
     append(m_compact ? QStringView(u":") : QStringView(u": "));
+    m_afterKey = true;
+}
+
+void JsonTextWriter::key(QLatin1StringView name)
+{
+    for (const char c : name) {
+        if (uchar(c) < 0x20 || c == '"' || c == '\\') {
+            key(QString(name));
+            return;
+        }
+    }
+    beforeValue();
+    append(u"\"");
+    appendAscii(name.data(), name.size());
+    append(m_compact ? QStringView(u"\":") : QStringView(u"\": "));
     m_afterKey = true;
 }
 
 void JsonTextWriter::string(QStringView value)
 {
     beforeValue();
-    append(quoted(value));
+    appendQuoted(value);
 }
 
 void JsonTextWriter::integer(qint64 value)
 {
     beforeValue();
-    append(QString::number(value));
+    char text[24];
+    const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
+    appendAscii(text, r.ptr - text);
 }
 
 void JsonTextWriter::unsignedInteger(quint64 value)
 {
     beforeValue();
-    append(QString::number(value));
+    char text[24];
+    const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
+    appendAscii(text, r.ptr - text);
 }
 
 void JsonTextWriter::number(double value)
@@ -164,12 +226,15 @@ void JsonTextWriter::number(double value)
     }
     beforeValue();
     // Whole numbers read as such ("100000.0", not "1e+05") but stay recognisable as floats.
-    QString text;
-    if (std::abs(value) < 1e15 && std::trunc(value) == value)
-        text = QString::number(qint64(value)) + QStringLiteral(".0");
-    else
-        text = QString::number(value, 'g', QLocale::FloatingPointShortest);
-    append(text);
+    if (std::abs(value) < 1e15 && std::trunc(value) == value) {
+        char text[32];
+        std::to_chars_result r = std::to_chars(text, text + sizeof text - 2, qint64(value));
+        *r.ptr++ = '.';
+        *r.ptr++ = '0';
+        appendAscii(text, r.ptr - text);
+        return;
+    }
+    append(QString::number(value, 'g', QLocale::FloatingPointShortest));
 }
 
 void JsonTextWriter::number(float value)
@@ -181,7 +246,7 @@ void JsonTextWriter::number(float value)
     beforeValue();
     char text[32];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    append(QString::fromLatin1(text, r.ptr - text));
+    appendAscii(text, r.ptr - text);
 }
 
 void JsonTextWriter::boolean(bool value)

@@ -21,6 +21,8 @@ public:
     void beginArray();
     void endArray();
     void key(QStringView name);
+    // A Latin-1 key (an identifier, e.g. a Protobuf field name) without converting it.
+    void key(QLatin1StringView name);
     void string(QStringView value);
     void integer(qint64 value);
     void unsignedInteger(quint64 value);
@@ -41,6 +43,8 @@ private:
     void open(QChar bracket);
     void close(QChar bracket);
     void append(QStringView text);
+    void appendAscii(const char *text, qsizetype size);
+    void appendQuoted(QStringView value);
     void newline();
 
     QString m_text;

@@ -37,11 +37,6 @@ const QString kType = QStringLiteral("type");
 const QString kEndian = QStringLiteral("endian");
 const QString kSkip = QStringLiteral("skip");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NumericArrayDecoder", text);
-}
-
 // The raw bits of one value, in host order.
 quint64 loadBits(const char *at, int size, bool bigEndian)
 {
@@ -147,8 +142,10 @@ NumericArrayDecoder::Layout::fromJson(const QJsonObject &options, QString *why)
     const std::optional<Type> parsed = typeFromKey(type);
     if (!parsed) {
         if (why)
-            *why = tr("'%1' is not a number type: use int8, int16, int32, int64, uint8, uint16, "
-                      "uint32, uint64, float32 or float64.")
+            *why = QCoreApplication::translate(
+                       "NumericArrayDecoder",
+                       "'%1' is not a number type: use int8, int16, int32, int64, uint8, uint16, "
+                       "uint32, uint64, float32 or float64.")
                        .arg(type);
         return std::nullopt;
     }
@@ -156,7 +153,9 @@ NumericArrayDecoder::Layout::fromJson(const QJsonObject &options, QString *why)
     const QString endian = options.value(kEndian).toString(QStringLiteral("little"));
     if (endian != u"little" && endian != u"big") {
         if (why)
-            *why = tr("'%1' is not a byte order: use little or big.").arg(endian);
+            *why = QCoreApplication::translate("NumericArrayDecoder",
+                                               "'%1' is not a byte order: use little or big.")
+                       .arg(endian);
         return std::nullopt;
     }
     layout.bigEndian = endian == u"big";
@@ -164,7 +163,9 @@ NumericArrayDecoder::Layout::fromJson(const QJsonObject &options, QString *why)
     if (!skip.isUndefined() && (!skip.isDouble() || skip.toDouble() < 0 ||
                                 skip.toDouble() != double(qint64(skip.toDouble())))) {
         if (why)
-            *why = tr("The header to skip must be a whole number of bytes, 0 or more.");
+            *why = QCoreApplication::translate(
+                "NumericArrayDecoder",
+                "The header to skip must be a whole number of bytes, 0 or more.");
         return std::nullopt;
     }
     layout.skip = qsizetype(skip.toDouble(0));
@@ -182,7 +183,9 @@ std::optional<NumericArrayDecoder::Layout> NumericArrayDecoder::Layout::fromSpec
         const qlonglong skip = spec.sliced(colon + 1).toLongLong(&ok);
         if (!ok || skip < 0) {
             if (why)
-                *why = tr("The header to skip must be a whole number of bytes, 0 or more.");
+                *why = QCoreApplication::translate(
+                    "NumericArrayDecoder",
+                    "The header to skip must be a whole number of bytes, 0 or more.");
             return std::nullopt;
         }
         options.insert(kSkip, double(skip));

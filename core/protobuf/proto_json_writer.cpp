@@ -170,7 +170,8 @@ void writeMessage(const pb::Message &m, JsonTextWriter &w)
         const pb::FieldDescriptor *f = type->field(i);
         if (f->is_repeated() ? r->FieldSize(m, f) == 0 : f->has_presence() && !r->HasField(m, f))
             continue;
-        w.key(fromStd(f->name()));
+        // Field names are identifiers: ASCII.
+        w.key(QLatin1StringView(f->name().data(), qsizetype(f->name().size())));
         if (f->is_map()) {
             writeMap(m, f, w);
         } else if (f->is_repeated()) {

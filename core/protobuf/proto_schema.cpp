@@ -18,11 +18,6 @@ namespace pb = google::protobuf;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProtoSchema", text);
-}
-
 // libprotobuf logs parse problems (invalid UTF-8 in a string field, ...) to stderr; the
 // decoder reports them on the message instead, and the CLI's stderr stays the user's.
 void silenceLibraryLog()
@@ -85,7 +80,7 @@ std::shared_ptr<const ProtoSchema> ProtoSchema::load(const QStringList &files,
     silenceLibraryLog();
     if (files.isEmpty()) {
         if (why)
-            *why = tr("choose one or more .proto files.");
+            *why = QCoreApplication::translate("ProtoSchema", "choose one or more .proto files.");
         return nullptr;
     }
     std::shared_ptr<ProtoSchema> schema(new ProtoSchema);
@@ -106,7 +101,9 @@ std::shared_ptr<const ProtoSchema> ProtoSchema::load(const QStringList &files,
         const QFileInfo info(file);
         if (!info.isFile() || !info.isReadable()) {
             if (why)
-                *why = tr("%1: the file does not exist or cannot be read.").arg(file);
+                *why = QCoreApplication::translate("ProtoSchema",
+                                                   "%1: the file does not exist or cannot be read.")
+                           .arg(file);
             return nullptr;
         }
         schema->m_newestFileTime = std::max(schema->m_newestFileTime, info.lastModified());
@@ -116,8 +113,10 @@ std::shared_ptr<const ProtoSchema> ProtoSchema::load(const QStringList &files,
             QDir::cleanPath(info.absoluteFilePath()).toStdString(), &virtualName, &shadowing);
         if (found != pb::compiler::DiskSourceTree::SUCCESS) {
             if (why)
-                *why = tr("%1: the file is hidden by %2 in an import path; import paths and "
-                          "files must not name two files the same way.")
+                *why = QCoreApplication::translate(
+                           "ProtoSchema",
+                           "%1: the file is hidden by %2 in an import path; import paths and "
+                           "files must not name two files the same way.")
                            .arg(file, QString::fromStdString(shadowing));
             return nullptr;
         }
@@ -125,7 +124,9 @@ std::shared_ptr<const ProtoSchema> ProtoSchema::load(const QStringList &files,
         if (!descriptor || !parts.errors.errors.isEmpty()) {
             if (why)
                 *why = parts.errors.errors.isEmpty()
-                           ? tr("%1: the file could not be read as .proto.").arg(file)
+                           ? QCoreApplication::translate(
+                                 "ProtoSchema", "%1: the file could not be read as .proto.")
+                                 .arg(file)
                            : parts.errors.errors.join(QLatin1Char('\n'));
             return nullptr;
         }
