@@ -92,6 +92,25 @@
     </message>
 </context>
 <context>
+    <name>NumericArrayDecoder</name>
+    <message>
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+145" />
+        <source>'%1' is not a number type: use int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32 or float64.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>'%1' is not a byte order: use little or big.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+20" />
+        <source>The header to skip must be a whole number of bytes, 0 or more.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PayloadError</name>
     <message>
         <location filename="../core/payload/json_validator.cpp" line="+32" />
@@ -163,6 +182,26 @@
         <source>Messages cannot be written in this format; choose text, JSON, hex or Base64.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location line="+4" />
+        <source>The decoder's settings are wrong: %1 Edit the decoding rule.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The header to skip (%1 bytes) is longer than the payload (%2 bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The bytes from byte %1 on do not make a whole %2; check the number type and the header to skip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No schema to decode with: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PayloadFileSaver</name>
@@ -220,12 +259,175 @@
         <source>MessagePack</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+24" />
+        <source>Numeric array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84" />
+        <source>Protobuf</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ProfileRepository</name>
     <message>
         <location filename="../core/workspace/profile_repository.cpp" line="+46" />
         <source>The connection no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProtoSchema</name>
+    <message>
+        <location filename="../core/protobuf/proto_schema.cpp" line="+83" />
+        <source>choose one or more .proto files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1: the file does not exist or cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1: the file is hidden by %2 in an import path; import paths and files must not name two files the same way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1: the file could not be read as .proto.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProtoSchemaSource</name>
+    <message>
+        <location filename="../core/protobuf/proto_schema_source.cpp" line="+25" />
+        <source>'%1' must be a list of paths.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+24" />
+        <source>'type' must be a message type name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProtoWireChecker</name>
+    <message>
+        <location filename="../core/protobuf/proto_wire_checker.cpp" line="+53" />
+        <source>messages nested more than 100 deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>truncated varint (a field's tag)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a field's tag longer than 5 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>field number 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>truncated varint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>truncated 64-bit field (%1 of 8 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>truncated 32-bit field (%1 of 4 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>truncated varint (a length)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a length beyond 2 GiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>field %1 says %2 bytes follow, but only %3 do</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <source>the string field '%1' is not valid UTF-8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <source>an end-group tag for field %1 that no group opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>invalid wire type %1 (field %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>the group of field %1 has no end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+28" />
+        <location line="+10" />
+        <source>a varint longer than 10 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+48" />
+        <source>truncated varint (in a packed list)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>a packed list of %1-byte values with %2 bytes left over</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProtobufDecoder</name>
+    <message>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26" />
+        <source>choose the message type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the .proto files declare no message type %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a valid %1 at byte %2: %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a valid %1: the Protobuf library refused it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a valid %1: required fields are missing: %2.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -958,7 +1160,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+46" />
+        <location filename="../app/gui/main.cpp" line="+50" />
         <source>A native desktop MQTT client.</source>
         <translation type="unfinished" />
     </message>
@@ -1964,7 +2166,12 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+197" />
+        <location filename="../ui/stream/connection_view.cpp" line="+130" />
+        <source>The decoding rules cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+80" />
         <source>Views of this connection</source>
         <translation type="unfinished" />
     </message>
@@ -2011,6 +2218,11 @@
     <message>
         <location line="+14" />
         <source>The publish history could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+68" />
+        <source>The decoding rules were not saved: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2177,6 +2389,262 @@
     <message>
         <location line="+4" />
         <source>The peer does not follow the MQTT specification; the connection is closed. Check the broker or the protocol version chosen for it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mqttdesk::DecodingRuleEditor</name>
+    <message>
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+149" />
+        <source>Topic &amp;filter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. factory/+/telemetry or spBv1.0/#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Decode as:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>.proto &amp;files:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import folders:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Folders where the files' imports are looked up; each file's own folder is searched too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Message &amp;type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. demo.Reading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+4" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Add .proto files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+4" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Remove the .proto file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add an import folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove the import folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Number type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Byte order:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Little endian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Big endian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Header to skip:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source> bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Choose .proto files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Protobuf schemas (*.proto)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose an import folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+126" />
+        <source>The .proto files declare no message type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Enter the topic filter the rule applies to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Add the .proto file that declares the messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose the message type of the payloads.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The .proto files declare no message type %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mqttdesk::DecodingRulesDialog</name>
+    <message>
+        <location filename="../ui/stream/decoding_rules_dialog.cpp" line="+70" />
+        <source>Decoding rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages on a topic are shown with the decoder of the first rule whose filter matches it. A subscription's "Display as" other than Auto still comes first. The stored history is shown again with the rules at once; nothing is received again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Rules, first match wins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move &amp;up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replace the rules with those of a JSON file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the rules as JSON, e.g. for mqttdesk-cli sub --rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+73" />
+        <source>(no filter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+60" />
+        <source>Enter the topic filter the rule applies to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Rule %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+41" />
+        <source>The file is not JSON: %1 (at byte %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <location line="+6" />
+        <source>Import decoding rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-5" />
+        <location line="+13" />
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-7" />
+        <source>The rules in %1 cannot be read: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+7" />
+        <source>Export decoding rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The rules cannot be written to %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2890,7 +3358,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+57" />
+        <location filename="../ui/stream/message_stream_model.cpp" line="+47" />
         <source>Loading preview…</source>
         <translation type="unfinished" />
     </message>
@@ -2918,7 +3386,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+661" />
+        <location line="+690" />
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished" />
     </message>
@@ -2926,7 +3394,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+77" />
+        <location filename="../ui/stream/message_stream_view.cpp" line="+78" />
         <source>S&amp;how:</source>
         <translation type="unfinished" />
     </message>
@@ -2986,18 +3454,38 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+517" />
+        <location line="+9" />
+        <source>Decoding…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decode topics with Protobuf, numeric arrays or another format by rule; the stored history is shown again at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decoding rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>More: decoding, export, clear, diagnostics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+509" />
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-515" />
-        <location line="+514" />
+        <location line="-523" />
+        <location line="+522" />
         <source>Export messages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-524" />
+        <location line="-532" />
         <source>words in the payload, or /regex/</source>
         <translation type="unfinished" />
     </message>
@@ -3018,12 +3506,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
     <message>
         <location line="+1" />
-        <location line="+520" />
+        <location line="+528" />
         <source>Clear history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-519" />
+        <location line="-527" />
         <location line="+2" />
         <source>Diagnostics</source>
         <translation type="unfinished" />
@@ -3034,7 +3522,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Compact</source>
         <translation type="unfinished" />
     </message>
@@ -3049,22 +3537,17 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
-        <source>More: export, clear, diagnostics</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>More stream actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>Messages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+126" />
+        <location line="+128" />
         <source>Topic filter: %1</source>
         <translation type="unfinished" />
     </message>
@@ -3087,7 +3570,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+125" />
+        <location line="+126" />
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished" />
     </message>
@@ -3112,12 +3595,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Show all</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+12" />
+        <location line="+17" />
         <source>Resend</source>
         <translation type="unfinished" />
     </message>
@@ -3285,7 +3768,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+122" />
+        <location line="+130" />
         <source>%1 · rendering…</source>
         <translation type="unfinished" />
     </message>
@@ -3599,7 +4082,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileRecords</name>
     <message>
-        <location filename="../core/workspace/profile_records.cpp" line="+170" />
+        <location filename="../core/workspace/profile_records.cpp" line="+195" />
         <source>The snapshot is no longer stored.</source>
         <translation type="unfinished" />
     </message>
@@ -5981,7 +6464,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+80" />
+        <location line="+85" />
         <source>Topic</source>
         <translation type="unfinished" />
     </message>

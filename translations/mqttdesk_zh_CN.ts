@@ -92,6 +92,25 @@
     </message>
 </context>
 <context>
+    <name>NumericArrayDecoder</name>
+    <message>
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+145" />
+        <source>'%1' is not a number type: use int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32 or float64.</source>
+        <translation>“%1”不是数字类型：请使用 int8、int16、int32、int64、uint8、uint16、uint32、uint64、float32 或 float64。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>'%1' is not a byte order: use little or big.</source>
+        <translation>“%1”不是字节序：请使用 little 或 big。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+20" />
+        <source>The header to skip must be a whole number of bytes, 0 or more.</source>
+        <translation>要跳过的头部必须是 0 或更大的整数字节数。</translation>
+    </message>
+</context>
+<context>
     <name>PayloadError</name>
     <message>
         <location filename="../core/payload/json_validator.cpp" line="+32" />
@@ -163,6 +182,26 @@
         <source>Messages cannot be written in this format; choose text, JSON, hex or Base64.</source>
         <translation>无法以此格式编写消息；请选择文本、JSON、十六进制或 Base64。</translation>
     </message>
+    <message>
+        <location line="+4" />
+        <source>The decoder's settings are wrong: %1 Edit the decoding rule.</source>
+        <translation>解码器设置有误：%1 请编辑解码规则。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The header to skip (%1 bytes) is longer than the payload (%2 bytes).</source>
+        <translation>要跳过的头部（%1 字节）比载荷（%2 字节）更长。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The bytes from byte %1 on do not make a whole %2; check the number type and the header to skip.</source>
+        <translation>从第 %1 字节起的字节不构成完整的 %2；请检查数字类型和要跳过的头部。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No schema to decode with: %1</source>
+        <translation>没有可用于解码的模式：%1</translation>
+    </message>
 </context>
 <context>
     <name>PayloadFileSaver</name>
@@ -220,6 +259,16 @@
         <source>MessagePack</source>
         <translation>MessagePack</translation>
     </message>
+    <message>
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+24" />
+        <source>Numeric array</source>
+        <translation>数值数组</translation>
+    </message>
+    <message>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84" />
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
 </context>
 <context>
     <name>ProfileRepository</name>
@@ -227,6 +276,159 @@
         <location filename="../core/workspace/profile_repository.cpp" line="+46" />
         <source>The connection no longer exists.</source>
         <translation>该连接已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ProtoSchema</name>
+    <message>
+        <location filename="../core/protobuf/proto_schema.cpp" line="+83" />
+        <source>choose one or more .proto files.</source>
+        <translation>请选择一个或多个 .proto 文件。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1: the file does not exist or cannot be read.</source>
+        <translation>%1：文件不存在或无法读取。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1: the file is hidden by %2 in an import path; import paths and files must not name two files the same way.</source>
+        <translation>%1：该文件被导入路径中的 %2 遮蔽；导入路径和文件不得以相同名称指向两个文件。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1: the file could not be read as .proto.</source>
+        <translation>%1：无法将该文件读取为 .proto。</translation>
+    </message>
+</context>
+<context>
+    <name>ProtoSchemaSource</name>
+    <message>
+        <location filename="../core/protobuf/proto_schema_source.cpp" line="+25" />
+        <source>'%1' must be a list of paths.</source>
+        <translation>“%1”必须是路径列表。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>'type' must be a message type name.</source>
+        <translation>“type”必须是消息类型名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ProtoWireChecker</name>
+    <message>
+        <location filename="../core/protobuf/proto_wire_checker.cpp" line="+53" />
+        <source>messages nested more than 100 deep</source>
+        <translation>消息嵌套超过 100 层</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>truncated varint (a field's tag)</source>
+        <translation>varint 被截断（字段标签）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a field's tag longer than 5 bytes</source>
+        <translation>字段标签超过 5 字节</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>field number 0</source>
+        <translation>字段编号为 0</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>truncated varint</source>
+        <translation>varint 被截断</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>truncated 64-bit field (%1 of 8 bytes)</source>
+        <translation>64 位字段被截断（8 字节中只有 %1 字节）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>truncated 32-bit field (%1 of 4 bytes)</source>
+        <translation>32 位字段被截断（4 字节中只有 %1 字节）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>truncated varint (a length)</source>
+        <translation>varint 被截断（长度）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a length beyond 2 GiB</source>
+        <translation>长度超过 2 GiB</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>field %1 says %2 bytes follow, but only %3 do</source>
+        <translation>字段 %1 声明后面有 %2 字节，但只有 %3 字节</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>the string field '%1' is not valid UTF-8</source>
+        <translation>字符串字段“%1”不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>an end-group tag for field %1 that no group opened</source>
+        <translation>字段 %1 的组结束标签没有对应的组开始</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>invalid wire type %1 (field %2)</source>
+        <translation>无效的线路类型 %1（字段 %2）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>the group of field %1 has no end</source>
+        <translation>字段 %1 的组没有结束</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <location line="+10" />
+        <source>a varint longer than 10 bytes</source>
+        <translation>varint 超过 10 字节</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>truncated varint (in a packed list)</source>
+        <translation>varint 被截断（在打包列表中）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>a packed list of %1-byte values with %2 bytes left over</source>
+        <translation>由 %1 字节值组成的打包列表多出 %2 字节</translation>
+    </message>
+</context>
+<context>
+    <name>ProtobufDecoder</name>
+    <message>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26" />
+        <source>choose the message type.</source>
+        <translation>请选择消息类型。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the .proto files declare no message type %1.</source>
+        <translation>.proto 文件没有声明消息类型 %1。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a valid %1 at byte %2: %3.</source>
+        <translation>在第 %2 字节处不是有效的 %1：%3。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a valid %1: the Protobuf library refused it.</source>
+        <translation>不是有效的 %1：Protobuf 库拒绝了它。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Not a valid %1: required fields are missing: %2.</source>
+        <translation>不是有效的 %1：缺少必填字段：%2。</translation>
     </message>
 </context>
 <context>
@@ -962,7 +1164,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+46" />
+        <location filename="../app/gui/main.cpp" line="+50" />
         <source>A native desktop MQTT client.</source>
         <translation>原生桌面 MQTT 客户端。</translation>
     </message>
@@ -1967,7 +2169,12 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+197" />
+        <location filename="../ui/stream/connection_view.cpp" line="+130" />
+        <source>The decoding rules cannot be read: %1</source>
+        <translation>无法读取解码规则：%1</translation>
+    </message>
+    <message>
+        <location line="+80" />
         <source>Views of this connection</source>
         <translation>此连接的视图</translation>
     </message>
@@ -2015,6 +2222,11 @@
         <location line="+14" />
         <source>The publish history could not be read: %1</source>
         <translation>无法读取发布历史：%1</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>The decoding rules were not saved: %1</source>
+        <translation>解码规则未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2393,262 @@
         <location line="+4" />
         <source>The peer does not follow the MQTT specification; the connection is closed. Check the broker or the protocol version chosen for it.</source>
         <translation>对方不符合 MQTT 规范，连接已关闭。请检查服务器，或为其选择的协议版本。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::DecodingRuleEditor</name>
+    <message>
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+149" />
+        <source>Topic &amp;filter:</source>
+        <translation>主题过滤器(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. factory/+/telemetry or spBv1.0/#</source>
+        <translation>例如 factory/+/telemetry 或 spBv1.0/#</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Decode as:</source>
+        <translation>解码为(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>.proto &amp;files:</source>
+        <translation>.proto 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import folders:</source>
+        <translation>导入文件夹(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Folders where the files' imports are looked up; each file's own folder is searched too</source>
+        <translation>查找文件导入项的文件夹；每个文件自身所在的文件夹也会被搜索</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Message &amp;type:</source>
+        <translation>消息类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. demo.Reading</source>
+        <translation>例如 demo.Reading</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+4" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Add .proto files</source>
+        <translation>添加 .proto 文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+4" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Remove the .proto file</source>
+        <translation>移除该 .proto 文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add an import folder</source>
+        <translation>添加导入文件夹</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove the import folder</source>
+        <translation>移除该导入文件夹</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Number type:</source>
+        <translation>数字类型(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Byte order:</source>
+        <translation>字节序(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Little endian</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Big endian</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Header to skip:</source>
+        <translation>跳过的头部(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Choose .proto files</source>
+        <translation>选择 .proto 文件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Protobuf schemas (*.proto)</source>
+        <translation>Protobuf 模式 (*.proto)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose an import folder</source>
+        <translation>选择导入文件夹</translation>
+    </message>
+    <message>
+        <location line="+126" />
+        <source>The .proto files declare no message type.</source>
+        <translation>.proto 文件没有声明任何消息类型。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Enter the topic filter the rule applies to.</source>
+        <translation>请输入该规则适用的主题过滤器。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Add the .proto file that declares the messages.</source>
+        <translation>请添加声明这些消息的 .proto 文件。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose the message type of the payloads.</source>
+        <translation>请选择载荷的消息类型。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The .proto files declare no message type %1.</source>
+        <translation>.proto 文件没有声明消息类型 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::DecodingRulesDialog</name>
+    <message>
+        <location filename="../ui/stream/decoding_rules_dialog.cpp" line="+70" />
+        <source>Decoding rules</source>
+        <translation>解码规则</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages on a topic are shown with the decoder of the first rule whose filter matches it. A subscription's "Display as" other than Auto still comes first. The stored history is shown again with the rules at once; nothing is received again.</source>
+        <translation>主题上的消息使用第一条过滤器匹配该主题的规则的解码器显示。订阅的“显示为”若不是“自动”，仍然优先。已保存的历史会立即按规则重新显示；不会重新接收任何消息。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Rules, first match wins</source>
+        <translation>规则（首个匹配生效）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replace the rules with those of a JSON file</source>
+        <translation>用 JSON 文件中的规则替换当前规则</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the rules as JSON, e.g. for mqttdesk-cli sub --rules</source>
+        <translation>将规则保存为 JSON，例如供 mqttdesk-cli sub --rules 使用</translation>
+    </message>
+    <message>
+        <location line="+73" />
+        <source>(no filter)</source>
+        <translation>（无过滤器）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>Enter the topic filter the rule applies to.</source>
+        <translation>请输入该规则适用的主题过滤器。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>The file is not JSON: %1 (at byte %2).</source>
+        <translation>该文件不是 JSON：%1（位于第 %2 字节）。</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <location line="+6" />
+        <source>Import decoding rules</source>
+        <translation>导入解码规则</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <location line="+13" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>The rules in %1 cannot be read: %2</source>
+        <translation>无法读取 %1 中的规则：%2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+7" />
+        <source>Export decoding rules</source>
+        <translation>导出解码规则</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The rules cannot be written to %1: %2</source>
+        <translation>无法将规则写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2895,7 +3363,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+57" />
+        <location filename="../ui/stream/message_stream_model.cpp" line="+47" />
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
@@ -2922,7 +3390,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+661" />
+        <location line="+690" />
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -2930,7 +3398,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+77" />
+        <location filename="../ui/stream/message_stream_view.cpp" line="+78" />
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -2990,18 +3458,38 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+517" />
+        <location line="+9" />
+        <source>Decoding…</source>
+        <translation>解码…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decode topics with Protobuf, numeric arrays or another format by rule; the stored history is shown again at once</source>
+        <translation>按规则以 Protobuf、数值数组或其他格式解码主题；已保存的历史会立即重新显示</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decoding rules</source>
+        <translation>解码规则</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>More: decoding, export, clear, diagnostics</source>
+        <translation>更多：解码、导出、清除、诊断</translation>
+    </message>
+    <message>
+        <location line="+509" />
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-515" />
-        <location line="+514" />
+        <location line="-523" />
+        <location line="+522" />
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-524" />
+        <location line="-532" />
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -3022,12 +3510,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
     <message>
         <location line="+1" />
-        <location line="+520" />
+        <location line="+528" />
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-519" />
+        <location line="-527" />
         <location line="+2" />
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -3038,7 +3526,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>显示窗口的响应速度（事件循环延迟）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Compact</source>
         <translation>紧凑</translation>
     </message>
@@ -3053,22 +3541,17 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>紧凑视图</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>More: export, clear, diagnostics</source>
-        <translation>更多：导出、清除、诊断</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>More stream actions</source>
         <translation>更多消息流操作</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+128" />
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
@@ -3090,7 +3573,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+126" />
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -3115,12 +3598,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>载荷另存为</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+17" />
         <source>Resend</source>
         <translation>重新发送</translation>
     </message>
@@ -3288,7 +3771,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+122" />
+        <location line="+130" />
         <source>%1 · rendering…</source>
         <translation>%1 · 正在渲染…</translation>
     </message>
@@ -3601,7 +4084,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileRecords</name>
     <message>
-        <location filename="../core/workspace/profile_records.cpp" line="+170" />
+        <location filename="../core/workspace/profile_records.cpp" line="+195" />
         <source>The snapshot is no longer stored.</source>
         <translation>该快照已不再保存。</translation>
     </message>
@@ -5979,7 +6462,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>代理为此主题保留了一条消息</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+85" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "core/workspace/profile_records.h"
 
 #include "core/storage/database_connection.h"
+#include "core/storage/decoding_rule_store.h"
 
 #include <QSet>
 
@@ -116,6 +117,30 @@ void ProfileRecords::recordPublish(const PublishHistoryEntry &entry, DoneCallbac
         StorageError error = connection.error();
         if (!error.isError())
             PublishHistoryStore(connection).record(entry, &error);
+        return std::function<void()>([done, error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void ProfileRecords::loadDecodingRules(DecodingRulesCallback done)
+{
+    post([profileId = m_profileId, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        DecodingRules rules;
+        if (!error.isError())
+            rules = DecodingRuleStore(connection).load(profileId, &error);
+        return std::function<void()>([done, rules, error] { done(rules, error); });
+    });
+}
+
+void ProfileRecords::saveDecodingRules(const DecodingRules &rules, DoneCallback done)
+{
+    post([profileId = m_profileId, rules, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        if (!error.isError())
+            error = DecodingRuleStore(connection).save(profileId, rules);
         return std::function<void()>([done, error] {
             if (done)
                 done(error);

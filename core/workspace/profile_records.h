@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/payload/decoding_rules.h"
 #include "core/retained/retained_snapshot.h"
 #include "core/storage/database_worker.h"
 #include "core/storage/publish_history_store.h"
@@ -16,8 +17,8 @@
 namespace mqttdesk {
 
 // A profile's own records besides its history, read and written on a worker thread: its
-// subscriptions (with their colours, aliases and formats), its publish history and its
-// retained snapshots. Saving
+// subscriptions (with their colours, aliases and formats), its publish history, its
+// retained snapshots and its decoding rules. Saving
 // the subscriptions writes only the rows that differ from what the worker last wrote.
 class ProfileRecords : public DatabaseWorker
 {
@@ -40,6 +41,8 @@ public:
     using SnapshotsCallback =
         std::function<void(const QList<StoredRetainedSnapshot> &list, const StorageError &error)>;
     using SnapshotSavedCallback = std::function<void(qint64 id, const StorageError &error)>;
+    using DecodingRulesCallback =
+        std::function<void(const DecodingRules &rules, const StorageError &error)>;
     // The snapshot, or why it cannot be read (a storage error or a body that is no longer a
     // valid snapshot).
     using SnapshotCallback =
@@ -65,6 +68,11 @@ public:
     void loadSnapshot(qint64 id, SnapshotCallback done);
     void renameSnapshot(qint64 id, const QString &name, DoneCallback done);
     void removeSnapshot(qint64 id, DoneCallback done);
+
+    // The profile's decoding rules, in order (DecodingRuleStore).
+    void loadDecodingRules(DecodingRulesCallback done);
+    // The profile's rules become exactly `rules`.
+    void saveDecodingRules(const DecodingRules &rules, DoneCallback done);
 
 private:
     // Worker thread only: what storage holds (by id) and the ids of keys saved so far.

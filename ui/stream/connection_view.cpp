@@ -11,6 +11,7 @@
 #include "core/workspace/profile_records.h"
 #include "ui/brokerstats/broker_view.h"
 #include "ui/publish/publish_bar.h"
+#include "ui/stream/decoding_rules_dialog.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/subscriptions/subscription_list_model.h"
@@ -120,6 +121,16 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
                 &ConnectionView::onSubscriptionsLoaded);
         m_persistence->load();
         loadPublishHistory();
+        QPointer<ConnectionView> self(this);
+        records->loadDecodingRules([self](const DecodingRules &rules, const StorageError &error) {
+            if (!self)
+                return;
+            if (error.isError())
+                emit self->errorOccurred(
+                    tr("The decoding rules cannot be read: %1").arg(error.message));
+            self->m_streamModel->setDecodingRules(rules);
+            emit self->decodingRulesLoaded();
+        });
     }
 
     connect(m_subscriptions, &SubscriptionListModel::looksChanged, m_streamModel,
@@ -151,6 +162,8 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     connect(m_publish, &PublishBar::publishRequested, this, &ConnectionView::publish);
     connect(m_stream, &MessageStreamView::resendRequested, this, &ConnectionView::resend);
     connect(m_stream, &MessageStreamView::clearRequested, this, &ConnectionView::clearHistory);
+    connect(m_stream, &MessageStreamView::decodingRulesRequested, this,
+            &ConnectionView::editDecodingRules);
 
     if (m_connection) {
         connect(m_connection, &Connection::stateChanged, this, &ConnectionView::onStateChanged);
@@ -449,6 +462,33 @@ void ConnectionView::storePublishState(const InFlight &flight, const PublishOutc
     MessageWriter *writer = m_context.services->writer();
     if (writer && flight.ticket != 0)
         writer->updateOutgoing(flight.ticket, OutgoingMessage::publishState(outcome, flight.qos));
+}
+
+void ConnectionView::editDecodingRules()
+{
+    auto *dialog = new DecodingRulesDialog(m_streamModel->decodingRules(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { applyDecodingRules(dialog->rules()); });
+    dialog->open();
+}
+
+void ConnectionView::applyDecodingRules(const DecodingRules &rules)
+{
+    // Shown at once; kept with the profile on the worker.
+    m_streamModel->setDecodingRules(rules);
+    ProfileRecords *records = m_context.services->records();
+    if (!records)
+        return;
+    QPointer<ConnectionView> self(this);
+    records->saveDecodingRules(rules, [self](const StorageError &error) {
+        if (!self)
+            return;
+        if (error.isError())
+            emit self->errorOccurred(
+                tr("The decoding rules were not saved: %1").arg(error.message));
+        emit self->decodingRulesSaved();
+    });
 }
 
 void ConnectionView::clearHistory()

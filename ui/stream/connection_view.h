@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/payload/decoding_rules.h"
 #include "core/protocol/packets.h"
 #include "core/protocol/protocol_version.h"
 #include "core/session/session_state.h"
@@ -97,6 +98,11 @@ public:
     // Deletes the stored history of this connection (after the confirmation), on a worker;
     // historyCleared() tells the outcome.
     void clearHistory();
+    // Opens the decoding rules dialog; on OK the rules are saved with the profile and the
+    // stream is shown with them.
+    void editDecodingRules();
+    // Saves `rules` with the profile and shows the stream with them (decodingRulesSaved()).
+    void applyDecodingRules(const mqttdesk::DecodingRules &rules);
 
 signals:
     void subscriptionsChanged();
@@ -105,6 +111,9 @@ signals:
     // The saved subscriptions and the publish history arrived from storage.
     void subscriptionsLoaded();
     void publishHistoryLoaded();
+    // The profile's decoding rules arrived from storage / were saved.
+    void decodingRulesLoaded();
+    void decodingRulesSaved();
 
 protected:
     void changeEvent(QEvent *event) override;

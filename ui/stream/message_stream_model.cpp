@@ -537,6 +537,22 @@ void MessageStreamModel::refreshLooks()
         emit dataChanged(index(0), index(int(m_rows.size()) - 1));
 }
 
+void MessageStreamModel::setDecodingRules(const DecodingRules &rules)
+{
+    if (rules == m_rules.rules())
+        return;
+    m_rules = RuleRenderer(rules);
+    refreshLooks();
+}
+
+const DecodingRule *MessageStreamModel::ruleFor(int row) const
+{
+    const Row *r = rowAt(row);
+    if (!r || (previewOf(row), !r->previewByRule))
+        return nullptr;
+    return m_rules.rules().match(r->message.topic);
+}
+
 void MessageStreamModel::setHexBytesPerLine(int bytesPerLine)
 {
     const int perLine = HexDump::supportedBytesPerLine(bytesPerLine);
@@ -722,10 +738,23 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
         prefix = QByteArray(whole.constData(), qMin(whole.size(), kPreviewBytes));
         bytes = prefix;
     }
-    if (format == PayloadFormat::Auto)
-        format = PayloadDetector::detect(bytes, hint);
-    r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint,
-                                         m_hexBytesPerLine);
+    std::optional<RenderedPayload> byRule;
+    if (format == PayloadFormat::Auto && !m_rules.isEmpty()) {
+        RenderOptions options;
+        options.maxChars = PayloadRenderer::PreviewChars;
+        options.hint = hint;
+        options.hexBytesPerLine = m_hexBytesPerLine;
+        byRule = m_rules.render(r.message.topic, bytes, options);
+    }
+    r.previewByRule = byRule.has_value();
+    if (byRule) {
+        r.preview = std::move(*byRule);
+    } else {
+        if (format == PayloadFormat::Auto)
+            format = PayloadDetector::detect(bytes, hint);
+        r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint,
+                                             m_hexBytesPerLine);
+    }
     if (r.preview->decoder == u"json" && bytes.size() <= kOneLineJsonBytes &&
         !bytes.contains('\n')) {
         r.preview->text = PayloadRenderer::visibleText(QString::fromUtf8(bytes));

@@ -2,6 +2,7 @@
 
 #include "core/payload/hex_dump.h"
 #include "core/payload/payload_renderer.h"
+#include "core/payload/rule_renderer.h"
 #include "core/protocol/properties.h"
 #include "core/storage/message_filter.h"
 #include "core/storage/storage_error.h"
@@ -76,7 +77,8 @@ public:
         mutable std::optional<RenderedPayload> preview;
         mutable std::optional<QStringList> properties;
         mutable std::optional<SubscriptionLook> look;
-        mutable int previewLines = 1; // lines in preview->text, counted once with it
+        mutable int previewLines = 1;       // lines in preview->text, counted once with it
+        mutable bool previewByRule = false; // preview rendered by a decoding rule
     };
 
     explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
@@ -129,6 +131,14 @@ public:
     void setLookResolver(std::function<SubscriptionLook(const QString &topic)> resolver);
     // Subscriptions changed colour/format: drop the cached looks and previews.
     void refreshLooks();
+    // The connection's decoding rules: a row whose own format and subscription's Display as
+    // are Auto is shown with the decoder of the first rule matching its topic. Every loaded
+    // row is rendered again from its stored bytes (only those in sight, as they are drawn).
+    void setDecodingRules(const DecodingRules &rules);
+    const DecodingRules &decodingRules() const { return m_rules.rules(); }
+    // The rule a row is shown with (its decoder and options); null when it is shown by its
+    // own format, its subscription's, or detection.
+    const DecodingRule *ruleFor(int row) const;
 
     // Per-bubble format choice (Auto: the subscription's, or detected).
     void setRowFormat(int row, PayloadFormat format);
@@ -233,6 +243,7 @@ private:
     // Ten pages: the window a layout walks on every update while following a flood.
     int m_maxRows = 2000;
     std::function<SubscriptionLook(const QString &)> m_resolver;
+    RuleRenderer m_rules;
     QHash<qint64, PayloadFormat> m_rowFormats; // by message id
     int m_hexBytesPerLine = HexDump::kBytesPerLine;
     QSet<qint64> m_expanded; // by message id

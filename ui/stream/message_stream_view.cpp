@@ -69,6 +69,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_clear = new QToolButton(this);
     m_diagnostics = new QToolButton(this);
     m_diagnostics->setCheckable(true);
+    m_decoding = new QToolButton(this);
     m_compact = new QToolButton(this);
     m_compact->setCheckable(true);
     m_more = new QToolButton(this);
@@ -98,10 +99,14 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
         m_diagnostics->setText(tr("Diagnostics"));
         m_diagnostics->setToolTip(tr("Show how quickly the window responds (event-loop latency)"));
         m_diagnostics->setAccessibleName(tr("Diagnostics"));
+        m_decoding->setText(tr("Decoding…"));
+        m_decoding->setToolTip(tr("Decode topics with Protobuf, numeric arrays or another format "
+                                  "by rule; the stored history is shown again at once"));
+        m_decoding->setAccessibleName(tr("Decoding rules"));
         m_compact->setText(tr("Compact"));
         m_compact->setToolTip(tr("One line per message, like a log (remembered per connection)"));
         m_compact->setAccessibleName(tr("Compact view"));
-        m_more->setToolTip(tr("More: export, clear, diagnostics"));
+        m_more->setToolTip(tr("More: decoding, export, clear, diagnostics"));
         m_more->setAccessibleName(tr("More stream actions"));
     });
     m_more->setPopupMode(QToolButton::InstantPopup);
@@ -127,6 +132,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     bar->addWidget(m_time);
     bar->addWidget(m_compact);
     bar->addWidget(m_pause);
+    bar->addWidget(m_decoding);
     bar->addWidget(m_export);
     bar->addWidget(m_clear);
     bar->addWidget(m_diagnostics);
@@ -188,6 +194,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     connect(m_exportBar, &HistoryExportBar::runningChanged, m_export,
             [this](bool running) { m_export->setEnabled(!running); });
     connect(m_clear, &QToolButton::clicked, this, &MessageStreamView::requestClear);
+    connect(m_decoding, &QToolButton::clicked, this, &MessageStreamView::decodingRulesRequested);
     connect(m_diagnostics, &QToolButton::toggled, this, &MessageStreamView::setDiagnosticsVisible);
     connect(m_diagnosticsTimer, &QTimer::timeout, this, [this] {
         m_diagnosticsLabel->setText(m_probe->summary());
@@ -232,7 +239,8 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     setTabOrder(m_search, m_time);
     setTabOrder(m_time, m_compact);
     setTabOrder(m_compact, m_pause);
-    setTabOrder(m_pause, m_export);
+    setTabOrder(m_pause, m_decoding);
+    setTabOrder(m_decoding, m_export);
     setTabOrder(m_export, m_clear);
     setTabOrder(m_clear, m_diagnostics);
     setTabOrder(m_diagnostics, m_more);
@@ -519,7 +527,7 @@ void MessageStreamView::resizeEvent(QResizeEvent *event)
 
 void MessageStreamView::updateOverflow()
 {
-    const QList<QWidget *> rare{m_export, m_clear, m_diagnostics};
+    const QList<QWidget *> rare{m_decoding, m_export, m_clear, m_diagnostics};
     const QList<QWidget *> fields{m_topicLabel, m_topicFilter, m_searchLabel, m_search};
     const int spacing = qMax(0, m_bar->spacing());
     const auto widthOf = [spacing](QWidget *w) { return w->sizeHint().width() + spacing; };
@@ -584,6 +592,7 @@ void MessageStreamView::updateHexBytesPerLine()
 void MessageStreamView::fillMoreMenu()
 {
     m_moreMenu->clear();
+    m_moreMenu->addAction(m_decoding->text(), this, &MessageStreamView::decodingRulesRequested);
     QAction *exportAction =
         m_moreMenu->addAction(m_export->text(), this, &MessageStreamView::exportHistory);
     exportAction->setEnabled(m_export->isEnabled());
@@ -678,11 +687,19 @@ void MessageStreamView::showAll(int row)
     }
     const QString topic = r->message.topic;
     const PayloadFormat format = m_model->effectiveFormat(row);
-    withFullPayload(row, tr("Show all"), [this, topic, format, hint](const QByteArray &payload) {
-        auto *dialog = new PayloadViewerDialog(topic, payload, format, hint, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
+    // A row shown by a decoding rule opens with the rule's decoder and its settings.
+    std::optional<DecodingRule> rule;
+    if (const DecodingRule *byRule = m_model->ruleFor(row))
+        rule = *byRule;
+    withFullPayload(
+        row, tr("Show all"), [this, topic, format, hint, rule](const QByteArray &payload) {
+            auto *dialog = rule ? new PayloadViewerDialog(topic, payload, rule->decoder, hint, this)
+                                : new PayloadViewerDialog(topic, payload, format, hint, this);
+            if (rule)
+                dialog->setDecoderOptions(rule->decoder, rule->options);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
 }
 
 void MessageStreamView::resend(int row)

@@ -112,6 +112,8 @@ public:
 
 signals:
     void clearRequested();
+    // "Decoding…": the user wants to edit the connection's decoding rules.
+    void decodingRulesRequested();
     // "Resend" from a bubble's menu.
     void resendRequested(const mqttdesk::StoredMessage &message);
     // Once a second while diagnostics are on: "GUI latency p50 … · p99 … · max …";
@@ -155,6 +157,7 @@ private:
     QToolButton *m_clear = nullptr;
     QToolButton *m_export = nullptr;
     QToolButton *m_diagnostics = nullptr;
+    QToolButton *m_decoding = nullptr;
     QToolButton *m_compact = nullptr;
     QToolButton *m_more = nullptr;
     QMenu *m_moreMenu = nullptr;

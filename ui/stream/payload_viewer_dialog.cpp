@@ -170,6 +170,13 @@ void PayloadViewerDialog::scrollToTopByte()
     bar->setValue(line);
 }
 
+void PayloadViewerDialog::setDecoderOptions(const QString &decoder, const QJsonObject &options)
+{
+    m_decoderOptions.insert(decoder, options);
+    if (decoder == m_decoder)
+        startRendering();
+}
+
 void PayloadViewerDialog::startRendering()
 {
     const quint64 generation = ++m_generation;
@@ -183,6 +190,7 @@ void PayloadViewerDialog::startRendering()
     }
     RenderOptions options;
     options.hint = m_hint;
+    options.decoderOptions = m_decoderOptions.value(decoder);
     options.maxChars = ChunkChars;
     options.hexBytesPerLine = m_hexBytesPerLine;
     const RenderedPayload preview = registry.render(m_payload, decoder, options);

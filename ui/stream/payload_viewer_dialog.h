@@ -5,6 +5,8 @@
 #include "ui/i18n/retranslator.h"
 
 #include <QDialog>
+#include <QHash>
+#include <QJsonObject>
 #include <QPointer>
 
 class QComboBox;
@@ -45,6 +47,9 @@ public:
     void setFormat(PayloadFormat format);
     const QString &decoder() const { return m_decoder; }
     void setDecoder(const QString &decoder);
+    // The settings `decoder` renders with whenever it is the chosen one (a decoding rule's
+    // .proto files and type, a number type); renders again when it is shown.
+    void setDecoderOptions(const QString &decoder, const QJsonObject &options);
     QPlainTextEdit *editor() const { return m_editor; }
     // Bytes per line of a hex dump at the editor's current width (HexDump::bytesPerLineFor).
     int hexBytesPerLine() const { return m_hexBytesPerLine; }
@@ -71,7 +76,8 @@ private:
 
     QByteArray m_payload;
     PayloadHint m_hint;
-    QString m_decoder;      // a DecoderRegistry id
+    QString m_decoder;                            // a DecoderRegistry id
+    QHash<QString, QJsonObject> m_decoderOptions; // by decoder id
     QString m_shownDecoder; // the decoder of the shown text: "hex" also as a fallback
     int m_hexBytesPerLine = HexDump::kBytesPerLine;   // what the width holds
     int m_shownBytesPerLine = HexDump::kBytesPerLine; // what the shown dump was made with

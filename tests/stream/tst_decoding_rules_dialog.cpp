@@ -1,0 +1,321 @@
+// The decoding rules dialog and what the rules do to the stream: rules added, edited,
+// moved, removed, checked as typed (filter, .proto files read off the GUI thread, message
+// type), imported and exported as the CLI's --rules file; and a stream over a real SQLite
+// history shown again by the rules at once (Protobuf, numeric arrays), a subscription's
+// "Display as" still first.
+
+#include "core/payload/decoder_registry.h"
+#include "core/protobuf/proto_schema_cache.h"
+#include "core/protobuf/proto_schema_source.h"
+#include "core/protobuf/protobuf_decoder.h"
+#include "tests/stream/stream_test_support.h"
+#include "tests/support/scripted_prompts.h"
+#include "ui/i18n/language.h"
+#include "ui/stream/decoding_rule_editor.h"
+#include "ui/stream/decoding_rules_dialog.h"
+#include "ui/stream/message_stream_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mqttdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kData = QStringLiteral(MQTTDESK_PROTO_DATA);
+
+// demo.Reading {device: "pump-7", timestamp_ms: 300}: 0a 06 "pump-7" | 10 ac 02
+const QByteArray kReading("\x0a\x06pump-7\x10\xac\x02", 11);
+
+DecodingRule protobufRule(const QString &filter)
+{
+    ProtoSchemaSource source;
+    source.files = {kData + u"/demo.proto"_s};
+    source.importPaths = {kData};
+    source.messageType = u"demo.Reading"_s;
+    return {filter, u"protobuf"_s, source.toJson()};
+}
+
+DecodingRule numericRule(const QString &filter)
+{
+    return {filter, u"numeric"_s,
+            QJsonObject{{u"type"_s, u"int16"_s}, {u"endian"_s, u"big"_s}, {u"skip"_s, 0}}};
+}
+
+QPushButton *okButton(const DecodingRulesDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+} // namespace
+
+class TestDecodingRulesDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void listsAndEditsRules();
+    void protobufFilesAreReadAndTypesOffered();
+    void problemsBlockOk();
+    void moveAndRemove();
+    void exportAndImport();
+    void streamShownAgainByRules();
+    void languageAndLabels();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void TestDecodingRulesDialog::initTestCase()
+{
+    Language::install(*qApp, u"en"_s);
+    ProtobufDecoder::registerIn(DecoderRegistry::instance());
+    QVERIFY(m_tmp.isValid());
+}
+
+void TestDecodingRulesDialog::init()
+{
+    ProtoSchemaCache::instance().clear();
+}
+
+void TestDecodingRulesDialog::listsAndEditsRules()
+{
+    DecodingRules rules;
+    QVERIFY(rules.append(numericRule(u"plant/+/raw"_s)));
+    QVERIFY(rules.append({u"$SYS/#"_s, u"text"_s, {}}));
+    DecodingRulesDialog dialog(rules);
+    QCOMPARE(dialog.rows(), (QStringList{u"plant/+/raw → Numeric array"_s, u"$SYS/# → Text"_s}));
+    // The first rule is selected and shown in the editor with its options.
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"ruleFilter"_s)->text(), u"plant/+/raw"_s);
+    QCOMPARE(dialog.findChild<QComboBox *>(u"numberType"_s)->currentText(), u"int16"_s);
+    QCOMPARE(dialog.findChild<QComboBox *>(u"byteOrder"_s)->currentIndex(), 1);
+
+    // Editing the fields edits the rule and its row.
+    QLineEdit *filter = dialog.findChild<QLineEdit *>(u"ruleFilter"_s);
+    filter->selectAll();
+    QTest::keyClicks(filter, u"plant/#"_s);
+    dialog.findChild<QSpinBox *>(u"headerSkip"_s)->setValue(4);
+    QCOMPARE(dialog.rows().first(), u"plant/# → Numeric array"_s);
+    QCOMPARE(dialog.rules().rules().first().options.value(u"skip"_s).toInt(), 4);
+    QCOMPARE(dialog.rules().rules().first().filter, u"plant/#"_s);
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void TestDecodingRulesDialog::protobufFilesAreReadAndTypesOffered()
+{
+    DecodingRulesDialog dialog(DecodingRules{});
+    QVERIFY(!dialog.editor()->isEnabled()); // nothing to edit yet
+    dialog.addRule();
+    QVERIFY(dialog.editor()->isEnabled());
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"ruleFilter"_s), u"factory/+/reading"_s);
+    QComboBox *decoder = dialog.findChild<QComboBox *>(u"ruleDecoder"_s);
+    decoder->setCurrentIndex(decoder->findData(u"protobuf"_s));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY2(dialog.problem().contains(u"Add the .proto file"_s), qPrintable(dialog.problem()));
+
+    // The file is read on the pool; its types fill the chooser.
+    ScriptedPrompts prompts;
+    prompts.nextFiles({kData + u"/demo.proto"_s});
+    QPushButton *add = nullptr;
+    for (QPushButton *b : dialog.editor()->findChildren<QPushButton *>())
+        if (b->accessibleName() == u"Add .proto files"_s)
+            add = b;
+    QVERIFY(add);
+    QSignalSpy read(dialog.editor(), &DecodingRuleEditor::schemaRead);
+    add->click();
+    QVERIFY(read.wait());
+    dialog.editor()->addImportPath(kData);
+    QTRY_COMPARE(dialog.editor()->messageTypes(),
+                 (QStringList{u"demo.Envelope"_s, u"demo.Reading"_s, u"demo.Reading.Location"_s}));
+    QComboBox *type = dialog.findChild<QComboBox *>(u"protoType"_s);
+    QCOMPARE(type->count(), 3);
+    QVERIFY2(dialog.problem().contains(u"Choose the message type"_s), qPrintable(dialog.problem()));
+    type->setCurrentIndex(type->findText(u"demo.Reading"_s));
+    QTRY_VERIFY2(okButton(dialog)->isEnabled(), qPrintable(dialog.problem()));
+    const DecodingRule rule = dialog.rules().rules().constFirst();
+    QCOMPARE(rule, protobufRule(u"factory/+/reading"_s));
+
+    // A type the files do not declare, typed by hand.
+    type->setEditText(u"demo.Readings"_s);
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY2(dialog.problem().contains(u"declare no message type demo.Readings"_s),
+             qPrintable(dialog.problem()));
+}
+
+void TestDecodingRulesDialog::problemsBlockOk()
+{
+    DecodingRulesDialog dialog(DecodingRules{});
+    dialog.addRule();
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QCOMPARE(dialog.problem(), u"Rule 1: Enter the topic filter the rule applies to."_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"ruleFilter"_s), u"a/#/b"_s);
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QLabel *problem = dialog.findChild<QLabel *>(u"ruleProblem"_s);
+    QVERIFY(problem->isVisibleTo(&dialog));
+    QVERIFY2(problem->text().contains(u"#"_s), qPrintable(problem->text()));
+
+    // A .proto file with a syntax error: file, line and column.
+    QLineEdit *filter = dialog.findChild<QLineEdit *>(u"ruleFilter"_s);
+    filter->clear();
+    QTest::keyClicks(filter, u"a/b"_s);
+    QComboBox *decoder = dialog.findChild<QComboBox *>(u"ruleDecoder"_s);
+    decoder->setCurrentIndex(decoder->findData(u"protobuf"_s));
+    QSignalSpy read(dialog.editor(), &DecodingRuleEditor::schemaRead);
+    dialog.editor()->addProtoFiles({kData + u"/broken.proto"_s});
+    QTRY_VERIFY(dialog.problem().contains(u"broken.proto:7:3: Expected \";\"."_s));
+    QVERIFY(!okButton(dialog)->isEnabled());
+}
+
+void TestDecodingRulesDialog::moveAndRemove()
+{
+    DecodingRules rules;
+    QVERIFY(rules.append({u"a/#"_s, u"json"_s, {}}));
+    QVERIFY(rules.append({u"b/#"_s, u"hex"_s, {}}));
+    QVERIFY(rules.append({u"c/#"_s, u"text"_s, {}}));
+    DecodingRulesDialog dialog(rules);
+    dialog.selectRule(2);
+    dialog.moveRule(-1);
+    QCOMPARE(dialog.rows(), (QStringList{u"a/# → JSON"_s, u"c/# → Text"_s, u"b/# → Hex"_s}));
+    QCOMPARE(dialog.findChild<QListWidget *>(u"rules"_s)->currentRow(), 1);
+    dialog.moveRule(-1);
+    dialog.moveRule(-1); // already first: nothing
+    QCOMPARE(dialog.rules().rules().first().filter, u"c/#"_s);
+    dialog.selectRule(1);
+    dialog.removeRule();
+    QCOMPARE(dialog.rows(), (QStringList{u"c/# → Text"_s, u"b/# → Hex"_s}));
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"ruleFilter"_s)->text(), u"b/#"_s);
+}
+
+void TestDecodingRulesDialog::exportAndImport()
+{
+    DecodingRules rules;
+    QVERIFY(rules.append(protobufRule(u"factory/+/reading"_s)));
+    QVERIFY(rules.append(numericRule(u"plant/+/raw"_s)));
+    DecodingRulesDialog dialog(rules);
+    const QString path = m_tmp.filePath(u"rules.json"_s);
+    ScriptedPrompts prompts;
+    prompts.nextFile(path);
+    for (QPushButton *b : dialog.findChildren<QPushButton *>())
+        if (b->text() == u"E&xport…"_s)
+            b->click();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray saved = QJsonDocument::fromJson(file.readAll()).array();
+    QCOMPARE(saved, rules.toJson()); // the list `mqttdesk-cli sub --rules` reads
+
+    // Import replaces the list; a bad file changes nothing and says why.
+    DecodingRulesDialog other(DecodingRules{});
+    QString why;
+    QVERIFY2(other.importFrom(path, &why), qPrintable(why));
+    QCOMPARE(other.rules(), rules);
+    const QString bad = m_tmp.filePath(u"bad.json"_s);
+    QFile badFile(bad);
+    QVERIFY(badFile.open(QIODevice::WriteOnly));
+    badFile.write(R"([{"filter": "a/#/b", "decoder": "hex"}])");
+    badFile.close();
+    prompts.nextFile(bad);
+    for (QPushButton *b : other.findChildren<QPushButton *>())
+        if (b->text() == u"&Import…"_s)
+            b->click();
+    QCOMPARE(other.rules(), rules);
+    QVERIFY2(prompts.last(Prompts::Kind::Warning).text.contains(u"Decoding rule 1"_s),
+             qPrintable(prompts.last(Prompts::Kind::Warning).text));
+    // An unwritable path.
+    QVERIFY(!dialog.exportTo(u"/nonexistent-dir/rules.json"_s, &why));
+    QVERIFY(!why.isEmpty());
+}
+
+void TestDecodingRulesDialog::streamShownAgainByRules()
+{
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(
+        store.store({StreamTestStore::message(u"factory/7/reading"_s, kReading),
+                     StreamTestStore::message(u"plant/3/raw"_s, QByteArray("\x00\x01\xff\xfe", 4)),
+                     StreamTestStore::message(u"factory/7/reading"_s, kReading.first(10)),
+                     StreamTestStore::message(u"other"_s, "plain text")}));
+    const auto history = store.history();
+    MessageStreamModel model(history.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.followTail();
+    QTRY_COMPARE(model.rowCount(), 4);
+    const auto preview = [&model](int row) {
+        return model.index(row).data(MessageStreamModel::PreviewRole).toString();
+    };
+    QVERIFY(!preview(0).contains(u"\"device\""_s)); // before: detected as text or hex
+
+    DecodingRules rules;
+    QVERIFY(rules.append(protobufRule(u"factory/+/reading"_s)));
+    QVERIFY(rules.append(numericRule(u"plant/+/raw"_s)));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDecodingRules(rules);
+    QCOMPARE(changed.size(), 1); // every loaded row, in one notification
+    QVERIFY2(preview(0).contains(u"\"device\": \"pump-7\""_s), qPrintable(preview(0)));
+    QVERIFY(model.ruleFor(0));
+    QCOMPARE(model.ruleFor(0)->decoder, u"protobuf"_s);
+    QCOMPARE(preview(1), u"[1,-2]"_s);
+    // A payload that is not a demo.Reading: the bytes, and the reason on the row's preview.
+    QVERIFY(!preview(2).contains(u"\"device\""_s));
+    QVERIFY(!model.ruleFor(3));
+    QCOMPARE(preview(3), u"plain text"_s);
+
+    // Rules removed: shown as before.
+    model.setDecodingRules({});
+    QVERIFY(!preview(0).contains(u"\"device\""_s));
+    QVERIFY(!model.ruleFor(0));
+}
+
+void TestDecodingRulesDialog::languageAndLabels()
+{
+    DecodingRules rules;
+    QVERIFY(rules.append(protobufRule(u"factory/+/reading"_s)));
+    DecodingRulesDialog dialog(rules);
+    const QString english = dialog.windowTitle();
+    QCOMPARE(Language::install(*qApp, u"zh_CN"_s), u"zh_CN"_s);
+    QTRY_VERIFY(dialog.windowTitle() != english);
+    QVERIFY(!dialog.rows().first().contains(u"Protobuf"_s) ||
+            dialog.rows().first().contains(u"→"_s));
+    Language::install(*qApp, u"en"_s);
+    QTRY_COMPARE(dialog.windowTitle(), english);
+
+    // Every input is named: a buddy label or an accessible name.
+    QList<QWidget *> inputs;
+    for (QWidget *w : dialog.findChildren<QWidget *>())
+        if (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+            qobject_cast<QListWidget *>(w) || qobject_cast<QSpinBox *>(w))
+            inputs << w;
+    QVERIFY(inputs.size() >= 8);
+    QList<QWidget *> buddies;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        if (label->buddy())
+            buddies << label->buddy();
+    for (QWidget *w : inputs) {
+        if (w->window() != &dialog || qobject_cast<QLineEdit *>(w->parentWidget()) ||
+            qobject_cast<QComboBox *>(w->parentWidget()) ||
+            qobject_cast<QSpinBox *>(w->parentWidget()))
+            continue; // a combo box's popup or its own line edit
+        QVERIFY2(
+            buddies.contains(w) || !w->accessibleName().isEmpty(),
+            qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
+    }
+}
+
+QTEST_MAIN(TestDecodingRulesDialog)
+#include "tst_decoding_rules_dialog.moc"
