@@ -285,8 +285,8 @@ const QList<CliFlag> kFlags = {
              o.diffFormat = v.value(0);
              return std::nullopt;
          }
-         // "-F json" is mosquitto_sub's "-F %j": one JSON object per message.
-         if (v.value(0) == QLatin1String("json")) {
+         // sub: "-F json" is mosquitto_sub's "-F %j", one JSON object per message.
+         if (o.command == CliCommand::Sub && v.value(0) == QLatin1String("json")) {
              o.printFormat = QStringLiteral("%j");
              return std::nullopt;
          }

@@ -43,6 +43,7 @@ const QStringList kAllowed{
     QStringLiteral("Qt"),          QStringLiteral("MQTT"),  QStringLiteral("QoS"),
     QStringLiteral("TLS"),         QStringLiteral("JSON"),  QStringLiteral("CBOR"),
     QStringLiteral("MessagePack"), QStringLiteral("Hex"),   QStringLiteral("Base64"),
+    QStringLiteral("Protobuf"), // a format's name, as MessagePack
     QStringLiteral("UTF"),         QStringLiteral("SNI"),   QStringLiteral("CSV"),
     QStringLiteral("Ctrl"),        QStringLiteral("Enter"), QStringLiteral("mosquitto_pub"),
     QStringLiteral("WebSocket"),   QStringLiteral("PKCS"),  QStringLiteral("CA"),
@@ -201,6 +202,12 @@ private slots:
                 (view->publishBar()->isAncestorOf(toggle) ||
                  view->subscriptionPanel()->isAncestorOf(toggle)))
                 toggle->setChecked(true);
+        }
+        // The dock and the panels take their room first: a narrower stream moves its rarer
+        // buttons into a menu, and both walks must see the same widgets.
+        for (int i = 0; i < 3; ++i) {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
         }
         // English first: the walk sees the English texts (it would find nothing otherwise).
         const QList<Finding> english = walk(w);

@@ -8,24 +8,33 @@
 #include "core/protobuf/proto_schema_cache.h"
 #include "core/protobuf/proto_schema_source.h"
 #include "core/protobuf/protobuf_decoder.h"
+#include "core/workspace/connection_services.h"
 #include "tests/stream/stream_test_support.h"
+#include "tests/support/screenshot_check.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/i18n/language.h"
+#include "ui/stream/connection_view.h"
 #include "ui/stream/decoding_rule_editor.h"
 #include "ui/stream/decoding_rules_dialog.h"
 #include "ui/stream/message_stream_model.h"
+#include "ui/stream/message_stream_view.h"
+#include "ui/theme/theme.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -78,6 +87,8 @@ private slots:
     void exportAndImport();
     void streamShownAgainByRules();
     void languageAndLabels();
+    void screenshots_data();
+    void screenshots();
 
 private:
     QTemporaryDir m_tmp;
@@ -85,6 +96,8 @@ private:
 
 void TestDecodingRulesDialog::initTestCase()
 {
+    if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+        QApplication::setPalette(Theme::darkPalette());
     Language::install(*qApp, u"en"_s);
     ProtobufDecoder::registerIn(DecoderRegistry::instance());
     QVERIFY(m_tmp.isValid());
@@ -314,6 +327,92 @@ void TestDecodingRulesDialog::languageAndLabels()
         QVERIFY2(
             buddies.contains(w) || !w->accessibleName().isEmpty(),
             qPrintable(w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className())));
+    }
+}
+
+void TestDecodingRulesDialog::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << u"en"_s;
+    QTest::newRow("zh_CN") << u"zh_CN"_s;
+}
+
+void TestDecodingRulesDialog::screenshots()
+{
+    QFETCH(QString, language);
+    QVERIFY(Language::install(*qApp, language).startsWith(language));
+    const auto english = qScopeGuard([] { Language::install(*qApp, u"en"_s); });
+    // Readings from three pumps as Protobuf, one cut short in transit, a vibration sensor's
+    // samples as big-endian int16, and JSON the rules leave to detection.
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(store.ensureProfile(1));
+    QList<StoredMessage> messages;
+    const QByteArray samples("\x00\x0c\xff\xf1\x01\x2c\x00\x07\xfe\x0c\x00\x00", 12);
+    for (int i = 0; i < 9; ++i) {
+        const QByteArray device = "pump-" + QByteArray::number(7 + i % 3);
+        // device, timestamp_ms, status (OK), a quantity {value, unit}
+        QByteArray reading = "\x0a" + QByteArray(1, char(device.size())) + device + "\x10" +
+                             QByteArray("\xa3\xc5\xd4\xa4\xc8\x32", 6) + "\x18\x01";
+        const QByteArray quantity = QByteArray("\x09\x00\x00\x00\x00\x00\x80\x35\x40\x10\x01", 11);
+        reading += "\x22" + QByteArray(1, char(quantity.size())) + quantity;
+        const QString topic = u"factory/line-%1/reading"_s.arg(1 + i % 3);
+        messages.append(StreamTestStore::message(topic, i == 4 ? reading.first(9) : reading));
+        if (i % 3 == 1)
+            messages.append(StreamTestStore::message(u"plant/press-2/vibration/raw"_s, samples));
+        if (i % 4 == 2)
+            messages.append(StreamTestStore::message(u"plant/line-1/status"_s,
+                                                     R"({"state":"running","speed":42.5})"));
+    }
+    QVERIFY(store.store(messages));
+
+    ConnectionServices::Options options;
+    options.writer = store.writer();
+    options.databasePath = store.path();
+    options.profileId = 1;
+    ConnectionServices services(ConnectionSettings{}, options); // never connected here
+    ConnectionView::Context context;
+    context.services = &services;
+    ConnectionView view(context);
+    QSignalSpy loaded(&view, &ConnectionView::decodingRulesLoaded);
+    QVERIFY(loaded.wait());
+    DecodingRules rules;
+    QVERIFY(rules.append(protobufRule(u"factory/+/reading"_s)));
+    QVERIFY(rules.append(numericRule(u"plant/+/vibration/raw"_s)));
+    QSignalSpy saved(&view, &ConnectionView::decodingRulesSaved);
+    view.applyDecodingRules(rules);
+    QVERIFY(saved.wait());
+    MessageStreamModel *model = view.streamModel();
+    QTRY_COMPARE(model->rowCount(), int(messages.size()));
+    QTRY_VERIFY(!model->isLoading());
+    view.resize(1280, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.streamView()->listView()->scrollToBottom();
+    QCoreApplication::processEvents();
+    const QImage streamImage = view.grab().toImage();
+    QStringList problems = ScreenshotCheck::problems(
+        &view, streamImage, {view.streamView(), view.streamView()->listView()});
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+    // The rules, as the dialog shows them, the Protobuf rule's types read from its files.
+    DecodingRulesDialog dialog(rules);
+    QSignalSpy read(dialog.editor(), &DecodingRuleEditor::schemaRead);
+    QVERIFY(read.wait());
+    dialog.resize(960, 560);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCoreApplication::processEvents();
+    const QImage dialogImage = dialog.grab().toImage();
+    problems = ScreenshotCheck::problems(
+        &dialog, dialogImage, {dialog.findChild<QListWidget *>(u"rules"_s), dialog.editor()});
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+    const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(streamImage.save(QDir(dir).filePath(u"decoding-protobuf-%1.png"_s.arg(language))));
+        QVERIFY(dialogImage.save(QDir(dir).filePath(u"decoding-rules-%1.png"_s.arg(language))));
     }
 }
 

@@ -417,9 +417,9 @@ void TestMessageStreamView::rareButtonsMoveToAMenuWhenNarrow()
     QStringList texts;
     for (const QAction *action : menu->actions())
         texts << action->text();
-    QCOMPARE(texts, (QStringList{m_view->exportButton()->text(), QStringLiteral("Clear…"),
-                                 QStringLiteral("Diagnostics")}));
-    menu->actions().at(2)->trigger(); // Diagnostics, from the menu
+    QCOMPARE(texts, (QStringList{QStringLiteral("Decoding…"), m_view->exportButton()->text(),
+                                 QStringLiteral("Clear…"), QStringLiteral("Diagnostics")}));
+    menu->actions().at(3)->trigger(); // Diagnostics, from the menu
     QVERIFY(m_view->isDiagnosticsVisible());
     m_view->setDiagnosticsVisible(false);
 

@@ -4,6 +4,7 @@
 #include "core/payload/numeric_array_decoder.h"
 #include "core/protobuf/proto_schema_cache.h"
 #include "core/protobuf/proto_schema_source.h"
+#include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
 #include "ui/widgets/prompts.h"
 
@@ -133,7 +134,7 @@ DecodingRuleEditor::DecodingRuleEditor(QWidget *parent)
     m_problem->setObjectName(QStringLiteral("ruleProblem"));
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problem->setStyleSheet(QStringLiteral("color: palette(link);"));
+    applyProblemColour();
 
     auto *form = new QFormLayout;
     form->addRow(filterLabel, m_filter);
@@ -217,10 +218,19 @@ DecodingRuleEditor::DecodingRuleEditor(QWidget *parent)
     onDecoderChanged();
 }
 
+void DecodingRuleEditor::applyProblemColour()
+{
+    QPalette palette = m_problem->palette();
+    palette.setColor(QPalette::WindowText, Theme::errorText(this->palette()));
+    m_problem->setPalette(palette);
+}
+
 void DecodingRuleEditor::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         m_texts.retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        applyProblemColour();
     QWidget::changeEvent(event);
 }
 

@@ -52,6 +52,7 @@ private:
     void readSchema();
     void showProblem();
     void changed();
+    void applyProblemColour();
 
     QLineEdit *m_filter = nullptr;
     QComboBox *m_decoder = nullptr;
