@@ -284,6 +284,10 @@ void TestDecodingRulesDialog::streamShownAgainByRules()
     QVERIFY(model.ruleFor(0));
     QCOMPARE(model.ruleFor(0)->decoder, u"protobuf"_s);
     QCOMPARE(preview(1), u"[1,-2]"_s);
+    // The bubble names the decoder that made the text.
+    QCOMPARE(model.index(0).data(MessageStreamModel::DecoderNameRole).toString(), u"Protobuf"_s);
+    QCOMPARE(model.index(1).data(MessageStreamModel::DecoderNameRole).toString(),
+             u"Numeric array"_s);
     // A payload that is not a demo.Reading: the bytes, and the reason on the row's preview.
     QVERIFY(!preview(2).contains(u"\"device\""_s));
     QVERIFY(!model.ruleFor(3));

@@ -240,9 +240,8 @@ QString MessageBubbleDelegate::headerFacts(const QModelIndex &index, const QFont
     const QString time = timeText(index);
     const QString ack = index.data(MessageStreamModel::AckRole).toString();
     // The least useful fact goes first when room is short.
-    QStringList optional{
-        payloadFormatName(PayloadFormat(index.data(MessageStreamModel::FormatRole).toInt())),
-        sizeText(index.data(MessageStreamModel::PayloadSizeRole).toLongLong())};
+    QStringList optional{index.data(MessageStreamModel::DecoderNameRole).toString(),
+                         sizeText(index.data(MessageStreamModel::PayloadSizeRole).toLongLong())};
     forever
     {
         QStringList facts{qos};

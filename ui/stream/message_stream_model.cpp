@@ -1,5 +1,6 @@
 #include "ui/stream/message_stream_model.h"
 
+#include "core/payload/decoder_registry.h"
 #include "core/payload/json_highlighter.h"
 #include "core/payload/payload_detector.h"
 #include "core/protocol/codec.h"
@@ -114,6 +115,7 @@ QHash<int, QByteArray> MessageStreamModel::roleNames() const
     names.insert(PayloadSizeRole, "payloadSize");
     names.insert(PreviewRole, "preview");
     names.insert(FormatRole, "format");
+    names.insert(DecoderNameRole, "decoderName");
     names.insert(TruncatedRole, "truncated");
     names.insert(ColourRole, "colour");
     names.insert(AliasRole, "alias");
@@ -167,6 +169,8 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
         return previewOf(index.row()).text;
     case FormatRole:
         return int(previewOf(index.row()).format);
+    case DecoderNameRole:
+        return DecoderRegistry::instance().name(previewOf(index.row()).decoder);
     case TruncatedRole:
         return isTruncated(index.row());
     case ColourRole:
@@ -823,7 +827,7 @@ void MessageStreamModel::requestPrefix(const Row &row) const
                 r.preview.reset();
             }
             emit self->dataChanged(self->index(row), self->index(row),
-                                   {PreviewRole, FormatRole, TruncatedRole});
+                                   {PreviewRole, FormatRole, DecoderNameRole, TruncatedRole});
         });
 }
 

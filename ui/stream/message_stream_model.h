@@ -67,6 +67,7 @@ public:
         PropertiesRole,  // QStringList "Name: value" lines (empty for 3.1.1)
         AckRole,         // QString: ack state of a published message (empty if unknown)
         AckFailedRole,   // bool
+        DecoderNameRole, // QString: the translated name of the decoder the preview shows
     };
     Q_ENUM(Role)
 
