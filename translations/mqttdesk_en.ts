@@ -269,6 +269,11 @@
         <source>Protobuf</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58" />
+        <source>Sparkplug B</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ProfileRepository</name>
@@ -805,6 +810,57 @@
     </message>
 </context>
 <context>
+    <name>SparkplugDecoder</name>
+    <message>
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26" />
+        <source>Not a valid Sparkplug B payload at byte %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Not a valid Sparkplug B payload: the Protobuf library refused it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SparkplugSession</name>
+    <message>
+        <location filename="../core/sparkplug/sparkplug_session.cpp" line="+48" />
+        <source>DBIRTH before the node's NBIRTH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>NDATA before the node's NBIRTH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>DDATA before the node's NBIRTH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>DDATA before the device's DBIRTH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>no sequence number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>sequence number %1 is not 0 to 255</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>sequence gap: expected %1, got %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SslErrorTranslator</name>
     <message>
         <location filename="../core/transport/ssl_error_translator.cpp" line="+42" />
@@ -1160,7 +1216,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+50" />
+        <location filename="../app/gui/main.cpp" line="+52" />
         <source>A native desktop MQTT client.</source>
         <translation type="unfinished" />
     </message>
@@ -2395,7 +2451,7 @@
 <context>
     <name>mqttdesk::DecodingRuleEditor</name>
     <message>
-        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+149" />
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150" />
         <source>Topic &amp;filter:</source>
         <translation type="unfinished" />
     </message>
@@ -2497,12 +2553,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>Choose .proto files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Protobuf schemas (*.proto)</source>
         <translation type="unfinished" />
     </message>
@@ -2512,7 +2568,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+126" />
+        <location line="+135" />
         <source>The .proto files declare no message type.</source>
         <translation type="unfinished" />
     </message>
@@ -2605,7 +2661,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+60" />
+        <location line="+61" />
         <source>Enter the topic filter the rule applies to.</source>
         <translation type="unfinished" />
     </message>
@@ -2615,7 +2671,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>The file is not JSON: %1 (at byte %2).</source>
         <translation type="unfinished" />
     </message>
@@ -2637,8 +2693,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
-        <location line="+7" />
+        <location line="+6" />
+        <location line="+6" />
         <source>Export decoding rules</source>
         <translation type="unfinished" />
     </message>
@@ -3334,12 +3390,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
     <message>
         <location line="+77" />
-        <location line="+127" />
+        <location line="+126" />
         <source>Show all</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-94" />
+        <location line="-93" />
         <source>QoS %1</source>
         <translation type="unfinished" />
     </message>
@@ -3349,7 +3405,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+158" />
+        <location line="+157" />
         <location line="+21" />
         <source>(empty payload)</source>
         <translation type="unfinished" />
@@ -3358,12 +3414,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+47" />
+        <location filename="../ui/stream/message_stream_model.cpp" line="+48" />
         <source>Loading preview…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+92" />
+        <location line="+93" />
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n byte</numerusform>
@@ -3386,7 +3442,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+690" />
+        <location line="+692" />
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished" />
     </message>
@@ -3595,12 +3651,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Show all</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+17" />
+        <location line="+15" />
         <source>Resend</source>
         <translation type="unfinished" />
     </message>

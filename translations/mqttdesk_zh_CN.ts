@@ -269,6 +269,11 @@
         <source>Protobuf</source>
         <translation>Protobuf</translation>
     </message>
+    <message>
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58" />
+        <source>Sparkplug B</source>
+        <translation>Sparkplug B</translation>
+    </message>
 </context>
 <context>
     <name>ProfileRepository</name>
@@ -809,6 +814,57 @@
     </message>
 </context>
 <context>
+    <name>SparkplugDecoder</name>
+    <message>
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26" />
+        <source>Not a valid Sparkplug B payload at byte %1: %2.</source>
+        <translation>在第 %1 字节处不是有效的 Sparkplug B 载荷：%2。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Not a valid Sparkplug B payload: the Protobuf library refused it.</source>
+        <translation>不是有效的 Sparkplug B 载荷：Protobuf 库拒绝了它。</translation>
+    </message>
+</context>
+<context>
+    <name>SparkplugSession</name>
+    <message>
+        <location filename="../core/sparkplug/sparkplug_session.cpp" line="+48" />
+        <source>DBIRTH before the node's NBIRTH</source>
+        <translation>节点的 NBIRTH 之前出现 DBIRTH</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>NDATA before the node's NBIRTH</source>
+        <translation>节点的 NBIRTH 之前出现 NDATA</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>DDATA before the node's NBIRTH</source>
+        <translation>节点的 NBIRTH 之前出现 DDATA</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>DDATA before the device's DBIRTH</source>
+        <translation>设备的 DBIRTH 之前出现 DDATA</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>no sequence number</source>
+        <translation>没有序列号</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>sequence number %1 is not 0 to 255</source>
+        <translation>序列号 %1 不在 0 到 255 之间</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>sequence gap: expected %1, got %2</source>
+        <translation>序列号缺口：应为 %1，实际为 %2</translation>
+    </message>
+</context>
+<context>
     <name>SslErrorTranslator</name>
     <message>
         <location filename="../core/transport/ssl_error_translator.cpp" line="+42" />
@@ -1164,7 +1220,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+50" />
+        <location filename="../app/gui/main.cpp" line="+52" />
         <source>A native desktop MQTT client.</source>
         <translation>原生桌面 MQTT 客户端。</translation>
     </message>
@@ -2398,7 +2454,7 @@
 <context>
     <name>mqttdesk::DecodingRuleEditor</name>
     <message>
-        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+149" />
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150" />
         <source>Topic &amp;filter:</source>
         <translation>主题过滤器(&amp;F)：</translation>
     </message>
@@ -2500,12 +2556,12 @@
         <translation> 字节</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>Choose .proto files</source>
         <translation>选择 .proto 文件</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Protobuf schemas (*.proto)</source>
         <translation>Protobuf 模式 (*.proto)</translation>
     </message>
@@ -2515,7 +2571,7 @@
         <translation>选择导入文件夹</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+135" />
         <source>The .proto files declare no message type.</source>
         <translation>.proto 文件没有声明任何消息类型。</translation>
     </message>
@@ -2608,7 +2664,7 @@
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+61" />
         <source>Enter the topic filter the rule applies to.</source>
         <translation>请输入该规则适用的主题过滤器。</translation>
     </message>
@@ -2618,7 +2674,7 @@
         <translation>规则 %1：%2</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>The file is not JSON: %1 (at byte %2).</source>
         <translation>该文件不是 JSON：%1（位于第 %2 字节）。</translation>
     </message>
@@ -2640,8 +2696,8 @@
         <translation>无法读取 %1 中的规则：%2</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+7" />
+        <location line="+6" />
+        <location line="+6" />
         <source>Export decoding rules</source>
         <translation>导出解码规则</translation>
     </message>
@@ -3339,12 +3395,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
     </message>
     <message>
         <location line="+77" />
-        <location line="+127" />
+        <location line="+126" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-93" />
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -3354,7 +3410,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+158" />
+        <location line="+157" />
         <location line="+21" />
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
@@ -3363,12 +3419,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+47" />
+        <location filename="../ui/stream/message_stream_model.cpp" line="+48" />
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message numerus="yes">
-        <location line="+92" />
+        <location line="+93" />
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
@@ -3390,7 +3446,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+690" />
+        <location line="+692" />
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -3598,12 +3654,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         <translation>载荷另存为</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+15" />
         <source>Resend</source>
         <translation>重新发送</translation>
     </message>

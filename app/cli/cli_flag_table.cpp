@@ -338,6 +338,10 @@ const QList<CliFlag> kFlags = {
      TR("decode as these decoding rules say (a JSON file the app exports); they follow the "
         "rules of --proto and --numeric"),
      setText<&CliOptions::rulesFile>},
+    {CliFlagId::Sparkplug, nullptr, "--sparkplug", nullptr, kSub,
+     TR("decode Sparkplug B (spBv1.0/...) as a host application: metric names from the "
+        "births' aliases; sequence gaps, data before birth, births and deaths flagged"),
+     turnOn<&CliOptions::sparkplug>},
     // retained
     {CliFlagId::Yes, "-y", "--yes", nullptr, B(C::RetainedClear),
      TR("clear without asking for confirmation"), turnOn<&CliOptions::yes>},
@@ -484,7 +488,8 @@ QString CliFlagTable::help(CliCommand command)
     case CliCommand::Sub:
         out = tr("Usage: mqttdesk-cli sub -t filter [-t filter ...] [options]\n\nSubscribes "
                  "and prints each message's payload on a line. With --proto, --numeric or\n"
-                 "--rules the payloads they cover are printed decoded (JSON on one line); a\n"
+                 "--rules (and --sparkplug for spBv1.0 topics) the payloads they cover are\n"
+                 "printed decoded (JSON on one line); a\n"
                  "payload that does not decode prints why on standard error and its bytes in\n"
                  "hex, and the command goes on.\n");
         break;

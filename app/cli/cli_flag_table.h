@@ -71,6 +71,7 @@ enum class CliFlagId : quint8
     ProtoType,
     Numeric,
     Rules,
+    Sparkplug,
     Quiet,
     Clients,
     Rate,

@@ -124,6 +124,7 @@ struct CliOptions
     QString protoType;      // --proto-type: a fully qualified message type
     QString numericSpec;    // --numeric: TYPE[le|be][:SKIP] for the -t topics
     QString rulesFile;      // --rules: the app's exported decoding rules (JSON)
+    bool sparkplug = false; // --sparkplug: spBv1.0 topics through a SparkplugSession
 
     // bench
     int clients = 1;

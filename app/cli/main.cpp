@@ -4,6 +4,7 @@
 #include "app/cli/command_runner.h"
 #include "core/payload/decoder_registry.h"
 #include "core/protobuf/protobuf_decoder.h"
+#include "core/sparkplug/sparkplug_decoder.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("mqttdesk-cli"));
     QCoreApplication::setApplicationVersion(mqttdesk::versionString());
     mqttdesk::ProtobufDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
+    mqttdesk::SparkplugDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
 
     mqttdesk::CliError error;
     const std::optional<mqttdesk::CliOptions> options =

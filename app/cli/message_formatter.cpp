@@ -110,6 +110,14 @@ void MessageFormatter::setDecodingRules(const DecodingRules &rules)
         m_rules.emplace(rules);
 }
 
+void MessageFormatter::setSparkplug(bool on)
+{
+    if (on)
+        m_sparkplug.emplace();
+    else
+        m_sparkplug.reset();
+}
+
 QByteArrayView MessageFormatter::decodedUtf8()
 {
     const QByteArray text = m_decoded->text.toUtf8();
@@ -122,7 +130,18 @@ QByteArrayView MessageFormatter::decodedUtf8()
 void MessageFormatter::write(const ReceivedMessage &message, OutputSink &out)
 {
     m_decoded.reset();
-    if (m_rules) {
+    if (m_sparkplug) {
+        const PublishPacket &p = message.message;
+        if (std::optional<SparkplugSession::Result> result =
+                m_sparkplug->process(p.topic, p.payload)) {
+            m_decoded = std::move(result->rendered);
+            if (m_warn) {
+                for (const QString &warning : std::as_const(result->warnings))
+                    m_warn(QCoreApplication::translate("cli", "%1: %2").arg(p.topic, warning));
+            }
+        }
+    }
+    if (m_rules && !m_decoded) {
         const PublishPacket &p = message.message;
         RenderOptions options;
         options.hint = PayloadHint::fromProperties(p.properties);

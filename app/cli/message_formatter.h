@@ -6,6 +6,7 @@
 #include "app/cli/time_format.h"
 #include "core/connection/received_message.h"
 #include "core/payload/rule_renderer.h"
+#include "core/sparkplug/sparkplug_session.h"
 
 #include <QByteArray>
 #include <QString>
@@ -33,6 +34,9 @@ public:
     // they do not decode, their bytes in hex (and the reason to the warning handler); %j
     // and %J add "decoded" or "decodeError".
     void setDecodingRules(const DecodingRules &rules);
+    // spBv1.0 topics through a SparkplugSession (before the rules): names from the births,
+    // and each of its warnings (a sequence gap, data before birth) to the warning handler.
+    void setSparkplug(bool on);
 
     void write(const ReceivedMessage &message, OutputSink &out);
 
@@ -59,6 +63,7 @@ private:
     TimeFormat m_time;
     std::function<void(const QString &)> m_warn;
     std::optional<RuleRenderer> m_rules;
+    std::optional<SparkplugSession> m_sparkplug;
     std::optional<RenderedPayload> m_decoded; // this message's, when a rule covers it
     QByteArray m_decodedUtf8;
     // The UTF-8 of the last topic: a flood on one topic converts it once.

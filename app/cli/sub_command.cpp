@@ -69,6 +69,7 @@ bool SubCommand::prepare(CliError *error)
         return false;
     }
     m_formatter.setDecodingRules(*rules);
+    m_formatter.setSparkplug(m_options.sparkplug);
     if (!m_writer)
         return true;
     m_lock = std::make_unique<DataDirectoryLock>(m_client.plan().dataDirectory);

@@ -1,6 +1,7 @@
 #include "core/payload/decoder_registry.h"
 #include "core/protobuf/protobuf_decoder.h"
 #include "core/settings/app_settings.h"
+#include "core/sparkplug/sparkplug_decoder.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/data_directory_lock.h"
 #include "core/version.h"
@@ -40,6 +41,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(mqttdesk::versionString());
     // Before any window lists the decoders.
     mqttdesk::ProtobufDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
+    mqttdesk::SparkplugDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
     const auto resolved = mqttdesk::DataDirectory::resolve(dataDirArgument(app.arguments()));
     mqttdesk::AppSettings settings(resolved.path);
     // Before any window: the system locale, or the language chosen in the settings.

@@ -6,6 +6,7 @@
 #include "tests/cli/cli_broker.h"
 #include "tests/cli/cli_process.h"
 #include "tests/fixture/mosquitto_pub.h"
+#include "tests/sparkplug/sparkplug_payloads.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,6 +53,7 @@ private slots:
     void jsonLinesCarryDecoded();
     void numericArrays();
     void rulesFileAsTheAppExportsIt();
+    void sparkplugAsAHost();
     void problemsStopBeforeConnecting_data();
     void problemsStopBeforeConnecting();
 
@@ -206,6 +208,33 @@ void TstCliDecode::rulesFileAsTheAppExportsIt()
         QVERIFY2(lines.at(1).contains(R"({"device":"pump-7")"), lines.at(1).constData());
         QCOMPARE(lines.at(2), (base + u"/plain as is"_s).toUtf8());
     }
+}
+
+void TstCliDecode::sparkplugAsAHost()
+{
+    // The test publisher's edge node, published in order through the real broker.
+    const QString group = m_broker.uniqueTopic("sparkplug").replace(u'/', u'-');
+    const QList<SparkplugPayloads::Step> life = SparkplugPayloads::life(group);
+    QProcess sub;
+    QVERIFY(startSub(sub, u"cli-decode-sparkplug"_s, u"spBv1.0/%1/#"_s.arg(group),
+                     {u"--sparkplug"_s, u"-v"_s, u"-C"_s, QString::number(life.size())}));
+    for (const SparkplugPayloads::Step &step : life)
+        QVERIFY(publish(step.topic, step.payload));
+    QVERIFY(sub.waitForFinished(30000));
+    QCOMPARE(sub.exitCode(), 0);
+    const QList<QByteArray> lines = sub.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), life.size());
+    // DDATA by alias, named from the DBIRTH.
+    QVERIFY2(lines.at(2).contains(R"("name":"Pressure","alias":10)"), lines.at(2).constData());
+    QVERIFY2(lines.at(0).contains(R"("state":"online")"), lines.at(0).constData());
+    QVERIFY2(lines.at(5).contains(R"("state":"offline")"), lines.at(5).constData());
+    const QString err = QString::fromUtf8(sub.readAllStandardError());
+    QVERIFY2(err.contains(life.at(3).topic + u": sequence gap: expected 3, got 4"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(life.at(6).topic + u": DDATA before the device's DBIRTH"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(life.at(8).topic + u": NDATA before the node's NBIRTH"_s),
+             qPrintable(err));
 }
 
 void TstCliDecode::problemsStopBeforeConnecting_data()

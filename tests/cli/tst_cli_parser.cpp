@@ -162,6 +162,7 @@ void TstCliParser::everyFlagParsedAndDocumented()
          {{QStringLiteral("demo.Reading")}, {QStringLiteral("--proto"), m_file}}},
         {CliFlagId::Numeric, {{QStringLiteral("int16be:4")}, {}}},
         {CliFlagId::Rules, {{m_file}, {}}},
+        {CliFlagId::Sparkplug, {}},
         {CliFlagId::Quiet, {}},
         {CliFlagId::Clients, {{QStringLiteral("4")}, {}}},
         {CliFlagId::Rate, {{QStringLiteral("100")}, {}}},

@@ -1,7 +1,8 @@
 // libFuzzer target over every payload decoder: the registry's (text, JSON, hex, Base64,
-// CBOR, MessagePack, numeric arrays, Auto) and Protobuf with the schemas of the protobuf
-// tests. No input may crash, hang or leak; a rendering says which decoder made it and
-// carries a message when it fell back; a preview stays near its limit.
+// CBOR, MessagePack, numeric arrays, Auto), Protobuf with the schemas of the protobuf
+// tests, and Sparkplug B (also through a session of one edge node). No input may crash, hang or
+// leak; a rendering says which decoder made it and carries a message when it fell back; a preview
+// stays near its limit.
 //
 // Input: byte 0 picks the decoder, byte 1 the preview limit and hex width, byte 2 the
 // decoder's options (number type, byte order and header; or the Protobuf type), the rest
@@ -14,6 +15,8 @@
 #include "core/protobuf/proto_schema_source.h"
 #include "core/protobuf/proto_wire_checker.h"
 #include "core/protobuf/protobuf_decoder.h"
+#include "core/sparkplug/sparkplug_decoder.h"
+#include "core/sparkplug/sparkplug_session.h"
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
@@ -34,6 +37,7 @@ struct Schemas
     Schemas()
     {
         ProtobufDecoder::registerIn(DecoderRegistry::instance());
+        SparkplugDecoder::registerIn(DecoderRegistry::instance());
         demo = ProtoSchema::load({kData + QStringLiteral("/demo.proto")}, {kData});
         legacy = ProtoSchema::load({kData + QStringLiteral("/legacy.proto")}, {kData});
         if (!demo || !legacy)
@@ -110,5 +114,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::abort(); // a preview that rendered everything
     if (decoder->id() == u"protobuf")
         checkAgreement(schemas, bytes, data[2]);
+    if (decoder->id() == u"sparkplug") {
+        // A session over the same bytes as several message types of one edge node.
+        static SparkplugSession session;
+        static const char *const kTopics[] = {"spBv1.0/g/NBIRTH/n", "spBv1.0/g/DBIRTH/n/d",
+                                              "spBv1.0/g/DDATA/n/d", "spBv1.0/g/NDEATH/n"};
+        const auto result =
+            session.process(QString::fromLatin1(kTopics[data[2] % 4]), bytes, options.maxChars);
+        if (!result)
+            std::abort();
+    }
     return 0;
 }

@@ -1,0 +1,82 @@
+#include "core/sparkplug/sparkplug_decoder.h"
+
+#include "core/payload/decoder_registry.h"
+#include "core/payload/json_text_writer.h"
+#include "core/protobuf/proto_wire_checker.h"
+#include "core/sparkplug/sparkplug_json_writer.h"
+#include "core/sparkplug/sparkplug_schema.h"
+
+#include <QCoreApplication>
+
+#include <google/protobuf/message.h>
+
+#include <climits>
+#include <memory>
+
+namespace mqttdesk {
+
+namespace pb = google::protobuf;
+
+void SparkplugDecoder::registerIn(DecoderRegistry &registry)
+{
+    registry.add(std::make_unique<SparkplugDecoder>());
+}
+
+const pb::Message *SparkplugDecoder::parse(QByteArrayView bytes, PayloadError *error)
+{
+    const SparkplugSchema &schema = SparkplugSchema::instance();
+    if (const std::optional<ProtoWireChecker::Problem> problem =
+            ProtoWireChecker::check(bytes, schema.payload())) {
+        error->code = PayloadErrorCode::MalformedMessage;
+        error->offset = problem->offset;
+        error->detail = QCoreApplication::translate(
+                            "SparkplugDecoder", "Not a valid Sparkplug B payload at byte %1: %2.")
+                            .arg(problem->offset)
+                            .arg(problem->reason);
+        return nullptr;
+    }
+    thread_local std::unique_ptr<pb::Message> reused(schema.prototype()->New());
+    reused->Clear();
+    if (bytes.size() > INT_MAX || !reused->ParsePartialFromArray(bytes.data(), int(bytes.size()))) {
+        error->code = PayloadErrorCode::MalformedMessage;
+        error->offset = -1;
+        error->detail = QCoreApplication::translate(
+            "SparkplugDecoder",
+            "Not a valid Sparkplug B payload: the Protobuf library refused it.");
+        return nullptr;
+    }
+    return reused.get();
+}
+
+QString SparkplugDecoder::id() const
+{
+    return QStringLiteral("sparkplug");
+}
+
+QString SparkplugDecoder::name() const
+{
+    return QCoreApplication::translate("PayloadFormat", "Sparkplug B");
+}
+
+int SparkplugDecoder::detect(QByteArrayView, const PayloadHint &) const
+{
+    return kNoMatch;
+}
+
+RenderedPayload SparkplugDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
+{
+    PayloadError error;
+    const pb::Message *payload = parse(bytes, &error);
+    if (!payload)
+        return fallback(bytes, options, error);
+    JsonTextWriter writer(options.maxChars);
+    SparkplugJsonWriter::write(*payload, writer);
+    RenderedPayload out;
+    out.decoder = id();
+    out.text = writer.text();
+    out.truncated = writer.isFull();
+    out.spans = JsonHighlighter::spans(out.text);
+    return out;
+}
+
+} // namespace mqttdesk
