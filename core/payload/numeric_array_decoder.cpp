@@ -248,10 +248,8 @@ RenderedPayload NumericArrayDecoder::render(QByteArrayView bytes,
         return fallback(bytes, options, error);
     }
 
-    RenderedPayload out;
-    out.decoder = id();
-    if (bytes.isEmpty())
-        return out; // an empty payload shows as empty, as with every decoder
+    if (bytes.isEmpty()) // an empty payload shows as empty, as with every decoder
+        return fromDecodedJson(bytes, options, DecodedJson{});
 
     JsonTextWriter writer(options.maxChars, true);
     writer.beginArray();
@@ -266,10 +264,7 @@ RenderedPayload NumericArrayDecoder::render(QByteArrayView bytes,
         return !writer.isFull();
     });
     writer.endArray();
-    out.text = writer.text();
-    out.truncated = writer.isFull();
-    out.spans = JsonHighlighter::spans(out.text);
-    return out;
+    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
 }
 
 std::optional<QList<double>> NumericArrayDecoder::values(QByteArrayView bytes, const Layout &layout)

@@ -148,12 +148,7 @@ RenderedPayload ProtobufDecoder::render(QByteArrayView bytes, const RenderOption
 
     JsonTextWriter writer(options.maxChars);
     ProtoJsonWriter::write(*message, writer);
-    RenderedPayload out;
-    out.decoder = id();
-    out.text = writer.text();
-    out.truncated = writer.isFull();
-    out.spans = JsonHighlighter::spans(out.text);
-    return out;
+    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
 }
 
 } // namespace mqttdesk

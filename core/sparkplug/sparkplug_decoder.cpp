@@ -71,12 +71,7 @@ RenderedPayload SparkplugDecoder::render(QByteArrayView bytes, const RenderOptio
         return fallback(bytes, options, error);
     JsonTextWriter writer(options.maxChars);
     SparkplugJsonWriter::write(*payload, writer);
-    RenderedPayload out;
-    out.decoder = id();
-    out.text = writer.text();
-    out.truncated = writer.isFull();
-    out.spans = JsonHighlighter::spans(out.text);
-    return out;
+    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
 }
 
 } // namespace mqttdesk

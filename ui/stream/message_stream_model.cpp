@@ -552,9 +552,10 @@ void MessageStreamModel::setDecodingRules(const DecodingRules &rules)
 const DecodingRule *MessageStreamModel::ruleFor(int row) const
 {
     const Row *r = rowAt(row);
-    if (!r || (previewOf(row), !r->previewByRule))
+    if (!r)
         return nullptr;
-    return m_rules.rules().match(r->message.topic);
+    previewOf(row); // renders the preview once, which decides whether a rule shows the row
+    return r->previewByRule ? m_rules.rules().match(r->message.topic) : nullptr;
 }
 
 void MessageStreamModel::setHexBytesPerLine(int bytesPerLine)
