@@ -401,6 +401,37 @@ void MessageBubbleDelegate::paintCompact(QPainter *painter, const QStyleOptionVi
     column(size, sizeWidth, muted, Qt::AlignRight, Qt::ElideLeft);
 }
 
+void MessageBubbleDelegate::paintThumbnail(QPainter *painter, const QRect &rect,
+                                           const QModelIndex &index, const QString &text,
+                                           const QColor &fill) const
+{
+    // The picture at the left, as tall as the lines kept for it; its name beside it.
+    const QPalette pal = QApplication::palette();
+    const QImage image = index.data(MessageStreamModel::ThumbnailRole).value<QImage>();
+    const int height = qMin(rect.height(), ThumbnailCache::kHeight);
+    QRect picture(rect.left(), rect.top(), 0, height);
+    if (!image.isNull()) {
+        const QSize size = image.size().scaled(QSize(4 * height, height), Qt::KeepAspectRatio);
+        picture.setSize(size);
+        painter->save();
+        painter->setRenderHint(QPainter::SmoothPixmapTransform, true);
+        painter->drawImage(picture, image);
+        painter->restore();
+    }
+    painter->setPen(Theme::onBubble(pal.color(QPalette::Text), fill));
+    const int x = picture.width() > 0 ? picture.right() + 9 : rect.left();
+    const QFontMetrics fm(m_mono);
+    QString label = text;
+    if (image.isNull()) {
+        const auto *model = qobject_cast<const MessageStreamModel *>(index.model());
+        const bool failed = model && model->thumbnailFailed(index.row());
+        label += failed ? tr(" · cannot be shown") : tr(" · decoding…");
+    }
+    painter->drawText(QRect(x, rect.top(), qMax(0, rect.right() - x), fm.lineSpacing()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      fm.elidedText(label, Qt::ElideRight, qMax(0, rect.right() - x)));
+}
+
 void MessageBubbleDelegate::paintPreview(QPainter *painter, const QRect &rect,
                                          const QModelIndex &index, int maxLines) const
 {
@@ -418,9 +449,12 @@ void MessageBubbleDelegate::paintPreview(QPainter *painter, const QRect &rect,
         return;
     }
     QList<JsonSpan> spans;
-    if (model) {
-        if (const auto *row = model->rowAt(index.row()); row && row->preview)
-            spans = row->preview->spans;
+    const MessageStreamModel::Row *row = model ? model->rowAt(index.row()) : nullptr;
+    if (row && row->preview)
+        spans = row->preview->spans;
+    if (row && row->image) {
+        paintThumbnail(painter, rect, index, text, fill);
+        return;
     }
     // Once per bubble rather than per run: each is checked for contrast against the fill.
     QColor spanColours[int(JsonTokenKind::Punctuation) + 1];

@@ -117,6 +117,8 @@ private:
                      const QModelIndex &index) const;
     void paintCompact(QPainter *painter, const QStyleOptionViewItem &option,
                       const QModelIndex &index) const;
+    void paintThumbnail(QPainter *painter, const QRect &rect, const QModelIndex &index,
+                        const QString &text, const QColor &fill) const;
     void paintPreview(QPainter *painter, const QRect &rect, const QModelIndex &index,
                       int maxLines) const;
 

@@ -36,6 +36,12 @@ MessageStreamModel::MessageStreamModel(MessageHistory *history, const QString &r
     // With a reader from the start, not even the first page is read on this thread.
     if (!readerPath.isEmpty())
         m_reader = std::make_unique<HistoryReader>(readerPath);
+    m_thumbnails.setReader(m_reader.get());
+    connect(&m_thumbnails, &ThumbnailCache::ready, this, [this](qint64 id) {
+        const int row = rowOfId(id);
+        if (row >= 0)
+            emit dataChanged(index(row), index(row), {ThumbnailRole});
+    });
     if (m_history) {
         connect(m_history, &MessageHistory::rowsAppended, this,
                 &MessageStreamModel::onHistoryAppended);
@@ -58,6 +64,7 @@ MessageStreamModel::~MessageStreamModel()
 void MessageStreamModel::useBackgroundReader(const QString &databasePath)
 {
     m_reader = std::make_unique<HistoryReader>(databasePath);
+    m_thumbnails.setReader(m_reader.get());
     m_prefixRequested.clear();
     reload();
 }
@@ -116,6 +123,7 @@ QHash<int, QByteArray> MessageStreamModel::roleNames() const
     names.insert(PreviewRole, "preview");
     names.insert(FormatRole, "format");
     names.insert(DecoderNameRole, "decoderName");
+    names.insert(ThumbnailRole, "thumbnail");
     names.insert(TruncatedRole, "truncated");
     names.insert(ColourRole, "colour");
     names.insert(AliasRole, "alias");
@@ -169,8 +177,14 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
         return previewOf(index.row()).text;
     case FormatRole:
         return int(previewOf(index.row()).format);
-    case DecoderNameRole:
-        return DecoderRegistry::instance().name(previewOf(index.row()).decoder);
+    case DecoderNameRole: {
+        const RenderedPayload &preview = previewOf(index.row());
+        return row.image ? ImageSniffer::name(*row.image)
+                         : DecoderRegistry::instance().name(preview.decoder);
+    }
+    case ThumbnailRole:
+        previewOf(index.row());
+        return row.image ? m_thumbnails.thumbnail(m, *row.image) : QImage();
     case TruncatedRole:
         return isTruncated(index.row());
     case ColourRole:
@@ -752,13 +766,25 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
         byRule = m_rules.render(r.message.topic, bytes, options);
     }
     r.previewByRule = byRule.has_value();
+    r.image.reset();
     if (byRule) {
         r.preview = std::move(*byRule);
     } else {
-        if (format == PayloadFormat::Auto)
+        if (format == PayloadFormat::Auto) {
+            r.image = ImageSniffer::kindOf(bytes, hint.contentType);
             format = PayloadDetector::detect(bytes, hint);
+        }
         r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint,
                                              m_hexBytesPerLine);
+    }
+    if (r.image) {
+        // A line that names the picture beside its thumbnail; "Show all" opens it.
+        r.preview->text = tr("%1 picture").arg(ImageSniffer::name(*r.image));
+        r.preview->spans.clear();
+        r.preview->truncated = true;
+        r.previewLines = kThumbnailLines;
+        ++m_previewsRendered;
+        return *r.preview;
     }
     if (r.preview->decoder == u"json" && bytes.size() <= kOneLineJsonBytes &&
         !bytes.contains('\n')) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/inspector/image_sniffer.h"
 #include "core/payload/hex_dump.h"
 #include "core/payload/payload_renderer.h"
 #include "core/payload/rule_renderer.h"
@@ -9,6 +10,7 @@
 #include "core/storage/stored_message.h"
 #include "ui/stream/publish_ack.h"
 #include "ui/stream/subscription_look.h"
+#include "ui/stream/thumbnail_cache.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -68,6 +70,7 @@ public:
         AckRole,         // QString: ack state of a published message (empty if unknown)
         AckFailedRole,   // bool
         DecoderNameRole, // QString: the translated name of the decoder the preview shows
+        ThumbnailRole,   // QImage: a picture payload, small (null: none, or not made yet)
     };
     Q_ENUM(Role)
 
@@ -80,7 +83,13 @@ public:
         mutable std::optional<SubscriptionLook> look;
         mutable int previewLines = 1;       // lines in preview->text, counted once with it
         mutable bool previewByRule = false; // preview rendered by a decoding rule
+        // A picture found by detection (not by a chosen format or a rule): the bubble shows a
+        // thumbnail beside a line that names it.
+        mutable std::optional<ImageSniffer::Kind> image = std::nullopt;
     };
+
+    // Preview lines a picture's bubble keeps for its thumbnail.
+    static constexpr int kThumbnailLines = 5;
 
     explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
     // Pages are read on a HistoryReader over `readerPath` from the first one on.
@@ -92,6 +101,9 @@ public:
     // (the history's database); reloads the newest page.
     void useBackgroundReader(const QString &databasePath);
     bool hasBackgroundReader() const { return m_reader != nullptr; }
+    // The reader of useBackgroundReader() (null without one), for other reads of the same
+    // history, e.g. the message before one on its topic.
+    HistoryReader *historyReader() const { return m_reader.get(); }
     // A reload is on its way (background reader only).
     bool isLoading() const { return m_loading; }
 
@@ -162,6 +174,13 @@ public:
     bool isExpanded(int row) const;
     // Whether `row`'s preview leaves part of the payload out (TruncatedRole, likewise).
     bool isTruncated(int row) const;
+    // Whether `row`'s picture could not be made into a thumbnail (not a whole picture, or
+    // too large to read for one).
+    bool thumbnailFailed(int row) const
+    {
+        const Row *r = rowAt(row);
+        return r && m_thumbnails.failed(r->message.id);
+    }
     // Previews rendered since the model was made (a layout must not render one twice).
     quint64 previewsRendered() const { return m_previewsRendered; }
     using PayloadCallback =
@@ -248,6 +267,7 @@ private:
     QHash<qint64, PayloadFormat> m_rowFormats; // by message id
     int m_hexBytesPerLine = HexDump::kBytesPerLine;
     QSet<qint64> m_expanded; // by message id
+    mutable ThumbnailCache m_thumbnails;
 };
 
 } // namespace mqttdesk

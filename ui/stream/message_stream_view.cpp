@@ -10,6 +10,7 @@
 #include "ui/stream/event_loop_latency_probe.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_bubble_delegate.h"
+#include "ui/stream/message_comparer.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
@@ -151,6 +152,7 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_diagnosticsLabel->setVisible(false);
     layout->addWidget(m_diagnosticsLabel);
     m_exportBar = new HistoryExportBar(this);
+    m_comparer = new MessageComparer(m_model, this);
     layout->addWidget(m_exportBar);
 
     m_list = new QListView(this);
@@ -753,6 +755,13 @@ void MessageStreamView::showContextMenu(const QPoint &pos)
     menu.addAction(tr("Copy as &mosquitto_pub command"), this, [this, row] { copyAsCommand(row); });
     menu.addAction(tr("&Save payload as…"), this, [this, row] { savePayload(row); });
     menu.addAction(tr("Show &all"), this, [this, row] { showAll(row); });
+    menu.addAction(tr("Compare with pre&vious on this topic"), this,
+                   [this, row] { m_comparer->compareWithPrevious(row); });
+    menu.addAction(tr("Select for co&mpare"), this,
+                   [this, row] { m_comparer->markForComparison(row); });
+    if (m_comparer->hasMark())
+        menu.addAction(tr("Compare &with %1").arg(m_comparer->markText()), this,
+                       [this, row] { m_comparer->compareWithMark(row); });
     QMenu *formats = menu.addMenu(tr("&Display as"));
     for (const PayloadDecoder *decoder :
          DecoderCombo::decoders(DecoderCombo::Offer::PayloadFormats)) {

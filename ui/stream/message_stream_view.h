@@ -24,6 +24,7 @@ namespace mqttdesk {
 class AppSettings;
 class EventLoopLatencyProbe;
 class HistoryExportBar;
+class MessageComparer;
 class MessageBubbleDelegate;
 class MessageStreamModel;
 class TimeFilterButton;
@@ -43,6 +44,7 @@ public:
 
     MessageStreamModel *model() const { return m_model; }
     QListView *listView() const { return m_list; }
+    MessageComparer *comparer() const { return m_comparer; }
     MessageBubbleDelegate *delegate() const { return m_delegate; }
 
     // The filter from the bar's fields; applied after a short pause in typing.
@@ -173,6 +175,7 @@ private:
     QPushButton *m_newMessages = nullptr;
     QLabel *m_diagnosticsLabel = nullptr;
     HistoryExportBar *m_exportBar = nullptr;
+    MessageComparer *m_comparer = nullptr;
     QTimer *m_filterTimer = nullptr;
     QTimer *m_diagnosticsTimer = nullptr;
     EventLoopLatencyProbe *m_probe = nullptr;

@@ -1,9 +1,14 @@
 #include "ui/stream/payload_viewer_dialog.h"
 
+#include "core/inspector/image_sniffer.h"
 #include "core/payload/decoder_registry.h"
 #include "core/payload/hex_dump.h"
+#include "ui/inspector/hex_view.h"
+#include "ui/inspector/image_preview.h"
+#include "ui/inspector/json_tree_view.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/widgets/decoder_combo.h"
+#include "ui/widgets/prompts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -15,9 +20,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -46,40 +53,85 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     DecoderCombo::fill(m_formatBox);
     DecoderCombo::select(m_formatBox, m_decoder);
     formatLabel->setBuddy(m_formatBox);
-    m_status = new QLabel(this);
     top->addWidget(formatLabel);
     top->addWidget(m_formatBox);
     top->addStretch();
-    top->addWidget(m_status);
     layout->addLayout(top);
 
+    m_tabs = new QTabWidget(this);
     m_editor = new QPlainTextEdit(this);
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->installEventFilter(this);
     m_editor->viewport()->installEventFilter(this);
-    layout->addWidget(m_editor, 1);
+    m_tabs->addTab(m_editor, QString());
+    m_tree = new JsonTreeView(this);
+    m_tabs->addTab(m_tree, QString());
+    m_tabs->setTabEnabled(int(Tab::Tree), false);
+    m_hex = new HexView(this);
+    m_hex->setData(m_payload);
+    m_tabs->addTab(m_hex, QString());
+    // A picture by its magic bytes or its content type opens on the picture.
+    if (const auto kind = ImageSniffer::kindOf(m_payload, m_hint.contentType)) {
+        m_image = new ImagePreview(this);
+        m_image->setPayload(m_payload, *kind);
+        m_tabs->addTab(m_image, QString());
+        m_tabs->setCurrentWidget(m_image);
+    }
+    layout->addWidget(m_tabs, 1);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *copy = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    auto *copyAsButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    auto *copyAsMenu = new QMenu(copyAsButton);
+    QAction *asHex = copyAsMenu->addAction(QString());
+    QAction *asBase64 = copyAsMenu->addAction(QString());
+    QAction *asCArray = copyAsMenu->addAction(QString());
+    copyAsButton->setMenu(copyAsMenu);
     auto *save = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_texts.add([=, this] {
         setWindowTitle(tr("Payload of %1").arg(topic));
         formatLabel->setText(tr("&Format:"));
         m_editor->setAccessibleName(tr("Payload"));
+        m_tabs->setTabText(int(Tab::Text), tr("&Text"));
+        m_tabs->setTabText(int(Tab::Tree), tr("T&ree"));
+        m_tabs->setTabToolTip(int(Tab::Tree), tr("Shown when the payload is, or decodes to, JSON"));
+        m_tabs->setTabText(int(Tab::Hex), tr("&Hex"));
+        if (m_image)
+            m_tabs->setTabText(int(Tab::Image), tr("&Picture"));
         copy->setText(tr("&Copy"));
+        copy->setToolTip(tr("Copy the text as shown in the Text tab"));
+        copyAsButton->setText(tr("Copy &as"));
+        asHex->setText(tr("&Hex"));
+        asBase64->setText(tr("&Base64"));
+        asCArray->setText(tr("&C array"));
         save->setText(tr("&Save payload as…"));
+        updateStatus();
     });
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(copy, &QPushButton::clicked, this, &PayloadViewerDialog::copyAll);
+    connect(asHex, &QAction::triggered, this, [this] { copyAs(PayloadCopyText::Format::Hex); });
+    connect(asBase64, &QAction::triggered, this,
+            [this] { copyAs(PayloadCopyText::Format::Base64); });
+    connect(asCArray, &QAction::triggered, this,
+            [this] { copyAs(PayloadCopyText::Format::CArray); });
     connect(save, &QPushButton::clicked, this, &PayloadViewerDialog::saveAs);
     connect(m_formatBox, &QComboBox::currentIndexChanged, this,
             [this] { setDecoder(DecoderCombo::currentId(m_formatBox)); });
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &PayloadViewerDialog::onScrolled);
-    setTabOrder(m_formatBox, m_editor);
+    connect(m_tree, &JsonTreeView::loaded, this,
+            [this](bool ok) { m_tabs->setTabEnabled(int(Tab::Tree), ok); });
+    setTabOrder(m_formatBox, m_tabs);
+    setTabOrder(m_tabs, m_editor);
     startRendering();
 }
 
@@ -199,7 +251,33 @@ void PayloadViewerDialog::startRendering()
     m_editor->setPlainText(preview.text);
     m_shown = preview.text.size();
     scrollToTopByte();
-    m_status->setText(tr("%1 · rendering…").arg(QLocale().formattedDataSize(m_payload.size())));
+    m_shownName.clear();
+    m_renderError.clear();
+    m_tabs->setTabEnabled(int(Tab::Tree), false);
+    // Hundreds of megabytes of dump text would be several times the payload in memory: the
+    // Hex tab shows such bytes a screen at a time, and the text stays the preview.
+    m_hexTabOnly = preview.decoder == u"hex" && m_payload.size() > kWholeHexTextLimit;
+    if (m_hexTabOnly) {
+        m_full = preview;
+        m_shownName = registry.name(preview.decoder);
+        if (preview.error)
+            m_renderError = preview.error->message();
+        if (m_tabs->currentIndex() == int(Tab::Text))
+            m_tabs->setCurrentIndex(int(Tab::Hex));
+    }
+    if (m_detected.isEmpty()) {
+        // What Auto would pick and whether the bytes are text: once per dialog.
+        const PayloadDecoder *picked = registry.detect(m_payload, m_hint);
+        m_detected = picked ? picked->name() : registry.name(u"hex");
+        if (const auto kind = ImageSniffer::kindOf(m_payload, m_hint.contentType))
+            m_detected = tr("a %1 picture").arg(ImageSniffer::name(*kind));
+        m_utf8 = QByteArrayView(m_payload).isValidUtf8();
+    }
+    updateStatus();
+    if (m_hexTabOnly) {
+        emit rendered();
+        return;
+    }
 
     // The full rendering runs off the GUI thread; only its first chunk replaces the preview.
     const QByteArray bytes = m_payload;
@@ -244,12 +322,94 @@ void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &
     m_shown = first.size();
     scrollToTopByte();
     m_topByte = -1;
-    QString status = tr("%1 · %2").arg(QLocale().formattedDataSize(m_payload.size()),
-                                       DecoderRegistry::instance().name(payload.decoder));
-    if (payload.error)
-        status += QStringLiteral(" · ") + payload.error->message();
-    m_status->setText(status);
+    m_shownName = DecoderRegistry::instance().name(payload.decoder);
+    m_renderError = payload.error ? payload.error->message() : QString();
+    updateStatus();
+    updateTreeTab(payload);
     emit rendered();
+}
+
+void PayloadViewerDialog::updateTreeTab(const RenderedPayload &payload)
+{
+    // JSON, or what a decoder (CBOR, Protobuf, Sparkplug, ...) made into JSON, also as a tree.
+    const QStringView text = QStringView(payload.text).trimmed();
+    if (text.startsWith(u'{') || text.startsWith(u'['))
+        m_tree->setJson(payload.text.toUtf8());
+}
+
+void PayloadViewerDialog::updateStatus()
+{
+    QStringList parts;
+    const QString size =
+        QLocale().formattedDataSize(m_payload.size(), 2, QLocale::DataSizeTraditionalFormat);
+    // "223 bytes", or "1.5 MB (1,572,864 bytes)".
+    if (m_payload.size() >= 1024)
+        parts << tr("%1 (%2 bytes)").arg(size, QLocale().toString(m_payload.size()));
+    else
+        parts << size;
+    parts << (m_utf8 ? tr("valid UTF-8") : tr("binary (not UTF-8)"));
+    if (m_hint.utf8Declared)
+        parts << (*m_hint.utf8Declared ? tr("declared UTF-8") : tr("declared binary"));
+    if (!m_hint.contentType.isEmpty())
+        parts << tr("content type %1").arg(m_hint.contentType);
+    if (!m_detected.isEmpty())
+        parts << tr("looks like %1").arg(m_detected);
+    if (m_shownName.isEmpty())
+        parts << tr("rendering…");
+    else
+        parts << tr("shown as %1").arg(m_shownName);
+    if (m_hexTabOnly)
+        parts << tr("too large to dump as text: every byte is in the Hex tab");
+    if (!m_renderError.isEmpty())
+        parts << m_renderError;
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+QString PayloadViewerDialog::statusText() const
+{
+    return m_status->text();
+}
+
+QWidget *PayloadViewerDialog::page(Tab tab) const
+{
+    switch (tab) {
+    case Tab::Text:
+        return m_editor;
+    case Tab::Tree:
+        return m_tree;
+    case Tab::Hex:
+        return m_hex;
+    case Tab::Image:
+        return m_image;
+    }
+    return nullptr;
+}
+
+bool PayloadViewerDialog::isTabEnabled(Tab tab) const
+{
+    QWidget *widget = page(tab);
+    return widget && m_tabs->isTabEnabled(m_tabs->indexOf(widget));
+}
+
+void PayloadViewerDialog::showTab(Tab tab)
+{
+    if (QWidget *widget = page(tab))
+        m_tabs->setCurrentWidget(widget);
+}
+
+bool PayloadViewerDialog::copyAs(PayloadCopyText::Format format)
+{
+    const std::optional<QString> text = PayloadCopyText::make(m_payload, format);
+    if (!text) {
+        Prompts::warn(this, tr("Copy as"),
+                      tr("The payload is %1, too large to copy as text (at most %2). Use "
+                         "\"Save payload as…\" instead.")
+                          .arg(QLocale().formattedDataSize(m_payload.size()),
+                               QLocale().formattedDataSize(PayloadCopyText::kMaxBytes)));
+        return false;
+    }
+    QApplication::clipboard()->setText(*text);
+    return true;
 }
 
 bool PayloadViewerDialog::showMore()

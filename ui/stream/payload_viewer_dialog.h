@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/inspector/payload_copy_text.h"
 #include "core/payload/payload_format.h"
 #include "core/payload/payload_renderer.h"
 #include "ui/i18n/retranslator.h"
@@ -12,22 +13,41 @@
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QTabWidget;
 class QThread;
 
 namespace mqttdesk {
 
-// "Show all": the whole payload of one message. Opening never waits for the whole
-// rendering: a bounded preview is shown at once, the full text is rendered on a worker
-// thread, and the editor receives it in chunks as the user scrolls towards the end, so a
-// 10 MB payload opens as fast as a small one and the document only grows as far as read.
-// A hex dump shows 16, 8 or 4 bytes a line, whatever keeps its ASCII column in sight at
-// the editor's width; it is laid out again (the same way, off the GUI thread) when a resize
-// changes that count, keeping the same bytes at the top.
+class HexView;
+class ImagePreview;
+class JsonTreeView;
+
+// "Show all", the payload inspector: the whole payload of one message as text (the chosen
+// decoder's rendering), as a JSON tree when that rendering is JSON, as a hex view and, for a
+// picture, as the picture; a status line says the size, the encoding, the detected format
+// and any decoder error. Copy as text, hex, Base64 or a C array; save the raw bytes.
+//
+// Opening never waits for the whole rendering: a bounded preview is shown at once, the full
+// text is rendered on a worker thread, and the editor receives it in chunks as the user
+// scrolls towards the end, so a 10 MB payload opens as fast as a small one and the document
+// only grows as far as read. A hex dump shows 16, 8 or 4 bytes a line, whatever keeps its
+// ASCII column in sight at the editor's width; it is laid out again (the same way, off the
+// GUI thread) when a resize changes that count, keeping the same bytes at the top. A binary
+// payload above kWholeHexTextLimit is not dumped as text at all: the Hex tab pages through
+// its bytes.
 class PayloadViewerDialog : public QDialog
 {
     Q_OBJECT
 public:
     static constexpr qsizetype ChunkChars = 128 * 1024;
+    static constexpr qsizetype kWholeHexTextLimit = 4 * 1024 * 1024;
+    enum class Tab
+    {
+        Text,
+        Tree,
+        Hex,
+        Image,
+    };
 
     PayloadViewerDialog(const QString &topic, const QByteArray &payload, PayloadFormat format,
                         const PayloadHint &hint = {}, QWidget *parent = nullptr);
@@ -53,6 +73,18 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
     // Bytes per line of a hex dump at the editor's current width (HexDump::bytesPerLineFor).
     int hexBytesPerLine() const { return m_hexBytesPerLine; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // The tab's page (null for Image when the payload is not a picture).
+    QWidget *page(Tab tab) const;
+    bool isTabEnabled(Tab tab) const;
+    void showTab(Tab tab);
+    JsonTreeView *jsonTree() const { return m_tree; }
+    HexView *hexView() const { return m_hex; }
+    ImagePreview *imagePreview() const { return m_image; }
+    QString statusText() const;
+    // The payload in the clipboard as hex, Base64 or a C array; false (with a warning) when it
+    // is too large for that.
+    bool copyAs(PayloadCopyText::Format format);
 
 signals:
     void rendered();
@@ -73,6 +105,8 @@ private:
     void onScrolled(int value);
     void saveAs();
     void copyAll();
+    void updateTreeTab(const RenderedPayload &payload);
+    void updateStatus();
 
     QByteArray m_payload;
     PayloadHint m_hint;
@@ -86,9 +120,18 @@ private:
     qsizetype m_shown = 0;
     quint64 m_generation = 0;
     QPointer<QThread> m_worker;
+    bool m_utf8 = false;       // the bytes are valid UTF-8
+    QString m_detected;        // the decoder Auto picks for the bytes (its name)
+    QString m_shownName;       // the shown decoder's name, once rendered
+    QString m_renderError;     // the shown decoder's complaint
+    bool m_hexTabOnly = false; // too large to dump as text: the Hex tab shows it
     QComboBox *m_formatBox = nullptr;
     QLabel *m_status = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_editor = nullptr;
+    JsonTreeView *m_tree = nullptr;
+    HexView *m_hex = nullptr;
+    ImagePreview *m_image = nullptr;
     Retranslator m_texts;
 };
 

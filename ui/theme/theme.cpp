@@ -27,6 +27,13 @@ constexpr Pair kSuccess{0x197330, 0x56d364};
 constexpr double kTintLight = 0.14;
 constexpr double kTintDark = 0.28;
 
+// Diff rows: tinted enough to tell added, removed and changed apart at a glance; a differing
+// byte stands out within its (changed) row.
+constexpr double kDiffTintLight = 0.18;
+constexpr double kDiffTintDark = 0.30;
+constexpr double kDiffByteLight = 0.42;
+constexpr double kDiffByteDark = 0.55;
+
 QColor pick(const Pair &pair, const QPalette &palette)
 {
     return QColor::fromRgb(Theme::isDark(palette) ? pair.dark : pair.light);
@@ -37,6 +44,20 @@ QColor readableText(const Pair &pair, const QPalette &palette)
     return Theme::readable(pick(pair, palette),
                            {palette.color(QPalette::Window), palette.color(QPalette::Base)},
                            Theme::kTextContrast);
+}
+
+// Base with up to `share` of accent mixed in: less where the palette's Text would no longer
+// reach text contrast on it.
+QColor diffTint(const QPalette &palette, const QColor &accent, double light, double dark)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    for (double share = Theme::isDark(palette) ? dark : light; share > 0.0; share -= 0.02) {
+        const QColor tinted = QColor::fromRgb(Theme::mix(base, accent, share).rgb());
+        if (Theme::contrast(tinted, text) >= Theme::kTextContrast)
+            return tinted;
+    }
+    return base;
 }
 
 double channel(double c)
@@ -249,6 +270,26 @@ QColor Theme::jsonText(JsonTokenKind kind, const QPalette &palette, const QColor
         break;
     }
     return readable(pick(pair, palette), {background}, kTextContrast);
+}
+
+QColor Theme::diffAdded(const QPalette &palette)
+{
+    return diffTint(palette, successBadge(palette), kDiffTintLight, kDiffTintDark);
+}
+
+QColor Theme::diffRemoved(const QPalette &palette)
+{
+    return diffTint(palette, errorBadge(palette), kDiffTintLight, kDiffTintDark);
+}
+
+QColor Theme::diffChanged(const QPalette &palette)
+{
+    return diffTint(palette, warningBadge(palette), kDiffTintLight, kDiffTintDark);
+}
+
+QColor Theme::diffByte(const QPalette &palette)
+{
+    return diffTint(palette, warningBadge(palette), kDiffByteLight, kDiffByteDark);
 }
 
 QList<QColor> Theme::subscriptionPalette()

@@ -72,6 +72,14 @@ public:
     // Highlighted JSON in a payload preview, readable on its background.
     static QColor jsonText(JsonTokenKind kind, const QPalette &palette, const QColor &background);
 
+    // Diff rows (ui/inspector): a line or value only the right has, only the left has, or
+    // on both but changed; and the stronger mark of a byte that differs. Base tinted with
+    // the badge hues, never so far that the palette's Text drops below kTextContrast on it.
+    static QColor diffAdded(const QPalette &palette);
+    static QColor diffRemoved(const QPalette &palette);
+    static QColor diffChanged(const QPalette &palette);
+    static QColor diffByte(const QPalette &palette);
+
     // The colours new subscriptions get in turn (user data once assigned: editable).
     static QList<QColor> subscriptionPalette();
 
