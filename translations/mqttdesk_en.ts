@@ -4,2009 +4,2231 @@
 <context>
     <name>ConnectionError</name>
     <message>
-        <location filename="../core/connection/connection_error.cpp" line="+38" />
+        <location filename="../core/connection/connection_error.cpp" line="+38"/>
         <source>The connection to the server failed (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory_error.cpp" line="+21" />
+        <location filename="../core/storage/data_directory_error.cpp" line="+21"/>
         <source>MQTT Desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>another MQTT Desk program</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is a file, not a folder. Choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The data folder %1 is in use by %2 (process %3), which stores its history. Close that program first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The data folder %1 is in use by another MQTT Desk program, which stores its history. Close it first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cannot create the lock file in the data folder %1. Check that you may write to it, or choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DecodingRules</name>
     <message>
-        <location filename="../core/payload/decoding_rules.cpp" line="+26" />
-        <source>A decoding rule matches topics, not shared subscriptions: leave out "$share/{name}/".</source>
-        <translation type="unfinished" />
+        <location filename="../core/payload/decoding_rules.cpp" line="+26"/>
+        <source>A decoding rule matches topics, not shared subscriptions: leave out &quot;$share/{name}/&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose a decoder for the rule.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>It needs a filter and a decoder, and its options must be an object.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Decoding rule %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EventLoopLatencyProbe</name>
     <message>
-        <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76" />
+        <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76"/>
         <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+179" />
+        <location filename="../core/storage/history_exporter.cpp" line="+179"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonIndex</name>
+    <message>
+        <location filename="../core/inspector/json_index.cpp" line="+33"/>
+        <source>Not JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>a control character inside a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a bad \u escape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an unknown escape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the text ends inside a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>a bad number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+50"/>
+        <source>an unexpected character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>the text ends where a value should be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>nested too deeply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the text is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text is not UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the text ends inside an object or array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected &apos;,&apos; or &apos;}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected &apos;,&apos; or &apos;]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected a key in quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected &apos;:&apos; after a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>more text after the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <location filename="../core/inspector/json_tree_model.cpp" line="+68"/>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NumericArrayDecoder</name>
     <message>
-        <location filename="../core/payload/numeric_array_decoder.cpp" line="+145" />
-        <source>'%1' is not a number type: use int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32 or float64.</source>
-        <translation type="unfinished" />
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+145"/>
+        <source>&apos;%1&apos; is not a number type: use int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32 or float64.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>'%1' is not a byte order: use little or big.</source>
-        <translation type="unfinished" />
+        <location line="+11"/>
+        <source>&apos;%1&apos; is not a byte order: use little or big.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+20" />
+        <location line="+10"/>
+        <location line="+20"/>
         <source>The header to skip must be a whole number of bytes, 0 or more.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PayloadDiff</name>
+    <message>
+        <location filename="../core/inspector/payload_diff.cpp" line="+103"/>
+        <source>No differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (the first %2 differences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 line differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 lines differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (too many changes to match the lines closely)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 byte differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Right: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a JSON object or array on both sides: compared as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not text on both sides: compared as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Structural</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PayloadError</name>
     <message>
-        <location filename="../core/payload/json_validator.cpp" line="+32" />
+        <location filename="../core/payload/json_validator.cpp" line="+32"/>
         <source>there is no value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>there is more than one value; wrap them in an array</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/payload_error.cpp" line="+12" />
+        <location filename="../core/payload/payload_error.cpp" line="+12"/>
         <source>line %1, column %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>position %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The JSON is not valid: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The JSON is not valid at %1: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The hex digit at %1 has no partner: hex needs two digits per byte.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The character at %1 is not a hex digit (0-9, a-f) or a space.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The Base64 text has a wrong length or padding.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The character at %1 is not valid in Base64.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The payload is not valid CBOR (stopped at byte %1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The payload is not valid MessagePack (stopped at byte %1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The payload nests arrays or maps too deeply to display (at byte %1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Messages cannot be written in this format; choose text, JSON, hex or Base64.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The decoder's settings are wrong: %1 Edit the decoding rule.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>The decoder&apos;s settings are wrong: %1 Edit the decoding rule.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The header to skip (%1 bytes) is longer than the payload (%2 bytes).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The bytes from byte %1 on do not make a whole %2; check the number type and the header to skip.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>No schema to decode with: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PayloadFileSaver</name>
     <message>
-        <location filename="../ui/stream/payload_file_saver.cpp" line="+13" />
-        <location line="+7" />
+        <location filename="../ui/stream/payload_file_saver.cpp" line="+13"/>
+        <location line="+7"/>
         <source>Save payload as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PayloadFormat</name>
     <message>
-        <location filename="../core/payload/auto_decoder.cpp" line="+21" />
+        <location filename="../core/payload/auto_decoder.cpp" line="+21"/>
         <source>Auto</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/text_decoder.cpp" line="+18" />
+        <location filename="../core/payload/text_decoder.cpp" line="+18"/>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/json_decoder.cpp" line="+19" />
+        <location filename="../core/payload/json_decoder.cpp" line="+19"/>
         <source>JSON</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/hex_decoder.cpp" line="+14" />
+        <location filename="../core/payload/hex_decoder.cpp" line="+14"/>
         <source>Hex</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/base64_decoder.cpp" line="+15" />
+        <location filename="../core/payload/base64_decoder.cpp" line="+15"/>
         <source>Base64</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/cbor_decoder.cpp" line="+17" />
+        <location filename="../core/payload/cbor_decoder.cpp" line="+17"/>
         <source>CBOR</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/message_pack_decoder.cpp" line="+17" />
+        <location filename="../core/payload/message_pack_decoder.cpp" line="+17"/>
         <source>MessagePack</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/payload/numeric_array_decoder.cpp" line="+24" />
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+24"/>
         <source>Numeric array</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84" />
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84"/>
         <source>Protobuf</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58" />
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58"/>
         <source>Sparkplug B</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+46" />
+        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
         <source>The connection no longer exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProtoSchema</name>
     <message>
-        <location filename="../core/protobuf/proto_schema.cpp" line="+83" />
+        <location filename="../core/protobuf/proto_schema.cpp" line="+83"/>
         <source>choose one or more .proto files.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>%1: the file does not exist or cannot be read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1: the file is hidden by %2 in an import path; import paths and files must not name two files the same way.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1: the file could not be read as .proto.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProtoSchemaSource</name>
     <message>
-        <location filename="../core/protobuf/proto_schema_source.cpp" line="+25" />
-        <source>'%1' must be a list of paths.</source>
-        <translation type="unfinished" />
+        <location filename="../core/protobuf/proto_schema_source.cpp" line="+25"/>
+        <source>&apos;%1&apos; must be a list of paths.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
-        <source>'type' must be a message type name.</source>
-        <translation type="unfinished" />
+        <location line="+24"/>
+        <source>&apos;type&apos; must be a message type name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProtoWireChecker</name>
     <message>
-        <location filename="../core/protobuf/proto_wire_checker.cpp" line="+53" />
+        <location filename="../core/protobuf/proto_wire_checker.cpp" line="+53"/>
         <source>messages nested more than 100 deep</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>truncated varint (a field's tag)</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>truncated varint (a field&apos;s tag)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>a field's tag longer than 5 bytes</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>a field&apos;s tag longer than 5 bytes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>field number 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>truncated varint</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>truncated 64-bit field (%1 of 8 bytes)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>truncated 32-bit field (%1 of 4 bytes)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>truncated varint (a length)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a length beyond 2 GiB</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>field %1 says %2 bytes follow, but only %3 do</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>the string field '%1' is not valid UTF-8</source>
-        <translation type="unfinished" />
+        <location line="+20"/>
+        <source>the string field &apos;%1&apos; is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>an end-group tag for field %1 that no group opened</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>invalid wire type %1 (field %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>the group of field %1 has no end</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+10" />
+        <location line="+28"/>
+        <location line="+10"/>
         <source>a varint longer than 10 bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>truncated varint (in a packed list)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>a packed list of %1-byte values with %2 bytes left over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProtobufDecoder</name>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26" />
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26"/>
         <source>choose the message type.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>the .proto files declare no message type %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Not a valid %1 at byte %2: %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Not a valid %1: the Protobuf library refused it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Not a valid %1: required fields are missing: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PublishAck</name>
     <message>
-        <location filename="../ui/stream/publish_ack.cpp" line="+11" />
+        <location filename="../ui/stream/publish_ack.cpp" line="+11"/>
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PUBACK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PUBREC</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PUBREC → PUBCOMP</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>failed: 0x%1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PublishDraft</name>
     <message>
-        <location filename="../core/publish/publish_draft.cpp" line="+68" />
+        <location filename="../core/publish/publish_draft.cpp" line="+68"/>
         <source>Response topic: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This message is too large for MQTT: a packet holds at most 268,435,455 bytes after its header. Send a smaller payload.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../ui/i18n/standard_button_texts.cpp" line="+15" />
+        <location filename="../ui/i18n/standard_button_texts.cpp" line="+15"/>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save All</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yes to &amp;All</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;No</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>N&amp;o to All</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Abort</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ignore</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Discard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Restore Defaults</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RetainedDiff</name>
     <message>
-        <location filename="../core/retained/retained_diff.cpp" line="+58" />
+        <location filename="../core/retained/retained_diff.cpp" line="+58"/>
         <source>keys changed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>keys added: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>keys removed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>%1 lines removed, %2 lines added</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>qos %1 -&gt; %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>properties changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>binary payload changed (%1 -&gt; %2 bytes)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+115"/>
         <source>added    %1: %2
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>removed  %1: %2
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>changed  %1
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 added, %2 removed, %3 changed, %4 unchanged
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RetainedSnapshot</name>
     <message>
-        <location filename="../core/retained/retained_snapshot.cpp" line="+80" />
+        <location filename="../core/retained/retained_snapshot.cpp" line="+80"/>
         <source>line %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not valid JSON (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the file is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>not a retained snapshot (expected "%1")</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>not a retained snapshot (expected &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>missing or not a number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>version %1 is not supported (this build reads version %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>not a string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>missing or empty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>not an ISO 8601 date and time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>missing or not an array</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>not an object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>topic is missing or empty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>topic "%1" appears twice</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>topic &quot;%1&quot; appears twice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>qos must be 0, 1 or 2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>payload is missing or not a string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>payload is not valid base64</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>contentType is not a string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>payloadFormatIndicator must be 0 or 1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>userProperties is not an array</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>each user property must be [name, value]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+4" />
+        <location line="+15"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>cannot read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScramError</name>
     <message>
-        <location filename="../core/session/scram_error.cpp" line="+38" />
+        <location filename="../core/session/scram_error.cpp" line="+38"/>
         <source>The server asks for a SCRAM extension this client does not support.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's SCRAM challenge is malformed (it needs r=, s= and i=).</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM challenge is malformed (it needs r=, s= and i=).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's SCRAM nonce does not extend the client's nonce; the authentication exchange may have been tampered with.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM nonce does not extend the client&apos;s nonce; the authentication exchange may have been tampered with.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The server asks for %1 SCRAM iterations, more than this client accepts (10,000,000).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The server asked for a third SCRAM step; SCRAM has only two.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server refused the SCRAM authentication: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server ended the SCRAM exchange before it was complete.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's SCRAM signature is wrong: it does not know the password, so it may not be the server you meant to reach.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM signature is wrong: it does not know the password, so it may not be the server you meant to reach.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The server accepted the login without proving it knows the password (no SCRAM server signature).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SparkplugDecoder</name>
     <message>
-        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26" />
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26"/>
         <source>Not a valid Sparkplug B payload at byte %1: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Not a valid Sparkplug B payload: the Protobuf library refused it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SparkplugSession</name>
     <message>
-        <location filename="../core/sparkplug/sparkplug_session.cpp" line="+48" />
-        <source>DBIRTH before the node's NBIRTH</source>
-        <translation type="unfinished" />
+        <location filename="../core/sparkplug/sparkplug_session.cpp" line="+48"/>
+        <source>DBIRTH before the node&apos;s NBIRTH</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>NDATA before the node's NBIRTH</source>
-        <translation type="unfinished" />
+        <location line="+12"/>
+        <source>NDATA before the node&apos;s NBIRTH</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>DDATA before the node's NBIRTH</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>DDATA before the node&apos;s NBIRTH</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>DDATA before the device's DBIRTH</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>DDATA before the device&apos;s DBIRTH</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>no sequence number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>sequence number %1 is not 0 to 255</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>sequence gap: expected %1, got %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SslErrorTranslator</name>
     <message>
-        <location filename="../core/transport/ssl_error_translator.cpp" line="+42" />
+        <location filename="../core/transport/ssl_error_translator.cpp" line="+42"/>
         <source>The self-signed certificate `%1` is not trusted. If you trust this server, add the certificate to the trusted CA files.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>The server certificate `%1` comes from an unknown issuer `%2`. Add that CA's certificate to the trusted CA files.</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>The server certificate `%1` comes from an unknown issuer `%2`. Add that CA&apos;s certificate to the trusted CA files.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The server certificate `%1` expired on %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The server certificate `%1` is not valid before %2. Check this computer's clock.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>The server certificate `%1` is not valid before %2. Check this computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in "Server name (SNI)" on the TLS tab.</source>
-        <translation type="unfinished" />
+        <location line="+6"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in &quot;Server name (SNI)&quot; on the TLS tab.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The server certificate `%1` was rejected: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>The TLS handshake failed without a reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Also: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>The server requires a client certificate, and none is configured. Choose a client certificate and key, or a PKCS#12 bundle.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The server rejected the client certificate `%1` (issued by `%2`): %3. Check that the server trusts its issuer and that it has not expired.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The private key does not belong to the client certificate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The TLS handshake failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../core/storage/storage_error.cpp" line="+106" />
+        <location filename="../core/storage/storage_error.cpp" line="+106"/>
         <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The file %1 is not an MQTT Desk database. Move it away or choose another data folder with --data-dir.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The database %1 was written by a newer version of MQTT Desk. Update MQTT Desk or use another data folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Upgrading the database %1 failed; it was left unchanged. Check free disk space and permissions, then start again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The disk holding %1 is full. Messages are no longer stored; reception goes on. Free some space or lower the retention limits, then resume storing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The database %1 cannot be written (read-only file or missing permission). Messages are no longer stored; reception goes on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A disk error occurred while writing %1. Messages are no longer stored; reception goes on. Check the disk, then resume storing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The database %1 is damaged. Messages are no longer stored. Back it up and start with a new data folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The database %1 is locked by another program. Close the other MQTT Desk instance or use another data folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The topic filter %1 is not valid: '#' may only be the last level and '+' must fill a whole level.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>The topic filter %1 is not valid: &apos;#&apos; may only be the last level and &apos;+&apos; must fill a whole level.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The message is no longer stored in %1: the history was cleared or old messages were removed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The regular expression %1 is not valid.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A database operation on %1 failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TlsConfigurationLoader</name>
     <message>
-        <location filename="../core/transport/tls_configuration_loader.cpp" line="+30" />
+        <location filename="../core/transport/tls_configuration_loader.cpp" line="+30"/>
         <source>Cannot read the %1 file `%2`: %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The %1 file `%2` is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>certificate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>`%1` holds a private key, not a certificate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>`%1` is not a certificate: it holds no PEM or DER X.509 certificate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>private key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The private key `%1` is encrypted: enter its passphrase.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The passphrase for the private key `%1` is wrong.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>`%1` holds a certificate, not a private key.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>`%1` is not a private key: expected an RSA, EC or DSA key in PEM or DER.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>PKCS#12</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>`%1` is not a PKCS#12 bundle (.p12 / .pfx).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The PKCS#12 bundle `%1` is protected: enter its password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system's OpenSSL does not support.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system&apos;s OpenSSL does not support.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The private key `%1` does not belong to the client certificate `%2`: their public keys differ. Pick the key made with that certificate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>A client certificate needs its private key: choose the key file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A client key needs its certificate: choose the certificate file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Topic</name>
     <message>
-        <location filename="../core/protocol/topic.cpp" line="+69" />
+        <location filename="../core/protocol/topic.cpp" line="+69"/>
         <source>The topic is empty. Enter at least one character.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The topic is longer than 65,535 bytes in UTF-8. Shorten it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The topic contains a null character (U+0000), which MQTT does not allow.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The topic contains an unpaired surrogate and cannot be encoded as UTF-8.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>A topic to publish to cannot contain the wildcards '+' or '#'.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>A topic to publish to cannot contain the wildcards &apos;+&apos; or &apos;#&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The wildcard '#' must be the last level of the filter, as in "sport/#".</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The wildcard &apos;#&apos; must be the last level of the filter, as in &quot;sport/#&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The wildcard '#' must fill a whole level, as in "sport/#", not "sport#".</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The wildcard &apos;#&apos; must fill a whole level, as in &quot;sport/#&quot;, not &quot;sport#&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The wildcard '+' must fill a whole level, as in "sport/+/player", not "sport+".</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The wildcard &apos;+&apos; must fill a whole level, as in &quot;sport/+/player&quot;, not &quot;sport+&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>A shared subscription needs a share name: "$share/{name}/{filter}".</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>A shared subscription needs a share name: &quot;$share/{name}/{filter}&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The share name of a shared subscription cannot contain '+' or '#'.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The share name of a shared subscription cannot contain &apos;+&apos; or &apos;#&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>A shared subscription needs a filter after its share name: "$share/{name}/{filter}".</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>A shared subscription needs a filter after its share name: &quot;$share/{name}/{filter}&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+117" />
+        <location filename="../core/transport/transport_error.cpp" line="+117"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Host `%1` not found: the name does not resolve. Check the spelling and your DNS settings.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No answer from %1 in time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server %1 closed the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The proxy refused the credentials. Check the proxy user and password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection to the proxy refused: no proxy is listening there.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The proxy closed the connection before reaching %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The proxy did not answer in time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The proxy host was not found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The proxy could not connect to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The proxy refused to connect to %1 (%2). Check that the proxy allows this host and port.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source> (through the proxy)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Network error with %1%2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserPropertyParser</name>
     <message>
-        <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19" />
-        <source>User property "%1" needs the form name=value.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19"/>
+        <source>User property &quot;%1&quot; needs the form name=value.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52" />
+        <location filename="../app/gui/main.cpp" line="+52"/>
         <source>A native desktop MQTT client.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+10" />
-        <location line="+18" />
+        <location line="+10"/>
+        <location line="+10"/>
+        <location line="+18"/>
         <source>MQTT Desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+67" />
-        <location line="+35" />
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+67"/>
+        <location line="+35"/>
         <source> s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-40"/>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239" />
+        <location line="+239"/>
         <source>C&amp;lean start (discard the previous session)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188" />
+        <location line="-188"/>
         <source>Ends with the connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Not sent (65,535)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Not sent (no limit)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-43"/>
         <source> bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>0 (no aliases)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Request &amp;response information</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Request problem &amp;information</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reconnect &amp;automatically</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source> ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Queue them and send after reconnecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refuse them</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>HTTP (CONNECT)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-33"/>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Unlimited</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source> MiB</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Advanced settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source> h</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Res&amp;ume the session the broker kept from an earlier run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>MQTT 5.0 with clean start off. On: after a restart the app takes over the session the broker kept and receives what was queued meanwhile. Off: the first connection of each run starts a new session.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Store each message before ac&amp;knowledging it (QoS 1 and 2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The broker is told a message arrived only after it is in the history, so a crash of the app cannot lose it: the broker sends it again after reconnecting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Session</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Keep alive:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Session &amp;expiry:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>MQTT 5.0 connect properties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recei&amp;ve maximum:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Maximum packet si&amp;ze:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Topic alias maximum:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>User &amp;properties:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnect and offline queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Shortest dela&amp;y:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lon&amp;gest delay:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Offline queue size:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Publis&amp;hes while offline:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pro&amp;xy:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy &amp;host:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy po&amp;rt:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy user &amp;name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>WebSocket</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Extra &amp;headers:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep at most (&amp;messages):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep at most (&amp;size):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep at most (a&amp;ge):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Passwords</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+78"/>
         <source>C&amp;lean session (discard the previous session)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-175"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::BrokerStatsWatcher</name>
     <message>
-        <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168" />
+        <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168"/>
         <source>The broker refused the subscription to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::BrokerView</name>
     <message>
-        <location filename="../ui/brokerstats/broker_view.cpp" line="+157" />
+        <location filename="../ui/brokerstats/broker_view.cpp" line="+157"/>
         <source>&amp;Version:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Broker version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Uptime:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Broker uptime</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clients connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Clients total</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Clients maximum</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscriptions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Retained messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Load, 1 / 5 / 15 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Heap, current / maximum</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Messages received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Messages sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bytes received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Bytes sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Clients connected plus disconnected clients with a kept session</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The most clients connected at once since the broker started</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages received per minute, averaged over 1, 5 and 15 minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 per second, up to the last 5 minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All $SYS &amp;topics:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>$SYS topics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>%1 d %2 h %3 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>%1/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Not connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This broker published no $SYS topics within %1 s. mosquitto publishes them unless sys_interval is 0; EMQX and HiveMQ need them enabled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Waiting for the broker's $SYS topics…</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>Waiting for the broker&apos;s $SYS topics…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Updated %1 s ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated %1 min ago</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::CaFileList</name>
     <message>
-        <location filename="../ui/widgets/ca_file_list.cpp" line="+66" />
+        <location filename="../ui/widgets/ca_file_list.cpp" line="+66"/>
         <source>Choose CA certificates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+102"/>
         <source>Drop CA certificate files here or add them with +.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37" />
-        <location line="+1" />
+        <location line="+37"/>
+        <location line="+1"/>
         <source>Add CA certificate files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Remove the selected CA file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+99" />
+        <location filename="../core/profile/certificate_inspector.cpp" line="+99"/>
         <source>%1 is a private key, not a certificate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32" />
+        <location line="-32"/>
         <source>The certificate %1 expired on %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-45"/>
         <source>The file %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The file %1 cannot be read: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>The certificate %1 is not valid before %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>%1 is encrypted: enter its passphrase.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The passphrase for %1 is wrong.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is a certificate, not a private key.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is not a private key (neither PEM nor DER).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>%1 could not be opened: the password is wrong or it is not a PKCS#12 bundle.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::CertificateText</name>
     <message>
-        <location filename="../ui/widgets/certificate_text.cpp" line="+15" />
+        <location filename="../ui/widgets/certificate_text.cpp" line="+15"/>
         <source>EXPIRED on %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not valid before %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>expires %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subject: %1 · Issuer: %2 · %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectBuilder</name>
     <message>
-        <location filename="../core/session/connect_builder.cpp" line="+45" />
-        <source>MQTT 3.1 allows client ids of 1 to 23 characters; "%1" has %2. Use a shorter id or MQTT 3.1.1 / 5.0.</source>
-        <translation type="unfinished" />
+        <location filename="../core/session/connect_builder.cpp" line="+45"/>
+        <source>MQTT 3.1 allows client ids of 1 to 23 characters; &quot;%1&quot; has %2. Use a shorter id or MQTT 3.1.1 / 5.0.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The client id contains the null character U+0000.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>MQTT 3.1 and 3.1.1 send a password only together with a user name. Enter a user name or use MQTT 5.0.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The will topic is invalid: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The will QoS must be 0, 1 or 2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Receive Maximum must be at least 1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Maximum Packet Size must be at least 1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Enhanced authentication (%1) needs MQTT 5.0.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+191" />
+        <location filename="../core/connection/connection.cpp" line="+191"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Dropping the connection without DISCONNECT.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114" />
-        <source>Connected as "%1" (session present: %2, keep alive %3 s).</source>
-        <translation type="unfinished" />
+        <location line="+114"/>
+        <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The server disconnected: %1%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+62"/>
         <source>Transport open.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>The server closed the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionActions</name>
     <message>
-        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65" />
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65"/>
         <source>&amp;New connection…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Rename…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Move to folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import connections…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport connections…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Connect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>D&amp;isconnect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+133" />
+        <location filename="../ui/connections/connection_controller.cpp" line="+133"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Reconnecting (attempt %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+73"/>
         <source>The server sent this certificate chain:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>
   certificate %1, issued by %2, valid until %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34" />
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34"/>
         <source>Connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>&amp;General</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Advanced</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Last will</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>T&amp;est connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+108"/>
         <source>%1 also connects to %2:%3 with the client ID “%4”. Connected at the same time, the broker disconnects one of them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+32" />
+        <location line="+32"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>(%n more problem)</numerusform>
@@ -2014,121 +2236,121 @@
         </translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Testing needs the connection engine, which this build does not have yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Testing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+51" />
-        <location line="+1" />
+        <location filename="../ui/connections/connection_header.cpp" line="+51"/>
+        <location line="+1"/>
         <source>Edit connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>No connection selected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose a connection on the left, or create one with New.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+23" />
+        <location line="+2"/>
+        <location line="+23"/>
         <source>Connect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12" />
-        <location line="+1" />
+        <location line="-12"/>
+        <location line="+1"/>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Disconnect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disconnect from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stop connecting to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connect to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Received %1 · Stored %2 · Shown %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Received: messages this connection received since it was opened. Stored: messages in its history. Shown: stored messages that match the stream's filter.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Received: messages this connection received since it was opened. Stored: messages in its history. Shown: stored messages that match the stream&apos;s filter.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Not stored: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionListModel</name>
     <message>
-        <location filename="../ui/connections/connection_list_model.cpp" line="+94" />
+        <location filename="../ui/connections/connection_list_model.cpp" line="+94"/>
         <source>Connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Disconnected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+102" />
+        <location line="+102"/>
         <source>Folder %1 (%n connection(s))</source>
         <translation>
             <numerusform>Folder %1 (%n connection(s))</numerusform>
@@ -2136,829 +2358,897 @@
         </translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>%1 — %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1, %2, %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionSidebar</name>
     <message>
-        <location filename="../ui/connections/connection_sidebar.cpp" line="+34" />
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+34"/>
         <source>Connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Saved connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionTester</name>
     <message>
-        <location filename="../ui/connections/connection_tester.cpp" line="+16" />
+        <location filename="../ui/connections/connection_tester.cpp" line="+16"/>
         <source>Connected. Session present: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+10" />
+        <location line="+1"/>
+        <location line="+10"/>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9" />
-        <location line="+10" />
+        <location line="-9"/>
+        <location line="+10"/>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>Client id: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Server keep alive: %1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Session expiry: %1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Receive maximum: %1, maximum QoS: %2, retain available: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Maximum packet size: %1 bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reason: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Certificate chain sent by the server:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1. %2 — issued by %3 — valid %4 to %5 — names: %6</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+130" />
+        <location filename="../ui/stream/connection_view.cpp" line="+130"/>
         <source>The decoding rules cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+80"/>
         <source>Views of this connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every message of this connection, newest at the bottom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The map of every topic received: counts, rates, last values and retained messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Broker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What the broker publishes about itself under $SYS: version, clients, message rates and load</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170" />
+        <location line="+170"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The message was not added to the publish history: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The publish history could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>The decoding rules were not saved: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+160" />
+        <location filename="../ui/connections/connection_workspace.cpp" line="+160"/>
         <source>No connection selected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not connected. Press Connect to open %1 and see its messages here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::DecodeError</name>
     <message>
-        <location filename="../core/protocol/decode_error.cpp" line="+18" />
+        <location filename="../core/protocol/decode_error.cpp" line="+18"/>
         <source>the packet type is reserved or not part of this protocol version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>the fixed header flags are invalid for this packet type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a Variable Byte Integer is longer than 4 bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet is larger than the maximum packet size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet ends in the middle of a field</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet has unexpected bytes after its last field</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a string is not well-formed UTF-8</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a string contains a UTF-16 surrogate code point (U+D800..U+DFFF)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>a string contains the null character U+0000</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet identifier is 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the QoS level is 3, which does not exist</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the topic name contains a wildcard ('+' or '#')</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>the topic name contains a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the topic name is empty and no Topic Alias is given</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the protocol name is neither "MQTT" nor "MQIsdp"</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>the protocol name is neither &quot;MQTT&quot; nor &quot;MQIsdp&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the protocol level is not 3, 4 or 5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the Connect Flags are inconsistent or use the reserved bit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the Connect Acknowledge Flags use reserved bits</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the reason code is not valid in this packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property identifier is unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property is not allowed in this packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property that may appear only once appears twice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property has a value outside its allowed range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the subscription options use reserved bits or values</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet contains no topic filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet contains no reason code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet is invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+59"/>
         <source>packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Invalid %1 received: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> at byte %1 [%2].</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The peer does not follow the MQTT specification; the connection is closed. Check the broker or the protocol version chosen for it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::DecodingRuleEditor</name>
     <message>
-        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150" />
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150"/>
         <source>Topic &amp;filter:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. factory/+/telemetry or spBv1.0/#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Decode as:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>.proto &amp;files:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import folders:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Folders where the files' imports are looked up; each file's own folder is searched too</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>Folders where the files&apos; imports are looked up; each file&apos;s own folder is searched too</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message &amp;type:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. demo.Reading</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+4" />
+        <location line="+1"/>
+        <location line="+4"/>
         <source>Add…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Add .proto files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+4" />
+        <location line="+1"/>
+        <location line="+4"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Remove the .proto file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add an import folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove the import folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Number type:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Byte order:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Little endian</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Big endian</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Header to skip:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Choose .proto files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Protobuf schemas (*.proto)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Choose an import folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+135"/>
         <source>The .proto files declare no message type.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Enter the topic filter the rule applies to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Add the .proto file that declares the messages.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Choose the message type of the payloads.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The .proto files declare no message type %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::DecodingRulesDialog</name>
     <message>
-        <location filename="../ui/stream/decoding_rules_dialog.cpp" line="+70" />
+        <location filename="../ui/stream/decoding_rules_dialog.cpp" line="+70"/>
         <source>Decoding rules</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Messages on a topic are shown with the decoder of the first rule whose filter matches it. A subscription's "Display as" other than Auto still comes first. The stored history is shown again with the rules at once; nothing is received again.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Messages on a topic are shown with the decoder of the first rule whose filter matches it. A subscription&apos;s &quot;Display as&quot; other than Auto still comes first. The stored history is shown again with the rules at once; nothing is received again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Rules, first match wins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move &amp;up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Replace the rules with those of a JSON file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the rules as JSON, e.g. for mqttdesk-cli sub --rules</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+73"/>
         <source>(no filter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 → %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>Enter the topic filter the rule applies to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Rule %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>The file is not JSON: %1 (at byte %2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
-        <location line="+6" />
+        <location line="+25"/>
+        <location line="+6"/>
         <source>Import decoding rules</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+13" />
+        <location line="-5"/>
+        <location line="+13"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>The rules in %1 cannot be read: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+6" />
+        <location line="+6"/>
+        <location line="+6"/>
         <source>Export decoding rules</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The rules cannot be written to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::DiffModel</name>
+    <message>
+        <location filename="../core/inspector/diff_model.cpp" line="+79"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::EncodeError</name>
     <message>
-        <location filename="../core/protocol/encode_error.cpp" line="+18" />
+        <location filename="../core/protocol/encode_error.cpp" line="+18"/>
         <source>it uses a feature this protocol version does not have</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>its packet identifier is 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>its QoS level is above 2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a text or binary field is longer than 65,535 bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a text contains U+0000 or an unpaired surrogate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the topic name contains a wildcard ('+' or '#')</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>the topic name contains a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the topic name is empty and no Topic Alias is set</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property is not allowed in this packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property that may appear only once is given twice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property value is out of range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the reason code is not valid in this packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>its flags are inconsistent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it has no topic filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is larger than the largest possible MQTT packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>it is invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Cannot send %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+129" />
-        <location line="+1" />
+        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
+        <location line="+1"/>
         <source>Choose a file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::GeneralPage</name>
     <message>
-        <location filename="../ui/dialogs/general_page.cpp" line="+52" />
+        <location filename="../ui/dialogs/general_page.cpp" line="+52"/>
         <source>e.g. Local broker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>none: the top level</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>host name or IP address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>empty: the broker assigns one (5.0)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>optional</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>saved in the system keychain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+1" />
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Generate a new client id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Folder:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>P&amp;rotocol:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Port:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Host:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>We&amp;bSocket path:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Client ID:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>MQTT &amp;version:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>saved in the keychain; type to replace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::HexView</name>
+    <message>
+        <location filename="../ui/inspector/hex_view.cpp" line="+47"/>
+        <source>Hex view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+352"/>
+        <source>&amp;Copy as hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select &amp;all</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::HistoryExportBar</name>
     <message>
-        <location filename="../ui/stream/history_export_bar.cpp" line="+56" />
+        <location filename="../ui/stream/history_export_bar.cpp" line="+56"/>
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stop the export; no file is written</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel export</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Canceling the export…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Counting the messages to export…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Exporting %1 of %2 messages to %3…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-11"/>
         <source>Dismiss</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hide this message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dismiss export message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+113"/>
         <source>Export messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The messages could not be exported to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-93"/>
         <source>Export canceled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-4" />
+        <location line="-4"/>
         <source>Exported %Ln message(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln message to %1.</numerusform>
@@ -2969,457 +3259,624 @@
 <context>
     <name>mqttdesk::HistoryExportJob</name>
     <message>
-        <location filename="../core/workspace/history_export_job.cpp" line="+65" />
+        <location filename="../core/workspace/history_export_job.cpp" line="+65"/>
         <source>The file %1 cannot be written: %2. Choose another folder or check its permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ImagePreview</name>
+    <message>
+        <location filename="../ui/inspector/image_preview.cpp" line="+32"/>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decoding the picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This system cannot show %1 pictures (no image format plugin). The bytes are in the Hex tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a complete %1 picture: %2. The bytes are in the Hex tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 · %2 × %3 pixels</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ImportConflictDialog</name>
     <message>
-        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22" />
+        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22"/>
         <source>%1, no fixed client ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1, client ID “%2”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Import conflict</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Replace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overwrite the saved connection with the imported one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Keep both</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add the imported connection under a new name (and a new client ID if it has a fixed one)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Skip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Leave the saved connection as it is and do not import this one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>“%1” in the file is the connection saved here as “%2”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>“%1” is already here: the file holds the same connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A connection named “%1” already exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In the file: %1.
 Saved: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Replace the saved connection, keep both (the imported one is renamed), or skip this one?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Apply to all remaining conflicts (%1 more)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply the same answer to all remaining conflicts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::InboundFlow</name>
     <message>
-        <location filename="../core/session/inbound_flow.cpp" line="+29" />
+        <location filename="../core/session/inbound_flow.cpp" line="+29"/>
         <source>a PUBLISH uses Topic Alias %1, but we allow at most %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>a PUBLISH has an empty topic and Topic Alias %1, which was never set up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::JsonFieldReader</name>
     <message>
-        <location filename="../core/profile/json_field_reader.cpp" line="+43" />
-        <location line="+81" />
+        <location filename="../core/profile/json_field_reader.cpp" line="+43"/>
+        <location line="+81"/>
         <source>a string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-68"/>
         <source>true or false</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>an integer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is not within %2..%3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Base64</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>a list</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26" />
-        <location line="+11" />
+        <location line="+26"/>
+        <location line="+11"/>
         <source>an object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/profile/json_field_reader.h" line="+57" />
-        <source>"%1" (allowed: %2)</source>
-        <translation type="unfinished" />
+        <location filename="../core/profile/json_field_reader.h" line="+57"/>
+        <source>&quot;%1&quot; (allowed: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::JsonTreeView</name>
+    <message>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+69"/>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (F3 or Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected value (Ctrl+C): a string as its text, anything else as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy &amp;path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected value&apos;s path, e.g. $.sensors[1].value (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Copy &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Expand all below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Collapse</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::JumpToTimeDialog</name>
     <message>
-        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+35" />
+        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+35"/>
         <source>Jump to time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Date and time to jump to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Time:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The stream shows the stored messages around this time, with the current filter. Scroll up or down to read on; the newest messages follow again once you reach them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Jump</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow/language_menu.cpp" line="+40" />
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;System language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::LogModel</name>
     <message>
-        <location filename="../ui/connections/log_model.cpp" line="+94" />
+        <location filename="../ui/connections/log_model.cpp" line="+94"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::LogView</name>
     <message>
-        <location filename="../ui/connections/log_view.cpp" line="+23" />
+        <location filename="../ui/connections/log_view.cpp" line="+23"/>
         <source>Log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Detach the log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Detach the log into a window of its own</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Close the log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Close the log (View &gt; Log shows it again)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+50" />
+        <location filename="../ui/mainwindow/main_window.cpp" line="+50"/>
         <source>MQTT Desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+147" />
+        <location line="+147"/>
         <source>Storage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+94"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Sidebar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Log &amp;packets</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Also log every MQTT packet sent and received (slows down floods)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;About MQTT Desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>About MQTT Desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;A native desktop MQTT client.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>No connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Local broker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MessageBoxSecretConsent</name>
     <message>
-        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+22" />
+        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+22"/>
         <source>No keychain available</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The passwords of "%1" cannot be saved in the system keychain.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>The passwords of &quot;%1&quot; cannot be saved in the system keychain.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Why: %1
 
-Save them unencrypted in the connection's profile? Anyone who can read your files can then read them (the data directory is private to your user). If you say no, you will be asked for them when connecting.</source>
-        <translation type="unfinished" />
+Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them (the data directory is private to your user). If you say no, you will be asked for them when connecting.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Save &amp;unencrypted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Do not save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104" />
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
         <source>1 byte</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>… at least 1 more line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>… at least %1 more lines</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>… 1 more line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>… %1 more lines</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>… the payload goes on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>1 prop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 props</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77" />
-        <location line="+126" />
+        <location line="+77"/>
+        <location line="+126"/>
         <source>Show all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-93"/>
         <source>QoS %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>retained</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157" />
-        <location line="+21" />
+        <location line="+157"/>
+        <location line="+52"/>
         <source>(empty payload)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source> · cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> · decoding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageComparer</name>
+    <message>
+        <location filename="../ui/stream/message_comparer.cpp" line="+23"/>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+57"/>
+        <location line="+46"/>
+        <location line="+30"/>
+        <source>The payload could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>Select a message for comparison first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no earlier message on this topic in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The message is no longer in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+48" />
+        <location filename="../ui/stream/message_stream_model.cpp" line="+54"/>
         <source>Loading preview…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+93" />
+        <location line="+95"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n byte</numerusform>
@@ -3427,193 +3884,198 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Published to %1 at %2, QoS %3%4: %5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Received on %1 at %2, QoS %3%4: %5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>, retained</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+692" />
+        <location line="+620"/>
+        <source>%1 picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>The stored properties cannot be read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+78" />
+        <location filename="../ui/stream/message_stream_view.cpp" line="+79"/>
         <source>S&amp;how:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Published</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Topic filter:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. sensors/#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sea&amp;rch:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pause the view; messages are still received and stored</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pause view</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export every stored message that matches the filter to a JSON Lines or CSV file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Decoding…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decode topics with Protobuf, numeric arrays or another format by rule; the stored history is shown again at once</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Decoding rules</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>More: decoding, export, clear, diagnostics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+509" />
+        <location line="+510"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-523" />
-        <location line="+522" />
+        <location line="-524"/>
+        <location line="+523"/>
         <source>Export messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-532" />
+        <location line="-533"/>
         <source>words in the payload, or /regex/</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Words that must all occur in the payload, or a regular expression between slashes, e.g. /temp\W+2[5-9]/ or /(?i)alarm/</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Clear…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the stored history of this connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+528" />
+        <location line="+1"/>
+        <location line="+529"/>
         <source>Clear history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-527" />
-        <location line="+2" />
+        <location line="-528"/>
+        <location line="+2"/>
         <source>Diagnostics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Show how quickly the window responds (event-loop latency)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Compact</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One line per message, like a log (remembered per connection)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compact view</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>More stream actions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+55"/>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+128"/>
         <source>Topic filter: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Search: the regular expression is not valid: %1 (at character %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+134" />
+        <location line="+134"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -3621,357 +4083,536 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Copy as mosquitto_pub command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+126"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The payload could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Copy payload</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Save payload as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Show all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Resend</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>&amp;Copy payload</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy &amp;topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Copy as &amp;mosquitto_pub command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save payload as…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show &amp;all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Compare with pre&amp;vious on this topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select for co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare &amp;with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Display as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Show/hide &amp;properties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Resend</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MessageTraffic</name>
     <message>
-        <location filename="../core/session/message_traffic.cpp" line="+56" />
+        <location filename="../core/session/message_traffic.cpp" line="+56"/>
         <source>The session ended before the message was fully acknowledged; it may or may not have been delivered.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>Not connected: a QoS 0 message cannot be queued. Connect first, or publish with QoS 1 or 2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Not connected, and queueing while offline is turned off.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not connected, and %1 messages are already waiting (the offline queue limit). Connect, or raise the limit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+83"/>
         <source>The server answered %1 with %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>It says: "%1".</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>It says: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160" />
+        <location line="+160"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MqttxImporter</name>
     <message>
-        <location filename="../core/profile/mqttx_importer.cpp" line="+32" />
-        <location line="+191" />
+        <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
+        <location line="+191"/>
         <source>an object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-179" />
+        <location line="-179"/>
         <source>a string or a list of strings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37" />
-        <source>"%1" (allowed: mqtt, mqtts, ws, wss)</source>
-        <translation type="unfinished" />
+        <location line="+37"/>
+        <source>&quot;%1&quot; (allowed: mqtt, mqtts, ws, wss)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::PairsTable</name>
     <message>
-        <location filename="../ui/widgets/pairs_table.cpp" line="+100" />
+        <location filename="../ui/widgets/pairs_table.cpp" line="+100"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Add a row</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Remove the selected row</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::PasswordField</name>
     <message>
-        <location filename="../ui/widgets/password_field.cpp" line="+70" />
+        <location filename="../ui/widgets/password_field.cpp" line="+70"/>
         <source>Hide the text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Show the text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PayloadDiffDialog</name>
+    <message>
+        <location filename="../ui/inspector/payload_diff_dialog.cpp" line="+145"/>
+        <source>Compare payloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare &amp;as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Structural compares JSON key by key, Lines compares text line by line, Hex compares the bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the previous difference (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next difference (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left and right payloads side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+68" />
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+100"/>
         <source>Payload of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Format:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>&amp;Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown when the payload is, or decodes to, JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>&amp;Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Copy the text as shown in the Text tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;C array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save payload as…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130" />
-        <source>%1 · rendering…</source>
-        <translation type="unfinished" />
+        <location line="+158"/>
+        <source>a %1 picture</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45" />
-        <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <location line="+74"/>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>binary (not UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>declared UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>declared binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>content type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>looks like %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rendering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shown as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too large to dump as text: every byte is in the Hex tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Copy as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The payload is %1, too large to copy as text (at most %2). Use &quot;Save payload as…&quot; instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54" />
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
         <source>Test connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Testing the connection to %1:%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+5" />
-        <location line="+21" />
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+21"/>
         <source>New connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Connection saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+8" />
-        <location line="+20" />
+        <location line="+14"/>
+        <location line="+8"/>
+        <location line="+20"/>
         <source>Edit connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+2" />
+        <location line="+21"/>
+        <location line="+2"/>
         <source>Reconnect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>%1 is connected. Reconnect now with the new settings?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnecting with the new settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1 (copy)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+25" />
+        <location line="+3"/>
+        <location line="+25"/>
         <source>Duplicate connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+15" />
+        <location line="+13"/>
+        <location line="+15"/>
         <source>Delete connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>Delete %1 with its subscriptions and its whole message history? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Connection deleted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+5" />
+        <location line="+11"/>
+        <location line="+5"/>
         <source>Rename connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+7" />
+        <location line="+16"/>
+        <location line="+7"/>
         <source>Move to folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7" />
-        <location line="+17" />
+        <location line="-7"/>
+        <location line="+17"/>
         <source>&amp;Folder (empty for the top level):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1" />
-        <location line="+7" />
+        <location line="-1"/>
+        <location line="+7"/>
         <source>Rename folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-283" />
-        <location line="+294" />
+        <location line="-283"/>
+        <location line="+294"/>
         <source>Import connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection files (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+9" />
-        <location line="+5" />
+        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+5"/>
         <source>Export connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Connection files (*.json)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+15"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>Exported %n connection(s) to %1</numerusform>
@@ -3979,974 +4620,974 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Connect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Connecting to %1:%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Disconnecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+49" />
-        <location line="+6" />
+        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
+        <location line="+6"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileFormatError</name>
     <message>
-        <location filename="../core/profile/profile_format_error.cpp" line="+36" />
+        <location filename="../core/profile/profile_format_error.cpp" line="+36"/>
         <source>The file is not valid JSON (line %1): %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file is neither an MQTT Desk profile export nor an MQTTX export: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file was written by a newer MQTT Desk (format version %1); update the application to import it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The field "%1" is missing.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>The field &quot;%1&quot; is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" has the wrong type: expected %2.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; has the wrong type: expected %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" is out of range: %2.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; is out of range: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" has an unknown value: %2.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; has an unknown value: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" is not valid %2.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; is not valid %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileImportCommand</name>
     <message>
-        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48" />
+        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48"/>
         <source>the file holds no connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing was imported from %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>“%1” would connect to %2:%3 with the client ID “%4”, as “%5” does.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Shared client ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Two connections with the same client ID disconnect each other whenever both are connected. Give the imported connections new client IDs?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;New client IDs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Keep them</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Connection imported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection replaced by the imported one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
-        <location filename="../core/profile/profile_importer.cpp" line="+44" />
+        <location filename="../core/profile/profile_importer.cpp" line="+44"/>
         <source>an object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53" />
-        <source>"format" is "%1"</source>
-        <translation type="unfinished" />
+        <location line="+53"/>
+        <source>&quot;format&quot; is &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>no "format": "mqttdesk-profiles" and no MQTTX connection (host, clientId)</source>
-        <translation type="unfinished" />
+        <location line="+13"/>
+        <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot; and no MQTTX connection (host, clientId)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+292" />
+        <location filename="../core/profile/profile_json.cpp" line="+292"/>
         <source>UUID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileRecords</name>
     <message>
-        <location filename="../core/workspace/profile_records.cpp" line="+195" />
+        <location filename="../core/workspace/profile_records.cpp" line="+195"/>
         <source>The snapshot is no longer stored.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileSecrets</name>
     <message>
-        <location filename="../core/profile/profile_secrets.cpp" line="+44" />
+        <location filename="../core/profile/profile_secrets.cpp" line="+44"/>
         <source>password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>key passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PKCS#12 password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>proxy password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+79"/>
         <source>The %1 is no longer in the system keychain; enter it again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The system keychain could not read the %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The system keychain could not store the %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33" />
-        <source>The passwords of "%1" are saved unencrypted in its profile, as you agreed.</source>
-        <translation type="unfinished" />
+        <location line="+33"/>
+        <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Not saved: %1. You will be asked for it when connecting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileValidator</name>
     <message>
-        <location filename="../core/profile/profile_validator.cpp" line="+50" />
+        <location filename="../core/profile/profile_validator.cpp" line="+50"/>
         <source>%1 in row %2 has no name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Enter a name for the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Enter the broker's host name or IP address.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>Enter the broker&apos;s host name or IP address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The host "%1" is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>The host &quot;%1&quot; is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The WebSocket path must start with "/".</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>The WebSocket path must start with &quot;/&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The WebSocket header</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The WebSocket header name "%1" may not contain a colon or a space.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>The WebSocket header name &quot;%1&quot; may not contain a colon or a space.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>MQTT 3.1 needs a client id: enter one or generate it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>MQTT 3.1 allows a client id of at most 23 characters; this one has %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>MQTT 3.1.1 needs a client id when clean session is off: enter one or turn clean session on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The client id has %1 bytes; a 3.1.1 broker only has to accept 23 [MQTT-3.1.3-5].</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The client id is longer than 65535 bytes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>MQTT %1 cannot send a password without a user name: enter a user name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Nothing can verify the server: add a CA file or use the system CA certificates.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The client certificate needs its private key: choose the key file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The private key needs its client certificate: choose the certificate file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Each ALPN protocol name must be 1 to 255 bytes long.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Insecure: the server's certificate is not verified, so anyone can pretend to be this broker.</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>Insecure: the server&apos;s certificate is not verified, so anyone can pretend to be this broker.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The shortest reconnect delay must be more than 0 ms.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The offline queue size cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Enter the proxy's host name or IP address.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The proxy host "%1" is not a valid host name or IP address.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The proxy host &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The proxy port must be between 1 and 65535.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The user property</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The history limits cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The MQTT 5.0 connect properties are not sent with MQTT %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Passwords of this connection are saved unencrypted in its profile, as you agreed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Enter a topic for the last will, or turn the last will off.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The last will topic "%1" may not contain the wildcards + or #.</source>
-        <translation type="unfinished" />
+        <location line="+6"/>
+        <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The last will topic is longer than 65535 bytes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The last will QoS must be 0, 1 or 2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The will user property</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The will payload is marked as UTF-8 text but is not valid UTF-8 [MQTT-3.1.3-16].</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The MQTT 5.0 will properties are not sent with MQTT %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Enter a port.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The port "%1" is not between 1 and 65535.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>The port &quot;%1&quot; is not between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+120" />
+        <location filename="../ui/publish/publish_bar.cpp" line="+120"/>
         <source>&amp;Topic:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topic to publish to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Q&amp;oS:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Retain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>For&amp;mat:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+38" />
+        <location line="+5"/>
+        <location line="+38"/>
         <source>Properties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37" />
-        <location line="+1" />
+        <location line="-37"/>
+        <location line="+1"/>
         <source>MQTT 5 publish properties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resend a message from the publish history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Publish history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>never expires</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. application/json</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>0: unspecified bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>1: UTF-8 text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>text, sent as UTF-8 bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>name=value; other=value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-49"/>
         <source>Message &amp;expiry:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Content type:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload format &amp;indicator:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Res&amp;ponse topic:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Corre&amp;lation data:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;User properties:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>&amp;Payload:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload (Ctrl+Enter sends)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Publish (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18" />
-        <location line="+39" />
+        <location line="-18"/>
+        <location line="+39"/>
         <source>Properties on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+191" />
-        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection's settings.</source>
-        <translation type="unfinished" />
+        <location line="+191"/>
+        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+61" />
+        <location line="+15"/>
+        <location line="+61"/>
         <source>publishing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61" />
-        <location line="+61" />
+        <location line="-61"/>
+        <location line="+61"/>
         <source>queued until connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Resend %1 (QoS %2): %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Not connected: connect first to resend this message.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Last message: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The last message was not delivered: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ReasonCode</name>
     <message>
-        <location filename="../core/protocol/reason_code.cpp" line="+34" />
+        <location filename="../core/protocol/reason_code.cpp" line="+34"/>
         <source>Success</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Granted QoS 1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Granted QoS 2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disconnect with Will Message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No matching subscribers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No subscription existed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Continue authentication</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-authenticate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unspecified error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Malformed Packet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Protocol Error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Implementation specific error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unsupported Protocol Version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Client Identifier not valid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bad User Name or Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not authorized</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server unavailable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server busy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Banned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server shutting down</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Bad authentication method</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keep Alive timeout</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Session taken over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Topic Filter invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Topic Name invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Packet Identifier in use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Packet Identifier not found</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Receive Maximum exceeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topic Alias invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Packet too large</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message rate too high</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quota exceeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrative action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Payload format invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retain not supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>QoS not supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Use another server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server moved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Shared Subscriptions not supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connection rate exceeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Maximum connect time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Subscription Identifiers not supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Wildcard Subscriptions not supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Normal disconnection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Granted QoS 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unknown reason code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Connection accepted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connection refused: unacceptable protocol version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: identifier rejected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: server unavailable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: bad user name or password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: not authorized</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Reserved return code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RequestValidator</name>
     <message>
-        <location filename="../core/session/request_validator.cpp" line="+34" />
-        <source>Cannot publish to "%1": %2</source>
-        <translation type="unfinished" />
+        <location filename="../core/session/request_validator.cpp" line="+34"/>
+        <source>Cannot publish to &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>QoS must be 0, 1 or 2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A published message cannot carry a Subscription Identifier; remove it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>The response topic "%1" is invalid: %2</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>The response topic &quot;%1&quot; is invalid: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The server accepts messages up to QoS %1 only; publish with QoS %1 or lower.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The server does not support retained messages; publish without Retain.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>A subscription needs at least one filter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>A subscription identifier must be between 1 and 268,435,455.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Cannot subscribe to "%1": %2</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>Cannot subscribe to &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Subscription options out of range (QoS 0..2, Retain Handling 0..2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>No Local cannot be set on the shared subscription "%1"; turn it off.</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>No Local cannot be set on the shared subscription &quot;%1&quot;; turn it off.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>The server does not support wildcard subscriptions ("%1").</source>
-        <translation type="unfinished" />
+        <location line="+11"/>
+        <source>The server does not support wildcard subscriptions (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>The server does not support shared subscriptions ("%1").</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>The server does not support shared subscriptions (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The server does not support subscription identifiers; subscribe without one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Unsubscribing needs at least one filter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Cannot unsubscribe from "%1": %2</source>
-        <translation type="unfinished" />
+        <location line="+6"/>
+        <source>Cannot unsubscribe from &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The %1 packet would be %2 bytes, but the server accepts at most %3 bytes; it was not sent. Make the payload or properties smaller.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RetainedClearDialog</name>
     <message>
-        <location filename="../ui/topictree/retained_clear_dialog.cpp" line="+74" />
+        <location filename="../ui/topictree/retained_clear_dialog.cpp" line="+74"/>
         <source>Clear retained messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear the retained message of %n topic(s)? An empty retained message is published to each; the broker then keeps none for it. This cannot be undone.</source>
         <translation>
             <numerusform>Clear the retained message of %n topic? An empty retained message is published to each; the broker then keeps none for it. This cannot be undone.</numerusform>
@@ -4954,22 +5595,22 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Topics to clear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QoS:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The QoS of the empty messages; 1 or 2 confirms each one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Clear %n topic(s)</source>
         <translation>
             <numerusform>&amp;Clear %n topic</numerusform>
@@ -4977,1406 +5618,1406 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cleared %1 of %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stopped: the other topics were not cleared.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RetainedClearer</name>
     <message>
-        <location filename="../core/retained/retained_clearer.cpp" line="+30" />
+        <location filename="../core/retained/retained_clearer.cpp" line="+30"/>
         <source>The connection is gone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RetainedCollector</name>
     <message>
-        <location filename="../core/retained/retained_collector.cpp" line="+29" />
+        <location filename="../core/retained/retained_collector.cpp" line="+29"/>
         <source>Retained messages were still arriving after %1 s (%2 topics so far).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Not connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The connection was lost while collecting retained messages.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>The server refused the subscription to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The connection is gone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RetainedDiffModel</name>
     <message>
-        <location filename="../core/retained/retained_diff_model.cpp" line="+52" />
+        <location filename="../core/retained/retained_diff_model.cpp" line="+52"/>
         <source>added</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>removed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A (before)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>B (after)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>No differences; unchanged: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Added: %1, removed: %2, changed: %3; unchanged: %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RetainedDiffPanel</name>
     <message>
-        <location filename="../ui/topictree/retained_diff_panel.cpp" line="+76" />
+        <location filename="../ui/topictree/retained_diff_panel.cpp" line="+76"/>
         <source>E&amp;xport comparison…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the differences as JSON or CSV</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Differences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Values of the selected topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select a row to see both values in full.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>A: %1 · B: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose A and B, then Compare.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>(not retained)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A (%1):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>B (%1):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+7" />
+        <location line="+12"/>
+        <location line="+7"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+6" />
+        <location line="+11"/>
+        <location line="+6"/>
         <source>Export comparison</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::RetainedSnapshotDialog</name>
     <message>
-        <location filename="../ui/topictree/retained_snapshot_dialog.cpp" line="+189" />
+        <location filename="../ui/topictree/retained_snapshot_dialog.cpp" line="+189"/>
         <source>Retained snapshots</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Take a snapshot of what the broker retains</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Filter:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The retained messages under this filter are recorded, e.g. plant/# or #</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. before the deployment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Take snapshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscribe over a connection of its own, collect the retained messages until the broker is quiet, and store them</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+2" />
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Stored snapshots</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Topics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Taken</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Broker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Rename…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the snapshot as a JSON file (mqttdesk-cli retained diff reads it)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Import…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Store a snapshot file, e.g. one taken with mqttdesk-cli retained snapshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compare</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;A (before):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;B (after):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A stored snapshot, or a broker as it is now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Compare</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+43" />
+        <location line="+1"/>
+        <location line="+43"/>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43" />
-        <location line="+43" />
+        <location line="-43"/>
+        <location line="+43"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>This broker now (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1 (%2, %3 topics)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>Cannot read the stored snapshots: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+73" />
+        <location line="+16"/>
+        <location line="+73"/>
         <source>The filter is not valid: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-68"/>
         <source>Snapshot of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Collecting retained messages: %1 topics so far…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The snapshot failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Snapshot taken: %1 topics (not stored: this connection has no storage).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Storing %1 topics…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+226" />
+        <location line="+7"/>
+        <location line="+226"/>
         <source>The snapshot could not be stored: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223" />
+        <location line="-223"/>
         <source>Snapshot “%1” stored: %2 topics.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Connecting to take a snapshot of %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Comparing under %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>no storage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Compared: no differences.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compared: %1 differences.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Stopped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Cannot rename the snapshot: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Delete snapshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the snapshot “%1” (%2 topics)? This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot delete the snapshot: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+7" />
+        <location line="+16"/>
+        <location line="+7"/>
         <source>Cannot export the snapshot: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Exported to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Cannot import the snapshot: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Imported “%1”: %2 topics.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Rename snapshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Export snapshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retained snapshots (*.json)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Import snapshot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retained snapshots (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::SecretStore</name>
     <message>
-        <location filename="../core/profile/secret_store.cpp" line="+33" />
+        <location filename="../core/profile/secret_store.cpp" line="+33"/>
         <source>no system keychain answers: no Secret Service (such as GNOME Keyring or KWallet) is running for this session</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>access to the system keychain was refused (it may be locked, or the request was declined)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>the system keychain reported an error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 (the keychain says: %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::Session</name>
     <message>
-        <location filename="../core/session/session_state.cpp" line="+11" />
+        <location filename="../core/session/session_state.cpp" line="+11"/>
         <source>Disconnected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disconnecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Waiting to reconnect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/session/auth_flow.cpp" line="+100" />
+        <location filename="../core/session/auth_flow.cpp" line="+100"/>
         <source>it sent AUTH although we did not ask for enhanced authentication</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>its AUTH names the method "%1" instead of "%2"</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>its AUTH names the method &quot;%1&quot; instead of &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>it sent AUTH Re-authenticate, which only a client may send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>it ended authentication with AUTH instead of CONNACK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Enhanced authentication needs MQTT 5.0 and an authentication method in the connection settings.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>AUTH can continue an exchange the server started (0x18) or re-authenticate while connected (0x19); nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/session/reason_policy.cpp" line="+76" />
+        <location filename="../core/session/reason_policy.cpp" line="+76"/>
         <source>The server refused the connection: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The server says: "%1".</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>The server says: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+43" />
-        <source>It suggests the server "%1" instead.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <location line="+43"/>
+        <source>It suggests the server &quot;%1&quot; instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-38"/>
         <source>Check the user name and password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Check the credentials and the broker's ACL.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>Check the credentials and the broker&apos;s ACL.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Try another MQTT version for this server.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Use another client id (3.1: at most 23 characters).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The server closed the connection: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>It says: "%1".</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>It says: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Another client connected with the same client id; use a unique id.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/session/session_core.cpp" line="+171" />
+        <location filename="../core/session/session_core.cpp" line="+171"/>
         <source>Could not connect: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the transport failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The connection was lost: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the server closed it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The server closed the connection before accepting it (no CONNACK): %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>no reason given.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+111"/>
         <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The server stopped answering (no PINGRESP within %1 seconds); the connection is considered dead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>it sent %1 before CONNACK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>it sent %1, which only a client may send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>it sent a second CONNACK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>its CONNACK names the authentication method "%1" but we asked for "%2"</source>
-        <translation type="unfinished" />
+        <location line="+22"/>
+        <source>its CONNACK names the authentication method &quot;%1&quot; but we asked for &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>it claims a session is present although we asked for a clean start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+118"/>
         <source>Not connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::SessionError</name>
     <message>
-        <location filename="../core/session/session_error.cpp" line="+71" />
-        <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker's operator.</source>
-        <translation type="unfinished" />
+        <location filename="../core/session/session_error.cpp" line="+71"/>
+        <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::StatusSummary</name>
     <message>
-        <location filename="../ui/mainwindow/status_summary.cpp" line="+24" />
+        <location filename="../ui/mainwindow/status_summary.cpp" line="+24"/>
         <source>No connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Received %1 · Stored %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 msg/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+37" />
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+37"/>
         <source>not subscribed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>subscribing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>granted QoS %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>subscribed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>refused: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disabled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>inactive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>✓ QoS %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>✗ %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>%1, %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Alias</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QoS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Format</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+125" />
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+125"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Filter:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. sensors/+/temperature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QoS:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>5.0 options</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>MQTT 5 subscription options</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;No Local (do not receive my own messages)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retain as &amp;published</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send retained messages on subscribe</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send retained only for a new subscription</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Do not send retained messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>name=value; other=value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retain &amp;handling:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscription &amp;identifier:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;User properties:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscriptions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-38"/>
         <source>✓ QoS %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Colour…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change the colour of the selected subscription</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change colour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Display as:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unsubscribe and remove the selected subscription</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove subscription</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66" />
-        <source>You are already subscribed to "%1".</source>
-        <translation type="unfinished" />
+        <location line="+66"/>
+        <source>You are already subscribed to &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Subscription colour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::SubscriptionPersistence</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+78" />
+        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+78"/>
         <source>The subscriptions could not be saved with the connection: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-43"/>
         <source>The saved subscriptions could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::SubscriptionTraffic</name>
     <message>
-        <location filename="../core/session/subscription_traffic.cpp" line="+52" />
+        <location filename="../core/session/subscription_traffic.cpp" line="+52"/>
         <source>The connection closed before the server acknowledged the subscription.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The connection closed before the server acknowledged the unsubscription.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Cancelled: the connection was closed by you.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Not connected: connect before subscribing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Not connected: connect before unsubscribing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>All 65,535 packet identifiers are in use; try again when messages in flight are acknowledged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>All 65,535 packet identifiers are in use; try again later.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33" />
-        <source>The server's SUBACK did not answer every filter.</source>
-        <translation type="unfinished" />
+        <location line="+33"/>
+        <source>The server&apos;s SUBACK did not answer every filter.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>its SUBACK has %1 reason codes for %2 filters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31" />
-        <source>The server's UNSUBACK did not answer every filter.</source>
-        <translation type="unfinished" />
+        <location line="+31"/>
+        <source>The server&apos;s UNSUBACK did not answer every filter.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>its UNSUBACK has %1 reason codes for %2 filters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::TimeFilterButton</name>
     <message>
-        <location filename="../ui/stream/time_filter_button.cpp" line="+79" />
+        <location filename="../ui/stream/time_filter_button.cpp" line="+79"/>
         <source>%1–%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>until %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+3" />
+        <location line="+15"/>
+        <location line="+3"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Time: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Jump to a time, or show only the messages of a time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Only messages received %1 are shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time range: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Jump to time…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time &amp;range…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show &amp;all times</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::TimeRangeDialog</name>
     <message>
-        <location filename="../ui/stream/time_range_dialog.cpp" line="+54" />
+        <location filename="../ui/stream/time_range_dialog.cpp" line="+54"/>
         <source>15 minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>24 hours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Last %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;From:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start of the time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>End of the time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unticked: from the oldest stored message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unticked: up to the newest message, live ones included</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Apply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+79"/>
         <source>The start is after the end: no message can match.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::TlsPage</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+81" />
+        <location filename="../ui/dialogs/tls_page.cpp" line="+81"/>
         <source>Trust the &amp;system CA certificates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Verify the server certificate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>TLS applies to mqtts:// and wss:// only; choose one of them on the General tab to use these settings.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Choose the client certificate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+4" />
+        <location line="+1"/>
+        <location line="+4"/>
         <source>PEM or DER; drop a file here</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Private keys (*.key *.pem *.der);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the private key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>PKCS#12 bundles (*.p12 *.pfx);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a PKCS#12 bundle</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>instead of certificate and key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>only for an encrypted key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the host name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>comma separated, e.g. mqtt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-22"/>
         <source>Insecure: the server is not verified, so anyone can pretend to be this broker.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>C&amp;A files:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Client &amp;certificate:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Private &amp;key:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key pass&amp;phrase:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>PKCS#&amp;12 bundle:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PKCS#12 pass&amp;word:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Minimum TLS version:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Server &amp;name (SNI):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A&amp;LPN protocols:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>Private key (the passphrase is in the keychain)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Private key (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>other</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>PKCS#12 bundle (the password is in the keychain)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53" />
-        <location line="+4" />
+        <location line="+53"/>
+        <location line="+4"/>
         <source>saved in the keychain; type to replace</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::TopicDetailPanel</name>
     <message>
-        <location filename="../ui/topictree/topic_detail_panel.cpp" line="+113" />
+        <location filename="../ui/topictree/topic_detail_panel.cpp" line="+113"/>
         <source>Open in viewer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the whole payload of this message in the payload viewer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sho&amp;w in stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter the stream to this exact topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show subtree in stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter the stream to this topic and every topic below it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>QoS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Payload</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recent messages on this topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload of the selected message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Load o&amp;lder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Load the next %n older message(s) on this topic</source>
         <translation>
             <numerusform>Load the next %n older message on this topic</numerusform>
@@ -6384,22 +7025,22 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 R</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>%n message(s) loaded</source>
         <translation>
             <numerusform>%n message loaded</numerusform>
@@ -6407,155 +7048,155 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>QoS %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>retained</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>published by you</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The stored properties cannot be read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>… (open in the viewer to see all %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Could not read the payload: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Select a topic to see its last message and recent history.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 messages here and below</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 on this topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 msg/s on this topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 msg/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>holds a retained message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No message was received on this exact topic; it is a level of the topics below it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::TopicTreeModel</name>
     <message>
-        <location filename="../core/topictree/topic_tree_model.cpp" line="+71" />
+        <location filename="../core/topictree/topic_tree_model.cpp" line="+71"/>
         <source>⟨empty⟩</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 h</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 d</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>%1 on this topic, %2 with the topics below</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 msg/s on this topic, %2 msg/s with the topics below</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The broker holds a retained message for this topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+85"/>
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>msg/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Retained</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Messages on the topic and every topic below it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages per second over the last %n second(s), with the topics below</source>
         <translation>
             <numerusform>Messages per second over the last %n second, with the topics below</numerusform>
@@ -6563,125 +7204,125 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Time since the last message here or below</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>R: the broker holds a retained message for the topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108" />
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108"/>
         <source>Filt&amp;er:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. sensors/+/temp, # or any text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A topic filter with + and # wildcards, or text that the topic contains; the levels above each match stay visible</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sort &amp;by:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last activity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand or collapse the tree</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand or collapse</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Collapse all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expand to level %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Snapshots…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Take snapshots of the retained messages and compare them with each other or with a broker now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Topics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+137"/>
         <source>Show in stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Show subtree in stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copy topic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Clear retained…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>Clear retained in subtree (%n topic(s))…</source>
         <translation>
             <numerusform>Clear retained in subtree (%n topic)…</numerusform>
@@ -6689,17 +7330,17 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Snapshot and compare subtree…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connect to clear retained messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+55" />
+        <location line="+55"/>
         <source>%Ln topic(s)</source>
         <translation>
             <numerusform>%Ln topic</numerusform>
@@ -6710,185 +7351,185 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::Transport</name>
     <message>
-        <location filename="../core/transport/transport.cpp" line="+28" />
-        <source>No port given: enter the broker's port (1883 for MQTT, 8883 for MQTT over TLS).</source>
-        <translation type="unfinished" />
+        <location filename="../core/transport/transport.cpp" line="+28"/>
+        <source>No port given: enter the broker&apos;s port (1883 for MQTT, 8883 for MQTT over TLS).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>No host given: enter the broker's host name or address.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>No host given: enter the broker&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+86"/>
         <source>No connection to %1 within %2 s: the server or proxy did not answer in time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/web_socket_transport.cpp" line="+91" />
+        <location filename="../core/transport/web_socket_transport.cpp" line="+91"/>
         <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>WebSocket close code %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::WillPage</name>
     <message>
-        <location filename="../ui/dialogs/will_page.cpp" line="+60" />
+        <location filename="../ui/dialogs/will_page.cpp" line="+60"/>
         <source>&amp;Send a last will when the connection is lost</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Retain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expires after</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The payload is UTF-&amp;8 text (payload format indicator)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>0 — at most once</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>1 — at least once</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>2 — exactly once</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hex</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>e.g. devices/desk/status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>None</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. application/json</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hex bytes, e.g. 01 a2 ff</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Topic:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;QoS:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Payload &amp;format:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Payload:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Will &amp;delay:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Message e&amp;xpiry:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message expiry in seconds</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Content type:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Res&amp;ponse topic:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Co&amp;rrelation data:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;User properties:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156" />
+        <location line="+156"/>
         <source>The will payload is not valid hex: use pairs of digits 0-9, a-f.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The will payload is not valid Base64.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The will payload is not valid JSON: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The correlation data is not valid hex: use pairs of digits 0-9, a-f.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

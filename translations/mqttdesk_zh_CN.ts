@@ -4,12 +4,12 @@
 <context>
     <name>ConnectionError</name>
     <message>
-        <location filename="../core/connection/connection_error.cpp" line="+38" />
+        <location filename="../core/connection/connection_error.cpp" line="+38"/>
         <source>The connection to the server failed (%1).</source>
         <translation>与服务器的连接失败（%1）。</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -17,37 +17,37 @@
 <context>
     <name>DataDirectory</name>
     <message>
-        <location filename="../core/storage/data_directory_error.cpp" line="+21" />
+        <location filename="../core/storage/data_directory_error.cpp" line="+21"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>another MQTT Desk program</source>
         <translation>另一个 MQTT Desk 程序</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Cannot create the data folder %1. Choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法创建数据文件夹 %1。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is a file, not a folder. Choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>%1 是一个文件，不是文件夹。请用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The data folder %1 is in use by %2 (process %3), which stores its history. Close that program first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>数据文件夹 %1 正被 %2（进程 %3）使用，它正在保存历史记录。请先关闭该程序，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The data folder %1 is in use by another MQTT Desk program, which stores its history. Close it first, or choose another data folder with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>数据文件夹 %1 正被另一个 MQTT Desk 程序使用，它正在保存历史记录。请先关闭它，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cannot create the lock file in the data folder %1. Check that you may write to it, or choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法在数据文件夹 %1 中创建锁文件。请检查是否有写入权限，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>DecodingRules</name>
     <message>
-        <location filename="../core/payload/decoding_rules.cpp" line="+26" />
-        <source>A decoding rule matches topics, not shared subscriptions: leave out "$share/{name}/".</source>
-        <translation>解码规则匹配的是主题，而不是共享订阅：请去掉 "$share/{name}/"。</translation>
+        <location filename="../core/payload/decoding_rules.cpp" line="+26"/>
+        <source>A decoding rule matches topics, not shared subscriptions: leave out &quot;$share/{name}/&quot;.</source>
+        <translation>解码规则匹配的是主题，而不是共享订阅：请去掉 &quot;$share/{name}/&quot;。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose a decoder for the rule.</source>
         <translation>请为该规则选择一个解码器。</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>It needs a filter and a decoder, and its options must be an object.</source>
         <translation>规则需要一个主题过滤器和一个解码器，且其选项必须是一个对象。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Decoding rule %1: %2</source>
         <translation>解码规则 %1：%2</translation>
     </message>
@@ -78,7 +78,7 @@
 <context>
     <name>EventLoopLatencyProbe</name>
     <message>
-        <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76" />
+        <location filename="../ui/stream/event_loop_latency_probe.cpp" line="+76"/>
         <source>GUI latency p50 %1 ms · p99 %2 ms · max %3 ms (%4 samples)</source>
         <translation>界面延迟 p50 %1 毫秒 · p99 %2 毫秒 · 最大 %3 毫秒（%4 个样本）</translation>
     </message>
@@ -86,119 +86,341 @@
 <context>
     <name>HistoryExporter</name>
     <message>
-        <location filename="../core/storage/history_exporter.cpp" line="+179" />
+        <location filename="../core/storage/history_exporter.cpp" line="+179"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
     </message>
 </context>
 <context>
+    <name>JsonIndex</name>
+    <message>
+        <location filename="../core/inspector/json_index.cpp" line="+33"/>
+        <source>Not JSON at byte %1: %2</source>
+        <translation>不是 JSON（第 %1 字节）：%2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>a control character inside a string.</source>
+        <translation>字符串中有控制字符。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a bad \u escape.</source>
+        <translation>\u 转义无效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an unknown escape.</source>
+        <translation>未知的转义。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the text ends inside a string.</source>
+        <translation>文本在字符串中间结束。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>a bad number.</source>
+        <translation>数字无效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+50"/>
+        <source>an unexpected character.</source>
+        <translation>意外的字符。</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>the text ends where a value should be.</source>
+        <translation>文本在应有值的位置结束。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>nested too deeply.</source>
+        <translation>嵌套过深。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the text is too large.</source>
+        <translation>文本过大。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text is not UTF-8.</source>
+        <translation>文本不是 UTF-8。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the text ends inside an object or array.</source>
+        <translation>文本在对象或数组中间结束。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected &apos;,&apos; or &apos;}&apos;.</source>
+        <translation>此处应为“,”或“}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected &apos;,&apos; or &apos;]&apos;.</source>
+        <translation>此处应为“,”或“]”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected a key in quotes.</source>
+        <translation>此处应为带引号的键。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected &apos;:&apos; after a key.</source>
+        <translation>键后应为“:”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>more text after the value.</source>
+        <translation>值后还有多余文本。</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <location filename="../core/inspector/json_tree_model.cpp" line="+68"/>
+        <source>null</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
     <name>NumericArrayDecoder</name>
     <message>
-        <location filename="../core/payload/numeric_array_decoder.cpp" line="+145" />
-        <source>'%1' is not a number type: use int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32 or float64.</source>
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+145"/>
+        <source>&apos;%1&apos; is not a number type: use int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32 or float64.</source>
         <translation>“%1”不是数字类型：请使用 int8、int16、int32、int64、uint8、uint16、uint32、uint64、float32 或 float64。</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>'%1' is not a byte order: use little or big.</source>
+        <location line="+11"/>
+        <source>&apos;%1&apos; is not a byte order: use little or big.</source>
         <translation>“%1”不是字节序：请使用 little 或 big。</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+20" />
+        <location line="+10"/>
+        <location line="+20"/>
         <source>The header to skip must be a whole number of bytes, 0 or more.</source>
         <translation>要跳过的头部必须是 0 或更大的整数字节数。</translation>
     </message>
 </context>
 <context>
+    <name>PayloadDiff</name>
+    <message>
+        <location filename="../core/inspector/payload_diff.cpp" line="+103"/>
+        <source>No differences</source>
+        <translation>没有差异</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>%1 处更改，%2 处新增，%3 处删除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (the first %2 differences)</source>
+        <translation>%1（前 %2 处差异）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 line differs</source>
+        <translation>1 行不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 lines differ</source>
+        <translation>%1 行不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (too many changes to match the lines closely)</source>
+        <translation>%1（更改过多，无法逐行精确对齐）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 byte differs</source>
+        <translation>1 个字节不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes differ</source>
+        <translation>%1 个字节不同</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Left: %1</source>
+        <translation>左侧：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Right: %1</source>
+        <translation>右侧：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a JSON object or array on both sides: compared as %1.</source>
+        <translation>两侧并非都是 JSON 对象或数组：按%1比较。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not text on both sides: compared as %1.</source>
+        <translation>两侧并非都是文本：按%1比较。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Structural</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines</source>
+        <translation>逐行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+</context>
+<context>
     <name>PayloadError</name>
     <message>
-        <location filename="../core/payload/json_validator.cpp" line="+32" />
+        <location filename="../core/payload/json_validator.cpp" line="+32"/>
         <source>there is no value</source>
         <translation>没有值</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>there is more than one value; wrap them in an array</source>
         <translation>有多个值；请用数组包裹它们</translation>
     </message>
     <message>
-        <location filename="../core/payload/payload_error.cpp" line="+12" />
+        <location filename="../core/payload/payload_error.cpp" line="+12"/>
         <source>line %1, column %2</source>
         <translation>第 %1 行，第 %2 列</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>position %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The JSON is not valid: %1.</source>
         <translation>JSON 无效：%1。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The JSON is not valid at %1: %2.</source>
         <translation>JSON 在 %1 处无效：%2。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The hex digit at %1 has no partner: hex needs two digits per byte.</source>
         <translation>位置 %1 的十六进制数字不成对：每个字节需要两位十六进制数字。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The character at %1 is not a hex digit (0-9, a-f) or a space.</source>
         <translation>位置 %1 的字符不是十六进制数字（0-9、a-f）或空格。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The Base64 text has a wrong length or padding.</source>
         <translation>Base64 文本的长度或填充不正确。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The character at %1 is not valid in Base64.</source>
         <translation>位置 %1 的字符不是有效的 Base64 字符。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The payload is not valid CBOR (stopped at byte %1).</source>
         <translation>载荷不是有效的 CBOR（在第 %1 字节处停止）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The payload is not valid MessagePack (stopped at byte %1).</source>
         <translation>载荷不是有效的 MessagePack（在第 %1 字节处停止）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The payload nests arrays or maps too deeply to display (at byte %1).</source>
         <translation>载荷中的数组或映射嵌套过深，无法显示（第 %1 字节处）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Messages cannot be written in this format; choose text, JSON, hex or Base64.</source>
         <translation>无法以此格式编写消息；请选择文本、JSON、十六进制或 Base64。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The decoder's settings are wrong: %1 Edit the decoding rule.</source>
+        <location line="+4"/>
+        <source>The decoder&apos;s settings are wrong: %1 Edit the decoding rule.</source>
         <translation>解码器设置有误：%1 请编辑解码规则。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The header to skip (%1 bytes) is longer than the payload (%2 bytes).</source>
         <translation>要跳过的头部（%1 字节）比载荷（%2 字节）更长。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The bytes from byte %1 on do not make a whole %2; check the number type and the header to skip.</source>
         <translation>从第 %1 字节起的字节不构成完整的 %2；请检查数字类型和要跳过的头部。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>No schema to decode with: %1</source>
         <translation>没有可用于解码的模式：%1</translation>
     </message>
@@ -206,18 +428,18 @@
 <context>
     <name>PayloadFileSaver</name>
     <message>
-        <location filename="../ui/stream/payload_file_saver.cpp" line="+13" />
-        <location line="+7" />
+        <location filename="../ui/stream/payload_file_saver.cpp" line="+13"/>
+        <location line="+7"/>
         <source>Save payload as</source>
         <translation>载荷另存为</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The payload could not be written to %1: %2. Choose another folder or free some disk space.</source>
         <translation>无法将载荷写入 %1：%2。请选择其他文件夹或释放磁盘空间。</translation>
     </message>
@@ -225,52 +447,52 @@
 <context>
     <name>PayloadFormat</name>
     <message>
-        <location filename="../core/payload/auto_decoder.cpp" line="+21" />
+        <location filename="../core/payload/auto_decoder.cpp" line="+21"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../core/payload/text_decoder.cpp" line="+18" />
+        <location filename="../core/payload/text_decoder.cpp" line="+18"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../core/payload/json_decoder.cpp" line="+19" />
+        <location filename="../core/payload/json_decoder.cpp" line="+19"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../core/payload/hex_decoder.cpp" line="+14" />
+        <location filename="../core/payload/hex_decoder.cpp" line="+14"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../core/payload/base64_decoder.cpp" line="+15" />
+        <location filename="../core/payload/base64_decoder.cpp" line="+15"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../core/payload/cbor_decoder.cpp" line="+17" />
+        <location filename="../core/payload/cbor_decoder.cpp" line="+17"/>
         <source>CBOR</source>
         <translation>CBOR</translation>
     </message>
     <message>
-        <location filename="../core/payload/message_pack_decoder.cpp" line="+17" />
+        <location filename="../core/payload/message_pack_decoder.cpp" line="+17"/>
         <source>MessagePack</source>
         <translation>MessagePack</translation>
     </message>
     <message>
-        <location filename="../core/payload/numeric_array_decoder.cpp" line="+24" />
+        <location filename="../core/payload/numeric_array_decoder.cpp" line="+24"/>
         <source>Numeric array</source>
         <translation>数值数组</translation>
     </message>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84" />
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84"/>
         <source>Protobuf</source>
         <translation>Protobuf</translation>
     </message>
     <message>
-        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58" />
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58"/>
         <source>Sparkplug B</source>
         <translation>Sparkplug B</translation>
     </message>
@@ -278,7 +500,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+46" />
+        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
         <source>The connection no longer exists.</source>
         <translation>该连接已不存在。</translation>
     </message>
@@ -286,22 +508,22 @@
 <context>
     <name>ProtoSchema</name>
     <message>
-        <location filename="../core/protobuf/proto_schema.cpp" line="+83" />
+        <location filename="../core/protobuf/proto_schema.cpp" line="+83"/>
         <source>choose one or more .proto files.</source>
         <translation>请选择一个或多个 .proto 文件。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>%1: the file does not exist or cannot be read.</source>
         <translation>%1：文件不存在或无法读取。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1: the file is hidden by %2 in an import path; import paths and files must not name two files the same way.</source>
         <translation>%1：该文件被导入路径中的 %2 遮蔽；导入路径和文件不得以相同名称指向两个文件。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1: the file could not be read as .proto.</source>
         <translation>%1：无法将该文件读取为 .proto。</translation>
     </message>
@@ -309,101 +531,101 @@
 <context>
     <name>ProtoSchemaSource</name>
     <message>
-        <location filename="../core/protobuf/proto_schema_source.cpp" line="+25" />
-        <source>'%1' must be a list of paths.</source>
+        <location filename="../core/protobuf/proto_schema_source.cpp" line="+25"/>
+        <source>&apos;%1&apos; must be a list of paths.</source>
         <translation>“%1”必须是路径列表。</translation>
     </message>
     <message>
-        <location line="+24" />
-        <source>'type' must be a message type name.</source>
+        <location line="+24"/>
+        <source>&apos;type&apos; must be a message type name.</source>
         <translation>“type”必须是消息类型名称。</translation>
     </message>
 </context>
 <context>
     <name>ProtoWireChecker</name>
     <message>
-        <location filename="../core/protobuf/proto_wire_checker.cpp" line="+53" />
+        <location filename="../core/protobuf/proto_wire_checker.cpp" line="+53"/>
         <source>messages nested more than 100 deep</source>
         <translation>消息嵌套超过 100 层</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>truncated varint (a field's tag)</source>
+        <location line="+7"/>
+        <source>truncated varint (a field&apos;s tag)</source>
         <translation>varint 被截断（字段标签）</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>a field's tag longer than 5 bytes</source>
+        <location line="+1"/>
+        <source>a field&apos;s tag longer than 5 bytes</source>
         <translation>字段标签超过 5 字节</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>field number 0</source>
         <translation>字段编号为 0</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>truncated varint</source>
         <translation>varint 被截断</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>truncated 64-bit field (%1 of 8 bytes)</source>
         <translation>64 位字段被截断（8 字节中只有 %1 字节）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>truncated 32-bit field (%1 of 4 bytes)</source>
         <translation>32 位字段被截断（4 字节中只有 %1 字节）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>truncated varint (a length)</source>
         <translation>varint 被截断（长度）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>a length beyond 2 GiB</source>
         <translation>长度超过 2 GiB</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>field %1 says %2 bytes follow, but only %3 do</source>
         <translation>字段 %1 声明后面有 %2 字节，但只有 %3 字节</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>the string field '%1' is not valid UTF-8</source>
+        <location line="+20"/>
+        <source>the string field &apos;%1&apos; is not valid UTF-8</source>
         <translation>字符串字段“%1”不是有效的 UTF-8</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>an end-group tag for field %1 that no group opened</source>
         <translation>字段 %1 的组结束标签没有对应的组开始</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>invalid wire type %1 (field %2)</source>
         <translation>无效的线路类型 %1（字段 %2）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>the group of field %1 has no end</source>
         <translation>字段 %1 的组没有结束</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+10" />
+        <location line="+28"/>
+        <location line="+10"/>
         <source>a varint longer than 10 bytes</source>
         <translation>varint 超过 10 字节</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>truncated varint (in a packed list)</source>
         <translation>varint 被截断（在打包列表中）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>a packed list of %1-byte values with %2 bytes left over</source>
         <translation>由 %1 字节值组成的打包列表多出 %2 字节</translation>
     </message>
@@ -411,27 +633,27 @@
 <context>
     <name>ProtobufDecoder</name>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26" />
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26"/>
         <source>choose the message type.</source>
         <translation>请选择消息类型。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>the .proto files declare no message type %1.</source>
         <translation>.proto 文件没有声明消息类型 %1。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Not a valid %1 at byte %2: %3.</source>
         <translation>在第 %2 字节处不是有效的 %1：%3。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Not a valid %1: the Protobuf library refused it.</source>
         <translation>不是有效的 %1：Protobuf 库拒绝了它。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Not a valid %1: required fields are missing: %2.</source>
         <translation>不是有效的 %1：缺少必填字段：%2。</translation>
     </message>
@@ -439,37 +661,37 @@
 <context>
     <name>PublishAck</name>
     <message>
-        <location filename="../ui/stream/publish_ack.cpp" line="+11" />
+        <location filename="../ui/stream/publish_ack.cpp" line="+11"/>
         <source>queued</source>
         <translation>已排队</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PUBACK</source>
         <translation>PUBACK</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PUBREC</source>
         <translation>PUBREC</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PUBREC → PUBCOMP</source>
         <translation>PUBREC → PUBCOMP</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>failed: 0x%1 %2</source>
         <translation>失败：0x%1 %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -477,17 +699,17 @@
 <context>
     <name>PublishDraft</name>
     <message>
-        <location filename="../core/publish/publish_draft.cpp" line="+68" />
+        <location filename="../core/publish/publish_draft.cpp" line="+68"/>
         <source>Response topic: %1</source>
         <translation>响应主题：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This message is too large for MQTT: a packet holds at most 268,435,455 bytes after its header. Send a smaller payload.</source>
         <translation>此消息对 MQTT 来说太大：一个报文在报头之后最多容纳 268,435,455 字节。请发送更小的载荷。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This message takes %1 bytes but the server accepts packets of at most %2 bytes (its Maximum Packet Size). Send a smaller payload.</source>
         <translation>此消息占 %1 字节，但服务器最多接受 %2 字节的报文（其最大报文长度）。请发送更小的载荷。</translation>
     </message>
@@ -495,92 +717,92 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../ui/i18n/standard_button_texts.cpp" line="+15" />
+        <location filename="../ui/i18n/standard_button_texts.cpp" line="+15"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save All</source>
         <translation>全部保存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Yes</source>
         <translation>是(&amp;Y)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yes to &amp;All</source>
         <translation>全部是(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;No</source>
         <translation>否(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>N&amp;o to All</source>
         <translation>全部否(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Abort</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Restore Defaults</source>
         <translation>恢复默认值</translation>
     </message>
@@ -588,63 +810,63 @@
 <context>
     <name>RetainedDiff</name>
     <message>
-        <location filename="../core/retained/retained_diff.cpp" line="+58" />
+        <location filename="../core/retained/retained_diff.cpp" line="+58"/>
         <source>keys changed: %1</source>
         <translation>键已更改：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>keys added: %1</source>
         <translation>键已添加：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>keys removed: %1</source>
         <translation>键已删除：%1</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>%1 lines removed, %2 lines added</source>
         <translation>删除 %1 行，添加 %2 行</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>qos %1 -&gt; %2</source>
         <translation>QoS %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>properties changed</source>
         <translation>属性已更改</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>binary payload changed (%1 -&gt; %2 bytes)</source>
         <translation>二进制载荷已更改（%1 -&gt; %2 字节）</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+115"/>
         <source>added    %1: %2
 </source>
         <translation>新增    %1：%2
 </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>removed  %1: %2
 </source>
         <translation>删除    %1：%2
 </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>changed  %1
 </source>
         <translation>更改    %1
 </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 added, %2 removed, %3 changed, %4 unchanged
 </source>
         <translation>新增 %1，删除 %2，更改 %3，未变 %4
@@ -654,113 +876,113 @@
 <context>
     <name>RetainedSnapshot</name>
     <message>
-        <location filename="../core/retained/retained_snapshot.cpp" line="+80" />
+        <location filename="../core/retained/retained_snapshot.cpp" line="+80"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not valid JSON (%1)</source>
         <translation>不是有效的 JSON（%1）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the file is not a JSON object</source>
         <translation>该文件不是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>not a retained snapshot (expected "%1")</source>
+        <location line="+5"/>
+        <source>not a retained snapshot (expected &quot;%1&quot;)</source>
         <translation>不是保留消息快照（应为“%1”）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>missing or not a number</source>
         <translation>缺失或不是数字</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>version %1 is not supported (this build reads version %2)</source>
         <translation>不支持版本 %1（此版本读取版本 %2）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>not a string</source>
         <translation>不是字符串</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>missing or empty</source>
         <translation>缺失或为空</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>not an ISO 8601 date and time</source>
         <translation>不是 ISO 8601 日期时间</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>missing or not an array</source>
         <translation>缺失或不是数组</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>not an object</source>
         <translation>不是对象</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>topic is missing or empty</source>
         <translation>主题缺失或为空</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>topic "%1" appears twice</source>
+        <location line="+4"/>
+        <source>topic &quot;%1&quot; appears twice</source>
         <translation>主题“%1”出现了两次</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>qos must be 0, 1 or 2</source>
         <translation>qos 必须是 0、1 或 2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>payload is missing or not a string</source>
         <translation>载荷缺失或不是字符串</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>payload is not valid base64</source>
         <translation>载荷不是有效的 base64</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>contentType is not a string</source>
         <translation>contentType 不是字符串</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>payloadFormatIndicator must be 0 or 1</source>
         <translation>payloadFormatIndicator 必须是 0 或 1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>userProperties is not an array</source>
         <translation>userProperties 不是数组</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>each user property must be [name, value]</source>
         <translation>每个用户属性必须是 [名称, 值]</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+4" />
+        <location line="+15"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>cannot read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
@@ -768,47 +990,47 @@
 <context>
     <name>ScramError</name>
     <message>
-        <location filename="../core/session/scram_error.cpp" line="+38" />
+        <location filename="../core/session/scram_error.cpp" line="+38"/>
         <source>The server asks for a SCRAM extension this client does not support.</source>
         <translation>服务器要求使用本客户端不支持的 SCRAM 扩展。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's SCRAM challenge is malformed (it needs r=, s= and i=).</source>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM challenge is malformed (it needs r=, s= and i=).</source>
         <translation>服务器的 SCRAM 质询格式错误（需要 r=、s= 和 i=）。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's SCRAM nonce does not extend the client's nonce; the authentication exchange may have been tampered with.</source>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM nonce does not extend the client&apos;s nonce; the authentication exchange may have been tampered with.</source>
         <translation>服务器的 SCRAM 随机数没有延续客户端的随机数；认证交换可能已被篡改。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The server asks for %1 SCRAM iterations, more than this client accepts (10,000,000).</source>
         <translation>服务器要求 %1 次 SCRAM 迭代，超过本客户端接受的上限（10,000,000）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The server asked for a third SCRAM step; SCRAM has only two.</source>
         <translation>服务器要求第三个 SCRAM 步骤；SCRAM 只有两步。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server refused the SCRAM authentication: %1.</source>
         <translation>服务器拒绝了 SCRAM 认证：%1。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server ended the SCRAM exchange before it was complete.</source>
         <translation>服务器在 SCRAM 交换完成之前就结束了交换。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The server's SCRAM signature is wrong: it does not know the password, so it may not be the server you meant to reach.</source>
+        <location line="+2"/>
+        <source>The server&apos;s SCRAM signature is wrong: it does not know the password, so it may not be the server you meant to reach.</source>
         <translation>服务器的 SCRAM 签名错误：它不知道密码，因此可能不是你要连接的服务器。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The server accepted the login without proving it knows the password (no SCRAM server signature).</source>
         <translation>服务器接受了登录，却没有证明它知道密码（没有 SCRAM 服务器签名）。</translation>
     </message>
@@ -816,12 +1038,12 @@
 <context>
     <name>SparkplugDecoder</name>
     <message>
-        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26" />
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26"/>
         <source>Not a valid Sparkplug B payload at byte %1: %2.</source>
         <translation>在第 %1 字节处不是有效的 Sparkplug B 载荷：%2。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Not a valid Sparkplug B payload: the Protobuf library refused it.</source>
         <translation>不是有效的 Sparkplug B 载荷：Protobuf 库拒绝了它。</translation>
     </message>
@@ -829,37 +1051,37 @@
 <context>
     <name>SparkplugSession</name>
     <message>
-        <location filename="../core/sparkplug/sparkplug_session.cpp" line="+48" />
-        <source>DBIRTH before the node's NBIRTH</source>
+        <location filename="../core/sparkplug/sparkplug_session.cpp" line="+48"/>
+        <source>DBIRTH before the node&apos;s NBIRTH</source>
         <translation>节点的 NBIRTH 之前出现 DBIRTH</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>NDATA before the node's NBIRTH</source>
+        <location line="+12"/>
+        <source>NDATA before the node&apos;s NBIRTH</source>
         <translation>节点的 NBIRTH 之前出现 NDATA</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>DDATA before the node's NBIRTH</source>
+        <location line="+5"/>
+        <source>DDATA before the node&apos;s NBIRTH</source>
         <translation>节点的 NBIRTH 之前出现 DDATA</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>DDATA before the device's DBIRTH</source>
+        <location line="+2"/>
+        <source>DDATA before the device&apos;s DBIRTH</source>
         <translation>设备的 DBIRTH 之前出现 DDATA</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>no sequence number</source>
         <translation>没有序列号</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>sequence number %1 is not 0 to 255</source>
         <translation>序列号 %1 不在 0 到 255 之间</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>sequence gap: expected %1, got %2</source>
         <translation>序列号缺口：应为 %1，实际为 %2</translation>
     </message>
@@ -867,62 +1089,62 @@
 <context>
     <name>SslErrorTranslator</name>
     <message>
-        <location filename="../core/transport/ssl_error_translator.cpp" line="+42" />
+        <location filename="../core/transport/ssl_error_translator.cpp" line="+42"/>
         <source>The self-signed certificate `%1` is not trusted. If you trust this server, add the certificate to the trusted CA files.</source>
         <translation>自签名证书 `%1` 不受信任。如果你信任该服务器，请将此证书加入受信任的 CA 文件。</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>The server certificate `%1` comes from an unknown issuer `%2`. Add that CA's certificate to the trusted CA files.</source>
+        <location line="+9"/>
+        <source>The server certificate `%1` comes from an unknown issuer `%2`. Add that CA&apos;s certificate to the trusted CA files.</source>
         <translation>服务器证书 `%1` 来自未知的颁发者 `%2`。请将该 CA 的证书加入受信任的 CA 文件。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The server certificate `%1` expired on %2.</source>
         <translation>服务器证书 `%1` 已于 %2 过期。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The server certificate `%1` is not valid before %2. Check this computer's clock.</source>
+        <location line="+5"/>
+        <source>The server certificate `%1` is not valid before %2. Check this computer&apos;s clock.</source>
         <translation>服务器证书 `%1` 在 %2 之前无效。请检查本机时钟。</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in "Server name (SNI)" on the TLS tab.</source>
+        <location line="+6"/>
+        <source>The hostname `%1` is not in the certificate names [%2]. Connect with one of those names, or enter one of them in &quot;Server name (SNI)&quot; on the TLS tab.</source>
         <translation>主机名 `%1` 不在证书名称 [%2] 中。请使用其中一个名称连接，或在 TLS 选项卡的“服务器名称 (SNI)”中填写其中一个名称。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The server certificate `%1` was rejected: %2.</source>
         <translation>服务器证书 `%1` 被拒绝：%2。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>The TLS handshake failed without a reason.</source>
         <translation>TLS 握手失败，未给出原因。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Also: %1</source>
         <translation>另外：%1</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>The server requires a client certificate, and none is configured. Choose a client certificate and key, or a PKCS#12 bundle.</source>
         <translation>服务器要求客户端证书，但尚未配置。请选择客户端证书和私钥，或一个 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The server rejected the client certificate `%1` (issued by `%2`): %3. Check that the server trusts its issuer and that it has not expired.</source>
         <translation>服务器拒绝了客户端证书 `%1`（颁发者 `%2`）：%3。请确认服务器信任其颁发者，且证书未过期。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The private key does not belong to the client certificate.</source>
         <translation>该私钥与客户端证书不匹配。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The TLS handshake failed: %1</source>
         <translation>TLS 握手失败：%1</translation>
     </message>
@@ -930,67 +1152,67 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../core/storage/storage_error.cpp" line="+106" />
+        <location filename="../core/storage/storage_error.cpp" line="+106"/>
         <source>Cannot open the database %1. Check that the folder exists and is writable, or choose another one with --data-dir.</source>
         <translation>无法打开数据库 %1。请确认文件夹存在且可写，或用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The file %1 is not an MQTT Desk database. Move it away or choose another data folder with --data-dir.</source>
         <translation>文件 %1 不是 MQTT Desk 数据库。请将其移走，或用 --data-dir 选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The database %1 was written by a newer version of MQTT Desk. Update MQTT Desk or use another data folder.</source>
         <translation>数据库 %1 由更新版本的 MQTT Desk 写入。请升级 MQTT Desk 或使用其他数据文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Upgrading the database %1 failed; it was left unchanged. Check free disk space and permissions, then start again.</source>
         <translation>升级数据库 %1 失败，数据库保持不变。请检查磁盘空间和权限后重新启动。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The disk holding %1 is full. Messages are no longer stored; reception goes on. Free some space or lower the retention limits, then resume storing.</source>
         <translation>存放 %1 的磁盘已满。消息不再保存，但仍继续接收。请释放空间或降低保留上限，然后恢复保存。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The database %1 cannot be written (read-only file or missing permission). Messages are no longer stored; reception goes on.</source>
         <translation>无法写入数据库 %1（文件只读或缺少权限）。消息不再保存，但仍继续接收。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A disk error occurred while writing %1. Messages are no longer stored; reception goes on. Check the disk, then resume storing.</source>
         <translation>写入 %1 时发生磁盘错误。消息不再保存，但仍继续接收。请检查磁盘后恢复保存。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The database %1 is damaged. Messages are no longer stored. Back it up and start with a new data folder.</source>
         <translation>数据库 %1 已损坏。消息不再保存。请备份后使用新的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The database %1 is locked by another program. Close the other MQTT Desk instance or use another data folder.</source>
         <translation>数据库 %1 被其他程序锁定。请关闭另一个 MQTT Desk 实例，或使用其他数据文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The topic filter %1 is not valid: '#' may only be the last level and '+' must fill a whole level.</source>
-        <translation>主题过滤器 %1 无效：'#' 只能是最后一级，'+' 必须占据完整的一级。</translation>
+        <location line="+5"/>
+        <source>The topic filter %1 is not valid: &apos;#&apos; may only be the last level and &apos;+&apos; must fill a whole level.</source>
+        <translation>主题过滤器 %1 无效：&apos;#&apos; 只能是最后一级，&apos;+&apos; 必须占据完整的一级。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The message is no longer stored in %1: the history was cleared or old messages were removed.</source>
         <translation>该消息已不在 %1 中：历史记录已被清除，或旧消息已被删除。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The regular expression %1 is not valid.</source>
         <translation>正则表达式 %1 无效。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A database operation on %1 failed.</source>
         <translation>对 %1 的数据库操作失败。</translation>
     </message>
@@ -998,87 +1220,87 @@
 <context>
     <name>TlsConfigurationLoader</name>
     <message>
-        <location filename="../core/transport/tls_configuration_loader.cpp" line="+30" />
+        <location filename="../core/transport/tls_configuration_loader.cpp" line="+30"/>
         <source>Cannot read the %1 file `%2`: %3.</source>
         <translation>无法读取%1文件 `%2`：%3。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The %1 file `%2` is empty.</source>
         <translation>%1文件 `%2` 为空。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>`%1` holds a private key, not a certificate.</source>
         <translation>`%1` 包含的是私钥，不是证书。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>`%1` is not a certificate: it holds no PEM or DER X.509 certificate.</source>
         <translation>`%1` 不是证书：其中没有 PEM 或 DER 格式的 X.509 证书。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The private key `%1` is encrypted: enter its passphrase.</source>
         <translation>私钥 `%1` 已加密：请输入其口令。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The passphrase for the private key `%1` is wrong.</source>
         <translation>私钥 `%1` 的口令错误。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>`%1` holds a certificate, not a private key.</source>
         <translation>`%1` 包含的是证书，不是私钥。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>`%1` is not a private key: expected an RSA, EC or DSA key in PEM or DER.</source>
         <translation>`%1` 不是私钥：应为 PEM 或 DER 格式的 RSA、EC 或 DSA 私钥。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>PKCS#12</source>
         <translation>PKCS#12</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>`%1` is not a PKCS#12 bundle (.p12 / .pfx).</source>
         <translation>`%1` 不是 PKCS#12 文件（.p12 / .pfx）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The PKCS#12 bundle `%1` is protected: enter its password.</source>
         <translation>PKCS#12 文件 `%1` 受密码保护：请输入其密码。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system's OpenSSL does not support.</source>
+        <location line="+4"/>
+        <source>Cannot open the PKCS#12 bundle `%1`: the password is wrong, or the bundle uses an algorithm this system&apos;s OpenSSL does not support.</source>
         <translation>无法打开 PKCS#12 文件 `%1`：密码错误，或该文件使用了本系统 OpenSSL 不支持的算法。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The private key `%1` does not belong to the client certificate `%2`: their public keys differ. Pick the key made with that certificate.</source>
         <translation>私钥 `%1` 与客户端证书 `%2` 不匹配：二者的公钥不同。请选择与该证书配套的私钥。</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>A client certificate needs its private key: choose the key file.</source>
         <translation>客户端证书需要对应的私钥：请选择私钥文件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A client key needs its certificate: choose the certificate file.</source>
         <translation>客户端私钥需要对应的证书：请选择证书文件。</translation>
     </message>
@@ -1086,125 +1308,125 @@
 <context>
     <name>Topic</name>
     <message>
-        <location filename="../core/protocol/topic.cpp" line="+69" />
+        <location filename="../core/protocol/topic.cpp" line="+69"/>
         <source>The topic is empty. Enter at least one character.</source>
         <translation>主题为空。请至少输入一个字符。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The topic is longer than 65,535 bytes in UTF-8. Shorten it.</source>
         <translation>主题的 UTF-8 长度超过 65,535 字节。请缩短。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The topic contains a null character (U+0000), which MQTT does not allow.</source>
         <translation>主题包含空字符（U+0000），MQTT 不允许。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The topic contains an unpaired surrogate and cannot be encoded as UTF-8.</source>
         <translation>主题包含不成对的代理字符，无法编码为 UTF-8。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>A topic to publish to cannot contain the wildcards '+' or '#'.</source>
-        <translation>发布的主题不能包含通配符 '+' 或 '#'。</translation>
+        <location line="+3"/>
+        <source>A topic to publish to cannot contain the wildcards &apos;+&apos; or &apos;#&apos;.</source>
+        <translation>发布的主题不能包含通配符 &apos;+&apos; 或 &apos;#&apos;。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The wildcard '#' must be the last level of the filter, as in "sport/#".</source>
-        <translation>通配符 '#' 必须是过滤器的最后一级，例如 "sport/#"。</translation>
+        <location line="+3"/>
+        <source>The wildcard &apos;#&apos; must be the last level of the filter, as in &quot;sport/#&quot;.</source>
+        <translation>通配符 &apos;#&apos; 必须是过滤器的最后一级，例如 &quot;sport/#&quot;。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The wildcard '#' must fill a whole level, as in "sport/#", not "sport#".</source>
-        <translation>通配符 '#' 必须占据完整的一级，例如 "sport/#"，而不是 "sport#"。</translation>
+        <location line="+3"/>
+        <source>The wildcard &apos;#&apos; must fill a whole level, as in &quot;sport/#&quot;, not &quot;sport#&quot;.</source>
+        <translation>通配符 &apos;#&apos; 必须占据完整的一级，例如 &quot;sport/#&quot;，而不是 &quot;sport#&quot;。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The wildcard '+' must fill a whole level, as in "sport/+/player", not "sport+".</source>
-        <translation>通配符 '+' 必须占据完整的一级，例如 "sport/+/player"，而不是 "sport+"。</translation>
+        <location line="+3"/>
+        <source>The wildcard &apos;+&apos; must fill a whole level, as in &quot;sport/+/player&quot;, not &quot;sport+&quot;.</source>
+        <translation>通配符 &apos;+&apos; 必须占据完整的一级，例如 &quot;sport/+/player&quot;，而不是 &quot;sport+&quot;。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>A shared subscription needs a share name: "$share/{name}/{filter}".</source>
-        <translation>共享订阅需要共享名："$share/{name}/{filter}"。</translation>
+        <location line="+4"/>
+        <source>A shared subscription needs a share name: &quot;$share/{name}/{filter}&quot;.</source>
+        <translation>共享订阅需要共享名：&quot;$share/{name}/{filter}&quot;。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The share name of a shared subscription cannot contain '+' or '#'.</source>
-        <translation>共享订阅的共享名不能包含 '+' 或 '#'。</translation>
+        <location line="+3"/>
+        <source>The share name of a shared subscription cannot contain &apos;+&apos; or &apos;#&apos;.</source>
+        <translation>共享订阅的共享名不能包含 &apos;+&apos; 或 &apos;#&apos;。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>A shared subscription needs a filter after its share name: "$share/{name}/{filter}".</source>
-        <translation>共享订阅在共享名之后需要一个过滤器："$share/{name}/{filter}"。</translation>
+        <location line="+3"/>
+        <source>A shared subscription needs a filter after its share name: &quot;$share/{name}/{filter}&quot;.</source>
+        <translation>共享订阅在共享名之后需要一个过滤器：&quot;$share/{name}/{filter}&quot;。</translation>
     </message>
 </context>
 <context>
     <name>TransportError</name>
     <message>
-        <location filename="../core/transport/transport_error.cpp" line="+117" />
+        <location filename="../core/transport/transport_error.cpp" line="+117"/>
         <source>Connection to %1 refused: no server is listening on that port, or a firewall rejected the connection.</source>
         <translation>连接 %1 被拒绝：该端口上没有服务在监听，或者防火墙拒绝了连接。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Host `%1` not found: the name does not resolve. Check the spelling and your DNS settings.</source>
         <translation>找不到主机 `%1`：无法解析该名称。请检查拼写和 DNS 设置。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No answer from %1 in time.</source>
         <translation>%1 没有及时响应。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The server %1 closed the connection.</source>
         <translation>服务器 %1 关闭了连接。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The proxy refused the credentials. Check the proxy user and password.</source>
         <translation>代理拒绝了凭据。请检查代理用户名和密码。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection to the proxy refused: no proxy is listening there.</source>
         <translation>连接代理被拒绝：那里没有代理在监听。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The proxy closed the connection before reaching %1.</source>
         <translation>代理在连接到 %1 之前关闭了连接。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The proxy did not answer in time.</source>
         <translation>代理没有及时响应。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The proxy host was not found.</source>
         <translation>找不到代理主机。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The proxy could not connect to %1: %2</source>
         <translation>代理无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The proxy refused to connect to %1 (%2). Check that the proxy allows this host and port.</source>
         <translation>代理拒绝连接到 %1（%2）。请确认代理允许该主机和端口。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source> (through the proxy)</source>
         <translation>（经由代理）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Network error with %1%2: %3</source>
         <translation>与 %1%2 通信时发生网络错误：%3</translation>
     </message>
@@ -1212,32 +1434,32 @@
 <context>
     <name>UserPropertyParser</name>
     <message>
-        <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19" />
-        <source>User property "%1" needs the form name=value.</source>
+        <location filename="../ui/subscriptions/user_property_parser.cpp" line="+19"/>
+        <source>User property &quot;%1&quot; needs the form name=value.</source>
         <translation>用户属性“%1”须为 名称=值 的形式。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52" />
+        <location filename="../app/gui/main.cpp" line="+52"/>
         <source>A native desktop MQTT client.</source>
         <translation>原生桌面 MQTT 客户端。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Keep the database and settings in &lt;dir&gt; (also: MQTTDESK_DATA_DIR).</source>
         <translation>将数据库和设置保存在 &lt;dir&gt;（也可用 MQTTDESK_DATA_DIR）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Save a picture of the main window to &lt;file&gt; after startup, then quit.</source>
         <translation>启动后将主窗口截图保存到 &lt;file&gt;，然后退出。</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+10" />
-        <location line="+18" />
+        <location line="+10"/>
+        <location line="+10"/>
+        <location line="+18"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -1245,274 +1467,274 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+67" />
-        <location line="+35" />
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+67"/>
+        <location line="+35"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-40"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+239" />
+        <location line="+239"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation>清除开始(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-188" />
+        <location line="-188"/>
         <source>Ends with the connection</source>
         <translation>随连接结束</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Not sent (65,535)</source>
         <translation>不发送（65,535）</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Not sent (no limit)</source>
         <translation>不发送（无限制）</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-43"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>0 (no aliases)</source>
         <translation>0（不使用别名）</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Request &amp;response information</source>
         <translation>请求响应信息(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Request problem &amp;information</source>
         <translation>请求问题信息(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reconnect &amp;automatically</source>
         <translation>自动重连(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Queue them and send after reconnecting</source>
         <translation>排队，重连后发送</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refuse them</source>
         <translation>拒绝发送</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>HTTP (CONNECT)</source>
         <translation>HTTP（CONNECT）</translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-33"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Advanced settings</source>
         <translation>高级设置</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Res&amp;ume the session the broker kept from an earlier run</source>
         <translation>恢复代理为上次运行保留的会话(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>MQTT 5.0 with clean start off. On: after a restart the app takes over the session the broker kept and receives what was queued meanwhile. Off: the first connection of each run starts a new session.</source>
         <translation>适用于关闭“清除开始”的 MQTT 5.0。开启：重启后接管代理保留的会话，并收到期间排队的消息。关闭：每次运行的首次连接都开始新会话。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Store each message before ac&amp;knowledging it (QoS 1 and 2)</source>
         <translation>确认前先保存每条消息（QoS 1 和 2）(&amp;K)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The broker is told a message arrived only after it is in the history, so a crash of the app cannot lose it: the broker sends it again after reconnecting.</source>
         <translation>消息写入历史记录后才向代理确认，因此应用崩溃也不会丢失消息：代理会在重新连接后再次发送。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation>在配置中以明文保存密码(&amp;U)</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Keep alive:</source>
         <translation>保活间隔(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Session &amp;expiry:</source>
         <translation>会话过期(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>MQTT 5.0 connect properties</source>
         <translation>MQTT 5.0 连接属性</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recei&amp;ve maximum:</source>
         <translation>接收最大值(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Maximum packet si&amp;ze:</source>
         <translation>最大报文长度(&amp;Z)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Topic alias maximum:</source>
         <translation>主题别名最大值(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>User &amp;properties:</source>
         <translation>用户属性(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnect and offline queue</source>
         <translation>重连与离线队列</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Shortest dela&amp;y:</source>
         <translation>最短间隔(&amp;Y)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lon&amp;gest delay:</source>
         <translation>最长间隔(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Offline queue size:</source>
         <translation>离线队列长度(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Publis&amp;hes while offline:</source>
         <translation>离线时的发布(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy &amp;host:</source>
         <translation>代理主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy po&amp;rt:</source>
         <translation>代理端口(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy user &amp;name:</source>
         <translation>代理用户名(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Proxy pass&amp;word:</source>
         <translation>代理密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Extra &amp;headers:</source>
         <translation>附加请求头(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message history</source>
         <translation>消息历史</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep at most (&amp;messages):</source>
         <translation>最多保留（条数）(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep at most (&amp;size):</source>
         <translation>最多保留（大小）(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep at most (a&amp;ge):</source>
         <translation>最多保留（时长）(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Passwords</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+78"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-175"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -1520,7 +1742,7 @@
 <context>
     <name>mqttdesk::BrokerStatsWatcher</name>
     <message>
-        <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168" />
+        <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168"/>
         <source>The broker refused the subscription to %1: %2</source>
         <translation>代理拒绝了对 %1 的订阅：%2</translation>
     </message>
@@ -1528,162 +1750,162 @@
 <context>
     <name>mqttdesk::BrokerView</name>
     <message>
-        <location filename="../ui/brokerstats/broker_view.cpp" line="+157" />
+        <location filename="../ui/brokerstats/broker_view.cpp" line="+157"/>
         <source>&amp;Version:</source>
         <translation>版本(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Broker version</source>
         <translation>代理版本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Uptime:</source>
         <translation>运行时间(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Broker uptime</source>
         <translation>代理运行时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clients connected</source>
         <translation>已连接客户端</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Clients total</source>
         <translation>客户端总数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Clients maximum</source>
         <translation>客户端峰值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Retained messages</source>
         <translation>保留消息</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Load, 1 / 5 / 15 min</source>
         <translation>负载，1 / 5 / 15 分钟</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Heap, current / maximum</source>
         <translation>堆内存，当前 / 峰值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Messages received</source>
         <translation>已接收消息</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Messages sent</source>
         <translation>已发送消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bytes received</source>
         <translation>已接收字节</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Bytes sent</source>
         <translation>已发送字节</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Clients connected plus disconnected clients with a kept session</source>
         <translation>已连接的客户端，加上会话被保留的已断开客户端</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The most clients connected at once since the broker started</source>
         <translation>代理启动以来同时连接的客户端数的最大值</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages received per minute, averaged over 1, 5 and 15 minutes</source>
         <translation>每分钟接收的消息数，分别取 1、5 和 15 分钟的平均值</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 per second, up to the last 5 minutes</source>
         <translation>%1（每秒），最多显示最近 5 分钟</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All $SYS &amp;topics:</source>
         <translation>全部 $SYS 主题(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>$SYS topics</source>
         <translation>$SYS 主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>%1 d %2 h %3 min</source>
         <translation>%1 天 %2 小时 %3 分钟</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 min %2 s</source>
         <translation>%1 分钟 %2 秒</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This broker published no $SYS topics within %1 s. mosquitto publishes them unless sys_interval is 0; EMQX and HiveMQ need them enabled.</source>
         <translation>此代理在 %1 秒内没有发布任何 $SYS 主题。mosquitto 会发布它们，除非 sys_interval 为 0；EMQX 和 HiveMQ 需要先启用它们。</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Waiting for the broker's $SYS topics…</source>
+        <location line="+9"/>
+        <source>Waiting for the broker&apos;s $SYS topics…</source>
         <translation>正在等待代理的 $SYS 主题…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Updated %1 s ago</source>
         <translation>%1 秒前更新</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated %1 min ago</source>
         <translation>%1 分钟前更新</translation>
     </message>
@@ -1691,29 +1913,29 @@
 <context>
     <name>mqttdesk::CaFileList</name>
     <message>
-        <location filename="../ui/widgets/ca_file_list.cpp" line="+66" />
+        <location filename="../ui/widgets/ca_file_list.cpp" line="+66"/>
         <source>Choose CA certificates</source>
         <translation>选择 CA 证书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+102"/>
         <source>Drop CA certificate files here or add them with +.</source>
         <translation>将 CA 证书文件拖放到这里，或点击 + 添加。</translation>
     </message>
     <message>
-        <location line="+37" />
-        <location line="+1" />
+        <location line="+37"/>
+        <location line="+1"/>
         <source>Add CA certificate files</source>
         <translation>添加 CA 证书文件</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Remove the selected CA file</source>
         <translation>移除选中的 CA 文件</translation>
     </message>
@@ -1721,62 +1943,62 @@
 <context>
     <name>mqttdesk::CertificateInspector</name>
     <message>
-        <location filename="../core/profile/certificate_inspector.cpp" line="+99" />
+        <location filename="../core/profile/certificate_inspector.cpp" line="+99"/>
         <source>%1 is a private key, not a certificate.</source>
         <translation>%1 是私钥，不是证书。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is not a certificate (neither PEM nor DER X.509).</source>
         <translation>%1 不是证书（既不是 PEM 也不是 DER 格式的 X.509）。</translation>
     </message>
     <message>
-        <location line="-32" />
+        <location line="-32"/>
         <source>The certificate %1 expired on %2.</source>
         <translation>证书 %1 已于 %2 过期。</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-45"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>The certificate %1 is not valid before %2.</source>
         <translation>证书 %1 在 %2 之前无效。</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>%1 is encrypted: enter its passphrase.</source>
         <translation>%1 已加密：请输入其口令。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The passphrase for %1 is wrong.</source>
         <translation>%1 的口令错误。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is a certificate, not a private key.</source>
         <translation>%1 是证书，不是私钥。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is not a private key (neither PEM nor DER).</source>
         <translation>%1 不是私钥（既不是 PEM 也不是 DER）。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>%1 could not be opened: the password is wrong or it is not a PKCS#12 bundle.</source>
         <translation>无法打开 %1：密码错误，或者它不是 PKCS#12 文件。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The private key does not belong to the certificate %1: the server will reject the connection.</source>
         <translation>该私钥与证书 %1 不匹配：服务器将拒绝连接。</translation>
     </message>
@@ -1784,22 +2006,22 @@
 <context>
     <name>mqttdesk::CertificateText</name>
     <message>
-        <location filename="../ui/widgets/certificate_text.cpp" line="+15" />
+        <location filename="../ui/widgets/certificate_text.cpp" line="+15"/>
         <source>EXPIRED on %1</source>
         <translation>已于 %1 过期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not valid before %1</source>
         <translation>%1 之前无效</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>expires %1</source>
         <translation>%1 到期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subject: %1 · Issuer: %2 · %3</source>
         <translation>主体：%1 · 颁发者：%2 · %3</translation>
     </message>
@@ -1807,42 +2029,42 @@
 <context>
     <name>mqttdesk::ConnectBuilder</name>
     <message>
-        <location filename="../core/session/connect_builder.cpp" line="+45" />
-        <source>MQTT 3.1 allows client ids of 1 to 23 characters; "%1" has %2. Use a shorter id or MQTT 3.1.1 / 5.0.</source>
+        <location filename="../core/session/connect_builder.cpp" line="+45"/>
+        <source>MQTT 3.1 allows client ids of 1 to 23 characters; &quot;%1&quot; has %2. Use a shorter id or MQTT 3.1.1 / 5.0.</source>
         <translation>MQTT 3.1 的客户端 ID 须为 1 到 23 个字符；“%1”有 %2 个。请使用更短的 ID，或改用 MQTT 3.1.1 / 5.0。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The client id contains the null character U+0000.</source>
         <translation>客户端 ID 包含空字符 U+0000。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>MQTT 3.1 and 3.1.1 send a password only together with a user name. Enter a user name or use MQTT 5.0.</source>
         <translation>MQTT 3.1 和 3.1.1 只能在有用户名时发送密码。请输入用户名，或改用 MQTT 5.0。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The will topic is invalid: %1</source>
         <translation>遗嘱主题无效：%1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The will QoS must be 0, 1 or 2.</source>
         <translation>遗嘱消息的 QoS 必须是 0、1 或 2。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Receive Maximum must be at least 1.</source>
         <translation>接收最大值至少为 1。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Maximum Packet Size must be at least 1.</source>
         <translation>最大报文长度至少为 1。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Enhanced authentication (%1) needs MQTT 5.0.</source>
         <translation>增强认证（%1）需要 MQTT 5.0。</translation>
     </message>
@@ -1850,42 +2072,42 @@
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+191" />
+        <location filename="../core/connection/connection.cpp" line="+191"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Dropping the connection without DISCONNECT.</source>
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+114" />
-        <source>Connected as "%1" (session present: %2, keep alive %3 s).</source>
+        <location line="+114"/>
+        <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The server disconnected: %1%2</source>
         <translation>服务器断开了连接：%1%2</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+62"/>
         <source>Transport open.</source>
         <translation>传输已打开。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>The server closed the connection.</source>
         <translation>服务器关闭了连接。</translation>
     </message>
@@ -1893,52 +2115,52 @@
 <context>
     <name>mqttdesk::ConnectionActions</name>
     <message>
-        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65" />
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65"/>
         <source>&amp;New connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>D&amp;uplicate</source>
         <translation>复制(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Move to folder…</source>
         <translation>移动到文件夹(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import connections…</source>
         <translation>导入连接(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport connections…</source>
         <translation>导出连接(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>D&amp;isconnect</source>
         <translation>断开(&amp;I)</translation>
     </message>
@@ -1946,22 +2168,22 @@
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+133" />
+        <location filename="../ui/connections/connection_controller.cpp" line="+133"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Reconnecting (attempt %1)</source>
         <translation>正在重新连接（第 %1 次尝试）</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+73"/>
         <source>The server sent this certificate chain:</source>
         <translation>服务器发送的证书链：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>
   certificate %1, issued by %2, valid until %3</source>
         <translation>
@@ -1971,59 +2193,59 @@
 <context>
     <name>mqttdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34" />
+        <location filename="../ui/dialogs/connection_dialog.cpp" line="+34"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Advanced</source>
         <translation>高级(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Last will</source>
         <translation>遗嘱消息(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>T&amp;est connection</source>
         <translation>测试连接(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection settings</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+108"/>
         <source>%1 also connects to %2:%3 with the client ID “%4”. Connected at the same time, the broker disconnects one of them.</source>
         <translation>%1 也以客户端 ID “%4”连接到 %2:%3。两者同时连接时，代理会断开其中一个。</translation>
     </message>
     <message numerus="yes">
-        <location line="+32" />
+        <location line="+32"/>
         <source>(%n more problem(s))</source>
         <translation>
             <numerusform>（另有 %n 个问题）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Testing needs the connection engine, which this build does not have yet.</source>
         <translation>测试需要连接引擎，当前版本尚未包含。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -2031,75 +2253,75 @@
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+51" />
-        <location line="+1" />
+        <location filename="../ui/connections/connection_header.cpp" line="+51"/>
+        <location line="+1"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>No connection selected</source>
         <translation>未选择连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose a connection on the left, or create one with New.</source>
         <translation>请在左侧选择一个连接，或点击“新建”创建一个。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+23" />
+        <location line="+2"/>
+        <location line="+23"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="-12" />
-        <location line="+1" />
+        <location line="-12"/>
+        <location line="+1"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disconnect from %1</source>
         <translation>断开与 %1 的连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stop connecting to %1</source>
         <translation>停止连接到 %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connect to %1</source>
         <translation>连接到 %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Received %1 · Stored %2 · Shown %3</source>
         <translation>已接收 %1 · 已存储 %2 · 已显示 %3</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Received: messages this connection received since it was opened. Stored: messages in its history. Shown: stored messages that match the stream's filter.</source>
+        <location line="+3"/>
+        <source>Received: messages this connection received since it was opened. Stored: messages in its history. Shown: stored messages that match the stream&apos;s filter.</source>
         <translation>已接收：此连接打开以来收到的消息。已存储：其历史记录中的消息。已显示：符合消息流过滤条件的已存储消息。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Not stored: %1</source>
         <translation>未存储：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
         <translation>已到达但未能写入历史记录的消息（写入队列已满或磁盘出错）。代理会重新发送 QoS 1 和 2 的消息；QoS 0 的消息已丢失。原因见日志。</translation>
     </message>
@@ -2107,44 +2329,44 @@
 <context>
     <name>mqttdesk::ConnectionListModel</name>
     <message>
-        <location filename="../ui/connections/connection_list_model.cpp" line="+94" />
+        <location filename="../ui/connections/connection_list_model.cpp" line="+94"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+102" />
+        <location line="+102"/>
         <source>Folder %1 (%n connection(s))</source>
         <translation>
             <numerusform>文件夹 %1（%n 个连接）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1, %2, %3</source>
         <translation>%1，%2，%3</translation>
     </message>
@@ -2152,12 +2374,12 @@
 <context>
     <name>mqttdesk::ConnectionSidebar</name>
     <message>
-        <location filename="../ui/connections/connection_sidebar.cpp" line="+34" />
+        <location filename="../ui/connections/connection_sidebar.cpp" line="+34"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Saved connections</source>
         <translation>已保存的连接</translation>
     </message>
@@ -2165,59 +2387,59 @@
 <context>
     <name>mqttdesk::ConnectionTester</name>
     <message>
-        <location filename="../ui/connections/connection_tester.cpp" line="+16" />
+        <location filename="../ui/connections/connection_tester.cpp" line="+16"/>
         <source>Connected. Session present: %1.</source>
         <translation>已连接。会话已存在：%1。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+10" />
+        <location line="+1"/>
+        <location line="+10"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-9" />
-        <location line="+10" />
+        <location line="-9"/>
+        <location line="+10"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>Client id: %1</source>
         <translation>客户端 ID：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Server keep alive: %1 s</source>
         <translation>服务器保活时间：%1 秒</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Session expiry: %1 s</source>
         <translation>会话过期时间：%1 秒</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Receive maximum: %1, maximum QoS: %2, retain available: %3</source>
         <translation>接收最大值：%1，最大 QoS：%2，支持保留消息：%3</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Maximum packet size: %1 bytes</source>
         <translation>最大报文大小：%1 字节</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Certificate chain sent by the server:</source>
         <translation>服务器发送的证书链：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1. %2 — issued by %3 — valid %4 to %5 — names: %6</source>
         <translation>%1. %2 — 颁发者 %3 — 有效期 %4 至 %5 — 名称：%6</translation>
     </message>
@@ -2225,62 +2447,62 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+130" />
+        <location filename="../ui/stream/connection_view.cpp" line="+130"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation>无法读取解码规则：%1</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+80"/>
         <source>Views of this connection</source>
         <translation>此连接的视图</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stream</source>
         <translation>消息流</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every message of this connection, newest at the bottom</source>
         <translation>此连接的所有消息，最新的在底部</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The map of every topic received: counts, rates, last values and retained messages</source>
         <translation>收到的所有主题的地图：计数、速率、最新值和保留消息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Broker</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What the broker publishes about itself under $SYS: version, clients, message rates and load</source>
         <translation>代理在 $SYS 下发布的自身信息：版本、客户端、消息速率和负载</translation>
     </message>
     <message>
-        <location line="+170" />
+        <location line="+170"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation>消息已发送，但未存入历史记录：存储队列已满。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The message was not added to the publish history: %1</source>
         <translation>消息未能加入发布历史：%1</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The publish history could not be read: %1</source>
         <translation>无法读取发布历史：%1</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>The decoding rules were not saved: %1</source>
         <translation>解码规则未能保存：%1</translation>
     </message>
@@ -2288,12 +2510,12 @@
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+160" />
+        <location filename="../ui/connections/connection_workspace.cpp" line="+160"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not connected. Press Connect to open %1 and see its messages here.</source>
         <translation>未连接。点击“连接”打开 %1，其消息将显示在这里。</translation>
     </message>
@@ -2301,152 +2523,152 @@
 <context>
     <name>mqttdesk::DecodeError</name>
     <message>
-        <location filename="../core/protocol/decode_error.cpp" line="+18" />
+        <location filename="../core/protocol/decode_error.cpp" line="+18"/>
         <source>the packet type is reserved or not part of this protocol version</source>
         <translation>报文类型为保留值，或不属于此协议版本</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>the fixed header flags are invalid for this packet type</source>
         <translation>固定报头标志对此报文类型无效</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a Variable Byte Integer is longer than 4 bytes</source>
         <translation>变长字节整数超过 4 字节</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet is larger than the maximum packet size</source>
         <translation>报文超过最大报文长度</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet ends in the middle of a field</source>
         <translation>报文在某个字段中间结束</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet has unexpected bytes after its last field</source>
         <translation>报文在最后一个字段之后有多余的字节</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a string is not well-formed UTF-8</source>
         <translation>字符串不是格式正确的 UTF-8</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a string contains a UTF-16 surrogate code point (U+D800..U+DFFF)</source>
         <translation>字符串包含 UTF-16 代理码位（U+D800..U+DFFF）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>a string contains the null character U+0000</source>
         <translation>字符串包含空字符 U+0000</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet identifier is 0</source>
         <translation>报文标识符为 0</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the QoS level is 3, which does not exist</source>
         <translation>QoS 等级为 3，该等级不存在</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the topic name contains a wildcard ('+' or '#')</source>
-        <translation>主题名包含通配符（'+' 或 '#'）</translation>
+        <location line="+3"/>
+        <source>the topic name contains a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation>主题名包含通配符（&apos;+&apos; 或 &apos;#&apos;）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the topic name is empty and no Topic Alias is given</source>
         <translation>主题名为空，且未给出主题别名</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the protocol name is neither "MQTT" nor "MQIsdp"</source>
+        <location line="+3"/>
+        <source>the protocol name is neither &quot;MQTT&quot; nor &quot;MQIsdp&quot;</source>
         <translation>协议名既不是“MQTT”也不是“MQIsdp”</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the protocol level is not 3, 4 or 5</source>
         <translation>协议级别不是 3、4 或 5</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the Connect Flags are inconsistent or use the reserved bit</source>
         <translation>连接标志相互矛盾，或使用了保留位</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the Connect Acknowledge Flags use reserved bits</source>
         <translation>连接确认标志使用了保留位</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the reason code is not valid in this packet</source>
         <translation>原因码在此报文中无效</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property identifier is unknown</source>
         <translation>属性标识符未知</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property is not allowed in this packet</source>
         <translation>此报文中不允许出现某个属性</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property that may appear only once appears twice</source>
         <translation>只能出现一次的属性出现了两次</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property has a value outside its allowed range</source>
         <translation>某个属性的值超出允许范围</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the subscription options use reserved bits or values</source>
         <translation>订阅选项使用了保留位或保留值</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet contains no topic filter</source>
         <translation>报文不含主题过滤器</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet contains no reason code</source>
         <translation>报文不含原因码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the packet is invalid</source>
         <translation>报文无效</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+59"/>
         <source>packet</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Invalid %1 received: %2</source>
         <translation>收到无效的 %1：%2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> at byte %1 [%2].</source>
         <translation>，位于第 %1 字节 [%2]。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The peer does not follow the MQTT specification; the connection is closed. Check the broker or the protocol version chosen for it.</source>
         <translation>对方不符合 MQTT 规范，连接已关闭。请检查服务器，或为其选择的协议版本。</translation>
     </message>
@@ -2454,144 +2676,144 @@
 <context>
     <name>mqttdesk::DecodingRuleEditor</name>
     <message>
-        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150" />
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150"/>
         <source>Topic &amp;filter:</source>
         <translation>主题过滤器(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. factory/+/telemetry or spBv1.0/#</source>
         <translation>例如 factory/+/telemetry 或 spBv1.0/#</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Decode as:</source>
         <translation>解码为(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>.proto &amp;files:</source>
         <translation>.proto 文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import folders:</source>
         <translation>导入文件夹(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Folders where the files' imports are looked up; each file's own folder is searched too</source>
+        <location line="+2"/>
+        <source>Folders where the files&apos; imports are looked up; each file&apos;s own folder is searched too</source>
         <translation>查找文件导入项的文件夹；每个文件自身所在的文件夹也会被搜索</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message &amp;type:</source>
         <translation>消息类型(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. demo.Reading</source>
         <translation>例如 demo.Reading</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+4" />
+        <location line="+1"/>
+        <location line="+4"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Add .proto files</source>
         <translation>添加 .proto 文件</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+4" />
+        <location line="+1"/>
+        <location line="+4"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Remove the .proto file</source>
         <translation>移除该 .proto 文件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add an import folder</source>
         <translation>添加导入文件夹</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove the import folder</source>
         <translation>移除该导入文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Number type:</source>
         <translation>数字类型(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Byte order:</source>
         <translation>字节序(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Little endian</source>
         <translation>小端</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Big endian</source>
         <translation>大端</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Header to skip:</source>
         <translation>跳过的头部(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Choose .proto files</source>
         <translation>选择 .proto 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Protobuf schemas (*.proto)</source>
         <translation>Protobuf 模式 (*.proto)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Choose an import folder</source>
         <translation>选择导入文件夹</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+135"/>
         <source>The .proto files declare no message type.</source>
         <translation>.proto 文件没有声明任何消息类型。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Enter the topic filter the rule applies to.</source>
         <translation>请输入该规则适用的主题过滤器。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Add the .proto file that declares the messages.</source>
         <translation>请添加声明这些消息的 .proto 文件。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Choose the message type of the payloads.</source>
         <translation>请选择载荷的消息类型。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The .proto files declare no message type %1.</source>
         <translation>.proto 文件没有声明消息类型 %1。</translation>
     </message>
@@ -2599,193 +2821,243 @@
 <context>
     <name>mqttdesk::DecodingRulesDialog</name>
     <message>
-        <location filename="../ui/stream/decoding_rules_dialog.cpp" line="+70" />
+        <location filename="../ui/stream/decoding_rules_dialog.cpp" line="+70"/>
         <source>Decoding rules</source>
         <translation>解码规则</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Messages on a topic are shown with the decoder of the first rule whose filter matches it. A subscription's "Display as" other than Auto still comes first. The stored history is shown again with the rules at once; nothing is received again.</source>
+        <location line="+1"/>
+        <source>Messages on a topic are shown with the decoder of the first rule whose filter matches it. A subscription&apos;s &quot;Display as&quot; other than Auto still comes first. The stored history is shown again with the rules at once; nothing is received again.</source>
         <translation>主题上的消息使用第一条过滤器匹配该主题的规则的解码器显示。订阅的“显示为”若不是“自动”，仍然优先。已保存的历史会立即按规则重新显示；不会重新接收任何消息。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Rules, first match wins</source>
         <translation>规则（首个匹配生效）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Replace the rules with those of a JSON file</source>
         <translation>用 JSON 文件中的规则替换当前规则</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the rules as JSON, e.g. for mqttdesk-cli sub --rules</source>
         <translation>将规则保存为 JSON，例如供 mqttdesk-cli sub --rules 使用</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+73"/>
         <source>(no filter)</source>
         <translation>（无过滤器）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>Enter the topic filter the rule applies to.</source>
         <translation>请输入该规则适用的主题过滤器。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Rule %1: %2</source>
         <translation>规则 %1：%2</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>The file is not JSON: %1 (at byte %2).</source>
         <translation>该文件不是 JSON：%1（位于第 %2 字节）。</translation>
     </message>
     <message>
-        <location line="+25" />
-        <location line="+6" />
+        <location line="+25"/>
+        <location line="+6"/>
         <source>Import decoding rules</source>
         <translation>导入解码规则</translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+13" />
+        <location line="-5"/>
+        <location line="+13"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>The rules in %1 cannot be read: %2</source>
         <translation>无法读取 %1 中的规则：%2</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+6" />
+        <location line="+6"/>
+        <location line="+6"/>
         <source>Export decoding rules</source>
         <translation>导出解码规则</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The rules cannot be written to %1: %2</source>
         <translation>无法将规则写入 %1：%2</translation>
     </message>
 </context>
 <context>
+    <name>mqttdesk::DiffModel</name>
+    <message>
+        <location filename="../core/inspector/diff_model.cpp" line="+79"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::EncodeError</name>
     <message>
-        <location filename="../core/protocol/encode_error.cpp" line="+18" />
+        <location filename="../core/protocol/encode_error.cpp" line="+18"/>
         <source>it uses a feature this protocol version does not have</source>
         <translation>它使用了此协议版本不具备的功能</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>its packet identifier is 0</source>
         <translation>其报文标识符为 0</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>its QoS level is above 2</source>
         <translation>其 QoS 等级大于 2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>a text or binary field is longer than 65,535 bytes</source>
         <translation>某个文本或二进制字段超过 65,535 字节</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a text contains U+0000 or an unpaired surrogate</source>
         <translation>某段文本包含 U+0000 或不成对的代理字符</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the topic name contains a wildcard ('+' or '#')</source>
-        <translation>主题名包含通配符（'+' 或 '#'）</translation>
+        <location line="+3"/>
+        <source>the topic name contains a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation>主题名包含通配符（&apos;+&apos; 或 &apos;#&apos;）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the topic name is empty and no Topic Alias is set</source>
         <translation>主题名为空，且未设置主题别名</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property is not allowed in this packet</source>
         <translation>此报文中不允许出现某个属性</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property that may appear only once is given twice</source>
         <translation>只能出现一次的属性被给出了两次</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>a property value is out of range</source>
         <translation>某个属性值超出范围</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the reason code is not valid in this packet</source>
         <translation>原因码在此报文中无效</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>its flags are inconsistent</source>
         <translation>其标志相互矛盾</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it has no topic filter</source>
         <translation>它没有主题过滤器</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is larger than the largest possible MQTT packet</source>
         <translation>它超过了 MQTT 报文的最大可能长度</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>it is invalid</source>
         <translation>它无效</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Cannot send %1: %2</source>
         <translation>无法发送 %1：%2</translation>
     </message>
@@ -2793,8 +3065,8 @@
 <context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+129" />
-        <location line="+1" />
+        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
+        <location line="+1"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
@@ -2802,166 +3074,184 @@
 <context>
     <name>mqttdesk::GeneralPage</name>
     <message>
-        <location filename="../ui/dialogs/general_page.cpp" line="+52" />
+        <location filename="../ui/dialogs/general_page.cpp" line="+52"/>
         <source>e.g. Local broker</source>
         <translation>例如：本地服务器</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>none: the top level</source>
         <translation>无：顶层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>host name or IP address</source>
         <translation>主机名或 IP 地址</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>empty: the broker assigns one (5.0)</source>
         <translation>留空：由服务器分配（5.0）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>saved in the system keychain</source>
         <translation>保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+1" />
+        <location line="+3"/>
+        <location line="+1"/>
         <source>Generate a new client id</source>
         <translation>生成新的客户端 ID</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>P&amp;rotocol:</source>
         <translation>协议(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Host:</source>
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>We&amp;bSocket path:</source>
         <translation>WebSocket 路径(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Client ID:</source>
         <translation>客户端 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>MQTT &amp;version:</source>
         <translation>MQTT 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
 </context>
 <context>
+    <name>mqttdesk::HexView</name>
+    <message>
+        <location filename="../ui/inspector/hex_view.cpp" line="+47"/>
+        <source>Hex view</source>
+        <translation>十六进制视图</translation>
+    </message>
+    <message>
+        <location line="+352"/>
+        <source>&amp;Copy as hex</source>
+        <translation>复制为十六进制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::HistoryExportBar</name>
     <message>
-        <location filename="../ui/stream/history_export_bar.cpp" line="+56" />
+        <location filename="../ui/stream/history_export_bar.cpp" line="+56"/>
         <source>Export progress</source>
         <translation>导出进度</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stop the export; no file is written</source>
         <translation>停止导出；不会写入任何文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Canceling the export…</source>
         <translation>正在取消导出…</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Counting the messages to export…</source>
         <translation>正在统计要导出的消息…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Exporting %1 of %2 messages to %3…</source>
         <translation>正在导出第 %1 条（共 %2 条）消息到 %3…</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-11"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hide this message</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dismiss export message</source>
         <translation>关闭导出提示</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+113"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The messages could not be exported to %1: %2</source>
         <translation>无法将消息导出到 %1：%2</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-93"/>
         <source>Export canceled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location line="-4" />
+        <location line="-4"/>
         <source>Exported %Ln message(s) to %1.</source>
         <translation>
             <numerusform>已将 %Ln 条消息导出到 %1。</numerusform>
@@ -2971,97 +3261,125 @@
 <context>
     <name>mqttdesk::HistoryExportJob</name>
     <message>
-        <location filename="../core/workspace/history_export_job.cpp" line="+65" />
+        <location filename="../core/workspace/history_export_job.cpp" line="+65"/>
         <source>The file %1 cannot be written: %2. Choose another folder or check its permissions.</source>
         <translation>无法写入文件 %1：%2。请选择其他文件夹或检查其权限。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The file %1 could not be completed: %2. Check free space and permissions.</source>
         <translation>无法完成文件 %1：%2。请检查可用空间和权限。</translation>
     </message>
 </context>
 <context>
+    <name>mqttdesk::ImagePreview</name>
+    <message>
+        <location filename="../ui/inspector/image_preview.cpp" line="+32"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decoding the picture…</source>
+        <translation>正在解码图片…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This system cannot show %1 pictures (no image format plugin). The bytes are in the Hex tab.</source>
+        <translation>本系统无法显示 %1 图片（缺少图像格式插件）。字节内容见“十六进制”标签页。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a complete %1 picture: %2. The bytes are in the Hex tab.</source>
+        <translation>不是完整的 %1 图片：%2。字节内容见“十六进制”标签页。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 · %2 × %3 pixels</source>
+        <translation>%1 · %2 × %3 像素</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ImportConflictDialog</name>
     <message>
-        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22" />
+        <location filename="../ui/dialogs/import_conflict_dialog.cpp" line="+22"/>
         <source>%1, no fixed client ID</source>
         <translation>%1，无固定客户端 ID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1, client ID “%2”</source>
         <translation>%1，客户端 ID “%2”</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Import conflict</source>
         <translation>导入冲突</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Replace</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overwrite the saved connection with the imported one</source>
         <translation>用导入的连接覆盖已保存的连接</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Keep both</source>
         <translation>保留两者(&amp;K)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add the imported connection under a new name (and a new client ID if it has a fixed one)</source>
         <translation>以新名称添加导入的连接（若其客户端 ID 固定，则同时使用新的客户端 ID）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Skip</source>
         <translation>跳过(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Leave the saved connection as it is and do not import this one</source>
         <translation>保留已保存的连接不变，不导入此连接</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>“%1” in the file is the connection saved here as “%2”.</source>
         <translation>文件中的“%1”就是此处保存为“%2”的连接。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>“%1” is already here: the file holds the same connection.</source>
         <translation>“%1”已存在：文件中是同一个连接。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A connection named “%1” already exists.</source>
         <translation>已存在名为“%1”的连接。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In the file: %1.
 Saved: %2.</source>
         <translation>文件中：%1。
 已保存：%2。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Replace the saved connection, keep both (the imported one is renamed), or skip this one?</source>
         <translation>替换已保存的连接、保留两者（导入的连接将被重命名），还是跳过此连接？</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Apply to all remaining conflicts (%1 more)</source>
         <translation>应用于其余所有冲突（还有 %1 个）(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply the same answer to all remaining conflicts</source>
         <translation>对其余所有冲突使用相同的选择</translation>
     </message>
@@ -3069,12 +3387,12 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::InboundFlow</name>
     <message>
-        <location filename="../core/session/inbound_flow.cpp" line="+29" />
+        <location filename="../core/session/inbound_flow.cpp" line="+29"/>
         <source>a PUBLISH uses Topic Alias %1, but we allow at most %2</source>
         <translation>PUBLISH 使用了主题别名 %1，但我们最多允许 %2</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>a PUBLISH has an empty topic and Topic Alias %1, which was never set up</source>
         <translation>PUBLISH 的主题为空且使用了从未建立的主题别名 %1</translation>
     </message>
@@ -3082,72 +3400,160 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonFieldReader</name>
     <message>
-        <location filename="../core/profile/json_field_reader.cpp" line="+43" />
-        <location line="+81" />
+        <location filename="../core/profile/json_field_reader.cpp" line="+43"/>
+        <location line="+81"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-68"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is not within %2..%3</source>
         <translation>%1 不在 %2..%3 范围内</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+26" />
-        <location line="+11" />
+        <location line="+26"/>
+        <location line="+11"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../core/profile/json_field_reader.h" line="+57" />
-        <source>"%1" (allowed: %2)</source>
+        <location filename="../core/profile/json_field_reader.h" line="+57"/>
+        <source>&quot;%1&quot; (allowed: %2)</source>
         <translation>“%1”（允许的值：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::JsonTreeView</name>
+    <message>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+69"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys and values</source>
+        <translation>键和值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配项（Shift+F3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (F3 or Enter)</source>
+        <translation>下一个匹配项（F3 或 Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;value</source>
+        <translation>复制值(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected value (Ctrl+C): a string as its text, anything else as JSON</source>
+        <translation>复制所选的值（Ctrl+C）：字符串复制其文本，其他复制为 JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy &amp;path</source>
+        <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected value&apos;s path, e.g. $.sensors[1].value (Ctrl+Shift+C)</source>
+        <translation>复制所选值的路径，例如 $.sensors[1].value（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON tree</source>
+        <translation>JSON 树</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of more than %2</source>
+        <translation>第 %1 个，共超过 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Copy &amp;key</source>
+        <translation>复制键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Expand all below</source>
+        <translation>展开下级全部(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Collapse</source>
+        <translation>折叠(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::JumpToTimeDialog</name>
     <message>
-        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+35" />
+        <location filename="../ui/stream/jump_to_time_dialog.cpp" line="+35"/>
         <source>Jump to time</source>
         <translation>跳转到时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Date and time to jump to</source>
         <translation>要跳转到的日期和时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Time:</source>
         <translation>时间(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The stream shows the stored messages around this time, with the current filter. Scroll up or down to read on; the newest messages follow again once you reach them.</source>
         <translation>消息流按当前筛选显示这一时间前后已存储的消息。向上或向下滚动可继续阅读；滚动到最新消息后会重新跟随新消息。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Jump</source>
         <translation>跳转(&amp;J)</translation>
     </message>
@@ -3155,12 +3561,12 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow/language_menu.cpp" line="+40" />
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;System language</source>
         <translation>系统语言(&amp;S)</translation>
     </message>
@@ -3168,17 +3574,17 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::LogModel</name>
     <message>
-        <location filename="../ui/connections/log_model.cpp" line="+94" />
+        <location filename="../ui/connections/log_model.cpp" line="+94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
@@ -3186,32 +3592,32 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::LogView</name>
     <message>
-        <location filename="../ui/connections/log_view.cpp" line="+23" />
+        <location filename="../ui/connections/log_view.cpp" line="+23"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application log</source>
         <translation>应用日志</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Detach the log</source>
         <translation>分离日志</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Detach the log into a window of its own</source>
         <translation>将日志分离为独立窗口</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Close the log</source>
         <translation>关闭日志</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Close the log (View &gt; Log shows it again)</source>
         <translation>关闭日志（“视图 &gt; 日志”可重新显示）</translation>
     </message>
@@ -3219,97 +3625,97 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+50" />
+        <location filename="../ui/mainwindow/main_window.cpp" line="+50"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+147" />
+        <location line="+147"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Connection</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Sidebar</source>
         <translation>侧边栏(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Log &amp;packets</source>
         <translation>记录报文(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Also log every MQTT packet sent and received (slows down floods)</source>
         <translation>同时记录收发的每个 MQTT 报文（大流量时会变慢）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;About MQTT Desk</source>
         <translation>关于 MQTT Desk(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;A native desktop MQTT client.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;原生桌面 MQTT 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Local broker</source>
         <translation>本地代理</translation>
     </message>
@@ -3317,31 +3723,31 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MessageBoxSecretConsent</name>
     <message>
-        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+22" />
+        <location filename="../ui/dialogs/message_box_secret_consent.cpp" line="+22"/>
         <source>No keychain available</source>
         <translation>没有可用的钥匙串</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The passwords of "%1" cannot be saved in the system keychain.</source>
+        <location line="+2"/>
+        <source>The passwords of &quot;%1&quot; cannot be saved in the system keychain.</source>
         <translation>无法将“%1”的密码保存到系统钥匙串。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Why: %1
 
-Save them unencrypted in the connection's profile? Anyone who can read your files can then read them (the data directory is private to your user). If you say no, you will be asked for them when connecting.</source>
+Save them unencrypted in the connection&apos;s profile? Anyone who can read your files can then read them (the data directory is private to your user). If you say no, you will be asked for them when connecting.</source>
         <translation>原因：%1
 
 要将它们以未加密方式保存在连接配置中吗？能读取你文件的任何人都能读到它们（数据目录仅你的用户可访问）。如果选择不保存，连接时会再向你询问。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Save &amp;unencrypted</source>
         <translation>明文保存(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Do not save</source>
         <translation>不保存(&amp;D)</translation>
     </message>
@@ -3349,104 +3755,160 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104" />
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>… at least 1 more line</source>
         <translation>… 至少还有 1 行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>… at least %1 more lines</source>
         <translation>… 至少还有 %1 行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>… 1 more line</source>
         <translation>… 还有 1 行</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>… %1 more lines</source>
         <translation>… 还有 %1 行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>… the payload goes on</source>
         <translation>… 载荷未完</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>1 prop</source>
         <translation>1 个属性</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 props</source>
         <translation>%1 个属性</translation>
     </message>
     <message>
-        <location line="+77" />
-        <location line="+126" />
+        <location line="+77"/>
+        <location line="+126"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-93"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>retained</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+157" />
-        <location line="+21" />
+        <location line="+157"/>
+        <location line="+52"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source> · cannot be shown</source>
+        <translation> · 无法显示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> · decoding…</source>
+        <translation> · 正在解码…</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::MessageComparer</name>
+    <message>
+        <location filename="../ui/stream/message_comparer.cpp" line="+23"/>
+        <source>%1 at %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+57"/>
+        <location line="+46"/>
+        <location line="+30"/>
+        <source>The payload could not be read: %1</source>
+        <translation>无法读取载荷：%1</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>Select a message for comparison first.</source>
+        <translation>请先选择一条要比较的消息。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no earlier message on this topic in the history.</source>
+        <translation>历史记录中没有该主题更早的消息。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The message is no longer in the history.</source>
+        <translation>该消息已不在历史记录中。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+48" />
+        <location filename="../ui/stream/message_stream_model.cpp" line="+54"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message numerus="yes">
-        <location line="+93" />
+        <location line="+95"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Published to %1 at %2, QoS %3%4: %5</source>
         <translation>%2 发布到 %1，QoS %3%4：%5</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Received on %1 at %2, QoS %3%4: %5</source>
         <translation>%2 收到于 %1，QoS %3%4：%5</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>, retained</source>
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+692" />
+        <location line="+620"/>
+        <source>%1 picture</source>
+        <translation>%1 图片</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -3454,252 +3916,267 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+78" />
+        <location filename="../ui/stream/message_stream_view.cpp" line="+79"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Topic filter:</source>
         <translation>主题过滤(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. sensors/#</source>
         <translation>例如 sensors/#</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sea&amp;rch:</source>
         <translation>搜索(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pause the view; messages are still received and stored</source>
         <translation>暂停视图；消息仍会被接收和存储</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pause view</source>
         <translation>暂停视图</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export every stored message that matches the filter to a JSON Lines or CSV file</source>
         <translation>将所有符合筛选条件的已保存消息导出为 JSON Lines 或 CSV 文件</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Decoding…</source>
         <translation>解码…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decode topics with Protobuf, numeric arrays or another format by rule; the stored history is shown again at once</source>
         <translation>按规则以 Protobuf、数值数组或其他格式解码主题；已保存的历史会立即重新显示</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Decoding rules</source>
         <translation>解码规则</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>More: decoding, export, clear, diagnostics</source>
         <translation>更多：解码、导出、清除、诊断</translation>
     </message>
     <message>
-        <location line="+509" />
+        <location line="+510"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-523" />
-        <location line="+522" />
+        <location line="-524"/>
+        <location line="+523"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-532" />
+        <location line="-533"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Words that must all occur in the payload, or a regular expression between slashes, e.g. /temp\W+2[5-9]/ or /(?i)alarm/</source>
         <translation>载荷中必须全部出现的词语，或写在两个斜杠之间的正则表达式，例如 /temp\W+2[5-9]/ 或 /(?i)alarm/</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Clear…</source>
         <translation>清除…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the stored history of this connection</source>
         <translation>删除此连接已存储的历史</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+528" />
+        <location line="+1"/>
+        <location line="+529"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-527" />
-        <location line="+2" />
+        <location line="-528"/>
+        <location line="+2"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Show how quickly the window responds (event-loop latency)</source>
         <translation>显示窗口的响应速度（事件循环延迟）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Compact</source>
         <translation>紧凑</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One line per message, like a log (remembered per connection)</source>
         <translation>每条消息一行，像日志一样（按连接记住）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compact view</source>
         <translation>紧凑视图</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>More stream actions</source>
         <translation>更多消息流操作</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+55"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+128"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤：%1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Search: the regular expression is not valid: %1 (at character %2)</source>
         <translation>搜索：正则表达式无效：%1（第 %2 个字符处）</translation>
     </message>
     <message numerus="yes">
-        <location line="+134" />
+        <location line="+134"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Copy as mosquitto_pub command</source>
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+126"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete history</source>
         <translation>删除历史</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The payload could not be read: %1</source>
         <translation>无法读取载荷：%1</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Copy payload</source>
         <translation>复制载荷</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Save payload as</source>
         <translation>载荷另存为</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Resend</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>&amp;Copy payload</source>
         <translation>复制载荷(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy &amp;topic</source>
         <translation>复制主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Copy as &amp;mosquitto_pub command</source>
         <translation>复制为 mosquitto_pub 命令(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save payload as…</source>
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show &amp;all</source>
         <translation>显示全部(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Compare with pre&amp;vious on this topic</source>
+        <translation>与该主题的上一条比较(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select for co&amp;mpare</source>
+        <translation>选为比较对象(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare &amp;with %1</source>
+        <translation>与 %1 比较(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Display as</source>
         <translation>显示为(&amp;D)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Show/hide &amp;properties</source>
         <translation>显示/隐藏属性(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
@@ -3707,37 +4184,37 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MessageTraffic</name>
     <message>
-        <location filename="../core/session/message_traffic.cpp" line="+56" />
+        <location filename="../core/session/message_traffic.cpp" line="+56"/>
         <source>The session ended before the message was fully acknowledged; it may or may not have been delivered.</source>
         <translation>会话在消息被完全确认之前结束；消息可能已送达，也可能未送达。</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>Not connected: a QoS 0 message cannot be queued. Connect first, or publish with QoS 1 or 2.</source>
         <translation>未连接：QoS 0 的消息无法排队。请先连接，或以 QoS 1 或 2 发布。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Not connected, and queueing while offline is turned off.</source>
         <translation>未连接，且离线排队已关闭。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not connected, and %1 messages are already waiting (the offline queue limit). Connect, or raise the limit.</source>
         <translation>未连接，且已有 %1 条消息在等待（已达离线队列上限）。请连接，或提高上限。</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+83"/>
         <source>The server answered %1 with %2.</source>
         <translation>服务器以 %2 回应了 %1。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>It says: "%1".</source>
+        <location line="+4"/>
+        <source>It says: &quot;%1&quot;.</source>
         <translation>它表示：“%1”。</translation>
     </message>
     <message>
-        <location line="+160" />
+        <location line="+160"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
         <translation>它发送的未确认 QoS 2 消息超过了我们的接收最大值</translation>
     </message>
@@ -3745,43 +4222,43 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::MqttxImporter</name>
     <message>
-        <location filename="../core/profile/mqttx_importer.cpp" line="+32" />
-        <location line="+191" />
+        <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
+        <location line="+191"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="-179" />
+        <location line="-179"/>
         <source>a string or a list of strings</source>
         <translation>字符串或字符串列表</translation>
     </message>
     <message>
-        <location line="+37" />
-        <source>"%1" (allowed: mqtt, mqtts, ws, wss)</source>
+        <location line="+37"/>
+        <source>&quot;%1&quot; (allowed: mqtt, mqtts, ws, wss)</source>
         <translation>“%1”（允许的值：mqtt、mqtts、ws、wss）</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::PairsTable</name>
     <message>
-        <location filename="../ui/widgets/pairs_table.cpp" line="+100" />
+        <location filename="../ui/widgets/pairs_table.cpp" line="+100"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Remove the selected row</source>
         <translation>删除选中的行</translation>
     </message>
@@ -3789,209 +4266,373 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::PasswordField</name>
     <message>
-        <location filename="../ui/widgets/password_field.cpp" line="+70" />
+        <location filename="../ui/widgets/password_field.cpp" line="+70"/>
         <source>Hide the text</source>
         <translation>隐藏内容</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Show the text</source>
         <translation>显示内容</translation>
     </message>
 </context>
 <context>
+    <name>mqttdesk::PayloadDiffDialog</name>
+    <message>
+        <location filename="../ui/inspector/payload_diff_dialog.cpp" line="+145"/>
+        <source>Compare payloads</source>
+        <translation>比较载荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left:</source>
+        <translation>左侧：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right:</source>
+        <translation>右侧：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare &amp;as:</source>
+        <translation>比较方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Structural compares JSON key by key, Lines compares text line by line, Hex compares the bytes</source>
+        <translation>“结构”逐键比较 JSON，“逐行”逐行比较文本，“十六进制”比较字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous difference</source>
+        <translation>上一处差异(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the previous difference (%1)</source>
+        <translation>转到上一处差异（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next difference</source>
+        <translation>下一处差异(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next difference (%1)</source>
+        <translation>转到下一处差异（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left and right payloads side by side</source>
+        <translation>左右两侧载荷并排显示</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+68" />
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+100"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload</source>
         <translation>载荷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>&amp;Text</source>
+        <translation>文本(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ree</source>
+        <translation>树(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown when the payload is, or decodes to, JSON</source>
+        <translation>当载荷是 JSON 或可解码为 JSON 时显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>&amp;Hex</source>
+        <translation>十六进制(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Picture</source>
+        <translation>图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Copy the text as shown in the Text tab</source>
+        <translation>复制“文本”标签页中显示的文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;as</source>
+        <translation>复制为(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Base64</source>
+        <translation>&amp;Base64</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;C array</source>
+        <translation>C 数组(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save payload as…</source>
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+130" />
-        <source>%1 · rendering…</source>
-        <translation>%1 · 正在渲染…</translation>
+        <location line="+158"/>
+        <source>a %1 picture</source>
+        <translation>%1 图片</translation>
     </message>
     <message>
-        <location line="+45" />
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <location line="+74"/>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>binary (not UTF-8)</source>
+        <translation>二进制（非 UTF-8）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>declared UTF-8</source>
+        <translation>声明为 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>declared binary</source>
+        <translation>声明为二进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>content type %1</source>
+        <translation>内容类型 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>looks like %1</source>
+        <translation>看起来是 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shown as %1</source>
+        <translation>显示为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too large to dump as text: every byte is in the Hex tab</source>
+        <translation>过大，无法以文本转储：全部字节见“十六进制”标签页</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Copy as</source>
+        <translation>复制为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The payload is %1, too large to copy as text (at most %2). Use &quot;Save payload as…&quot; instead.</source>
+        <translation>载荷大小为 %1，过大，无法复制为文本（最多 %2）。请改用“载荷另存为…”。</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54" />
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Testing the connection to %1:%2</source>
         <translation>正在测试到 %1:%2 的连接</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+5" />
-        <location line="+21" />
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+21"/>
         <source>New connection</source>
         <translation>新建连接</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Connection saved</source>
         <translation>连接已保存</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+8" />
-        <location line="+20" />
+        <location line="+14"/>
+        <location line="+8"/>
+        <location line="+20"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+2" />
+        <location line="+21"/>
+        <location line="+2"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>%1 is connected. Reconnect now with the new settings?</source>
         <translation>%1 已连接。现在使用新设置重新连接吗？</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reconnecting with the new settings</source>
         <translation>正在使用新设置重新连接</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+25" />
+        <location line="+3"/>
+        <location line="+25"/>
         <source>Duplicate connection</source>
         <translation>复制连接</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+15" />
+        <location line="+13"/>
+        <location line="+15"/>
         <source>Delete connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>Delete %1 with its subscriptions and its whole message history? This cannot be undone.</source>
         <translation>删除 %1 及其订阅和全部消息历史吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Connection deleted</source>
         <translation>连接已删除</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+5" />
+        <location line="+11"/>
+        <location line="+5"/>
         <source>Rename connection</source>
         <translation>重命名连接</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+7" />
+        <location line="+16"/>
+        <location line="+7"/>
         <source>Move to folder</source>
         <translation>移动到文件夹</translation>
     </message>
     <message>
-        <location line="-7" />
-        <location line="+17" />
+        <location line="-7"/>
+        <location line="+17"/>
         <source>&amp;Folder (empty for the top level):</source>
         <translation>文件夹(&amp;F)（留空表示顶层）：</translation>
     </message>
     <message>
-        <location line="-1" />
-        <location line="+7" />
+        <location line="-1"/>
+        <location line="+7"/>
         <source>Rename folder</source>
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location line="-283" />
-        <location line="+294" />
+        <location line="-283"/>
+        <location line="+294"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connection files (*.json);;All files (*)</source>
         <translation>连接文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+9" />
-        <location line="+5" />
+        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+5"/>
         <source>Export connections</source>
         <translation>导出连接</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Connection files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+15"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 个连接到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Connecting to %1:%2</source>
         <translation>正在连接到 %1:%2</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Disconnecting</source>
         <translation>正在断开</translation>
     </message>
@@ -3999,8 +4640,8 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+49" />
-        <location line="+6" />
+        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
+        <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -4008,47 +4649,47 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileFormatError</name>
     <message>
-        <location filename="../core/profile/profile_format_error.cpp" line="+36" />
+        <location filename="../core/profile/profile_format_error.cpp" line="+36"/>
         <source>The file is not valid JSON (line %1): %2</source>
         <translation>文件不是有效的 JSON（第 %1 行）：%2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file is neither an MQTT Desk profile export nor an MQTTX export: %1</source>
         <translation>该文件既不是 MQTT Desk 的配置导出，也不是 MQTTX 的导出：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file was written by a newer MQTT Desk (format version %1); update the application to import it.</source>
         <translation>该文件由更新版本的 MQTT Desk 写入（格式版本 %1）；请升级应用后再导入。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The field "%1" is missing.</source>
+        <location line="+4"/>
+        <source>The field &quot;%1&quot; is missing.</source>
         <translation>缺少字段“%1”。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" has the wrong type: expected %2.</source>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; has the wrong type: expected %2.</source>
         <translation>字段“%1”类型错误：应为%2。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" is out of range: %2.</source>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; is out of range: %2.</source>
         <translation>字段“%1”超出范围：%2。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" has an unknown value: %2.</source>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; has an unknown value: %2.</source>
         <translation>字段“%1”的值未知：%2。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The field "%1" is not valid %2.</source>
+        <location line="+3"/>
+        <source>The field &quot;%1&quot; is not valid %2.</source>
         <translation>字段“%1”不是有效的 %2。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file could not be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -4056,57 +4697,57 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileImportCommand</name>
     <message>
-        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48" />
+        <location filename="../ui/mainwindow/profile_import_command.cpp" line="+48"/>
         <source>the file holds no connections</source>
         <translation>文件中没有任何连接</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing was imported from %1: %2</source>
         <translation>未从 %1 导入任何内容：%2</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>“%1” would connect to %2:%3 with the client ID “%4”, as “%5” does.</source>
         <translation>“%1”将以客户端 ID “%4”连接到 %2:%3，与“%5”相同。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Shared client ID</source>
         <translation>客户端 ID 重复</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Two connections with the same client ID disconnect each other whenever both are connected. Give the imported connections new client IDs?</source>
         <translation>客户端 ID 相同的两个连接同时连接时会互相断开。要为导入的连接分配新的客户端 ID 吗？</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;New client IDs</source>
         <translation>新的客户端 ID(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Keep them</source>
         <translation>保持不变(&amp;K)</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Connection imported</source>
         <translation>连接已导入</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection replaced by the imported one</source>
         <translation>连接已被导入的连接替换</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
         <translation>导入 %1：新增 %2 个，替换 %3 个，跳过 %4 个。</translation>
     </message>
@@ -4114,25 +4755,25 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
-        <location filename="../core/profile/profile_importer.cpp" line="+44" />
+        <location filename="../core/profile/profile_importer.cpp" line="+44"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+53" />
-        <source>"format" is "%1"</source>
+        <location line="+53"/>
+        <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation>“format”为“%1”</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>no "format": "mqttdesk-profiles" and no MQTTX connection (host, clientId)</source>
-        <translation>既没有 "format": "mqttdesk-profiles"，也没有 MQTTX 连接（host、clientId）</translation>
+        <location line="+13"/>
+        <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot; and no MQTTX connection (host, clientId)</source>
+        <translation>既没有 &quot;format&quot;: &quot;mqttdesk-profiles&quot;，也没有 MQTTX 连接（host、clientId）</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+292" />
+        <location filename="../core/profile/profile_json.cpp" line="+292"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -4140,7 +4781,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileRecords</name>
     <message>
-        <location filename="../core/workspace/profile_records.cpp" line="+195" />
+        <location filename="../core/workspace/profile_records.cpp" line="+195"/>
         <source>The snapshot is no longer stored.</source>
         <translation>该快照已不再保存。</translation>
     </message>
@@ -4148,47 +4789,47 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileSecrets</name>
     <message>
-        <location filename="../core/profile/profile_secrets.cpp" line="+44" />
+        <location filename="../core/profile/profile_secrets.cpp" line="+44"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>key passphrase</source>
         <translation>私钥口令</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PKCS#12 password</source>
         <translation>PKCS#12 密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>proxy password</source>
         <translation>代理密码</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+79"/>
         <source>The %1 is no longer in the system keychain; enter it again.</source>
         <translation>系统钥匙串中已没有该%1；请重新输入。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The system keychain could not read the %1: %2</source>
         <translation>系统钥匙串无法读取%1：%2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The system keychain could not store the %1: %2</source>
         <translation>系统钥匙串无法保存%1：%2</translation>
     </message>
     <message>
-        <location line="+33" />
-        <source>The passwords of "%1" are saved unencrypted in its profile, as you agreed.</source>
+        <location line="+33"/>
+        <source>The passwords of &quot;%1&quot; are saved unencrypted in its profile, as you agreed.</source>
         <translation>按照你的同意，“%1”的密码已以明文保存在其配置中。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Not saved: %1. You will be asked for it when connecting.</source>
         <translation>未保存：%1。连接时会再次询问。</translation>
     </message>
@@ -4196,390 +4837,390 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ProfileValidator</name>
     <message>
-        <location filename="../core/profile/profile_validator.cpp" line="+50" />
+        <location filename="../core/profile/profile_validator.cpp" line="+50"/>
         <source>%1 in row %2 has no name.</source>
         <translation>第 %2 行的%1没有名称。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Enter a name for the connection.</source>
         <translation>请输入连接名称。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Enter the broker's host name or IP address.</source>
+        <location line="+4"/>
+        <source>Enter the broker&apos;s host name or IP address.</source>
         <translation>请输入服务器的主机名或 IP 地址。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The host "%1" is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
+        <location line="+4"/>
+        <source>The host &quot;%1&quot; is not a valid host name or IP address; leave out the scheme (mqtt://) and the port.</source>
         <translation>主机“%1”不是有效的主机名或 IP 地址；请去掉协议前缀（mqtt://）和端口。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>端口必须在 1 到 65535 之间。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The WebSocket path must start with "/".</source>
+        <location line="+5"/>
+        <source>The WebSocket path must start with &quot;/&quot;.</source>
         <translation>WebSocket 路径必须以“/”开头。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The WebSocket header</source>
         <translation>WebSocket 请求头</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The WebSocket header name "%1" may not contain a colon or a space.</source>
+        <location line="+4"/>
+        <source>The WebSocket header name &quot;%1&quot; may not contain a colon or a space.</source>
         <translation>WebSocket 请求头名称“%1”不能包含冒号或空格。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>MQTT 3.1 needs a client id: enter one or generate it.</source>
         <translation>MQTT 3.1 需要客户端 ID：请输入或生成一个。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>MQTT 3.1 allows a client id of at most 23 characters; this one has %1.</source>
         <translation>MQTT 3.1 的客户端 ID 最多 23 个字符；当前为 %1 个。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>MQTT 3.1.1 needs a client id when clean session is off: enter one or turn clean session on.</source>
         <translation>关闭清除会话时，MQTT 3.1.1 需要客户端 ID：请输入一个，或开启清除会话。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The client id has %1 bytes; a 3.1.1 broker only has to accept 23 [MQTT-3.1.3-5].</source>
         <translation>客户端 ID 有 %1 字节；3.1.1 服务器只保证接受 23 字节 [MQTT-3.1.3-5]。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The client id is longer than 65535 bytes.</source>
         <translation>客户端 ID 超过 65535 字节。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>MQTT %1 cannot send a password without a user name: enter a user name.</source>
         <translation>MQTT %1 不能在没有用户名的情况下发送密码：请输入用户名。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Nothing can verify the server: add a CA file or use the system CA certificates.</source>
         <translation>没有可用于验证服务器的证书：请添加 CA 文件或使用系统 CA 证书。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Use either a PKCS#12 bundle or a certificate and key, not both.</source>
         <translation>请使用 PKCS#12 文件或证书加私钥，二者只能选其一。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The client certificate needs its private key: choose the key file.</source>
         <translation>客户端证书需要对应的私钥：请选择私钥文件。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The private key needs its client certificate: choose the certificate file.</source>
         <translation>私钥需要对应的客户端证书：请选择证书文件。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Each ALPN protocol name must be 1 to 255 bytes long.</source>
         <translation>每个 ALPN 协议名的长度必须为 1 到 255 字节。</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Insecure: the server's certificate is not verified, so anyone can pretend to be this broker.</source>
+        <location line="+7"/>
+        <source>Insecure: the server&apos;s certificate is not verified, so anyone can pretend to be this broker.</source>
         <translation>不安全：未验证服务器证书，任何人都可以冒充该服务器。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The shortest reconnect delay must be more than 0 ms.</source>
         <translation>最短重连间隔必须大于 0 毫秒。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The longest reconnect delay (%1 ms) is shorter than the shortest (%2 ms).</source>
         <translation>最长重连间隔（%1 毫秒）小于最短间隔（%2 毫秒）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The offline queue size cannot be negative.</source>
         <translation>离线队列长度不能为负数。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Enter the proxy's host name or IP address.</source>
+        <location line="+5"/>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
         <translation>请输入代理的主机名或 IP 地址。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The proxy host "%1" is not a valid host name or IP address.</source>
+        <location line="+3"/>
+        <source>The proxy host &quot;%1&quot; is not a valid host name or IP address.</source>
         <translation>代理主机“%1”不是有效的主机名或 IP 地址。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The proxy port must be between 1 and 65535.</source>
         <translation>代理端口必须在 1 到 65535 之间。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The user property</source>
         <translation>用户属性</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The history limits cannot be negative.</source>
         <translation>历史记录上限不能为负数。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The MQTT 5.0 connect properties are not sent with MQTT %1.</source>
         <translation>使用 MQTT %1 时不会发送 MQTT 5.0 连接属性。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Passwords of this connection are saved unencrypted in its profile, as you agreed.</source>
         <translation>按照你的同意，此连接的密码以明文保存在其配置中。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Enter a topic for the last will, or turn the last will off.</source>
         <translation>请输入遗嘱消息的主题，或关闭遗嘱消息。</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The last will topic "%1" may not contain the wildcards + or #.</source>
+        <location line="+6"/>
+        <source>The last will topic &quot;%1&quot; may not contain the wildcards + or #.</source>
         <translation>遗嘱主题“%1”不能包含通配符 + 或 #。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The last will topic is longer than 65535 bytes.</source>
         <translation>遗嘱主题超过 65535 字节。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The last will QoS must be 0, 1 or 2.</source>
         <translation>遗嘱消息的 QoS 必须是 0、1 或 2。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The will user property</source>
         <translation>遗嘱用户属性</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The will payload is marked as UTF-8 text but is not valid UTF-8 [MQTT-3.1.3-16].</source>
         <translation>遗嘱载荷被标记为 UTF-8 文本，但不是有效的 UTF-8 [MQTT-3.1.3-16]。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The MQTT 5.0 will properties are not sent with MQTT %1.</source>
         <translation>使用 MQTT %1 时不会发送 MQTT 5.0 遗嘱属性。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Enter a port.</source>
         <translation>请输入端口。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The port "%1" is not between 1 and 65535.</source>
+        <location line="+4"/>
+        <source>The port &quot;%1&quot; is not between 1 and 65535.</source>
         <translation>端口“%1”不在 1 到 65535 之间。</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+120" />
+        <location filename="../ui/publish/publish_bar.cpp" line="+120"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topic to publish to</source>
         <translation>要发布到的主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Q&amp;oS:</source>
         <translation>QoS(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Retain</source>
         <translation>保留(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>For&amp;mat:</source>
         <translation>格式(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+38" />
+        <location line="+5"/>
+        <location line="+38"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="-37" />
-        <location line="+1" />
+        <location line="-37"/>
+        <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation>MQTT 5 发布属性</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resend a message from the publish history</source>
         <translation>从发布历史中重新发送消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Publish history</source>
         <translation>发布历史</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>never expires</source>
         <translation>永不过期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. application/json</source>
         <translation>例如 application/json</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not sent</source>
         <translation>不发送</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>0: unspecified bytes</source>
         <translation>0：未指定的字节</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>1: UTF-8 text</source>
         <translation>1：UTF-8 文本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>text, sent as UTF-8 bytes</source>
         <translation>文本，以 UTF-8 字节发送</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>name=value; other=value</source>
         <translation>名称=值; 其他=值</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-49"/>
         <source>Message &amp;expiry:</source>
         <translation>消息过期(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Content type:</source>
         <translation>内容类型(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload format &amp;indicator:</source>
         <translation>载荷格式指示(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Res&amp;ponse topic:</source>
         <translation>响应主题(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Corre&amp;lation data:</source>
         <translation>关联数据(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;User properties:</source>
         <translation>用户属性(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>&amp;Payload:</source>
         <translation>载荷(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload (Ctrl+Enter sends)</source>
         <translation>载荷（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Publish (Ctrl+Enter)</source>
         <translation>发布（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="-18" />
-        <location line="+39" />
+        <location line="-18"/>
+        <location line="+39"/>
         <source>Properties on</source>
         <translation>属性已启用</translation>
     </message>
     <message>
-        <location line="+191" />
-        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection's settings.</source>
+        <location line="+191"/>
+        <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Not connected: only QoS 1 and 2 messages are queued until the connection is back. Connect first, or choose QoS 1 or 2.</source>
         <translation>未连接：只有 QoS 1 和 2 的消息会排队等待连接恢复。请先连接，或选择 QoS 1 或 2。</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+61" />
+        <location line="+15"/>
+        <location line="+61"/>
         <source>publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location line="-61" />
-        <location line="+61" />
+        <location line="-61"/>
+        <location line="+61"/>
         <source>queued until connected</source>
         <translation>已排队，连接后发送</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Resend %1 (QoS %2): %3</source>
         <translation>重新发送 %1（QoS %2）：%3</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Not connected: connect first to resend this message.</source>
         <translation>未连接：请先连接再重新发送此消息。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Last message: %1</source>
         <translation>上一条消息：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The last message was not delivered: %1</source>
         <translation>上一条消息未送达：%1</translation>
     </message>
@@ -4587,267 +5228,267 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::ReasonCode</name>
     <message>
-        <location filename="../core/protocol/reason_code.cpp" line="+34" />
+        <location filename="../core/protocol/reason_code.cpp" line="+34"/>
         <source>Success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Granted QoS 1</source>
         <translation>授予 QoS 1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Granted QoS 2</source>
         <translation>授予 QoS 2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disconnect with Will Message</source>
         <translation>断开并发送遗嘱消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No matching subscribers</source>
         <translation>没有匹配的订阅者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No subscription existed</source>
         <translation>订阅不存在</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Continue authentication</source>
         <translation>继续认证</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-authenticate</source>
         <translation>重新认证</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unspecified error</source>
         <translation>未指明的错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Malformed Packet</source>
         <translation>报文格式错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Protocol Error</source>
         <translation>协议错误</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Implementation specific error</source>
         <translation>实现相关的错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unsupported Protocol Version</source>
         <translation>不支持的协议版本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Client Identifier not valid</source>
         <translation>客户端标识符无效</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bad User Name or Password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not authorized</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server unavailable</source>
         <translation>服务器不可用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server busy</source>
         <translation>服务器繁忙</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Banned</source>
         <translation>已被禁止</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server shutting down</source>
         <translation>服务器正在关闭</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Bad authentication method</source>
         <translation>认证方法错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keep Alive timeout</source>
         <translation>保活超时</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Session taken over</source>
         <translation>会话被接管</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Topic Filter invalid</source>
         <translation>主题过滤器无效</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Topic Name invalid</source>
         <translation>主题名无效</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Packet Identifier in use</source>
         <translation>报文标识符已被使用</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Packet Identifier not found</source>
         <translation>找不到报文标识符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Receive Maximum exceeded</source>
         <translation>超出接收最大值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Topic Alias invalid</source>
         <translation>主题别名无效</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Packet too large</source>
         <translation>报文过大</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message rate too high</source>
         <translation>消息速率过高</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quota exceeded</source>
         <translation>超出配额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrative action</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Payload format invalid</source>
         <translation>载荷格式无效</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retain not supported</source>
         <translation>不支持保留消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>QoS not supported</source>
         <translation>不支持该 QoS</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Use another server</source>
         <translation>请使用其他服务器</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Server moved</source>
         <translation>服务器已迁移</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Shared Subscriptions not supported</source>
         <translation>不支持共享订阅</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connection rate exceeded</source>
         <translation>超出连接速率</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Maximum connect time</source>
         <translation>达到最长连接时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Subscription Identifiers not supported</source>
         <translation>不支持订阅标识符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Wildcard Subscriptions not supported</source>
         <translation>不支持通配符订阅</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Normal disconnection</source>
         <translation>正常断开</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Granted QoS 0</source>
         <translation>授予 QoS 0</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unknown reason code</source>
         <translation>未知的原因码</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Connection accepted</source>
         <translation>连接已接受</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connection refused: unacceptable protocol version</source>
         <translation>连接被拒绝：协议版本不可接受</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: identifier rejected</source>
         <translation>连接被拒绝：标识符被拒绝</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: server unavailable</source>
         <translation>连接被拒绝：服务器不可用</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: bad user name or password</source>
         <translation>连接被拒绝：用户名或密码错误</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Connection refused: not authorized</source>
         <translation>连接被拒绝：未授权</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Reserved return code</source>
         <translation>保留的返回码</translation>
     </message>
@@ -4855,87 +5496,87 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RequestValidator</name>
     <message>
-        <location filename="../core/session/request_validator.cpp" line="+34" />
-        <source>Cannot publish to "%1": %2</source>
+        <location filename="../core/session/request_validator.cpp" line="+34"/>
+        <source>Cannot publish to &quot;%1&quot;: %2</source>
         <translation>无法发布到“%1”：%2</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>QoS must be 0, 1 or 2.</source>
         <translation>QoS 必须是 0、1 或 2。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A published message cannot carry a Subscription Identifier; remove it.</source>
         <translation>发布的消息不能携带订阅标识符；请将其移除。</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>The response topic "%1" is invalid: %2</source>
+        <location line="+7"/>
+        <source>The response topic &quot;%1&quot; is invalid: %2</source>
         <translation>响应主题“%1”无效：%2</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The server accepts messages up to QoS %1 only; publish with QoS %1 or lower.</source>
         <translation>服务器只接受最高 QoS %1 的消息；请以 QoS %1 或更低等级发布。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The server does not support retained messages; publish without Retain.</source>
         <translation>服务器不支持保留消息；请取消“保留”后再发布。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>A subscription needs at least one filter.</source>
         <translation>订阅至少需要一个主题过滤器。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>A subscription identifier must be between 1 and 268,435,455.</source>
         <translation>订阅标识符必须在 1 到 268,435,455 之间。</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Cannot subscribe to "%1": %2</source>
+        <location line="+9"/>
+        <source>Cannot subscribe to &quot;%1&quot;: %2</source>
         <translation>无法订阅“%1”：%2</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Subscription options out of range (QoS 0..2, Retain Handling 0..2).</source>
         <translation>订阅选项超出范围（QoS 0..2，保留处理 0..2）。</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>No Local cannot be set on the shared subscription "%1"; turn it off.</source>
+        <location line="+7"/>
+        <source>No Local cannot be set on the shared subscription &quot;%1&quot;; turn it off.</source>
         <translation>共享订阅“%1”不能设置 No Local（不接收本地消息）；请将其关闭。</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>The server does not support wildcard subscriptions ("%1").</source>
+        <location line="+11"/>
+        <source>The server does not support wildcard subscriptions (&quot;%1&quot;).</source>
         <translation>服务器不支持通配符订阅（“%1”）。</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>The server does not support shared subscriptions ("%1").</source>
+        <location line="+9"/>
+        <source>The server does not support shared subscriptions (&quot;%1&quot;).</source>
         <translation>服务器不支持共享订阅（“%1”）。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The server does not support subscription identifiers; subscribe without one.</source>
         <translation>服务器不支持订阅标识符；请不带订阅标识符进行订阅。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Unsubscribing needs at least one filter.</source>
         <translation>取消订阅至少需要一个主题过滤器。</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Cannot unsubscribe from "%1": %2</source>
+        <location line="+6"/>
+        <source>Cannot unsubscribe from &quot;%1&quot;: %2</source>
         <translation>无法取消订阅“%1”：%2</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The %1 packet would be %2 bytes, but the server accepts at most %3 bytes; it was not sent. Make the payload or properties smaller.</source>
         <translation>%1 报文将有 %2 字节，但服务器最多接受 %3 字节，因此未发送。请减小载荷或属性。</translation>
     </message>
@@ -4943,76 +5584,76 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RetainedClearDialog</name>
     <message>
-        <location filename="../ui/topictree/retained_clear_dialog.cpp" line="+74" />
+        <location filename="../ui/topictree/retained_clear_dialog.cpp" line="+74"/>
         <source>Clear retained messages</source>
         <translation>清除保留消息</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear the retained message of %n topic(s)? An empty retained message is published to each; the broker then keeps none for it. This cannot be undone.</source>
         <translation>
             <numerusform>清除 %n 个主题的保留消息？将向每个主题发布一条空的保留消息，代理随后不再为其保留任何消息。此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Topics to clear</source>
         <translation>要清除的主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QoS:</source>
         <translation>&amp;QoS：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The QoS of the empty messages; 1 or 2 confirms each one</source>
         <translation>空消息的 QoS；1 或 2 会逐条确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Clear %n topic(s)</source>
         <translation>
             <numerusform>清除 %n 个主题(&amp;C)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cleared %1 of %2.</source>
         <translation>已清除 %1 / %2。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Stopped: the other topics were not cleared.</source>
         <translation>已停止：其余主题未清除。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed:</source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5020,7 +5661,7 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RetainedClearer</name>
     <message>
-        <location filename="../core/retained/retained_clearer.cpp" line="+30" />
+        <location filename="../core/retained/retained_clearer.cpp" line="+30"/>
         <source>The connection is gone</source>
         <translation>连接已不存在</translation>
     </message>
@@ -5028,27 +5669,27 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RetainedCollector</name>
     <message>
-        <location filename="../core/retained/retained_collector.cpp" line="+29" />
+        <location filename="../core/retained/retained_collector.cpp" line="+29"/>
         <source>Retained messages were still arriving after %1 s (%2 topics so far).</source>
         <translation>%1 秒后保留消息仍在到达（目前 %2 个主题）。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The connection was lost while collecting retained messages.</source>
         <translation>收集保留消息时连接断开。</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>The server refused the subscription to %1: %2</source>
         <translation>服务器拒绝了对 %1 的订阅：%2</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The connection is gone.</source>
         <translation>连接已不存在。</translation>
     </message>
@@ -5056,52 +5697,52 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RetainedDiffModel</name>
     <message>
-        <location filename="../core/retained/retained_diff_model.cpp" line="+52" />
+        <location filename="../core/retained/retained_diff_model.cpp" line="+52"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>changed</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A (before)</source>
         <translation>A（之前）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>B (after)</source>
         <translation>B（之后）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>No differences; unchanged: %1.</source>
         <translation>没有差异；未变：%1。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Added: %1, removed: %2, changed: %3; unchanged: %4.</source>
         <translation>新增：%1，删除：%2，更改：%3；未变：%4。</translation>
     </message>
@@ -5109,69 +5750,69 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RetainedDiffPanel</name>
     <message>
-        <location filename="../ui/topictree/retained_diff_panel.cpp" line="+76" />
+        <location filename="../ui/topictree/retained_diff_panel.cpp" line="+76"/>
         <source>E&amp;xport comparison…</source>
         <translation>导出比较结果(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the differences as JSON or CSV</source>
         <translation>将差异保存为 JSON 或 CSV</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Values of the selected topic</source>
         <translation>所选主题的值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select a row to see both values in full.</source>
         <translation>选择一行以查看两侧的完整值。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>A: %1 · B: %2</source>
         <translation>A：%1 · B：%2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose A and B, then Compare.</source>
         <translation>选择 A 和 B，然后点击比较。</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>(not retained)</source>
         <translation>（无保留消息）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A (%1):</source>
         <translation>A（%1）：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>B (%1):</source>
         <translation>B（%1）：</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+7" />
+        <location line="+12"/>
+        <location line="+7"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+6" />
+        <location line="+11"/>
+        <location line="+6"/>
         <source>Export comparison</source>
         <translation>导出比较结果</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
@@ -5179,318 +5820,318 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::RetainedSnapshotDialog</name>
     <message>
-        <location filename="../ui/topictree/retained_snapshot_dialog.cpp" line="+189" />
+        <location filename="../ui/topictree/retained_snapshot_dialog.cpp" line="+189"/>
         <source>Retained snapshots</source>
         <translation>保留消息快照</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Take a snapshot of what the broker retains</source>
         <translation>为代理保留的消息拍摄快照</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Filter:</source>
         <translation>过滤器(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The retained messages under this filter are recorded, e.g. plant/# or #</source>
         <translation>记录此过滤器下的保留消息，例如 plant/# 或 #</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. before the deployment</source>
         <translation>例如：部署之前</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Take snapshot</source>
         <translation>拍摄快照(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscribe over a connection of its own, collect the retained messages until the broker is quiet, and store them</source>
         <translation>通过独立的连接订阅，收集保留消息直到代理不再发送，然后保存</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+2" />
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Stored snapshots</source>
         <translation>已保存的快照</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Filter</source>
         <translation>过滤器</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Broker</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the snapshot as a JSON file (mqttdesk-cli retained diff reads it)</source>
         <translation>将快照保存为 JSON 文件（mqttdesk-cli retained diff 可读取）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Store a snapshot file, e.g. one taken with mqttdesk-cli retained snapshot</source>
         <translation>保存一个快照文件，例如用 mqttdesk-cli retained snapshot 拍摄的快照</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;A (before):</source>
         <translation>A（之前）(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;B (after):</source>
         <translation>B（之后）(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A stored snapshot, or a broker as it is now</source>
         <translation>已保存的快照，或代理的当前状态</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Compare</source>
         <translation>比较(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+43" />
+        <location line="+1"/>
+        <location line="+43"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-43" />
-        <location line="+43" />
+        <location line="-43"/>
+        <location line="+43"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>This broker now (%1)</source>
         <translation>此代理的当前状态（%1）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 now</source>
         <translation>%1 的当前状态</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1 (%2, %3 topics)</source>
         <translation>%1（%2，%3 个主题）</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>Cannot read the stored snapshots: %1</source>
         <translation>无法读取已保存的快照：%1</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+73" />
+        <location line="+16"/>
+        <location line="+73"/>
         <source>The filter is not valid: %1</source>
         <translation>过滤器无效：%1</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-68"/>
         <source>Snapshot of %1</source>
         <translation>%1 的快照</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Collecting retained messages: %1 topics so far…</source>
         <translation>正在收集保留消息：目前 %1 个主题…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The snapshot failed: %1</source>
         <translation>快照失败：%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Snapshot taken: %1 topics (not stored: this connection has no storage).</source>
         <translation>快照已拍摄：%1 个主题（未保存：此连接没有存储）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Storing %1 topics…</source>
         <translation>正在保存 %1 个主题…</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+226" />
+        <location line="+7"/>
+        <location line="+226"/>
         <source>The snapshot could not be stored: %1</source>
         <translation>无法保存快照：%1</translation>
     </message>
     <message>
-        <location line="-223" />
+        <location line="-223"/>
         <source>Snapshot “%1” stored: %2 topics.</source>
         <translation>快照“%1”已保存：%2 个主题。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Connecting to take a snapshot of %1…</source>
         <translation>正在连接以拍摄 %1 的快照…</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Comparing under %1…</source>
         <translation>正在比较 %1 下的保留消息…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>no storage</source>
         <translation>没有存储</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Compared: no differences.</source>
         <translation>比较完成：没有差异。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compared: %1 differences.</source>
         <translation>比较完成：%1 处差异。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Cannot rename the snapshot: %1</source>
         <translation>无法重命名快照：%1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Delete snapshot</source>
         <translation>删除快照</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the snapshot “%1” (%2 topics)? This cannot be undone.</source>
         <translation>删除快照“%1”（%2 个主题）？此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot delete the snapshot: %1</source>
         <translation>无法删除快照：%1</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+7" />
+        <location line="+16"/>
+        <location line="+7"/>
         <source>Cannot export the snapshot: %1</source>
         <translation>无法导出快照：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Cannot import the snapshot: %1</source>
         <translation>无法导入快照：%1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Imported “%1”: %2 topics.</source>
         <translation>已导入“%1”：%2 个主题。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Rename snapshot</source>
         <translation>重命名快照</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Export snapshot</source>
         <translation>导出快照</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retained snapshots (*.json)</source>
         <translation>保留消息快照 (*.json)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Import snapshot</source>
         <translation>导入快照</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retained snapshots (*.json);;All files (*)</source>
         <translation>保留消息快照 (*.json);;所有文件 (*)</translation>
     </message>
@@ -5498,22 +6139,22 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::SecretStore</name>
     <message>
-        <location filename="../core/profile/secret_store.cpp" line="+33" />
+        <location filename="../core/profile/secret_store.cpp" line="+33"/>
         <source>no system keychain answers: no Secret Service (such as GNOME Keyring or KWallet) is running for this session</source>
         <translation>系统钥匙串没有响应：当前会话中没有运行 Secret Service（例如 GNOME Keyring 或 KWallet）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>access to the system keychain was refused (it may be locked, or the request was declined)</source>
         <translation>访问系统钥匙串被拒绝（钥匙串可能已锁定，或请求被拒绝）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>the system keychain reported an error</source>
         <translation>系统钥匙串报告了错误</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 (the keychain says: %2)</source>
         <translation>%1（钥匙串返回：%2）</translation>
     </message>
@@ -5521,178 +6162,178 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::Session</name>
     <message>
-        <location filename="../core/session/session_state.cpp" line="+11" />
+        <location filename="../core/session/session_state.cpp" line="+11"/>
         <source>Disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Disconnecting</source>
         <translation>正在断开</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Waiting to reconnect</source>
         <translation>等待重连</translation>
     </message>
     <message>
-        <location filename="../core/session/auth_flow.cpp" line="+100" />
+        <location filename="../core/session/auth_flow.cpp" line="+100"/>
         <source>it sent AUTH although we did not ask for enhanced authentication</source>
         <translation>我们并未请求增强认证，它却发送了 AUTH</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>its AUTH names the method "%1" instead of "%2"</source>
+        <location line="+8"/>
+        <source>its AUTH names the method &quot;%1&quot; instead of &quot;%2&quot;</source>
         <translation>它的 AUTH 指定的认证方法是“%1”，而不是“%2”</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>it sent AUTH Re-authenticate, which only a client may send</source>
         <translation>它发送了 AUTH 重新认证，而这只能由客户端发送</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>it ended authentication with AUTH instead of CONNACK</source>
         <translation>它用 AUTH 而不是 CONNACK 结束了认证</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Enhanced authentication needs MQTT 5.0 and an authentication method in the connection settings.</source>
         <translation>增强认证需要 MQTT 5.0，并需在连接设置中指定认证方法。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>AUTH can continue an exchange the server started (0x18) or re-authenticate while connected (0x19); nothing was sent.</source>
         <translation>AUTH 只能用于继续服务器发起的认证交换（0x18），或在连接期间重新认证（0x19）；未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../core/session/reason_policy.cpp" line="+76" />
+        <location filename="../core/session/reason_policy.cpp" line="+76"/>
         <source>The server refused the connection: %1.</source>
         <translation>服务器拒绝了连接：%1。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The server says: "%1".</source>
+        <location line="+4"/>
+        <source>The server says: &quot;%1&quot;.</source>
         <translation>服务器表示：“%1”。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+43" />
-        <source>It suggests the server "%1" instead.</source>
+        <location line="+4"/>
+        <location line="+43"/>
+        <source>It suggests the server &quot;%1&quot; instead.</source>
         <translation>它建议改用服务器“%1”。</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-38"/>
         <source>Check the user name and password.</source>
         <translation>请检查用户名和密码。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Check the credentials and the broker's ACL.</source>
+        <location line="+5"/>
+        <source>Check the credentials and the broker&apos;s ACL.</source>
         <translation>请检查凭据和服务器的 ACL。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Try another MQTT version for this server.</source>
         <translation>请为该服务器尝试其他 MQTT 版本。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Use another client id (3.1: at most 23 characters).</source>
         <translation>请使用其他客户端 ID（3.1：最多 23 个字符）。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The server closed the connection: %1.</source>
         <translation>服务器关闭了连接：%1。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>It says: "%1".</source>
+        <location line="+5"/>
+        <source>It says: &quot;%1&quot;.</source>
         <translation>它表示：“%1”。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Another client connected with the same client id; use a unique id.</source>
         <translation>另一个客户端以相同的客户端 ID 连接；请使用唯一的 ID。</translation>
     </message>
     <message>
-        <location filename="../core/session/session_core.cpp" line="+171" />
+        <location filename="../core/session/session_core.cpp" line="+171"/>
         <source>Could not connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the transport failed.</source>
         <translation>传输失败。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The connection was lost: %1</source>
         <translation>连接已中断：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the server closed it.</source>
         <translation>服务器关闭了连接。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The server closed the connection before accepting it (no CONNACK): %1</source>
         <translation>服务器在接受连接之前就关闭了连接（未收到 CONNACK）：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>no reason given.</source>
         <translation>未给出原因。</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+111"/>
         <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
         <translation>服务器未在 %1 秒内接受连接。请检查主机、端口和传输方式（TLS、WebSocket）。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The server stopped answering (no PINGRESP within %1 seconds); the connection is considered dead.</source>
         <translation>服务器已停止响应（%1 秒内未收到 PINGRESP）；连接被视为已断开。</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>it sent %1 before CONNACK</source>
         <translation>它在 CONNACK 之前发送了 %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>it sent %1, which only a client may send</source>
         <translation>它发送了 %1，而这只能由客户端发送</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>it sent a second CONNACK</source>
         <translation>它发送了第二个 CONNACK</translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>its CONNACK names the authentication method "%1" but we asked for "%2"</source>
+        <location line="+22"/>
+        <source>its CONNACK names the authentication method &quot;%1&quot; but we asked for &quot;%2&quot;</source>
         <translation>它的 CONNACK 指定的认证方法是“%1”，但我们请求的是“%2”</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>it claims a session is present although we asked for a clean start</source>
         <translation>我们请求了清除开始，它却声称会话已存在</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+118"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
@@ -5700,25 +6341,25 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::SessionError</name>
     <message>
-        <location filename="../core/session/session_error.cpp" line="+71" />
-        <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker's operator.</source>
+        <location filename="../core/session/session_error.cpp" line="+71"/>
+        <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
         <translation>服务器违反了 MQTT 协议：%1（%2）。连接已关闭；如果问题持续出现，请告知该服务器的运维人员。</translation>
     </message>
 </context>
 <context>
     <name>mqttdesk::StatusSummary</name>
     <message>
-        <location filename="../ui/mainwindow/status_summary.cpp" line="+24" />
+        <location filename="../ui/mainwindow/status_summary.cpp" line="+24"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Received %1 · Stored %2</source>
         <translation>已接收 %1 · 已存储 %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 msg/s</source>
         <translation>%1 条/秒</translation>
     </message>
@@ -5726,87 +6367,87 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::SubscriptionListModel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+37" />
+        <location filename="../ui/subscriptions/subscription_list_model.cpp" line="+37"/>
         <source>not subscribed</source>
         <translation>未订阅</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>subscribing…</source>
         <translation>正在订阅…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>granted QoS %1</source>
         <translation>已授予 QoS %1</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>subscribed</source>
         <translation>已订阅</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>inactive</source>
         <translation>未激活</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>✓ QoS %1</source>
         <translation>✓ QoS %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>✗ %1</source>
         <translation>✗ %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Filter</source>
         <translation>过滤器</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Alias</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>QoS</source>
         <translation>QoS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5814,143 +6455,143 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::SubscriptionPanel</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+125" />
+        <location filename="../ui/subscriptions/subscription_panel.cpp" line="+125"/>
         <source>&lt;b&gt;Subscriptions&lt;/b&gt;</source>
         <translation>&lt;b&gt;订阅&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Filter:</source>
         <translation>过滤器(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. sensors/+/temperature</source>
         <translation>例如 sensors/+/temperature</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QoS:</source>
         <translation>QoS(&amp;Q)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>5.0 options</source>
         <translation>5.0 选项</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>MQTT 5 subscription options</source>
         <translation>MQTT 5 订阅选项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;No Local (do not receive my own messages)</source>
         <translation>不接收本地消息(&amp;N)（不接收自己发布的消息）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retain as &amp;published</source>
         <translation>按发布时保留(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send retained messages on subscribe</source>
         <translation>订阅时发送保留消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send retained only for a new subscription</source>
         <translation>仅对新订阅发送保留消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Do not send retained messages</source>
         <translation>不发送保留消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>name=value; other=value</source>
         <translation>名称=值; 其他=值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retain &amp;handling:</source>
         <translation>保留处理(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscription &amp;identifier:</source>
         <translation>订阅标识符(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;User properties:</source>
         <translation>用户属性(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-38"/>
         <source>✓ QoS %1</source>
         <translation>✓ QoS %1</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change the colour of the selected subscription</source>
         <translation>更改所选订阅的颜色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Display as:</source>
         <translation>显示为(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unsubscribe and remove the selected subscription</source>
         <translation>取消订阅并移除所选订阅</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove subscription</source>
         <translation>移除订阅</translation>
     </message>
     <message>
-        <location line="+66" />
-        <source>You are already subscribed to "%1".</source>
+        <location line="+66"/>
+        <source>You are already subscribed to &quot;%1&quot;.</source>
         <translation>您已订阅“%1”。</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Subscription colour</source>
         <translation>订阅颜色</translation>
     </message>
@@ -5958,12 +6599,12 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::SubscriptionPersistence</name>
     <message>
-        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+78" />
+        <location filename="../ui/subscriptions/subscription_persistence.cpp" line="+78"/>
         <source>The subscriptions could not be saved with the connection: %1</source>
         <translation>订阅无法随连接保存：%1</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-43"/>
         <source>The saved subscriptions could not be read: %1</source>
         <translation>无法读取已保存的订阅：%1</translation>
     </message>
@@ -5971,57 +6612,57 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::SubscriptionTraffic</name>
     <message>
-        <location filename="../core/session/subscription_traffic.cpp" line="+52" />
+        <location filename="../core/session/subscription_traffic.cpp" line="+52"/>
         <source>The connection closed before the server acknowledged the subscription.</source>
         <translation>服务器确认订阅之前连接已关闭。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The connection closed before the server acknowledged the unsubscription.</source>
         <translation>服务器确认取消订阅之前连接已关闭。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Cancelled: the connection was closed by you.</source>
         <translation>已取消：你关闭了连接。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Not connected: connect before subscribing.</source>
         <translation>未连接：请先连接再订阅。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Not connected: connect before unsubscribing.</source>
         <translation>未连接：请先连接再取消订阅。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>All 65,535 packet identifiers are in use; try again when messages in flight are acknowledged.</source>
         <translation>全部 65,535 个报文标识符都在使用中；请等待传输中的消息被确认后再试。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>All 65,535 packet identifiers are in use; try again later.</source>
         <translation>全部 65,535 个报文标识符都在使用中；请稍后再试。</translation>
     </message>
     <message>
-        <location line="+33" />
-        <source>The server's SUBACK did not answer every filter.</source>
+        <location line="+33"/>
+        <source>The server&apos;s SUBACK did not answer every filter.</source>
         <translation>服务器的 SUBACK 没有回应每个主题过滤器。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>its SUBACK has %1 reason codes for %2 filters</source>
         <translation>它的 SUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
     <message>
-        <location line="+31" />
-        <source>The server's UNSUBACK did not answer every filter.</source>
+        <location line="+31"/>
+        <source>The server&apos;s UNSUBACK did not answer every filter.</source>
         <translation>服务器的 UNSUBACK 没有回应每个主题过滤器。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>its UNSUBACK has %1 reason codes for %2 filters</source>
         <translation>它的 UNSUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
@@ -6029,58 +6670,58 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TimeFilterButton</name>
     <message>
-        <location filename="../ui/stream/time_filter_button.cpp" line="+79" />
+        <location filename="../ui/stream/time_filter_button.cpp" line="+79"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+3" />
+        <location line="+15"/>
+        <location line="+3"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Time: %1</source>
         <translation>时间：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Jump to a time, or show only the messages of a time range</source>
         <translation>跳转到某一时间，或只显示某个时间范围内的消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Only messages received %1 are shown</source>
         <translation>只显示 %1 收到的消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time range: %1</source>
         <translation>时间范围：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Jump to time…</source>
         <translation>跳转到时间(&amp;J)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time &amp;range…</source>
         <translation>时间范围(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show &amp;all times</source>
         <translation>显示全部时间(&amp;A)</translation>
     </message>
@@ -6088,72 +6729,72 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TimeRangeDialog</name>
     <message>
-        <location filename="../ui/stream/time_range_dialog.cpp" line="+54" />
+        <location filename="../ui/stream/time_range_dialog.cpp" line="+54"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Last %1</source>
         <translation>最近 %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Time range</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;From:</source>
         <translation>起始(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;To:</source>
         <translation>结束(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start of the time range</source>
         <translation>时间范围的开始</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>End of the time range</source>
         <translation>时间范围的结束</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unticked: from the oldest stored message</source>
         <translation>不勾选：从最早存储的消息开始</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unticked: up to the newest message, live ones included</source>
         <translation>不勾选：直到最新消息，包括实时到达的消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last:</source>
         <translation>最近：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+79"/>
         <source>The start is after the end: no message can match.</source>
         <translation>开始时间晚于结束时间：没有消息能匹配。</translation>
     </message>
@@ -6161,149 +6802,149 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TlsPage</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+81" />
+        <location filename="../ui/dialogs/tls_page.cpp" line="+81"/>
         <source>Trust the &amp;system CA certificates</source>
         <translation>信任系统 CA 证书(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Verify the server certificate</source>
         <translation>验证服务器证书(&amp;V)</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>TLS applies to mqtts:// and wss:// only; choose one of them on the General tab to use these settings.</source>
         <translation>TLS 仅适用于 mqtts:// 和 wss://；请在“常规”页选择其中之一以使用这些设置。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+4" />
+        <location line="+1"/>
+        <location line="+4"/>
         <source>PEM or DER; drop a file here</source>
         <translation>PEM 或 DER；可将文件拖放到这里</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Private keys (*.key *.pem *.der);;All files (*)</source>
         <translation>私钥 (*.key *.pem *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the private key</source>
         <translation>选择私钥</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>PKCS#12 bundles (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a PKCS#12 bundle</source>
         <translation>选择 PKCS#12 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>instead of certificate and key</source>
         <translation>代替证书和私钥</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>only for an encrypted key</source>
         <translation>仅用于加密的私钥</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the host name</source>
         <translation>主机名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>comma separated, e.g. mqtt</source>
         <translation>以逗号分隔，例如 mqtt</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-22"/>
         <source>Insecure: the server is not verified, so anyone can pretend to be this broker.</source>
         <translation>不安全：未验证服务器，任何人都可以冒充该服务器。</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>C&amp;A files:</source>
         <translation>CA 文件(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Client &amp;certificate:</source>
         <translation>客户端证书(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Private &amp;key:</source>
         <translation>私钥(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key pass&amp;phrase:</source>
         <translation>私钥口令(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>PKCS#&amp;12 bundle:</source>
         <translation>PKCS#12 文件(&amp;1)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PKCS#12 pass&amp;word:</source>
         <translation>PKCS#12 密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Minimum TLS version:</source>
         <translation>最低 TLS 版本(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Server &amp;name (SNI):</source>
         <translation>服务器名称 (SNI)(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A&amp;LPN protocols:</source>
         <translation>ALPN 协议(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>Private key (the passphrase is in the keychain)</source>
         <translation>私钥（口令保存在钥匙串中）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Private key (%1)</source>
         <translation>私钥（%1）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>PKCS#12 bundle (the password is in the keychain)</source>
         <translation>PKCS#12 文件（密码保存在钥匙串中）</translation>
     </message>
     <message>
-        <location line="+53" />
-        <location line="+4" />
+        <location line="+53"/>
+        <location line="+4"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
@@ -6311,161 +6952,161 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TopicDetailPanel</name>
     <message>
-        <location filename="../ui/topictree/topic_detail_panel.cpp" line="+113" />
+        <location filename="../ui/topictree/topic_detail_panel.cpp" line="+113"/>
         <source>Open in viewer</source>
         <translation>在查看器中打开</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the whole payload of this message in the payload viewer</source>
         <translation>在载荷查看器中显示此消息的完整载荷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sho&amp;w in stream</source>
         <translation>在消息流中显示(&amp;W)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter the stream to this exact topic</source>
         <translation>将消息流筛选为此确切主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show subtree in stream</source>
         <translation>在消息流中显示子树</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter the stream to this topic and every topic below it</source>
         <translation>将消息流筛选为此主题及其下的所有主题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>QoS</source>
         <translation>QoS</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Payload</source>
         <translation>载荷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recent messages on this topic</source>
         <translation>此主题上的最近消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payload of the selected message</source>
         <translation>所选消息的载荷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Load o&amp;lder</source>
         <translation>加载更早的(&amp;L)</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Load the next %n older message(s) on this topic</source>
         <translation>
             <numerusform>加载此主题上接下来 %n 条更早的消息</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Could not read the history: %1</source>
         <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 R</source>
         <translation>%1 R</translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>%n message(s) loaded</source>
         <translation>
             <numerusform>已加载 %n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>retained</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>published by you</source>
         <translation>由你发布</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已保存的属性。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>… (open in the viewer to see all %1)</source>
         <translation>…（在查看器中打开以查看全部 %1）</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Could not read the payload: %1</source>
         <translation>无法读取载荷：%1</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Select a topic to see its last message and recent history.</source>
         <translation>选择一个主题以查看其最新消息和最近历史。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 messages here and below</source>
         <translation>此处及以下共 %1 条消息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 on this topic</source>
         <translation>此主题上 %1 条</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 msg/s on this topic</source>
         <translation>此主题上 %1 条/秒</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 msg/s</source>
         <translation>%1 条/秒</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>holds a retained message</source>
         <translation>持有保留消息</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No message was received on this exact topic; it is a level of the topics below it.</source>
         <translation>此确切主题上未收到消息；它是其下主题的一个层级。</translation>
     </message>
@@ -6473,99 +7114,99 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TopicTreeModel</name>
     <message>
-        <location filename="../core/topictree/topic_tree_model.cpp" line="+71" />
+        <location filename="../core/topictree/topic_tree_model.cpp" line="+71"/>
         <source>⟨empty⟩</source>
         <translation>⟨空⟩</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 min</source>
         <translation>%1 分</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>%1 on this topic, %2 with the topics below</source>
         <translation>此主题上 %1 条，含下级主题共 %2 条</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 msg/s on this topic, %2 msg/s with the topics below</source>
         <translation>此主题上 %1 条/秒，连同其下主题共 %2 条/秒</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The broker holds a retained message for this topic</source>
         <translation>代理为此主题保留了一条消息</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+85"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>msg/s</source>
         <translation>条/秒</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last value</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Messages on the topic and every topic below it</source>
         <translation>此主题及其下所有主题上的消息</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Messages per second over the last %n second(s), with the topics below</source>
         <translation>
             <numerusform>最近 %n 秒内每秒的消息数（含下级主题）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Time since the last message here or below</source>
         <translation>距此处或下级最近一条消息的时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>R: the broker holds a retained message for the topic</source>
         <translation>R：代理为该主题保留了一条消息</translation>
     </message>
@@ -6573,129 +7214,129 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108" />
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108"/>
         <source>Filt&amp;er:</source>
         <translation>筛选(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. sensors/+/temp, # or any text</source>
         <translation>例如 sensors/+/temp、# 或任意文本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A topic filter with + and # wildcards, or text that the topic contains; the levels above each match stay visible</source>
         <translation>带 + 和 # 通配符的主题过滤器，或主题包含的文本；每个匹配项的上级层级保持可见</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sort &amp;by:</source>
         <translation>排序依据(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last activity</source>
         <translation>最近活动</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand</source>
         <translation>展开</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand or collapse the tree</source>
         <translation>展开或折叠树</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand or collapse</source>
         <translation>展开或折叠</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Collapse all</source>
         <translation>全部折叠</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expand to level %1</source>
         <translation>展开到第 %1 层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Snapshots…</source>
         <translation>快照…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Take snapshots of the retained messages and compare them with each other or with a broker now</source>
         <translation>为保留消息拍摄快照，并将快照相互比较或与代理的当前状态比较</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+137"/>
         <source>Show in stream</source>
         <translation>在消息流中显示</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Show subtree in stream</source>
         <translation>在消息流中显示子树</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Clear retained…</source>
         <translation>清除保留消息…</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>Clear retained in subtree (%n topic(s))…</source>
         <translation>
             <numerusform>清除子树中的保留消息（%n 个主题）…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Snapshot and compare subtree…</source>
         <translation>为子树拍摄快照并比较…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Connect to clear retained messages</source>
         <translation>连接后才能清除保留消息</translation>
     </message>
     <message numerus="yes">
-        <location line="+55" />
+        <location line="+55"/>
         <source>%Ln topic(s)</source>
         <translation>
             <numerusform>%Ln 个主题</numerusform>
@@ -6705,17 +7346,17 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::Transport</name>
     <message>
-        <location filename="../core/transport/transport.cpp" line="+28" />
-        <source>No port given: enter the broker's port (1883 for MQTT, 8883 for MQTT over TLS).</source>
+        <location filename="../core/transport/transport.cpp" line="+28"/>
+        <source>No port given: enter the broker&apos;s port (1883 for MQTT, 8883 for MQTT over TLS).</source>
         <translation>未指定端口：请输入服务器端口（MQTT 为 1883，基于 TLS 的 MQTT 为 8883）。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>No host given: enter the broker's host name or address.</source>
+        <location line="+2"/>
+        <source>No host given: enter the broker&apos;s host name or address.</source>
         <translation>未指定主机：请输入服务器的主机名或地址。</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+86"/>
         <source>No connection to %1 within %2 s: the server or proxy did not answer in time.</source>
         <translation>%2 秒内未能连接到 %1：服务器或代理没有及时响应。</translation>
     </message>
@@ -6723,17 +7364,17 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/web_socket_transport.cpp" line="+91" />
+        <location filename="../core/transport/web_socket_transport.cpp" line="+91"/>
         <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
         <translation>服务器发送了 WebSocket 文本帧；MQTT 只允许二进制帧 [MQTT-6.0.0-1]。</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
         <translation>服务器以 HTTP 状态码 %2 拒绝了 %1 上的 WebSocket 升级。请检查路径，并确认该端口提供基于 WebSocket 的 MQTT。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>WebSocket close code %1: %2</source>
         <translation>WebSocket 关闭码 %1：%2</translation>
     </message>
@@ -6741,147 +7382,147 @@ Save them unencrypted in the connection's profile? Anyone who can read your file
 <context>
     <name>mqttdesk::WillPage</name>
     <message>
-        <location filename="../ui/dialogs/will_page.cpp" line="+60" />
+        <location filename="../ui/dialogs/will_page.cpp" line="+60"/>
         <source>&amp;Send a last will when the connection is lost</source>
         <translation>连接断开时发送遗嘱消息(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Retain</source>
         <translation>保留(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expires after</source>
         <translation>过期时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The payload is UTF-&amp;8 text (payload format indicator)</source>
         <translation>载荷为 UTF-8 文本（载荷格式指示）(&amp;8)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>0 — at most once</source>
         <translation>0 — 最多一次</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>1 — at least once</source>
         <translation>1 — 至少一次</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>2 — exactly once</source>
         <translation>2 — 恰好一次</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>e.g. devices/desk/status</source>
         <translation>例如：devices/desk/status</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. application/json</source>
         <translation>例如：application/json</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hex bytes, e.g. 01 a2 ff</source>
         <translation>十六进制字节，例如 01 a2 ff</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;QoS:</source>
         <translation>QoS(&amp;Q)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Payload &amp;format:</source>
         <translation>载荷格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Payload:</source>
         <translation>载荷(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Will &amp;delay:</source>
         <translation>遗嘱延迟(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Message e&amp;xpiry:</source>
         <translation>消息过期(&amp;X)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message expiry in seconds</source>
         <translation>消息过期时间（秒）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Content type:</source>
         <translation>内容类型(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Res&amp;ponse topic:</source>
         <translation>响应主题(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Co&amp;rrelation data:</source>
         <translation>对比数据(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;User properties:</source>
         <translation>用户属性(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+156" />
+        <location line="+156"/>
         <source>The will payload is not valid hex: use pairs of digits 0-9, a-f.</source>
         <translation>遗嘱载荷不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The will payload is not valid Base64.</source>
         <translation>遗嘱载荷不是有效的 Base64。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The will payload is not valid JSON: %1</source>
         <translation>遗嘱载荷不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The correlation data is not valid hex: use pairs of digits 0-9, a-f.</source>
         <translation>对比数据不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
     </message>

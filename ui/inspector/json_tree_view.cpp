@@ -37,14 +37,15 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     Theme::setTextRole(m_hitLabel, Theme::Text::Muted);
     m_copyValue = new QToolButton(this);
     m_copyPath = new QToolButton(this);
+    // Narrow: the inspector must fit beside other windows (and its hex dump at 8 bytes a line).
+    m_search->setMinimumWidth(80);
+    m_previous->setArrowType(Qt::UpArrow);
+    m_next->setArrowType(Qt::DownArrow);
     bar->addWidget(searchLabel);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_previous);
     bar->addWidget(m_next);
     bar->addWidget(m_hitLabel);
-    bar->addSpacing(12);
-    bar->addWidget(m_copyValue);
-    bar->addWidget(m_copyPath);
     layout->addLayout(bar);
 
     m_error = new QLabel(this);
@@ -64,14 +65,21 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 220);
     m_tree->setColumnWidth(JsonTreeModel::TypeColumn, 80);
     layout->addWidget(m_tree, 1);
+    auto *copyBar = new QHBoxLayout;
+    copyBar->addStretch();
+    copyBar->addWidget(m_copyValue);
+    copyBar->addWidget(m_copyPath);
+    layout->addLayout(copyBar);
 
     m_texts.add([=, this] {
         searchLabel->setText(tr("&Find:"));
         m_search->setPlaceholderText(tr("Keys and values"));
         m_previous->setText(tr("Previous"));
         m_previous->setToolTip(tr("Previous match (Shift+F3)"));
+        m_previous->setAccessibleName(tr("Previous match"));
         m_next->setText(tr("Next"));
         m_next->setToolTip(tr("Next match (F3 or Enter)"));
+        m_next->setAccessibleName(tr("Next match"));
         m_copyValue->setText(tr("Copy &value"));
         m_copyValue->setToolTip(tr("Copy the selected value (Ctrl+C): a string as its text, "
                                    "anything else as JSON"));

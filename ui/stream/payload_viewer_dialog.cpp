@@ -88,13 +88,15 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
     layout->addWidget(m_status);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // One button, its menu the ways to copy: the dialog stays narrow enough for a hex dump
+    // of 8 bytes a line.
     auto *copy = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
-    auto *copyAsButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
-    auto *copyAsMenu = new QMenu(copyAsButton);
-    QAction *asHex = copyAsMenu->addAction(QString());
-    QAction *asBase64 = copyAsMenu->addAction(QString());
-    QAction *asCArray = copyAsMenu->addAction(QString());
-    copyAsButton->setMenu(copyAsMenu);
+    auto *copyMenu = new QMenu(copy);
+    QAction *asText = copyMenu->addAction(QString());
+    QAction *asHex = copyMenu->addAction(QString());
+    QAction *asBase64 = copyMenu->addAction(QString());
+    QAction *asCArray = copyMenu->addAction(QString());
+    copy->setMenu(copyMenu);
     auto *save = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_texts.add([=, this] {
         setWindowTitle(tr("Payload of %1").arg(topic));
@@ -107,17 +109,17 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
         if (m_image)
             m_tabs->setTabText(int(Tab::Image), tr("&Picture"));
         copy->setText(tr("&Copy"));
-        copy->setToolTip(tr("Copy the text as shown in the Text tab"));
-        copyAsButton->setText(tr("Copy &as"));
+        asText->setText(tr("&Text as shown"));
         asHex->setText(tr("&Hex"));
         asBase64->setText(tr("&Base64"));
         asCArray->setText(tr("&C array"));
+        m_tabs->setAccessibleName(tr("Views of the payload"));
         save->setText(tr("&Save payload as…"));
         updateStatus();
     });
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(copy, &QPushButton::clicked, this, &PayloadViewerDialog::copyAll);
+    connect(asText, &QAction::triggered, this, &PayloadViewerDialog::copyAll);
     connect(asHex, &QAction::triggered, this, [this] { copyAs(PayloadCopyText::Format::Hex); });
     connect(asBase64, &QAction::triggered, this,
             [this] { copyAs(PayloadCopyText::Format::Base64); });
