@@ -8,7 +8,15 @@
 // decoder's options (number type, byte order and header; or the Protobuf type), the rest
 // is the payload. For Protobuf, ProtoWireChecker and libprotobuf's parser must agree on
 // whether the bytes are a message: the checker's error messages are only right if so.
+//
+// The inspector's parts run on the same bytes: JsonIndex over the payload and over a
+// decoder's JSON (its nodes must form a tree in document order, and what it accepts Qt's
+// parser accepts too), the tree model's search and paths, and PayloadDiff on the payload's
+// two halves in the mode byte 2 picks.
 
+#include "core/inspector/json_index.h"
+#include "core/inspector/json_tree_model.h"
+#include "core/inspector/payload_diff.h"
 #include "core/payload/decoder_registry.h"
 #include "core/payload/numeric_array_decoder.h"
 #include "core/protobuf/proto_schema.h"
@@ -20,6 +28,8 @@
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
+
+#include <QJsonDocument>
 
 #include <cstddef>
 #include <cstdint>
@@ -83,6 +93,33 @@ void checkAgreement(const Schemas &schemas, QByteArrayView bytes, quint8 choice)
         std::abort();
 }
 
+// The index is a tree in document order, and Qt's parser accepts what it accepts.
+void checkJsonIndex(const QByteArray &json)
+{
+    const JsonIndex index = JsonIndex::parse(json);
+    if (!index.isValid()) {
+        if (index.error().isEmpty() || index.errorOffset() < 0 || index.errorOffset() > json.size())
+            std::abort();
+        return;
+    }
+    for (quint32 id = 0; id < index.nodeCount(); ++id) {
+        const JsonIndex::Node &node = index.node(id);
+        if (node.start > node.end || node.end > quint32(json.size()))
+            std::abort();
+        if (id > 0 && (node.parent >= id || index.child(node.parent, node.row) != id))
+            std::abort();
+        if (id < 64)
+            (void)index.path(id), (void)index.key(id), (void)index.valueText(id);
+    }
+    if (index.isContainer(0)) {
+        QJsonParseError error;
+        QJsonDocument::fromJson(json, &error);
+        if (error.error != QJsonParseError::NoError)
+            std::abort();
+    }
+    (void)JsonTreeModel::findNodes(index, QStringLiteral("a"), 100);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -114,6 +151,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::abort(); // a preview that rendered everything
     if (decoder->id() == u"protobuf")
         checkAgreement(schemas, bytes, data[2]);
+    checkJsonIndex(bytes.toByteArray());
+    if (out.text.startsWith(u'{') || out.text.startsWith(u'['))
+        checkJsonIndex(out.text.toUtf8());
+    if (bytes.size() <= 64 * 1024) {
+        const qsizetype half = bytes.size() / 2;
+        PayloadDiffSide left;
+        left.bytes = bytes.first(half).toByteArray();
+        left.decoder = decoder->id();
+        left.options = options;
+        PayloadDiffSide right = left;
+        right.bytes = bytes.sliced(half).toByteArray();
+        const PayloadDiffResult diff =
+            PayloadDiff::compare(left, right, PayloadDiffMode(data[2] % 4));
+        (void)diff.summaryText();
+    }
     if (decoder->id() == u"sparkplug") {
         // A session over the same bytes as several message types of one edge node.
         static SparkplugSession session;

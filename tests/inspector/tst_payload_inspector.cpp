@@ -8,6 +8,7 @@
 #include "ui/inspector/image_preview.h"
 #include "ui/inspector/json_tree_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -33,6 +34,7 @@ class TestPayloadInspector : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void jsonShowsTree();
     void decodedJsonShowsTree();
     void textHasNoTree();
@@ -80,6 +82,13 @@ bool rendered(PayloadViewerDialog &dialog)
 }
 
 } // namespace
+
+void TestPayloadInspector::initTestCase()
+{
+    // MQTTDESK_SCREENSHOT_PALETTE=dark: the same pictures on a dark palette (theme check).
+    if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+        QApplication::setPalette(Theme::darkPalette());
+}
 
 void TestPayloadInspector::jsonShowsTree()
 {

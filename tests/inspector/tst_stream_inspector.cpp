@@ -10,8 +10,10 @@
 #include "ui/stream/message_comparer.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/theme/theme.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QBuffer>
 #include <QDir>
 #include <QImage>
@@ -30,6 +32,7 @@ class TestStreamInspector : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void thumbnails();
@@ -83,6 +86,13 @@ QByteArray png(int width, int height, bool noise = false)
 }
 
 } // namespace
+
+void TestStreamInspector::initTestCase()
+{
+    // MQTTDESK_SCREENSHOT_PALETTE=dark: the same pictures on a dark palette (theme check).
+    if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
+        QApplication::setPalette(Theme::darkPalette());
+}
 
 void TestStreamInspector::init()
 {

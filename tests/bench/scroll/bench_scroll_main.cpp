@@ -10,15 +10,22 @@
 //           rows in at the top (each page relays out the window of loaded rows);
 //   jump    "Jump to time" to random points of the whole history, then scrolling down and up
 //           through the pages there;
-//   resize  width changes (hex previews rewrap, every height is asked again).
+//   resize  width changes (hex previews rewrap, every height is asked again);
+//   rules   decoding rules switched on and off (numeric arrays and hex for the two kinds of
+//           topic): every loaded row is shown again from its stored bytes, the rows in sight
+//           rendered for the repaint. Timed from setDecodingRules() to the end of the repaint,
+//           the "first screen" after a rule change.
 // Each step is timed from the scroll (or resize) to the end of the synchronous repaint. The
 // reference is Qt's stock way to show the same rows: a QListView over a QStringListModel
 // holding the same preview texts (its default delegate measures each text for its height),
 // run through the same scroll and resize steps in the same process. The ratio ours/reference
-// of the step times is what to compare; absolute times on a shared machine are noise.
+// of the step times is what to compare; absolute times on a shared machine are noise. The
+// reference for a rule change is the stock list given the same number of new texts at once
+// (QStringListModel::setStringList, texts made beforehand) and repainted.
 // Also printed: the GUI thread's event-loop latency over the whole run (EventLoopLatencyProbe,
 // which also sees the page loads landing) and how many previews were rendered per row that
 // was loaded (1.0: no payload is decoded twice for layout).
+#include "core/payload/decoding_rules.h"
 #include "tests/stream/stream_test_support.h"
 #include "ui/stream/event_loop_latency_probe.h"
 #include "ui/stream/message_stream_model.h"
@@ -28,6 +35,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QListView>
 #include <QRandomGenerator>
 #include <QScrollBar>
@@ -163,8 +171,20 @@ qint64 timedResize(QWidget *window, QListView *list, int width)
 
 struct Results
 {
-    Steps scroll, jump, resize;
+    Steps scroll, jump, resize, rules;
 };
+
+DecodingRules benchRules()
+{
+    DecodingRules rules;
+    rules.append({QStringLiteral("plant/+/+/sensor/status"), QStringLiteral("numeric"),
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("int16")},
+                              {QStringLiteral("endian"), QStringLiteral("big")}}});
+    rules.append({QStringLiteral("plant/+/+/sensor/temperature"), QStringLiteral("hex"), {}});
+    return rules;
+}
+
+constexpr int kRuleChanges = 20;
 
 // Scrolls up `steps` times (a third of the viewport each), waiting for the older page at the
 // top when the view asks for it. Returns the rows paged in.
@@ -310,8 +330,17 @@ int main(int argc, char **argv)
         // nothing else: counted apart.
         const quint64 beforeResize = model.previewsRendered();
         resizes(&view, list, width, ours.resize);
-        probe.stop();
         resizeRendered = model.previewsRendered() - beforeResize;
+        const DecodingRules rules = benchRules();
+        for (int k = 0; k < kRuleChanges; ++k) {
+            QElapsedTimer t;
+            t.start();
+            model.setDecodingRules(k % 2 == 0 ? rules : DecodingRules());
+            list->viewport()->repaint();
+            ours.rules.add(t.nsecsElapsed());
+            QCoreApplication::processEvents();
+        }
+        probe.stop();
         windowRows = model.maxLoadedRows();
 
         // The reference gets the same texts the bubbles showed: the rows loaded last.
@@ -344,6 +373,18 @@ int main(int argc, char **argv)
                 .add(timedStep(&list, direction * delta));
         }
         resizes(&list, &list, width, ref.resize);
+        // The same number of texts replaced at once, made beforehand (Qt's cost only).
+        QStringList changed = referenceTexts;
+        for (QString &text : changed)
+            text.prepend(u'#');
+        for (int k = 0; k < kRuleChanges; ++k) {
+            QElapsedTimer t;
+            t.start();
+            model.setStringList(k % 2 == 0 ? changed : referenceTexts);
+            list.viewport()->repaint();
+            ref.rules.add(t.nsecsElapsed());
+            QCoreApplication::processEvents();
+        }
     }
 
     const EventLoopLatencyProbe::Stats latency = probe.stats();
@@ -361,6 +402,11 @@ int main(int argc, char **argv)
     out << "         ref:  " << ref.jump.summary() << "\n";
     out << "resize   ours: " << ours.resize.summary() << "\n";
     out << "         ref:  " << ref.resize.summary() << "\n";
+    out << "rules    ours: " << ours.rules.summary() << "\n";
+    out << "         ref:  " << ref.rules.summary() << "\n";
+    out << QStringLiteral("ratio ours/ref for a rule change (p50, p99): %1x %2x\n")
+               .arg(ratio(ours.rules, ref.rules, 0.5), 0, 'f', 2)
+               .arg(ratio(ours.rules, ref.rules, 0.99), 0, 'f', 2);
     out << QStringLiteral("ratio ours/ref (p50, p99): scroll %1x %2x, jump %3x %4x, resize %5x "
                           "%6x\n")
                .arg(ratio(ours.scroll, ref.scroll, 0.5), 0, 'f', 2)
