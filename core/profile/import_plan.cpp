@@ -17,6 +17,9 @@ ImportPlan::ImportPlan(const QList<Existing> &existing, const ProfileImport &imp
                 item.subscriptions << s;
         }
         item.subscriptionsListed = imported.subscriptionsListed.contains(profile.id);
+        if (const auto rules = imported.decodingRules.constFind(profile.id);
+            rules != imported.decodingRules.constEnd())
+            item.decodingRules = *rules;
         // The id first: a renamed connection is still the same one.
         for (const Existing &saved : existing) {
             if (saved.profile.id == profile.id) {
@@ -102,6 +105,7 @@ QList<ImportPlan::Action> ImportPlan::actions() const
             s.profileId = action.profile.id;
             action.subscriptions << s;
         }
+        action.decodingRules = item.decodingRules;
         result << action;
     }
     return result;

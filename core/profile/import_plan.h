@@ -44,6 +44,7 @@ public:
         ConnectionProfile profile; // as read from the file
         QList<ProfileSubscription> subscriptions;
         bool subscriptionsListed = false;
+        std::optional<DecodingRules> decodingRules; // none: the file lists none
         Clash clash = Clash::None;
         Existing existing;            // the saved connection it clashes with
         std::optional<Choice> choice; // not chosen yet: skipped
@@ -65,6 +66,9 @@ public:
         // Replace only: false when the file lists no subscriptions (an older file); the saved
         // connection then keeps its own.
         bool replaceSubscriptions = true;
+        // What to write as the connection's decoding rules; none: leave them (a new
+        // connection then has none).
+        std::optional<DecodingRules> decodingRules;
     };
 
     // An action whose profile would share its fixed client id with `other` at the same broker:

@@ -12,7 +12,8 @@
 namespace mqttdesk {
 
 QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, bool includeSecrets,
-                                   const QList<ProfileSubscription> &subscriptions)
+                                   const QList<ProfileSubscription> &subscriptions,
+                                   const RulesByProfile &decodingRules)
 {
     QJsonArray array;
     for (const ConnectionProfile &profile : profiles) {
@@ -27,6 +28,8 @@ QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, boo
                 list.append(ProfileJson::subscriptionToJson(subscription));
         }
         json.insert(QStringLiteral("subscriptions"), list);
+        // Likewise always a list: replacing a connection replaces its rules.
+        json.insert(QStringLiteral("decodingRules"), decodingRules.value(profile.id).toJson());
         array.append(json);
     }
     const QJsonObject document{
@@ -42,7 +45,8 @@ QByteArray ProfileExporter::toJson(const QList<ConnectionProfile> &profiles, boo
 std::optional<QString> ProfileExporter::writeFile(const QString &path,
                                                   const QList<ConnectionProfile> &profiles,
                                                   bool includeSecrets,
-                                                  const QList<ProfileSubscription> &subscriptions)
+                                                  const QList<ProfileSubscription> &subscriptions,
+                                                  const RulesByProfile &decodingRules)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -50,7 +54,7 @@ std::optional<QString> ProfileExporter::writeFile(const QString &path,
             .arg(path, file.errorString());
     // Only the user may read it: it may hold secrets, and it holds broker addresses.
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    file.write(toJson(profiles, includeSecrets, subscriptions));
+    file.write(toJson(profiles, includeSecrets, subscriptions, decodingRules));
     if (!file.commit())
         return QCoreApplication::translate("mqttdesk::ProfileExporter", "Cannot write %1: %2")
             .arg(path, file.errorString());

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/payload/decoding_rules.h"
 #include "core/profile/connection_profile.h"
 #include "core/profile/profile_format_error.h"
 #include "core/profile/profile_subscription.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -42,6 +44,9 @@ struct ProfileImport
     // The profiles whose entry in the file lists subscriptions (even none). An older file of
     // ours has no list: replacing a saved connection from it keeps that one's subscriptions.
     QSet<QUuid> subscriptionsListed;
+    // The decoding rules of the profiles whose entry lists them (even none), by profile id.
+    // An older file has none: replacing a saved connection from it keeps that one's rules.
+    QHash<QUuid, DecodingRules> decodingRules;
     QList<ImportedMessage> messages;
     ProfileFormatError error;
 

@@ -62,6 +62,18 @@ ProfileImport readOurs(const QJsonObject &root)
             if (item.ok())
                 result.subscriptions << subscription;
         }
+        // Likewise the decoding rules; each checked as the rules dialog checks it.
+        if (profileReader.has(QStringLiteral("decodingRules"))) {
+            const QJsonArray rules = profileReader.array(QStringLiteral("decodingRules"));
+            QString why;
+            const auto parsed = DecodingRules::fromJson(rules, &why);
+            if (profileReader.ok() && !parsed)
+                return failed(ProfileImport::Source::MqttDesk,
+                              ProfileFormatError(Kind::UnknownValue,
+                                                 field + QStringLiteral(".decodingRules"), why));
+            if (parsed)
+                result.decodingRules.insert(profile->id, *parsed);
+        }
     }
     if (!reader.ok())
         return failed(ProfileImport::Source::MqttDesk, error);

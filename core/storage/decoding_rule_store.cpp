@@ -34,21 +34,24 @@ DecodingRules DecodingRuleStore::load(qint64 profileId, StorageError *error) con
 
 StorageError DecodingRuleStore::save(qint64 profileId, const DecodingRules &rules) const
 {
-    return m_connection.transaction([&]() -> StorageError {
-        QSqlQuery query(m_connection.database());
-        StorageError e = m_connection.run(
-            query, QStringLiteral("DELETE FROM decoding_rules WHERE profile_id = ?"), {profileId});
-        for (qsizetype i = 0; !e.isError() && i < rules.size(); ++i) {
-            const DecodingRule &rule = rules.rules().at(i);
-            e = m_connection.run(
-                query,
-                QStringLiteral("INSERT INTO decoding_rules(profile_id, position, filter, decoder,"
-                               " options) VALUES (?, ?, ?, ?, ?)"),
-                {profileId, int(i), rule.filter, rule.decoder,
-                 QString::fromUtf8(QJsonDocument(rule.options).toJson(QJsonDocument::Compact))});
-        }
-        return e;
-    });
+    return m_connection.transaction([&] { return replace(profileId, rules); });
+}
+
+StorageError DecodingRuleStore::replace(qint64 profileId, const DecodingRules &rules) const
+{
+    QSqlQuery query(m_connection.database());
+    StorageError e = m_connection.run(
+        query, QStringLiteral("DELETE FROM decoding_rules WHERE profile_id = ?"), {profileId});
+    for (qsizetype i = 0; !e.isError() && i < rules.size(); ++i) {
+        const DecodingRule &rule = rules.rules().at(i);
+        e = m_connection.run(
+            query,
+            QStringLiteral("INSERT INTO decoding_rules(profile_id, position, filter, decoder,"
+                           " options) VALUES (?, ?, ?, ?, ?)"),
+            {profileId, int(i), rule.filter, rule.decoder,
+             QString::fromUtf8(QJsonDocument(rule.options).toJson(QJsonDocument::Compact))});
+    }
+    return e;
 }
 
 } // namespace mqttdesk

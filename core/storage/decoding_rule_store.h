@@ -19,6 +19,9 @@ public:
     DecodingRules load(qint64 profileId, StorageError *error = nullptr) const;
     // Replaces the profile's rules with these, in one transaction.
     StorageError save(qint64 profileId, const DecodingRules &rules) const;
+    // The same inside the caller's transaction (an import writes a profile and its rules
+    // as one).
+    StorageError replace(qint64 profileId, const DecodingRules &rules) const;
 
 private:
     const DatabaseConnection &m_connection;

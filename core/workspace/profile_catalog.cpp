@@ -100,6 +100,7 @@ void ProfileCatalog::exportable(ExportCallback done)
     request([done = std::move(done)](const ProfileRepository *repository, StorageError error) {
         QList<ConnectionProfile> profiles;
         QList<ProfileSubscription> subscriptions;
+        ProfileExporter::RulesByProfile rules;
         if (repository) {
             for (const StoredProfile &stored : repository->list(&error)) {
                 const auto p = ProfileRepository::fromStored(stored);
@@ -110,11 +111,15 @@ void ProfileCatalog::exportable(ExportCallback done)
                 subscriptions += repository->subscriptions(stored.id, &subscriptionsError);
                 if (subscriptionsError.isError() && !error.isError())
                     error = subscriptionsError;
+                StorageError rulesError;
+                rules.insert(p->id, repository->decodingRules(stored.id, &rulesError));
+                if (rulesError.isError() && !error.isError())
+                    error = rulesError;
             }
         }
-        return std::function<void()>([done, profiles, subscriptions, error] {
+        return std::function<void()>([done, profiles, subscriptions, rules, error] {
             if (done)
-                done(profiles, subscriptions, error);
+                done(profiles, subscriptions, rules, error);
         });
     });
 }

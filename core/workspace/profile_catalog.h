@@ -2,6 +2,7 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/import_plan.h"
+#include "core/profile/profile_exporter.h"
 #include "core/storage/database_worker.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/stored_profile.h"
@@ -37,9 +38,9 @@ public:
     using CreatedCallback = std::function<void(qint64 id, const StorageError &error)>;
     using TargetsCallback =
         std::function<void(const QList<ImportPlan::Existing> &existing, const StorageError &error)>;
-    using ExportCallback = std::function<void(const QList<ConnectionProfile> &profiles,
-                                              const QList<ProfileSubscription> &subscriptions,
-                                              const StorageError &error)>;
+    using ExportCallback = std::function<void(
+        const QList<ConnectionProfile> &profiles, const QList<ProfileSubscription> &subscriptions,
+        const ProfileExporter::RulesByProfile &rules, const StorageError &error)>;
     // What a duplicate made: the copy's id (0 when it failed), and the original and the
     // copy as profiles (for copying the secrets to the copy's own keychain entries).
     struct Duplicate

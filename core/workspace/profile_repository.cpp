@@ -3,6 +3,7 @@
 #include "core/profile/profile_format_error.h"
 #include "core/profile/profile_json.h"
 #include "core/storage/database_connection.h"
+#include "core/storage/decoding_rule_store.h"
 #include "core/storage/profile_store.h"
 #include "core/storage/subscription_store.h"
 #include "core/workspace/subscription_record.h"
@@ -162,6 +163,11 @@ QList<ProfileSubscription> ProfileRepository::subscriptions(qint64 id, StorageEr
     return result;
 }
 
+DecodingRules ProfileRepository::decodingRules(qint64 id, StorageError *error) const
+{
+    return DecodingRuleStore(m_connection).load(id, error);
+}
+
 StorageError
 ProfileRepository::replaceSubscriptions(qint64 id,
                                         const QList<ProfileSubscription> &subscriptions) const
@@ -205,6 +211,11 @@ qint64 ProfileRepository::apply(const ImportPlan::Action &action, StorageError *
                                                 m_connection.path(),
                                                 QStringLiteral("no profile %1").arg(id));
             if (inner = save(id, action.profile); inner.isError())
+                return inner;
+        }
+        if (action.decodingRules) {
+            if (inner = DecodingRuleStore(m_connection).replace(id, *action.decodingRules);
+                inner.isError())
                 return inner;
         }
         if (action.kind == ImportPlan::Action::Kind::Add || action.replaceSubscriptions)

@@ -45,6 +45,8 @@ public:
 
     // The profile's subscriptions in the export file's form (naming the profile's id).
     QList<ProfileSubscription> subscriptions(qint64 id, StorageError *error = nullptr) const;
+    // The profile's decoding rules (none when it has none).
+    DecodingRules decodingRules(qint64 id, StorageError *error = nullptr) const;
     // The profile's subscriptions become `subscriptions`, in their order (an import).
     StorageError replaceSubscriptions(qint64 id,
                                       const QList<ProfileSubscription> &subscriptions) const;

@@ -77,6 +77,48 @@ private Q_SLOTS:
         QCOMPARE(result.profiles.first().folder, a.folder);
     }
 
+    void decodingRulesTravelWithTheirProfile()
+    {
+        const ConnectionProfile a = test::fullProfile();
+        ConnectionProfile b;
+        b.name = QStringLiteral("second");
+        DecodingRules rules;
+        QVERIFY(rules.append(
+            {QStringLiteral("factory/+/reading"), QStringLiteral("protobuf"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("demo.Reading")},
+                         {QStringLiteral("files"), QJsonArray{QStringLiteral("/p/demo.proto")}}}}));
+        QVERIFY(rules.append({QStringLiteral("plant/+/raw"), QStringLiteral("numeric"),
+                              QJsonObject{{QStringLiteral("type"), QStringLiteral("int16")}}}));
+        const QByteArray file = ProfileExporter::toJson({a, b}, false, {}, {{a.id, rules}});
+        // In the form `mqttdesk-cli sub --rules` reads, and an empty list for the other.
+        const QJsonArray profiles =
+            QJsonDocument::fromJson(file).object().value(QStringLiteral("profiles")).toArray();
+        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("decodingRules")).toArray(),
+                 rules.toJson());
+        QCOMPARE(profiles.at(1).toObject().value(QStringLiteral("decodingRules")).toArray(),
+                 QJsonArray());
+        const ProfileImport result = ProfileImporter::fromJson(file);
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.decodingRules.size(), 2);
+        QCOMPARE(result.decodingRules.value(a.id).toJson(), rules.toJson());
+        QVERIFY(result.decodingRules.value(b.id).isEmpty());
+
+        // A rule the dialog would refuse is named with its place in the file.
+        QJsonObject document = QJsonDocument::fromJson(file).object();
+        QJsonArray list = document.value(QStringLiteral("profiles")).toArray();
+        QJsonObject first = list.at(0).toObject();
+        first.insert(QStringLiteral("decodingRules"),
+                     QJsonArray{QJsonObject{{QStringLiteral("filter"), QStringLiteral("a/#/b")},
+                                            {QStringLiteral("decoder"), QStringLiteral("hex")}}});
+        list.replace(0, first);
+        document.insert(QStringLiteral("profiles"), list);
+        const ProfileImport bad = ProfileImporter::fromJson(QJsonDocument(document).toJson());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error.message().contains(QStringLiteral("profiles[0].decodingRules")),
+                 qPrintable(bad.error.message()));
+        QVERIFY(bad.profiles.isEmpty());
+    }
+
     void anOlderFileWithoutSubscriptionsImports()
     {
         // Written before subscriptions travelled with their profile: no "subscriptions" key.
@@ -90,6 +132,7 @@ private Q_SLOTS:
         QCOMPARE(result.profiles.first().folder, QStringLiteral("f"));
         QVERIFY(result.subscriptions.isEmpty());
         QVERIFY(result.subscriptionsListed.isEmpty());
+        QVERIFY(result.decodingRules.isEmpty());
     }
 
     void exportLeavesSecretsOutUnlessAsked()

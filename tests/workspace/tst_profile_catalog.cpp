@@ -128,11 +128,11 @@ private slots:
         QCOMPARE(applied.thread, QThread::currentThread());
 
         Answer<const QList<ConnectionProfile> &, const QList<ProfileSubscription> &,
-               const StorageError &>
+               const ProfileExporter::RulesByProfile &, const StorageError &>
             exported;
         catalog.exportable(exported.callback());
         QVERIFY(exported.wait());
-        QVERIFY(!exported.get<2>().isError());
+        QVERIFY(!exported.get<3>().isError());
         QCOMPARE(exported.get<0>().size(), 1);
         QCOMPARE(exported.get<0>().first().folder, QStringLiteral("site"));
         // Read back as the panel would save it: an untouched 5.0 option reads as its default.

@@ -8,6 +8,7 @@
 #include "core/profile/profile_importer.h"
 #include "core/profile/profile_json.h"
 #include "core/storage/database.h"
+#include "core/storage/decoding_rule_store.h"
 #include "core/storage/subscription_store.h"
 #include "core/workspace/profile_repository.h"
 #include "core/workspace/subscription_record.h"
@@ -71,11 +72,13 @@ struct Store
     {
         QList<ConnectionProfile> profiles;
         QList<ProfileSubscription> subscriptions;
+        ProfileExporter::RulesByProfile rules;
         for (const StoredProfile &stored : repo->list()) {
             profiles << *ProfileRepository::fromStored(stored);
             subscriptions += repo->subscriptions(stored.id);
+            rules.insert(profiles.last().id, repo->decodingRules(stored.id));
         }
-        return ProfileExporter::toJson(profiles, false, subscriptions);
+        return ProfileExporter::toJson(profiles, false, subscriptions, rules);
     }
 
     qint64 idOf(const QString &name) const
@@ -174,6 +177,10 @@ private slots:
         ConnectionProfile bare;
         bare.name = QStringLiteral("Bare");
         QVERIFY(m_source->repo->create(bare) != 0);
+        m_rules = DecodingRules();
+        QVERIFY(m_rules.append({QStringLiteral("plant/+/raw"), QStringLiteral("numeric"),
+                                QJsonObject{{QStringLiteral("type"), QStringLiteral("int16")}}}));
+        QVERIFY(!DecodingRuleStore(m_source->db.connection()).save(m_plant, m_rules).isError());
     }
     void cleanup() { m_source.reset(); }
 
@@ -188,6 +195,9 @@ private slots:
         QCOMPARE(looks(target.entries(plant)), looks(m_source->entries(m_plant)));
         QCOMPARE(target.entries(plant).size(), 2);
         QVERIFY(target.entries(target.idOf(QStringLiteral("Bare"))).isEmpty());
+        // The decoding rules came along; the connection without any has none.
+        QCOMPARE(target.repo->decodingRules(plant).toJson(), m_rules.toJson());
+        QVERIFY(target.repo->decodingRules(target.idOf(QStringLiteral("Bare"))).isEmpty());
     }
 
     void skipTwiceChangesNothing()
@@ -236,8 +246,10 @@ private slots:
         edited.folder = QStringLiteral("Moved");
         QVERIFY(!m_source->repo->save(m_plant, edited).isError());
         QVERIFY(!m_source->repo->replaceSubscriptions(m_plant, {}).isError());
+        QVERIFY(!DecodingRuleStore(m_source->db.connection()).save(m_plant, {}).isError());
 
         QVERIFY(m_source->import(before, ImportPlan::Choice::Replace));
+        QCOMPARE(m_source->repo->decodingRules(m_plant).toJson(), m_rules.toJson());
         QCOMPARE(m_source->repo->list().size(), 2);
         const ConnectionProfile back = *m_source->repo->profile(m_plant);
         QCOMPARE(back.port, quint16(1883));
@@ -261,6 +273,8 @@ private slots:
         const QStringList saved = looks(m_source->entries(m_plant));
         QVERIFY(m_source->import(old, ImportPlan::Choice::Replace));
         QCOMPARE(looks(m_source->entries(m_plant)), saved);
+        // Its rules stay too.
+        QCOMPARE(m_source->repo->decodingRules(m_plant).toJson(), m_rules.toJson());
 
         // Into an empty store, it adds the profile with no subscriptions.
         Store target;
@@ -281,6 +295,7 @@ private slots:
 
 private:
     std::unique_ptr<Store> m_source;
+    DecodingRules m_rules;
     qint64 m_plant = 0;
 };
 

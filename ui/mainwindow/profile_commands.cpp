@@ -366,13 +366,15 @@ void ProfileCommands::exportProfiles()
         return;
     m_s.catalog->exportable(guarded([this, path](const QList<ConnectionProfile> &profiles,
                                                  const QList<ProfileSubscription> &subscriptions,
+                                                 const ProfileExporter::RulesByProfile &rules,
                                                  const StorageError &error) {
         if (error.isError()) {
             fail(tr("Export connections"), error.message);
             return;
         }
         // Secrets stay out: the file may be shared.
-        if (const auto problem = ProfileExporter::writeFile(path, profiles, false, subscriptions)) {
+        if (const auto problem =
+                ProfileExporter::writeFile(path, profiles, false, subscriptions, rules)) {
             fail(tr("Export connections"), *problem);
             return;
         }

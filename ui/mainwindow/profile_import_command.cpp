@@ -153,8 +153,10 @@ void ProfileImportCommand::writeNext()
         // writers would each miss the other's rows.
         const bool open = action.kind == ImportPlan::Action::Kind::Replace &&
                           self->m_s.workspace->controller(action.key);
-        if (open)
+        if (open) {
             action.replaceSubscriptions = false;
+            action.decodingRules.reset(); // the view saves them, as it does when edited
+        }
         self->m_s.catalog->apply(action, [self, original](qint64 id, const StorageError &error) {
             if (!self)
                 return;
@@ -186,6 +188,8 @@ void ProfileImportCommand::written(const ImportPlan::Action &action, qint64 id)
             entries << SubscriptionRecord::fromProfile(s);
         controller->view()->restoreSubscriptions(entries);
     }
+    if (action.decodingRules)
+        controller->view()->applyDecodingRules(*action.decodingRules);
     // The next connect uses the new settings, with the secrets the keychain holds.
     m_s.secrets->load(action.profile, [self = QPointer<ProfileImportCommand>(this),
                                        id](const ConnectionProfile &profile, const QStringList &) {
