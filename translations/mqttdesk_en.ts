@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BubblePreview</name>
+    <message>
+        <location filename="../ui/stream/bubble_preview.cpp" line="+34"/>
+        <source>%1 picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionError</name>
     <message>
         <location filename="../core/connection/connection_error.cpp" line="+38"/>
@@ -500,7 +508,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+47"/>
         <source>The connection no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3442,7 +3450,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonTreeView</name>
     <message>
-        <location filename="../ui/inspector/json_tree_view.cpp" line="+69"/>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+75"/>
         <source>&amp;Find:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,12 +3471,22 @@ Saved: %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next match (F3 or Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3871,12 +3889,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+54"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+59"/>
         <source>Loading preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+96"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n byte</numerusform>
@@ -3899,12 +3917,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+620"/>
-        <source>%1 picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+91"/>
+        <location line="+693"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,7 +4352,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+100"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+102"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4370,12 +4383,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Hex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>&amp;Picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4386,12 +4399,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy the text as shown in the Text tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy &amp;as</source>
+        <source>&amp;Text as shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4402,6 +4410,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+1"/>
         <source>&amp;C array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Views of the payload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4601,18 +4614,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+8"/>
-        <location line="+9"/>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Export connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>Connection files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>Exported %n connection(s) to %1</numerusform>
@@ -4638,7 +4651,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+53"/>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
@@ -4730,7 +4743,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4745,7 +4758,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4758,7 +4771,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>

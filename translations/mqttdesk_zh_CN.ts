@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BubblePreview</name>
+    <message>
+        <location filename="../ui/stream/bubble_preview.cpp" line="+34"/>
+        <source>%1 picture</source>
+        <translation>%1 图片</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionError</name>
     <message>
         <location filename="../core/connection/connection_error.cpp" line="+38"/>
@@ -500,7 +508,7 @@
 <context>
     <name>ProfileRepository</name>
     <message>
-        <location filename="../core/workspace/profile_repository.cpp" line="+46"/>
+        <location filename="../core/workspace/profile_repository.cpp" line="+47"/>
         <source>The connection no longer exists.</source>
         <translation>该连接已不存在。</translation>
     </message>
@@ -3445,7 +3453,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonTreeView</name>
     <message>
-        <location filename="../ui/inspector/json_tree_view.cpp" line="+69"/>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+75"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
@@ -3466,6 +3474,11 @@ Saved: %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Previous match</source>
+        <translation>上一个匹配项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
@@ -3473,6 +3486,11 @@ Saved: %2.</source>
         <location line="+1"/>
         <source>Next match (F3 or Enter)</source>
         <translation>下一个匹配项（F3 或 Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>下一个匹配项</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3876,12 +3894,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+54"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+59"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+96"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
@@ -3903,12 +3921,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+620"/>
-        <source>%1 picture</source>
-        <translation>%1 图片</translation>
-    </message>
-    <message>
-        <location line="+91"/>
+        <location line="+693"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -4342,7 +4355,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+100"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+102"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
@@ -4373,12 +4386,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Hex</source>
         <translation>十六进制(&amp;H)</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>&amp;Picture</source>
         <translation>图片(&amp;P)</translation>
     </message>
@@ -4389,13 +4402,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy the text as shown in the Text tab</source>
-        <translation>复制“文本”标签页中显示的文本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy &amp;as</source>
-        <translation>复制为(&amp;A)</translation>
+        <source>&amp;Text as shown</source>
+        <translation>显示的文本(&amp;T)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4406,6 +4414,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+1"/>
         <source>&amp;C array</source>
         <translation>C 数组(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Views of the payload</source>
+        <translation>载荷的各种视图</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4604,18 +4617,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+8"/>
-        <location line="+9"/>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+6"/>
         <source>Export connections</source>
         <translation>导出连接</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>Connection files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Exported %n connection(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 个连接到 %1</numerusform>
@@ -4640,7 +4653,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileExporter</name>
     <message>
-        <location filename="../core/profile/profile_exporter.cpp" line="+49"/>
+        <location filename="../core/profile/profile_exporter.cpp" line="+53"/>
         <location line="+6"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -4732,7 +4745,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>保持不变(&amp;K)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4747,7 +4760,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>连接已被导入的连接替换</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Import of %1: %2 added, %3 replaced, %4 skipped.</source>
         <translation>导入 %1：新增 %2 个，替换 %3 个，跳过 %4 个。</translation>
     </message>
@@ -4760,7 +4773,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation>“format”为“%1”</translation>
     </message>

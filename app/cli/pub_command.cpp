@@ -34,6 +34,8 @@ PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     connect(&m_client, &CliClient::done, this, &PubCommand::done);
     connect(m_client.connection(), &Connection::publishFinished, this, &PubCommand::onFinished);
     m_repeatTimer.setSingleShot(true);
+    // "--repeat-delay 150" means at least 150 ms: a coarse timer may fire 5 % early.
+    m_repeatTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_repeatTimer, &QTimer::timeout, this, &PubCommand::publishRepeats);
 }
 

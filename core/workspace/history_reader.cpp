@@ -2,6 +2,8 @@
 
 #include "core/storage/database_connection.h"
 
+#include <algorithm>
+
 namespace mqttdesk {
 
 HistoryReader::HistoryReader(const QString &databasePath, QObject *parent)
@@ -50,6 +52,44 @@ void HistoryReader::loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, Payl
         }
         return std::function<void()>(
             [done, messageId, bytes = std::move(bytes), error] { done(messageId, bytes, error); });
+    });
+}
+
+void HistoryReader::loadNewestBefore(qint64 profileId, const QStringList &topicFilters,
+                                     qint64 beforeId, MessagesCallback done)
+{
+    post([profileId, topicFilters, beforeId,
+          done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        StoredMessageList found;
+        const MessageQuery query(connection);
+        for (const QString &topicFilter : topicFilters) {
+            if (error.isError())
+                break;
+            MessageFilter filter;
+            filter.profileId = profileId;
+            filter.topicFilter = topicFilter;
+            const MessagePage page =
+                query.fetch(filter, PageRequest::olderThan(beforeId, 1), &error);
+            if (error.isError() || page.messages.isEmpty())
+                continue;
+            StoredMessage message = page.messages.first();
+            if (message.payloadDeferred) {
+                message.payload = query.loadPayload(message.id, &error);
+                message.payloadDeferred = false;
+            }
+            found.append(message);
+        }
+        std::sort(found.begin(), found.end(),
+                  [](const StoredMessage &a, const StoredMessage &b) { return a.id < b.id; });
+        // Two filters may name the same message.
+        found.erase(std::unique(found.begin(), found.end(),
+                                [](const StoredMessage &a, const StoredMessage &b) {
+                                    return a.id == b.id;
+                                }),
+                    found.end());
+        return std::function<void()>(
+            [done, found = std::move(found), error] { done(found, error); });
     });
 }
 

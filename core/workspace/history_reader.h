@@ -25,6 +25,8 @@ public:
                                                    const StorageError &error)>;
     using TopicUpdatesCallback =
         std::function<void(const TopicUpdates &updates, const StorageError &error)>;
+    using MessagesCallback =
+        std::function<void(const StoredMessageList &messages, const StorageError &error)>;
 
     explicit HistoryReader(const QString &databasePath, QObject *parent = nullptr);
 
@@ -34,6 +36,12 @@ public:
     void loadPayload(qint64 messageId, PayloadCallback done);
     // The first `maxBytes` of a stored payload (for the preview of a large one).
     void loadPayloadPrefix(qint64 messageId, qsizetype maxBytes, PayloadCallback done);
+    // For each of `topicFilters`, the profile's newest message with an id below `beforeId`
+    // (with its whole payload), oldest first: what came before a message on the topics it
+    // depends on (a Sparkplug B message's births, deaths and sequence). Each is an indexed
+    // seek per topic.
+    void loadNewestBefore(qint64 profileId, const QStringList &topicFilters, qint64 beforeId,
+                          MessagesCallback done);
     // Messages received per topic before `beforeUs` (MessageQuery::receivedPerTopic).
     void countReceivedPerTopic(qint64 profileId, qint64 beforeUs, TopicCountsCallback done);
     // What the history holds per received topic before `beforeUs`, as topic tree updates

@@ -1,11 +1,10 @@
 #include "ui/stream/message_stream_model.h"
 
 #include "core/payload/decoder_registry.h"
-#include "core/payload/json_highlighter.h"
-#include "core/payload/payload_detector.h"
 #include "core/protocol/codec.h"
 #include "core/storage/message_history.h"
 #include "core/workspace/history_reader.h"
+#include "ui/stream/bubble_preview.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -18,9 +17,6 @@ namespace {
 
 // Enough bytes for a ~4 KiB preview in any format (hex shows 16 bytes per 79 characters).
 constexpr qsizetype kPreviewBytes = 16 * 1024;
-// A JSON payload this short that is one line on the wire stays one line in its bubble: it
-// reads well as it is, and the stream stays dense. Longer JSON is indented.
-constexpr qsizetype kOneLineJsonBytes = 120;
 
 } // namespace
 
@@ -37,6 +33,15 @@ MessageStreamModel::MessageStreamModel(MessageHistory *history, const QString &r
     if (!readerPath.isEmpty())
         m_reader = std::make_unique<HistoryReader>(readerPath);
     m_thumbnails.setReader(m_reader.get());
+    m_sparkplug.setReader(m_reader.get());
+    connect(&m_sparkplug, &SparkplugContextResolver::resolved, this, [this](qint64 id) {
+        const int row = rowOfId(id);
+        if (row < 0)
+            return;
+        m_rows[row].preview.reset();
+        emit dataChanged(index(row), index(row),
+                         {PreviewRole, FormatRole, DecoderNameRole, TruncatedRole});
+    });
     connect(&m_thumbnails, &ThumbnailCache::ready, this, [this](qint64 id) {
         const int row = rowOfId(id);
         if (row >= 0)
@@ -65,6 +70,7 @@ void MessageStreamModel::useBackgroundReader(const QString &databasePath)
 {
     m_reader = std::make_unique<HistoryReader>(databasePath);
     m_thumbnails.setReader(m_reader.get());
+    m_sparkplug.setReader(m_reader.get());
     m_prefixRequested.clear();
     reload();
 }
@@ -560,6 +566,7 @@ void MessageStreamModel::setDecodingRules(const DecodingRules &rules)
     if (rules == m_rules.rules())
         return;
     m_rules = RuleRenderer(rules);
+    m_sparkplug.clear();
     refreshLooks();
 }
 
@@ -757,47 +764,28 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
         prefix = QByteArray(whole.constData(), qMin(whole.size(), kPreviewBytes));
         bytes = prefix;
     }
-    std::optional<RenderedPayload> byRule;
-    if (format == PayloadFormat::Auto && !m_rules.isEmpty()) {
-        RenderOptions options;
-        options.maxChars = PayloadRenderer::PreviewChars;
-        options.hint = hint;
-        options.hexBytesPerLine = m_hexBytesPerLine;
-        byRule = m_rules.render(r.message.topic, bytes, options);
-    }
-    r.previewByRule = byRule.has_value();
-    r.image.reset();
-    if (byRule) {
-        r.preview = std::move(*byRule);
-    } else {
-        if (format == PayloadFormat::Auto) {
-            r.image = ImageSniffer::kindOf(bytes, hint.contentType);
-            format = PayloadDetector::detect(bytes, hint);
+    BubblePreview::Input input;
+    input.topic = r.message.topic;
+    input.bytes = bytes;
+    input.whole = !r.message.payloadDeferred;
+    input.format = format;
+    input.hint = hint;
+    input.hexBytesPerLine = m_hexBytesPerLine;
+    BubblePreview made = BubblePreview::make(input, m_rules);
+    // Sparkplug B by a rule: shown as a host sees it (names from the births, sequence gaps,
+    // deaths) once what came before it is read; alone until then.
+    if (made.byRule && made.rendered.decoder == u"sparkplug" && input.whole) {
+        if (const RenderedPayload *seen = m_sparkplug.find(r.message.id)) {
+            made.rendered = *seen;
+            made.lines = BubblePreview::lineCount(seen->text);
+        } else {
+            m_sparkplug.request(r.message, PayloadRenderer::PreviewChars);
         }
-        r.preview = PayloadRenderer::preview(bytes, format, PayloadRenderer::PreviewChars, hint,
-                                             m_hexBytesPerLine);
     }
-    if (r.image) {
-        // A line that names the picture beside its thumbnail; "Show all" opens it.
-        r.preview->text = tr("%1 picture").arg(ImageSniffer::name(*r.image));
-        r.preview->spans.clear();
-        r.preview->truncated = true;
-        r.previewLines = kThumbnailLines;
-        ++m_previewsRendered;
-        return *r.preview;
-    }
-    if (r.preview->decoder == u"json" && bytes.size() <= kOneLineJsonBytes &&
-        !bytes.contains('\n')) {
-        r.preview->text = PayloadRenderer::visibleText(QString::fromUtf8(bytes));
-        r.preview->spans = JsonHighlighter::spans(r.preview->text);
-    }
-    if (r.message.payloadDeferred)
-        r.preview->truncated = true;
-    // A final line break (a hex dump ends with one) opens no line of its own.
-    const QString &text = r.preview->text;
-    r.previewLines = int(qMin<qsizetype>(
-        text.count(QLatin1Char('\n')) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1), INT_MAX));
-    r.previewLines = qMax(1, r.previewLines);
+    r.preview = std::move(made.rendered);
+    r.previewLines = made.lines;
+    r.previewByRule = made.byRule;
+    r.image = made.image;
     ++m_previewsRendered;
     return *r.preview;
 }

@@ -8,7 +8,9 @@
 #include "core/storage/message_filter.h"
 #include "core/storage/storage_error.h"
 #include "core/storage/stored_message.h"
+#include "ui/stream/bubble_preview.h"
 #include "ui/stream/publish_ack.h"
+#include "ui/stream/sparkplug_context_resolver.h"
 #include "ui/stream/subscription_look.h"
 #include "ui/stream/thumbnail_cache.h"
 
@@ -89,7 +91,7 @@ public:
     };
 
     // Preview lines a picture's bubble keeps for its thumbnail.
-    static constexpr int kThumbnailLines = 5;
+    static constexpr int kThumbnailLines = BubblePreview::kThumbnailLines;
 
     explicit MessageStreamModel(MessageHistory *history, QObject *parent = nullptr);
     // Pages are read on a HistoryReader over `readerPath` from the first one on.
@@ -268,6 +270,7 @@ private:
     int m_hexBytesPerLine = HexDump::kBytesPerLine;
     QSet<qint64> m_expanded; // by message id
     mutable ThumbnailCache m_thumbnails;
+    mutable SparkplugContextResolver m_sparkplug;
 };
 
 } // namespace mqttdesk
