@@ -45,6 +45,7 @@ private slots:
     void hugeBinaryStaysInHexTab();
     void screenshots_data();
     void screenshots();
+    void megabyteJsonWithALongTopic();
 };
 
 namespace {
@@ -282,6 +283,47 @@ void TestPayloadInspector::screenshots()
         QVERIFY(treeImage.save(QDir(dir).filePath(u"inspector-tree-%1.png"_s.arg(language))));
         QVERIFY(pictureImage.save(QDir(dir).filePath(u"inspector-picture-%1.png"_s.arg(language))));
     }
+}
+
+void TestPayloadInspector::megabyteJsonWithALongTopic()
+{
+    // A 1 MB JSON payload (a day of readings) on a long topic, at 1920x1080: the tree opens
+    // with every element, the last one is reached by search, and the window title, tabs and
+    // status line fit.
+    QByteArray json = "{\"site\":\"north hall\",\"readings\":[";
+    int count = 0;
+    while (json.size() < 1024 * 1024) {
+        json += (count ? "," : "") + QByteArray(R"({"t":)") + QByteArray::number(count) +
+                R"(,"temperature":)" + QByteArray::number(20 + (count % 70) / 10.0) +
+                R"(,"ok":true})";
+        ++count;
+    }
+    json += "]}";
+    const QString topic = u"factories/eu-central/berlin-spandau/building-7/floor-3/line-12/"
+                          u"station-0042/sensor-array/temperature/raw/readings/day"_s;
+    PayloadViewerDialog dialog(topic, json, PayloadFormat::Auto);
+    QSignalSpy loaded(dialog.jsonTree(), &JsonTreeView::loaded);
+    dialog.resize(1920, 1080);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(rendered(dialog));
+    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
+    dialog.showTab(PayloadViewerDialog::Tab::Tree);
+    const QModelIndex readings = dialog.jsonTree()->model()->index(1, 0);
+    QCOMPARE(dialog.jsonTree()->model()->rowCount(readings), count);
+    QSignalSpy searched(dialog.jsonTree(), &JsonTreeView::searched);
+    dialog.jsonTree()->searchField()->setText(QString::number(count - 1));
+    QVERIFY(searched.wait(30000));
+    QVERIFY(dialog.jsonTree()->hitCount() >= 1);
+    QVERIFY(dialog.statusText().contains(u"MB"_s) || dialog.statusText().contains(u"KB"_s));
+    QCoreApplication::processEvents();
+    const QImage image = dialog.grab().toImage();
+    const QStringList problems = ScreenshotCheck::problems(
+        &dialog, image, {dialog.jsonTree()->tree(), dialog.findChild<QLabel *>(u"status"_s)});
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(image.save(QDir(dir).filePath(u"inspector-megabyte-en-1920x1080.png"_s)));
 }
 
 } // namespace mqttdesk

@@ -228,7 +228,7 @@ void JsonTreeView::goToHit(int hit)
     m_currentHit = (hit + int(m_hits.size())) % int(m_hits.size());
     const QModelIndex index = m_model->indexOfNode(m_hits.at(m_currentHit));
     if (index.isValid()) {
-        m_tree->scrollTo(index); // expands its parents
+        m_tree->scrollTo(index, QAbstractItemView::PositionAtCenter); // expands its parents
         m_tree->setCurrentIndex(index);
     }
     updateHitLabel();
