@@ -1,5 +1,7 @@
 #include "core/sparkplug/sparkplug_decoder.h"
 
+#include "core/sparkplug/sparkplug_session.h"
+
 #include "core/payload/decoder_registry.h"
 #include "core/payload/json_text_writer.h"
 #include "core/protobuf/proto_wire_checker.h"
@@ -7,6 +9,8 @@
 #include "core/sparkplug/sparkplug_schema.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <google/protobuf/message.h>
 
@@ -65,6 +69,21 @@ int SparkplugDecoder::detect(QByteArrayView, const PayloadHint &) const
 
 RenderedPayload SparkplugDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
 {
+    // With its topic and what came before it, a message is shown as a host following the
+    // node sees it (the stream's Show all): replayed through a session, last.
+    const QString topic = options.decoderOptions.value(QStringLiteral("topic")).toString();
+    if (!topic.isEmpty()) {
+        SparkplugSession session;
+        const QJsonArray before = options.decoderOptions.value(QStringLiteral("before")).toArray();
+        for (const QJsonValue &earlier : before) {
+            const QJsonObject message = earlier.toObject();
+            session.process(message.value(QStringLiteral("topic")).toString(),
+                            QByteArray::fromBase64(
+                                message.value(QStringLiteral("payload")).toString().toLatin1()));
+        }
+        if (auto result = session.process(topic, bytes, options.maxChars))
+            return std::move(result->rendered);
+    }
     PayloadError error;
     const pb::Message *payload = parse(bytes, &error);
     if (!payload)

@@ -28,6 +28,9 @@ public:
     QString id() const override;
     QString name() const override;
     int detect(QByteArrayView bytes, const PayloadHint &hint) const override;
+    // Options (besides none of its own): "topic", the message's topic name, and "before", the
+    // messages it depends on ([{"topic", "payload" in Base64}], oldest first): the message is
+    // then shown through a SparkplugSession that saw those first.
     RenderedPayload render(QByteArrayView bytes, const RenderOptions &options) const override;
 };
 

@@ -39,6 +39,7 @@ private slots:
     void topics_data();
     void topics();
     void anEdgeNodesLife();
+    void decoderReplaysWhatCameBefore();
     void decoderAloneShowsWhatThePayloadCarries();
     void badBytesNamed();
     void otherTopicsAreNotSparkplug();
@@ -184,6 +185,29 @@ void TstSparkplug::otherTopicsAreNotSparkplug()
     SparkplugSession session;
     QVERIFY(!session.process(u"spBv1.0/STATE/host"_s, R"({"online":true})"));
     QVERIFY(!session.process(u"plant/x"_s, "1"));
+}
+
+void TstSparkplug::decoderReplaysWhatCameBefore()
+{
+    // The decoder given the message's topic and the messages before it (Show all in the app):
+    // the DDATA with the gap, named by the DBIRTH's aliases and flagged.
+    const QList<SparkplugPayloads::Step> life = SparkplugPayloads::life(u"plant"_s);
+    QJsonArray before;
+    for (int i = 0; i < 3; ++i)
+        before.append(
+            QJsonObject{{u"topic"_s, life.at(i).topic},
+                        {u"payload"_s, QString::fromLatin1(life.at(i).payload.toBase64())}});
+    RenderOptions options;
+    options.decoderOptions = {{u"topic"_s, life.at(3).topic}, {u"before"_s, before}};
+    const RenderedPayload withContext = SparkplugDecoder().render(life.at(3).payload, options);
+    QVERIFY(!withContext.error);
+    QVERIFY2(withContext.text.contains(u"sequence gap: expected 3, got 4"_s),
+             qPrintable(withContext.text));
+    QVERIFY(withContext.text.contains(u"\"Running\""_s));
+    // Alone: no names for the aliases, no session.
+    const RenderedPayload alone = SparkplugDecoder().render(life.at(3).payload, {});
+    QVERIFY(!alone.text.contains(u"Running"_s));
+    QVERIFY(!alone.text.contains(u"sequence gap"_s));
 }
 
 QTEST_GUILESS_MAIN(TstSparkplug)

@@ -10,11 +10,13 @@
 #include "ui/i18n/language.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/stream/payload_viewer_dialog.h"
 #include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QScopeGuard>
 #include <QTest>
 
@@ -31,6 +33,7 @@ private slots:
     void cleanup();
     void anEdgeNodesLifeAsAHostSeesIt();
     void birthsFarBackAreReadFromStorage();
+    void showAllShowsTheContextToo();
     void screenshots_data();
     void screenshots();
 
@@ -163,6 +166,27 @@ void TestSparkplugStream::birthsFarBackAreReadFromStorage()
     QVERIFY(!previewOf(ddata, 0).contains(u"before"_s));
     QTRY_VERIFY_WITH_TIMEOUT(previewOf(ddata, 1).contains(u"sequence gap: expected 3, got 4"_s),
                              kWait);
+}
+
+void TestSparkplugStream::showAllShowsTheContextToo()
+{
+    QVERIFY(m_store->store(life(u"plant"_s)));
+    openView();
+    int row = -1;
+    for (int r = 0, seen = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->rowAt(r)->message.topic == u"spBv1.0/plant/DDATA/node-1/pump-1"_s &&
+            seen++ == 1)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    m_view->showAll(row);
+    PayloadViewerDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_view->findChild<PayloadViewerDialog *>()) != nullptr);
+    // The names from the DBIRTH and the gap, as in the bubble.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->editor()->toPlainText().contains(u"sequence gap: expected 3, got 4"_s), kWait);
+    QVERIFY(dialog->editor()->toPlainText().contains(u"\"Running\""_s));
+    delete dialog;
 }
 
 void TestSparkplugStream::screenshots_data()

@@ -14,6 +14,7 @@
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
 #include "ui/stream/payload_viewer_dialog.h"
+#include "ui/stream/sparkplug_context_resolver.h"
 #include "ui/stream/time_filter_button.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
@@ -693,14 +694,25 @@ void MessageStreamView::showAll(int row)
     std::optional<DecodingRule> rule;
     if (const DecodingRule *byRule = m_model->ruleFor(row))
         rule = *byRule;
+    const StoredMessage message = r->message;
     withFullPayload(
-        row, tr("Show all"), [this, topic, format, hint, rule](const QByteArray &payload) {
+        row, tr("Show all"), [this, topic, format, hint, rule, message](const QByteArray &payload) {
             auto *dialog = rule ? new PayloadViewerDialog(topic, payload, rule->decoder, hint, this)
                                 : new PayloadViewerDialog(topic, payload, format, hint, this);
             if (rule)
                 dialog->setDecoderOptions(rule->decoder, rule->options);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
+            // Sparkplug B as the bubble shows it: with the births and sequence before it.
+            if (rule && rule->decoder == u"sparkplug")
+                SparkplugContextResolver::loadReplayOptions(
+                    m_model->historyReader(), message, dialog,
+                    [dialog, rule](const QJsonObject &context) {
+                        QJsonObject options = rule->options;
+                        for (auto it = context.begin(); it != context.end(); ++it)
+                            options.insert(it.key(), it.value());
+                        dialog->setDecoderOptions(rule->decoder, options);
+                    });
         });
 }
 

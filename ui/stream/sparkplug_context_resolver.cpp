@@ -4,6 +4,8 @@
 #include "core/sparkplug/sparkplug_topic.h"
 #include "core/workspace/history_reader.h"
 
+#include <QJsonArray>
+
 namespace mqttdesk {
 
 SparkplugContextResolver::SparkplugContextResolver(QObject *parent)
@@ -50,6 +52,29 @@ QStringList SparkplugContextResolver::dependencies(const QString &topic)
                << nodeTopic("DDEATH") + u'/' + parsed->device;
     }
     return topics;
+}
+
+void SparkplugContextResolver::loadReplayOptions(HistoryReader *reader,
+                                                 const StoredMessage &message, QObject *context,
+                                                 std::function<void(const QJsonObject &)> done)
+{
+    const QStringList topics = dependencies(message.topic);
+    if (topics.isEmpty() || !reader)
+        return;
+    QPointer<QObject> guard(context);
+    reader->loadNewestBefore(
+        message.profileId, topics, message.id,
+        [guard, topic = message.topic, done = std::move(done)](const StoredMessageList &before,
+                                                               const StorageError &) {
+            if (!guard)
+                return;
+            QJsonArray list;
+            for (const StoredMessage &earlier : before)
+                list.append(QJsonObject{
+                    {QStringLiteral("topic"), earlier.topic},
+                    {QStringLiteral("payload"), QString::fromLatin1(earlier.payload.toBase64())}});
+            done(QJsonObject{{QStringLiteral("topic"), topic}, {QStringLiteral("before"), list}});
+        });
 }
 
 bool SparkplugContextResolver::request(const StoredMessage &message, qsizetype maxChars)

@@ -4,6 +4,7 @@
 #include "core/storage/stored_message.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,12 @@ public:
     // The topics whose newest message before `topic`'s matters to it (exact names and, for
     // the devices of a node, filters).
     static QStringList dependencies(const QString &topic);
+    // The Sparkplug decoder's options that show `message` with what came before it (its
+    // "topic" and "before"), read through `reader`; `done` runs on this thread unless
+    // `context` is gone by then. Nothing happens for a topic that is not Sparkplug B's.
+    static void loadReplayOptions(HistoryReader *reader, const StoredMessage &message,
+                                  QObject *context,
+                                  std::function<void(const QJsonObject &options)> done);
 
 signals:
     void resolved(qint64 messageId);
