@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QPixmap>
 #include <QScrollArea>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace mqttdesk {
@@ -42,8 +41,7 @@ ImagePreview::ImagePreview(QWidget *parent)
 ImagePreview::~ImagePreview()
 {
     ++m_generation;
-    if (m_worker)
-        m_worker->wait();
+    m_worker.wait();
 }
 
 void ImagePreview::changeEvent(QEvent *event)
@@ -86,29 +84,23 @@ void ImagePreview::setPayload(const QByteArray &bytes, ImageSniffer::Kind kind)
     m_image = QImage();
     m_picture->clear();
     m_texts.retranslate();
-    QPointer<ImagePreview> self(this);
-    QThread *worker = QThread::create([self, bytes, kind, generation] {
-        QString error;
-        QImage image = read(bytes, kind, &error);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, generation, image = std::move(image), error] {
-                if (!self || generation != self->m_generation)
-                    return;
-                self->m_image = image;
-                self->m_error = error;
-                self->m_loaded = true;
-                self->showImage();
-                self->m_texts.retranslate();
-                emit self->loaded(!image.isNull());
-            },
-            Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    if (m_worker)
-        m_worker->wait();
-    m_worker = worker;
-    worker->start(QThread::LowPriority);
+    m_worker.run(
+        this,
+        [bytes, kind] {
+            std::pair<QImage, QString> read;
+            read.first = ImagePreview::read(bytes, kind, &read.second);
+            return read;
+        },
+        [this, generation](const std::pair<QImage, QString> &read) {
+            if (generation != m_generation)
+                return;
+            m_image = read.first;
+            m_error = read.second;
+            m_loaded = true;
+            showImage();
+            m_texts.retranslate();
+            emit loaded(!m_image.isNull());
+        });
 }
 
 QString ImagePreview::summary() const

@@ -2,6 +2,7 @@
 
 #include "core/inspector/image_sniffer.h"
 #include "ui/i18n/retranslator.h"
+#include "ui/widgets/worker_job.h"
 
 #include <QImage>
 #include <QPointer>
@@ -9,7 +10,6 @@
 
 class QLabel;
 class QScrollArea;
-class QThread;
 
 namespace mqttdesk {
 
@@ -57,7 +57,7 @@ private:
     QString m_error;
     bool m_loaded = false;
     quint64 m_generation = 0;
-    QPointer<QThread> m_worker;
+    WorkerJob m_worker;
     Retranslator m_texts;
 };
 

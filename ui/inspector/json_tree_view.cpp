@@ -11,7 +11,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QShortcut>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -129,38 +128,14 @@ JsonTreeView::~JsonTreeView()
 {
     ++m_parseGeneration;
     ++m_searchGeneration;
-    if (m_parser)
-        m_parser->wait();
-    if (m_searcher)
-        m_searcher->wait();
+    m_parser.wait();
+    m_searcher.wait();
 }
 
 void JsonTreeView::changeEvent(QEvent *event)
 {
     m_texts.handle(event);
     QWidget::changeEvent(event);
-}
-
-template<typename Work, typename Done>
-void JsonTreeView::runOnWorker(QPointer<QThread> &slot, Work work, Done done)
-{
-    QPointer<JsonTreeView> self(this);
-    QThread *worker = QThread::create([self, work = std::move(work), done = std::move(done)] {
-        auto result = work();
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, done, result = std::move(result)] {
-                if (self)
-                    done(result);
-            },
-            Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    // One at a time: the one before is told apart by its generation and its answer ignored.
-    if (slot)
-        slot->wait();
-    slot = worker;
-    worker->start(QThread::LowPriority);
 }
 
 void JsonTreeView::setJson(const QByteArray &json)
@@ -172,8 +147,8 @@ void JsonTreeView::setJson(const QByteArray &json)
     m_currentHit = -1;
     m_model->setDocument({});
     updateHitLabel();
-    runOnWorker(
-        m_parser, [json] { return std::make_shared<const JsonIndex>(JsonIndex::parse(json)); },
+    m_parser.run(
+        this, [json] { return std::make_shared<const JsonIndex>(JsonIndex::parse(json)); },
         [this, generation](const JsonTreeModel::Document &document) {
             if (generation != m_parseGeneration)
                 return;
@@ -205,9 +180,8 @@ void JsonTreeView::startSearch()
     const JsonTreeModel::Document document = m_model->document();
     if (!document)
         return;
-    runOnWorker(
-        m_searcher,
-        [document, text] { return JsonTreeModel::findNodes(*document, text, kMaxHits + 1); },
+    m_searcher.run(
+        this, [document, text] { return JsonTreeModel::findNodes(*document, text, kMaxHits + 1); },
         [this, generation](const QList<quint32> &hits) {
             if (generation != m_searchGeneration)
                 return;

@@ -2,13 +2,13 @@
 
 #include "core/inspector/json_tree_model.h"
 #include "ui/i18n/retranslator.h"
+#include "ui/widgets/worker_job.h"
 
 #include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
-class QThread;
 class QToolButton;
 class QTreeView;
 
@@ -57,8 +57,6 @@ private:
     void goToHit(int hit);
     void updateHitLabel();
     void showContextMenu(const QPoint &pos);
-    template<typename Work, typename Done>
-    void runOnWorker(QPointer<QThread> &slot, Work work, Done done);
 
     JsonTreeModel *m_model = nullptr;
     QTreeView *m_tree = nullptr;
@@ -76,8 +74,8 @@ private:
     QString m_parseError;
     quint64 m_parseGeneration = 0;
     quint64 m_searchGeneration = 0;
-    QPointer<QThread> m_parser;
-    QPointer<QThread> m_searcher;
+    WorkerJob m_parser;
+    WorkerJob m_searcher;
     Retranslator m_texts;
 };
 

@@ -170,8 +170,7 @@ PayloadDiffDialog::PayloadDiffDialog(const QString &leftTitle, const QByteArray 
 PayloadDiffDialog::~PayloadDiffDialog()
 {
     ++m_generation;
-    if (m_worker)
-        m_worker->wait();
+    m_worker.wait();
 }
 
 PayloadDiffMode PayloadDiffDialog::mode() const
@@ -205,25 +204,10 @@ void PayloadDiffDialog::start(PayloadDiffMode mode)
 
     const PayloadDiffSide left = m_left;
     const PayloadDiffSide right = m_right;
-    QPointer<PayloadDiffDialog> self(this);
-    QThread *worker = QThread::create([self, left, right, mode, generation] {
-        PayloadDiffResult result = PayloadDiff::compare(left, right, mode);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, generation, result = std::move(result)]() mutable {
-                if (self)
-                    self->onCompared(generation, std::move(result));
-            },
-            Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     // One worker at a time; a superseded one only finishes its (bounded) comparison.
-    if (m_worker)
-        m_worker->wait();
-    m_worker = worker;
-    worker->start(QThread::LowPriority);
+    m_worker.run(
+        this, [left, right, mode] { return PayloadDiff::compare(left, right, mode); },
+        [this, generation](const PayloadDiffResult &result) { onCompared(generation, result); });
 }
 
 void PayloadDiffDialog::onCompared(quint64 generation, PayloadDiffResult result)

@@ -2,6 +2,7 @@
 
 #include "core/inspector/payload_diff.h"
 #include "ui/i18n/retranslator.h"
+#include "ui/widgets/worker_job.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -65,7 +66,7 @@ private:
     PayloadDiffSide m_right;
     quint64 m_generation = 0;
     bool m_comparing = false;
-    QPointer<QThread> m_worker;
+    WorkerJob m_worker;
     DiffModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QComboBox *m_modeBox = nullptr;
