@@ -35,15 +35,15 @@ void MessageComparer::fail(const QString &message)
         Prompts::warn(m_parent, tr("Compare"), message);
 }
 
-void MessageComparer::markForComparison(int row)
+void MessageComparer::readWhole(int row, std::function<void(const StoredMessage &)> use)
 {
     const MessageStreamModel::Row *r = m_model->rowAt(row);
     if (!r)
         return;
     QPointer<MessageComparer> self(this);
-    StoredMessage message = r->message;
     m_model->requestFullPayload(
-        row, [self, message](const QByteArray &payload, const StorageError &error) mutable {
+        row, [self, message = r->message, use = std::move(use)](const QByteArray &payload,
+                                                                const StorageError &error) mutable {
             if (!self)
                 return;
             if (error.isError()) {
@@ -52,8 +52,13 @@ void MessageComparer::markForComparison(int row)
             }
             message.payload = payload;
             message.payloadDeferred = false;
-            self->m_mark = message;
+            use(message);
         });
+}
+
+void MessageComparer::markForComparison(int row)
+{
+    readWhole(row, [this](const StoredMessage &message) { m_mark = message; });
 }
 
 void MessageComparer::compareWithMark(int row)
@@ -96,21 +101,7 @@ void MessageComparer::findPrevious(const StoredMessage &message,
         const MessageStreamModel::Row *r = m_model->rowAt(row);
         if (r->message.topic != message.topic || r->message.direction != message.direction)
             continue;
-        QPointer<MessageComparer> self(this);
-        StoredMessage previous = r->message;
-        m_model->requestFullPayload(
-            row,
-            [self, previous, found](const QByteArray &payload, const StorageError &error) mutable {
-                if (!self)
-                    return;
-                if (error.isError()) {
-                    self->fail(tr("The payload could not be read: %1").arg(error.message));
-                    return;
-                }
-                previous.payload = payload;
-                previous.payloadDeferred = false;
-                found(previous);
-            });
+        readWhole(row, [found](const StoredMessage &previous) { found(previous); });
         return;
     }
     HistoryReader *reader = m_model->historyReader();
@@ -172,23 +163,15 @@ void MessageComparer::open(const StoredMessage &left, int rightRow)
         decoder = rule->decoder;
         options = rule->options;
     }
-    QPointer<MessageComparer> self(this);
-    StoredMessage right = r->message;
-    m_model->requestFullPayload(
-        rightRow, [self, left, right, decoder, options](const QByteArray &payload,
-                                                        const StorageError &error) {
-            if (!self || !self->m_parent)
-                return;
-            if (error.isError()) {
-                self->fail(tr("The payload could not be read: %1").arg(error.message));
-                return;
-            }
-            auto *dialog = new PayloadDiffDialog(describe(left), left.payload, describe(right),
-                                                 payload, decoder, options, self->m_parent);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->show();
-            emit self->dialogOpened(dialog);
-        });
+    readWhole(rightRow, [this, left, decoder, options](const StoredMessage &right) {
+        if (!m_parent)
+            return;
+        auto *dialog = new PayloadDiffDialog(describe(left), left.payload, describe(right),
+                                             right.payload, decoder, options, m_parent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        emit dialogOpened(dialog);
+    });
 }
 
 } // namespace mqttdesk

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QWidget;
@@ -44,6 +45,9 @@ private:
     void findPrevious(const StoredMessage &message,
                       std::function<void(std::optional<StoredMessage>)> found);
     void open(const StoredMessage &left, int rightRow);
+    // `row`'s message with its whole payload (a large one read from storage first); a read
+    // that fails is reported and `use` is not called.
+    void readWhole(int row, std::function<void(const StoredMessage &)> use);
     void fail(const QString &message);
 
     MessageStreamModel *m_model;
