@@ -1,5 +1,7 @@
 #include "core/payload/json_highlighter.h"
 
+#include <vector>
+
 namespace mqttdesk {
 
 namespace {
@@ -26,11 +28,9 @@ qsizetype stringEnd(QStringView json, qsizetype start)
     return json.size();
 }
 
-} // namespace
-
-QList<JsonSpan> JsonHighlighter::spans(QStringView json)
+template<typename Add>
+void scan(QStringView json, Add add)
 {
-    QList<JsonSpan> result;
     const qsizetype size = json.size();
     qsizetype i = 0;
     while (i < size) {
@@ -38,7 +38,7 @@ QList<JsonSpan> JsonHighlighter::spans(QStringView json)
         if (isSpace(c)) {
             ++i;
         } else if (isStructural(c)) {
-            result.append({i, 1, JsonTokenKind::Punctuation});
+            add(JsonSpan{i, 1, JsonTokenKind::Punctuation});
             ++i;
         } else if (c == u'"') {
             const qsizetype end = stringEnd(json, i);
@@ -46,7 +46,7 @@ QList<JsonSpan> JsonHighlighter::spans(QStringView json)
             while (next < size && isSpace(json[next]))
                 ++next;
             const bool key = next < size && json[next] == u':';
-            result.append({i, end - i, key ? JsonTokenKind::Key : JsonTokenKind::String});
+            add(JsonSpan{i, end - i, key ? JsonTokenKind::Key : JsonTokenKind::String});
             i = end;
         } else {
             // A bare word: number, true, false, null, or something we leave uncoloured.
@@ -56,15 +56,37 @@ QList<JsonSpan> JsonHighlighter::spans(QStringView json)
                 ++end;
             const QStringView word = json.sliced(i, end - i);
             if (word == u"true" || word == u"false")
-                result.append({i, end - i, JsonTokenKind::Bool});
+                add(JsonSpan{i, end - i, JsonTokenKind::Bool});
             else if (word == u"null")
-                result.append({i, end - i, JsonTokenKind::Null});
+                add(JsonSpan{i, end - i, JsonTokenKind::Null});
             else if (c == u'-' || c.isDigit())
-                result.append({i, end - i, JsonTokenKind::Number});
+                add(JsonSpan{i, end - i, JsonTokenKind::Number});
             i = end;
         }
     }
-    return result;
+}
+
+// Texts up to this size (a preview) are scanned into a reused per-thread buffer.
+constexpr qsizetype kReusedChars = 16 * 1024;
+
+} // namespace
+
+QList<JsonSpan> JsonHighlighter::spans(QStringView json)
+{
+    if (json.size() > kReusedChars) {
+        std::vector<JsonSpan> result;
+        result.reserve(size_t(json.size() / 8));
+        scan(json, [&result](const JsonSpan &span) { result.push_back(span); });
+        return QList<JsonSpan>(result.begin(), result.end());
+    }
+    // Written into a buffer that every span fits in (each covers at least one character)
+    // and copied once at the exact count: growing a list while appending cost as much as
+    // the scan, and a preview's spans are kept with it, so they carry no spare capacity.
+    thread_local std::vector<JsonSpan> buffer(static_cast<size_t>(kReusedChars));
+    JsonSpan *const out = buffer.data();
+    qsizetype count = 0;
+    scan(json, [out, &count](const JsonSpan &span) { out[count++] = span; });
+    return QList<JsonSpan>(out, out + count);
 }
 
 } // namespace mqttdesk

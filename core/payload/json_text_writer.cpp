@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace mqttdesk {
 
@@ -102,71 +103,111 @@ void JsonTextWriter::appendQuoted(QStringView value)
     append(u"\"");
 }
 
-void JsonTextWriter::newline()
+qsizetype JsonTextWriter::separatorSize() const
 {
-    if (m_compact || m_full)
-        return;
-    // Without a temporary: the line feed, then four spaces per open container.
-    qsizetype size = m_text.size() + 1 + m_counts.size() * 4;
-    if (m_maxChars >= 0 && size > m_maxChars) {
-        size = m_maxChars;
-        m_full = true;
+    if (m_afterKey || m_counts.isEmpty())
+        return 0;
+    return (m_counts.last() > 0 ? 1 : 0) + (m_compact ? 0 : 1 + m_counts.size() * 4);
+}
+
+char *JsonTextWriter::writeSeparator(char *out)
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return out;
     }
-    m_text.append(u'\n');
-    if (size > m_text.size())
-        m_text.resize(size, u' ');
-    else
-        m_text.truncate(size);
+    if (m_counts.isEmpty())
+        return out;
+    if (m_counts.last()++ > 0)
+        *out++ = ',';
+    if (!m_compact) {
+        *out++ = '\n';
+        const qsizetype indent = m_counts.size() * 4;
+        std::memset(out, ' ', size_t(indent));
+        out += indent;
+    }
+    return out;
 }
 
 void JsonTextWriter::beforeValue()
 {
-    if (m_afterKey) {
-        m_afterKey = false;
+    if (separatorSize() <= kTokenRoom) {
+        char buffer[kTokenRoom];
+        const char *end = writeSeparator(buffer);
+        appendAscii(buffer, end - buffer);
         return;
     }
-    if (m_counts.isEmpty())
-        return;
-    if (m_counts.last()++ > 0)
-        append(u",");
-    newline();
+    // Deeper than a buffer: the separator in parts.
+    const bool comma = m_counts.last()++ > 0;
+    if (comma)
+        appendAscii(",", 1);
+    appendAscii("\n", 1);
+    for (qsizetype i = 0; i < m_counts.size() && !m_full; ++i)
+        appendAscii("    ", 4);
 }
 
-void JsonTextWriter::open(QChar bracket)
+void JsonTextWriter::token(const char *text, qsizetype size)
 {
-    beforeValue();
-    append(QStringView(&bracket, 1));
+    if (separatorSize() + size > kTokenRoom) {
+        beforeValue();
+        appendAscii(text, size);
+        return;
+    }
+    char buffer[kTokenRoom];
+    char *end = writeSeparator(buffer);
+    std::memcpy(end, text, size_t(size));
+    appendAscii(buffer, end - buffer + size);
+}
+
+void JsonTextWriter::open(char bracket)
+{
+    token(&bracket, 1);
     m_counts.append(0);
 }
 
-void JsonTextWriter::close(QChar bracket)
+void JsonTextWriter::close(char bracket)
 {
     if (m_counts.isEmpty())
         return;
-    const bool empty = m_counts.takeLast() == 0;
-    if (!empty)
-        newline();
-    append(QStringView(&bracket, 1));
+    const bool empty = m_counts.last() == 0;
+    m_counts.removeLast();
+    if (empty || m_compact) {
+        appendAscii(&bracket, 1);
+        return;
+    }
+    const qsizetype indent = m_counts.size() * 4;
+    if (indent + 2 > kTokenRoom) {
+        appendAscii("\n", 1);
+        for (qsizetype i = 0; i < m_counts.size() && !m_full; ++i)
+            appendAscii("    ", 4);
+        appendAscii(&bracket, 1);
+        return;
+    }
+    char buffer[kTokenRoom];
+    buffer[0] = '\n';
+    std::memset(buffer + 1, ' ', size_t(indent));
+    buffer[indent + 1] = bracket;
+    appendAscii(buffer, indent + 2);
 }
 
 void JsonTextWriter::beginObject()
 {
-    open(u'{');
+    open('{');
 }
 
 void JsonTextWriter::endObject()
 {
-    close(u'}');
+    close('}');
 }
 
 void JsonTextWriter::beginArray()
 {
-    open(u'[');
+    open('[');
 }
 
 void JsonTextWriter::endArray()
 {
-    close(u']');
+    close(']');
 }
 
 void JsonTextWriter::key(QStringView name)
@@ -185,10 +226,25 @@ void JsonTextWriter::key(QLatin1StringView name)
             return;
         }
     }
-    beforeValue();
-    append(u"\"");
-    appendAscii(name.data(), name.size());
-    append(m_compact ? QStringView(u"\":") : QStringView(u"\": "));
+    const qsizetype size = name.size() + 4;
+    if (separatorSize() + size > kTokenRoom) {
+        beforeValue();
+        append(u"\"");
+        appendAscii(name.data(), name.size());
+        append(m_compact ? QStringView(u"\":") : QStringView(u"\": "));
+    } else {
+        // The separator, the quoted key and the colon in one append.
+        char buffer[kTokenRoom];
+        char *out = writeSeparator(buffer);
+        *out++ = '"';
+        std::memcpy(out, name.data(), size_t(name.size()));
+        out += name.size();
+        *out++ = '"';
+        *out++ = ':';
+        if (!m_compact)
+            *out++ = ' ';
+        appendAscii(buffer, out - buffer);
+    }
     m_afterKey = true;
 }
 
@@ -198,20 +254,43 @@ void JsonTextWriter::string(QStringView value)
     appendQuoted(value);
 }
 
+void JsonTextWriter::string(QLatin1StringView value)
+{
+    for (const char c : value) {
+        if (uchar(c) < 0x20 || c == '"' || c == '\\') {
+            string(QString(value));
+            return;
+        }
+    }
+    const qsizetype size = value.size() + 2;
+    if (separatorSize() + size > kTokenRoom) {
+        beforeValue();
+        append(u"\"");
+        appendAscii(value.data(), value.size());
+        append(u"\"");
+        return;
+    }
+    char buffer[kTokenRoom];
+    char *out = writeSeparator(buffer);
+    *out++ = '"';
+    std::memcpy(out, value.data(), size_t(value.size()));
+    out += value.size();
+    *out++ = '"';
+    appendAscii(buffer, out - buffer);
+}
+
 void JsonTextWriter::integer(qint64 value)
 {
-    beforeValue();
     char text[24];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    appendAscii(text, r.ptr - text);
+    token(text, r.ptr - text);
 }
 
 void JsonTextWriter::unsignedInteger(quint64 value)
 {
-    beforeValue();
     char text[24];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    appendAscii(text, r.ptr - text);
+    token(text, r.ptr - text);
 }
 
 void JsonTextWriter::number(double value)
@@ -224,16 +303,16 @@ void JsonTextWriter::number(double value)
         string(value > 0 ? QStringView(u"Infinity") : QStringView(u"-Infinity"));
         return;
     }
-    beforeValue();
     // Whole numbers read as such ("100000.0", not "1e+05") but stay recognisable as floats.
     if (std::abs(value) < 1e15 && std::trunc(value) == value) {
         char text[32];
         std::to_chars_result r = std::to_chars(text, text + sizeof text - 2, qint64(value));
         *r.ptr++ = '.';
         *r.ptr++ = '0';
-        appendAscii(text, r.ptr - text);
+        token(text, r.ptr - text);
         return;
     }
+    beforeValue();
     append(QString::number(value, 'g', QLocale::FloatingPointShortest));
 }
 
@@ -243,22 +322,22 @@ void JsonTextWriter::number(float value)
         number(double(value));
         return;
     }
-    beforeValue();
     char text[32];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    appendAscii(text, r.ptr - text);
+    token(text, r.ptr - text);
 }
 
 void JsonTextWriter::boolean(bool value)
 {
-    beforeValue();
-    append(value ? QStringView(u"true") : QStringView(u"false"));
+    if (value)
+        token("true", 4);
+    else
+        token("false", 5);
 }
 
 void JsonTextWriter::null()
 {
-    beforeValue();
-    append(u"null");
+    token("null", 4);
 }
 
 void JsonTextWriter::rawValue(QStringView json)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QList>
 #include <QString>
 #include <QStringView>
+#include <QVarLengthArray>
 #include <QtGlobal>
 
 namespace mqttdesk {
@@ -24,6 +24,8 @@ public:
     // A Latin-1 key (an identifier, e.g. a Protobuf field name) without converting it.
     void key(QLatin1StringView name);
     void string(QStringView value);
+    // A Latin-1 string (e.g. an enum value's name) without converting it.
+    void string(QLatin1StringView value);
     void integer(qint64 value);
     void unsignedInteger(quint64 value);
     void number(double value); // NaN and infinities become the strings "NaN", "Infinity", ...
@@ -39,16 +41,25 @@ public:
     QString text() const { return m_text; }
 
 private:
+    // A token and what precedes it are written with one append when they fit here; deeper
+    // indentation or longer tokens are written in parts.
+    static constexpr qsizetype kTokenRoom = 256;
+
+    // The separator before a value or key: "," after a sibling, then a line break and the
+    // indentation (unless compact). Size first, then written (which updates the state).
+    qsizetype separatorSize() const;
+    char *writeSeparator(char *out);
+    // The separator and `text` (ASCII) in one append.
+    void token(const char *text, qsizetype size);
     void beforeValue();
-    void open(QChar bracket);
-    void close(QChar bracket);
+    void open(char bracket);
+    void close(char bracket);
     void append(QStringView text);
     void appendAscii(const char *text, qsizetype size);
     void appendQuoted(QStringView value);
-    void newline();
 
     QString m_text;
-    QList<int> m_counts; // items written so far in each open container
+    QVarLengthArray<int, 32> m_counts; // items written so far in each open container
     qsizetype m_maxChars;
     bool m_compact;
     bool m_afterKey = false;

@@ -6,6 +6,9 @@
 #include <google/protobuf/message.h>
 #include <google/protobuf/unknown_field_set.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace mqttdesk {
 
 namespace pb = google::protobuf;
@@ -56,7 +59,7 @@ void writeValue(const pb::Message &m, const pb::FieldDescriptor *f, int index, J
         const int number = one ? r->GetEnumValue(m, f) : r->GetRepeatedEnumValue(m, f, index);
         const pb::EnumValueDescriptor *value = f->enum_type()->FindValueByNumber(number);
         if (value)
-            w.string(fromStd(value->name()));
+            w.string(QLatin1StringView(value->name().data(), qsizetype(value->name().size())));
         else
             w.integer(number);
         return;
@@ -96,17 +99,54 @@ QString mapKey(const pb::Message &entry, const pb::FieldDescriptor *key)
     }
 }
 
+// Whether `a`'s key sorts before `b`'s: numbers by value, strings by their bytes.
+bool keyBefore(const pb::Message &a, const pb::Message &b, const pb::FieldDescriptor *key)
+{
+    const pb::Reflection *r = a.GetReflection();
+    switch (key->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_INT32:
+        return r->GetInt32(a, key) < r->GetInt32(b, key);
+    case pb::FieldDescriptor::CPPTYPE_INT64:
+        return r->GetInt64(a, key) < r->GetInt64(b, key);
+    case pb::FieldDescriptor::CPPTYPE_UINT32:
+        return r->GetUInt32(a, key) < r->GetUInt32(b, key);
+    case pb::FieldDescriptor::CPPTYPE_UINT64:
+        return r->GetUInt64(a, key) < r->GetUInt64(b, key);
+    case pb::FieldDescriptor::CPPTYPE_BOOL:
+        return !r->GetBool(a, key) && r->GetBool(b, key);
+    case pb::FieldDescriptor::CPPTYPE_STRING: {
+        std::string scratchA;
+        std::string scratchB;
+        return r->GetStringReference(a, key, &scratchA) < r->GetStringReference(b, key, &scratchB);
+    }
+    default:
+        return false; // map keys are integral, bool or string only
+    }
+}
+
+// In key order: the parsed map's own order is its hash table's, which would make two
+// messages with the same map read (and diff) differently. A parsed message may still hold
+// every entry sent (its map is built when first asked for): the last one for a key wins.
 void writeMap(const pb::Message &m, const pb::FieldDescriptor *f, JsonTextWriter &w)
 {
     const pb::Reflection *r = m.GetReflection();
     const pb::FieldDescriptor *key = f->message_type()->map_key();
     const pb::FieldDescriptor *value = f->message_type()->map_value();
-    w.beginObject();
     const int size = r->FieldSize(m, f);
-    for (int i = 0; i < size && !w.isFull(); ++i) {
-        const pb::Message &entry = r->GetRepeatedMessage(m, f, i);
-        w.key(mapKey(entry, key));
-        writeValue(entry, value, -1, w);
+    std::vector<const pb::Message *> entries;
+    entries.reserve(size_t(size));
+    for (int i = 0; i < size; ++i)
+        entries.push_back(&r->GetRepeatedMessage(m, f, i));
+    const auto before = [key](const pb::Message *a, const pb::Message *b) {
+        return keyBefore(*a, *b, key);
+    };
+    std::stable_sort(entries.begin(), entries.end(), before);
+    w.beginObject();
+    for (size_t i = 0; i < entries.size() && !w.isFull(); ++i) {
+        if (i + 1 < entries.size() && !before(entries[i], entries[i + 1]))
+            continue; // a later entry for the same key replaced this one
+        w.key(mapKey(*entries[i], key));
+        writeValue(*entries[i], value, -1, w);
     }
     w.endObject();
 }

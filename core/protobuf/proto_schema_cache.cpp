@@ -28,6 +28,12 @@ ProtoSchemaCache &ProtoSchemaCache::instance()
 std::shared_ptr<const ProtoSchema>
 ProtoSchemaCache::get(const QStringList &files, const QStringList &importPaths, QString *why)
 {
+    return lease(files, importPaths, why).schema;
+}
+
+ProtoSchemaCache::Lease ProtoSchemaCache::lease(const QStringList &files,
+                                                const QStringList &importPaths, QString *why)
+{
     const QString key = files.join(QChar(0)) + QChar(1) + importPaths.join(QChar(0));
     const Clock::time_point now = Clock::now();
     QMutexLocker locker(&m_lock);
@@ -41,7 +47,7 @@ ProtoSchemaCache::get(const QStringList &files, const QStringList &importPaths, 
         if (fresh) {
             if (!found->schema && why)
                 *why = found->error;
-            return found->schema;
+            return Lease{found->schema, found->checked + m_recheck, generation()};
         }
     }
     // Loading holds the lock: two workers asking for the same new schema parse it once.
@@ -52,19 +58,22 @@ ProtoSchemaCache::get(const QStringList &files, const QStringList &importPaths, 
     if (!entry.schema && why)
         *why = entry.error;
     m_entries.insert(key, entry);
-    return entry.schema;
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
+    return Lease{entry.schema, entry.checked + m_recheck, generation()};
 }
 
 void ProtoSchemaCache::clear()
 {
     QMutexLocker locker(&m_lock);
     m_entries.clear();
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void ProtoSchemaCache::setRecheckInterval(std::chrono::milliseconds interval)
 {
     QMutexLocker locker(&m_lock);
     m_recheck = interval;
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
 }
 
 } // namespace mqttdesk

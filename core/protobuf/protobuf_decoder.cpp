@@ -6,6 +6,7 @@
 #include "core/protobuf/proto_schema_cache.h"
 #include "core/protobuf/proto_schema_source.h"
 #include "core/protobuf/proto_wire_checker.h"
+#include "core/protobuf/proto_wire_json_writer.h"
 
 #include <QCoreApplication>
 
@@ -96,30 +97,55 @@ QJsonObject ProtobufDecoder::defaultOptions() const
 
 RenderedPayload ProtobufDecoder::render(QByteArrayView bytes, const RenderOptions &options) const
 {
-    QString why;
-    const std::optional<ProtoSchemaSource> source =
-        ProtoSchemaSource::fromJson(options.decoderOptions, &why);
-    if (!source) {
-        PayloadError error;
-        error.code = PayloadErrorCode::BadDecoderOptions;
-        error.detail = why;
-        return fallback(bytes, options, error);
+    // The rule as last resolved on this thread: a stream decodes thousands of messages under
+    // one rule, and reading its options and looking up the schema and the type cost as much
+    // as decoding a small message. Only a rule that resolved is kept.
+    struct Resolved
+    {
+        QJsonObject options;
+        ProtoSchemaCache::Lease lease;
+        QString messageType;
+        const pb::Descriptor *type = nullptr;
+        bool direct = false; // ProtoWireJsonWriter::supported(type)
+    };
+    thread_local Resolved resolved;
+    ProtoSchemaCache &cache = ProtoSchemaCache::instance();
+    if (!resolved.type || resolved.options != options.decoderOptions ||
+        resolved.lease.generation != cache.generation() ||
+        ProtoSchemaCache::Clock::now() >= resolved.lease.validUntil) {
+        resolved = Resolved();
+        QString why;
+        const std::optional<ProtoSchemaSource> source =
+            ProtoSchemaSource::fromJson(options.decoderOptions, &why);
+        if (!source) {
+            PayloadError error;
+            error.code = PayloadErrorCode::BadDecoderOptions;
+            error.detail = why;
+            return fallback(bytes, options, error);
+        }
+        if (source->messageType.isEmpty())
+            return fallback(bytes, options,
+                            schemaError(QCoreApplication::translate("ProtobufDecoder",
+                                                                    "choose the message type.")));
+        ProtoSchemaCache::Lease lease = cache.lease(source->files, source->importPaths, &why);
+        if (!lease.schema)
+            return fallback(bytes, options, schemaError(why));
+        const pb::Descriptor *type = lease.schema->message(source->messageType);
+        if (!type)
+            return fallback(
+                bytes, options,
+                schemaError(QCoreApplication::translate(
+                                "ProtobufDecoder", "the .proto files declare no message type %1.")
+                                .arg(source->messageType)));
+        resolved.options = options.decoderOptions;
+        resolved.lease = std::move(lease);
+        resolved.messageType = source->messageType;
+        resolved.type = type;
+        resolved.direct = ProtoWireJsonWriter::supported(type);
     }
-    if (source->messageType.isEmpty())
-        return fallback(bytes, options,
-                        schemaError(QCoreApplication::translate("ProtobufDecoder",
-                                                                "choose the message type.")));
-    const std::shared_ptr<const ProtoSchema> schema =
-        ProtoSchemaCache::instance().get(source->files, source->importPaths, &why);
-    if (!schema)
-        return fallback(bytes, options, schemaError(why));
-    const pb::Descriptor *type = schema->message(source->messageType);
-    if (!type)
-        return fallback(
-            bytes, options,
-            schemaError(QCoreApplication::translate("ProtobufDecoder",
-                                                    "the .proto files declare no message type %1.")
-                            .arg(source->messageType)));
+    const std::shared_ptr<const ProtoSchema> &schema = resolved.lease.schema;
+    const pb::Descriptor *type = resolved.type;
+    const QString &messageType = resolved.messageType;
 
     if (const std::optional<ProtoWireChecker::Problem> problem =
             ProtoWireChecker::check(bytes, type))
@@ -127,23 +153,29 @@ RenderedPayload ProtobufDecoder::render(QByteArrayView bytes, const RenderOption
                         messageError(problem->offset,
                                      QCoreApplication::translate("ProtobufDecoder",
                                                                  "Not a valid %1 at byte %2: %3.")
-                                         .arg(source->messageType)
+                                         .arg(messageType)
                                          .arg(problem->offset)
                                          .arg(problem->reason)));
+    // Straight from the bytes where one pass gives what the parsed message would show.
+    if (resolved.direct) {
+        JsonTextWriter writer(options.maxChars);
+        if (ProtoWireJsonWriter::write(bytes, type, writer))
+            return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
+    }
     pb::Message *message = reusedMessage(schema, type, bytes.size());
     if (bytes.size() > INT_MAX || !message->ParsePartialFromArray(bytes.data(), int(bytes.size())))
         return fallback(bytes, options,
                         messageError(-1, QCoreApplication::translate(
                                              "ProtobufDecoder",
                                              "Not a valid %1: the Protobuf library refused it.")
-                                             .arg(source->messageType)));
+                                             .arg(messageType)));
     if (!message->IsInitialized())
         return fallback(
             bytes, options,
             messageError(
                 -1, QCoreApplication::translate("ProtobufDecoder",
                                                 "Not a valid %1: required fields are missing: %2.")
-                        .arg(source->messageType,
+                        .arg(messageType,
                              QString::fromStdString(message->InitializationErrorString()))));
 
     JsonTextWriter writer(options.maxChars);

@@ -5,6 +5,7 @@
 #include <QTest>
 
 using namespace mqttdesk;
+using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(mqttdesk::JsonTokenKind)
 
@@ -21,6 +22,7 @@ private slots:
     void prettyPrinterDeepNesting();
     void writerIndents();
     void writerCompactAndLimit();
+    void writerDeepAndLong();
 };
 
 void TstJsonText::highlighterKinds_data()
@@ -161,6 +163,42 @@ void TstJsonText::writerCompactAndLimit()
         limited.integer(12345);
     QVERIFY(limited.isFull());
     QCOMPARE(limited.text(), QStringLiteral("[1234"));
+}
+
+void TstJsonText::writerDeepAndLong()
+{
+    // Tokens are written with their separator in one go while they fit a small buffer;
+    // deeper indentation and long keys and strings are written in parts, to the same text.
+    const int depth = 80; // 320 spaces of indentation: past the buffer
+    const QString longKey = QString(300, u'k');
+    for (const qsizetype limit : {qsizetype(-1), qsizetype(1000), qsizetype(7777)}) {
+        JsonTextWriter writer(limit);
+        QString expected;
+        auto indent = [](int level) { return QString(level * 4, u' '); };
+        for (int level = 0; level < depth; ++level) {
+            writer.beginObject();
+            writer.key(QLatin1StringView("k"));
+            expected += u"{\n"_s + indent(level + 1) + u"\"k\": "_s;
+        }
+        writer.beginArray();
+        writer.integer(1);
+        writer.key(QLatin1StringView(longKey.toLatin1())); // a key in an array: still written
+        writer.string(QLatin1StringView(QByteArray(300, 'v')));
+        writer.boolean(false);
+        writer.endArray();
+        expected += u"[\n"_s + indent(depth + 1) + u"1,\n"_s + indent(depth + 1) + u'"' + longKey +
+                    u"\": \""_s + QString(300, u'v') + u"\",\n"_s + indent(depth + 1) +
+                    u"false\n"_s + indent(depth) + u']';
+        for (int level = depth - 1; level >= 0; --level) {
+            writer.endObject();
+            expected += u'\n' + indent(level) + u'}';
+        }
+        if (limit >= 0 && expected.size() > limit) {
+            QVERIFY(writer.isFull());
+            expected.truncate(limit);
+        }
+        QCOMPARE(writer.text(), expected);
+    }
 }
 
 QTEST_APPLESS_MAIN(TstJsonText)

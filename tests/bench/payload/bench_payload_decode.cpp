@@ -1,9 +1,9 @@
 // Decoding throughput on one core, each decoder next to a reference measured in the same
 // run (absolute rates on a shared machine are noise; the ratios hold):
 //   protobuf  a ~200-byte demo.Reading rendered as JSON by ProtobufDecoder (wire check,
-//             parse into a DynamicMessage, ProtoJsonWriter), against libprotobuf's own
-//             parse + util::MessageToJsonString of the same bytes;
-//   parse     the parse alone (the floor any Protobuf view pays);
+//             ProtoWireJsonWriter straight from the bytes, highlighting), against
+//             libprotobuf's own parse + util::MessageToJsonString of the same bytes;
+//   parse     libprotobuf's parse alone (what a view that parses first pays at least);
 //   json      a JSON payload of the same size through JsonDecoder, against QJsonDocument;
 //   numeric   256 int16 values through NumericArrayDecoder.
 // Each is run in rounds, and the best round is kept (the least disturbed).
@@ -15,6 +15,7 @@
 #include "core/protobuf/proto_schema.h"
 #include "core/protobuf/proto_schema_source.h"
 #include "core/protobuf/proto_wire_checker.h"
+#include "core/protobuf/proto_wire_json_writer.h"
 #include "core/protobuf/protobuf_decoder.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 
@@ -103,6 +105,11 @@ int main(int argc, char *argv[])
 
     const double ours =
         rate(count, rounds, [&] { return decoder.render(bytes, options).text.size(); });
+    if (argc > 2 && std::strcmp(argv[2], "--protobuf-only") == 0) {
+        // For a profiler: only the decoder, nothing to mix with.
+        std::printf("protobuf %.0f msg/s\n", ours);
+        return 0;
+    }
     const double library = rate(count, rounds, [&] {
         std::unique_ptr<google::protobuf::Message> m(prototype->New());
         m->ParseFromArray(bytes.data(), int(bytes.size()));
@@ -134,6 +141,12 @@ int main(int argc, char *argv[])
         return writer.text().size();
     });
     row("  write", write, "ProtoJsonWriter alone", parse);
+    const double direct = rate(count, rounds, [&] {
+        JsonTextWriter writer;
+        ProtoWireJsonWriter::write(bytes, type, writer);
+        return writer.text().size();
+    });
+    row("  direct", direct, "ProtoWireJsonWriter (bytes to JSON)", parse);
     const QString text = decoder.render(bytes, options).text;
     const double spans = rate(count, rounds, [&] { return JsonHighlighter::spans(text).size(); });
     row("  spans", spans, "JsonHighlighter::spans alone", parse);
