@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/payload/json_highlighter.h"
 #include "core/payload/payload_error.h"
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -15,6 +17,9 @@ struct DecodedJson
     QString json;
     bool truncated = false;
     std::optional<PayloadError> error;
+    // The text's highlighting when the writer kept it (JsonTextWriter::takeSpans());
+    // otherwise it is found by scanning the text.
+    std::optional<QList<JsonSpan>> spans;
 };
 
 } // namespace mqttdesk

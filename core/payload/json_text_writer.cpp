@@ -91,16 +91,33 @@ void JsonTextWriter::appendAscii(const char *text, qsizetype size)
     m_text.append(QLatin1StringView(text, size));
 }
 
-void JsonTextWriter::appendQuoted(QStringView value)
+qsizetype JsonTextWriter::appendQuoted(QStringView value)
 {
     if (needsEscape(value)) {
-        append(quoted(value));
-        return;
+        const QString text = quoted(value);
+        append(text);
+        return text.size();
     }
     // The common case, without a temporary string.
     append(u"\"");
     append(value);
     append(u"\"");
+    return value.size() + 2;
+}
+
+void JsonTextWriter::recordSpans()
+{
+    m_recording = true;
+    m_spans.reserve(128);
+}
+
+std::optional<QList<JsonSpan>> JsonTextWriter::takeSpans()
+{
+    if (!m_recording || m_full)
+        return std::nullopt;
+    QList<JsonSpan> spans(m_spans.begin(), m_spans.end());
+    m_spans.clear();
+    return spans;
 }
 
 qsizetype JsonTextWriter::separatorSize() const
@@ -110,7 +127,7 @@ qsizetype JsonTextWriter::separatorSize() const
     return (m_counts.last() > 0 ? 1 : 0) + (m_compact ? 0 : 1 + m_counts.size() * 4);
 }
 
-char *JsonTextWriter::writeSeparator(char *out)
+char *JsonTextWriter::writeSeparator(char *out, qsizetype at)
 {
     if (m_afterKey) {
         m_afterKey = false;
@@ -118,8 +135,10 @@ char *JsonTextWriter::writeSeparator(char *out)
     }
     if (m_counts.isEmpty())
         return out;
-    if (m_counts.last()++ > 0)
+    if (m_counts.last()++ > 0) {
+        span(at, 1, JsonTokenKind::Punctuation);
         *out++ = ',';
+    }
     if (!m_compact) {
         *out++ = '\n';
         const qsizetype indent = m_counts.size() * 4;
@@ -133,35 +152,39 @@ void JsonTextWriter::beforeValue()
 {
     if (separatorSize() <= kTokenRoom) {
         char buffer[kTokenRoom];
-        const char *end = writeSeparator(buffer);
+        const char *end = writeSeparator(buffer, m_text.size());
         appendAscii(buffer, end - buffer);
         return;
     }
     // Deeper than a buffer: the separator in parts.
     const bool comma = m_counts.last()++ > 0;
-    if (comma)
+    if (comma) {
+        span(m_text.size(), 1, JsonTokenKind::Punctuation);
         appendAscii(",", 1);
+    }
     appendAscii("\n", 1);
     for (qsizetype i = 0; i < m_counts.size() && !m_full; ++i)
         appendAscii("    ", 4);
 }
 
-void JsonTextWriter::token(const char *text, qsizetype size)
+void JsonTextWriter::token(const char *text, qsizetype size, JsonTokenKind kind)
 {
     if (separatorSize() + size > kTokenRoom) {
         beforeValue();
+        span(m_text.size(), size, kind);
         appendAscii(text, size);
         return;
     }
     char buffer[kTokenRoom];
-    char *end = writeSeparator(buffer);
+    char *end = writeSeparator(buffer, m_text.size());
+    span(m_text.size() + (end - buffer), size, kind);
     std::memcpy(end, text, size_t(size));
     appendAscii(buffer, end - buffer + size);
 }
 
 void JsonTextWriter::open(char bracket)
 {
-    token(&bracket, 1);
+    token(&bracket, 1, JsonTokenKind::Punctuation);
     m_counts.append(0);
 }
 
@@ -172,6 +195,7 @@ void JsonTextWriter::close(char bracket)
     const bool empty = m_counts.last() == 0;
     m_counts.removeLast();
     if (empty || m_compact) {
+        span(m_text.size(), 1, JsonTokenKind::Punctuation);
         appendAscii(&bracket, 1);
         return;
     }
@@ -180,9 +204,11 @@ void JsonTextWriter::close(char bracket)
         appendAscii("\n", 1);
         for (qsizetype i = 0; i < m_counts.size() && !m_full; ++i)
             appendAscii("    ", 4);
+        span(m_text.size(), 1, JsonTokenKind::Punctuation);
         appendAscii(&bracket, 1);
         return;
     }
+    span(m_text.size() + indent + 1, 1, JsonTokenKind::Punctuation);
     char buffer[kTokenRoom];
     buffer[0] = '\n';
     std::memset(buffer + 1, ' ', size_t(indent));
@@ -213,7 +239,10 @@ void JsonTextWriter::endArray()
 void JsonTextWriter::key(QStringView name)
 {
     beforeValue();
-    appendQuoted(name);
+    const qsizetype start = m_text.size();
+    const qsizetype length = appendQuoted(name);
+    span(start, length, JsonTokenKind::Key);
+    span(start + length, 1, JsonTokenKind::Punctuation);
     append(m_compact ? QStringView(u":") : QStringView(u": "));
     m_afterKey = true;
 }
@@ -229,13 +258,18 @@ void JsonTextWriter::key(QLatin1StringView name)
     const qsizetype size = name.size() + 4;
     if (separatorSize() + size > kTokenRoom) {
         beforeValue();
+        span(m_text.size(), name.size() + 2, JsonTokenKind::Key);
+        span(m_text.size() + name.size() + 2, 1, JsonTokenKind::Punctuation);
         append(u"\"");
         appendAscii(name.data(), name.size());
         append(m_compact ? QStringView(u"\":") : QStringView(u"\": "));
     } else {
         // The separator, the quoted key and the colon in one append.
         char buffer[kTokenRoom];
-        char *out = writeSeparator(buffer);
+        char *out = writeSeparator(buffer, m_text.size());
+        const qsizetype at = m_text.size() + (out - buffer);
+        span(at, name.size() + 2, JsonTokenKind::Key);
+        span(at + name.size() + 2, 1, JsonTokenKind::Punctuation);
         *out++ = '"';
         std::memcpy(out, name.data(), size_t(name.size()));
         out += name.size();
@@ -251,7 +285,9 @@ void JsonTextWriter::key(QLatin1StringView name)
 void JsonTextWriter::string(QStringView value)
 {
     beforeValue();
-    appendQuoted(value);
+    const qsizetype start = m_text.size();
+    const qsizetype length = appendQuoted(value);
+    span(start, length, JsonTokenKind::String);
 }
 
 void JsonTextWriter::string(QLatin1StringView value)
@@ -265,13 +301,15 @@ void JsonTextWriter::string(QLatin1StringView value)
     const qsizetype size = value.size() + 2;
     if (separatorSize() + size > kTokenRoom) {
         beforeValue();
+        span(m_text.size(), size, JsonTokenKind::String);
         append(u"\"");
         appendAscii(value.data(), value.size());
         append(u"\"");
         return;
     }
     char buffer[kTokenRoom];
-    char *out = writeSeparator(buffer);
+    char *out = writeSeparator(buffer, m_text.size());
+    span(m_text.size() + (out - buffer), size, JsonTokenKind::String);
     *out++ = '"';
     std::memcpy(out, value.data(), size_t(value.size()));
     out += value.size();
@@ -283,14 +321,14 @@ void JsonTextWriter::integer(qint64 value)
 {
     char text[24];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    token(text, r.ptr - text);
+    token(text, r.ptr - text, JsonTokenKind::Number);
 }
 
 void JsonTextWriter::unsignedInteger(quint64 value)
 {
     char text[24];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    token(text, r.ptr - text);
+    token(text, r.ptr - text, JsonTokenKind::Number);
 }
 
 void JsonTextWriter::number(double value)
@@ -309,11 +347,13 @@ void JsonTextWriter::number(double value)
         std::to_chars_result r = std::to_chars(text, text + sizeof text - 2, qint64(value));
         *r.ptr++ = '.';
         *r.ptr++ = '0';
-        token(text, r.ptr - text);
+        token(text, r.ptr - text, JsonTokenKind::Number);
         return;
     }
     beforeValue();
-    append(QString::number(value, 'g', QLocale::FloatingPointShortest));
+    const QString text = QString::number(value, 'g', QLocale::FloatingPointShortest);
+    span(m_text.size(), text.size(), JsonTokenKind::Number);
+    append(text);
 }
 
 void JsonTextWriter::number(float value)
@@ -324,25 +364,29 @@ void JsonTextWriter::number(float value)
     }
     char text[32];
     const std::to_chars_result r = std::to_chars(text, text + sizeof text, value);
-    token(text, r.ptr - text);
+    token(text, r.ptr - text, JsonTokenKind::Number);
 }
 
 void JsonTextWriter::boolean(bool value)
 {
     if (value)
-        token("true", 4);
+        token("true", 4, JsonTokenKind::Bool);
     else
-        token("false", 5);
+        token("false", 5, JsonTokenKind::Bool);
 }
 
 void JsonTextWriter::null()
 {
-    token("null", 4);
+    token("null", 4, JsonTokenKind::Null);
 }
 
 void JsonTextWriter::rawValue(QStringView json)
 {
     beforeValue();
+    if (m_recording && !m_full) {
+        for (const JsonSpan &s : JsonHighlighter::spans(json))
+            span(m_text.size() + s.start, s.length, s.kind);
+    }
     append(json);
 }
 

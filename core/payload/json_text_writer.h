@@ -1,9 +1,14 @@
 #pragma once
 
+#include "core/payload/json_highlighter.h"
+
 #include <QString>
 #include <QStringView>
 #include <QVarLengthArray>
 #include <QtGlobal>
+
+#include <optional>
+#include <vector>
 
 namespace mqttdesk {
 
@@ -36,6 +41,13 @@ public:
     // A value whose JSON text the caller has already made (e.g. a huge negative integer).
     void rawValue(QStringView json);
 
+    // Keeps the highlighting of what is written as it is written, so that the text need
+    // not be scanned again for it (JsonHighlighter gives the same spans). Call first.
+    void recordSpans();
+    // The spans of the text, when recorded and the text is whole; a cut text is left to
+    // JsonHighlighter, which colours a cut token as it reads.
+    std::optional<QList<JsonSpan>> takeSpans();
+
     // The limit was reached: the text is cut and the caller can stop feeding events.
     bool isFull() const { return m_full; }
     QString text() const { return m_text; }
@@ -48,15 +60,22 @@ private:
     // The separator before a value or key: "," after a sibling, then a line break and the
     // indentation (unless compact). Size first, then written (which updates the state).
     qsizetype separatorSize() const;
-    char *writeSeparator(char *out);
-    // The separator and `text` (ASCII) in one append.
-    void token(const char *text, qsizetype size);
+    // `at` is where in the text `out` will land.
+    char *writeSeparator(char *out, qsizetype at);
+    // The separator and `text` (ASCII), a token of `kind`, in one append.
+    void token(const char *text, qsizetype size, JsonTokenKind kind);
+    void span(qsizetype start, qsizetype length, JsonTokenKind kind)
+    {
+        if (m_recording && !m_full)
+            m_spans.push_back(JsonSpan{start, length, kind});
+    }
     void beforeValue();
     void open(char bracket);
     void close(char bracket);
     void append(QStringView text);
     void appendAscii(const char *text, qsizetype size);
-    void appendQuoted(QStringView value);
+    // Returns the quoted text's full length (escapes included).
+    qsizetype appendQuoted(QStringView value);
 
     QString m_text;
     QVarLengthArray<int, 32> m_counts; // items written so far in each open container
@@ -64,6 +83,8 @@ private:
     bool m_compact;
     bool m_afterKey = false;
     bool m_full = false;
+    bool m_recording = false;
+    std::vector<JsonSpan> m_spans;
 };
 
 } // namespace mqttdesk

@@ -264,7 +264,7 @@ RenderedPayload NumericArrayDecoder::render(QByteArrayView bytes,
         return !writer.isFull();
     });
     writer.endArray();
-    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
+    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}, {}});
 }
 
 std::optional<QList<double>> NumericArrayDecoder::values(QByteArrayView bytes, const Layout &layout)

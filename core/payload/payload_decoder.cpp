@@ -29,7 +29,7 @@ RenderedPayload PayloadDecoder::fromDecodedJson(QByteArrayView bytes, const Rend
     out.decoder = id();
     out.text = decoded.json;
     out.truncated = decoded.truncated;
-    out.spans = JsonHighlighter::spans(out.text);
+    out.spans = decoded.spans ? *decoded.spans : JsonHighlighter::spans(out.text);
     return out;
 }
 

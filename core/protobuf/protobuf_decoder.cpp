@@ -159,8 +159,11 @@ RenderedPayload ProtobufDecoder::render(QByteArrayView bytes, const RenderOption
     // Straight from the bytes where one pass gives what the parsed message would show.
     if (resolved.direct) {
         JsonTextWriter writer(options.maxChars);
+        writer.recordSpans();
         if (ProtoWireJsonWriter::write(bytes, type, writer))
-            return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
+            return fromDecodedJson(
+                bytes, options,
+                DecodedJson{writer.text(), writer.isFull(), {}, writer.takeSpans()});
     }
     pb::Message *message = reusedMessage(schema, type, bytes.size());
     if (bytes.size() > INT_MAX || !message->ParsePartialFromArray(bytes.data(), int(bytes.size())))
@@ -179,8 +182,10 @@ RenderedPayload ProtobufDecoder::render(QByteArrayView bytes, const RenderOption
                              QString::fromStdString(message->InitializationErrorString()))));
 
     JsonTextWriter writer(options.maxChars);
+    writer.recordSpans();
     ProtoJsonWriter::write(*message, writer);
-    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
+    return fromDecodedJson(bytes, options,
+                           DecodedJson{writer.text(), writer.isFull(), {}, writer.takeSpans()});
 }
 
 } // namespace mqttdesk

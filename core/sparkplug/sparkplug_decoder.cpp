@@ -90,7 +90,7 @@ RenderedPayload SparkplugDecoder::render(QByteArrayView bytes, const RenderOptio
         return fallback(bytes, options, error);
     JsonTextWriter writer(options.maxChars);
     SparkplugJsonWriter::write(*payload, writer);
-    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}});
+    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}, {}});
 }
 
 } // namespace mqttdesk

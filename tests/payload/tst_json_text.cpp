@@ -111,6 +111,7 @@ void TstJsonText::prettyPrinterDeepNesting()
 void TstJsonText::writerIndents()
 {
     JsonTextWriter writer;
+    writer.recordSpans();
     writer.beginObject();
     writer.key(u"s");
     writer.string(u"a\"b\\c\n\u0001");
@@ -143,6 +144,10 @@ void TstJsonText::writerIndents()
                                            "    \"empty\": {}\n"
                                            "}"));
     QVERIFY(!writer.isFull());
+    // What it recorded while writing is what the highlighter reads from the text.
+    const std::optional<QList<JsonSpan>> spans = writer.takeSpans();
+    QVERIFY(spans);
+    QCOMPARE(*spans, JsonHighlighter::spans(writer.text()));
 }
 
 void TstJsonText::writerCompactAndLimit()
@@ -156,6 +161,7 @@ void TstJsonText::writerCompactAndLimit()
     compact.endObject();
     compact.endArray();
     QCOMPARE(compact.text(), QStringLiteral("[1,{\"a\":null}]"));
+    QVERIFY(!compact.takeSpans()); // not asked to record
 
     JsonTextWriter limited(5, true);
     limited.beginArray();
@@ -173,6 +179,7 @@ void TstJsonText::writerDeepAndLong()
     const QString longKey = QString(300, u'k');
     for (const qsizetype limit : {qsizetype(-1), qsizetype(1000), qsizetype(7777)}) {
         JsonTextWriter writer(limit);
+        writer.recordSpans();
         QString expected;
         auto indent = [](int level) { return QString(level * 4, u' '); };
         for (int level = 0; level < depth; ++level) {
@@ -198,6 +205,11 @@ void TstJsonText::writerDeepAndLong()
             expected.truncate(limit);
         }
         QCOMPARE(writer.text(), expected);
+        // A cut text's spans are left to the highlighter.
+        const std::optional<QList<JsonSpan>> spans = writer.takeSpans();
+        QCOMPARE(bool(spans), !writer.isFull());
+        if (spans)
+            QCOMPARE(*spans, JsonHighlighter::spans(writer.text()));
     }
 }
 

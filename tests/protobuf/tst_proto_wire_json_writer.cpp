@@ -5,6 +5,7 @@
 // and from hand-made wire bytes (fields out of order, merges, oneof rivals, duplicate map
 // keys, unknown fields).
 
+#include "core/payload/json_highlighter.h"
 #include "core/payload/json_text_writer.h"
 #include "core/protobuf/proto_json_writer.h"
 #include "core/protobuf/proto_schema.h"
@@ -61,12 +62,19 @@ QString parsedText(const ProtoSchema &schema, const pb::Descriptor *type, const 
     return writer.text();
 }
 
-// The direct writer's text, or a null string when it declines.
+// The direct writer's text, or a null string when it declines. The highlighting it records
+// while writing must be what the highlighter reads from the text.
 QString directText(const pb::Descriptor *type, const QByteArray &bytes, qsizetype maxChars = -1)
 {
     JsonTextWriter writer(maxChars);
+    writer.recordSpans();
     if (!ProtoWireJsonWriter::write(bytes, type, writer))
         return QString();
+    const std::optional<QList<JsonSpan>> spans = writer.takeSpans();
+    if (spans.has_value() == writer.isFull())
+        qFatal("spans kept for a cut text, or none for a whole one");
+    if (spans && *spans != JsonHighlighter::spans(writer.text()))
+        qFatal("recorded spans differ from the highlighter's:\n%s", qPrintable(writer.text()));
     return writer.text();
 }
 
