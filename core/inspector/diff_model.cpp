@@ -229,10 +229,10 @@ QVariant DiffModel::structuralData(int row, int column, int role) const
     switch (column) {
     case 0:
         return entry.path;
-    case 1:
-        return jsonText(entry.left);
+    case 1: // each side as sent, already bounded by the diff
+        return elided(entry.leftText);
     default:
-        return jsonText(entry.right);
+        return elided(entry.rightText);
     }
 }
 

@@ -4,10 +4,6 @@
 #include "core/payload/utf8_scan.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 #include <QLocale>
 
 namespace mqttdesk {
@@ -50,19 +46,16 @@ Rendering render(const PayloadDiffSide &side)
     return out;
 }
 
-std::optional<QJsonValue> parseContainer(const Rendering &rendering)
+// A rendering that is a JSON object or array, indexed as sent: what a structural diff
+// compares (a scalar has no structure to show).
+std::optional<JsonIndex> parseContainer(const Rendering &rendering)
 {
     if (!rendering.isText)
         return std::nullopt;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(rendering.text.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError)
+    JsonIndex index = JsonIndex::parse(rendering.text.toUtf8());
+    if (!index.isValid() || !index.isContainer(0))
         return std::nullopt;
-    if (document.isObject())
-        return QJsonValue(document.object());
-    if (document.isArray())
-        return QJsonValue(document.array());
-    return std::nullopt;
+    return index;
 }
 
 bool applies(const PayloadDiffResult &result, PayloadDiffMode mode)
@@ -168,8 +161,8 @@ PayloadDiffResult PayloadDiff::compare(const PayloadDiffSide &left, const Payloa
     result.leftError = l.error;
     result.rightError = r.error;
     result.linesApplies = l.isText && r.isText;
-    std::optional<QJsonValue> leftJson;
-    std::optional<QJsonValue> rightJson;
+    std::optional<JsonIndex> leftJson;
+    std::optional<JsonIndex> rightJson;
     if (result.linesApplies && (leftJson = parseContainer(l)))
         rightJson = parseContainer(r);
     result.structuralApplies = leftJson && rightJson;

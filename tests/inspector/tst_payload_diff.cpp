@@ -1,6 +1,7 @@
-// Diffs of two payloads: JSON key by key with JSONPath paths, lines by Myers' algorithm with
-// its bound, bytes row by row without materialising text; PayloadDiff picking the mode from
-// the decoders' renderings; DiffModel showing each mode under QAbstractItemModelTester.
+// Diffs of two payloads: lines by Myers' algorithm with its bound, bytes row by row without
+// materialising text; PayloadDiff picking the mode from the decoders' renderings and keeping
+// what was sent in structural mode; DiffModel showing each mode under QAbstractItemModelTester.
+// JsonDiff itself is tested in tst_json_diff.cpp.
 #include "core/inspector/diff_model.h"
 #include "core/inspector/hex_diff.h"
 #include "core/inspector/json_diff.h"
@@ -9,14 +10,13 @@
 #include "core/payload/decoder_registry.h"
 #include "core/protobuf/protobuf_decoder.h"
 #include "core/sparkplug/sparkplug_decoder.h"
+#include "tests/inspector/json_diff_test_support.h"
 
 #include <QAbstractItemModelTester>
 #include <QCborMap>
 #include <QCborValue>
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QJsonValue>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QtEndian>
@@ -29,9 +29,7 @@ class TestPayloadDiff : public QObject
 {
     Q_OBJECT
 private slots:
-    void jsonChangesAddsAndRemoves();
-    void jsonScalarsByTypeAndValue();
-    void jsonEntryLimit();
+    void structuralKeepsWhatWasSent();
     void linesInsertDeleteChange();
     void linesMatchTheLongestCommonSubsequence();
     void linesFastOnLargeMostlyEqualInputs();
@@ -50,59 +48,7 @@ private slots:
 
 namespace {
 
-using Kind = JsonDiffEntry::Kind;
-
-QJsonValue parse(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad test JSON: %s", qPrintable(error.errorString()));
-    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-}
-
-// A greenhouse controller's reading a minute apart: one sensor reads differently, a CO2
-// sensor came online, the battery field is gone, the status turned into a list of codes.
-const QByteArray kBefore = R"({
-  "device": "greenhouse-3",
-  "ts": 1718000000,
-  "sensors": [
-    {"id": "t1", "value": 21.5, "unit": "°C"},
-    {"id": "h1", "value": 48, "unit": "%"}
-  ],
-  "battery": 3.71,
-  "a b": true,
-  "status": {"ok": true, "fw": "1.2.0"},
-  "tags": ["north", "row-4"]
-})";
-
-const QByteArray kAfter = R"({
-  "device": "greenhouse-3",
-  "ts": 1718000060,
-  "sensors": [
-    {"id": "t1", "value": 21.5, "unit": "°C"},
-    {"id": "h1", "value": 51, "unit": "%"},
-    {"id": "co2", "value": 612, "unit": "ppm"}
-  ],
-  "a b": false,
-  "status": [200, 17],
-  "tags": ["north"],
-  "rssi": -67
-})";
-
-struct Expected
-{
-    Kind kind;
-    QString path;
-};
-
-QList<Expected> summarize(const JsonDiffResult &result)
-{
-    QList<Expected> out;
-    for (const JsonDiffEntry &e : result.entries)
-        out.append({e.kind, e.path});
-    return out;
-}
+using namespace test;
 
 QStringList numbered(const QString &prefix, int count, int from = 0)
 {
@@ -198,92 +144,34 @@ QString gatewayLog(bool edited)
 
 } // namespace
 
-void TestPayloadDiff::jsonChangesAddsAndRemoves()
+void TestPayloadDiff::structuralKeepsWhatWasSent()
 {
-    const JsonDiffResult result = JsonDiff::compare(parse(kBefore), parse(kAfter));
-    QVERIFY(!result.truncated);
-    // The left's keys in its (QJsonObject's) order, then the keys only the right has.
-    const QList<Expected> expected = {
-        {Kind::Changed, u"$['a b']"_s},
-        {Kind::Removed, u"$.battery"_s},
-        {Kind::Changed, u"$.sensors[1].value"_s},
-        {Kind::Added, u"$.sensors[2]"_s},
-        {Kind::Changed, u"$.status"_s}, // object to array: one entry
-        {Kind::Removed, u"$.tags[1]"_s},
-        {Kind::Changed, u"$.ts"_s},
-        {Kind::Added, u"$.rssi"_s},
-    };
-    const QList<Expected> actual = summarize(result);
-    QCOMPARE(actual.size(), expected.size());
-    for (qsizetype i = 0; i < expected.size(); ++i) {
-        QCOMPARE(actual.at(i).path, expected.at(i).path);
-        QCOMPARE(actual.at(i).kind, expected.at(i).kind);
+    // Through PayloadDiff: duplicates and big integers that a QJsonDocument would lose.
+    const PayloadDiffResult ids =
+        PayloadDiff::compare(side(R"({"id": 18446744073709551615, "tag": "a", "tag": "b"})"),
+                             side(R"({"id": 18446744073709551614, "tag": "a", "tag": "c"})"));
+    QCOMPARE(ids.mode, PayloadDiffMode::Structural);
+    QCOMPARE(describe(ids.json), u"Changed $.id: 18446744073709551615 -> 18446744073709551614; "
+                                 u"Changed $.tag: \"b\" -> \"c\""_s);
+    QCOMPARE(ids.summary, u"2 changed, 0 added, 0 removed"_s);
+    // Spellings of one value: no differences, though the lines differ.
+    const PayloadDiffResult spelled =
+        PayloadDiff::compare(side(R"({"v": 12.50, "n": 1})"), side(R"({"v": 12.5, "n": 1e0})"));
+    QCOMPARE(spelled.mode, PayloadDiffMode::Structural);
+    QVERIFY(!spelled.hasDifferences());
+    // Invalid JSON on either side: compared as lines, as a forced Structural says.
+    const std::pair<QByteArray, QByteArray> invalid[] = {{R"({"a": 1})", R"({"a": 1,})"},
+                                                         {R"({"a": 01})", R"({"a": 1})"}};
+    for (const auto &[l, r] : invalid) {
+        const PayloadDiffResult lines =
+            PayloadDiff::compare(side(l, u"text"_s), side(r, u"text"_s));
+        QVERIFY(!lines.structuralApplies);
+        QCOMPARE(lines.mode, PayloadDiffMode::Lines);
+        const PayloadDiffResult forced = PayloadDiff::compare(
+            side(l, u"text"_s), side(r, u"text"_s), PayloadDiffMode::Structural);
+        QCOMPARE(forced.mode, PayloadDiffMode::Lines);
+        QVERIFY(forced.requestedModeUnavailable);
     }
-    const JsonDiffEntry &value = result.entries.at(2);
-    QCOMPARE(value.left, QJsonValue(48));
-    QCOMPARE(value.right, QJsonValue(51));
-    const JsonDiffEntry &added = result.entries.at(3);
-    QVERIFY(added.left.isUndefined());
-    QCOMPARE(added.right.toObject().value(u"id"_s).toString(), u"co2"_s);
-    QVERIFY(result.entries.at(1).right.isUndefined());
-    QCOMPARE(result.entries.at(4).left.type(), QJsonValue::Object);
-    QCOMPARE(result.entries.at(4).right.type(), QJsonValue::Array);
-    QCOMPARE(result.count(Kind::Changed), 4);
-    QCOMPARE(result.count(Kind::Added), 2);
-    QCOMPARE(result.count(Kind::Removed), 2);
-
-    // Equal documents, and nested arrays element by element.
-    QVERIFY(JsonDiff::compare(parse(kBefore), parse(kBefore)).entries.isEmpty());
-    const JsonDiffResult nested =
-        JsonDiff::compare(parse(R"({"grid": [[1, 2], [3, 4]], "it's": {"x y": 1}})"),
-                          parse(R"({"grid": [[1, 2], [3, 5, 6]], "it's": {"x y": 2}})"));
-    const QList<Expected> nestedExpected = {{Kind::Changed, u"$.grid[1][1]"_s},
-                                            {Kind::Added, u"$.grid[1][2]"_s},
-                                            {Kind::Changed, u"$['it\\'s']['x y']"_s}};
-    QCOMPARE(nested.entries.size(), nestedExpected.size());
-    for (qsizetype i = 0; i < nestedExpected.size(); ++i) {
-        QCOMPARE(nested.entries.at(i).path, nestedExpected.at(i).path);
-        QCOMPARE(nested.entries.at(i).kind, nestedExpected.at(i).kind);
-    }
-    // Roots of different types: one change at $.
-    const JsonDiffResult roots = JsonDiff::compare(QJsonArray{1}, QJsonObject{});
-    QCOMPARE(roots.entries.size(), 1);
-    QCOMPARE(roots.entries.first().path, u"$"_s);
-}
-
-void TestPayloadDiff::jsonScalarsByTypeAndValue()
-{
-    QVERIFY(!JsonDiff::equal(QJsonValue(1), QJsonValue(u"1"_s)));
-    QVERIFY(JsonDiff::equal(QJsonValue(1), QJsonValue(1.0)));
-    QVERIFY(JsonDiff::equal(parse("[1]").toArray().first(), parse("[1.0]").toArray().first()));
-    QVERIFY(!JsonDiff::equal(QJsonValue(21.5), QJsonValue(21.25)));
-    QVERIFY(!JsonDiff::equal(QJsonValue(false), QJsonValue(0)));
-    QVERIFY(!JsonDiff::equal(QJsonValue(QJsonValue::Null), QJsonValue(false)));
-    // 64-bit ids differ in their last digit, below a double's precision.
-    QVERIFY(!JsonDiff::equal(QJsonValue(qint64(9007199254740993)),
-                             QJsonValue(qint64(9007199254740992))));
-    const JsonDiffResult typeChange =
-        JsonDiff::compare(QJsonObject{{u"seq"_s, 1}}, QJsonObject{{u"seq"_s, u"1"_s}});
-    QCOMPARE(typeChange.entries.size(), 1);
-    QCOMPARE(typeChange.entries.first().path, u"$.seq"_s);
-    QCOMPARE(typeChange.entries.first().kind, Kind::Changed);
-}
-
-void TestPayloadDiff::jsonEntryLimit()
-{
-    QJsonArray left;
-    QJsonArray right;
-    for (int i = 0; i < 500; ++i) {
-        left.append(i);
-        right.append(i + 1);
-    }
-    const JsonDiffResult cut = JsonDiff::compare(left, right, 10);
-    QCOMPARE(cut.entries.size(), 10);
-    QVERIFY(cut.truncated);
-    QCOMPARE(cut.entries.last().path, u"$[9]"_s);
-    const JsonDiffResult all = JsonDiff::compare(left, right);
-    QCOMPARE(all.entries.size(), 500);
-    QVERIFY(!all.truncated);
 }
 
 void TestPayloadDiff::linesInsertDeleteChange()
@@ -573,8 +461,9 @@ void TestPayloadDiff::decodersThatRenderJson()
     QCOMPARE(cbor.leftDecoder, u"cbor"_s);
     QCOMPARE(cbor.mode, PayloadDiffMode::Structural);
     QCOMPARE(summarize(cbor.json).size(), 2);
-    QCOMPARE(cbor.json.entries.at(0).path, u"$.soc"_s);
-    QCOMPARE(cbor.json.entries.at(1).path, u"$.v"_s);
+    // In the map's order as encoded.
+    QCOMPARE(cbor.json.entries.at(0).path, u"$.v"_s);
+    QCOMPARE(cbor.json.entries.at(1).path, u"$.soc"_s);
 
     // Sparkplug B: Protobuf decoded by the registry's decoder, compared as JSON.
     SparkplugDecoder::registerIn(DecoderRegistry::instance());
@@ -584,8 +473,9 @@ void TestPayloadDiff::decodersThatRenderJson()
     QCOMPARE(spb.leftDecoder, u"sparkplug"_s);
     QCOMPARE(spb.mode, PayloadDiffMode::Structural);
     QCOMPARE(spb.json.entries.size(), 2);
-    QCOMPARE(spb.json.entries.at(0).path, u"$.metrics[0].value"_s);
-    QCOMPARE(spb.json.entries.at(1).path, u"$.seq"_s);
+    // The decoder writes seq before the metrics.
+    QCOMPARE(spb.json.entries.at(0).path, u"$.seq"_s);
+    QCOMPARE(spb.json.entries.at(1).path, u"$.metrics[0].value"_s);
 }
 
 void TestPayloadDiff::protobufLikeDecoderFallsBackToHex()
@@ -630,19 +520,23 @@ void TestPayloadDiff::modelStructural()
     auto text = [&model](int row, int column) {
         return model.index(row, column).data().toString();
     };
-    QCOMPARE(text(0, 0), u"$['a b']"_s);
-    QCOMPARE(text(0, 1), u"true"_s);
-    QCOMPARE(text(0, 2), u"false"_s);
-    QCOMPARE(text(1, 1), u"3.71"_s);
-    QCOMPARE(text(1, 2), QString());
-    QCOMPARE(text(3, 2), u"{\"id\":\"co2\",\"unit\":\"ppm\",\"value\":612}"_s);
-    QCOMPARE(text(4, 2), u"[200,17]"_s);
+    // Rows in the documents' order; each side's value as it was sent, compact.
+    QCOMPARE(text(0, 0), u"$.ts"_s);
+    QCOMPARE(text(4, 0), u"$['a b']"_s);
+    QCOMPARE(text(4, 1), u"true"_s);
+    QCOMPARE(text(4, 2), u"false"_s);
+    QCOMPARE(text(3, 1), u"3.71"_s);
+    QCOMPARE(text(3, 2), QString());
+    QCOMPARE(text(2, 2), u"{\"id\":\"co2\",\"value\":612,\"unit\":\"ppm\"}"_s);
+    QCOMPARE(text(5, 2), u"[200,17]"_s);
+    QCOMPARE(model.index(5, 1).data(Qt::ToolTipRole).toString(),
+             u"{\"ok\":true,\"fw\":\"1.2.0\"}"_s);
     QCOMPARE(DiffModel::jsonText(QJsonValue(u"1"_s)), u"\"1\""_s);
-    QCOMPARE(model.index(1, 0).data(DiffModel::KindRole).toInt(), int(DiffModel::RowKind::Removed));
-    QCOMPARE(model.index(3, 1).data(DiffModel::KindRole).toInt(), int(DiffModel::RowKind::Added));
+    QCOMPARE(model.index(3, 0).data(DiffModel::KindRole).toInt(), int(DiffModel::RowKind::Removed));
+    QCOMPARE(model.index(2, 1).data(DiffModel::KindRole).toInt(), int(DiffModel::RowKind::Added));
     QCOMPARE(model.index(0, 2).data(DiffModel::KindRole).toInt(), int(DiffModel::RowKind::Changed));
     QVERIFY(!model.index(0, 1).data(DiffModel::ByteMaskRole).isValid());
-    QCOMPARE(model.index(1, 2).data(Qt::AccessibleDescriptionRole).toString(), u"Removed"_s);
+    QCOMPARE(model.index(3, 2).data(Qt::AccessibleDescriptionRole).toString(), u"Removed"_s);
     QCOMPARE(model.nextDifference(-1), 0);
     QCOMPARE(model.nextDifference(0), 1);
     QCOMPARE(model.nextDifference(7), -1);
