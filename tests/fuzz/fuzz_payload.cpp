@@ -7,7 +7,10 @@
 // Input: byte 0 picks the decoder, byte 1 the preview limit and hex width, byte 2 the
 // decoder's options (number type, byte order and header; or the Protobuf type), the rest
 // is the payload. For Protobuf, ProtoWireChecker and libprotobuf's parser must agree on
-// whether the bytes are a message: the checker's error messages are only right if so.
+// whether the bytes are a message: the checker's error messages are only right if so. And
+// where ProtoWireJsonWriter takes a message, its JSON (whole, and cut to a preview) must be
+// what ProtoJsonWriter writes for the message libprotobuf parsed, and the highlighting it
+// recorded what JsonHighlighter reads from the text.
 //
 // The inspector's parts run on the same bytes: JsonIndex over the payload and over a
 // decoder's JSON (its nodes must form a tree in document order, and what it accepts Qt's
@@ -18,10 +21,14 @@
 #include "core/inspector/json_tree_model.h"
 #include "core/inspector/payload_diff.h"
 #include "core/payload/decoder_registry.h"
+#include "core/payload/json_highlighter.h"
+#include "core/payload/json_text_writer.h"
 #include "core/payload/numeric_array_decoder.h"
+#include "core/protobuf/proto_json_writer.h"
 #include "core/protobuf/proto_schema.h"
 #include "core/protobuf/proto_schema_source.h"
 #include "core/protobuf/proto_wire_checker.h"
+#include "core/protobuf/proto_wire_json_writer.h"
 #include "core/protobuf/protobuf_decoder.h"
 #include "core/sparkplug/sparkplug_decoder.h"
 #include "core/sparkplug/sparkplug_session.h"
@@ -34,6 +41,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 
 using namespace mqttdesk;
@@ -50,22 +58,47 @@ struct Schemas
         SparkplugDecoder::registerIn(DecoderRegistry::instance());
         demo = ProtoSchema::load({kData + QStringLiteral("/demo.proto")}, {kData});
         legacy = ProtoSchema::load({kData + QStringLiteral("/legacy.proto")}, {kData});
-        if (!demo || !legacy)
+        scalars = ProtoSchema::load({kData + QStringLiteral("/scalars.proto")}, {kData});
+        old = ProtoSchema::load({kData + QStringLiteral("/scalars2.proto")}, {kData});
+        if (!demo || !legacy || !scalars || !old)
             std::abort();
+    }
+    const ProtoSchema &of(const QString &type) const
+    {
+        if (type.startsWith(u"legacy."))
+            return *legacy;
+        if (type.startsWith(u"scalars."))
+            return *scalars;
+        if (type.startsWith(u"scalars2."))
+            return *old;
+        return *demo;
     }
     std::shared_ptr<const ProtoSchema> demo;
     std::shared_ptr<const ProtoSchema> legacy;
+    std::shared_ptr<const ProtoSchema> scalars;
+    std::shared_ptr<const ProtoSchema> old;
 };
 
-const char *const kTypes[] = {"demo.Reading", "demo.Envelope", "legacy.Frame",
-                              "demo.Reading.Location"};
+const char *const kTypes[] = {"demo.Reading", "demo.Envelope",         "legacy.Frame",
+                              "scalars.All",  "demo.Reading.Location", "scalars2.Old"};
+constexpr int kTypeCount = int(std::size(kTypes));
+
+QString fileOf(const QString &type)
+{
+    if (type.startsWith(u"legacy."))
+        return QStringLiteral("/legacy.proto");
+    if (type.startsWith(u"scalars."))
+        return QStringLiteral("/scalars.proto");
+    if (type.startsWith(u"scalars2."))
+        return QStringLiteral("/scalars2.proto");
+    return QStringLiteral("/demo.proto");
+}
 
 QJsonObject protobufOptions(quint8 choice)
 {
-    const QString type = QString::fromLatin1(kTypes[choice % 4]);
+    const QString type = QString::fromLatin1(kTypes[choice % kTypeCount]);
     ProtoSchemaSource source;
-    source.files = {kData + (type.startsWith(u"legacy") ? QStringLiteral("/legacy.proto")
-                                                        : QStringLiteral("/demo.proto"))};
+    source.files = {kData + fileOf(type)};
     source.importPaths = {kData};
     source.messageType = type;
     return source.toJson();
@@ -80,17 +113,35 @@ QJsonObject numericOptions(quint8 choice)
     return layout.toJson();
 }
 
-// The checker and the parser must agree on the bytes.
+// The checker and the parser must agree on the bytes, and the direct writer must write
+// what the reflection writer writes for the parsed message.
 void checkAgreement(const Schemas &schemas, QByteArrayView bytes, quint8 choice)
 {
-    const QString type = QString::fromLatin1(kTypes[choice % 4]);
-    const ProtoSchema &schema = type.startsWith(u"legacy") ? *schemas.legacy : *schemas.demo;
+    const QString type = QString::fromLatin1(kTypes[choice % kTypeCount]);
+    const ProtoSchema &schema = schemas.of(type);
     const google::protobuf::Descriptor *descriptor = schema.message(type);
     std::unique_ptr<google::protobuf::Message> message(schema.prototype(descriptor)->New());
     const bool parsed = message->ParsePartialFromArray(bytes.data(), int(bytes.size()));
     const bool checked = !ProtoWireChecker::check(bytes, descriptor).has_value();
     if (parsed != checked)
         std::abort();
+    if (!checked || !ProtoWireJsonWriter::supported(descriptor))
+        return;
+    for (const qsizetype limit : {qsizetype(-1), qsizetype(1 + choice % 97)}) {
+        JsonTextWriter direct(limit);
+        direct.recordSpans();
+        if (!ProtoWireJsonWriter::write(bytes, descriptor, direct))
+            return; // left to the library: fine
+        JsonTextWriter reflected(limit);
+        ProtoJsonWriter::write(*message, reflected);
+        if (direct.text() != reflected.text() || direct.isFull() != reflected.isFull())
+            std::abort();
+        const std::optional<QList<JsonSpan>> spans = direct.takeSpans();
+        if (spans.has_value() == direct.isFull())
+            std::abort();
+        if (spans && *spans != JsonHighlighter::spans(direct.text()))
+            std::abort();
+    }
 }
 
 // The index is a tree in document order, and Qt's parser accepts what it accepts.
