@@ -25,7 +25,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTabWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace mqttdesk {
@@ -140,8 +139,7 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
 PayloadViewerDialog::~PayloadViewerDialog()
 {
     ++m_generation;
-    if (m_worker)
-        m_worker->wait();
+    m_worker.wait();
 }
 
 void PayloadViewerDialog::changeEvent(QEvent *event)
@@ -284,24 +282,12 @@ void PayloadViewerDialog::startRendering()
     // The full rendering runs off the GUI thread; only its first chunk replaces the preview.
     const QByteArray bytes = m_payload;
     options.maxChars = -1;
-    QPointer<PayloadViewerDialog> self(this);
-    QThread *worker = QThread::create([self, bytes, decoder, options, generation] {
-        RenderedPayload full = DecoderRegistry::instance().render(bytes, decoder, options);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, generation, full = std::move(full)] {
-                if (self)
-                    self->onRendered(generation, full);
-            },
-            Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    if (m_worker)
-        m_worker->wait();
-    m_worker = worker;
-    worker->start(QThread::LowPriority);
+    m_worker.run(
+        this,
+        [bytes, decoder, options] {
+            return DecoderRegistry::instance().render(bytes, decoder, options);
+        },
+        [this, generation](const RenderedPayload &full) { onRendered(generation, full); });
 }
 
 void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &payload)

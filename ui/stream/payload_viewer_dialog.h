@@ -4,17 +4,16 @@
 #include "core/payload/payload_format.h"
 #include "core/payload/payload_renderer.h"
 #include "ui/i18n/retranslator.h"
+#include "ui/widgets/worker_job.h"
 
 #include <QDialog>
 #include <QHash>
 #include <QJsonObject>
-#include <QPointer>
 
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
-class QThread;
 
 namespace mqttdesk {
 
@@ -119,7 +118,7 @@ private:
     std::optional<RenderedPayload> m_full;
     qsizetype m_shown = 0;
     quint64 m_generation = 0;
-    QPointer<QThread> m_worker;
+    WorkerJob m_worker;        // the full rendering
     bool m_utf8 = false;       // the bytes are valid UTF-8
     QString m_detected;        // the decoder Auto picks for the bytes (its name)
     QString m_shownName;       // the shown decoder's name, once rendered
