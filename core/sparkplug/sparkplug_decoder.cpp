@@ -89,8 +89,10 @@ RenderedPayload SparkplugDecoder::render(QByteArrayView bytes, const RenderOptio
     if (!payload)
         return fallback(bytes, options, error);
     JsonTextWriter writer(options.maxChars);
+    writer.recordSpans();
     SparkplugJsonWriter::write(*payload, writer);
-    return fromDecodedJson(bytes, options, DecodedJson{writer.text(), writer.isFull(), {}, {}});
+    return fromDecodedJson(bytes, options,
+                           DecodedJson{writer.text(), writer.isFull(), {}, writer.takeSpans()});
 }
 
 } // namespace mqttdesk

@@ -94,6 +94,7 @@ SparkplugSession::process(QStringView topicName, QByteArrayView bytes, qsizetype
     }
 
     JsonTextWriter writer(maxChars);
+    writer.recordSpans();
     SparkplugJsonWriter::write(*payload, writer, &node.names, [&](JsonTextWriter &w) {
         w.key(u"sparkplug");
         w.beginObject();
@@ -123,7 +124,9 @@ SparkplugSession::process(QStringView topicName, QByteArrayView bytes, qsizetype
     result.rendered.decoder = QStringLiteral("sparkplug");
     result.rendered.text = writer.text();
     result.rendered.truncated = writer.isFull();
-    result.rendered.spans = JsonHighlighter::spans(result.rendered.text);
+    std::optional<QList<JsonSpan>> spans = writer.takeSpans();
+    result.rendered.spans =
+        spans ? std::move(*spans) : JsonHighlighter::spans(result.rendered.text);
     return result;
 }
 

@@ -4,6 +4,7 @@
 // bytes that are no payload named.
 
 #include "core/payload/decoder_registry.h"
+#include "core/payload/json_highlighter.h"
 #include "core/sparkplug/sparkplug_decoder.h"
 #include "core/sparkplug/sparkplug_session.h"
 #include "core/sparkplug/sparkplug_topic.h"
@@ -77,6 +78,8 @@ void TstSparkplug::anEdgeNodesLife()
     QList<SparkplugSession::Result> results;
     for (const SparkplugPayloads::Step &step : SparkplugPayloads::life(u"plant"_s)) {
         std::optional<SparkplugSession::Result> result = session.process(step.topic, step.payload);
+        if (result)
+            QCOMPARE(result->rendered.spans, JsonHighlighter::spans(result->rendered.text));
         QVERIFY2(result, qPrintable(step.topic));
         QVERIFY2(!result->rendered.error, qPrintable(step.topic));
         results.append(*result);
@@ -160,6 +163,8 @@ void TstSparkplug::decoderAloneShowsWhatThePayloadCarries()
     QCOMPARE(metric(o, 0).value(u"name"_s).toString(), u"bdSeq"_s);
     QCOMPARE(metric(o, 0).value(u"datatype"_s).toString(), u"UInt64"_s);
     QVERIFY(!o.contains(u"sparkplug"_s)); // no session: no state
+    // The highlighting recorded while writing is what the highlighter reads.
+    QCOMPARE(birth.spans, JsonHighlighter::spans(birth.text));
     // DATA alone keeps its aliases.
     QCOMPARE(metric(json(decoder->render(life.at(2).payload, {})), 0).value(u"alias"_s).toInt(),
              10);
