@@ -7,6 +7,8 @@
 
 #include <QMutexLocker>
 
+#include <algorithm>
+
 namespace mqttdesk {
 
 // What the writer thread and the connection thread share: the listener and the writer
@@ -22,12 +24,14 @@ struct StoringMessageSink::Shared
     QMutex mutex;
     StoredListener listener;
     std::deque<Pending> pending;
-    quint64 storedThrough = 0; // reported already
+    quint64 storedThrough = 0;    // reported already
+    quint64 committedThrough = 0; // the writer's newest commit report
 
     // Writer thread: a commit covered every ticket <= through.
     void committed(quint64 through)
     {
         QMutexLocker lock(&mutex);
+        committedThrough = std::max(committedThrough, through);
         quint64 sequence = storedThrough;
         while (!pending.empty() && pending.front().ticket <= through) {
             sequence = pending.front().sequence;
@@ -113,16 +117,23 @@ void StoringMessageSink::consume(const MessageBatch &batch)
             refused.append(received.sequence);
         }
     }
+    if (m_afterEnqueue)
+        m_afterEnqueue();
     const quint64 lastSequence = batch.constLast().sequence;
     QMutexLocker lock(&m_shared->mutex);
     if (!refused.isEmpty() && m_shared->listener)
         m_shared->listener(m_shared->storedThrough, refused);
     if (lastTicket == 0 && !m_shared->pending.empty())
         lastTicket = m_shared->pending.back().ticket; // settles with the batch before it
-    if (lastTicket != 0) {
+    // The writer may have committed the batch already, between enqueue() and here: its
+    // report then found nothing pending, and waiting for the next one would hold the
+    // acknowledgements until another message arrives, which, with the server's window full
+    // of unacknowledged messages, is never.
+    if (lastTicket != 0 && lastTicket > m_shared->committedThrough) {
         m_shared->pending.push_back({lastTicket, lastSequence});
     } else if (lastSequence > m_shared->storedThrough) {
-        // Nothing of this batch waits for the writer (skipped as stored, or refused).
+        // Nothing of this batch waits for the writer (stored already, skipped as stored,
+        // or refused).
         m_shared->storedThrough = lastSequence;
         if (m_shared->listener)
             m_shared->listener(lastSequence, {});

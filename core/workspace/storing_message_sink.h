@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -53,6 +54,10 @@ public:
     // broker keeps at most our Receive Maximum (65,535 at most) unacknowledged towards us.
     // Their payloads are read up to kRedeliveryBytes (hashed, not kept).
     static constexpr int kRedeliveryWindow = 65535;
+
+    // Tests: runs on the connection's thread after a batch is enqueued and before it is
+    // recorded as waiting for its commit, to make the writer commit in between.
+    void setAfterEnqueueForTest(std::function<void()> hook) { m_afterEnqueue = std::move(hook); }
     static constexpr qint64 kRedeliveryBytes = 256LL * 1024 * 1024;
 
 private:
@@ -76,6 +81,7 @@ private:
     // Connection thread only.
     bool m_firstBatchSeen = false;
     std::optional<QHash<quint16, StoredKey>> m_earlierRun;
+    std::function<void()> m_afterEnqueue;
 };
 
 } // namespace mqttdesk
