@@ -169,11 +169,19 @@ qint64 ProfileStore::duplicate(qint64 id, const QString &newName, StorageError *
             {newId, id});
         if (inner.isError())
             return inner;
-        return m_connection.run(
+        inner = m_connection.run(
             query,
             QStringLiteral("INSERT INTO decoding_rules(profile_id, position, filter, decoder,"
                            " options) SELECT ?, position, filter, decoder, options"
                            " FROM decoding_rules WHERE profile_id = ?"),
+            {newId, id});
+        if (inner.isError())
+            return inner;
+        return m_connection.run(
+            query,
+            QStringLiteral("INSERT INTO chart_panels(profile_id, position, body)"
+                           " SELECT ?, position, body FROM chart_panels"
+                           " WHERE profile_id = ?"),
             {newId, id});
     });
     setError(error, e);

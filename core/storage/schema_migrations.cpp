@@ -249,13 +249,27 @@ QStringList version9()
     };
 }
 
+// Version 10: chart panels, per profile, in their order. `body` is the panel's own
+// versioned JSON (ChartPanel in core/series: its series, time range and axes), so storage
+// keeps charts without knowing what they plot. They go with their profile.
+QStringList version10()
+{
+    return {
+        QStringLiteral("CREATE TABLE chart_panels ("
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " body TEXT NOT NULL,"
+                       " PRIMARY KEY(profile_id, position)) WITHOUT ROWID"),
+    };
+}
+
 } // namespace
 
 const QList<SchemaMigrations::Step> &SchemaMigrations::steps()
 {
-    static const QList<Step> kSteps{{1, version1()}, {2, version2()}, {3, version3()},
-                                    {4, version4()}, {5, version5()}, {6, version6()},
-                                    {7, version7()}, {8, version8()}, {9, version9()}};
+    static const QList<Step> kSteps{
+        {1, version1()}, {2, version2()}, {3, version3()}, {4, version4()}, {5, version5()},
+        {6, version6()}, {7, version7()}, {8, version8()}, {9, version9()}, {10, version10()}};
     return kSteps;
 }
 

@@ -1,5 +1,6 @@
 #include "core/workspace/profile_records.h"
 
+#include "core/storage/chart_panel_store.h"
 #include "core/storage/database_connection.h"
 #include "core/storage/decoding_rule_store.h"
 
@@ -141,6 +142,30 @@ void ProfileRecords::saveDecodingRules(const DecodingRules &rules, DoneCallback 
         StorageError error = connection.error();
         if (!error.isError())
             error = DecodingRuleStore(connection).save(profileId, rules);
+        return std::function<void()>([done, error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void ProfileRecords::loadChartPanels(ChartPanelsCallback done)
+{
+    post([profileId = m_profileId, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        QList<QJsonObject> panels;
+        if (!error.isError())
+            panels = ChartPanelStore(connection).load(profileId, &error);
+        return std::function<void()>([done, panels, error] { done(panels, error); });
+    });
+}
+
+void ProfileRecords::saveChartPanels(const QList<QJsonObject> &panels, DoneCallback done)
+{
+    post([profileId = m_profileId, panels, done = std::move(done)](DatabaseConnection &connection) {
+        StorageError error = connection.error();
+        if (!error.isError())
+            error = ChartPanelStore(connection).save(profileId, panels);
         return std::function<void()>([done, error] {
             if (done)
                 done(error);

@@ -9,6 +9,7 @@
 #include "core/storage/subscription_store.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 
 #include <functional>
@@ -18,7 +19,7 @@ namespace mqttdesk {
 
 // A profile's own records besides its history, read and written on a worker thread: its
 // subscriptions (with their colours, aliases and formats), its publish history, its
-// retained snapshots and its decoding rules. Saving
+// retained snapshots, its decoding rules and its chart panels. Saving
 // the subscriptions writes only the rows that differ from what the worker last wrote.
 class ProfileRecords : public DatabaseWorker
 {
@@ -43,6 +44,8 @@ public:
     using SnapshotSavedCallback = std::function<void(qint64 id, const StorageError &error)>;
     using DecodingRulesCallback =
         std::function<void(const DecodingRules &rules, const StorageError &error)>;
+    using ChartPanelsCallback =
+        std::function<void(const QList<QJsonObject> &panels, const StorageError &error)>;
     // The snapshot, or why it cannot be read (a storage error or a body that is no longer a
     // valid snapshot).
     using SnapshotCallback =
@@ -73,6 +76,11 @@ public:
     void loadDecodingRules(DecodingRulesCallback done);
     // The profile's rules become exactly `rules`.
     void saveDecodingRules(const DecodingRules &rules, DoneCallback done);
+
+    // The profile's chart panels as JSON bodies, in order (ChartPanelStore).
+    void loadChartPanels(ChartPanelsCallback done);
+    // The profile's panels become exactly `panels`.
+    void saveChartPanels(const QList<QJsonObject> &panels, DoneCallback done);
 
 private:
     // Worker thread only: what storage holds (by id) and the ids of keys saved so far.
