@@ -191,6 +191,78 @@
     </message>
 </context>
 <context>
+    <name>JsonPathQuery</name>
+    <message>
+        <location filename="../core/inspector/json_path_query.cpp" line="+170"/>
+        <source>not a JSON path at character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>expected &apos;$&apos; at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+10"/>
+        <source>expected a key after &apos;..&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+16"/>
+        <location line="+84"/>
+        <source>wildcards are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>expected a key after &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected &apos;.&apos;, &apos;..&apos; or &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+83"/>
+        <source>expected a quoted key or an array index after &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>a bad \u escape in a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an unknown escape in a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the quoted key is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>an array index must be a whole number, 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a path with &apos;..&apos; has at most 63 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JsonTreeModel</name>
     <message>
         <location filename="../core/inspector/json_tree_model.cpp" line="+68"/>
@@ -260,7 +332,7 @@
 <context>
     <name>PayloadDiff</name>
     <message>
-        <location filename="../core/inspector/payload_diff.cpp" line="+103"/>
+        <location filename="../core/inspector/payload_diff.cpp" line="+96"/>
         <source>No differences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,12 +567,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84"/>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+85"/>
         <source>Protobuf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58"/>
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+62"/>
         <source>Sparkplug B</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,22 +713,22 @@
 <context>
     <name>ProtobufDecoder</name>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26"/>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+43"/>
         <source>choose the message type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>the .proto files declare no message type %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Not a valid %1 at byte %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Not a valid %1: the Protobuf library refused it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3280,7 +3352,7 @@
 <context>
     <name>mqttdesk::ImagePreview</name>
     <message>
-        <location filename="../ui/inspector/image_preview.cpp" line="+32"/>
+        <location filename="../ui/inspector/image_preview.cpp" line="+31"/>
         <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,7 +3362,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>This system cannot show %1 pictures (no image format plugin). The bytes are in the Hex tab.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3300,7 +3372,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>%1 · %2 × %3 pixels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3450,7 +3522,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonTreeView</name>
     <message>
-        <location filename="../ui/inspector/json_tree_view.cpp" line="+75"/>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+74"/>
         <source>&amp;Find:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3515,7 +3587,7 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+141"/>
         <source>No match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3768,7 +3840,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+108"/>
         <source>1 byte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3803,7 +3875,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>1 prop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3813,13 +3885,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+126"/>
+        <location line="+80"/>
+        <location line="+133"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>QoS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3829,7 +3901,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <location line="+52"/>
         <source>(empty payload)</source>
         <translation type="unfinished"></translation>
@@ -3842,6 +3914,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+0"/>
         <source> · decoding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Sparkplug B warning:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3859,14 +3936,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+15"/>
-        <location line="+57"/>
-        <location line="+46"/>
-        <location line="+30"/>
+        <location line="+94"/>
         <source>The payload could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-77"/>
         <source>Select a message for comparison first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3881,7 +3956,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+36"/>
         <source>The history could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3889,12 +3964,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+59"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+48"/>
         <source>Loading preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+95"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n byte</numerusform>
@@ -3917,7 +3992,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+693"/>
+        <location line="+2"/>
+        <source>. Sparkplug B warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+616"/>
         <source>The stored properties cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3925,7 +4005,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+79"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+80"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4126,12 +4206,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Resend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4344,7 +4424,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+93"/>
         <source>Comparing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4352,7 +4432,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+102"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+101"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4423,12 +4503,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+157"/>
         <source>a %1 picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+62"/>
         <source>%1 (%2 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4792,7 +4872,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileRecords</name>
     <message>
-        <location filename="../core/workspace/profile_records.cpp" line="+195"/>
+        <location filename="../core/workspace/profile_records.cpp" line="+220"/>
         <source>The snapshot is no longer stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6360,6 +6440,19 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::SparkplugContextResolver</name>
+    <message>
+        <location filename="../ui/stream/sparkplug_context_resolver.cpp" line="+116"/>
+        <source>DDEATH: the device went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NDEATH: the edge node went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::StatusSummary</name>
     <message>
         <location filename="../ui/mainwindow/status_summary.cpp" line="+24"/>
@@ -6374,6 +6467,14 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+2"/>
         <source>%1 msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::StreamPayloadLoader</name>
+    <message>
+        <location filename="../ui/stream/stream_payload_loader.cpp" line="+383"/>
+        <source>Too large to decode as %1 in the stream: Show all decodes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

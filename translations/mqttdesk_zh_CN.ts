@@ -191,6 +191,78 @@
     </message>
 </context>
 <context>
+    <name>JsonPathQuery</name>
+    <message>
+        <location filename="../core/inspector/json_path_query.cpp" line="+170"/>
+        <source>not a JSON path at character %1: %2</source>
+        <translation>不是 JSON 路径（第 %1 个字符）：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>expected &apos;$&apos; at the start</source>
+        <translation>开头应为“$”</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+10"/>
+        <source>expected a key after &apos;..&apos;</source>
+        <translation>“..”之后应为键名</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+16"/>
+        <location line="+84"/>
+        <source>wildcards are not supported</source>
+        <translation>不支持通配符</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>expected a key after &apos;.&apos;</source>
+        <translation>“.”之后应为键名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected &apos;.&apos;, &apos;..&apos; or &apos;[&apos;</source>
+        <translation>应为“.”、“..”或“[”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+83"/>
+        <source>expected a quoted key or an array index after &apos;[&apos;</source>
+        <translation>“[”之后应为带引号的键名或数组下标</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>a bad \u escape in a key</source>
+        <translation>键名中的 \u 转义无效</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an unknown escape in a key</source>
+        <translation>键名中有未知的转义</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the quoted key is not closed</source>
+        <translation>带引号的键名未闭合</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>an array index must be a whole number, 0 or more</source>
+        <translation>数组下标必须是不小于 0 的整数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected &apos;]&apos;</source>
+        <translation>应为“]”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a path with &apos;..&apos; has at most 63 steps</source>
+        <translation>含“..”的路径最多 63 步</translation>
+    </message>
+</context>
+<context>
     <name>JsonTreeModel</name>
     <message>
         <location filename="../core/inspector/json_tree_model.cpp" line="+68"/>
@@ -260,7 +332,7 @@
 <context>
     <name>PayloadDiff</name>
     <message>
-        <location filename="../core/inspector/payload_diff.cpp" line="+103"/>
+        <location filename="../core/inspector/payload_diff.cpp" line="+96"/>
         <source>No differences</source>
         <translation>没有差异</translation>
     </message>
@@ -495,12 +567,12 @@
         <translation>数值数组</translation>
     </message>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+84"/>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+85"/>
         <source>Protobuf</source>
         <translation>Protobuf</translation>
     </message>
     <message>
-        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+58"/>
+        <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+62"/>
         <source>Sparkplug B</source>
         <translation>Sparkplug B</translation>
     </message>
@@ -641,22 +713,22 @@
 <context>
     <name>ProtobufDecoder</name>
     <message>
-        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+26"/>
+        <location filename="../core/protobuf/protobuf_decoder.cpp" line="+43"/>
         <source>choose the message type.</source>
         <translation>请选择消息类型。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>the .proto files declare no message type %1.</source>
         <translation>.proto 文件没有声明消息类型 %1。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Not a valid %1 at byte %2: %3.</source>
         <translation>在第 %2 字节处不是有效的 %1：%3。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Not a valid %1: the Protobuf library refused it.</source>
         <translation>不是有效的 %1：Protobuf 库拒绝了它。</translation>
     </message>
@@ -3282,7 +3354,7 @@
 <context>
     <name>mqttdesk::ImagePreview</name>
     <message>
-        <location filename="../ui/inspector/image_preview.cpp" line="+32"/>
+        <location filename="../ui/inspector/image_preview.cpp" line="+31"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
@@ -3292,7 +3364,7 @@
         <translation>正在解码图片…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>This system cannot show %1 pictures (no image format plugin). The bytes are in the Hex tab.</source>
         <translation>本系统无法显示 %1 图片（缺少图像格式插件）。字节内容见“十六进制”标签页。</translation>
     </message>
@@ -3302,7 +3374,7 @@
         <translation>不是完整的 %1 图片：%2。字节内容见“十六进制”标签页。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>%1 · %2 × %3 pixels</source>
         <translation>%1 · %2 × %3 像素</translation>
     </message>
@@ -3453,7 +3525,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonTreeView</name>
     <message>
-        <location filename="../ui/inspector/json_tree_view.cpp" line="+75"/>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+74"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
@@ -3518,7 +3590,7 @@ Saved: %2.</source>
         <translation>JSON 树</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+141"/>
         <source>No match</source>
         <translation>无匹配</translation>
     </message>
@@ -3773,7 +3845,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+104"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+108"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
@@ -3808,7 +3880,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>… 载荷未完</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>1 prop</source>
         <translation>1 个属性</translation>
     </message>
@@ -3818,13 +3890,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>%1 个属性</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+126"/>
+        <location line="+80"/>
+        <location line="+133"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -3834,7 +3906,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <location line="+52"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
@@ -3848,6 +3920,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+0"/>
         <source> · decoding…</source>
         <translation> · 正在解码…</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Sparkplug B warning:</source>
+        <translation>Sparkplug B 警告：</translation>
     </message>
 </context>
 <context>
@@ -3864,14 +3941,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+15"/>
-        <location line="+57"/>
-        <location line="+46"/>
-        <location line="+30"/>
+        <location line="+94"/>
         <source>The payload could not be read: %1</source>
         <translation>无法读取载荷：%1</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-77"/>
         <source>Select a message for comparison first.</source>
         <translation>请先选择一条要比较的消息。</translation>
     </message>
@@ -3886,7 +3961,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>该消息已不在历史记录中。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+36"/>
         <source>The history could not be read: %1</source>
         <translation>无法读取历史记录：%1</translation>
     </message>
@@ -3894,12 +3969,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamModel</name>
     <message>
-        <location filename="../ui/stream/message_stream_model.cpp" line="+59"/>
+        <location filename="../ui/stream/message_stream_model.cpp" line="+48"/>
         <source>Loading preview…</source>
         <translation>正在加载预览…</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+95"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
@@ -3921,7 +3996,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+693"/>
+        <location line="+2"/>
+        <source>. Sparkplug B warning: %1</source>
+        <translation>。Sparkplug B 警告：%1</translation>
+    </message>
+    <message>
+        <location line="+616"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -3929,7 +4009,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+79"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+80"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -4129,12 +4209,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>载荷另存为</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Resend</source>
         <translation>重新发送</translation>
     </message>
@@ -4347,7 +4427,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>左右两侧载荷并排显示</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+93"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
@@ -4355,7 +4435,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+102"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+101"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
@@ -4426,12 +4506,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+157"/>
         <source>a %1 picture</source>
         <translation>%1 图片</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+62"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
@@ -4794,7 +4874,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileRecords</name>
     <message>
-        <location filename="../core/workspace/profile_records.cpp" line="+195"/>
+        <location filename="../core/workspace/profile_records.cpp" line="+220"/>
         <source>The snapshot is no longer stored.</source>
         <translation>该快照已不再保存。</translation>
     </message>
@@ -6360,6 +6440,19 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::SparkplugContextResolver</name>
+    <message>
+        <location filename="../ui/stream/sparkplug_context_resolver.cpp" line="+116"/>
+        <source>DDEATH: the device went offline</source>
+        <translation>DDEATH：设备已离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NDEATH: the edge node went offline</source>
+        <translation>NDEATH：边缘节点已离线</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::StatusSummary</name>
     <message>
         <location filename="../ui/mainwindow/status_summary.cpp" line="+24"/>
@@ -6375,6 +6468,14 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+2"/>
         <source>%1 msg/s</source>
         <translation>%1 条/秒</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::StreamPayloadLoader</name>
+    <message>
+        <location filename="../ui/stream/stream_payload_loader.cpp" line="+383"/>
+        <source>Too large to decode as %1 in the stream: Show all decodes it.</source>
+        <translation>过大，无法在消息流中按 %1 解码：“显示全部”可以解码。</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,7 @@ private slots:
     void moveAndRemove();
     void exportAndImport();
     void streamShownAgainByRules();
+    void largeProtobufPayloadsAreDecodedWhole();
     void languageAndLabels();
     void screenshots_data();
     void screenshots();
@@ -297,6 +298,49 @@ void TestDecodingRulesDialog::streamShownAgainByRules()
     model.setDecodingRules({});
     QVERIFY(!preview(0).contains(u"\"device\""_s));
     QVERIFY(!model.ruleFor(0));
+}
+
+void TestDecodingRulesDialog::largeProtobufPayloadsAreDecodedWhole()
+{
+    // kReading with `raw` (field 9) of `size` bytes 0x01: a Protobuf message cut anywhere is
+    // truncated, so a prefix of it never decodes.
+    const auto reading = [](qsizetype size) -> QByteArray {
+        QByteArray out = kReading + '\x4a';
+        for (quint64 n = quint64(size);; n >>= 7) {
+            out += char(n < 0x80 ? n : (n & 0x7f) | 0x80);
+            if (n < 0x80)
+                break;
+        }
+        return out + QByteArray(size, '\x01');
+    };
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(store.ensureProfile(1));
+    // 40 KB stays in the row and is decoded at once; 100 KB lives in storage's side table.
+    QVERIFY(store.store({StreamTestStore::message(u"factory/7/reading"_s, reading(40 * 1024)),
+                         StreamTestStore::message(u"factory/8/reading"_s, reading(100 * 1024))}));
+    const auto history = store.history();
+    MessageStreamModel model(history.get(), store.path());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    DecodingRules rules;
+    QVERIFY(rules.append(protobufRule(u"factory/+/reading"_s)));
+    model.setDecodingRules(rules);
+    QTRY_VERIFY(model.rowCount() == 2 && !model.isLoading());
+    const auto preview = [&model](int row) {
+        return model.index(row).data(MessageStreamModel::PreviewRole).toString();
+    };
+    QVERIFY(!model.rowAt(0)->message.payloadDeferred);
+    QVERIFY2(preview(0).contains(u"\"device\": \"pump-7\""_s), qPrintable(preview(0)));
+    QVERIFY(model.rowAt(1)->message.payloadDeferred);
+    // Read whole and decoded on a worker: the placeholder until then, no prefix read.
+    QCOMPARE(preview(1), u"Loading preview…"_s);
+    QVERIFY(model.ruleFor(1)); // Show all opens with the rule meanwhile too
+    QTRY_VERIFY2(preview(1).contains(u"\"device\": \"pump-7\""_s), qPrintable(preview(1)));
+    QVERIFY(preview(1).contains(u"\"raw\": \"AQEBAQEB"_s));
+    QVERIFY(!preview(1).contains(u"Not a valid"_s));
+    QCOMPARE(model.index(1).data(MessageStreamModel::DecoderNameRole).toString(), u"Protobuf"_s);
+    QVERIFY(model.isTruncated(1));
+    QVERIFY(model.rowAt(1)->message.payload.isEmpty()); // not kept with the row
 }
 
 void TestDecodingRulesDialog::languageAndLabels()

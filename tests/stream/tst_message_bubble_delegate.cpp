@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBuffer>
 #include <QFontDatabase>
 #include <QImage>
 #include <QListView>
@@ -48,6 +49,7 @@ private slots:
     void bubbleSidesFollowDirection();
     void clickOnToggleExpands();
     void sizeTextNeedsNoQtCatalogue();
+    void pictureOffersShowAllOnly();
 
 private:
     std::unique_ptr<StreamTestStore> m_store;
@@ -303,6 +305,45 @@ void TestMessageBubbleDelegate::sizeTextNeedsNoQtCatalogue()
     QVERIFY2(kilo.startsWith(QLatin1Char('4')) && !kilo.contains(QStringLiteral("byte")),
              qPrintable(kilo));
     QLocale::setDefault(QLocale::system());
+}
+
+void TestMessageBubbleDelegate::pictureOffersShowAllOnly()
+{
+    // A picture's bubble is its thumbnail and a line naming it: Show all opens it, and no
+    // "… the payload goes on" beside it. A large text payload still says it goes on.
+    QImage picture(64, 48, QImage::Format_RGB32);
+    picture.fill(Qt::darkCyan);
+    QByteArray png;
+    QBuffer buffer(&png);
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(picture.save(&buffer, "PNG"));
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(
+        store.store({StreamTestStore::message(QStringLiteral("camera/1"), png),
+                     StreamTestStore::message(QStringLiteral("big"), QByteArray(200000, 'x'))}));
+    const auto history = store.history();
+    MessageStreamModel model(history.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 2);
+    MessageBubbleDelegate delegate;
+    const QModelIndex camera = model.index(0);
+    QCOMPARE(model.index(0).data(MessageStreamModel::DecoderNameRole).toString(),
+             QStringLiteral("PNG"));
+    QVERIFY(model.rowAt(0)->image);
+    QVERIFY(model.isTruncated(0)); // the preview is not the payload: Show all is offered
+    QCOMPARE(delegate.moreLine(camera), QString());
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.rect = QRect(QPoint(0, 0), QSize(800, delegate.sizeHint(option, camera).height()));
+    bool showAll = false;
+    for (int y = option.rect.bottom(); y > option.rect.center().y() && !showAll; y -= 2) {
+        for (int x = option.rect.right(); x > option.rect.center().x() && !showAll; x -= 4)
+            showAll = delegate.hitTest(option.rect, camera, {x, y}) ==
+                      MessageBubbleDelegate::Hit::ShowAll;
+    }
+    QVERIFY(showAll);
+    QCOMPARE(delegate.moreLine(model.index(1)), QStringLiteral("… the payload goes on"));
 }
 
 QTEST_MAIN(TestMessageBubbleDelegate)

@@ -1,12 +1,15 @@
 // MessageStreamModel over a real (temporary) history: paging, live appends, following,
 // filters and lazily built cells, all under QAbstractItemModelTester; then the same paths
 // with the background reader (reads on a worker thread, answers waited for by signal).
+#include "core/payload/decoder_registry.h"
 #include "stream_test_support.h"
 #include "ui/stream/message_stream_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+#include <QtEndian>
 
 using namespace mqttdesk;
 
@@ -16,6 +19,31 @@ static QString ackText(PublishAck::Stage stage)
     ack.stage = stage;
     return ack.text();
 }
+
+// A decoder that, like Protobuf, cannot decode a prefix (it needs kSize bytes), and records the
+// thread that rendered the whole payload.
+class ThreadProbeDecoder : public PayloadDecoder
+{
+public:
+    static constexpr qsizetype kSize = 100 * 1024;
+    static inline QAtomicPointer<QThread> renderedOn;
+
+    QString id() const override { return QStringLiteral("thread-probe"); }
+    QString name() const override { return QStringLiteral("Thread probe"); }
+    int detect(QByteArrayView, const PayloadHint &) const override { return kNoMatch; }
+    RenderedPayload render(QByteArrayView bytes, const RenderOptions &options) const override
+    {
+        if (bytes.size() < kSize)
+            return fallback(bytes, options,
+                            PayloadError{PayloadErrorCode::MalformedMessage, bytes.size(), 0, 0,
+                                         QStringLiteral("cut short")});
+        renderedOn.storeRelease(QThread::currentThread());
+        RenderedPayload out;
+        out.decoder = id();
+        out.text = QStringLiteral("whole");
+        return out;
+    }
+};
 
 class TestMessageStreamModel : public QObject
 {
@@ -38,6 +66,8 @@ private slots:
     void backgroundReaderFiltersAndSearches();
     void backgroundReaderReadsLargePreviewLater();
     void fullPayloadInMemoryComesAtOnce();
+    void ruleDecoderFailingOnAPrefixGetsTheWholePayload();
+    void wholePayloadIsDecodedOffTheGuiThread();
 
 private:
     QList<StoredMessage> numbered(int n, const QString &topic = QStringLiteral("t/a"));
@@ -415,6 +445,80 @@ void TestMessageStreamModel::fullPayloadInMemoryComesAtOnce()
         whole = payload;
     }));
     QCOMPARE(whole, QByteArray("small one")); // no round trip
+}
+
+void TestMessageStreamModel::ruleDecoderFailingOnAPrefixGetsTheWholePayload()
+{
+    // int32 values after a one-byte header: the 16 KiB prefix a large payload's preview is
+    // read from ends 3 bytes into a value, which the numeric decoder rightly calls an error,
+    // though the whole payload is fine. Deferred (over 64 KiB): read whole, decoded on the
+    // worker. Above the bound: never decoded in the stream, and the bubble says so.
+    constexpr int kValues = 25000;
+    QByteArray values(1 + 4 * kValues, '\0');
+    values[0] = 'h';
+    for (int i = 0; i < kValues; ++i)
+        qToLittleEndian<qint32>(i, values.data() + 1 + 4 * i);
+    const QByteArray huge(StreamPayloadLoader::kMaxDecodeBytes + 3, 'x');
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("raw/values"), values),
+                            StreamTestStore::message(QStringLiteral("raw/huge"), huge)}));
+    DecodingRules rules;
+    QVERIFY(rules.append({QStringLiteral("raw/#"), QStringLiteral("numeric"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("int32")},
+                                      {QStringLiteral("skip"), 1}}}));
+    const QString tooLarge = QStringLiteral(
+        "Too large to decode as Numeric array in the stream: Show all decodes it.\nxxxx");
+
+    MessageStreamModel model(m_history.get(), m_store->path());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDecodingRules(rules);
+    QTRY_VERIFY(model.rowCount() == 2 && !model.isLoading());
+    const auto preview = [&model](int row) {
+        return model.index(row).data(MessageStreamModel::PreviewRole).toString();
+    };
+    QVERIFY(model.rowAt(0)->message.payloadDeferred);
+    QCOMPARE(preview(0), QStringLiteral("Loading preview…")); // the prefix is read first
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QTRY_VERIFY2(preview(0).startsWith(QStringLiteral("[0,1,2,3,4,")), qPrintable(preview(0)));
+    QCOMPARE(model.index(0).data(MessageStreamModel::DecoderNameRole).toString(),
+             QStringLiteral("Numeric array"));
+    QVERIFY(model.isTruncated(0)); // a preview: Show all still reads the rest
+    QVERIFY(model.ruleFor(0));
+    QCOMPARE(changed.first().at(2).value<QList<int>>(),
+             (QList<int>{MessageStreamModel::PreviewRole, MessageStreamModel::FormatRole,
+                         MessageStreamModel::DecoderNameRole, MessageStreamModel::TruncatedRole}));
+    // Kept by id: a refresh renders it again without reading anything.
+    model.refreshLooks();
+    QVERIFY(preview(0).startsWith(QStringLiteral("[0,1,2,3,4,")));
+    QTRY_VERIFY2(preview(1).startsWith(tooLarge), qPrintable(preview(1).left(200)));
+    QVERIFY(model.isTruncated(1));
+    QVERIFY(model.ruleFor(1)); // Show all opens with the rule
+
+    // Without a background reader (tests, small tools): the same, synchronously.
+    MessageStreamModel direct(m_history.get());
+    QAbstractItemModelTester directTester(&direct,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    direct.setDecodingRules(rules);
+    QCOMPARE(direct.index(0).data(MessageStreamModel::PreviewRole).toString(), preview(0));
+    QVERIFY(direct.index(1).data(MessageStreamModel::PreviewRole).toString().startsWith(tooLarge));
+}
+
+void TestMessageStreamModel::wholePayloadIsDecodedOffTheGuiThread()
+{
+    DecoderRegistry::instance().add(std::make_unique<ThreadProbeDecoder>());
+    ThreadProbeDecoder::renderedOn.storeRelease(nullptr);
+    QVERIFY(m_store->store({StreamTestStore::message(QStringLiteral("probe/1"),
+                                                     QByteArray(ThreadProbeDecoder::kSize, 'p'))}));
+    DecodingRules rules;
+    QVERIFY(rules.append({QStringLiteral("probe/#"), QStringLiteral("thread-probe"), {}}));
+    MessageStreamModel model(m_history.get(), m_store->path());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDecodingRules(rules);
+    QTRY_VERIFY(model.rowCount() == 1 && !model.isLoading());
+    QTRY_COMPARE(model.index(0).data(MessageStreamModel::PreviewRole).toString(),
+                 QStringLiteral("whole"));
+    QThread *thread = ThreadProbeDecoder::renderedOn.loadAcquire();
+    QVERIFY(thread);
+    QVERIFY(thread != QThread::currentThread());
 }
 
 QTEST_MAIN(TestMessageStreamModel)

@@ -8,17 +8,21 @@
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/screenshot_check.h"
 #include "ui/i18n/language.h"
+#include "ui/stream/message_bubble_delegate.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
+#include "ui/stream/stream_payload_loader.h"
 #include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QHelpEvent>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QScopeGuard>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +38,8 @@ private slots:
     void anEdgeNodesLifeAsAHostSeesIt();
     void birthsFarBackAreReadFromStorage();
     void showAllShowsTheContextToo();
+    void largePayloadsAreDecodedWholeWithTheirContext();
+    void warningsShowAsABadge();
     void screenshots_data();
     void screenshots();
 
@@ -187,6 +193,91 @@ void TestSparkplugStream::showAllShowsTheContextToo()
         dialog->editor()->toPlainText().contains(u"sequence gap: expected 3, got 4"_s), kWait);
     QVERIFY(dialog->editor()->toPlainText().contains(u"\"Running\""_s));
     delete dialog;
+}
+
+void TestSparkplugStream::largePayloadsAreDecodedWholeWithTheirContext()
+{
+    // DDATA by alias with a long log line: over 64 KB it stays in storage's side table, and a
+    // prefix of it is no Sparkplug B payload. Read whole, decoded on a worker, named by the
+    // births before it. Above the bound the bubble says it is not decoded here, and why.
+    const auto ddata = [](int seq, qsizetype logBytes) {
+        const QByteArray text = "timestamp: 1733400001000 seq: " + QByteArray::number(seq) +
+                                R"( metrics { alias: 10 datatype: 10 double_value: 4.5 }
+                                    metrics { alias: 12 datatype: 2 int_value: 65534 }
+                                    metrics { name: "Log" datatype: 12 string_value: ")" +
+                                QByteArray(logBytes, 'x') + "\" }";
+        return SparkplugPayloads::make(text.constData());
+    };
+    const QList<StoredMessage> steps = life(u"plant"_s);
+    const QString topic = u"spBv1.0/plant/DDATA/node-1/pump-1"_s;
+    QVERIFY(m_store->store(
+        {steps.at(0), steps.at(1), StreamTestStore::message(topic, ddata(2, 100 * 1024)),
+         StreamTestStore::message(topic, ddata(3, StreamPayloadLoader::kMaxDecodeBytes))}));
+    openView();
+    QVERIFY(m_model->rowAt(2)->message.payloadDeferred);
+    QTRY_VERIFY_WITH_TIMEOUT(previewOf(topic, 0).contains(u"\"Pressure\""_s), kWait);
+    QVERIFY(previewOf(topic, 0).contains(u"\"Offset\""_s));
+    QVERIFY(previewOf(topic, 0).contains(u"\"name\": \"Log\""_s));
+    QVERIFY(previewOf(topic, 0).contains(u"\"value\": \"xxxx"_s));
+    QVERIFY2(!previewOf(topic, 0).contains(u"warnings"_s), qPrintable(previewOf(topic, 0)));
+    QVERIFY(!previewOf(topic, 0).contains(u"Not a valid"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        previewOf(topic, 1).startsWith(
+            u"Too large to decode as Sparkplug B in the stream: Show all decodes it.\n"_s),
+        kWait);
+    QVERIFY(!previewOf(topic, 1).contains(u"Not a valid"_s));
+}
+
+void TestSparkplugStream::warningsShowAsABadge()
+{
+    // What the context flags is in the bubble's JSON, and as a badge in its header with the
+    // warnings as its tooltip and in what a screen reader says; a death is flagged too.
+    QVERIFY(m_store->store(life(u"plant"_s)));
+    openView();
+    const QString ddata = u"spBv1.0/plant/DDATA/node-1/pump-1"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(previewOf(ddata, 1).contains(u"sequence gap: expected 3, got 4"_s),
+                             kWait);
+    const auto rowOf = [this](const QString &topic, int nth) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->rowAt(row)->message.topic == topic && nth-- == 0)
+                return row;
+        }
+        return -1;
+    };
+    const auto warnings = [this](int row) {
+        return m_model->index(row).data(MessageStreamModel::WarningsRole).toStringList();
+    };
+    const int gap = rowOf(ddata, 1);
+    QCOMPARE(warnings(gap), QStringList{u"sequence gap: expected 3, got 4"_s});
+    QVERIFY(warnings(rowOf(ddata, 0)).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(warnings(rowOf(u"spBv1.0/plant/DDEATH/node-1/pump-1"_s, 0)),
+                              QStringList{u"DDEATH: the device went offline"_s}, kWait);
+    QVERIFY(m_model->index(gap)
+                .data(Qt::AccessibleTextRole)
+                .toString()
+                .endsWith(u". Sparkplug B warning: sequence gap: expected 3, got 4"_s));
+
+    // The badge: found in the header, where the tooltip lists the warnings.
+    MessageBubbleDelegate delegate;
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.rect = QRect(0, 0, 1000, 200);
+    option.rect.setHeight(delegate.sizeHint(option, m_model->index(gap)).height());
+    QPoint badge;
+    for (int x = 0; x < option.rect.width() && badge.isNull(); ++x) {
+        for (int y = 0; y < 24 && badge.isNull(); ++y) {
+            if (delegate.hitTest(option.rect, m_model->index(gap), {x, y}) ==
+                MessageBubbleDelegate::Hit::Warnings)
+                badge = {x, y};
+        }
+    }
+    QVERIFY(!badge.isNull());
+    QVERIFY(delegate.hitTest(option.rect, m_model->index(rowOf(ddata, 0)), badge) !=
+            MessageBubbleDelegate::Hit::Warnings);
+    QHelpEvent help(QEvent::ToolTip, badge, m_view->listView()->viewport()->mapToGlobal(badge));
+    QVERIFY(delegate.helpEvent(&help, m_view->listView(), option, m_model->index(gap)));
+    QTRY_COMPARE(QToolTip::text(), u"Sparkplug B warning:\nsequence gap: expected 3, got 4"_s);
+    QToolTip::hideText();
 }
 
 void TestSparkplugStream::screenshots_data()

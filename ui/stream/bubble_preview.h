@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -44,6 +45,8 @@ public:
     bool byRule = false; // rendered by a decoding rule
     // A picture found by detection (not by a chosen format or a rule).
     std::optional<ImageSniffer::Kind> image;
+    // What a Sparkplug B message's context flags (set by the stream with that context).
+    QStringList warnings;
 
     // With Auto, the first rule matching the topic decides, else detection.
     static BubblePreview make(const Input &input, const RuleRenderer &rules);

@@ -5,14 +5,18 @@
 #include "core/storage/stored_message.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/theme/theme.h"
+#include "ui/widgets/icons.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 namespace mqttdesk {
 
@@ -121,6 +125,12 @@ QString MessageBubbleDelegate::moreText(int hiddenLines, bool truncated)
     return QString();
 }
 
+QString MessageBubbleDelegate::moreLineOf(const Shape &shape)
+{
+    // Under a thumbnail only Show all: the picture is there, and its preview lines are its own.
+    return shape.picture ? QString() : moreText(shape.hidden, shape.truncated);
+}
+
 QString MessageBubbleDelegate::propertiesToggleText(int count, bool expanded)
 {
     return (expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) +
@@ -157,6 +167,9 @@ MessageBubbleDelegate::Shape MessageBubbleDelegate::shapeOf(const QModelIndex &i
     s.lines = total <= cap + 1 ? total : cap;
     s.hidden = total - s.lines;
     s.more = s.hidden > 0 || s.truncated;
+    // A picture is named beside its thumbnail (the row was rendered above, by the count).
+    const MessageStreamModel::Row *row = model ? model->rowAt(index.row()) : nullptr;
+    s.picture = row && row->image;
     if (s.expanded)
         s.properties = int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
     return s;
@@ -213,7 +226,9 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
         int(index.data(MessageStreamModel::PropertiesRole).toStringList().size());
     const int toggleWidth =
         props > 0 ? fm.horizontalAdvance(propertiesToggleText(props, true)) + 8 : 0;
-    const int factRoom = qMax(0, l.header.width() - kMinTopicWidth - toggleWidth - 12);
+    const bool warned = !index.data(MessageStreamModel::WarningsRole).toStringList().isEmpty();
+    const int badgeWidth = warned ? header + 4 : 0;
+    const int factRoom = qMax(0, l.header.width() - kMinTopicWidth - toggleWidth - badgeWidth - 12);
     l.facts = headerFacts(index, fm, factRoom);
     const int factWidth = qMin(fm.horizontalAdvance(l.facts) + 4, factRoom);
     l.factRect = QRect(l.header.right() - factWidth + 1, l.header.top(), factWidth, header);
@@ -221,6 +236,10 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layout(const QRect &rowRect
     if (props > 0) {
         l.toggle = QRect(l.factRect.left() - 4 - toggleWidth, l.header.top(), toggleWidth, header);
         topicRight = l.toggle.left() - 4;
+    }
+    if (warned) {
+        l.warnings = QRect(topicRight - header + 1, l.header.top(), header, header);
+        topicRight = l.warnings.left() - 4;
     }
     l.topic = QRect(l.header.left(), l.header.top(), qMax(0, topicRight - l.header.left()), header);
     return l;
@@ -311,6 +330,8 @@ void MessageBubbleDelegate::paintBubble(QPainter *painter, const QStyleOptionVie
         painter->drawText(l.toggle, Qt::AlignRight | Qt::AlignVCenter,
                           propertiesToggleText(l.propertyCount, s.expanded));
     }
+    if (l.warnings.isValid())
+        Icons::warning().paint(painter, l.warnings.adjusted(1, 1, -1, -1));
     const bool failed = index.data(MessageStreamModel::AckFailedRole).toBool();
     painter->setPen(Theme::onBubble(
         failed ? Theme::errorText(pal) : pal.color(QPalette::PlaceholderText), fill));
@@ -323,9 +344,8 @@ void MessageBubbleDelegate::paintBubble(QPainter *painter, const QStyleOptionVie
     if (s.more) {
         painter->setPen(Theme::onBubble(pal.color(QPalette::PlaceholderText), fill));
         const QRect text = l.more.adjusted(0, 0, -l.showAll.width() - 8, 0);
-        painter->drawText(
-            text, Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(moreText(s.hidden, s.truncated), Qt::ElideRight, text.width()));
+        painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(moreLineOf(s), Qt::ElideRight, text.width()));
         painter->setPen(Theme::onBubble(pal.color(QPalette::Link), fill));
         painter->drawText(l.showAll, Qt::AlignRight | Qt::AlignVCenter, tr("Show all"));
     }
@@ -515,6 +535,8 @@ MessageBubbleDelegate::Hit MessageBubbleDelegate::hitTest(const QRect &rowRect,
     const Layout l = layout(rowRect, index, QApplication::font());
     if (l.toggle.contains(pos))
         return Hit::PropertiesToggle;
+    if (l.warnings.contains(pos))
+        return Hit::Warnings;
     if (l.showAll.contains(pos))
         return Hit::ShowAll;
     return l.bubble.contains(pos) ? Hit::Bubble : Hit::None;
@@ -536,11 +558,26 @@ bool MessageBubbleDelegate::editorEvent(QEvent *event, QAbstractItemModel *model
                 return true;
             case Hit::None:
             case Hit::Bubble:
+            case Hit::Warnings:
                 break;
             }
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MessageBubbleDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                      const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event && event->type() == QEvent::ToolTip && index.isValid() &&
+        hitTest(option.rect, index, event->pos()) == Hit::Warnings) {
+        QString tip = tr("Sparkplug B warning:");
+        for (const QString &warning : index.data(MessageStreamModel::WarningsRole).toStringList())
+            tip += u'\n' + warning;
+        QToolTip::showText(event->globalPos(), tip, view ? view->viewport() : nullptr, option.rect);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace mqttdesk

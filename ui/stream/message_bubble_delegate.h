@@ -9,8 +9,9 @@ namespace mqttdesk {
 // Paints a MessageStreamModel row, in one of two modes.
 //
 // Bubbles: a chat bubble, received messages on the left tinted with their subscription's
-// colour, published ones on the right. A header line (topic, alias, "5 props" toggle, QoS,
-// retain, time, size, format, ack state), then the payload preview: as many lines as it has,
+// colour, published ones on the right. A header line (topic, alias, a warning badge when a
+// Sparkplug B message's context flags something, "5 props" toggle, QoS, retain, time, size,
+// format, ack state), then the payload preview: as many lines as it has,
 // up to previewLines(), then "… N more lines" with "Show all". An expanded bubble shows up to
 // ExpandedPreviewLines and its MQTT 5 properties, one per line.
 //
@@ -38,6 +39,7 @@ public:
         Bubble,
         PropertiesToggle,
         ShowAll,
+        Warnings, // the Sparkplug B warning badge
     };
 
     explicit MessageBubbleDelegate(QObject *parent = nullptr);
@@ -65,6 +67,9 @@ public:
     static QString headerFacts(const QModelIndex &index, const QFontMetrics &fm, int room);
     // The line under the shown payload lines: "… 37 more lines"; empty when nothing is hidden.
     static QString moreText(int hiddenLines, bool truncated);
+    // What the bubble of `index` says beside "Show all" (empty: nothing, as under a picture,
+    // whose thumbnail is all the preview shows).
+    QString moreLine(const QModelIndex &index) const { return moreLineOf(shapeOf(index)); }
 
     // Monospace font for payloads; the header uses the view's font.
     void setPayloadFont(const QFont &font) { m_mono = font; }
@@ -72,6 +77,10 @@ public:
     // The width of a bubble's payload lines in a row `rowWidth` pixels wide (bubbles are as
     // wide whatever their content): what a hex preview has to fit.
     static int previewWidth(int rowWidth);
+
+    // The tooltip of the warning badge lists the warnings; elsewhere the row's tooltip.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
 signals:
     void propertiesToggled(const QModelIndex &index);
@@ -89,6 +98,7 @@ private:
         int hidden = 0;         // payload lines of the preview not shown
         bool truncated = false; // the preview itself leaves something out
         bool more = false;      // a "… more" line is shown
+        bool picture = false;   // a thumbnail is the preview
         int properties = 0;     // property lines (expanded only)
         bool expanded = false;
     };
@@ -104,10 +114,12 @@ private:
         QRect properties;
         QRect toggle;
         QRect showAll;
+        QRect warnings;        // the badge, when a Sparkplug B context flags something
         Shape shape;           // what shapeOf() said, so painting asks the model once
         int propertyCount = 0; // property lines, expanded or not (the header's toggle)
     };
     Shape shapeOf(const QModelIndex &index) const;
+    static QString moreLineOf(const Shape &shape);
     Layout layout(const QRect &rowRect, const QModelIndex &index, const QFont &font) const;
     int lineHeight() const;
     int compactHeight(const QFont &font) const;

@@ -13,13 +13,6 @@
 
 namespace mqttdesk {
 
-namespace {
-
-// Enough bytes for a ~4 KiB preview in any format (hex shows 16 bytes per 79 characters).
-constexpr qsizetype kPreviewBytes = 16 * 1024;
-
-} // namespace
-
 MessageStreamModel::MessageStreamModel(MessageHistory *history, QObject *parent)
     : MessageStreamModel(history, QString(), parent)
 {}
@@ -32,17 +25,13 @@ MessageStreamModel::MessageStreamModel(MessageHistory *history, const QString &r
     // With a reader from the start, not even the first page is read on this thread.
     if (!readerPath.isEmpty())
         m_reader = std::make_unique<HistoryReader>(readerPath);
-    m_thumbnails.setReader(m_reader.get());
-    m_sparkplug.setReader(m_reader.get());
-    connect(&m_sparkplug, &SparkplugContextResolver::resolved, this, [this](qint64 id) {
-        const int row = rowOfId(id);
-        if (row < 0)
-            return;
-        m_rows[row].preview.reset();
-        emit dataChanged(index(row), index(row),
-                         {PreviewRole, FormatRole, DecoderNameRole, TruncatedRole});
-    });
-    connect(&m_thumbnails, &ThumbnailCache::ready, this, [this](qint64 id) {
+    m_payloads.setSources(m_history, m_reader.get());
+    connect(&m_payloads, &StreamPayloadLoader::previewReady, this,
+            [this](qint64 id) { previewArrived(id, {}); });
+    connect(&m_payloads, &StreamPayloadLoader::prefixLoaded, this,
+            &MessageStreamModel::previewArrived);
+    connect(&m_payloads, &StreamPayloadLoader::errorOccurred, this, &MessageStreamModel::report);
+    connect(&m_payloads, &StreamPayloadLoader::thumbnailReady, this, [this](qint64 id) {
         const int row = rowOfId(id);
         if (row >= 0)
             emit dataChanged(index(row), index(row), {ThumbnailRole});
@@ -69,9 +58,7 @@ MessageStreamModel::~MessageStreamModel()
 void MessageStreamModel::useBackgroundReader(const QString &databasePath)
 {
     m_reader = std::make_unique<HistoryReader>(databasePath);
-    m_thumbnails.setReader(m_reader.get());
-    m_sparkplug.setReader(m_reader.get());
-    m_prefixRequested.clear();
+    m_payloads.setSources(m_history, m_reader.get());
     reload();
 }
 
@@ -130,6 +117,7 @@ QHash<int, QByteArray> MessageStreamModel::roleNames() const
     names.insert(FormatRole, "format");
     names.insert(DecoderNameRole, "decoderName");
     names.insert(ThumbnailRole, "thumbnail");
+    names.insert(WarningsRole, "warnings");
     names.insert(TruncatedRole, "truncated");
     names.insert(ColourRole, "colour");
     names.insert(AliasRole, "alias");
@@ -161,12 +149,18 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
         const QString firstLine = preview.left(preview.indexOf(QLatin1Char('\n')));
         const QString time = QLocale().toString(
             QDateTime::fromMSecsSinceEpoch(m.receivedUs / 1000).time(), QLocale::LongFormat);
-        return (outgoing ? tr("Published to %1 at %2, QoS %3%4: %5")
-                         : tr("Received on %1 at %2, QoS %3%4: %5"))
-            .arg(m.topic, time)
-            .arg(m.qos)
-            .arg(m.retain ? tr(", retained") : QString(), firstLine);
+        QString said = (outgoing ? tr("Published to %1 at %2, QoS %3%4: %5")
+                                 : tr("Received on %1 at %2, QoS %3%4: %5"))
+                           .arg(m.topic, time)
+                           .arg(m.qos)
+                           .arg(m.retain ? tr(", retained") : QString(), firstLine);
+        if (!row.warnings.isEmpty())
+            said += tr(". Sparkplug B warning: %1").arg(row.warnings.join(QStringLiteral("; ")));
+        return said;
     }
+    case WarningsRole:
+        previewOf(index.row());
+        return row.warnings;
     case IdRole:
         return m.id;
     case DirectionRole:
@@ -190,7 +184,7 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
     }
     case ThumbnailRole:
         previewOf(index.row());
-        return row.image ? m_thumbnails.thumbnail(m, *row.image) : QImage();
+        return row.image ? m_payloads.thumbnail(m, *row.image) : QImage();
     case TruncatedRole:
         return isTruncated(index.row());
     case ColourRole:
@@ -250,14 +244,16 @@ void MessageStreamModel::setFollowing(bool following)
     m_following = false;
 }
 
+void MessageStreamModel::dropPageRequests()
+{
+    ++m_generation; // their answers are ignored
+    m_tailInFlight = m_tailAgain = m_olderInFlight = m_newerInFlight = false;
+    m_tailBacklog = 0;
+}
+
 void MessageStreamModel::reload()
 {
-    ++m_generation;
-    m_tailInFlight = false;
-    m_tailAgain = false;
-    m_tailBacklog = 0;
-    m_olderInFlight = false;
-    m_newerInFlight = false;
+    dropPageRequests();
     if (!m_history) {
         applyReload({});
         return;
@@ -389,12 +385,7 @@ void MessageStreamModel::jumpToTime(qint64 timeUs)
 {
     if (!m_history)
         return;
-    ++m_generation;
-    m_tailInFlight = false;
-    m_tailAgain = false;
-    m_tailBacklog = 0;
-    m_olderInFlight = false;
-    m_newerInFlight = false;
+    dropPageRequests();
     m_following = false;
     // Until the page comes, the window is not known to reach the newest row: a view at the
     // bottom must not resume following (a reload would drop this jump).
@@ -566,7 +557,7 @@ void MessageStreamModel::setDecodingRules(const DecodingRules &rules)
     if (rules == m_rules.rules())
         return;
     m_rules = RuleRenderer(rules);
-    m_sparkplug.clear();
+    m_payloads.clear();
     refreshLooks();
 }
 
@@ -575,8 +566,9 @@ const DecodingRule *MessageStreamModel::ruleFor(int row) const
     const Row *r = rowAt(row);
     if (!r)
         return nullptr;
-    previewOf(row); // renders the preview once, which decides whether a rule shows the row
-    return r->previewByRule ? m_rules.rules().match(r->message.topic) : nullptr;
+    // Decided by the format alone (as BubblePreview decides it), so that it holds while a
+    // large payload is still read: Show all must open with the rule then too.
+    return formatOf(*r) == PayloadFormat::Auto ? m_rules.rules().match(r->message.topic) : nullptr;
 }
 
 void MessageStreamModel::setHexBytesPerLine(int bytesPerLine)
@@ -635,25 +627,12 @@ void MessageStreamModel::toggleExpanded(int row)
         setExpanded(row, !m_expanded.contains(m_rows.at(row).message.id));
 }
 
-namespace {
-
-void applyPublishState(StoredMessage &m, const StoredMessage &state)
-{
-    m.publishStage = state.publishStage;
-    m.publishReason = state.publishReason;
-    m.publishError = state.publishError;
-    if (state.packetId)
-        m.packetId = state.packetId;
-}
-
-} // namespace
-
 MessageStreamModel::Row MessageStreamModel::rowFor(StoredMessage message)
 {
     if (!m_pendingOutgoing.isEmpty() && message.publishStage) {
         const auto it = m_pendingOutgoing.find(message.id);
         if (it != m_pendingOutgoing.end()) {
-            applyPublishState(message, it.value());
+            PublishAck::apply(message, it.value());
             m_pendingOutgoing.erase(it);
         }
     }
@@ -678,7 +657,7 @@ void MessageStreamModel::updateOutgoing(qint64 id, const StoredMessage &state)
             break;
         if (m.id != id)
             continue;
-        applyPublishState(m, state);
+        PublishAck::apply(m, state);
         emit dataChanged(index(i), index(i), {AckRole, AckFailedRole});
         break;
     }
@@ -692,26 +671,9 @@ const MessageStreamModel::Row *MessageStreamModel::rowAt(int row) const
 bool MessageStreamModel::requestFullPayload(int row, PayloadCallback done)
 {
     const Row *r = rowAt(row);
-    if (!r)
-        return false;
-    // In memory already: no round trip.
-    if (!r->message.payloadDeferred || !m_history) {
-        done(r->message.payload, {});
-        return true;
-    }
-    if (!m_reader) {
-        StorageError error;
-        QByteArray payload = m_history->loadPayload(r->message.id, &error);
-        if (!error.isError() && payload.isEmpty())
-            error = StorageError::make(StorageError::Kind::NotFound, m_history->databasePath());
-        done(payload, error);
-        return true;
-    }
-    m_reader->loadPayload(r->message.id, [done = std::move(done)](qint64, const QByteArray &payload,
-                                                                  const StorageError &error) {
-        done(payload, error);
-    });
-    return true;
+    if (r)
+        m_payloads.loadWhole(r->message, std::move(done));
+    return r != nullptr;
 }
 
 QString MessageStreamModel::databasePath() const
@@ -730,10 +692,16 @@ const SubscriptionLook &MessageStreamModel::lookOf(const Row &row) const
 
 PayloadFormat MessageStreamModel::effectiveFormat(int row) const
 {
-    const Row *r = rowAt(row);
-    if (!r)
-        return PayloadFormat::Text;
-    return previewOf(row).format;
+    return rowAt(row) ? previewOf(row).format : PayloadFormat::Text;
+}
+
+PayloadFormat MessageStreamModel::formatOf(const Row &row) const
+{
+    PayloadFormat format = m_rowFormats.value(row.message.id, PayloadFormat::Auto);
+    if (format == PayloadFormat::Auto &&
+        row.message.direction == StoredMessage::Direction::Incoming)
+        format = lookOf(row).format;
+    return format;
 }
 
 const RenderedPayload &MessageStreamModel::previewOf(int row) const
@@ -741,51 +709,17 @@ const RenderedPayload &MessageStreamModel::previewOf(int row) const
     const Row &r = m_rows.at(row);
     if (r.preview)
         return *r.preview;
-    PayloadFormat format = m_rowFormats.value(r.message.id, PayloadFormat::Auto);
-    if (format == PayloadFormat::Auto && r.message.direction == StoredMessage::Direction::Incoming)
-        format = lookOf(r).format;
-    PayloadHint hint;
-    if (!r.message.properties.isEmpty()) {
-        auto decoded = decodeProperties(r.message.properties);
-        if (decoded.ok())
-            hint = PayloadHint::fromProperties(decoded.value());
-    }
-    // A large payload stays in storage's side table; the preview needs only a prefix of it
-    // (storage has no prefix read yet, so the blob is read once and cut).
-    QByteArray prefix;
-    QByteArrayView bytes = r.message.payload;
-    if (r.message.payloadDeferred && r.message.payload.isEmpty() && m_history) {
-        if (m_reader) {
-            // Read on the reader thread; the row is updated when the prefix arrives.
-            requestPrefix(r);
-            return m_loadingPreview;
-        }
-        const QByteArray whole = m_history->loadPayload(r.message.id);
-        prefix = QByteArray(whole.constData(), qMin(whole.size(), kPreviewBytes));
-        bytes = prefix;
-    }
-    BubblePreview::Input input;
-    input.topic = r.message.topic;
-    input.bytes = bytes;
-    input.whole = !r.message.payloadDeferred;
-    input.format = format;
-    input.hint = hint;
-    input.hexBytesPerLine = m_hexBytesPerLine;
-    BubblePreview made = BubblePreview::make(input, m_rules);
-    // Sparkplug B by a rule: shown as a host sees it (names from the births, sequence gaps,
-    // deaths) once what came before it is read; alone until then.
-    if (made.byRule && made.rendered.decoder == u"sparkplug" && input.whole) {
-        if (const RenderedPayload *seen = m_sparkplug.find(r.message.id)) {
-            made.rendered = *seen;
-            made.lines = BubblePreview::lineCount(seen->text);
-        } else {
-            m_sparkplug.request(r.message, PayloadRenderer::PreviewChars);
-        }
-    }
-    r.preview = std::move(made.rendered);
-    r.previewLines = made.lines;
-    r.previewByRule = made.byRule;
-    r.image = made.image;
+    // A large payload is read (a prefix, or all of it for a decoder that needs it) and
+    // rendered later; the row is updated then.
+    std::optional<BubblePreview> made =
+        m_payloads.preview(r.message, formatOf(r), m_hexBytesPerLine, m_rules);
+    if (!made)
+        return m_loadingPreview;
+    r.preview = std::move(made->rendered);
+    r.previewLines = made->lines;
+    r.previewByRule = made->byRule;
+    r.image = made->image;
+    r.warnings = made->warnings;
     ++m_previewsRendered;
     return *r.preview;
 }
@@ -812,38 +746,17 @@ int MessageStreamModel::previewLineCount(int row) const
     return r.preview ? r.previewLines : 1;
 }
 
-void MessageStreamModel::requestPrefix(const Row &row) const
+void MessageStreamModel::previewArrived(qint64 id, const QByteArray &prefix)
 {
-    const qint64 id = row.message.id;
-    if (m_prefixRequested.contains(id))
+    const int row = rowOfId(id);
+    if (row < 0)
         return;
-    m_prefixRequested.insert(id);
-    auto *self = const_cast<MessageStreamModel *>(this);
-    m_reader->loadPayloadPrefix(
-        id, kPreviewBytes,
-        [self](qint64 messageId, const QByteArray &bytes, const StorageError &error) {
-            self->m_prefixRequested.remove(messageId);
-            if (error.isError()) {
-                self->report(error);
-                return;
-            }
-            const int row = self->rowOfId(messageId);
-            if (row < 0)
-                return;
-            // Deferred stays set: requestFullPayload() still reads the whole blob when asked.
-            const Row &r = self->m_rows.at(row);
-            if (bytes.isEmpty()) {
-                // Nothing readable (e.g. cleared meanwhile): an empty preview, asked once.
-                r.preview = RenderedPayload{};
-                r.preview->truncated = true;
-                r.previewLines = 1;
-            } else {
-                self->m_rows[row].message.payload = bytes;
-                r.preview.reset();
-            }
-            emit self->dataChanged(self->index(row), self->index(row),
-                                   {PreviewRole, FormatRole, DecoderNameRole, TruncatedRole});
-        });
+    // Deferred stays set: requestFullPayload() still reads the whole blob when asked.
+    if (!prefix.isEmpty())
+        m_rows[row].message.payload = prefix;
+    m_rows[row].preview.reset();
+    emit dataChanged(index(row), index(row),
+                     {PreviewRole, FormatRole, DecoderNameRole, TruncatedRole});
 }
 
 const QStringList &MessageStreamModel::propertiesOf(const Row &row) const

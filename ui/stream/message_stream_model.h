@@ -10,9 +10,8 @@
 #include "core/storage/stored_message.h"
 #include "ui/stream/bubble_preview.h"
 #include "ui/stream/publish_ack.h"
-#include "ui/stream/sparkplug_context_resolver.h"
+#include "ui/stream/stream_payload_loader.h"
 #include "ui/stream/subscription_look.h"
-#include "ui/stream/thumbnail_cache.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -43,7 +42,8 @@ class HistoryReader;
 // With useBackgroundReader() every read (pages, search, large payloads and their prefixes)
 // runs on a HistoryReader thread and lands when it is ready: reload() keeps the old rows
 // until the new page arrives (loadingChanged), fetchOlder() answers with olderRowsPrepended,
-// a large payload's preview shows a placeholder until its prefix is read, and
+// a large payload's preview shows a placeholder until its prefix is read (or, for a decoder
+// that needs all of it, until it is read and rendered on a worker: StreamPayloadLoader), and
 // requestFullPayload() answers by callback. Without it the reads run synchronously through
 // the MessageHistory (small histories, tests).
 //
@@ -73,6 +73,9 @@ public:
         AckFailedRole,   // bool
         DecoderNameRole, // QString: the translated name of the decoder the preview shows
         ThumbnailRole,   // QImage: a picture payload, small (null: none, or not made yet)
+        // QStringList: what a Sparkplug B row's context flags (a sequence gap, data before a
+        // birth, a death), translated; empty: none, or not a Sparkplug B row by a rule
+        WarningsRole,
     };
     Q_ENUM(Role)
 
@@ -88,6 +91,8 @@ public:
         // A picture found by detection (not by a chosen format or a rule): the bubble shows a
         // thumbnail beside a line that names it.
         mutable std::optional<ImageSniffer::Kind> image = std::nullopt;
+        // What its Sparkplug B context flags (WarningsRole), with the preview.
+        mutable QStringList warnings = {};
     };
 
     // Preview lines a picture's bubble keeps for its thumbnail.
@@ -181,7 +186,7 @@ public:
     bool thumbnailFailed(int row) const
     {
         const Row *r = rowAt(row);
-        return r && m_thumbnails.failed(r->message.id);
+        return r && m_payloads.thumbnailFailed(r->message.id);
     }
     // Previews rendered since the model was made (a layout must not render one twice).
     quint64 previewsRendered() const { return m_previewsRendered; }
@@ -222,18 +227,22 @@ private:
     void onHistoryRemoved(qint64 upToId);
     using PageHandler = std::function<void(const MessagePage &, const StorageError &)>;
     void fetchPage(const PageRequest &request, PageHandler handler);
+    void dropPageRequests();
     void reload();
     void applyReload(const MessagePage &page);
     void requestTail();
     void applyTail(const MessagePage &page, bool contiguous);
     int prependOlder(const MessagePage &page);
     int appendNewer(const MessagePage &page);
-    void requestPrefix(const Row &row) const;
+    // A large payload's prefix (empty: only a new preview) came: the row is rendered again.
+    void previewArrived(qint64 id, const QByteArray &prefix);
     void setLoading(bool loading);
     void trimFront(int excess);
     void trimBack(int excess);
     Row rowFor(StoredMessage message);
     const SubscriptionLook &lookOf(const Row &row) const;
+    // The format asked for `row` (its own, else its subscription's; Auto: rules or detection).
+    PayloadFormat formatOf(const Row &row) const;
     const RenderedPayload &previewOf(int row) const;
     const QStringList &propertiesOf(const Row &row) const;
     void setPending(qint64 count);
@@ -253,7 +262,6 @@ private:
     bool m_newerInFlight = false;
     bool m_announcedDuringNewer = false; // a notice came while a newer page was read
     int m_lastPrepended = 0;
-    mutable QSet<qint64> m_prefixRequested; // large payloads whose prefix is being read
     RenderedPayload m_loadingPreview;
     mutable quint64 m_previewsRendered = 0;
     bool m_hasOlder = false;
@@ -269,8 +277,8 @@ private:
     QHash<qint64, PayloadFormat> m_rowFormats; // by message id
     int m_hexBytesPerLine = HexDump::kBytesPerLine;
     QSet<qint64> m_expanded; // by message id
-    mutable ThumbnailCache m_thumbnails;
-    mutable SparkplugContextResolver m_sparkplug;
+    // Reads of large payloads and the previews rendered from them off this thread.
+    mutable StreamPayloadLoader m_payloads;
 };
 
 } // namespace mqttdesk

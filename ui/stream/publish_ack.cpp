@@ -62,4 +62,13 @@ std::optional<PublishAck> PublishAck::of(const StoredMessage &message)
     return ack;
 }
 
+void PublishAck::apply(StoredMessage &message, const StoredMessage &state)
+{
+    message.publishStage = state.publishStage;
+    message.publishReason = state.publishReason;
+    message.publishError = state.publishError;
+    if (state.packetId)
+        message.packetId = state.packetId;
+}
+
 } // namespace mqttdesk

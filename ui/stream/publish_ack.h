@@ -33,6 +33,8 @@ struct PublishAck
     // The state stored with an outgoing message (or a state update); nothing for a
     // received message.
     static std::optional<PublishAck> of(const StoredMessage &message);
+    // Copies the publish state of `state` (a state update) onto `message`.
+    static void apply(StoredMessage &message, const StoredMessage &state);
 };
 
 } // namespace mqttdesk

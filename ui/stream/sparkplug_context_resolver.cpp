@@ -5,6 +5,7 @@
 #include "core/workspace/history_reader.h"
 
 #include <QJsonArray>
+#include <QThreadPool>
 
 namespace mqttdesk {
 
@@ -22,6 +23,7 @@ void SparkplugContextResolver::clear()
 {
     ++m_generation;
     m_done.clear();
+    m_warnings.clear();
     m_order.clear();
     m_pending.clear();
 }
@@ -87,30 +89,72 @@ bool SparkplugContextResolver::request(const StoredMessage &message, qsizetype m
     m_pending.insert(message.id);
     QPointer<SparkplugContextResolver> self(this);
     const quint64 generation = m_generation;
-    m_reader->loadNewestBefore(message.profileId, topics, message.id,
-                               [self, generation, message, maxChars](
-                                   const StoredMessageList &before, const StorageError &error) {
-                                   if (!self || generation != self->m_generation)
-                                       return;
-                                   self->m_pending.remove(message.id);
-                                   SparkplugSession session;
-                                   // Without its history the message is still shown, as it would be
-                                   // alone.
-                                   if (!error.isError()) {
-                                       for (const StoredMessage &earlier : before)
-                                           session.process(earlier.topic, earlier.payload);
-                                   }
-                                   const auto result =
-                                       session.process(message.topic, message.payload, maxChars);
-                                   if (!result)
-                                       return;
-                                   self->m_done.insert(message.id, result->rendered);
-                                   self->m_order.append(message.id);
-                                   while (self->m_order.size() > kCapacity)
-                                       self->m_done.remove(self->m_order.takeFirst());
-                                   emit self->resolved(message.id);
-                               });
+    m_reader->loadNewestBefore(
+        message.profileId, topics, message.id,
+        [self, generation, message, maxChars](const StoredMessageList &before,
+                                              const StorageError &error) {
+            if (!self || generation != self->m_generation)
+                return;
+            // Without its history the message is still shown, as it would be alone.
+            self->replay(message, error.isError() ? StoredMessageList{} : before, maxChars);
+        });
     return true;
+}
+
+void SparkplugContextResolver::replay(const StoredMessage &message, const StoredMessageList &before,
+                                      qsizetype maxChars)
+{
+    auto work = [message, before, maxChars]() -> std::optional<SparkplugSession::Result> {
+        SparkplugSession session;
+        for (const StoredMessage &earlier : before)
+            session.process(earlier.topic, earlier.payload);
+        auto result = session.process(message.topic, message.payload, maxChars);
+        // A death is no protocol error, but the moment a host stops trusting the values.
+        if (result && result->online == false) {
+            const auto topic = SparkplugTopic::parse(message.topic);
+            result->warnings.prepend(topic && topic->isDevice()
+                                         ? tr("DDEATH: the device went offline")
+                                         : tr("NDEATH: the edge node went offline"));
+        }
+        return result;
+    };
+    const quint64 generation = m_generation;
+    if (!m_pool) {
+        store(generation, message.id, work());
+        return;
+    }
+    SparkplugContextResolver *resolver = this; // the pool is waited for before it goes
+    QPointer<SparkplugContextResolver> self(this);
+    m_pool->start([resolver, self, generation, id = message.id, work = std::move(work)] {
+        std::optional<SparkplugSession::Result> result = work();
+        QMetaObject::invokeMethod(
+            resolver,
+            [self, generation, id, result = std::move(result)]() mutable {
+                if (self)
+                    self->store(generation, id, std::move(result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SparkplugContextResolver::store(quint64 generation, qint64 id,
+                                     std::optional<SparkplugSession::Result> result)
+{
+    if (generation != m_generation)
+        return;
+    m_pending.remove(id);
+    if (!result)
+        return;
+    m_done.insert(id, std::move(result->rendered));
+    if (!result->warnings.isEmpty())
+        m_warnings.insert(id, result->warnings);
+    m_order.append(id);
+    while (m_order.size() > kCapacity) {
+        const qint64 oldest = m_order.takeFirst();
+        m_done.remove(oldest);
+        m_warnings.remove(oldest);
+    }
+    emit resolved(id);
 }
 
 } // namespace mqttdesk

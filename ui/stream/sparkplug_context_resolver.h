@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/payload/rendered_payload.h"
+#include "core/sparkplug/sparkplug_session.h"
 #include "core/storage/stored_message.h"
 
 #include <QHash>
@@ -9,6 +10,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+
+#include <optional>
+
+class QThreadPool;
 
 namespace mqttdesk {
 
@@ -21,7 +26,9 @@ class HistoryReader;
 // DDEATH, the node's last sequenced messages) are read from storage on the history reader's
 // thread, one indexed seek per topic, and replayed through a SparkplugSession in arrival
 // order with the message last. So it holds for any stored message, also after a restart,
-// whatever the stream has loaded. resolved() tells when a message's rendering is there.
+// whatever the stream has loaded. The replay decodes every payload involved (births and the
+// message can be large): on setPool()'s worker when there is one. resolved() tells when a
+// message's rendering is there.
 class SparkplugContextResolver : public QObject
 {
     Q_OBJECT
@@ -31,8 +38,14 @@ public:
     explicit SparkplugContextResolver(QObject *parent = nullptr);
 
     void setReader(HistoryReader *reader);
+    // Replays on `pool` (null: on this thread). The pool must be waited for before this
+    // resolver is destroyed.
+    void setPool(QThreadPool *pool) { m_pool = pool; }
     // The rendering with context; null while it is read (request() asks for it).
     const RenderedPayload *find(qint64 messageId) const;
+    // What the rendering flags, translated: the session's warnings (sequence gap, data before
+    // birth, ...) and a death (the node or device went offline). Empty: none, or not resolved.
+    QStringList warnings(qint64 messageId) const { return m_warnings.value(messageId); }
     // Reads what `message` (its whole payload in hand) depends on and renders it, at most
     // `maxChars` characters (-1: all). false for a topic that is not Sparkplug B's.
     bool request(const StoredMessage &message, qsizetype maxChars);
@@ -53,9 +66,14 @@ signals:
     void resolved(qint64 messageId);
 
 private:
+    void replay(const StoredMessage &message, const StoredMessageList &before, qsizetype maxChars);
+    void store(quint64 generation, qint64 id, std::optional<SparkplugSession::Result> result);
+
     QPointer<HistoryReader> m_reader;
+    QThreadPool *m_pool = nullptr;
     QHash<qint64, RenderedPayload> m_done;
-    QList<qint64> m_order; // oldest first, for eviction
+    QHash<qint64, QStringList> m_warnings; // of m_done, when there are some
+    QList<qint64> m_order;                 // oldest first, for eviction
     QSet<qint64> m_pending;
     quint64 m_generation = 0;
 };
