@@ -4,13 +4,17 @@
 // leak; a rendering says which decoder made it and carries a message when it fell back; a preview
 // stays near its limit.
 //
-// Input: byte 0 picks the decoder, byte 1 the preview limit and hex width, byte 2 the
-// decoder's options (number type, byte order and header; or the Protobuf type), the rest
-// is the payload. For Protobuf, ProtoWireChecker and libprotobuf's parser must agree on
-// whether the bytes are a message: the checker's error messages are only right if so. And
-// where ProtoWireJsonWriter takes a message, its JSON (whole, and cut to a preview) must be
-// what ProtoJsonWriter writes for the message libprotobuf parsed, and the highlighting it
-// recorded what JsonHighlighter reads from the text.
+// Built once and linked under several names: fuzz_payload picks the decoder from byte 0 of
+// each input, fuzz_payload_<id> (fuzz_payload_protobuf, ...) always uses decoder <id>, so
+// that scripts/fuzz gives each decoder its own run.
+//
+// Input: byte 0 picks the decoder (fuzz_payload only), byte 1 the preview limit and hex width, byte
+// 2 the decoder's options (number type, byte order and header; or the Protobuf type), the rest is
+// the payload. For Protobuf, ProtoWireChecker and libprotobuf's parser must agree on whether the
+// bytes are a message: the checker's error messages are only right if so. And where
+// ProtoWireJsonWriter takes a message, its JSON (whole, and cut to a preview) must be what
+// ProtoJsonWriter writes for the message libprotobuf parsed, and the highlighting it recorded what
+// JsonHighlighter reads from the text.
 //
 // The inspector's parts run on the same bytes: JsonIndex over the payload and over a
 // decoder's JSON (its nodes must form a tree in document order, and what it accepts Qt's
@@ -171,7 +175,25 @@ void checkJsonIndex(const QByteArray &json)
     (void)JsonTreeModel::findNodes(index, QStringLiteral("a"), 100);
 }
 
+// The decoder this executable is named for (fuzz_payload_<id>), or empty: any, by byte 0.
+QString &fixedDecoder()
+{
+    static QString id;
+    return id;
+}
+
 } // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    if (*argc > 0) {
+        const QString name = QString::fromLocal8Bit((*argv)[0]).section(u'/', -1);
+        const QString prefix = QStringLiteral("fuzz_payload_");
+        if (name.startsWith(prefix))
+            fixedDecoder() = name.mid(prefix.size());
+    }
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
@@ -179,7 +201,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size < 3 || size > 1024 * 1024)
         return 0;
     const QList<const PayloadDecoder *> decoders = DecoderRegistry::instance().decoders();
-    const PayloadDecoder *decoder = decoders.at(data[0] % decoders.size());
+    const PayloadDecoder *decoder = fixedDecoder().isEmpty()
+                                        ? decoders.at(data[0] % decoders.size())
+                                        : DecoderRegistry::instance().decoder(fixedDecoder());
+    if (!decoder)
+        std::abort(); // named for a decoder the registry does not have
     const QByteArrayView bytes(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));
 
     RenderOptions options;
