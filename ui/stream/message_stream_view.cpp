@@ -2,26 +2,18 @@
 
 #include "core/payload/hex_dump.h"
 #include "core/payload/payload_decoder.h"
-#include "core/payload/payload_renderer.h"
-#include "core/protocol/codec.h"
 #include "core/protocol/topic.h"
 #include "core/settings/app_settings.h"
-#include "core/workspace/mosquitto_pub_command.h"
 #include "ui/stream/event_loop_latency_probe.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_bubble_delegate.h"
-#include "ui/stream/message_comparer.h"
+#include "ui/stream/message_payload_actions.h"
 #include "ui/stream/message_stream_model.h"
-#include "ui/stream/payload_file_saver.h"
-#include "ui/stream/payload_viewer_dialog.h"
-#include "ui/stream/sparkplug_context_resolver.h"
 #include "ui/stream/time_filter_button.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
 #include "ui/widgets/prompts.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -30,7 +22,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -153,7 +144,9 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_diagnosticsLabel->setVisible(false);
     layout->addWidget(m_diagnosticsLabel);
     m_exportBar = new HistoryExportBar(this);
-    m_comparer = new MessageComparer(m_model, this);
+    m_payloadActions = new MessagePayloadActions(m_model, this);
+    connect(m_payloadActions, &MessagePayloadActions::resendRequested, this,
+            &MessageStreamView::resendRequested);
     layout->addWidget(m_exportBar);
 
     m_list = new QListView(this);
@@ -490,22 +483,12 @@ bool MessageStreamView::isCompact() const
 
 void MessageStreamView::setCommandSettings(const ConnectionSettings &settings)
 {
-    m_commandSettings = settings;
-    m_commandSettings.session.password.reset();
-    m_commandSettings.transport.tls.keyPassphrase.clear();
-    m_commandSettings.transport.tls.pkcs12Password.clear();
+    m_payloadActions->setCommandSettings(settings);
 }
 
 void MessageStreamView::copyAsCommand(int row)
 {
-    const MessageStreamModel::Row *r = m_model->rowAt(row);
-    if (!r)
-        return;
-    withFullPayload(row, tr("Copy as mosquitto_pub command"),
-                    [this, message = r->message](const QByteArray &payload) {
-                        QApplication::clipboard()->setText(
-                            MosquittoPubCommand::build(m_commandSettings, message, payload));
-                    });
+    m_payloadActions->copyAsCommand(row);
 }
 
 void MessageStreamView::changeEvent(QEvent *event)
@@ -633,100 +616,34 @@ void MessageStreamView::requestClear()
         emit clearRequested();
 }
 
-void MessageStreamView::withFullPayload(int row, const QString &action,
-                                        std::function<void(const QByteArray &)> use)
-{
-    QPointer<MessageStreamView> self(this);
-    ++m_payloadReads;
-    // The answer may come after the row left the window: everything needed is captured.
-    const bool asked = m_model->requestFullPayload(row, [self, action, use = std::move(use)](
-                                                            const QByteArray &payload,
-                                                            const StorageError &error) {
-        if (!self)
-            return;
-        --self->m_payloadReads;
-        if (error.isError()) {
-            Prompts::warn(self, action, tr("The payload could not be read: %1").arg(error.message));
-            return;
-        }
-        use(payload);
-    });
-    if (!asked)
-        --m_payloadReads;
-}
-
 void MessageStreamView::copyPayload(int row)
 {
-    if (!m_model->rowAt(row))
-        return;
-    const PayloadFormat format = m_model->effectiveFormat(row);
-    withFullPayload(row, tr("Copy payload"), [format](const QByteArray &payload) {
-        QApplication::clipboard()->setText(PayloadRenderer::render(payload, format).text);
-    });
+    m_payloadActions->copyPayload(row);
 }
 
 void MessageStreamView::savePayload(int row)
 {
-    const MessageStreamModel::Row *r = m_model->rowAt(row);
-    if (!r)
-        return;
-    QString name = r->message.topic;
-    name.replace(QLatin1Char('/'), QLatin1Char('_'));
-    withFullPayload(row, tr("Save payload as"), [this, name](const QByteArray &payload) {
-        PayloadFileSaver::save(this, payload, name + QStringLiteral(".bin"));
-    });
+    m_payloadActions->savePayload(row);
 }
 
 void MessageStreamView::showAll(int row)
 {
-    const MessageStreamModel::Row *r = m_model->rowAt(row);
-    if (!r)
-        return;
-    PayloadHint hint;
-    if (!r->message.properties.isEmpty()) {
-        auto decoded = decodeProperties(r->message.properties);
-        if (decoded.ok())
-            hint = PayloadHint::fromProperties(decoded.value());
-    }
-    const QString topic = r->message.topic;
-    const PayloadFormat format = m_model->effectiveFormat(row);
-    // A row shown by a decoding rule opens with the rule's decoder and its settings.
-    std::optional<DecodingRule> rule;
-    if (const DecodingRule *byRule = m_model->ruleFor(row))
-        rule = *byRule;
-    const StoredMessage message = r->message;
-    withFullPayload(
-        row, tr("Show all"), [this, topic, format, hint, rule, message](const QByteArray &payload) {
-            auto *dialog = rule ? new PayloadViewerDialog(topic, payload, rule->decoder, hint, this)
-                                : new PayloadViewerDialog(topic, payload, format, hint, this);
-            if (rule)
-                dialog->setDecoderOptions(rule->decoder, rule->options);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->show();
-            // Sparkplug B as the bubble shows it: with the births and sequence before it.
-            if (rule && rule->decoder == u"sparkplug")
-                SparkplugContextResolver::loadReplayOptions(
-                    m_model->historyReader(), message, dialog,
-                    [dialog, rule](const QJsonObject &context) {
-                        QJsonObject options = rule->options;
-                        for (auto it = context.begin(); it != context.end(); ++it)
-                            options.insert(it.key(), it.value());
-                        dialog->setDecoderOptions(rule->decoder, options);
-                    });
-        });
+    m_payloadActions->showAll(row);
 }
 
 void MessageStreamView::resend(int row)
 {
-    const MessageStreamModel::Row *r = m_model->rowAt(row);
-    if (!r)
-        return;
-    withFullPayload(row, tr("Resend"),
-                    [this, message = r->message](const QByteArray &payload) mutable {
-                        message.payload = payload;
-                        message.payloadDeferred = false;
-                        emit resendRequested(message);
-                    });
+    m_payloadActions->resend(row);
+}
+
+int MessageStreamView::pendingPayloadReads() const
+{
+    return m_payloadActions->pendingPayloadReads();
+}
+
+MessageComparer *MessageStreamView::comparer() const
+{
+    return m_payloadActions->comparer();
 }
 
 void MessageStreamView::setDiagnosticsVisible(bool visible)
@@ -760,20 +677,7 @@ void MessageStreamView::showContextMenu(const QPoint &pos)
         return;
     const int row = index.row();
     QMenu menu(this);
-    menu.addAction(tr("&Copy payload"), this, [this, row] { copyPayload(row); });
-    menu.addAction(tr("Copy &topic"), this, [this, row] {
-        QApplication::clipboard()->setText(m_model->rowAt(row)->message.topic);
-    });
-    menu.addAction(tr("Copy as &mosquitto_pub command"), this, [this, row] { copyAsCommand(row); });
-    menu.addAction(tr("&Save payload as…"), this, [this, row] { savePayload(row); });
-    menu.addAction(tr("Show &all"), this, [this, row] { showAll(row); });
-    menu.addAction(tr("Compare with pre&vious on this topic"), this,
-                   [this, row] { m_comparer->compareWithPrevious(row); });
-    menu.addAction(tr("Select for co&mpare"), this,
-                   [this, row] { m_comparer->markForComparison(row); });
-    if (m_comparer->hasMark())
-        menu.addAction(tr("Compare &with %1").arg(m_comparer->markText()), this,
-                       [this, row] { m_comparer->compareWithMark(row); });
+    m_payloadActions->addMessageActions(&menu, row);
     QMenu *formats = menu.addMenu(tr("&Display as"));
     for (const PayloadDecoder *decoder :
          DecoderCombo::decoders(DecoderCombo::Offer::PayloadFormats)) {
@@ -784,7 +688,7 @@ void MessageStreamView::showContextMenu(const QPoint &pos)
     menu.addAction(tr("Show/hide &properties"), this,
                    [this, row] { m_model->toggleExpanded(row); });
     menu.addSeparator();
-    menu.addAction(tr("&Resend"), this, [this, row] { resend(row); });
+    m_payloadActions->addResendAction(&menu, row);
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

@@ -7,8 +7,6 @@
 
 #include <QWidget>
 
-#include <functional>
-
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -26,6 +24,7 @@ class EventLoopLatencyProbe;
 class HistoryExportBar;
 class MessageComparer;
 class MessageBubbleDelegate;
+class MessagePayloadActions;
 class MessageStreamModel;
 class TimeFilterButton;
 
@@ -44,7 +43,8 @@ public:
 
     MessageStreamModel *model() const { return m_model; }
     QListView *listView() const { return m_list; }
-    MessageComparer *comparer() const { return m_comparer; }
+    MessageComparer *comparer() const;
+    MessagePayloadActions *payloadActions() const { return m_payloadActions; }
     MessageBubbleDelegate *delegate() const { return m_delegate; }
 
     // The filter from the bar's fields; applied after a short pause in typing.
@@ -87,15 +87,14 @@ public:
     // Asks for confirmation (Prompts); emits clearRequested when confirmed.
     void requestClear();
 
-    // Each acts once the row's whole payload is at hand: at once when the row holds it,
-    // after a read on the model's reader thread for a large stored one. A failed read is
-    // shown (Prompts::warn).
+    // Through MessagePayloadActions (payloadActions()): each acts once the row's whole
+    // payload is at hand; a failed read is shown (Prompts::warn).
     void copyPayload(int row);
     void savePayload(int row);
     void showAll(int row);
     void resend(int row);
     // Payload reads asked for and not answered yet.
-    int pendingPayloadReads() const { return m_payloadReads; }
+    int pendingPayloadReads() const;
     // Runs the event-loop latency probe and shows its figures under the filter bar (and
     // through diagnosticsUpdated, e.g. for a status bar); off by default.
     void setDiagnosticsVisible(bool visible);
@@ -143,9 +142,6 @@ private:
     void fillMoreMenu();
     // Hex previews show as many bytes a line as the bubbles' width holds with their ASCII.
     void updateHexBytesPerLine();
-    // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
-    void withFullPayload(int row, const QString &action,
-                         std::function<void(const QByteArray &payload)> use);
 
     MessageStreamModel *m_model;
     qint64 m_profileId;
@@ -171,11 +167,10 @@ private:
     bool m_fieldsOnOwnRow = false;
     Retranslator m_texts;
     AppSettings *m_settings = nullptr;
-    ConnectionSettings m_commandSettings;
     QPushButton *m_newMessages = nullptr;
     QLabel *m_diagnosticsLabel = nullptr;
     HistoryExportBar *m_exportBar = nullptr;
-    MessageComparer *m_comparer = nullptr;
+    MessagePayloadActions *m_payloadActions = nullptr;
     QTimer *m_filterTimer = nullptr;
     QTimer *m_diagnosticsTimer = nullptr;
     EventLoopLatencyProbe *m_probe = nullptr;
@@ -183,7 +178,6 @@ private:
     qint64 m_bottomAnchorId = 0; // the bottom row while a newer page is read
     bool m_paused = false;
     bool m_adjusting = false;
-    int m_payloadReads = 0;
 };
 
 } // namespace mqttdesk
