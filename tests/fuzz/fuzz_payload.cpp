@@ -19,9 +19,13 @@
 // The inspector's parts run on the same bytes: JsonIndex over the payload and over a
 // decoder's JSON (its nodes must form a tree in document order, and what it accepts Qt's
 // parser accepts too), the tree model's search and paths, and PayloadDiff on the payload's
-// two halves in the mode byte 2 picks.
+// two halves in the mode byte 2 picks. JsonPathQuery runs on the payload and the decoder's
+// JSON too: it must call JSON what JsonIndex calls JSON, a copied path must name the node
+// the tree reaches taking the first of duplicate keys, and a path read from the payload's
+// first bytes must evaluate safely and print a path that parses back the same.
 
 #include "core/inspector/json_index.h"
+#include "core/inspector/json_path_query.h"
 #include "core/inspector/json_tree_model.h"
 #include "core/inspector/payload_diff.h"
 #include "core/payload/decoder_registry.h"
@@ -47,6 +51,8 @@
 #include <cstdlib>
 #include <iterator>
 #include <memory>
+#include <optional>
+#include <vector>
 
 using namespace mqttdesk;
 
@@ -175,6 +181,90 @@ void checkJsonIndex(const QByteArray &json)
     (void)JsonTreeModel::findNodes(index, QStringLiteral("a"), 100);
 }
 
+// The node a path copied from `id` names when each key step takes the first member with
+// that key: the node itself unless a duplicate key comes first on the way.
+std::optional<quint32> firstWins(const JsonIndex &index, quint32 id)
+{
+    std::vector<quint32> chain;
+    for (quint32 at = id; at != 0; at = index.node(at).parent)
+        chain.push_back(at);
+    quint32 at = 0;
+    for (auto step = chain.rbegin(); step != chain.rend(); ++step) {
+        const JsonIndex::Node &container = index.node(at);
+        if (!index.hasKey(*step)) {
+            if (container.type != JsonIndex::Type::Array ||
+                index.node(*step).row >= container.childCount)
+                return std::nullopt;
+            at = index.child(at, index.node(*step).row);
+            continue;
+        }
+        if (container.type != JsonIndex::Type::Object)
+            return std::nullopt;
+        const QString key = index.key(*step);
+        std::optional<quint32> found;
+        for (quint32 row = 0; row < container.childCount && !found; ++row) {
+            if (index.key(index.child(at, row)) == key)
+                found = index.child(at, row);
+        }
+        if (!found)
+            return std::nullopt;
+        at = *found;
+    }
+    return at;
+}
+
+void checkJsonPathQuery(const QByteArray &json, QByteArrayView pathBytes)
+{
+    const JsonIndex index = JsonIndex::parse(json);
+    static const QList<JsonPathQuery> fixed = [] {
+        QList<JsonPathQuery> out;
+        for (const char *path : {"$", "$.v", "$[0]", "$..t", "$..a[1]['b c']", "$.a..b"})
+            out.append(*JsonPathQuery::parse(QString::fromLatin1(path)));
+        return out;
+    }();
+    auto inside = [&json](const JsonPathQuery::Match &match) {
+        return match.raw.data() >= json.constData() &&
+               match.raw.data() + match.raw.size() <= json.constData() + json.size() &&
+               !match.raw.isEmpty();
+    };
+    for (const JsonPathQuery &query : fixed) {
+        bool isJson = false;
+        const std::optional<JsonPathQuery::Match> match = query.evaluate(json, &isJson);
+        if (isJson != index.isValid() || (match && !inside(*match)))
+            std::abort();
+    }
+    for (quint32 id = 0; index.isValid() && id < index.nodeCount() && id < 64; ++id) {
+        const std::optional<JsonPathQuery> query = JsonPathQuery::parse(index.path(id));
+        if (!query)
+            std::abort();
+        const std::optional<JsonPathQuery::Match> match = query->evaluate(json);
+        const std::optional<quint32> expected = firstWins(index, id);
+        if (match.has_value() != expected.has_value())
+            std::abort();
+        if (match && (match->raw.data() != index.raw(*expected).data() ||
+                      match->raw.size() != index.raw(*expected).size() ||
+                      match->type != index.node(*expected).type))
+            std::abort();
+    }
+    // Made a path from its first character on, so that the fuzzer need not find the '$'.
+    QString path = QString::fromUtf8(pathBytes);
+    if (!path.startsWith(u'$'))
+        path.prepend(u'$');
+    QString why;
+    const std::optional<JsonPathQuery> own = JsonPathQuery::parse(path, &why);
+    if (!own) {
+        if (why.isEmpty())
+            std::abort();
+        return;
+    }
+    const std::optional<JsonPathQuery::Match> match = own->evaluate(json);
+    if (match && !inside(*match))
+        std::abort();
+    const std::optional<JsonPathQuery> again = JsonPathQuery::parse(own->toString());
+    if (!again || again->toString() != own->toString())
+        std::abort();
+}
+
 // The decoder this executable is named for (fuzz_payload_<id>), or empty: any, by byte 0.
 QString &fixedDecoder()
 {
@@ -231,6 +321,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     checkJsonIndex(bytes.toByteArray());
     if (out.text.startsWith(u'{') || out.text.startsWith(u'['))
         checkJsonIndex(out.text.toUtf8());
+    checkJsonPathQuery(bytes.toByteArray(), bytes.first(qMin<qsizetype>(bytes.size(), 24)));
+    if (out.text.startsWith(u'{') || out.text.startsWith(u'['))
+        checkJsonPathQuery(out.text.toUtf8(), bytes.first(qMin<qsizetype>(bytes.size(), 24)));
     if (bytes.size() <= 64 * 1024) {
         const qsizetype half = bytes.size() / 2;
         PayloadDiffSide left;
