@@ -2,6 +2,7 @@
 
 #include "core/connection/connection.h"
 #include "core/connection/connection_thread.h"
+#include "core/series/series_loader.h"
 #include "core/storage/database_connection.h"
 #include "core/storage/database_worker.h"
 #include "core/storage/message_eraser.h"
@@ -215,6 +216,16 @@ void ConnectionServices::takeCounts()
     emit subscriptionCountsChanged(m_counts);
 }
 
+SeriesLoader *ConnectionServices::seriesLoader()
+{
+    if (!m_series && !m_options.databasePath.isEmpty()) {
+        m_series = std::make_unique<SeriesLoader>(m_options.databasePath);
+        if (m_options.writer)
+            m_series->watch(m_options.writer);
+    }
+    return m_series.get();
+}
+
 void ConnectionServices::clearHistory(std::function<void(const StorageError &error)> done)
 {
     // Owned, so that it is joined with the services: at quit a clear cannot outlive the
@@ -241,6 +252,8 @@ void ConnectionServices::clearHistory(std::function<void(const StorageError &err
                 m_topicBacklog.clear();
                 m_topicModel->clear();
             }
+            if (m_series)
+                m_series->dropCached(m_options.profileId);
             if (done)
                 done(outcome);
         });

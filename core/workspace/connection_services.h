@@ -21,6 +21,7 @@ class DatabaseWorker;
 class HistoryReader;
 class MessageWriter;
 class ProfileRecords;
+class SeriesLoader;
 class StoringMessageSink;
 class TopicActivity;
 class TopicTreeModel;
@@ -57,6 +58,11 @@ public:
     HistoryReader *reader() const { return m_reader.get(); }
     // The profile's subscriptions and publish history; null when there is no database path.
     ProfileRecords *records() const { return m_records.get(); }
+    // Reads chart series from the history on its own thread; made when first asked for (a
+    // connection whose charts are never opened has no thread for them). Its cached answers
+    // are dropped when the history is cleared, and those retention cuts into when the
+    // writer removes rows. Null without a history.
+    SeriesLoader *seriesLoader();
 
     // Received messages the writer refused (its queue was full): not stored, and (QoS 1/2)
     // not acknowledged, so that the server sends them again after a reconnect.
@@ -97,6 +103,7 @@ private:
     std::unique_ptr<ConnectionThread> m_thread;
     std::unique_ptr<HistoryReader> m_reader;
     std::unique_ptr<ProfileRecords> m_records;
+    std::unique_ptr<SeriesLoader> m_series;   // made by the first seriesLoader()
     std::unique_ptr<DatabaseWorker> m_eraser; // made by the first clearHistory()
     std::shared_ptr<StoringMessageSink> m_storing;
     std::shared_ptr<SubscriptionCounter> m_counter;

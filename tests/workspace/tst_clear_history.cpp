@@ -1,7 +1,9 @@
 // ConnectionServices::clearHistory: the profile's history is erased on a worker the services
 // own, after the writer committed what it holds. Destroying the services while a clear runs
-// waits for it (nothing outlives the writer it waits on) and drops its answer.
+// waits for it (nothing outlives the writer it waits on) and drops its answer. The chart
+// series loader's cached answers go with the history.
 #include "core/connection/connection_settings.h"
+#include "core/series/series_loader.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/message_writer.h"
@@ -67,6 +69,42 @@ private slots:
         QCOMPARE(messageCount(m_path, kProfile + 1), qint64(10));
     }
 
+    void chartSeriesEmptyAfterAClear()
+    {
+        // A chart's cached values go with the history: after a clear the same request reads
+        // again and answers empty, rather than drawing what is gone.
+        ConnectionServices services(ConnectionSettings{}, options());
+        SeriesLoader *loader = services.seriesLoader();
+        QVERIFY(loader);
+        QCOMPARE(services.seriesLoader(), loader); // one per services
+        enqueue(kProfile, 100, QByteArrayLiteral("21.5"));
+        QVERIFY(m_writer->waitUntilIdle(10000));
+        SeriesRequest request;
+        request.profileId = kProfile;
+        request.topicFilter = QStringLiteral("clear/#");
+        SeriesLoader::Answer answer;
+        loader->load(request, [&](const SeriesLoader::Answer &a) { answer = a; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer, 10000);
+        QCOMPARE(answer->series.size(), 1);
+        QCOMPARE(answer->series.first().values.size(), size_t(100));
+        QVERIFY(loader->cachedAnswers() > 0);
+
+        bool cleared = false;
+        services.clearHistory([&](const StorageError &error) {
+            QVERIFY(!error.isError());
+            cleared = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(cleared, 30000);
+        QCOMPARE(loader->cachedAnswers(), 0);
+        answer.reset();
+        loader->load(request, [&](const SeriesLoader::Answer &a) { answer = a; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer, 10000);
+        QVERIFY(!answer->error.isError());
+        const qsizetype values =
+            answer->series.isEmpty() ? 0 : qsizetype(answer->series.first().values.size());
+        QCOMPARE(values, 0);
+    }
+
     // At quit the view goes, then its services, then the writer: a clear still running must
     // have ended with the services (before, its unparented thread could outlive the writer).
     void destroyedWhileAClearRuns()
@@ -108,13 +146,13 @@ private:
         o.databasePath = m_path;
         return o;
     }
-    void enqueue(qint64 profileId, int count)
+    void enqueue(qint64 profileId, int count, const QByteArray &payload = QByteArray(64, 'x'))
     {
         for (int i = 0; i < count; ++i) {
             StoredMessage m;
             m.profileId = profileId;
             m.topic = QStringLiteral("clear/%1").arg(i % 16);
-            m.payload = QByteArray(64, 'x');
+            m.payload = payload;
             m.receivedUs = 1'000'000 + i;
             QVERIFY(m_writer->enqueue(std::move(m)));
         }
