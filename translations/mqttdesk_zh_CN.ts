@@ -193,71 +193,71 @@
 <context>
     <name>JsonPathQuery</name>
     <message>
-        <location filename="../core/inspector/json_path_query.cpp" line="+170"/>
+        <location filename="../core/inspector/json_path_query.cpp" line="+235"/>
         <source>not a JSON path at character %1: %2</source>
         <translation>不是 JSON 路径（第 %1 个字符）：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>expected &apos;$&apos; at the start</source>
         <translation>开头应为“$”</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+10"/>
+        <location line="+20"/>
+        <location line="+11"/>
         <source>expected a key after &apos;..&apos;</source>
         <translation>“..”之后应为键名</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+16"/>
-        <location line="+84"/>
+        <location line="-3"/>
+        <location line="+15"/>
+        <location line="+26"/>
         <source>wildcards are not supported</source>
         <translation>不支持通配符</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-37"/>
         <source>expected a key after &apos;.&apos;</source>
         <translation>“.”之后应为键名</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>expected &apos;.&apos;, &apos;..&apos; or &apos;[&apos;</source>
         <translation>应为“.”、“..”或“[”</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+83"/>
+        <location line="+6"/>
+        <location line="+25"/>
         <source>expected a quoted key or an array index after &apos;[&apos;</source>
         <translation>“[”之后应为带引号的键名或数组下标</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-119"/>
         <source>a bad \u escape in a key</source>
         <translation>键名中的 \u 转义无效</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>an unknown escape in a key</source>
         <translation>键名中有未知的转义</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>the quoted key is not closed</source>
         <translation>带引号的键名未闭合</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+103"/>
         <source>an array index must be a whole number, 0 or more</source>
         <translation>数组下标必须是不小于 0 的整数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>expected &apos;]&apos;</source>
         <translation>应为“]”</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>a path with &apos;..&apos; has at most 63 steps</source>
         <translation>含“..”的路径最多 63 步</translation>
     </message>
@@ -1520,6 +1520,75 @@
     </message>
 </context>
 <context>
+    <name>ValueExtractor</name>
+    <message>
+        <location filename="../core/series/value_extractor.cpp" line="+169"/>
+        <source>The scale and the offset must be finite numbers.</source>
+        <translation>比例和偏移必须是有限的数。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The decoder is missing.</source>
+        <translation>缺少解码器。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+98"/>
+        <source>The element index must be a whole number, 0 or more.</source>
+        <translation>元素下标必须是不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not finite (NaN or infinity)</source>
+        <translation>不是有限数（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not JSON</source>
+        <translation>不是 JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not decode</source>
+        <translation>无法解码</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&apos;%1&apos; is not a kind of value: use text, jsonPath, numericArray or decoded.</source>
+        <translation>“%1”不是取值方式：请用 text、jsonPath、numericArray 或 decoded。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; must be text.</source>
+        <translation>“%1”必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; must be a number.</source>
+        <translation>“%1”必须是数字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; must be an object.</source>
+        <translation>“%1”必须是对象。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>There is no decoder &apos;%1&apos;.</source>
+        <translation>没有名为“%1”的解码器。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+52"/>
@@ -2107,6 +2176,476 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::ChartLegend</name>
+    <message>
+        <location filename="../ui/charts/chart_legend.cpp" line="+79"/>
+        <source>Show or hide this line</source>
+        <translation>显示或隐藏这条线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Show or hide this line</source>
+        <translation>%1
+显示或隐藏这条线</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ChartPlot</name>
+    <message>
+        <location filename="../ui/charts/chart_plot.cpp" line="+82"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+309"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+255"/>
+        <source>%n line(s) shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</source>
+        <translation>
+            <numerusform>显示 %n 条线，从 %1 到 %2。鼠标滚轮、+ 和 - 缩放；拖动或方向键平移；按住 Shift 拖动可缩放到选框；Shift+方向键移动十字线；Home 或双击显示整个范围。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ChartSeriesDialog</name>
+    <message>
+        <location filename="../ui/charts/chart_series_dialog.cpp" line="+62"/>
+        <source>A series needs a topic filter and a name as text.</source>
+        <translation>数据系列需要文本形式的主题过滤器和名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; must be true or false.</source>
+        <translation>“%1”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A series needs an extractor object.</source>
+        <translation>数据系列需要一个取值对象。</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Chart series</source>
+        <translation>图表数据系列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Topic filter:</source>
+        <translation>主题过滤器(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Value:</source>
+        <translation>取值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Decoder:</source>
+        <translation>解码器(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Path:</source>
+        <translation>路径(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Element:</source>
+        <translation>元素(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Layout:</source>
+        <translation>布局(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Scale:</source>
+        <translation>比例(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;ffset:</source>
+        <translation>偏移(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number from text</source>
+        <translation>文本中的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON path</source>
+        <translation>JSON 路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numeric array element</source>
+        <translation>数值数组元素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decoded field</source>
+        <translation>解码后的字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Named after the filter and path</source>
+        <translation>按过滤器和路径命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sensors/+/temperature</source>
+        <translation>sensors/+/temperature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>$.value</source>
+        <translation>$.value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One &amp;line per topic</source>
+        <translation>每个主题一条线(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown in the legend and the exported CSV</source>
+        <translation>显示在图例和导出的 CSV 中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The messages to chart; + and # match any topic level</source>
+        <translation>要绘制的消息；+ 和 # 匹配任意主题层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a number is read from each message</source>
+        <translation>如何从每条消息读取数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The decoder whose rendering the path reads</source>
+        <translation>路径读取其解码结果的解码器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A JSON path: $.value, $.sensors[0].temp, $..t (the first t at any depth)</source>
+        <translation>JSON 路径：$.value、$.sensors[0].temp、$..t（任意深度的第一个 t）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which number of the array, from 0</source>
+        <translation>数组中的第几个数，从 0 开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number type, byte order and header bytes to skip, e.g. int16be:4 or float32le</source>
+        <translation>数值类型、字节序和要跳过的头部字节数，例如 int16be:4 或 float32le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each value is multiplied by this, then the offset is added</source>
+        <translation>每个值先乘以此数，再加上偏移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to each value after scaling</source>
+        <translation>缩放后加到每个值上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series with another unit get an axis on the right</source>
+        <translation>单位不同的数据系列使用右侧坐标轴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: every topic the filter matches goes into one line</source>
+        <translation>不勾选时：过滤器匹配的所有主题合为一条线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Topic filter: %1</source>
+        <translation>主题过滤器：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scale must be a number, e.g. 0.1.</source>
+        <translation>比例必须是数字，例如 0.1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The offset must be a number, e.g. -273.15.</source>
+        <translation>偏移必须是数字，例如 -273.15。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Layout: %1</source>
+        <translation>布局：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a JSON path, e.g. $.value.</source>
+        <translation>请输入 JSON 路径，例如 $.value。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path: %1</source>
+        <translation>路径：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ChartsPage</name>
+    <message>
+        <location filename="../ui/charts/charts_page.cpp" line="+56"/>
+        <source>The saved charts cannot be read: %1</source>
+        <translation>无法读取保存的图表：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The chart cannot be saved: %1</source>
+        <translation>无法保存图表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ChartsView</name>
+    <message>
+        <location filename="../ui/charts/charts_view.cpp" line="+43"/>
+        <source>Last minute</source>
+        <translation>最近 1 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>&amp;Add series…</source>
+        <translation>添加数据系列(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart the values of a topic filter: a number, a JSON path, an array element or a decoded field</source>
+        <translation>绘制主题过滤器的数值：数字、JSON 路径、数组元素或解码后的字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change a series</source>
+        <translation>修改数据系列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit a series</source>
+        <translation>编辑数据系列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove a series from the chart</source>
+        <translation>从图表中移除数据系列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove a series</source>
+        <translation>移除数据系列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;ange:</source>
+        <translation>范围(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The time the chart covers</source>
+        <translation>图表覆盖的时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follow live</source>
+        <translation>实时跟随(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw new messages as they are stored; a &quot;Last&quot; range slides with the clock</source>
+        <translation>新消息存储后立即绘制；“最近”范围随时钟滑动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the raw values in view (time, series, value)</source>
+        <translation>保存视图中的原始值（时间、数据系列、值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;PNG…</source>
+        <translation>导出 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a picture of the chart</source>
+        <translation>保存图表的图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend: tick a line to show it</source>
+        <translation>图例：勾选以显示该线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart status</source>
+        <translation>图表状态</translation>
+    </message>
+    <message>
+        <location line="+369"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add a series to chart values from the stored history.</source>
+        <translation>添加数据系列，绘制已存储历史中的数值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No values in this time range.</source>
+        <translation>此时间范围内没有数值。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reading the history…</source>
+        <translation>正在读取历史…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln value(s) plotted</source>
+        <translation>
+            <numerusform>已绘制 %Ln 个值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln value(s) skipped: %1</source>
+        <translation>
+            <numerusform>跳过 %Ln 个值：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+7"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The values could not be saved to %1: %2</source>
+        <translation>无法将数值保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The picture could not be saved to %1.</source>
+        <translation>无法将图片保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>A chart series could not be restored: %1</source>
+        <translation>无法恢复图表数据系列：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ConnectBuilder</name>
     <message>
         <location filename="../core/session/connect_builder.cpp" line="+45"/>
@@ -2527,7 +3066,7 @@
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+130"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+136"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation>无法读取解码规则：%1</translation>
     </message>
@@ -2565,6 +3104,16 @@
         <location line="+1"/>
         <source>What the broker publishes about itself under $SYS: version, clients, message rates and load</source>
         <translation>代理在 $SYS 下发布的自身信息：版本、客户端、消息速率和负载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values from topics and JSON paths over the whole history, drawn live</source>
+        <translation>主题和 JSON 路径的数值，覆盖全部历史，实时绘制</translation>
     </message>
     <message>
         <location line="+170"/>
@@ -4009,7 +4558,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+80"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+71"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -4089,18 +4638,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>更多：解码、导出、清除、诊断</translation>
     </message>
     <message>
-        <location line="+510"/>
+        <location line="+502"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-524"/>
-        <location line="+523"/>
+        <location line="-516"/>
+        <location line="+515"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-525"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -4121,12 +4670,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+529"/>
+        <location line="+521"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-520"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -4157,7 +4706,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>更多消息流操作</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -4179,12 +4728,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../ui/stream/message_payload_actions.cpp" line="+87"/>
         <source>Copy as mosquitto_pub command</source>
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+183"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -4194,17 +4743,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>删除历史</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/stream/message_payload_actions.cpp" line="-30"/>
         <source>The payload could not be read: %1</source>
         <translation>无法读取载荷：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Copy payload</source>
         <translation>复制载荷</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+29"/>
         <source>Save payload as</source>
         <translation>载荷另存为</translation>
     </message>
@@ -4214,52 +4763,52 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Resend</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
         <source>&amp;Copy payload</source>
         <translation>复制载荷(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy &amp;topic</source>
         <translation>复制主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Copy as &amp;mosquitto_pub command</source>
         <translation>复制为 mosquitto_pub 命令(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Save payload as…</source>
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show &amp;all</source>
         <translation>显示全部(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Compare with pre&amp;vious on this topic</source>
         <translation>与该主题的上一条比较(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Select for co&amp;mpare</source>
         <translation>选为比较对象(&amp;M)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Compare &amp;with %1</source>
         <translation>与 %1 比较(&amp;W)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+66"/>
         <source>&amp;Display as</source>
         <translation>显示为(&amp;D)</translation>
     </message>
@@ -4269,7 +4818,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>显示/隐藏属性(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../ui/stream/message_payload_actions.cpp" line="+7"/>
         <source>&amp;Resend</source>
         <translation>重新发送(&amp;R)</translation>
     </message>
@@ -6250,6 +6799,14 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+8"/>
         <source>%1 (the keychain says: %2)</source>
         <translation>%1（钥匙串返回：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SeriesLoader</name>
+    <message>
+        <location filename="../core/series/series_loader.cpp" line="+65"/>
+        <source>The values cannot be read: %1</source>
+        <translation>无法读取数值：%1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "tests/mainwindow/main_window_fixture.h"
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/scripted_prompts.h"
+#include "ui/charts/charts_page.h"
+#include "ui/charts/charts_page.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
@@ -118,6 +120,11 @@ private slots:
         }
         const QStringList missing = unnamed(w);
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+        // The Charts tab: its toolbar, plot, legend and status, once shown.
+        view->views()->setCurrentWidget(view->chartsPage());
+        QTRY_VERIFY(view->chartsPage()->chartsView());
+        const QStringList chartsMissing = unnamed(w);
+        QVERIFY2(chartsMissing.isEmpty(), qPrintable(chartsMissing.join(QStringLiteral("; "))));
     }
 
     void streamDialogs()

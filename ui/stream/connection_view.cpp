@@ -10,6 +10,7 @@
 #include "core/workspace/outgoing_message.h"
 #include "core/workspace/profile_records.h"
 #include "ui/brokerstats/broker_view.h"
+#include "ui/charts/charts_page.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/decoding_rules_dialog.h"
 #include "ui/stream/message_stream_model.h"
@@ -84,6 +85,11 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     // The broker's $SYS figures; subscribed only while this tab is shown.
     m_broker = new BrokerView(m_connection, this);
     m_views->addTab(m_broker, QString());
+    // Values of topics over time; its loader thread starts when the tab is first shown.
+    m_charts = new ChartsPage([services] { return services->seriesLoader(); },
+                              services->profileId(), services->records(), m_history.get(), this);
+    connect(m_charts, &ChartsPage::errorOccurred, this, &ConnectionView::errorOccurred);
+    m_views->addTab(m_charts, QString());
     retranslate();
     connect(m_topics, &TopicTreeView::showInStreamRequested, this, [this](const QString &filter) {
         m_stream->setTopicFilter(filter);
@@ -216,6 +222,9 @@ void ConnectionView::retranslate()
     m_views->setTabText(2, tr("Broker"));
     m_views->setTabToolTip(2, tr("What the broker publishes about itself under $SYS: version, "
                                  "clients, message rates and load"));
+    m_views->setTabText(3, tr("Charts"));
+    m_views->setTabToolTip(3, tr("Values from topics and JSON paths over the whole history, "
+                                 "drawn live"));
 }
 
 void ConnectionView::changeEvent(QEvent *event)
@@ -501,6 +510,7 @@ void ConnectionView::clearHistory()
             emit self->errorOccurred(error.message);
         else
             self->m_streamModel->followTail();
+        self->m_charts->historyCleared();
         emit self->historyCleared(error);
     });
 }

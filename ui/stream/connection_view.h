@@ -24,6 +24,7 @@ namespace mqttdesk {
 class Connection;
 class AppSettings;
 class BrokerView;
+class ChartsPage;
 class ConnectionServices;
 class MessageHistory;
 class MessageStreamModel;
@@ -76,6 +77,7 @@ public:
     MessageStreamView *streamView() const { return m_stream; }
     TopicTreeView *topicsView() const { return m_topics; }
     BrokerView *brokerView() const { return m_broker; }
+    ChartsPage *chartsPage() const { return m_charts; }
     QTabWidget *views() const { return m_views; }
     // Shows the stream (false) or the Topics view (true).
     void showTopics(bool topics);
@@ -149,6 +151,7 @@ private:
     MessageStreamView *m_stream = nullptr;
     TopicTreeView *m_topics = nullptr;
     BrokerView *m_broker = nullptr;
+    ChartsPage *m_charts = nullptr;
     QTabWidget *m_views = nullptr;
     AppSettings *m_settings = nullptr;
     PublishBar *m_publish = nullptr;
