@@ -7,7 +7,6 @@
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/charts/charts_page.h"
-#include "ui/charts/charts_page.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
