@@ -189,7 +189,10 @@ public:
                 // Sent twice, the parser merges the two: not for one pass.
                 ok = count == 1 && value(f, sent[0], depth);
             } else {
-                ok = value(f, sent[count - 1], depth); // the last one sent wins
+                // The last one sent wins; but an earlier enum number the enum does not name is
+                // kept by the parser as an unknown field, which one pass would not list.
+                ok = (f->type() != Field::TYPE_ENUM || allNamed(f, sent, count)) &&
+                     value(f, sent[count - 1], depth);
             }
             if (!ok)
                 return false;
@@ -306,6 +309,16 @@ private:
             QByteArray::fromRawData(reinterpret_cast<const char *>(m_data + start),
                                     qsizetype(end - start))
                 .toBase64());
+    }
+
+    // Every occurrence's enum number has a name.
+    bool allNamed(const Field *f, const Occurrence *sent, qsizetype count) const
+    {
+        for (qsizetype j = 0; j < count; ++j) {
+            if (!f->enum_type()->FindValueByNumber(qint32(quint32(raw(sent[j])))))
+                return false;
+        }
+        return true;
     }
 
     bool enumValue(const Field *f, int number)
@@ -518,6 +531,11 @@ private:
                 const quint64 bits = e.hasKey ? raw(e.key) : 0;
                 e.sortKey = sortKey(keyField, bits);
             }
+            // A closed enum's unknown number makes the parser keep the whole entry as an
+            // unknown field, also when a later entry for its key replaces it.
+            if (e.hasValue && valueField->type() == Field::TYPE_ENUM &&
+                !valueField->enum_type()->FindValueByNumber(qint32(quint32(raw(e.value)))))
+                return false;
             entries.push_back(e);
         }
         const quint8 *data = m_data;

@@ -507,6 +507,19 @@ void TstProtoWireJsonWriter::declinesWhatNeedsTheLibrary_data()
     QTest::newRow("a group") << u"scalars.proto"_s << u"scalars.All"_s << tag(150, 3) + tag(150, 4);
     QTest::newRow("a closed enum's unknown number")
         << u"scalars2.proto"_s << u"scalars2.Old"_s << tag(2, 0) + varint(9);
+    QTest::newRow("a closed enum's unknown number, then a known one")
+        << u"scalars2.proto"_s << u"scalars2.Old"_s
+        << delimited(27, "\x01x"_ba) + tag(2, 0) + varint(120) + tag(2, 0) + varint(1);
+    QTest::newRow("an open enum's unknown number, then a known one")
+        << u"scalars.proto"_s << u"scalars.All"_s
+        << tag(all->FindFieldByName("f_colour")->number(), 0) + varint(9) +
+               tag(all->FindFieldByName("f_colour")->number(), 0) + varint(1);
+    QTest::newRow("a map entry with an unknown enum value replaced by a later one")
+        << u"scalars.proto"_s << u"scalars.All"_s
+        << delimited(all->FindFieldByName("m_bool")->number(),
+                     tag(1, 0) + varint(1) + tag(2, 0) + varint(9)) +
+               delimited(all->FindFieldByName("m_bool")->number(),
+                         tag(1, 0) + varint(1) + tag(2, 0) + varint(2));
     QTest::newRow("an open enum's unknown number")
         << u"scalars.proto"_s << u"scalars.All"_s
         << tag(all->FindFieldByName("f_colour")->number(), 0) + varint(9);
