@@ -1,6 +1,8 @@
 #include "core/series/series_loader.h"
 
 #include "core/protocol/topic.h"
+#include "core/series/row_pipeline.h"
+#include "core/series/series_builder.h"
 #include "core/storage/database_connection.h"
 #include "core/storage/message_query.h"
 #include "core/storage/message_range_scan.h"
@@ -14,16 +16,6 @@
 namespace mqttdesk {
 
 namespace {
-
-qint64 answerBytes(const SeriesData &data)
-{
-    qint64 bytes = qint64(sizeof(SeriesData));
-    for (const Series &s : data.series)
-        bytes += qint64(sizeof(Series)) + s.topic.size() * 2 +
-                 qint64(s.timesUs.capacity() * sizeof(qint64)) +
-                 qint64(s.values.capacity() * sizeof(double));
-    return bytes;
-}
 
 MessageRangeScan::Range rangeOf(const SeriesRequest &request, const QList<qint64> &topicIds)
 {
@@ -47,8 +39,10 @@ QList<qint64> matchingTopics(const DatabaseConnection &connection, const SeriesR
         .matchingTopicIds(request.profileId, request.topicFilter, &error);
 }
 
-// Reads the request's rows and extracts their values (on the worker's thread).
-SeriesData read(const DatabaseConnection &connection, const SeriesRequest &request,
+// Reads the request's rows (only those after `afterId` when it is > 0) and extracts their
+// values, on the worker's thread. A long read extracts on a second thread beside the scan
+// (RowPipeline).
+SeriesData read(const DatabaseConnection &connection, const SeriesRequest &request, qint64 afterId,
                 const std::atomic_bool &closing, qint64 &firstRowId)
 {
     SeriesData data;
@@ -59,63 +53,51 @@ SeriesData read(const DatabaseConnection &connection, const SeriesRequest &reque
     if (data.error.isError())
         return data;
     QString why;
-    const std::optional<ValueExtractor> extractor = ValueExtractor::make(request.extractor, &why);
+    std::optional<ValueExtractor> extractor = ValueExtractor::make(request.extractor, &why);
     if (!extractor) {
         data.error.kind = StorageError::Kind::QueryFailed;
         data.error.message = SeriesLoader::tr("The values cannot be read: %1").arg(why);
         data.error.detail = why;
         return data;
     }
+    extractor->setRules(request.rules);
     const QList<qint64> topicIds = matchingTopics(connection, request, data.error);
     if (data.error.isError() || topicIds.isEmpty())
         return data; // no topic matches (yet); to the scan an empty list means every topic
     MessageRangeScan scan(connection);
     QHash<qint64, QString> names;
-    if (request.perTopic) {
+    if (request.perTopic || extractor->needsTopic()) {
         names = scan.topicNames(topicIds, &data.error);
         if (data.error.isError())
             return data;
     }
-    QHash<qint64, qsizetype> seriesOfTopic;
-    qint64 lastTopic = -1;
-    Series *current = request.perTopic ? nullptr : &data.series.first();
+    SeriesBuilder builder(*extractor, request.perTopic, std::move(names), data);
     qint64 firstId = std::numeric_limits<qint64>::max();
-    const qint64 rows = scan.scan(
-        rangeOf(request, topicIds),
-        [&](const MessageRangeScan::Row &row) {
-            if (closing.load(std::memory_order_relaxed))
-                return false;
-            firstId = qMin(firstId, row.id);
-            // Per topic: consecutive rows are mostly of the same topic; a lookup otherwise.
-            if (request.perTopic && row.topicId != lastTopic) {
-                lastTopic = row.topicId;
-                auto it = seriesOfTopic.constFind(row.topicId);
-                if (it == seriesOfTopic.cend()) {
-                    it = seriesOfTopic.insert(row.topicId, data.series.size());
-                    data.series.append(Series{names.value(row.topicId), {}, {}, {}});
-                }
-                current = &data.series[*it];
-            }
-            const ExtractedValue value = extractor->extract(row.payload);
-            if (value.skipped) {
-                ++current->skipped[size_t(*value.skipped)];
-            } else {
-                current->timesUs.push_back(row.timeUs);
-                current->values.push_back(value.value);
-            }
-            return true;
-        },
-        &data.error);
+    qint64 rows = 0;
+    {
+        RowPipeline pipeline([&builder](qint64 timeUs, qint64 topicId, QByteArrayView payload) {
+            builder.add(timeUs, topicId, payload);
+        });
+        MessageRangeScan::Range range = rangeOf(request, topicIds);
+        range.afterId = afterId;
+        rows = scan.scan(
+            range,
+            [&](const MessageRangeScan::Row &row) {
+                if (closing.load(std::memory_order_relaxed))
+                    return false;
+                firstId = qMin(firstId, row.id);
+                pipeline.add(row.timeUs, row.topicId, row.payload);
+                return true;
+            },
+            &data.error);
+        pipeline.finish();
+    }
     data.rowsRead = qMax<qint64>(0, rows);
     data.throughId = scan.throughId();
     firstRowId = data.rowsRead > 0 ? firstId : 0;
-    std::sort(data.series.begin(), data.series.end(),
-              [](const Series &a, const Series &b) { return a.topic < b.topic; });
-    // Kept (cached, shared with the chart) for long: the growth headroom goes.
-    for (Series &s : data.series) {
-        s.timesUs.shrink_to_fit();
-        s.values.shrink_to_fit();
-    }
+    // A whole answer is kept (cached, shared with the chart) for long: the growth headroom
+    // goes. A later read is appended to one, and dropped.
+    builder.finish(afterId == 0);
     return data;
 }
 
@@ -171,15 +153,30 @@ void SeriesLoader::load(const SeriesRequest &request, Callback done)
         if (cached && stillHolds(connection, request, *cached->answer, cached->firstRowId))
             return std::function<void()>([done, answer = cached->answer] { done(answer); });
         qint64 firstRowId = 0;
-        auto data = std::make_shared<SeriesData>(read(connection, request, *closing, firstRowId));
+        auto data =
+            std::make_shared<SeriesData>(read(connection, request, 0, *closing, firstRowId));
         // Runs on the loader's thread, and only while the loader lives.
         return std::function<void()>(
             [this, request, generation, firstRowId, done, answer = Answer(std::move(data))] {
                 m_rowsScanned += answer->rowsRead;
                 if (!answer->error.isError() && generation == m_generation)
-                    remember(Entry{request, answer, answerBytes(*answer), firstRowId});
+                    remember(Entry{request, answer, answer->bytes(), firstRowId});
                 done(answer);
             });
+    });
+}
+
+void SeriesLoader::loadAfter(const SeriesRequest &request, qint64 afterId, Callback done)
+{
+    post([this, request, afterId, closing = m_closing,
+          done = std::move(done)](DatabaseConnection &connection) {
+        qint64 firstRowId = 0;
+        auto data = std::make_shared<SeriesData>(
+            read(connection, request, qMax<qint64>(1, afterId), *closing, firstRowId));
+        return std::function<void()>([this, done, answer = Answer(std::move(data))] {
+            m_rowsScanned += answer->rowsRead;
+            done(answer);
+        });
     });
 }
 

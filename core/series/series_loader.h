@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/series/value_extractor.h"
+#include "core/series/series.h"
 #include "core/storage/database_worker.h"
 #include "core/storage/storage_error.h"
 
@@ -17,43 +17,6 @@
 namespace mqttdesk {
 
 class MessageWriter;
-
-// What a chart asks for: the values of a topic filter's messages in a time range.
-struct SeriesRequest
-{
-    qint64 profileId = 0;
-    QString topicFilter; // MQTT wildcards allowed
-    ExtractorSpec extractor;
-    bool perTopic = false; // one series per matching topic, or one merged series
-    qint64 fromUs = std::numeric_limits<qint64>::min();
-    qint64 toUs = std::numeric_limits<qint64>::max(); // both bounds inclusive
-
-    friend bool operator==(const SeriesRequest &, const SeriesRequest &) = default;
-};
-
-// One line of a chart: the values in time order (by time, then row id) and the messages
-// that gave none, per SkipReason.
-struct Series
-{
-    QString topic; // empty when merged
-    std::vector<qint64> timesUs;
-    std::vector<double> values;
-    std::array<qint64, 5> skipped{}; // indexed by SkipReason
-
-    qint64 skippedCount(SkipReason reason) const { return skipped[size_t(reason)]; }
-};
-
-struct SeriesData
-{
-    // Merged: exactly one series. Per topic: one per matching topic that has messages in
-    // the range, by topic name.
-    QList<Series> series;
-    qint64 rowsRead = 0; // messages read from the history for this answer
-    StorageError error;
-    // Every message with an id up to this one was read; later ones are not in the answer
-    // (they come through the live hand-off).
-    qint64 throughId = 0;
-};
 
 // Reads series for charts on its own thread with its own database connection (a
 // DatabaseWorker, like HistoryReader): requests are served in order, each answer is handed
@@ -84,6 +47,10 @@ public:
     ~SeriesLoader() override;
 
     void load(const SeriesRequest &request, Callback done);
+    // Only the rows stored after `afterId` (an earlier answer's throughId) that fall in the
+    // request's range and topics: what a live chart adds to the answer it has. A walk of
+    // the newest rows, never cached.
+    void loadAfter(const SeriesRequest &request, qint64 afterId, Callback done);
 
     // Forgets cached answers: all, a profile's (its history was cleared), or those of a
     // profile that held rows with id <= upToId (retention removed them).

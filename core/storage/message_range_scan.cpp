@@ -314,7 +314,10 @@ qint64 MessageRangeScan::Impl::run(const Range &range, const RowCallback &onRow,
     throughId = integer(lastId, error);
     if (error.isError())
         return -1;
-    const Plan plan = choose(range, error);
+    // Rows stored since an earlier scan: the rowid range above it holds them all, indexed
+    // or not, and is short.
+    const bool newerOnly = range.afterId > 0;
+    const Plan plan = newerOnly ? Plan::ByTime : choose(range, error);
     if (error.isError())
         return -1;
     const QByteArray topics = topicCondition(range.topicIds);
@@ -324,13 +327,13 @@ qint64 MessageRangeScan::Impl::run(const Range &range, const RowCallback &onRow,
         error = fail(rc);
         return -1;
     }
-    tailKeys.bind(1, upTo);
+    tailKeys.bind(1, newerOnly ? range.afterId : upTo);
     tailKeys.bind(2, range.profileId);
     tailKeys.bind(3, range.fromUs);
     tailKeys.bind(4, range.toUs);
     if (!collect(tailKeys, error))
         return -1;
-    if (plan == Plan::PerTopic) {
+    if (plan == Plan::PerTopic && !newerOnly) {
         for (qint64 topic : range.topicIds) {
             topicKeys.bind(1, topic);
             topicKeys.bind(2, range.profileId);
@@ -352,7 +355,7 @@ qint64 MessageRangeScan::Impl::run(const Range &range, const RowCallback &onRow,
             error = fail(rc);
         return !error.isError();
     };
-    if (plan == Plan::ByTime) {
+    if (plan == Plan::ByTime && !newerOnly) {
         rc = byTime.prepare(db, kByTime + topics + kByTimeOrder);
         if (rc != SQLITE_OK) {
             error = fail(rc);

@@ -42,6 +42,9 @@ public:
         QList<qint64> topicIds; // empty: every topic of the profile
         qint64 fromUs = std::numeric_limits<qint64>::min();
         qint64 toUs = std::numeric_limits<qint64>::max(); // both bounds inclusive
+        // > 0: only the rows stored after this id (what came since a scan that read through
+        // it), found by a walk of the rowid range above it rather than by an index.
+        qint64 afterId = 0;
     };
     struct Row
     {

@@ -3,6 +3,7 @@
 #include "core/storage/message_query.h"
 #include "core/storage/message_range_scan.h"
 #include "core/storage/message_writer.h"
+#include "tests/series/series_test_support.h"
 #include "tests/storage/support/message_factory.h"
 
 #include <QTemporaryDir>
@@ -31,27 +32,7 @@ struct ReadRow
     QByteArray payload;
 };
 
-// Writes `messages` into the history at `path` through the real writer: ids 1, 2, ... in
-// an empty database. The first `indexed` are indexed, the rest stay in the unindexed tail
-// (as right after a burst).
-void write(const QString &path, const QList<StoredMessage> &messages, qsizetype indexed)
-{
-    {
-        MessageWriter writer(path);
-        writer.start();
-        for (qsizetype i = 0; i < indexed; ++i)
-            QVERIFY(writer.enqueue(messages.at(i)));
-        QVERIFY(writer.waitUntilIndexed(60000));
-    }
-    MessageWriter::Options heldBack;
-    heldBack.indexWhenIdle = false;
-    heldBack.indexBacklogLimit = std::numeric_limits<qint64>::max();
-    MessageWriter writer(path, heldBack);
-    writer.start();
-    for (qsizetype i = indexed; i < messages.size(); ++i)
-        QVERIFY(writer.enqueue(messages.at(i)));
-    QVERIFY(writer.waitUntilIdle(60000));
-}
+using test::writeHistory;
 
 // The fixture history: profile 1 on sensors/a/temp (every even message), sensors/b/temp
 // and sensors/rare (every 100th), profile 2 on the same names (every tenth). Times follow
@@ -127,7 +108,7 @@ void TestMessageRangeScan::initTestCase()
     QList<StoredMessage> messages;
     for (int i = 0; i < kFixtureCount; ++i)
         messages << fixtureMessage(i);
-    write(m_fixturePath, messages, kFixtureIndexed);
+    writeHistory(m_fixturePath, messages, kFixtureIndexed);
     m_fixture = std::make_unique<Database>(m_fixturePath);
     QVERIFY(!m_fixture->open().isError());
 }
@@ -288,7 +269,7 @@ void TestMessageRangeScan::boundsAreInclusive()
     QList<StoredMessage> messages;
     for (int i = 0; i < 10; ++i)
         messages << makeMessage(1, QStringLiteral("t"), QByteArray::number(i), kBaseUs + i * 10);
-    write(path, messages, 5);
+    writeHistory(path, messages, 5);
     const DatabaseConnection connection(path, QStringLiteral("test"));
     MessageRangeScan scan(connection);
     MessageRangeScan::Range range;
@@ -352,12 +333,12 @@ void TestMessageRangeScan::stopsEarly()
         QCOMPARE(read(scan, range).mid(0, 5).size(), 5);
     }
     const QString path = freshPath();
-    write(path, {makeMessage(1, QStringLiteral("t"), "1")}, 1);
+    writeHistory(path, {makeMessage(1, QStringLiteral("t"), "1")}, 1);
     const DatabaseConnection connection(path, QStringLiteral("test"));
     MessageRangeScan other(connection);
     range.topicIds.clear();
     other.scan(range, [](const MessageRangeScan::Row &) { return false; });
-    write(path, {makeMessage(1, QStringLiteral("t"), "2", kBaseUs + 1)}, 1);
+    writeHistory(path, {makeMessage(1, QStringLiteral("t"), "2", kBaseUs + 1)}, 1);
     QCOMPARE(read(other, range).size(), 2);
 }
 
@@ -386,7 +367,7 @@ void TestMessageRangeScan::clearedHistoryIsEmpty()
     QList<StoredMessage> messages;
     for (int i = 0; i < 100; ++i)
         messages << makeMessage(1, QStringLiteral("c/%1").arg(i % 3), "1", kBaseUs + i);
-    write(path, messages, 60);
+    writeHistory(path, messages, 60);
     const DatabaseConnection connection(path, QStringLiteral("test"));
     MessageRangeScan scan(connection);
     MessageRangeScan::Range range;
@@ -411,10 +392,10 @@ void TestMessageRangeScan::clearedHistoryIsEmpty()
 void TestMessageRangeScan::newerRowsAreNoticed()
 {
     const QString path = freshPath();
-    write(path,
-          {makeMessage(1, QStringLiteral("n/a"), "1", kBaseUs),
-           makeMessage(1, QStringLiteral("n/b"), "2", kBaseUs + 10)},
-          1);
+    writeHistory(path,
+                 {makeMessage(1, QStringLiteral("n/a"), "1", kBaseUs),
+                  makeMessage(1, QStringLiteral("n/b"), "2", kBaseUs + 10)},
+                 1);
     const DatabaseConnection connection(path, QStringLiteral("test"));
     MessageRangeScan scan(connection);
     MessageRangeScan::Range range;
@@ -426,13 +407,13 @@ void TestMessageRangeScan::newerRowsAreNoticed()
     QCOMPARE(through, 2);
     QVERIFY(!scan.hasRowsAfter(range, through));
     // Another topic, another profile, and a time past the range: nothing new for it.
-    write(path,
-          {makeMessage(1, QStringLiteral("n/b"), "3", kBaseUs + 20),
-           makeMessage(2, QStringLiteral("n/a"), "4", kBaseUs + 20),
-           makeMessage(1, QStringLiteral("n/a"), "5", kBaseUs + 200)},
-          3);
+    writeHistory(path,
+                 {makeMessage(1, QStringLiteral("n/b"), "3", kBaseUs + 20),
+                  makeMessage(2, QStringLiteral("n/a"), "4", kBaseUs + 20),
+                  makeMessage(1, QStringLiteral("n/a"), "5", kBaseUs + 200)},
+                 3);
     QVERIFY(!scan.hasRowsAfter(range, through));
-    write(path, {makeMessage(1, QStringLiteral("n/a"), "6", kBaseUs + 50)}, 0);
+    writeHistory(path, {makeMessage(1, QStringLiteral("n/a"), "6", kBaseUs + 50)}, 0);
     QVERIFY(scan.hasRowsAfter(range, through));
     QCOMPARE(read(scan, range).size(), 2);
 }

@@ -2,6 +2,7 @@
 #include "core/storage/database.h"
 #include "core/storage/message_writer.h"
 #include "core/storage/sql_thread_audit.h"
+#include "tests/series/series_test_support.h"
 #include "tests/storage/support/message_factory.h"
 
 #include <QTemporaryDir>
@@ -18,26 +19,7 @@ namespace {
 
 constexpr qint64 kBaseUs = 1'700'000'000'000'000;
 
-// Writes `messages` through the real writer (ids 1, 2, ... in an empty database); the
-// first `indexed` are indexed, the rest stay in the unindexed tail.
-void write(const QString &path, const QList<StoredMessage> &messages, qsizetype indexed)
-{
-    {
-        MessageWriter writer(path);
-        writer.start();
-        for (qsizetype i = 0; i < indexed; ++i)
-            QVERIFY(writer.enqueue(messages.at(i)));
-        QVERIFY(writer.waitUntilIndexed(60000));
-    }
-    MessageWriter::Options heldBack;
-    heldBack.indexWhenIdle = false;
-    heldBack.indexBacklogLimit = std::numeric_limits<qint64>::max();
-    MessageWriter writer(path, heldBack);
-    writer.start();
-    for (qsizetype i = indexed; i < messages.size(); ++i)
-        QVERIFY(writer.enqueue(messages.at(i)));
-    QVERIFY(writer.waitUntilIdle(60000));
-}
+using test::writeHistory;
 
 ExtractorSpec jsonPath(const QString &path)
 {
@@ -129,7 +111,7 @@ void TestSeriesLoader::exactValues()
                                     ",\"v\":" + QByteArray::number(v, 'g', 17) + "}",
                                 t);
     }
-    write(path, messages, 700);
+    writeHistory(path, messages, 700);
     SeriesLoader loader(path);
     const SeriesLoader::Answer answer = load(loader, request(QStringLiteral("dev/v")));
     QVERIFY2(!answer->error.isError(), qPrintable(answer->error.detail));
@@ -156,7 +138,7 @@ void TestSeriesLoader::topicFilterWithWildcards()
     }
     // Another profile with the same topic: never part of profile 1's series.
     messages << makeMessage(2, topics.at(0), "{\"v\":99}", kBaseUs + 5);
-    write(path, messages, 30);
+    writeHistory(path, messages, 30);
     SeriesLoader loader(path);
 
     SeriesLoader::Answer a = load(loader, request(QStringLiteral("plant/+/temp"), true));
@@ -211,7 +193,7 @@ void TestSeriesLoader::skippedPerReason()
     for (qsizetype i = 0; i < payloads.size(); ++i)
         messages << makeMessage(1, i % 2 ? QStringLiteral("s/odd") : QStringLiteral("s/even"),
                                 payloads.at(i), kBaseUs + i);
-    write(path, messages, 8);
+    writeHistory(path, messages, 8);
     SeriesLoader loader(path);
     const SeriesLoader::Answer merged = load(loader, request(QStringLiteral("s/#")));
     const Series &s = merged->series.first();
@@ -240,7 +222,7 @@ void TestSeriesLoader::largePayloads()
     const QString path = freshPath();
     const QByteArray pad100k = QByteArray(100 * 1024, 'x');
     const QByteArray pad20k = QByteArray(20 * 1024, 'y');
-    write(
+    writeHistory(
         path,
         {makeMessage(1, QStringLiteral("big"), "{\"pad\":\"" + pad100k + "\",\"v\":42.5}", kBaseUs),
          makeMessage(1, QStringLiteral("big"), "{\"pad\":\"" + pad20k + "\",\"v\":-1}",
@@ -260,7 +242,7 @@ void TestSeriesLoader::rangeBoundsAreInclusive()
     for (int i = 0; i < 10; ++i)
         messages << makeMessage(1, QStringLiteral("r"), "{\"v\":" + QByteArray::number(i) + "}",
                                 kBaseUs + i * 10);
-    write(path, messages, 4);
+    writeHistory(path, messages, 4);
     SeriesLoader loader(path);
     SeriesRequest r = request(QStringLiteral("r"));
     r.fromUs = kBaseUs + 20;
@@ -292,7 +274,7 @@ void TestSeriesLoader::clearedHistoryAnswersEmpty()
     QList<StoredMessage> messages;
     for (int i = 0; i < 50; ++i)
         messages << makeMessage(1, QStringLiteral("c/%1").arg(i % 2), "{\"v\":1}", kBaseUs + i);
-    write(path, messages, 30);
+    writeHistory(path, messages, 30);
     SeriesLoader loader(path);
     QCOMPARE(load(loader, request(QStringLiteral("c/#")))->rowsRead, 50);
     QCOMPARE(loader.cachedAnswers(), 1);
@@ -325,7 +307,7 @@ void TestSeriesLoader::answersOnTheOwnersThread()
     for (int i = 0; i < 20000; ++i)
         messages << makeMessage(1, QStringLiteral("o"), "{\"v\":" + QByteArray::number(i) + "}",
                                 kBaseUs + i);
-    write(path, messages, 20000);
+    writeHistory(path, messages, 20000);
     SeriesLoader loader(path);
     SqlThreadAudit::watch(QThread::currentThread());
     QThread *answeredOn = nullptr;
@@ -347,7 +329,7 @@ void TestSeriesLoader::answersOnTheOwnersThread()
 void TestSeriesLoader::answersInOrder()
 {
     const QString path = freshPath();
-    write(path, {makeMessage(1, QStringLiteral("a"), "{\"v\":1}", kBaseUs)}, 1);
+    writeHistory(path, {makeMessage(1, QStringLiteral("a"), "{\"v\":1}", kBaseUs)}, 1);
     SeriesLoader loader(path);
     load(loader, request(QStringLiteral("a"))); // cached: the third request is a hit
     QList<int> order;
@@ -368,7 +350,7 @@ void TestSeriesLoader::cacheHitReadsNothing()
     for (int i = 0; i < 300; ++i)
         messages << makeMessage(1, QStringLiteral("h"), "{\"v\":" + QByteArray::number(i) + "}",
                                 kBaseUs + i);
-    write(path, messages, 200);
+    writeHistory(path, messages, 200);
     SeriesLoader loader(path);
     SeriesRequest whole = request(QStringLiteral("h"));
     const SeriesLoader::Answer first = load(loader, whole);
@@ -403,31 +385,31 @@ void TestSeriesLoader::cacheHitReadsNothing()
 void TestSeriesLoader::cacheNoticesNewRows()
 {
     const QString path = freshPath();
-    write(path,
-          {makeMessage(1, QStringLiteral("n"), "{\"v\":1}", kBaseUs),
-           makeMessage(1, QStringLiteral("n"), "{\"v\":2}", kBaseUs + 10)},
-          2);
+    writeHistory(path,
+                 {makeMessage(1, QStringLiteral("n"), "{\"v\":1}", kBaseUs),
+                  makeMessage(1, QStringLiteral("n"), "{\"v\":2}", kBaseUs + 10)},
+                 2);
     SeriesLoader loader(path);
     SeriesRequest r = request(QStringLiteral("n"));
     r.toUs = kBaseUs + 100;
     const SeriesLoader::Answer first = load(loader, r);
     QCOMPARE(values(first->series.first()), (QList<double>{1, 2}));
     // Past the range, on another topic, in another profile: the answer holds.
-    write(path,
-          {makeMessage(1, QStringLiteral("n"), "{\"v\":3}", kBaseUs + 200),
-           makeMessage(1, QStringLiteral("m"), "{\"v\":4}", kBaseUs + 50),
-           makeMessage(2, QStringLiteral("n"), "{\"v\":5}", kBaseUs + 50)},
-          3);
+    writeHistory(path,
+                 {makeMessage(1, QStringLiteral("n"), "{\"v\":3}", kBaseUs + 200),
+                  makeMessage(1, QStringLiteral("m"), "{\"v\":4}", kBaseUs + 50),
+                  makeMessage(2, QStringLiteral("n"), "{\"v\":5}", kBaseUs + 50)},
+                 3);
     QCOMPARE(load(loader, r), first);
     QCOMPARE(loader.rowsScanned(), 2);
-    write(path, {makeMessage(1, QStringLiteral("n"), "{\"v\":6}", kBaseUs + 5)}, 0);
+    writeHistory(path, {makeMessage(1, QStringLiteral("n"), "{\"v\":6}", kBaseUs + 5)}, 0);
     const SeriesLoader::Answer second = load(loader, r);
     QVERIFY(second != first);
     QCOMPARE(values(second->series.first()), (QList<double>{1, 6, 2}));
     // A new topic that the filter now matches counts too.
     SeriesRequest wild = request(QStringLiteral("+"));
     const SeriesLoader::Answer before = load(loader, wild);
-    write(path, {makeMessage(1, QStringLiteral("new"), "{\"v\":7}", kBaseUs + 300)}, 1);
+    writeHistory(path, {makeMessage(1, QStringLiteral("new"), "{\"v\":7}", kBaseUs + 300)}, 1);
     const SeriesLoader::Answer after = load(loader, wild);
     QCOMPARE(after->rowsRead, before->rowsRead + 1);
 }
@@ -438,7 +420,7 @@ void TestSeriesLoader::cacheIsBoundedInBytes()
     QList<StoredMessage> messages;
     for (int i = 0; i < 1000; ++i)
         messages << makeMessage(1, QStringLiteral("b"), "{\"v\":1}", kBaseUs + i);
-    write(path, messages, 1000);
+    writeHistory(path, messages, 1000);
     SeriesLoader loader(path);
     QCOMPARE(loader.cacheBudget(), SeriesLoader::kDefaultCacheBudget);
     SeriesRequest a = request(QStringLiteral("b"));
@@ -492,7 +474,7 @@ void TestSeriesLoader::retentionDropsCachedAnswers()
 void TestSeriesLoader::invalidRequestsAreErrors()
 {
     const QString path = freshPath();
-    write(path, {makeMessage(1, QStringLiteral("a"), "1", kBaseUs)}, 1);
+    writeHistory(path, {makeMessage(1, QStringLiteral("a"), "1", kBaseUs)}, 1);
     SeriesLoader loader(path);
     SeriesLoader::Answer a = load(loader, request(QStringLiteral("a/#/b")));
     QCOMPARE(a->error.kind, StorageError::Kind::InvalidFilter);
@@ -515,7 +497,7 @@ void TestSeriesLoader::invalidRequestsAreErrors()
 void TestSeriesLoader::answerIsDroppedWhenTheLoaderIsGone()
 {
     const QString path = freshPath();
-    write(path, {makeMessage(1, QStringLiteral("a"), "{\"v\":1}", kBaseUs)}, 1);
+    writeHistory(path, {makeMessage(1, QStringLiteral("a"), "{\"v\":1}", kBaseUs)}, 1);
     bool called = false;
     auto loader = std::make_unique<SeriesLoader>(path);
     loader->load(request(QStringLiteral("a")),
