@@ -1,5 +1,6 @@
 #include "core/series/value_extractor.h"
 
+#include "core/inspector/json_index.h"
 #include "core/payload/decoder_registry.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@ const QString kDecoderOptions = QStringLiteral("decoderOptions");
 const QString kScale = QStringLiteral("scale");
 const QString kOffset = QStringLiteral("offset");
 const QString kUnit = QStringLiteral("unit");
+const QString kMetric = QStringLiteral("metric");
 
 struct KindName
 {
@@ -174,6 +176,8 @@ bool validate(const ExtractorSpec &spec, QString *why)
     case ExtractorSpec::Kind::Decoded:
         if (spec.decoder.isEmpty())
             return fail(QCoreApplication::translate("ValueExtractor", "The decoder is missing."));
+        if (!spec.metric.isEmpty())
+            return true;
         [[fallthrough]];
     case ExtractorSpec::Kind::JsonPath:
         return JsonPathQuery::parse(spec.path, why).has_value();
@@ -229,6 +233,8 @@ QJsonObject ExtractorSpec::toJson() const
         json.insert(kOffset, offset);
     if (unit != defaults.unit)
         json.insert(kUnit, unit);
+    if (metric != defaults.metric)
+        json.insert(kMetric, metric);
     return json;
 }
 
@@ -257,7 +263,7 @@ std::optional<ExtractorSpec> ExtractorSpec::fromJson(const QJsonObject &json, QS
                             "decoded.")
                             .arg(kind.isString() ? name : kind.toVariant().toString()));
     }
-    for (const QString &key : {kPath, kDecoder, kUnit}) {
+    for (const QString &key : {kPath, kDecoder, kUnit, kMetric}) {
         if (json.contains(key) && !json.value(key).isString())
             return fail(wrongType(key, QT_TRANSLATE_NOOP("ValueExtractor", "'%1' must be text.")));
     }
@@ -272,6 +278,7 @@ std::optional<ExtractorSpec> ExtractorSpec::fromJson(const QJsonObject &json, QS
     spec.path = json.value(kPath).toString();
     spec.decoder = json.value(kDecoder).toString();
     spec.unit = json.value(kUnit).toString();
+    spec.metric = json.value(kMetric).toString();
     spec.decoderOptions = json.value(kDecoderOptions).toObject();
     spec.scale = json.value(kScale).toDouble(1);
     spec.offset = json.value(kOffset).toDouble(0);
@@ -297,6 +304,14 @@ std::optional<ValueExtractor> ValueExtractor::make(const ExtractorSpec &spec, QS
     case ExtractorSpec::Kind::Text:
         break;
     case ExtractorSpec::Kind::Decoded:
+        extractor.m_whole = JsonPathQuery::parse(QStringLiteral("$"));
+        if (spec.decoder == ExtractorSpec::kRulesDecoder) {
+            extractor.m_rules.emplace();
+            if (!spec.metric.isEmpty())
+                break;
+            extractor.m_query = JsonPathQuery::parse(spec.path);
+            break;
+        }
         extractor.m_decoder = DecoderRegistry::instance().decoder(spec.decoder);
         if (!extractor.m_decoder) {
             if (why)
@@ -315,7 +330,18 @@ std::optional<ValueExtractor> ValueExtractor::make(const ExtractorSpec &spec, QS
     return extractor;
 }
 
-ExtractedValue ValueExtractor::extract(QByteArrayView payload) const
+void ValueExtractor::setRules(const DecodingRules &rules)
+{
+    if (m_rules)
+        m_rules.emplace(rules);
+}
+
+bool ValueExtractor::needsTopic() const
+{
+    return m_rules.has_value();
+}
+
+ExtractedValue ValueExtractor::extract(QByteArrayView payload, QStringView topic) const
 {
     switch (m_spec.kind) {
     case ExtractorSpec::Kind::Text: {
@@ -330,11 +356,11 @@ ExtractedValue ValueExtractor::extract(QByteArrayView payload) const
     case ExtractorSpec::Kind::JsonPath:
         if (payload.isEmpty())
             return skip(SkipReason::Missing);
-        return fromJson(payload);
+        return fromJson(payload, *m_query);
     case ExtractorSpec::Kind::NumericArray:
         return fromNumericArray(payload);
     case ExtractorSpec::Kind::Decoded:
-        return fromDecoded(payload);
+        return fromDecoded(payload, topic);
     }
     return skip(SkipReason::NotANumber);
 }
@@ -347,10 +373,10 @@ ExtractedValue ValueExtractor::finish(double raw) const
     return ExtractedValue{value, std::nullopt};
 }
 
-ExtractedValue ValueExtractor::fromJson(QByteArrayView json) const
+ExtractedValue ValueExtractor::fromJson(QByteArrayView json, const JsonPathQuery &query) const
 {
     bool isJson = false;
-    const std::optional<JsonPathQuery::Match> match = m_query->evaluate(json, &isJson);
+    const std::optional<JsonPathQuery::Match> match = query.evaluate(json, &isJson);
     if (!isJson)
         return skip(SkipReason::NotJson);
     if (!match)
@@ -444,17 +470,70 @@ ExtractedValue ValueExtractor::fromNumericArray(QByteArrayView payload) const
     return finish(raw);
 }
 
-ExtractedValue ValueExtractor::fromDecoded(QByteArrayView payload) const
+ExtractedValue ValueExtractor::fromDecoded(QByteArrayView payload, QStringView topic) const
 {
     if (payload.isEmpty())
         return skip(SkipReason::Missing);
     RenderOptions options;
     options.maxChars = -1;
     options.decoderOptions = m_spec.decoderOptions;
-    const RenderedPayload rendered = m_decoder->render(payload, options);
+    RenderedPayload rendered;
+    if (m_rules) {
+        std::optional<RenderedPayload> byRule = m_rules->render(topic, payload, options);
+        if (!byRule)
+            return skip(SkipReason::Undecodable); // no rule for this topic
+        rendered = std::move(*byRule);
+    } else {
+        rendered = m_decoder->render(payload, options);
+    }
     if (rendered.error)
         return skip(SkipReason::Undecodable);
-    return fromJson(rendered.text.toUtf8());
+    if (!m_spec.metric.isEmpty())
+        return fromMetric(rendered.text.toUtf8());
+    return fromJson(rendered.text.toUtf8(), *m_query);
+}
+
+// Sparkplug B's rendering: {"metrics": [{"name": "Temperature", "alias": 3, "value": 21.5},
+// ...]}. Data messages may carry only the alias, which a metric given as a number matches.
+ExtractedValue ValueExtractor::fromMetric(const QByteArray &json) const
+{
+    const JsonIndex index = JsonIndex::parse(json);
+    if (!index.isValid())
+        return skip(SkipReason::NotJson);
+    if (index.node(0).type != JsonIndex::Type::Object)
+        return skip(SkipReason::Missing);
+    bool isNumber = false;
+    const qulonglong alias = m_spec.metric.toULongLong(&isNumber);
+    auto member = [&index](quint32 object, QStringView key) -> std::optional<quint32> {
+        for (quint32 row = 0; row < index.node(object).childCount; ++row) {
+            const quint32 child = index.child(object, row);
+            if (index.key(child) == key)
+                return child;
+        }
+        return std::nullopt;
+    };
+    const std::optional<quint32> metrics = member(0, u"metrics");
+    if (!metrics || index.node(*metrics).type != JsonIndex::Type::Array)
+        return skip(SkipReason::Missing);
+    for (quint32 row = 0; row < index.node(*metrics).childCount; ++row) {
+        const quint32 metric = index.child(*metrics, row);
+        if (index.node(metric).type != JsonIndex::Type::Object)
+            continue;
+        const std::optional<quint32> name = member(metric, u"name");
+        const std::optional<quint32> aliasNode = member(metric, u"alias");
+        const bool byName = name && index.node(*name).type == JsonIndex::Type::String &&
+                            index.valueText(*name) == m_spec.metric;
+        const bool byAlias = isNumber && aliasNode &&
+                             index.node(*aliasNode).type == JsonIndex::Type::Number &&
+                             index.valueText(*aliasNode).toULongLong() == alias;
+        if (!byName && !byAlias)
+            continue;
+        const std::optional<quint32> value = member(metric, u"value");
+        if (!value)
+            return skip(SkipReason::Missing); // a null metric
+        return fromJson(index.raw(*value), *m_whole);
+    }
+    return skip(SkipReason::Missing);
 }
 
 } // namespace mqttdesk

@@ -2,10 +2,12 @@
 
 #include "core/inspector/json_path_query.h"
 #include "core/payload/numeric_array_decoder.h"
+#include "core/payload/rule_renderer.h"
 
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 
@@ -45,12 +47,19 @@ struct ExtractorSpec
     Kind kind = Kind::Text;
     QString path;               // JsonPath and Decoded: "$.v"
     int index = 0;              // NumericArray: which element
-    QString decoder;            // Decoded: a decoder id from core/payload/decoder_registry.h
+    QString decoder;            // Decoded: a decoder id from core/payload/decoder_registry.h,
+                                // or kRulesDecoder
+    QString metric;             // Decoded: a Sparkplug metric's name (or alias), read
+                                // instead of the path
     QJsonObject decoderOptions; // NumericArray: NumericArrayDecoder::Layout JSON; Decoded:
                                 // that decoder's options
     double scale = 1;
     double offset = 0; // value = raw * scale + offset
     QString unit;
+
+    // Decoded by the connection's decoding rules: the decoder and options of the first rule
+    // whose filter matches the message's topic (as the stream shows it).
+    static constexpr QLatin1StringView kRulesDecoder{"rules"};
 
     // {"kind": "jsonPath", "path": "$.v", "scale": 0.1, ...}: the kind always, every other
     // field when it differs from its default.
@@ -71,8 +80,11 @@ struct ExtractorSpec
 //   path is Missing; a payload that is not JSON is NotJson.
 // - NumericArray: element `index` of the packed numbers NumericArrayDecoder::values() reads
 //   (Undecodable when the bytes are not whole values, Missing past the end).
-// - Decoded: the payload rendered by that decoder (Undecodable when it cannot), then the
-//   path on its JSON.
+// - Decoded: the payload rendered by that decoder (Undecodable when it cannot), or by the
+//   decoding rule for its topic (kRulesDecoder; Undecodable when no rule matches), then the
+//   path on its JSON; or with a metric, the "value" of the first element of "metrics" whose
+//   "name" (or, for a number, "alias") is the metric, as Sparkplug B renders (Missing when
+//   none is).
 // NaN and infinities, spelled ("NaN", "-Infinity", "inf") or reached (1e999, a float32 NaN,
 // a scale that overflows) are NotFinite; integers past 2^53 (even 30 digits) read as the
 // nearest double. An empty payload (a retained message being cleared) is Missing for every
@@ -84,21 +96,28 @@ public:
     // ExtractorSpec::fromJson(), and a decoder the registry does not have. The path, layout
     // and decoder are resolved here once.
     static std::optional<ValueExtractor> make(const ExtractorSpec &spec, QString *why = nullptr);
-    // Const and thread-safe; allocates nothing but for Decoded.
-    ExtractedValue extract(QByteArrayView payload) const;
+    // The rules kRulesDecoder renders with (none: nothing decodes).
+    void setRules(const DecodingRules &rules);
+    // Const and thread-safe; allocates nothing but for Decoded. `topic` matters only to
+    // kRulesDecoder.
+    ExtractedValue extract(QByteArrayView payload, QStringView topic = {}) const;
+    bool needsTopic() const;
     const ExtractorSpec &spec() const { return m_spec; }
 
 private:
     ValueExtractor() = default;
     ExtractedValue finish(double raw) const;
-    ExtractedValue fromJson(QByteArrayView json) const;
+    ExtractedValue fromJson(QByteArrayView json, const JsonPathQuery &query) const;
     ExtractedValue fromNumericArray(QByteArrayView payload) const;
-    ExtractedValue fromDecoded(QByteArrayView payload) const;
+    ExtractedValue fromDecoded(QByteArrayView payload, QStringView topic) const;
+    ExtractedValue fromMetric(const QByteArray &json) const;
 
     ExtractorSpec m_spec;
     std::optional<JsonPathQuery> m_query;
     NumericArrayDecoder::Layout m_layout;
     const PayloadDecoder *m_decoder = nullptr; // the registry's, which keeps every decoder
+    std::optional<RuleRenderer> m_rules;       // kRulesDecoder
+    std::optional<JsonPathQuery> m_whole;      // "$", for a metric's value
 };
 
 } // namespace mqttdesk
