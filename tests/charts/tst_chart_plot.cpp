@@ -84,6 +84,7 @@ private slots:
     void rubberBandZooms();
     void doubleClickResets();
     void spikeAmongManyPointsIsDrawn();
+    void denseLineBreaksAtGaps();
     void secondAxisForAnotherUnit();
     void crosshairListsTheValues();
     void gapsBreakTheLine();
@@ -315,6 +316,46 @@ void TestChartPlot::spikeAmongManyPointsIsDrawn()
         image, QRect(int(area.left()), int(area.top()), x - 6 - int(area.left()), band), drawn));
     QVERIFY(
         !hasColour(image, QRect(x + 6, int(area.top()), int(area.right()) - x - 8, band), drawn));
+}
+
+void TestChartPlot::denseLineBreaksAtGaps()
+{
+    // 100,000 noisy points (drawn as a bar per column), with skipped messages marked over a
+    // tenth of the range and no points there.
+    const qint64 span = 100'000 * 1000;
+    QList<Downsampler::Point> points;
+    for (int i = 0; i < 100'000; ++i) {
+        if (i < 40'000 || i >= 50'000)
+            points.append({kBaseUs + qint64(i) * 1000, double((i * 7919) % 100) / 100});
+    }
+    m_plot->setFullRange(kBaseUs, kBaseUs + span);
+    ChartPlot::Line line;
+    line.name = u"dense"_s;
+    line.colour = colour(3);
+    line.points = Downsampler::downsample(points, kBaseUs, kBaseUs + span, m_plot->columns());
+    line.gaps.append({kBaseUs + 40'000'000 + 1, kBaseUs + 50'000'000 - 1});
+    QVERIFY(line.points.size() > ChartPlot::kDenseFactor * m_plot->plotArea().width());
+    m_plot->setGapColumns(100000); // only the marked gap may break it
+    m_plot->setLines({line});
+    const QImage image = m_plot->grab().toImage();
+    m_plot->setGapColumns(ChartPlot::kDefaultGapColumns);
+    const QColor drawn = ChartPlot::drawnColour(colour(3), m_plot->palette());
+    const QRectF area = m_plot->plotArea();
+    auto columns = [&](qint64 fromUs, qint64 toUs) {
+        const int a = int(m_plot->xOf(fromUs));
+        const int b = int(m_plot->xOf(toUs));
+        return QRect(a, int(area.top()) + 2, b - a, int(area.height()) - 4);
+    };
+    QVERIFY(hasColour(image, columns(kBaseUs + 10'000'000, kBaseUs + 20'000'000), drawn));
+    QVERIFY(!hasColour(image, columns(kBaseUs + 41'000'000, kBaseUs + 49'000'000), drawn));
+    QVERIFY(hasColour(image, columns(kBaseUs + 60'000'000, kBaseUs + 70'000'000), drawn));
+    // Unmarked, the stretch without points is bridged (it is shorter than the gap columns).
+    line.gaps.clear();
+    m_plot->setGapColumns(100000);
+    m_plot->setLines({line});
+    const QImage bridged = m_plot->grab().toImage();
+    m_plot->setGapColumns(ChartPlot::kDefaultGapColumns);
+    QVERIFY(hasColour(bridged, columns(kBaseUs + 41'000'000, kBaseUs + 49'000'000), drawn));
 }
 
 void TestChartPlot::secondAxisForAnotherUnit()

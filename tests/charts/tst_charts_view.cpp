@@ -1,4 +1,5 @@
 #include "core/series/series_loader.h"
+#include "tests/charts/charts_test_support.h"
 #include "tests/storage/support/message_factory.h"
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/screenshot_check.h"
@@ -34,51 +35,12 @@ using mqttdesk::test::makeMessage;
 
 namespace {
 
-constexpr qint64 kBaseUs = 1'718'006'400'000'000; // 2024-06-10 08:00 UTC
-constexpr qint64 kSecond = 1'000'000;
-
-ChartSeriesSpec jsonSeries(const QString &filter, const QString &path, const QString &unit = {},
-                           bool perTopic = false, const QString &name = {})
-{
-    ChartSeriesSpec spec;
-    spec.name = name;
-    spec.topicFilter = filter;
-    spec.extractor.kind = ExtractorSpec::Kind::JsonPath;
-    spec.extractor.path = path;
-    spec.extractor.unit = unit;
-    spec.perTopic = perTopic;
-    return spec;
-}
-
-// 1,000 values {"t": i, "v": i} a second apart on dev/v.
-QList<StoredMessage> thousandValues(qint64 startUs = kBaseUs)
-{
-    QList<StoredMessage> messages;
-    for (int i = 0; i < 1000; ++i) {
-        const QByteArray payload =
-            "{\"t\":" + QByteArray::number(i) + ",\"v\":" + QByteArray::number(i) + "}";
-        messages << makeMessage(1, u"dev/v"_s, payload, startUs + i * kSecond);
-    }
-    return messages;
-}
-
-bool waitLoaded(const ChartsView &view)
-{
-    return QTest::qWaitFor([&view] { return !view.isLoading(); }, 30000);
-}
-
-// The CSV's rows (without the header) split at commas (no field here needs quotes).
-QList<QStringList> readCsv(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
-    QList<QStringList> rows;
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
-    for (qsizetype i = 1; i < lines.size(); ++i)
-        rows << lines.at(i).split(u',');
-    return rows;
-}
+constexpr qint64 kBaseUs = test::kChartBaseUs;
+constexpr qint64 kSecond = test::kChartSecond;
+using test::jsonSeries;
+using test::readCsv;
+using test::thousandValues;
+using test::waitLoaded;
 
 // Translates a few of the view's texts, to see them change without a catalogue entry.
 class FakeTranslator : public QTranslator

@@ -185,7 +185,19 @@ int ChartPlot::columns() const
     return qMax(1, int(plotArea().width()));
 }
 
+// Cached: its margins measure the axis labels' text, and the painting of ten dense lines
+// asks for it for every point (xOf, yOf). Axes, font, locale and size changes drop it.
 QRectF ChartPlot::plotArea() const
+{
+    if (!m_areaValid || m_areaFor != size()) {
+        m_area = measureArea();
+        m_areaFor = size();
+        m_areaValid = true;
+    }
+    return m_area;
+}
+
+QRectF ChartPlot::measureArea() const
 {
     const int line = fontMetrics().height();
     const int top = line + kAxisGap;
@@ -232,6 +244,7 @@ bool ChartPlot::onRight(const Line &line) const
 
 void ChartPlot::fitAxes()
 {
+    m_areaValid = false;
     m_left = Axis();
     m_right = Axis();
     for (const Line &line : std::as_const(m_lines)) {
@@ -279,6 +292,7 @@ void ChartPlot::fitAxes()
         axis.max = max + pad;
         axis.step = niceStep((axis.max - axis.min) / ticks);
     }
+    m_areaValid = false; // measured above with the axes half fitted
 }
 
 double ChartPlot::yOf(double value, const Axis &axis) const
@@ -515,7 +529,7 @@ void ChartPlot::drawLine(QPainter &p, const QRectF &area, const Line &line, doub
     const QColor colour = drawnColour(line.colour, palette());
     const double pxPerUs = area.width() / double(m_to - m_from);
     const double breakAt = qMax(double(m_gapColumns), 3 * spacingUs * pxPerUs);
-    p.setPen(QPen(colour, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setPen(QPen(colour, 2, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
     p.setBrush(colour);
     auto flush = [&] {
         if (m_polygon.size() == 1)
@@ -527,20 +541,94 @@ void ChartPlot::drawLine(QPainter &p, const QRectF &area, const Line &line, doub
     m_polygon.resize(0);
     qsizetype gap = 0;
     qint64 previous = 0;
-    for (const Downsampler::Point &point : line.points) {
-        const QPointF at(xOf(point.timeUs), yOf(point.value, axis));
-        if (!m_polygon.isEmpty()) {
-            bool broken = at.x() - m_polygon.constLast().x() > breakAt;
+    double lastX = 0;
+    bool first = true;
+    // Whether the line breaks between the previous point and this one (at x), points taken
+    // in order: too far apart, or a gap range between them.
+    auto breaksBefore = [&](const Downsampler::Point &point, double x) {
+        bool broken = false;
+        if (!first) {
+            broken = x - lastX > breakAt;
             while (gap < line.gaps.size() && line.gaps.at(gap).second <= previous)
                 ++gap;
             broken = broken || (gap < line.gaps.size() && line.gaps.at(gap).first < point.timeUs);
-            if (broken)
-                flush();
+        }
+        first = false;
+        previous = point.timeUs;
+        lastX = x;
+        return broken;
+    };
+    if (double(line.points.size()) > kDenseFactor * area.width()) {
+        drawDense(p, line, axis, colour, breaksBefore);
+        return;
+    }
+    for (const Downsampler::Point &point : line.points) {
+        const QPointF at(xOf(point.timeUs), yOf(point.value, axis));
+        if (breaksBefore(point, at.x())) {
+            flush();
+        } else if (m_polygon.size() >= kStrokeChunk) {
+            // The stroker outlines a polyline as one polygon, which the rasterizer walks
+            // per scanline: short pieces keep that local (a 700-point line across the plot
+            // took ~15 ms as one piece).
+            const QPointF last = m_polygon.constLast();
+            flush();
+            m_polygon.append(last);
         }
         m_polygon.append(at);
-        previous = point.timeUs;
     }
     flush();
+}
+
+// A line with more points than pixel columns (the downsampler's first, lowest, highest and
+// last of each): an antialiased polyline would stroke every column's zigzag up and down
+// again, which costs hundreds of milliseconds for ten dense lines. Each column is filled
+// instead as one solid bar from its lowest to its highest pixel, joined to the column
+// before unless the line breaks there: the same shape, each pixel painted once.
+void ChartPlot::drawDense(
+    QPainter &p, const Line &line, const Axis &axis, const QColor &colour,
+    const std::function<bool(const Downsampler::Point &, double)> &breaksBefore)
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    constexpr int kWidth = 2; // as the polyline's pen
+    p.setPen(QPen(colour, kWidth));
+    int column = std::numeric_limits<int>::min();
+    double low = 0;
+    double high = 0;
+    double lastX = 0;
+    double lastY = 0;
+    bool any = false;
+    auto fill = [&] {
+        if (any)
+            p.fillRect(QRect(column, int(std::floor(low)) - kWidth / 2, kWidth,
+                             int(std::ceil(high) - std::floor(low)) + kWidth),
+                       colour);
+    };
+    for (const Downsampler::Point &point : line.points) {
+        const double x = xOf(point.timeUs);
+        const double y = yOf(point.value, axis);
+        const bool broken = breaksBefore(point, x);
+        const bool joined = any && !broken;
+        const int at = int(std::floor(x));
+        if (joined && at > column + 1) // a stretch without points, not a gap: bridged
+            p.drawLine(QPointF(lastX, lastY), QPointF(x, y));
+        if (!any || at != column) {
+            fill();
+            column = at;
+            low = high = y;
+            any = true;
+        }
+        if (joined) { // the segment from the previous point, folded into this column
+            low = qMin(low, lastY);
+            high = qMax(high, lastY);
+        }
+        low = qMin(low, y);
+        high = qMax(high, y);
+        lastX = x;
+        lastY = y;
+    }
+    fill();
+    p.restore();
 }
 
 void ChartPlot::drawCrosshair(QPainter &p, const QRectF &area)
@@ -734,6 +822,7 @@ void ChartPlot::leaveEvent(QEvent *event)
 
 void ChartPlot::changeEvent(QEvent *event)
 {
+    m_areaValid = false; // a font, style or locale measures the labels otherwise
     m_texts.handle(event);
     if (event->type() == QEvent::FontChange)
         fitAxes();

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QTimer;
@@ -51,6 +52,11 @@ public:
 
     static constexpr qint64 kMinimumSpanUs = 1000; // zoomed in to a millisecond at most
     static constexpr int kDefaultGapColumns = 24;
+    // A line with more points than this many per pixel column is drawn as a bar per column
+    // (drawDense) rather than as a polyline.
+    static constexpr double kDenseFactor = 1.5;
+    // A polyline is stroked in pieces of this many points.
+    static constexpr qsizetype kStrokeChunk = 16;
 
     explicit ChartPlot(QWidget *parent = nullptr);
 
@@ -146,11 +152,17 @@ private:
     int rightMargin() const;
     void drawAxes(QPainter &p, const QRectF &area);
     void drawLine(QPainter &p, const QRectF &area, const Line &line, double spacingUs);
+    QRectF measureArea() const;
+    void drawDense(QPainter &p, const Line &line, const Axis &axis, const QColor &colour,
+                   const std::function<bool(const Downsampler::Point &, double)> &breaksBefore);
     void drawCrosshair(QPainter &p, const QRectF &area);
     void updateAccessibleDescription();
 
     QList<Line> m_lines;
     QList<double> m_spacingUs; // per line: its usual point spacing (median)
+    mutable QRectF m_area;     // plotArea(), while m_areaValid and the size is m_areaFor
+    mutable QSize m_areaFor;
+    mutable bool m_areaValid = false;
     qint64 m_fullFrom = 0;
     qint64 m_fullTo = 1;
     qint64 m_from = 0;

@@ -80,12 +80,7 @@ ChartsView::ChartsView(SeriesLoader *loader, qint64 profileId, QWidget *parent)
 
     m_liveTimer->setSingleShot(true);
     m_liveTimer->setInterval(kLiveIntervalMs);
-    connect(m_liveTimer, &QTimer::timeout, this, [this] {
-        if (m_pending > 0)
-            m_refetch = true;
-        else
-            fetch();
-    });
+    connect(m_liveTimer, &QTimer::timeout, this, &ChartsView::refreshLive);
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, &ChartsView::slide);
 
@@ -465,8 +460,90 @@ void ChartsView::onAnswer(quint64 generation, int spec, const SeriesLoader::Answ
     if (generation != m_generation || spec >= m_answers.size())
         return;
     m_answers[spec] = answer;
-    if (--m_pending > 0)
+    if (--m_pending == 0)
+        answered();
+}
+
+// Following live, only the rows stored since each answer are read and added to it, so a
+// refresh costs what arrived, not the whole range again. A whole read is needed when an
+// answer is missing or failed, or had nothing to read (no topic matched yet).
+void ChartsView::refreshLive()
+{
+    if (m_pending > 0) {
+        m_refetch = true;
         return;
+    }
+    const bool whole = m_specs.isEmpty() ||
+                       std::any_of(m_answers.cbegin(), m_answers.cend(), [](const auto &answer) {
+                           return !answer || answer->error.isError() || answer->throughId == 0;
+                       });
+    if (whole || !m_live) {
+        fetch();
+        return;
+    }
+    ++m_generation;
+    m_refetch = false;
+    m_pending = int(m_specs.size());
+    if (infoOf(m_range).seconds > 0)
+        m_anchorUs = now();
+    const quint64 generation = m_generation;
+    QPointer<ChartsView> self(this);
+    for (int i = 0; i < m_specs.size(); ++i) {
+        m_loader->loadAfter(requestFor(m_specs.at(i)), m_answers.at(i)->throughId,
+                            [self, generation, i](const SeriesLoader::Answer &newer) {
+                                if (self)
+                                    self->onNewer(generation, i, newer);
+                            });
+    }
+}
+
+void ChartsView::onNewer(quint64 generation, int spec, const SeriesLoader::Answer &newer)
+{
+    if (generation != m_generation || spec >= m_answers.size() || !m_answers.at(spec))
+        return;
+    // The answer may be shared with the loader's cache: it is copied the first time, and
+    // grows in place after (the view then holds the only reference).
+    const SeriesLoader::Answer &held = m_answers.at(spec);
+    std::shared_ptr<SeriesData> grown = held.use_count() == 1
+                                            ? std::const_pointer_cast<SeriesData>(held)
+                                            : std::make_shared<SeriesData>(*held);
+    grown->append(*newer);
+    m_answers[spec] = std::move(grown);
+    if (--m_pending == 0) {
+        dropExpired();
+        answered();
+    }
+}
+
+// A Last N range following live: values that slid out of the window are forgotten once
+// they are a good part of what is held, so the memory stays flat however long it runs.
+void ChartsView::dropExpired()
+{
+    const qint64 seconds = infoOf(m_range).seconds;
+    if (!m_live || seconds == 0)
+        return;
+    const qint64 cutoff = m_anchorUs - seconds * kSecondUs;
+    for (SeriesLoader::Answer &answer : m_answers) {
+        if (!answer || answer.use_count() != 1)
+            continue; // a whole read of the window: nothing expired yet
+        auto owned = std::const_pointer_cast<SeriesData>(answer);
+        for (Series &series : owned->series) {
+            const size_t expired =
+                size_t(std::lower_bound(series.timesUs.cbegin(), series.timesUs.cend(), cutoff) -
+                       series.timesUs.cbegin());
+            const size_t expiredSkips =
+                size_t(std::lower_bound(series.skippedTimesUs.cbegin(),
+                                        series.skippedTimesUs.cend(), cutoff) -
+                       series.skippedTimesUs.cbegin());
+            const size_t held = series.timesUs.size() + series.skippedTimesUs.size();
+            if (expired + expiredSkips > qMax<size_t>(kDropAtLeast, held / 4))
+                series.dropBefore(cutoff);
+        }
+    }
+}
+
+void ChartsView::answered()
+{
     QString error;
     for (const SeriesLoader::Answer &a : std::as_const(m_answers)) {
         if (a && a->error.isError() && error.isEmpty())
@@ -479,7 +556,7 @@ void ChartsView::onAnswer(quint64 generation, int spec, const SeriesLoader::Answ
     redraw();
     emit loaded();
     if (m_refetch)
-        fetch();
+        refreshLive();
 }
 
 // The plot's whole range: the Last N window, the custom bounds, or (open ends) the values'.
@@ -490,10 +567,13 @@ void ChartsView::applyFullRange()
     for (const SeriesLoader::Answer &answer : std::as_const(m_answers)) {
         if (!answer)
             continue;
+        // Skipped messages count too: an "All" range shows where values were missing.
         for (const Series &s : answer->series) {
-            if (!s.timesUs.empty()) {
-                first = qMin(first, s.timesUs.front());
-                last = qMax(last, s.timesUs.back());
+            for (const std::vector<qint64> *times : {&s.timesUs, &s.skippedTimesUs}) {
+                if (!times->empty()) {
+                    first = qMin(first, times->front());
+                    last = qMax(last, times->back());
+                }
             }
         }
     }
@@ -570,6 +650,7 @@ void ChartsView::redraw()
             line.unit = spec.extractor.unit;
             line.visible = !m_hidden.contains(source.key);
             line.points = SeriesSlice::downsample(series, from, to, columns);
+            line.gaps = SeriesSlice::gaps(series, from, to, (to - from) / qMax(1, columns));
             entries.append({line.name, line.colour, line.visible,
                             series.topic.isEmpty() ? spec.topicFilter : series.topic});
             lines.append(std::move(line));
@@ -595,6 +676,18 @@ qint64 ChartsView::plottedValues() const
     return count;
 }
 
+qint64 ChartsView::heldValues() const
+{
+    qint64 count = 0;
+    for (const SeriesLoader::Answer &answer : m_answers) {
+        if (answer) {
+            for (const Series &s : answer->series)
+                count += qint64(s.timesUs.size() + s.skippedTimesUs.size());
+        }
+    }
+    return count;
+}
+
 void ChartsView::updateStatus()
 {
     QStringList parts;
@@ -602,13 +695,16 @@ void ChartsView::updateStatus()
         parts << tr("Reading the history…");
     else if (!m_specs.isEmpty())
         parts << tr("%Ln value(s) plotted", nullptr, int(qMin<qint64>(plottedValues(), INT_MAX)));
+    // What the visible lines skipped in the visible range: zooming in counts only there.
     std::array<qint64, 5> skipped{};
-    for (const SeriesLoader::Answer &answer : std::as_const(m_answers)) {
-        if (!answer)
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        const Series *series = seriesOf(m_sources.at(i));
+        if (!series || !m_plot->lines().value(i).visible)
             continue;
-        for (const Series &s : answer->series)
-            for (size_t r = 0; r < skipped.size(); ++r)
-                skipped[r] += s.skipped[r];
+        const auto counts =
+            SeriesSlice::skipped(*series, m_plot->visibleFrom(), m_plot->visibleTo());
+        for (size_t r = 0; r < skipped.size(); ++r)
+            skipped[r] += counts[r];
     }
     QStringList reasons;
     qint64 firstCount = 0;

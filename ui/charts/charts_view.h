@@ -36,9 +36,10 @@ class ChartLegend;
 // panning inside the range read nothing again. A per-topic series becomes one line per
 // matching topic, each with a colour it keeps while the view lives.
 //
-// Live: the owner calls historyAppended() when rows are stored; while following live the
-// series are read again (at most four times a second) and "Last N" ranges slide with the
-// clock. Not following, the chart stays as it is.
+// Live: the owner calls historyAppended() when rows are stored; while following live only
+// the rows stored since are read (at most four times a second) and added to the answers,
+// "Last N" ranges slide with the clock and forget what slid out. Not following, the chart
+// stays as it is.
 class ChartsView : public QWidget
 {
     Q_OBJECT
@@ -53,6 +54,9 @@ public:
         Custom,
     };
     static constexpr int kLiveIntervalMs = 250;
+    // Following a Last N range, expired values are dropped once there are this many (or a
+    // quarter of what a line holds).
+    static constexpr size_t kDropAtLeast = 4096;
 
     ChartsView(SeriesLoader *loader, qint64 profileId, QWidget *parent = nullptr);
     ~ChartsView() override;
@@ -91,6 +95,9 @@ public:
     bool isLoading() const { return m_pending > 0; }
     // Raw values in the visible range over the visible lines.
     qint64 plottedValues() const;
+    // Values and skipped messages the view holds in memory, over every line and the whole
+    // range (for tests and the live benchmark: a Last N window stays bounded).
+    qint64 heldValues() const;
     // For tests: the clock "Last N" ranges end at (epoch microseconds).
     void setClock(std::function<qint64()> nowUs);
 
@@ -122,6 +129,10 @@ private:
     void buildToolbar();
     void fetch();
     void onAnswer(quint64 generation, int spec, const SeriesLoader::Answer &answer);
+    void refreshLive();
+    void onNewer(quint64 generation, int spec, const SeriesLoader::Answer &newer);
+    void dropExpired();
+    void answered();
     void applyFullRange();
     void redraw();
     void updateStatus();

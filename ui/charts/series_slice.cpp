@@ -64,6 +64,42 @@ qint64 SeriesSlice::count(const Series &series, qint64 fromUs, qint64 toUs)
     return std::upper_bound(begin, t.cend(), toUs) - begin;
 }
 
+std::array<qint64, 5> SeriesSlice::skipped(const Series &series, qint64 fromUs, qint64 toUs)
+{
+    std::array<qint64, 5> counts{};
+    const auto &t = series.skippedTimesUs;
+    const auto begin = std::lower_bound(t.cbegin(), t.cend(), fromUs);
+    const auto end = std::upper_bound(begin, t.cend(), toUs);
+    for (auto it = begin; it != end; ++it) {
+        const quint8 reason = series.skippedReasons[size_t(it - t.cbegin())];
+        if (reason < counts.size())
+            ++counts[reason];
+    }
+    return counts;
+}
+
+QList<QPair<qint64, qint64>> SeriesSlice::gaps(const Series &series, qint64 fromUs, qint64 toUs,
+                                               qint64 mergeUs)
+{
+    QList<QPair<qint64, qint64>> ranges;
+    const auto &skips = series.skippedTimesUs;
+    const auto &times = series.timesUs;
+    const auto end = std::upper_bound(skips.cbegin(), skips.cend(), toUs);
+    auto value = std::lower_bound(times.cbegin(), times.cend(), fromUs);
+    auto valueAtLastGap = value;
+    for (auto it = std::lower_bound(skips.cbegin(), skips.cend(), fromUs); it != end; ++it) {
+        const qint64 at = *it;
+        while (value != times.cend() && *value < at)
+            ++value;
+        if (!ranges.isEmpty() && (value == valueAtLastGap || at - ranges.last().second <= mergeUs))
+            ranges.last().second = at;
+        else
+            ranges.append({at, at});
+        valueAtLastGap = value;
+    }
+    return ranges;
+}
+
 bool SeriesSlice::writeCsv(const QString &path, const QList<Named> &series, qint64 fromUs,
                            qint64 toUs, QString *error)
 {

@@ -4,7 +4,10 @@
 #include "core/series/series_loader.h"
 
 #include <QList>
+#include <QPair>
 #include <QString>
+
+#include <array>
 
 namespace mqttdesk {
 
@@ -26,6 +29,14 @@ public:
                                                 int columns);
     // Values with fromUs <= time <= toUs.
     static qint64 count(const Series &series, qint64 fromUs, qint64 toUs);
+    // The messages in the range that gave no value, per SkipReason.
+    static std::array<qint64, 5> skipped(const Series &series, qint64 fromUs, qint64 toUs);
+    // Where the line breaks in the range: the times of the messages that gave no value, as
+    // ranges for ChartPlot::Line::gaps. Skips with no value between them, or nearer each
+    // other than `mergeUs` (a pixel column), are one range, so there are never many more
+    // ranges than columns.
+    static QList<QPair<qint64, qint64>> gaps(const Series &series, qint64 fromUs, qint64 toUs,
+                                             qint64 mergeUs);
     // "time_utc,epoch_ms,series,value": a row per value in the range, series after series,
     // the time in UTC ISO 8601 with milliseconds and as epoch milliseconds (with the
     // microseconds as a fraction when there are any), the value as read (shortest exact
