@@ -408,11 +408,14 @@ void TestChartsView::clearedHistoryEmptiesTheChart()
     QVERIFY(waitLoaded(view));
     QCOMPARE(view.plottedValues(), 1000);
     view.plot()->zoom(0.5, kBaseUs);
+    QVERIFY(view.plot()->isZoomed());
     QVERIFY(!store.writer()->eraseProfile(1, 10000).isError());
     loader.dropCached(1);
     view.reload();
     QVERIFY(waitLoaded(view));
     QCOMPARE(view.plottedValues(), 0);
+    // The zoomed part is gone with the history: the chart shows its whole range again.
+    QVERIFY(!view.plot()->isZoomed());
     for (const ChartPlot::Line &line : view.plot()->lines())
         QVERIFY(line.points.isEmpty());
     // Still draws, zooms and exports (an empty file) without trouble.

@@ -396,6 +396,8 @@ void ChartsView::historyAppended()
 
 void ChartsView::reload()
 {
+    // After a history clear the zoomed part is gone: the next drawing shows the whole range.
+    m_resetZoom = true;
     fetch();
 }
 
