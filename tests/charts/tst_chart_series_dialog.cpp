@@ -2,6 +2,7 @@
 #include "tests/support/screenshot_check.h"
 #include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/language.h"
+#include "ui/widgets/decoder_combo.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -50,6 +51,7 @@ private slots:
     void rowsFollowTheKind();
     void roundTrip_data();
     void roundTrip();
+    void decodedDefaultsToTheRules();
     void unknownDecoderIsKeptAndReported();
     void jsonRoundTrip();
     void fromJsonRefusesBadInput();
@@ -165,6 +167,7 @@ void TestChartSeriesDialog::rowsFollowTheKind()
                           Case{ExtractorSpec::Kind::Decoded, true, true, false, false}}) {
         dialog.kindCombo()->setCurrentIndex(int(c.kind));
         QCOMPARE(dialog.decoderCombo()->isVisible(), c.decoder);
+        QCOMPARE(dialog.metricEdit()->isVisible(), c.decoder);
         QCOMPARE(dialog.pathEdit()->isVisible(), c.path);
         QCOMPARE(dialog.indexSpin()->isVisible(), c.index);
         QCOMPARE(dialog.layoutEdit()->isVisible(), c.layout);
@@ -183,6 +186,12 @@ void TestChartSeriesDialog::roundTrip_data()
     QTest::newRow("decoded") << QByteArray(
         R"({"topicFilter":"plant/#","perTopic":true,"extractor":
             {"kind":"decoded","decoder":"cbor","path":"$.metrics[0].value"}})");
+    QTest::newRow("rules") << QByteArray(
+        R"({"topicFilter":"sensors/#","extractor":
+            {"kind":"decoded","decoder":"rules","path":"$.temperature","unit":"°C"}})");
+    QTest::newRow("metric") << QByteArray(
+        R"({"topicFilter":"spBv1.0/plant/DDATA/#","extractor":
+            {"kind":"decoded","decoder":"rules","metric":"Temperature"}})");
 }
 
 void TestChartSeriesDialog::roundTrip()
@@ -195,6 +204,27 @@ void TestChartSeriesDialog::roundTrip()
     dialog.setSpec(*spec);
     QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problem()));
     QCOMPARE(dialog.spec(), *spec);
+}
+
+void TestChartSeriesDialog::decodedDefaultsToTheRules()
+{
+    ChartSeriesDialog dialog;
+    dialog.filterEdit()->setText(u"spBv1.0/#"_s);
+    dialog.kindCombo()->setCurrentIndex(int(ExtractorSpec::Kind::Decoded));
+    QCOMPARE(DecoderCombo::currentId(dialog.decoderCombo()), u"rules"_s);
+    QCOMPARE(dialog.decoderCombo()->currentText(), u"As the decoding rules show it"_s);
+    // Neither a path nor a metric: not yet.
+    dialog.pathEdit()->clear();
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY(dialog.problem().contains(u"metric"_s));
+    // A metric alone is enough; the path is not used then.
+    dialog.metricEdit()->setText(u" Temperature "_s);
+    QVERIFY2(dialog.okButton()->isEnabled(), qPrintable(dialog.problem()));
+    const ChartSeriesSpec spec = dialog.spec();
+    QCOMPARE(spec.extractor.decoder, u"rules"_s);
+    QCOMPARE(spec.extractor.metric, u"Temperature"_s);
+    QVERIFY(spec.extractor.path.isEmpty());
+    QCOMPARE(spec.displayName(), u"spBv1.0/# Temperature"_s);
 }
 
 void TestChartSeriesDialog::unknownDecoderIsKeptAndReported()

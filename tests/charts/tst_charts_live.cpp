@@ -52,6 +52,7 @@ private slots:
     void skippedMessagesBreakTheLine();
     void skippedCountsFollowTheZoom();
     void gapsStayFewerThanColumns();
+    void decodedByTheConnectionsRules();
 };
 
 void TestChartsLive::readsOnlyTheNewRows()
@@ -245,6 +246,42 @@ void TestChartsLive::gapsStayFewerThanColumns()
     QCOMPARE(SeriesSlice::gaps(series, 0, 200, 0).size(), 100);
     const auto counts = SeriesSlice::skipped(series, 0, 200);
     QCOMPARE(counts[size_t(SkipReason::NotANumber)], 100);
+}
+
+void TestChartsLive::decodedByTheConnectionsRules()
+{
+    StreamTestStore store;
+    QVERIFY(store.isReady() && store.ensureProfile(1));
+    // MessagePack {"v": 5} and {"v": 6}, as a device sends them.
+    QVERIFY(store.store(
+        {makeMessage(1, u"mp/a"_s, QByteArray::fromHex("81a17605"), kBaseUs),
+         makeMessage(1, u"mp/a"_s, QByteArray::fromHex("81a17606"), kBaseUs + kSecond)}));
+    SeriesLoader loader(store.path());
+    ChartsView view(&loader, 1);
+    view.setRange(ChartsView::Range::All);
+    ChartSeriesSpec spec;
+    spec.topicFilter = u"mp/#"_s;
+    spec.extractor.kind = ExtractorSpec::Kind::Decoded;
+    spec.extractor.decoder = QString(ExtractorSpec::kRulesDecoder);
+    spec.extractor.path = u"$.v"_s;
+    view.addSeries(spec);
+    QVERIFY(waitLoaded(view));
+    // No rule yet: nothing decodes, and the chart says so.
+    QCOMPARE(view.plottedValues(), 0);
+    QVERIFY2(view.statusLabel()->text().contains(u"does not decode"_s),
+             qPrintable(view.statusLabel()->text()));
+    // The connection gets a MessagePack rule: the chart reads again by it.
+    DecodingRules rules;
+    QVERIFY(rules.append({u"mp/#"_s, u"msgpack"_s, {}}));
+    QSignalSpy loaded(&view, &ChartsView::loaded);
+    view.setDecodingRules(rules);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(lineValues(view), (QList<double>{5, 6}));
+    // The same rules again read nothing.
+    const qint64 scanned = loader.rowsScanned();
+    view.setDecodingRules(rules);
+    QVERIFY(!view.isLoading());
+    QCOMPARE(loader.rowsScanned(), scanned);
 }
 
 QTEST_MAIN(TestChartsLive)

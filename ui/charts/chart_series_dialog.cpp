@@ -84,8 +84,11 @@ QString ChartSeriesSpec::displayName() const
     switch (extractor.kind) {
     case Kind::Text:
         return topicFilter;
-    case Kind::JsonPath:
     case Kind::Decoded:
+        if (!extractor.metric.isEmpty())
+            return QStringLiteral("%1 %2").arg(topicFilter, extractor.metric);
+        [[fallthrough]];
+    case Kind::JsonPath:
         return QStringLiteral("%1 %2").arg(topicFilter, extractor.path);
     case Kind::NumericArray:
         return QStringLiteral("%1 [%2]").arg(topicFilter).arg(extractor.index);
@@ -103,6 +106,7 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
     , m_kind(new QComboBox(this))
     , m_decoder(new QComboBox(this))
     , m_path(new QLineEdit(this))
+    , m_metric(new QLineEdit(this))
     , m_index(new QSpinBox(this))
     , m_layout(new QLineEdit(this))
     , m_scale(new QLineEdit(this))
@@ -117,6 +121,7 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
     m_kind->setObjectName(QStringLiteral("series.kind"));
     m_decoder->setObjectName(QStringLiteral("series.decoder"));
     m_path->setObjectName(QStringLiteral("series.path"));
+    m_metric->setObjectName(QStringLiteral("series.metric"));
     m_index->setObjectName(QStringLiteral("series.index"));
     m_layout->setObjectName(QStringLiteral("series.layout"));
     m_scale->setObjectName(QStringLiteral("series.scale"));
@@ -131,6 +136,10 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
     for (int i = 0; i < 4; ++i)
         m_kind->addItem(QString(), i);
     DecoderCombo::fill(m_decoder);
+    // First and chosen: what the connection's decoding rules make of each topic, as the
+    // stream shows it.
+    m_decoder->insertItem(0, QString(), QString(ExtractorSpec::kRulesDecoder));
+    m_decoder->setCurrentIndex(0);
     m_index->setRange(0, 1 << 24);
     m_scale->setText(QStringLiteral("1"));
     m_offset->setText(QStringLiteral("0"));
@@ -145,8 +154,8 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
     };
     QList<Row> rows;
     for (QWidget *field :
-         std::initializer_list<QWidget *>{m_name, m_filter, m_kind, m_decoder, m_path, m_index,
-                                          m_layout, m_scale, m_offset, m_unit}) {
+         std::initializer_list<QWidget *>{m_name, m_filter, m_kind, m_decoder, m_path, m_metric,
+                                          m_index, m_layout, m_scale, m_offset, m_unit}) {
         auto *label = new QLabel(this);
         label->setBuddy(field);
         m_form->addRow(label, field);
@@ -161,11 +170,11 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
 
     m_texts.add([this, rows] {
         setWindowTitle(tr("Chart series"));
-        const char *labels[] = {QT_TR_NOOP("&Name:"),   QT_TR_NOOP("&Topic filter:"),
-                                QT_TR_NOOP("&Value:"),  QT_TR_NOOP("&Decoder:"),
-                                QT_TR_NOOP("&Path:"),   QT_TR_NOOP("&Element:"),
-                                QT_TR_NOOP("&Layout:"), QT_TR_NOOP("&Scale:"),
-                                QT_TR_NOOP("O&ffset:"), QT_TR_NOOP("&Unit:")};
+        const char *labels[] = {
+            QT_TR_NOOP("&Name:"),    QT_TR_NOOP("&Topic filter:"), QT_TR_NOOP("&Value:"),
+            QT_TR_NOOP("&Decoder:"), QT_TR_NOOP("&Path:"),         QT_TR_NOOP("&Metric:"),
+            QT_TR_NOOP("&Element:"), QT_TR_NOOP("&Layout:"),       QT_TR_NOOP("&Scale:"),
+            QT_TR_NOOP("O&ffset:"),  QT_TR_NOOP("&Unit:")};
         for (qsizetype i = 0; i < rows.size(); ++i)
             rows.at(i).label->setText(tr(labels[i]));
         m_kind->setItemText(0, tr("Number from text"));
@@ -173,6 +182,11 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
         m_kind->setItemText(2, tr("Numeric array element"));
         m_kind->setItemText(3, tr("Decoded field"));
         DecoderCombo::retranslate(m_decoder);
+        m_decoder->setItemText(0, tr("As the decoding rules show it"));
+        m_metric->setPlaceholderText(tr("Sparkplug B metric name or alias (optional)"));
+        m_metric->setToolTip(tr("Reads this Sparkplug B metric's value instead of a path: its "
+                                "name, or its alias number for data messages that send only "
+                                "the alias"));
         m_name->setPlaceholderText(tr("Named after the filter and path"));
         m_filter->setPlaceholderText(tr("sensors/+/temperature"));
         m_path->setPlaceholderText(tr("$.value"));
@@ -181,7 +195,8 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
         m_name->setToolTip(tr("Shown in the legend and the exported CSV"));
         m_filter->setToolTip(tr("The messages to chart; + and # match any topic level"));
         m_kind->setToolTip(tr("How a number is read from each message"));
-        m_decoder->setToolTip(tr("The decoder whose rendering the path reads"));
+        m_decoder->setToolTip(tr("The decoder whose rendering the path reads; the decoding "
+                                 "rules use each topic's rule, as the stream does"));
         m_path->setToolTip(
             tr("A JSON path: $.value, $.sensors[0].temp, $..t (the first t at any depth)"));
         m_index->setToolTip(tr("Which number of the array, from 0"));
@@ -199,13 +214,15 @@ ChartSeriesDialog::ChartSeriesDialog(QWidget *parent)
     layout->addWidget(m_problem);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    const QList<QWidget *> order{m_name,   m_filter, m_kind,   m_decoder, m_path,     m_index,
-                                 m_layout, m_scale,  m_offset, m_unit,    m_perTopic, buttons};
+    const QList<QWidget *> order{m_name,   m_filter,   m_kind,   m_decoder, m_path,
+                                 m_metric, m_index,    m_layout, m_scale,   m_offset,
+                                 m_unit,   m_perTopic, buttons};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ChartSeriesDialog::onKindChanged);
-    for (QLineEdit *edit : {m_name, m_filter, m_path, m_layout, m_scale, m_offset, m_unit})
+    for (QLineEdit *edit :
+         {m_name, m_filter, m_path, m_metric, m_layout, m_scale, m_offset, m_unit})
         connect(edit, &QLineEdit::textChanged, this, &ChartSeriesDialog::validate);
     connect(m_decoder, &QComboBox::currentIndexChanged, this, &ChartSeriesDialog::validate);
     connect(m_index, &QSpinBox::valueChanged, this, &ChartSeriesDialog::validate);
@@ -226,6 +243,7 @@ void ChartSeriesDialog::onKindChanged()
     const auto kind = Kind(m_kind->currentData().toInt());
     m_form->setRowVisible(m_decoder, kind == Kind::Decoded);
     m_form->setRowVisible(m_path, kind == Kind::JsonPath || kind == Kind::Decoded);
+    m_form->setRowVisible(m_metric, kind == Kind::Decoded);
     m_form->setRowVisible(m_index, kind == Kind::NumericArray);
     m_form->setRowVisible(m_layout, kind == Kind::NumericArray);
     validate();
@@ -243,6 +261,7 @@ void ChartSeriesDialog::setSpec(const ChartSeriesSpec &spec)
         m_decoder->setCurrentIndex(m_decoder->count() - 1);
     }
     m_path->setText(spec.extractor.path);
+    m_metric->setText(spec.extractor.metric);
     m_index->setValue(spec.extractor.index);
     if (spec.extractor.kind == Kind::NumericArray)
         m_layout->setText(layoutSpec(spec.extractor.decoderOptions));
@@ -266,6 +285,9 @@ ChartSeriesSpec ChartSeriesDialog::spec() const
         break;
     case Kind::Decoded:
         e.decoder = DecoderCombo::currentId(m_decoder);
+        e.metric = m_metric->text().trimmed();
+        if (!e.metric.isEmpty())
+            break; // the metric's value, no path
         [[fallthrough]];
     case Kind::JsonPath:
         e.path = m_path->text().trimmed();
@@ -307,9 +329,12 @@ QString ChartSeriesDialog::problem() const
     if (kind == Kind::NumericArray &&
         !NumericArrayDecoder::Layout::fromSpec(m_layout->text().trimmed(), &why))
         return tr("Layout: %1").arg(why);
-    if (kind == Kind::JsonPath || kind == Kind::Decoded) {
+    const bool byMetric = kind == Kind::Decoded && !m_metric->text().trimmed().isEmpty();
+    if ((kind == Kind::JsonPath || kind == Kind::Decoded) && !byMetric) {
         if (m_path->text().trimmed().isEmpty())
-            return tr("Enter a JSON path, e.g. $.value.");
+            return kind == Kind::Decoded
+                       ? tr("Enter a JSON path, e.g. $.value, or a Sparkplug B metric.")
+                       : tr("Enter a JSON path, e.g. $.value.");
         if (!JsonPathQuery::parse(m_path->text(), &why))
             return tr("Path: %1").arg(why);
     }

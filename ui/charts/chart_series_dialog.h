@@ -62,6 +62,7 @@ public:
     QComboBox *kindCombo() const { return m_kind; }
     QComboBox *decoderCombo() const { return m_decoder; }
     QLineEdit *pathEdit() const { return m_path; }
+    QLineEdit *metricEdit() const { return m_metric; }
     QSpinBox *indexSpin() const { return m_index; }
     QLineEdit *layoutEdit() const { return m_layout; }
     QLineEdit *scaleEdit() const { return m_scale; }
@@ -88,6 +89,7 @@ private:
     QComboBox *m_kind;
     QComboBox *m_decoder;
     QLineEdit *m_path;
+    QLineEdit *m_metric;
     QSpinBox *m_index;
     QLineEdit *m_layout;
     QLineEdit *m_scale;

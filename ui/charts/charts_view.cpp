@@ -412,6 +412,25 @@ void ChartsView::slide()
     redraw();
 }
 
+namespace {
+
+bool usesRules(const ChartSeriesSpec &spec)
+{
+    return spec.extractor.kind == ExtractorSpec::Kind::Decoded &&
+           spec.extractor.decoder == ExtractorSpec::kRulesDecoder;
+}
+
+} // namespace
+
+void ChartsView::setDecodingRules(const DecodingRules &rules)
+{
+    if (rules == m_rules)
+        return;
+    m_rules = rules;
+    if (std::any_of(m_specs.cbegin(), m_specs.cend(), usesRules))
+        fetch();
+}
+
 SeriesRequest ChartsView::requestFor(const ChartSeriesSpec &spec) const
 {
     SeriesRequest request;
@@ -419,6 +438,9 @@ SeriesRequest ChartsView::requestFor(const ChartSeriesSpec &spec) const
     request.topicFilter = spec.topicFilter;
     request.extractor = spec.extractor;
     request.perTopic = spec.perTopic;
+    // Only where they are used: other series' cached answers outlive a rule change.
+    if (usesRules(spec))
+        request.rules = m_rules;
     const qint64 seconds = infoOf(m_range).seconds;
     if (seconds > 0) {
         request.fromUs = m_anchorUs - seconds * kSecondUs;

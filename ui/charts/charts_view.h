@@ -70,6 +70,9 @@ public:
     void setRange(Range range);
     // A fixed range; an open end (nothing) reaches the oldest or newest value.
     void setCustomRange(std::optional<qint64> fromUs, std::optional<qint64> toUs);
+    // The connection's decoding rules, for series decoded by them (read again when they
+    // change).
+    void setDecodingRules(const DecodingRules &rules);
     bool followsLive() const { return m_live; }
     void setFollowLive(bool live);
 
@@ -176,6 +179,7 @@ private:
     bool m_resetZoom = false; // the next drawing shows the whole range (a new range)
     QString m_lastError;
     std::function<qint64()> m_clock;
+    DecodingRules m_rules;
 
     QPushButton *m_add = nullptr;
     QToolButton *m_edit = nullptr;
