@@ -11,6 +11,10 @@
 //             ordered by time; and that plain SELECT with QJsonDocument for $.v, next to the
 //             loader. Also the floor: the scan's SQL stepped on the bare sqlite3 handle,
 //             nothing done per row (what SQLite itself costs).
+//   chart.*   a ChartsView (offscreen, 1920x1080) over bench/a with $.v, range All: from
+//             adding the series to its first full drawing (loader cache dropped first), and
+//             zooming and panning to the redrawn plot; with the event loop's largest stall
+//             meanwhile (a 5 ms timer's lateness: the GUI thread blocked that long).
 // Each figure of ours is printed with its time ratio to its reference (below 1: faster).
 // Figures are printed, never asserted. scripts/bench-series builds and runs it.
 #include "core/series/series_loader.h"
@@ -19,8 +23,10 @@
 #include "core/storage/message_query.h"
 #include "core/storage/message_range_scan.h"
 #include "core/storage/message_writer.h"
+#include "ui/charts/chart_series_dialog.h"
+#include "ui/charts/charts_view.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -30,6 +36,7 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <sqlite3.h>
 
@@ -95,11 +102,110 @@ void print(const char *name, const Figure &ours, const char *referenceName = nul
     std::printf("\n");
 }
 
+// The event loop's largest stall: how late a 5 ms timer fires, from start() on.
+class StallProbe
+{
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_maxMs = qMax(m_maxMs, double(now - m_last) / 1e6 - 5);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_maxMs = 0;
+        m_timer.start();
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return qMax(0.0, m_maxMs);
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_maxMs = 0;
+};
+
+// Runs the event loop until `signal` of `sender` (or 60 s).
+template<typename Sender, typename Signal>
+void waitFor(const Sender *sender, Signal signal)
+{
+    QEventLoop loop;
+    QObject::connect(sender, signal, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// chart.*: see the top. Returns false when the chart did not show every value.
+bool chartFigures(SeriesLoader &loader, qint64 perTopic)
+{
+    ChartsView view(&loader, 1);
+    view.resize(1920, 1080);
+    view.show();
+    view.setFollowLive(false);
+    view.setRange(ChartsView::Range::All);
+    ChartSeriesSpec spec;
+    spec.topicFilter = kTopicA;
+    spec.extractor.kind = ExtractorSpec::Kind::JsonPath;
+    spec.extractor.path = QStringLiteral("$.v");
+    StallProbe probe;
+    QList<double> stalls;
+    const Figure opened = measure([&] {
+        if (!view.seriesSpecs().isEmpty())
+            view.removeSeries(0);
+        QCoreApplication::processEvents();
+        loader.dropCached();
+        probe.start();
+        view.addSeries(spec);
+        waitFor(&view, &ChartsView::loaded);
+        view.plot()->repaint();
+        stalls << probe.stop();
+        return view.plottedValues();
+    });
+    std::sort(stalls.begin(), stalls.end());
+    const double openStall = stalls.at(stalls.size() / 2);
+    // Zoom in 8 times around the middle, pan 8 times, each to its drawing.
+    QList<double> steps;
+    double stepStall = 0;
+    for (int i = 0; i < 16; ++i) {
+        probe.start();
+        QElapsedTimer timer;
+        timer.start();
+        if (i < 8)
+            view.plot()->zoom(0.5, (view.plot()->visibleFrom() + view.plot()->visibleTo()) / 2);
+        else
+            view.plot()->pan(i % 2 ? 0.25 : -0.2);
+        waitFor(view.plot(), &ChartPlot::visibleRangeChanged);
+        QCoreApplication::processEvents(); // the redraw queued by the view
+        view.plot()->repaint();
+        steps << double(timer.nsecsElapsed()) / 1e6;
+        stepStall = qMax(stepStall, probe.stop());
+    }
+    std::sort(steps.begin(), steps.end());
+    std::printf("chart.open_to_drawing  %9.1f ms %9lld values, largest event-loop stall %.1f ms\n",
+                opened.ms, static_cast<long long>(opened.rows), openStall);
+    std::printf("chart.zoom_pan_redraw  %9.1f ms median, %.1f ms slowest of %lld, largest stall "
+                "%.1f ms\n",
+                steps.at(steps.size() / 2), steps.last(), static_cast<long long>(steps.size()),
+                stepStall);
+    return opened.rows == perTopic;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     const qint64 perTopic = argc > 1 ? qMax<qint64>(1000, std::atoll(argv[1])) : 1000000;
     const qint64 total = perTopic * 2;
 
@@ -288,5 +394,6 @@ int main(int argc, char *argv[])
     std::printf("loader.points          %9lld values\n", static_cast<long long>(loadedPoints));
     std::printf("loader.cache_hit       %9.2f ms (%lld rows answered from the cache)\n", cached.ms,
                 static_cast<long long>(cached.rows));
-    return loadedPoints == perTopic ? 0 : 1;
+    const bool charted = chartFigures(loader, perTopic);
+    return loadedPoints == perTopic && charted ? 0 : 1;
 }
