@@ -186,6 +186,11 @@ void TestChartSeriesDialog::roundTrip_data()
     QTest::newRow("decoded") << QByteArray(
         R"({"topicFilter":"plant/#","perTopic":true,"extractor":
             {"kind":"decoded","decoder":"cbor","path":"$.metrics[0].value"}})");
+    // A decoder's settings (e.g. a Protobuf schema) have no fields here, and are kept.
+    QTest::newRow("decoder options") << QByteArray(
+        R"({"topicFilter":"demo/#","extractor":
+            {"kind":"decoded","decoder":"cbor","path":"$.value",
+             "decoderOptions":{"type":"demo.Reading","files":["/tmp/demo.proto"]}}})");
     QTest::newRow("rules") << QByteArray(
         R"({"topicFilter":"sensors/#","extractor":
             {"kind":"decoded","decoder":"rules","path":"$.temperature","unit":"°C"}})");

@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -24,6 +25,7 @@ private slots:
     void searchesWithNextAndPrevious();
     void notJson();
     void inputsAreNamed();
+    void chartThisOnNumbers();
 };
 
 namespace {
@@ -129,6 +131,46 @@ void TestJsonTreeView::inputsAreNamed()
         QVERIFY2(!button->text().isEmpty() && !button->toolTip().isEmpty(),
                  qPrintable(button->text()));
     }
+}
+
+void TestJsonTreeView::chartThisOnNumbers()
+{
+    JsonTreeView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(load(view, R"({"device":"pump-7","temp":"21.5","on":true,"sensors":[{"v":3}]})"));
+    auto chartAction = [&view](const QModelIndex &index) {
+        QMenu *menu = view.contextMenuFor(index);
+        QAction *action = menu->findChild<QAction *>(u"chartThis"_s);
+        menu->deleteLater();
+        return action;
+    };
+    const JsonTreeModel *model = view.model();
+    const QModelIndex temp = model->index(1, 0);
+    // Off until whoever shows the tree can chart.
+    QVERIFY(!view.isChartable());
+    QVERIFY(!chartAction(temp));
+    view.setChartable(true);
+    // A number sent as a string, true/false (1/0) and a number are offered; words and
+    // containers are not.
+    QVERIFY(view.canChart(temp));
+    QVERIFY(view.canChart(model->index(2, 0)));
+    QVERIFY(!view.canChart(model->index(0, 0)));
+    QVERIFY(!view.canChart(model->index(3, 0)));
+    QVERIFY(!chartAction(model->index(0, 0)));
+    QVERIFY(!chartAction(model->index(3, 0)));
+    QSignalSpy requested(&view, &JsonTreeView::chartRequested);
+    QAction *action = chartAction(temp);
+    QVERIFY(action);
+    QCOMPARE(action->text(), u"C&hart this"_s);
+    action->trigger();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.takeFirst().first().toString(), u"$.temp"_s);
+    // Deeper down: the path Copy path gives.
+    const QModelIndex v = model->index(0, 0, model->index(0, 0, model->index(3, 0)));
+    QVERIFY(view.canChart(v));
+    chartAction(v)->trigger();
+    QCOMPARE(requested.takeFirst().first().toString(), u"$.sensors[0].v"_s);
 }
 
 } // namespace mqttdesk

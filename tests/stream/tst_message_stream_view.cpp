@@ -13,15 +13,20 @@
 #include "core/workspace/history_export_job.h"
 #include "stream_test_support.h"
 #include "tests/support/scripted_prompts.h"
+#include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/language.h"
+#include "ui/inspector/json_tree_view.h"
 #include "ui/stream/history_export_bar.h"
 #include "ui/stream/message_bubble_delegate.h"
+#include "ui/stream/message_payload_actions.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCborMap>
+#include <QCborValue>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
@@ -32,6 +37,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -72,6 +78,7 @@ private slots:
     void rareButtonsMoveToAMenuWhenNarrow();
     void regexSearchBetweenSlashes();
     void hexBubblesKeepTheirAsciiColumn();
+    void chartThisFromABubble();
 
 private:
     void openView();
@@ -552,6 +559,101 @@ void TestMessageStreamView::hexBubblesKeepTheirAsciiColumn()
     m_view->resize(900, 600);
     QTRY_COMPARE(m_model->hexBytesPerLine(), 16);
     checkHexBubble(row, binary, 16);
+}
+
+void TestMessageStreamView::chartThisFromABubble()
+{
+    QVERIFY(m_store->store(
+        {StreamTestStore::message(QStringLiteral("meter/power"), " 1234.5\n"),
+         StreamTestStore::message(QStringLiteral("meter/json"), R"({"id":"m1","w":"230.5"})")}));
+    openView();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("meter/json")) >= 0, kWait);
+    QSignalSpy requested(m_view.get(), &MessageStreamView::chartRequested);
+    auto chartAction = [this](int row, QMenu &menu) {
+        m_view->payloadActions()->addMessageActions(&menu, row);
+        return menu.findChild<QAction *>(QStringLiteral("chartThis"));
+    };
+
+    // A number: charted at once, as the payload read as a number.
+    QMenu numberMenu;
+    QAction *number = chartAction(rowOf(QStringLiteral("meter/power")), numberMenu);
+    QVERIFY(number);
+    QCOMPARE(number->text(), QStringLiteral("C&hart this"));
+    number->trigger();
+    QCOMPARE(requested.size(), 1);
+    ChartSeriesSpec spec = requested.takeFirst().first().value<ChartSeriesSpec>();
+    QCOMPARE(spec.topicFilter, QStringLiteral("meter/power"));
+    QCOMPARE(spec.extractor.kind, ExtractorSpec::Kind::Text);
+
+    // JSON: asked, the first number (a string holding one) prefilled; charted on OK.
+    QMenu jsonMenu;
+    QAction *json = chartAction(rowOf(QStringLiteral("meter/json")), jsonMenu);
+    QCOMPARE(json->text(), QStringLiteral("C&hart this…"));
+    json->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<ChartSeriesDialog *>(), kWait);
+    auto *dialog = m_view->findChild<ChartSeriesDialog *>();
+    QCOMPARE(dialog->filterEdit()->text(), QStringLiteral("meter/json"));
+    QCOMPARE(dialog->pathEdit()->text(), QStringLiteral("$.w"));
+    dialog->unitEdit()->setText(QStringLiteral("W"));
+    QVERIFY(dialog->okButton()->isEnabled());
+    dialog->okButton()->click();
+    QCOMPARE(requested.size(), 1);
+    spec = requested.takeFirst().first().value<ChartSeriesSpec>();
+    QCOMPARE(spec.topicFilter, QStringLiteral("meter/json"));
+    QCOMPARE(spec.extractor.kind, ExtractorSpec::Kind::JsonPath);
+    QCOMPARE(spec.extractor.path, QStringLiteral("$.w"));
+    QCOMPARE(spec.extractor.unit, QStringLiteral("W"));
+    QTRY_VERIFY(!m_view->findChild<ChartSeriesDialog *>()); // closed and deleted
+
+    // A large payload that is not JSON is read whole first, then asked about.
+    QMenu bigMenu;
+    chartAction(rowOf(QStringLiteral("big/one")), bigMenu)->trigger();
+    QCOMPARE(m_view->pendingPayloadReads(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<ChartSeriesDialog *>(), kWait);
+    dialog = m_view->findChild<ChartSeriesDialog *>();
+    QCOMPARE(dialog->filterEdit()->text(), QStringLiteral("big/one"));
+    dialog->reject();
+    QCOMPARE(requested.size(), 0);
+
+    // A row a decoding rule shows (CBOR): a field of it as the rules show it.
+    DecodingRules rules;
+    QVERIFY(rules.append({QStringLiteral("meter/cbor"), QStringLiteral("cbor"), {}}));
+    m_model->setDecodingRules(rules);
+    QVERIFY(m_store->store(
+        {StreamTestStore::message(QStringLiteral("meter/cbor"),
+                                  QCborValue(QCborMap{{QStringLiteral("id"), QStringLiteral("m2")},
+                                                      {QStringLiteral("kw"), 1.25}})
+                                      .toCbor())}));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("meter/cbor")) >= 0, kWait);
+    QTRY_VERIFY(!m_view->findChild<ChartSeriesDialog *>());
+    QMenu cborMenu;
+    chartAction(rowOf(QStringLiteral("meter/cbor")), cborMenu)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<ChartSeriesDialog *>(), kWait);
+    dialog = m_view->findChild<ChartSeriesDialog *>();
+    QCOMPARE(ExtractorSpec::Kind(dialog->kindCombo()->currentData().toInt()),
+             ExtractorSpec::Kind::Decoded);
+    QCOMPARE(dialog->decoderCombo()->currentData().toString(),
+             QString(ExtractorSpec::kRulesDecoder));
+    QCOMPARE(dialog->pathEdit()->text(), QStringLiteral("$.kw"));
+    dialog->okButton()->click();
+    QCOMPARE(requested.size(), 1);
+    spec = requested.takeFirst().first().value<ChartSeriesSpec>();
+    QCOMPARE(spec.extractor.decoder, QString(ExtractorSpec::kRulesDecoder));
+    QCOMPARE(spec.extractor.path, QStringLiteral("$.kw"));
+
+    // Show all: "Chart this" in its JSON tree reaches the stream's owner too.
+    m_view->showAll(rowOf(QStringLiteral("meter/json")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->findChild<PayloadViewerDialog *>(), kWait);
+    auto *viewer = m_view->findChild<PayloadViewerDialog *>();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->jsonTree()->isLoaded(), kWait);
+    QMenu *treeMenu = viewer->jsonTree()->contextMenuFor(viewer->jsonTree()->model()->index(1, 0));
+    treeMenu->findChild<QAction *>(QStringLiteral("chartThis"))->trigger();
+    delete treeMenu;
+    QCOMPARE(requested.size(), 1);
+    spec = requested.takeFirst().first().value<ChartSeriesSpec>();
+    QCOMPARE(spec.topicFilter, QStringLiteral("meter/json"));
+    QCOMPARE(spec.extractor.path, QStringLiteral("$.w"));
+    viewer->close();
 }
 
 QTEST_MAIN(TestMessageStreamView)

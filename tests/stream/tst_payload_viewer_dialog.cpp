@@ -4,10 +4,14 @@
 #include "core/payload/decoder_registry.h"
 #include "core/payload/hex_dump.h"
 #include "tests/support/scripted_prompts.h"
+#include "ui/inspector/json_tree_view.h"
 #include "ui/stream/payload_viewer_dialog.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QComboBox>
 #include <QFile>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -15,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTreeView>
 
 using namespace mqttdesk;
 
@@ -29,6 +34,7 @@ private slots:
     void saveWritesRawBytes();
     void narrowHexKeepsItsAsciiColumn();
     void narrowedWhileRendering();
+    void chartThisFromTheTree();
 };
 
 static QByteArray bigText()
@@ -290,6 +296,53 @@ void TestPayloadViewerDialog::narrowedWhileRendering()
     const int perLine = dialog.hexBytesPerLine();
     QCOMPARE(dialog.totalChars(), HexDump::render(payload, -1, perLine).size());
     checkVisibleHexLines(dialog, payload, perLine);
+}
+
+void TestPayloadViewerDialog::chartThisFromTheTree()
+{
+    // JSON: the topic and the node's path, read from the payload itself.
+    PayloadViewerDialog dialog(QStringLiteral("plant/boiler"),
+                               QByteArray(R"({"name":"b1","temp":"21.5","bar":1.6})"),
+                               PayloadFormat::Auto);
+    QSignalSpy loaded(dialog.jsonTree(), &JsonTreeView::loaded);
+    QVERIFY(loaded.wait(10000));
+    QMenu *menu = dialog.jsonTree()->contextMenuFor(dialog.jsonTree()->model()->index(2, 0));
+    QVERIFY2(!menu->findChild<QAction *>(QStringLiteral("chartThis")),
+             "offered though nobody charts");
+    delete menu;
+    dialog.setChartable(true);
+    QSignalSpy requested(&dialog, &PayloadViewerDialog::chartRequested);
+    menu = dialog.jsonTree()->contextMenuFor(dialog.jsonTree()->model()->index(2, 0));
+    QAction *chart = menu->findChild<QAction *>(QStringLiteral("chartThis"));
+    QVERIFY(chart);
+    chart->trigger();
+    delete menu;
+    QCOMPARE(requested.size(), 1);
+    auto spec = requested.takeFirst().first().value<ChartSeriesSpec>();
+    QCOMPARE(spec.topicFilter, QStringLiteral("plant/boiler"));
+    QCOMPARE(spec.extractor.kind, ExtractorSpec::Kind::JsonPath);
+    QCOMPARE(spec.extractor.path, QStringLiteral("$.bar"));
+    QVERIFY(!spec.perTopic);
+
+    // CBOR: the same path, on what the CBOR decoder renders.
+    const QByteArray cbor =
+        QCborValue(QCborMap{{QStringLiteral("temp"), 21.5}, {QStringLiteral("on"), true}}).toCbor();
+    PayloadViewerDialog binary(QStringLiteral("plant/cbor"), cbor, PayloadFormat::Cbor);
+    binary.setChartable(true);
+    QSignalSpy binaryLoaded(binary.jsonTree(), &JsonTreeView::loaded);
+    QVERIFY(binaryLoaded.wait(10000));
+    QSignalSpy binaryRequested(&binary, &PayloadViewerDialog::chartRequested);
+    const QModelIndex temp = binary.jsonTree()->model()->index(0, 0);
+    QCOMPARE(binary.jsonTree()->model()->path(temp), QStringLiteral("$.temp"));
+    menu = binary.jsonTree()->contextMenuFor(temp);
+    menu->findChild<QAction *>(QStringLiteral("chartThis"))->trigger();
+    delete menu;
+    QCOMPARE(binaryRequested.size(), 1);
+    spec = binaryRequested.takeFirst().first().value<ChartSeriesSpec>();
+    QCOMPARE(spec.topicFilter, QStringLiteral("plant/cbor"));
+    QCOMPARE(spec.extractor.kind, ExtractorSpec::Kind::Decoded);
+    QCOMPARE(spec.extractor.decoder, QStringLiteral("cbor"));
+    QCOMPARE(spec.extractor.path, QStringLiteral("$.temp"));
 }
 
 QTEST_MAIN(TestPayloadViewerDialog)

@@ -12,6 +12,9 @@
 #include "stream_test_support.h"
 #include "tests/fixture/mosquitto_pub.h"
 #include "tests/fixture/test_broker.h"
+#include "ui/charts/chart_series_dialog.h"
+#include "ui/charts/charts_page.h"
+#include "ui/charts/charts_view.h"
 #include "ui/i18n/language.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
@@ -22,6 +25,7 @@
 #include "ui/topictree/topic_tree_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -82,6 +86,7 @@ private slots:
     void textsFollowTheLanguage();
     void valuesDecodedAsTheStreamShowsThem();
     void detailShowsPropertiesAndOwnRate();
+    void chartThisFromTheTree();
 
 private:
     void open(bool connect);
@@ -460,6 +465,87 @@ void TestTopicTreeView::detailShowsPropertiesAndOwnRate()
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("on this topic")));
+}
+
+void TestTopicTreeView::chartThisFromTheTree()
+{
+    m_store = std::make_unique<StreamTestStore>();
+    QVERIFY(m_store->ensureProfile(1));
+    QVERIFY(m_store->store(
+        {stored(QStringLiteral("boiler/flow/temp"), "21.5"),
+         stored(QStringLiteral("boiler/state"), R"({"name":"b1","temp":"48.5","bar":1.6})")}));
+    open(false);
+    TopicTreeView *topics = m_view->topicsView();
+    m_view->showTopics(true);
+    ChartsPage *charts = m_view->chartsPage();
+    auto action = [topics](const QModelIndex &node, const QString &name) {
+        QMenu *menu = topics->contextMenuFor(node);
+        menu->deleteLater();
+        return menu->findChild<QAction *>(name);
+    };
+    auto nodeOf = [this, topics](const QString &topic) {
+        return topics->proxy()->mapFromSource(sourceIndex(topic));
+    };
+
+    // A number: charted at once, in the Charts tab, which is shown.
+    QAction *number =
+        action(nodeOf(QStringLiteral("boiler/flow/temp")), QStringLiteral("chartThis"));
+    QVERIFY(number && number->isEnabled());
+    QCOMPARE(number->text(), QStringLiteral("Chart this"));
+    number->trigger();
+    QCOMPARE(m_view->views()->currentWidget(), charts);
+    QTRY_VERIFY(charts->chartsView() && charts->isRestored());
+    QTRY_COMPARE(charts->chartsView()->seriesSpecs().size(), 1);
+    ChartSeriesSpec spec = charts->chartsView()->seriesSpecs().first();
+    QCOMPARE(spec.topicFilter, QStringLiteral("boiler/flow/temp"));
+    QCOMPARE(spec.extractor.kind, ExtractorSpec::Kind::Text);
+    QVERIFY(!spec.perTopic);
+
+    // JSON: asked, with the first number's path; charted on OK.
+    m_view->showTopics(true);
+    QSignalSpy requested(topics, &TopicTreeView::chartRequested);
+    QAction *json = action(nodeOf(QStringLiteral("boiler/state")), QStringLiteral("chartThis"));
+    QCOMPARE(json->text(), QStringLiteral("Chart this…"));
+    ChartSeriesDialog *dialog = topics->chartThis(nodeOf(QStringLiteral("boiler/state")), false);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->filterEdit()->text(), QStringLiteral("boiler/state"));
+    QCOMPARE(ExtractorSpec::Kind(dialog->kindCombo()->currentData().toInt()),
+             ExtractorSpec::Kind::JsonPath);
+    QCOMPARE(dialog->pathEdit()->text(), QStringLiteral("$.temp"));
+    QVERIFY(dialog->okButton()->isEnabled());
+    dialog->okButton()->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(m_view->views()->currentWidget(), charts);
+    QCOMPARE(charts->chartsView()->seriesSpecs().size(), 2);
+    spec = charts->chartsView()->seriesSpecs().last();
+    QCOMPARE(spec.topicFilter, QStringLiteral("boiler/state"));
+    QCOMPARE(spec.extractor.path, QStringLiteral("$.temp"));
+
+    // A branch: "boiler/#" with a line per topic, asked; a topic-less level has no
+    // "Chart this" of its own.
+    QAction *own = action(nodeOf(QStringLiteral("boiler")), QStringLiteral("chartThis"));
+    QVERIFY(own && !own->isEnabled());
+    QAction *subtree = action(nodeOf(QStringLiteral("boiler")), QStringLiteral("chartSubtree"));
+    QVERIFY(subtree && subtree->isEnabled());
+    dialog = topics->chartThis(nodeOf(QStringLiteral("boiler")), true);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->filterEdit()->text(), QStringLiteral("boiler/#"));
+    QVERIFY(dialog->perTopicCheck()->isChecked());
+    // Cancelled: nothing is charted.
+    dialog->reject();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(charts->chartsView()->seriesSpecs().size(), 2);
+    QVERIFY(!action(nodeOf(QStringLiteral("boiler/flow/temp")), QStringLiteral("chartSubtree"))
+                 ->isEnabled());
+    // The stream's "Chart this" goes the same way.
+    m_view->showTopics(false);
+    ChartSeriesSpec fromStream;
+    fromStream.topicFilter = QStringLiteral("boiler/flow/temp");
+    fromStream.name = QStringLiteral("From the stream");
+    emit m_view->streamView()->chartRequested(fromStream);
+    QCOMPARE(m_view->views()->currentWidget(), charts);
+    QCOMPARE(charts->chartsView()->seriesSpecs().size(), 3);
+    QCOMPARE(charts->chartsView()->seriesSpecs().last(), fromStream);
 }
 
 QTEST_MAIN(TestTopicTreeView)

@@ -41,6 +41,17 @@ ChartLegend::ChartLegend(QWidget *parent)
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->addStretch(1);
     setWidget(m_strip);
+    // The strip sits in the viewport, outside any layout of ours: its layout requests stop
+    // there, so the legend asks its own layout for room when the strip's size changes
+    // (else, shown inside another layout, it kept the height of an empty strip).
+    m_strip->installEventFilter(this);
+}
+
+bool ChartLegend::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_strip && event->type() == QEvent::LayoutRequest)
+        updateGeometry();
+    return QScrollArea::eventFilter(watched, event);
 }
 
 void ChartLegend::setEntries(const QList<Entry> &entries)

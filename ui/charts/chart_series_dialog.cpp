@@ -262,6 +262,11 @@ void ChartSeriesDialog::setSpec(const ChartSeriesSpec &spec)
     }
     m_path->setText(spec.extractor.path);
     m_metric->setText(spec.extractor.metric);
+    // The dialog has no fields for a decoder's settings (a Protobuf schema and type): they
+    // stay with the decoder they were given for.
+    m_decodedOptions =
+        spec.extractor.kind == Kind::Decoded ? spec.extractor.decoderOptions : QJsonObject();
+    m_decodedOptionsFor = spec.extractor.decoder;
     m_index->setValue(spec.extractor.index);
     if (spec.extractor.kind == Kind::NumericArray)
         m_layout->setText(layoutSpec(spec.extractor.decoderOptions));
@@ -285,6 +290,8 @@ ChartSeriesSpec ChartSeriesDialog::spec() const
         break;
     case Kind::Decoded:
         e.decoder = DecoderCombo::currentId(m_decoder);
+        if (e.decoder == m_decodedOptionsFor)
+            e.decoderOptions = m_decodedOptions;
         e.metric = m_metric->text().trimmed();
         if (!e.metric.isEmpty())
             break; // the metric's value, no path

@@ -98,6 +98,8 @@ private:
     QCheckBox *m_perTopic;
     QLabel *m_problem;
     QPushButton *m_ok = nullptr;
+    QJsonObject m_decodedOptions; // setSpec()'s decoder options, while m_decodedOptionsFor
+    QString m_decodedOptionsFor;  // is chosen
     Retranslator m_texts;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/inspector/json_tree_view.h"
 
+#include "ui/charts/chart_this.h"
 #include "ui/theme/theme.h"
 
 #include <QApplication>
@@ -247,29 +248,65 @@ void JsonTreeView::copyPath()
         QApplication::clipboard()->setText(m_model->path(index));
 }
 
+bool JsonTreeView::canChart(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return false;
+    switch (JsonIndex::Type(index.data(JsonTreeModel::KindRole).toInt())) {
+    case JsonIndex::Type::Number:
+    case JsonIndex::Type::True:
+    case JsonIndex::Type::False:
+        return true;
+    case JsonIndex::Type::String:
+        return ChartThis::isNumber(m_model->copyText(index).toUtf8());
+    default:
+        return false;
+    }
+}
+
+QMenu *JsonTreeView::contextMenuFor(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (!index.isValid())
+        return menu;
+    m_tree->setCurrentIndex(index);
+    // The document may change while the menu is open.
+    const QPersistentModelIndex row(index.siblingAtColumn(0));
+    menu->addAction(m_copyValue->text(), this, &JsonTreeView::copyValue);
+    menu->addAction(m_copyPath->text(), this, &JsonTreeView::copyPath);
+    menu->addAction(tr("Copy &key"), this, [this, row] {
+        if (row.isValid())
+            QApplication::clipboard()->setText(row.data().toString());
+    });
+    if (m_chartable && canChart(row)) {
+        menu->addSeparator();
+        QAction *chart = menu->addAction(tr("C&hart this"), this, [this, row] {
+            if (row.isValid())
+                emit chartRequested(m_model->path(row));
+        });
+        chart->setObjectName(QStringLiteral("chartThis"));
+    }
+    if (m_model->hasChildren(row)) {
+        menu->addSeparator();
+        menu->addAction(tr("&Expand all below"), this, [this, row] {
+            if (row.isValid())
+                m_tree->expandRecursively(row, 3);
+        });
+        menu->addAction(tr("&Collapse"), this, [this, row] {
+            if (row.isValid())
+                m_tree->collapse(row);
+        });
+    }
+    return menu;
+}
+
 void JsonTreeView::showContextMenu(const QPoint &pos)
 {
     const QModelIndex index = m_tree->indexAt(pos);
     if (!index.isValid())
         return;
-    m_tree->setCurrentIndex(index);
-    QMenu menu(this);
-    menu.addAction(m_copyValue->text(), this, &JsonTreeView::copyValue);
-    menu.addAction(m_copyPath->text(), this, &JsonTreeView::copyPath);
-    menu.addAction(tr("Copy &key"), this, [this, index] {
-        QApplication::clipboard()->setText(
-            m_model->index(index.row(), JsonTreeModel::KeyColumn, index.parent())
-                .data()
-                .toString());
-    });
-    if (m_model->hasChildren(index.siblingAtColumn(0))) {
-        menu.addSeparator();
-        menu.addAction(tr("&Expand all below"), this,
-                       [this, index] { m_tree->expandRecursively(index.siblingAtColumn(0), 3); });
-        menu.addAction(tr("&Collapse"), this,
-                       [this, index] { m_tree->collapse(index.siblingAtColumn(0)); });
-    }
-    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    contextMenuFor(index)->popup(m_tree->viewport()->mapToGlobal(pos));
 }
 
 } // namespace mqttdesk

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QToolButton;
 class QTreeView;
 
@@ -42,12 +43,23 @@ public:
 
     void copyValue();
     void copyPath();
+
+    // Offers "Chart this" on values a chart reads as numbers (chartRequested()); off unless
+    // whoever shows the tree can chart.
+    void setChartable(bool chartable) { m_chartable = chartable; }
+    bool isChartable() const { return m_chartable; }
+    // A number, a string holding one, true or false: what a chart's JSON path reads.
+    bool canChart(const QModelIndex &index) const;
+    // The context menu for a row (tests drive it); deleted when closed.
+    QMenu *contextMenuFor(const QModelIndex &index);
     void findNext();
     void findPrevious();
 
 signals:
     void loaded(bool ok);
     void searched();
+    // "Chart this" on a value: its path, as Copy path gives it.
+    void chartRequested(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +83,7 @@ private:
     int m_currentHit = -1;
     bool m_loaded = false;
     bool m_hitsCut = false;
+    bool m_chartable = false;
     QString m_parseError;
     quint64 m_parseGeneration = 0;
     quint64 m_searchGeneration = 0;

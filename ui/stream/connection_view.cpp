@@ -90,6 +90,12 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
                               services->profileId(), services->records(), m_history.get(), this);
     connect(m_charts, &ChartsPage::errorOccurred, this, &ConnectionView::errorOccurred);
     m_views->addTab(m_charts, QString());
+    // "Chart this" in the stream, the Topics map or an inspector they opened: added to the
+    // current chart, which is then shown.
+    connect(m_stream, &MessageStreamView::chartRequested, m_charts, &ChartsPage::chartThis);
+    connect(m_topics, &TopicTreeView::chartRequested, m_charts, &ChartsPage::chartThis);
+    connect(m_charts, &ChartsPage::showRequested, this,
+            [this] { m_views->setCurrentWidget(m_charts); });
     retranslate();
     connect(m_topics, &TopicTreeView::showInStreamRequested, this, [this](const QString &filter) {
         m_stream->setTopicFilter(filter);
@@ -135,6 +141,7 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
                 emit self->errorOccurred(
                     tr("The decoding rules cannot be read: %1").arg(error.message));
             self->m_streamModel->setDecodingRules(rules);
+            self->m_charts->setDecodingRules(rules);
             emit self->decodingRulesLoaded();
         });
     }
@@ -486,6 +493,7 @@ void ConnectionView::applyDecodingRules(const DecodingRules &rules)
 {
     // Shown at once; kept with the profile on the worker.
     m_streamModel->setDecodingRules(rules);
+    m_charts->setDecodingRules(rules);
     ProfileRecords *records = m_context.services->records();
     if (!records)
         return;

@@ -3,6 +3,7 @@
 #include "core/payload/payload_renderer.h"
 #include "core/protocol/codec.h"
 #include "core/workspace/mosquitto_pub_command.h"
+#include "ui/charts/chart_this.h"
 #include "ui/stream/message_comparer.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/payload_file_saver.h"
@@ -129,9 +130,14 @@ void MessagePayloadActions::showAll(int row)
                             rule ? new PayloadViewerDialog(topic, payload, rule->decoder, hint,
                                                            m_view)
                                  : new PayloadViewerDialog(topic, payload, format, hint, m_view);
-                        if (rule)
+                        if (rule) {
                             dialog->setDecoderOptions(rule->decoder, rule->options);
+                            dialog->setRuleDecoder(rule->decoder);
+                        }
                         dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        dialog->setChartable(true);
+                        connect(dialog, &PayloadViewerDialog::chartRequested, this,
+                                &MessagePayloadActions::chartRequested);
                         dialog->show();
                         // Sparkplug B as the bubble shows it: with the births and sequence before
                         // it.
@@ -160,6 +166,38 @@ void MessagePayloadActions::resend(int row)
                     });
 }
 
+std::pair<QString, QJsonObject> MessagePayloadActions::decoderOf(int row) const
+{
+    if (const DecodingRule *rule = m_model->ruleFor(row))
+        return {rule->decoder, rule->options};
+    return {payloadFormatKey(m_model->effectiveFormat(row)), {}};
+}
+
+void MessagePayloadActions::chartThis(int row)
+{
+    const MessageStreamModel::Row *r = m_model->rowAt(row);
+    if (!r)
+        return;
+    const auto [decoder, options] = decoderOf(row);
+    // Decoded by a rule: a field of it is charted as the rules show it.
+    const bool byRule = m_model->ruleFor(row) != nullptr;
+    withFullPayload(
+        row, QCoreApplication::translate("mqttdesk::MessageStreamView", "Chart this"),
+        [this, topic = r->message.topic, decoder, options, byRule](const QByteArray &payload) {
+            const ChartThis::Suggestion suggestion =
+                ChartThis::forMessage(topic, payload, decoder, options, byRule);
+            if (suggestion.complete) {
+                emit chartRequested(suggestion.spec);
+                return;
+            }
+            QPointer<MessagePayloadActions> self(this);
+            ChartThis::ask(m_view, suggestion.spec, [self](const ChartSeriesSpec &spec) {
+                if (self)
+                    emit self->chartRequested(spec);
+            });
+        });
+}
+
 void MessagePayloadActions::addMessageActions(QMenu *menu, int row)
 {
     menu->addAction(QCoreApplication::translate("mqttdesk::MessageStreamView", "&Copy payload"),
@@ -176,6 +214,17 @@ void MessagePayloadActions::addMessageActions(QMenu *menu, int row)
                     this, [this, row] { savePayload(row); });
     menu->addAction(QCoreApplication::translate("mqttdesk::MessageStreamView", "Show &all"), this,
                     [this, row] { showAll(row); });
+    // A number in the row's payload is charted at once; anything else asks what to read.
+    bool number = false;
+    if (const MessageStreamModel::Row *r = m_model->rowAt(row);
+        r && !r->message.payloadDeferred && r->message.payload.size() == r->message.payloadSize) {
+        number = ChartThis::chartsAsIs(r->message.payload, decoderOf(row).first);
+    }
+    QAction *chart = menu->addAction(
+        number ? QCoreApplication::translate("mqttdesk::MessageStreamView", "C&hart this")
+               : QCoreApplication::translate("mqttdesk::MessageStreamView", "C&hart this…"),
+        this, [this, row] { chartThis(row); });
+    chart->setObjectName(QStringLiteral("chartThis"));
     menu->addAction(QCoreApplication::translate("mqttdesk::MessageStreamView",
                                                 "Compare with pre&vious on this topic"),
                     this, [this, row] { m_comparer->compareWithPrevious(row); });

@@ -2,6 +2,7 @@
 
 #include "core/connection/connection_settings.h"
 #include "core/storage/stored_message.h"
+#include "ui/charts/chart_series_dialog.h"
 
 #include <QObject>
 
@@ -40,22 +41,30 @@ public:
     void showAll(int row);
     // Emits resendRequested with the whole payload.
     void resend(int row);
+    // "Chart this": a payload that is a plain number is charted at once (chartRequested);
+    // anything else opens ChartSeriesDialog with the topic and a guess at what to read (the
+    // first number of JSON, or of what the row's decoder renders), charted on OK.
+    void chartThis(int row);
     // Payload reads asked for and not answered yet.
     int pendingPayloadReads() const { return m_payloadReads; }
 
     // The context menu's section for the message of `row`: Copy payload, Copy topic, Copy as
-    // mosquitto_pub command, Save payload as…, Show all and the compare actions.
+    // mosquitto_pub command, Save payload as…, Show all, Chart this and the compare actions.
     void addMessageActions(QMenu *menu, int row);
     // "Resend", last in the context menu.
     void addResendAction(QMenu *menu, int row);
 
 signals:
     void resendRequested(const mqttdesk::StoredMessage &message);
+    // "Chart this", here or in a Show all dialog's JSON tree: the series to add.
+    void chartRequested(const mqttdesk::ChartSeriesSpec &spec);
 
 private:
     // Reads the whole payload of `row` and hands it to `use`; `action` titles an error.
     void withFullPayload(int row, const QString &action,
                          std::function<void(const QByteArray &payload)> use);
+    // The decoder the row is shown with (a rule's, or its format's id) and its settings.
+    std::pair<QString, QJsonObject> decoderOf(int row) const;
 
     MessageStreamModel *m_model;
     QWidget *m_view;

@@ -147,6 +147,8 @@ MessageStreamView::MessageStreamView(MessageStreamModel *model, qint64 profileId
     m_payloadActions = new MessagePayloadActions(m_model, this);
     connect(m_payloadActions, &MessagePayloadActions::resendRequested, this,
             &MessageStreamView::resendRequested);
+    connect(m_payloadActions, &MessagePayloadActions::chartRequested, this,
+            &MessageStreamView::chartRequested);
     layout->addWidget(m_exportBar);
 
     m_list = new QListView(this);

@@ -3,6 +3,7 @@
 #include "core/connection/connection_settings.h"
 #include "core/storage/message_filter.h"
 #include "core/storage/stored_message.h"
+#include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/retranslator.h"
 
 #include <QWidget>
@@ -117,6 +118,8 @@ signals:
     void decodingRulesRequested();
     // "Resend" from a bubble's menu.
     void resendRequested(const mqttdesk::StoredMessage &message);
+    // "Chart this" from a bubble's menu or its Show all dialog: the series to add.
+    void chartRequested(const mqttdesk::ChartSeriesSpec &spec);
     // Once a second while diagnostics are on: "GUI latency p50 … · p99 … · max …";
     // empty when they are switched off.
     void diagnosticsUpdated(const QString &summary);

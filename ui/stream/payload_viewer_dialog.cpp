@@ -3,6 +3,7 @@
 #include "core/inspector/image_sniffer.h"
 #include "core/payload/decoder_registry.h"
 #include "core/payload/hex_dump.h"
+#include "ui/charts/chart_this.h"
 #include "ui/inspector/hex_view.h"
 #include "ui/inspector/image_preview.h"
 #include "ui/inspector/json_tree_view.h"
@@ -39,6 +40,7 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
                                          const QString &decoder, const PayloadHint &hint,
                                          QWidget *parent)
     : QDialog(parent)
+    , m_topic(topic)
     , m_payload(payload)
     , m_hint(hint)
     , m_decoder(decoder)
@@ -131,6 +133,8 @@ PayloadViewerDialog::PayloadViewerDialog(const QString &topic, const QByteArray 
             &PayloadViewerDialog::onScrolled);
     connect(m_tree, &JsonTreeView::loaded, this,
             [this](bool ok) { m_tabs->setTabEnabled(int(Tab::Tree), ok); });
+    connect(m_tree, &JsonTreeView::chartRequested, this,
+            [this](const QString &path) { emit chartRequested(chartSpec(path)); });
     setTabOrder(m_formatBox, m_tabs);
     setTabOrder(m_tabs, m_editor);
     startRendering();
@@ -315,6 +319,45 @@ void PayloadViewerDialog::onRendered(quint64 generation, const RenderedPayload &
     updateStatus();
     updateTreeTab(payload);
     emit rendered();
+}
+
+void PayloadViewerDialog::setChartable(bool chartable)
+{
+    m_tree->setChartable(chartable);
+}
+
+ChartSeriesSpec PayloadViewerDialog::chartSpec(const QString &path) const
+{
+    ChartSeriesSpec spec;
+    spec.topicFilter = m_topic;
+    ExtractorSpec &e = spec.extractor;
+    e.path = path;
+    // The tree shows the payload itself (JSON, or text that is JSON), or a decoder's JSON
+    // rendering of it: the chart must read the same way.
+    if (m_shownDecoder.isEmpty() || m_shownDecoder == u"json" || m_shownDecoder == u"text") {
+        e.kind = ExtractorSpec::Kind::JsonPath;
+        return spec;
+    }
+    e.kind = ExtractorSpec::Kind::Decoded;
+    if (m_shownDecoder == m_ruleDecoder) {
+        // As the stream shows it: the chart follows the rules when they change.
+        e.decoder = QString(ExtractorSpec::kRulesDecoder);
+    } else {
+        e.decoder = m_shownDecoder;
+        e.decoderOptions = m_decoderOptions.value(m_shownDecoder);
+    }
+    if (m_shownDecoder == u"sparkplug") {
+        // This message's context (SparkplugContextResolver) is not the series': a chart reads
+        // every message on its own. A metric is charted by its name: its place may change.
+        e.decoderOptions.remove(QStringLiteral("before"));
+        e.decoderOptions.remove(QStringLiteral("topic"));
+        if (const JsonTreeModel::Document &document = m_tree->model()->document()) {
+            e.metric = ChartThis::sparkplugMetric(*document, path);
+            if (!e.metric.isEmpty())
+                e.path.clear();
+        }
+    }
+    return spec;
 }
 
 void PayloadViewerDialog::updateTreeTab(const RenderedPayload &payload)

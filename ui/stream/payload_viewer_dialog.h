@@ -3,6 +3,7 @@
 #include "core/inspector/payload_copy_text.h"
 #include "core/payload/payload_format.h"
 #include "core/payload/payload_renderer.h"
+#include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/retranslator.h"
 #include "ui/widgets/worker_job.h"
 
@@ -84,9 +85,20 @@ public:
     // The payload in the clipboard as hex, Base64 or a C array; false (with a warning) when it
     // is too large for that.
     bool copyAs(PayloadCopyText::Format format);
+    // Offers "Chart this" on the JSON tree's numbers (chartRequested()); off unless whoever
+    // opens the dialog forwards the request to the connection's charts.
+    void setChartable(bool chartable);
+    // The message is shown by a decoding rule with `decoder`: a field of that decoder's
+    // rendering is charted as the rules show it (ExtractorSpec::kRulesDecoder).
+    void setRuleDecoder(const QString &decoder) { m_ruleDecoder = decoder; }
+    // The series "Chart this" asks for on the tree's value at `path`: the topic, read by that
+    // JSON path from the payload, or from what the shown decoder (CBOR, Protobuf…) renders;
+    // a Sparkplug B metric's value by the metric's name.
+    ChartSeriesSpec chartSpec(const QString &path) const;
 
 signals:
     void rendered();
+    void chartRequested(const mqttdesk::ChartSeriesSpec &spec);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -107,9 +119,11 @@ private:
     void updateTreeTab(const RenderedPayload &payload);
     void updateStatus();
 
+    QString m_topic;
     QByteArray m_payload;
     PayloadHint m_hint;
     QString m_decoder;                            // a DecoderRegistry id
+    QString m_ruleDecoder;                        // the decoding rule's, when one shows the message
     QHash<QString, QJsonObject> m_decoderOptions; // by decoder id
     QString m_shownDecoder; // the decoder of the shown text: "hex" also as a fallback
     int m_hexBytesPerLine = HexDump::kBytesPerLine;   // what the width holds

@@ -304,6 +304,9 @@ void TopicDetailPanel::openViewer()
             return;
         auto *dialog = new PayloadViewerDialog(message.topic, bytes, format, {}, self);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setChartable(true);
+        connect(dialog, &PayloadViewerDialog::chartRequested, self.data(),
+                &TopicDetailPanel::chartRequested);
         dialog->show();
     };
     if (!message.payloadDeferred && message.payload.size() == message.payloadSize) {

@@ -3,6 +3,7 @@
 #include "core/payload/payload_format.h"
 
 #include "core/storage/stored_message.h"
+#include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/retranslator.h"
 
 #include <QPersistentModelIndex>
@@ -50,6 +51,8 @@ public:
 
 signals:
     void showInStreamRequested(const QString &topicFilter);
+    // "Chart this" in the inspector it opened: the series to add.
+    void chartRequested(const mqttdesk::ChartSeriesSpec &spec);
     // A page arrived (tests wait on it).
     void recentLoaded();
 

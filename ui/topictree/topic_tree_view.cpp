@@ -5,6 +5,7 @@
 #include "core/topictree/topic_tree_filter_proxy.h"
 #include "core/topictree/topic_tree_model.h"
 #include "core/workspace/profile_records.h"
+#include "ui/charts/chart_this.h"
 #include "ui/topictree/retained_clear_dialog.h"
 #include "ui/topictree/retained_snapshot_dialog.h"
 #include "ui/topictree/topic_detail_panel.h"
@@ -27,7 +28,25 @@ namespace mqttdesk {
 
 namespace {
 constexpr int kMaxMenuDepth = 4;
+// How many nodes "Chart subtree" looks through for a topic to guess from.
+constexpr int kMaxSampleNodes = 500;
+
+// The first topic (depth first) at or below `index`: its name and last payload's first bytes.
+std::pair<QString, QByteArray> firstTopicBelow(const QModelIndex &index)
+{
+    QList<QModelIndex> stack{index};
+    for (int seen = 0; !stack.isEmpty() && seen < kMaxSampleNodes; ++seen) {
+        const QModelIndex node = stack.takeLast();
+        if (node.data(TopicTreeModel::IsTopicRole).toBool())
+            return {node.data(TopicTreeModel::TopicRole).toString(),
+                    node.data(TopicTreeModel::PreviewRole).toByteArray()};
+        const QAbstractItemModel *model = node.model();
+        for (int row = model->rowCount(node) - 1; row >= 0; --row)
+            stack << model->index(row, 0, node);
+    }
+    return {};
 }
+} // namespace
 
 TopicTreeView::TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint64 profileId,
                              QWidget *parent)
@@ -146,6 +165,7 @@ TopicTreeView::TopicTreeView(TopicTreeModel *model, HistoryReader *reader, qint6
             [this](const QModelIndex &current) { onCurrentChanged(current); });
     connect(m_detail, &TopicDetailPanel::showInStreamRequested, this,
             &TopicTreeView::showInStreamRequested);
+    connect(m_detail, &TopicDetailPanel::chartRequested, this, &TopicTreeView::chartRequested);
     // The detail follows the selected node as its numbers change.
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -268,6 +288,20 @@ QMenu *TopicTreeView::contextMenuFor(const QModelIndex &proxyIndex)
                     [this, topic] { emit showInStreamRequested(topic + QStringLiteral("/#")); });
     menu->addAction(tr("Copy topic"), this, [topic] { QApplication::clipboard()->setText(topic); });
     menu->addSeparator();
+    // Straight to the chart when the last payload is a number; otherwise asks what to read.
+    const bool number =
+        isTopic && ChartThis::chartsAsIs(index.data(TopicTreeModel::PreviewRole).toByteArray(),
+                                         payloadFormatKey(m_model->formatOf(topic)));
+    const QPersistentModelIndex node(index); // the tree may change while the menu is open
+    QAction *chart = menu->addAction(number ? tr("Chart this") : tr("Chart this…"), this,
+                                     [this, node] { chartThis(node, false); });
+    chart->setObjectName(QStringLiteral("chartThis"));
+    chart->setEnabled(isTopic);
+    QAction *chartSubtree =
+        menu->addAction(tr("Chart subtree…"), this, [this, node] { chartThis(node, true); });
+    chartSubtree->setObjectName(QStringLiteral("chartSubtree"));
+    chartSubtree->setEnabled(m_proxy->hasChildren(index));
+    menu->addSeparator();
     const QModelIndex source = m_proxy->mapToSource(index);
     const int below = int(m_model->retainedTopicsUnder(source).size());
     const bool online = m_connection && m_connection->state() == SessionState::Connected;
@@ -286,6 +320,30 @@ QMenu *TopicTreeView::contextMenuFor(const QModelIndex &proxyIndex)
         menu->setToolTipsVisible(true);
     }
     return menu;
+}
+
+ChartSeriesDialog *TopicTreeView::chartThis(const QModelIndex &proxyIndex, bool subtree)
+{
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex.siblingAtColumn(0));
+    if (!source.isValid())
+        return nullptr;
+    const QString topic = source.data(TopicTreeModel::TopicRole).toString();
+    ChartThis::Suggestion suggestion;
+    if (subtree) {
+        const auto [sampleTopic, sample] = firstTopicBelow(source);
+        suggestion =
+            ChartThis::forSubtree(topic, sample, payloadFormatKey(m_model->formatOf(sampleTopic)));
+    } else {
+        suggestion =
+            ChartThis::forMessage(topic, source.data(TopicTreeModel::PreviewRole).toByteArray(),
+                                  payloadFormatKey(m_model->formatOf(topic)));
+    }
+    if (suggestion.complete) {
+        emit chartRequested(suggestion.spec);
+        return nullptr;
+    }
+    return ChartThis::ask(this, suggestion.spec,
+                          [this](const ChartSeriesSpec &spec) { emit chartRequested(spec); });
 }
 
 void TopicTreeView::showContextMenu(const QPoint &pos)

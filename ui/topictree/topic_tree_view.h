@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/retranslator.h"
 
 #include <QList>
@@ -70,10 +71,18 @@ public:
     QToolButton *snapshotsButton() const { return m_snapshots; }
     // The context menu's actions for a node (tests drive them).
     QMenu *contextMenuFor(const QModelIndex &proxyIndex);
+    // "Chart this" on a topic: a last payload that is a plain number is charted at once
+    // (chartRequested; returns null); otherwise ChartSeriesDialog opens (returned) with the
+    // topic and a guess at what to read (the first number of its JSON), charted on OK.
+    // `subtree`: "topic/#" with a line per topic, always asked, guessed from the first topic
+    // below.
+    ChartSeriesDialog *chartThis(const QModelIndex &proxyIndex, bool subtree);
 
 signals:
     // "Show in stream": the stream's topic filter (a topic, or "topic/#" for a subtree).
     void showInStreamRequested(const QString &topicFilter);
+    // "Chart this", here or in the inspector the detail panel opens: the series to add.
+    void chartRequested(const mqttdesk::ChartSeriesSpec &spec);
 
 protected:
     void changeEvent(QEvent *event) override;
