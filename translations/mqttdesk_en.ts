@@ -1518,7 +1518,7 @@
 <context>
     <name>ValueExtractor</name>
     <message>
-        <location filename="../core/series/value_extractor.cpp" line="+169"/>
+        <location filename="../core/series/value_extractor.cpp" line="+171"/>
         <source>The scale and the offset must be finite numbers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,13 +1528,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+98"/>
+        <location line="+8"/>
+        <location line="+101"/>
         <source>The element index must be a whole number, 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-88"/>
         <source>not a number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,7 +1559,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>&apos;%1&apos; is not a kind of value: use text, jsonPath, numericArray or decoded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,7 +1579,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>There is no decoder &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2174,7 +2174,7 @@
 <context>
     <name>mqttdesk::ChartLegend</name>
     <message>
-        <location filename="../ui/charts/chart_legend.cpp" line="+79"/>
+        <location filename="../ui/charts/chart_legend.cpp" line="+90"/>
         <source>Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,6 +2186,30 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::ChartPanelFrame</name>
+    <message>
+        <location filename="../ui/charts/chart_panel_frame.cpp" line="+44"/>
+        <source>Remove this chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chart %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <comment>between the series&apos; names in a chart&apos;s title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remove chart: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ChartPlot</name>
     <message>
         <location filename="../ui/charts/chart_plot.cpp" line="+82"/>
@@ -2193,7 +2217,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+323"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2203,7 +2227,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+255"/>
+        <location line="+330"/>
         <source>%n line(s) shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</source>
         <translation>
             <numerusform>%n line shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</numerusform>
@@ -2229,12 +2253,12 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>Chart series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,27 +2268,32 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Decoder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Path:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Element:</source>
+        <source>&amp;Metric:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Element:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>&amp;Layout:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2305,6 +2334,21 @@ Show or hide this line</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>As the decoding rules show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparkplug B metric name or alias (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads this Sparkplug B metric&apos;s value instead of a path: its name, or its alias number for data messages that send only the alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Named after the filter and path</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2345,11 +2389,11 @@ Show or hide this line</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The decoder whose rendering the path reads</source>
+        <source>The decoder whose rendering the path reads; the decoding rules use each topic&apos;s rule, as the stream does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A JSON path: $.value, $.sensors[0].temp, $..t (the first t at any depth)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2389,7 +2433,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+120"/>
         <source>Topic filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,7 +2453,12 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Enter a JSON path, e.g. $.value, or a Sparkplug B metric.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Enter a JSON path, e.g. $.value.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,12 +2471,40 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ChartsPage</name>
     <message>
-        <location filename="../ui/charts/charts_page.cpp" line="+56"/>
+        <location filename="../ui/charts/charts_page.cpp" line="+45"/>
+        <source>Add c&amp;hart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add another chart below the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The saved charts cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+98"/>
+        <source>Remove chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove the chart &quot;%1&quot; with its %n series?</source>
+        <translation>
+            <numerusform>Remove the chart &quot;%1&quot; with its %n series?</numerusform>
+            <numerusform>Remove the chart &quot;%1&quot; with its %n series?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>The chart cannot be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2465,7 +2542,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+121"/>
         <source>&amp;Add series…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2555,12 +2632,12 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+369"/>
+        <location line="+478"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Add a series to chart values from the stored history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2570,7 +2647,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Reading the history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,7 +2660,7 @@ Show or hide this line</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3065,12 +3142,12 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+136"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+142"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Views of this connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3130,7 +3207,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>The decoding rules were not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4073,7 +4150,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonTreeView</name>
     <message>
-        <location filename="../ui/inspector/json_tree_view.cpp" line="+74"/>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+75"/>
         <source>&amp;Find:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4153,8 +4230,13 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>Copy &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;hart this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4163,7 +4245,7 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Collapse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4636,18 +4718,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+502"/>
+        <location line="+504"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-516"/>
-        <location line="+515"/>
+        <location line="-518"/>
+        <location line="+517"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-527"/>
         <source>words in the payload, or /regex/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4668,12 +4750,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+521"/>
+        <location line="+523"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-520"/>
+        <location line="-522"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -4704,7 +4786,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4727,7 +4809,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         </translation>
     </message>
     <message>
-        <location filename="../ui/stream/message_payload_actions.cpp" line="+87"/>
+        <location filename="../ui/stream/message_payload_actions.cpp" line="+88"/>
         <source>Copy as mosquitto_pub command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4762,12 +4844,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Resend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
+        <source>Chart this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Copy payload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4792,7 +4879,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <source>C&amp;hart this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hart this…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Compare with pre&amp;vious on this topic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4983,7 +5080,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+101"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+103"/>
         <source>Payload of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5054,12 +5151,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+159"/>
         <source>a %1 picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+101"/>
         <source>%1 (%2 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6806,7 +6903,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::SeriesLoader</name>
     <message>
-        <location filename="../core/series/series_loader.cpp" line="+65"/>
+        <location filename="../core/series/series_loader.cpp" line="+59"/>
         <source>The values cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7746,7 +7843,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Could not read the payload: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7890,7 +7987,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108"/>
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+127"/>
         <source>Filt&amp;er:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7975,7 +8072,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Show in stream</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7990,7 +8087,22 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Chart this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chart this…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Chart subtree…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Clear retained…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8013,7 +8125,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+79"/>
         <source>%Ln topic(s)</source>
         <translation>
             <numerusform>%Ln topic</numerusform>

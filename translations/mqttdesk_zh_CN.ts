@@ -1522,7 +1522,7 @@
 <context>
     <name>ValueExtractor</name>
     <message>
-        <location filename="../core/series/value_extractor.cpp" line="+169"/>
+        <location filename="../core/series/value_extractor.cpp" line="+171"/>
         <source>The scale and the offset must be finite numbers.</source>
         <translation>比例和偏移必须是有限的数。</translation>
     </message>
@@ -1532,13 +1532,13 @@
         <translation>缺少解码器。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+98"/>
+        <location line="+8"/>
+        <location line="+101"/>
         <source>The element index must be a whole number, 0 or more.</source>
         <translation>元素下标必须是不小于 0 的整数。</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-88"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
@@ -1563,7 +1563,7 @@
         <translation>无法解码</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>&apos;%1&apos; is not a kind of value: use text, jsonPath, numericArray or decoded.</source>
         <translation>“%1”不是取值方式：请用 text、jsonPath、numericArray 或 decoded。</translation>
     </message>
@@ -1583,7 +1583,7 @@
         <translation>“%1”必须是对象。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>There is no decoder &apos;%1&apos;.</source>
         <translation>没有名为“%1”的解码器。</translation>
     </message>
@@ -2178,7 +2178,7 @@
 <context>
     <name>mqttdesk::ChartLegend</name>
     <message>
-        <location filename="../ui/charts/chart_legend.cpp" line="+79"/>
+        <location filename="../ui/charts/chart_legend.cpp" line="+90"/>
         <source>Show or hide this line</source>
         <translation>显示或隐藏这条线</translation>
     </message>
@@ -2191,6 +2191,30 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::ChartPanelFrame</name>
+    <message>
+        <location filename="../ui/charts/chart_panel_frame.cpp" line="+44"/>
+        <source>Remove this chart</source>
+        <translation>移除此图表</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chart %1</source>
+        <translation>图表 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <comment>between the series&apos; names in a chart&apos;s title</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remove chart: %1</source>
+        <translation>移除图表：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ChartPlot</name>
     <message>
         <location filename="../ui/charts/chart_plot.cpp" line="+82"/>
@@ -2198,7 +2222,7 @@ Show or hide this line</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+323"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2208,7 +2232,7 @@ Show or hide this line</source>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+255"/>
+        <location line="+330"/>
         <source>%n line(s) shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</source>
         <translation>
             <numerusform>显示 %n 条线，从 %1 到 %2。鼠标滚轮、+ 和 - 缩放；拖动或方向键平移；按住 Shift 拖动可缩放到选框；Shift+方向键移动十字线；Home 或双击显示整个范围。</numerusform>
@@ -2233,12 +2257,12 @@ Show or hide this line</source>
         <translation>数据系列需要一个取值对象。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>Chart series</source>
         <translation>图表数据系列</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -2248,27 +2272,32 @@ Show or hide this line</source>
         <translation>主题过滤器(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Value:</source>
         <translation>取值(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Decoder:</source>
         <translation>解码器(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Path:</source>
         <translation>路径(&amp;P)：</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Element:</source>
         <translation>元素(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Layout:</source>
         <translation>布局(&amp;L)：</translation>
     </message>
@@ -2309,6 +2338,21 @@ Show or hide this line</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>As the decoding rules show it</source>
+        <translation>按解码规则显示的方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparkplug B metric name or alias (optional)</source>
+        <translation>Sparkplug B 指标名称或别名（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads this Sparkplug B metric&apos;s value instead of a path: its name, or its alias number for data messages that send only the alias</source>
+        <translation>读取此 Sparkplug B 指标的值而不是路径：填写其名称，或对只发送别名的数据消息填写别名编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Named after the filter and path</source>
         <translation>按过滤器和路径命名</translation>
     </message>
@@ -2349,11 +2393,11 @@ Show or hide this line</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The decoder whose rendering the path reads</source>
-        <translation>路径读取其解码结果的解码器</translation>
+        <source>The decoder whose rendering the path reads; the decoding rules use each topic&apos;s rule, as the stream does</source>
+        <translation>路径读取其输出的解码器；“解码规则”会像消息流一样按每个主题的规则解码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A JSON path: $.value, $.sensors[0].temp, $..t (the first t at any depth)</source>
         <translation>JSON 路径：$.value、$.sensors[0].temp、$..t（任意深度的第一个 t）</translation>
     </message>
@@ -2393,7 +2437,7 @@ Show or hide this line</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+120"/>
         <source>Topic filter: %1</source>
         <translation>主题过滤器：%1</translation>
     </message>
@@ -2413,7 +2457,12 @@ Show or hide this line</source>
         <translation>布局：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Enter a JSON path, e.g. $.value, or a Sparkplug B metric.</source>
+        <translation>请输入 JSON 路径（如 $.value）或 Sparkplug B 指标。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Enter a JSON path, e.g. $.value.</source>
         <translation>请输入 JSON 路径，例如 $.value。</translation>
     </message>
@@ -2426,12 +2475,39 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ChartsPage</name>
     <message>
-        <location filename="../ui/charts/charts_page.cpp" line="+56"/>
+        <location filename="../ui/charts/charts_page.cpp" line="+45"/>
+        <source>Add c&amp;hart</source>
+        <translation>添加图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add another chart below the others</source>
+        <translation>在其他图表下方再添加一个图表</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The saved charts cannot be read: %1</source>
         <translation>无法读取保存的图表：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+98"/>
+        <source>Remove chart</source>
+        <translation>移除图表</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove the chart &quot;%1&quot; with its %n series?</source>
+        <translation>
+            <numerusform>移除图表“%1”及其 %n 个序列？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>The chart cannot be saved: %1</source>
         <translation>无法保存图表：%1</translation>
     </message>
@@ -2469,7 +2545,7 @@ Show or hide this line</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+121"/>
         <source>&amp;Add series…</source>
         <translation>添加数据系列(&amp;A)…</translation>
     </message>
@@ -2559,12 +2635,12 @@ Show or hide this line</source>
         <translation>图表状态</translation>
     </message>
     <message>
-        <location line="+369"/>
+        <location line="+478"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Add a series to chart values from the stored history.</source>
         <translation>添加数据系列，绘制已存储历史中的数值。</translation>
     </message>
@@ -2574,7 +2650,7 @@ Show or hide this line</source>
         <translation>此时间范围内没有数值。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Reading the history…</source>
         <translation>正在读取历史…</translation>
     </message>
@@ -2586,7 +2662,7 @@ Show or hide this line</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3066,12 +3142,12 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+136"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+142"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation>无法读取解码规则：%1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Views of this connection</source>
         <translation>此连接的视图</translation>
     </message>
@@ -3131,7 +3207,7 @@ Show or hide this line</source>
         <translation>无法读取发布历史：%1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>The decoding rules were not saved: %1</source>
         <translation>解码规则未能保存：%1</translation>
     </message>
@@ -4074,7 +4150,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::JsonTreeView</name>
     <message>
-        <location filename="../ui/inspector/json_tree_view.cpp" line="+74"/>
+        <location filename="../ui/inspector/json_tree_view.cpp" line="+75"/>
         <source>&amp;Find:</source>
         <translation>查找(&amp;F)：</translation>
     </message>
@@ -4154,9 +4230,14 @@ Saved: %2.</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>Copy &amp;key</source>
         <translation>复制键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;hart this</source>
+        <translation>绘制图表(&amp;H)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4164,7 +4245,7 @@ Saved: %2.</source>
         <translation>展开下级全部(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Collapse</source>
         <translation>折叠(&amp;C)</translation>
     </message>
@@ -4638,18 +4719,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>更多：解码、导出、清除、诊断</translation>
     </message>
     <message>
-        <location line="+502"/>
+        <location line="+504"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-516"/>
-        <location line="+515"/>
+        <location line="-518"/>
+        <location line="+517"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-527"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -4670,12 +4751,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+521"/>
+        <location line="+523"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-520"/>
+        <location line="-522"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -4706,7 +4787,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>更多消息流操作</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -4728,7 +4809,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         </translation>
     </message>
     <message>
-        <location filename="../ui/stream/message_payload_actions.cpp" line="+87"/>
+        <location filename="../ui/stream/message_payload_actions.cpp" line="+88"/>
         <source>Copy as mosquitto_pub command</source>
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
@@ -4763,12 +4844,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Resend</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
+        <source>Chart this</source>
+        <translation>绘制图表</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Copy payload</source>
         <translation>复制载荷(&amp;C)</translation>
     </message>
@@ -4793,7 +4879,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>显示全部(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <source>C&amp;hart this</source>
+        <translation>绘制图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hart this…</source>
+        <translation>绘制图表(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Compare with pre&amp;vious on this topic</source>
         <translation>与该主题的上一条比较(&amp;V)</translation>
     </message>
@@ -4984,7 +5080,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PayloadViewerDialog</name>
     <message>
-        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+101"/>
+        <location filename="../ui/stream/payload_viewer_dialog.cpp" line="+103"/>
         <source>Payload of %1</source>
         <translation>%1 的载荷</translation>
     </message>
@@ -5055,12 +5151,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+159"/>
         <source>a %1 picture</source>
         <translation>%1 图片</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+101"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
@@ -6804,7 +6900,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::SeriesLoader</name>
     <message>
-        <location filename="../core/series/series_loader.cpp" line="+65"/>
+        <location filename="../core/series/series_loader.cpp" line="+59"/>
         <source>The values cannot be read: %1</source>
         <translation>无法读取数值：%1</translation>
     </message>
@@ -7742,7 +7838,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>…（在查看器中打开以查看全部 %1）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Could not read the payload: %1</source>
         <translation>无法读取载荷：%1</translation>
     </message>
@@ -7885,7 +7981,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+108"/>
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+127"/>
         <source>Filt&amp;er:</source>
         <translation>筛选(&amp;E)：</translation>
     </message>
@@ -7970,7 +8066,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Show in stream</source>
         <translation>在消息流中显示</translation>
     </message>
@@ -7985,7 +8081,22 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>复制主题</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Chart this</source>
+        <translation>绘制图表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chart this…</source>
+        <translation>绘制图表…</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Chart subtree…</source>
+        <translation>为子树绘制图表…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Clear retained…</source>
         <translation>清除保留消息…</translation>
     </message>
@@ -8007,7 +8118,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>连接后才能清除保留消息</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+79"/>
         <source>%Ln topic(s)</source>
         <translation>
             <numerusform>%Ln 个主题</numerusform>
