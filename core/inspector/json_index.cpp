@@ -354,6 +354,18 @@ QString JsonIndex::key(quint32 id) const
     return unescape(QByteArrayView(m_text).sliced(n.keyStart, n.keyEnd - n.keyStart));
 }
 
+std::optional<quint32> JsonIndex::member(quint32 object, QStringView key) const
+{
+    if (m_nodes[object].type != Type::Object)
+        return std::nullopt;
+    for (quint32 row = 0; row < m_nodes[object].childCount; ++row) {
+        const quint32 id = child(object, row);
+        if (this->key(id) == key)
+            return id;
+    }
+    return std::nullopt;
+}
+
 QByteArrayView JsonIndex::raw(quint32 id) const
 {
     const Node &n = m_nodes[id];

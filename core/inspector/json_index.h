@@ -3,7 +3,9 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringView>
 
+#include <optional>
 #include <vector>
 
 namespace mqttdesk {
@@ -65,6 +67,8 @@ public:
 
     // An object member's key, unescaped; empty for array elements and the root.
     QString key(quint32 id) const;
+    // An object's first member with that key; nothing when it has none (or is no object).
+    std::optional<quint32> member(quint32 object, QStringView key) const;
     bool hasKey(quint32 id) const { return m_nodes[id].keyStart != kNoKey; }
     // A string value unescaped; for any other value its JSON text.
     QString valueText(quint32 id) const;

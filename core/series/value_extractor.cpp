@@ -504,23 +504,15 @@ ExtractedValue ValueExtractor::fromMetric(const QByteArray &json) const
         return skip(SkipReason::Missing);
     bool isNumber = false;
     const qulonglong alias = m_spec.metric.toULongLong(&isNumber);
-    auto member = [&index](quint32 object, QStringView key) -> std::optional<quint32> {
-        for (quint32 row = 0; row < index.node(object).childCount; ++row) {
-            const quint32 child = index.child(object, row);
-            if (index.key(child) == key)
-                return child;
-        }
-        return std::nullopt;
-    };
-    const std::optional<quint32> metrics = member(0, u"metrics");
+    const std::optional<quint32> metrics = index.member(0, u"metrics");
     if (!metrics || index.node(*metrics).type != JsonIndex::Type::Array)
         return skip(SkipReason::Missing);
     for (quint32 row = 0; row < index.node(*metrics).childCount; ++row) {
         const quint32 metric = index.child(*metrics, row);
         if (index.node(metric).type != JsonIndex::Type::Object)
             continue;
-        const std::optional<quint32> name = member(metric, u"name");
-        const std::optional<quint32> aliasNode = member(metric, u"alias");
+        const std::optional<quint32> name = index.member(metric, u"name");
+        const std::optional<quint32> aliasNode = index.member(metric, u"alias");
         const bool byName = name && index.node(*name).type == JsonIndex::Type::String &&
                             index.valueText(*name) == m_spec.metric;
         const bool byAlias = isNumber && aliasNode &&
@@ -528,7 +520,7 @@ ExtractedValue ValueExtractor::fromMetric(const QByteArray &json) const
                              index.valueText(*aliasNode).toULongLong() == alias;
         if (!byName && !byAlias)
             continue;
-        const std::optional<quint32> value = member(metric, u"value");
+        const std::optional<quint32> value = index.member(metric, u"value");
         if (!value)
             return skip(SkipReason::Missing); // a null metric
         return fromJson(index.raw(*value), *m_whole);

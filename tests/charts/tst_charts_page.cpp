@@ -7,6 +7,7 @@
 #include "core/inspector/json_index.h"
 #include "core/series/series_loader.h"
 #include "core/workspace/profile_records.h"
+#include "tests/charts/charts_test_support.h"
 #include "tests/storage/support/message_factory.h"
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/screenshot_check.h"
@@ -44,19 +45,14 @@ using mqttdesk::test::makeMessage;
 
 namespace {
 
-constexpr qint64 kBaseUs = 1'718'006'400'000'000; // 2024-06-10 08:00 UTC
-constexpr qint64 kSecond = 1'000'000;
+constexpr qint64 kBaseUs = test::kChartBaseUs;
+constexpr qint64 kSecond = test::kChartSecond;
 
+// A JSON path series with a legend name and a unit.
 ChartSeriesSpec jsonSeries(const QString &filter, const QString &path, const QString &name = {},
                            const QString &unit = {})
 {
-    ChartSeriesSpec spec;
-    spec.name = name;
-    spec.topicFilter = filter;
-    spec.extractor.kind = ExtractorSpec::Kind::JsonPath;
-    spec.extractor.path = path;
-    spec.extractor.unit = unit;
-    return spec;
+    return test::jsonSeries(filter, path, unit, false, name);
 }
 
 QList<ChartSeriesSpec> specsOf(const QJsonObject &panel)

@@ -1,12 +1,14 @@
 #pragma once
 
-// What the series tests share: a history written through the real storage writer, with
-// part of it left in the indexer's unindexed tail.
+// What the series tests share: fresh histories, and a history written through the real
+// storage writer with part of it left in the indexer's unindexed tail.
 
+#include "core/storage/database.h"
 #include "core/storage/message_writer.h"
 #include "core/storage/stored_message.h"
 
 #include <QList>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <limits>
@@ -35,5 +37,25 @@ inline void writeHistory(const QString &path, const QList<StoredMessage> &messag
         QVERIFY(writer.enqueue(messages.at(i)));
     QVERIFY(writer.waitUntilIdle(60000));
 }
+
+// Empty histories (the schema made) in one temporary folder, a new file each.
+class FreshHistories
+{
+public:
+    QString next()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_files));
+        Database db(path);
+        const StorageError error = db.open();
+        if (error.isError())
+            qFatal("open failed: %s", qPrintable(error.detail));
+        return path;
+    }
+    QString folder() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+};
 
 } // namespace mqttdesk::test

@@ -84,23 +84,12 @@ private:
     QList<qint64> topicIds(qint64 profileId, const QStringList &filters);
     QList<ReadRow> read(MessageRangeScan &scan, const MessageRangeScan::Range &range,
                         StorageError *error = nullptr);
-    QString freshPath();
+    QString freshPath() { return m_histories.next(); }
 
-    QTemporaryDir m_dir;
+    test::FreshHistories m_histories;
     QString m_fixturePath;
     std::unique_ptr<Database> m_fixture;
-    int m_files = 0;
 };
-
-QString TestMessageRangeScan::freshPath()
-{
-    const QString path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_files));
-    Database db(path);
-    const StorageError error = db.open();
-    if (error.isError())
-        qFatal("open failed: %s", qPrintable(error.detail));
-    return path;
-}
 
 void TestMessageRangeScan::initTestCase()
 {
@@ -434,7 +423,7 @@ void TestMessageRangeScan::topicNames()
 
 void TestMessageRangeScan::unopenedConnectionIsTypedError()
 {
-    const DatabaseConnection connection(m_dir.path(),
+    const DatabaseConnection connection(m_histories.folder(),
                                         QStringLiteral("test")); // a directory
     MessageRangeScan scan(connection);
     StorageError error;

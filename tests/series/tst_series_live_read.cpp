@@ -62,22 +62,11 @@ private slots:
     void longReadMatchesRowByRow();
 
 private:
-    QString freshPath();
+    QString freshPath() { return m_histories.next(); }
     SeriesLoader::Answer wait(const std::function<void(SeriesLoader::Callback)> &ask);
 
-    QTemporaryDir m_dir;
-    int m_files = 0;
+    test::FreshHistories m_histories;
 };
-
-QString TestSeriesLiveRead::freshPath()
-{
-    const QString path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_files));
-    Database db(path);
-    const StorageError error = db.open();
-    if (error.isError())
-        qFatal("open failed: %s", qPrintable(error.detail));
-    return path;
-}
 
 SeriesLoader::Answer
 TestSeriesLiveRead::wait(const std::function<void(SeriesLoader::Callback)> &ask)

@@ -67,23 +67,12 @@ private slots:
     void answerIsDroppedWhenTheLoaderIsGone();
 
 private:
-    QString freshPath();
+    QString freshPath() { return m_histories.next(); }
     // Loads and waits for the answer (processing events, as the GUI thread would).
     SeriesLoader::Answer load(SeriesLoader &loader, const SeriesRequest &r);
 
-    QTemporaryDir m_dir;
-    int m_files = 0;
+    test::FreshHistories m_histories;
 };
-
-QString TestSeriesLoader::freshPath()
-{
-    const QString path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_files));
-    Database db(path);
-    const StorageError error = db.open();
-    if (error.isError())
-        qFatal("open failed: %s", qPrintable(error.detail));
-    return path;
-}
 
 SeriesLoader::Answer TestSeriesLoader::load(SeriesLoader &loader, const SeriesRequest &r)
 {

@@ -58,15 +58,7 @@ QString ChartThis::sparkplugMetric(const JsonIndex &rendering, const QString &pa
 {
     if (!rendering.isValid() || rendering.node(0).type != JsonIndex::Type::Object)
         return {};
-    auto member = [&rendering](quint32 object, QStringView key) -> std::optional<quint32> {
-        for (quint32 row = 0; row < rendering.node(object).childCount; ++row) {
-            const quint32 child = rendering.child(object, row);
-            if (rendering.key(child) == key)
-                return child;
-        }
-        return std::nullopt;
-    };
-    const std::optional<quint32> metrics = member(0, u"metrics");
+    const std::optional<quint32> metrics = rendering.member(0, u"metrics");
     if (!metrics || rendering.node(*metrics).type != JsonIndex::Type::Array)
         return {};
     // Which metric: the one the path names, or the first with a number.
@@ -85,13 +77,13 @@ QString ChartThis::sparkplugMetric(const JsonIndex &rendering, const QString &pa
         const quint32 metric = rendering.child(*metrics, row);
         if (rendering.node(metric).type != JsonIndex::Type::Object)
             continue;
-        const std::optional<quint32> value = member(metric, u"value");
+        const std::optional<quint32> value = rendering.member(metric, u"value");
         if (!value || !isNumber(rendering.valueText(*value).toUtf8()))
             continue;
-        if (const std::optional<quint32> name = member(metric, u"name");
+        if (const std::optional<quint32> name = rendering.member(metric, u"name");
             name && !rendering.valueText(*name).isEmpty())
             return rendering.valueText(*name);
-        if (const std::optional<quint32> alias = member(metric, u"alias"))
+        if (const std::optional<quint32> alias = rendering.member(metric, u"alias"))
             return rendering.valueText(*alias);
     }
     return {};
