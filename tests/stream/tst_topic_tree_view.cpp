@@ -23,6 +23,7 @@
 #include "ui/topictree/retained_clear_dialog.h"
 #include "ui/topictree/topic_detail_panel.h"
 #include "ui/topictree/topic_tree_view.h"
+#include "ui/widgets/decoder_combo.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -473,7 +474,8 @@ void TestTopicTreeView::chartThisFromTheTree()
     QVERIFY(m_store->ensureProfile(1));
     QVERIFY(m_store->store(
         {stored(QStringLiteral("boiler/flow/temp"), "21.5"),
-         stored(QStringLiteral("boiler/state"), R"({"name":"b1","temp":"48.5","bar":1.6})")}));
+         stored(QStringLiteral("boiler/state"), R"({"name":"b1","temp":"48.5","bar":1.6})"),
+         stored(QStringLiteral("plant/mp"), QByteArray::fromHex("81a17605"))}));
     open(false);
     TopicTreeView *topics = m_view->topicsView();
     m_view->showTopics(true);
@@ -546,6 +548,19 @@ void TestTopicTreeView::chartThisFromTheTree()
     QCOMPARE(m_view->views()->currentWidget(), charts);
     QCOMPARE(charts->chartsView()->seriesSpecs().size(), 3);
     QCOMPARE(charts->chartsView()->seriesSpecs().last(), fromStream);
+
+    // Under a decoding rule (MessagePack {"v": 5} on plant/mp), the dialog reads the field
+    // as the rules show it, as the stream does.
+    DecodingRules rules;
+    QVERIFY(rules.append({QStringLiteral("plant/#"), QStringLiteral("msgpack"), {}}));
+    m_view->applyDecodingRules(rules);
+    dialog = topics->chartThis(nodeOf(QStringLiteral("plant/mp")), false);
+    QVERIFY(dialog);
+    QCOMPARE(ExtractorSpec::Kind(dialog->kindCombo()->currentData().toInt()),
+             ExtractorSpec::Kind::Decoded);
+    QCOMPARE(DecoderCombo::currentId(dialog->decoderCombo()), QStringLiteral("rules"));
+    QCOMPARE(dialog->pathEdit()->text(), QStringLiteral("$.v"));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestTopicTreeView)

@@ -142,6 +142,7 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
                     tr("The decoding rules cannot be read: %1").arg(error.message));
             self->m_streamModel->setDecodingRules(rules);
             self->m_charts->setDecodingRules(rules);
+            self->m_topics->setDecodingRules(rules);
             emit self->decodingRulesLoaded();
         });
     }
@@ -494,6 +495,7 @@ void ConnectionView::applyDecodingRules(const DecodingRules &rules)
     // Shown at once; kept with the profile on the worker.
     m_streamModel->setDecodingRules(rules);
     m_charts->setDecodingRules(rules);
+    m_topics->setDecodingRules(rules);
     ProfileRecords *records = m_context.services->records();
     if (!records)
         return;

@@ -1,6 +1,7 @@
 #include "ui/topictree/topic_tree_view.h"
 
 #include "core/connection/connection.h"
+#include "core/payload/decoder_registry.h"
 #include "core/retained/retained_source.h"
 #include "core/topictree/topic_tree_filter_proxy.h"
 #include "core/topictree/topic_tree_model.h"
@@ -291,7 +292,7 @@ QMenu *TopicTreeView::contextMenuFor(const QModelIndex &proxyIndex)
     // Straight to the chart when the last payload is a number; otherwise asks what to read.
     const bool number =
         isTopic && ChartThis::chartsAsIs(index.data(TopicTreeModel::PreviewRole).toByteArray(),
-                                         payloadFormatKey(m_model->formatOf(topic)));
+                                         shownAs(topic).decoder);
     const QPersistentModelIndex node(index); // the tree may change while the menu is open
     QAction *chart = menu->addAction(number ? tr("Chart this") : tr("Chart this…"), this,
                                      [this, node] { chartThis(node, false); });
@@ -322,6 +323,16 @@ QMenu *TopicTreeView::contextMenuFor(const QModelIndex &proxyIndex)
     return menu;
 }
 
+TopicTreeView::Shown TopicTreeView::shownAs(const QString &topic) const
+{
+    const QString chosen = payloadFormatKey(m_model->formatOf(topic));
+    if (chosen != DecoderRegistry::AutoId)
+        return {chosen, {}, false};
+    if (const DecodingRule *rule = m_rules.match(topic))
+        return {rule->decoder, rule->options, true};
+    return {chosen, {}, false};
+}
+
 ChartSeriesDialog *TopicTreeView::chartThis(const QModelIndex &proxyIndex, bool subtree)
 {
     const QModelIndex source = m_proxy->mapToSource(proxyIndex.siblingAtColumn(0));
@@ -331,12 +342,13 @@ ChartSeriesDialog *TopicTreeView::chartThis(const QModelIndex &proxyIndex, bool 
     ChartThis::Suggestion suggestion;
     if (subtree) {
         const auto [sampleTopic, sample] = firstTopicBelow(source);
-        suggestion =
-            ChartThis::forSubtree(topic, sample, payloadFormatKey(m_model->formatOf(sampleTopic)));
+        const Shown shown = shownAs(sampleTopic);
+        suggestion = ChartThis::forSubtree(topic, sample, shown.decoder, shown.options);
     } else {
+        const Shown shown = shownAs(topic);
         suggestion =
             ChartThis::forMessage(topic, source.data(TopicTreeModel::PreviewRole).toByteArray(),
-                                  payloadFormatKey(m_model->formatOf(topic)));
+                                  shown.decoder, shown.options, shown.byRule);
     }
     if (suggestion.complete) {
         emit chartRequested(suggestion.spec);

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/payload/decoding_rules.h"
 #include "ui/charts/chart_series_dialog.h"
 #include "ui/i18n/retranslator.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -66,6 +68,8 @@ public:
     using LiveSources = std::function<QList<RetainedLiveSource>()>;
     void setSnapshotContext(ProfileRecords *records, LiveSources sources);
     void setLiveSources(LiveSources sources) { m_liveSources = std::move(sources); }
+    // The connection's decoding rules: "Chart this" reads a topic as the stream shows it.
+    void setDecodingRules(const DecodingRules &rules) { m_rules = rules; }
     // Opens "Retained snapshots" with `filter` in its filter field (empty: "#").
     RetainedSnapshotDialog *openSnapshots(const QString &filter = {});
     QToolButton *snapshotsButton() const { return m_snapshots; }
@@ -88,6 +92,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // How the stream shows a topic's messages: the subscription's "Display as" other than
+    // Auto first, then the first decoding rule whose filter matches.
+    struct Shown
+    {
+        QString decoder;
+        QJsonObject options;
+        bool byRule = false;
+    };
+    Shown shownAs(const QString &topic) const;
     void setExpandedRecursively(const QModelIndex &parent, int depth, int maxDepth);
     void onExpanded(const QModelIndex &index, bool expanded);
     void onCurrentChanged(const QModelIndex &current);
@@ -95,6 +108,7 @@ private:
     void showContextMenu(const QPoint &pos);
 
     TopicTreeModel *m_model;
+    DecodingRules m_rules;
     TopicTreeFilterProxy *m_proxy;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_sort = nullptr;
