@@ -227,7 +227,11 @@ const QList<CliFlag> kFlags = {
         "filter)"),
      append<&CliOptions::topics>},
     {CliFlagId::Qos, "-q", "--qos", "qos", kTopics | B(C::RetainedClear),
-     TR("QoS 0, 1 or 2 (default 0)"), setQos<&CliOptions::qos>},
+     TR("QoS 0, 1 or 2 (default 0)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         o.qosGiven = true;
+         return setQos<&CliOptions::qos>(o, f, v);
+     }},
     {CliFlagId::Retain, "-r", "--retain", nullptr, kPub | B(C::BenchPub),
      TR("publish with the retain flag"), turnOn<&CliOptions::retain>},
     {CliFlagId::Message, "-m", "--message", "message", kPub, TR("the message to publish"),
@@ -251,6 +255,25 @@ const QList<CliFlag> kFlags = {
          return number(f, v, 0, 86400000, tr("the delay must be 0 or more milliseconds, not '%1'."),
                        [&o](qint64 n) { o.repeatDelayMs = int(n); });
      }},
+    {CliFlagId::Template, nullptr, "--template", "name", kPub,
+     TR("publish a saved template (\"Collection/Template\" or its name); -t, -q and -r override "
+        "it"),
+     setText<&CliOptions::templateName>},
+    {CliFlagId::Collection, nullptr, "--collection", "file", kPub,
+     TR("read --template from this exported template file instead of the app's templates"),
+     setText<&CliOptions::collectionFile>},
+    {CliFlagId::Var, nullptr, "--var", "name=value", kPub,
+     TR("a template variable, repeatable; it wins over the collection's"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         const QString value = v.value(0);
+         if (value.indexOf(QLatin1Char('=')) < 1)
+             return badValue(f, tr("give a variable as name=value, not '%1'.").arg(value));
+         o.variables.append(value);
+         return std::nullopt;
+     }},
+    {CliFlagId::Expand, nullptr, "--expand", nullptr, kPub,
+     TR("expand {{variables}} in -t and -m (off by default: a literal {{ is sent as it is)"),
+     turnOn<&CliOptions::expand>},
     // sub output
     {CliFlagId::Count, "-C", "--count", "count", kSub | B(C::BenchPub) | B(C::BenchSub) | kTree,
      TR("sub, topics: exit after this many messages; bench pub: messages per client; bench "
@@ -385,11 +408,16 @@ const QList<CliFlag> kFlags = {
                        tr("the size must be 0 to 268435456 bytes, not '%1'."),
                        [&o](qint64 n) { o.payloadSize = int(n); });
      }},
-    {CliFlagId::Interval, nullptr, "--interval", "ms", kBench,
-     TR("delay between starting two clients"),
+    {CliFlagId::Interval, nullptr, "--interval", "ms", kBench | kPub,
+     TR("bench: delay between starting two clients; pub: the same as --repeat-delay"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          return number(f, v, 0, 86400000, tr("the delay must be 0 or more milliseconds, not '%1'."),
-                       [&o](qint64 n) { o.intervalMs = int(n); });
+                       [&o](qint64 n) {
+                           if (o.command == CliCommand::Pub)
+                               o.repeatDelayMs = int(n);
+                           else
+                               o.intervalMs = int(n);
+                       });
      }},
 };
 

@@ -96,6 +96,7 @@ struct CliOptions
     // Topics, QoS
     QStringList topics;
     QoS qos = QoS::AtMostOnce;
+    bool qosGiven = false; // -q was given (pub --template: it overrides the template's QoS)
     bool retain = false;
 
     // pub
@@ -104,6 +105,11 @@ struct CliOptions
     QString messageFile;
     int repeat = 1;
     int repeatDelayMs = 0;
+    // pub: templates (see docs/templates.md)
+    QString templateName;   // --template: "Collection/Template" or a unique template name
+    QString collectionFile; // --collection: a template file instead of the data directory's
+    QStringList variables;  // --var name=value, repeatable; they win over the collection's
+    bool expand = false;    // --expand: variables in -t and -m
 
     // sub
     qint64 count = 0; // -C, 0 = unlimited

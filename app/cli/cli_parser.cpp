@@ -186,9 +186,31 @@ bool CliParser::validate(CliOptions &o, CliError *error)
         o.url.startsWith(QLatin1String("mqtt")) &&
         o.url.indexOf(QLatin1Char('/'), o.url.indexOf(QLatin1String("://")) + 3) > 0;
     if (o.command == CliCommand::Pub) {
-        if (o.source == MessageSource::None) {
+        const bool fromTemplate = !o.templateName.isEmpty();
+        if (fromTemplate && o.source != MessageSource::None) {
+            *error = {CliError::Kind::ConflictingOptions,
+                      tr("--template gives the message: drop -m, -f, -s, -l and -n.")};
+            return false;
+        }
+        if (!fromTemplate && o.source == MessageSource::None) {
             *error = {CliError::Kind::MissingOption,
-                      tr("pub needs a message: -m, -f, -s, -l or -n.")};
+                      tr("pub needs a message: -m, -f, -s, -l, -n or --template.")};
+            return false;
+        }
+        if (!o.collectionFile.isEmpty() && !fromTemplate) {
+            *error = {CliError::Kind::MissingOption,
+                      tr("--collection needs --template: which of its templates to publish.")};
+            return false;
+        }
+        if (!o.variables.isEmpty() && !fromTemplate && !o.expand) {
+            *error = {CliError::Kind::MissingOption,
+                      tr("--var needs --template or --expand: without them -t and -m are sent "
+                         "as they are.")};
+            return false;
+        }
+        if (o.expand && o.source == MessageSource::StdinLines) {
+            *error = {CliError::Kind::ConflictingOptions,
+                      tr("--expand works on -m, -f and -s, not on -l.")};
             return false;
         }
         if (o.topics.size() > 1) {
@@ -196,11 +218,12 @@ bool CliParser::validate(CliOptions &o, CliError *error)
                       tr("pub takes one topic (-t), not %1.").arg(o.topics.size())};
             return false;
         }
-        if (o.topics.isEmpty() && !urlHasTopic) {
+        if (o.topics.isEmpty() && !urlHasTopic && !fromTemplate) {
             *error = {CliError::Kind::MissingOption, tr("pub needs a topic: -t topic.")};
             return false;
         }
-        if (!fileMustExist(o.messageFile, "-f", error))
+        if (!fileMustExist(o.messageFile, "-f", error) ||
+            !fileMustExist(o.collectionFile, "--collection", error))
             return false;
     }
     // As mosquitto_sub: -U alone is not enough (it would wait for messages that never come).
@@ -258,6 +281,9 @@ bool CliParser::validate(CliOptions &o, CliError *error)
         QString t = topic;
         if (o.command == CliCommand::BenchPub || o.command == CliCommand::BenchSub)
             t.replace(QLatin1String("%c"), QLatin1String("0"));
+        // --expand: the topic is checked once its variables are expanded.
+        if (o.expand && t.contains(QLatin1String("{{")))
+            continue;
         const std::optional<TopicError> e =
             names ? Topic::validateName(t) : Topic::validateFilter(t);
         if (e) {

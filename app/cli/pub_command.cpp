@@ -1,34 +1,18 @@
 #include "app/cli/pub_command.h"
 
+#include "app/cli/pub_template_loader.h"
+#include "core/publishjob/publish_job.h"
+
 #include <QFile>
 
 namespace mqttdesk {
-
-namespace {
-
-// Messages handed to the connection and not yet finished: enough to keep a QoS 1/2
-// window full, small enough to bound memory for a huge -l input.
-constexpr int kPublishWindow = 4096;
-// QoS 2 over 3.1.1, which has no Receive Maximum: what brokers take in flight by default
-// (mosquitto's max_inflight_messages); more incomplete QoS 2 flows make mosquitto drop the
-// connection. 5.0 needs no limit here: the session keeps to the server's Receive Maximum.
-constexpr int kV311Qos2Window = 20;
-
-int windowFor(const CliOptions &options, const CliPlan &plan)
-{
-    return options.qos == QoS::ExactlyOnce && plan.settings.session.version != ProtocolVersion::V5
-               ? kV311Qos2Window
-               : kPublishWindow;
-}
-
-} // namespace
 
 PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_client(plan, options.quiet)
     , m_repeatsLeft(options.repeat)
-    , m_window(windowFor(options, plan))
+    , m_window(PublishJob::defaultWindow(options.qos, plan.settings.session.version))
 {
     connect(&m_client, &CliClient::connected, this, &PubCommand::onConnected);
     connect(&m_client, &CliClient::done, this, &PubCommand::done);
@@ -42,6 +26,16 @@ PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *
 PubCommand::~PubCommand() = default;
 
 bool PubCommand::prepare(CliError *error)
+{
+    if (!readMessage(error))
+        return false;
+    if (m_options.templateName.isEmpty() && !m_options.expand)
+        return true;
+    m_template = PubTemplateLoader::load(m_options, m_client.plan(), m_payload, error);
+    return m_template.has_value();
+}
+
+bool PubCommand::readMessage(CliError *error)
 {
     switch (m_options.source) {
     case MessageSource::Argument:
@@ -79,14 +73,20 @@ void PubCommand::start()
 
 void PubCommand::interrupt()
 {
+    if (m_job)
+        m_job->stop();
     m_client.finish(ExitSuccess);
 }
 
-void PubCommand::onConnected()
+void PubCommand::onConnected(const ConnackInfo &info)
 {
     if (m_started)
         return;
     m_started = true;
+    if (m_template) {
+        startJob(info);
+        return;
+    }
     if (m_options.source == MessageSource::StdinLines) {
         m_repeatsLeft = 0; // --repeat applies to a single message, not to -l
         m_reader = std::make_unique<StdinLineReader>(m_window);
@@ -99,6 +99,31 @@ void PubCommand::onConnected()
         return;
     }
     publishRepeats();
+}
+
+void PubCommand::startJob(const ConnackInfo &info)
+{
+    m_template->setMaximumPacketSize(info.maximumPacketSize);
+    PublishJobOptions options;
+    options.count = m_options.repeat;
+    options.intervalMs = m_options.repeatDelayMs;
+    options.clientId = info.clientId;
+    m_job = new PublishJob(m_client.connection(), *m_template, options, this);
+    connect(m_job, &PublishJob::settled, this, &PubCommand::onJobSettled);
+    m_job->start();
+}
+
+void PubCommand::onJobSettled()
+{
+    const PublishJobStats &stats = m_job->stats();
+    if (m_job->state() == PublishJob::State::Finished && stats.failed == 0) {
+        m_client.finish(ExitSuccess);
+        return;
+    }
+    if (!stats.lastError.isEmpty())
+        m_client.fail(stats.lastError, ExitRequest);
+    else
+        m_client.finish(ExitSuccess); // stopped by an interrupt
 }
 
 void PubCommand::publishRepeats()
@@ -136,6 +161,8 @@ void PubCommand::publish(const QByteArray &payload)
 
 void PubCommand::onFinished(quint64, const PublishOutcome &outcome)
 {
+    if (m_job)
+        return; // the job counts its own
     --m_outstanding;
     if (m_reader)
         m_reader->release(1);

@@ -168,9 +168,17 @@ void TstCliParser::everyFlagParsedAndDocumented()
         {CliFlagId::Rate, {{QStringLiteral("100")}, {}}},
         {CliFlagId::Size, {{QStringLiteral("64")}, {}}},
         {CliFlagId::Interval, {{QStringLiteral("5")}, {}}},
+        {CliFlagId::Template, {{QStringLiteral("Plant/Reading")}, {}}},
+        {CliFlagId::Collection,
+         {{QCoreApplication::applicationFilePath()},
+          {QStringLiteral("--template"), QStringLiteral("Reading")}}},
+        {CliFlagId::Var, {{QStringLiteral("device=pump-7")}, {QStringLiteral("--expand")}}},
+        {CliFlagId::Expand, {}},
     };
-    const QSet<CliFlagId> sources = {CliFlagId::Message, CliFlagId::File, CliFlagId::Stdin,
-                                     CliFlagId::StdinLines, CliFlagId::NullMessage};
+    // --template gives the message too.
+    const QSet<CliFlagId> sources = {CliFlagId::Message,     CliFlagId::File,
+                                     CliFlagId::Stdin,       CliFlagId::StdinLines,
+                                     CliFlagId::NullMessage, CliFlagId::Template};
     // Flags a command line cannot do without here (the message, the topic, a certificate
     // with its key, a .proto file with its type): without them there is nothing valid to
     // compare with.
@@ -199,7 +207,8 @@ void TstCliParser::everyFlagParsedAndDocumented()
                 if (command != CliCommand::Conn && command != CliCommand::BenchConn &&
                     flag.id != CliFlagId::Topic)
                     base << QStringLiteral("-t") << QStringLiteral("a");
-                if (command == CliCommand::Pub && !sources.contains(flag.id))
+                if (command == CliCommand::Pub && !sources.contains(flag.id) &&
+                    !sample.needs.contains(QStringLiteral("--template")))
                     base << QStringLiteral("-m") << QStringLiteral("x");
 
                 CliError error;

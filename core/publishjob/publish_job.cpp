@@ -1,0 +1,217 @@
+#include "core/publishjob/publish_job.h"
+
+#include "core/connection/connection.h"
+#include "core/protocol/reason_code.h"
+
+#include <QDateTime>
+
+namespace mqttdesk {
+
+namespace {
+
+// Messages handed to the connection and unfinished: enough to keep a QoS 1/2 window full,
+// small enough to bound the memory of a job at full speed.
+constexpr int kWindow = 4096;
+// QoS 2 over 3.1.1, which has no Receive Maximum: mosquitto's max_inflight_messages default.
+// More incomplete QoS 2 flows make it drop the connection.
+constexpr int kV311Qos2Window = 20;
+// A timed job that fell further behind its schedule than this (a busy machine, a long pause)
+// starts a new schedule from now rather than bursting to catch up.
+constexpr qint64 kMaxCatchUpMs = 1000;
+constexpr int kProgressMs = 100;
+
+} // namespace
+
+PublishJob::PublishJob(Connection *connection, CompiledTemplate message, PublishJobOptions options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_message(std::move(message))
+    , m_options(std::move(options))
+    , m_nextCounter(m_message.source().counter)
+    , m_random(QRandomGenerator::global()->generate())
+{
+    m_window = m_options.window > 0
+                   ? m_options.window
+                   : defaultWindow(m_message.source().qos, m_message.protocolVersion());
+    m_timer.setSingleShot(true);
+    // "Every 150 ms" means at least 150 ms: a coarse timer may fire 5 % early.
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &PublishJob::pump);
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(kProgressMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        m_progressPending = false;
+        emit progressed();
+    });
+    connect(connection, &Connection::publishFinished, this, &PublishJob::onFinished);
+    connect(connection, &Connection::stateChanged, this, &PublishJob::onConnectionState);
+}
+
+PublishJob::~PublishJob() = default;
+
+int PublishJob::defaultWindow(QoS qos, ProtocolVersion version)
+{
+    return qos == QoS::ExactlyOnce && version != ProtocolVersion::V5 ? kV311Qos2Window : kWindow;
+}
+
+void PublishJob::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    if (state != State::Running)
+        m_timer.stop();
+    if (state == State::Finished || state == State::Stopped) {
+        m_progressTimer.stop();
+        m_progressPending = false;
+        emit progressed();
+    }
+    emit stateChanged(state);
+    if ((state == State::Finished || state == State::Stopped) && m_stats.inFlight == 0)
+        emit settled();
+}
+
+void PublishJob::start()
+{
+    if (m_state != State::Idle || !m_connection)
+        return;
+    m_clock.start();
+    m_dueMs = 0;
+    if (m_connection->state() != SessionState::Connected) {
+        if (m_options.onDisconnect == PublishJobOptions::OnDisconnect::Pause) {
+            setState(State::Paused);
+            return;
+        }
+        m_stats.lastError = tr("The connection is not open.");
+        setState(State::Stopped);
+        return;
+    }
+    setState(State::Running);
+    pump();
+}
+
+void PublishJob::stop()
+{
+    if (m_state == State::Running || m_state == State::Paused || m_state == State::Idle)
+        setState(State::Stopped);
+}
+
+void PublishJob::onConnectionState(SessionState state)
+{
+    if (state == SessionState::Connected) {
+        if (m_state == State::Paused) {
+            m_dueMs = m_clock.elapsed();
+            setState(State::Running);
+            pump();
+        }
+        return;
+    }
+    if (state == SessionState::Connecting || m_state != State::Running)
+        return;
+    if (m_options.onDisconnect == PublishJobOptions::OnDisconnect::Pause) {
+        setState(State::Paused);
+        return;
+    }
+    m_stats.lastError = tr("The connection closed.");
+    setState(State::Stopped);
+}
+
+void PublishJob::pump()
+{
+    const auto remaining = [this] {
+        return m_options.count <= 0 || m_stats.sent < m_options.count;
+    };
+    if (m_options.intervalMs <= 0) {
+        while (m_state == State::Running && remaining() && m_stats.inFlight < m_window) {
+            if (!sendOne())
+                return;
+        }
+        finishIfDone();
+        return;
+    }
+    qint64 now = m_clock.elapsed();
+    if (now - m_dueMs > kMaxCatchUpMs)
+        m_dueMs = now;
+    while (m_state == State::Running && remaining() && m_dueMs <= now &&
+           m_stats.inFlight < m_window) {
+        if (!sendOne())
+            return;
+        m_dueMs += nextIntervalMs();
+        now = m_clock.elapsed();
+    }
+    // A full window waits for onFinished(), which pumps again.
+    if (m_state == State::Running && remaining() && m_stats.inFlight < m_window)
+        m_timer.start(int(qMax<qint64>(0, m_dueMs - now)));
+    finishIfDone();
+}
+
+qint64 PublishJob::nextIntervalMs()
+{
+    if (m_options.jitterMs <= 0)
+        return m_options.intervalMs;
+    const qint64 j = m_options.jitterMs;
+    const qint64 offset = qint64(m_random.bounded(quint32(2 * j + 1))) - j;
+    return qMax<qint64>(0, m_options.intervalMs + offset);
+}
+
+bool PublishJob::sendOne()
+{
+    const TemplateContext context(m_nextCounter, QDateTime::currentMSecsSinceEpoch(),
+                                  m_options.clientId, &m_random);
+    PublishDraftError error;
+    std::optional<PublishPacket> packet = m_message.message(context, &error);
+    if (!packet) {
+        m_stats.lastError =
+            tr("Message %1 cannot be sent: %2").arg(m_nextCounter).arg(error.message());
+        setState(State::Stopped);
+        return false;
+    }
+    m_tokens.insert(m_connection->publish(std::move(*packet)));
+    ++m_nextCounter;
+    ++m_stats.sent;
+    ++m_stats.inFlight;
+    noteProgress();
+    return true;
+}
+
+void PublishJob::onFinished(quint64 token, const PublishOutcome &outcome)
+{
+    if (!m_tokens.remove(token))
+        return;
+    --m_stats.inFlight;
+    if (outcome.status == PublishStatus::Failed) {
+        ++m_stats.failed;
+        m_stats.lastError = outcome.error
+                                ? outcome.error->message
+                                : tr("The server refused the message: %1.")
+                                      .arg(reasonCodeText(outcome.reasonCode, PacketType::Puback));
+    } else {
+        ++m_stats.acknowledged;
+    }
+    const qint64 elapsed = m_clock.isValid() ? m_clock.elapsed() : 0;
+    m_stats.rate = elapsed > 0 ? double(m_stats.acknowledged) * 1000.0 / double(elapsed) : 0;
+    noteProgress();
+    if (m_state == State::Running && !m_timer.isActive())
+        pump();
+    else if ((m_state == State::Finished || m_state == State::Stopped) && m_stats.inFlight == 0)
+        emit settled();
+}
+
+void PublishJob::finishIfDone()
+{
+    if (m_state == State::Running && m_options.count > 0 && m_stats.sent >= m_options.count &&
+        m_stats.inFlight == 0) {
+        setState(State::Finished);
+    }
+}
+
+void PublishJob::noteProgress()
+{
+    if (m_progressPending)
+        return;
+    m_progressPending = true;
+    m_progressTimer.start();
+}
+
+} // namespace mqttdesk
