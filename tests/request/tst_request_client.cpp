@@ -5,9 +5,11 @@
 #include "core/connection/connection.h"
 #include "core/connection/connection_thread.h"
 #include "core/request/request_client.h"
+#include "core/request/request_list_model.h"
 #include "tests/connection/test_settings.h"
 #include "tests/request/test_responder.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -47,6 +49,7 @@ private slots:
     void v311MatchesPayloadField();
     void refusedBeforeSending();
     void historyKeepsTheLatest();
+    void modelFollowsTheHistory();
 
 private:
     bool connectClient(ProtocolVersion version);
@@ -223,6 +226,38 @@ void TstRequestClient::historyKeepsTheLatest()
     QCOMPARE(qsizetype(m_client->records().size()), 3);
     QCOMPARE(m_client->records().front().id, ids.at(2));
     QCOMPARE(m_client->records().back().reply->payload, "re: 4"_ba);
+}
+
+void TstRequestClient::modelFollowsTheHistory()
+{
+    m_client->setHistoryLimit(3);
+    RequestListModel model(m_client.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    RequestOptions quick;
+    quick.timeoutMs = 200;
+    const quint64 silent =
+        m_client->send(requestTemplate(u"req/silent/m"_s, u"?"_s), quick, 1, {}, &error);
+    QVERIFY2(silent, qPrintable(error));
+    QCOMPARE(model.rowCount(), 1);
+    waitDone(silent);
+    QCOMPARE(model.index(0, RequestListModel::StatusColumn).data().toString().left(9),
+             u"Timed out"_s);
+    QList<quint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        ids.append(m_client->send(requestTemplate(u"req/m/{{counter}}"_s, u"{{counter}}"_s),
+                                  RequestOptions{}, quint64(10 + i), {}, &error));
+        waitDone(ids.last());
+    }
+    // Three kept, newest first; the timed-out one was dropped.
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowOf(silent), -1);
+    QCOMPARE(model.index(0, 0).data(RequestListModel::IdRole).toULongLong(), ids.at(2));
+    QCOMPARE(model.index(0, RequestListModel::TopicColumn).data().toString(), u"req/m/12"_s);
+    QCOMPARE(model.index(0, RequestListModel::ReplyColumn).data().toString(), u"re: 12"_s);
+    QCOMPARE(model.index(0, RequestListModel::StatusColumn).data().toString(), u"Replied"_s);
+    QVERIFY(model.index(0, RequestListModel::RttColumn).data().toString().endsWith(u" ms"_s));
+    QCOMPARE(model.index(2, RequestListModel::TopicColumn).data().toString(), u"req/m/10"_s);
 }
 
 QTEST_GUILESS_MAIN(TstRequestClient)
