@@ -23,6 +23,11 @@ CliClient::CliClient(const CliPlan &plan, bool quiet, const ConnectionServices::
     Connection *c = m_services->connection();
     connect(c, &Connection::stateChanged, this, &CliClient::onStateChanged);
     connect(c, &Connection::errorOccurred, this, &CliClient::onError);
+    // Problems that do not stop the connection (an unwritable SSLKEYLOGFILE) are printed too.
+    connect(c, &Connection::warningOccurred, this, [this](const QString &message) {
+        if (!m_quiet)
+            printError(tr("warning: %1").arg(message));
+    });
     connect(c, &Connection::connected, this, [this](const ConnackInfo &info) {
         m_everConnected = true;
         if (!m_finishing)

@@ -372,6 +372,12 @@ void Connection::openTransport()
     connect(t, &Transport::readyRead, this, &Connection::onTransportReadyRead);
     connect(t, &Transport::disconnected, this, &Connection::onTransportDisconnected);
     connect(t, &Transport::errorOccurred, this, &Connection::onTransportError);
+    connect(t, &Transport::warningOccurred, this, [this](const QString &message) {
+        log(LogLevel::Warning, message);
+        emit warningOccurred(message);
+    });
+    connect(t, &Transport::noticeOccurred, this,
+            [this](const QString &message) { log(LogLevel::Info, message); });
     t->open();
 }
 

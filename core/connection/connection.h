@@ -113,6 +113,9 @@ signals:
     void serverDisconnected(const mqttdesk::ServerDisconnected &info);
     void authChallenge(const mqttdesk::AuthChallenge &challenge);
     void errorOccurred(const mqttdesk::ConnectionError &error);
+    // A problem that does not stop the connection (the TLS key log file cannot be
+    // written); also logged as a warning.
+    void warningOccurred(const QString &message);
     void logMessage(const mqttdesk::ConnectionLogEntry &entry);
 
 private:

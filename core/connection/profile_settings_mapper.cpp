@@ -39,6 +39,8 @@ TransportOptions transportOptions(const ProfileSnapshot &s)
     t.tls.insecure = !s.tlsVerifyPeer;
     t.tls.peerName = s.tlsPeerName;
     t.tls.alpnProtocols = s.tlsAlpn;
+    // Empty: SSLKEYLOGFILE still applies (TlsKeyLog::pathFor); the profile's path wins.
+    t.tls.keyLogFile = s.tlsKeyLogFile;
     // TLS 1.0 / 1.1 are below what the transport offers at all: its default applies.
     t.tls.minimumVersion = s.tlsMinimumVersion >= 3   ? TlsOptions::MinimumVersion::Tls1_3
                            : s.tlsMinimumVersion == 2 ? TlsOptions::MinimumVersion::Tls1_2

@@ -63,6 +63,8 @@ ProfileSnapshot ProfileSnapshot::from(const ConnectionProfile &p)
     s.tlsPeerName = tls.peerName;
     s.tlsAlpn = tls.alpn;
     s.tlsVerifyPeer = tls.verifyPeer;
+    if (tls.writeKeyLog)
+        s.tlsKeyLogFile = tls.keyLogFile;
 
     s.reconnectEnabled = p.reconnect.enabled;
     s.reconnectMinMs = p.reconnect.minBackoffMs;

@@ -58,6 +58,7 @@ struct ProfileSnapshot
     QString tlsPeerName;
     QStringList tlsAlpn;
     bool tlsVerifyPeer = true;
+    QString tlsKeyLogFile; // empty unless the profile writes a key log
 
     bool reconnectEnabled = true;
     int reconnectMinMs = 1000;

@@ -101,6 +101,11 @@ struct ProfileTlsOptions
     QString peerName; // SNI / name to verify; empty = the host
     QStringList alpn; // e.g. "mqtt"; empty = none sent
     bool verifyPeer = true;
+    // Write the TLS session keys to keyLogFile (NSS key log format, for Wireshark). Off by
+    // default: anyone with the file can decrypt the traffic. SSLKEYLOGFILE applies to every
+    // TLS connection anyway; this path wins over it.
+    bool writeKeyLog = false;
+    QString keyLogFile;
 
     bool operator==(const ProfileTlsOptions &) const = default;
 };

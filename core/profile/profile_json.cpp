@@ -214,6 +214,8 @@ QJsonObject ProfileJson::toJson(const ConnectionProfile &p, Secrets secrets)
         {QStringLiteral("peerName"), t.peerName},
         {QStringLiteral("alpn"), QJsonArray::fromStringList(t.alpn)},
         {QStringLiteral("verifyPeer"), t.verifyPeer},
+        {QStringLiteral("writeKeyLog"), t.writeKeyLog},
+        {QStringLiteral("keyLogFile"), t.keyLogFile},
     };
     const QJsonObject reconnect{
         {QStringLiteral("enabled"), p.reconnect.enabled},
@@ -338,6 +340,8 @@ std::optional<ConnectionProfile> ProfileJson::fromJson(const QJsonObject &json,
     t.peerName = tls.string(QStringLiteral("peerName"));
     t.alpn = tls.stringList(QStringLiteral("alpn"));
     t.verifyPeer = tls.boolean(QStringLiteral("verifyPeer"), t.verifyPeer);
+    t.writeKeyLog = tls.boolean(QStringLiteral("writeKeyLog"), t.writeKeyLog);
+    t.keyLogFile = tls.string(QStringLiteral("keyLogFile"));
 
     JsonFieldReader reconnect = r.object(QStringLiteral("reconnect"));
     p.reconnect.enabled = reconnect.boolean(QStringLiteral("enabled"), p.reconnect.enabled);

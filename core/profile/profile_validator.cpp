@@ -176,6 +176,16 @@ void checkTls(Collector &c, const ConnectionProfile &p)
             break;
         }
     }
+    if (t.writeKeyLog && t.keyLogFile.trimmed().isEmpty())
+        c.error("tls.keyLogFile", QCoreApplication::translate(
+                                      "mqttdesk::ProfileValidator",
+                                      "Choose the file the TLS session keys are written to."));
+    else if (t.writeKeyLog)
+        c.warning("tls.writeKeyLog",
+                  QCoreApplication::translate(
+                      "mqttdesk::ProfileValidator",
+                      "TLS session keys are written to a file: anyone with it can decrypt "
+                      "this connection's traffic."));
     if (!t.verifyPeer)
         c.warning("tls.verifyPeer", QCoreApplication::translate(
                                         "mqttdesk::ProfileValidator",

@@ -37,6 +37,10 @@ struct TlsOptions
     QString peerName;
     QStringList alpnProtocols;
     MinimumVersion minimumVersion = MinimumVersion::Default;
+    // Where to write the TLS session keys in NSS key log format (for Wireshark; see
+    // TlsKeyLog). Empty: the SSLKEYLOGFILE environment variable when set, else nowhere; a
+    // path here wins over SSLKEYLOGFILE.
+    QString keyLogFile;
 };
 
 } // namespace mqttdesk

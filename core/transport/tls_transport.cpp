@@ -2,7 +2,9 @@
 
 #include "core/transport/ssl_error_translator.h"
 #include "core/transport/tls_configuration_loader.h"
+#include "core/transport/tls_key_log.h"
 
+#include <QDir>
 #include <QSslSocket>
 
 namespace mqttdesk {
@@ -10,6 +12,8 @@ namespace mqttdesk {
 TlsTransport::TlsTransport(const TransportOptions &options, QObject *parent)
     : TcpTransport(options, parent)
 {}
+
+TlsTransport::~TlsTransport() = default;
 
 QSslSocket *TlsTransport::sslSocket() const
 {
@@ -32,6 +36,7 @@ QTcpSocket *TlsTransport::createSocket()
         failLater(error);
         return nullptr;
     }
+    openKeyLog();
     auto *socket = new QSslSocket(this);
     socket->setSslConfiguration(m_configuration);
     if (!options().tls.peerName.isEmpty())
@@ -47,6 +52,7 @@ QTcpSocket *TlsTransport::createSocket()
             });
     connect(socket, &QSslSocket::encrypted, this, [this, socket] {
         m_peerChain = socket->peerCertificateChain();
+        reportKeyLogProblems();
         if (state() == State::Opening)
             markOpen();
     });
@@ -55,12 +61,64 @@ QTcpSocket *TlsTransport::createSocket()
 
 void TlsTransport::startConnection()
 {
+    if (m_keyLog) {
+        // TCP first; onSocketConnected() starts the handshake, so that the key log sees the
+        // SSL object being made. The same as connectToHostEncrypted() does internally.
+        sslSocket()->setPeerVerifyName(verifyName());
+        sslSocket()->connectToHost(options().host, options().port);
+        return;
+    }
     sslSocket()->connectToHostEncrypted(options().host, options().port, verifyName());
 }
 
 void TlsTransport::onSocketConnected()
 {
-    // TCP is up; the stream is usable only after the handshake (encrypted()).
+    // TCP is up; the stream is usable only after the handshake (encrypted()). Without a key
+    // log, connectToHostEncrypted() has started the handshake already.
+    if (!m_keyLog)
+        return;
+    QString problem;
+    if (!m_keyLog->startClientEncryption(sslSocket(), &problem)) {
+        m_keyLog.reset();
+        emit warningOccurred(problem);
+    }
+}
+
+void TlsTransport::openKeyLog()
+{
+    m_keyLog.reset();
+    const QString path = TlsKeyLog::pathFor(options().tls.keyLogFile);
+    if (path.isEmpty())
+        return;
+    // Opened for each attempt: the user may have fixed the file since the last one. A file
+    // that cannot be written is only a warning: the connection goes on without it.
+    QString problem;
+    m_keyLog = TlsKeyLog::open(path, &problem);
+    if (!m_keyLog) {
+        emit warningOccurred(problem);
+        return;
+    }
+    emit noticeOccurred(
+        options().tls.keyLogFile.trimmed().isEmpty()
+            ? tr("SSLKEYLOGFILE is set: the TLS session keys are written to %1; anyone with "
+                 "this file can decrypt the traffic.")
+                  .arg(QDir::toNativeSeparators(path))
+            : tr("The TLS session keys are written to %1; anyone with this file can decrypt "
+                 "the traffic.")
+                  .arg(QDir::toNativeSeparators(path)));
+}
+
+void TlsTransport::reportKeyLogProblems()
+{
+    if (!m_keyLog)
+        return;
+    // Every handshake derives its secrets before it completes: none means they were lost.
+    QString problem;
+    if (m_keyLog->takeWriteError(&problem))
+        emit warningOccurred(problem);
+    else if (m_keyLog->linesWritten() == 0)
+        emit warningOccurred(tr("The TLS handshake wrote no session keys to %1.")
+                                 .arg(QDir::toNativeSeparators(m_keyLog->path())));
 }
 
 TransportError TlsTransport::translateSocketError(QAbstractSocket::SocketError error)

@@ -18,7 +18,8 @@ namespace mqttdesk {
 // Signals, per open():
 // - connected() once the stream is usable (after the TLS handshake / WebSocket upgrade);
 // - errorOccurred() at most once, when opening fails or an open stream breaks;
-// - disconnected() once after connected(), however the stream ended.
+// - disconnected() once after connected(), however the stream ended;
+// - warningOccurred() and noticeOccurred() any time, for the log only.
 // Data received before a remote close stays readable until the next open().
 class Transport : public QObject
 {
@@ -70,6 +71,11 @@ signals:
     void readyRead();
     void bytesWritten(qint64 bytes);
     void errorOccurred(const mqttdesk::TransportError &error);
+    // A problem that does not stop the stream (the TLS key log file cannot be written), and
+    // a fact worth a line in the connection's log (where the TLS keys go). For the log; they
+    // never hold a secret.
+    void warningOccurred(const QString &message);
+    void noticeOccurred(const QString &message);
 
 protected:
     virtual void doOpen() = 0;

@@ -2,7 +2,9 @@
 
 #include "core/transport/ssl_error_translator.h"
 #include "core/transport/tls_configuration_loader.h"
+#include "core/transport/tls_key_log.h"
 
+#include <QDir>
 #include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QRegularExpression>
@@ -66,6 +68,13 @@ void WebSocketTransport::doOpen()
             failLater(error);
             return;
         }
+        // QWebSocket keeps its QSslSocket to itself (Qt 6.4), so its SSL object, where the
+        // keys could be had, is out of reach: say so rather than write nothing silently.
+        if (const QString keyLog = TlsKeyLog::pathFor(options().tls.keyLogFile); !keyLog.isEmpty())
+            emit warningOccurred(tr("TLS session keys are not written to %1 for secure "
+                                    "WebSocket connections; use MQTT over TLS (mqtts) to "
+                                    "capture them.")
+                                     .arg(QDir::toNativeSeparators(keyLog)));
     }
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);

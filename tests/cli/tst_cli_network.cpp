@@ -11,8 +11,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace mqttdesk;
 
@@ -20,7 +24,7 @@ using Listener = TestBroker::Listener;
 
 // How the CLI reaches a broker: through a SOCKS5 or HTTP CONNECT proxy, with --capath and
 // --tls-version, over ws:// and wss:// URLs with --ws-path, and with a connection saved by
-// the app (--profile).
+// the app (--profile); SSLKEYLOGFILE writes the TLS key log.
 class TstCliNetwork : public QObject
 {
     Q_OBJECT
@@ -34,6 +38,7 @@ private slots:
     void httpConnectProxy();
     void caPath();
     void encryptedKeyAndInsecure();
+    void sslKeyLogFile();
     void tlsVersion_data();
     void tlsVersion();
     void webSocketUrls_data();
@@ -204,6 +209,41 @@ void TstCliNetwork::encryptedKeyAndInsecure()
     const CliProcess::Result verified =
         CliProcess::run(selfSigned + QStringList{QStringLiteral("--cafile"), pki.caCert()});
     QCOMPARE(verified.exitCode, 2);
+}
+
+void TstCliNetwork::sslKeyLogFile()
+{
+    QTemporaryDir dir;
+    const auto unset = qScopeGuard([] { qunsetenv("SSLKEYLOGFILE"); });
+    const QString file = dir.filePath(QStringLiteral("keys.log"));
+    qputenv("SSLKEYLOGFILE", QFile::encodeName(file));
+    const CliProcess::Result r =
+        CliProcess::run(QStringList{QStringLiteral("conn")} + m_broker.connectArgs(Listener::Tls));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QFile keys(file);
+    QVERIFY(keys.open(QIODevice::ReadOnly));
+    // TLS 1.3 by default; CLIENT_RANDOM would be TLS 1.2. Either is what Wireshark reads.
+    static const QRegularExpression kLine(
+        QStringLiteral("^(CLIENT_RANDOM|CLIENT_HANDSHAKE_TRAFFIC_SECRET) [0-9a-f]{64} [0-9a-f]+$"),
+        QRegularExpression::MultilineOption);
+    const QString text = QString::fromLatin1(keys.readAll());
+    QVERIFY2(kLine.match(text).hasMatch(), qPrintable(text));
+    struct stat info = {};
+    QCOMPARE(::stat(QFile::encodeName(file).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0600));
+
+    // A file that cannot be written: one warning on stderr, and the connection still works.
+    const QString missing = dir.filePath(QStringLiteral("missing/keys.log"));
+    qputenv("SSLKEYLOGFILE", QFile::encodeName(missing));
+    const CliProcess::Result warned =
+        CliProcess::run(QStringList{QStringLiteral("conn")} + m_broker.connectArgs(Listener::Tls));
+    QVERIFY2(warned.exitCode == 0, warned.err.constData());
+    QVERIFY2(warned.out.contains("over TLS"), warned.out.constData());
+    QCOMPARE(warned.err.count('\n'), 1);
+    QVERIFY2(warned.err.startsWith("mqttdesk-cli: warning: ") &&
+                 warned.err.contains(QFile::encodeName(missing)),
+             warned.err.constData());
 }
 
 void TstCliNetwork::tlsVersion_data()

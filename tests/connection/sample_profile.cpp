@@ -36,6 +36,8 @@ const ConnectionProfile &SampleProfile::everyField()
         p.tls.peerName = QStringLiteral("sni.lab");
         p.tls.alpn = {QStringLiteral("mqtt")};
         p.tls.verifyPeer = false;
+        p.tls.writeKeyLog = true;
+        p.tls.keyLogFile = QStringLiteral("/keys.log");
         p.reconnect = {true, 250, 8000};
         p.offlineQueueSize = 77;
         p.proxy.type = ProxyType::Socks5;

@@ -34,6 +34,7 @@ private slots:
         QCOMPARE(t.tls.peerName, QStringLiteral("sni.lab"));
         QCOMPARE(t.tls.alpnProtocols, QStringList{QStringLiteral("mqtt")});
         QVERIFY(t.tls.insecure);
+        QCOMPARE(t.tls.keyLogFile, QStringLiteral("/keys.log"));
         QCOMPARE(int(t.proxy.kind), int(ProxyOptions::Kind::Socks5));
         QCOMPARE(t.proxy.host, QStringLiteral("proxy.lab"));
         QCOMPARE(t.proxy.port, quint16(1080));
@@ -71,11 +72,19 @@ private slots:
         QCOMPARE(o.will->properties.payloadFormatIndicator(), std::optional<quint8>(1));
     }
 
+    void keyLogPathOnlyWhenSwitchedOn()
+    {
+        ConnectionProfile p = SampleProfile::everyField();
+        p.tls.writeKeyLog = false; // the path is kept for later, but not used
+        QVERIFY(ProfileSettingsMapper::toSettings(p).transport.tls.keyLogFile.isEmpty());
+    }
+
     void defaultsSendNothingExtra()
     {
         const ConnectionSettings s = ProfileSettingsMapper::toSettings(SampleProfile::defaults());
         QCOMPARE(int(s.transport.kind), int(TransportOptions::Kind::Tcp));
         QVERIFY(!s.transport.tls.insecure);
+        QVERIFY(s.transport.tls.keyLogFile.isEmpty()); // SSLKEYLOGFILE may still apply
         QCOMPARE(int(s.transport.proxy.kind), int(ProxyOptions::Kind::None));
         QVERIFY(!s.session.username);
         QVERIFY(!s.session.password);

@@ -42,6 +42,8 @@ inline ConnectionProfile fullProfile()
     p.tls.peerName = QStringLiteral("mqtt.internal");
     p.tls.alpn = {QStringLiteral("mqtt"), QStringLiteral("x-custom")};
     p.tls.verifyPeer = false;
+    p.tls.writeKeyLog = true;
+    p.tls.keyLogFile = QStringLiteral("/home/a/sslkeys.log");
     p.reconnect = {false, 500, 30000};
     p.offlineQueueSize = 42;
     p.offlineMode = OfflineMode::Refuse;

@@ -32,6 +32,34 @@ private Q_SLOTS:
         QCOMPARE(*back, original);
     }
 
+    void tlsKeyLogIsOffByDefaultAndRoundTrips()
+    {
+        QVERIFY(!ConnectionProfile().tls.writeKeyLog);
+        QVERIFY(ConnectionProfile().tls.keyLogFile.isEmpty());
+        ConnectionProfile profile;
+        profile.tls.writeKeyLog = true;
+        profile.tls.keyLogFile = QStringLiteral("/tmp/keys ✓.log");
+        const QJsonObject json = profile.toJson();
+        const QJsonObject tls = json.value(QStringLiteral("tls")).toObject();
+        QCOMPARE(tls.value(QStringLiteral("writeKeyLog")).toBool(), true);
+        QCOMPARE(tls.value(QStringLiteral("keyLogFile")).toString(), profile.tls.keyLogFile);
+        const auto back = ConnectionProfile::fromJson(
+            QJsonDocument::fromJson(QJsonDocument(json).toJson()).object(), nullptr);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->tls, profile.tls);
+
+        // A profile saved before the option existed opens with it off.
+        QJsonObject old = json;
+        QJsonObject oldTls = tls;
+        oldTls.remove(QStringLiteral("writeKeyLog"));
+        oldTls.remove(QStringLiteral("keyLogFile"));
+        old.insert(QStringLiteral("tls"), oldTls);
+        const auto before = ConnectionProfile::fromJson(old, nullptr);
+        QVERIFY(before.has_value());
+        QVERIFY(!before->tls.writeKeyLog);
+        QVERIFY(before->tls.keyLogFile.isEmpty());
+    }
+
     void keychainModeWritesNoSecretValues()
     {
         ConnectionProfile profile = test::fullProfile();

@@ -161,6 +161,28 @@ private Q_SLOTS:
         QVERIFY(!ProfileValidator::hasErrors(problems));
     }
 
+    void tlsKeyLogNeedsAFileAndWarns()
+    {
+        ConnectionProfile p = valid();
+        p.scheme = TransportScheme::Mqtts;
+        p.tls.writeKeyLog = true;
+        ProfileProblems problems = ProfileValidator::validate(p);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().field, QStringLiteral("tls.keyLogFile"));
+        QVERIFY(ProfileValidator::hasErrors(problems));
+
+        p.tls.keyLogFile = QStringLiteral("/tmp/keys.log");
+        problems = ProfileValidator::validate(p);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().field, QStringLiteral("tls.writeKeyLog"));
+        QCOMPARE(problems.first().severity, ProfileProblem::Severity::Warning);
+        QVERIFY(problems.first().message.contains(QStringLiteral("decrypt")));
+
+        // Plain MQTT has no TLS keys: nothing to say.
+        p.scheme = TransportScheme::Mqtt;
+        QCOMPARE(ProfileValidator::validate(p), ProfileProblems{});
+    }
+
     void version5AllowsEmptyClientIdAndLongIds()
     {
         ConnectionProfile p = valid();

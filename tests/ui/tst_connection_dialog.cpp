@@ -9,6 +9,7 @@
 #include "ui/widgets/file_field.h"
 #include "ui/widgets/pairs_table.h"
 #include "ui/widgets/password_field.h"
+#include "ui/widgets/prompts.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -419,6 +420,82 @@ private Q_SLOTS:
         QCOMPARE(insecure->palette().color(QPalette::WindowText),
                  Theme::errorText(dialog.palette()));
         QVERIFY(dialog.saveButton()->isEnabled()); // a warning, not an error
+    }
+
+    void tlsKeyLogIsOffByDefaultAndWarns()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("x");
+        p.scheme = TransportScheme::Mqtts;
+        dialog.setProfile(p);
+        dialog.show();
+        dialog.tabs()->setCurrentIndex(1);
+        auto *write = field<QCheckBox>(dialog, "tls.writeKeyLog");
+        auto *file = field<FileField>(dialog, "tls.keyLogFile");
+        auto *warning = field<QLabel>(dialog, "tls.keyLogWarning");
+        QVERIFY(!write->isChecked());
+        QCOMPARE(write->text().remove(QLatin1Char('&')),
+                 QStringLiteral("Write TLS session keys to a key log file (for Wireshark)"));
+        QVERIFY(!file->isEnabled());
+        QVERIFY(!warning->isVisible());
+        QVERIFY(!dialog.profile().tls.writeKeyLog);
+
+        write->setChecked(true);
+        QVERIFY(file->isEnabled());
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(QStringLiteral("can decrypt the traffic")));
+        QCOMPARE(warning->palette().color(QPalette::WindowText),
+                 Theme::warningText(dialog.palette()));
+        // On, without a file: nothing to write to.
+        QVERIFY(!dialog.saveButton()->isEnabled());
+
+        // Browse asks for a file to write, which need not exist yet.
+        struct SaveAnswer : Prompts::Answerer
+        {
+            Prompts::Kind asked = Prompts::Kind::Information;
+            Prompts::Answer answer(const Prompts::Request &request) override
+            {
+                asked = request.kind;
+                return {true, QStringLiteral("/tmp/new-keys.log"), {}, {}};
+            }
+        } answerer;
+        {
+            const Prompts::ScopedAnswerer scope(&answerer);
+            file->browseButton()->click();
+        }
+        QCOMPARE(answerer.asked, Prompts::Kind::SaveFile);
+        QCOMPARE(file->path(), QStringLiteral("/tmp/new-keys.log"));
+        QVERIFY2(dialog.saveButton()->isEnabled(), qPrintable(dialog.statusText()));
+        // A warning, not an error.
+        QVERIFY(dialog.statusText().contains(QStringLiteral("decrypt")));
+        const ConnectionProfile saved = dialog.profile();
+        QVERIFY(saved.tls.writeKeyLog);
+        QCOMPARE(saved.tls.keyLogFile, QStringLiteral("/tmp/new-keys.log"));
+
+        // Reopened, the option and its file are back.
+        ConnectionDialog again;
+        again.setProfile(saved);
+        QVERIFY(field<QCheckBox>(again, "tls.writeKeyLog")->isChecked());
+        QCOMPARE(field<FileField>(again, "tls.keyLogFile")->path(),
+                 QStringLiteral("/tmp/new-keys.log"));
+
+        // The file's label is its buddy (screen readers say it), and Tab goes on from
+        // "Verify" to the option, its file and the file's browse button.
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel *label) {
+            return label->buddy() == file->lineEdit() &&
+                   label->text().remove(QLatin1Char('&')) == QStringLiteral("Key log file:");
+        }));
+        QCOMPARE(field<QCheckBox>(dialog, "tls.verifyPeer")->nextInFocusChain(), write);
+        QCOMPARE(write->nextInFocusChain(), file->lineEdit());
+        QCOMPARE(file->lineEdit()->nextInFocusChain(), file->browseButton());
+
+        // Off again: the file is kept but not used, and the warning goes.
+        write->setChecked(false);
+        QVERIFY(!warning->isVisible());
+        QVERIFY(!file->isEnabled());
+        QVERIFY(!dialog.profile().tls.writeKeyLog);
     }
 
     void unparsableCertificateIsReported()

@@ -60,6 +60,9 @@ TlsPage::TlsPage(QWidget *parent)
     , m_verifyPeer(new QCheckBox(this))
     , m_insecure(new QLabel(this))
     , m_keyMatch(new QLabel(this))
+    , m_writeKeyLog(new QCheckBox(this))
+    , m_keyLogFile(new FileField(this))
+    , m_keyLogWarning(new QLabel(this))
 {
     m_systemCa->setObjectName(QStringLiteral("tls.useSystemCa"));
     m_caFiles->setObjectName(QStringLiteral("tls.caFiles"));
@@ -74,6 +77,9 @@ TlsPage::TlsPage(QWidget *parent)
     m_verifyPeer->setObjectName(QStringLiteral("tls.verifyPeer"));
     m_insecure->setObjectName(QStringLiteral("tls.insecure"));
     m_keyMatch->setObjectName(QStringLiteral("tls.keyMatch"));
+    m_writeKeyLog->setObjectName(QStringLiteral("tls.writeKeyLog"));
+    m_keyLogFile->setObjectName(QStringLiteral("tls.keyLogFile"));
+    m_keyLogWarning->setObjectName(QStringLiteral("tls.keyLogWarning"));
 
     m_texts.add([this] {
         m_notice->setText(tr("TLS applies to mqtts:// and wss:// only; choose one of them on the "
@@ -83,6 +89,13 @@ TlsPage::TlsPage(QWidget *parent)
         m_insecure->setText(tr("Insecure: the server is not verified, so anyone can pretend to "
                                "be this broker."));
         m_certificate->setNameFilter(tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+        m_writeKeyLog->setText(tr("Write TLS session keys to a key log &file (for Wireshark)"));
+        m_keyLogWarning->setText(tr("Anyone with this file can decrypt the traffic of this "
+                                    "connection. Turn it off when the capture is done. Not "
+                                    "available for wss://."));
+        m_keyLogFile->setNameFilter(tr("Key log files (*.log *.txt);;All files (*)"));
+        m_keyLogFile->setDialogTitle(tr("Choose the TLS key log file"));
+        m_keyLogFile->setPlaceholderText(tr("the file the keys are appended to"));
     });
     m_notice->setWordWrap(true);
     Theme::setTextRole(m_notice, Theme::Text::Muted);
@@ -111,6 +124,9 @@ TlsPage::TlsPage(QWidget *parent)
     m_keyMatch->setWordWrap(true);
     Theme::setTextRole(m_keyMatch, Theme::Text::Warning);
     m_keyMatch->setVisible(false);
+    m_keyLogFile->setSaveMode(true);
+    m_keyLogWarning->setWordWrap(true);
+    Theme::setTextRole(m_keyLogWarning, Theme::Text::Warning);
 
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -138,13 +154,32 @@ TlsPage::TlsPage(QWidget *parent)
         form, [] { return tr("A&LPN protocols:"); }, m_alpn);
     form->addRow(QString(), m_verifyPeer);
     form->addRow(QString(), m_insecure);
+    form->addRow(QString(), m_writeKeyLog);
+    addRow(
+        form, [] { return tr("Key lo&g file:"); }, m_keyLogFile, m_keyLogFile->lineEdit());
+    form->addRow(QString(), m_keyLogWarning);
 
-    chainTabOrder({m_systemCa, m_caFiles->list(), m_caFiles->addButton(), m_caFiles->removeButton(),
-                   m_certificate->lineEdit(), m_certificate->browseButton(), m_key->lineEdit(),
-                   m_key->browseButton(), m_keyPassphrase->lineEdit(),
-                   m_keyPassphrase->toggleButton(), m_pkcs12->lineEdit(), m_pkcs12->browseButton(),
-                   m_pkcs12Password->lineEdit(), m_pkcs12Password->toggleButton(), m_minimumVersion,
-                   m_peerName, m_alpn, m_verifyPeer});
+    chainTabOrder({m_systemCa,
+                   m_caFiles->list(),
+                   m_caFiles->addButton(),
+                   m_caFiles->removeButton(),
+                   m_certificate->lineEdit(),
+                   m_certificate->browseButton(),
+                   m_key->lineEdit(),
+                   m_key->browseButton(),
+                   m_keyPassphrase->lineEdit(),
+                   m_keyPassphrase->toggleButton(),
+                   m_pkcs12->lineEdit(),
+                   m_pkcs12->browseButton(),
+                   m_pkcs12Password->lineEdit(),
+                   m_pkcs12Password->toggleButton(),
+                   m_minimumVersion,
+                   m_peerName,
+                   m_alpn,
+                   m_verifyPeer,
+                   m_writeKeyLog,
+                   m_keyLogFile->lineEdit(),
+                   m_keyLogFile->browseButton()});
 
     connect(m_certificate, &FileField::pathChosen, this, [this] {
         checkCertificate();
@@ -180,7 +215,13 @@ TlsPage::TlsPage(QWidget *parent)
         updateInsecure();
         Q_EMIT changed();
     });
+    connect(m_writeKeyLog, &QCheckBox::toggled, this, [this] {
+        updateKeyLog();
+        Q_EMIT changed();
+    });
+    connect(m_keyLogFile, &FileField::pathChosen, this, &ProfilePage::changed);
     updateInsecure();
+    updateKeyLog();
 }
 
 void TlsPage::schemeChanged(TransportScheme scheme)
@@ -191,6 +232,7 @@ void TlsPage::schemeChanged(TransportScheme scheme)
         if (widget != m_notice)
             widget->setEnabled(tls);
     }
+    updateKeyLog();
 }
 
 void TlsPage::checkCertificate()
@@ -271,6 +313,13 @@ void TlsPage::updateInsecure()
     m_insecure->setVisible(!m_verifyPeer->isChecked());
 }
 
+void TlsPage::updateKeyLog()
+{
+    const bool on = m_writeKeyLog->isChecked();
+    m_keyLogFile->setEnabled(on && m_writeKeyLog->isEnabled());
+    m_keyLogWarning->setVisible(on);
+}
+
 void TlsPage::load(const ConnectionProfile &p)
 {
     const ProfileTlsOptions &t = p.tls;
@@ -304,6 +353,9 @@ void TlsPage::load(const ConnectionProfile &p)
     m_alpn->setText(t.alpn.join(QStringLiteral(", ")));
     m_verifyPeer->setChecked(t.verifyPeer);
     updateInsecure();
+    m_writeKeyLog->setChecked(t.writeKeyLog);
+    m_keyLogFile->setPath(t.keyLogFile);
+    updateKeyLog();
     schemeChanged(p.scheme);
 }
 
@@ -331,6 +383,8 @@ void TlsPage::store(ConnectionProfile &p) const
             t.alpn << item.trimmed();
     }
     t.verifyPeer = m_verifyPeer->isChecked();
+    t.writeKeyLog = m_writeKeyLog->isChecked();
+    t.keyLogFile = m_keyLogFile->path();
 }
 
 ProfileProblems TlsPage::problems() const

@@ -14,8 +14,9 @@ class FileField;
 class PasswordField;
 
 // TLS: CA (system and/or files), client certificate and key or PKCS#12,
-// passphrases, minimum version, peer name, ALPN, verify peer. Every file is
-// checked when chosen and described inline.
+// passphrases, minimum version, peer name, ALPN, verify peer, and the TLS key log for
+// Wireshark (off by default, with a warning). Every file is checked when chosen and
+// described inline.
 class TlsPage : public ProfilePage
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ private:
     void checkPkcs12();
     void checkKeyMatch();
     void updateInsecure();
+    void updateKeyLog();
 
     QLabel *m_notice;
     QCheckBox *m_systemCa;
@@ -51,6 +53,9 @@ private:
     QCheckBox *m_verifyPeer;
     QLabel *m_insecure;
     QLabel *m_keyMatch;
+    QCheckBox *m_writeKeyLog;
+    FileField *m_keyLogFile;
+    QLabel *m_keyLogWarning;
     bool m_passphraseStored = false;
     bool m_pkcs12PasswordStored = false;
 };

@@ -119,7 +119,8 @@ void FileField::changeEvent(QEvent *event)
 
 void FileField::browse()
 {
-    const QString path = Prompts::openFileName(this, m_title, this->path(), m_filter);
+    const QString path = m_save ? Prompts::saveFileName(this, m_title, this->path(), m_filter)
+                                : Prompts::openFileName(this, m_title, this->path(), m_filter);
     if (!path.isEmpty())
         choose(path);
 }

@@ -31,6 +31,8 @@ public:
     void setNameFilter(const QString &filter) { m_filter = filter; }
     void setDialogTitle(const QString &title) { m_title = title; }
     void setPlaceholderText(const QString &text);
+    // Browse picks a file to write (it need not exist yet) instead of one to read.
+    void setSaveMode(bool save) { m_save = save; }
 
     void setReport(State state, const QString &text);
     State state() const { return m_state; }
@@ -57,6 +59,7 @@ private:
     QString m_title;
     QString m_lastChosen;
     State m_state = State::Empty;
+    bool m_save = false;
 };
 
 } // namespace mqttdesk
