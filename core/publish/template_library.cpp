@@ -62,7 +62,7 @@ TemplateIndex TemplateLibrary::duplicate(TemplateIndex index)
     };
     copy.name = tr("%1 (copy)").arg(at(index).name);
     for (int n = 2; taken(copy.name); ++n)
-        copy.name = tr("%1 (copy %2)").arg(at(index).name).arg(n);
+        copy.name = tr("%1 (copy %2)").arg(at(index).name, QString::number(n));
     const TemplateIndex to{index.collection, index.item + 1};
     m_collections[to.collection].templates.insert(to.item, std::move(copy));
     return to;

@@ -165,6 +165,9 @@ QByteArray TemplateLibraryJson::toJson(const QList<TemplateCollection> &collecti
 
 std::optional<TemplateLibrary> TemplateLibraryJson::fromJson(const QByteArray &json, QString *error)
 {
+    QString ignored;
+    if (!error)
+        error = &ignored;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -210,6 +213,9 @@ QString TemplateLibraryJson::filePath(const QString &dataDir)
 
 std::optional<TemplateLibrary> TemplateLibraryJson::load(const QString &path, QString *error)
 {
+    QString ignored;
+    if (!error)
+        error = &ignored;
     QFile file(path);
     if (!file.exists())
         return TemplateLibrary();
@@ -226,6 +232,9 @@ std::optional<TemplateLibrary> TemplateLibraryJson::load(const QString &path, QS
 
 bool TemplateLibraryJson::save(const TemplateLibrary &library, const QString &path, QString *error)
 {
+    QString ignored;
+    if (!error)
+        error = &ignored;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = tr("Cannot write the templates to %1: %2.").arg(path, file.errorString());

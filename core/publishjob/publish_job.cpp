@@ -157,6 +157,11 @@ qint64 PublishJob::nextIntervalMs()
 
 bool PublishJob::sendOne()
 {
+    if (!m_connection) {
+        m_stats.lastError = tr("The connection is gone.");
+        setState(State::Stopped);
+        return false;
+    }
     const TemplateContext context(m_nextCounter, QDateTime::currentMSecsSinceEpoch(),
                                   m_options.clientId, &m_random);
     PublishDraftError error;
