@@ -31,6 +31,7 @@ void registerMetaTypes()
         qRegisterMetaType<ConnackInfo>();
         qRegisterMetaType<MessageBatch>();
         qRegisterMetaType<PublishOutcome>();
+        qRegisterMetaType<QList<PublishOutcome>>();
         qRegisterMetaType<SubscribeResult>();
         qRegisterMetaType<UnsubscribeResult>();
         qRegisterMetaType<ServerDisconnected>();
@@ -237,6 +238,20 @@ quint64 Connection::publish(PublishPacket message)
     return token;
 }
 
+quint64 Connection::publishBatch(QList<PublishPacket> messages)
+{
+    const auto n = quint64(messages.size());
+    const quint64 first = m_nextToken.fetch_add(n, std::memory_order_relaxed) | kBatchTokenBit;
+    post([this, first, messages = std::move(messages)]() mutable {
+        m_inBatch = true;
+        for (qsizetype i = 0; i < messages.size(); ++i)
+            handle(PublishRequested{first + quint64(i), std::move(messages[i])});
+        m_inBatch = false;
+        flushBatchOutcomes();
+    });
+    return first;
+}
+
 void Connection::continueAuthentication(ReasonCode reason, const QByteArray &data,
                                         const Properties &properties)
 {
@@ -266,6 +281,14 @@ void Connection::handle(const SessionEvent &event)
         runSession(next.event);
     }
     m_handling = false;
+    if (!m_inBatch)
+        flushBatchOutcomes();
+}
+
+void Connection::flushBatchOutcomes()
+{
+    if (!m_batchOutcomes.isEmpty())
+        emit publishesFinished(std::exchange(m_batchOutcomes, {}));
 }
 
 void Connection::runSession(const SessionEvent &event)
@@ -304,7 +327,10 @@ void Connection::execute(SessionActions &actions)
                 [this](CloseTransport &) { closeTransport(); },
                 [this](DeliverMessage &message) { deliver(std::move(message)); },
                 [this](PublishOutcome &outcome) {
-                    if (outcome.isFinal())
+                    if (outcome.token & kBatchTokenBit) {
+                        if (outcome.isFinal())
+                            m_batchOutcomes.append(std::move(outcome));
+                    } else if (outcome.isFinal())
                         emit publishFinished(outcome.token, outcome);
                     else
                         emit publishProgress(outcome.token, outcome);

@@ -87,6 +87,14 @@ public:
                         const QList<StringPair> &userProperties = {});
     // topic, payload, qos, retain and 5.0 properties of `message` are used.
     quint64 publish(PublishPacket message);
+    // Publishes `messages` in order with one hand-off to the connection's thread, for senders
+    // of many messages (timed jobs): message i gets token first + i, where first is returned.
+    // Their outcomes come only through publishesFinished(), several at a time, never through
+    // publishProgress()/publishFinished(): a view that follows single publishes is not woken
+    // once per message of a flood.
+    quint64 publishBatch(QList<PublishPacket> messages);
+    // Tokens of publishBatch() have this bit set.
+    static constexpr quint64 kBatchTokenBit = quint64(1) << 63;
     // 5.0 enhanced authentication with a method the session does not handle itself:
     // answers authChallenge(), or starts a re-authentication (ReAuthenticate).
     void continueAuthentication(ReasonCode reason, const QByteArray &data,
@@ -106,6 +114,8 @@ signals:
     void publishProgress(quint64 token, const mqttdesk::PublishOutcome &outcome);
     // Final: Sent (QoS 0), Acknowledged, Completed, or Failed with outcome.error.
     void publishFinished(quint64 token, const mqttdesk::PublishOutcome &outcome);
+    // The final outcomes of publishBatch() messages, in the order they became final.
+    void publishesFinished(const QList<mqttdesk::PublishOutcome> &outcomes);
     // Also emitted for the session's own resubscribe after a reconnect (token 0,
     // result.resubscribe true).
     void subscribeFinished(quint64 token, const mqttdesk::SubscribeResult &result);
@@ -121,6 +131,7 @@ signals:
 private:
     void doConnect();
     void handle(const SessionEvent &event);
+    void flushBatchOutcomes();
     void runSession(const SessionEvent &event);
     void execute(SessionActions &actions);
     void applySessionOptions();
@@ -159,6 +170,9 @@ private:
     // The session's actions for one event; reused, so a flood does not allocate (and
     // page-fault in) a fresh list of deliveries per received chunk.
     SessionActions m_actions;
+    // Final outcomes of publishBatch() messages, emitted together when an event is handled.
+    QList<PublishOutcome> m_batchOutcomes;
+    bool m_inBatch = false; // handling the messages of one publishBatch()
     // Wall clock of the event being handled (microseconds since the epoch), taken at the
     // first message delivered from it: once per received chunk, not per message.
     qint64 m_receivedUs = 0;

@@ -44,7 +44,7 @@ PublishJob::PublishJob(Connection *connection, CompiledTemplate message, Publish
         m_progressPending = false;
         emit progressed();
     });
-    connect(connection, &Connection::publishFinished, this, &PublishJob::onFinished);
+    connect(connection, &Connection::publishesFinished, this, &PublishJob::onFinished);
     connect(connection, &Connection::stateChanged, this, &PublishJob::onConnectionState);
 }
 
@@ -124,9 +124,10 @@ void PublishJob::pump()
     };
     if (m_options.intervalMs <= 0) {
         while (m_state == State::Running && remaining() && m_stats.inFlight < m_window) {
-            if (!sendOne())
-                return;
+            if (!makeOne())
+                break;
         }
+        flushOutgoing();
         finishIfDone();
         return;
     }
@@ -135,11 +136,12 @@ void PublishJob::pump()
         m_dueMs = now;
     while (m_state == State::Running && remaining() && m_dueMs <= now &&
            m_stats.inFlight < m_window) {
-        if (!sendOne())
-            return;
+        if (!makeOne())
+            break;
         m_dueMs += nextIntervalMs();
         now = m_clock.elapsed();
     }
+    flushOutgoing();
     // A full window waits for onFinished(), which pumps again.
     if (m_state == State::Running && remaining() && m_stats.inFlight < m_window)
         m_timer.start(int(qMax<qint64>(0, m_dueMs - now)));
@@ -155,7 +157,7 @@ qint64 PublishJob::nextIntervalMs()
     return qMax<qint64>(0, m_options.intervalMs + offset);
 }
 
-bool PublishJob::sendOne()
+bool PublishJob::makeOne()
 {
     if (!m_connection) {
         m_stats.lastError = tr("The connection is gone.");
@@ -172,28 +174,54 @@ bool PublishJob::sendOne()
         setState(State::Stopped);
         return false;
     }
-    m_tokens.insert(m_connection->publish(std::move(*packet)));
+    m_outgoing.append(std::move(*packet));
     ++m_nextCounter;
     ++m_stats.sent;
     ++m_stats.inFlight;
-    noteProgress();
     return true;
 }
 
-void PublishJob::onFinished(quint64 token, const PublishOutcome &outcome)
+void PublishJob::flushOutgoing()
 {
-    if (!m_tokens.remove(token))
+    if (m_outgoing.isEmpty())
         return;
-    --m_stats.inFlight;
-    if (outcome.status == PublishStatus::Failed) {
-        ++m_stats.failed;
-        m_stats.lastError = outcome.error
-                                ? outcome.error->message
-                                : tr("The server refused the message: %1.")
-                                      .arg(reasonCodeText(outcome.reasonCode, PacketType::Puback));
-    } else {
-        ++m_stats.acknowledged;
+    if (!m_connection) {
+        // Made but never handed over: they count as failed, not as in flight.
+        m_stats.failed += m_outgoing.size();
+        m_stats.inFlight -= m_outgoing.size();
+        m_outgoing.clear();
+        return;
     }
+    const qsizetype n = m_outgoing.size();
+    const quint64 first = m_connection->publishBatch(std::exchange(m_outgoing, {}));
+    for (qsizetype i = 0; i < n; ++i)
+        m_tokens.insert(first + quint64(i));
+    noteProgress();
+}
+
+void PublishJob::onFinished(const QList<PublishOutcome> &outcomes)
+{
+    bool mine = false;
+    for (const PublishOutcome &outcome : outcomes) {
+        if (!m_tokens.remove(outcome.token))
+            continue;
+        mine = true;
+        --m_stats.inFlight;
+        if (outcome.status == PublishStatus::Failed) {
+            ++m_stats.failed;
+            // Why a job stopped (a lost connection) stays what it shows.
+            if (m_state == State::Running || m_stats.lastError.isEmpty())
+                m_stats.lastError =
+                    outcome.error
+                        ? outcome.error->message
+                        : tr("The server refused the message: %1.")
+                              .arg(reasonCodeText(outcome.reasonCode, PacketType::Puback));
+        } else {
+            ++m_stats.acknowledged;
+        }
+    }
+    if (!mine)
+        return;
     const qint64 elapsed = m_clock.isValid() ? m_clock.elapsed() : 0;
     m_stats.rate = elapsed > 0 ? double(m_stats.acknowledged) * 1000.0 / double(elapsed) : 0;
     noteProgress();

@@ -101,9 +101,11 @@ signals:
 private:
     void setState(State state);
     void onConnectionState(SessionState state);
-    void onFinished(quint64 token, const PublishOutcome &outcome);
+    void onFinished(const QList<PublishOutcome> &outcomes);
     void pump();
-    bool sendOne();
+    // Makes the next message into m_outgoing; false (the job stopped) when it cannot be made.
+    bool makeOne();
+    void flushOutgoing();
     void scheduleNext();
     qint64 nextIntervalMs();
     void finishIfDone();
@@ -117,6 +119,7 @@ private:
     PublishJobStats m_stats;
     quint64 m_nextCounter = 1;
     QSet<quint64> m_tokens;
+    QList<PublishPacket> m_outgoing; // made by one pump(), handed over together
     QTimer m_timer;
     QTimer m_progressTimer;
     QElapsedTimer m_clock;

@@ -218,7 +218,11 @@ private slots:
             over = over || job.stats().inFlight > window;
         };
         // After the job's own handler (connected first), so the job has counted the message.
-        connect(client->connection(), &Connection::publishFinished, &job, check);
+        connect(client->connection(), &Connection::publishesFinished, &job,
+                [&](const QList<PublishOutcome> &outcomes) {
+                    check();
+                    checks += int(outcomes.size()) - 1; // one check per outcome
+                });
         connect(&job, &PublishJob::progressed, &job, check);
         job.start();
         check(); // right after the first burst
@@ -252,7 +256,7 @@ private slots:
         qint64 sentAtStop = -1;
         qint64 inFlightAtStop = -1;
         qint64 inFlightAtSettled = -1;
-        connect(client->connection(), &Connection::publishFinished, &job, [&] {
+        connect(client->connection(), &Connection::publishesFinished, &job, [&] {
             if (sentAtStop < 0 && job.stats().acknowledged >= 100) {
                 job.stop();
                 sentAtStop = job.stats().sent;
@@ -301,7 +305,7 @@ private slots:
                        compiled(topic, QStringLiteral("{{counter}}"), QoS::AtLeastOnce), options);
         QSignalSpy stateSpy(&job, &PublishJob::stateChanged);
         bool aborted = false;
-        connect(client->connection(), &Connection::publishFinished, &job, [&] {
+        connect(client->connection(), &Connection::publishesFinished, &job, [&] {
             if (!aborted && job.stats().acknowledged >= 10) {
                 aborted = true;
                 client->connection()->abortConnection();
@@ -345,7 +349,7 @@ private slots:
                        compiled(topic, QStringLiteral("{{counter}}"), QoS::AtLeastOnce), options);
         QSignalSpy stateSpy(&job, &PublishJob::stateChanged);
         bool aborted = false;
-        connect(client->connection(), &Connection::publishFinished, &job, [&] {
+        connect(client->connection(), &Connection::publishesFinished, &job, [&] {
             if (!aborted && job.stats().acknowledged >= 10) {
                 aborted = true;
                 client->connection()->abortConnection();

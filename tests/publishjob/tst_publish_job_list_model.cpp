@@ -304,6 +304,8 @@ private slots:
         QCOMPARE(cell(model, 2, Model::AcknowledgedColumn),
                  QLocale().toString(inFlight->stats().sent));
         running->stop();
+        // Its last QoS 0 message may still be on its way to the socket.
+        QTRY_VERIFY_WITH_TIMEOUT(running->isSettled(), kTimeoutMs);
         model.removeEnded();
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.jobAt(0), idle.get()); // never started: not ended

@@ -8,6 +8,7 @@
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/topictree/topic_tree_view.h"
+#include "ui/workbench/workbench_page.h"
 
 #include <QTimer>
 
@@ -32,6 +33,9 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     context.services = m_services.get();
     context.version = settings.session.version;
     context.queueWhileOffline = settings.session.offlineQueueLimit > 0;
+    context.templates = options.templates;
+    context.connectionName = settings.name;
+    context.clientId = settings.session.clientId;
     m_view = new ConnectionView(context);
     m_view->setSettings(options.settings);
     m_view->streamView()->setCommandSettings(settings);
@@ -99,6 +103,10 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
     *m_connectionSettings = settings;
     m_services->connection()->setSettings(settings);
     m_view->streamView()->setCommandSettings(settings);
+    if (WorkbenchPage *workbench = m_view->workbenchPage()) {
+        workbench->setConnectionName(settings.name);
+        workbench->setClientId(settings.session.clientId);
+    }
 }
 
 void ConnectionController::connectToBroker()

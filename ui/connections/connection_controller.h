@@ -20,6 +20,7 @@ class Connection;
 class ConnectionServices;
 class ConnectionView;
 class MessageWriter;
+class TemplateLibraryStore;
 struct ConnectionError;
 struct ConnectionLogEntry;
 struct ConnectionProfile;
@@ -41,6 +42,7 @@ public:
         QString databasePath;
         bool packetLogging = false;      // View > Log packets (off unless the user turned it on)
         AppSettings *settings = nullptr; // the stream's compact mode and preview lines
+        TemplateLibraryStore *templates = nullptr; // the app's; nullptr: no Publish tab
     };
 
     // `profile` must carry its secrets (loaded from the SecretStore).

@@ -83,6 +83,7 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
     options.databasePath = m_databasePath;
     options.packetLogging = m_packetLogging;
     options.settings = m_settings;
+    options.templates = m_templates;
     auto *controller = new ConnectionController(profile, options);
     m_controllers.insert(profileId, controller);
     m_stack->addWidget(controller->view());

@@ -15,6 +15,7 @@ class AppSettings;
 class ConnectionController;
 class ConnectionHeader;
 class MessageWriter;
+class TemplateLibraryStore;
 struct ConnectionProfile;
 
 // The right side of the window: the selected connection's header above a stack holding one
@@ -43,6 +44,8 @@ public:
     bool packetLogging() const { return m_packetLogging; }
     // The app's settings, for connections opened from now on (nullptr: none remembered).
     void setSettings(AppSettings *settings) { m_settings = settings; }
+    // The app's template library, for connections opened from now on (nullptr: none).
+    void setTemplates(TemplateLibraryStore *templates) { m_templates = templates; }
     // Disconnects and drops the controller and its view (the profile was deleted).
     void close(qint64 profileId);
     // Shows the profile in the header and its view (or the placeholder) in the stack.
@@ -65,6 +68,7 @@ private:
     MessageWriter *m_writer;
     QTimer *m_countersTimer = nullptr;
     AppSettings *m_settings = nullptr;
+    TemplateLibraryStore *m_templates = nullptr;
     QString m_databasePath;
     ConnectionHeader *m_header;
     QStackedWidget *m_stack;

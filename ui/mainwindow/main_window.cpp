@@ -2,6 +2,7 @@
 
 #include "core/profile/connection_profile.h"
 #include "core/profile/keychain_secret_store.h"
+#include "core/publish/template_library_store.h"
 #include "core/settings/app_settings.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/message_writer.h"
@@ -73,6 +74,17 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_sidebar = new ConnectionSidebar(m_model, this);
     m_workspace = new ConnectionWorkspace(m_writer, dbPath, this);
     m_workspace->setSettings(m_settings);
+    // One template library for the app, read from the data directory; a file that cannot be
+    // read is named in the log (and on every Publish tab) and left untouched.
+    m_templates = std::make_unique<TemplateLibraryStore>();
+    const auto logTemplates = [this](const QString &text) {
+        m_log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Warning, tr("Templates"),
+                      text);
+    };
+    connect(m_templates.get(), &TemplateLibraryStore::loadFailed, this, logTemplates);
+    connect(m_templates.get(), &TemplateLibraryStore::saveFailed, this, logTemplates);
+    m_templates->load(m_dataDir);
+    m_workspace->setTemplates(m_templates.get());
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_sidebar);
@@ -139,6 +151,9 @@ MainWindow::~MainWindow()
     // Connections (and their views) end before the writer they store into.
     delete m_workspace;
     m_workspace = nullptr;
+    // The last template edits are written now, while a failure can still be logged.
+    m_templates->flush();
+    disconnect(m_templates.get(), nullptr, this, nullptr);
     // Its last requests run first (a removal waits on the writer); its answers are dropped.
     m_catalog.reset();
     m_writer->stop();

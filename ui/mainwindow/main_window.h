@@ -27,6 +27,7 @@ class SecretConsent;
 class SecretStore;
 class SecretsRunner;
 class StatusSummary;
+class TemplateLibraryStore;
 
 // The application's main window: the connection sidebar, the selected connection's
 // workspace, the menus, toolbar, log dock and status bar. It wires parts together and keeps
@@ -67,6 +68,8 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     LanguageMenu *languageMenu() const { return m_languageMenu; }
     AppSettings *settings() const { return m_settings; }
+    // The publish templates every connection's Publish tab shares (templates.json).
+    TemplateLibraryStore *templates() const { return m_templates.get(); }
 
 signals:
     // The first list of saved connections is shown, or opening the database failed.
@@ -94,7 +97,8 @@ private:
     std::unique_ptr<AppSettings> m_ownedSettings;
     AppSettings *m_settings = nullptr;
     StorageError m_openError;
-    std::unique_ptr<ProfileCatalog> m_catalog; // ends before the writer it removes through
+    std::unique_ptr<ProfileCatalog> m_catalog;         // ends before the writer it removes through
+    std::unique_ptr<TemplateLibraryStore> m_templates; // outlives the views (m_workspace)
     std::unique_ptr<SecretStore> m_ownedStore;
     std::unique_ptr<SecretConsent> m_ownedConsent;
     MessageWriter *m_writer = nullptr;

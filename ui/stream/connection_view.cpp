@@ -19,6 +19,7 @@
 #include "ui/subscriptions/subscription_panel.h"
 #include "ui/subscriptions/subscription_persistence.h"
 #include "ui/topictree/topic_tree_view.h"
+#include "ui/workbench/workbench_page.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -96,6 +97,24 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
     connect(m_topics, &TopicTreeView::chartRequested, m_charts, &ChartsPage::chartThis);
     connect(m_charts, &ChartsPage::showRequested, this,
             [this] { m_views->setCurrentWidget(m_charts); });
+    // The publish workbench: the app's template library, sent through publish() as the
+    // publish bar's messages are.
+    if (context.templates) {
+        WorkbenchPage::Context workbench;
+        workbench.store = context.templates;
+        workbench.connection = m_connection;
+        workbench.version = context.version;
+        workbench.connectionName = context.connectionName;
+        workbench.clientId = context.clientId;
+        m_workbench = new WorkbenchPage(workbench, this);
+        m_workbench->setPublishBar(m_publish);
+        connect(m_workbench, &WorkbenchPage::publishRequested, this,
+                [this](const PublishPacket &packet) {
+                    m_publish->addToHistory(packet);
+                    publish(packet);
+                });
+        m_views->addTab(m_workbench, QString());
+    }
     retranslate();
     connect(m_topics, &TopicTreeView::showInStreamRequested, this, [this](const QString &filter) {
         m_stream->setTopicFilter(filter);
@@ -233,6 +252,11 @@ void ConnectionView::retranslate()
     m_views->setTabText(3, tr("Charts"));
     m_views->setTabToolTip(3, tr("Values from topics and JSON paths over the whole history, "
                                  "drawn live"));
+    if (const int tab = m_views->indexOf(m_workbench); tab >= 0) {
+        m_views->setTabText(tab, tr("Publish"));
+        m_views->setTabToolTip(tab, tr("Publish templates with variables: collections, a "
+                                       "preview of each message, timed sends"));
+    }
 }
 
 void ConnectionView::changeEvent(QEvent *event)

@@ -34,7 +34,9 @@ class PublishBar;
 class SubscriptionListModel;
 class SubscriptionPanel;
 class SubscriptionPersistence;
+class TemplateLibraryStore;
 class TopicTreeView;
+class WorkbenchPage;
 struct ConnackInfo;
 struct PublishOutcome;
 struct StoredMessage;
@@ -61,6 +63,10 @@ public:
         ConnectionServices *services = nullptr;
         ProtocolVersion version = ProtocolVersion::V5;
         bool queueWhileOffline = true; // the profile's offline mode
+        // The app's template library (outlives the view); nullptr: no Publish tab.
+        TemplateLibraryStore *templates = nullptr;
+        QString connectionName; // the profile's name: template collections bound to it
+        QString clientId;       // what {{client_id}} expands to
     };
 
     explicit ConnectionView(const Context &context, QWidget *parent = nullptr);
@@ -78,6 +84,8 @@ public:
     TopicTreeView *topicsView() const { return m_topics; }
     BrokerView *brokerView() const { return m_broker; }
     ChartsPage *chartsPage() const { return m_charts; }
+    // The Publish tab (templates); nullptr without a template library in the context.
+    WorkbenchPage *workbenchPage() const { return m_workbench; }
     QTabWidget *views() const { return m_views; }
     // Shows the stream (false) or the Topics view (true).
     void showTopics(bool topics);
@@ -152,6 +160,7 @@ private:
     TopicTreeView *m_topics = nullptr;
     BrokerView *m_broker = nullptr;
     ChartsPage *m_charts = nullptr;
+    WorkbenchPage *m_workbench = nullptr;
     QTabWidget *m_views = nullptr;
     AppSettings *m_settings = nullptr;
     PublishBar *m_publish = nullptr;
