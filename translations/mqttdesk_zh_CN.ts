@@ -1298,6 +1298,234 @@
     </message>
 </context>
 <context>
+    <name>TemplateError</name>
+    <message>
+        <location filename="../core/publish/template_error.cpp" line="+9"/>
+        <source>“{{” has no closing “}}”. Close the variable, or write “{{{{” for a literal “{{”.</source>
+        <translation>“{{”没有闭合的“}}”。请闭合该变量，或写“{{{{”表示字面的“{{”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{{}}” names no variable. Write a name between the braces, or “{{{{” for a literal “{{”.</source>
+        <translation>“{{}}”中没有变量名。请在花括号之间写一个名称，或写“{{{{”表示字面的“{{”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no variable “%1”. Define it in the collection or the connection, or use a built-in one: uuid, now, now_ms, counter, client_id, random, random_float, pick.</source>
+        <translation>不存在变量“%1”。请在集合或连接中定义它，或使用内置变量：uuid、now、now_ms、counter、client_id、random、random_float、pick。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{{%1}}” takes no arguments.</source>
+        <translation>“{{%1}}”不接受参数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write {{random MIN MAX}} with two whole numbers, MIN not above MAX.</source>
+        <translation>请写成 {{random MIN MAX}}，带两个整数，且 MIN 不大于 MAX。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write {{random_float MIN MAX DECIMALS}}: two numbers, MIN below MAX, and 0 to 15 decimals (2 when left out).</source>
+        <translation>请写成 {{random_float MIN MAX DECIMALS}}：两个数，MIN 小于 MAX，以及 0 到 15 位小数（省略时为 2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write {{pick A B C}} with at least one word to pick from; quote a word with spaces: &quot;a b&quot;.</source>
+        <translation>请写成 {{pick A B C}}，至少给出一个可选的词；含空格的词请加引号：&quot;a b&quot;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A quoted word in “{{%1 …}}” has no closing quote.</source>
+        <translation>“{{%1 …}}”中有一个带引号的词缺少闭合引号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This field takes no variables.</source>
+        <translation>此字段不接受变量。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFieldError</name>
+    <message>
+        <location filename="../core/publish/compiled_template.cpp" line="+10"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Response topic</source>
+        <translation>响应主题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correlation data</source>
+        <translation>关联数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User property %1</source>
+        <translation>用户属性 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateLibrary</name>
+    <message>
+        <location filename="../core/publish/template_library.cpp" line="+63"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (copy %2)</source>
+        <translation>%1（副本 %2）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>There is no template “%1”.</source>
+        <translation>不存在模板“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several collections have a template “%1”: %2. Name it as “Collection/%1”.</source>
+        <translation>多个集合中都有模板“%1”：%2。请写成“集合/%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateLibraryJson</name>
+    <message>
+        <location filename="../core/publish/template_library_json.cpp" line="+108"/>
+        <source>&quot;%1&quot; (allowed: text, json, hex, base64)</source>
+        <translation>&quot;%1&quot;（允许：text、json、hex、base64）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>This is not JSON (line %1): %2.</source>
+        <translation>这不是 JSON（第 %1 行）：%2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This is not an MQTT Desk template file: it has no &quot;format&quot;: &quot;mqttdesk-templates&quot;.</source>
+        <translation>这不是 MQTT Desk 模板文件：其中没有 &quot;format&quot;: &quot;mqttdesk-templates&quot;。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file was written by a newer MQTT Desk (template format %1); update the application to read it.</source>
+        <translation>该文件由更新版本的 MQTT Desk 写入（模板格式 %1）；请更新应用程序后再读取。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Cannot read the templates in %1: %2.</source>
+        <translation>无法读取 %1 中的模板：%2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The templates in %1 cannot be read: %2</source>
+        <translation>无法读取 %1 中的模板：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>Cannot write the templates to %1: %2.</source>
+        <translation>无法将模板写入 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateLibraryTransfer</name>
+    <message>
+        <location filename="../ui/workbench/template_library_transfer.cpp" line="+18"/>
+        <source>Template collections (*.json);;All files (*)</source>
+        <translation>模板集合 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file holds no collection: nothing was imported.</source>
+        <translation>文件中没有集合：未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n collection(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个集合。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n collection(s) replaced.</source>
+        <translation>
+            <numerusform>已替换 %n 个集合。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2.</source>
+        <translation>%1，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n collection(s) added</source>
+        <translation>
+            <numerusform>已添加 %n 个集合</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Import template collections</source>
+        <translation>导入模板集合</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the collection “%1”</source>
+        <translation>导出集合“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export all template collections</source>
+        <translation>导出所有模板集合</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n collection(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个集合导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TlsConfigurationLoader</name>
     <message>
         <location filename="../core/transport/tls_configuration_loader.cpp" line="+30"/>
@@ -1383,6 +1611,24 @@
         <location line="+1"/>
         <source>A client key needs its certificate: choose the certificate file.</source>
         <translation>客户端私钥需要对应的证书：请选择证书文件。</translation>
+    </message>
+</context>
+<context>
+    <name>TlsKeyLog</name>
+    <message>
+        <location filename="../core/transport/tls_key_log.cpp" line="+134"/>
+        <source>Cannot write the TLS key log file %1: %2. The connection goes on without it.</source>
+        <translation>无法写入 TLS 密钥日志文件 %1：%2。连接将在没有它的情况下继续。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>TLS session keys cannot be written to %1: Qt&apos;s TLS backend (%2, %3) made no session of the OpenSSL this program was built with (%4).</source>
+        <translation>无法将 TLS 会话密钥写入 %1：Qt 的 TLS 后端（%2，%3）没有使用本程序构建时所用的 OpenSSL（%4）创建会话。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot write the TLS key log file %1: %2.</source>
+        <translation>无法写入 TLS 密钥日志文件 %1：%2。</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2968,104 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::CollectionDialog</name>
+    <message>
+        <location filename="../ui/workbench/collection_dialog.cpp" line="+82"/>
+        <source>Template collection</source>
+        <translation>模板集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Pump station</source>
+        <translation>例如：泵站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Offered on:</source>
+        <translation>提供给(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A collection bound to one connection is only offered on that connection</source>
+        <translation>绑定到某个连接的集合只在该连接上提供</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Variables (used as {{name}} in the collection&apos;s templates):</source>
+        <translation>变量(&amp;V)（在集合的模板中以 {{name}} 使用）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add variable</source>
+        <translation>添加变量(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove variable</source>
+        <translation>移除变量(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected variables</source>
+        <translation>移除所选变量</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All connections</source>
+        <translation>所有连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only “%1”</source>
+        <translation>仅“%1”</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Give the collection a name.</source>
+        <translation>请为集合命名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Variable %1 has a value but no name.</source>
+        <translation>变量 %1 有值但没有名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” cannot be a variable name: use one word without spaces, braces or quotes.</source>
+        <translation>“%1”不能用作变量名：请使用一个不含空格、花括号或引号的词。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a built-in variable: choose another name.</source>
+        <translation>“%1”是内置变量：请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The variable “%1” is defined twice.</source>
+        <translation>变量“%1”被定义了两次。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ConnectBuilder</name>
     <message>
         <location filename="../core/session/connect_builder.cpp" line="+45"/>
@@ -2767,7 +3111,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+191"/>
+        <location filename="../core/connection/connection.cpp" line="+192"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
     </message>
@@ -2777,7 +3121,7 @@ Show or hide this line</source>
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+139"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
     </message>
@@ -2797,7 +3141,7 @@ Show or hide this line</source>
         <translation>服务器断开了连接：%1%2</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>Transport open.</source>
         <translation>传输已打开。</translation>
     </message>
@@ -2863,7 +3207,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+133"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+141"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
@@ -3142,12 +3486,12 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+142"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+161"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation>无法读取解码规则：%1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Views of this connection</source>
         <translation>此连接的视图</translation>
     </message>
@@ -3192,7 +3536,17 @@ Show or hide this line</source>
         <translation>主题和 JSON 路径的数值，覆盖全部历史，实时绘制</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+3"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish templates with variables: collections, a preview of each message, timed sends</source>
+        <translation>使用变量发布模板：集合、每条消息的预览、定时发送</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation>消息已发送，但未存入历史记录：存储队列已满。</translation>
     </message>
@@ -3207,7 +3561,7 @@ Show or hide this line</source>
         <translation>无法读取发布历史：%1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>The decoding rules were not saved: %1</source>
         <translation>解码规则未能保存：%1</translation>
     </message>
@@ -3215,7 +3569,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+160"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+161"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -3770,7 +4124,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::FileField</name>
     <message>
-        <location filename="../ui/widgets/file_field.cpp" line="+129"/>
+        <location filename="../ui/widgets/file_field.cpp" line="+130"/>
         <location line="+1"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
@@ -4345,12 +4699,17 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+50"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+51"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+30"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
@@ -5511,7 +5870,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+292"/>
+        <location filename="../core/profile/profile_json.cpp" line="+294"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -5671,6 +6030,16 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+7"/>
+        <source>Choose the file the TLS session keys are written to.</source>
+        <translation>请选择写入 TLS 会话密钥的文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TLS session keys are written to a file: anyone with it can decrypt this connection&apos;s traffic.</source>
+        <translation>TLS 会话密钥会被写入文件：任何拿到该文件的人都能解密此连接的流量。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Insecure: the server&apos;s certificate is not verified, so anyone can pretend to be this broker.</source>
         <translation>不安全：未验证服务器证书，任何人都可以冒充该服务器。</translation>
     </message>
@@ -5964,6 +6333,163 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::PublishJob</name>
+    <message>
+        <location filename="../core/publishjob/publish_job.cpp" line="+86"/>
+        <source>The connection is not open.</source>
+        <translation>连接未打开。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The connection closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Message %1 cannot be sent: %2</source>
+        <translation>无法发送消息 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The server refused the message: %1.</source>
+        <translation>服务器拒绝了该消息：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PublishJobListModel</name>
+    <message>
+        <location filename="../core/publishjob/publish_job_list_model.cpp" line="+145"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused — waiting for the connection</source>
+        <translation>已暂停 — 等待连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1/s</source>
+        <extracomment>A rate of messages: &quot;1,234/s&quot;</extracomment>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Topic: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n message(s) still waiting for an acknowledgement</source>
+        <translation>
+            <numerusform>%n 条消息仍在等待确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Acknowledged messages a second since the start</source>
+        <translation>自开始以来每秒确认的消息数</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PublishJobsView</name>
+    <message>
+        <location filename="../ui/workbench/publish_jobs_view.cpp" line="+65"/>
+        <source>No timed sends. Use &apos;Send repeatedly…&apos; on a template.</source>
+        <translation>没有定时发送。请对模板使用“重复发送…”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed sends</source>
+        <translation>定时发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected timed sends; messages already sent still finish and are counted</source>
+        <translation>停止所选的定时发送；已发出的消息仍会完成并计数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop &amp;all</source>
+        <translation>全部停止(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop every timed send of this connection</source>
+        <translation>停止此连接的所有定时发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear ended</source>
+        <translation>清除已结束(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the finished and stopped sends from the list</source>
+        <translation>从列表中移除已完成和已停止的发送</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::ReasonCode</name>
     <message>
         <location filename="../core/protocol/reason_code.cpp" line="+34"/>
@@ -6229,6 +6755,196 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+4"/>
         <source>Reserved return code</source>
         <translation>保留的返回码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RequestClient</name>
+    <message>
+        <location filename="../core/request/request_client.cpp" line="+71"/>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+9"/>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Correlation: %1</source>
+        <translation>关联：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>MQTT 3.1.1 has no Correlation Data: give a payload field that carries the correlation, or a response topic unique to each request (with {{uuid}}).</source>
+        <translation>MQTT 3.1.1 没有关联数据：请指定一个携带关联值的载荷字段，或为每个请求使用唯一的响应主题（使用 {{uuid}}）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>No reply within %1 ms.</source>
+        <translation>%1 毫秒内没有收到回复。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The server refused the subscription to the response topic “%1”: %2.</source>
+        <translation>服务器拒绝了对响应主题“%1”的订阅：%2。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The server refused the request: %1.</source>
+        <translation>服务器拒绝了该请求：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RequestListModel</name>
+    <message>
+        <location filename="../core/request/request_list_model.cpp" line="+53"/>
+        <source>Subscribing to the response topic…</source>
+        <translation>正在订阅响应主题…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the reply…</source>
+        <translation>正在等待回复…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round trip</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::RequestPanel</name>
+    <message>
+        <location filename="../ui/workbench/request_panel.cpp" line="+136"/>
+        <source>Response &amp;topic:</source>
+        <translation>响应主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the reply is expected; it is subscribed before the request goes out. With {{uuid}} each request gets a topic of its own.</source>
+        <translation>期望收到回复的主题；在发出请求之前先订阅。使用 {{uuid}} 时每个请求都有自己的主题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Correlation:</source>
+        <translation>关联(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 5: sent as Correlation Data; the reply must carry the same. {{uuid}} is the request&apos;s own id.</source>
+        <translation>MQTT 5：作为关联数据发送；回复必须携带相同的值。{{uuid}} 是该请求自身的 ID。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in payload &amp;field:</source>
+        <translation>载荷字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. id</source>
+        <translation>例如 id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The JSON member of the reply that carries the correlation: how MQTT 3.1.1, which has no Correlation Data, matches a reply. The request&apos;s payload carries it too, e.g. &quot;id&quot;: &quot;{{uuid}}&quot;.</source>
+        <translation>回复中携带关联值的 JSON 成员：MQTT 3.1.1 没有关联数据，靠它来匹配回复。请求的载荷也要携带它，例如 &quot;id&quot;: &quot;{{uuid}}&quot;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time&amp;out:</source>
+        <translation>超时(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;quest</source>
+        <translation>请求(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rep&amp;ly</source>
+        <translation>回复(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past requests</source>
+        <translation>历史请求</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Send a template as a request to see it here with its reply.</source>
+        <translation>将模板作为请求发送，即可在此看到它及其回复。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replied in %1 ms</source>
+        <translation>%1 毫秒内已回复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · reply expected on %2</source>
+        <translation>%1 · 期望在 %2 上收到回复</translation>
     </message>
 </context>
 <context>
@@ -7435,6 +8151,287 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::TemplateEditor</name>
+    <message>
+        <location filename="../ui/workbench/template_editor.cpp" line="+140"/>
+        <source>Message expiry:</source>
+        <translation>消息过期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format indicator:</source>
+        <translation>载荷格式指示：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. plant/{{device}}/cmd</source>
+        <translation>例如 plant/{{device}}/cmd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MQTT 5 publish properties</source>
+        <translation>MQTT 5 发布属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. application/json</source>
+        <translation>例如 application/json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: unspecified bytes</source>
+        <translation>0：未指定的字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: UTF-8 text</source>
+        <translation>1：UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. reply/{{client_id}}</source>
+        <translation>例如 reply/{{client_id}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text, sent as UTF-8 bytes, e.g. {{uuid}}</source>
+        <translation>文本，以 UTF-8 字节发送，例如 {{uuid}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name=value; other={{counter}}</source>
+        <translation>name=value; other={{counter}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload:</source>
+        <translation>载荷：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. {&quot;n&quot;: {{counter}}, &quot;at&quot;: &quot;{{now}}&quot;, &quot;v&quot;: {{random 0 100}}}</source>
+        <translation>例如 {&quot;n&quot;: {{counter}}, &quot;at&quot;: &quot;{{now}}&quot;, &quot;v&quot;: {{random 0 100}}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic problem</source>
+        <translation>主题问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload problem</source>
+        <translation>载荷问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Properties problem</source>
+        <translation>属性问题</translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>Properties (%1)</source>
+        <translation>属性（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shows the MQTT 5 publish properties of the template</source>
+        <translation>显示模板的 MQTT 5 发布属性</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TemplateLibraryModel</name>
+    <message>
+        <location filename="../core/publish/template_library_model.cpp" line="+236"/>
+        <source>No topic yet</source>
+        <translation>尚无主题</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n template(s)</source>
+        <translation>
+            <numerusform>%n 个模板</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, offered on every connection</source>
+        <translation>%1，在所有连接上提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, offered on “%2” only</source>
+        <translation>%1，仅在“%2”上提供</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TemplateLibraryStore</name>
+    <message>
+        <location filename="../core/publish/template_library_store.cpp" line="+38"/>
+        <source>%1
+The app goes on with an empty template library and leaves that file as it is; templates you add now are not saved until the file is fixed or moved away and the app restarted.</source>
+        <translation>%1
+应用将以空的模板库继续运行，并保持该文件不变；在修复或移走该文件并重启应用之前，现在添加的模板不会被保存。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The templates are not saved: %1 could not be read when the app started, and it is not overwritten.</source>
+        <translation>模板未保存：应用启动时无法读取 %1，因此不会覆盖它。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TemplatePreview</name>
+    <message>
+        <location filename="../ui/workbench/template_preview.cpp" line="+33"/>
+        <source>expiry %1 s</source>
+        <translation>过期 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>format indicator %1</source>
+        <translation>格式指示 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>content type %1</source>
+        <translation>内容类型 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>response topic %1</source>
+        <translation>响应主题 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>correlation %1</source>
+        <translation>关联 %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Preview of the next message</source>
+        <translation>下一条消息的预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic sent:</source>
+        <translation>发送的主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload sent:</source>
+        <translation>发送的载荷：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expanded topic</source>
+        <translation>展开后的主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expanded payload</source>
+        <translation>展开后的载荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expanded properties</source>
+        <translation>展开后的属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message check</source>
+        <translation>消息检查</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Select a template to see the message it sends.</source>
+        <translation>选择一个模板以查看它发送的消息。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing can be sent until the template&apos;s errors are fixed.</source>
+        <translation>修复模板的错误之前无法发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{{counter}} = %1 · %2 bytes on the wire</source>
+        <translation>{{counter}} = %1 · 线路上 %2 字节</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::TimeFilterButton</name>
     <message>
         <location filename="../ui/stream/time_filter_button.cpp" line="+79"/>
@@ -7567,9 +8564,162 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::TimedPublishDialog</name>
+    <message>
+        <location filename="../ui/workbench/timed_publish_dialog.cpp" line="+67"/>
+        <source>Send repeatedly</source>
+        <translation>重复发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Interval:</source>
+        <translation>间隔(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Messages:</source>
+        <translation>消息数(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Jitter:</source>
+        <translation>抖动(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On &amp;disconnect:</source>
+        <translation>断开连接时(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>As fast as flow control allows</source>
+        <translation>以流控允许的最快速度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The time between two messages, down to 1 ms. At 0 the next message goes as soon as the connection takes it: QoS 1 and 2 wait for the broker&apos;s acknowledgements.</source>
+        <translation>两条消息之间的时间，最小 1 毫秒。为 0 时，只要连接能接收就立即发送下一条：QoS 1 和 2 会等待代理的确认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many messages to send; 0 sends until the job is stopped. Variables expand for each message, so {{counter}} counts.</source>
+        <translation>要发送的消息数；为 0 时一直发送直到任务停止。变量会针对每条消息展开，因此 {{counter}} 会递增。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each interval moves by up to this much earlier or later, at random. Only with an interval.</source>
+        <translation>每个间隔随机提前或推迟最多这么多时间。仅在设置了间隔时有效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the job</source>
+        <translation>停止任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause, and resume when reconnected</source>
+        <translation>暂停，重新连接后继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the job does when the connection closes</source>
+        <translation>连接关闭时任务的处理方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jitter</source>
+        <translation>抖动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On disconnect</source>
+        <translation>断开连接时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts sending; the job shows in the list of timed sends</source>
+        <translation>开始发送；该任务会显示在定时发送列表中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>Sends %Ln message(s) as fast as flow control allows.</source>
+        <translation>
+            <numerusform>以流控允许的最快速度发送 %Ln 条消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends until stopped, as fast as flow control allows.</source>
+        <translation>以流控允许的最快速度发送，直到停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Sends %Ln message(s), one every %1 ms.</source>
+        <translation>
+            <numerusform>发送 %Ln 条消息，每 %1 毫秒一条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends a message every %1 ms until stopped.</source>
+        <translation>每 %1 毫秒发送一条消息，直到停止。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each interval varies by up to %1 ms.</source>
+        <translation>每个间隔最多变化 %1 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A disconnect pauses it until the connection is back.</source>
+        <translation>断开连接时暂停，直到连接恢复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A disconnect stops it.</source>
+        <translation>断开连接时停止。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::TlsPage</name>
     <message>
-        <location filename="../ui/dialogs/tls_page.cpp" line="+81"/>
+        <location filename="../ui/dialogs/tls_page.cpp" line="+87"/>
         <source>Trust the &amp;system CA certificates</source>
         <translation>信任系统 CA 证书(&amp;S)</translation>
     </message>
@@ -7589,7 +8739,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Choose the client certificate</source>
         <translation>选择客户端证书</translation>
     </message>
@@ -7640,12 +8790,37 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>以逗号分隔，例如 mqtt</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-29"/>
         <source>Insecure: the server is not verified, so anyone can pretend to be this broker.</source>
         <translation>不安全：未验证服务器，任何人都可以冒充该服务器。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>Write TLS session keys to a key log &amp;file (for Wireshark)</source>
+        <translation>将 TLS 会话密钥写入密钥日志文件（供 Wireshark 使用）(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone with this file can decrypt the traffic of this connection. Turn it off when the capture is done. Not available for wss://.</source>
+        <translation>任何拿到此文件的人都能解密此连接的流量。抓包完成后请关闭此选项。不适用于 wss://。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key log files (*.log *.txt);;All files (*)</source>
+        <translation>密钥日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the TLS key log file</source>
+        <translation>选择 TLS 密钥日志文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file the keys are appended to</source>
+        <translation>密钥将追加写入的文件</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>C&amp;A files:</source>
         <translation>CA 文件(&amp;A)：</translation>
     </message>
@@ -7690,7 +8865,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>ALPN 协议(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+5"/>
+        <source>Key lo&amp;g file:</source>
+        <translation>密钥日志文件(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Private key (the passphrase is in the keychain)</source>
         <translation>私钥（口令保存在钥匙串中）</translation>
     </message>
@@ -7710,10 +8890,28 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>PKCS#12 文件（密码保存在钥匙串中）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <location line="+4"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TlsTransport</name>
+    <message>
+        <location filename="../core/transport/tls_transport.cpp" line="+103"/>
+        <source>SSLKEYLOGFILE is set: the TLS session keys are written to %1; anyone with this file can decrypt the traffic.</source>
+        <translation>已设置 SSLKEYLOGFILE：TLS 会话密钥会写入 %1；任何拿到此文件的人都能解密流量。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The TLS session keys are written to %1; anyone with this file can decrypt the traffic.</source>
+        <translation>TLS 会话密钥会写入 %1；任何拿到此文件的人都能解密流量。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The TLS handshake wrote no session keys to %1.</source>
+        <translation>TLS 握手没有向 %1 写入任何会话密钥。</translation>
     </message>
 </context>
 <context>
@@ -7981,7 +9179,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::TopicTreeView</name>
     <message>
-        <location filename="../ui/topictree/topic_tree_view.cpp" line="+127"/>
+        <location filename="../ui/topictree/topic_tree_view.cpp" line="+128"/>
         <source>Filt&amp;er:</source>
         <translation>筛选(&amp;E)：</translation>
     </message>
@@ -8118,7 +9316,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>连接后才能清除保留消息</translation>
     </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+90"/>
         <source>%Ln topic(s)</source>
         <translation>
             <numerusform>%Ln 个主题</numerusform>
@@ -8146,7 +9344,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/web_socket_transport.cpp" line="+91"/>
+        <location filename="../core/transport/web_socket_transport.cpp" line="+74"/>
+        <source>TLS session keys are not written to %1 for secure WebSocket connections; use MQTT over TLS (mqtts) to capture them.</source>
+        <translation>安全 WebSocket 连接不会将 TLS 会话密钥写入 %1；如需捕获密钥，请使用基于 TLS 的 MQTT（mqtts）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
         <translation>服务器发送了 WebSocket 文本帧；MQTT 只允许二进制帧 [MQTT-6.0.0-1]。</translation>
     </message>
@@ -8307,6 +9510,281 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+4"/>
         <source>The correlation data is not valid hex: use pairs of digits 0-9, a-f.</source>
         <translation>对比数据不是有效的十六进制：请使用成对的 0-9、a-f 数字。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::WorkbenchPage</name>
+    <message>
+        <location filename="../ui/workbench/workbench_page.cpp" line="+196"/>
+        <location line="+1"/>
+        <source>Search templates</source>
+        <translation>搜索模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the templates whose name, topic or payload (or whose collection&apos;s name) holds every word</source>
+        <translation>显示名称、主题或载荷（或所属集合的名称）包含所有词语的模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template library</source>
+        <translation>模板库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New template, new collection, or the publish bar saved as a template</source>
+        <translation>新建模板、新建集合，或将发布栏保存为模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New template or collection</source>
+        <translation>新建模板或集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection settings, counter, import and export</source>
+        <translation>集合设置、计数器、导入和导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More library actions</source>
+        <translation>更多模板库操作</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish the template&apos;s next message once (Ctrl+Return, or Return in the library)</source>
+        <translation>发布模板的下一条消息一次（Ctrl+Return，或在模板库中按 Return）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send repeatedly…</source>
+        <translation>重复发送…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send status</source>
+        <translation>发送状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template library problem</source>
+        <translation>模板库问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template and preview</source>
+        <translation>模板和预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template editor</source>
+        <translation>模板编辑器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish the template again and again: every so often, a number of times or until stopped</source>
+        <translation>反复发布模板：定期发送，可指定次数或直到停止</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+366"/>
+        <location line="+25"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location line="-390"/>
+        <source>New template in the selected collection</source>
+        <translation>在所选集合中新建模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collection…</source>
+        <translation>新建集合…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collection of templates, with its variables</source>
+        <translation>新建模板集合及其变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save publish bar as template</source>
+        <translation>将发布栏保存为模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saves what the publish bar holds (topic, QoS, retain, format, payload, properties) as a new template</source>
+        <translation>将发布栏的内容（主题、QoS、保留、格式、载荷、属性）保存为新模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of the selected template, right after it</source>
+        <translation>所选模板的副本，紧随其后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+406"/>
+        <location line="+18"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-423"/>
+        <source>Delete the selected template or collection (Delete)</source>
+        <translation>删除所选的模板或集合（Delete）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection settings…</source>
+        <translation>集合设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, connection and variables of the collection</source>
+        <translation>集合的名称、连接和变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset counter</source>
+        <translation>重置计数器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts {{counter}} of the selected template back to 1</source>
+        <translation>将所选模板的 {{counter}} 重置为 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the collections of a JSON file; one already here (the same id) is replaced</source>
+        <translation>添加 JSON 文件中的集合；已存在的同一集合（相同 id）会被替换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export collection…</source>
+        <translation>导出集合…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes the selected collection to a JSON file to share</source>
+        <translation>将所选集合写入 JSON 文件以便共享</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export all…</source>
+        <translation>全部导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes every collection to a JSON file to share</source>
+        <translation>将所有集合写入 JSON 文件以便共享</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>No templates yet. Save the publish bar as a template, or make a collection and a template with New.</source>
+        <translation>还没有模板。请将发布栏保存为模板，或用“新建”创建集合和模板。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a template to edit it, preview its next message and send it.</source>
+        <translation>选择一个模板以编辑它、预览其下一条消息并发送。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Select a template to send.</source>
+        <translation>请选择要发送的模板。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not connected: connect first to send this template.</source>
+        <translation>未连接：请先连接再发送此模板。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sent “%1” to %2 ({{counter}} was %3).</source>
+        <translation>已将“%1”发送到 %2（{{counter}} 为 %3）。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Sending “%1” repeatedly: %2</source>
+        <translation>正在重复发送“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The collection “%1” is bound to another connection: it is not shown here.</source>
+        <translation>集合“%1”绑定到另一个连接：此处不显示。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New collection</source>
+        <translation>新建集合</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>My templates</source>
+        <translation>我的模板</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The publish bar&apos;s user properties are not saved: %1</source>
+        <translation>发布栏的用户属性未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the template “%1”?</source>
+        <translation>删除模板“%1”？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete the collection “%1”?</source>
+        <translation>删除集合“%1”？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the collection “%1” and its %n template(s)?</source>
+        <translation>
+            <numerusform>删除集合“%1”及其 %n 个模板？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete collection</source>
+        <translation>删除集合</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{{counter}} starts again at 1.</source>
+        <translation>{{counter}} 将重新从 1 开始。</translation>
     </message>
 </context>
 </TS>

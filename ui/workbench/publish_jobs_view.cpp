@@ -41,6 +41,8 @@ PublishJobsView::PublishJobsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
+    // Counts and states are short: columns as wide as their contents, the error takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
