@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -143,6 +144,10 @@ void TstRequestPanel::showsRequestBesideItsReply()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     for (const QString &language : {u"en"_s, u"zh_CN"_s}) {
         Language::install(*qApp, language);
+        QApplication::processEvents();
+        // The new texts' layout (a wrapped label's height) before the picture.
+        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        panel.layout()->activate();
         QApplication::processEvents();
         if (language == u"zh_CN"_s)
             QVERIFY(panel.summary()->text() != QString());

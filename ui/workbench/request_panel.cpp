@@ -113,7 +113,9 @@ RequestPanel::RequestPanel(QWidget *parent)
     split->addWidget(m_table);
     auto *bottom = new QWidget(split);
     auto *bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    // A little room under the splitter handle, so the summary's glyphs are never cut.
+    bottomLayout->setContentsMargins(0, 4, 0, 0);
+    m_summary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     bottomLayout->addWidget(m_summary);
     bottomLayout->addWidget(details, 1);
     split->addWidget(bottom);
