@@ -55,7 +55,7 @@ private Q_SLOTS:
 
         ConnectionDialog dialog;
         dialog.setProfile(sampleProfile());
-        dialog.resize(680, 660);
+        dialog.resize(680, 700); // the dialog's own default size
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         const char *names[] = {"general", "tls", "advanced", "will"};

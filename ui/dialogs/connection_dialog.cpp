@@ -81,7 +81,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
         connect(m_general, &GeneralPage::versionSelected, page, &ProfilePage::versionChanged);
     }
     setProfile(ConnectionProfile{});
-    resize(640, 660);
+    resize(680, 700);
 }
 
 void ConnectionDialog::changeEvent(QEvent *event)
