@@ -4,6 +4,7 @@
 #include "app/cli/command_runner.h"
 #include "core/payload/decoder_registry.h"
 #include "core/protobuf/protobuf_decoder.h"
+#include "core/script/script_decoder.h"
 #include "core/sparkplug/sparkplug_decoder.h"
 #include "core/version.h"
 
@@ -29,6 +30,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(mqttdesk::versionString());
     mqttdesk::ProtobufDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
     mqttdesk::SparkplugDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
+    mqttdesk::ScriptDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
 
     mqttdesk::CliError error;
     const std::optional<mqttdesk::CliOptions> options =

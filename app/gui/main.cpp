@@ -1,5 +1,6 @@
 #include "core/payload/decoder_registry.h"
 #include "core/protobuf/protobuf_decoder.h"
+#include "core/script/script_decoder.h"
 #include "core/settings/app_settings.h"
 #include "core/sparkplug/sparkplug_decoder.h"
 #include "core/storage/data_directory.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -42,6 +44,8 @@ int main(int argc, char *argv[])
     // Before any window lists the decoders.
     mqttdesk::ProtobufDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
     mqttdesk::SparkplugDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
+    mqttdesk::ScriptDecoder::registerIn(mqttdesk::DecoderRegistry::instance(),
+                                        QThread::currentThread()); // scripts never run here
     const auto resolved = mqttdesk::DataDirectory::resolve(dataDirArgument(app.arguments()));
     mqttdesk::AppSettings settings(resolved.path);
     // Before any window: the system locale, or the language chosen in the settings.

@@ -25,6 +25,12 @@ struct RenderOptions
     // fallback of another): 16, 8 or 4, from the width of the view
     // (HexDump::bytesPerLineFor()), so that its ASCII column stays in sight.
     int hexBytesPerLine = HexDump::kBytesPerLine;
+    // The message around the bytes where the caller knows it (RuleRenderer sets the topic,
+    // the stream also QoS and retain): decoders that look beyond the bytes (scripts) read
+    // them. QoS -1: unknown.
+    QString topic;
+    int qos = -1;
+    bool retain = false;
 };
 
 // One way of showing payload bytes as text: a plug-in point of the payload area. Decoders

@@ -76,6 +76,12 @@ QString PayloadError::message() const
             .arg(detail);
     case PayloadErrorCode::MalformedMessage:
         return detail;
+    case PayloadErrorCode::ScriptFailed:
+        if (line > 0)
+            return QCoreApplication::translate("PayloadError", "Script error at line %1: %2")
+                .arg(line)
+                .arg(detail);
+        return QCoreApplication::translate("PayloadError", "Script error: %1").arg(detail);
     }
     return QString();
 }

@@ -21,6 +21,8 @@ enum class PayloadErrorCode : quint8
     SchemaUnavailable,    // a schema decoder (Protobuf) has no usable schema: `detail` says why
     MalformedMessage,     // not a valid schema message: `detail` says so in full, `offset` where
                           // reading stopped
+    ScriptFailed,         // a decoding script threw, was stopped or returned nothing usable:
+                          // `detail` says so, `line` where in the script (0 = unknown)
 };
 
 // A typed, user-facing payload error. For publish text, `offset` is a character index and

@@ -20,6 +20,7 @@ std::optional<RenderedPayload> RuleRenderer::render(QStringView topic, QByteArra
     if (!rule)
         return std::nullopt;
     options.decoderOptions = rule->options;
+    options.topic = topic.toString();
     return m_registry->render(bytes, rule->decoder, options);
 }
 

@@ -89,6 +89,12 @@ private Q_SLOTS:
                          {QStringLiteral("files"), QJsonArray{QStringLiteral("/p/demo.proto")}}}}));
         QVERIFY(rules.append({QStringLiteral("plant/+/raw"), QStringLiteral("numeric"),
                               QJsonObject{{QStringLiteral("type"), QStringLiteral("int16")}}}));
+        // A script rule carries its whole script (docs/scripts.md), quotes and lines included.
+        QVERIFY(rules.append(
+            {QStringLiteral("plant/+/temp"), QStringLiteral("script"),
+             QJsonObject{{QStringLiteral("script"),
+                          QStringLiteral("const r = JSON.parse(payload);\nreturn \"t=\" + r.t;")},
+                         {QStringLiteral("timeLimitMs"), 50}}}));
         const QByteArray file = ProfileExporter::toJson({a, b}, false, {}, {{a.id, rules}});
         // In the form `mqttdesk-cli sub --rules` reads, and an empty list for the other.
         const QJsonArray profiles =

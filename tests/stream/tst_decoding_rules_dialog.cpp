@@ -2,12 +2,14 @@
 // moved, removed, checked as typed (filter, .proto files read off the GUI thread, message
 // type), imported and exported as the CLI's --rules file; and a stream over a real SQLite
 // history shown again by the rules at once (Protobuf, numeric arrays), a subscription's
-// "Display as" still first.
+// "Display as" still first. Script rules: edited and tested in the dialog (the test runs off
+// the GUI thread), and a stream rendered by them on the loader's worker, errors on the message.
 
 #include "core/payload/decoder_registry.h"
 #include "core/protobuf/proto_schema_cache.h"
 #include "core/protobuf/proto_schema_source.h"
 #include "core/protobuf/protobuf_decoder.h"
+#include "core/script/script_decoder.h"
 #include "core/workspace/connection_services.h"
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/screenshot_check.h"
@@ -18,6 +20,7 @@
 #include "ui/stream/decoding_rules_dialog.h"
 #include "ui/stream/message_stream_model.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/stream/script_options_editor.h"
 #include "ui/theme/theme.h"
 
 #include <QAbstractItemModelTester>
@@ -26,6 +29,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFontDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,12 +37,14 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace mqttdesk;
 using namespace Qt::StringLiterals;
@@ -65,6 +71,13 @@ DecodingRule numericRule(const QString &filter)
             QJsonObject{{u"type"_s, u"int16"_s}, {u"endian"_s, u"big"_s}, {u"skip"_s, 0}}};
 }
 
+DecodingRule scriptRule(const QString &filter, const QString &script, int timeLimitMs = 5000)
+{
+    QJsonObject options = ScriptDecoder::options(script);
+    options.insert(u"timeLimitMs"_s, timeLimitMs);
+    return {filter, u"script"_s, options};
+}
+
 QPushButton *okButton(const DecodingRulesDialog &dialog)
 {
     return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
@@ -87,6 +100,8 @@ private slots:
     void exportAndImport();
     void streamShownAgainByRules();
     void largeProtobufPayloadsAreDecodedWhole();
+    void scriptRuleEditedAndTested();
+    void streamRenderedByScriptsOffTheGuiThread();
     void languageAndLabels();
     void screenshots_data();
     void screenshots();
@@ -101,6 +116,8 @@ void TestDecodingRulesDialog::initTestCase()
         QApplication::setPalette(Theme::darkPalette());
     Language::install(*qApp, u"en"_s);
     ProtobufDecoder::registerIn(DecoderRegistry::instance());
+    // As the app does: a script never runs on the GUI thread (it would render a placeholder).
+    ScriptDecoder::registerIn(DecoderRegistry::instance(), QThread::currentThread());
     QVERIFY(m_tmp.isValid());
 }
 
@@ -343,6 +360,124 @@ void TestDecodingRulesDialog::largeProtobufPayloadsAreDecodedWhole()
     QVERIFY(model.rowAt(1)->message.payload.isEmpty()); // not kept with the row
 }
 
+void TestDecodingRulesDialog::scriptRuleEditedAndTested()
+{
+    DecodingRulesDialog dialog(DecodingRules{});
+    dialog.addRule();
+    DecodingRuleEditor *editor = dialog.editor();
+    QLineEdit *filter = dialog.findChild<QLineEdit *>(u"ruleFilter"_s);
+    QTest::keyClicks(filter, u"plant/+/temp"_s);
+    QComboBox *decoder = dialog.findChild<QComboBox *>(u"ruleDecoder"_s);
+    const int script = decoder->findText(u"Script (JavaScript)"_s);
+    QVERIFY(script >= 0);
+    decoder->setCurrentIndex(script);
+    ScriptOptionsEditor *options = editor->scriptEditor();
+    QVERIFY(options->isVisibleTo(&dialog));
+    QPlainTextEdit *code = dialog.findChild<QPlainTextEdit *>(u"scriptCode"_s);
+    QCOMPARE(code, options->codeEditor());
+    QCOMPARE(code->font().family(), QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+    // An empty script is a problem that blocks OK.
+    code->clear();
+    QVERIFY(!editor->problem().isEmpty());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    code->setFocus();
+    QTest::keyClicks(code, u"var t = JSON.parse(payload).t;"_s);
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, u"return (t / 10) + ' C on ' + topic;"_s);
+    dialog.findChild<QSpinBox *>(u"scriptTimeLimit"_s)->setValue(80);
+    QVERIFY2(editor->problem().isEmpty(), qPrintable(editor->problem()));
+    QVERIFY(okButton(dialog)->isEnabled());
+    const DecodingRule rule = dialog.rules().rules().first();
+    QCOMPARE(rule.decoder, u"script"_s);
+    QCOMPARE(ScriptDecoder::script(rule.options),
+             u"var t = JSON.parse(payload).t;\nreturn (t / 10) + ' C on ' + topic;"_s);
+    QCOMPARE(rule.options.value(u"timeLimitMs"_s).toInt(), 80);
+    QCOMPARE(dialog.rows().first(), u"plant/+/temp → Script (JavaScript)"_s);
+
+    // Test: the sample through the script, off the GUI thread.
+    dialog.findChild<QLineEdit *>(u"scriptSampleTopic"_s)->setText(u"plant/boiler/temp"_s);
+    dialog.findChild<QLineEdit *>(u"scriptSample"_s)->setText(u"{\"t\": 215}"_s);
+    QSignalSpy tested(options, &ScriptOptionsEditor::tested);
+    QTest::mouseClick(options->testButton(), Qt::LeftButton);
+    QVERIFY(tested.wait());
+    QVERIFY(!options->testFailed());
+    QCOMPARE(options->testResult(), u"Result:\n21.5 C on plant/boiler/temp"_s);
+    // A failing script shows its error with the line.
+    code->setPlainText(u"var a = 1;\nthrow new Error('boom');"_s);
+    QTest::mouseClick(options->testButton(), Qt::LeftButton);
+    QVERIFY(tested.wait());
+    QVERIFY(options->testFailed());
+    QCOMPARE(options->testResult(), u"Script error at line 2: Error: boom"_s);
+    code->setPlainText(u"var a = ;"_s);
+    QTest::mouseClick(options->testButton(), Qt::LeftButton);
+    QVERIFY(tested.wait());
+    QVERIFY2(options->testResult().startsWith(u"Script error at line 1: SyntaxError"_s),
+             qPrintable(options->testResult()));
+
+    // Shown again with its options, another rule's fields cleared.
+    DecodingRules rules;
+    QVERIFY(rules.append(scriptRule(u"a/#"_s, u"return payload;"_s, 120)));
+    QVERIFY(rules.append(numericRule(u"b/#"_s)));
+    DecodingRulesDialog again(rules);
+    QCOMPARE(again.findChild<QPlainTextEdit *>(u"scriptCode"_s)->toPlainText(),
+             u"return payload;"_s);
+    QCOMPARE(again.findChild<QSpinBox *>(u"scriptTimeLimit"_s)->value(), 120);
+    QCOMPARE(again.rules(), rules);
+
+    // Tab order: from the numeric fields into the script's, in reading order (skipping what Tab
+    // does not stop at, and the inner line edit of a spin box).
+    const auto next = [](QWidget *from) {
+        QWidget *w = from->nextInFocusChain();
+        while (from->isAncestorOf(w) || !(w->focusPolicy() & Qt::TabFocus))
+            w = w->nextInFocusChain();
+        return w;
+    };
+    QWidget *skip = again.findChild<QSpinBox *>(u"headerSkip"_s);
+    QWidget *codeField = again.findChild<QPlainTextEdit *>(u"scriptCode"_s);
+    QCOMPARE(next(skip), codeField);
+    QWidget *limitField = again.findChild<QSpinBox *>(u"scriptTimeLimit"_s);
+    QCOMPARE(next(codeField), limitField);
+    QCOMPARE(next(limitField),
+             static_cast<QWidget *>(again.findChild<QLineEdit *>(u"scriptSampleTopic"_s)));
+}
+
+void TestDecodingRulesDialog::streamRenderedByScriptsOffTheGuiThread()
+{
+    StreamTestStore store;
+    QVERIFY(store.isReady());
+    QVERIFY(store.store({StreamTestStore::message(u"plant/1/temp"_s, R"({"t": 215})"),
+                         StreamTestStore::message(u"plant/2/temp"_s, "not json"),
+                         StreamTestStore::message(u"loop/1"_s, "x"),
+                         StreamTestStore::message(u"plant/3/temp"_s, R"({"t": 100})")}));
+    const auto history = store.history();
+    MessageStreamModel model(history.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.followTail();
+    QTRY_COMPARE(model.rowCount(), 4);
+    const auto preview = [&model](int row) {
+        return model.index(row).data(MessageStreamModel::PreviewRole).toString();
+    };
+    DecodingRules rules;
+    QVERIFY(rules.append(scriptRule(u"plant/+/temp"_s,
+                                    u"var r = JSON.parse(payload);\n"
+                                    "return (r.t / 10) + ' °C (QoS ' + message.qos + ')';"_s)));
+    QVERIFY(rules.append(scriptRule(u"loop/#"_s, u"while (true) {}"_s, 30)));
+    model.setDecodingRules(rules);
+    // Never rendered here: the worker's answer replaces the placeholder.
+    QCOMPARE(preview(0), u"Loading preview…"_s);
+    QTRY_COMPARE(preview(0), u"21.5 °C (QoS 0)"_s);
+    QCOMPARE(model.index(0).data(MessageStreamModel::DecoderNameRole).toString(),
+             u"Script (JavaScript)"_s);
+    // An exception is shown on its message, with the line, above the payload.
+    QTRY_VERIFY2(preview(1).startsWith(u"Script error at line 1: SyntaxError"_s),
+                 qPrintable(preview(1)));
+    QVERIFY(preview(1).endsWith(u"not json"_s));
+    // A script stopped by its time limit says so; the rows after it are rendered as usual.
+    QTRY_VERIFY2(preview(2).startsWith(u"Script error: Stopped after 30 ms"_s),
+                 qPrintable(preview(2)));
+    QTRY_COMPARE(preview(3), u"10 °C (QoS 0)"_s);
+}
+
 void TestDecodingRulesDialog::languageAndLabels()
 {
     DecodingRules rules;
@@ -360,7 +495,8 @@ void TestDecodingRulesDialog::languageAndLabels()
     QList<QWidget *> inputs;
     for (QWidget *w : dialog.findChildren<QWidget *>())
         if (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
-            qobject_cast<QListWidget *>(w) || qobject_cast<QSpinBox *>(w))
+            qobject_cast<QListWidget *>(w) || qobject_cast<QSpinBox *>(w) ||
+            qobject_cast<QPlainTextEdit *>(w))
             inputs << w;
     QVERIFY(inputs.size() >= 8);
     QList<QWidget *> buddies;

@@ -16,6 +16,8 @@ BubblePreview BubblePreview::make(const Input &input, const RuleRenderer &rules)
         options.maxChars = PayloadRenderer::PreviewChars;
         options.hint = input.hint;
         options.hexBytesPerLine = input.hexBytesPerLine;
+        options.qos = input.qos;
+        options.retain = input.retain;
         byRule = rules.render(input.topic, input.bytes, options);
     }
     out.byRule = byRule.has_value();

@@ -38,6 +38,8 @@ public:
         PayloadFormat format = PayloadFormat::Auto; // chosen for the row or its subscription
         PayloadHint hint;
         int hexBytesPerLine = 16;
+        int qos = -1; // for decoders that read it (scripts); -1: unknown
+        bool retain = false;
     };
 
     RenderedPayload rendered;

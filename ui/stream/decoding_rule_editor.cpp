@@ -4,6 +4,8 @@
 #include "core/payload/numeric_array_decoder.h"
 #include "core/protobuf/proto_schema_cache.h"
 #include "core/protobuf/proto_schema_source.h"
+#include "core/script/script_decoder.h"
+#include "ui/stream/script_options_editor.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/decoder_combo.h"
 #include "ui/widgets/prompts.h"
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -33,6 +36,7 @@ enum Page
     NoOptions,
     ProtobufPage,
     NumericPage,
+    ScriptPage,
 };
 
 QStringList itemsOf(const QListWidget *list)
@@ -129,6 +133,9 @@ DecodingRuleEditor::DecodingRuleEditor(QWidget *parent)
     m_options->addWidget(new QWidget(this));
     m_options->addWidget(protobuf);
     m_options->addWidget(numeric);
+    // Script: the code, its time limit, a test on a sample.
+    m_script = new ScriptOptionsEditor(this);
+    m_options->addWidget(m_script);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("ruleProblem"));
@@ -187,6 +194,7 @@ DecodingRuleEditor::DecodingRuleEditor(QWidget *parent)
     setTabOrder(m_type, m_numberType);
     setTabOrder(m_numberType, m_endian);
     setTabOrder(m_endian, m_skip);
+    setTabOrder(m_skip, m_script->codeEditor()); // then through the script's own fields
 
     connect(m_filter, &QLineEdit::textEdited, this, &DecodingRuleEditor::changed);
     connect(m_decoder, &QComboBox::currentIndexChanged, this, [this] {
@@ -197,6 +205,7 @@ DecodingRuleEditor::DecodingRuleEditor(QWidget *parent)
     connect(m_numberType, &QComboBox::currentIndexChanged, this, &DecodingRuleEditor::changed);
     connect(m_endian, &QComboBox::currentIndexChanged, this, &DecodingRuleEditor::changed);
     connect(m_skip, &QSpinBox::valueChanged, this, &DecodingRuleEditor::changed);
+    connect(m_script, &ScriptOptionsEditor::edited, this, &DecodingRuleEditor::changed);
     connect(m_addFile, &QPushButton::clicked, this, [this] {
         const QStringList files = Prompts::openFileNames(this, tr("Choose .proto files"), QString(),
                                                          tr("Protobuf schemas (*.proto)"));
@@ -251,6 +260,8 @@ DecodingRule DecodingRuleEditor::rule() const
         layout.bigEndian = m_endian->currentIndex() == 1;
         layout.skip = m_skip->value();
         rule.options = layout.toJson();
+    } else if (rule.decoder == ScriptDecoder::Id) {
+        rule.options = m_script->options();
     }
     return rule;
 }
@@ -278,6 +289,7 @@ void DecodingRuleEditor::setRule(const DecodingRule &rule)
     m_numberType->setCurrentIndex(int(layout.type));
     m_endian->setCurrentIndex(layout.bigEndian ? 1 : 0);
     m_skip->setValue(int(qMin<qsizetype>(layout.skip, m_skip->maximum())));
+    m_script->setOptions(rule.decoder == ScriptDecoder::Id ? rule.options : QJsonObject());
     onDecoderChanged();
     m_setting = false;
     showProblem();
@@ -311,9 +323,10 @@ void DecodingRuleEditor::addImportPath(const QString &folder)
 void DecodingRuleEditor::onDecoderChanged()
 {
     const QString id = DecoderCombo::currentId(m_decoder);
-    m_options->setCurrentIndex(id == u"protobuf"  ? ProtobufPage
-                               : id == u"numeric" ? NumericPage
-                                                  : NoOptions);
+    m_options->setCurrentIndex(id == u"protobuf"         ? ProtobufPage
+                               : id == u"numeric"        ? NumericPage
+                               : id == ScriptDecoder::Id ? ScriptPage
+                                                         : NoOptions);
     if (id == u"protobuf")
         readSchema();
 }
@@ -379,6 +392,8 @@ QString DecodingRuleEditor::problem() const
         if (!m_types.isEmpty() && !m_types.contains(type))
             return tr("The .proto files declare no message type %1.").arg(type);
     }
+    if (current.decoder == ScriptDecoder::Id && m_script->script().trimmed().isEmpty())
+        return tr("Write the script that turns a payload into the text to show.");
     return QString();
 }
 

@@ -15,10 +15,14 @@ class QStackedWidget;
 
 namespace mqttdesk {
 
+class ScriptOptionsEditor;
+
 // One decoding rule's fields: the topic filter, the decoder, and the decoder's own
 // settings where it has some: for Protobuf the .proto files, the folders their imports are
 // found in and the message type (chosen from the types the files declare, which are read
-// off the GUI thread); for numeric arrays the number type, byte order and header to skip.
+// off the GUI thread); for numeric arrays the number type, byte order and header to skip;
+// for a script (JavaScript) its code, time limit and a test on a sample payload
+// (ScriptOptionsEditor).
 // Problems (an invalid filter, a .proto file that does not parse, a type the files do not
 // declare) are shown under the fields as they are typed.
 class DecodingRuleEditor : public QWidget
@@ -34,6 +38,8 @@ public:
     QString problem() const;
     // The message types the chosen .proto files declare (empty until they are read).
     QStringList messageTypes() const;
+    // The script decoder's fields.
+    ScriptOptionsEditor *scriptEditor() const { return m_script; }
     // Adds .proto files / import folders as the file dialogs would.
     void addProtoFiles(const QStringList &files);
     void addImportPath(const QString &folder);
@@ -72,6 +78,8 @@ private:
     QComboBox *m_numberType = nullptr;
     QComboBox *m_endian = nullptr;
     QSpinBox *m_skip = nullptr;
+    // Script
+    ScriptOptionsEditor *m_script = nullptr;
     QLabel *m_problem = nullptr;
     bool m_setting = false;
     Retranslator m_texts;

@@ -246,6 +246,7 @@ void PayloadViewerDialog::startRendering()
     }
     RenderOptions options;
     options.hint = m_hint;
+    options.topic = m_topic; // scripts read it
     options.decoderOptions = m_decoderOptions.value(decoder);
     options.maxChars = ChunkChars;
     options.hexBytesPerLine = m_hexBytesPerLine;

@@ -7,6 +7,7 @@
 #include "core/payload/text_decoder.h"
 #include "core/payload/utf8_scan.h"
 #include "core/protocol/codec.h"
+#include "core/script/script_decoder.h"
 #include "core/storage/message_history.h"
 #include "core/workspace/history_reader.h"
 
@@ -83,7 +84,13 @@ void StreamPayloadLoader::clear()
 bool StreamPayloadLoader::needsWholePayload(QStringView decoder)
 {
     // A Protobuf message cut anywhere is "truncated"; Sparkplug B is Protobuf.
-    return decoder == u"protobuf" || decoder == u"sparkplug";
+    // A script parses what it is given: a prefix would be a different payload.
+    return decoder == u"protobuf" || decoder == u"sparkplug" || rendersOnWorker(decoder);
+}
+
+bool StreamPayloadLoader::rendersOnWorker(QStringView decoder)
+{
+    return decoder == ScriptDecoder::Id;
 }
 
 std::optional<BubblePreview> StreamPayloadLoader::preview(const StoredMessage &message,
@@ -94,10 +101,27 @@ std::optional<BubblePreview> StreamPayloadLoader::preview(const StoredMessage &m
     input.topic = message.topic;
     input.format = format;
     input.hexBytesPerLine = hexBytesPerLine;
+    input.qos = message.qos;
+    input.retain = message.retain;
     if (!message.properties.isEmpty()) {
         auto decoded = decodeProperties(message.properties);
         if (decoded.ok())
             input.hint = PayloadHint::fromProperties(decoded.value());
+    }
+    // A script never runs on the GUI thread (it may take up to its time limit): a row a script
+    // rule renders is rendered on the worker from the bytes it holds; a large one is read
+    // whole first, below, as for Protobuf.
+    if (const DecodingRule *scripted =
+            input.format == PayloadFormat::Auto ? rules.rules().match(input.topic) : nullptr;
+        scripted && rendersOnWorker(scripted->decoder) && !message.payloadDeferred) {
+        if (std::optional<BubblePreview> done = finished(message.id, input, scripted->decoder))
+            return done;
+        if (const auto job = m_jobs.find(message.id); job != m_jobs.end()) {
+            job->asked = ++m_asked;
+            return std::nullopt;
+        }
+        renderInMemory(message, input, rules, scripted->decoder);
+        return std::nullopt;
     }
     if (!message.payloadDeferred || !m_history) {
         input.bytes = message.payload;
@@ -273,6 +297,24 @@ void StreamPayloadLoader::enqueue(const StoredMessage &message, const BubblePrev
             m_jobs.erase(oldest);
     }
     startNext();
+}
+
+void StreamPayloadLoader::renderInMemory(const StoredMessage &message,
+                                         const BubblePreview::Input &input,
+                                         const RuleRenderer &rules, const QString &decoder)
+{
+    Job job;
+    job.message = message;
+    job.message.payload.clear();
+    job.input = input;
+    job.input.bytes = {};
+    job.rules = rules;
+    job.decoder = decoder;
+    job.asked = ++m_asked;
+    job.started = true; // nothing to read: straight to the worker
+    ++m_started;
+    m_jobs.insert(message.id, std::move(job));
+    render(message.id, message.payload);
 }
 
 void StreamPayloadLoader::startNext()

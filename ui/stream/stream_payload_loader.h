@@ -33,6 +33,10 @@ class MessageHistory;
 // previewReady() tells when such a rendering (or a Sparkplug context) is there. Above the
 // bound the preview says so and shows the raw prefix. Without a history reader every read
 // is synchronous (tests, small tools). A picture's thumbnail comes from its ThumbnailCache.
+// A script rule (rendersOnWorker()) never renders on the GUI thread: its rows, small ones
+// too, are rendered on the worker from the bytes they hold (or read whole, as for Protobuf),
+// "Loading preview…" until then; one worker thread, so a slow script delays the rows after
+// it by at most its time limit each.
 class StreamPayloadLoader : public QObject
 {
     Q_OBJECT
@@ -61,6 +65,9 @@ public:
                                          int hexBytesPerLine, const RuleRenderer &rules);
     // Decoders whose rendering of a prefix is never the payload's (an error, or too little).
     static bool needsWholePayload(QStringView decoder);
+    // Decoders that never render on the GUI thread, whatever the payload's size (scripts): the
+    // preview comes from the worker (previewReady()).
+    static bool rendersOnWorker(QStringView decoder);
 
     // A picture's thumbnail: null while it is read and decoded (thumbnailReady() follows), or
     // when it cannot be made (thumbnailFailed()).
@@ -116,6 +123,9 @@ private:
     void requestPrefix(qint64 id);
     void enqueue(const StoredMessage &message, const BubblePreview::Input &input,
                  const RuleRenderer &rules, const QString &decoder);
+    // A job whose bytes the row holds: rendered on the worker at once.
+    void renderInMemory(const StoredMessage &message, const BubblePreview::Input &input,
+                        const RuleRenderer &rules, const QString &decoder);
     void startNext();
     void onWholeRead(qint64 id, const QByteArray &bytes, const StorageError &error);
     void render(qint64 id, const QByteArray &bytes);

@@ -1,0 +1,109 @@
+#include "core/script/script_watchdog.h"
+
+#include <QJSEngine>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace mqttdesk {
+
+ScriptWatchdog &ScriptWatchdog::instance()
+{
+    static ScriptWatchdog watchdog;
+    return watchdog;
+}
+
+ScriptWatchdog::ScriptWatchdog()
+    : m_thread([this] { run(); })
+{}
+
+ScriptWatchdog::~ScriptWatchdog()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+quint64 ScriptWatchdog::arm(QJSEngine *engine, Clock::time_point deadline, qint64 memoryLimit)
+{
+    Watch watch;
+    watch.engine = engine;
+    watch.deadline = deadline;
+    watch.memoryLimit = memoryLimit;
+    if (memoryLimit > 0)
+        watch.baseline = residentBytes();
+    quint64 token = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        token = m_next++;
+        m_watches.emplace(token, watch);
+    }
+    m_wake.notify_all();
+    return token;
+}
+
+ScriptWatchdog::Reason ScriptWatchdog::disarm(quint64 token)
+{
+    std::lock_guard lock(m_mutex);
+    const auto found = m_watches.find(token);
+    if (found == m_watches.end())
+        return Reason::None;
+    const Reason reason = found->second.reason;
+    m_watches.erase(found);
+    return reason;
+}
+
+qint64 ScriptWatchdog::residentBytes()
+{
+    // statm: size resident shared text lib data dt, in pages.
+    FILE *file = std::fopen("/proc/self/statm", "r");
+    if (!file)
+        return 0;
+    long long size = 0;
+    long long resident = 0;
+    const int read = std::fscanf(file, "%lld %lld", &size, &resident);
+    std::fclose(file);
+    if (read != 2)
+        return 0;
+    return qint64(resident) * qint64(sysconf(_SC_PAGESIZE));
+}
+
+void ScriptWatchdog::run()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        const Clock::time_point now = Clock::now();
+        Clock::time_point wake = Clock::time_point::max();
+        bool pollMemory = false;
+        qint64 resident = -1;
+        for (auto &[token, watch] : m_watches) {
+            if (watch.reason != Reason::None)
+                continue;
+            if (now >= watch.deadline) {
+                watch.reason = Reason::Time;
+            } else if (watch.memoryLimit > 0) {
+                if (resident < 0)
+                    resident = residentBytes();
+                if (resident - watch.baseline > watch.memoryLimit)
+                    watch.reason = Reason::Memory;
+                else
+                    pollMemory = true;
+            }
+            if (watch.reason != Reason::None)
+                watch.engine->setInterrupted(true); // thread-safe
+            else
+                wake = std::min(wake, watch.deadline);
+        }
+        if (pollMemory)
+            wake = std::min(wake, now + std::chrono::milliseconds(kMemoryPollMs));
+        if (wake == Clock::time_point::max())
+            m_wake.wait(lock);
+        else
+            m_wake.wait_until(lock, wake);
+    }
+}
+
+} // namespace mqttdesk
