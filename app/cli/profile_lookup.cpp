@@ -110,7 +110,8 @@ std::optional<ProfileLookup::Found> ProfileLookup::load(const CliOptions &option
     }
     if (!loadSecrets(options, *profile, error))
         return std::nullopt;
-    return Found{ProfileSettingsMapper::toSettings(*profile), profileId, dir.path};
+    return Found{ProfileSettingsMapper::toSettings(*profile), profileId, dir.path,
+                 profile->templateVariables};
 }
 
 bool ProfileLookup::loadSecrets(const CliOptions &options, ConnectionProfile &profile,

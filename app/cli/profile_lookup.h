@@ -3,6 +3,7 @@
 #include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
 #include "core/connection/connection_settings.h"
+#include "core/protocol/properties.h"
 #include "core/storage/stored_profile.h"
 
 #include <QList>
@@ -26,7 +27,8 @@ public:
     {
         ConnectionSettings settings;
         qint64 profileId = 0;
-        QString dataDirectory; // where its database (and history) is
+        QString dataDirectory;               // where its database (and history) is
+        QList<StringPair> templateVariables; // for pub --template and --expand
     };
 
     static std::optional<Found> load(const CliOptions &options, CliError *error);

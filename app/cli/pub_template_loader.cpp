@@ -41,7 +41,8 @@ std::optional<CompiledTemplate> PubTemplateLoader::load(const CliOptions &option
             return std::nullopt;
         }
         source = library->at(*found);
-        variables = library->variables(found->collection, {});
+        // The profile's variables win over the collection's.
+        variables = library->variables(found->collection, plan.templateVariables);
         if (!options.topics.isEmpty())
             source.topic = options.topics.first();
         if (options.qosGiven)
@@ -53,6 +54,8 @@ std::optional<CompiledTemplate> PubTemplateLoader::load(const CliOptions &option
         source.payload = QString::fromUtf8(message);
         source.qos = options.qos;
         source.retain = options.retain;
+        for (const StringPair &v : plan.templateVariables)
+            variables.insert(v.name, v.value);
     }
     // -D publish properties: added to the template's, a single-valued one replacing it.
     const TemplateProperties given = templateProperties(plan.properties.publish);
@@ -69,6 +72,7 @@ std::optional<CompiledTemplate> PubTemplateLoader::load(const CliOptions &option
     }
     p.userProperties += given.userProperties;
 
+    // --var wins over both.
     for (const QString &v : options.variables) {
         const qsizetype eq = v.indexOf(QLatin1Char('='));
         variables.insert(v.left(eq), v.mid(eq + 1));

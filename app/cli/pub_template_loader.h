@@ -16,8 +16,8 @@ namespace mqttdesk {
 // so that an unknown variable is an error before anything is sent. --template reads the app's
 // templates.json (or --collection FILE), offered to the --profile connection; -t, -q and -r
 // override the template's topic, QoS and retain, -D properties are added to its own. --expand
-// turns -t and the message (-m, -f, -s) into a template. --var values win over the
-// collection's.
+// turns -t and the message (-m, -f, -s) into a template. The --profile connection's template
+// variables win over the collection's, and --var values over both.
 class PubTemplateLoader
 {
     Q_DECLARE_TR_FUNCTIONS(PubTemplateLoader)

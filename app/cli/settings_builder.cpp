@@ -45,6 +45,7 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, CliError *err
         plan.settings = std::move(saved->settings);
         plan.profileId = saved->profileId;
         plan.dataDirectory = saved->dataDirectory;
+        plan.templateVariables = std::move(saved->templateVariables);
         portFromProfile = true;
     } else {
         plan.settings.transport.host = QStringLiteral("localhost");

@@ -4,6 +4,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_properties.h"
 #include "core/connection/connection_settings.h"
+#include "core/protocol/properties.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,8 @@ struct CliPlan
     // --profile: the saved connection's id and its data directory (for sub --store).
     qint64 profileId = 0;
     QString dataDirectory;
+    // --profile: its template variables (pub --template and --expand).
+    QList<StringPair> templateVariables;
 };
 
 // Turns the parsed command line (and a saved profile, with --profile) into a CliPlan:

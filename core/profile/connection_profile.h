@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/properties.h"
 #include "core/protocol/protocol_version.h"
 
 #include <QByteArray>
@@ -224,6 +225,10 @@ struct ConnectionProfile
     WillMessage will;
     RetentionBudget retention;
     SecretStorageMode secretStorage = SecretStorageMode::Keychain;
+    // The {{name}} values of the templates published on this connection: they win over a
+    // collection's of the same name, so one collection serves several brokers or devices.
+    // StringPair, as the collections' own, because the template library merges the two.
+    QList<StringPair> templateVariables;
 
     bool usesTls() const
     {

@@ -61,24 +61,26 @@ QString nameOf(const std::pair<const char *, E> (&names)[N], E value)
     return {};
 }
 
-QJsonArray pairsToJson(const NameValueList &pairs)
+// Profile pairs (NameValuePair) and template variables (StringPair) share one JSON form.
+template<typename Pair>
+QJsonArray pairsToJson(const QList<Pair> &pairs)
 {
     QJsonArray array;
-    for (const NameValuePair &pair : pairs)
+    for (const Pair &pair : pairs)
         array.append(QJsonObject{{QStringLiteral("name"), pair.name},
                                  {QStringLiteral("value"), pair.value}});
     return array;
 }
 
-NameValueList pairsFromJson(JsonFieldReader &reader, const QString &key)
+template<typename Pair = NameValuePair>
+QList<Pair> pairsFromJson(JsonFieldReader &reader, const QString &key)
 {
     const QJsonArray array = reader.array(key);
-    NameValueList pairs;
+    QList<Pair> pairs;
     for (qsizetype i = 0; i < array.size() && reader.ok(); ++i) {
         JsonFieldReader item = reader.element(key, array, i);
         item.require(QStringLiteral("name"));
-        NameValuePair pair{item.string(QStringLiteral("name")),
-                           item.string(QStringLiteral("value"))};
+        Pair pair{item.string(QStringLiteral("name")), item.string(QStringLiteral("value"))};
         if (item.ok())
             pairs.append(pair);
     }
@@ -272,6 +274,7 @@ QJsonObject ProfileJson::toJson(const ConnectionProfile &p, Secrets secrets)
         {QStringLiteral("will"), will},
         {QStringLiteral("retention"), retention},
         {QStringLiteral("secretStorage"), nameOf(kSecretModes, p.secretStorage)},
+        {QStringLiteral("templateVariables"), pairsToJson(p.templateVariables)},
     };
 }
 
@@ -388,6 +391,7 @@ std::optional<ConnectionProfile> ProfileJson::fromJson(const QJsonObject &json,
     p.retention.maxAgeSeconds = retention.integer(QStringLiteral("maxAgeSeconds"), 0, kJsonMax, 0);
 
     p.secretStorage = r.choice(QStringLiteral("secretStorage"), kSecretModes, p.secretStorage);
+    p.templateVariables = pairsFromJson<StringPair>(r, QStringLiteral("templateVariables"));
 
     if (!r.ok())
         return std::nullopt;

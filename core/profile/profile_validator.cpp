@@ -1,5 +1,7 @@
 #include "core/profile/profile_validator.h"
 
+#include "core/profile/template_variable_names.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -231,6 +233,10 @@ void checkAdvanced(Collector &c, const ConnectionProfile &p)
     }
     checkPairs(c, "mqtt.properties.userProperties", p.connectProperties.userProperties,
                QCoreApplication::translate("mqttdesk::ProfileValidator", "The user property"));
+    // The same rule as a template collection's variables: each must be usable as {{name}}.
+    if (const QString problem = TemplateVariableNames::problem(p.templateVariables);
+        !problem.isEmpty())
+        c.error("templateVariables", problem);
     if (p.retention.maxMessages < 0 || p.retention.maxBytes < 0 || p.retention.maxAgeSeconds < 0)
         c.error("retention", QCoreApplication::translate("mqttdesk::ProfileValidator",
                                                          "The history limits cannot be negative."));

@@ -1,5 +1,7 @@
 #include "core/publish/template_text.h"
 
+#include "core/profile/template_variable_names.h"
+
 #include <cmath>
 #include <limits>
 
@@ -50,12 +52,7 @@ bool tokenize(QStringView tag, QList<Token> *tokens)
 
 const QStringList &TemplateText::builtInNames()
 {
-    static const QStringList names = {
-        QStringLiteral("uuid"),         QStringLiteral("now"),       QStringLiteral("now_ms"),
-        QStringLiteral("counter"),      QStringLiteral("client_id"), QStringLiteral("random"),
-        QStringLiteral("random_float"), QStringLiteral("pick"),
-    };
-    return names;
+    return TemplateVariableNames::builtIns();
 }
 
 TemplateText TemplateText::compile(const QString &text, const QHash<QString, QString> &variables)

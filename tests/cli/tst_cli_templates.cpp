@@ -1,8 +1,14 @@
 // pub --template / --collection / --var / --expand against the real mosquitto fixture: the
 // app's template file read from the data directory or an exported file, variables expanded
-// per repeat ({{counter}} counting), overrides by -t, -q and --var, and every refusal made
-// before connecting, so that nothing with a literal "{{name}}" ever reaches the broker.
+// per repeat ({{counter}} counting), overrides by -t, -q and --var, a saved connection's
+// variables (--profile) between the collection's and --var, and every refusal made before
+// connecting, so that nothing with a literal "{{name}}" ever reaches the broker.
+#include "core/profile/connection_profile.h"
+#include "core/profile/profile_json.h"
 #include "core/publish/template_library_json.h"
+#include "core/storage/data_directory.h"
+#include "core/storage/database.h"
+#include "core/storage/profile_store.h"
 #include "tests/cli/cli_broker.h"
 #include "tests/cli/cli_process.h"
 #include "tests/fixture/mosquitto_sub.h"
@@ -31,6 +37,7 @@ private slots:
     void templateFromDataDirectory();
     void varsAndOverridesWin();
     void collectionFileAndProperties();
+    void profileVariablesComeBetween();
     void refusalsComeBeforeConnecting_data();
     void refusalsComeBeforeConnecting();
 
@@ -41,6 +48,8 @@ private:
     // both holding a template "Reading", and "Plant" a "Status" only it has.
     TemplateLibrary library(const QString &topic) const;
     QString writeLibrary(const QTemporaryDir &dir, const TemplateLibrary &library) const;
+    // `profile` saved as the app saves it, in the database of data directory `dir`.
+    bool saveProfile(const QTemporaryDir &dir, const ConnectionProfile &profile) const;
 
     CliBroker m_broker;
 };
@@ -97,6 +106,19 @@ QString TstCliTemplates::writeLibrary(const QTemporaryDir &dir, const TemplateLi
     if (!TemplateLibraryJson::save(lib, path, &error))
         qWarning("%s", qPrintable(error));
     return path;
+}
+
+bool TstCliTemplates::saveProfile(const QTemporaryDir &dir, const ConnectionProfile &profile) const
+{
+    Database database(DataDirectory::databasePath(dir.path()));
+    if (database.open().isError())
+        return false;
+    StoredProfile stored;
+    stored.uuid = profile.id.toString(QUuid::WithoutBraces);
+    stored.name = profile.name;
+    stored.data = ProfileJson::toJson(profile);
+    StorageError error;
+    return ProfileStore(database.connection()).create(stored, &error) > 0 && !error.isError();
 }
 
 void TstCliTemplates::expandCountsEveryRepeat()
@@ -194,6 +216,40 @@ void TstCliTemplates::collectionFileAndProperties()
     const QByteArray expected =
         (topic + u"/pump-7|up {{literal}}|src:pump-7|text/pump-7"_s).toUtf8();
     QTRY_VERIFY2_WITH_TIMEOUT(sub.output().contains(expected), sub.output().constData(), 15000);
+}
+
+void TstCliTemplates::profileVariablesComeBetween()
+{
+    // The collection's value < the --profile connection's < --var.
+    const QString topic = m_broker.uniqueTopic("profile");
+    QTemporaryDir dir;
+    writeLibrary(dir, library(topic));
+    ConnectionProfile profile;
+    profile.name = u"plant site"_s;
+    profile.host = TestBroker::host();
+    profile.port = m_broker.port(Listener::Plain);
+    profile.templateVariables = {{u"device"_s, u"pump-profile"_s}, {u"line"_s, u"L2"_s}};
+    QVERIFY(saveProfile(dir, profile));
+    MosquittoSub sub;
+    QVERIFY(subscribe(sub, topic + u"/#"_s, {u"-q"_s, u"1"_s}));
+    const QStringList saved{u"pub"_s, u"--data-dir"_s, dir.path(), u"--profile"_s, u"plant site"_s};
+    auto r = CliProcess::run(saved + QStringList{u"--template"_s, u"Plant/Reading"_s});
+    QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+    r = CliProcess::run(
+        saved + QStringList{u"--template"_s, u"Plant/Reading"_s, u"--var"_s, u"device=pump-var"_s});
+    QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+    // --expand: the connection's variables without a collection.
+    r = CliProcess::run(saved + QStringList{u"-t"_s, topic + u"/{{line}}"_s, u"--expand"_s, u"-m"_s,
+                                            u"{{device}}"_s, u"-q"_s, u"1"_s});
+    QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+    QVERIFY2(sub.waitForMessages(3), sub.output().constData());
+    const auto m = sub.messages();
+    QCOMPARE(m.at(0).topic, topic + u"/pump-profile"_s);
+    QCOMPARE(m.at(0).payload, R"({"n":5,"device":"pump-profile"})"_ba);
+    QCOMPARE(m.at(1).topic, topic + u"/pump-var"_s);
+    QVERIFY2(m.at(1).payload.contains(R"("device":"pump-var")"), m.at(1).payload.constData());
+    QCOMPARE(m.at(2).topic, topic + u"/L2"_s);
+    QCOMPARE(m.at(2).payload, "pump-profile"_ba);
 }
 
 void TstCliTemplates::refusalsComeBeforeConnecting_data()

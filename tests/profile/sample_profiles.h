@@ -67,6 +67,8 @@ inline ConnectionProfile fullProfile()
     p.will.properties.userProperties = {{QStringLiteral("k"), QStringLiteral("v")}};
     p.retention = {100000, 50000000, 86400};
     p.secretStorage = SecretStorageMode::PlainConsented;
+    p.templateVariables = {{QStringLiteral("device"), QStringLiteral("pump-7")},
+                           {QStringLiteral("site"), QStringLiteral("Berlin ✓ {{x}}")}};
     return p;
 }
 

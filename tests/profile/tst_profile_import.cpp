@@ -40,6 +40,7 @@ private Q_SLOTS:
     void ourFormatRoundTrips()
     {
         ConnectionProfile a = test::fullProfile();
+        QVERIFY(!a.templateVariables.isEmpty()); // they travel with the profile too
         ConnectionProfile b;
         b.name = QStringLiteral("second");
         const QByteArray file = ProfileExporter::toJson({a, b}, true);

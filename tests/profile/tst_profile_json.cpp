@@ -60,6 +60,31 @@ private Q_SLOTS:
         QVERIFY(before->tls.keyLogFile.isEmpty());
     }
 
+    void templateVariablesRoundTripInOrder()
+    {
+        ConnectionProfile profile;
+        profile.templateVariables = {{QStringLiteral("device"), QStringLiteral("pump-7")},
+                                     {QStringLiteral("empty"), QString()},
+                                     {QStringLiteral("site"), QStringLiteral("{{not expanded}}")}};
+        const QJsonObject json = profile.toJson();
+        const QJsonArray array = json.value(QStringLiteral("templateVariables")).toArray();
+        QCOMPARE(array.size(), 3);
+        QCOMPARE(array.at(0).toObject(),
+                 (QJsonObject{{QStringLiteral("name"), QStringLiteral("device")},
+                              {QStringLiteral("value"), QStringLiteral("pump-7")}}));
+        const auto back = ConnectionProfile::fromJson(
+            QJsonDocument::fromJson(QJsonDocument(json).toJson()).object(), nullptr);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->templateVariables, profile.templateVariables);
+
+        // A profile saved before connections had variables opens with none.
+        QJsonObject old = json;
+        old.remove(QStringLiteral("templateVariables"));
+        const auto before = ConnectionProfile::fromJson(old, nullptr);
+        QVERIFY(before.has_value());
+        QVERIFY(before->templateVariables.isEmpty());
+    }
+
     void keychainModeWritesNoSecretValues()
     {
         ConnectionProfile profile = test::fullProfile();
@@ -108,6 +133,12 @@ private Q_SLOTS:
         QTest::newRow("user property")
             << "mqtt.properties.userProperties" << QJsonValue(QJsonArray{QJsonObject{}})
             << "mqtt.properties.userProperties[0].name" << int(K::Missing);
+        QTest::newRow("template variable")
+            << "templateVariables" << QJsonValue(QJsonArray{QJsonObject{}})
+            << "templateVariables[0].name" << int(K::Missing);
+        QTest::newRow("template variables type")
+            << "templateVariables" << QJsonValue(QStringLiteral("device=pump-7"))
+            << "templateVariables" << int(K::WrongType);
         QTest::newRow("id") << "id" << QJsonValue(QStringLiteral("nope")) << "id"
                             << int(K::BadEncoding);
         QTest::newRow("no name") << "name" << QJsonValue() << "name" << int(K::Missing);

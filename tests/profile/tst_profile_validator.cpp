@@ -149,6 +149,41 @@ private Q_SLOTS:
         QVERIFY(ProfileValidator::hasErrors(ProfileValidator::validate(p)));
     }
 
+    // A connection's template variables follow a collection's rule (TemplateVariableNames).
+    void templateVariableNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fine") << "pump_7.a-b" << QString();
+        QTest::newRow("no name") << ""
+                                 << "templateVariables|Variable 2 has a value but no name.";
+        QTest::newRow("space") << "my var"
+                               << "templateVariables|“my var” cannot be a variable name: use one "
+                                  "word without spaces, braces or quotes.";
+        QTest::newRow("brace") << "a}}"
+                               << "templateVariables|“a}}” cannot be a variable name: use one "
+                                  "word without spaces, braces or quotes.";
+        QTest::newRow("quote") << "\"a"
+                               << "templateVariables|“\"a” cannot be a variable name: use one "
+                                  "word without spaces, braces or quotes.";
+        QTest::newRow("built-in") << "client_id"
+                                  << "templateVariables|“client_id” is a built-in variable: choose "
+                                     "another name.";
+        QTest::newRow("twice") << "device"
+                               << "templateVariables|The variable “device” is defined twice.";
+    }
+
+    void templateVariableNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        ConnectionProfile p = valid();
+        p.templateVariables = {{QStringLiteral("device"), QStringLiteral("pump-7")},
+                               {name, QStringLiteral("v")}};
+        QCOMPARE(firstError(p), expected);
+        QCOMPARE(ProfileValidator::hasErrors(ProfileValidator::validate(p)), !expected.isEmpty());
+    }
+
     void warningsDoNotBlock()
     {
         ConnectionProfile p = valid();

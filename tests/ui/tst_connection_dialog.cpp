@@ -10,6 +10,7 @@
 #include "ui/widgets/pairs_table.h"
 #include "ui/widgets/password_field.h"
 #include "ui/widgets/prompts.h"
+#include "ui/widgets/variables_table.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -319,6 +320,103 @@ private Q_SLOTS:
         ConnectionDialog again;
         again.setProfile(dialog.profile());
         QCOMPARE(again.profile(), p);
+    }
+
+    // The connection's template variables (Advanced): edited with the keyboard, checked as a
+    // collection's are (the problem in the status line, the Advanced tab marked, Save off),
+    // removed, saved and reopened, and their texts set again on a language change.
+    void templateVariablesAreEditedAndChecked()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p;
+        p.name = QStringLiteral("vars");
+        p.templateVariables = {{QStringLiteral("device"), QStringLiteral("pump-7")}};
+        dialog.setProfile(p);
+        auto *vars = field<VariablesTable>(dialog, "templateVariables");
+        QTableWidget *table = vars->table();
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("Name"));
+        for (QPushButton *button : {vars->addButton(), vars->removeButton()})
+            QVERIFY(!button->toolTip().isEmpty() && !button->accessibleName().isEmpty());
+        QVERIFY(!table->accessibleName().isEmpty());
+        QCOMPARE(dialog.profile().templateVariables, p.templateVariables);
+
+        // Keyboard only: Tab from the table to Add, Space adds a row and edits its name.
+        const int advanced = 2;
+        QVERIFY(dialog.tabs()->widget(advanced)->isAncestorOf(vars));
+        dialog.tabs()->setCurrentIndex(advanced);
+        dialog.show();
+        QApplication::setActiveWindow(&dialog);
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        table->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), table);
+        QTest::keyClick(table, Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), vars->addButton());
+        QTest::keyClick(vars->addButton(), Qt::Key_Space);
+        QTRY_COMPARE(table->rowCount(), 2);
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    table->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("site"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(table->item(1, 0)->text(), QStringLiteral("site"));
+        QTRY_COMPARE(QApplication::focusWidget(), table);
+        QTest::keyClick(table, Qt::Key_Right);
+        QTest::keyClick(table, Qt::Key_F2);
+        QTRY_VERIFY(QApplication::focusWidget() != table &&
+                    table->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("north"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(table->item(1, 1)->text(), QStringLiteral("north"));
+        const QList<StringPair> two{{QStringLiteral("device"), QStringLiteral("pump-7")},
+                                    {QStringLiteral("site"), QStringLiteral("north")}};
+        QCOMPARE(dialog.profile().templateVariables, two);
+        QVERIFY(dialog.saveButton()->isEnabled());
+
+        // Each mistake is an error of the field, shown as the dialog shows the others.
+        // (Every rule: tst_profile_validator.)
+        const QList<std::pair<QString, QString>> mistakes{
+            {QStringLiteral("device"), QStringLiteral("The variable “device” is defined twice.")},
+            {QStringLiteral("counter"),
+             QStringLiteral("“counter” is a built-in variable: choose another name.")},
+            {QString(), QStringLiteral("Variable 2 has a value but no name.")},
+        };
+        for (const auto &[name, message] : mistakes) {
+            table->item(1, 0)->setText(name);
+            QVERIFY2(!dialog.saveButton()->isEnabled(), qPrintable(name));
+            QVERIFY2(dialog.statusText().startsWith(message), qPrintable(dialog.statusText()));
+            QVERIFY(!dialog.tabs()->tabIcon(advanced).isNull());
+        }
+        table->item(1, 0)->setText(QStringLiteral(" site "));
+        QVERIFY2(dialog.saveButton()->isEnabled(), qPrintable(dialog.statusText()));
+        QVERIFY(dialog.tabs()->tabIcon(advanced).isNull());
+        QCOMPARE(dialog.profile().templateVariables, two); // the name is read trimmed
+
+        // An added row left empty is no variable; the selected row is removed.
+        vars->addButton()->click();
+        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(dialog.profile().templateVariables, two);
+        QVERIFY(dialog.saveButton()->isEnabled());
+        table->selectRow(0);
+        QVERIFY(vars->removeButton()->isEnabled());
+        vars->removeButton()->click();
+        const QList<StringPair> one{{QStringLiteral("site"), QStringLiteral("north")}};
+        QCOMPARE(dialog.profile().templateVariables, one);
+
+        // Saved (through JSON) and reopened.
+        const auto stored = ConnectionProfile::fromJson(dialog.profile().toJson(), nullptr);
+        QVERIFY(stored.has_value());
+        ConnectionDialog reopened;
+        reopened.setProfile(*stored);
+        QCOMPARE(reopened.profile().templateVariables, one);
+
+        // A language change sets the table's texts again.
+        table->setHorizontalHeaderLabels({QStringLiteral("stale"), QStringLiteral("stale")});
+        vars->addButton()->setText(QStringLiteral("stale"));
+        Language::install(*qApp, QStringLiteral("zh_CN"));
+        QTRY_VERIFY(vars->addButton()->text() != QStringLiteral("stale"));
+        QTRY_VERIFY(table->horizontalHeaderItem(0)->text() != QStringLiteral("stale"));
+        Language::install(*qApp, QStringLiteral("en"));
+        QTRY_COMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("Name"));
+        QTRY_COMPARE(vars->addButton()->text(), QStringLiteral("A&dd variable"));
     }
 
     void invalidInputDisablesSave_data()

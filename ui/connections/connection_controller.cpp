@@ -2,6 +2,7 @@
 
 #include "core/connection/connection.h"
 #include "core/connection/profile_settings_mapper.h"
+#include "core/profile/connection_profile.h"
 #include "core/retained/retained_source.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/connection_services.h"
@@ -36,6 +37,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     context.templates = options.templates;
     context.connectionName = settings.name;
     context.clientId = settings.session.clientId;
+    context.templateVariables = profile.templateVariables;
     m_view = new ConnectionView(context);
     m_view->setSettings(options.settings);
     m_view->streamView()->setCommandSettings(settings);
@@ -106,6 +108,7 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
     if (WorkbenchPage *workbench = m_view->workbenchPage()) {
         workbench->setConnectionName(settings.name);
         workbench->setClientId(settings.session.clientId);
+        workbench->setConnectionVariables(profile.templateVariables);
     }
 }
 

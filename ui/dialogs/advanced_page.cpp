@@ -1,14 +1,18 @@
 #include "ui/dialogs/advanced_page.h"
 
+#include "ui/theme/theme.h"
 #include "ui/widgets/pairs_table.h"
 #include "ui/widgets/password_field.h"
+#include "ui/widgets/variables_table.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -91,6 +95,12 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     m_proxyUser = new QLineEdit(c);
     m_proxyPassword = new PasswordField(c);
     m_wsHeaders = new PairsTable(c);
+    m_templateVariables = new VariablesTable(c);
+    m_texts.add([this] {
+        // Mnemonics of their own: Alt+A and Alt+R already belong to this page.
+        m_templateVariables->addButton()->setText(tr("A&dd variable"));
+        m_templateVariables->removeButton()->setText(tr("Remove variable"));
+    });
     m_maxMessages = bigSpin(c, 9007199254740992.0);
     m_maxMegabytes = bigSpin(c, 1.0e9);
     m_texts.add([this] { m_maxMegabytes->setSuffix(tr(" MiB")); });
@@ -152,6 +162,7 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     m_proxyUser->setObjectName(QStringLiteral("proxy.username"));
     m_proxyPassword->setObjectName(QStringLiteral("proxy.password"));
     m_wsHeaders->setObjectName(QStringLiteral("transport.wsHeaders"));
+    m_templateVariables->setObjectName(QStringLiteral("templateVariables"));
     m_maxMessages->setObjectName(QStringLiteral("retention.maxMessages"));
     m_maxMegabytes->setObjectName(QStringLiteral("retention.maxBytes"));
     m_maxAgeHours->setObjectName(QStringLiteral("retention.maxAgeSeconds"));
@@ -214,6 +225,20 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     addRow(
         ws, [] { return tr("Extra &headers:"); }, m_wsHeaders, m_wsHeaders->table());
 
+    QFormLayout *variables = group([] { return tr("Template variables"); });
+    auto *variablesNote = new QLabel(c);
+    variablesNote->setWordWrap(true);
+    Theme::setTextRole(variablesNote, Theme::Text::Muted);
+    m_texts.add([variablesNote] {
+        variablesNote->setText(
+            tr("Used as {{name}} in the templates of this connection's Publish tab. A value "
+               "here wins over a collection's variable of the same name."));
+    });
+    variables->addRow(variablesNote);
+    addRow(
+        variables, [] { return tr("Varia&bles:"); }, m_templateVariables,
+        m_templateVariables->table());
+
     QFormLayout *history = group([] { return tr("Message history"); });
     addRow(
         history, [] { return tr("Keep at most (&messages):"); }, m_maxMessages);
@@ -252,6 +277,9 @@ AdvancedPage::AdvancedPage(QWidget *parent)
                    m_wsHeaders->table(),
                    m_wsHeaders->addButton(),
                    m_wsHeaders->removeButton(),
+                   m_templateVariables->table(),
+                   m_templateVariables->addButton(),
+                   m_templateVariables->removeButton(),
                    m_maxMessages,
                    m_maxMegabytes,
                    m_maxAgeHours,
@@ -277,6 +305,7 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     });
     connect(m_userProperties, &PairsTable::changed, this, &ProfilePage::changed);
     connect(m_wsHeaders, &PairsTable::changed, this, &ProfilePage::changed);
+    connect(m_templateVariables, &VariablesTable::changed, this, &ProfilePage::changed);
     const auto enableProxy = [this] {
         const bool on = m_proxyType->currentData().toInt() != int(ProxyType::None);
         for (QWidget *w : std::initializer_list<QWidget *>{m_proxyHost, m_proxyPort, m_proxyUser,
@@ -350,6 +379,7 @@ void AdvancedPage::load(const ConnectionProfile &p)
     }
     m_proxyPasswordStored = p.proxy.password.isSet && p.proxy.password.value.isEmpty();
     m_wsHeaders->setPairs(p.wsHeaders);
+    m_templateVariables->setVariables(p.templateVariables);
     // The spin boxes show MiB and hours; keep exact loaded values unless edited.
     m_loadedRetention = p.retention;
     m_maxMessages->setValue(double(p.retention.maxMessages));
@@ -387,6 +417,7 @@ void AdvancedPage::store(ConnectionProfile &p) const
     else if (!m_proxyPasswordStored)
         p.proxy.password = Secret{};
     p.wsHeaders = m_wsHeaders->pairs();
+    p.templateVariables = m_templateVariables->variables();
     p.retention.maxMessages = qint64(m_maxMessages->value());
     const qint64 bytes = qint64(m_maxMegabytes->value()) * 1024 * 1024;
     const qint64 loadedMegabytes =

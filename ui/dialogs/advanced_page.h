@@ -13,10 +13,11 @@ namespace mqttdesk {
 
 class PairsTable;
 class PasswordField;
+class VariablesTable;
 
 // Advanced: session, MQTT 5.0 CONNECT properties and user properties,
-// reconnect, offline queue, proxy, WebSocket headers, history budget and
-// where secrets are kept.
+// reconnect, offline queue, proxy, WebSocket headers, the connection's template
+// variables, history budget and where secrets are kept.
 class AdvancedPage : public ProfilePage
 {
     Q_OBJECT
@@ -56,6 +57,7 @@ private:
     PasswordField *m_proxyPassword;
     QGroupBox *m_wsGroup;
     PairsTable *m_wsHeaders;
+    VariablesTable *m_templateVariables;
     QDoubleSpinBox *m_maxMessages;
     QDoubleSpinBox *m_maxMegabytes;
     QDoubleSpinBox *m_maxAgeHours;

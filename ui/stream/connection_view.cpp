@@ -106,6 +106,7 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
         workbench.version = context.version;
         workbench.connectionName = context.connectionName;
         workbench.clientId = context.clientId;
+        workbench.variables = context.templateVariables;
         m_workbench = new WorkbenchPage(workbench, this);
         m_workbench->setPublishBar(m_publish);
         connect(m_workbench, &WorkbenchPage::publishRequested, this,

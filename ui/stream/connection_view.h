@@ -67,6 +67,8 @@ public:
         TemplateLibraryStore *templates = nullptr;
         QString connectionName; // the profile's name: template collections bound to it
         QString clientId;       // what {{client_id}} expands to
+        // The profile's template variables: they win over a collection's.
+        QList<StringPair> templateVariables;
     };
 
     explicit ConnectionView(const Context &context, QWidget *parent = nullptr);

@@ -15,6 +15,8 @@ class QTableWidget;
 
 namespace mqttdesk {
 
+class VariablesTable;
+
 // A template collection's settings: its name, where it is offered ("All connections" or one
 // connection, by its profile name) and its variables, a table of names and values the
 // collection's templates use as {{name}}. Everything is checked as it is typed (a name is
@@ -38,9 +40,9 @@ public:
 
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *connectionBox() const { return m_connection; }
-    QTableWidget *variablesTable() const { return m_variables; }
-    QPushButton *addVariableButton() const { return m_add; }
-    QPushButton *removeVariableButton() const { return m_remove; }
+    QTableWidget *variablesTable() const;
+    QPushButton *addVariableButton() const;
+    QPushButton *removeVariableButton() const;
     QLabel *problemLabel() const { return m_problem; }
     QPushButton *okButton() const;
 
@@ -56,9 +58,7 @@ private:
 
     QLineEdit *m_name;
     QComboBox *m_connection;
-    QTableWidget *m_variables;
-    QPushButton *m_add;
-    QPushButton *m_remove;
+    VariablesTable *m_variables;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QStringList m_connectionNames;
