@@ -52,6 +52,8 @@ CompiledTemplate CompiledTemplate::compile(const PublishTemplate &source,
         c.take(u.value, TemplateField::UserPropertyValue, i);
         c.m_userProperties.append(std::move(u));
     }
+    // A script may make each message anew (Date.now(), Math.random()).
+    c.m_dynamic = c.m_dynamic || !source.script.isEmpty();
     return c;
 }
 
@@ -84,10 +86,20 @@ Properties CompiledTemplate::properties(const TemplateContext &context) const
 std::optional<PublishPacket> CompiledTemplate::message(const TemplateContext &context,
                                                        PublishDraftError *error) const
 {
+    return message(context, MadePayload{m_payload.expand(context), std::nullopt}, error);
+}
+
+std::optional<PublishPacket> CompiledTemplate::message(const TemplateContext &context,
+                                                       const MadePayload &payload,
+                                                       PublishDraftError *error) const
+{
     PublishDraft draft;
     draft.setTopic(m_topic.expand(context));
-    draft.setPayloadText(m_payload.expand(context));
     draft.setPayloadFormat(m_source.format);
+    if (payload.bytes)
+        draft.setPayloadBytes(*payload.bytes);
+    else
+        draft.setPayloadText(payload.text);
     draft.setQos(m_source.qos);
     draft.setRetain(m_source.retain);
     draft.setProtocolVersion(m_version);

@@ -25,6 +25,15 @@ enum class TemplateField : quint8
     UserPropertyValue, // `userProperty` says which
 };
 
+// A payload made for one message elsewhere: what the template's outgoing script returned for
+// the expanded payload. Text goes through the template's format as typed text does (so a
+// JSON template still checks it); bytes go as they are.
+struct MadePayload
+{
+    QString text;
+    std::optional<QByteArray> bytes;
+};
+
 struct TemplateFieldError
 {
     Q_DECLARE_TR_FUNCTIONS(TemplateFieldError)
@@ -64,6 +73,12 @@ public:
     // for a valid template.
     std::optional<PublishPacket> message(const TemplateContext &context,
                                          PublishDraftError *error = nullptr) const;
+    // The same with the payload made elsewhere (see MadePayload).
+    std::optional<PublishPacket> message(const TemplateContext &context, const MadePayload &payload,
+                                         PublishDraftError *error = nullptr) const;
+    // Whether the template has an outgoing script: its messages are then made with
+    // ScriptedMessageMaker, off the caller's thread.
+    bool hasScript() const { return !m_source.script.isEmpty(); }
     // The expanded texts, as a preview shows them (no check).
     QString topic(const TemplateContext &context) const { return m_topic.expand(context); }
     QString payload(const TemplateContext &context) const { return m_payload.expand(context); }

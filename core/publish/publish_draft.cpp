@@ -97,6 +97,12 @@ void PublishDraft::setPayloadFormat(PayloadFormat format)
     m_encoded.reset();
 }
 
+void PublishDraft::setPayloadBytes(const QByteArray &bytes)
+{
+    m_payloadText.clear();
+    m_encoded = EncodedPayload{bytes, std::nullopt};
+}
+
 const EncodedPayload &PublishDraft::encodedPayload() const
 {
     if (!m_encoded)

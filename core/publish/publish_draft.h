@@ -65,6 +65,9 @@ public:
     void setTopic(const QString &topic) { m_topic = topic; }
     void setPayloadText(const QString &text);
     void setPayloadFormat(PayloadFormat format);
+    // Bytes made elsewhere (an outgoing script's ArrayBuffer): sent as they are, whatever the
+    // format. A later setPayloadText() or setPayloadFormat() replaces them.
+    void setPayloadBytes(const QByteArray &bytes);
     void setQos(QoS qos) { m_qos = qos; }
     void setRetain(bool retain) { m_retain = retain; }
     // Sent with 5.0 only; ignored for 3.1 and 3.1.1.

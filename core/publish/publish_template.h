@@ -47,6 +47,10 @@ struct PublishTemplate
     // The next value of {{counter}}: each message sent from the template takes one; a reset
     // puts it back to 1.
     quint64 counter = 1;
+    // An outgoing transform script (JavaScript, the body of function (payload, topic,
+    // counter)); empty: none. It gets the expanded payload and returns the one to send
+    // (docs/scripts.md). Scripts run off the GUI thread (ScriptedMessageMaker).
+    QString script;
 
     bool operator==(const PublishTemplate &) const = default;
 };

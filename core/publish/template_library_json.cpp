@@ -86,6 +86,8 @@ QJsonObject templateToJson(const PublishTemplate &t)
     };
     if (!t.properties.isEmpty())
         o.insert(QStringLiteral("properties"), propertiesToJson(t.properties));
+    if (!t.script.isEmpty())
+        o.insert(QStringLiteral("script"), t.script);
     return o;
 }
 
@@ -110,6 +112,7 @@ PublishTemplate templateFromJson(JsonFieldReader r)
     t.payload = r.string(QStringLiteral("payload"));
     t.counter = quint64(r.integer(QStringLiteral("counter"), 1, kMaxCounter, 1));
     t.properties = propertiesFromJson(r.object(QStringLiteral("properties")));
+    t.script = r.string(QStringLiteral("script"));
     return t;
 }
 

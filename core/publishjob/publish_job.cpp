@@ -19,6 +19,12 @@ constexpr int kV311Qos2Window = 20;
 // starts a new schedule from now rather than bursting to catch up.
 constexpr qint64 kMaxCatchUpMs = 1000;
 constexpr int kProgressMs = 100;
+// Scripted messages ordered from the worker at once: enough to keep a fast job busy, few
+// enough that a stop takes effect soon.
+constexpr int kScriptBatch = 256;
+// Messages made by one pump at full speed (about 1 ms of work): a window of thousands is
+// filled over several turns of the event loop.
+constexpr int kChunk = 512;
 
 } // namespace
 
@@ -44,6 +50,10 @@ PublishJob::PublishJob(Connection *connection, CompiledTemplate message, Publish
         m_progressPending = false;
         emit progressed();
     });
+    if (m_message.hasScript()) {
+        m_maker = std::make_unique<ScriptedMessageMaker>(m_message, m_options.clientId);
+        connect(m_maker.get(), &ScriptedMessageMaker::made, this, &PublishJob::onMade);
+    }
     connect(connection, &Connection::publishesFinished, this, &PublishJob::onFinished);
     connect(connection, &Connection::stateChanged, this, &PublishJob::onConnectionState);
 }
@@ -68,7 +78,7 @@ void PublishJob::setState(State state)
         emit progressed();
     }
     emit stateChanged(state);
-    if ((state == State::Finished || state == State::Stopped) && m_stats.inFlight == 0)
+    if ((state == State::Finished || state == State::Stopped) && isSettled())
         emit settled();
 }
 
@@ -93,8 +103,16 @@ void PublishJob::start()
 
 void PublishJob::stop()
 {
-    if (m_state == State::Running || m_state == State::Paused || m_state == State::Idle)
+    if (m_state == State::Running || m_state == State::Paused || m_state == State::Idle) {
+        if (m_maker)
+            m_maker->cancel();
         setState(State::Stopped);
+    }
+}
+
+bool PublishJob::remaining() const
+{
+    return m_options.count <= 0 || m_taken + m_ordered < m_options.count;
 }
 
 void PublishJob::onConnectionState(SessionState state)
@@ -119,15 +137,27 @@ void PublishJob::onConnectionState(SessionState state)
 
 void PublishJob::pump()
 {
-    const auto remaining = [this] {
-        return m_options.count <= 0 || m_stats.sent < m_options.count;
-    };
+    if (m_maker) {
+        orderScripted(m_options.intervalMs > 0);
+        return;
+    }
+    // One clock reading per pump: {{now}} cannot tell messages made in the same moment apart.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     if (m_options.intervalMs <= 0) {
-        while (m_state == State::Running && remaining() && m_stats.inFlight < m_window) {
-            if (!makeOne())
+        int made = 0;
+        while (m_state == State::Running && remaining() && m_stats.inFlight < m_window &&
+               made < kChunk) {
+            if (!makeOne(nowMs))
                 break;
+            ++made;
         }
         flushOutgoing();
+        // A full chunk: the rest of the window comes after the events waiting (the
+        // connection's acknowledgements, a repaint), so one pump never holds the thread long,
+        // and the connection writes one chunk while the next is made.
+        if (made == kChunk && m_state == State::Running && remaining() &&
+            m_stats.inFlight < m_window)
+            m_timer.start(0);
         finishIfDone();
         return;
     }
@@ -136,7 +166,7 @@ void PublishJob::pump()
         m_dueMs = now;
     while (m_state == State::Running && remaining() && m_dueMs <= now &&
            m_stats.inFlight < m_window) {
-        if (!makeOne())
+        if (!makeOne(nowMs))
             break;
         m_dueMs += nextIntervalMs();
         now = m_clock.elapsed();
@@ -157,15 +187,14 @@ qint64 PublishJob::nextIntervalMs()
     return qMax<qint64>(0, m_options.intervalMs + offset);
 }
 
-bool PublishJob::makeOne()
+bool PublishJob::makeOne(qint64 nowMs)
 {
     if (!m_connection) {
         m_stats.lastError = tr("The connection is gone.");
         setState(State::Stopped);
         return false;
     }
-    const TemplateContext context(m_nextCounter, QDateTime::currentMSecsSinceEpoch(),
-                                  m_options.clientId, &m_random);
+    const TemplateContext context(m_nextCounter, nowMs, m_options.clientId, &m_random);
     PublishDraftError error;
     std::optional<PublishPacket> packet = m_message.message(context, &error);
     if (!packet) {
@@ -176,9 +205,65 @@ bool PublishJob::makeOne()
     }
     m_outgoing.append(std::move(*packet));
     ++m_nextCounter;
+    ++m_taken;
     ++m_stats.sent;
     ++m_stats.inFlight;
     return true;
+}
+
+void PublishJob::orderScripted(bool timed)
+{
+    // One batch at a time: onMade() orders the next.
+    if (m_state != State::Running || m_maker->isBusy())
+        return;
+    QList<MessageOrder> orders;
+    qint64 now = m_clock.elapsed();
+    if (timed && now - m_dueMs > kMaxCatchUpMs)
+        m_dueMs = now;
+    while (remaining() && m_stats.inFlight + orders.size() < m_window &&
+           orders.size() < kScriptBatch && (!timed || m_dueMs <= now)) {
+        orders.append({m_nextCounter++, QDateTime::currentMSecsSinceEpoch()});
+        ++m_ordered;
+        if (timed) {
+            m_dueMs += nextIntervalMs();
+            now = m_clock.elapsed();
+        }
+    }
+    if (!orders.isEmpty()) {
+        m_maker->make(std::move(orders));
+        return;
+    }
+    if (timed && remaining() && m_stats.inFlight < m_window)
+        m_timer.start(int(qMax<qint64>(0, m_dueMs - now)));
+    finishIfDone();
+}
+
+void PublishJob::onMade(const QList<MadeMessage> &messages)
+{
+    const qint64 ordered = std::exchange(m_ordered, 0);
+    if (m_state != State::Running) {
+        // Made after a stop or a pause: never sent and not counted; {{counter}} goes on from
+        // the first of them.
+        if (ordered > 0)
+            m_nextCounter -= quint64(ordered);
+        if (m_state == State::Stopped && m_stats.inFlight == 0)
+            emit settled();
+        return;
+    }
+    for (const MadeMessage &made : messages) {
+        ++m_taken;
+        if (!made.packet) {
+            ++m_stats.failed;
+            m_stats.lastError = tr("Message %1 was not sent: %2").arg(made.counter).arg(made.error);
+            continue;
+        }
+        m_outgoing.append(*made.packet);
+        ++m_stats.sent;
+        ++m_stats.inFlight;
+    }
+    flushOutgoing();
+    noteProgress();
+    pump();
 }
 
 void PublishJob::flushOutgoing()
@@ -227,14 +312,14 @@ void PublishJob::onFinished(const QList<PublishOutcome> &outcomes)
     noteProgress();
     if (m_state == State::Running && !m_timer.isActive())
         pump();
-    else if ((m_state == State::Finished || m_state == State::Stopped) && m_stats.inFlight == 0)
+    else if ((m_state == State::Finished || m_state == State::Stopped) && isSettled())
         emit settled();
 }
 
 void PublishJob::finishIfDone()
 {
-    if (m_state == State::Running && m_options.count > 0 && m_stats.sent >= m_options.count &&
-        m_stats.inFlight == 0) {
+    if (m_state == State::Running && m_options.count > 0 && m_taken >= m_options.count &&
+        m_stats.inFlight == 0 && m_ordered == 0) {
         setState(State::Finished);
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/publish/compiled_template.h"
+#include "core/publishjob/scripted_message_maker.h"
 #include "core/session/session_action.h"
 #include "core/session/session_state.h"
 
@@ -11,6 +12,8 @@
 #include <QSet>
 #include <QString>
 #include <QTimer>
+
+#include <memory>
 
 namespace mqttdesk {
 
@@ -52,6 +55,10 @@ struct PublishJobStats
 // at full speed waits for acknowledgements instead of queuing without bound; the session then
 // keeps the server's Receive Maximum. Lives on the caller's thread; several jobs may share a
 // connection (each counts only its own messages).
+//
+// A template with an outgoing script has its messages made by a ScriptedMessageMaker on a
+// worker thread, a batch at a time; a message its script fails to make counts as failed (the
+// error, with the script's line, in lastError) and the job goes on.
 class PublishJob : public QObject
 {
     Q_OBJECT
@@ -89,7 +96,7 @@ public:
     const CompiledTemplate &message() const { return m_message; }
     const PublishJobOptions &options() const { return m_options; }
     // Whether every message sent has finished (a stopped job may still have some in flight).
-    bool isSettled() const { return m_stats.inFlight == 0; }
+    bool isSettled() const { return m_stats.inFlight == 0 && m_ordered == 0; }
 
 signals:
     void stateChanged(mqttdesk::PublishJob::State state);
@@ -104,7 +111,11 @@ private:
     void onFinished(const QList<PublishOutcome> &outcomes);
     void pump();
     // Makes the next message into m_outgoing; false (the job stopped) when it cannot be made.
-    bool makeOne();
+    bool makeOne(qint64 nowMs);
+    // The scripted way: orders the messages due from the maker; they come to onMade().
+    void orderScripted(bool timed);
+    void onMade(const QList<MadeMessage> &messages);
+    bool remaining() const;
     void flushOutgoing();
     void scheduleNext();
     qint64 nextIntervalMs();
@@ -118,6 +129,10 @@ private:
     State m_state = State::Idle;
     PublishJobStats m_stats;
     quint64 m_nextCounter = 1;
+    // Messages of `count` used up: handed to the connection, or failed before (a script error).
+    qint64 m_taken = 0;
+    qint64 m_ordered = 0; // ordered from the maker and not made yet
+    std::unique_ptr<ScriptedMessageMaker> m_maker;
     QSet<quint64> m_tokens;
     QList<PublishPacket> m_outgoing; // made by one pump(), handed over together
     QTimer m_timer;

@@ -45,7 +45,7 @@ const char kTrampoline[] = R"JS((function () {
     guard('repeat', function (s, args) { return s.length * Number(args[0]); });
     guard('padStart', function (s, args) { return Number(args[0]); });
     guard('padEnd', function (s, args) { return Number(args[0]); });
-    return function (f, limit, a, b, c) {
+    return function (f, limit, indent, a, b, c) {
         maxChars = limit;
         var value;
         try { value = f(a, b, c); } catch (e) { return { thrown: e }; }
@@ -55,7 +55,7 @@ const char kTrampoline[] = R"JS((function () {
             return { bytes: value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) };
         if (value !== null && typeof value === 'object') {
             var json;
-            try { json = JSON.stringify(value, null, 2); } catch (e) { return { notJson: String(e) }; }
+            try { json = JSON.stringify(value, null, indent); } catch (e) { return { notJson: String(e) }; }
             if (json === undefined) return { nothing: true };
             return { json: json };
         }
@@ -194,8 +194,9 @@ ScriptResult ScriptRunner::runIncoming(const QString &source, const ScriptMessag
     object.setProperty(QStringLiteral("contentType"), message.contentType);
     object.setProperty(QStringLiteral("bytes"),
                        m_uint8Array.callAsConstructor({m_engine->toScriptValue(bytes)}));
+    // Shown to a person: indented.
     return call(function, {QJSValue(QString::fromUtf8(bytes)), QJSValue(message.topic), object},
-                limits);
+                limits, 2);
 }
 
 ScriptResult ScriptRunner::runOutgoing(const QString &source, const QString &payload,
@@ -216,16 +217,18 @@ ScriptResult ScriptRunner::runOutgoing(const QString &source, const QString &pay
         out.error = failure;
         return out;
     }
-    return call(function, {QJSValue(payload), QJSValue(topic), QJSValue(double(counter))}, limits);
+    // Sent: compact, as JSON.stringify(value) makes it.
+    return call(function, {QJSValue(payload), QJSValue(topic), QJSValue(double(counter))}, limits,
+                0);
 }
 
 ScriptResult ScriptRunner::call(const QJSValue &function, const QJSValueList &arguments,
-                                const ScriptLimits &limits)
+                                const ScriptLimits &limits, int jsonIndent)
 {
     // A string may take the memory cap in UTF-16; without a cap, any length (2^53).
     const double maxChars =
         limits.memoryLimitBytes > 0 ? double(limits.memoryLimitBytes / 2) : 9007199254740992.0;
-    QJSValueList all{function, QJSValue(maxChars)};
+    QJSValueList all{function, QJSValue(maxChars), QJSValue(jsonIndent)};
     all.append(arguments);
 
     ScriptWatchdog &watchdog = ScriptWatchdog::instance();

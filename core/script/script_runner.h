@@ -22,7 +22,8 @@ namespace mqttdesk {
 //             or array is shown as pretty JSON; a number or boolean as its text; an
 //             ArrayBuffer or typed array as bytes)
 //   outgoing: function (payload, topic, counter) -> the payload to send (a string, sent as
-//             UTF-8; an object or array as JSON; an ArrayBuffer or typed array as its bytes)
+//             UTF-8; an object or array as compact JSON; an ArrayBuffer or typed array as
+//             its bytes)
 // See docs/scripts.md for the API and examples.
 //
 // QJSEngine is not thread-safe, so a runner (and its engine) belongs to the thread that made
@@ -77,8 +78,9 @@ public:
 
 private:
     QJSValue compiled(const QString &source, Direction direction, ScriptError *error);
+    // An object or array returned becomes JSON indented by `jsonIndent` spaces (0: compact).
     ScriptResult call(const QJSValue &function, const QJSValueList &arguments,
-                      const ScriptLimits &limits);
+                      const ScriptLimits &limits, int jsonIndent);
     ScriptResult convert(const QJSValue &returned, const ScriptLimits &limits);
     static ScriptError fromThrown(const QJSValue &thrown);
 

@@ -43,6 +43,8 @@ TemplateLibrary fullLibrary()
     full.format = PayloadFormat::Json;
     full.payload = QStringLiteral("{\"n\": {{counter}},\n \"v\": {{random 0 100}}}");
     full.counter = 4242;
+    full.script =
+        QStringLiteral("// a comment\nreturn JSON.stringify({t: Date.now(), p: payload});");
     full.properties.messageExpiry = 3600;
     full.properties.payloadFormatIndicator = 1;
     full.properties.contentType = QStringLiteral("application/json");

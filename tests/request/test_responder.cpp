@@ -61,16 +61,18 @@ TestResponder::~TestResponder() = default;
 bool TestResponder::start(const QString &filter, int timeoutMs)
 {
     Connection *c = m_thread->connection();
+    // The connection lives on its own thread: its signal may come before wait() begins, so a
+    // signal already caught counts.
     QSignalSpy connected(c, &Connection::connected);
     c->connectToBroker();
-    if (!connected.wait(timeoutMs))
+    if (connected.isEmpty() && !connected.wait(timeoutMs))
         return false;
     QSignalSpy subscribed(c, &Connection::subscribeFinished);
     Subscription s;
     s.filter = filter;
     s.options.qos = QoS::AtLeastOnce;
     c->subscribe({s});
-    return subscribed.wait(timeoutMs);
+    return !subscribed.isEmpty() || subscribed.wait(timeoutMs);
 }
 
 } // namespace mqttdesk

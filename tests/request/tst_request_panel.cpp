@@ -74,7 +74,7 @@ void TstRequestPanel::initTestCase()
     m_client = std::make_unique<RequestClient>(m_thread->connection());
     QSignalSpy connected(m_thread->connection(), &Connection::connected);
     m_thread->connection()->connectToBroker();
-    QVERIFY(connected.wait(kWait));
+    QVERIFY(!connected.isEmpty() || connected.wait(kWait));
 }
 
 void TstRequestPanel::cleanupTestCase()

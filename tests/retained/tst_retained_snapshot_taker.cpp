@@ -80,7 +80,7 @@ void TstRetainedSnapshotTaker::snapshotLeavesTheUserConnectionAlone()
     Connection *connection = user.connection();
     QSignalSpy connected(connection, &Connection::connected);
     connection->connectToBroker();
-    QVERIFY(connected.wait(15000));
+    QVERIFY(!connected.isEmpty() || connected.wait(15000));
     int received = 0;
     connect(connection, &Connection::messagesReceived, this,
             [&](const MessageBatch &batch) { received += int(batch.size()); });

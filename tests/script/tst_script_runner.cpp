@@ -83,6 +83,8 @@ void TestScriptRunner::outgoingObjectAndBytes()
     QCOMPARE(object.kind, ScriptResult::Kind::Json);
     QCOMPARE(QJsonDocument::fromJson(object.payload()).object().value(QStringLiteral("a")).toInt(),
              1);
+    // Sent compact, as JSON.stringify makes it (the incoming side indents for reading).
+    QCOMPARE(object.payload(), QByteArray(R"({"a":1})"));
     const ScriptResult bytes =
         runner.runOutgoing(QStringLiteral("return new Uint8Array([0, 255, 65]);"), {},
                            QStringLiteral("t"), 1, relaxed());

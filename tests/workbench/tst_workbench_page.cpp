@@ -6,20 +6,25 @@
 // publish bar's are) and advances {{counter}}, which reaches templates.json; a timed job sends
 // its messages and stores its counter back; search, duplicate, delete (asked first, by the
 // Delete key too), rename, the publish bar saved as a template, a collection bound to another
-// connection, import and export through files, and a broken import named in a message box.
+// connection, import and export through files, a broken import named in a message box, and
+// the connection's own variables winning over the collection's.
 #include "core/connection/connection.h"
 #include "core/publish/template_library_json.h"
 #include "core/publish/template_library_model.h"
 #include "core/publish/template_library_store.h"
 #include "core/publishjob/publish_job_list_model.h"
+#include "core/request/request_client.h"
 #include "core/workspace/connection_services.h"
+#include "tests/connection/test_settings.h"
 #include "tests/fixture/mosquitto_sub.h"
 #include "tests/fixture/test_broker.h"
+#include "tests/request/test_responder.h"
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/i18n/language.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
+#include "ui/workbench/request_panel.h"
 #include "ui/workbench/template_editor.h"
 #include "ui/workbench/template_preview.h"
 #include "ui/workbench/workbench_page.h"
@@ -111,11 +116,14 @@ private slots:
     void previewFollowsEdits();
     void sendArrivesExpandedAndCounts();
     void timedJobStoresItsCounter();
+    void scriptMakesThePayload();
+    void sendAsRequestShowsTheReply();
     void searchFilters();
     void duplicateDeleteAndRename();
     void boundCollectionsAndBar();
     void importExportRoundTrip();
     void brokenImportIsNamed();
+    void connectionVariablesWin();
     void everyControlIsNamed();
 
 private:
@@ -202,6 +210,8 @@ void TestWorkbenchPage::init()
     context.templates = m_templates.get();
     context.connectionName = settings.name;
     context.clientId = m_clientId;
+    // The profile's own variable, used by connectionVariablesWin() only.
+    context.templateVariables = {{u"line"_s, u"L2"_s}};
     m_view = std::make_unique<ConnectionView>(context);
     m_page = m_view->workbenchPage();
     QVERIFY(m_page);
@@ -395,6 +405,93 @@ void TestWorkbenchPage::timedJobStoresItsCounter()
     QCOMPARE(m_page->jobs()->rowCount(), 1);
 }
 
+void TestWorkbenchPage::scriptMakesThePayload()
+{
+    MosquittoSub sub;
+    QVERIFY(sub.start(m_broker.port(TestBroker::Listener::Plain), m_topicRoot + u"/#"_s,
+                      {u"-q"_s, u"1"_s}));
+    QVERIFY(m_page->selectTemplate(m_levelId));
+    TemplateEditor *editor = m_page->editor();
+    QVERIFY(!editor->scriptEdit()->isVisible());
+    QTest::mouseClick(editor->scriptToggle(), Qt::LeftButton);
+    QVERIFY(editor->scriptEdit()->isVisible());
+    QCOMPARE(QApplication::focusWidget(), editor->scriptEdit());
+    QTest::keyClicks(editor->scriptEdit(),
+                     u"return {level: Number(payload) * 10, at: topic.split('/').pop()};"_s);
+    // The preview runs it on a worker: its payload comes a moment later.
+    const QString expected = uR"({"level":10,"at":"level"})"_s;
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->preview()->payloadText(), expected, kWait);
+    QVERIFY2(m_page->preview()->statusLabel()->text().contains(u"script"_s),
+             qPrintable(m_page->preview()->statusLabel()->text()));
+    QCOMPARE(m_templates->templateById(m_levelId)->script,
+             u"return {level: Number(payload) * 10, at: topic.split('/').pop()};"_s);
+
+    // Send: the script's payload is what arrives, and the counter moves on.
+    QSignalSpy published(m_page, &WorkbenchPage::publishRequested);
+    QVERIFY(m_page->send());
+    QVERIFY(published.wait(kWait));
+    QVERIFY(sub.waitForMessages(1, kWait));
+    QCOMPARE(QString::fromUtf8(sub.messages().at(0).payload), expected);
+    QCOMPARE(m_templates->templateById(m_levelId)->counter, quint64(2));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->sendButton()->isEnabled(), kWait);
+
+    // A timed job makes each message with the script.
+    PublishJobOptions options;
+    options.count = 3;
+    PublishJob *job = m_page->startJob(options);
+    QVERIFY(job);
+    QTRY_COMPARE_WITH_TIMEOUT(job->state(), PublishJob::State::Finished, kWait);
+    QVERIFY(sub.waitForMessages(4, kWait));
+    QCOMPARE(QString::fromUtf8(sub.messages().at(3).payload), uR"({"level":40,"at":"level"})"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_templates->templateById(m_levelId)->counter, quint64(5), kWait);
+
+    // A script that throws: the preview names the line; Send publishes nothing and says why.
+    editor->scriptEdit()->setPlainText(u"// checks first\nthrow new Error('no level');"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->preview()->statusLabel()->text().contains(u"Line 2"_s), kWait);
+    QVERIFY(m_page->preview()->statusLabel()->text().contains(u"no level"_s));
+    QVERIFY(m_page->send());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->statusText().contains(u"no level"_s), kWait);
+    QCOMPARE(published.count(), 1);
+    QCOMPARE(m_templates->templateById(m_levelId)->counter, quint64(5));
+
+    // Kept in templates.json (after the store's short delay).
+    QTRY_COMPARE_WITH_TIMEOUT(savedLibrary()->at(*m_templates->indexOf(m_levelId)).script,
+                              u"// checks first\nthrow new Error('no level');"_s, kWait);
+}
+
+void TestWorkbenchPage::sendAsRequestShowsTheReply()
+{
+    // A service on the broker that answers "re: <payload>" to the Response Topic.
+    TestResponder responder(
+        TestSettings::forListener(m_broker, TestBroker::Listener::Plain, ProtocolVersion::V5));
+    QVERIFY(responder.start(m_topicRoot + u"/svc/#"_s));
+    QVERIFY(m_page->selectTemplate(m_levelId));
+    m_page->editor()->topicEdit()->setText(u"{{root}}/svc/level"_s);
+    QVERIFY(m_page->requestButton()->isEnabled());
+    QTest::mouseClick(m_page->requestButton(), Qt::LeftButton);
+    // Shown in the Requests tab at once, with its reply and round trip when it comes.
+    QCOMPARE(m_page->activityTabs()->currentWidget(), m_page->requestPanel());
+    RequestClient *client = m_page->requestClient();
+    QCOMPARE(int(client->records().size()), 1);
+    const quint64 id = client->records().back().id;
+    QTRY_COMPARE_WITH_TIMEOUT(int(client->record(id)->status), int(RequestRecord::Status::Replied),
+                              kWait);
+    QCOMPARE(client->record(id)->reply->payload, QByteArray("re: 1"));
+    QVERIFY(client->record(id)->rttMs.has_value());
+    QCOMPARE(client->record(id)->name, u"Level"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_page->requestPanel()->replyView()->toPlainText().contains(u"re: 1"_s), kWait);
+    QCOMPARE(m_templates->templateById(m_levelId)->counter, quint64(2));
+    QVERIFY2(m_page->statusText().contains(u"request"_s), qPrintable(m_page->statusText()));
+
+    // A scripted template is refused, with the reason, and sends nothing.
+    m_page->editor()->scriptToggle()->setChecked(true);
+    m_page->editor()->scriptEdit()->setPlainText(u"return payload;"_s);
+    QCOMPARE(m_page->sendAsRequest(), quint64(0));
+    QVERIFY2(m_page->statusText().contains(u"script"_s), qPrintable(m_page->statusText()));
+    QCOMPARE(int(client->records().size()), 1);
+}
+
 void TestWorkbenchPage::searchFilters()
 {
     QTreeView *tree = m_page->tree();
@@ -561,6 +658,38 @@ void TestWorkbenchPage::brokenImportIsNamed()
     const QString text = prompts.last(Prompts::Kind::Warning).text;
     QVERIFY2(text.contains(path) && text.contains(u"collections[0]"_s), qPrintable(text));
     QCOMPARE(m_templates->library(), before);
+}
+
+void TestWorkbenchPage::connectionVariablesWin()
+{
+    MosquittoSub sub;
+    QVERIFY(sub.start(m_broker.port(TestBroker::Listener::Plain), m_topicRoot + u"/#"_s));
+    QVERIFY(m_page->selectTemplate(m_startId));
+    TemplateEditor *editor = m_page->editor();
+    QCOMPARE(m_page->preview()->topicText(), m_topicRoot + u"/pump-7/cmd"_s);
+    // A variable only the connection defines (given by the view's context) is known.
+    editor->payloadEdit()->setPlainText(u"{{line}} {{device}}"_s);
+    QVERIFY(editor->payloadError()->isHidden());
+    QCOMPARE(m_page->preview()->payloadText(), u"L2 pump-7"_s);
+    // The connection's value wins over the collection's, in the preview and on the wire.
+    m_page->setConnectionVariables({{u"line"_s, u"L2"_s}, {u"device"_s, u"pump-conn"_s}});
+    QCOMPARE(m_page->preview()->topicText(), m_topicRoot + u"/pump-conn/cmd"_s);
+    QCOMPARE(m_page->preview()->payloadText(), u"L2 pump-conn"_s);
+    QVERIFY(m_page->send());
+    QVERIFY2(sub.waitForMessages(1, kWait), sub.output().constData());
+    QCOMPARE(sub.messages().first().topic, m_topicRoot + u"/pump-conn/cmd"_s);
+    QCOMPARE(sub.messages().first().payload, QByteArray("L2 pump-conn"));
+    // Gone from the profile: the collection's value again, and {{line}} is unknown.
+    m_page->setConnectionVariables({});
+    QVERIFY(!editor->payloadError()->isHidden());
+    QVERIFY2(editor->payloadError()->text().contains(u"“line”"_s),
+             qPrintable(editor->payloadError()->text()));
+    QVERIFY(!m_page->send());
+    editor->payloadEdit()->setPlainText(u"{{device}}"_s);
+    QCOMPARE(m_page->preview()->topicText(), m_topicRoot + u"/pump-7/cmd"_s);
+    QCOMPARE(m_page->preview()->payloadText(), u"pump-7"_s);
+    // The library is not touched: the collection keeps its own value.
+    QCOMPARE(m_templates->collections().at(0).variables.at(0).value, u"pump-7"_s);
 }
 
 void TestWorkbenchPage::everyControlIsNamed()

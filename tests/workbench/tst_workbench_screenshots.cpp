@@ -1,19 +1,25 @@
 // Renders a connection's Publish tab (the template workbench) at 1280x800 over the real
 // mosquitto fixture: a library of three collections, a selected template with variables and
-// its preview, and a timed send running in the list below. English and Chinese. The images go
+// its preview, and a timed send running in the list below; then a request answered by
+// tests/request's TestResponder beside a template whose outgoing script makes its preview.
+// English and Chinese. The images go
 // to $MQTTDESK_SCREENSHOT_DIR (docs/screenshots) when set, else to a temporary directory; each
 // must be the window's size with the tree, the editor, the preview and the jobs table shown in
 // full (ScreenshotCheck). MQTTDESK_SCREENSHOT_PALETTE=dark renders them on the dark palette.
 #include "core/connection/connection.h"
 #include "core/publish/template_library_store.h"
 #include "core/publishjob/publish_job_list_model.h"
+#include "core/request/request_client.h"
 #include "core/workspace/connection_services.h"
+#include "tests/connection/test_settings.h"
 #include "tests/fixture/test_broker.h"
+#include "tests/request/test_responder.h"
 #include "tests/stream/stream_test_support.h"
 #include "tests/support/screenshot_check.h"
 #include "ui/stream/connection_view.h"
 #include "ui/theme/theme.h"
 #include "ui/workbench/publish_jobs_view.h"
+#include "ui/workbench/request_panel.h"
 #include "ui/workbench/template_editor.h"
 #include "ui/workbench/template_preview.h"
 #include "ui/workbench/workbench_page.h"
@@ -27,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 #include <QTreeView>
 #include <QUuid>
@@ -93,6 +100,9 @@ private slots:
     void workbench();
 
 private:
+    // Saves `view` as `name` in the output directory and checks `keys` are shown in full.
+    void shoot(QWidget &view, const QString &name, const QList<const QWidget *> &keys);
+
     TestBroker m_broker;
     QTemporaryDir m_tmp;
     QString m_out;
@@ -114,6 +124,19 @@ void TestWorkbenchScreenshots::initTestCase()
 void TestWorkbenchScreenshots::cleanupTestCase()
 {
     m_broker.stop();
+}
+
+void TestWorkbenchScreenshots::shoot(QWidget &view, const QString &name,
+                                     const QList<const QWidget *> &keys)
+{
+    // The layouts the last change asked for (a longer button text) are done before the picture.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const QImage image = view.grab().toImage();
+    const QString file = QDir(m_out).filePath(name);
+    QVERIFY(image.save(file));
+    qInfo("wrote %s", qPrintable(file));
+    const QStringList problems = ScreenshotCheck::problems(&view, image, keys);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
 void TestWorkbenchScreenshots::workbench_data()
@@ -177,20 +200,42 @@ void TestWorkbenchScreenshots::workbench()
     QTRY_VERIFY_WITH_TIMEOUT(running->stats().acknowledged >= 5, kWait);
     // The start command selected, with its preview.
     QVERIFY(page->selectTemplate(templates.collections().at(0).templates.at(0).id));
-    // The layouts the selection asked for (a longer button text) are done before the picture.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    const QImage image = view.grab().toImage();
-    const QString file = QDir(m_out).filePath(
-        u"workbench-%1%2.png"_s.arg(language, m_dark ? u"-dark"_s : QString()));
-    QVERIFY(image.save(file));
-    qInfo("wrote %s", qPrintable(file));
-    const QStringList problems = ScreenshotCheck::problems(
-        &view, image,
-        QList<const QWidget *>{page->tree(), page->editor()->topicEdit(),
-                               page->editor()->payloadEdit(), page->preview()->payloadView(),
-                               page->jobsView()->table()});
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    shoot(view, u"workbench-%1%2.png"_s.arg(language, m_dark ? u"-dark"_s : QString()),
+          {page->tree(), page->editor()->topicEdit(), page->editor()->payloadEdit(),
+           page->preview()->payloadView(), page->jobsView()->table()});
+    if (QTest::currentTestFailed())
+        return;
     page->jobs()->stopAll();
+
+    // The second picture: a template whose outgoing script makes its preview.
+    QVERIFY(page->selectTemplate(templates.collections().at(1).templates.at(1).id));
+    page->editor()->propertiesToggle()->setChecked(false);
+    page->editor()->scriptToggle()->setChecked(true);
+    page->editor()->scriptEdit()->setPlainText(
+        u"// A reading that changes every time\n"
+        "return { mode: payload, level: +(Math.sin(counter / 5) * 50 + 50).toFixed(1),\n"
+        "         t: Date.now() };"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(page->preview()->payloadText().contains(u"level"_s), kWait);
+    shoot(view, u"workbench-script-%1%2.png"_s.arg(language, m_dark ? u"-dark"_s : QString()),
+          {page->editor()->payloadEdit(), page->editor()->scriptEdit(),
+           page->preview()->payloadView()});
+    if (QTest::currentTestFailed())
+        return;
+
+    // The third: a request answered by a service on the broker, in the Requests tab.
+    TestResponder responder(
+        TestSettings::forListener(m_broker, TestBroker::Listener::Plain, ProtocolVersion::V5));
+    QVERIFY(responder.start(u"plant/+/+/cmd"_s));
+    QVERIFY(page->selectTemplate(templates.collections().at(0).templates.at(1).id));
+    const quint64 request = page->sendAsRequest();
+    QVERIFY(request);
+    QTRY_COMPARE_WITH_TIMEOUT(int(page->requestClient()->record(request)->status),
+                              int(RequestRecord::Status::Replied), kWait);
+    shoot(view, u"workbench-request-%1%2.png"_s.arg(language, m_dark ? u"-dark"_s : QString()),
+          {page->tree(), page->requestPanel()->table(), page->requestPanel()->requestView(),
+           page->requestPanel()->replyView()});
+    if (QTest::currentTestFailed())
+        return;
     connection->disconnectFromBroker();
     QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SessionState::Disconnected, kWait);
 }

@@ -161,13 +161,48 @@ TemplateEditor::TemplateEditor(QWidget *parent)
     m_payload->setTabChangesFocus(true);
     m_payload->setMinimumHeight(3 * QFontMetrics(m_payload->font()).lineSpacing() +
                                 2 * m_payload->frameWidth() + 8);
+    // As tall as its text wants, not a fixed 192 px: the form (in a scroll area that sizes it
+    // by its preferred height) then keeps the script and the properties in view.
+    m_payload->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     payloadLabel->setBuddy(m_payload);
     m_payloadError = errorLabel(this);
     auto *payloadBox = new QVBoxLayout;
     payloadBox->setSpacing(2);
     payloadBox->addWidget(m_payload, 1);
     payloadBox->addWidget(m_payloadError);
-    form->addRow(payloadLabel, payloadBox);
+    // The script toggle under the payload's label: it takes no room of its own in a narrow
+    // editor.
+    m_scriptToggle = new QToolButton(this);
+    m_scriptToggle->setCheckable(true);
+    auto *payloadSide = new QWidget(this);
+    auto *payloadSideBox = new QVBoxLayout(payloadSide);
+    payloadSideBox->setContentsMargins(0, 0, 0, 0);
+    payloadSideBox->setSpacing(4);
+    payloadSideBox->addWidget(payloadLabel);
+    payloadSideBox->addWidget(m_scriptToggle);
+    payloadSideBox->addStretch(1);
+    form->addRow(payloadSide, payloadBox);
+
+    // The outgoing script: shown when toggled on, or when the template has one.
+    m_scriptLabel = new QLabel(this);
+    m_script = new QPlainTextEdit(this);
+    m_script->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_script->setTabChangesFocus(true);
+    m_script->setMinimumHeight(4 * QFontMetrics(m_script->font()).lineSpacing() +
+                               2 * m_script->frameWidth() + 8);
+    m_script->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_scriptLabel->setBuddy(m_script);
+    m_scriptHint = new QLabel(this);
+    m_scriptHint->setWordWrap(true);
+    Theme::setTextRole(m_scriptHint, Theme::Text::Muted);
+    m_scriptBox = new QWidget(this);
+    auto *scriptBox = new QVBoxLayout(m_scriptBox);
+    scriptBox->setContentsMargins(0, 0, 0, 0);
+    scriptBox->setSpacing(2);
+    scriptBox->addWidget(m_script, 1);
+    scriptBox->addWidget(m_scriptHint);
+    form->addRow(m_scriptLabel, m_scriptBox);
+    form->setRowVisible(m_scriptBox, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -198,6 +233,20 @@ TemplateEditor::TemplateEditor(QWidget *parent)
         m_payload->setPlaceholderText(
             tr("e.g. {\"n\": {{counter}}, \"at\": \"{{now}}\", \"v\": {{random 0 100}}}"));
         m_payload->setAccessibleName(tr("Payload"));
+        m_scriptToggle->setText(tr("Script"));
+        m_scriptToggle->setToolTip(
+            tr("Transforms each message's payload with JavaScript before it is sent"));
+        m_scriptToggle->setAccessibleName(tr("Outgoing script"));
+        m_scriptLabel->setText(tr("Script:"));
+        m_script->setAccessibleName(tr("Outgoing script"));
+        m_script->setPlaceholderText(
+            tr("e.g. return JSON.stringify({t: Date.now(), v: Math.random(), n: counter});"));
+        m_scriptHint->setText(tr("function (payload, topic, counter): return the payload to send"));
+        m_scriptHint->setToolTip(
+            tr("payload is the payload above with its variables expanded. Return a string, an "
+               "object (sent as JSON) or bytes (a typed array). The script runs on a worker "
+               "thread, 50 ms at most per message; the preview shows what it makes, or its "
+               "error with the line."));
         m_topicError->setAccessibleName(tr("Topic problem"));
         m_payloadError->setAccessibleName(tr("Payload problem"));
         m_propertiesError->setAccessibleName(tr("Properties problem"));
@@ -212,15 +261,22 @@ TemplateEditor::TemplateEditor(QWidget *parent)
          {m_name, m_topic, m_contentType, m_responseTopic, m_correlation, m_userProperties})
         connect(edit, &QLineEdit::textChanged, this, &TemplateEditor::onEdited);
     connect(m_payload, &QPlainTextEdit::textChanged, this, &TemplateEditor::onEdited);
+    connect(m_script, &QPlainTextEdit::textChanged, this, &TemplateEditor::onEdited);
+    connect(m_scriptToggle, &QToolButton::toggled, this, [this, form](bool on) {
+        form->setRowVisible(m_scriptBox, on);
+        if (on && !m_filling)
+            m_script->setFocus(Qt::OtherFocusReason);
+    });
     for (QComboBox *box : {m_qos, m_format, m_indicator})
         connect(box, &QComboBox::currentIndexChanged, this, &TemplateEditor::onEdited);
     connect(m_retain, &QCheckBox::toggled, this, &TemplateEditor::onEdited);
     connect(m_expiry, &QSpinBox::valueChanged, this, &TemplateEditor::onEdited);
 
-    QWidget *order[] = {
-        m_name,   m_topic,       m_qos,       m_retain,        m_format,      m_propertiesToggle,
-        m_expiry, m_contentType, m_indicator, m_responseTopic, m_correlation, m_userProperties,
-        m_payload};
+    QWidget *order[] = {m_name,           m_topic,         m_qos,
+                        m_retain,         m_format,        m_propertiesToggle,
+                        m_scriptToggle,   m_expiry,        m_contentType,
+                        m_indicator,      m_responseTopic, m_correlation,
+                        m_userProperties, m_payload,       m_script};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
     setTemplate(std::nullopt);
@@ -239,7 +295,7 @@ QWidget *TemplateEditor::firstField() const
 
 QWidget *TemplateEditor::lastField() const
 {
-    return m_payload;
+    return m_script;
 }
 
 void TemplateEditor::setMqtt5(bool mqtt5)
@@ -276,6 +332,11 @@ void TemplateEditor::fillForm(const PublishTemplate &item)
     m_format->setCurrentIndex(qMax(0, m_format->findData(int(item.format))));
     if (m_payload->toPlainText() != item.payload)
         m_payload->setPlainText(item.payload);
+    if (m_script->toPlainText() != item.script)
+        m_script->setPlainText(item.script);
+    // A template with a script shows it; another keeps the box as the user left it.
+    if (!item.script.isEmpty())
+        m_scriptToggle->setChecked(true);
     const TemplateProperties &p = item.properties;
     m_expiry->setValue(
         int(qMin<quint32>(p.messageExpiry.value_or(0), quint32(m_expiry->maximum()))));
@@ -304,6 +365,7 @@ PublishTemplate TemplateEditor::currentTemplate() const
     t.retain = m_retain->isChecked();
     t.format = PayloadFormat(m_format->currentData().toInt());
     t.payload = m_payload->toPlainText();
+    t.script = m_script->toPlainText();
     TemplateProperties p;
     if (m_expiry->value() > 0)
         p.messageExpiry = quint32(m_expiry->value());

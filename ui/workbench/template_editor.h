@@ -19,12 +19,12 @@ class QToolButton;
 
 namespace mqttdesk {
 
-// The form of one publish template: name, topic, QoS, retain, format, payload and the 5.0
+// The form of one publish template: name, topic, QoS, retain, format, payload, the 5.0
 // properties (behind a toggle, as on the publish bar; user properties typed on one line,
-// "name=value; other=value"). Every edit compiles the template against the variables in
-// scope, and each problem is shown under its field at once (an unknown {{variable}}, an
-// unclosed tag, user properties that do not parse); in the payload the tag is underlined
-// too. focusError() puts the caret on a problem with its text selected.
+// "name=value; other=value") and an outgoing script (behind its own toggle). Every edit compiles
+// the template against the variables in scope, and each problem is shown under its field at once
+// (an unknown {{variable}}, an unclosed tag, user properties that do not parse); in the payload the
+// tag is underlined too. focusError() puts the caret on a problem with its text selected.
 class TemplateEditor : public QWidget
 {
     Q_OBJECT
@@ -65,6 +65,8 @@ public:
     QCheckBox *retainBox() const { return m_retain; }
     QComboBox *formatBox() const { return m_format; }
     QPlainTextEdit *payloadEdit() const { return m_payload; }
+    QToolButton *scriptToggle() const { return m_scriptToggle; }
+    QPlainTextEdit *scriptEdit() const { return m_script; }
     QToolButton *propertiesToggle() const { return m_propertiesToggle; }
     QSpinBox *expiryBox() const { return m_expiry; }
     QLineEdit *contentTypeEdit() const { return m_contentType; }
@@ -110,6 +112,11 @@ private:
     QLabel *m_topicError = nullptr;
     QLabel *m_payloadError = nullptr;
     QLabel *m_propertiesError = nullptr;
+    QToolButton *m_scriptToggle = nullptr;
+    QLabel *m_scriptLabel = nullptr;
+    QWidget *m_scriptBox = nullptr;
+    QPlainTextEdit *m_script = nullptr;
+    QLabel *m_scriptHint = nullptr;
 
     std::optional<PublishTemplate> m_item;
     QHash<QString, QString> m_variables;

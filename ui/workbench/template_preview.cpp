@@ -48,7 +48,9 @@ QString propertiesText(const Properties &p)
 
 TemplatePreview::TemplatePreview(QWidget *parent)
     : QWidget(parent)
+    , m_maker(CompiledTemplate(), QString())
 {
+    connect(&m_maker, &ScriptedMessageMaker::made, this, &TemplatePreview::onMade);
     m_heading = new QLabel(this);
     QFont bold = m_heading->font();
     bold.setBold(true);
@@ -119,6 +121,8 @@ void TemplatePreview::setStatus(const QString &text, bool error)
 
 void TemplatePreview::clear()
 {
+    m_waiting.reset();
+    m_running.reset();
     m_topic->clear();
     m_payload->clear();
     m_properties->clear();
@@ -129,12 +133,28 @@ void TemplatePreview::clear()
 void TemplatePreview::showMessage(const CompiledTemplate &compiled, const TemplateContext &context)
 {
     if (!compiled.isValid()) {
+        m_waiting.reset();
+        m_running.reset();
         m_topic->clear();
         m_payload->clear();
         m_properties->setVisible(false);
         setStatus(tr("Nothing can be sent until the template's errors are fixed."), true);
         return;
     }
+    if (compiled.hasScript()) {
+        // The texts as expanded while the script runs.
+        m_topic->setText(compiled.topic(context));
+        m_clientId = context.clientId();
+        m_waiting = {compiled, MessageOrder{context.counter(), context.nowMs()}};
+        if (!m_maker.isBusy()) {
+            runScript();
+            // Most scripts take well under a frame: keep the old payload shown until then.
+        }
+        return;
+    }
+    // A script still running for an older version is shown no more.
+    m_waiting.reset();
+    m_running.reset();
     PublishDraftError error;
     const std::optional<PublishPacket> packet = compiled.message(context, &error);
     if (!packet) {
@@ -145,16 +165,56 @@ void TemplatePreview::showMessage(const CompiledTemplate &compiled, const Templa
         setStatus(error.message(), true);
         return;
     }
-    m_topic->setText(packet->topic);
-    m_payload->setPlainText(mqttdesk::payloadText(packet->payload));
-    const QString properties = propertiesText(packet->properties);
+    showPacket(compiled, *packet, context.counter());
+}
+
+void TemplatePreview::showPacket(const CompiledTemplate &compiled, const PublishPacket &packet,
+                                 quint64 counter)
+{
+    m_topic->setText(packet.topic);
+    m_payload->setPlainText(mqttdesk::payloadText(packet.payload));
+    const QString properties = propertiesText(packet.properties);
     m_properties->setText(properties);
     m_properties->setVisible(!properties.isEmpty());
     const bool v5 = compiled.protocolVersion() == ProtocolVersion::V5;
-    const qint64 size = PublishBar::packetSize(*packet, v5);
-    setStatus(tr("{{counter}} = %1 · %2 bytes on the wire")
-                  .arg(QLocale().toString(qulonglong(context.counter())), QLocale().toString(size)),
-              false);
+    const qint64 size = PublishBar::packetSize(packet, v5);
+    QString status = tr("{{counter}} = %1 · %2 bytes on the wire")
+                         .arg(QLocale().toString(qulonglong(counter)), QLocale().toString(size));
+    if (compiled.hasScript())
+        status = tr("%1 · made by the script").arg(status);
+    setStatus(status, false);
+}
+
+void TemplatePreview::runScript()
+{
+    if (!m_waiting)
+        return;
+    auto [compiled, order] = *std::exchange(m_waiting, std::nullopt);
+    m_maker.setMessage(compiled, m_clientId);
+    m_running = std::move(compiled);
+    m_maker.make({order});
+}
+
+void TemplatePreview::onMade(const QList<MadeMessage> &messages)
+{
+    const std::optional<CompiledTemplate> ran = std::exchange(m_running, std::nullopt);
+    // Out of date: the template changed meanwhile (or the preview was cleared).
+    if (m_waiting) {
+        runScript();
+        return;
+    }
+    if (!ran || messages.isEmpty())
+        return;
+    const MadeMessage &made = messages.first();
+    if (made.packet) {
+        showPacket(*ran, *made.packet, made.counter);
+    } else {
+        // What the script was given, so the user sees what it failed on.
+        m_payload->setPlainText(made.scriptInput);
+        m_properties->setVisible(false);
+        setStatus(made.error, true);
+    }
+    emit scriptFinished();
 }
 
 } // namespace mqttdesk

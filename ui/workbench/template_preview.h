@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/publish/compiled_template.h"
+#include "core/publishjob/scripted_message_maker.h"
 #include "ui/i18n/retranslator.h"
 
 #include <QWidget>
@@ -21,7 +22,9 @@ class TemplatePreview : public QWidget
 public:
     explicit TemplatePreview(QWidget *parent = nullptr);
 
-    // Expands `compiled` with `context` (nothing valid: says so and shows no message).
+    // Expands `compiled` with `context` (nothing valid: says so and shows no message). A
+    // template with a script is run on a worker: its message comes a moment later
+    // (scriptFinished()); while a run is on, only the latest request waits for its turn.
     void showMessage(const CompiledTemplate &compiled, const TemplateContext &context);
     void clear();
 
@@ -31,12 +34,20 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QString topicText() const;
     QString payloadText() const;
+    bool isRunningScript() const { return m_maker.isBusy(); }
+
+signals:
+    // The preview of a scripted template is shown.
+    void scriptFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void setStatus(const QString &text, bool error);
+    void showPacket(const CompiledTemplate &compiled, const PublishPacket &packet, quint64 counter);
+    void runScript();
+    void onMade(const QList<MadeMessage> &messages);
 
     QLabel *m_heading;
     QLineEdit *m_topic;
@@ -44,6 +55,11 @@ private:
     QLabel *m_properties;
     QLabel *m_status;
     Retranslator m_texts;
+    ScriptedMessageMaker m_maker;
+    // The scripted template to run once the maker is free (a newer one replaces it).
+    std::optional<std::pair<CompiledTemplate, MessageOrder>> m_waiting;
+    std::optional<CompiledTemplate> m_running; // the one the maker runs now
+    QString m_clientId;
 };
 
 } // namespace mqttdesk

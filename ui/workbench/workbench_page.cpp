@@ -5,6 +5,7 @@
 #include "core/publish/template_library_model.h"
 #include "core/publish/template_library_store.h"
 #include "core/publishjob/publish_job_list_model.h"
+#include "core/request/request_client.h"
 #include "core/session/connack_info.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/theme/theme.h"
@@ -12,6 +13,7 @@
 #include "ui/workbench/collection_dialog.h"
 #include "ui/workbench/publish_bar_template.h"
 #include "ui/workbench/publish_jobs_view.h"
+#include "ui/workbench/request_panel.h"
 #include "ui/workbench/template_editor.h"
 #include "ui/workbench/template_library_transfer.h"
 #include "ui/workbench/template_preview.h"
@@ -29,6 +31,8 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -41,15 +45,15 @@ WorkbenchPage::WorkbenchPage(const Context &context, QWidget *parent)
     , m_connection(context.connection)
     , m_version(context.version)
     , m_clientId(context.clientId)
+    , m_connectionVariables(context.variables)
+    , m_sendMaker(CompiledTemplate(), QString())
 {
     setObjectName(QStringLiteral("workbenchPage"));
-    m_model = new TemplateLibraryModel(context.store, this);
-    m_model->setConnection(context.connectionName);
     m_jobs = new PublishJobListModel(this);
-    buildActions();
+    m_library = new TemplateLibraryPane(context.store, context.connectionName, this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->addWidget(buildLibraryPane());
+    m_splitter->addWidget(m_library);
     m_splitter->addWidget(buildTemplatePane());
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -58,32 +62,17 @@ WorkbenchPage::WorkbenchPage(const Context &context, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_splitter);
 
-    setTabOrder(m_search, m_tree);
-    setTabOrder(m_tree, m_newButton);
-    setTabOrder(m_newButton, m_moreButton);
-    setTabOrder(m_moreButton, m_editor->firstField());
+    setTabOrder(m_library->lastField(), m_editor->firstField());
     setTabOrder(m_editor->lastField(), m_send);
-    setTabOrder(m_send, m_repeat);
-    setTabOrder(m_repeat, m_jobsView);
+    setTabOrder(m_send, m_requestButton);
+    setTabOrder(m_requestButton, m_repeat);
+    setTabOrder(m_repeat, m_activity);
 
-    connect(m_search, &QLineEdit::textChanged, m_model, &TemplateLibraryModel::setFilterText);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    connect(m_library, &TemplateLibraryPane::currentChanged, this,
             &WorkbenchPage::onCurrentChanged);
-    connect(m_model, &QAbstractItemModel::layoutChanged, this, [this] {
-        expandCollections();
-        onCurrentChanged();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        expandCollections();
-        onCurrentChanged();
-    });
-    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
-        if (!m_model->isFiltering())
-            m_collapsed.insert(index.data(TemplateLibraryModel::IdRole).toString());
-    });
-    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
-        m_collapsed.remove(index.data(TemplateLibraryModel::IdRole).toString());
-    });
+    connect(m_library, &TemplateLibraryPane::sendRequested, this, &WorkbenchPage::send);
+    connect(m_library, &TemplateLibraryPane::statusMessage, this, &WorkbenchPage::setStatus);
+    connect(&m_sendMaker, &ScriptedMessageMaker::made, this, &WorkbenchPage::onScriptedSend);
     connect(m_editor, &TemplateEditor::edited, this, &WorkbenchPage::onEditorEdited);
     if (m_store) {
         connect(m_store, &TemplateLibraryStore::templateChanged, this,
@@ -107,7 +96,6 @@ WorkbenchPage::WorkbenchPage(const Context &context, QWidget *parent)
     }
     m_editor->setMqtt5(m_version == ProtocolVersion::V5);
     retranslate();
-    expandCollections();
     onCurrentChanged();
 }
 
@@ -121,92 +109,6 @@ WorkbenchPage::~WorkbenchPage()
         if (job && PublishJobListModel::isActive(job))
             m_store->setCounter(job->message().source().id, job->nextCounter());
     }
-}
-
-QWidget *WorkbenchPage::buildLibraryPane()
-{
-    auto *pane = new QWidget(this);
-    m_search = new QLineEdit(pane);
-    m_search->setClearButtonEnabled(true);
-    m_tree = new QTreeView(pane);
-    m_tree->setObjectName(QStringLiteral("workbench.tree"));
-    m_tree->setModel(m_model);
-    m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
-    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
-    m_tree->setDefaultDropAction(Qt::MoveAction);
-    m_tree->setDropIndicatorShown(true);
-    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (QAction *a : {m_newTemplate, m_newCollection, m_saveBar, m_duplicate, m_delete})
-        m_tree->addAction(a);
-    auto *separator = new QAction(m_tree);
-    separator->setSeparator(true);
-    m_tree->addAction(separator);
-    for (QAction *a : {m_editCollection, m_resetCounter, m_import, m_export, m_exportAll})
-        m_tree->addAction(a);
-
-    // Return sends the selected template; Delete asks, then deletes (F2 renames: the view's
-    // own edit key).
-    auto *sendKey =
-        new QShortcut(QKeySequence(Qt::Key_Return), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(sendKey, &QShortcut::activated, this, [this] {
-        if (!m_currentId.isEmpty())
-            send();
-    });
-    auto *enterKey =
-        new QShortcut(QKeySequence(Qt::Key_Enter), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(enterKey, &QShortcut::activated, sendKey, &QShortcut::activated);
-    auto *deleteKey =
-        new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(deleteKey, &QShortcut::activated, this, &WorkbenchPage::deleteSelected);
-
-    m_newButton = new QToolButton(pane);
-    m_newButton->setPopupMode(QToolButton::InstantPopup);
-    auto *newMenu = new QMenu(m_newButton);
-    newMenu->addActions({m_newTemplate, m_newCollection, m_saveBar});
-    m_newButton->setMenu(newMenu);
-    auto *duplicate = new QToolButton(pane);
-    duplicate->setDefaultAction(m_duplicate);
-    auto *remove = new QToolButton(pane);
-    remove->setDefaultAction(m_delete);
-    m_moreButton = new QToolButton(pane);
-    m_moreButton->setPopupMode(QToolButton::InstantPopup);
-    m_moreButton->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
-    auto *more = new QMenu(m_moreButton);
-    more->addActions({m_editCollection, m_resetCounter});
-    more->addSeparator();
-    more->addActions({m_import, m_export, m_exportAll});
-    m_moreButton->setMenu(more);
-    auto *buttons = new QHBoxLayout;
-    buttons->setSpacing(4);
-    buttons->addWidget(m_newButton);
-    buttons->addWidget(duplicate);
-    buttons->addWidget(remove);
-    buttons->addStretch(1);
-    buttons->addWidget(m_moreButton);
-
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_search);
-    layout->addWidget(m_tree, 1);
-    layout->addLayout(buttons);
-    m_texts.add([=, this] {
-        m_search->setPlaceholderText(tr("Search templates"));
-        m_search->setAccessibleName(tr("Search templates"));
-        m_search->setToolTip(tr("Shows the templates whose name, topic or payload (or whose "
-                                "collection's name) holds every word"));
-        m_tree->setAccessibleName(tr("Template library"));
-        m_newButton->setText(tr("New"));
-        m_newButton->setToolTip(tr("New template, new collection, or the publish bar saved as "
-                                   "a template"));
-        m_newButton->setAccessibleName(tr("New template or collection"));
-        m_moreButton->setText(tr("More"));
-        m_moreButton->setToolTip(tr("Collection settings, counter, import and export"));
-        m_moreButton->setAccessibleName(tr("More library actions"));
-    });
-    return pane;
 }
 
 QWidget *WorkbenchPage::buildTemplatePane()
@@ -244,13 +146,31 @@ QWidget *WorkbenchPage::buildTemplatePane()
     m_send->setObjectName(QStringLiteral("workbench.send"));
     m_repeat = new QPushButton(pane);
     m_repeat->setObjectName(QStringLiteral("workbench.repeat"));
+    m_requestButton = new QPushButton(pane);
+    m_requestButton->setObjectName(QStringLiteral("workbench.request"));
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_status, 1);
     sendRow->addWidget(m_repeat);
+    sendRow->addWidget(m_requestButton);
     sendRow->addWidget(m_send);
 
     m_jobsView = new PublishJobsView(pane);
     m_jobsView->setModel(m_jobs);
+    m_requests = new RequestPanel(pane);
+    if (m_connection) {
+        m_requestClient = new RequestClient(m_connection, this);
+        m_requestClient->setProtocolVersion(m_version);
+        m_requestClient->setClientId(m_clientId);
+        m_requests->setClient(m_requestClient);
+    }
+    m_requests->setMqtt5(m_version == ProtocolVersion::V5);
+    m_activity = new QTabWidget(pane);
+    m_activity->setDocumentMode(true);
+    m_activity->addTab(m_jobsView, QString());
+    m_activity->addTab(m_requests, QString());
+    // Room for the tab bar, a header and a few rows: the pane's own minimum (the request form,
+    // its two views) would otherwise make the whole window taller than a small screen.
+    m_activity->setMinimumHeight(8 * fontMetrics().height());
     auto *top = new QWidget(pane);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -259,8 +179,9 @@ QWidget *WorkbenchPage::buildTemplatePane()
     topLayout->addWidget(split, 1);
     topLayout->addLayout(sendRow);
     auto *vertical = new QSplitter(Qt::Vertical, pane);
+    m_vertical = vertical;
     vertical->addWidget(top);
-    vertical->addWidget(m_jobsView);
+    vertical->addWidget(m_activity);
     vertical->setStretchFactor(0, 1);
     vertical->setChildrenCollapsible(false);
     vertical->setSizes({380, 130});
@@ -270,6 +191,8 @@ QWidget *WorkbenchPage::buildTemplatePane()
 
     connect(m_send, &QPushButton::clicked, this, &WorkbenchPage::send);
     connect(m_repeat, &QPushButton::clicked, this, &WorkbenchPage::sendRepeatedly);
+    connect(m_requestButton, &QPushButton::clicked, this, &WorkbenchPage::sendAsRequest);
+    connect(m_activity, &QTabWidget::currentChanged, this, &WorkbenchPage::makeRoomForActivity);
     for (const QKeySequence &keys :
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, pane);
@@ -281,6 +204,13 @@ QWidget *WorkbenchPage::buildTemplatePane()
         m_send->setToolTip(tr("Publish the template's next message once (Ctrl+Return, or "
                               "Return in the library)"));
         m_repeat->setText(tr("Send repeatedly…"));
+        m_requestButton->setText(tr("Send as request"));
+        m_requestButton->setToolTip(
+            tr("Publish the template with a response topic and correlation data, wait for the "
+               "reply and show it with the round-trip time (options in the Requests tab)"));
+        m_activity->setTabText(0, tr("Timed sends"));
+        m_activity->setTabText(1, tr("Requests"));
+        m_activity->setAccessibleName(tr("Timed sends and requests"));
         m_status->setAccessibleName(tr("Send status"));
         m_banner->setAccessibleName(tr("Template library problem"));
         m_editArea->setAccessibleName(tr("Template and preview"));
@@ -290,52 +220,6 @@ QWidget *WorkbenchPage::buildTemplatePane()
         updatePlaceholder();
     });
     return pane;
-}
-
-void WorkbenchPage::buildActions()
-{
-    const auto action = [this](void (WorkbenchPage::*slot)()) {
-        auto *a = new QAction(this);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
-    };
-    m_newTemplate = action(&WorkbenchPage::newTemplate);
-    m_newCollection = action(&WorkbenchPage::newCollection);
-    m_saveBar = action(&WorkbenchPage::saveBarAsTemplate);
-    m_duplicate = action(&WorkbenchPage::duplicateSelected);
-    m_delete = new QAction(this);
-    connect(m_delete, &QAction::triggered, this, &WorkbenchPage::deleteSelected);
-    m_editCollection = action(&WorkbenchPage::editCollection);
-    m_resetCounter = action(&WorkbenchPage::resetCounter);
-    m_import = action(&WorkbenchPage::importCollections);
-    m_export = new QAction(this);
-    connect(m_export, &QAction::triggered, this, [this] { exportCollections(false); });
-    m_exportAll = new QAction(this);
-    connect(m_exportAll, &QAction::triggered, this, [this] { exportCollections(true); });
-    m_texts.add([this] {
-        m_newTemplate->setText(tr("New template"));
-        m_newTemplate->setToolTip(tr("New template in the selected collection"));
-        m_newCollection->setText(tr("New collection…"));
-        m_newCollection->setToolTip(tr("New collection of templates, with its variables"));
-        m_saveBar->setText(tr("Save publish bar as template"));
-        m_saveBar->setToolTip(tr("Saves what the publish bar holds (topic, QoS, retain, "
-                                 "format, payload, properties) as a new template"));
-        m_duplicate->setText(tr("Duplicate"));
-        m_duplicate->setToolTip(tr("Copy of the selected template, right after it"));
-        m_delete->setText(tr("Delete"));
-        m_delete->setToolTip(tr("Delete the selected template or collection (Delete)"));
-        m_editCollection->setText(tr("Collection settings…"));
-        m_editCollection->setToolTip(tr("Name, connection and variables of the collection"));
-        m_resetCounter->setText(tr("Reset counter"));
-        m_resetCounter->setToolTip(tr("Puts {{counter}} of the selected template back to 1"));
-        m_import->setText(tr("Import…"));
-        m_import->setToolTip(tr("Adds the collections of a JSON file; one already here (the "
-                                "same id) is replaced"));
-        m_export->setText(tr("Export collection…"));
-        m_export->setToolTip(tr("Writes the selected collection to a JSON file to share"));
-        m_exportAll->setText(tr("Export all…"));
-        m_exportAll->setToolTip(tr("Writes every collection to a JSON file to share"));
-    });
 }
 
 void WorkbenchPage::retranslate()
@@ -351,29 +235,33 @@ void WorkbenchPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void WorkbenchPage::setConnectionName(const QString &name)
-{
-    m_model->setConnection(name);
-}
-
 void WorkbenchPage::setClientId(const QString &clientId)
 {
     m_clientId = clientId;
+    if (m_requestClient)
+        m_requestClient->setClientId(clientId);
     refreshPreview();
 }
 
-void WorkbenchPage::setPublishBar(PublishBar *bar)
+void WorkbenchPage::setConnectionVariables(const QList<StringPair> &variables)
 {
-    m_bar = bar;
-    updateActions();
+    if (m_connectionVariables == variables)
+        return;
+    m_connectionVariables = variables;
+    if (m_editor->hasTemplate())
+        m_editor->setVariables(currentVariables());
+    refreshPreview();
 }
 
 void WorkbenchPage::onConnected(const ConnackInfo &info)
 {
     m_maxPacket = info.maximumPacketSize;
     // The server named the client: {{client_id}} is that name.
-    if (info.assignedClientIdentifier)
+    if (info.assignedClientIdentifier) {
         m_clientId = *info.assignedClientIdentifier;
+        if (m_requestClient)
+            m_requestClient->setClientId(m_clientId);
+    }
     updateActions();
     refreshPreview();
 }
@@ -395,39 +283,23 @@ void WorkbenchPage::showBanner(const QString &text)
     m_banner->setVisible(!text.isEmpty());
 }
 
-qsizetype WorkbenchPage::currentCollection() const
-{
-    return m_model->collectionOf(m_tree->currentIndex());
-}
-
-bool WorkbenchPage::selectTemplate(const QString &id)
-{
-    const QModelIndex index = m_model->indexOfId(id);
-    if (!index.isValid())
-        return false;
-    m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index);
-    return true;
-}
-
 QHash<QString, QString> WorkbenchPage::currentVariables() const
 {
     if (!m_store)
         return {};
     const auto index = m_store->indexOf(m_currentId);
-    return index ? m_store->library().variables(index->collection, {}) : QHash<QString, QString>();
+    return index ? m_store->library().variables(index->collection, m_connectionVariables)
+                 : QHash<QString, QString>();
 }
 
 void WorkbenchPage::onCurrentChanged()
 {
-    const QModelIndex current = m_tree->currentIndex();
-    const auto index = m_model->templateOf(current);
-    const QString id = index ? current.data(TemplateLibraryModel::IdRole).toString() : QString();
+    const QString id = m_library->currentTemplateId();
     if (id != m_currentId) {
         m_currentId = id;
         std::optional<PublishTemplate> item;
-        if (index)
-            item = m_store->library().at(*index);
+        if (!id.isEmpty() && m_store)
+            item = m_store->templateById(id);
         m_editor->setVariables(currentVariables());
         m_editor->setTemplate(item);
     }
@@ -484,30 +356,10 @@ void WorkbenchPage::refreshPreview()
 
 void WorkbenchPage::updateActions()
 {
-    const QModelIndex current = m_tree->currentIndex();
-    const bool onTemplate = m_model->templateOf(current).has_value();
-    const bool inCollection = m_model->collectionOf(current) >= 0;
-    m_duplicate->setEnabled(onTemplate);
-    m_delete->setEnabled(current.isValid());
-    m_resetCounter->setEnabled(onTemplate);
-    m_editCollection->setEnabled(inCollection);
-    m_export->setEnabled(inCollection);
-    m_exportAll->setEnabled(m_store && !m_store->library().isEmpty());
-    m_saveBar->setEnabled(m_bar != nullptr);
-    const bool sendable = onTemplate && m_connection;
-    m_send->setEnabled(sendable);
+    const bool sendable = !m_currentId.isEmpty() && m_connection;
+    m_send->setEnabled(sendable && !m_sendMaker.isBusy());
     m_repeat->setEnabled(sendable);
-}
-
-void WorkbenchPage::expandCollections()
-{
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, 0);
-        const bool closed =
-            !m_model->isFiltering() &&
-            m_collapsed.contains(index.data(TemplateLibraryModel::IdRole).toString());
-        m_tree->setExpanded(index, !closed);
-    }
+    m_requestButton->setEnabled(sendable && m_requestClient);
 }
 
 bool WorkbenchPage::checkSendable()
@@ -531,14 +383,32 @@ bool WorkbenchPage::checkSendable()
     return true;
 }
 
+CompiledTemplate WorkbenchPage::compiledCurrent() const
+{
+    CompiledTemplate compiled =
+        CompiledTemplate::compile(m_editor->currentTemplate(), currentVariables());
+    compiled.setProtocolVersion(m_version);
+    compiled.setMaximumPacketSize(m_maxPacket);
+    return compiled;
+}
+
 bool WorkbenchPage::send()
 {
     if (!checkSendable())
         return false;
     const PublishTemplate item = m_editor->currentTemplate();
-    CompiledTemplate compiled = CompiledTemplate::compile(item, currentVariables());
-    compiled.setProtocolVersion(m_version);
-    compiled.setMaximumPacketSize(m_maxPacket);
+    CompiledTemplate compiled = compiledCurrent();
+    if (compiled.hasScript()) {
+        // The script runs on a worker; onScriptedSend() publishes what it made.
+        if (m_sendMaker.isBusy())
+            return false;
+        m_sendingId = item.id;
+        m_sendMaker.setMessage(std::move(compiled), m_clientId);
+        m_sendMaker.make({MessageOrder{item.counter, QDateTime::currentMSecsSinceEpoch()}});
+        setStatus(tr("Running the script of “%1”…").arg(item.name));
+        updateActions();
+        return true;
+    }
     const TemplateContext context(item.counter, QDateTime::currentMSecsSinceEpoch(), m_clientId,
                                   nullptr);
     PublishDraftError error;
@@ -553,6 +423,73 @@ bool WorkbenchPage::send()
     setStatus(tr("Sent “%1” to %2 ({{counter}} was %3).")
                   .arg(item.name, packet->topic, QLocale().toString(qulonglong(item.counter))));
     return true;
+}
+
+void WorkbenchPage::onScriptedSend(const QList<MadeMessage> &messages)
+{
+    updateActions();
+    const QString id = std::exchange(m_sendingId, QString());
+    const std::optional<PublishTemplate> item = m_store ? m_store->templateById(id) : std::nullopt;
+    if (messages.isEmpty() || !item)
+        return;
+    const MadeMessage &made = messages.first();
+    if (!made.packet) {
+        setStatus(tr("“%1” was not sent: %2").arg(item->name, made.error), true);
+        return;
+    }
+    // The connection may have gone while the script ran.
+    if (!m_connection || m_connection->state() != SessionState::Connected) {
+        setStatus(tr("Not connected: connect first to send this template."), true);
+        return;
+    }
+    emit publishRequested(*made.packet);
+    m_store->setCounter(id, qMax(item->counter, made.counter + 1));
+    setStatus(
+        tr("Sent “%1” to %2 ({{counter}} was %3).")
+            .arg(item->name, made.packet->topic, QLocale().toString(qulonglong(made.counter))));
+}
+
+void WorkbenchPage::makeRoomForActivity()
+{
+    // The requests' form and views need more height than the timed sends' table: the tab
+    // grows to show them (up to 3/5 of the page), and the user's own sizes stay otherwise.
+    const int need = m_activity->currentWidget()->minimumSizeHint().height() +
+                     m_activity->tabBar()->sizeHint().height();
+    QList<int> sizes = m_vertical->sizes();
+    if (sizes.size() != 2 || sizes.at(1) >= need)
+        return;
+    const int total = sizes.at(0) + sizes.at(1);
+    sizes[1] = qMin(need, total * 3 / 5);
+    sizes[0] = total - sizes.at(1);
+    m_vertical->setSizes(sizes);
+}
+
+quint64 WorkbenchPage::sendAsRequest()
+{
+    if (!checkSendable() || !m_requestClient)
+        return 0;
+    const PublishTemplate item = m_editor->currentTemplate();
+    const CompiledTemplate compiled = compiledCurrent();
+    if (compiled.hasScript()) {
+        // The request's expansion (one {{uuid}} for its topic, correlation and payload)
+        // happens in RequestClient, on this thread: a script cannot take part in it.
+        setStatus(tr("A template with a script cannot be sent as a request yet: use Send, or "
+                     "remove the script."),
+                  true);
+        return 0;
+    }
+    QString error;
+    const quint64 id = m_requestClient->send(compiled, m_requests->options(), item.counter,
+                                             currentVariables(), &error);
+    if (id == 0) {
+        setStatus(error, true);
+        return 0;
+    }
+    m_store->setCounter(item.id, item.counter + 1);
+    m_activity->setCurrentWidget(m_requests);
+    m_requests->showRequest(id);
+    setStatus(tr("Sent “%1” as a request: waiting for the reply.").arg(item.name));
+    return id;
 }
 
 void WorkbenchPage::sendRepeatedly()
@@ -578,12 +515,12 @@ PublishJob *WorkbenchPage::startJob(const PublishJobOptions &options)
     if (!checkSendable())
         return nullptr;
     const PublishTemplate item = m_editor->currentTemplate();
-    CompiledTemplate compiled = CompiledTemplate::compile(item, currentVariables());
-    compiled.setProtocolVersion(m_version);
-    compiled.setMaximumPacketSize(m_maxPacket);
-    // The first message is checked here, so a job that cannot make one is not started.
+    CompiledTemplate compiled = compiledCurrent();
+    // The first message is checked here, so a job that cannot make one is not started. A
+    // script's messages are checked as they are made (the job shows their errors).
     PublishDraftError error;
-    if (!compiled.message(
+    if (!compiled.hasScript() &&
+        !compiled.message(
             TemplateContext(item.counter, QDateTime::currentMSecsSinceEpoch(), m_clientId, nullptr),
             &error)) {
         setStatus(error.message(), true);
@@ -594,200 +531,21 @@ PublishJob *WorkbenchPage::startJob(const PublishJobOptions &options)
     jobOptions.clientId = m_clientId;
     auto *job = new PublishJob(m_connection, std::move(compiled), jobOptions);
     m_jobs->addJob(job);
-    // The counter the job reached goes back into the template when it ends.
+    // The counter the job reached goes back into the template when it ends (once every
+    // message it made is accounted for). Messages sent by hand meanwhile took values too:
+    // the larger of the two is kept, so no value is used twice.
     const QString id = item.id;
     QPointer<TemplateLibraryStore> store = m_store;
-    connect(job, &PublishJob::stateChanged, this, [store, id, job](PublishJob::State state) {
-        if (store && (state == PublishJob::State::Finished || state == PublishJob::State::Stopped))
-            store->setCounter(id, job->nextCounter());
+    connect(job, &PublishJob::settled, this, [store, id, job] {
+        if (!store)
+            return;
+        const std::optional<PublishTemplate> now = store->templateById(id);
+        store->setCounter(id, qMax(now ? now->counter : 1, job->nextCounter()));
     });
     job->start();
     setStatus(
         tr("Sending “%1” repeatedly: %2").arg(item.name, TimedPublishDialog::summary(options)));
     return job;
-}
-
-QStringList WorkbenchPage::connectionNames() const
-{
-    QStringList names;
-    if (!m_model->connection().isEmpty())
-        names << m_model->connection();
-    if (m_store) {
-        for (const TemplateCollection &c : m_store->collections()) {
-            if (!c.connection.isEmpty() && !names.contains(c.connection))
-                names << c.connection;
-        }
-    }
-    return names;
-}
-
-void WorkbenchPage::openCollectionDialog(const TemplateCollection &collection, bool isNew)
-{
-    auto *dialog = new CollectionDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setConnectionNames(connectionNames());
-    dialog->setCollection(collection);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew] {
-        if (!m_store)
-            return;
-        const TemplateCollection result = dialog->collection();
-        if (isNew) {
-            const qsizetype index = m_store->addCollection(result);
-            const QModelIndex row = m_model->indexOfCollection(index);
-            if (row.isValid())
-                m_tree->setCurrentIndex(row);
-            else
-                setStatus(tr("The collection “%1” is bound to another connection: it is not "
-                             "shown here.")
-                              .arg(result.name));
-            return;
-        }
-        const qsizetype index = m_store->collectionIndex(result.id);
-        if (index >= 0)
-            m_store->updateCollection(index, result);
-    });
-    dialog->open();
-}
-
-void WorkbenchPage::newCollection()
-{
-    TemplateCollection collection;
-    collection.name = tr("New collection");
-    openCollectionDialog(collection, true);
-}
-
-void WorkbenchPage::editCollection()
-{
-    const qsizetype c = currentCollection();
-    if (m_store && c >= 0)
-        openCollectionDialog(m_store->collections().at(c), false);
-}
-
-void WorkbenchPage::selectAndRename(const QString &id)
-{
-    const QModelIndex index = m_model->indexOfId(id);
-    if (!index.isValid())
-        return;
-    m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index);
-    m_tree->setFocus(Qt::OtherFocusReason);
-    m_tree->edit(index);
-}
-
-void WorkbenchPage::newTemplate()
-{
-    if (!m_store)
-        return;
-    PublishTemplate item;
-    item.name = tr("New template");
-    const TemplateIndex at = m_store->addTemplate(targetCollection(), item);
-    selectAndRename(m_store->library().at(at).id);
-}
-
-qsizetype WorkbenchPage::targetCollection()
-{
-    // The selected collection, else the first one shown, else a new one.
-    qsizetype c = currentCollection();
-    if (c < 0)
-        c = m_model->rowCount() > 0 ? m_model->collectionOf(m_model->index(0, 0)) : -1;
-    if (c < 0) {
-        TemplateCollection collection;
-        collection.name = tr("My templates");
-        c = m_store->addCollection(collection);
-    }
-    return c;
-}
-
-void WorkbenchPage::saveBarAsTemplate()
-{
-    if (!m_bar || !m_store)
-        return;
-    QString error;
-    PublishTemplate item = PublishBarTemplate::fromBar(*m_bar, &error);
-    item.name = item.topic.isEmpty() ? tr("New template") : item.topic;
-    const TemplateIndex at = m_store->addTemplate(targetCollection(), item);
-    selectAndRename(m_store->library().at(at).id);
-    if (!error.isEmpty())
-        setStatus(tr("The publish bar's user properties are not saved: %1").arg(error), true);
-}
-
-void WorkbenchPage::duplicateSelected()
-{
-    const auto index = m_model->templateOf(m_tree->currentIndex());
-    if (!index || !m_store)
-        return;
-    const TemplateIndex copy = m_store->duplicate(*index);
-    selectTemplate(m_store->library().at(copy).id);
-}
-
-bool WorkbenchPage::deleteSelected()
-{
-    const QModelIndex current = m_tree->currentIndex();
-    if (!current.isValid() || !m_store)
-        return false;
-    if (const auto index = m_model->templateOf(current)) {
-        const QString name = m_store->library().at(*index).name;
-        if (!Prompts::confirmDestructive(this, tr("Delete template"),
-                                         tr("Delete the template “%1”?").arg(name), tr("Delete")))
-            return false;
-        // Looked up again: the library may have changed while the question was open.
-        if (const auto now =
-                m_store->indexOf(current.data(TemplateLibraryModel::IdRole).toString()))
-            m_store->remove(*now);
-        return true;
-    }
-    const qsizetype c = m_model->collectionOf(current);
-    if (c < 0)
-        return false;
-    const TemplateCollection &collection = m_store->collections().at(c);
-    const QString id = collection.id;
-    const QString text = collection.templates.isEmpty()
-                             ? tr("Delete the collection “%1”?").arg(collection.name)
-                             : tr("Delete the collection “%1” and its %n template(s)?", nullptr,
-                                  int(collection.templates.size()))
-                                   .arg(collection.name);
-    if (!Prompts::confirmDestructive(this, tr("Delete collection"), text, tr("Delete")))
-        return false;
-    if (const qsizetype now = m_store->collectionIndex(id); now >= 0)
-        m_store->removeCollection(now);
-    return true;
-}
-
-void WorkbenchPage::resetCounter()
-{
-    if (!m_store || m_currentId.isEmpty())
-        return;
-    m_store->resetCounter(m_currentId);
-    setStatus(tr("{{counter}} starts again at 1."));
-}
-
-void WorkbenchPage::importCollections()
-{
-    if (!m_store)
-        return;
-    const QString result = TemplateLibraryTransfer::importFile(this, m_store);
-    if (!result.isEmpty())
-        setStatus(result);
-}
-
-void WorkbenchPage::exportCollections(bool all)
-{
-    if (!m_store)
-        return;
-    const qsizetype c = currentCollection();
-    QList<TemplateCollection> collections;
-    QString suggestion = QStringLiteral("templates.json");
-    if (!all && c >= 0) {
-        collections << m_store->collections().at(c);
-        QString name = collections.first().name;
-        name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("-"));
-        suggestion = name + QStringLiteral(".json");
-    } else {
-        collections = m_store->collections();
-    }
-    const QString result = TemplateLibraryTransfer::exportFile(this, collections, suggestion);
-    if (!result.isEmpty())
-        setStatus(result);
 }
 
 } // namespace mqttdesk
