@@ -4,7 +4,7 @@
 <context>
     <name>BubblePreview</name>
     <message>
-        <location filename="../ui/stream/bubble_preview.cpp" line="+34"/>
+        <location filename="../ui/stream/bubble_preview.cpp" line="+36"/>
         <source>%1 picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,6 +504,16 @@
         <source>No schema to decode with: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Script error at line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Script error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PayloadFileSaver</name>
@@ -574,6 +584,11 @@
     <message>
         <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+62"/>
         <source>Sparkplug B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/script/script_decoder.cpp" line="+57"/>
+        <source>Script (JavaScript)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1112,6 +1127,14 @@
     </message>
 </context>
 <context>
+    <name>ScriptError</name>
+    <message>
+        <location filename="../core/script/script_error.cpp" line="+8"/>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SparkplugDecoder</name>
     <message>
         <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26"/>
@@ -1405,12 +1428,12 @@
 <context>
     <name>TemplateLibraryJson</name>
     <message>
-        <location filename="../core/publish/template_library_json.cpp" line="+108"/>
+        <location filename="../core/publish/template_library_json.cpp" line="+110"/>
         <source>&quot;%1&quot; (allowed: text, json, hex, base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>This is not JSON (line %1): %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,6 +1547,29 @@
             <numerusform>%n collection exported to %1.</numerusform>
             <numerusform>%n collections exported to %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateVariableNames</name>
+    <message>
+        <location filename="../core/profile/template_variable_names.cpp" line="+32"/>
+        <source>Variable %1 has a value but no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” cannot be a variable name: use one word without spaces, braces or quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a built-in variable: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The variable “%1” is defined twice.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1838,7 +1884,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52"/>
+        <location filename="../app/gui/main.cpp" line="+56"/>
         <source>A native desktop MQTT client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,38 +1909,38 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+67"/>
-        <location line="+35"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+71"/>
+        <location line="+41"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-46"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+264"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-207"/>
         <source>Ends with the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-50"/>
         <source>Not sent (65,535)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Not sent (no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source> bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1904,7 +1950,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Request &amp;response information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,12 +1991,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-39"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,12 +2006,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-50"/>
         <source>Advanced settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
+        <source>A&amp;dd variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,7 +2051,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,6 +2157,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Template variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Used as {{name}} in the templates of this connection&apos;s Publish tab. A value here wins over a collection&apos;s variable of the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Varia&amp;bles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Message history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2125,12 +2196,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-194"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,7 +3045,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::CollectionDialog</name>
     <message>
-        <location filename="../ui/workbench/collection_dialog.cpp" line="+82"/>
+        <location filename="../ui/workbench/collection_dialog.cpp" line="+52"/>
         <source>Template collection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3005,16 +3076,6 @@ Show or hide this line</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Variables</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3029,12 +3090,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Removes the selected variables</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>All connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3044,28 +3100,8 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+32"/>
         <source>Give the collection a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Variable %1 has a value but no name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” cannot be a variable name: use one word without spaces, braces or quotes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“%1” is a built-in variable: choose another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The variable “%1” is defined twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3211,7 +3247,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+141"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+144"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,7 +3527,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+161"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+162"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3740,7 +3776,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::DecodingRuleEditor</name>
     <message>
-        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150"/>
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+157"/>
         <source>Topic &amp;filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3842,7 +3878,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Choose .proto files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3857,7 +3893,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>The .proto files declare no message type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3879,6 +3915,11 @@ Show or hide this line</source>
     <message>
         <location line="+2"/>
         <source>The .proto files declare no message type %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the script that turns a payload into the text to show.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5515,7 +5556,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>a %1 picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5876,7 +5917,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+294"/>
+        <location filename="../core/profile/profile_json.cpp" line="+297"/>
         <source>UUID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5940,7 +5981,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileValidator</name>
     <message>
-        <location filename="../core/profile/profile_validator.cpp" line="+50"/>
+        <location filename="../core/profile/profile_validator.cpp" line="+52"/>
         <source>%1 in row %2 has no name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6085,7 +6126,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The history limits cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6341,27 +6382,32 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PublishJob</name>
     <message>
-        <location filename="../core/publishjob/publish_job.cpp" line="+86"/>
+        <location filename="../core/publishjob/publish_job.cpp" line="+96"/>
         <source>The connection is not open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>The connection closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>The connection is gone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Message %1 cannot be sent: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
+        <source>Message %1 was not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>The server refused the message: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6456,7 +6502,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PublishJobsView</name>
     <message>
-        <location filename="../ui/workbench/publish_jobs_view.cpp" line="+65"/>
+        <location filename="../ui/workbench/publish_jobs_view.cpp" line="+67"/>
         <source>No timed sends. Use &apos;Send repeatedly…&apos; on a template.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6874,7 +6920,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::RequestPanel</name>
     <message>
-        <location filename="../ui/workbench/request_panel.cpp" line="+136"/>
+        <location filename="../ui/workbench/request_panel.cpp" line="+138"/>
         <source>Response &amp;topic:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7600,6 +7646,169 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::ScriptDecoder</name>
+    <message>
+        <location filename="../core/script/script_decoder.cpp" line="+27"/>
+        <source>Running the script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;script&quot; must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;timeLimitMs&quot; must be a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;memoryLimitMB&quot; must be a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the rule has no script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ScriptOptionsEditor</name>
+    <message>
+        <location filename="../ui/stream/script_options_editor.cpp" line="+83"/>
+        <source>&amp;Script:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return JSON.parse(payload).temp + &apos; °C&apos;;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body of function (payload, topic, message): payload is the text, message.bytes the raw bytes, message.qos and message.retain. Return a string, or an object to show it as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A call that runs longer is stopped and shows an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample t&amp;opic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. plant/boiler/temp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample &amp;payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. {&quot;temp&quot;: 21.5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;est</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the script on the sample payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Result:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ScriptRunner</name>
+    <message>
+        <location filename="../core/script/script_runner.cpp" line="+143"/>
+        <source>The script ran code while it was compiled and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The script must be the body of a function (its braces unbalanced?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The payload is too large for a script: %1 bytes (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The payload is too large for a script: %1 characters (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Stopped after %1 ms (the time limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped: the script used more than the memory limit of %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The script returned nothing: end it with return and a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The result cannot be written as JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The result is too large: %1 characters (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Uncaught exception: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped at the memory limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ScriptedMessageMaker</name>
+    <message>
+        <location filename="../core/publishjob/scripted_message_maker.cpp" line="+67"/>
+        <source>Script error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::SecretStore</name>
     <message>
         <location filename="../core/profile/secret_store.cpp" line="+33"/>
@@ -7851,7 +8060,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::StreamPayloadLoader</name>
     <message>
-        <location filename="../ui/stream/stream_payload_loader.cpp" line="+383"/>
+        <location filename="../ui/stream/stream_payload_loader.cpp" line="+425"/>
         <source>Too large to decode as %1 in the stream: Show all decodes it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8192,7 +8401,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+67"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8293,6 +8502,42 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transforms each message&apos;s payload with JavaScript before it is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Outgoing script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Script:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. return JSON.stringify({t: Date.now(), v: Math.random(), n: counter});</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>function (payload, topic, counter): return the payload to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload is the payload above with its variables expanded. Return a string, an object (sent as JSON) or bytes (a typed array). The script runs on a worker thread, 50 ms at most per message; the preview shows what it makes, or its error with the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Topic problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8307,7 +8552,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+200"/>
         <source>Properties (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8345,6 +8590,212 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+1"/>
         <source>%1, offered on “%2” only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TemplateLibraryPane</name>
+    <message>
+        <location filename="../ui/workbench/template_library_pane.cpp" line="+163"/>
+        <location line="+1"/>
+        <source>Search templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the templates whose name, topic or payload (or whose collection&apos;s name) holds every word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New template, new collection, or the publish bar saved as a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New template or collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection settings, counter, import and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More library actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+99"/>
+        <location line="+25"/>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>New template in the selected collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collection of templates, with its variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save publish bar as template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saves what the publish bar holds (topic, QoS, retain, format, payload, properties) as a new template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of the selected template, right after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+140"/>
+        <location line="+18"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Delete the selected template or collection (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, connection and variables of the collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts {{counter}} of the selected template back to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the collections of a JSON file; one already here (the same id) is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes the selected collection to a JSON file to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes every collection to a JSON file to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The collection “%1” is bound to another connection: it is not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>My templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The publish bar&apos;s user properties are not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the template “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete the collection “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the collection “%1” and its %n template(s)?</source>
+        <translation>
+            <numerusform>Delete the collection “%1” and its %n template?</numerusform>
+            <numerusform>Delete the collection “%1” and its %n templates?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{{counter}} starts again at 1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8390,7 +8841,7 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Preview of the next message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8425,18 +8876,23 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Select a template to see the message it sends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Nothing can be sent until the template&apos;s errors are fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>{{counter}} = %1 · %2 bytes on the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · made by the script</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9358,6 +9814,39 @@ The app goes on with an empty template library and leaves that file as it is; te
     </message>
 </context>
 <context>
+    <name>mqttdesk::VariablesTable</name>
+    <message>
+        <location filename="../ui/widgets/variables_table.cpp" line="+128"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds a variable and starts editing its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
         <location filename="../core/transport/web_socket_transport.cpp" line="+74"/>
@@ -9531,53 +10020,7 @@ The app goes on with an empty template library and leaves that file as it is; te
 <context>
     <name>mqttdesk::WorkbenchPage</name>
     <message>
-        <location filename="../ui/workbench/workbench_page.cpp" line="+196"/>
-        <location line="+1"/>
-        <source>Search templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shows the templates whose name, topic or payload (or whose collection&apos;s name) holds every word</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Template library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New template, new collection, or the publish bar saved as a template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>New template or collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>More</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection settings, counter, import and export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>More library actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location filename="../ui/workbench/workbench_page.cpp" line="+203"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9589,6 +10032,31 @@ The app goes on with an empty template library and leaves that file as it is; te
     <message>
         <location line="+2"/>
         <source>Send repeatedly…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send as request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish the template with a response topic and correlation data, wait for the reply and show it with the round-trip time (options in the Requests tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timed sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed sends and requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9617,111 +10085,7 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+366"/>
-        <location line="+25"/>
-        <source>New template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-390"/>
-        <source>New template in the selected collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New collection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New collection of templates, with its variables</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save publish bar as template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Saves what the publish bar holds (topic, QoS, retain, format, payload, properties) as a new template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy of the selected template, right after it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+406"/>
-        <location line="+18"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-423"/>
-        <source>Delete the selected template or collection (Delete)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name, connection and variables of the collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reset counter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Puts {{counter}} of the selected template back to 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Adds the collections of a JSON file; one already here (the same id) is replaced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export collection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writes the selected collection to a JSON file to share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export all…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writes every collection to a JSON file to share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+106"/>
+        <location line="+97"/>
         <source>No templates yet. Save the publish bar as a template, or make a collection and a template with New.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9731,76 +10095,45 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+51"/>
         <source>Select a template to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+62"/>
         <source>Not connected: connect first to send this template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-34"/>
+        <source>Running the script of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+25"/>
         <source>Sent “%1” to %2 ({{counter}} was %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>Sending “%1” repeatedly: %2</source>
+        <location line="-11"/>
+        <source>“%1” was not sent: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>The collection “%1” is bound to another connection: it is not shown here.</source>
+        <location line="+39"/>
+        <source>A template with a script cannot be sent as a request yet: use Send, or remove the script.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>New collection</source>
+        <source>Sent “%1” as a request: waiting for the reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>My templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The publish bar&apos;s user properties are not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Delete template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the template “%1”?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Delete the collection “%1”?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete the collection “%1” and its %n template(s)?</source>
-        <translation>
-            <numerusform>Delete the collection “%1” and its %n template?</numerusform>
-            <numerusform>Delete the collection “%1” and its %n templates?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete collection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{{counter}} starts again at 1.</source>
+        <location line="+56"/>
+        <source>Sending “%1” repeatedly: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

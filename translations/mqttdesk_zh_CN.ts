@@ -4,7 +4,7 @@
 <context>
     <name>BubblePreview</name>
     <message>
-        <location filename="../ui/stream/bubble_preview.cpp" line="+34"/>
+        <location filename="../ui/stream/bubble_preview.cpp" line="+36"/>
         <source>%1 picture</source>
         <translation>%1 图片</translation>
     </message>
@@ -504,6 +504,16 @@
         <source>No schema to decode with: %1</source>
         <translation>没有可用于解码的模式：%1</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Script error at line %1: %2</source>
+        <translation>脚本错误，第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Script error: %1</source>
+        <translation>脚本错误：%1</translation>
+    </message>
 </context>
 <context>
     <name>PayloadFileSaver</name>
@@ -575,6 +585,11 @@
         <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="+62"/>
         <source>Sparkplug B</source>
         <translation>Sparkplug B</translation>
+    </message>
+    <message>
+        <location filename="../core/script/script_decoder.cpp" line="+57"/>
+        <source>Script (JavaScript)</source>
+        <translation>脚本 (JavaScript)</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1131,14 @@
     </message>
 </context>
 <context>
+    <name>ScriptError</name>
+    <message>
+        <location filename="../core/script/script_error.cpp" line="+8"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>SparkplugDecoder</name>
     <message>
         <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26"/>
@@ -1409,12 +1432,12 @@
 <context>
     <name>TemplateLibraryJson</name>
     <message>
-        <location filename="../core/publish/template_library_json.cpp" line="+108"/>
+        <location filename="../core/publish/template_library_json.cpp" line="+110"/>
         <source>&quot;%1&quot; (allowed: text, json, hex, base64)</source>
         <translation>&quot;%1&quot;（允许：text、json、hex、base64）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>This is not JSON (line %1): %2.</source>
         <translation>这不是 JSON（第 %1 行）：%2。</translation>
     </message>
@@ -1523,6 +1546,29 @@
         <translation>
             <numerusform>已将 %n 个集合导出到 %1。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateVariableNames</name>
+    <message>
+        <location filename="../core/profile/template_variable_names.cpp" line="+32"/>
+        <source>Variable %1 has a value but no name.</source>
+        <translation>变量 %1 有值但没有名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” cannot be a variable name: use one word without spaces, braces or quotes.</source>
+        <translation>“%1”不能用作变量名：请使用一个不含空格、花括号或引号的词。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a built-in variable: choose another name.</source>
+        <translation>“%1”是内置变量：请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The variable “%1” is defined twice.</source>
+        <translation>变量“%1”被定义了两次。</translation>
     </message>
 </context>
 <context>
@@ -1837,7 +1883,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52"/>
+        <location filename="../app/gui/main.cpp" line="+56"/>
         <source>A native desktop MQTT client.</source>
         <translation>原生桌面 MQTT 客户端。</translation>
     </message>
@@ -1862,38 +1908,38 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+67"/>
-        <location line="+35"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+71"/>
+        <location line="+41"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-46"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+264"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation>清除开始(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-207"/>
         <source>Ends with the connection</source>
         <translation>随连接结束</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-50"/>
         <source>Not sent (65,535)</source>
         <translation>不发送（65,535）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Not sent (no limit)</source>
         <translation>不发送（无限制）</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
@@ -1903,7 +1949,7 @@
         <translation>0（不使用别名）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Request &amp;response information</source>
         <translation>请求响应信息(&amp;R)</translation>
     </message>
@@ -1944,12 +1990,12 @@
         <translation>HTTP（CONNECT）</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-39"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
@@ -1959,12 +2005,22 @@
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-50"/>
         <source>Advanced settings</source>
         <translation>高级设置</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
+        <source>A&amp;dd variable</source>
+        <translation>添加变量(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove variable</source>
+        <translation>移除变量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -1994,7 +2050,7 @@
         <translation>在配置中以明文保存密码(&amp;U)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
@@ -2100,6 +2156,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Template variables</source>
+        <translation>模板变量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Used as {{name}} in the templates of this connection&apos;s Publish tab. A value here wins over a collection&apos;s variable of the same name.</source>
+        <translation>在此连接“发布”标签页的模板中以 {{name}} 形式使用。此处的值优先于集合中的同名变量。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Varia&amp;bles:</source>
+        <translation>变量(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Message history</source>
         <translation>消息历史</translation>
     </message>
@@ -2124,12 +2195,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-194"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -2970,7 +3041,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::CollectionDialog</name>
     <message>
-        <location filename="../ui/workbench/collection_dialog.cpp" line="+82"/>
+        <location filename="../ui/workbench/collection_dialog.cpp" line="+52"/>
         <source>Template collection</source>
         <translation>模板集合</translation>
     </message>
@@ -3001,16 +3072,6 @@ Show or hide this line</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
@@ -3025,12 +3086,7 @@ Show or hide this line</source>
         <translation>移除变量(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Removes the selected variables</source>
-        <translation>移除所选变量</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>All connections</source>
         <translation>所有连接</translation>
     </message>
@@ -3040,29 +3096,9 @@ Show or hide this line</source>
         <translation>仅“%1”</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+32"/>
         <source>Give the collection a name.</source>
         <translation>请为集合命名。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Variable %1 has a value but no name.</source>
-        <translation>变量 %1 有值但没有名称。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” cannot be a variable name: use one word without spaces, braces or quotes.</source>
-        <translation>“%1”不能用作变量名：请使用一个不含空格、花括号或引号的词。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“%1” is a built-in variable: choose another name.</source>
-        <translation>“%1”是内置变量：请换一个名称。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The variable “%1” is defined twice.</source>
-        <translation>变量“%1”被定义了两次。</translation>
     </message>
 </context>
 <context>
@@ -3207,7 +3243,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+141"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+144"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
@@ -3486,7 +3522,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+161"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+162"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation>无法读取解码规则：%1</translation>
     </message>
@@ -3735,7 +3771,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::DecodingRuleEditor</name>
     <message>
-        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+150"/>
+        <location filename="../ui/stream/decoding_rule_editor.cpp" line="+157"/>
         <source>Topic &amp;filter:</source>
         <translation>主题过滤器(&amp;F)：</translation>
     </message>
@@ -3837,7 +3873,7 @@ Show or hide this line</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Choose .proto files</source>
         <translation>选择 .proto 文件</translation>
     </message>
@@ -3852,7 +3888,7 @@ Show or hide this line</source>
         <translation>选择导入文件夹</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+139"/>
         <source>The .proto files declare no message type.</source>
         <translation>.proto 文件没有声明任何消息类型。</translation>
     </message>
@@ -3875,6 +3911,11 @@ Show or hide this line</source>
         <location line="+2"/>
         <source>The .proto files declare no message type %1.</source>
         <translation>.proto 文件没有声明消息类型 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the script that turns a payload into the text to show.</source>
+        <translation>编写将载荷转换为显示文本的脚本。</translation>
     </message>
 </context>
 <context>
@@ -5510,7 +5551,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>载荷另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>a %1 picture</source>
         <translation>%1 图片</translation>
     </message>
@@ -5870,7 +5911,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+294"/>
+        <location filename="../core/profile/profile_json.cpp" line="+297"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -5934,7 +5975,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileValidator</name>
     <message>
-        <location filename="../core/profile/profile_validator.cpp" line="+50"/>
+        <location filename="../core/profile/profile_validator.cpp" line="+52"/>
         <source>%1 in row %2 has no name.</source>
         <translation>第 %2 行的%1没有名称。</translation>
     </message>
@@ -6079,7 +6120,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>用户属性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The history limits cannot be negative.</source>
         <translation>历史记录上限不能为负数。</translation>
     </message>
@@ -6335,27 +6376,32 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PublishJob</name>
     <message>
-        <location filename="../core/publishjob/publish_job.cpp" line="+86"/>
+        <location filename="../core/publishjob/publish_job.cpp" line="+96"/>
         <source>The connection is not open.</source>
         <translation>连接未打开。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>The connection closed.</source>
         <translation>连接已关闭。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>The connection is gone.</source>
         <translation>连接已不存在。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Message %1 cannot be sent: %2</source>
         <translation>无法发送消息 %1：%2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
+        <source>Message %1 was not sent: %2</source>
+        <translation>消息 %1 未发送：%2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>The server refused the message: %1.</source>
         <translation>服务器拒绝了该消息：%1。</translation>
     </message>
@@ -6449,7 +6495,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PublishJobsView</name>
     <message>
-        <location filename="../ui/workbench/publish_jobs_view.cpp" line="+65"/>
+        <location filename="../ui/workbench/publish_jobs_view.cpp" line="+67"/>
         <source>No timed sends. Use &apos;Send repeatedly…&apos; on a template.</source>
         <translation>没有定时发送。请对模板使用“重复发送…”。</translation>
     </message>
@@ -6867,7 +6913,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::RequestPanel</name>
     <message>
-        <location filename="../ui/workbench/request_panel.cpp" line="+136"/>
+        <location filename="../ui/workbench/request_panel.cpp" line="+138"/>
         <source>Response &amp;topic:</source>
         <translation>响应主题(&amp;T)：</translation>
     </message>
@@ -7591,6 +7637,170 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::ScriptDecoder</name>
+    <message>
+        <location filename="../core/script/script_decoder.cpp" line="+27"/>
+        <source>Running the script…</source>
+        <translation>正在运行脚本…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;script&quot; must be a string.</source>
+        <translation>&quot;script&quot; 必须是字符串。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;timeLimitMs&quot; must be a whole number from 1 to %1.</source>
+        <translation>&quot;timeLimitMs&quot; 必须是 1 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;memoryLimitMB&quot; must be a whole number from 1 to %1.</source>
+        <translation>&quot;memoryLimitMB&quot; 必须是 1 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the rule has no script.</source>
+        <translation>该规则没有脚本。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ScriptOptionsEditor</name>
+    <message>
+        <location filename="../ui/stream/script_options_editor.cpp" line="+83"/>
+        <source>&amp;Script:</source>
+        <translation>脚本(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return JSON.parse(payload).temp + &apos; °C&apos;;</source>
+        <translation>return JSON.parse(payload).temp + &apos; °C&apos;;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body of function (payload, topic, message): payload is the text, message.bytes the raw bytes, message.qos and message.retain. Return a string, or an object to show it as JSON.</source>
+        <translation>function (payload, topic, message) 的函数体：payload 为文本，message.bytes 为原始字节，另有 message.qos 和 message.retain。返回字符串，或返回对象以 JSON 形式显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A call that runs longer is stopped and shows an error</source>
+        <translation>运行超时的调用会被停止并显示错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample t&amp;opic:</source>
+        <translation>示例主题(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. plant/boiler/temp</source>
+        <translation>例如 plant/boiler/temp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample &amp;payload:</source>
+        <translation>示例载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. {&quot;temp&quot;: 21.5}</source>
+        <translation>例如 {&quot;temp&quot;: 21.5}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;est</source>
+        <translation>测试(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the script on the sample payload</source>
+        <translation>对示例载荷运行脚本</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Result:
+%1</source>
+        <translation>结果：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ScriptRunner</name>
+    <message>
+        <location filename="../core/script/script_runner.cpp" line="+143"/>
+        <source>The script ran code while it was compiled and was stopped.</source>
+        <translation>脚本在编译时执行了代码，已被停止。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The script must be the body of a function (its braces unbalanced?).</source>
+        <translation>脚本必须是函数体（花括号是否不匹配？）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The payload is too large for a script: %1 bytes (at most %2).</source>
+        <translation>载荷过大，无法交给脚本处理：%1 字节（最多 %2）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The payload is too large for a script: %1 characters (at most %2).</source>
+        <translation>载荷过大，无法交给脚本处理：%1 个字符（最多 %2）。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Stopped after %1 ms (the time limit).</source>
+        <translation>已在 %1 ms 后停止（时间限制）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped: the script used more than the memory limit of %1 MB.</source>
+        <translation>已停止：脚本使用的内存超过了 %1 MB 的内存上限。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The script returned nothing: end it with return and a value.</source>
+        <translation>脚本没有返回任何内容：请以 return 和一个值结尾。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The result cannot be written as JSON: %1</source>
+        <translation>结果无法写为 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The result is too large: %1 characters (at most %2).</source>
+        <translation>结果过大：%1 个字符（最多 %2）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Uncaught exception: %1</source>
+        <translation>未捕获的异常：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped at the memory limit: %1</source>
+        <translation>已在达到内存上限时停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ScriptedMessageMaker</name>
+    <message>
+        <location filename="../core/publishjob/scripted_message_maker.cpp" line="+67"/>
+        <source>Script error: %1</source>
+        <translation>脚本错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::SecretStore</name>
     <message>
         <location filename="../core/profile/secret_store.cpp" line="+33"/>
@@ -7842,7 +8052,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::StreamPayloadLoader</name>
     <message>
-        <location filename="../ui/stream/stream_payload_loader.cpp" line="+383"/>
+        <location filename="../ui/stream/stream_payload_loader.cpp" line="+425"/>
         <source>Too large to decode as %1 in the stream: Show all decodes it.</source>
         <translation>过大，无法在消息流中按 %1 解码：“显示全部”可以解码。</translation>
     </message>
@@ -8183,7 +8393,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>用户属性：</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+67"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -8284,6 +8494,42 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transforms each message&apos;s payload with JavaScript before it is sent</source>
+        <translation>在发送前用 JavaScript 转换每条消息的载荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Outgoing script</source>
+        <translation>发送脚本</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Script:</source>
+        <translation>脚本：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. return JSON.stringify({t: Date.now(), v: Math.random(), n: counter});</source>
+        <translation>例如 return JSON.stringify({t: Date.now(), v: Math.random(), n: counter});</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>function (payload, topic, counter): return the payload to send</source>
+        <translation>function (payload, topic, counter)：返回要发送的载荷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload is the payload above with its variables expanded. Return a string, an object (sent as JSON) or bytes (a typed array). The script runs on a worker thread, 50 ms at most per message; the preview shows what it makes, or its error with the line.</source>
+        <translation>payload 是上方展开变量后的载荷。返回字符串、对象（以 JSON 发送）或字节（类型化数组）。脚本在工作线程中运行，每条消息最多 50 ms；预览会显示其生成的结果，或显示错误及所在行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Topic problem</source>
         <translation>主题问题</translation>
     </message>
@@ -8298,7 +8544,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>属性问题</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+200"/>
         <source>Properties (%1)</source>
         <translation>属性（%1）</translation>
     </message>
@@ -8336,6 +8582,211 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+1"/>
         <source>%1, offered on “%2” only</source>
         <translation>%1，仅在“%2”上提供</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::TemplateLibraryPane</name>
+    <message>
+        <location filename="../ui/workbench/template_library_pane.cpp" line="+163"/>
+        <location line="+1"/>
+        <source>Search templates</source>
+        <translation>搜索模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the templates whose name, topic or payload (or whose collection&apos;s name) holds every word</source>
+        <translation>显示名称、主题或载荷（或所属集合的名称）包含所有词语的模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template library</source>
+        <translation>模板库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New template, new collection, or the publish bar saved as a template</source>
+        <translation>新建模板、新建集合，或将发布栏保存为模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New template or collection</source>
+        <translation>新建模板或集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection settings, counter, import and export</source>
+        <translation>集合设置、计数器、导入和导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More library actions</source>
+        <translation>更多模板库操作</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+99"/>
+        <location line="+25"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>New template in the selected collection</source>
+        <translation>在所选集合中新建模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collection…</source>
+        <translation>新建集合…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New collection of templates, with its variables</source>
+        <translation>新建模板集合及其变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save publish bar as template</source>
+        <translation>将发布栏保存为模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saves what the publish bar holds (topic, QoS, retain, format, payload, properties) as a new template</source>
+        <translation>将发布栏的内容（主题、QoS、保留、格式、载荷、属性）保存为新模板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of the selected template, right after it</source>
+        <translation>所选模板的副本，紧随其后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+140"/>
+        <location line="+18"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Delete the selected template or collection (Delete)</source>
+        <translation>删除所选的模板或集合（Delete）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection settings…</source>
+        <translation>集合设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, connection and variables of the collection</source>
+        <translation>集合的名称、连接和变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset counter</source>
+        <translation>重置计数器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts {{counter}} of the selected template back to 1</source>
+        <translation>将所选模板的 {{counter}} 重置为 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the collections of a JSON file; one already here (the same id) is replaced</source>
+        <translation>添加 JSON 文件中的集合；已存在的同一集合（相同 id）会被替换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export collection…</source>
+        <translation>导出集合…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes the selected collection to a JSON file to share</source>
+        <translation>将所选集合写入 JSON 文件以便共享</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export all…</source>
+        <translation>全部导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes every collection to a JSON file to share</source>
+        <translation>将所有集合写入 JSON 文件以便共享</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The collection “%1” is bound to another connection: it is not shown here.</source>
+        <translation>集合“%1”绑定到另一个连接：此处不显示。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New collection</source>
+        <translation>新建集合</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>My templates</source>
+        <translation>我的模板</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The publish bar&apos;s user properties are not saved: %1</source>
+        <translation>发布栏的用户属性未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the template “%1”?</source>
+        <translation>删除模板“%1”？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete the collection “%1”?</source>
+        <translation>删除集合“%1”？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the collection “%1” and its %n template(s)?</source>
+        <translation>
+            <numerusform>删除集合“%1”及其 %n 个模板？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete collection</source>
+        <translation>删除集合</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{{counter}} starts again at 1.</source>
+        <translation>{{counter}} 将重新从 1 开始。</translation>
     </message>
 </context>
 <context>
@@ -8381,7 +8832,7 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation>关联 %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Preview of the next message</source>
         <translation>下一条消息的预览</translation>
     </message>
@@ -8416,19 +8867,24 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation>消息检查</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Select a template to see the message it sends.</source>
         <translation>选择一个模板以查看它发送的消息。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Nothing can be sent until the template&apos;s errors are fixed.</source>
         <translation>修复模板的错误之前无法发送任何内容。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>{{counter}} = %1 · %2 bytes on the wire</source>
         <translation>{{counter}} = %1 · 线路上 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · made by the script</source>
+        <translation>%1 · 由脚本生成</translation>
     </message>
 </context>
 <context>
@@ -9342,6 +9798,39 @@ The app goes on with an empty template library and leaves that file as it is; te
     </message>
 </context>
 <context>
+    <name>mqttdesk::VariablesTable</name>
+    <message>
+        <location filename="../ui/widgets/variables_table.cpp" line="+128"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds a variable and starts editing its name</source>
+        <translation>添加一个变量并开始编辑其名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add variable</source>
+        <translation>添加变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected variables</source>
+        <translation>移除所选变量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove variable</source>
+        <translation>移除变量</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
         <location filename="../core/transport/web_socket_transport.cpp" line="+74"/>
@@ -9515,53 +10004,7 @@ The app goes on with an empty template library and leaves that file as it is; te
 <context>
     <name>mqttdesk::WorkbenchPage</name>
     <message>
-        <location filename="../ui/workbench/workbench_page.cpp" line="+196"/>
-        <location line="+1"/>
-        <source>Search templates</source>
-        <translation>搜索模板</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shows the templates whose name, topic or payload (or whose collection&apos;s name) holds every word</source>
-        <translation>显示名称、主题或载荷（或所属集合的名称）包含所有词语的模板</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Template library</source>
-        <translation>模板库</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New template, new collection, or the publish bar saved as a template</source>
-        <translation>新建模板、新建集合，或将发布栏保存为模板</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>New template or collection</source>
-        <translation>新建模板或集合</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection settings, counter, import and export</source>
-        <translation>集合设置、计数器、导入和导出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>More library actions</source>
-        <translation>更多模板库操作</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location filename="../ui/workbench/workbench_page.cpp" line="+203"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -9574,6 +10017,31 @@ The app goes on with an empty template library and leaves that file as it is; te
         <location line="+2"/>
         <source>Send repeatedly…</source>
         <translation>重复发送…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send as request</source>
+        <translation>作为请求发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publish the template with a response topic and correlation data, wait for the reply and show it with the round-trip time (options in the Requests tab)</source>
+        <translation>携带响应主题和关联数据发布该模板，等待回复并连同往返时间一起显示（选项位于“请求”标签页）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timed sends</source>
+        <translation>定时发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed sends and requests</source>
+        <translation>定时发送和请求</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9601,111 +10069,7 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation>反复发布模板：定期发送，可指定次数或直到停止</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+366"/>
-        <location line="+25"/>
-        <source>New template</source>
-        <translation>新建模板</translation>
-    </message>
-    <message>
-        <location line="-390"/>
-        <source>New template in the selected collection</source>
-        <translation>在所选集合中新建模板</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New collection…</source>
-        <translation>新建集合…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New collection of templates, with its variables</source>
-        <translation>新建模板集合及其变量</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save publish bar as template</source>
-        <translation>将发布栏保存为模板</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Saves what the publish bar holds (topic, QoS, retain, format, payload, properties) as a new template</source>
-        <translation>将发布栏的内容（主题、QoS、保留、格式、载荷、属性）保存为新模板</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Duplicate</source>
-        <translation>创建副本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy of the selected template, right after it</source>
-        <translation>所选模板的副本，紧随其后</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+406"/>
-        <location line="+18"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location line="-423"/>
-        <source>Delete the selected template or collection (Delete)</source>
-        <translation>删除所选的模板或集合（Delete）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection settings…</source>
-        <translation>集合设置…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name, connection and variables of the collection</source>
-        <translation>集合的名称、连接和变量</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reset counter</source>
-        <translation>重置计数器</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Puts {{counter}} of the selected template back to 1</source>
-        <translation>将所选模板的 {{counter}} 重置为 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Adds the collections of a JSON file; one already here (the same id) is replaced</source>
-        <translation>添加 JSON 文件中的集合；已存在的同一集合（相同 id）会被替换</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export collection…</source>
-        <translation>导出集合…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writes the selected collection to a JSON file to share</source>
-        <translation>将所选集合写入 JSON 文件以便共享</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export all…</source>
-        <translation>全部导出…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writes every collection to a JSON file to share</source>
-        <translation>将所有集合写入 JSON 文件以便共享</translation>
-    </message>
-    <message>
-        <location line="+106"/>
+        <location line="+97"/>
         <source>No templates yet. Save the publish bar as a template, or make a collection and a template with New.</source>
         <translation>还没有模板。请将发布栏保存为模板，或用“新建”创建集合和模板。</translation>
     </message>
@@ -9715,76 +10079,46 @@ The app goes on with an empty template library and leaves that file as it is; te
         <translation>选择一个模板以编辑它、预览其下一条消息并发送。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+51"/>
         <source>Select a template to send.</source>
         <translation>请选择要发送的模板。</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+62"/>
         <source>Not connected: connect first to send this template.</source>
         <translation>未连接：请先连接再发送此模板。</translation>
     </message>
     <message>
+        <location line="-34"/>
+        <source>Running the script of “%1”…</source>
+        <translation>正在运行“%1”的脚本…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+25"/>
         <source>Sent “%1” to %2 ({{counter}} was %3).</source>
         <translation>已将“%1”发送到 %2（{{counter}} 为 %3）。</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>Sending “%1” repeatedly: %2</source>
-        <translation>正在重复发送“%1”：%2</translation>
+        <location line="-11"/>
+        <source>“%1” was not sent: %2</source>
+        <translation>“%1”未发送：%2</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>The collection “%1” is bound to another connection: it is not shown here.</source>
-        <translation>集合“%1”绑定到另一个连接：此处不显示。</translation>
+        <location line="+39"/>
+        <source>A template with a script cannot be sent as a request yet: use Send, or remove the script.</source>
+        <translation>带脚本的模板暂时无法作为请求发送：请使用“发送”，或移除脚本。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>New collection</source>
-        <translation>新建集合</translation>
+        <source>Sent “%1” as a request: waiting for the reply.</source>
+        <translation>已将“%1”作为请求发送：正在等待回复。</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>My templates</source>
-        <translation>我的模板</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The publish bar&apos;s user properties are not saved: %1</source>
-        <translation>发布栏的用户属性未保存：%1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Delete template</source>
-        <translation>删除模板</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the template “%1”?</source>
-        <translation>删除模板“%1”？</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Delete the collection “%1”?</source>
-        <translation>删除集合“%1”？</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete the collection “%1” and its %n template(s)?</source>
-        <translation>
-            <numerusform>删除集合“%1”及其 %n 个模板？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Delete collection</source>
-        <translation>删除集合</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{{counter}} starts again at 1.</source>
-        <translation>{{counter}} 将重新从 1 开始。</translation>
+        <location line="+56"/>
+        <source>Sending “%1” repeatedly: %2</source>
+        <translation>正在重复发送“%1”：%2</translation>
     </message>
 </context>
 </TS>

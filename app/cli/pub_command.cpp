@@ -110,6 +110,11 @@ void PubCommand::startJob(const ConnackInfo &info)
     options.clientId = info.clientId;
     m_job = new PublishJob(m_client.connection(), *m_template, options, this);
     connect(m_job, &PublishJob::settled, this, &PubCommand::onJobSettled);
+    // A template's script that fails on one message: said at once, the others still go.
+    connect(m_job, &PublishJob::messageFailed, this, [this](const QString &error) {
+        if (!m_options.quiet)
+            CliClient::printError(tr("warning: %1").arg(error));
+    });
     m_job->start();
 }
 

@@ -255,6 +255,7 @@ void PublishJob::onMade(const QList<MadeMessage> &messages)
         if (!made.packet) {
             ++m_stats.failed;
             m_stats.lastError = tr("Message %1 was not sent: %2").arg(made.counter).arg(made.error);
+            emit messageFailed(m_stats.lastError);
             continue;
         }
         m_outgoing.append(*made.packet);

@@ -104,6 +104,9 @@ signals:
     void progressed();
     // Every message handed out has finished after Finished or Stopped.
     void settled();
+    // A scripted message could not be made (its error, translated, with the message's number);
+    // the job goes on. lastError holds the latest.
+    void messageFailed(const QString &error);
 
 private:
     void setState(State state);

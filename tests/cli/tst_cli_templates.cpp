@@ -38,6 +38,7 @@ private slots:
     void varsAndOverridesWin();
     void collectionFileAndProperties();
     void profileVariablesComeBetween();
+    void scriptMakesEachPayload();
     void refusalsComeBeforeConnecting_data();
     void refusalsComeBeforeConnecting();
 
@@ -250,6 +251,37 @@ void TstCliTemplates::profileVariablesComeBetween()
     QVERIFY2(m.at(1).payload.contains(R"("device":"pump-var")"), m.at(1).payload.constData());
     QCOMPARE(m.at(2).topic, topic + u"/L2"_s);
     QCOMPARE(m.at(2).payload, "pump-profile"_ba);
+}
+
+void TstCliTemplates::scriptMakesEachPayload()
+{
+    // The app's PublishJob runs the template's script for every message: message 2 throws
+    // (said on stderr with its line; exit code 4, a publish refused), the others go with the
+    // script's payload.
+    const QString topic = m_broker.uniqueTopic("script");
+    TemplateLibrary lib = library(topic);
+    PublishTemplate scripted;
+    scripted.name = u"Scripted"_s;
+    scripted.topic = topic + u"/{{device}}"_s;
+    scripted.payload = u"{{device}}"_s;
+    scripted.qos = QoS::AtLeastOnce;
+    scripted.script = u"if (counter === 2)\n  throw new Error('not two');\n"
+                      "return {n: counter, d: payload};"_s;
+    lib.addTemplate(0, scripted);
+    QTemporaryDir dir;
+    writeLibrary(dir, lib);
+    MosquittoSub sub;
+    QVERIFY(subscribe(sub, topic + u"/#"_s, {u"-q"_s, u"1"_s}));
+    const auto r = CliProcess::run(QStringList{u"pub"_s} + plain() +
+                                   QStringList{u"--data-dir"_s, dir.path(), u"--template"_s,
+                                               u"Plant/Scripted"_s, u"--repeat"_s, u"3"_s});
+    QVERIFY2(r.finished && r.exitCode == 4, r.err.constData());
+    QVERIFY2(r.err.contains("Message 2 was not sent"), r.err.constData());
+    QVERIFY2(r.err.contains("Line 2"), r.err.constData());
+    QVERIFY2(r.err.contains("not two"), r.err.constData());
+    QVERIFY2(sub.waitForMessages(2), sub.output().constData());
+    QCOMPARE(sub.messages().at(0).payload, R"({"n":1,"d":"pump-7"})"_ba);
+    QCOMPARE(sub.messages().at(1).payload, R"({"n":3,"d":"pump-7"})"_ba);
 }
 
 void TstCliTemplates::refusalsComeBeforeConnecting_data()

@@ -314,9 +314,17 @@ void TemplateEditor::setVariables(const QHash<QString, QString> &variables)
 
 void TemplateEditor::setTemplate(const std::optional<PublishTemplate> &item)
 {
+    const bool another = !m_item || !item || m_item->id != item->id;
     m_item = item;
     setEnabled(item.has_value());
     fillForm(item.value_or(PublishTemplate{}));
+    // Another template shows its script, or starts with the box closed; the same one (its
+    // counter moved) keeps the box as the user left it.
+    if (another || !item->script.isEmpty()) {
+        m_filling = true; // no focus change
+        m_scriptToggle->setChecked(item && !item->script.isEmpty());
+        m_filling = false;
+    }
     recompile();
 }
 
@@ -334,9 +342,6 @@ void TemplateEditor::fillForm(const PublishTemplate &item)
         m_payload->setPlainText(item.payload);
     if (m_script->toPlainText() != item.script)
         m_script->setPlainText(item.script);
-    // A template with a script shows it; another keeps the box as the user left it.
-    if (!item.script.isEmpty())
-        m_scriptToggle->setChecked(true);
     const TemplateProperties &p = item.properties;
     m_expiry->setValue(
         int(qMin<quint32>(p.messageExpiry.value_or(0), quint32(m_expiry->maximum()))));
