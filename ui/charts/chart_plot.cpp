@@ -1,5 +1,6 @@
 #include "ui/charts/chart_plot.h"
 
+#include "ui/charts/chart_time_ticks.h"
 #include "ui/theme/theme.h"
 
 #include <QDateTime>
@@ -12,7 +13,6 @@
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -21,19 +21,7 @@ namespace mqttdesk {
 
 namespace {
 
-constexpr qint64 kMs = 1000;
-constexpr qint64 kSecond = 1000 * kMs;
-constexpr qint64 kMinute = 60 * kSecond;
-constexpr qint64 kHour = 60 * kMinute;
-constexpr qint64 kDay = 24 * kHour;
-
-// Time axis steps, smallest first; the first that leaves room for a label wins.
-constexpr std::array<qint64, 35> kTimeSteps{
-    kMs,          2 * kMs,   5 * kMs,     10 * kMs,    20 * kMs,     50 * kMs,     100 * kMs,
-    200 * kMs,    500 * kMs, kSecond,     2 * kSecond, 5 * kSecond,  10 * kSecond, 15 * kSecond,
-    30 * kSecond, kMinute,   2 * kMinute, 5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute,
-    kHour,        2 * kHour, 3 * kHour,   6 * kHour,   12 * kHour,   kDay,         2 * kDay,
-    7 * kDay,     14 * kDay, 30 * kDay,   91 * kDay,   182 * kDay,   365 * kDay,   3650 * kDay};
+constexpr qint64 kSecond = ChartTimeTicks::kSecondUs;
 
 constexpr int kAxisGap = 6;     // between tick labels and the plot area
 constexpr int kPanKeyStep = 10; // arrows pan a tenth of the span
@@ -53,16 +41,6 @@ double niceStep(double raw)
 int decimalsFor(double step)
 {
     return step >= 1 ? 0 : qBound(0, int(std::ceil(-std::log10(step) - 1e-9)), 12);
-}
-
-QDateTime localTime(qint64 timeUs)
-{
-    return QDateTime::fromMSecsSinceEpoch(timeUs / kMs);
-}
-
-qint64 floorDiv(qint64 a, qint64 b)
-{
-    return a / b - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 }
 
 } // namespace
@@ -323,46 +301,18 @@ int ChartPlot::rightMargin() const
     return qMax(labels, fm.horizontalAdvance(m_right.unit)) + 2 * kAxisGap;
 }
 
-ChartPlot::TimeTicks ChartPlot::timeTicks() const
+ChartTimeTicks ChartPlot::timeTicks() const
 {
-    TimeTicks ticks;
-    const double width = plotArea().width();
-    const double span = double(m_to - m_from);
     const int labelWidth = fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16;
-    ticks.stepUs = kTimeSteps.back();
-    for (qint64 step : kTimeSteps) {
-        if (span / double(step) * labelWidth <= width) {
-            ticks.stepUs = step;
-            break;
-        }
-    }
-    ticks.format = ticks.stepUs < kSecond   ? QStringLiteral("HH:mm:ss.zzz")
-                   : ticks.stepUs < kMinute ? QStringLiteral("HH:mm:ss")
-                   : ticks.stepUs < kDay    ? QStringLiteral("HH:mm")
-                                            : QStringLiteral("yyyy-MM-dd");
-    // Aligned in local time (a tick at local midnight, on the hour...).
-    const qint64 offsetUs = qint64(localTime(m_from).offsetFromUtc()) * kSecond;
-    ticks.firstUs = floorDiv(m_from + offsetUs, ticks.stepUs) * ticks.stepUs - offsetUs;
-    if (ticks.firstUs < m_from)
-        ticks.firstUs += ticks.stepUs;
-    return ticks;
-}
-
-QString ChartPlot::tickLabel(qint64 timeUs, const TimeTicks &ticks)
-{
-    const QDateTime at = localTime(timeUs);
-    // Hours and minutes, but the date where a day starts.
-    if (ticks.stepUs >= kMinute && ticks.stepUs < kDay && at.time() == QTime(0, 0))
-        return at.toString(QStringLiteral("MM-dd"));
-    return at.toString(ticks.format);
+    return ChartTimeTicks(m_from, m_to, plotArea().width(), labelWidth);
 }
 
 QStringList ChartPlot::timeTickLabels() const
 {
     QStringList labels;
-    const TimeTicks ticks = timeTicks();
-    for (qint64 t = ticks.firstUs; t <= m_to; t += ticks.stepUs)
-        labels << tickLabel(t, ticks);
+    const ChartTimeTicks ticks = timeTicks();
+    for (qint64 t = ticks.firstUs(); t <= m_to; t += ticks.stepUs())
+        labels << ticks.label(t);
     return labels;
 }
 
@@ -389,7 +339,8 @@ QStringList ChartPlot::crosshairText() const
     const qint64 at = *m_crosshair;
     const qint64 span = m_to - m_from;
     QStringList text;
-    text << localTime(at).toString(span < 10 * kSecond ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
+    text << ChartTimeTicks::localTime(at).toString(span < 10 * kSecond
+                                                       ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
                                                        : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     const QLocale locale;
     for (qsizetype i = 0; i < m_lines.size(); ++i) {
@@ -490,22 +441,23 @@ void ChartPlot::drawAxes(QPainter &p, const QRectF &area)
     }
 
     // Time axis.
-    const TimeTicks ticks = timeTicks();
-    for (qint64 t = ticks.firstUs; t <= m_to; t += ticks.stepUs) {
+    const ChartTimeTicks ticks = timeTicks();
+    for (qint64 t = ticks.firstUs(); t <= m_to; t += ticks.stepUs()) {
         const double x = xOf(t);
         p.setPen(grid);
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         p.setPen(muted);
-        const QString label = tickLabel(t, ticks);
+        const QString label = ticks.label(t);
         const double w = fm.horizontalAdvance(label) + 4;
         const double left = qBound(0.0, x - w / 2, width() - w); // kept whole at the edges
         p.drawText(QRectF(left, area.bottom() + kAxisGap / 2, w, fm.height()), Qt::AlignCenter,
                    label);
     }
     // Under the time labels: the dates shown, when the labels are times of day.
-    if (ticks.stepUs < kDay) {
-        const QString first = localTime(m_from).toString(QStringLiteral("yyyy-MM-dd"));
-        const QString last = localTime(m_to).toString(QStringLiteral("yyyy-MM-dd"));
+    if (ticks.showsTimeOfDay()) {
+        const QString first =
+            ChartTimeTicks::localTime(m_from).toString(QStringLiteral("yyyy-MM-dd"));
+        const QString last = ChartTimeTicks::localTime(m_to).toString(QStringLiteral("yyyy-MM-dd"));
         const QString dates = first == last ? first : tr("%1 – %2").arg(first, last);
         p.drawText(
             QRectF(area.left(), area.bottom() + fm.height() + kAxisGap, area.width(), fm.height()),
@@ -523,112 +475,12 @@ QColor ChartPlot::drawnColour(const QColor &colour, const QPalette &palette)
 
 void ChartPlot::drawLine(QPainter &p, const QRectF &area, const Line &line, double spacingUs)
 {
-    if (line.points.isEmpty())
-        return;
     const Axis &axis = onRight(line) ? m_right : m_left;
-    const QColor colour = drawnColour(line.colour, palette());
     const double pxPerUs = area.width() / double(m_to - m_from);
+    // A slow sensor zoomed in is still a line: its usual spacing does not break it.
     const double breakAt = qMax(double(m_gapColumns), 3 * spacingUs * pxPerUs);
-    p.setPen(QPen(colour, 2, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
-    p.setBrush(colour);
-    auto flush = [&] {
-        if (m_polygon.size() == 1)
-            p.drawEllipse(m_polygon.first(), 1.5, 1.5);
-        else if (m_polygon.size() > 1)
-            p.drawPolyline(m_polygon);
-        m_polygon.resize(0);
-    };
-    m_polygon.resize(0);
-    qsizetype gap = 0;
-    qint64 previous = 0;
-    double lastX = 0;
-    bool first = true;
-    // Whether the line breaks between the previous point and this one (at x), points taken
-    // in order: too far apart, or a gap range between them.
-    auto breaksBefore = [&](const Downsampler::Point &point, double x) {
-        bool broken = false;
-        if (!first) {
-            broken = x - lastX > breakAt;
-            while (gap < line.gaps.size() && line.gaps.at(gap).second <= previous)
-                ++gap;
-            broken = broken || (gap < line.gaps.size() && line.gaps.at(gap).first < point.timeUs);
-        }
-        first = false;
-        previous = point.timeUs;
-        lastX = x;
-        return broken;
-    };
-    if (double(line.points.size()) > kDenseFactor * area.width()) {
-        drawDense(p, line, axis, colour, breaksBefore);
-        return;
-    }
-    for (const Downsampler::Point &point : line.points) {
-        const QPointF at(xOf(point.timeUs), yOf(point.value, axis));
-        if (breaksBefore(point, at.x())) {
-            flush();
-        } else if (m_polygon.size() >= kStrokeChunk) {
-            // The stroker outlines a polyline as one polygon, which the rasterizer walks
-            // per scanline: short pieces keep that local (a 700-point line across the plot
-            // took ~15 ms as one piece).
-            const QPointF last = m_polygon.constLast();
-            flush();
-            m_polygon.append(last);
-        }
-        m_polygon.append(at);
-    }
-    flush();
-}
-
-// A line with more points than pixel columns (the downsampler's first, lowest, highest and
-// last of each): an antialiased polyline would stroke every column's zigzag up and down
-// again, which costs hundreds of milliseconds for ten dense lines. Each column is filled
-// instead as one solid bar from its lowest to its highest pixel, joined to the column
-// before unless the line breaks there: the same shape, each pixel painted once.
-void ChartPlot::drawDense(
-    QPainter &p, const Line &line, const Axis &axis, const QColor &colour,
-    const std::function<bool(const Downsampler::Point &, double)> &breaksBefore)
-{
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing, false);
-    constexpr int kWidth = 2; // as the polyline's pen
-    p.setPen(QPen(colour, kWidth));
-    int column = std::numeric_limits<int>::min();
-    double low = 0;
-    double high = 0;
-    double lastX = 0;
-    double lastY = 0;
-    bool any = false;
-    auto fill = [&] {
-        if (any)
-            p.fillRect(QRect(column, int(std::floor(low)) - kWidth / 2, kWidth,
-                             int(std::ceil(high) - std::floor(low)) + kWidth),
-                       colour);
-    };
-    for (const Downsampler::Point &point : line.points) {
-        const double x = xOf(point.timeUs);
-        const double y = yOf(point.value, axis);
-        const bool broken = breaksBefore(point, x);
-        const bool joined = any && !broken;
-        const int at = int(std::floor(x));
-        if (joined && at > column + 1) // a stretch without points, not a gap: bridged
-            p.drawLine(QPointF(lastX, lastY), QPointF(x, y));
-        if (!any || at != column) {
-            fill();
-            column = at;
-            low = high = y;
-            any = true;
-        }
-        if (joined) { // the segment from the previous point, folded into this column
-            low = qMin(low, lastY);
-            high = qMax(high, lastY);
-        }
-        low = qMin(low, y);
-        high = qMax(high, y);
-        lastX = x;
-        lastY = y;
-    }
-    fill();
-    p.restore();
+    m_linePainter.paint(p, {area, m_from, m_to, axis.min, axis.max}, line.points, line.gaps,
+                        breakAt, drawnColour(line.colour, palette()));
 }
 
 void ChartPlot::drawCrosshair(QPainter &p, const QRectF &area)
@@ -840,7 +692,8 @@ void ChartPlot::updateAccessibleDescription()
            "arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home "
            "or a double-click shows the whole range.",
            nullptr, visible)
-            .arg(localTime(m_from).toString(format), localTime(m_to).toString(format)));
+            .arg(ChartTimeTicks::localTime(m_from).toString(format),
+                 ChartTimeTicks::localTime(m_to).toString(format)));
 }
 
 } // namespace mqttdesk

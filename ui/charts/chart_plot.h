@@ -1,22 +1,23 @@
 #pragma once
 
 #include "core/series/downsampler.h"
+#include "ui/charts/chart_line_painter.h"
 #include "ui/i18n/retranslator.h"
 
 #include <QColor>
 #include <QList>
 #include <QPair>
 #include <QPalette>
-#include <QPolygonF>
 #include <QString>
 #include <QWidget>
 
-#include <functional>
 #include <optional>
 
 class QTimer;
 
 namespace mqttdesk {
+
+class ChartTimeTicks;
 
 // A line chart of several series over one time axis, painted by hand rather than with Qt
 // Charts: the lines are the per-pixel-column points Downsampler gives (a few per column,
@@ -53,10 +54,8 @@ public:
     static constexpr qint64 kMinimumSpanUs = 1000; // zoomed in to a millisecond at most
     static constexpr int kDefaultGapColumns = 24;
     // A line with more points than this many per pixel column is drawn as a bar per column
-    // (drawDense) rather than as a polyline.
-    static constexpr double kDenseFactor = 1.5;
-    // A polyline is stroked in pieces of this many points.
-    static constexpr qsizetype kStrokeChunk = 16;
+    // (ChartLinePainter) rather than as a polyline.
+    static constexpr double kDenseFactor = ChartLinePainter::kDenseFactor;
 
     explicit ChartPlot(QWidget *parent = nullptr);
 
@@ -133,28 +132,19 @@ private:
         double max = 1;
         double step = 0.2;
     };
-    struct TimeTicks
-    {
-        qint64 stepUs = 0;
-        qint64 firstUs = 0;
-        QString format;
-    };
 
     void applyRange(qint64 fromUs, qint64 toUs, bool notify);
     void fitAxes();
     bool onRight(const Line &line) const;
     // The line's point nearest to the time, unless a gap is nearer.
     const Downsampler::Point *nearest(qsizetype index, qint64 timeUs) const;
-    TimeTicks timeTicks() const;
-    static QString tickLabel(qint64 timeUs, const TimeTicks &ticks);
+    ChartTimeTicks timeTicks() const;
     double yOf(double value, const Axis &axis) const;
     int leftMargin() const;
     int rightMargin() const;
     void drawAxes(QPainter &p, const QRectF &area);
     void drawLine(QPainter &p, const QRectF &area, const Line &line, double spacingUs);
     QRectF measureArea() const;
-    void drawDense(QPainter &p, const Line &line, const Axis &axis, const QColor &colour,
-                   const std::function<bool(const Downsampler::Point &, double)> &breaksBefore);
     void drawCrosshair(QPainter &p, const QRectF &area);
     void updateAccessibleDescription();
 
@@ -185,7 +175,7 @@ private:
     qint64 m_pressTo = 0;
     double m_bandTo = 0;
     QTimer *m_notify;
-    QPolygonF m_polygon; // reused by every line of every paint
+    ChartLinePainter m_linePainter;
     Retranslator m_texts;
 };
 

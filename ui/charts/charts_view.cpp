@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QPointer>
 #include <QPushButton>
 #include <QTimer>
 #include <QToolButton>
@@ -23,46 +22,28 @@
 #include <algorithm>
 #include <array>
 #include <climits>
-#include <limits>
 
 namespace mqttdesk {
 
 namespace {
 
-constexpr qint64 kSecondUs = 1000 * 1000;
 constexpr int kTickMs = 1000;
 
-struct RangeInfo
-{
-    ChartsView::Range range;
-    const char *key;
-    const char *text;
-    qint64 seconds; // Last N; 0 otherwise
+// The range combo's items, in Range order.
+constexpr std::array<const char *, 6> kRangeTexts{
+    QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last minute"),
+    QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last 15 minutes"),
+    QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last hour"),
+    QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last 24 hours"),
+    QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "All"),
+    QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Custom…"),
 };
-constexpr std::array<RangeInfo, 6> kRanges{{
-    {ChartsView::Range::LastMinute, "1m", QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last minute"),
-     60},
-    {ChartsView::Range::Last15Minutes, "15m",
-     QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last 15 minutes"), 15 * 60},
-    {ChartsView::Range::LastHour, "1h", QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last hour"),
-     3600},
-    {ChartsView::Range::Last24Hours, "24h",
-     QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Last 24 hours"), 24 * 3600},
-    {ChartsView::Range::All, "all", QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "All"), 0},
-    {ChartsView::Range::Custom, "custom", QT_TRANSLATE_NOOP("mqttdesk::ChartsView", "Custom…"), 0},
-}};
-
-const RangeInfo &infoOf(ChartsView::Range range)
-{
-    return kRanges.at(size_t(range));
-}
 
 } // namespace
 
 ChartsView::ChartsView(SeriesLoader *loader, qint64 profileId, QWidget *parent)
     : QWidget(parent)
-    , m_loader(loader)
-    , m_profileId(profileId)
+    , m_answers(new ChartAnswers(loader, profileId, this))
     , m_plot(new ChartPlot(this))
     , m_legend(new ChartLegend(this))
     , m_status(new QLabel(this))
@@ -75,7 +56,7 @@ ChartsView::ChartsView(SeriesLoader *loader, qint64 profileId, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     Theme::setTextRole(m_status, Theme::Text::Muted);
-    m_anchorUs = now();
+    m_window.setAnchor(now());
     buildToolbar();
 
     m_liveTimer->setSingleShot(true);
@@ -84,6 +65,11 @@ ChartsView::ChartsView(SeriesLoader *loader, qint64 profileId, QWidget *parent)
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, &ChartsView::slide);
 
+    connect(m_answers, &ChartAnswers::answered, this, [this](bool newer) {
+        if (newer)
+            dropExpired();
+        answered();
+    });
     connect(m_plot, &ChartPlot::visibleRangeChanged, this, [this] { redraw(); });
     connect(m_legend, &ChartLegend::visibilityToggled, this, [this](int index, bool visible) {
         if (index >= m_sources.size())
@@ -123,9 +109,9 @@ void ChartsView::buildToolbar()
     m_rangeCombo = new QComboBox(this);
     m_rangeCombo->setObjectName(QStringLiteral("charts.range"));
     m_rangeLabel->setBuddy(m_rangeCombo);
-    for (const RangeInfo &info : kRanges)
-        m_rangeCombo->addItem(QString(), int(info.range));
-    m_rangeCombo->setCurrentIndex(int(m_range));
+    for (size_t i = 0; i < kRangeTexts.size(); ++i)
+        m_rangeCombo->addItem(QString(), int(i));
+    m_rangeCombo->setCurrentIndex(int(m_window.range()));
     m_follow = new QToolButton(this);
     m_follow->setObjectName(QStringLiteral("charts.follow"));
     m_follow->setCheckable(true);
@@ -181,7 +167,7 @@ void ChartsView::buildToolbar()
         m_remove->setAccessibleName(tr("Remove a series"));
         m_rangeLabel->setText(tr("R&ange:"));
         for (int i = 0; i < m_rangeCombo->count(); ++i)
-            m_rangeCombo->setItemText(i, tr(kRanges.at(size_t(i)).text));
+            m_rangeCombo->setItemText(i, tr(kRangeTexts.at(size_t(i))));
         m_rangeCombo->setToolTip(tr("The time the chart covers"));
         m_follow->setText(tr("&Follow live"));
         m_follow->setToolTip(
@@ -231,7 +217,7 @@ qint64 ChartsView::now() const
 void ChartsView::setClock(std::function<qint64()> nowUs)
 {
     m_clock = std::move(nowUs);
-    m_anchorUs = now();
+    m_window.setAnchor(now());
 }
 
 // ---- Series ---------------------------------------------------------------------------
@@ -240,7 +226,7 @@ void ChartsView::addSeries(const ChartSeriesSpec &spec)
 {
     m_specs.append(spec);
     m_specIds.append(m_nextSpecId++);
-    m_answers.append(nullptr);
+    m_answers->append();
     rebuildMenus();
     changed();
     fetch();
@@ -255,7 +241,7 @@ void ChartsView::editSeries(int index, const ChartSeriesSpec &spec)
     m_specs[index] = spec;
     if (!sameLines)
         m_specIds[index] = m_nextSpecId++; // other lines: other colours
-    m_answers[index] = nullptr;
+    m_answers->forget(index);
     rebuildMenus();
     changed();
     fetch();
@@ -267,7 +253,7 @@ void ChartsView::removeSeries(int index)
         return;
     m_specs.removeAt(index);
     m_specIds.removeAt(index);
-    m_answers.removeAt(index);
+    m_answers->removeAt(index);
     rebuildMenus();
     changed();
     fetch();
@@ -303,10 +289,10 @@ void ChartsView::setRange(Range range)
     if (range != Range::Custom)
         m_previousRange = range;
     m_rangeCombo->setCurrentIndex(int(range));
-    if (range == m_range && range != Range::Custom)
+    if (range == m_window.range() && range != Range::Custom)
         return;
-    m_range = range;
-    m_anchorUs = now();
+    m_window.setRange(range);
+    m_window.setAnchor(now());
     m_resetZoom = true;
     updateTick();
     changed();
@@ -315,12 +301,8 @@ void ChartsView::setRange(Range range)
 
 void ChartsView::setCustomRange(std::optional<qint64> fromUs, std::optional<qint64> toUs)
 {
-    if (fromUs && toUs && *fromUs > *toUs)
-        std::swap(fromUs, toUs);
-    m_customFrom = fromUs;
-    m_customTo = toUs;
-    m_range = Range::Custom; // setRange fetches even when it was custom already
-    setRange(Range::Custom);
+    m_window.setCustomBounds(fromUs, toUs);
+    setRange(Range::Custom); // fetches even when it was custom already
 }
 
 void ChartsView::onRangeChosen(int index)
@@ -339,15 +321,15 @@ void ChartsView::chooseCustomRange()
             return std::nullopt;
         return QDateTime::fromMSecsSinceEpoch(*us / 1000);
     };
-    std::optional<qint64> from = m_customFrom;
-    std::optional<qint64> to = m_customTo;
-    if (m_range != Range::Custom) { // start from what is shown
+    std::optional<qint64> from = m_window.customFrom();
+    std::optional<qint64> to = m_window.customTo();
+    if (m_window.range() != Range::Custom) { // start from what is shown
         from = m_plot->visibleFrom();
         to = m_plot->visibleTo();
     }
     TimeRangeDialog dialog(toDateTime(from), toDateTime(to), this);
     if (dialog.exec() != QDialog::Accepted) {
-        m_rangeCombo->setCurrentIndex(int(m_range));
+        m_rangeCombo->setCurrentIndex(int(m_window.range()));
         return;
     }
     auto toUs = [](const std::optional<QDateTime> &t) -> std::optional<qint64> {
@@ -371,14 +353,14 @@ void ChartsView::setFollowLive(bool live)
         return;
     changed();
     if (live) {
-        m_anchorUs = now();
+        m_window.setAnchor(now());
         fetch();
     }
 }
 
 void ChartsView::updateTick()
 {
-    if (m_live && infoOf(m_range).seconds > 0) {
+    if (m_live && m_window.lastSeconds() > 0) {
         if (!m_tick->isActive())
             m_tick->start();
     } else {
@@ -405,174 +387,66 @@ void ChartsView::reload()
 // rows come through historyAppended), so only the drawing changes.
 void ChartsView::slide()
 {
-    if (!m_live || infoOf(m_range).seconds == 0)
+    if (!m_live || m_window.lastSeconds() == 0)
         return;
-    m_anchorUs = now();
+    m_window.setAnchor(now());
     applyFullRange();
     redraw();
 }
 
-namespace {
-
-bool usesRules(const ChartSeriesSpec &spec)
-{
-    return spec.extractor.kind == ExtractorSpec::Kind::Decoded &&
-           spec.extractor.decoder == ExtractorSpec::kRulesDecoder;
-}
-
-} // namespace
-
 void ChartsView::setDecodingRules(const DecodingRules &rules)
 {
-    if (rules == m_rules)
-        return;
-    m_rules = rules;
-    if (std::any_of(m_specs.cbegin(), m_specs.cend(), usesRules))
+    if (m_answers->setDecodingRules(rules) &&
+        std::any_of(m_specs.cbegin(), m_specs.cend(), ChartAnswers::usesRules))
         fetch();
-}
-
-SeriesRequest ChartsView::requestFor(const ChartSeriesSpec &spec) const
-{
-    SeriesRequest request;
-    request.profileId = m_profileId;
-    request.topicFilter = spec.topicFilter;
-    request.extractor = spec.extractor;
-    request.perTopic = spec.perTopic;
-    // Only where they are used: other series' cached answers outlive a rule change.
-    if (usesRules(spec))
-        request.rules = m_rules;
-    const qint64 seconds = infoOf(m_range).seconds;
-    if (seconds > 0) {
-        request.fromUs = m_anchorUs - seconds * kSecondUs;
-        // Following, the end stays open: rows stored since are in the next read.
-        request.toUs = m_live ? std::numeric_limits<qint64>::max() : m_anchorUs;
-    } else if (m_range == Range::Custom) {
-        request.fromUs = m_customFrom.value_or(std::numeric_limits<qint64>::min());
-        request.toUs = m_customTo.value_or(std::numeric_limits<qint64>::max());
-    }
-    return request;
 }
 
 // ---- Reading and drawing ----------------------------------------------------------------
 
 void ChartsView::fetch()
 {
-    ++m_generation;
     m_refetch = false;
-    m_pending = int(m_specs.size());
-    if (m_live && infoOf(m_range).seconds > 0)
-        m_anchorUs = now();
+    if (m_live && m_window.lastSeconds() > 0)
+        m_window.setAnchor(now());
+    const auto [from, to] = m_window.readRange(m_live);
+    m_answers->read(m_specs, from, to);
     if (m_specs.isEmpty()) {
         applyFullRange();
         redraw();
         emit loaded();
-        return;
-    }
-    const quint64 generation = m_generation;
-    QPointer<ChartsView> self(this);
-    for (int i = 0; i < m_specs.size(); ++i) {
-        m_loader->load(requestFor(m_specs.at(i)),
-                       [self, generation, i](const SeriesLoader::Answer &answer) {
-                           if (self)
-                               self->onAnswer(generation, i, answer);
-                       });
     }
 }
 
-void ChartsView::onAnswer(quint64 generation, int spec, const SeriesLoader::Answer &answer)
-{
-    if (generation != m_generation || spec >= m_answers.size())
-        return;
-    m_answers[spec] = answer;
-    if (--m_pending == 0)
-        answered();
-}
-
-// Following live, only the rows stored since each answer are read and added to it, so a
-// refresh costs what arrived, not the whole range again. A whole read is needed when an
-// answer is missing or failed, or had nothing to read (no topic matched yet).
+// Following live, only the rows stored since each answer are read and added to it (see
+// ChartAnswers), unless a whole read is needed.
 void ChartsView::refreshLive()
 {
-    if (m_pending > 0) {
+    if (m_answers->isReading()) {
         m_refetch = true;
         return;
     }
-    const bool whole = m_specs.isEmpty() ||
-                       std::any_of(m_answers.cbegin(), m_answers.cend(), [](const auto &answer) {
-                           return !answer || answer->error.isError() || answer->throughId == 0;
-                       });
-    if (whole || !m_live) {
+    if (!m_answers->canReadNewer() || !m_live) {
         fetch();
         return;
     }
-    ++m_generation;
     m_refetch = false;
-    m_pending = int(m_specs.size());
-    if (infoOf(m_range).seconds > 0)
-        m_anchorUs = now();
-    const quint64 generation = m_generation;
-    QPointer<ChartsView> self(this);
-    for (int i = 0; i < m_specs.size(); ++i) {
-        m_loader->loadAfter(requestFor(m_specs.at(i)), m_answers.at(i)->throughId,
-                            [self, generation, i](const SeriesLoader::Answer &newer) {
-                                if (self)
-                                    self->onNewer(generation, i, newer);
-                            });
-    }
-}
-
-void ChartsView::onNewer(quint64 generation, int spec, const SeriesLoader::Answer &newer)
-{
-    if (generation != m_generation || spec >= m_answers.size() || !m_answers.at(spec))
-        return;
-    // The answer may be shared with the loader's cache: it is copied the first time, and
-    // grows in place after (the view then holds the only reference).
-    const SeriesLoader::Answer &held = m_answers.at(spec);
-    std::shared_ptr<SeriesData> grown = held.use_count() == 1
-                                            ? std::const_pointer_cast<SeriesData>(held)
-                                            : std::make_shared<SeriesData>(*held);
-    grown->append(*newer);
-    m_answers[spec] = std::move(grown);
-    if (--m_pending == 0) {
-        dropExpired();
-        answered();
-    }
+    if (m_window.lastSeconds() > 0)
+        m_window.setAnchor(now());
+    const auto [from, to] = m_window.readRange(m_live);
+    m_answers->readNewer(m_specs, from, to);
 }
 
 // A Last N range following live: values that slid out of the window are forgotten once
 // they are a good part of what is held, so the memory stays flat however long it runs.
 void ChartsView::dropExpired()
 {
-    const qint64 seconds = infoOf(m_range).seconds;
-    if (!m_live || seconds == 0)
-        return;
-    const qint64 cutoff = m_anchorUs - seconds * kSecondUs;
-    for (SeriesLoader::Answer &answer : m_answers) {
-        if (!answer || answer.use_count() != 1)
-            continue; // a whole read of the window: nothing expired yet
-        auto owned = std::const_pointer_cast<SeriesData>(answer);
-        for (Series &series : owned->series) {
-            const size_t expired =
-                size_t(std::lower_bound(series.timesUs.cbegin(), series.timesUs.cend(), cutoff) -
-                       series.timesUs.cbegin());
-            const size_t expiredSkips =
-                size_t(std::lower_bound(series.skippedTimesUs.cbegin(),
-                                        series.skippedTimesUs.cend(), cutoff) -
-                       series.skippedTimesUs.cbegin());
-            const size_t held = series.timesUs.size() + series.skippedTimesUs.size();
-            if (expired + expiredSkips > qMax<size_t>(kDropAtLeast, held / 4))
-                series.dropBefore(cutoff);
-        }
-    }
+    if (m_live && m_window.lastSeconds() > 0)
+        m_answers->dropBefore(m_window.windowStart());
 }
 
 void ChartsView::answered()
 {
-    QString error;
-    for (const SeriesLoader::Answer &a : std::as_const(m_answers)) {
-        if (a && a->error.isError() && error.isEmpty())
-            error = a->error.message;
-    }
+    const QString error = m_answers->error();
     if (!error.isEmpty() && error != m_lastError)
         emit errorOccurred(error);
     m_lastError = error;
@@ -586,35 +460,7 @@ void ChartsView::answered()
 // The plot's whole range: the Last N window, the custom bounds, or (open ends) the values'.
 void ChartsView::applyFullRange()
 {
-    qint64 first = std::numeric_limits<qint64>::max();
-    qint64 last = std::numeric_limits<qint64>::min();
-    for (const SeriesLoader::Answer &answer : std::as_const(m_answers)) {
-        if (!answer)
-            continue;
-        // Skipped messages count too: an "All" range shows where values were missing.
-        for (const Series &s : answer->series) {
-            for (const std::vector<qint64> *times : {&s.timesUs, &s.skippedTimesUs}) {
-                if (!times->empty()) {
-                    first = qMin(first, times->front());
-                    last = qMax(last, times->back());
-                }
-            }
-        }
-    }
-    const bool any = first <= last;
-    qint64 from = 0;
-    qint64 to = 0;
-    const qint64 seconds = infoOf(m_range).seconds;
-    if (seconds > 0) {
-        to = m_anchorUs;
-        from = to - seconds * kSecondUs;
-    } else {
-        const qint64 clock = now();
-        std::optional<qint64> lo = m_range == Range::Custom ? m_customFrom : std::nullopt;
-        std::optional<qint64> hi = m_range == Range::Custom ? m_customTo : std::nullopt;
-        from = lo.value_or(any ? first : clock - 3600 * kSecondUs);
-        to = hi.value_or(any ? last : clock);
-    }
+    const auto [from, to] = m_window.fullRange(m_answers->extent(), now());
     const bool wasZoomed = m_plot->isZoomed() && !m_resetZoom;
     m_resetZoom = false;
     const bool atEnd = m_plot->visibleTo() == m_plot->fullTo();
@@ -628,14 +474,6 @@ void ChartsView::applyFullRange()
         else
             m_plot->setVisibleRange(visibleFrom, visibleTo);
     }
-}
-
-const Series *ChartsView::seriesOf(const LineSource &source) const
-{
-    const SeriesLoader::Answer &answer = m_answers.value(source.spec);
-    if (!answer || source.series >= answer->series.size())
-        return nullptr;
-    return &answer->series.at(source.series);
 }
 
 QColor ChartsView::colourFor(const QString &key)
@@ -660,7 +498,7 @@ void ChartsView::redraw()
     m_sources.clear();
     for (int i = 0; i < m_specs.size(); ++i) {
         const ChartSeriesSpec &spec = m_specs.at(i);
-        const SeriesLoader::Answer &answer = m_answers.at(i);
+        const SeriesLoader::Answer &answer = m_answers->at(i);
         if (!answer)
             continue;
         for (int s = 0; s < answer->series.size(); ++s) {
@@ -693,21 +531,9 @@ qint64 ChartsView::plottedValues() const
 {
     qint64 count = 0;
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
-        const Series *series = seriesOf(m_sources.at(i));
+        const Series *series = m_answers->series(m_sources.at(i).spec, m_sources.at(i).series);
         if (series && m_plot->lines().value(i).visible)
             count += SeriesSlice::count(*series, m_plot->visibleFrom(), m_plot->visibleTo());
-    }
-    return count;
-}
-
-qint64 ChartsView::heldValues() const
-{
-    qint64 count = 0;
-    for (const SeriesLoader::Answer &answer : m_answers) {
-        if (answer) {
-            for (const Series &s : answer->series)
-                count += qint64(s.timesUs.size() + s.skippedTimesUs.size());
-        }
     }
     return count;
 }
@@ -715,14 +541,14 @@ qint64 ChartsView::heldValues() const
 void ChartsView::updateStatus()
 {
     QStringList parts;
-    if (m_pending > 0 && m_sources.isEmpty() && !m_specs.isEmpty())
+    if (isLoading() && m_sources.isEmpty() && !m_specs.isEmpty())
         parts << tr("Reading the history…");
     else if (!m_specs.isEmpty())
         parts << tr("%Ln value(s) plotted", nullptr, int(qMin<qint64>(plottedValues(), INT_MAX)));
     // What the visible lines skipped in the visible range: zooming in counts only there.
     std::array<qint64, 5> skipped{};
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
-        const Series *series = seriesOf(m_sources.at(i));
+        const Series *series = m_answers->series(m_sources.at(i).spec, m_sources.at(i).series);
         if (!series || !m_plot->lines().value(i).visible)
             continue;
         const auto counts =
@@ -762,7 +588,8 @@ bool ChartsView::exportCsv(const QString &path, QString *error) const
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
         const ChartPlot::Line &line = m_plot->lines().at(i);
         if (line.visible)
-            shown.append({line.name, seriesOf(m_sources.at(i))});
+            shown.append(
+                {line.name, m_answers->series(m_sources.at(i).spec, m_sources.at(i).series)});
     }
     return SeriesSlice::writeCsv(path, shown, m_plot->visibleFrom(), m_plot->visibleTo(), error);
 }
@@ -808,14 +635,8 @@ QJsonObject ChartsView::toJson() const
         series.append(spec.toJson());
     QJsonObject json{{QStringLiteral("version"), 1},
                      {QStringLiteral("series"), series},
-                     {QStringLiteral("range"), QLatin1String(infoOf(m_range).key)},
                      {QStringLiteral("live"), m_live}};
-    if (m_range == Range::Custom) {
-        if (m_customFrom)
-            json.insert(QStringLiteral("from"), double(*m_customFrom));
-        if (m_customTo)
-            json.insert(QStringLiteral("to"), double(*m_customTo));
-    }
+    m_window.save(json);
     return json;
 }
 
@@ -824,38 +645,25 @@ void ChartsView::restore(const QJsonObject &json)
     m_restoring = true;
     m_specs.clear();
     m_specIds.clear();
-    m_answers.clear();
+    m_answers->clear();
     QStringList problems;
     for (const QJsonValue &value : json.value(QStringLiteral("series")).toArray()) {
         QString why;
         if (const auto spec = ChartSeriesSpec::fromJson(value.toObject(), &why)) {
             m_specs.append(*spec);
             m_specIds.append(m_nextSpecId++);
-            m_answers.append(nullptr);
+            m_answers->append();
         } else {
             problems << why;
         }
     }
-    const QString key = json.value(QStringLiteral("range")).toString();
-    Range range = Range::LastHour;
-    for (const RangeInfo &info : kRanges) {
-        if (key == QLatin1String(info.key))
-            range = info.range;
-    }
-    auto bound = [&json](const QString &name) -> std::optional<qint64> {
-        const QJsonValue v = json.value(name);
-        if (!v.isDouble())
-            return std::nullopt;
-        return qint64(v.toDouble());
-    };
-    m_customFrom = bound(QStringLiteral("from"));
-    m_customTo = bound(QStringLiteral("to"));
-    m_range = range;
+    m_window.restore(json);
+    const Range range = m_window.range();
     if (range != Range::Custom)
         m_previousRange = range;
     m_rangeCombo->setCurrentIndex(int(range));
     setFollowLive(json.value(QStringLiteral("live")).toBool(true));
-    m_anchorUs = now();
+    m_window.setAnchor(now());
     m_resetZoom = true;
     updateTick();
     rebuildMenus();

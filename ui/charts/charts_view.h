@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/series/series_loader.h"
+#include "ui/charts/chart_answers.h"
 #include "ui/charts/chart_plot.h"
 #include "ui/charts/chart_series_dialog.h"
+#include "ui/charts/chart_time_window.h"
 #include "ui/i18n/retranslator.h"
 
 #include <QHash>
@@ -31,10 +33,10 @@ class ChartLegend;
 // storage errors).
 //
 // Each series is read by the SeriesLoader over the whole time range (off the GUI thread,
-// cached there); the answers are kept (shared with the loader's cache, not copied) and
-// downsampled here to the plot's pixel columns for whatever part is visible, so zooming and
-// panning inside the range read nothing again. A per-topic series becomes one line per
-// matching topic, each with a colour it keeps while the view lives.
+// cached there); the answers are kept (ChartAnswers: shared with the loader's cache, not
+// copied) and downsampled here to the plot's pixel columns for whatever part is visible, so zooming
+// and panning inside the range read nothing again. A per-topic series becomes one line per matching
+// topic, each with a colour it keeps while the view lives.
 //
 // Live: the owner calls historyAppended() when rows are stored; while following live only
 // the rows stored since are read (at most four times a second) and added to the answers,
@@ -44,19 +46,11 @@ class ChartsView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Range
-    {
-        LastMinute,
-        Last15Minutes,
-        LastHour,
-        Last24Hours,
-        All,
-        Custom,
-    };
+    using Range = ChartTimeWindow::Range;
     static constexpr int kLiveIntervalMs = 250;
     // Following a Last N range, expired values are dropped once there are this many (or a
     // quarter of what a line holds).
-    static constexpr size_t kDropAtLeast = 4096;
+    static constexpr size_t kDropAtLeast = ChartAnswers::kDropAtLeast;
 
     ChartsView(SeriesLoader *loader, qint64 profileId, QWidget *parent = nullptr);
     ~ChartsView() override;
@@ -66,7 +60,7 @@ public:
     void editSeries(int index, const ChartSeriesSpec &spec);
     void removeSeries(int index);
 
-    Range range() const { return m_range; }
+    Range range() const { return m_window.range(); }
     void setRange(Range range);
     // A fixed range; an open end (nothing) reaches the oldest or newest value.
     void setCustomRange(std::optional<qint64> fromUs, std::optional<qint64> toUs);
@@ -95,12 +89,12 @@ public:
     QComboBox *rangeCombo() const { return m_rangeCombo; }
     QToolButton *followButton() const { return m_follow; }
     // True while answers are awaited.
-    bool isLoading() const { return m_pending > 0; }
+    bool isLoading() const { return m_answers->isReading(); }
     // Raw values in the visible range over the visible lines.
     qint64 plottedValues() const;
     // Values and skipped messages the view holds in memory, over every line and the whole
     // range (for tests and the live benchmark: a Last N window stays bounded).
-    qint64 heldValues() const;
+    qint64 heldValues() const { return m_answers->heldValues(); }
     // For tests: the clock "Last N" ranges end at (epoch microseconds).
     void setClock(std::function<qint64()> nowUs);
 
@@ -131,9 +125,7 @@ private:
 
     void buildToolbar();
     void fetch();
-    void onAnswer(quint64 generation, int spec, const SeriesLoader::Answer &answer);
     void refreshLive();
-    void onNewer(quint64 generation, int spec, const SeriesLoader::Answer &newer);
     void dropExpired();
     void answered();
     void applyFullRange();
@@ -152,34 +144,24 @@ private:
     void changed();
     QColor colourFor(const QString &key);
     qint64 now() const;
-    SeriesRequest requestFor(const ChartSeriesSpec &spec) const;
-    const Series *seriesOf(const LineSource &source) const;
 
-    SeriesLoader *m_loader;
-    qint64 m_profileId;
+    ChartAnswers *m_answers; // parallel to m_specs
     QList<ChartSeriesSpec> m_specs;
     QList<quint64> m_specIds; // stable ids for line keys, parallel to m_specs
     quint64 m_nextSpecId = 1;
-    QList<SeriesLoader::Answer> m_answers; // parallel to m_specs; null until answered
-    QList<LineSource> m_sources;           // parallel to the plot's lines
-    QHash<QString, int> m_colours;         // line key -> palette index
+    QList<LineSource> m_sources;   // parallel to the plot's lines
+    QHash<QString, int> m_colours; // line key -> palette index
     int m_nextColour = 0;
     QSet<QString> m_hidden; // line keys the legend hid
 
-    Range m_range = Range::LastHour;
+    ChartTimeWindow m_window; // the range, its bounds and the "now" a Last N range ends at
     Range m_previousRange = Range::LastHour; // back to it when Custom… is cancelled
-    std::optional<qint64> m_customFrom;
-    std::optional<qint64> m_customTo;
     bool m_live = true;
-    qint64 m_anchorUs = 0; // the "now" a Last N range ends at
-    quint64 m_generation = 0;
-    int m_pending = 0;
     bool m_refetch = false; // rows came while reading: read again after
     bool m_restoring = false;
     bool m_resetZoom = false; // the next drawing shows the whole range (a new range)
     QString m_lastError;
     std::function<qint64()> m_clock;
-    DecodingRules m_rules;
 
     QPushButton *m_add = nullptr;
     QToolButton *m_edit = nullptr;
