@@ -33,15 +33,17 @@ quint64 ScriptWatchdog::arm(QJSEngine *engine, Clock::time_point deadline, qint6
     watch.engine = engine;
     watch.deadline = deadline;
     watch.memoryLimit = memoryLimit;
-    if (memoryLimit > 0)
-        watch.baseline = residentBytes();
     quint64 token = 0;
+    bool asleep = false;
     {
         std::lock_guard lock(m_mutex);
         token = m_next++;
         m_watches.emplace(token, watch);
+        asleep = m_sleeping;
     }
-    m_wake.notify_all();
+    // A ticking watchdog sees the watch at its next look.
+    if (asleep)
+        m_wake.notify_all();
     return token;
 }
 
@@ -77,7 +79,6 @@ void ScriptWatchdog::run()
     while (!m_stopping) {
         const Clock::time_point now = Clock::now();
         Clock::time_point wake = Clock::time_point::max();
-        bool pollMemory = false;
         qint64 resident = -1;
         for (auto &[token, watch] : m_watches) {
             if (watch.reason != Reason::None)
@@ -87,22 +88,25 @@ void ScriptWatchdog::run()
             } else if (watch.memoryLimit > 0) {
                 if (resident < 0)
                     resident = residentBytes();
-                if (resident - watch.baseline > watch.memoryLimit)
+                if (watch.baseline < 0)
+                    watch.baseline = resident;
+                else if (resident - watch.baseline > watch.memoryLimit)
                     watch.reason = Reason::Memory;
-                else
-                    pollMemory = true;
             }
             if (watch.reason != Reason::None)
                 watch.engine->setInterrupted(true); // thread-safe
             else
-                wake = std::min(wake, watch.deadline);
+                wake = std::min({wake, watch.deadline, now + std::chrono::milliseconds(kTickMs)});
         }
-        if (pollMemory)
-            wake = std::min(wake, now + std::chrono::milliseconds(kMemoryPollMs));
-        if (wake == Clock::time_point::max())
+        if (wake == Clock::time_point::max()) {
+            // Nothing to watch (or only calls already stopped, which disarm soon): sleep
+            // until arm() wakes the thread.
+            m_sleeping = true;
             m_wake.wait(lock);
-        else
+            m_sleeping = false;
+        } else {
             m_wake.wait_until(lock, wake);
+        }
     }
 }
 

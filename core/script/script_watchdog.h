@@ -19,9 +19,14 @@ namespace mqttdesk {
 // (a huge String.prototype.repeat, Array.prototype.fill, JSON.stringify) finishes first.
 //
 // Memory is the process's resident set (/proc/self/statm) compared with its size when the
-// call began, sampled every kMemoryPollMs while a call with a cap runs: Qt 6.4 has no public
+// watchdog first saw the call, sampled every kTickMs while calls run: Qt 6.4 has no public
 // way to ask a QJSEngine how much it holds. Other threads' allocations during the call count
 // too, so the cap errs on the side of stopping.
+//
+// Arming is cheap, so a batch of short calls (an outgoing script per message) is not slowed
+// by its watch: arm() reads nothing and wakes the thread only when it sleeps; while calls run
+// the thread looks at them every kTickMs (so a deadline is kept to within about kTickMs) and
+// it goes back to sleep once a look finds none.
 class ScriptWatchdog
 {
 public:
@@ -32,7 +37,7 @@ public:
         Memory,
     };
     using Clock = std::chrono::steady_clock;
-    static constexpr int kMemoryPollMs = 2;
+    static constexpr int kTickMs = 2;
 
     static ScriptWatchdog &instance();
 
@@ -57,7 +62,7 @@ private:
     {
         QJSEngine *engine = nullptr;
         Clock::time_point deadline;
-        qint64 baseline = 0;
+        qint64 baseline = -1; // taken at the watchdog's first look
         qint64 memoryLimit = 0;
         Reason reason = Reason::None;
     };
@@ -69,7 +74,8 @@ private:
     std::map<quint64, Watch> m_watches;
     quint64 m_next = 1;
     bool m_stopping = false;
-    std::thread m_thread; // last: started once the rest is built
+    bool m_sleeping = false; // waiting for a watch
+    std::thread m_thread;    // last: started once the rest is built
 };
 
 } // namespace mqttdesk
