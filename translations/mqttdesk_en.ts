@@ -2534,22 +2534,22 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ChartPlot</name>
     <message>
-        <location filename="../ui/charts/chart_plot.cpp" line="+82"/>
+        <location filename="../ui/charts/chart_plot.cpp" line="+60"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location line="+296"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+330"/>
+        <location line="+230"/>
         <source>%n line(s) shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</source>
         <translation>
             <numerusform>%n line shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</numerusform>
@@ -2834,12 +2834,12 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ChartsView</name>
     <message>
-        <location filename="../ui/charts/charts_view.cpp" line="+43"/>
+        <location filename="../ui/charts/charts_view.cpp" line="+34"/>
         <source>Last minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Last 15 minutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,7 +2849,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2864,7 +2864,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+120"/>
         <source>&amp;Add series…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2954,7 +2954,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+478"/>
+        <location line="+330"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2969,7 +2969,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
         <source>Reading the history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3005,7 +3005,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+7"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
@@ -3037,7 +3037,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+50"/>
         <source>A chart series could not be restored: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6407,7 +6407,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The server refused the message: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8552,7 +8552,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>Properties (%1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2534,22 +2534,22 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ChartPlot</name>
     <message>
-        <location filename="../ui/charts/chart_plot.cpp" line="+82"/>
+        <location filename="../ui/charts/chart_plot.cpp" line="+60"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+323"/>
+        <location line="+296"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+330"/>
+        <location line="+230"/>
         <source>%n line(s) shown from %1 to %2. The mouse wheel, + and - zoom; dragging or the arrow keys pan; Shift-drag zooms to a box; Shift+arrows move the crosshair; Home or a double-click shows the whole range.</source>
         <translation>
             <numerusform>显示 %n 条线，从 %1 到 %2。鼠标滚轮、+ 和 - 缩放；拖动或方向键平移；按住 Shift 拖动可缩放到选框；Shift+方向键移动十字线；Home 或双击显示整个范围。</numerusform>
@@ -2832,12 +2832,12 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ChartsView</name>
     <message>
-        <location filename="../ui/charts/charts_view.cpp" line="+43"/>
+        <location filename="../ui/charts/charts_view.cpp" line="+34"/>
         <source>Last minute</source>
         <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Last 15 minutes</source>
         <translation>最近 15 分钟</translation>
     </message>
@@ -2847,7 +2847,7 @@ Show or hide this line</source>
         <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
@@ -2862,7 +2862,7 @@ Show or hide this line</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+120"/>
         <source>&amp;Add series…</source>
         <translation>添加数据系列(&amp;A)…</translation>
     </message>
@@ -2952,7 +2952,7 @@ Show or hide this line</source>
         <translation>图表状态</translation>
     </message>
     <message>
-        <location line="+478"/>
+        <location line="+330"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2967,7 +2967,7 @@ Show or hide this line</source>
         <translation>此时间范围内没有数值。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
         <source>Reading the history…</source>
         <translation>正在读取历史…</translation>
     </message>
@@ -3001,7 +3001,7 @@ Show or hide this line</source>
         <translation> · </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+7"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
@@ -3033,7 +3033,7 @@ Show or hide this line</source>
         <translation>无法将图片保存到 %1。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+50"/>
         <source>A chart series could not be restored: %1</source>
         <translation>无法恢复图表数据系列：%1</translation>
     </message>
@@ -6401,7 +6401,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>消息 %1 未发送：%2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The server refused the message: %1.</source>
         <translation>服务器拒绝了该消息：%1。</translation>
     </message>
@@ -8544,7 +8544,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>属性问题</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>Properties (%1)</source>
         <translation>属性（%1）</translation>
     </message>
