@@ -1,6 +1,7 @@
 #include "ui/publish/publish_bar.h"
 
 #include "core/publish/publish_draft.h"
+#include "ui/publish/publish_properties_fields.h"
 #include "ui/subscriptions/user_property_parser.h"
 #include "ui/theme/theme.h"
 
@@ -76,33 +77,14 @@ PublishBar::PublishBar(QWidget *parent)
     row->addWidget(m_historyButton);
     layout->addLayout(row);
 
-    m_properties = new QWidget(this);
-    auto *form = new QFormLayout(m_properties);
-    form->setContentsMargins(0, 0, 0, 0);
-    m_expiry = new QSpinBox(m_properties);
-    m_expiry->setRange(0, 2147483647);
-    m_contentType = new QLineEdit(m_properties);
-    m_indicator = new QComboBox(m_properties);
-    m_indicator->addItem(QString(), -1);
-    m_indicator->addItem(QString(), 0);
-    m_indicator->addItem(QString(), 1);
-    m_responseTopic = new QLineEdit(m_properties);
-    m_correlation = new QLineEdit(m_properties);
-    m_userProperties = new QLineEdit(m_properties);
-    const std::pair<const char *, QWidget *> fields[] = {
-        {QT_TR_NOOP("Message &expiry:"), m_expiry},
-        {QT_TR_NOOP("&Content type:"), m_contentType},
-        {QT_TR_NOOP("Payload format &indicator:"), m_indicator},
-        {QT_TR_NOOP("Res&ponse topic:"), m_responseTopic},
-        {QT_TR_NOOP("Corre&lation data:"), m_correlation},
-        {QT_TR_NOOP("&User properties:"), m_userProperties},
-    };
-    for (const auto &[text, field] : fields) {
-        auto *label = new QLabel(m_properties);
-        label->setBuddy(field);
-        form->addRow(label, field);
-        m_texts.add([label, text = text] { label->setText(tr(text)); });
-    }
+    m_properties =
+        new PublishPropertiesFields(PublishPropertiesFields::Labels::WithMnemonics, this);
+    m_expiry = m_properties->expiry();
+    m_contentType = m_properties->contentType();
+    m_indicator = m_properties->indicator();
+    m_responseTopic = m_properties->responseTopic();
+    m_correlation = m_properties->correlation();
+    m_userProperties = m_properties->userProperties();
     m_properties->setVisible(false);
     layout->addWidget(m_properties);
 
@@ -132,12 +114,6 @@ PublishBar::PublishBar(QWidget *parent)
         m_historyButton->setText(tr("History"));
         m_historyButton->setToolTip(tr("Resend a message from the publish history"));
         m_historyButton->setAccessibleName(tr("Publish history"));
-        m_expiry->setSuffix(tr(" s"));
-        m_expiry->setSpecialValueText(tr("never expires"));
-        m_contentType->setPlaceholderText(tr("e.g. application/json"));
-        m_indicator->setItemText(0, tr("not sent"));
-        m_indicator->setItemText(1, tr("0: unspecified bytes"));
-        m_indicator->setItemText(2, tr("1: UTF-8 text"));
         m_correlation->setPlaceholderText(tr("text, sent as UTF-8 bytes"));
         m_userProperties->setPlaceholderText(tr("name=value; other=value"));
         payloadLabel->setText(tr("&Payload:"));
@@ -264,12 +240,12 @@ PublishDraft PublishBar::draft() const
     // Only what the user sees goes out: the properties while their panel is open.
     if (propertiesActive()) {
         Properties p;
-        if (m_expiry->value() > 0)
-            p.setInteger(PropertyId::MessageExpiryInterval, quint32(m_expiry->value()));
+        if (const auto expiry = m_properties->expirySeconds())
+            p.setInteger(PropertyId::MessageExpiryInterval, *expiry);
         if (!m_contentType->text().isEmpty())
             p.setString(PropertyId::ContentType, m_contentType->text());
-        if (const int indicator = m_indicator->currentData().toInt(); indicator >= 0)
-            p.setInteger(PropertyId::PayloadFormatIndicator, quint32(indicator));
+        if (const auto indicator = m_properties->indicatorValue())
+            p.setInteger(PropertyId::PayloadFormatIndicator, *indicator);
         if (!m_responseTopic->text().isEmpty())
             p.setString(PropertyId::ResponseTopic, m_responseTopic->text());
         if (!m_correlation->text().isEmpty())
@@ -455,18 +431,15 @@ void PublishBar::load(const PublishPacket &packet)
     m_payload->setPlainText(isText ? text : QString::fromLatin1(packet.payload.toHex(' ')));
 
     const Properties &p = packet.properties;
-    m_expiry->setValue(int(qMin<quint32>(p.integer(PropertyId::MessageExpiryInterval).value_or(0),
-                                         quint32(m_expiry->maximum()))));
+    m_properties->setExpirySeconds(p.integer(PropertyId::MessageExpiryInterval));
     m_contentType->setText(p.string(PropertyId::ContentType).value_or(QString()));
     const auto indicator = p.integer(PropertyId::PayloadFormatIndicator);
-    m_indicator->setCurrentIndex(m_indicator->findData(indicator ? int(*indicator) : -1));
+    m_properties->setIndicatorValue(indicator ? std::optional<quint8>(quint8(*indicator))
+                                              : std::nullopt);
     m_responseTopic->setText(p.string(PropertyId::ResponseTopic).value_or(QString()));
     m_correlation->setText(
         QString::fromUtf8(p.binary(PropertyId::CorrelationData).value_or(QByteArray())));
-    QStringList pairs;
-    for (const StringPair &pair : p.userProperties())
-        pairs.append(pair.name + QLatin1Char('=') + pair.value);
-    m_userProperties->setText(pairs.join(QStringLiteral("; ")));
+    m_properties->setUserPropertyPairs(p.userProperties());
     // What is loaded is what goes out: the panel opens when the message had properties.
     if (m_mqtt5)
         m_propertiesToggle->setChecked(!p.isEmpty());

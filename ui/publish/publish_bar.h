@@ -24,6 +24,7 @@ class QToolButton;
 namespace mqttdesk {
 
 class PublishDraft;
+class PublishPropertiesFields;
 struct PublishDraftError;
 
 // The publish bar under the stream: topic (completed from the publish history), QoS,
@@ -115,7 +116,7 @@ private:
     QPlainTextEdit *m_payload = nullptr;
     QToolButton *m_propertiesToggle = nullptr;
     QToolButton *m_historyButton = nullptr;
-    QWidget *m_properties = nullptr;
+    PublishPropertiesFields *m_properties = nullptr; // the fields below are its
     QSpinBox *m_expiry = nullptr;
     QLineEdit *m_contentType = nullptr;
     QComboBox *m_indicator = nullptr;

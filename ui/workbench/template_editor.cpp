@@ -1,5 +1,6 @@
 #include "ui/workbench/template_editor.h"
 
+#include "ui/publish/publish_properties_fields.h"
 #include "ui/subscriptions/user_property_parser.h"
 #include "ui/theme/theme.h"
 
@@ -123,35 +124,16 @@ TemplateEditor::TemplateEditor(QWidget *parent)
     row->addWidget(m_propertiesToggle);
     form->addRow(qosLabel, row);
 
-    m_properties = new QWidget(this);
-    auto *propertiesForm = new QFormLayout(m_properties);
-    propertiesForm->setContentsMargins(0, 0, 0, 0);
-    m_expiry = new QSpinBox(m_properties);
-    m_expiry->setRange(0, 2147483647);
-    m_contentType = new QLineEdit(m_properties);
-    m_indicator = new QComboBox(m_properties);
-    m_indicator->addItem(QString(), -1);
-    m_indicator->addItem(QString(), 0);
-    m_indicator->addItem(QString(), 1);
-    m_responseTopic = new QLineEdit(m_properties);
-    m_correlation = new QLineEdit(m_properties);
-    m_userProperties = new QLineEdit(m_properties);
-    const std::pair<const char *, QWidget *> fields[] = {
-        {QT_TR_NOOP("Message expiry:"), m_expiry},
-        {QT_TR_NOOP("Content type:"), m_contentType},
-        {QT_TR_NOOP("Payload format indicator:"), m_indicator},
-        {QT_TR_NOOP("Response topic:"), m_responseTopic},
-        {QT_TR_NOOP("Correlation data:"), m_correlation},
-        {QT_TR_NOOP("User properties:"), m_userProperties},
-    };
-    for (const auto &[text, field] : fields) {
-        auto *label = new QLabel(m_properties);
-        label->setBuddy(field);
-        propertiesForm->addRow(label, field);
-        m_texts.add([label, text = text] { label->setText(tr(text)); });
-    }
+    // Plain labels: the editor sits beside the publish bar, which has the mnemonics.
+    m_properties = new PublishPropertiesFields(PublishPropertiesFields::Labels::Plain, this);
+    m_expiry = m_properties->expiry();
+    m_contentType = m_properties->contentType();
+    m_indicator = m_properties->indicator();
+    m_responseTopic = m_properties->responseTopic();
+    m_correlation = m_properties->correlation();
+    m_userProperties = m_properties->userProperties();
     m_propertiesError = errorLabel(m_properties);
-    propertiesForm->addRow(m_propertiesError);
+    m_properties->form()->addRow(m_propertiesError);
     m_properties->setVisible(false);
     form->addRow(m_properties);
 
@@ -220,12 +202,6 @@ TemplateEditor::TemplateEditor(QWidget *parent)
             m_format->setItemText(i,
                                   payloadFormatName(PayloadFormat(m_format->itemData(i).toInt())));
         m_propertiesToggle->setAccessibleName(tr("MQTT 5 publish properties"));
-        m_expiry->setSuffix(tr(" s"));
-        m_expiry->setSpecialValueText(tr("never expires"));
-        m_contentType->setPlaceholderText(tr("e.g. application/json"));
-        m_indicator->setItemText(0, tr("not sent"));
-        m_indicator->setItemText(1, tr("0: unspecified bytes"));
-        m_indicator->setItemText(2, tr("1: UTF-8 text"));
         m_responseTopic->setPlaceholderText(tr("e.g. reply/{{client_id}}"));
         m_correlation->setPlaceholderText(tr("text, sent as UTF-8 bytes, e.g. {{uuid}}"));
         m_userProperties->setPlaceholderText(tr("name=value; other={{counter}}"));
@@ -343,17 +319,12 @@ void TemplateEditor::fillForm(const PublishTemplate &item)
     if (m_script->toPlainText() != item.script)
         m_script->setPlainText(item.script);
     const TemplateProperties &p = item.properties;
-    m_expiry->setValue(
-        int(qMin<quint32>(p.messageExpiry.value_or(0), quint32(m_expiry->maximum()))));
+    m_properties->setExpirySeconds(p.messageExpiry);
     m_contentType->setText(p.contentType);
-    m_indicator->setCurrentIndex(
-        m_indicator->findData(p.payloadFormatIndicator ? int(*p.payloadFormatIndicator) : -1));
+    m_properties->setIndicatorValue(p.payloadFormatIndicator);
     m_responseTopic->setText(p.responseTopic);
     m_correlation->setText(p.correlationData);
-    QStringList pairs;
-    for (const StringPair &pair : p.userProperties)
-        pairs.append(pair.name + QLatin1Char('=') + pair.value);
-    m_userProperties->setText(pairs.join(QStringLiteral("; ")));
+    m_properties->setUserPropertyPairs(p.userProperties);
     m_userPropertyPairs = p.userProperties;
     // A template with properties shows them; another keeps the panel as the user left it.
     if (!p.isEmpty())
@@ -372,10 +343,8 @@ PublishTemplate TemplateEditor::currentTemplate() const
     t.payload = m_payload->toPlainText();
     t.script = m_script->toPlainText();
     TemplateProperties p;
-    if (m_expiry->value() > 0)
-        p.messageExpiry = quint32(m_expiry->value());
-    if (const int indicator = m_indicator->currentData().toInt(); indicator >= 0)
-        p.payloadFormatIndicator = quint8(indicator);
+    p.messageExpiry = m_properties->expirySeconds();
+    p.payloadFormatIndicator = m_properties->indicatorValue();
     p.contentType = m_contentType->text();
     p.responseTopic = m_responseTopic->text();
     p.correlationData = m_correlation->text();

@@ -19,6 +19,8 @@ class QToolButton;
 
 namespace mqttdesk {
 
+class PublishPropertiesFields;
+
 // The form of one publish template: name, topic, QoS, retain, format, payload, the 5.0
 // properties (behind a toggle, as on the publish bar; user properties typed on one line,
 // "name=value; other=value") and an outgoing script (behind its own toggle). Every edit compiles
@@ -102,7 +104,7 @@ private:
     QComboBox *m_format = nullptr;
     QPlainTextEdit *m_payload = nullptr;
     QToolButton *m_propertiesToggle = nullptr;
-    QWidget *m_properties = nullptr;
+    PublishPropertiesFields *m_properties = nullptr; // the fields below are its
     QSpinBox *m_expiry = nullptr;
     QLineEdit *m_contentType = nullptr;
     QComboBox *m_indicator = nullptr;
