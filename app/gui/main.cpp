@@ -41,6 +41,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("mqttdesk"));
     QApplication::setOrganizationName(QStringLiteral("mqttdesk"));
     QApplication::setApplicationVersion(mqttdesk::versionString());
+    // The installed .desktop file: the window's icon and name on Wayland, and in docks.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.mqttdesk.MqttDesk"));
     // Before any window lists the decoders.
     mqttdesk::ProtobufDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
     mqttdesk::SparkplugDecoder::registerIn(mqttdesk::DecoderRegistry::instance());
@@ -106,6 +108,8 @@ int main(int argc, char *argv[])
         window.offerLocalBroker(offeredPort);
     });
 
+    if (parser.isSet(screenshot))
+        window.resize(1280, 800); // whatever size the data directory kept
     window.show();
     if (parser.isSet(screenshot)) {
         const QString file = QDir::current().absoluteFilePath(parser.value(screenshot));
@@ -118,7 +122,9 @@ int main(int argc, char *argv[])
         // Long enough for the first connection attempt to show its state.
         QTimer::singleShot(1500, &window, [&window, file] {
             const bool saved = window.grab().save(file);
-            QApplication::exit(saved ? 0 : 2);
+            if (!saved)
+                fprintf(stderr, "mqttdesk: cannot write the screenshot to %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
         });
     }
     return app.exec();

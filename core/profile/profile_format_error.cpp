@@ -36,7 +36,8 @@ QString ProfileFormatError::message() const
         text = tr("The file is not valid JSON (line %1): %2").arg(m_line).arg(m_detail);
         return text;
     case Kind::UnknownFormat:
-        return tr("The file is neither an MQTT Desk profile export nor an MQTTX export: %1")
+        return tr("The file is neither an MQTT Desk profile export nor an MQTTX export nor MQTT "
+                  "Explorer's settings: %1")
             .arg(m_detail);
     case Kind::UnsupportedVersion:
         return tr("The file was written by a newer MQTT Desk (format version %1); update the "

@@ -35,6 +35,7 @@ struct ProfileImport
     {
         MqttDesk,
         Mqttx,
+        MqttExplorer,
     };
 
     Source source = Source::MqttDesk;

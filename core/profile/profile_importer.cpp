@@ -1,6 +1,7 @@
 #include "core/profile/profile_importer.h"
 
 #include "core/profile/json_field_reader.h"
+#include "core/profile/mqtt_explorer_importer.h"
 #include "core/profile/mqttx_importer.h"
 #include "core/profile/profile_json.h"
 
@@ -110,6 +111,9 @@ ProfileImport ProfileImporter::fromJson(const QByteArray &data)
                         .arg(format.toVariant().toString())));
         if (MqttxImporter::looksLikeConnection(root))
             return MqttxImporter::fromJson(QJsonArray{root}, true);
+        // MQTT Explorer's settings.json, or the connections object taken out of it.
+        if (MqttExplorerImporter::looksLikeSettings(root))
+            return MqttExplorerImporter::fromJson(root);
     } else if (document.isArray()) {
         const QJsonArray array = document.array();
         if (!array.isEmpty() && array.first().isObject() &&
@@ -120,9 +124,10 @@ ProfileImport ProfileImporter::fromJson(const QByteArray &data)
         ProfileImport::Source::MqttDesk,
         ProfileFormatError(Kind::UnknownFormat, {},
                            QCoreApplication::translate("mqttdesk::ProfileImporter",
-                                                       "no \"format\": \"mqttdesk-profiles\" "
-                                                       "and no MQTTX connection (host, "
-                                                       "clientId)")));
+                                                       "no \"format\": \"mqttdesk-profiles\", "
+                                                       "no MQTTX connection (host, clientId) "
+                                                       "and no MQTT Explorer settings "
+                                                       "(ConnectionManager_connections)")));
 }
 
 ProfileImport ProfileImporter::fromFile(const QString &path)

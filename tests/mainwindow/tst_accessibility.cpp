@@ -11,6 +11,7 @@
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
 #include "ui/dialogs/connection_dialog.h"
+#include "ui/dialogs/keyboard_shortcuts_dialog.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/jump_to_time_dialog.h"
@@ -124,6 +125,18 @@ private slots:
         QTRY_VERIFY(view->chartsPage()->chartsView());
         const QStringList chartsMissing = unnamed(w);
         QVERIFY2(chartsMissing.isEmpty(), qPrintable(chartsMissing.join(QStringLiteral("; "))));
+    }
+
+    void keyboardShortcutsDialog()
+    {
+        ScriptedPrompts prompts;
+        MainWindowFixture f;
+        KeyboardShortcutsDialog *dialog = f.window()->showKeyboardShortcuts();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QStringList missing = unnamed(dialog);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+        dialog->close();
     }
 
     void streamDialogs()

@@ -84,7 +84,8 @@ private slots:
         for (QAction *a : f.window()->menuBar()->actions())
             menus << a->text().remove(QLatin1Char('&'));
         QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Connection"),
-                                     QStringLiteral("View"), QStringLiteral("Help")}));
+                                     QStringLiteral("View"), QStringLiteral("Go"),
+                                     QStringLiteral("Help")}));
         ConnectionActions *a = f.window()->actions();
         QCOMPARE(a->newConnection->shortcut(), QKeySequence(QKeySequence::New));
         QVERIFY(!a->rename->shortcut().isEmpty());

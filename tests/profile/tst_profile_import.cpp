@@ -1,3 +1,5 @@
+#include "core/profile/mqtt_explorer_importer.h"
+#include "core/profile/mqttx_importer.h"
 #include "core/profile/profile_exporter.h"
 #include "core/profile/profile_importer.h"
 #include "tests/profile/sample_profiles.h"
@@ -20,6 +22,27 @@ QByteArray mqttxExport()
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open the MQTTX sample: is MQTTDESK_SOURCE_DIR set?");
     return file.readAll();
+}
+
+// Shaped like MQTT Explorer's settings.json (ConnectionManager_connections), written
+// for this test from its ConnectionOptions.
+QByteArray mqttExplorerSample(const QString &name)
+{
+    QFile file(qEnvironmentVariable("MQTTDESK_SOURCE_DIR") +
+               QStringLiteral("/tests/profile/data/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open the MQTT Explorer sample: is MQTTDESK_SOURCE_DIR set?");
+    return file.readAll();
+}
+
+QStringList filtersOf(const ProfileImport &result, const QUuid &profileId)
+{
+    QStringList filters;
+    for (const ProfileSubscription &s : result.subscriptions) {
+        if (s.profileId == profileId)
+            filters << QStringLiteral("%1@%2").arg(s.filter).arg(s.qos);
+    }
+    return filters;
 }
 
 ProfileSubscription subscription(const QUuid &profileId, const QString &filter, quint8 qos)
@@ -208,6 +231,49 @@ private Q_SLOTS:
         QTest::newRow("mqttx bad protocol")
             << QByteArray("{\"host\": \"a\", \"clientId\": \"c\", \"protocol\": \"quic\"}")
             << "The field \"protocol\" has an unknown value";
+        QTest::newRow("mqtt explorer port text")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"encryption\": false, \"port\": \"eighty\"}}}")
+            << "The field \"ConnectionManager_connections['a'].port\" has the wrong type";
+        QTest::newRow("mqtt explorer port range")
+            << QByteArray(
+                   "{\"a\": {\"host\": \"h\", \"certValidation\": true, \"port\": \"70000\"}}")
+            << "The field \"['a'].port\" is out of range";
+        QTest::newRow("mqtt explorer bad protocol")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"encryption\": false, \"protocol\": \"quic\"}}}")
+            << "\"ConnectionManager_connections['a'].protocol\" has an unknown value: \"quic\" "
+               "(allowed: mqtt, ws)";
+        QTest::newRow("mqtt explorer other type")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"encryption\": false, \"type\": \"sparkplug\"}}}")
+            << "\"ConnectionManager_connections['a'].type\" has an unknown value";
+        QTest::newRow("mqtt explorer no host")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"encryption\": false}, \"b\": {\"encryption\": true}}}")
+            << "The field \"ConnectionManager_connections['b'].host\" is missing";
+        QTest::newRow("mqtt explorer connections not an object")
+            << QByteArray("{\"ConnectionManager_connections\": []}")
+            << "The field \"ConnectionManager_connections\" has the wrong type";
+        QTest::newRow("mqtt explorer connection not an object")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": 5}}")
+            << "The field \"ConnectionManager_connections['a']\" has the wrong type";
+        QTest::newRow("mqtt explorer subscription")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"subscriptions\": [\"x\", 7]}}}")
+            << "\"ConnectionManager_connections['a'].subscriptions[1]\" has the wrong type";
+        QTest::newRow("mqtt explorer qos")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"subscriptions\": [{\"topic\": \"x\", \"qos\": 3}]}}}")
+            << "\"ConnectionManager_connections['a'].subscriptions[0].qos\" is out of range";
+        QTest::newRow("mqtt explorer encryption")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"encryption\": \"yes\"}}}")
+            << "\"ConnectionManager_connections['a'].encryption\" has the wrong type";
+        QTest::newRow("mqtt explorer version")
+            << QByteArray("{\"ConnectionManager_connections\": {\"a\": {\"host\": \"h\", "
+                          "\"protocolVersion\": 6}}}")
+            << "\"ConnectionManager_connections['a'].protocolVersion\" is out of range";
     }
 
     void malformedFilesImportNothing()
@@ -296,6 +362,171 @@ private Q_SLOTS:
         const ProfileImport result = ProfileImporter::fromJson(one);
         QVERIFY2(result.ok(), qPrintable(result.error.message()));
         QCOMPARE(result.profiles.size(), 1);
+    }
+    void mqttExplorerSettingsImport()
+    {
+        const ProfileImport result = ProfileImporter::fromJson(
+            mqttExplorerSample(QStringLiteral("mqtt_explorer_settings.json")));
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.source, ProfileImport::Source::MqttExplorer);
+        QCOMPARE(result.profiles.size(), 3);
+        QVERIFY(result.messages.isEmpty());
+        QVERIFY(result.decodingRules.isEmpty());
+
+        // In MQTT Explorer's order ("order"), not the file's (alphabetical) key order.
+        const ConnectionProfile &tcp = result.profiles.at(0);
+        QCOMPARE(tcp.id, QUuid::fromString(QStringLiteral("e4b1c2d3-5f6a-4b7c-8d9e-0f1a2b3c4d5e")));
+        QCOMPARE(tcp.name, QStringLiteral("Home broker"));
+        QCOMPARE(tcp.scheme, TransportScheme::Mqtt);
+        QCOMPARE(tcp.host, QStringLiteral("192.168.1.20"));
+        QCOMPARE(tcp.port, quint16(1883));
+        QVERIFY(tcp.clientId.isEmpty()); // none saved: a random one, as in MQTT Explorer
+        QVERIFY(tcp.username.isEmpty());
+        QVERIFY(!tcp.password.isSet);
+        QCOMPARE(tcp.protocolVersion, ProtocolVersion::V311);
+        QVERIFY(tcp.tls.verifyPeer);
+        QCOMPARE(filtersOf(result, tcp.id),
+                 (QStringList{QStringLiteral("#@0"), QStringLiteral("$SYS/#@0"),
+                              QStringLiteral("home/+/temperature@1")}));
+
+        const ConnectionProfile &tls = result.profiles.at(1);
+        QCOMPARE(tls.id, QUuid::fromString(QStringLiteral("2c8f7a10-3b4d-4e5f-9a6b-7c8d9e0f1a2b")));
+        QCOMPARE(tls.name, QStringLiteral("Factory (TLS)"));
+        QCOMPARE(tls.scheme, TransportScheme::Mqtts);
+        QCOMPARE(tls.host, QStringLiteral("mqtt.factory.example"));
+        QCOMPARE(tls.port, quint16(8883)); // saved as the text "8883"
+        QCOMPARE(tls.clientId, QStringLiteral("plant-monitor-01"));
+        QCOMPARE(tls.username, QStringLiteral("plant-monitor"));
+        QCOMPARE(tls.password, (Secret{true, QStringLiteral("s3cret!")}));
+        QCOMPARE(tls.protocolVersion, ProtocolVersion::V311);
+        QVERIFY(!tls.tls.verifyPeer);
+        // The embedded CA is dropped: no file is written, the system CAs stay.
+        QVERIFY(tls.tls.useSystemCa);
+        QVERIFY(tls.tls.caFiles.isEmpty());
+        QVERIFY(tls.tls.clientCertificatePath.isEmpty());
+        QVERIFY(tls.tls.clientKeyPath.isEmpty());
+        QCOMPARE(filtersOf(result, tls.id), QStringList{QStringLiteral("factory/+/status@2")});
+
+        const ConnectionProfile &ws = result.profiles.at(2);
+        QCOMPARE(ws.name, QStringLiteral("test.mosquitto.org (WebSocket)"));
+        QCOMPARE(ws.scheme, TransportScheme::Ws);
+        QCOMPARE(ws.host, QStringLiteral("test.mosquitto.org"));
+        QCOMPARE(ws.port, quint16(8080));
+        QCOMPARE(ws.wsPath, QStringLiteral("/mqtt"));
+        QVERIFY(ws.tls.verifyPeer);
+        QCOMPARE(filtersOf(result, ws.id), QStringList{QStringLiteral("#@0")});
+        // Not a UUID ("test.mosquitto.org"): one derived from it, the same on every import,
+        // so that importing the file again finds this connection by id.
+        QVERIFY(!ws.id.isNull());
+        QCOMPARE(ws.id.version(), QUuid::Sha1);
+        const ProfileImport again = ProfileImporter::fromJson(
+            mqttExplorerSample(QStringLiteral("mqtt_explorer_settings.json")));
+        QCOMPARE(again.profiles.at(2).id, ws.id);
+
+        for (const ConnectionProfile &p : result.profiles)
+            QVERIFY(result.subscriptionsListed.contains(p.id));
+        QCOMPARE(result.subscriptions.size(), 5);
+    }
+
+    void mqttExplorerConnectionsObjectAlone()
+    {
+        const QJsonObject settings =
+            QJsonDocument::fromJson(
+                mqttExplorerSample(QStringLiteral("mqtt_explorer_settings.json")))
+                .object();
+        const QByteArray connections =
+            QJsonDocument(
+                settings.value(QStringLiteral("ConnectionManager_connections")).toObject())
+                .toJson();
+        const ProfileImport alone = ProfileImporter::fromJson(connections);
+        QVERIFY2(alone.ok(), qPrintable(alone.error.message()));
+        const ProfileImport whole = ProfileImporter::fromJson(
+            mqttExplorerSample(QStringLiteral("mqtt_explorer_settings.json")));
+        QCOMPARE(alone.profiles, whole.profiles);
+        QCOMPARE(alone.subscriptions, whole.subscriptions);
+    }
+
+    void mqttExplorerBrokenFileNamesTheField()
+    {
+        const ProfileImport result = ProfileImporter::fromJson(
+            mqttExplorerSample(QStringLiteral("mqtt_explorer_broken_port.json")));
+        QVERIFY(!result.ok());
+        QVERIFY(result.profiles.isEmpty());
+        QVERIFY(result.subscriptions.isEmpty());
+        QVERIFY(result.subscriptionsListed.isEmpty());
+        QCOMPARE(result.error.kind(), ProfileFormatError::Kind::WrongType);
+        QCOMPARE(
+            result.error.field(),
+            QStringLiteral("ConnectionManager_connections['7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a']"
+                           ".port"));
+        QVERIFY2(result.error.message().contains(QStringLiteral("has the wrong type")),
+                 qPrintable(result.error.message()));
+    }
+
+    // Missing fields take MQTT Explorer's defaults, unknown ones are ignored, and a file
+    // from before subscriptions had a QoS lists plain topics.
+    void mqttExplorerLenientReading()
+    {
+        const QByteArray data = R"({
+            "Settings": {"anything": [1, 2]},
+            "ConnectionManager_connections": {
+                "old": {"host": "old.example", "encryption": false,
+                        "subscriptions": ["a/#", "", "b"], "somethingNew": {"x": 1}},
+                "secure-ws": {"id": "secure-ws", "host": "ws.example", "protocol": "ws",
+                              "encryption": true, "port": "", "protocolVersion": 5,
+                              "clientKey": {"name": "k.pem", "data": "AAAA"}},
+                "bare": {"host": "bare.example", "certValidation": true, "name": ""}
+            }
+        })";
+        const ProfileImport result = ProfileImporter::fromJson(data);
+        QVERIFY2(result.ok(), qPrintable(result.error.message()));
+        QCOMPARE(result.profiles.size(), 3);
+
+        // No "order": the keys' order.
+        const ConnectionProfile &bare = result.profiles.at(0);
+        QCOMPARE(bare.name, QStringLiteral("bare.example")); // unnamed: named after its host
+        QCOMPARE(bare.scheme, TransportScheme::Mqtt);
+        QCOMPARE(bare.port, quint16(1883));
+        QVERIFY(!result.subscriptionsListed.contains(bare.id)); // no list in the file
+        QVERIFY(filtersOf(result, bare.id).isEmpty());
+
+        const ConnectionProfile &old = result.profiles.at(1);
+        QCOMPARE(old.name, QStringLiteral("old.example"));
+        // The key stands in for the missing id.
+        QCOMPARE(old.id, ProfileImporter::fromJson(data).profiles.at(1).id);
+        QVERIFY(old.tls.verifyPeer); // absent: verification stays on
+        QCOMPARE(filtersOf(result, old.id),
+                 (QStringList{QStringLiteral("a/#@0"), QStringLiteral("b@0")}));
+
+        const ConnectionProfile &wss = result.profiles.at(2);
+        QCOMPARE(wss.scheme, TransportScheme::Wss);
+        QCOMPARE(wss.port, quint16(8084));         // an empty port box: the scheme's default
+        QCOMPARE(wss.wsPath, QStringLiteral("/")); // no base path: ws://host:port/
+        QCOMPARE(wss.protocolVersion, ProtocolVersion::V5);
+        QVERIFY(wss.tls.clientKeyPath.isEmpty());
+        QVERIFY(old.id != wss.id && old.id != bare.id);
+    }
+
+    void mqttExplorerDetection()
+    {
+        QVERIFY(MqttExplorerImporter::looksLikeSettings(
+            QJsonObject{{QStringLiteral("ConnectionManager_connections"), QJsonObject()}}));
+        QVERIFY(MqttExplorerImporter::looksLikeSettings(QJsonObject{
+            {QStringLiteral("x"), QJsonObject{{QStringLiteral("host"), QStringLiteral("h")},
+                                              {QStringLiteral("encryption"), false}}}}));
+        QVERIFY(!MqttExplorerImporter::looksLikeSettings(QJsonObject{
+            {QStringLiteral("x"), QJsonObject{{QStringLiteral("host"), QStringLiteral("h")}}}}));
+        // An MQTTX connection stays MQTTX's.
+        QVERIFY(MqttxImporter::looksLikeConnection(
+            QJsonDocument::fromJson(mqttxExport()).array().at(0).toObject()));
+        const ProfileImport unknown = ProfileImporter::fromJson("{\"a\": {\"b\": 1}}");
+        QCOMPARE(unknown.error.kind(), ProfileFormatError::Kind::UnknownFormat);
+        QVERIFY2(unknown.error.message().contains(QStringLiteral("MQTT Explorer")),
+                 qPrintable(unknown.error.message()));
+        const ProfileImport empty =
+            ProfileImporter::fromJson("{\"ConnectionManager_connections\": {}}");
+        QVERIFY2(empty.ok(), qPrintable(empty.error.message()));
+        QVERIFY(empty.profiles.isEmpty());
     }
 };
 

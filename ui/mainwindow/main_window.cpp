@@ -16,8 +16,10 @@
 #include "ui/connections/log_model.h"
 #include "ui/connections/log_view.h"
 #include "ui/connections/secrets_runner.h"
+#include "ui/dialogs/keyboard_shortcuts_dialog.h"
 #include "ui/dialogs/message_box_secret_consent.h"
 #include "ui/mainwindow/connection_actions.h"
+#include "ui/mainwindow/keyboard_actions.h"
 #include "ui/mainwindow/language_menu.h"
 #include "ui/mainwindow/profile_commands.h"
 #include "ui/mainwindow/status_summary.h"
@@ -99,6 +101,18 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_logView->hide();
 
     m_actions = new ConnectionActions(this);
+    // Delete and F2 act on the selected connection only while the focus is in the sidebar:
+    // elsewhere those keys belong to the widget (a template deleted or renamed in the Publish
+    // tab), and two shortcuts on one key would cancel each other. The menus and the toolbar
+    // still offer both.
+    for (QAction *action : {m_actions->remove, m_actions->rename}) {
+        removeAction(action);
+        m_sidebar->addAction(action);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
+    m_keys = new KeyboardActions(this, m_sidebar, m_model, m_workspace);
+    connect(m_keys->keyboardShortcuts, &QAction::triggered, this,
+            &MainWindow::showKeyboardShortcuts);
     m_sidebar->setContextMenu(m_actions->contextMenu(this));
     m_summary = new StatusSummary(this);
     statusBar()->addPermanentWidget(m_summary);
@@ -277,6 +291,9 @@ void MainWindow::buildMenus()
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(log);
     view->addAction(toolbar->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_keys->compactMode);
+    view->addSeparator();
     QAction *packets = view->addAction(QString());
     packets->setObjectName(QStringLiteral("logPacketsAction"));
     packets->setCheckable(true);
@@ -298,7 +315,17 @@ void MainWindow::buildMenus()
     m_languageMenu = new LanguageMenu(m_settings, view);
     view->addMenu(m_languageMenu);
 
+    QMenu *go = menuBar()->addMenu(QString());
+    go->addAction(m_keys->focusPublishTopic);
+    go->addAction(m_keys->focusSearch);
+    go->addAction(m_keys->jumpToNewest);
+    go->addSeparator();
+    go->addAction(m_keys->nextConnection);
+    go->addAction(m_keys->previousConnection);
+
     QMenu *help = menuBar()->addMenu(QString());
+    help->addAction(m_keys->keyboardShortcuts);
+    help->addSeparator();
     QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
 
@@ -313,6 +340,7 @@ void MainWindow::buildMenus()
         packets->setText(tr("Log &packets"));
         packets->setToolTip(tr("Also log every MQTT packet sent and received (slows down "
                                "floods)"));
+        go->setTitle(tr("&Go"));
         help->setTitle(tr("&Help"));
         about->setText(tr("&About MQTT Desk"));
         aboutQt->setText(tr("About &Qt"));
@@ -334,6 +362,7 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_actions->retranslate();
+        m_keys->retranslate();
         m_texts.retranslate();
         // Texts the models and the header compute from the state.
         emit m_log->headerDataChanged(Qt::Horizontal, 0, LogModel::ColumnCount - 1);
@@ -341,6 +370,18 @@ void MainWindow::changeEvent(QEvent *event)
         selectProfile(m_sidebar->selectedProfileId());
     }
     QMainWindow::changeEvent(event);
+}
+
+KeyboardShortcutsDialog *MainWindow::showKeyboardShortcuts()
+{
+    if (!m_shortcutsDialog)
+        m_shortcutsDialog = new KeyboardShortcutsDialog(this, this);
+    else
+        m_shortcutsDialog->rebuild();
+    m_shortcutsDialog->show();
+    m_shortcutsDialog->raise();
+    m_shortcutsDialog->activateWindow();
+    return m_shortcutsDialog;
 }
 
 void MainWindow::showAbout()
@@ -372,6 +413,7 @@ void MainWindow::selectProfile(qint64 profileId)
     if (m_storageReady)
         m_actions->update(placement ? profileId : 0, open,
                           !placement && !m_sidebar->selectedFolder().isEmpty());
+    m_keys->update();
     m_lastReceived = -1;
     refreshStatusBar();
 }

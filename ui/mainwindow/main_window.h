@@ -4,6 +4,7 @@
 #include "ui/i18n/retranslator.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -17,6 +18,8 @@ class ConnectionActions;
 class ConnectionListModel;
 class ConnectionSidebar;
 class ConnectionWorkspace;
+class KeyboardActions;
+class KeyboardShortcutsDialog;
 class LanguageMenu;
 class LogModel;
 class LogView;
@@ -61,6 +64,10 @@ public:
     ConnectionSidebar *sidebar() const { return m_sidebar; }
     ConnectionWorkspace *workspace() const { return m_workspace; }
     ConnectionActions *actions() const { return m_actions; }
+    // Focus moves, jump to newest, compact mode, next/previous connection, the shortcut list.
+    KeyboardActions *keyboardActions() const { return m_keys; }
+    // Help > Keyboard shortcuts: shown (created on first use) and returned.
+    KeyboardShortcutsDialog *showKeyboardShortcuts();
     ProfileCommands *commands() const { return m_commands; }
     ProfileCatalog *catalog() const { return m_catalog.get(); }
     LogModel *logModel() const { return m_log; }
@@ -110,6 +117,8 @@ private:
     QSplitter *m_splitter = nullptr;
     LogView *m_logView = nullptr;
     ConnectionActions *m_actions = nullptr;
+    KeyboardActions *m_keys = nullptr;
+    QPointer<KeyboardShortcutsDialog> m_shortcutsDialog;
     ProfileCommands *m_commands = nullptr;
     StatusSummary *m_summary = nullptr;
     QTimer *m_rateTimer = nullptr;

@@ -4,6 +4,7 @@
 #include "ui/publish/publish_properties_fields.h"
 #include "ui/subscriptions/user_property_parser.h"
 #include "ui/theme/theme.h"
+#include "ui/widgets/shortcut_claim.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +18,6 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QStringDecoder>
 #include <QStringListModel>
@@ -142,12 +142,10 @@ PublishBar::PublishBar(QWidget *parent)
         // Says on the bar itself that the next message carries properties.
         m_propertiesToggle->setText(on ? tr("Properties on") : tr("Properties"));
     });
-    for (const QKeySequence &keys :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &PublishBar::send);
-    }
+    // Ctrl+Return sends from anywhere in the bar, although the window connects with it.
+    new ShortcutClaim(
+        this, {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+        [this] { send(); });
     connect(m_topic, &QLineEdit::textEdited, this, &PublishBar::clearError);
     connect(m_payload, &QPlainTextEdit::textChanged, this, &PublishBar::clearError);
 

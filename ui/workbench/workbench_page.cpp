@@ -10,6 +10,7 @@
 #include "ui/publish/publish_bar.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/prompts.h"
+#include "ui/widgets/shortcut_claim.h"
 #include "ui/workbench/collection_dialog.h"
 #include "ui/workbench/publish_bar_template.h"
 #include "ui/workbench/publish_jobs_view.h"
@@ -29,7 +30,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
@@ -193,12 +193,10 @@ QWidget *WorkbenchPage::buildTemplatePane()
     connect(m_repeat, &QPushButton::clicked, this, &WorkbenchPage::sendRepeatedly);
     connect(m_requestButton, &QPushButton::clicked, this, &WorkbenchPage::sendAsRequest);
     connect(m_activity, &QTabWidget::currentChanged, this, &WorkbenchPage::makeRoomForActivity);
-    for (const QKeySequence &keys :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, pane);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &WorkbenchPage::send);
-    }
+    // Ctrl+Return sends from anywhere in the pane, although the window connects with it.
+    new ShortcutClaim(
+        pane, {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+        [this] { send(); });
     m_texts.add([this] {
         m_send->setText(tr("Send"));
         m_send->setToolTip(tr("Publish the template's next message once (Ctrl+Return, or "

@@ -1,0 +1,178 @@
+#include "ui/mainwindow/keyboard_actions.h"
+
+#include "ui/connections/connection_list_model.h"
+#include "ui/connections/connection_sidebar.h"
+#include "ui/connections/connection_workspace.h"
+#include "ui/publish/publish_bar.h"
+#include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_view.h"
+
+#include <QAction>
+#include <QKeySequence>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeView>
+#include <QWidget>
+
+#include <functional>
+
+namespace mqttdesk {
+
+namespace {
+
+QAction *make(QWidget *window, const QList<QKeySequence> &shortcuts, const QString &objectName)
+{
+    auto *action = new QAction(window);
+    action->setObjectName(objectName);
+    action->setShortcuts(shortcuts);
+    // Wherever the focus is in the window.
+    action->setShortcutContext(Qt::WindowShortcut);
+    window->addAction(action);
+    return action;
+}
+
+// The text, and a tooltip naming the action and its (first) shortcut.
+void setText(QAction *action, const QString &text)
+{
+    action->setText(text);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(
+        QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+        action->shortcut().toString(QKeySequence::NativeText)));
+}
+
+} // namespace
+
+KeyboardActions::KeyboardActions(QWidget *window, ConnectionSidebar *sidebar,
+                                 ConnectionListModel *model, ConnectionWorkspace *workspace)
+    : QObject(window)
+    , m_sidebar(sidebar)
+    , m_model(model)
+    , m_workspace(workspace)
+{
+    focusPublishTopic =
+        make(window, {QKeySequence(Qt::CTRL | Qt::Key_T)}, QStringLiteral("actionFocusTopic"));
+    focusSearch = make(window, {QKeySequence::Find}, QStringLiteral("actionFocusSearch"));
+    // Not End alone: lists and text fields keep End (the stream's list goes to its last row).
+    jumpToNewest =
+        make(window, {QKeySequence(Qt::CTRL | Qt::Key_End)}, QStringLiteral("actionJumpToNewest"));
+    compactMode = make(window, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+                       QStringLiteral("actionCompactMode"));
+    compactMode->setCheckable(true);
+    nextConnection = make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+                          QStringLiteral("actionNextConnection"));
+    previousConnection = make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+                              QStringLiteral("actionPreviousConnection"));
+    keyboardShortcuts =
+        make(window, {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)},
+             QStringLiteral("actionKeyboardShortcuts"));
+
+    connect(focusPublishTopic, &QAction::triggered, this, [this] {
+        if (ConnectionView *view = shownView()) {
+            QLineEdit *topic = view->publishBar()->topicEdit();
+            topic->setFocus(Qt::ShortcutFocusReason);
+            topic->selectAll();
+        }
+    });
+    connect(focusSearch, &QAction::triggered, this, [this] {
+        if (ConnectionView *view = showStream()) {
+            QLineEdit *search = view->streamView()->searchEdit();
+            search->setFocus(Qt::ShortcutFocusReason);
+            search->selectAll();
+        }
+    });
+    connect(jumpToNewest, &QAction::triggered, this, [this] {
+        if (ConnectionView *view = showStream())
+            view->streamView()->jumpToNewest();
+    });
+    connect(compactMode, &QAction::triggered, this, [this](bool on) {
+        if (ConnectionView *view = showStream())
+            view->streamView()->setCompact(on);
+    });
+    connect(nextConnection, &QAction::triggered, this, [this] { selectNeighbour(1); });
+    connect(previousConnection, &QAction::triggered, this, [this] { selectNeighbour(-1); });
+
+    connect(m_workspace->stack(), &QStackedWidget::currentChanged, this, &KeyboardActions::update);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &KeyboardActions::update);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &KeyboardActions::update);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &KeyboardActions::update);
+    retranslate();
+    update();
+}
+
+void KeyboardActions::retranslate()
+{
+    setText(focusPublishTopic, tr("Focus publish &topic"));
+    setText(focusSearch, tr("Focus &search"));
+    setText(jumpToNewest, tr("&Jump to newest message"));
+    setText(compactMode, tr("&Compact stream"));
+    setText(nextConnection, tr("&Next connection"));
+    setText(previousConnection, tr("&Previous connection"));
+    setText(keyboardShortcuts, tr("&Keyboard shortcuts…"));
+}
+
+ConnectionView *KeyboardActions::shownView() const
+{
+    return qobject_cast<ConnectionView *>(m_workspace->stack()->currentWidget());
+}
+
+ConnectionView *KeyboardActions::showStream() const
+{
+    ConnectionView *view = shownView();
+    if (view && view->views()->currentWidget() != view->streamView())
+        view->views()->setCurrentWidget(view->streamView());
+    return view;
+}
+
+void KeyboardActions::update()
+{
+    ConnectionView *view = shownView();
+    for (QAction *a : {focusPublishTopic, focusSearch, jumpToNewest, compactMode})
+        a->setEnabled(view != nullptr);
+    disconnect(m_compactSync);
+    compactMode->setChecked(view && view->streamView()->isCompact());
+    if (view)
+        m_compactSync = connect(view->streamView()->compactButton(), &QToolButton::toggled,
+                                compactMode, &QAction::setChecked);
+    // Somewhere to go: another connection, or one when none is selected.
+    const qsizetype count = profileOrder().size();
+    const bool any = count > 1 || (count == 1 && m_sidebar->selectedProfileId() == 0);
+    nextConnection->setEnabled(any);
+    previousConnection->setEnabled(any);
+}
+
+QList<qint64> KeyboardActions::profileOrder() const
+{
+    QList<qint64> order;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            if (const qint64 id = m_model->profileIdAt(index))
+                order.append(id);
+            else
+                walk(index);
+        }
+    };
+    walk({});
+    return order;
+}
+
+void KeyboardActions::selectNeighbour(int step)
+{
+    const QList<qint64> order = profileOrder();
+    if (order.isEmpty())
+        return;
+    const qsizetype at = order.indexOf(m_sidebar->selectedProfileId());
+    qsizetype next = 0;
+    if (at < 0)
+        next = step > 0 ? 0 : order.size() - 1;
+    else
+        next = (at + step + order.size()) % order.size();
+    m_sidebar->select(order.at(next));
+    // A connection inside a collapsed folder is shown (scrollTo expands its folder).
+    m_sidebar->view()->scrollTo(m_sidebar->view()->currentIndex());
+}
+
+} // namespace mqttdesk
