@@ -1883,7 +1883,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+56"/>
+        <location filename="../app/gui/main.cpp" line="+58"/>
         <source>A native desktop MQTT client.</source>
         <translation>原生桌面 MQTT 客户端。</translation>
     </message>
@@ -4512,11 +4512,13 @@ Saved: %2.</source>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../core/profile/mqtt_explorer_importer.cpp" line="+57"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../core/profile/mqtt_explorer_importer.cpp" line="+5"/>
         <source>%1 is not within %2..%3</source>
         <translation>%1 不在 %2..%3 范围内</translation>
     </message>
@@ -4674,6 +4676,178 @@ Saved: %2.</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::KeyboardActions</name>
+    <message>
+        <location filename="../ui/mainwindow/keyboard_actions.cpp" line="+107"/>
+        <source>Focus publish &amp;topic</source>
+        <translation>聚焦发布主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Focus &amp;search</source>
+        <translation>聚焦搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Jump to newest message</source>
+        <translation>跳到最新消息(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compact stream</source>
+        <translation>紧凑消息流(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next connection</source>
+        <translation>下一个连接(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous connection</source>
+        <translation>上一个连接(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::KeyboardShortcutsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/keyboard_shortcuts_dialog.cpp" line="+68"/>
+        <source>Publish bar</source>
+        <translation>发布栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream</source>
+        <translation>消息流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected message&apos;s payload</source>
+        <translation>打开所选消息的载荷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expand or collapse the selected message</source>
+        <translation>展开或折叠所选消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selected message&apos;s payload</source>
+        <translation>复制所选消息的载荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the last loaded message</source>
+        <translation>转到最后加载的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish tab</source>
+        <translation>发布页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the template&apos;s next message</source>
+        <translation>发送模板的下一条消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the selected template (in the library)</source>
+        <translation>发送所选模板（在模板库中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected template (in the library)</source>
+        <translation>删除所选模板（在模板库中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload viewer</source>
+        <translation>载荷查看器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the JSON tree</source>
+        <translation>搜索 JSON 树</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next / previous match</source>
+        <translation>下一个 / 上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selected value</source>
+        <translation>复制所选值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected value&apos;s path</source>
+        <translation>复制所选值的路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare payloads</source>
+        <translation>比较载荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next / previous difference</source>
+        <translation>下一个 / 上一个差异</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+5"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Filter:</source>
+        <translation>过滤器(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>action or key, e.g. Ctrl+F</source>
+        <translation>操作或按键，例如 Ctrl+F</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter shortcuts</source>
+        <translation>筛选快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
         <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
@@ -4740,7 +4914,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+51"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+53"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -4750,12 +4924,12 @@ Saved: %2.</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4801,6 +4975,11 @@ Saved: %2.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4815,7 +4994,7 @@ Saved: %2.</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -4825,7 +5004,7 @@ Saved: %2.</source>
         <translation>&lt;h3&gt;MQTT Desk %1&lt;/h3&gt;&lt;p&gt;原生桌面 MQTT 客户端。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
@@ -5358,6 +5537,14 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::MqttExplorerImporter</name>
+    <message>
+        <location filename="../core/profile/mqtt_explorer_importer.cpp" line="+70"/>
+        <source>a topic or an object with topic and qos</source>
+        <translation>主题，或含 topic 和 qos 的对象</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::MqttxImporter</name>
     <message>
         <location filename="../core/profile/mqttx_importer.cpp" line="+32"/>
@@ -5793,11 +5980,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+3"/>
-        <source>The file is neither an MQTT Desk profile export nor an MQTTX export: %1</source>
-        <translation>该文件既不是 MQTT Desk 的配置导出，也不是 MQTTX 的导出：%1</translation>
+        <source>The file is neither an MQTT Desk profile export nor an MQTTX export nor MQTT Explorer&apos;s settings: %1</source>
+        <translation>该文件既不是 MQTT Desk 配置导出，也不是 MQTTX 导出，也不是 MQTT Explorer 的设置：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The file was written by a newer MQTT Desk (format version %1); update the application to import it.</source>
         <translation>该文件由更新版本的 MQTT Desk 写入（格式版本 %1）；请升级应用后再导入。</translation>
     </message>
@@ -5893,19 +6080,21 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileImporter</name>
     <message>
-        <location filename="../core/profile/profile_importer.cpp" line="+44"/>
+        <location filename="../core/profile/mqtt_explorer_importer.cpp" line="+36"/>
+        <location line="+24"/>
+        <location filename="../core/profile/profile_importer.cpp" line="+45"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../core/profile/profile_importer.cpp" line="+65"/>
         <source>&quot;format&quot; is &quot;%1&quot;</source>
         <translation>“format”为“%1”</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot; and no MQTTX connection (host, clientId)</source>
-        <translation>既没有 &quot;format&quot;: &quot;mqttdesk-profiles&quot;，也没有 MQTTX 连接（host、clientId）</translation>
+        <location line="+16"/>
+        <source>no &quot;format&quot;: &quot;mqttdesk-profiles&quot;, no MQTTX connection (host, clientId) and no MQTT Explorer settings (ConnectionManager_connections)</source>
+        <translation>没有 &quot;format&quot;: &quot;mqttdesk-profiles&quot;，没有 MQTTX 连接（host、clientId），也没有 MQTT Explorer 设置（ConnectionManager_connections）</translation>
     </message>
 </context>
 <context>
@@ -6183,7 +6372,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PublishBar</name>
     <message>
-        <location filename="../ui/publish/publish_bar.cpp" line="+120"/>
+        <location filename="../ui/publish/publish_bar.cpp" line="+102"/>
         <source>&amp;Topic:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
@@ -6209,12 +6398,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+5"/>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-31"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation>MQTT 5 发布属性</translation>
@@ -6236,36 +6425,6 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>never expires</source>
-        <translation>永不过期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>e.g. application/json</source>
-        <translation>例如 application/json</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not sent</source>
-        <translation>不发送</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>0: unspecified bytes</source>
-        <translation>0：未指定的字节</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1: UTF-8 text</source>
-        <translation>1：UTF-8 文本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>text, sent as UTF-8 bytes</source>
         <translation>文本，以 UTF-8 字节发送</translation>
     </message>
@@ -6275,37 +6434,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>名称=值; 其他=值</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>Message &amp;expiry:</source>
-        <translation>消息过期(&amp;E)：</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>&amp;Content type:</source>
-        <translation>内容类型(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Payload format &amp;indicator:</source>
-        <translation>载荷格式指示(&amp;I)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Res&amp;ponse topic:</source>
-        <translation>响应主题(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Corre&amp;lation data:</source>
-        <translation>关联数据(&amp;L)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;User properties:</source>
-        <translation>用户属性(&amp;U)：</translation>
-    </message>
-    <message>
-        <location line="+45"/>
         <source>&amp;Payload:</source>
         <translation>载荷(&amp;P)：</translation>
     </message>
@@ -6325,13 +6454,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>发布（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+39"/>
+        <location line="-12"/>
+        <location line="+33"/>
         <source>Properties on</source>
         <translation>属性已启用</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+189"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
     </message>
@@ -6363,7 +6492,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>未连接：请先连接再重新发送此消息。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>Last message: %1</source>
         <translation>上一条消息：%1</translation>
     </message>
@@ -6533,6 +6662,99 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+1"/>
         <source>Remove the finished and stopped sends from the list</source>
         <translation>从列表中移除已完成和已停止的发送</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PublishPropertiesFields</name>
+    <message>
+        <location filename="../ui/publish/publish_properties_fields.cpp" line="+35"/>
+        <source>Message &amp;expiry:</source>
+        <translation>消息过期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message expiry:</source>
+        <translation>消息过期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Content type:</source>
+        <translation>内容类型(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format &amp;indicator:</source>
+        <translation>载荷格式指示(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payload format indicator:</source>
+        <translation>载荷格式指示：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Res&amp;ponse topic:</source>
+        <translation>响应主题(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corre&amp;lation data:</source>
+        <translation>关联数据(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User properties:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. application/json</source>
+        <translation>例如：application/json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: unspecified bytes</source>
+        <translation>0：未指定的字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: UTF-8 text</source>
+        <translation>1：UTF-8 文本</translation>
     </message>
 </context>
 <context>
@@ -8363,37 +8585,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::TemplateEditor</name>
     <message>
-        <location filename="../ui/workbench/template_editor.cpp" line="+140"/>
-        <source>Message expiry:</source>
-        <translation>消息过期：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Content type:</source>
-        <translation>内容类型：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Payload format indicator:</source>
-        <translation>载荷格式指示：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Response topic:</source>
-        <translation>响应主题：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Correlation data:</source>
-        <translation>关联数据：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User properties:</source>
-        <translation>用户属性：</translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location filename="../ui/workbench/template_editor.cpp" line="+194"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -8431,36 +8623,6 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+4"/>
         <source>MQTT 5 publish properties</source>
         <translation>MQTT 5 发布属性</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>never expires</source>
-        <translation>永不过期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>e.g. application/json</source>
-        <translation>例如 application/json</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not sent</source>
-        <translation>不发送</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>0: unspecified bytes</source>
-        <translation>0：未指定的字节</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1: UTF-8 text</source>
-        <translation>1：UTF-8 文本</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -8544,7 +8706,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>属性问题</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+198"/>
         <source>Properties (%1)</source>
         <translation>属性（%1）</translation>
     </message>
@@ -10004,7 +10166,7 @@ The app goes on with an empty template library and leaves that file as it is; te
 <context>
     <name>mqttdesk::WorkbenchPage</name>
     <message>
-        <location filename="../ui/workbench/workbench_page.cpp" line="+203"/>
+        <location filename="../ui/workbench/workbench_page.cpp" line="+201"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
