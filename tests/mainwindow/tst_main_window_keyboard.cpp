@@ -24,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -35,6 +36,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -428,6 +430,25 @@ private slots:
               QStringLiteral("Ctrl+Return")})
             QVERIFY2(rows.contains(keys), qPrintable(keys + QStringLiteral("\n") + rows));
         QVERIFY(rows.contains(QStringLiteral("Go\tFocus publish topic\tCtrl+T")));
+        // MQTTDESK_SCREENSHOT_DIR: the dialog's picture, in English and in Chinese.
+        if (const QString out = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR"); !out.isEmpty()) {
+            dialog->resize(640, 560);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QVERIFY(dialog->grab().save(
+                QDir(out).filePath(QStringLiteral("keyboard-shortcuts-en.png"))));
+            QTranslator chinese;
+            QVERIFY(chinese.load(QStringLiteral(":/i18n/mqttdesk_zh_CN.qm")));
+            QCoreApplication::installTranslator(&chinese);
+            // The language change reaches the widgets as posted events, then their layouts.
+            QCoreApplication::sendPostedEvents();
+            // The list is read again once the window's actions have their new texts.
+            QTRY_VERIFY(dialog->visibleRows().join(u'\n').contains(QStringLiteral("发布栏")));
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QVERIFY(dialog->grab().save(
+                QDir(out).filePath(QStringLiteral("keyboard-shortcuts-zh_CN.png"))));
+            QCoreApplication::removeTranslator(&chinese);
+            QCoreApplication::sendPostedEvents();
+        }
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTRY_VERIFY(dialog->isAncestorOf(QApplication::focusWidget()));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);

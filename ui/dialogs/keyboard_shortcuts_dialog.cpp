@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -29,7 +30,13 @@ QString keysText(const QList<QKeySequence> &keys)
 
 QString plain(const QString &text)
 {
-    return QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed();
+    // A Chinese text carries its mnemonic as "(&N)": that goes whole.
+    static const QRegularExpression mnemonic(QStringLiteral("\\(&[^)]\\)"));
+    return QString(text)
+        .remove(mnemonic)
+        .remove(QLatin1Char('&'))
+        .remove(QStringLiteral("…"))
+        .trimmed();
 }
 
 // The actions of `menu` and its submenus that have a shortcut, in menu order.
