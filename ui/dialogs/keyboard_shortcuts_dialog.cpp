@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -158,6 +159,26 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(QWidget *window, QWidget *paren
     m_filter->setFocus();
 }
 
+QString KeyboardShortcutsDialog::actionText(const QAction *action)
+{
+    const QString text = plain(action->text());
+    if (action->shortcutContext() != Qt::WidgetWithChildrenShortcut &&
+        action->shortcutContext() != Qt::WidgetShortcut)
+        return text;
+    // A key that works only in one part of the window (Delete and F2 on connections: the
+    // sidebar) says where; elsewhere the key belongs to the focused widget.
+    for (const QObject *object : action->associatedObjects()) {
+        const auto *widget = qobject_cast<const QWidget *>(object);
+        if (!widget || qobject_cast<const QMenu *>(widget) ||
+            qobject_cast<const QToolBar *>(widget))
+            continue;
+        const QString where = widget->accessibleName();
+        if (!where.isEmpty())
+            return tr("%1 (in %2)").arg(text, where);
+    }
+    return text;
+}
+
 void KeyboardShortcutsDialog::rebuild()
 {
     m_tree->clear();
@@ -190,7 +211,7 @@ void KeyboardShortcutsDialog::rebuild()
                     continue;
                 QTreeWidgetItem *group = addGroup(plain(top->text()));
                 for (QAction *a : std::as_const(actions))
-                    addRow(group, plain(a->text()), keysText(a->shortcuts()));
+                    addRow(group, actionText(a), keysText(a->shortcuts()));
             }
         }
         // Window actions in no menu.
@@ -201,7 +222,7 @@ void KeyboardShortcutsDialog::rebuild()
         if (!others.isEmpty()) {
             QTreeWidgetItem *group = addGroup(tr("Window"));
             for (QAction *a : std::as_const(others))
-                addRow(group, plain(a->text()), keysText(a->shortcuts()));
+                addRow(group, actionText(a), keysText(a->shortcuts()));
         }
     }
     for (const FixedGroup &fixed : widgetShortcuts()) {

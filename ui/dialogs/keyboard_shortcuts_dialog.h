@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QAction;
 class QLineEdit;
 class QPushButton;
 class QTreeWidget;
@@ -37,6 +38,8 @@ protected:
 
 private:
     void applyFilter();
+    // The action's text, and where its key works when that is not the whole window.
+    static QString actionText(const QAction *action);
 
     QPointer<QWidget> m_window;
     QLineEdit *m_filter;

@@ -101,13 +101,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_logView->hide();
 
     m_actions = new ConnectionActions(this);
-    // Delete and F2 act on the selected connection only while the focus is in the sidebar:
+    // Delete and F2 act on the selected connection only while the focus is in the list:
     // elsewhere those keys belong to the widget (a template deleted or renamed in the Publish
     // tab), and two shortcuts on one key would cancel each other. The menus and the toolbar
     // still offer both.
     for (QAction *action : {m_actions->remove, m_actions->rename}) {
         removeAction(action);
-        m_sidebar->addAction(action);
+        m_sidebar->view()->addAction(action);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     }
     m_keys = new KeyboardActions(this, m_sidebar, m_model, m_workspace);
