@@ -4721,7 +4721,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::KeyboardShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs/keyboard_shortcuts_dialog.cpp" line="+68"/>
+        <location filename="../ui/dialogs/keyboard_shortcuts_dialog.cpp" line="+76"/>
         <source>Publish bar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4847,7 +4847,12 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+22"/>
+        <source>%1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>

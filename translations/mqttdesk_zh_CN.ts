@@ -4716,7 +4716,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::KeyboardShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs/keyboard_shortcuts_dialog.cpp" line="+68"/>
+        <location filename="../ui/dialogs/keyboard_shortcuts_dialog.cpp" line="+76"/>
         <source>Publish bar</source>
         <translation>发布栏</translation>
     </message>
@@ -4842,7 +4842,12 @@ Saved: %2.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+22"/>
+        <source>%1 (in %2)</source>
+        <translation>%1（在“%2”中）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
