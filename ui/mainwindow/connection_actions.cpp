@@ -1,5 +1,7 @@
 #include "ui/mainwindow/connection_actions.h"
 
+#include "ui/mainwindow/window_actions.h"
+
 #include <QAction>
 #include <QKeySequence>
 #include <QMenu>
@@ -10,25 +12,11 @@ namespace mqttdesk {
 
 namespace {
 
+// A window action with one shortcut and the style's icon.
 QAction *make(QWidget *window, const QKeySequence &shortcut, QStyle::StandardPixmap icon,
               const QString &objectName)
 {
-    auto *action = new QAction(window->style()->standardIcon(icon), QString(), window);
-    action->setObjectName(objectName);
-    action->setShortcut(shortcut);
-    // Shortcuts work wherever the focus is in the window, not only in the sidebar.
-    action->setShortcutContext(Qt::WindowShortcut);
-    window->addAction(action);
-    return action;
-}
-
-void setText(QAction *action, const QString &text)
-{
-    action->setText(text);
-    // The toolbar shows only icons: the tooltip names the action and its shortcut.
-    action->setToolTip(QStringLiteral("%1 (%2)").arg(
-        QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
-        action->shortcut().toString(QKeySequence::NativeText)));
+    return WindowActions::make(window, {shortcut}, objectName, window->style()->standardIcon(icon));
 }
 
 } // namespace
@@ -62,16 +50,16 @@ ConnectionActions::ConnectionActions(QWidget *window)
 
 void ConnectionActions::retranslate()
 {
-    setText(newConnection, tr("&New connection…"));
-    setText(edit, tr("&Edit…"));
-    setText(duplicate, tr("D&uplicate"));
-    setText(remove, tr("&Delete…"));
-    setText(rename, tr("&Rename…"));
-    setText(moveToFolder, tr("&Move to folder…"));
-    setText(importProfiles, tr("&Import connections…"));
-    setText(exportProfiles, tr("E&xport connections…"));
-    setText(connectAction, tr("&Connect"));
-    setText(disconnectAction, tr("D&isconnect"));
+    WindowActions::setText(newConnection, tr("&New connection…"));
+    WindowActions::setText(edit, tr("&Edit…"));
+    WindowActions::setText(duplicate, tr("D&uplicate"));
+    WindowActions::setText(remove, tr("&Delete…"));
+    WindowActions::setText(rename, tr("&Rename…"));
+    WindowActions::setText(moveToFolder, tr("&Move to folder…"));
+    WindowActions::setText(importProfiles, tr("&Import connections…"));
+    WindowActions::setText(exportProfiles, tr("E&xport connections…"));
+    WindowActions::setText(connectAction, tr("&Connect"));
+    WindowActions::setText(disconnectAction, tr("D&isconnect"));
 }
 
 void ConnectionActions::update(qint64 profileId, bool open, bool folderSelected)

@@ -1,5 +1,7 @@
 #include "ui/mainwindow/keyboard_actions.h"
 
+#include "ui/mainwindow/window_actions.h"
+
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
@@ -20,30 +22,6 @@
 
 namespace mqttdesk {
 
-namespace {
-
-QAction *make(QWidget *window, const QList<QKeySequence> &shortcuts, const QString &objectName)
-{
-    auto *action = new QAction(window);
-    action->setObjectName(objectName);
-    action->setShortcuts(shortcuts);
-    // Wherever the focus is in the window.
-    action->setShortcutContext(Qt::WindowShortcut);
-    window->addAction(action);
-    return action;
-}
-
-// The text, and a tooltip naming the action and its (first) shortcut.
-void setText(QAction *action, const QString &text)
-{
-    action->setText(text);
-    action->setToolTip(QStringLiteral("%1 (%2)").arg(
-        QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
-        action->shortcut().toString(QKeySequence::NativeText)));
-}
-
-} // namespace
-
 KeyboardActions::KeyboardActions(QWidget *window, ConnectionSidebar *sidebar,
                                  ConnectionListModel *model, ConnectionWorkspace *workspace)
     : QObject(window)
@@ -51,22 +29,23 @@ KeyboardActions::KeyboardActions(QWidget *window, ConnectionSidebar *sidebar,
     , m_model(model)
     , m_workspace(workspace)
 {
-    focusPublishTopic =
-        make(window, {QKeySequence(Qt::CTRL | Qt::Key_T)}, QStringLiteral("actionFocusTopic"));
-    focusSearch = make(window, {QKeySequence::Find}, QStringLiteral("actionFocusSearch"));
+    focusPublishTopic = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_T)},
+                                            QStringLiteral("actionFocusTopic"));
+    focusSearch =
+        WindowActions::make(window, {QKeySequence::Find}, QStringLiteral("actionFocusSearch"));
     // Not End alone: lists and text fields keep End (the stream's list goes to its last row).
-    jumpToNewest =
-        make(window, {QKeySequence(Qt::CTRL | Qt::Key_End)}, QStringLiteral("actionJumpToNewest"));
-    compactMode = make(window, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
-                       QStringLiteral("actionCompactMode"));
+    jumpToNewest = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_End)},
+                                       QStringLiteral("actionJumpToNewest"));
+    compactMode = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+                                      QStringLiteral("actionCompactMode"));
     compactMode->setCheckable(true);
-    nextConnection = make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
-                          QStringLiteral("actionNextConnection"));
-    previousConnection = make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
-                              QStringLiteral("actionPreviousConnection"));
-    keyboardShortcuts =
-        make(window, {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)},
-             QStringLiteral("actionKeyboardShortcuts"));
+    nextConnection = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+                                         QStringLiteral("actionNextConnection"));
+    previousConnection = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+                                             QStringLiteral("actionPreviousConnection"));
+    keyboardShortcuts = WindowActions::make(
+        window, {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)},
+        QStringLiteral("actionKeyboardShortcuts"));
 
     connect(focusPublishTopic, &QAction::triggered, this, [this] {
         if (ConnectionView *view = shownView()) {
@@ -104,13 +83,13 @@ KeyboardActions::KeyboardActions(QWidget *window, ConnectionSidebar *sidebar,
 
 void KeyboardActions::retranslate()
 {
-    setText(focusPublishTopic, tr("Focus publish &topic"));
-    setText(focusSearch, tr("Focus &search"));
-    setText(jumpToNewest, tr("&Jump to newest message"));
-    setText(compactMode, tr("&Compact stream"));
-    setText(nextConnection, tr("&Next connection"));
-    setText(previousConnection, tr("&Previous connection"));
-    setText(keyboardShortcuts, tr("&Keyboard shortcuts…"));
+    WindowActions::setText(focusPublishTopic, tr("Focus publish &topic"));
+    WindowActions::setText(focusSearch, tr("Focus &search"));
+    WindowActions::setText(jumpToNewest, tr("&Jump to newest message"));
+    WindowActions::setText(compactMode, tr("&Compact stream"));
+    WindowActions::setText(nextConnection, tr("&Next connection"));
+    WindowActions::setText(previousConnection, tr("&Previous connection"));
+    WindowActions::setText(keyboardShortcuts, tr("&Keyboard shortcuts…"));
 }
 
 ConnectionView *KeyboardActions::shownView() const
