@@ -58,6 +58,17 @@ TestResponder::TestResponder(ConnectionSettings settings, QObject *parent)
 
 TestResponder::~TestResponder() = default;
 
+CompiledTemplate TestResponder::request(const QString &name, const QString &topic,
+                                        const QString &payload)
+{
+    PublishTemplate t;
+    t.name = name;
+    t.topic = topic;
+    t.payload = payload;
+    t.qos = QoS::AtLeastOnce;
+    return CompiledTemplate::compile(t, {});
+}
+
 bool TestResponder::start(const QString &filter, int timeoutMs)
 {
     Connection *c = m_thread->connection();

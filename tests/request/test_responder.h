@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connection/connection_settings.h"
+#include "core/publish/compiled_template.h"
 
 #include <QObject>
 #include <QString>
@@ -28,6 +29,10 @@ public:
     // Connects and subscribes; true once the SUBACK came (within timeoutMs).
     bool start(const QString &filter, int timeoutMs = 15000);
     int answered() const { return m_answered; }
+
+    // A QoS 1 request template named `name`, as the tests send it to the responder.
+    static CompiledTemplate request(const QString &name, const QString &topic,
+                                    const QString &payload);
 
 private:
     std::unique_ptr<ConnectionThread> m_thread;

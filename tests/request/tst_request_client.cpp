@@ -24,12 +24,7 @@ constexpr int kWait = 15000;
 
 CompiledTemplate requestTemplate(const QString &topic, const QString &payload)
 {
-    PublishTemplate t;
-    t.name = u"ping"_s;
-    t.topic = topic;
-    t.payload = payload;
-    t.qos = QoS::AtLeastOnce;
-    return CompiledTemplate::compile(t, {});
+    return TestResponder::request(u"ping"_s, topic, payload);
 }
 
 } // namespace

@@ -33,12 +33,7 @@ constexpr int kWait = 15000;
 
 CompiledTemplate requestTemplate(const QString &topic, const QString &payload)
 {
-    PublishTemplate t;
-    t.name = u"Read setpoint"_s;
-    t.topic = topic;
-    t.payload = payload;
-    t.qos = QoS::AtLeastOnce;
-    return CompiledTemplate::compile(t, {});
+    return TestResponder::request(u"Read setpoint"_s, topic, payload);
 }
 
 } // namespace
