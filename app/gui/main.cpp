@@ -2,6 +2,7 @@
 #include "core/protobuf/protobuf_decoder.h"
 #include "core/script/script_decoder.h"
 #include "core/settings/app_settings.h"
+#include "core/settings/desktop_color_scheme.h"
 #include "core/sparkplug/sparkplug_decoder.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/data_directory_lock.h"
@@ -9,6 +10,7 @@
 #include "ui/i18n/language.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/main_window.h"
+#include "ui/theme/theme_applier.h"
 #include "ui/widgets/prompts.h"
 
 #include <QAction>
@@ -52,6 +54,9 @@ int main(int argc, char *argv[])
     mqttdesk::AppSettings settings(resolved.path);
     // Before any window: the system locale, or the language chosen in the settings.
     mqttdesk::Language::install(app, mqttdesk::Language::configured(settings));
+    // Before any window: light, dark, or the desktop's preference, followed live.
+    mqttdesk::DesktopColorScheme desktopScheme;
+    mqttdesk::ThemeApplier theme(&settings, &desktopScheme);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QSettings>
 #include <QString>
@@ -34,6 +35,25 @@ public:
         PreviewLines,       // "stream/previewLines": 12
         CompactStreams,     // "stream/compactProfiles": none
         TopicsViews,        // "stream/topicsProfiles": none
+        // The Settings dialog's values.
+        Theme,               // "ui/theme": "system"
+        ToolbarText,         // "ui/toolbarText": true (icons and text)
+        StreamFontSize,      // "stream/fontSize": 0 = the app's font size
+        PayloadFont,         // "stream/payloadFont": "" = the system's monospace font
+        CompactByDefault,    // "stream/compactDefault": false
+        BubbleStreams,       // "stream/bubbleProfiles": none (bubbles chosen over the default)
+        TimestampsUtc,       // "stream/timestampsUtc": false
+        TimestampFormat,     // "stream/timestampFormat": "HH:mm:ss.zzz"
+        ConfirmClearHistory, // "history/confirmClear": true
+        RetentionMode,       // "history/retentionMode": "all"
+        RetentionDays,       // "history/retentionDays": 30
+        RetentionMessages,   // "history/retentionMessages": 100000
+        ReconnectEnabled,    // "defaults/reconnect": true
+        ReconnectMinMs,      // "defaults/reconnectMinMs": 1000
+        ReconnectMaxMs,      // "defaults/reconnectMaxMs": 10000
+        ProxyKind,           // "defaults/proxyKind": "none"
+        ProxyHost,           // "defaults/proxyHost": ""
+        ProxyPort,           // "defaults/proxyPort": 0
     };
     Q_ENUM(Key)
 
@@ -86,6 +106,79 @@ public:
     bool topicsView(qint64 profileId) const;
     void setTopicsView(qint64 profileId, bool shown);
 
+    // Light, dark, or whatever the desktop prefers.
+    enum class ThemeMode
+    {
+        System,
+        Light,
+        Dark,
+    };
+    ThemeMode theme() const;
+    void setTheme(ThemeMode mode);
+
+    // The main toolbar's buttons: icons with their text (true) or icons only.
+    bool toolbarText() const;
+    void setToolbarText(bool withText);
+
+    // The stream's font size in points (6..40); 0 keeps the app's.
+    int streamFontSize() const;
+    void setStreamFontSize(int points);
+    // The family of the monospace font payloads are shown in; "" = the system's.
+    QString payloadFont() const;
+    void setPayloadFont(const QString &family);
+
+    // Whether a connection the user never switched shows compact rows or bubbles.
+    bool compactByDefault() const;
+    void setCompactByDefault(bool compact);
+
+    // Message times in UTC rather than local time, in a QTime format ("HH:mm:ss.zzz").
+    static QString defaultTimestampFormat();
+    bool timestampsUtc() const;
+    void setTimestampsUtc(bool utc);
+    QString timestampFormat() const;
+    void setTimestampFormat(const QString &format); // "" = the default
+
+    // Whether Clear history asks first.
+    bool confirmClearHistory() const;
+    void setConfirmClearHistory(bool ask);
+
+    // The history a new connection keeps: everything, the last N days, or the last N
+    // messages. (Each connection then has its own, in the Connection dialog.)
+    enum class RetentionMode
+    {
+        KeepAll,
+        Days,
+        Messages,
+    };
+    RetentionMode retentionMode() const;
+    void setRetentionMode(RetentionMode mode);
+    int retentionDays() const; // 1..3650
+    void setRetentionDays(int days);
+    qint64 retentionMessages() const; // 1..1e9
+    void setRetentionMessages(qint64 count);
+
+    // How a new connection reconnects (Connection dialog > Advanced).
+    bool reconnectEnabled() const;
+    void setReconnectEnabled(bool on);
+    int reconnectMinMs() const; // 100..600000
+    void setReconnectMinMs(int ms);
+    int reconnectMaxMs() const; // 100..3600000
+    void setReconnectMaxMs(int ms);
+
+    // The proxy a new connection starts with: "none", "http" or "socks5".
+    QString proxyKind() const;
+    void setProxyKind(const QString &kind);
+    QString proxyHost() const;
+    void setProxyHost(const QString &host);
+    quint16 proxyPort() const;
+    void setProxyPort(quint16 port);
+
+    // Removes the stored values of `keys` (their getters give the defaults again), with
+    // changed() for each whose value changes.
+    void restoreDefaults(const QList<Key> &keys);
+    // The keys the Settings dialog's Restore defaults resets.
+    static QList<Key> preferenceKeys();
+
     // Whether `key` holds a stored value (otherwise the getter gives the default).
     bool contains(Key key) const;
     // Whether the last write reached the file.
@@ -96,6 +189,7 @@ signals:
 
 private:
     QVariant value(Key key) const;
+    QVariant effective(Key key) const;
     // Stores `next` unless it is already stored; changed(key) when it differs from `current`
     // (what the getter gave, default included).
     template<typename T>

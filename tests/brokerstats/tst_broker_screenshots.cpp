@@ -145,7 +145,7 @@ void TestBrokerScreenshots::broker()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     const QString file = QDir(m_out).filePath(
         QStringLiteral("broker-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()));
-    QVERIFY(image.save(file));
+    QVERIFY(image.save(ScreenshotCheck::themed(file)));
     connection->disconnectFromBroker();
     QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SessionState::Disconnected, kWait);
 }

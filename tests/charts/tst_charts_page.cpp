@@ -535,7 +535,8 @@ void TestChartsPage::screenshots()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(image.save(QDir(dir).filePath(u"charts-panels-%1.png"_s.arg(language))));
+        QVERIFY(image.save(
+            ScreenshotCheck::themed(QDir(dir).filePath(u"charts-panels-%1.png"_s.arg(language)))));
     }
 }
 

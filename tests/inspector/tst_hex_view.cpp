@@ -455,7 +455,7 @@ void TestHexView::screenshot()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(image.save(QDir(dir).filePath(u"hex-view.png"_s)));
+        QVERIFY(image.save(ScreenshotCheck::themed(QDir(dir).filePath(u"hex-view.png"_s))));
     }
 }
 

@@ -280,8 +280,10 @@ void TestPayloadInspector::screenshots()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(treeImage.save(QDir(dir).filePath(u"inspector-tree-%1.png"_s.arg(language))));
-        QVERIFY(pictureImage.save(QDir(dir).filePath(u"inspector-picture-%1.png"_s.arg(language))));
+        QVERIFY(treeImage.save(
+            ScreenshotCheck::themed(QDir(dir).filePath(u"inspector-tree-%1.png"_s.arg(language)))));
+        QVERIFY(pictureImage.save(ScreenshotCheck::themed(
+            QDir(dir).filePath(u"inspector-picture-%1.png"_s.arg(language)))));
     }
 }
 
@@ -323,7 +325,8 @@ void TestPayloadInspector::megabyteJsonWithALongTopic()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty())
-        QVERIFY(image.save(QDir(dir).filePath(u"inspector-megabyte-en-1920x1080.png"_s)));
+        QVERIFY(image.save(
+            ScreenshotCheck::themed(QDir(dir).filePath(u"inspector-megabyte-en-1920x1080.png"_s))));
 }
 
 } // namespace mqttdesk

@@ -291,7 +291,8 @@ void TestStreamInspector::screenshots()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(image.save(QDir(dir).filePath(u"stream-pictures-%1.png"_s.arg(language))));
+        QVERIFY(image.save(ScreenshotCheck::themed(
+            QDir(dir).filePath(u"stream-pictures-%1.png"_s.arg(language)))));
     }
 }
 

@@ -148,7 +148,8 @@ private slots:
                          QStringLiteral("%1: sidebar %2 px").arg(name).arg(w->sidebar()->width())));
             // The top level: the connection without a folder, then the two folders.
             QCOMPARE(w->connectionModel()->rowCount(), 3);
-            QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
+            QVERIFY2(image.save(ScreenshotCheck::themed(QDir(m_out).filePath(name))),
+                     qPrintable(name));
         }
     }
 

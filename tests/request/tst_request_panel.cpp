@@ -152,7 +152,8 @@ void TstRequestPanel::showsRequestBesideItsReply()
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         if (!dir.isEmpty()) {
             QVERIFY(QDir().mkpath(dir));
-            QVERIFY(image.save(QDir(dir).filePath(u"request-%1.png"_s.arg(language))));
+            QVERIFY(image.save(
+                ScreenshotCheck::themed(QDir(dir).filePath(u"request-%1.png"_s.arg(language)))));
         }
     }
     Language::install(*qApp, u"en"_s);

@@ -25,6 +25,9 @@ private slots:
     void migratesTheLanguageOnce();
     void keepsALanguageAlreadyThere();
     void fileIsPrivate();
+    void preferencesDefaultsAndBounds();
+    void compactDefaultAndOwnChoices();
+    void restoreDefaults();
 
 private:
     static QSettings legacy() { return QSettings(); }
@@ -270,6 +273,89 @@ void TstAppSettings::fileIsPrivate()
     s.setLogPackets(true);
     QCOMPARE(QFileInfo(AppSettings::filePath(dir.path())).permissions() & others,
              QFile::Permissions());
+}
+
+void TstAppSettings::preferencesDefaultsAndBounds()
+{
+    QTemporaryDir dir;
+    AppSettings s(dir.path());
+    QCOMPARE(s.theme(), AppSettings::ThemeMode::System);
+    QCOMPARE(s.toolbarText(), true);
+    QCOMPARE(s.streamFontSize(), 0);
+    QCOMPARE(s.payloadFont(), QString());
+    QCOMPARE(s.compactByDefault(), false);
+    QCOMPARE(s.timestampsUtc(), false);
+    QCOMPARE(s.timestampFormat(), QStringLiteral("HH:mm:ss.zzz"));
+    QCOMPARE(s.confirmClearHistory(), true);
+    QCOMPARE(s.retentionMode(), AppSettings::RetentionMode::KeepAll);
+    QCOMPARE(s.retentionDays(), 30);
+    QCOMPARE(s.retentionMessages(), qint64(100000));
+    QCOMPARE(s.reconnectEnabled(), true);
+    QCOMPARE(s.reconnectMinMs(), 1000);
+    QCOMPARE(s.reconnectMaxMs(), 10000);
+    QCOMPARE(s.proxyKind(), QStringLiteral("none"));
+    QCOMPARE(s.proxyPort(), quint16(0));
+
+    s.setTheme(AppSettings::ThemeMode::Dark);
+    s.setToolbarText(false);
+    s.setStreamFontSize(3); // below 6: the app's size
+    QCOMPARE(s.streamFontSize(), 0);
+    s.setStreamFontSize(99);
+    QCOMPARE(s.streamFontSize(), 40);
+    s.setTimestampFormat(QStringLiteral("  "));
+    QCOMPARE(s.timestampFormat(), QStringLiteral("HH:mm:ss.zzz"));
+    s.setTimestampFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    s.setRetentionDays(0);
+    QCOMPARE(s.retentionDays(), 1);
+    s.setRetentionMessages(-5);
+    QCOMPARE(s.retentionMessages(), qint64(1));
+    s.setProxyKind(QStringLiteral("gopher"));
+    QCOMPARE(s.proxyKind(), QStringLiteral("none"));
+    s.setProxyKind(QStringLiteral("socks5"));
+    s.setProxyPort(1080);
+
+    const AppSettings again(dir.path());
+    QCOMPARE(again.theme(), AppSettings::ThemeMode::Dark);
+    QCOMPARE(again.toolbarText(), false);
+    QCOMPARE(again.streamFontSize(), 40);
+    QCOMPARE(again.timestampFormat(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QCOMPARE(again.proxyKind(), QStringLiteral("socks5"));
+    QCOMPARE(again.proxyPort(), quint16(1080));
+}
+
+void TstAppSettings::compactDefaultAndOwnChoices()
+{
+    QTemporaryDir dir;
+    AppSettings s(dir.path());
+    s.setCompactStream(1, true);
+    s.setCompactStream(2, false); // the default already: nothing kept
+    QVERIFY(!s.contains(AppSettings::Key::BubbleStreams));
+    s.setCompactByDefault(true);
+    QCOMPARE(s.compactStream(1), true);
+    QCOMPARE(s.compactStream(2), true); // follows the new default
+    QCOMPARE(s.compactStream(3), true);
+    s.setCompactStream(3, false); // its own choice, kept against the default
+    s.setCompactByDefault(false);
+    s.setCompactByDefault(true);
+    QCOMPARE(s.compactStream(3), false);
+    QCOMPARE(s.compactStream(1), true);
+}
+
+void TstAppSettings::restoreDefaults()
+{
+    QTemporaryDir dir;
+    AppSettings s(dir.path());
+    s.setTheme(AppSettings::ThemeMode::Light);
+    s.setPreviewLines(12); // stored, but the default: no change when restored
+    s.setLastConnection(7);
+    QSignalSpy changed(&s, &AppSettings::changed);
+    s.restoreDefaults(AppSettings::preferenceKeys());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<AppSettings::Key>(), AppSettings::Key::Theme);
+    QCOMPARE(s.theme(), AppSettings::ThemeMode::System);
+    QVERIFY(!s.contains(AppSettings::Key::PreviewLines));
+    QCOMPARE(s.lastConnection(), qint64(7)); // not a preference
+    QVERIFY(!AppSettings::preferenceKeys().contains(AppSettings::Key::WindowGeometry));
 }
 
 QTEST_GUILESS_MAIN(TstAppSettings)

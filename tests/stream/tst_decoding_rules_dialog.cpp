@@ -595,8 +595,10 @@ void TestDecodingRulesDialog::screenshots()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(streamImage.save(QDir(dir).filePath(u"decoding-protobuf-%1.png"_s.arg(language))));
-        QVERIFY(dialogImage.save(QDir(dir).filePath(u"decoding-rules-%1.png"_s.arg(language))));
+        QVERIFY(streamImage.save(ScreenshotCheck::themed(
+            QDir(dir).filePath(u"decoding-protobuf-%1.png"_s.arg(language)))));
+        QVERIFY(dialogImage.save(
+            ScreenshotCheck::themed(QDir(dir).filePath(u"decoding-rules-%1.png"_s.arg(language)))));
     }
 }
 

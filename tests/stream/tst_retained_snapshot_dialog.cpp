@@ -452,8 +452,8 @@ void TestRetainedSnapshotDialog::screenshots()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(
-            image.save(QDir(dir).filePath(QStringLiteral("retained-diff-%1.png").arg(language))));
+        QVERIFY(image.save(ScreenshotCheck::themed(
+            QDir(dir).filePath(QStringLiteral("retained-diff-%1.png").arg(language)))));
     }
     // Clean the broker for the other functions.
     for (const QString &topic : topics)

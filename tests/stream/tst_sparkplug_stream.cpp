@@ -309,7 +309,8 @@ void TestSparkplugStream::screenshots()
     const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(image.save(QDir(dir).filePath(u"sparkplug-stream-%1.png"_s.arg(language))));
+        QVERIFY(image.save(ScreenshotCheck::themed(
+            QDir(dir).filePath(u"sparkplug-stream-%1.png"_s.arg(language)))));
     }
 }
 

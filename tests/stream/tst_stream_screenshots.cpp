@@ -229,7 +229,7 @@ void TestStreamScreenshots::stream()
                 .arg(compact ? QStringLiteral("compact-") : QString(), language)
                 .arg(size.width())
                 .arg(size.height()));
-        QVERIFY(image.save(file));
+        QVERIFY(image.save(ScreenshotCheck::themed(file)));
     }
 }
 

@@ -209,7 +209,7 @@ void TestTopicTreeScreenshots::topics()
     QVERIFY(model->topicCount() > 2400);
     const QString file = QDir(m_out).filePath(
         QStringLiteral("topics-%1-%2x%3.png").arg(language).arg(size.width()).arg(size.height()));
-    QVERIFY(image.save(file));
+    QVERIFY(image.save(ScreenshotCheck::themed(file)));
     connection->disconnectFromBroker();
     QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SessionState::Disconnected, kWait);
 }

@@ -20,6 +20,17 @@ namespace mqttdesk {
 class ScreenshotCheck
 {
 public:
+    // The file a picture is saved to: with "-dark" before ".png" when
+    // MQTTDESK_SCREENSHOT_PALETTE=dark renders the dark theme, so that scripts/screenshots
+    // keeps both themes side by side.
+    static QString themed(const QString &path)
+    {
+        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") != QLatin1String("dark") ||
+            !path.endsWith(QLatin1String(".png")) || path.endsWith(QLatin1String("-dark.png")))
+            return path;
+        return path.chopped(4) + QStringLiteral("-dark.png");
+    }
+
     static QStringList problems(const QWidget *window, const QImage &image,
                                 const QList<const QWidget *> &keys, int minColours = 8)
     {

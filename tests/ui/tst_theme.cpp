@@ -191,6 +191,7 @@ void TestTheme::contrast_data()
     QTest::addColumn<bool>("dark");
     QTest::newRow("light") << lightPalette() << false;
     QTest::newRow("dark") << Theme::darkPalette() << true;
+    QTest::newRow("theme-light") << Theme::lightPalette() << false;
     QTest::newRow("solarized-light") << solarized(false) << false;
     QTest::newRow("solarized-dark") << solarized(true) << true;
 }

@@ -1,22 +1,23 @@
 #include "ui/mainwindow/connection_actions.h"
 
 #include "ui/mainwindow/window_actions.h"
+#include "ui/theme/palette_icon.h"
 
 #include <QAction>
 #include <QKeySequence>
 #include <QMenu>
-#include <QStyle>
 #include <QWidget>
 
 namespace mqttdesk {
 
 namespace {
 
-// A window action with one shortcut and the style's icon.
-QAction *make(QWidget *window, const QKeySequence &shortcut, QStyle::StandardPixmap icon,
+// A window action with one shortcut and its icon (resources/icons/actions/<icon>.svg, in the
+// palette's colours: readable on the light and the dark theme).
+QAction *make(QWidget *window, const QKeySequence &shortcut, const QString &icon,
               const QString &objectName)
 {
-    return WindowActions::make(window, {shortcut}, objectName, window->style()->standardIcon(icon));
+    return WindowActions::make(window, {shortcut}, objectName, PaletteIcon::fromName(icon));
 }
 
 } // namespace
@@ -24,40 +25,40 @@ QAction *make(QWidget *window, const QKeySequence &shortcut, QStyle::StandardPix
 ConnectionActions::ConnectionActions(QWidget *window)
     : QObject(window)
 {
-    newConnection = make(window, QKeySequence::New, QStyle::SP_FileDialogNewFolder,
+    newConnection = make(window, QKeySequence::New, QStringLiteral("new-connection"),
                          QStringLiteral("actionNew"));
-    edit = make(window, QKeySequence(Qt::CTRL | Qt::Key_E), QStyle::SP_FileDialogDetailedView,
+    edit = make(window, QKeySequence(Qt::CTRL | Qt::Key_E), QStringLiteral("edit"),
                 QStringLiteral("actionEdit"));
-    duplicate = make(window, QKeySequence(Qt::CTRL | Qt::Key_D), QStyle::SP_FileDialogListView,
+    duplicate = make(window, QKeySequence(Qt::CTRL | Qt::Key_D), QStringLiteral("duplicate"),
                      QStringLiteral("actionDuplicate"));
-    remove =
-        make(window, QKeySequence::Delete, QStyle::SP_TrashIcon, QStringLiteral("actionDelete"));
-    rename =
-        make(window, QKeySequence(Qt::Key_F2), QStyle::SP_FileIcon, QStringLiteral("actionRename"));
-    moveToFolder = make(window, QKeySequence(Qt::CTRL | Qt::Key_M), QStyle::SP_DirIcon,
-                        QStringLiteral("actionMoveToFolder"));
-    importProfiles = make(window, QKeySequence(Qt::CTRL | Qt::Key_I), QStyle::SP_DialogOpenButton,
+    remove = make(window, QKeySequence::Delete, QStringLiteral("delete"),
+                  QStringLiteral("actionDelete"));
+    rename = make(window, QKeySequence(Qt::Key_F2), QStringLiteral("rename"),
+                  QStringLiteral("actionRename"));
+    moveToFolder = make(window, QKeySequence(Qt::CTRL | Qt::Key_M),
+                        QStringLiteral("move-to-folder"), QStringLiteral("actionMoveToFolder"));
+    importProfiles = make(window, QKeySequence(Qt::CTRL | Qt::Key_I), QStringLiteral("import"),
                           QStringLiteral("actionImport"));
     exportProfiles = make(window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-                          QStyle::SP_DialogSaveButton, QStringLiteral("actionExport"));
-    connectAction = make(window, QKeySequence(Qt::CTRL | Qt::Key_Return), QStyle::SP_MediaPlay,
+                          QStringLiteral("export"), QStringLiteral("actionExport"));
+    connectAction = make(window, QKeySequence(Qt::CTRL | Qt::Key_Return), QStringLiteral("connect"),
                          QStringLiteral("actionConnect"));
     disconnectAction = make(window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                            QStyle::SP_MediaStop, QStringLiteral("actionDisconnect"));
+                            QStringLiteral("disconnect"), QStringLiteral("actionDisconnect"));
     retranslate();
     update(0, false);
 }
 
 void ConnectionActions::retranslate()
 {
-    WindowActions::setText(newConnection, tr("&New connection…"));
+    WindowActions::setText(newConnection, tr("&New connection…"), tr("New"));
     WindowActions::setText(edit, tr("&Edit…"));
     WindowActions::setText(duplicate, tr("D&uplicate"));
     WindowActions::setText(remove, tr("&Delete…"));
     WindowActions::setText(rename, tr("&Rename…"));
-    WindowActions::setText(moveToFolder, tr("&Move to folder…"));
-    WindowActions::setText(importProfiles, tr("&Import connections…"));
-    WindowActions::setText(exportProfiles, tr("E&xport connections…"));
+    WindowActions::setText(moveToFolder, tr("&Move to folder…"), tr("Move"));
+    WindowActions::setText(importProfiles, tr("&Import connections…"), tr("Import"));
+    WindowActions::setText(exportProfiles, tr("E&xport connections…"), tr("Export"));
     WindowActions::setText(connectAction, tr("&Connect"));
     WindowActions::setText(disconnectAction, tr("D&isconnect"));
 }

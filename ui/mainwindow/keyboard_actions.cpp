@@ -1,6 +1,7 @@
 #include "ui/mainwindow/keyboard_actions.h"
 
 #include "ui/mainwindow/window_actions.h"
+#include "ui/theme/palette_icon.h"
 
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
@@ -39,10 +40,18 @@ KeyboardActions::KeyboardActions(QWidget *window, ConnectionSidebar *sidebar,
     compactMode = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
                                       QStringLiteral("actionCompactMode"));
     compactMode->setCheckable(true);
-    nextConnection = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
-                                         QStringLiteral("actionNextConnection"));
-    previousConnection = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+    // Ctrl+Tab as in browsers; Ctrl+PgDown/PgUp where a widget keeps Ctrl+Tab.
+    nextConnection = WindowActions::make(
+        window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)},
+        QStringLiteral("actionNextConnection"));
+    previousConnection = WindowActions::make(window,
+                                             {QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)},
                                              QStringLiteral("actionPreviousConnection"));
+    openSettings = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+                                       QStringLiteral("actionSettings"),
+                                       PaletteIcon::fromName(QStringLiteral("settings")));
+    openSettings->setMenuRole(QAction::PreferencesRole);
     keyboardShortcuts = WindowActions::make(
         window, {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)},
         QStringLiteral("actionKeyboardShortcuts"));
@@ -90,6 +99,7 @@ void KeyboardActions::retranslate()
     WindowActions::setText(nextConnection, tr("&Next connection"));
     WindowActions::setText(previousConnection, tr("&Previous connection"));
     WindowActions::setText(keyboardShortcuts, tr("&Keyboard shortcuts…"));
+    WindowActions::setText(openSettings, tr("&Settings…"));
 }
 
 ConnectionView *KeyboardActions::shownView() const

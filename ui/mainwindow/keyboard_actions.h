@@ -48,6 +48,7 @@ public:
     QAction *nextConnection;
     QAction *previousConnection;
     QAction *keyboardShortcuts;
+    QAction *openSettings;
 
 private:
     // Selects the connection `step` places from the selected one, wrapping around.

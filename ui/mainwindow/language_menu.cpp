@@ -36,6 +36,15 @@ LanguageMenu::LanguageMenu(AppSettings *settings, QWidget *parent)
     m_system->setChecked(m_group->checkedAction() == nullptr);
     connect(m_group, &QActionGroup::triggered, this,
             [this](QAction *action) { choose(action->data().toString()); });
+    // Also chosen in the Settings dialog, or restored to the default there.
+    connect(m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key != AppSettings::Key::Language)
+            return;
+        const QString locale = m_settings->language();
+        for (QAction *action : m_group->actions())
+            action->setChecked(action->data().toString() == locale);
+        Language::install(*QCoreApplication::instance(), locale);
+    });
     m_texts.add([this] {
         setTitle(tr("&Language"));
         m_system->setText(tr("&System language"));
@@ -46,8 +55,9 @@ void LanguageMenu::choose(const QString &locale)
 {
     for (QAction *action : m_group->actions())
         action->setChecked(action->data().toString() == locale);
+    if (m_settings->language() == locale) // no change to hear of: install it here
+        Language::install(*QCoreApplication::instance(), locale);
     m_settings->setLanguage(locale);
-    Language::install(*QCoreApplication::instance(), locale);
 }
 
 void LanguageMenu::changeEvent(QEvent *event)

@@ -18,6 +18,7 @@
 #include "ui/connections/secrets_runner.h"
 #include "ui/dialogs/keyboard_shortcuts_dialog.h"
 #include "ui/dialogs/message_box_secret_consent.h"
+#include "ui/dialogs/settings_dialog.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/keyboard_actions.h"
 #include "ui/mainwindow/language_menu.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_keys = new KeyboardActions(this, m_sidebar, m_model, m_workspace);
     connect(m_keys->keyboardShortcuts, &QAction::triggered, this,
             &MainWindow::showKeyboardShortcuts);
+    connect(m_keys->openSettings, &QAction::triggered, this, &MainWindow::showSettings);
     m_sidebar->setContextMenu(m_actions->contextMenu(this));
     m_summary = new StatusSummary(this);
     statusBar()->addPermanentWidget(m_summary);
@@ -124,6 +126,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     services.sidebar = m_sidebar;
     services.workspace = m_workspace;
     services.log = m_log;
+    services.settings = m_settings;
     m_commands = new ProfileCommands(services, this);
     connectCommands();
     // Nothing applies until the database is open and the list is read.
@@ -252,6 +255,8 @@ void MainWindow::buildMenus()
     file->addAction(m_actions->importProfiles);
     file->addAction(m_actions->exportProfiles);
     file->addSeparator();
+    file->addAction(m_keys->openSettings);
+    file->addSeparator();
     QAction *quit = file->addAction(QString(), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -268,8 +273,17 @@ void MainWindow::buildMenus()
 
     auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("connectionToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
     toolbar->setMovable(false);
+    // Icons with their words unless the user chose icons only (Settings > Appearance).
+    const auto applyToolbarStyle = [this, toolbar] {
+        toolbar->setToolButtonStyle(m_settings->toolbarText() ? Qt::ToolButtonTextBesideIcon
+                                                              : Qt::ToolButtonIconOnly);
+    };
+    applyToolbarStyle();
+    connect(m_settings, &AppSettings::changed, toolbar, [applyToolbarStyle](AppSettings::Key key) {
+        if (key == AppSettings::Key::ToolbarText)
+            applyToolbarStyle();
+    });
     for (QAction *a : {m_actions->newConnection, m_actions->edit, m_actions->duplicate,
                        m_actions->rename, m_actions->moveToFolder, m_actions->remove})
         toolbar->addAction(a);
@@ -279,6 +293,8 @@ void MainWindow::buildMenus()
     toolbar->addSeparator();
     toolbar->addAction(m_actions->importProfiles);
     toolbar->addAction(m_actions->exportProfiles);
+    toolbar->addSeparator();
+    toolbar->addAction(m_keys->openSettings);
     addToolBar(Qt::TopToolBarArea, toolbar);
 
     QMenu *view = menuBar()->addMenu(QString());
@@ -382,6 +398,21 @@ KeyboardShortcutsDialog *MainWindow::showKeyboardShortcuts()
     m_shortcutsDialog->raise();
     m_shortcutsDialog->activateWindow();
     return m_shortcutsDialog;
+}
+
+SettingsDialog *MainWindow::showSettings()
+{
+    if (!m_settingsDialog) {
+        SettingsDialog::Options options;
+        options.settings = m_settings;
+        options.dataDir = m_dataDir;
+        options.databasePath = DataDirectory::databasePath(m_dataDir);
+        m_settingsDialog = new SettingsDialog(options, this);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+    return m_settingsDialog;
 }
 
 void MainWindow::showAbout()

@@ -20,6 +20,7 @@ class ConnectionSidebar;
 class ConnectionWorkspace;
 class KeyboardActions;
 class KeyboardShortcutsDialog;
+class SettingsDialog;
 class LanguageMenu;
 class LogModel;
 class LogView;
@@ -68,6 +69,8 @@ public:
     KeyboardActions *keyboardActions() const { return m_keys; }
     // Help > Keyboard shortcuts: shown (created on first use) and returned.
     KeyboardShortcutsDialog *showKeyboardShortcuts();
+    // File > Settings (Ctrl+,): the one settings dialog, shown and raised.
+    SettingsDialog *showSettings();
     ProfileCommands *commands() const { return m_commands; }
     ProfileCatalog *catalog() const { return m_catalog.get(); }
     LogModel *logModel() const { return m_log; }
@@ -119,6 +122,7 @@ private:
     ConnectionActions *m_actions = nullptr;
     KeyboardActions *m_keys = nullptr;
     QPointer<KeyboardShortcutsDialog> m_shortcutsDialog;
+    QPointer<SettingsDialog> m_settingsDialog;
     ProfileCommands *m_commands = nullptr;
     StatusSummary *m_summary = nullptr;
     QTimer *m_rateTimer = nullptr;

@@ -1,5 +1,7 @@
 #include "ui/mainwindow/profile_commands.h"
 
+#include "core/settings/app_settings.h"
+
 #include "core/profile/profile_exporter.h"
 #include "core/workspace/profile_catalog.h"
 #include "core/workspace/profile_repository.h"
@@ -120,6 +122,8 @@ void ProfileCommands::newConnection()
     profile.name = tr("New connection");
     profile.folder = m_s.sidebar->selectedFolder();
     profile.clientId = QStringLiteral("mqttdesk-%1").arg(profile.id.toString(QUuid::Id128).left(8));
+    if (m_s.settings)
+        applyDefaults(*m_s.settings, &profile);
     auto *dialog = new ConnectionDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose, false);
     dialog->setWindowTitle(tr("New connection"));
@@ -130,6 +134,32 @@ void ProfileCommands::newConnection()
     dialog->deleteLater();
     if (accepted)
         create(result);
+}
+
+void ProfileCommands::applyDefaults(const AppSettings &settings, ConnectionProfile *profile)
+{
+    profile->reconnect.enabled = settings.reconnectEnabled();
+    profile->reconnect.minBackoffMs = settings.reconnectMinMs();
+    profile->reconnect.maxBackoffMs = qMax(settings.reconnectMinMs(), settings.reconnectMaxMs());
+    const QString proxy = settings.proxyKind();
+    profile->proxy.type = proxy == QLatin1String("http")     ? ProxyType::Http
+                          : proxy == QLatin1String("socks5") ? ProxyType::Socks5
+                                                             : ProxyType::None;
+    if (profile->proxy.type != ProxyType::None) {
+        profile->proxy.host = settings.proxyHost();
+        profile->proxy.port = settings.proxyPort();
+    }
+    profile->retention = RetentionBudget{};
+    switch (settings.retentionMode()) {
+    case AppSettings::RetentionMode::KeepAll:
+        break;
+    case AppSettings::RetentionMode::Days:
+        profile->retention.maxAgeSeconds = qint64(settings.retentionDays()) * 24 * 3600;
+        break;
+    case AppSettings::RetentionMode::Messages:
+        profile->retention.maxMessages = settings.retentionMessages();
+        break;
+    }
 }
 
 void ProfileCommands::addProfile(const ConnectionProfile &profile)

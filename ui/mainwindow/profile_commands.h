@@ -10,6 +10,7 @@ class QWidget;
 
 namespace mqttdesk {
 
+class AppSettings;
 class ConnectionDialog;
 class ConnectionListModel;
 class ConnectionSidebar;
@@ -38,11 +39,15 @@ public:
         ConnectionSidebar *sidebar = nullptr;
         ConnectionWorkspace *workspace = nullptr;
         LogModel *log = nullptr;
+        AppSettings *settings = nullptr; // a new connection's defaults (Settings dialog)
     };
     // Test seam: called with each connection dialog instead of exec(); the hook fills the
     // form and accepts or rejects it.
     using DialogHook = std::function<void(ConnectionDialog *)>;
     static void setDialogHook(DialogHook hook);
+    // What a new connection starts with from the Settings dialog: reconnect, proxy and
+    // history retention.
+    static void applyDefaults(const AppSettings &settings, ConnectionProfile *profile);
 
     ProfileCommands(const Services &services, QWidget *window);
 

@@ -18,9 +18,11 @@ public:
     // An action of `window` whose shortcuts work wherever the focus is in the window.
     static QAction *make(QWidget *window, const QList<QKeySequence> &shortcuts,
                          const QString &objectName, const QIcon &icon = {});
-    // The text, and a tooltip naming the action and its (first) shortcut: the toolbar shows
-    // only icons.
-    static void setText(QAction *action, const QString &text);
+    // The text, a tooltip naming the action and its (first) shortcut, and the short text the
+    // toolbar shows beside the icon (default: the text without mnemonic and ellipsis).
+    static void setText(QAction *action, const QString &text, const QString &shortText = {});
+    // A menu text without its mnemonic and ellipsis: "编辑(&E)…" -> "编辑".
+    static QString plain(const QString &text);
 };
 
 } // namespace mqttdesk

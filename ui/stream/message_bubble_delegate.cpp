@@ -60,10 +60,21 @@ QColor accentOf(const QModelIndex &index, const QPalette &pal)
                                        pal);
 }
 
+// Settings > Stream > Timestamps: one style for every stream of the app.
+QString g_timeFormat = QStringLiteral("HH:mm:ss.zzz");
+bool g_timeUtc = false;
+
 QString timeText(const QModelIndex &index)
 {
-    return QLocale().toString(index.data(MessageStreamModel::TimeRole).toDateTime().time(),
-                              QStringLiteral("HH:mm:ss.zzz"));
+    const QDateTime time = index.data(MessageStreamModel::TimeRole).toDateTime();
+    return QLocale().toString(g_timeUtc ? time.toUTC() : time.toLocalTime(), g_timeFormat);
+}
+
+// The compact time column fits the widest time of the format.
+QString widestTime()
+{
+    return QLocale().toString(QDateTime(QDate(2000, 12, 28), QTime(20, 58, 58, 888), Qt::UTC),
+                              g_timeFormat);
 }
 
 QString topicText(const QModelIndex &index)
@@ -141,6 +152,12 @@ MessageBubbleDelegate::MessageBubbleDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_mono(QFontDatabase::systemFont(QFontDatabase::FixedFont))
 {}
+
+void MessageBubbleDelegate::setTimeStyle(const QString &format, bool utc)
+{
+    g_timeFormat = format.isEmpty() ? QStringLiteral("HH:mm:ss.zzz") : format;
+    g_timeUtc = utc;
+}
 
 int MessageBubbleDelegate::lineHeight() const
 {
@@ -393,8 +410,8 @@ void MessageBubbleDelegate::paintCompact(QPainter *painter, const QStyleOptionVi
         x += width + 8;
     };
     painter->setFont(option.font);
-    column(timeText(index), fm.horizontalAdvance(QStringLiteral("00:00:00.000")), muted,
-           Qt::AlignLeft, Qt::ElideRight);
+    column(timeText(index), fm.horizontalAdvance(widestTime()), muted, Qt::AlignLeft,
+           Qt::ElideRight);
     // ↑ published, Q0..Q2, R retained: a fixed column so that topics line up.
     QString markers = isOutgoing(index) ? QStringLiteral("↑") : QStringLiteral("↓");
     markers += QStringLiteral(" Q%1").arg(index.data(MessageStreamModel::QosRole).toInt());

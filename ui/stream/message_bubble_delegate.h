@@ -71,6 +71,10 @@ public:
     // whose thumbnail is all the preview shows).
     QString moreLine(const QModelIndex &index) const { return moreLineOf(shapeOf(index)); }
 
+    // How every stream shows message times (Settings > Stream): a QDateTime format, in UTC
+    // or local time. App-wide, as the setting is.
+    static void setTimeStyle(const QString &format, bool utc);
+
     // Monospace font for payloads; the header uses the view's font.
     void setPayloadFont(const QFont &font) { m_mono = font; }
     const QFont &payloadFont() const { return m_mono; }

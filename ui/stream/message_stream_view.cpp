@@ -15,6 +15,7 @@
 #include "ui/widgets/prompts.h"
 
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -458,14 +459,51 @@ void MessageStreamView::setSettings(AppSettings *settings)
     if (!settings)
         return;
     m_delegate->setPreviewLines(settings->previewLines());
+    applyLook();
     connect(settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
-        if (key == AppSettings::Key::PreviewLines && m_settings) {
+        if (!m_settings)
+            return;
+        switch (key) {
+        case AppSettings::Key::PreviewLines:
             m_delegate->setPreviewLines(m_settings->previewLines());
             if (!isCompact())
                 m_list->doItemsLayout();
+            break;
+        case AppSettings::Key::StreamFontSize:
+        case AppSettings::Key::PayloadFont:
+        case AppSettings::Key::TimestampsUtc:
+        case AppSettings::Key::TimestampFormat:
+            applyLook();
+            break;
+        case AppSettings::Key::CompactByDefault:
+            setCompact(m_settings->compactStream(m_profileId));
+            break;
+        default:
+            break;
         }
     });
     setCompact(settings->compactStream(m_profileId));
+}
+
+void MessageStreamView::applyLook()
+{
+    // Settings > Stream: the size of both fonts, the payload's family, the time style.
+    MessageBubbleDelegate::setTimeStyle(m_settings->timestampFormat(), m_settings->timestampsUtc());
+    QFont font = QWidget::font();
+    const int points = m_settings->streamFontSize();
+    if (points > 0)
+        font.setPointSize(points);
+    m_list->setFont(points > 0 ? font : QFont());
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (!m_settings->payloadFont().isEmpty()) {
+        mono.setFamilies({m_settings->payloadFont()});
+        mono.setStyleHint(QFont::Monospace);
+    }
+    if (points > 0)
+        mono.setPointSize(points);
+    m_delegate->setPayloadFont(mono);
+    m_list->doItemsLayout();
+    m_list->viewport()->update();
 }
 
 void MessageStreamView::setCompact(bool compact)
@@ -610,6 +648,10 @@ void MessageStreamView::exportHistory()
 
 void MessageStreamView::requestClear()
 {
+    if (m_settings && !m_settings->confirmClearHistory()) {
+        emit clearRequested(); // Settings > History: the user asked not to be asked
+        return;
+    }
     if (Prompts::confirmDestructive(
             this, tr("Clear history"),
             tr("Delete every stored message of this connection? This cannot "

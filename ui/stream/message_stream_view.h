@@ -138,6 +138,7 @@ private:
     void onPendingChanged(qint64 count);
     void showContextMenu(const QPoint &pos);
     void updateLayoutMode();
+    void applyLook();
     // Keeps the filter fields at least kMinFieldWidth wide each: first Export, Clear and
     // Diagnostics go behind "⋯", then the fields move to a row of their own.
     void updateOverflow();

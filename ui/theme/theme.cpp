@@ -5,7 +5,11 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <QStyle>
+#include <QStyleFactory>
+
 #include <cmath>
+#include <memory>
 
 namespace mqttdesk {
 
@@ -335,6 +339,13 @@ QPalette Theme::darkPalette()
         p.setColor(QPalette::Disabled, role, disabledText);
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4a, 0x4a, 0x4a));
     return p;
+}
+
+QPalette Theme::lightPalette()
+{
+    // Fusion's: the light palette Qt itself draws with when no desktop theme gives one.
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    return fusion ? fusion->standardPalette() : QPalette(QColor(0xef, 0xef, 0xef));
 }
 
 double Theme::luminance(const QColor &colour)

@@ -83,8 +83,10 @@ public:
     // The colours new subscriptions get in turn (user data once assigned: editable).
     static QList<QColor> subscriptionPalette();
 
-    // A dark palette for tests and screenshots (and a later dark mode).
+    // The dark theme's palette, and the light one (Fusion's) for when the platform's
+    // palette is dark but the user chose light.
     static QPalette darkPalette();
+    static QPalette lightPalette();
 
     // WCAG 2 relative luminance and contrast ratio (1 to 21).
     static double luminance(const QColor &colour);
