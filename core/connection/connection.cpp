@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QMetaMethod>
 #include <QRandomGenerator>
+#include <QStringList>
 
 #include <algorithm>
 #include <chrono>
@@ -39,9 +40,26 @@ void registerMetaTypes()
         qRegisterMetaType<ConnectionError>();
         qRegisterMetaType<ConnectionLogEntry>();
         qRegisterMetaType<TransportError>();
+        qRegisterMetaType<BrokerAddress>();
+        qRegisterMetaType<ServerReference>();
         return true;
     }();
     Q_UNUSED(done);
+}
+
+QString sourceText(BrokerAddress::Source source)
+{
+    switch (source) {
+    case BrokerAddress::Source::Main:
+        return Connection::tr("main address");
+    case BrokerAddress::Source::Fallback:
+        return Connection::tr("fallback");
+    case BrokerAddress::Source::Srv:
+        return Connection::tr("from DNS SRV");
+    case BrokerAddress::Source::ServerReference:
+        return Connection::tr("from the server reference");
+    }
+    return {};
 }
 
 } // namespace
@@ -51,7 +69,9 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_session(
           std::make_unique<Session>(m_settings.session, QRandomGenerator::global()->generate64()))
+    , m_failover([this](LogLevel level, const QString &text) { log(level, text); })
 {
+    m_failover.setSettings(m_settings);
     registerMetaTypes();
     m_clock.start();
     for (std::size_t i = 0; i < m_timers.size(); ++i) {
@@ -59,7 +79,14 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
         timer->setSingleShot(true);
         timer->setTimerType(Qt::PreciseTimer);
         const SessionTimer which = kTimers[i];
-        connect(timer, &QTimer::timeout, this, [this, which] { handle(TimerFired{which}); });
+        connect(timer, &QTimer::timeout, this, [this, which] {
+            // An address that does not answer in time gives way to the next of the round.
+            if (which == SessionTimer::ConnectTimeout &&
+                tryNextAddress(tr("no answer within %1 s")
+                                   .arg(double(m_settings.session.connectTimeoutMs) / 1000.0)))
+                return;
+            handle(TimerFired{which});
+        });
         m_timers[i] = timer;
     }
     m_batchTimer = new QTimer(this);
@@ -90,6 +117,7 @@ void Connection::setSettings(const ConnectionSettings &settings)
 {
     post([this, settings] {
         m_settings = settings;
+        m_failover.setSettings(settings);
         applySessionOptions();
         applyPacketLogging();
     });
@@ -184,16 +212,47 @@ void Connection::applyPacketLogging()
 
 void Connection::connectToBroker()
 {
-    post([this] { doConnect(); });
+    post([this] {
+        m_failover.restart();
+        doConnect();
+    });
+}
+
+void Connection::followServerReference(const QList<BrokerAddress> &addresses)
+{
+    post([this, addresses] {
+        // Only from a connection that ended (the reference's own refusal or DISCONNECT); one
+        // the user started again meanwhile goes where the user said.
+        if (addresses.isEmpty() || m_session->state() != SessionState::Disconnected)
+            return;
+        QStringList names;
+        for (const BrokerAddress &a : addresses)
+            names << a.hostPort();
+        log(LogLevel::Info,
+            tr("Following the server reference to %1.").arg(names.join(QStringLiteral(", "))));
+        m_failover.follow(addresses);
+        doConnect();
+    });
+}
+
+void Connection::setSrvResolver(std::shared_ptr<SrvResolver> resolver)
+{
+    post([this, resolver = std::move(resolver)] { m_failover.setResolver(resolver); });
 }
 
 void Connection::doConnect()
 {
-    log(LogLevel::Info, tr("Connecting to %1:%2 over %3 with MQTT %4.")
-                            .arg(m_settings.transport.host)
-                            .arg(m_settings.transport.port)
-                            .arg(TransportOptions::kindName(m_settings.transport.kind),
-                                 protocolVersionName(m_settings.session.version)));
+    // One address: the line it always had. Several (or a lookup first): each attempt says
+    // which address it tries (openTransport).
+    if (m_settings.fallbacks.isEmpty() && !m_settings.srvLookup && !m_failover.isFollowing())
+        log(LogLevel::Info, tr("Connecting to %1:%2 over %3 with MQTT %4.")
+                                .arg(m_settings.transport.host)
+                                .arg(m_settings.transport.port)
+                                .arg(TransportOptions::kindName(m_settings.transport.kind),
+                                     protocolVersionName(m_settings.session.version)));
+    else
+        log(LogLevel::Info,
+            tr("Connecting with MQTT %1.").arg(protocolVersionName(m_settings.session.version)));
     applyPacketLogging();
     handle(ConnectRequested{});
 }
@@ -319,7 +378,7 @@ void Connection::execute(SessionActions &actions)
     for (SessionAction &action : actions) {
         std::visit(
             Overloaded{
-                [this](OpenTransport &) { openTransport(); },
+                [this](OpenTransport &) { beginAttempt(); },
                 [this](SendBytes &send) {
                     if (m_transport && m_transport->state() == Transport::State::Open)
                         m_transport->write(send.bytes);
@@ -345,6 +404,14 @@ void Connection::execute(SessionActions &actions)
                 },
                 [this](Connected &c) {
                     flushBatch();
+                    m_failover.accepted();
+                    if (!m_failover.list().isEmpty() &&
+                        (m_failover.list().size() > 1 ||
+                         m_failover.list().current().source != BrokerAddress::Source::Main)) {
+                        const BrokerAddress &at = m_failover.list().current();
+                        log(LogLevel::Info,
+                            tr("Connected to %1 (%2).").arg(at.hostPort(), sourceText(at.source)));
+                    }
                     log(LogLevel::Info,
                         tr("Connected as \"%1\" (session present: %2, keep alive %3 s).")
                             .arg(c.info.clientId, c.info.sessionPresent ? tr("yes") : tr("no"))
@@ -365,6 +432,10 @@ void Connection::execute(SessionActions &actions)
                         return;
                     // The session logged it already: one log line per error.
                     reportError(ConnectionError::fromSession(e.error), false);
+                    if (e.error.kind == SessionError::Kind::ConnectionRefused &&
+                        e.error.reasonCode && m_session->connackInfo())
+                        reportServerReference(*e.error.reasonCode,
+                                              m_session->connackInfo()->serverReference, true);
                 },
                 [this](ServerDisconnected &d) {
                     flushBatch();
@@ -374,6 +445,7 @@ void Connection::execute(SessionActions &actions)
                                  d.reasonString ? QStringLiteral(" (%1)").arg(*d.reasonString)
                                                 : QString()));
                     emit serverDisconnected(d);
+                    reportServerReference(d.reasonCode, d.serverReference, false);
                 },
                 [this](AuthChallenge &challenge) { emit authChallenge(challenge); },
                 [this](LogLine &line) { log(line.level, line.text); },
@@ -381,6 +453,80 @@ void Connection::execute(SessionActions &actions)
             },
             action);
     }
+}
+
+void Connection::reportServerReference(ReasonCode reasonCode, const std::optional<QString> &text,
+                                       bool inConnack)
+{
+    // 5.0 §4.11: only "Use another server" and "Server moved" redirect the client.
+    if (!ServerReference::isRedirection(reasonCode) || !text)
+        return;
+    ServerReference reference;
+    reference.reasonCode = reasonCode;
+    reference.text = *text;
+    reference.inConnack = inConnack;
+    const BrokerAddress from =
+        m_failover.list().isEmpty()
+            ? BrokerAddress{m_settings.transport.host, m_settings.transport.port,
+                            m_settings.transport.kind, BrokerAddress::Source::Main}
+            : m_failover.list().current();
+    reference.addresses = ServerReference::parse(*text, from);
+    QStringList names;
+    for (const BrokerAddress &a : std::as_const(reference.addresses))
+        names << a.hostPort();
+    const QString why = reasonCode == ReasonCode::ServerMoved ? tr("the server has moved")
+                                                              : tr("use another server");
+    if (names.isEmpty())
+        log(LogLevel::Warning,
+            tr("The server names another server (%1) in its server reference \"%2\", but no "
+               "address in it can be read.")
+                .arg(why, *text));
+    else
+        log(LogLevel::Warning, tr("The server names another server (%1): \"%2\", that is %3.")
+                                   .arg(why, *text, names.join(QStringLiteral(", "))));
+    emit serverReferenceReceived(reference);
+}
+
+void Connection::beginAttempt()
+{
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->abort();
+        m_transport.release()->deleteLater();
+    }
+    m_transportErrorReported = false;
+    m_closeReported = false;
+    m_transportOpened = false;
+    m_failover.beginRound([this](const QString &error) {
+        if (error.isEmpty()) {
+            openTransport();
+            return;
+        }
+        // No address to try: to the session, an open that failed.
+        if (!m_closeReported) {
+            m_closeReported = true;
+            handle(TransportClosed{error, true});
+        }
+    });
+}
+
+bool Connection::tryNextAddress(const QString &reason)
+{
+    if (m_transportOpened || !m_transport || m_failover.list().size() < 2)
+        return false;
+    const BrokerAddress failed = m_failover.list().current();
+    if (!m_failover.advance()) {
+        log(LogLevel::Warning, tr("%1 failed: %2. No other broker address is left to try.")
+                                   .arg(failed.hostPort(), reason));
+        return false;
+    }
+    log(LogLevel::Warning,
+        tr("%1 failed: %2. Trying the next broker address.").arg(failed.hostPort(), reason));
+    // Each address gets the whole connect timeout (the session's timer is restarted).
+    if (m_settings.session.connectTimeoutMs > 0)
+        startTimer(SessionTimer::ConnectTimeout, m_settings.session.connectTimeoutMs);
+    openTransport();
+    return true;
 }
 
 void Connection::openTransport()
@@ -392,7 +538,23 @@ void Connection::openTransport()
     }
     m_transportErrorReported = false;
     m_closeReported = false;
-    m_transport = TransportFactory::create(m_settings.transport);
+    m_transportOpened = false;
+    TransportOptions options = m_settings.transport;
+    if (!m_failover.list().isEmpty()) {
+        const BrokerAddress &address = m_failover.list().current();
+        options.host = address.host;
+        options.port = address.port;
+        options.kind = address.kind;
+        if (m_failover.list().size() > 1 || address.source != BrokerAddress::Source::Main)
+            log(LogLevel::Info,
+                tr("Trying %1 over %2 (%3, address %4 of %5).")
+                    .arg(address.hostPort(), TransportOptions::kindName(address.kind),
+                         sourceText(address.source))
+                    .arg(m_failover.list().attempt())
+                    .arg(m_failover.list().size()));
+        emit brokerAddressChanged(address);
+    }
+    m_transport = TransportFactory::create(options);
     Transport *t = m_transport.get();
     connect(t, &Transport::connected, this, &Connection::onTransportConnected);
     connect(t, &Transport::readyRead, this, &Connection::onTransportReadyRead);
@@ -409,8 +571,14 @@ void Connection::openTransport()
 
 void Connection::closeTransport()
 {
-    if (!m_transport)
+    if (!m_transport) {
+        // Still looking the broker up in DNS: the attempt ends here.
+        if (m_failover.cancelLookup() && !m_closeReported) {
+            m_closeReported = true;
+            handle(TransportClosed{});
+        }
         return;
+    }
     if (m_transport->state() == Transport::State::Open) {
         m_transport->close(); // disconnected() follows, then TransportClosed
         return;
@@ -437,6 +605,7 @@ void Connection::stopTimer(SessionTimer timer)
 
 void Connection::onTransportConnected()
 {
+    m_transportOpened = true;
     log(LogLevel::Debug, tr("Transport open."));
     handle(TransportOpened{});
 }
@@ -469,6 +638,8 @@ void Connection::onTransportDisconnected()
 void Connection::onTransportError(const TransportError &error)
 {
     onTransportReadyRead();
+    if (tryNextAddress(error.message))
+        return;
     m_transportErrorReported = true;
     reportError(ConnectionError::fromTransport(error));
     if (m_closeReported)

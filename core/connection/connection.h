@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/connection/broker_address.h"
+#include "core/connection/broker_failover.h"
 #include "core/connection/connection_error.h"
 #include "core/connection/connection_log_entry.h"
 #include "core/connection/connection_settings.h"
 #include "core/connection/message_sink.h"
 #include "core/connection/received_message.h"
+#include "core/connection/server_reference.h"
 #include "core/protocol/packets.h"
 #include "core/session/connack_info.h"
 #include "core/session/session_action.h"
@@ -27,6 +30,7 @@
 namespace mqttdesk {
 
 class Session;
+class SrvResolver;
 class Transport;
 
 // One MQTT connection: the thin QObject shell around the sans-I/O Session. It owns the
@@ -68,8 +72,16 @@ public:
     void setPacketLogging(bool enabled);
 
     // Opens the transport and sends CONNECT; reconnects automatically after a loss when
-    // the settings ask for it.
+    // the settings ask for it. Tries the settings' broker addresses (main, fallbacks, DNS
+    // SRV targets) as BrokerFailover orders them.
     void connectToBroker();
+    // Connects to the addresses of a server reference (serverReferenceReceived) instead of
+    // the settings' own, on this and every reconnect until the next connectToBroker().
+    // Ignored unless the connection is disconnected.
+    void followServerReference(const QList<BrokerAddress> &addresses);
+    // The DNS seam for settings with srvLookup (tests pass a fake); by default a
+    // DnsSrvResolver. Applies from the next connection attempt.
+    void setSrvResolver(std::shared_ptr<SrvResolver> resolver);
     // Sends DISCONNECT with `reason` (5.0: and properties), closes, and stops
     // auto-reconnect. 5.0 reason 0x04 makes the server publish the will.
     void disconnectFromBroker(ReasonCode reason = ReasonCode::NormalDisconnection,
@@ -127,6 +139,13 @@ signals:
     // written); also logged as a warning.
     void warningOccurred(const QString &message);
     void logMessage(const mqttdesk::ConnectionLogEntry &entry);
+    // A connection attempt starts at `address` (the main one, a fallback, a DNS SRV target
+    // or a server reference's); the connection is at it once connected() follows.
+    void brokerAddressChanged(const mqttdesk::BrokerAddress &address);
+    // The server sent 0x9C "Use another server" or 0x9D "Server moved" with a Server
+    // Reference (5.0 §4.11), in CONNACK or DISCONNECT; the connection has ended. Call
+    // followServerReference() to go there.
+    void serverReferenceReceived(const mqttdesk::ServerReference &reference);
 
 private:
     void doConnect();
@@ -140,7 +159,16 @@ private:
     // The sink whose commits acknowledgements wait for (the first durable one), listened to.
     void chooseDurableSink();
     void applyPacketLogging();
+    // OpenTransport from the session: starts a round of broker addresses.
+    void beginAttempt();
+    // Opens the transport to the round's current address.
     void openTransport();
+    // The current address could not be reached (`reason`): opens the next one of the round
+    // without telling the session; false when none is left (the session then hears it).
+    bool tryNextAddress(const QString &reason);
+    // Reports a server reference of 0x9C/0x9D (5.0 §4.11).
+    void reportServerReference(ReasonCode reasonCode, const std::optional<QString> &text,
+                               bool inConnack);
     void closeTransport();
     void startTimer(SessionTimer timer, qint64 durationMs);
     void stopTimer(SessionTimer timer);
@@ -178,6 +206,9 @@ private:
     qint64 m_receivedUs = 0;
     std::optional<bool> m_packetLogging; // unset: on iff logMessage() has a receiver
     std::unique_ptr<Transport> m_transport;
+    BrokerFailover m_failover;
+    // The current transport reported connected(): its failures are the session's business.
+    bool m_transportOpened = false;
     std::array<QTimer *, 4> m_timers{};
     QElapsedTimer m_clock;
     QTimer *m_batchTimer = nullptr;

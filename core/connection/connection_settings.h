@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/connection/broker_address.h"
+#include "core/connection/broker_address_list.h"
 #include "core/session/session_options.h"
 #include "core/transport/transport_options.h"
 
+#include <QList>
 #include <QString>
 
 namespace mqttdesk {
@@ -14,6 +17,15 @@ struct ConnectionSettings
 {
     SessionOptions session;
     TransportOptions transport;
+
+    // More addresses of the broker (a cluster's other nodes, a standby), tried when the
+    // main one (transport.host, port, kind) cannot be reached; the rest of `transport`
+    // applies to each. See BrokerFailover.
+    QList<BrokerAddress> fallbacks;
+    BrokerAddressList::Order fallbackOrder = BrokerAddressList::Order::InOrder;
+    // transport.host names a domain: the broker's addresses are its DNS SRV records
+    // (_mqtt._tcp.<domain>, or _secure-mqtt._tcp.<domain> over TLS), as paho's connect_srv.
+    bool srvLookup = false;
 
     // A name for log lines (e.g. the profile name); never a secret.
     QString name;

@@ -15,13 +15,18 @@ QList<StringPair> stringPairs(const ProfileSnapshot::Pairs &pairs)
     return out;
 }
 
-TransportOptions transportOptions(const ProfileSnapshot &s)
+TransportOptions::Kind kindOf(int scheme)
 {
-    TransportOptions t;
     static constexpr TransportOptions::Kind kKinds[] = {
         TransportOptions::Kind::Tcp, TransportOptions::Kind::Tls, TransportOptions::Kind::WebSocket,
         TransportOptions::Kind::SecureWebSocket};
-    t.kind = kKinds[qBound(0, s.scheme, 3)];
+    return kKinds[qBound(0, scheme, 3)];
+}
+
+TransportOptions transportOptions(const ProfileSnapshot &s)
+{
+    TransportOptions t;
+    t.kind = kindOf(s.scheme);
     t.host = s.host;
     t.port = s.port;
     t.webSocketPath = s.wsPath;
@@ -127,6 +132,12 @@ ConnectionSettings ProfileSettingsMapper::toSettings(const ConnectionProfile &pr
     settings.name = snapshot.name;
     settings.transport = transportOptions(snapshot);
     settings.session = sessionOptions(snapshot);
+    for (const ProfileSnapshot::Fallback &f : snapshot.fallbacks)
+        settings.fallbacks.append(
+            BrokerAddress{f.host, f.port, kindOf(f.scheme), BrokerAddress::Source::Fallback});
+    settings.fallbackOrder = snapshot.fallbackRandom ? BrokerAddressList::Order::Random
+                                                     : BrokerAddressList::Order::InOrder;
+    settings.srvLookup = snapshot.srvLookup;
     return settings;
 }
 

@@ -29,6 +29,10 @@ ProfileSnapshot ProfileSnapshot::from(const ConnectionProfile &p)
     s.port = p.port;
     s.wsPath = p.wsPath;
     s.wsHeaders = pairs(p.wsHeaders);
+    s.srvLookup = p.srvLookup;
+    for (const FallbackBroker &f : p.fallbackBrokers)
+        s.fallbacks.append({f.host, f.port, int(f.scheme)});
+    s.fallbackRandom = p.fallbackOrder == FallbackOrder::Random;
 
     s.clientId = p.clientId;
     s.protocolLevel = quint8(p.protocolVersion);

@@ -29,6 +29,15 @@ struct ProfileSnapshot
     quint16 port = 0;
     QString wsPath;
     Pairs wsHeaders;
+    bool srvLookup = false;
+    struct Fallback
+    {
+        QString host;
+        quint16 port = 0;
+        int scheme = 0; // as `scheme`
+    };
+    QList<Fallback> fallbacks;
+    bool fallbackRandom = false;
 
     QString clientId;
     quint8 protocolLevel = 5;

@@ -173,6 +173,34 @@ struct ProfileProxyOptions
     bool operator==(const ProfileProxyOptions &) const = default;
 };
 
+// One more address of the broker (a cluster's other node, a standby), tried when the main
+// one cannot be reached. The profile's other transport settings (TLS files, WebSocket path,
+// proxy) apply to it too.
+struct FallbackBroker
+{
+    QString host;
+    quint16 port = 1883;
+    TransportScheme scheme = TransportScheme::Mqtt;
+
+    bool operator==(const FallbackBroker &) const = default;
+};
+
+// The order in which the main address and the fallbacks are tried.
+enum class FallbackOrder
+{
+    InOrder, // the main address first, then the fallbacks as listed
+    Random,  // shuffled for each attempt (spreads clients over a cluster)
+};
+
+// What to do when an MQTT 5 server names another server (5.0 §4.11: CONNACK or DISCONNECT
+// with 0x9C "Use another server" or 0x9D "Server moved" and a Server Reference).
+enum class ServerReferencePolicy
+{
+    Ask,    // ask the user each time (the default)
+    Always, // follow it without asking
+    Never,  // stay disconnected; the log says where the server pointed
+};
+
 // How much message history is kept for this profile. 0 in a field = no limit in
 // that dimension; all three 0 = unlimited.
 struct RetentionBudget
@@ -200,6 +228,12 @@ struct ConnectionProfile
     quint16 port = 1883;
     QString wsPath = QStringLiteral("/mqtt");
     NameValueList wsHeaders; // extra HTTP headers of the WebSocket handshake
+    // `host` is a domain whose DNS SRV records name the broker (_mqtt._tcp.<host>, over TLS
+    // _secure-mqtt._tcp.<host>); `port` is then unused.
+    bool srvLookup = false;
+    QList<FallbackBroker> fallbackBrokers;
+    FallbackOrder fallbackOrder = FallbackOrder::InOrder;
+    ServerReferencePolicy serverReferencePolicy = ServerReferencePolicy::Ask;
 
     // Session
     QString clientId;

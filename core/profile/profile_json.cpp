@@ -20,6 +20,15 @@ constexpr std::pair<const char *, TransportScheme> kSchemes[] = {
     {"ws", TransportScheme::Ws},
     {"wss", TransportScheme::Wss},
 };
+constexpr std::pair<const char *, FallbackOrder> kFallbackOrders[] = {
+    {"in-order", FallbackOrder::InOrder},
+    {"random", FallbackOrder::Random},
+};
+constexpr std::pair<const char *, ServerReferencePolicy> kReferencePolicies[] = {
+    {"ask", ServerReferencePolicy::Ask},
+    {"always", ServerReferencePolicy::Always},
+    {"never", ServerReferencePolicy::Never},
+};
 constexpr std::pair<const char *, ProtocolVersion> kVersions[] = {
     {"3.1", ProtocolVersion::V31},
     {"3.1.1", ProtocolVersion::V311},
@@ -85,6 +94,34 @@ QList<Pair> pairsFromJson(JsonFieldReader &reader, const QString &key)
             pairs.append(pair);
     }
     return pairs;
+}
+
+QJsonArray fallbacksToJson(const QList<FallbackBroker> &fallbacks)
+{
+    QJsonArray array;
+    for (const FallbackBroker &f : fallbacks)
+        array.append(QJsonObject{{QStringLiteral("scheme"), nameOf(kSchemes, f.scheme)},
+                                 {QStringLiteral("host"), f.host},
+                                 {QStringLiteral("port"), f.port}});
+    return array;
+}
+
+QList<FallbackBroker> fallbacksFromJson(JsonFieldReader &reader, const QString &key)
+{
+    const QJsonArray array = reader.array(key);
+    QList<FallbackBroker> fallbacks;
+    for (qsizetype i = 0; i < array.size() && reader.ok(); ++i) {
+        JsonFieldReader item = reader.element(key, array, i);
+        item.require(QStringLiteral("host"));
+        FallbackBroker f;
+        f.scheme = item.choice(QStringLiteral("scheme"), kSchemes, f.scheme);
+        f.host = item.string(QStringLiteral("host"));
+        f.port = quint16(item.integer(QStringLiteral("port"), 0, 65535,
+                                      ConnectionProfile::defaultPort(f.scheme)));
+        if (item.ok())
+            fallbacks.append(f);
+    }
+    return fallbacks;
 }
 
 QJsonObject secretToJson(const Secret &secret, bool withValue)
@@ -181,6 +218,9 @@ QJsonObject ProfileJson::toJson(const ConnectionProfile &p, Secrets secrets)
         {QStringLiteral("port"), p.port},
         {QStringLiteral("wsPath"), p.wsPath},
         {QStringLiteral("wsHeaders"), pairsToJson(p.wsHeaders)},
+        {QStringLiteral("srvLookup"), p.srvLookup},
+        {QStringLiteral("fallbacks"), fallbacksToJson(p.fallbackBrokers)},
+        {QStringLiteral("fallbackOrder"), nameOf(kFallbackOrders, p.fallbackOrder)},
     };
     const ConnectProperties &cp = p.connectProperties;
     const QJsonObject properties{
@@ -201,6 +241,7 @@ QJsonObject ProfileJson::toJson(const ConnectionProfile &p, Secrets secrets)
         {QStringLiteral("cleanStart"), p.cleanStart},
         {QStringLiteral("resumeSession"), p.resumeSession},
         {QStringLiteral("storeBeforeAck"), p.storeBeforeAck},
+        {QStringLiteral("serverReference"), nameOf(kReferencePolicies, p.serverReferencePolicy)},
         {QStringLiteral("properties"), properties},
     };
     const ProfileTlsOptions &t = p.tls;
@@ -306,6 +347,10 @@ std::optional<ConnectionProfile> ProfileJson::fromJson(const QJsonObject &json,
                                        ConnectionProfile::defaultPort(p.scheme)));
     p.wsPath = transport.string(QStringLiteral("wsPath"), p.wsPath);
     p.wsHeaders = pairsFromJson(transport, QStringLiteral("wsHeaders"));
+    p.srvLookup = transport.boolean(QStringLiteral("srvLookup"), p.srvLookup);
+    p.fallbackBrokers = fallbacksFromJson(transport, QStringLiteral("fallbacks"));
+    p.fallbackOrder =
+        transport.choice(QStringLiteral("fallbackOrder"), kFallbackOrders, p.fallbackOrder);
 
     JsonFieldReader mqtt = r.object(QStringLiteral("mqtt"));
     p.clientId = mqtt.string(QStringLiteral("clientId"));
@@ -317,6 +362,8 @@ std::optional<ConnectionProfile> ProfileJson::fromJson(const QJsonObject &json,
     p.cleanStart = mqtt.boolean(QStringLiteral("cleanStart"), p.cleanStart);
     p.resumeSession = mqtt.boolean(QStringLiteral("resumeSession"), p.resumeSession);
     p.storeBeforeAck = mqtt.boolean(QStringLiteral("storeBeforeAck"), p.storeBeforeAck);
+    p.serverReferencePolicy =
+        mqtt.choice(QStringLiteral("serverReference"), kReferencePolicies, p.serverReferencePolicy);
     JsonFieldReader props = mqtt.object(QStringLiteral("properties"));
     ConnectProperties &cp = p.connectProperties;
     cp.sessionExpiryInterval =

@@ -58,6 +58,35 @@ void checkPairs(Collector &c, const char *field, const NameValueList &pairs, con
     }
 }
 
+void checkFailover(Collector &c, const ConnectionProfile &p)
+{
+    if (p.srvLookup && !p.host.trimmed().isEmpty() && !p.host.contains(QLatin1Char('.')))
+        c.warning("transport.srvLookup",
+                  QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                              "A DNS SRV lookup needs a domain such as "
+                                              "example.com in the host field; \"%1\" has no dot.")
+                      .arg(p.host));
+    for (qsizetype i = 0; i < p.fallbackBrokers.size(); ++i) {
+        const FallbackBroker &f = p.fallbackBrokers.at(i);
+        if (f.host.trimmed().isEmpty() || !isValidHost(f.host)) {
+            c.error("transport.fallbacks",
+                    QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                "Fallback broker %1 needs a valid host name or IP "
+                                                "address, without scheme and port.")
+                        .arg(i + 1));
+            return;
+        }
+        if (f.port == 0) {
+            c.error("transport.fallbacks",
+                    QCoreApplication::translate("mqttdesk::ProfileValidator",
+                                                "Fallback broker %1 needs a port between 1 and "
+                                                "65535.")
+                        .arg(i + 1));
+            return;
+        }
+    }
+}
+
 void checkGeneral(Collector &c, const ConnectionProfile &p)
 {
     if (p.name.trimmed().isEmpty())
@@ -74,10 +103,11 @@ void checkGeneral(Collector &c, const ConnectionProfile &p)
                     "The host \"%1\" is not a valid host name or IP address; leave out the "
                     "scheme (mqtt://) and the port.")
                     .arg(p.host));
-    if (p.port == 0)
+    if (p.port == 0 && !p.srvLookup) // SRV records carry the port
         c.error("transport.port",
                 QCoreApplication::translate("mqttdesk::ProfileValidator",
                                             "The port must be between 1 and 65535."));
+    checkFailover(c, p);
     if (p.usesWebSocket()) {
         if (!p.wsPath.startsWith(QLatin1Char('/')))
             c.error("transport.wsPath",

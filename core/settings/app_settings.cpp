@@ -400,7 +400,8 @@ qint64 AppSettings::retentionMessages() const
 
 void AppSettings::setRetentionMessages(qint64 count)
 {
-    store(Key::RetentionMessages, retentionMessages(), qBound(qint64(1), count, qint64(1000000000)));
+    store(Key::RetentionMessages, retentionMessages(),
+          qBound(qint64(1), count, qint64(1000000000)));
 }
 
 bool AppSettings::reconnectEnabled() const

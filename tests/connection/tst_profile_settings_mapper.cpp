@@ -72,6 +72,28 @@ private slots:
         QCOMPARE(o.will->properties.payloadFormatIndicator(), std::optional<quint8>(1));
     }
 
+    void failoverChoices()
+    {
+        ConnectionProfile p;
+        p.host = QStringLiteral("example.com");
+        p.srvLookup = true;
+        p.fallbackBrokers = {{QStringLiteral("b"), 8884, TransportScheme::Wss},
+                             {QStringLiteral("c"), 1883, TransportScheme::Mqtt}};
+        p.fallbackOrder = FallbackOrder::Random;
+        const ConnectionSettings s = ProfileSettingsMapper::toSettings(p);
+        QVERIFY(s.srvLookup);
+        QCOMPARE(int(s.fallbackOrder), int(BrokerAddressList::Order::Random));
+        QCOMPARE(s.fallbacks.size(), 2);
+        QCOMPARE(s.fallbacks.at(0),
+                 (BrokerAddress{QStringLiteral("b"), 8884, TransportOptions::Kind::SecureWebSocket,
+                                BrokerAddress::Source::Fallback}));
+        QCOMPARE(int(s.fallbacks.at(1).kind), int(TransportOptions::Kind::Tcp));
+        const ConnectionSettings none = ProfileSettingsMapper::toSettings(ConnectionProfile{});
+        QVERIFY(!none.srvLookup);
+        QVERIFY(none.fallbacks.isEmpty());
+        QCOMPARE(int(none.fallbackOrder), int(BrokerAddressList::Order::InOrder));
+    }
+
     void keyLogPathOnlyWhenSwitchedOn()
     {
         ConnectionProfile p = SampleProfile::everyField();

@@ -507,6 +507,34 @@ private slots:
         action(f)->setChecked(false); // leave nothing behind
     }
 
+    // A connection's "from now on" answer to a server reference is saved in its profile
+    // (only that field) and survives a restart.
+    void serverReferenceAnswerIsSaved()
+    {
+        QTemporaryDir dir;
+        qint64 id = 0;
+        {
+            MainWindowFixture f(dir.path());
+            ConnectionProfile p = MainWindowFixture::profile(QStringLiteral("Moved"), 1);
+            p.keepAliveSeconds = 42;
+            id = f.createThroughDialog(p);
+            QVERIFY(id != 0);
+            emit f.window()->workspace()->serverReferencePolicyChosen(
+                id, int(ServerReferencePolicy::Always));
+            QTRY_COMPARE(f.window()->catalog()->pendingRequests(), 0);
+        }
+        MainWindowFixture f(dir.path());
+        std::optional<ConnectionProfile> stored;
+        f.window()->catalog()->profile(
+            id, [&stored](const std::optional<ConnectionProfile> &p, const QString &) {
+                stored = p.value_or(ConnectionProfile{});
+            });
+        QTRY_VERIFY(stored.has_value());
+        QCOMPARE(stored->name, QStringLiteral("Moved"));
+        QCOMPARE(stored->serverReferencePolicy, ServerReferencePolicy::Always);
+        QCOMPARE(stored->keepAliveSeconds, quint16(42));
+    }
+
     void firstStartOffersLocalBroker()
     {
         QTemporaryDir dir;

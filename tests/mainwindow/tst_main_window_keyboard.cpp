@@ -7,17 +7,22 @@
 // connection (wrapping), Help > Keyboard shortcuts listing every shortcut.
 #include "core/connection/connection.h"
 #include "core/publish/template_library_store.h"
+#include "core/settings/app_settings.h"
 #include "tests/mainwindow/main_window_fixture.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
+#include "ui/dialogs/connection_dialog.h"
 #include "ui/dialogs/keyboard_shortcuts_dialog.h"
+#include "ui/dialogs/settings_dialog.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/keyboard_actions.h"
+#include "ui/mainwindow/profile_commands.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/connection_view.h"
+#include "ui/stream/message_bubble_delegate.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/workbench/template_editor.h"
 #include "ui/workbench/workbench_page.h"
@@ -405,6 +410,65 @@ private slots:
         press(Qt::Key_Tab, Qt::ControlModifier);
         QCOMPARE(tabs->currentIndex(), (tab + 1) % tabs->count());
         QCOMPARE(sidebar->selectedProfileId(), order.at(1));
+    }
+
+    // Ctrl+, opens File > Settings; what is set there reaches the open stream at once (font
+    // size, payload font, time format, asking before Clear history) and the next new
+    // connection (reconnect, proxy and retention defaults).
+    void settingsApplyLive()
+    {
+        Setup s;
+        QVERIFY(setUp(s));
+        MainWindow *w = s.f.window();
+        w->sidebar()->view()->setFocus();
+        press(Qt::Key_Comma, Qt::ControlModifier);
+        auto *dialog = w->findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(w->showSettings(), dialog); // one dialog, raised again
+        dialog->close();
+
+        AppSettings *settings = w->settings();
+        auto *view = qobject_cast<ConnectionView *>(w->workspace()->stack()->currentWidget());
+        QVERIFY(view);
+        MessageStreamView *stream = view->streamView();
+        settings->setStreamFontSize(19);
+        QCOMPARE(stream->listView()->font().pointSize(), 19);
+        QCOMPARE(stream->delegate()->payloadFont().pointSize(), 19);
+        settings->setPayloadFont(QStringLiteral("DejaVu Sans Mono"));
+        QCOMPARE(stream->delegate()->payloadFont().families().value(0),
+                 QStringLiteral("DejaVu Sans Mono"));
+        settings->setStreamFontSize(0);
+        QVERIFY(stream->listView()->font().pointSize() != 19);
+
+        // Not asked: cleared at once.
+        QSignalSpy cleared(stream, &MessageStreamView::clearRequested);
+        settings->setConfirmClearHistory(false);
+        stream->requestClear();
+        QCOMPARE(cleared.size(), 1);
+        QCOMPARE(s.prompts.count(Prompts::Kind::Question), 0);
+
+        settings->setReconnectMinMs(2500);
+        settings->setReconnectMaxMs(30000);
+        settings->setProxyKind(QStringLiteral("socks5"));
+        settings->setProxyHost(QStringLiteral("127.0.0.1"));
+        settings->setProxyPort(1080);
+        settings->setRetentionMode(AppSettings::RetentionMode::Days);
+        settings->setRetentionDays(3);
+        ConnectionProfile offered;
+        ProfileCommands::setDialogHook([&](ConnectionDialog *d) {
+            offered = d->profile();
+            d->reject();
+        });
+        w->actions()->newConnection->trigger();
+        ProfileCommands::setDialogHook({});
+        QCOMPARE(offered.reconnect.minBackoffMs, 2500);
+        QCOMPARE(offered.reconnect.maxBackoffMs, 30000);
+        QCOMPARE(offered.proxy.type, ProxyType::Socks5);
+        QCOMPARE(offered.proxy.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(offered.proxy.port, quint16(1080));
+        QCOMPARE(offered.retention.maxAgeSeconds, qint64(3 * 24 * 3600));
+        QCOMPARE(offered.retention.maxMessages, qint64(0));
     }
 
     void helpListsEveryShortcut()

@@ -17,6 +17,10 @@ inline ConnectionProfile fullProfile()
     p.wsPath = QStringLiteral("/ws/mqtt");
     p.wsHeaders = {{QStringLiteral("X-Token"), QStringLiteral("abc")},
                    {QStringLiteral("X-Token"), QStringLiteral("def")}};
+    p.fallbackBrokers = {{QStringLiteral("broker-2.example.com"), 9443, TransportScheme::Wss},
+                         {QStringLiteral("10.0.0.9"), 1883, TransportScheme::Mqtt}};
+    p.fallbackOrder = FallbackOrder::Random;
+    p.serverReferencePolicy = ServerReferencePolicy::Always;
     p.clientId = QStringLiteral("desk-01");
     p.protocolVersion = ProtocolVersion::V311;
     p.username = QStringLiteral("alice");

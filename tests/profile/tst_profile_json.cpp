@@ -85,6 +85,51 @@ private Q_SLOTS:
         QVERIFY(before->templateVariables.isEmpty());
     }
 
+    void failoverFieldsRoundTripWithDefaults()
+    {
+        ConnectionProfile profile;
+        profile.host = QStringLiteral("example.com");
+        profile.srvLookup = true;
+        profile.fallbackBrokers = {{QStringLiteral("b.example.com"), 8883, TransportScheme::Mqtts}};
+        profile.fallbackOrder = FallbackOrder::Random;
+        profile.serverReferencePolicy = ServerReferencePolicy::Never;
+        const QJsonObject json = profile.toJson();
+        const QJsonObject transport = json.value(QStringLiteral("transport")).toObject();
+        QCOMPARE(transport.value(QStringLiteral("srvLookup")).toBool(), true);
+        QCOMPARE(transport.value(QStringLiteral("fallbackOrder")).toString(),
+                 QStringLiteral("random"));
+        QCOMPARE(transport.value(QStringLiteral("fallbacks")).toArray().first().toObject(),
+                 (QJsonObject{{QStringLiteral("scheme"), QStringLiteral("mqtts")},
+                              {QStringLiteral("host"), QStringLiteral("b.example.com")},
+                              {QStringLiteral("port"), 8883}}));
+        QCOMPARE(
+            json.value(QStringLiteral("mqtt")).toObject().value(QStringLiteral("serverReference")),
+            QJsonValue(QStringLiteral("never")));
+        const auto back = ConnectionProfile::fromJson(json, nullptr);
+        QVERIFY(back.has_value());
+        QCOMPARE(*back, profile);
+
+        // A profile from before: no fallbacks, in order, no SRV, ask; a fallback without
+        // scheme and port is mqtt on 1883.
+        QJsonObject old = json;
+        QJsonObject oldTransport = transport;
+        oldTransport.remove(QStringLiteral("srvLookup"));
+        oldTransport.remove(QStringLiteral("fallbackOrder"));
+        oldTransport.insert(QStringLiteral("fallbacks"),
+                            QJsonArray{QJsonObject{{QStringLiteral("host"), QStringLiteral("c")}}});
+        old.insert(QStringLiteral("transport"), oldTransport);
+        QJsonObject oldMqtt = json.value(QStringLiteral("mqtt")).toObject();
+        oldMqtt.remove(QStringLiteral("serverReference"));
+        old.insert(QStringLiteral("mqtt"), oldMqtt);
+        const auto before = ConnectionProfile::fromJson(old, nullptr);
+        QVERIFY(before.has_value());
+        QVERIFY(!before->srvLookup);
+        QCOMPARE(before->fallbackOrder, FallbackOrder::InOrder);
+        QCOMPARE(before->serverReferencePolicy, ServerReferencePolicy::Ask);
+        QCOMPARE(before->fallbackBrokers,
+                 (QList<FallbackBroker>{{QStringLiteral("c"), 1883, TransportScheme::Mqtt}}));
+    }
+
     void keychainModeWritesNoSecretValues()
     {
         ConnectionProfile profile = test::fullProfile();
@@ -139,6 +184,20 @@ private Q_SLOTS:
         QTest::newRow("template variables type")
             << "templateVariables" << QJsonValue(QStringLiteral("device=pump-7"))
             << "templateVariables" << int(K::WrongType);
+        QTest::newRow("fallback host")
+            << "transport.fallbacks" << QJsonValue(QJsonArray{QJsonObject{}})
+            << "transport.fallbacks[0].host" << int(K::Missing);
+        QTest::newRow("fallback port")
+            << "transport.fallbacks"
+            << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("host"), QStringLiteral("b")},
+                                                 {QStringLiteral("port"), 70000}}})
+            << "transport.fallbacks[0].port" << int(K::OutOfRange);
+        QTest::newRow("fallback order")
+            << "transport.fallbackOrder" << QJsonValue(QStringLiteral("shuffled"))
+            << "transport.fallbackOrder" << int(K::UnknownValue);
+        QTest::newRow("server reference")
+            << "mqtt.serverReference" << QJsonValue(QStringLiteral("maybe"))
+            << "mqtt.serverReference" << int(K::UnknownValue);
         QTest::newRow("id") << "id" << QJsonValue(QStringLiteral("nope")) << "id"
                             << int(K::BadEncoding);
         QTest::newRow("no name") << "name" << QJsonValue() << "name" << int(K::Missing);

@@ -75,6 +75,12 @@ private Q_SLOTS:
                                       "is not valid UTF-8 [MQTT-3.1.3-16].";
         QTest::newRow("user property name")
             << 15 << "mqtt.properties.userProperties|The user property in row 1 has no name.";
+        QTest::newRow("fallback host")
+            << 16
+            << "transport.fallbacks|Fallback broker 2 needs a valid host name or IP address, "
+               "without scheme and port.";
+        QTest::newRow("fallback port")
+            << 17 << "transport.fallbacks|Fallback broker 1 needs a port between 1 and 65535.";
     }
 
     void errors()
@@ -144,6 +150,13 @@ private Q_SLOTS:
         case 15:
             p.connectProperties.userProperties = {{QString(), QStringLiteral("v")}};
             break;
+        case 16:
+            p.fallbackBrokers = {{QStringLiteral("b"), 1883, TransportScheme::Mqtt},
+                                 {QStringLiteral("mqtt://c"), 1883, TransportScheme::Mqtt}};
+            break;
+        case 17:
+            p.fallbackBrokers = {{QStringLiteral("b"), 0, TransportScheme::Mqtt}};
+            break;
         }
         QCOMPARE(firstError(p), expected);
         QVERIFY(ProfileValidator::hasErrors(ProfileValidator::validate(p)));
@@ -182,6 +195,21 @@ private Q_SLOTS:
                                {name, QStringLiteral("v")}};
         QCOMPARE(firstError(p), expected);
         QCOMPARE(ProfileValidator::hasErrors(ProfileValidator::validate(p)), !expected.isEmpty());
+    }
+
+    // With DNS SRV the records give the port: none needed; a host without a dot is warned of.
+    void srvLookupNeedsNoPort()
+    {
+        ConnectionProfile p = valid();
+        p.host = QStringLiteral("example.com");
+        p.port = 0;
+        p.srvLookup = true;
+        QCOMPARE(ProfileValidator::validate(p), ProfileProblems{});
+        p.host = QStringLiteral("localhost");
+        const ProfileProblems problems = ProfileValidator::validate(p);
+        QVERIFY(!ProfileValidator::hasErrors(problems));
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().field, QStringLiteral("transport.srvLookup"));
     }
 
     void warningsDoNotBlock()

@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <optional>
+#include <utility>
 
 namespace mqttdesk {
 
@@ -27,7 +28,9 @@ public:
         : m_guard(this)
     {}
 
-    void acceptNext(bool accept = true) { m_questions.append(accept); }
+    void acceptNext(bool accept = true) { m_questions.append({accept, false}); }
+    // The next question is answered with its "remember" box checked.
+    void acceptNextAndRemember(bool accept) { m_questions.append({accept, true}); }
     // nullopt: the text input is cancelled.
     void nextText(const std::optional<QString> &text) { m_texts.append(text); }
     // For OpenFile and SaveFile; an empty path cancels.
@@ -69,8 +72,11 @@ public:
         Prompts::Answer a;
         switch (request.kind) {
         case Prompts::Kind::Question:
-            if (!m_questions.isEmpty())
-                a.accepted = m_questions.takeFirst();
+            if (!m_questions.isEmpty()) {
+                const auto [accept, remember] = m_questions.takeFirst();
+                a.accepted = accept;
+                a.remember = remember && !request.rememberText.isEmpty();
+            }
             break;
         case Prompts::Kind::Text:
             if (!m_texts.isEmpty()) {
@@ -107,7 +113,7 @@ public:
 private:
     Prompts::ScopedAnswerer m_guard;
     QList<Prompts::Request> m_requests;
-    QList<bool> m_questions;
+    QList<std::pair<bool, bool>> m_questions; // accepted, remember
     QList<std::optional<QString>> m_texts;
     QList<QStringList> m_files;
     QList<QColor> m_colours;

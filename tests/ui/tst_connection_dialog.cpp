@@ -734,6 +734,7 @@ private Q_SLOTS:
                                         field<QComboBox>(dialog, "transport.scheme"),
                                         field<QLineEdit>(dialog, "transport.host"),
                                         field<QLineEdit>(dialog, "transport.port"),
+                                        field<QCheckBox>(dialog, "transport.srvLookup"),
                                         field<QLineEdit>(dialog, "transport.wsPath"),
                                         field<QLineEdit>(dialog, "mqtt.clientId"),
                                         field<QToolButton>(dialog, "generateClientId"),

@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +89,43 @@ private Q_SLOTS:
         // The reports are shown in full, not cut off.
         const QStringList problems = ScreenshotCheck::problems(
             &dialog, image, {dialog.tabs()->currentWidget(), certificate, key});
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+        QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
+    }
+
+    // The Advanced page at 1280x800, scrolled to its fallback brokers (a table of three,
+    // tried at random) and the server reference choice.
+    void connectionDialogFailover()
+    {
+        ConnectionDialog dialog;
+        ConnectionProfile p = sampleProfile();
+        p.fallbackBrokers = {{QStringLiteral("broker-2.example.com"), 8883, TransportScheme::Mqtts},
+                             {QStringLiteral("10.20.0.7"), 8883, TransportScheme::Mqtts},
+                             {QStringLiteral("edge.example.com"), 8084, TransportScheme::Wss}};
+        p.fallbackOrder = FallbackOrder::Random;
+        dialog.setProfile(p);
+        dialog.resize(1280, 800);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.tabs()->setCurrentIndex(2);
+        auto *table = dialog.findChild<QWidget *>(QStringLiteral("transport.fallbacks"));
+        auto *policy = dialog.findChild<QWidget *>(QStringLiteral("mqtt.serverReference"));
+        auto *scroll = dialog.tabs()->currentWidget()->findChild<QScrollArea *>();
+        QVERIFY(table && policy && scroll);
+        QApplication::processEvents();
+        scroll->ensureWidgetVisible(policy, 0, 40);
+        scroll->ensureWidgetVisible(table->parentWidget(), 0, 0);
+        const QString name = QStringLiteral("connection-advanced-failover-en.png");
+        const QImage image = grab(dialog);
+        const QStringList problems = ScreenshotCheck::problems(
+            &dialog, image, {dialog.tabs(), dialog.tabs()->currentWidget(), dialog.saveButton()});
+        // The scrolled content is larger than the page by design: the table and the choice
+        // under it must be inside the part shown.
+        for (QWidget *shown : {table, policy}) {
+            const QRect rect(shown->mapTo(scroll->viewport(), QPoint(0, 0)), shown->size());
+            QVERIFY2(scroll->viewport()->rect().contains(rect), qPrintable(shown->objectName()));
+        }
         QVERIFY2(problems.isEmpty(),
                  qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
         QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));

@@ -6,6 +6,7 @@
 #include "core/retained/retained_source.h"
 #include "core/storage/message_writer.h"
 #include "core/workspace/connection_services.h"
+#include "ui/connections/server_reference_prompt.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/topictree/topic_tree_view.h"
@@ -22,6 +23,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
 {
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
+    m_referencePolicy = int(profile.serverReferencePolicy);
     m_connectionSettings = std::make_unique<ConnectionSettings>(settings);
     ConnectionServices::Options services;
     services.profileId = options.profileId;
@@ -62,6 +64,10 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     connect(connection, &Connection::stateChanged, this, &ConnectionController::onState);
     connect(connection, &Connection::errorOccurred, this, &ConnectionController::onError);
     connect(connection, &Connection::logMessage, this, &ConnectionController::onLog);
+    connect(connection, &Connection::brokerAddressChanged, this,
+            &ConnectionController::onBrokerAddress);
+    connect(connection, &Connection::serverReferenceReceived, this,
+            &ConnectionController::onServerReference);
     connect(connection, &Connection::messagesReceived, this,
             [this](const MessageBatch &batch) { m_received += batch.size(); });
 }
@@ -102,6 +108,7 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
 {
     const ConnectionSettings settings = ProfileSettingsMapper::toSettings(profile);
     m_name = settings.name;
+    m_referencePolicy = int(profile.serverReferencePolicy);
     *m_connectionSettings = settings;
     m_services->connection()->setSettings(settings);
     m_view->streamView()->setCommandSettings(settings);
@@ -251,6 +258,75 @@ void ConnectionController::onLog(const ConnectionLogEntry &entry)
         m_lastWarning.clear();
     }
     emit logLine(entry.timestamp, int(entry.level), m_name, text);
+}
+
+void ConnectionController::onBrokerAddress(const BrokerAddress &address)
+{
+    QString text = address.hostPort();
+    switch (address.source) {
+    case BrokerAddress::Source::Main:
+        break;
+    case BrokerAddress::Source::Fallback:
+        text = tr("%1 (fallback)").arg(text);
+        break;
+    case BrokerAddress::Source::Srv:
+        text = tr("%1 (DNS SRV)").arg(text);
+        break;
+    case BrokerAddress::Source::ServerReference:
+        text = tr("%1 (server reference)").arg(text);
+        break;
+    }
+    if (text == m_brokerAddress)
+        return;
+    m_brokerAddress = text;
+    emit brokerAddressChanged(m_options.profileId);
+}
+
+void ConnectionController::onServerReference(const ServerReference &reference)
+{
+    if (reference.addresses.isEmpty())
+        return; // nothing to follow; the connection logged what it got
+    QStringList addresses;
+    for (const BrokerAddress &a : reference.addresses)
+        addresses << a.hostPort();
+    bool follow = false;
+    switch (ServerReferencePolicy(m_referencePolicy)) {
+    case ServerReferencePolicy::Never:
+        logInfo(tr("Not going to %1: this connection is set never to follow a server reference.")
+                    .arg(addresses.join(QStringLiteral(", "))));
+        return;
+    case ServerReferencePolicy::Always:
+        follow = true;
+        break;
+    case ServerReferencePolicy::Ask: {
+        const ServerReferencePrompt::Decision decision = ServerReferencePrompt::ask(
+            m_view, m_name, reference.reasonCode == ReasonCode::ServerMoved, reference.text,
+            addresses);
+        follow = decision.follow;
+        if (decision.remember) {
+            m_referencePolicy =
+                int(follow ? ServerReferencePolicy::Always : ServerReferencePolicy::Never);
+            emit serverReferencePolicyChosen(m_options.profileId, m_referencePolicy);
+        }
+        if (!follow)
+            logInfo(tr("Not going to %1: declined.").arg(addresses.join(QStringLiteral(", "))));
+        break;
+    }
+    }
+    // The user may have disconnected while the question was open (a connect meanwhile makes
+    // the connection ignore the request).
+    if (!follow || m_userDisconnect)
+        return;
+    m_lastError.clear();
+    m_attempt = 0;
+    setStatus(ConnectionListModel::Status::Connecting);
+    emitStatusText();
+    m_services->connection()->followServerReference(reference.addresses);
+}
+
+void ConnectionController::logInfo(const QString &text)
+{
+    emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Info), m_name, text);
 }
 
 } // namespace mqttdesk

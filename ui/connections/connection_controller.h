@@ -21,11 +21,13 @@ class ConnectionServices;
 class ConnectionView;
 class MessageWriter;
 class TemplateLibraryStore;
+struct BrokerAddress;
 struct ConnectionError;
 struct ConnectionLogEntry;
 struct ConnectionProfile;
 struct ConnectionSettings;
 struct RetainedLiveSource;
+struct ServerReference;
 
 // One open connection: its ConnectionServices (the Connection on a worker thread, storage
 // through the shared MessageWriter, counts) and its ConnectionView. It turns the connection's
@@ -64,6 +66,12 @@ public:
     QString statusText(bool withReason = true) const;
     // The last connection error; kept while the connection is failed or reconnecting.
     QString lastError() const { return m_lastError; }
+    // Where the connection is, or is trying to be: "host:port", with "(fallback)", "(DNS
+    // SRV)" or "(server reference)" when it is not the profile's main address. Empty until
+    // the first attempt.
+    QString brokerAddress() const { return m_brokerAddress; }
+    // What the profile says to do with a server reference: int(ServerReferencePolicy).
+    int serverReferencePolicy() const { return m_referencePolicy; }
     bool isOpen() const; // connected, connecting or reconnecting
 
     // This profile as a broker a retained comparison can ask (its current settings).
@@ -88,12 +96,21 @@ signals:
     // statusText() changed (after statusChanged, and each second of a reconnect countdown).
     void statusTextChanged(qint64 profileId, const QString &text);
     void logLine(const QDateTime &timestamp, int level, const QString &source, const QString &text);
+    // brokerAddress() changed (a new attempt, another address).
+    void brokerAddressChanged(qint64 profileId);
+    // The user answered a server reference prompt with "from now on": `policy` is
+    // int(ServerReferencePolicy) Always or Never, to be saved in the profile.
+    void serverReferencePolicyChosen(qint64 profileId, int policy);
 
 private:
     void setStatus(ConnectionListModel::Status status);
     void onState(SessionState state);
     void onError(const ConnectionError &error);
     void onLog(const ConnectionLogEntry &entry);
+    void onBrokerAddress(const BrokerAddress &address);
+    // Follows, ignores or asks about a server reference, as the profile says.
+    void onServerReference(const ServerReference &reference);
+    void logInfo(const QString &text);
     // Re-arms the countdown for when the whole seconds left change.
     void updateCountdown();
     void emitStatusText();
@@ -114,6 +131,8 @@ private:
     qint64 m_received = 0;
     bool m_userDisconnect = false;
     QString m_lastWarning; // the last warning logged in this attempt
+    QString m_brokerAddress;
+    int m_referencePolicy = 0; // int(ServerReferencePolicy)
 };
 
 } // namespace mqttdesk

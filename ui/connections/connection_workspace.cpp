@@ -1,5 +1,6 @@
 #include "ui/connections/connection_workspace.h"
 
+#include "core/profile/connection_profile.h"
 #include "core/retained/retained_source.h"
 #include "core/storage/message_history.h"
 #include "ui/connections/connection_controller.h"
@@ -100,6 +101,13 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
                 emit statusTextChanged(id, text);
             });
     connect(controller, &ConnectionController::logLine, this, &ConnectionWorkspace::logLine);
+    connect(controller, &ConnectionController::brokerAddressChanged, this,
+            [this, controller](qint64 id) {
+                if (id == m_shown)
+                    showHeader(controller->status());
+            });
+    connect(controller, &ConnectionController::serverReferencePolicyChosen, this,
+            &ConnectionWorkspace::serverReferencePolicyChosen);
     // A retained comparison may ask any open connection's broker (staging against
     // production), each over a connection of its own.
     controller->view()->topicsView()->setLiveSources([this] {
@@ -137,7 +145,14 @@ void ConnectionWorkspace::close(qint64 profileId)
 void ConnectionWorkspace::showHeader(ConnectionListModel::Status status)
 {
     const ConnectionController *controller = m_controllers.value(m_shown);
-    m_header->show(m_shown, m_shownName, m_shownHostPort, status,
+    // While connecting or connected: the address it is at (a fallback, a DNS SRV target,
+    // a server reference's), which may not be the profile's main one.
+    const bool live = status == ConnectionListModel::Status::Connected ||
+                      status == ConnectionListModel::Status::Connecting;
+    const QString hostPort = controller && live && !controller->brokerAddress().isEmpty()
+                                 ? controller->brokerAddress()
+                                 : m_shownHostPort;
+    m_header->show(m_shown, m_shownName, hostPort, status,
                    controller ? controller->lastError() : QString(),
                    controller ? controller->statusText(false) : QString());
 }

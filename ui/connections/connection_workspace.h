@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QStackedWidget;
 class QTimer;
@@ -15,6 +17,7 @@ class AppSettings;
 class ConnectionController;
 class ConnectionHeader;
 class MessageWriter;
+class ProfileCatalog;
 class TemplateLibraryStore;
 struct ConnectionProfile;
 
@@ -60,6 +63,9 @@ signals:
     // ConnectionController::statusTextChanged of any open connection.
     void statusTextChanged(qint64 profileId, const QString &text);
     void logLine(const QDateTime &timestamp, int level, const QString &source, const QString &text);
+    // A connection's "from now on" answer to a server reference (int(ServerReferencePolicy)),
+    // for the owner of the profiles to save (ProfileCommands::rememberServerReferencePolicy).
+    void serverReferencePolicyChosen(qint64 profileId, int policy);
 
 private:
     // The header's status line and button for the shown profile, from its controller.

@@ -1,5 +1,6 @@
 #include "ui/dialogs/advanced_page.h"
 
+#include "ui/dialogs/fallback_brokers_table.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/pairs_table.h"
 #include "ui/widgets/password_field.h"
@@ -85,6 +86,14 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     m_offlineMode = new QComboBox(c);
     m_offlineMode->addItem(QString(), int(OfflineMode::Queue));
     m_offlineMode->addItem(QString(), int(OfflineMode::Refuse));
+    m_fallbacks = new FallbackBrokersTable(c);
+    m_fallbackOrder = new QComboBox(c);
+    m_fallbackOrder->addItem(QString(), int(FallbackOrder::InOrder));
+    m_fallbackOrder->addItem(QString(), int(FallbackOrder::Random));
+    m_serverReference = new QComboBox(c);
+    m_serverReference->addItem(QString(), int(ServerReferencePolicy::Ask));
+    m_serverReference->addItem(QString(), int(ServerReferencePolicy::Always));
+    m_serverReference->addItem(QString(), int(ServerReferencePolicy::Never));
     m_proxyType = new QComboBox(c);
     m_proxyType->addItem(QString(), int(ProxyType::None));
     m_proxyType->addItem(QString(), int(ProxyType::Http));
@@ -129,6 +138,14 @@ AdvancedPage::AdvancedPage(QWidget *parent)
         m_maxBackoff->setSuffix(tr(" ms"));
         m_offlineMode->setItemText(0, tr("Queue them and send after reconnecting"));
         m_offlineMode->setItemText(1, tr("Refuse them"));
+        m_fallbackOrder->setItemText(0, tr("In order: the main address, then the list"));
+        m_fallbackOrder->setItemText(1, tr("At random, anew for each attempt"));
+        m_serverReference->setItemText(0, tr("Ask each time"));
+        m_serverReference->setItemText(1, tr("Always go there"));
+        m_serverReference->setItemText(2, tr("Never go there"));
+        m_serverReference->setToolTip(
+            tr("An MQTT 5.0 broker may answer \"Use another server\" or \"Server moved\" "
+               "and name the server to use instead."));
         m_proxyType->setItemText(0, tr("None"));
         m_proxyType->setItemText(1, tr("HTTP (CONNECT)"));
         for (QDoubleSpinBox *box : {m_maxMessages, m_maxMegabytes, m_maxAgeHours})
@@ -156,6 +173,9 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     m_maxBackoff->setObjectName(QStringLiteral("reconnect.maxBackoffMs"));
     m_queueSize->setObjectName(QStringLiteral("offline.queueSize"));
     m_offlineMode->setObjectName(QStringLiteral("offline.mode"));
+    m_fallbacks->setObjectName(QStringLiteral("transport.fallbacks"));
+    m_fallbackOrder->setObjectName(QStringLiteral("transport.fallbackOrder"));
+    m_serverReference->setObjectName(QStringLiteral("mqtt.serverReference"));
     m_proxyType->setObjectName(QStringLiteral("proxy.type"));
     m_proxyHost->setObjectName(QStringLiteral("proxy.host"));
     m_proxyPort->setObjectName(QStringLiteral("proxy.port"));
@@ -207,6 +227,23 @@ AdvancedPage::AdvancedPage(QWidget *parent)
         reconnect, [] { return tr("&Offline queue size:"); }, m_queueSize);
     addRow(
         reconnect, [] { return tr("Publis&hes while offline:"); }, m_offlineMode);
+
+    QFormLayout *failover = group([] { return tr("Other brokers"); });
+    auto *failoverNote = new QLabel(c);
+    failoverNote->setWordWrap(true);
+    Theme::setTextRole(failoverNote, Theme::Text::Muted);
+    m_texts.add([failoverNote] {
+        failoverNote->setText(
+            tr("Tried when the main address cannot be reached, on connect and on every "
+               "reconnect. The TLS and proxy settings apply to each."));
+    });
+    failover->addRow(failoverNote);
+    addRow(
+        failover, [] { return tr("&Fallback brokers:"); }, m_fallbacks, m_fallbacks->table());
+    addRow(
+        failover, [] { return tr("Try them:"); }, m_fallbackOrder);
+    addRow(
+        failover, [] { return tr("Server refers elsewhere:"); }, m_serverReference);
 
     QFormLayout *proxy = group([] { return tr("Proxy"); });
     addRow(
@@ -268,6 +305,13 @@ AdvancedPage::AdvancedPage(QWidget *parent)
                    m_maxBackoff,
                    m_queueSize,
                    m_offlineMode,
+                   m_fallbacks->table(),
+                   m_fallbacks->addButton(),
+                   m_fallbacks->removeButton(),
+                   m_fallbacks->upButton(),
+                   m_fallbacks->downButton(),
+                   m_fallbackOrder,
+                   m_serverReference,
                    m_proxyType,
                    m_proxyHost,
                    m_proxyPort,
@@ -295,7 +339,7 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     for (QDoubleSpinBox *box :
          {m_sessionExpiry, m_maximumPacketSize, m_maxMessages, m_maxMegabytes, m_maxAgeHours})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ProfilePage::changed);
-    for (QComboBox *box : {m_offlineMode, m_proxyType})
+    for (QComboBox *box : {m_offlineMode, m_fallbackOrder, m_serverReference, m_proxyType})
         connect(box, &QComboBox::currentIndexChanged, this, &ProfilePage::changed);
     for (QLineEdit *edit : {m_proxyHost, m_proxyUser})
         connect(edit, &QLineEdit::textChanged, this, &ProfilePage::changed);
@@ -306,6 +350,7 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     connect(m_userProperties, &PairsTable::changed, this, &ProfilePage::changed);
     connect(m_wsHeaders, &PairsTable::changed, this, &ProfilePage::changed);
     connect(m_templateVariables, &VariablesTable::changed, this, &ProfilePage::changed);
+    connect(m_fallbacks, &FallbackBrokersTable::changed, this, &ProfilePage::changed);
     const auto enableProxy = [this] {
         const bool on = m_proxyType->currentData().toInt() != int(ProxyType::None);
         for (QWidget *w : std::initializer_list<QWidget *>{m_proxyHost, m_proxyPort, m_proxyUser,
@@ -369,6 +414,9 @@ void AdvancedPage::load(const ConnectionProfile &p)
     m_maxBackoff->setValue(p.reconnect.maxBackoffMs);
     m_queueSize->setValue(p.offlineQueueSize);
     m_offlineMode->setCurrentIndex(m_offlineMode->findData(int(p.offlineMode)));
+    m_fallbacks->setBrokers(p.fallbackBrokers);
+    m_fallbackOrder->setCurrentIndex(m_fallbackOrder->findData(int(p.fallbackOrder)));
+    m_serverReference->setCurrentIndex(m_serverReference->findData(int(p.serverReferencePolicy)));
     m_proxyType->setCurrentIndex(m_proxyType->findData(int(p.proxy.type)));
     m_proxyHost->setText(p.proxy.host);
     m_proxyPort->setValue(p.proxy.port);
@@ -408,6 +456,9 @@ void AdvancedPage::store(ConnectionProfile &p) const
     p.reconnect.maxBackoffMs = m_maxBackoff->value();
     p.offlineQueueSize = m_queueSize->value();
     p.offlineMode = OfflineMode(m_offlineMode->currentData().toInt());
+    p.fallbackBrokers = m_fallbacks->brokers();
+    p.fallbackOrder = FallbackOrder(m_fallbackOrder->currentData().toInt());
+    p.serverReferencePolicy = ServerReferencePolicy(m_serverReference->currentData().toInt());
     p.proxy.type = ProxyType(m_proxyType->currentData().toInt());
     p.proxy.host = m_proxyHost->text().trimmed();
     p.proxy.port = quint16(m_proxyPort->value());
@@ -430,6 +481,14 @@ void AdvancedPage::store(ConnectionProfile &p) const
                                     : qint64(m_maxAgeHours->value()) * 3600;
     p.secretStorage = m_plainSecrets->isChecked() ? SecretStorageMode::PlainConsented
                                                   : SecretStorageMode::Keychain;
+}
+
+ProfileProblems AdvancedPage::problems() const
+{
+    ProfileProblems result;
+    if (const QString problem = m_fallbacks->problem(); !problem.isEmpty())
+        result << error(QStringLiteral("transport.fallbacks"), problem);
+    return result;
 }
 
 } // namespace mqttdesk

@@ -11,13 +11,14 @@ class QSpinBox;
 
 namespace mqttdesk {
 
+class FallbackBrokersTable;
 class PairsTable;
 class PasswordField;
 class VariablesTable;
 
 // Advanced: session, MQTT 5.0 CONNECT properties and user properties,
-// reconnect, offline queue, proxy, WebSocket headers, the connection's template
-// variables, history budget and where secrets are kept.
+// reconnect, offline queue, fallback brokers and server references, proxy, WebSocket headers, the
+// connection's template variables, history budget and where secrets are kept.
 class AdvancedPage : public ProfilePage
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
 
     void load(const ConnectionProfile &profile) override;
     void store(ConnectionProfile &profile) const override;
+    ProfileProblems problems() const override;
     void schemeChanged(TransportScheme scheme) override;
     void versionChanged(ProtocolVersion version) override;
 
@@ -50,6 +52,9 @@ private:
     QSpinBox *m_maxBackoff;
     QSpinBox *m_queueSize;
     QComboBox *m_offlineMode;
+    FallbackBrokersTable *m_fallbacks;
+    QComboBox *m_fallbackOrder;
+    QComboBox *m_serverReference;
     QComboBox *m_proxyType;
     QLineEdit *m_proxyHost;
     QSpinBox *m_proxyPort;

@@ -5,6 +5,7 @@
 #include "ui/widgets/icons.h"
 #include "ui/widgets/password_field.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -22,6 +23,7 @@ GeneralPage::GeneralPage(QWidget *parent)
     , m_scheme(new QComboBox(this))
     , m_host(new QLineEdit(this))
     , m_port(new QLineEdit(this))
+    , m_srv(new QCheckBox(this))
     , m_wsPath(new QLineEdit(this))
     , m_clientId(new QLineEdit(this))
     , m_generate(new QToolButton(this))
@@ -34,6 +36,7 @@ GeneralPage::GeneralPage(QWidget *parent)
     m_scheme->setObjectName(QStringLiteral("transport.scheme"));
     m_host->setObjectName(QStringLiteral("transport.host"));
     m_port->setObjectName(QStringLiteral("transport.port"));
+    m_srv->setObjectName(QStringLiteral("transport.srvLookup"));
     m_wsPath->setObjectName(QStringLiteral("transport.wsPath"));
     m_clientId->setObjectName(QStringLiteral("mqtt.clientId"));
     m_generate->setObjectName(QStringLiteral("generateClientId"));
@@ -51,7 +54,13 @@ GeneralPage::GeneralPage(QWidget *parent)
 
     m_texts.add([this] { m_name->setPlaceholderText(tr("e.g. Local broker")); });
     m_texts.add([this] { m_folder->setPlaceholderText(tr("none: the top level")); });
-    m_texts.add([this] { m_host->setPlaceholderText(tr("host name or IP address")); });
+    m_texts.add([this] { onSrvToggled(); }); // the host's placeholder
+    m_texts.add([this] {
+        m_srv->setText(tr("&Look up the broker with DNS SRV"));
+        m_srv->setToolTip(tr("The host field then names a domain: its _mqtt._tcp records (over "
+                             "TLS _secure-mqtt._tcp) give the brokers and their ports, tried by "
+                             "priority and weight."));
+    });
     m_port->setMaximumWidth(90);
     m_texts.add(
         [this] { m_clientId->setPlaceholderText(tr("empty: the broker assigns one (5.0)")); });
@@ -82,6 +91,7 @@ GeneralPage::GeneralPage(QWidget *parent)
     hostLayout->addWidget(m_port);
     addRow(
         form, [] { return tr("&Host:"); }, hostRow, m_host);
+    form->addRow(QString(), m_srv);
     addRow(
         form, [] { return tr("We&bSocket path:"); }, m_wsPath);
 
@@ -99,8 +109,9 @@ GeneralPage::GeneralPage(QWidget *parent)
     addRow(
         form, [] { return tr("Pass&word:"); }, m_password, m_password->lineEdit());
 
-    chainTabOrder({m_name, m_folder, m_scheme, m_host, m_port, m_wsPath, m_clientId, m_generate,
-                   m_version, m_username, m_password->lineEdit(), m_password->toggleButton()});
+    chainTabOrder({m_name, m_folder, m_scheme, m_host, m_port, m_srv, m_wsPath, m_clientId,
+                   m_generate, m_version, m_username, m_password->lineEdit(),
+                   m_password->toggleButton()});
 
     connect(m_generate, &QToolButton::clicked, this,
             [this] { m_clientId->setText(generateClientId()); });
@@ -108,6 +119,8 @@ GeneralPage::GeneralPage(QWidget *parent)
     for (QLineEdit *edit : {m_name, m_folder, m_host, m_port, m_wsPath, m_clientId, m_username})
         connect(edit, &QLineEdit::textChanged, this, &ProfilePage::changed);
     connect(m_version, &QComboBox::currentIndexChanged, this, &ProfilePage::changed);
+    connect(m_srv, &QCheckBox::toggled, this, &GeneralPage::onSrvToggled);
+    connect(m_srv, &QCheckBox::toggled, this, &ProfilePage::changed);
     connect(m_version, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT versionSelected(version()); });
     connect(m_password, &PasswordField::textChanged, this, &ProfilePage::changed);
@@ -141,6 +154,15 @@ void GeneralPage::onSchemeChanged()
     Q_EMIT changed();
 }
 
+void GeneralPage::onSrvToggled()
+{
+    // DNS SRV records carry the port.
+    const bool srv = m_srv->isChecked();
+    m_port->setEnabled(!srv);
+    m_host->setPlaceholderText(srv ? tr("domain, e.g. example.com")
+                                   : tr("host name or IP address"));
+}
+
 void GeneralPage::load(const ConnectionProfile &p)
 {
     m_name->setText(p.name);
@@ -150,6 +172,8 @@ void GeneralPage::load(const ConnectionProfile &p)
     m_scheme->setCurrentIndex(m_scheme->findData(int(p.scheme)));
     m_port->setText(QString::number(p.port)); // after the scheme: keep the saved port
     m_host->setText(p.host);
+    m_srv->setChecked(p.srvLookup);
+    onSrvToggled();
     m_wsPath->setText(p.wsPath);
     m_wsPath->setEnabled(p.usesWebSocket());
     m_clientId->setText(p.clientId);
@@ -171,6 +195,7 @@ void GeneralPage::store(ConnectionProfile &p) const
     bool ok = false;
     const int port = m_port->text().trimmed().toInt(&ok);
     p.port = ok && port > 0 && port <= 65535 ? quint16(port) : 0;
+    p.srvLookup = m_srv->isChecked();
     p.wsPath = m_wsPath->text().trimmed();
     p.clientId = m_clientId->text();
     p.protocolVersion = ProtocolVersion(m_version->currentData().toInt());
@@ -185,6 +210,8 @@ void GeneralPage::store(ConnectionProfile &p) const
 ProfileProblems GeneralPage::problems() const
 {
     ProfileProblems result;
+    if (m_srv->isChecked())
+        return result; // the port is unused
     if (const auto problem =
             ProfileValidator::checkPortText(QStringLiteral("transport.port"), m_port->text()))
         result << *problem;

@@ -2,6 +2,7 @@
 
 #include "ui/dialogs/profile_page.h"
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QToolButton;
@@ -10,8 +11,8 @@ namespace mqttdesk {
 
 class PasswordField;
 
-// General: name, folder, protocol, host, port, WebSocket path, client id,
-// MQTT version, user name and password.
+// General: name, folder, protocol, host, port (or a domain to look up with DNS SRV),
+// WebSocket path, client id, MQTT version, user name and password.
 class GeneralPage : public ProfilePage
 {
     Q_OBJECT
@@ -34,12 +35,14 @@ Q_SIGNALS:
 
 private:
     void onSchemeChanged();
+    void onSrvToggled();
 
     QLineEdit *m_name;
     QLineEdit *m_folder;
     QComboBox *m_scheme;
     QLineEdit *m_host;
     QLineEdit *m_port;
+    QCheckBox *m_srv;
     QLineEdit *m_wsPath;
     QLineEdit *m_clientId;
     QToolButton *m_generate;

@@ -357,7 +357,7 @@ QWidget *SettingsDialog::makeHistoryPage()
                              "connection can change its own in Connection dialog > Advanced."));
         m_confirmClear->setText(tr("&Ask before clearing a connection's history"));
         diskBox->setTitle(tr("On disk"));
-        sizeLabel->setText(tr("Database size:"));
+        sizeLabel->setText(tr("History size:"));
         m_compact->setText(tr("&Compact now"));
         m_compact->setToolTip(tr("Give the space of deleted messages back to the disk"));
         dirLabel->setText(tr("&Data folder:"));

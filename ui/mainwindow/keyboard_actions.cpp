@@ -40,13 +40,9 @@ KeyboardActions::KeyboardActions(QWidget *window, ConnectionSidebar *sidebar,
     compactMode = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
                                       QStringLiteral("actionCompactMode"));
     compactMode->setCheckable(true);
-    // Ctrl+Tab as in browsers; Ctrl+PgDown/PgUp where a widget keeps Ctrl+Tab.
-    nextConnection = WindowActions::make(
-        window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)},
-        QStringLiteral("actionNextConnection"));
-    previousConnection = WindowActions::make(window,
-                                             {QKeySequence(Qt::CTRL | Qt::Key_PageUp),
-                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)},
+    nextConnection = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+                                         QStringLiteral("actionNextConnection"));
+    previousConnection = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
                                              QStringLiteral("actionPreviousConnection"));
     openSettings = WindowActions::make(window, {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
                                        QStringLiteral("actionSettings"),

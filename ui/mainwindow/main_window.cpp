@@ -197,6 +197,8 @@ void MainWindow::connectCommands()
     });
     connect(m_actions->moveToFolder, &QAction::triggered, this,
             [this, selected] { m_commands->moveToFolder(selected()); });
+    connect(m_workspace, &ConnectionWorkspace::serverReferencePolicyChosen, m_commands,
+            &ProfileCommands::rememberServerReferencePolicy);
     connect(m_actions->importProfiles, &QAction::triggered, m_commands,
             &ProfileCommands::importProfiles);
     connect(m_actions->exportProfiles, &QAction::triggered, m_commands,

@@ -162,6 +162,25 @@ void ProfileCommands::applyDefaults(const AppSettings &settings, ConnectionProfi
     }
 }
 
+void ProfileCommands::rememberServerReferencePolicy(qint64 profileId, int policy)
+{
+    // The stored profile (secrets as stored), with this one field changed.
+    m_s.catalog->profile(
+        profileId, guarded([this, profileId, policy](const std::optional<ConnectionProfile> &stored,
+                                                     const QString &) {
+            if (!stored)
+                return;
+            ConnectionProfile profile = *stored;
+            profile.serverReferencePolicy = ServerReferencePolicy(policy);
+            m_s.catalog->save(profileId, profile, guarded([this](const StorageError &error) {
+                                  if (error.isError())
+                                      fail(tr("Edit connection"), error.message);
+                                  else
+                                      reload();
+                              }));
+        }));
+}
+
 void ProfileCommands::addProfile(const ConnectionProfile &profile)
 {
     create(profile);

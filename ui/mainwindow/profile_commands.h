@@ -71,6 +71,9 @@ public:
     void disconnectProfile(qint64 profileId);
     // Adds a profile without a dialog (the first-start "Local broker").
     void addProfile(const ConnectionProfile &profile);
+    // Saves a "from now on" answer to a server reference (int(ServerReferencePolicy)) in the
+    // stored profile; only that field changes.
+    void rememberServerReferencePolicy(qint64 profileId, int policy);
 
 signals:
     // A short notice for the status bar.

@@ -1,5 +1,6 @@
 #include "ui/widgets/prompts.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -50,9 +51,14 @@ bool Prompts::confirmDestructive(QWidget *parent, const QString &title, const QS
 
 bool Prompts::ask(const Request &question)
 {
+    return Prompts::question(question).accepted;
+}
+
+Prompts::Answer Prompts::question(const Request &question)
+{
     Request request = question;
     request.kind = Kind::Question;
-    return answer(request).accepted;
+    return answer(request);
 }
 
 void Prompts::message(Kind kind, QWidget *parent, const QString &title, const QString &text)
@@ -166,8 +172,14 @@ Prompts::Answer Prompts::show(const Request &r)
         } else {
             box.addButton(r.rejectText, QMessageBox::RejectRole);
         }
+        QCheckBox *remember = nullptr;
+        if (!r.rememberText.isEmpty()) {
+            remember = new QCheckBox(r.rememberText, &box);
+            box.setCheckBox(remember);
+        }
         box.exec();
         a.accepted = box.clickedButton() == accept;
+        a.remember = remember && remember->isChecked();
         break;
     }
     case Kind::Warning:

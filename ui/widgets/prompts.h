@@ -44,6 +44,7 @@ public:
         QString rejectText;       // Question: the declining button (empty: Cancel, the default)
         bool warning = false;     // Question: a warning icon (else a question mark)
         bool destructive = false; // Question: the accept button destroys something
+        QString rememberText;     // Question: a "remember the answer" check box (empty: none)
         QString value;            // Text: the initial value; files: directory or suggested name
         QStringList suggestions;  // Text: offered in an editable list
         QString filter;           // files: the name filters
@@ -57,6 +58,7 @@ public:
         QString text;          // Text; OpenFile and SaveFile: the path
         QStringList files;     // OpenFiles
         QColor colour;         // Colour
+        bool remember = false; // Question with rememberText: the box was checked
     };
 
     // Answers in place of a person (tests). Called on the GUI thread for every prompt.
@@ -89,6 +91,8 @@ public:
                                    const QString &acceptText);
     // Any question (kind is taken as Question): true when accepted.
     static bool ask(const Request &question);
+    // The same, with the whole answer (accepted, and remember for a rememberText).
+    static Answer question(const Request &question);
 
     static void inform(QWidget *parent, const QString &title, const QString &text);
     static void warn(QWidget *parent, const QString &title, const QString &text);
