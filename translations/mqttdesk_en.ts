@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BrokerFailover</name>
+    <message>
+        <location filename="../core/connection/broker_failover.cpp" line="+79"/>
+        <source>Looking up the broker of %1 in DNS (SRV %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The DNS SRV lookup of %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DNS SRV lookup of %1 found no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1:%2 (priority %3, weight %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>DNS SRV records of %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The DNS SRV records of %1 say the service is not offered there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the DNS SRV lookup of %1 found no broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the DNS SRV lookup of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BubblePreview</name>
     <message>
         <location filename="../ui/stream/bubble_preview.cpp" line="+36"/>
@@ -1135,6 +1178,49 @@
     </message>
 </context>
 <context>
+    <name>ServerReferencePrompt</name>
+    <message>
+        <location filename="../ui/connections/server_reference_prompt.cpp" line="+14"/>
+        <source>Another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The broker of %1 says it has moved to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker of %1 asks to use another server: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect there now? The connection&apos;s other settings stay the same; the session there starts afresh unless that server keeps one for this client id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server Reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do the same from now on for this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SparkplugDecoder</name>
     <message>
         <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26"/>
@@ -1884,7 +1970,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+58"/>
+        <location filename="../app/gui/main.cpp" line="+63"/>
         <source>A native desktop MQTT client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1909,38 +1995,38 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+71"/>
-        <location line="+41"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+72"/>
+        <location line="+49"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-54"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+308"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-243"/>
         <source>Ends with the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-58"/>
         <source>Not sent (65,535)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+59"/>
         <source>Not sent (no limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-57"/>
         <source> bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,7 +2036,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Request &amp;response information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,7 +2067,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,27 +2077,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-58"/>
         <source>Advanced settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>A&amp;dd variable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2046,12 +2132,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>In order: the main address, then the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At random, anew for each attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An MQTT 5.0 broker may answer &quot;Use another server&quot; or &quot;Server moved&quot; and name the server to use instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,6 +2229,31 @@
     <message>
         <location line="+2"/>
         <source>Publis&amp;hes while offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tried when the main address cannot be reached, on connect and on every reconnect. The TLS and proxy settings apply to each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Fallback brokers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server refers elsewhere:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2196,12 +2337,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-222"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3151,17 +3292,57 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+192"/>
+        <location filename="../core/connection/connection.cpp" line="+54"/>
+        <source>main address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from DNS SRV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from the server reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>Following the server reference to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Connecting with MQTT %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Dropping the connection without DISCONNECT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+144"/>
+        <source>Connected to %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3176,12 +3357,47 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>The server disconnected: %1%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+34"/>
+        <source>the server has moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server names another server (%1) in its server reference &quot;%2&quot;, but no address in it can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server names another server (%1): &quot;%2&quot;, that is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 failed: %2. No other broker address is left to try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed: %2. Trying the next broker address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Trying %1 over %2 (%3, address %4 of %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Transport open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3194,8 +3410,13 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionActions</name>
     <message>
-        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65"/>
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+54"/>
         <source>&amp;New connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3224,13 +3445,28 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Import connections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>E&amp;xport connections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3247,7 +3483,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+144"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+151"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3265,6 +3501,31 @@ Show or hide this line</source>
         <location line="+3"/>
         <source>
   certificate %1, issued by %2, valid until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (fallback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (DNS SRV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (server reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not going to %1: this connection is set never to follow a server reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not going to %1: declined.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3610,7 +3871,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+161"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+176"/>
         <source>No connection selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4085,6 +4346,19 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::DnsSrvResolver</name>
+    <message>
+        <location filename="../core/connection/dns_srv_resolver.cpp" line="+52"/>
+        <source>the name %1 does not exist (NXDOMAIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the DNS lookup of %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::EncodeError</name>
     <message>
         <location filename="../core/protocol/encode_error.cpp" line="+18"/>
@@ -4168,6 +4442,76 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::FallbackBrokersTable</name>
+    <message>
+        <location filename="../ui/dialogs/fallback_brokers_table.cpp" line="+97"/>
+        <location line="+133"/>
+        <location line="+12"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>The port of fallback broker %1 must be a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fallback brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds a broker address and starts editing its host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected broker addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries the selected broker earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries the selected broker later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::FileField</name>
     <message>
         <location filename="../ui/widgets/file_field.cpp" line="+130"/>
@@ -4179,7 +4523,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::GeneralPage</name>
     <message>
-        <location filename="../ui/dialogs/general_page.cpp" line="+52"/>
+        <location filename="../ui/dialogs/general_page.cpp" line="+55"/>
         <source>e.g. Local broker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4189,17 +4533,27 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+107"/>
         <source>host name or IP address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-97"/>
         <source>empty: the broker assigns one (5.0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>&amp;Look up the broker with DNS SRV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The host field then names a domain: its _mqtt._tcp records (over TLS _secure-mqtt._tcp) give the brokers and their ports, tried by priority and weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4240,7 +4594,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>We&amp;bSocket path:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4265,7 +4619,12 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+52"/>
+        <source>domain, e.g. example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>saved in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4683,7 +5042,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::KeyboardActions</name>
     <message>
-        <location filename="../ui/mainwindow/keyboard_actions.cpp" line="+107"/>
+        <location filename="../ui/mainwindow/keyboard_actions.cpp" line="+91"/>
         <source>Focus publish &amp;topic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4715,6 +5074,11 @@ Saved: %2.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4860,7 +5224,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+49"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4924,7 +5288,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+53"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+54"/>
         <source>MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4934,12 +5298,12 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+120"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5004,7 +5368,7 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+59"/>
         <source>About MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5062,7 +5426,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+108"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+119"/>
         <source>1 byte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5107,7 +5471,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <location line="+133"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
@@ -5227,7 +5591,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+71"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+72"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5307,18 +5671,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+504"/>
+        <location line="+541"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-518"/>
-        <location line="+517"/>
+        <location line="-555"/>
+        <location line="+554"/>
         <source>Export messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-564"/>
         <source>words in the payload, or /regex/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5339,12 +5703,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+523"/>
+        <location line="+564"/>
         <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-563"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
@@ -5403,7 +5767,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+183"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+224"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5816,7 +6180,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+56"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5832,8 +6196,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+13"/>
-        <location line="+5"/>
-        <location line="+21"/>
+        <location line="+7"/>
+        <location line="+66"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5843,7 +6207,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-25"/>
+        <location line="+39"/>
         <location line="+8"/>
         <location line="+20"/>
         <source>Edit connection</source>
@@ -5927,8 +6292,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+294"/>
+        <location line="-330"/>
+        <location line="+341"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6111,7 +6476,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+297"/>
+        <location filename="../core/profile/profile_json.cpp" line="+338"/>
         <source>UUID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6180,6 +6545,21 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>A DNS SRV lookup needs a domain such as example.com in the host field; &quot;%1&quot; has no dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fallback broker %1 needs a valid host name or IP address, without scheme and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fallback broker %1 needs a port between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Enter a name for the connection.</source>
         <translation type="unfinished"></translation>
@@ -6200,7 +6580,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The WebSocket path must start with &quot;/&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8250,6 +8630,345 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location filename="../core/session/session_error.cpp" line="+71"/>
         <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="+105"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set every setting on these pages back to its default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;oolbar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Icons and text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Icons only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&amp;Font size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Payload font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the &amp;system&apos;s monospace font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lines per bubble:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many payload lines a bubble shows before &quot;… N more lines&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Times in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time f&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Qt date-time format, e.g. HH:mm:ss.zzz or yyyy-MM-dd HH:mm:ss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bubbles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compact rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a connection&apos;s stream starts; each stream can switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>What a new connection starts with. Each connection can change them in its Connection dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First retry after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Longest wait:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proxy.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP CONNECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Compacting… New messages wait until it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New connections keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How many:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older messages are deleted as new ones arrive. Each connection can change its own in Connection dialog &gt; Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ask before clearing a connection&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compact now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the space of deleted messages back to the disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the data folder in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source> messages per connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Could not compact the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compacted: %1 → %2 (%3 freed).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BrokerFailover</name>
+    <message>
+        <location filename="../core/connection/broker_failover.cpp" line="+79"/>
+        <source>Looking up the broker of %1 in DNS (SRV %2).</source>
+        <translation>正在通过 DNS 查找 %1 的代理（SRV %2）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The DNS SRV lookup of %1 failed: %2.</source>
+        <translation>%1 的 DNS SRV 查询失败：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DNS SRV lookup of %1 found no records.</source>
+        <translation>%1 的 DNS SRV 查询没有找到记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1:%2 (priority %3, weight %4)</source>
+        <translation>%1:%2（优先级 %3，权重 %4）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>DNS SRV records of %1: %2.</source>
+        <translation>%1 的 DNS SRV 记录：%2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The DNS SRV records of %1 say the service is not offered there.</source>
+        <translation>%1 的 DNS SRV 记录表明该处不提供此服务。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the DNS SRV lookup of %1 found no broker</source>
+        <translation>%1 的 DNS SRV 查询没有找到代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the DNS SRV lookup of %1 failed: %2</source>
+        <translation>%1 的 DNS SRV 查询失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>BubblePreview</name>
     <message>
         <location filename="../ui/stream/bubble_preview.cpp" line="+36"/>
@@ -1139,6 +1182,49 @@
     </message>
 </context>
 <context>
+    <name>ServerReferencePrompt</name>
+    <message>
+        <location filename="../ui/connections/server_reference_prompt.cpp" line="+14"/>
+        <source>Another server</source>
+        <translation>另一台服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The broker of %1 says it has moved to %2.</source>
+        <translation>%1 的代理表示它已迁移到 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker of %1 asks to use another server: %2.</source>
+        <translation>%1 的代理要求改用另一台服务器：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect there now? The connection&apos;s other settings stay the same; the session there starts afresh unless that server keeps one for this client id.</source>
+        <translation>现在连接到那里吗？连接的其他设置保持不变；除非那台服务器为此客户端 ID 保留了会话，否则会话将重新开始。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server Reference: %1</source>
+        <translation>服务器引用：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect there</source>
+        <translation>连接到那里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay disconnected</source>
+        <translation>保持断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do the same from now on for this connection</source>
+        <translation>此连接以后都这样处理</translation>
+    </message>
+</context>
+<context>
     <name>SparkplugDecoder</name>
     <message>
         <location filename="../core/sparkplug/sparkplug_decoder.cpp" line="-26"/>
@@ -1883,7 +1969,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+58"/>
+        <location filename="../app/gui/main.cpp" line="+63"/>
         <source>A native desktop MQTT client.</source>
         <translation>原生桌面 MQTT 客户端。</translation>
     </message>
@@ -1908,38 +1994,38 @@
 <context>
     <name>mqttdesk::AdvancedPage</name>
     <message>
-        <location filename="../ui/dialogs/advanced_page.cpp" line="+71"/>
-        <location line="+41"/>
+        <location filename="../ui/dialogs/advanced_page.cpp" line="+72"/>
+        <location line="+49"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-54"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+308"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation>清除开始(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-243"/>
         <source>Ends with the connection</source>
         <translation>随连接结束</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-58"/>
         <source>Not sent (65,535)</source>
         <translation>不发送（65,535）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+59"/>
         <source>Not sent (no limit)</source>
         <translation>不发送（无限制）</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-57"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
@@ -1949,7 +2035,7 @@
         <translation>0（不使用别名）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Request &amp;response information</source>
         <translation>请求响应信息(&amp;R)</translation>
     </message>
@@ -1980,7 +2066,7 @@
         <translation>拒绝发送</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -1990,27 +2076,27 @@
         <translation>HTTP（CONNECT）</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-58"/>
         <source>Advanced settings</source>
         <translation>高级设置</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>A&amp;dd variable</source>
         <translation>添加变量(&amp;D)</translation>
     </message>
@@ -2045,12 +2131,42 @@
         <translation>消息写入历史记录后才向代理确认，因此应用崩溃也不会丢失消息：代理会在重新连接后再次发送。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>In order: the main address, then the list</source>
+        <translation>按顺序：先主地址，再按列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At random, anew for each attempt</source>
+        <translation>随机：每次尝试重新选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask each time</source>
+        <translation>每次询问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always go there</source>
+        <translation>总是前往</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never go there</source>
+        <translation>从不前往</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An MQTT 5.0 broker may answer &quot;Use another server&quot; or &quot;Server moved&quot; and name the server to use instead.</source>
+        <translation>MQTT 5.0 代理可能回复“使用另一台服务器”或“服务器已迁移”，并指明应改用的服务器。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save passwords &amp;unencrypted in the profile</source>
         <translation>在配置中以明文保存密码(&amp;U)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
@@ -2113,6 +2229,31 @@
         <location line="+2"/>
         <source>Publis&amp;hes while offline:</source>
         <translation>离线时的发布(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other brokers</source>
+        <translation>其他代理</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tried when the main address cannot be reached, on connect and on every reconnect. The TLS and proxy settings apply to each.</source>
+        <translation>在连接和每次重连时，主地址无法访问就依次尝试这些地址。TLS 和代理设置对每个地址都适用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Fallback brokers:</source>
+        <translation>备用代理(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try them:</source>
+        <translation>尝试方式：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server refers elsewhere:</source>
+        <translation>服务器指向别处时：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2195,12 +2336,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>C&amp;lean session (discard the previous session)</source>
         <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-222"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -3147,17 +3288,57 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+192"/>
+        <location filename="../core/connection/connection.cpp" line="+54"/>
+        <source>main address</source>
+        <translation>主地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fallback</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from DNS SRV</source>
+        <translation>来自 DNS SRV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from the server reference</source>
+        <translation>来自服务器引用</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内没有应答</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>Following the server reference to %1.</source>
+        <translation>按服务器引用前往 %1。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Connecting to %1:%2 over %3 with MQTT %4.</source>
         <translation>正在通过 %3 以 MQTT %4 连接 %1:%2。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Connecting with MQTT %1.</source>
+        <translation>正在使用 MQTT %1 连接。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Dropping the connection without DISCONNECT.</source>
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+144"/>
+        <source>Connected to %1 (%2).</source>
+        <translation>已连接到 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connected as &quot;%1&quot; (session present: %2, keep alive %3 s).</source>
         <translation>已以“%1”连接（会话存在：%2，保活 %3 秒）。</translation>
     </message>
@@ -3172,12 +3353,47 @@ Show or hide this line</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>The server disconnected: %1%2</source>
         <translation>服务器断开了连接：%1%2</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+34"/>
+        <source>the server has moved</source>
+        <translation>服务器已迁移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use another server</source>
+        <translation>使用另一台服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server names another server (%1) in its server reference &quot;%2&quot;, but no address in it can be read.</source>
+        <translation>服务器在其服务器引用“%2”中指明了另一台服务器（%1），但其中没有可读取的地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server names another server (%1): &quot;%2&quot;, that is %3.</source>
+        <translation>服务器指明了另一台服务器（%1）：“%2”，即 %3。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 failed: %2. No other broker address is left to try.</source>
+        <translation>%1 失败：%2。没有其他可尝试的代理地址了。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed: %2. Trying the next broker address.</source>
+        <translation>%1 失败：%2。正在尝试下一个代理地址。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Trying %1 over %2 (%3, address %4 of %5).</source>
+        <translation>正在通过 %2 尝试 %1（%3，第 %4 个地址，共 %5 个）。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Transport open.</source>
         <translation>传输已打开。</translation>
     </message>
@@ -3190,9 +3406,14 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionActions</name>
     <message>
-        <location filename="../ui/mainwindow/connection_actions.cpp" line="+65"/>
+        <location filename="../ui/mainwindow/connection_actions.cpp" line="+54"/>
         <source>&amp;New connection…</source>
         <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
+        <translation>新建</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3220,14 +3441,29 @@ Show or hide this line</source>
         <translation>移动到文件夹(&amp;M)…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Import connections…</source>
         <translation>导入连接(&amp;I)…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>E&amp;xport connections…</source>
         <translation>导出连接(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3243,7 +3479,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+144"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+151"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
@@ -3263,6 +3499,31 @@ Show or hide this line</source>
   certificate %1, issued by %2, valid until %3</source>
         <translation>
   证书 %1，颁发者 %2，有效期至 %3</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (fallback)</source>
+        <translation>%1（备用）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (DNS SRV)</source>
+        <translation>%1（DNS SRV）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (server reference)</source>
+        <translation>%1（服务器引用）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not going to %1: this connection is set never to follow a server reference.</source>
+        <translation>不前往 %1：此连接设置为从不跟随服务器引用。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not going to %1: declined.</source>
+        <translation>不前往 %1：已拒绝。</translation>
     </message>
 </context>
 <context>
@@ -3605,7 +3866,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+161"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+176"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -4080,6 +4341,19 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::DnsSrvResolver</name>
+    <message>
+        <location filename="../core/connection/dns_srv_resolver.cpp" line="+52"/>
+        <source>the name %1 does not exist (NXDOMAIN)</source>
+        <translation>名称 %1 不存在（NXDOMAIN）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the DNS lookup of %1 failed</source>
+        <translation>%1 的 DNS 查询失败</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::EncodeError</name>
     <message>
         <location filename="../core/protocol/encode_error.cpp" line="+18"/>
@@ -4163,6 +4437,76 @@ Show or hide this line</source>
     </message>
 </context>
 <context>
+    <name>mqttdesk::FallbackBrokersTable</name>
+    <message>
+        <location filename="../ui/dialogs/fallback_brokers_table.cpp" line="+97"/>
+        <location line="+133"/>
+        <location line="+12"/>
+        <source>Transport</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>The port of fallback broker %1 must be a number from 1 to 65535.</source>
+        <translation>备用代理 %1 的端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fallback brokers</source>
+        <translation>备用代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add broker</source>
+        <translation>添加代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds a broker address and starts editing its host</source>
+        <translation>添加一个代理地址并开始编辑其主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove broker</source>
+        <translation>移除代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected broker addresses</source>
+        <translation>移除选中的代理地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries the selected broker earlier</source>
+        <translation>更早尝试选中的代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries the selected broker later</source>
+        <translation>更晚尝试选中的代理</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::FileField</name>
     <message>
         <location filename="../ui/widgets/file_field.cpp" line="+130"/>
@@ -4174,7 +4518,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::GeneralPage</name>
     <message>
-        <location filename="../ui/dialogs/general_page.cpp" line="+52"/>
+        <location filename="../ui/dialogs/general_page.cpp" line="+55"/>
         <source>e.g. Local broker</source>
         <translation>例如：本地服务器</translation>
     </message>
@@ -4184,17 +4528,27 @@ Show or hide this line</source>
         <translation>无：顶层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+107"/>
         <source>host name or IP address</source>
         <translation>主机名或 IP 地址</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-97"/>
         <source>empty: the broker assigns one (5.0)</source>
         <translation>留空：由服务器分配（5.0）</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>&amp;Look up the broker with DNS SRV</source>
+        <translation>通过 DNS SRV 查找代理(&amp;L)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The host field then names a domain: its _mqtt._tcp records (over TLS _secure-mqtt._tcp) give the brokers and their ports, tried by priority and weight.</source>
+        <translation>此时主机栏填写域名：其 _mqtt._tcp 记录（TLS 时为 _secure-mqtt._tcp）给出代理及其端口，按优先级和权重依次尝试。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
@@ -4235,7 +4589,7 @@ Show or hide this line</source>
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>We&amp;bSocket path:</source>
         <translation>WebSocket 路径(&amp;B)：</translation>
     </message>
@@ -4260,7 +4614,12 @@ Show or hide this line</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+52"/>
+        <source>domain, e.g. example.com</source>
+        <translation>域名，例如 example.com</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>saved in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新值以替换</translation>
     </message>
@@ -4678,7 +5037,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::KeyboardActions</name>
     <message>
-        <location filename="../ui/mainwindow/keyboard_actions.cpp" line="+107"/>
+        <location filename="../ui/mainwindow/keyboard_actions.cpp" line="+91"/>
         <source>Focus publish &amp;topic</source>
         <translation>聚焦发布主题(&amp;T)</translation>
     </message>
@@ -4711,6 +5070,11 @@ Saved: %2.</source>
         <location line="+1"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -4855,7 +5219,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::LanguageMenu</name>
     <message>
-        <location filename="../ui/mainwindow/language_menu.cpp" line="+40"/>
+        <location filename="../ui/mainwindow/language_menu.cpp" line="+49"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -4919,7 +5283,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+53"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+54"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -4929,12 +5293,12 @@ Saved: %2.</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4999,7 +5363,7 @@ Saved: %2.</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+59"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -5059,7 +5423,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageBubbleDelegate</name>
     <message>
-        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+108"/>
+        <location filename="../ui/stream/message_bubble_delegate.cpp" line="+119"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
@@ -5104,7 +5468,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>%1 个属性</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <location line="+133"/>
         <source>Show all</source>
         <translation>显示全部</translation>
@@ -5223,7 +5587,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageStreamView</name>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+71"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+72"/>
         <source>S&amp;how:</source>
         <translation>显示(&amp;H)：</translation>
     </message>
@@ -5303,18 +5667,18 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>更多：解码、导出、清除、诊断</translation>
     </message>
     <message>
-        <location line="+504"/>
+        <location line="+541"/>
         <source>JSON Lines (*.jsonl);;CSV (*.csv);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-518"/>
-        <location line="+517"/>
+        <location line="-555"/>
+        <location line="+554"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-564"/>
         <source>words in the payload, or /regex/</source>
         <translation>载荷中的词语，或 /正则/</translation>
     </message>
@@ -5335,12 +5699,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+523"/>
+        <location line="+564"/>
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-563"/>
         <location line="+2"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
@@ -5398,7 +5762,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>复制为 mosquitto_pub 命令</translation>
     </message>
     <message>
-        <location filename="../ui/stream/message_stream_view.cpp" line="+183"/>
+        <location filename="../ui/stream/message_stream_view.cpp" line="+224"/>
         <source>Delete every stored message of this connection? This cannot be undone.</source>
         <translation>删除此连接存储的所有消息？此操作无法撤销。</translation>
     </message>
@@ -5811,7 +6175,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+54"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+56"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -5827,8 +6191,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+13"/>
-        <location line="+5"/>
-        <location line="+21"/>
+        <location line="+7"/>
+        <location line="+66"/>
         <source>New connection</source>
         <translation>新建连接</translation>
     </message>
@@ -5838,7 +6202,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>连接已保存</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-25"/>
+        <location line="+39"/>
         <location line="+8"/>
         <location line="+20"/>
         <source>Edit connection</source>
@@ -5922,8 +6287,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+294"/>
+        <location line="-330"/>
+        <location line="+341"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
     </message>
@@ -6105,7 +6470,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileJson</name>
     <message>
-        <location filename="../core/profile/profile_json.cpp" line="+297"/>
+        <location filename="../core/profile/profile_json.cpp" line="+338"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -6174,6 +6539,21 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>第 %2 行的%1没有名称。</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>A DNS SRV lookup needs a domain such as example.com in the host field; &quot;%1&quot; has no dot.</source>
+        <translation>DNS SRV 查询需要在主机栏填写 example.com 这样的域名；“%1”中没有点。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fallback broker %1 needs a valid host name or IP address, without scheme and port.</source>
+        <translation>备用代理 %1 需要有效的主机名或 IP 地址，不带协议和端口。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fallback broker %1 needs a port between 1 and 65535.</source>
+        <translation>备用代理 %1 需要 1 到 65535 之间的端口。</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Enter a name for the connection.</source>
         <translation>请输入连接名称。</translation>
@@ -6194,7 +6574,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>端口必须在 1 到 65535 之间。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The WebSocket path must start with &quot;/&quot;.</source>
         <translation>WebSocket 路径必须以“/”开头。</translation>
     </message>
@@ -8243,6 +8623,345 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location filename="../core/session/session_error.cpp" line="+71"/>
         <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
         <translation>服务器违反了 MQTT 协议：%1（%2）。连接已关闭；如果问题持续出现，请告知该服务器的运维人员。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="+105"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream</source>
+        <translation>消息流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set every setting on these pages back to its default</source>
+        <translation>将这些页面上的所有设置恢复为默认值</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;oolbar:</source>
+        <translation>工具栏(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Icons and text</source>
+        <translation>图标和文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Icons only</source>
+        <translation>仅图标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&amp;Font size:</source>
+        <translation>字号(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Payload font:</source>
+        <translation>载荷字体(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the &amp;system&apos;s monospace font</source>
+        <translation>使用系统的等宽字体(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Messages:</source>
+        <translation>消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lines per bubble:</source>
+        <translation>每个气泡的行数(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many payload lines a bubble shows before &quot;… N more lines&quot;</source>
+        <translation>气泡在显示“… 还有 N 行”之前显示的载荷行数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Times in:</source>
+        <translation>时间采用(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time f&amp;ormat:</source>
+        <translation>时间格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Qt date-time format, e.g. HH:mm:ss.zzz or yyyy-MM-dd HH:mm:ss</source>
+        <translation>Qt 日期时间格式，例如 HH:mm:ss.zzz 或 yyyy-MM-dd HH:mm:ss</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bubbles</source>
+        <translation>气泡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compact rows</source>
+        <translation>紧凑行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a connection&apos;s stream starts; each stream can switch</source>
+        <translation>连接的消息流默认的显示方式；每个消息流都可以切换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>What a new connection starts with. Each connection can change them in its Connection dialog.</source>
+        <translation>新连接的初始设置。每个连接都可以在其连接对话框中更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnect</source>
+        <translation>重连</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect automatically</source>
+        <translation>自动重连(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First retry after:</source>
+        <translation>首次重试间隔(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Longest wait:</source>
+        <translation>最长等待(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy</source>
+        <translation>代理服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Proxy:</source>
+        <translation>代理服务器(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP CONNECT</source>
+        <translation>HTTP CONNECT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Compacting… New messages wait until it is done.</source>
+        <translation>正在压缩… 新消息会等到完成后再写入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New connections keep:</source>
+        <translation>新连接保留(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How many:</source>
+        <translation>数量(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older messages are deleted as new ones arrive. Each connection can change its own in Connection dialog &gt; Advanced.</source>
+        <translation>新消息到达时会删除较旧的消息。每个连接都可以在 连接对话框 &gt; 高级 中更改自己的设置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ask before clearing a connection&apos;s history</source>
+        <translation>清除连接的历史前先询问(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On disk</source>
+        <translation>磁盘占用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History size:</source>
+        <translation>历史大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compact now</source>
+        <translation>立即压缩(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the space of deleted messages back to the disk</source>
+        <translation>将已删除消息占用的空间归还给磁盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data folder:</source>
+        <translation>数据文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the data folder in the file manager</source>
+        <translation>在文件管理器中显示数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last days</source>
+        <translation>最近若干天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last messages</source>
+        <translation>最近若干条消息</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source> messages per connection</source>
+        <translation> 条消息（每个连接）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Now: %1</source>
+        <translation>现在：%1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Could not compact the database: %1</source>
+        <translation>无法压缩数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compacted: %1 → %2 (%3 freed).</source>
+        <translation>已压缩：%1 → %2（释放 %3）。</translation>
     </message>
 </context>
 <context>
