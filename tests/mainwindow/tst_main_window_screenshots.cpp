@@ -121,6 +121,11 @@ private slots:
                                      .arg(size.width())
                                      .arg(size.height());
             QApplication::processEvents();
+            // The window fits the screen it is shot for, in both languages (CJK lines are
+            // taller: no page may set a minimum height above it).
+            QVERIFY2(
+                w->size() == size,
+                qPrintable(QStringLiteral("%1: %2x%3").arg(name).arg(w->width()).arg(w->height())));
             const QImage image = w->grab().toImage();
             auto *view = qobject_cast<ConnectionView *>(w->workspace()->stack()->currentWidget());
             QVERIFY(view);

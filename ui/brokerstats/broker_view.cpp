@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -141,8 +142,16 @@ BrokerView::BrokerView(Connection *connection, QWidget *parent)
     treeLayout->addWidget(treeTitle);
     treeLayout->addWidget(m_tree, 1);
 
+    // The figures scroll when the window is short (1280x800 with CJK fonts, the log shown):
+    // their rows would otherwise set the whole window's minimum height.
+    auto *figuresScroll = new QScrollArea(this);
+    figuresScroll->setObjectName(QStringLiteral("brokerFiguresScroll"));
+    figuresScroll->setWidgetResizable(true);
+    figuresScroll->setFrameShape(QFrame::NoFrame);
+    figuresScroll->setWidget(m_figuresBox);
+    figuresScroll->setMinimumHeight(3 * m_sparklines[0]->sizeHint().height());
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_figuresBox);
+    split->addWidget(figuresScroll);
     split->addWidget(treeBox);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
