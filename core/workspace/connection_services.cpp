@@ -226,6 +226,25 @@ SeriesLoader *ConnectionServices::seriesLoader()
     return m_series.get();
 }
 
+RetentionPolicy ConnectionServices::retentionPolicy(const RetentionBudget &budget)
+{
+    RetentionPolicy policy;
+    policy.maxCount = qMax<qint64>(0, budget.maxMessages);
+    policy.maxBytes = qMax<qint64>(0, budget.maxBytes);
+    policy.maxAgeUs = qMax<qint64>(0, budget.maxAgeSeconds) * 1'000'000;
+    return policy;
+}
+
+void ConnectionServices::setRetention(const RetentionBudget &budget)
+{
+    MessageWriter *writer = m_options.writer;
+    if (!writer)
+        return;
+    const RetentionPolicy policy = retentionPolicy(budget);
+    if (writer->retention(m_options.profileId) != policy)
+        writer->setRetention(m_options.profileId, policy);
+}
+
 void ConnectionServices::clearHistory(std::function<void(const StorageError &error)> done)
 {
     // Owned, so that it is joined with the services: at quit a clear cannot outlive the

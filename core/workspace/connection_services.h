@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/connection/connection_settings.h"
+#include "core/profile/connection_profile.h"
+#include "core/storage/retention_policy.h"
 #include "core/storage/storage_error.h"
 #include "core/topictree/topic_update.h"
 #include "core/workspace/subscription_counter.h"
@@ -81,6 +83,12 @@ public:
     bool topicTreeLoaded() const { return m_topicsLoaded; }
     // Applies what the connection received so far now, instead of at the next tick.
     void updateTopicTree();
+
+    // The profile's history budget (Connection dialog > Advanced), handed to the writer,
+    // which keeps it in the database and trims on its own thread after its batches and
+    // every few seconds (age limits). An unlimited budget lifts the limit.
+    void setRetention(const RetentionBudget &budget);
+    static RetentionPolicy retentionPolicy(const RetentionBudget &budget);
 
     // Deletes the profile's stored history on a worker thread (after the writer has
     // committed what it holds); `done` gets the outcome on this object's thread. Destroying

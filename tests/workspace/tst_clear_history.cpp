@@ -69,6 +69,37 @@ private slots:
         QCOMPARE(messageCount(m_path, kProfile + 1), qint64(10));
     }
 
+    // The profile's history budget reaches the writer (kept in the database, trimmed on its
+    // thread); an unchanged budget is not sent again, an unlimited one lifts the limit.
+    void retentionBudgetReachesTheWriter()
+    {
+        {
+            ConnectionServices services(ConnectionSettings{}, options());
+            RetentionBudget budget;
+            budget.maxAgeSeconds = 3 * 24 * 3600;
+            QCOMPARE(ConnectionServices::retentionPolicy(budget).maxAgeUs,
+                     qint64(3) * 24 * 3600 * 1'000'000);
+            budget.maxAgeSeconds = 0; // these test messages are from 1970: all too old
+            budget.maxMessages = 100;
+            services.setRetention(budget);
+            QCOMPARE(m_writer->retention(kProfile).maxCount, qint64(100));
+            enqueue(kProfile, 400);
+            QVERIFY(m_writer->waitUntilIdle(30000));
+            QTRY_COMPARE_WITH_TIMEOUT(messageCount(m_path, kProfile), qint64(100), 30000);
+        }
+        // Kept across a restart of the writer (the CLI's `sub --store` reads it too).
+        m_writer->stop();
+        m_writer = std::make_unique<MessageWriter>(m_path);
+        m_writer->start();
+        QCOMPARE(m_writer->retention(kProfile).maxCount, qint64(100));
+        ConnectionServices again(ConnectionSettings{}, options());
+        again.setRetention(RetentionBudget{});
+        QVERIFY(m_writer->retention(kProfile).isUnlimited());
+        enqueue(kProfile, 50);
+        QVERIFY(m_writer->waitUntilIdle(30000));
+        QCOMPARE(messageCount(m_path, kProfile), qint64(150));
+    }
+
     void chartSeriesEmptyAfterAClear()
     {
         // A chart's cached values go with the history: after a clear the same request reads

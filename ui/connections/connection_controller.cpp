@@ -30,6 +30,7 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     services.writer = options.writer;
     services.databasePath = options.databasePath;
     m_services = std::make_unique<ConnectionServices>(settings, services);
+    m_services->setRetention(profile.retention);
     Connection *connection = m_services->connection();
 
     ConnectionView::Context context;
@@ -111,6 +112,7 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
     m_referencePolicy = int(profile.serverReferencePolicy);
     *m_connectionSettings = settings;
     m_services->connection()->setSettings(settings);
+    m_services->setRetention(profile.retention);
     m_view->streamView()->setCommandSettings(settings);
     if (WorkbenchPage *workbench = m_view->workbenchPage()) {
         workbench->setConnectionName(settings.name);
