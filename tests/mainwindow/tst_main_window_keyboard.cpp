@@ -8,6 +8,7 @@
 #include "core/connection/connection.h"
 #include "core/publish/template_library_store.h"
 #include "core/settings/app_settings.h"
+#include "core/workspace/profile_catalog.h"
 #include "tests/mainwindow/main_window_fixture.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_controller.h"
@@ -469,6 +470,25 @@ private slots:
         QCOMPARE(offered.proxy.port, quint16(1080));
         QCOMPARE(offered.retention.maxAgeSeconds, qint64(3 * 24 * 3600));
         QCOMPARE(offered.retention.maxMessages, qint64(0));
+
+        // Settings > History > Apply to every connection: each stored profile gets the
+        // budget, and an open connection's writer trims by it at once.
+        settings->setRetentionMode(AppSettings::RetentionMode::Messages);
+        settings->setRetentionMessages(500);
+        QSignalSpy notices(w->commands(), &ProfileCommands::notice);
+        w->commands()->applyRetentionToAll(ProfileCommands::retentionDefault(*settings));
+        QVERIFY(!notices.isEmpty() || notices.wait(10000));
+        QVERIFY2(notices.first().first().toString().contains(QLatin1String("3")),
+                 qPrintable(notices.first().first().toString()));
+        for (qint64 id : s.ids) {
+            std::optional<ConnectionProfile> stored;
+            w->catalog()->profile(
+                id, [&stored](const std::optional<ConnectionProfile> &p, const QString &) {
+                    stored = p.value_or(ConnectionProfile{});
+                });
+            QTRY_VERIFY(stored.has_value());
+            QCOMPARE(stored->retention.maxMessages, qint64(500));
+        }
     }
 
     void helpListsEveryShortcut()

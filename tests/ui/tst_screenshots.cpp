@@ -71,7 +71,8 @@ private Q_SLOTS:
                                            dialog.saveButton(), dialog.testButton()});
             QVERIFY2(problems.isEmpty(),
                      qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
-            QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
+            QVERIFY2(image.save(ScreenshotCheck::themed(QDir(m_out).filePath(name))),
+                     qPrintable(name));
         }
 
         // The TLS tab reporting problems: an expired certificate, a key that
@@ -91,7 +92,7 @@ private Q_SLOTS:
             &dialog, image, {dialog.tabs()->currentWidget(), certificate, key});
         QVERIFY2(problems.isEmpty(),
                  qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
-        QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
+        QVERIFY2(image.save(ScreenshotCheck::themed(QDir(m_out).filePath(name))), qPrintable(name));
     }
 
     // The Advanced page at 1280x800, scrolled to its fallback brokers (a table of three,
@@ -128,7 +129,7 @@ private Q_SLOTS:
         }
         QVERIFY2(problems.isEmpty(),
                  qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
-        QVERIFY2(image.save(QDir(m_out).filePath(name)), qPrintable(name));
+        QVERIFY2(image.save(ScreenshotCheck::themed(QDir(m_out).filePath(name))), qPrintable(name));
     }
 
 private:

@@ -5,6 +5,7 @@
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "tests/support/screenshot_check.h"
+#include "tests/support/scripted_prompts.h"
 #include "ui/dialogs/settings_dialog.h"
 #include "ui/i18n/language.h"
 #include "ui/theme/theme.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void reconnectBoundsStayOrdered();
     void retentionValueFollowsTheMode();
     void compactsARealHistory();
+    void applyToEveryConnectionAsksFirst();
     void everyInputIsLabelled();
     void languageSwitchRetranslates();
     void screenshots_data();
@@ -239,6 +241,21 @@ void TestSettingsDialog::compactsARealHistory()
     QVERIFY(!compact->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(compact->isEnabled(), 30000);
     QVERIFY2(result->text().contains(QStringLiteral("→")), qPrintable(result->text()));
+}
+
+void TestSettingsDialog::applyToEveryConnectionAsksFirst()
+{
+    Fixture f;
+    ScriptedPrompts prompts;
+    QSignalSpy requested(f.dialog.get(), &SettingsDialog::applyRetentionToAllRequested);
+    auto *apply = find<QPushButton>(f.dialog.get(), "applyRetentionToAll");
+    prompts.acceptNext(false);
+    apply->click();
+    QCOMPARE(requested.size(), 0);
+    prompts.acceptNext(true);
+    apply->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(prompts.count(Prompts::Kind::Question), 2);
 }
 
 void TestSettingsDialog::everyInputIsLabelled()

@@ -121,6 +121,11 @@ void ConnectionController::applyProfile(const ConnectionProfile &profile)
     }
 }
 
+void ConnectionController::setRetention(const RetentionBudget &budget)
+{
+    m_services->setRetention(budget);
+}
+
 void ConnectionController::connectToBroker()
 {
     m_lastError.clear();

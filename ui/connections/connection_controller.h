@@ -22,6 +22,7 @@ class ConnectionView;
 class MessageWriter;
 class TemplateLibraryStore;
 struct BrokerAddress;
+struct RetentionBudget;
 struct ConnectionError;
 struct ConnectionLogEntry;
 struct ConnectionProfile;
@@ -79,6 +80,8 @@ public:
 
     // New settings for the next connect (after the profile was edited).
     void applyProfile(const ConnectionProfile &profile);
+    // A new history budget only (Settings > History > Apply to every connection).
+    void setRetention(const RetentionBudget &budget);
     void connectToBroker();
     void disconnectFromBroker();
 

@@ -5,6 +5,7 @@
 #include "core/storage/storage_error.h"
 #include "ui/i18n/language.h"
 #include "ui/theme/theme.h"
+#include "ui/widgets/prompts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -302,6 +303,20 @@ QWidget *SettingsDialog::makeHistoryPage()
     QLabel *keep = addRow(keepForm, m_retention);
     QLabel *value = addRow(keepForm, m_retentionValue);
     keepForm->addRow(keepNote);
+    m_applyToAll = new QPushButton(keepBox);
+    m_applyToAll->setObjectName(QStringLiteral("applyRetentionToAll"));
+    auto *applyRow = new QHBoxLayout;
+    applyRow->addStretch(1);
+    applyRow->addWidget(m_applyToAll);
+    keepForm->addRow(applyRow);
+    connect(m_applyToAll, &QPushButton::clicked, this, [this] {
+        if (Prompts::confirmDestructive(
+                this, tr("Apply to every connection"),
+                tr("Every connection will keep this history from now on; older messages beyond "
+                   "it are deleted. Continue?"),
+                tr("Apply")))
+            emit applyRetentionToAllRequested();
+    });
     m_confirmClear = new QCheckBox(keepBox);
     m_confirmClear->setObjectName(QStringLiteral("confirmClear"));
     keepForm->addRow(m_confirmClear);
@@ -356,6 +371,8 @@ QWidget *SettingsDialog::makeHistoryPage()
         keepNote->setText(tr("Older messages are deleted as new ones arrive. Each "
                              "connection can change its own in Connection dialog > Advanced."));
         m_confirmClear->setText(tr("&Ask before clearing a connection's history"));
+        m_applyToAll->setText(tr("A&pply to every connection…"));
+        m_applyToAll->setToolTip(tr("Give every existing connection this history limit"));
         diskBox->setTitle(tr("On disk"));
         sizeLabel->setText(tr("History size:"));
         m_compact->setText(tr("&Compact now"));

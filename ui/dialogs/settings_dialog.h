@@ -40,6 +40,11 @@ public:
 
     QTabWidget *pages() const { return m_pages; }
 
+signals:
+    // History > Apply to every connection, confirmed: the owner of the profiles gives each
+    // the budget the settings name.
+    void applyRetentionToAllRequested();
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -88,6 +93,7 @@ private:
     QComboBox *m_retention;
     QSpinBox *m_retentionValue;
     QCheckBox *m_confirmClear;
+    QPushButton *m_applyToAll;
     QLabel *m_size;
     QPushButton *m_compact;
     QLabel *m_compactResult;

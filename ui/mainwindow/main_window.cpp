@@ -410,6 +410,9 @@ SettingsDialog *MainWindow::showSettings()
         options.dataDir = m_dataDir;
         options.databasePath = DataDirectory::databasePath(m_dataDir);
         m_settingsDialog = new SettingsDialog(options, this);
+        connect(m_settingsDialog, &SettingsDialog::applyRetentionToAllRequested, this, [this] {
+            m_commands->applyRetentionToAll(ProfileCommands::retentionDefault(*m_settings));
+        });
     }
     m_settingsDialog->show();
     m_settingsDialog->raise();

@@ -1,8 +1,7 @@
 #include "ui/mainwindow/profile_commands.h"
 
-#include "core/settings/app_settings.h"
-
 #include "core/profile/profile_exporter.h"
+#include "core/settings/app_settings.h"
 #include "core/workspace/profile_catalog.h"
 #include "core/workspace/profile_repository.h"
 #include "ui/connections/connection_controller.h"
@@ -18,6 +17,8 @@
 
 #include <QDateTime>
 #include <QTreeView>
+
+#include <memory>
 
 namespace mqttdesk {
 
@@ -149,16 +150,72 @@ void ProfileCommands::applyDefaults(const AppSettings &settings, ConnectionProfi
         profile->proxy.host = settings.proxyHost();
         profile->proxy.port = settings.proxyPort();
     }
-    profile->retention = RetentionBudget{};
+    profile->retention = retentionDefault(settings);
+}
+
+RetentionBudget ProfileCommands::retentionDefault(const AppSettings &settings)
+{
+    RetentionBudget budget;
     switch (settings.retentionMode()) {
     case AppSettings::RetentionMode::KeepAll:
         break;
     case AppSettings::RetentionMode::Days:
-        profile->retention.maxAgeSeconds = qint64(settings.retentionDays()) * 24 * 3600;
+        budget.maxAgeSeconds = qint64(settings.retentionDays()) * 24 * 3600;
         break;
     case AppSettings::RetentionMode::Messages:
-        profile->retention.maxMessages = settings.retentionMessages();
+        budget.maxMessages = settings.retentionMessages();
         break;
+    }
+    return budget;
+}
+
+void ProfileCommands::applyRetentionToAll(const RetentionBudget &budget)
+{
+    const QList<StoredProfile> stored = m_s.model->profiles();
+    if (stored.isEmpty())
+        return;
+    struct Progress
+    {
+        qsizetype left = 0;
+        int changed = 0;
+        QString error;
+    };
+    auto progress = std::make_shared<Progress>();
+    progress->left = stored.size();
+    const auto finish = [this, progress] {
+        if (--progress->left > 0)
+            return;
+        if (!progress->error.isEmpty())
+            fail(tr("History retention"), progress->error);
+        emit notice(tr("%n connection(s) now keep the history set in Settings.", nullptr,
+                       progress->changed));
+        reload();
+    };
+    for (const StoredProfile &entry : stored) {
+        const qint64 id = entry.id;
+        // The stored profile (secrets as stored), with only its budget changed.
+        m_s.catalog->profile(
+            id, guarded([this, id, budget, progress,
+                         finish](const std::optional<ConnectionProfile> &found, const QString &) {
+                if (!found || found->retention == budget) {
+                    finish();
+                    return;
+                }
+                ConnectionProfile profile = *found;
+                profile.retention = budget;
+                m_s.catalog->save(
+                    id, profile,
+                    guarded([this, id, budget, progress, finish](const StorageError &error) {
+                        if (error.isError()) {
+                            progress->error = error.message;
+                        } else {
+                            ++progress->changed;
+                            if (ConnectionController *c = m_s.workspace->controller(id))
+                                c->setRetention(budget);
+                        }
+                        finish();
+                    }));
+            }));
     }
 }
 

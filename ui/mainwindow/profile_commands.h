@@ -21,6 +21,7 @@ class ProfileCatalog;
 class ProfileImportCommand;
 class SecretsRunner;
 struct ConnectionProfile;
+struct RetentionBudget;
 
 // What the sidebar's actions do: new, edit, duplicate, delete, rename, move to folder,
 // import, export, connect and disconnect. Goes through ProfileCatalog (storage, on its
@@ -48,6 +49,8 @@ public:
     // What a new connection starts with from the Settings dialog: reconnect, proxy and
     // history retention.
     static void applyDefaults(const AppSettings &settings, ConnectionProfile *profile);
+    // The history a new connection keeps, from Settings > History.
+    static RetentionBudget retentionDefault(const AppSettings &settings);
 
     ProfileCommands(const Services &services, QWidget *window);
 
@@ -74,6 +77,9 @@ public:
     // Saves a "from now on" answer to a server reference (int(ServerReferencePolicy)) in the
     // stored profile; only that field changes.
     void rememberServerReferencePolicy(qint64 profileId, int policy);
+    // Gives every connection this history budget (saved in each profile; an open one's
+    // writer trims at once). A notice says how many were changed.
+    void applyRetentionToAll(const RetentionBudget &budget);
 
 signals:
     // A short notice for the status bar.
