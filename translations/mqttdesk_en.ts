@@ -2358,7 +2358,7 @@
 <context>
     <name>mqttdesk::BrokerView</name>
     <message>
-        <location filename="../ui/brokerstats/broker_view.cpp" line="+157"/>
+        <location filename="../ui/brokerstats/broker_view.cpp" line="+166"/>
         <source>&amp;Version:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3483,7 +3483,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+151"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+158"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5368,7 +5368,7 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>About MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6180,7 +6180,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+56"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+57"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6197,7 +6197,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+13"/>
         <location line="+7"/>
-        <location line="+66"/>
+        <location line="+122"/>
         <source>New connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6215,7 +6215,20 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-112"/>
+        <source>History retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n connection(s) now keep the history set in Settings.</source>
+        <translation>
+            <numerusform>%n connection now keeps the history set in Settings.</numerusform>
+            <numerusform>%n connections now keep the history set in Settings.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+132"/>
         <location line="+2"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
@@ -6292,8 +6305,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+341"/>
+        <location line="-386"/>
+        <location line="+397"/>
         <source>Import connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8636,7 +8649,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.cpp" line="+105"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="+106"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8867,7 +8880,22 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+32"/>
+        <source>Apply to every connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every connection will keep this history from now on; older messages beyond it are deleted. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Compacting… New messages wait until it is done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8894,6 +8922,16 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+2"/>
         <source>&amp;Ask before clearing a connection&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;pply to every connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give every existing connection this history limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2357,7 +2357,7 @@
 <context>
     <name>mqttdesk::BrokerView</name>
     <message>
-        <location filename="../ui/brokerstats/broker_view.cpp" line="+157"/>
+        <location filename="../ui/brokerstats/broker_view.cpp" line="+166"/>
         <source>&amp;Version:</source>
         <translation>版本(&amp;V)：</translation>
     </message>
@@ -3479,7 +3479,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionController</name>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+151"/>
+        <location filename="../ui/connections/connection_controller.cpp" line="+158"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
@@ -5363,7 +5363,7 @@ Saved: %2.</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -6175,7 +6175,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ProfileCommands</name>
     <message>
-        <location filename="../ui/mainwindow/profile_commands.cpp" line="+56"/>
+        <location filename="../ui/mainwindow/profile_commands.cpp" line="+57"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -6192,7 +6192,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+13"/>
         <location line="+7"/>
-        <location line="+66"/>
+        <location line="+122"/>
         <source>New connection</source>
         <translation>新建连接</translation>
     </message>
@@ -6210,7 +6210,19 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-112"/>
+        <source>History retention</source>
+        <translation>历史保留</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n connection(s) now keep the history set in Settings.</source>
+        <translation>
+            <numerusform>%n 个连接现在按设置中的历史保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+132"/>
         <location line="+2"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
@@ -6287,8 +6299,8 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+341"/>
+        <location line="-386"/>
+        <location line="+397"/>
         <source>Import connections</source>
         <translation>导入连接</translation>
     </message>
@@ -8628,7 +8640,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.cpp" line="+105"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="+106"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -8859,7 +8871,22 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>SOCKS5</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+32"/>
+        <source>Apply to every connection</source>
+        <translation>应用到所有连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every connection will keep this history from now on; older messages beyond it are deleted. Continue?</source>
+        <translation>从现在起每个连接都将按此保留历史；超出的较旧消息会被删除。继续吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Compacting… New messages wait until it is done.</source>
         <translation>正在压缩… 新消息会等到完成后再写入。</translation>
     </message>
@@ -8887,6 +8914,16 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+2"/>
         <source>&amp;Ask before clearing a connection&apos;s history</source>
         <translation>清除连接的历史前先询问(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;pply to every connection…</source>
+        <translation>应用到所有连接(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give every existing connection this history limit</source>
+        <translation>为所有现有连接设置此历史上限</translation>
     </message>
     <message>
         <location line="+1"/>
