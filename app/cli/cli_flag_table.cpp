@@ -21,7 +21,9 @@ constexpr unsigned kSub = B(C::Sub);
 constexpr unsigned kBench = B(C::BenchPub) | B(C::BenchSub) | B(C::BenchConn);
 constexpr unsigned kTree = B(C::Topics);
 constexpr unsigned kRetained = B(C::RetainedClear) | B(C::RetainedSnapshot) | B(C::RetainedDiff);
-constexpr unsigned kAll = kConn | kPub | kSub | kBench | kTree | kRetained;
+constexpr unsigned kRecord = B(C::Record);
+constexpr unsigned kReplay = B(C::Replay);
+constexpr unsigned kAll = kConn | kPub | kSub | kBench | kTree | kRetained | kRecord | kReplay;
 constexpr unsigned kTopics = kPub | kSub | B(C::BenchPub) | B(C::BenchSub) | kTree;
 
 #define TR(text) QT_TRANSLATE_NOOP("cli", text)
@@ -222,12 +224,12 @@ const QList<CliFlag> kFlags = {
      }},
     // What
     {CliFlagId::Topic, "-t", "--topic", "topic",
-     kTopics | B(C::RetainedClear) | B(C::RetainedSnapshot),
-     TR("topic (sub: a filter, repeatable; bench: %c is the client number; retained: the "
-        "filter)"),
+     kTopics | B(C::RetainedClear) | B(C::RetainedSnapshot) | kRecord,
+     TR("topic (sub, record: a filter, repeatable; bench: %c is the client number; retained: "
+        "the filter)"),
      append<&CliOptions::topics>},
-    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics | B(C::RetainedClear),
-     TR("QoS 0, 1 or 2 (default 0)"),
+    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics | B(C::RetainedClear) | kRecord | kReplay,
+     TR("QoS 0, 1 or 2 (default 0; replay: every message at this QoS instead of its own)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          o.qosGiven = true;
          return setQos<&CliOptions::qos>(o, f, v);
@@ -275,14 +277,15 @@ const QList<CliFlag> kFlags = {
      TR("expand {{variables}} in -t and -m (off by default: a literal {{ is sent as it is)"),
      turnOn<&CliOptions::expand>},
     // sub output
-    {CliFlagId::Count, "-C", "--count", "count", kSub | B(C::BenchPub) | B(C::BenchSub) | kTree,
+    {CliFlagId::Count, "-C", "--count", "count",
+     kSub | B(C::BenchPub) | B(C::BenchSub) | kTree | kRecord,
      TR("sub, topics: exit after this many messages; bench pub: messages per client; bench "
         "sub: stop after this many messages in all"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          return number(f, v, 1, Q_INT64_C(1) << 40, tr("the count must be at least 1, not '%1'."),
                        [&o](qint64 n) { o.count = n; });
      }},
-    {CliFlagId::Timeout, "-W", "--timeout", "seconds", kSub | kBench | kTree,
+    {CliFlagId::Timeout, "-W", "--timeout", "seconds", kSub | kBench | kTree | kRecord,
      TR("stop after this many seconds (sub: exit status 27; topics: print the tree)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          return number(f, v, 1, 86400 * 365, tr("the timeout must be at least 1 second, not '%1'."),
@@ -365,11 +368,43 @@ const QList<CliFlag> kFlags = {
      TR("decode Sparkplug B (spBv1.0/...) as a host application: metric names from the "
         "births' aliases; sequence gaps, data before birth, births and deaths flagged"),
      turnOn<&CliOptions::sparkplug>},
+    // replay
+    {CliFlagId::Speed, nullptr, "--speed", "factor", kReplay,
+     TR("replay at this speed: 1 the original timing (default), 2 twice as fast, 0 as fast as "
+        "possible"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         bool ok = false;
+         const double speed = v.value(0).toDouble(&ok);
+         if (!ok || speed < 0 || speed > 1e6)
+             return badValue(
+                 f, tr("the speed must be 0 or a positive factor, not '%1'.").arg(v.value(0)));
+         o.replaySpeed = speed;
+         return std::nullopt;
+     }},
+    {CliFlagId::Rewrite, nullptr, "--rewrite", "old=new", kReplay,
+     TR("replace a topic prefix, e.g. prod/=test/; repeatable, the first that matches wins"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
+         if (v.value(0).indexOf(QLatin1Char('=')) < 1)
+             return badValue(f, tr("give a rewrite as OLD=NEW, not '%1'.").arg(v.value(0)));
+         o.rewrites.append(v.value(0));
+         return std::nullopt;
+     }},
+    {CliFlagId::Loop, nullptr, "--loop", "count", kReplay,
+     TR("replay the capture this many times (default 1)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 1, 1000000, tr("the loop count must be at least 1, not '%1'."),
+                       [&o](qint64 n) { o.replayLoops = int(n); });
+     }},
+    {CliFlagId::NoRetain, nullptr, "--no-retain", nullptr, kReplay,
+     TR("publish without the retain flag the capture has"), turnOn<&CliOptions::dropRetain>},
+    {CliFlagId::NoProperties, nullptr, "--no-properties", nullptr, kReplay,
+     TR("publish without the MQTT 5 properties the capture has"),
+     turnOn<&CliOptions::dropProperties>},
     // retained
     {CliFlagId::Yes, "-y", "--yes", nullptr, B(C::RetainedClear),
      TR("clear without asking for confirmation"), turnOn<&CliOptions::yes>},
-    {CliFlagId::OutputFile, "-o", "--output", "file", B(C::RetainedSnapshot),
-     TR("write the snapshot to this file"),
+    {CliFlagId::OutputFile, "-o", "--output", "file", B(C::RetainedSnapshot) | kRecord,
+     TR("write the snapshot (record: the capture) to this file"),
      [](CliOptions &o, const CliFlag &, const QStringList &v) -> Applied {
          o.outputFile = v.value(0);
          return std::nullopt;
@@ -465,6 +500,10 @@ QString CliFlagTable::commandName(CliCommand command)
         return QStringLiteral("retained snapshot");
     case CliCommand::RetainedDiff:
         return QStringLiteral("retained diff");
+    case CliCommand::Record:
+        return QStringLiteral("record");
+    case CliCommand::Replay:
+        return QStringLiteral("replay");
     }
     return {};
 }
@@ -497,6 +536,8 @@ QString CliFlagTable::help(CliCommand command)
                   "  retained clear     remove the retained messages under a filter\n"
                   "  retained snapshot  save the retained messages under a filter to a file\n"
                   "  retained diff      compare two snapshots, or a snapshot with the broker\n"
+                  "  record      subscribe and save the messages to a capture file\n"
+                  "  replay      publish a capture file again, on its original timing\n"
                   "\n"
                   "  --help      show this help; '<command> --help' lists its options\n"
                   "  --version   show the version\n"
@@ -558,6 +599,19 @@ QString CliFlagTable::help(CliCommand command)
                  "Compares two snapshot files; B may be 'live' to compare A with the broker\n"
                  "now (under A's filter, with the connection options). Prints what was added,\n"
                  "removed and changed. Exit status: 0 equal, 1 different, 2 an error.\n");
+        break;
+    case CliCommand::Record:
+        out = tr("Usage: mqttdesk-cli record -t filter [-t filter ...] -o file [-C count | -W "
+                 "seconds] [options]\n\nSubscribes and writes every message to a capture file "
+                 "(JSON Lines: time, topic, QoS, retain, payload, MQTT 5 properties; see "
+                 "docs/capture-format.md) until -C messages, -W seconds or Ctrl-C.\n");
+        break;
+    case CliCommand::Replay:
+        out = tr("Usage: mqttdesk-cli replay file [--speed X] [--rewrite old=new] [-q qos] "
+                 "[--loop N] [options]\n\nPublishes a capture file (record's, or the app's "
+                 "history export in JSON Lines) again, on its original timing or --speed times "
+                 "faster, and prints how many were sent and acknowledged. Exit status: 0 all "
+                 "acknowledged, 4 some were refused, 2 the connection broke.\n");
         break;
     }
     out += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n');

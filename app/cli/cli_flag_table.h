@@ -85,6 +85,11 @@ enum class CliFlagId : quint8
     OutputFile,
     SnapshotName,
     QuietMs,
+    Speed,
+    Rewrite,
+    Loop,
+    NoRetain,
+    NoProperties,
 };
 
 struct CliFlag

@@ -27,6 +27,8 @@ enum class CliCommand : quint8
     RetainedClear,
     RetainedSnapshot,
     RetainedDiff,
+    Record,
+    Replay,
 };
 
 // Where pub takes its message from (mosquitto_pub -m, -f, -s, -l, -n).
@@ -145,6 +147,12 @@ struct CliOptions
     int quietMs = 1000;     // how long no retained message means "all arrived"
     QStringList positional; // diff: A B
     QString diffFormat;     // diff -F: empty (text), json or csv
+    // replay (the file is positional.first(); -q overrides every message's QoS)
+    double replaySpeed = 1.0;    // --speed: 0 = as fast as possible
+    QStringList rewrites;        // --rewrite OLD=NEW, repeatable
+    int replayLoops = 1;         // --loop N
+    bool dropRetain = false;     // --no-retain
+    bool dropProperties = false; // --no-properties
 
     bool operator==(const CliOptions &) const = default;
 };

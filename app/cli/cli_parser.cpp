@@ -55,6 +55,10 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
         o.command = CliCommand::Sub;
     else if (first == QLatin1String("topics"))
         o.command = CliCommand::Topics;
+    else if (first == QLatin1String("record"))
+        o.command = CliCommand::Record;
+    else if (first == QLatin1String("replay"))
+        o.command = CliCommand::Replay;
     else if (first == QLatin1String("retained")) {
         const QString second = args.value(2);
         if (second == QLatin1String("clear"))
@@ -105,8 +109,9 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
     for (; i < args.size(); ++i) {
         const QString &token = args.at(i);
         const CliFlag *flag = CliFlagTable::find(token);
-        if (o.command == CliCommand::RetainedDiff && !flag && !token.startsWith(QLatin1Char('-')) &&
-            o.positional.size() < 2) {
+        if (!flag && !token.startsWith(QLatin1Char('-')) &&
+            ((o.command == CliCommand::RetainedDiff && o.positional.size() < 2) ||
+             (o.command == CliCommand::Replay && o.positional.isEmpty()))) {
             o.positional.append(token);
             continue;
         }
@@ -270,6 +275,21 @@ bool CliParser::validate(CliOptions &o, CliError *error)
             *error = {CliError::Kind::MissingOption, tr("snapshot needs a file: -o file.")};
             return false;
         }
+    }
+    if (o.command == CliCommand::Record) {
+        if (o.topics.isEmpty() && !urlHasTopic) {
+            *error = {CliError::Kind::MissingOption,
+                      tr("record needs at least one topic filter: -t filter.")};
+            return false;
+        }
+        if (o.outputFile.isEmpty()) {
+            *error = {CliError::Kind::MissingOption, tr("record needs a file: -o file.")};
+            return false;
+        }
+    }
+    if (o.command == CliCommand::Replay && o.positional.size() != 1) {
+        *error = {CliError::Kind::MissingOption, tr("replay needs a capture file: replay FILE.")};
+        return false;
     }
     if (o.command == CliCommand::RetainedDiff && o.positional.size() != 2) {
         *error = {CliError::Kind::MissingOption,

@@ -4,6 +4,8 @@
 #include "app/cli/cli_client.h"
 #include "app/cli/conn_command.h"
 #include "app/cli/pub_command.h"
+#include "app/cli/record_command.h"
+#include "app/cli/replay_command.h"
 #include "app/cli/retained_command.h"
 #include "app/cli/settings_builder.h"
 #include "app/cli/signal_watcher.h"
@@ -68,6 +70,10 @@ int CommandRunner::run(QCoreApplication &app, const CliOptions &options)
     case CliCommand::RetainedSnapshot:
     case CliCommand::RetainedDiff:
         return exec<RetainedCommand>(app, options, *plan);
+    case CliCommand::Record:
+        return exec<RecordCommand>(app, options, *plan);
+    case CliCommand::Replay:
+        return exec<ReplayCommand>(app, options, *plan);
     case CliCommand::None:
         break;
     }

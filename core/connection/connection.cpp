@@ -487,8 +487,9 @@ void Connection::reportServerReference(ReasonCode reasonCode, const std::optiona
     emit serverReferenceReceived(reference);
 }
 
-void Connection::beginAttempt()
+void Connection::dropTransport()
 {
+    // Deleted later: this may run inside one of the transport's own signals.
     if (m_transport) {
         m_transport->disconnect(this);
         m_transport->abort();
@@ -497,6 +498,11 @@ void Connection::beginAttempt()
     m_transportErrorReported = false;
     m_closeReported = false;
     m_transportOpened = false;
+}
+
+void Connection::beginAttempt()
+{
+    dropTransport();
     m_failover.beginRound([this](const QString &error) {
         if (error.isEmpty()) {
             openTransport();
@@ -531,14 +537,7 @@ bool Connection::tryNextAddress(const QString &reason)
 
 void Connection::openTransport()
 {
-    if (m_transport) {
-        m_transport->disconnect(this);
-        m_transport->abort();
-        m_transport.release()->deleteLater();
-    }
-    m_transportErrorReported = false;
-    m_closeReported = false;
-    m_transportOpened = false;
+    dropTransport();
     TransportOptions options = m_settings.transport;
     if (!m_failover.list().isEmpty()) {
         const BrokerAddress &address = m_failover.list().current();

@@ -160,6 +160,8 @@ private:
     void chooseDurableSink();
     void applyPacketLogging();
     // OpenTransport from the session: starts a round of broker addresses.
+    // Closes and forgets the current transport (if any) before the next one opens.
+    void dropTransport();
     void beginAttempt();
     // Opens the transport to the round's current address.
     void openTransport();
