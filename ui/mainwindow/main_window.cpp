@@ -8,6 +8,7 @@
 #include "core/storage/message_writer.h"
 #include "core/version.h"
 #include "core/workspace/profile_catalog.h"
+#include "ui/automation/replay_dialog.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
@@ -272,6 +273,13 @@ void MainWindow::buildMenus()
     connection->addAction(m_actions->moveToFolder);
     connection->addSeparator();
     connection->addAction(m_actions->remove);
+    connection->addSeparator();
+    QAction *replay = connection->addAction(QString(), this, [this] { showReplay(); });
+    replay->setObjectName(QStringLiteral("actionReplay"));
+    // A capture replays over the shown connection.
+    connect(connection, &QMenu::aboutToShow, replay, [this, replay] {
+        replay->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+    });
 
     auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("connectionToolbar"));
@@ -351,6 +359,7 @@ void MainWindow::buildMenus()
         file->setTitle(tr("&File"));
         quit->setText(tr("&Quit"));
         connection->setTitle(tr("&Connection"));
+        replay->setText(tr("&Replay capture…"));
         toolbar->setWindowTitle(tr("Connections"));
         view->setTitle(tr("&View"));
         sidebar->setText(tr("&Sidebar"));
@@ -400,6 +409,24 @@ KeyboardShortcutsDialog *MainWindow::showKeyboardShortcuts()
     m_shortcutsDialog->raise();
     m_shortcutsDialog->activateWindow();
     return m_shortcutsDialog;
+}
+
+ReplayDialog *MainWindow::showReplay()
+{
+    ConnectionController *controller = m_workspace->controller(m_workspace->shownProfileId());
+    if (!controller)
+        return nullptr;
+    // One per connection; a new one for another connection.
+    if (m_replayDialog && m_replayProfile != controller->profileId())
+        m_replayDialog->deleteLater();
+    if (!m_replayDialog || m_replayProfile != controller->profileId()) {
+        m_replayDialog = new ReplayDialog(controller->connection(), controller->name(), this);
+        m_replayProfile = controller->profileId();
+    }
+    m_replayDialog->show();
+    m_replayDialog->raise();
+    m_replayDialog->activateWindow();
+    return m_replayDialog;
 }
 
 SettingsDialog *MainWindow::showSettings()

@@ -21,6 +21,7 @@ class ConnectionWorkspace;
 class KeyboardActions;
 class KeyboardShortcutsDialog;
 class SettingsDialog;
+class ReplayDialog;
 class LanguageMenu;
 class LogModel;
 class LogView;
@@ -71,6 +72,8 @@ public:
     KeyboardShortcutsDialog *showKeyboardShortcuts();
     // File > Settings (Ctrl+,): the one settings dialog, shown and raised.
     SettingsDialog *showSettings();
+    // Connection > Replay capture…: over the shown connection (nullptr: none shown).
+    ReplayDialog *showReplay();
     ProfileCommands *commands() const { return m_commands; }
     ProfileCatalog *catalog() const { return m_catalog.get(); }
     LogModel *logModel() const { return m_log; }
@@ -123,6 +126,8 @@ private:
     KeyboardActions *m_keys = nullptr;
     QPointer<KeyboardShortcutsDialog> m_shortcutsDialog;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<ReplayDialog> m_replayDialog;
+    qint64 m_replayProfile = 0;
     ProfileCommands *m_commands = nullptr;
     StatusSummary *m_summary = nullptr;
     QTimer *m_rateTimer = nullptr;
