@@ -10,15 +10,9 @@
 
 namespace mqttdesk {
 
-namespace {
+namespace {} // namespace
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CaptureReader", text);
-}
-
-// One message line; an empty string when it is fine, else why not.
-QString parseRecord(const QJsonObject &o, CaptureRecord *r)
+QString CaptureReader::parseRecord(const QJsonObject &o, CaptureRecord *r)
 {
     if (!o.value(QStringLiteral("topic")).isString())
         return tr("no \"topic\"");
@@ -59,8 +53,6 @@ QString parseRecord(const QJsonObject &o, CaptureRecord *r)
     }
     return QString();
 }
-
-} // namespace
 
 CaptureReader::Result CaptureReader::read(QIODevice &device, qsizetype maxRecords)
 {

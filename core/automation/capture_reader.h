@@ -2,10 +2,12 @@
 
 #include "core/automation/capture_record.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 class QIODevice;
+class QJsonObject;
 
 namespace mqttdesk {
 
@@ -15,6 +17,8 @@ namespace mqttdesk {
 // nothing is returned (a replay of half a file would mislead).
 class CaptureReader
 {
+    Q_DECLARE_TR_FUNCTIONS(CaptureReader)
+
 public:
     struct Result
     {
@@ -27,6 +31,10 @@ public:
     // At most `maxRecords` messages (a guard against a file far bigger than memory allows).
     static Result read(QIODevice &device, qsizetype maxRecords = 10'000'000);
     static Result readFile(const QString &path, qsizetype maxRecords = 10'000'000);
+
+private:
+    // One message line; an empty string when it is fine, else why not (translated).
+    static QString parseRecord(const QJsonObject &object, CaptureRecord *record);
 };
 
 } // namespace mqttdesk

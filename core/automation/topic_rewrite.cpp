@@ -8,9 +8,7 @@ bool TopicRewrite::parse(const QString &text, Rule *rule, QString *error)
 {
     const qsizetype eq = text.indexOf(QLatin1Char('='));
     if (eq <= 0) {
-        *error = QCoreApplication::translate(
-                     "TopicRewrite", "'%1' is not a rewrite: write OLD=NEW, e.g. prod/=test/.")
-                     .arg(text);
+        *error = tr("'%1' is not a rewrite: write OLD=NEW, e.g. prod/=test/.").arg(text);
         return false;
     }
     rule->from = text.left(eq);

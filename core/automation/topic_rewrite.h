@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -9,6 +10,8 @@ namespace mqttdesk {
 // topic wins; a topic no rule matches is kept.
 class TopicRewrite
 {
+    Q_DECLARE_TR_FUNCTIONS(TopicRewrite)
+
 public:
     struct Rule
     {

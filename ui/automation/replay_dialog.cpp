@@ -161,7 +161,8 @@ ReplayDialog::ReplayDialog(Connection *connection, const QString &connectionName
         qosLabel->setText(tr("&QoS:"));
         const int qos = m_qos->currentIndex();
         m_qos->clear();
-        m_qos->addItems({tr("As recorded"), tr("0"), tr("1"), tr("2")});
+        m_qos->addItems(
+            {tr("As recorded"), QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")});
         m_qos->setCurrentIndex(qos < 0 ? 0 : qos);
         loopsLabel->setText(tr("&Loops:"));
         m_keepRetain->setText(tr("Keep the &retain flags"));
