@@ -53,6 +53,74 @@
     </message>
 </context>
 <context>
+    <name>CaptureReader</name>
+    <message>
+        <location filename="../core/automation/capture_reader.cpp" line="+18"/>
+        <source>no &quot;topic&quot;</source>
+        <translation>没有 &quot;topic&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an empty topic</source>
+        <translation>主题为空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no &quot;time_us&quot;</source>
+        <translation>没有 &quot;time_us&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QoS %1 is not 0, 1 or 2</source>
+        <translation>QoS %1 不是 0、1 或 2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a payload that is not Base64</source>
+        <translation>载荷不是 Base64</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an unknown payload encoding &quot;%1&quot;</source>
+        <translation>未知的载荷编码 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>properties that are not Base64</source>
+        <translation>属性不是 Base64</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Line %1 is not a JSON object: %2.</source>
+        <translation>第 %1 行不是 JSON 对象：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line %1: capture format version %2 is not one this version of MQTT Desk reads (up to %3).</source>
+        <translation>第 %1 行：此版本的 MQTT Desk 无法读取捕获格式版本 %2（最高支持 %3）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file holds more than %1 messages.</source>
+        <translation>文件中的消息超过 %1 条。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line %1 is not a message: %2.</source>
+        <translation>第 %1 行不是消息：%2。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionError</name>
     <message>
         <location filename="../core/connection/connection_error.cpp" line="+38"/>
@@ -1822,6 +1890,19 @@
     </message>
 </context>
 <context>
+    <name>TopicRewrite</name>
+    <message>
+        <location filename="../core/automation/topic_rewrite.cpp" line="+11"/>
+        <source>&apos;%1&apos; is not a rewrite: write OLD=NEW, e.g. prod/=test/.</source>
+        <translation>“%1”不是改写规则：请写成 旧=新，例如 prod/=test/。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos;: a topic cannot contain the wildcards + or #.</source>
+        <translation>“%1”：主题不能包含通配符 + 或 #。</translation>
+    </message>
+</context>
+<context>
     <name>TransportError</name>
     <message>
         <location filename="../core/transport/transport_error.cpp" line="+117"/>
@@ -3378,7 +3459,7 @@ Show or hide this line</source>
         <translation>服务器指明了另一台服务器（%1）：“%2”，即 %3。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%1 failed: %2. No other broker address is left to try.</source>
         <translation>%1 失败：%2。没有其他可尝试的代理地址了。</translation>
     </message>
@@ -3388,7 +3469,7 @@ Show or hide this line</source>
         <translation>%1 失败：%2。正在尝试下一个代理地址。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Trying %1 over %2 (%3, address %4 of %5).</source>
         <translation>正在通过 %2 尝试 %1（%3，第 %4 个地址，共 %5 个）。</translation>
     </message>
@@ -5283,7 +5364,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+54"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+55"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -5298,7 +5379,7 @@ Saved: %2.</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+127"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -5311,6 +5392,11 @@ Saved: %2.</source>
         <location line="+1"/>
         <source>&amp;Connection</source>
         <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replay capture…</source>
+        <translation>回放捕获(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5363,7 +5449,7 @@ Saved: %2.</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+80"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -7420,6 +7506,167 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+4"/>
         <source>Reserved return code</source>
         <translation>保留的返回码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ReplayDialog</name>
+    <message>
+        <location filename="../ui/automation/replay_dialog.cpp" line="+149"/>
+        <source>Replay capture — %1</source>
+        <translation>回放捕获 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Capture file:</source>
+        <translation>捕获文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a capture</source>
+        <translation>打开捕获</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captures and history exports (*.jsonl *.json);;All files (*)</source>
+        <translation>捕获和历史导出 (*.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mqttdesk-cli record -o FILE, or a history export</source>
+        <translation>mqttdesk-cli record -o 文件，或历史导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ×</source>
+        <translation> 倍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: the original timing; 2: twice as fast</source>
+        <translation>1：原始节奏；2：两倍速</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As &amp;fast as possible</source>
+        <translation>尽可能快(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rewrite topics:</source>
+        <translation>改写主题(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OLD=NEW, e.g. prod/=test/ (several: separated by spaces)</source>
+        <translation>旧=新，例如 prod/=test/（多条用空格分隔）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As recorded</source>
+        <translation>按录制时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Loops:</source>
+        <translation>循环次数(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the &amp;retain flags</source>
+        <translation>保持 retain 标志(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the MQTT 5 &amp;properties</source>
+        <translation>保持 MQTT 5 属性(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 messages over %2 s%3</source>
+        <translation>%1 条消息，历时 %2 秒%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, recorded from %1</source>
+        <translation>，录制自 %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 of %2 sent, %3 acknowledged, %4 failed.</source>
+        <translation>已发送 %1 / %2 条，%3 条已确认，%4 条失败。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paused: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Connect first</source>
+        <translation>请先连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ReplayJob</name>
+    <message>
+        <location filename="../core/automation/replay_job.cpp" line="+79"/>
+        <source>Not connected: connect first, then replay.</source>
+        <translation>未连接：请先连接，再回放。</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The server refused a message: %1.</source>
+        <translation>服务器拒绝了一条消息：%1。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The connection was lost after %1 of %2 messages.</source>
+        <translation>在发送 %1 / %2 条消息后连接断开。</translation>
     </message>
 </context>
 <context>
