@@ -151,7 +151,7 @@ private slots:
             QVERIFY2(got == want, qPrintable(it.key()));
         }
         // The replay delivers the capture in its order (per topic and QoS, which MQTT keeps
-        // [MQTT-4.6.0-5]), byte-identical with the properties.
+        // [MQTT-4.6.0-6]), byte-identical with the properties.
         QHash<QString, QList<Entry>> captured;
         for (const CaptureRecord &r : read.records) {
             Properties props;
