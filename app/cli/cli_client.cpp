@@ -126,4 +126,16 @@ void CliClient::emitDone()
     emit done(m_exitCode);
 }
 
+quint64 CliClient::subscribeToTopics(QoS qos)
+{
+    QList<Subscription> subscriptions;
+    for (const QString &filter : m_plan.topics) {
+        Subscription s;
+        s.filter = filter;
+        s.options.qos = qos;
+        subscriptions.append(s);
+    }
+    return connection()->subscribe(subscriptions);
+}
+
 } // namespace mqttdesk

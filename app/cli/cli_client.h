@@ -32,6 +32,8 @@ public:
     bool isFinishing() const { return m_finishing; }
 
     void start();
+    // SUBSCRIBE to the plan's topics, each at `qos` (record, topics).
+    quint64 subscribeToTopics(QoS qos);
     // Disconnects (if connected) and then emits done(exitCode). Only the first call counts.
     void finish(int exitCode);
     // Prints "mqttdesk-cli: <text>" as one line on stderr, then finish(exitCode).

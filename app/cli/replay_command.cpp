@@ -39,7 +39,6 @@ bool ReplayCommand::prepare(CliError *error)
         *error = {CliError::Kind::FileProblem, read.error};
         return false;
     }
-    m_records = read.records;
     ReplayOptions options;
     options.speed = m_options.replaySpeed;
     options.loops = m_options.replayLoops;
@@ -56,7 +55,7 @@ bool ReplayCommand::prepare(CliError *error)
         }
         options.rewrite.add(rule);
     }
-    m_job = std::make_unique<ReplayJob>(m_client.connection(), m_records, options);
+    m_job = std::make_unique<ReplayJob>(m_client.connection(), read.records, options);
     connect(m_job.get(), &ReplayJob::stateChanged, this, &ReplayCommand::onJobState);
     return true;
 }

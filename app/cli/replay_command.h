@@ -3,9 +3,7 @@
 #include "app/cli/cli_client.h"
 #include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
-#include "core/automation/capture_record.h"
 
-#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -37,7 +35,6 @@ private:
 
     CliOptions m_options;
     CliClient m_client;
-    QList<CaptureRecord> m_records;
     std::unique_ptr<ReplayJob> m_job;
 };
 

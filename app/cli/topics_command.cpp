@@ -111,14 +111,7 @@ void TopicsCommand::onConnected()
 {
     if (m_options.timeoutSeconds > 0 && !m_timeout.isActive())
         m_timeout.start(m_options.timeoutSeconds * 1000);
-    QList<Subscription> subscriptions;
-    for (const QString &filter : m_client.plan().topics) {
-        Subscription s;
-        s.filter = filter;
-        s.options.qos = m_options.qos;
-        subscriptions.append(s);
-    }
-    m_client.connection()->subscribe(subscriptions);
+    m_client.subscribeToTopics(m_options.qos);
 }
 
 void TopicsCommand::onSubscribed(quint64, const SubscribeResult &result)

@@ -45,13 +45,11 @@ void CaptureRecorder::onMessages(const MessageBatch &batch)
             emit writeFailed();
             return;
         }
-        if (m_limit > 0 && ++m_recorded >= m_limit) {
+        if (++m_recorded == m_limit) { // a limit of 0 is never reached
             m_done = true;
             emit limitReached();
             return;
         }
-        if (m_limit <= 0)
-            ++m_recorded;
     }
 }
 

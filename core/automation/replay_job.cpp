@@ -14,7 +14,8 @@ constexpr int kChunk = 512;
 // millisecond resolution).
 constexpr qint64 kSlackUs = 500;
 
-QList<CaptureRecord> selected(QList<CaptureRecord> records, bool includeOutgoing)
+// The records to replay, filtered in place.
+const QList<CaptureRecord> &selected(QList<CaptureRecord> &records, bool includeOutgoing)
 {
     if (!includeOutgoing)
         records.removeIf([](const CaptureRecord &r) { return r.outgoing; });
@@ -27,10 +28,13 @@ ReplayJob::ReplayJob(Connection *connection, QList<CaptureRecord> records, Repla
                      QObject *parent)
     : QObject(parent)
     , m_connection(connection)
-    , m_records(selected(std::move(records), options.includeOutgoing))
     , m_options(std::move(options))
-    , m_schedule(m_records, m_options.speed, m_options.loops)
+    , m_schedule(selected(records, m_options.includeOutgoing), m_options.speed, m_options.loops)
 {
+    // Rewrite, QoS, retain and properties once per record, not once per send (loops).
+    m_packets.reserve(records.size());
+    for (const CaptureRecord &record : std::as_const(records))
+        m_packets.append(packetFor(record));
     qRegisterMetaType<ReplayStats>();
     m_stats.total = m_schedule.total();
     m_timer.setSingleShot(true);
@@ -126,8 +130,7 @@ void ReplayJob::pump()
         const qint64 due = m_schedule.dueUs(m_next) + m_shiftUs;
         if (due > now + kSlackUs)
             break;
-        const CaptureRecord &record = m_records.at(m_schedule.recordIndex(m_next));
-        batch.append(packetFor(record));
+        batch.append(m_packets.at(m_schedule.recordIndex(m_next)));
         const qint64 late = qMax<qint64>(0, now - due);
         m_stats.maxLateUs = qMax(m_stats.maxLateUs, late);
         if (m_options.measureLateness)

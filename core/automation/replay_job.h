@@ -97,7 +97,7 @@ private:
     qint64 nowUs() const;
 
     QPointer<Connection> m_connection;
-    QList<CaptureRecord> m_records;
+    QList<PublishPacket> m_packets; // one per capture record, made once (packetFor)
     ReplayOptions m_options;
     ReplaySchedule m_schedule;
     State m_state = State::Idle;

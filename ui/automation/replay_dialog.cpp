@@ -121,6 +121,9 @@ ReplayDialog::ReplayDialog(Connection *connection, const QString &connectionName
     layout->addWidget(buttons);
 
     connect(m_file, &FileField::pathChosen, this, &ReplayDialog::openCapture);
+    // Start follows the connection: offered once it is up, withdrawn when it goes.
+    if (m_connection)
+        connect(m_connection, &Connection::stateChanged, this, &ReplayDialog::updateButtons);
     connect(m_fastest, &QCheckBox::toggled, m_speed, &QWidget::setDisabled);
     connect(m_start, &QPushButton::clicked, this, &ReplayDialog::startReplay);
     connect(m_pause, &QPushButton::clicked, this, [this] {

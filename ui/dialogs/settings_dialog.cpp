@@ -426,7 +426,8 @@ void SettingsDialog::load()
     m_reconnectMin->setEnabled(m_reconnect->isChecked());
     m_reconnectMax->setEnabled(m_reconnect->isChecked());
     selectData(m_proxyKind, m_settings->proxyKind());
-    m_proxyHost->setText(m_settings->proxyHost());
+    if (m_proxyHost->text().trimmed() != m_settings->proxyHost()) // not while typing a space
+        m_proxyHost->setText(m_settings->proxyHost());
     m_proxyPort->setValue(m_settings->proxyPort());
     const bool proxy = m_settings->proxyKind() != QLatin1String("none");
     m_proxyHost->setEnabled(proxy);

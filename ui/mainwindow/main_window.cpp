@@ -416,10 +416,10 @@ ReplayDialog *MainWindow::showReplay()
     ConnectionController *controller = m_workspace->controller(m_workspace->shownProfileId());
     if (!controller)
         return nullptr;
-    // One per connection; a new one for another connection.
+    // One per connection: another connection gets a new one.
     if (m_replayDialog && m_replayProfile != controller->profileId())
-        m_replayDialog->deleteLater();
-    if (!m_replayDialog || m_replayProfile != controller->profileId()) {
+        delete m_replayDialog; // stops its replay
+    if (!m_replayDialog) {
         m_replayDialog = new ReplayDialog(controller->connection(), controller->name(), this);
         m_replayProfile = controller->profileId();
     }
