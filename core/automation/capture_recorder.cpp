@@ -47,10 +47,18 @@ void CaptureRecorder::onMessages(const MessageBatch &batch)
         }
         if (++m_recorded == m_limit) { // a limit of 0 is never reached
             m_done = true;
+            m_writer.flush();
+            emit recordedChanged(m_recorded);
             emit limitReached();
             return;
         }
     }
+    if (!m_writer.flush()) {
+        m_failed = true;
+        emit writeFailed();
+        return;
+    }
+    emit recordedChanged(m_recorded);
 }
 
 } // namespace mqttdesk

@@ -29,6 +29,8 @@ public:
     bool failed() const { return m_failed; }
 
 signals:
+    // After each batch written: the running count (a live recording's progress).
+    void recordedChanged(qint64 recorded);
     // The limit was reached (no more is written).
     void limitReached();
     // A write failed (a full disk): nothing more is written.

@@ -1,6 +1,7 @@
 #include "core/automation/capture_writer.h"
 
 #include <QDateTime>
+#include <QFileDevice>
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +62,12 @@ QByteArray CaptureWriter::line(const CaptureRecord &r)
     if (!r.properties.isEmpty())
         o.insert(QStringLiteral("properties"), QString::fromLatin1(r.properties.toBase64()));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+bool CaptureWriter::flush()
+{
+    auto *file = qobject_cast<QFileDevice *>(&m_device);
+    return !file || file->flush();
 }
 
 bool CaptureWriter::write(const CaptureRecord &record)

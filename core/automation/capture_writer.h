@@ -22,6 +22,9 @@ public:
     // from (a broker, a profile), free text.
     bool writeHeader(const QString &source);
     bool write(const CaptureRecord &record);
+    // Hands buffered lines to the system (a file device), so that a growing capture can be
+    // read while it is recorded and a full disk shows at once; false when that fails.
+    bool flush();
     // The JSON line of a record, without its line feed.
     static QByteArray line(const CaptureRecord &record);
 

@@ -1,5 +1,8 @@
+#include "core/automation/capture_reader.h"
+#include "core/automation/capture_recording_job.h"
 #include "core/connection/connection.h"
 #include "core/connection/connection_thread.h"
+#include "core/storage/message_history.h"
 #include "tests/fixture/mosquitto_pub.h"
 #include "tests/fixture/test_broker.h"
 #include "tests/fixture/test_pki.h"
@@ -24,10 +27,13 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <ctime>
 
@@ -222,6 +228,92 @@ private slots:
         const double percent = 100.0 * cpuMs / double(window.elapsed());
         qInfo("CPU over 2 s after a %d-message flood: %.1f%%", kMessages, percent);
         QVERIFY2(percent < 40, qPrintable(QString::number(percent)));
+        w->actions()->disconnectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
+                                  15000);
+    }
+
+    // Connection > Record to capture…: the header shows the count as it grows, its button
+    // stops the recording, and the file holds exactly what arrived meanwhile. A file that
+    // cannot be written is a warning, and nothing records.
+    void recordingFromTheWindow()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        w->show();
+        const qint64 id = f.createThroughDialog(MainWindowFixture::profile(
+            QStringLiteral("Recorder"), m_broker.port(TestBroker::Listener::Plain)));
+        QVERIFY(id != 0);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
+        ConnectionController *controller = w->workspace()->controller(id);
+        const QString topic = QStringLiteral("record/") + QString::number(id);
+        QJsonObject subscription;
+        subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
+        subscription.insert(QStringLiteral("qos"), 1);
+        subscription.insert(QStringLiteral("enabled"), true);
+        controller->view()->restoreSubscriptions(QJsonArray{subscription});
+        for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
+            MosquittoPub::publish(m_broker.port(TestBroker::Listener::Plain),
+                                  topic + QStringLiteral("/marker"), "m");
+            (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
+        }
+        QVERIFY(controller->received() > 0);
+        QTRY_COMPARE(controller->view()->history()->rowCount(), controller->received());
+
+        auto *record = w->findChild<QAction *>(QStringLiteral("actionRecord"));
+        QVERIFY(record);
+        QTemporaryDir dir;
+        m_prompts.nextFile(dir.filePath(QStringLiteral("no/such/dir/x.jsonl")));
+        record->trigger();
+        QVERIFY2(m_prompts.last(Prompts::Kind::Warning).text.contains(QStringLiteral("no/such")),
+                 qPrintable(m_prompts.lastText()));
+        QVERIFY(!controller->recording()->isRecording());
+
+        const QString path = dir.filePath(QStringLiteral("live.jsonl"));
+        m_prompts.nextFile(path);
+        record->trigger();
+        QVERIFY(controller->recording()->isRecording());
+        QToolButton *indicator = w->workspace()->header()->recordingButton();
+        QTRY_VERIFY(indicator->isVisible());
+        QVERIFY(indicator->toolTip().contains(path));
+
+        const qint64 before = controller->received();
+        ConnectionSettings feeder;
+        feeder.transport.host = QStringLiteral("127.0.0.1");
+        feeder.transport.port = m_broker.port(TestBroker::Listener::Plain);
+        feeder.session.version = ProtocolVersion::V5;
+        ConnectionThread feed(feeder);
+        QSignalSpy feedConnected(feed.connection(), &Connection::connected);
+        feed.connection()->connectToBroker();
+        QVERIFY(!feedConnected.isEmpty() || feedConnected.wait(10000));
+        for (int i = 0; i < 300; ++i) {
+            PublishPacket m;
+            m.topic = topic + QStringLiteral("/n");
+            m.payload = QByteArray::number(i);
+            m.qos = QoS::AtLeastOnce;
+            feed.connection()->publish(m);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(controller->received(), before + 300, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("● Recording 300"), 15000);
+
+        QSignalSpy finished(controller->recording(), &CaptureRecordingJob::finished);
+        indicator->click();
+        QVERIFY(finished.wait(15000));
+        QTRY_VERIFY(!indicator->isVisible());
+        const CaptureReader::Result read = CaptureReader::readFile(path);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QCOMPARE(read.records.size(), 300);
+        QSet<QByteArray> payloads;
+        for (const CaptureRecord &r : read.records)
+            payloads.insert(r.payload);
+        QCOMPARE(payloads.size(), 300);
+        QVERIFY(payloads.contains("0") && payloads.contains("299"));
+        bool logged = false;
+        for (const LogModel::Entry &e : w->logModel()->entries())
+            logged = logged || e.text.contains(QStringLiteral("Recording stopped: 300"));
+        QVERIFY(logged);
+        feed.connection()->disconnectFromBroker();
         w->actions()->disconnectAction->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
                                   15000);

@@ -3,12 +3,19 @@
 // keep both adds "name (2)" with a fresh client id; replace updates an open connection's
 // subscriptions through its view; subscriptions travel with their profile both ways; a client
 // id the import would share with a saved connection is asked about.
+#include "core/automation/capture_import_job.h"
+#include "core/automation/capture_reader.h"
+#include "core/automation/capture_writer.h"
 #include "core/profile/profile_exporter.h"
+#include "core/storage/data_directory.h"
+#include "core/storage/database.h"
+#include "core/storage/history_exporter.h"
 #include "core/workspace/profile_repository.h"
 #include "tests/mainwindow/main_window_fixture.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_list_model.h"
+#include "ui/connections/log_model.h"
 #include "ui/connections/connection_sidebar.h"
 #include "ui/connections/connection_workspace.h"
 #include "ui/dialogs/import_conflict_dialog.h"
@@ -19,6 +26,7 @@
 #include "ui/subscriptions/subscription_list_model.h"
 
 #include <QAction>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
@@ -287,6 +295,77 @@ private slots:
         QTRY_VERIFY(f.idOf(QStringLiteral("Also theirs")) != 0);
         QCOMPARE(saved(f, f.idOf(QStringLiteral("Also theirs")))->clientId,
                  QStringLiteral("desk-shared"));
+    }
+
+    // Connection > Import capture into history…: into the selected connection, which need not
+    // be open; what is stored is what the file held. A hostile file is a warning and stores
+    // nothing.
+    void captureIntoTheSelectedHistory()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        const qint64 id =
+            f.createThroughDialog(MainWindowFixture::profile(QStringLiteral("Target"), 1883));
+        QVERIFY(id != 0);
+        QCOMPARE(w->sidebar()->selectedProfileId(), id);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("capture.jsonl"));
+        QList<CaptureRecord> records;
+        for (int i = 0; i < 3; ++i) {
+            CaptureRecord r;
+            r.timeUs = 1'700'000'000'000'000LL + i;
+            r.topic = QStringLiteral("imported/%1").arg(i);
+            r.payload = i == 1 ? QByteArray("\x00\xff", 2) : QByteArray::number(i);
+            r.qos = quint8(i);
+            records.append(r);
+        }
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            CaptureWriter writer(file);
+            for (const CaptureRecord &r : records)
+                QVERIFY(writer.write(r));
+        }
+        auto *import = w->findChild<QAction *>(QStringLiteral("actionImportCapture"));
+        QVERIFY(import);
+        QSignalSpy finished(w->captureImport(), &CaptureImportJob::finished);
+        m_prompts->nextFile(path);
+        import->trigger();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toLongLong(), qint64(3));
+        QTRY_VERIFY(w->logModel()->entries().last().text.contains(QStringLiteral("Imported 3")));
+
+        // Once the writer committed them, an export of the history gives the file back.
+        QList<CaptureRecord> stored;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                Database db(DataDirectory::databasePath(f.dataDir()));
+                if (db.open().isError())
+                    return false;
+                HistoryExporter::Options options;
+                options.filter.profileId = id;
+                QBuffer buffer;
+                buffer.open(QIODevice::ReadWrite);
+                if (HistoryExporter(db.connection()).exportTo(buffer, options) < 0)
+                    return false;
+                buffer.seek(0);
+                stored = CaptureReader::read(buffer).records;
+                return stored.size() == 3;
+            }(),
+            15000);
+        QCOMPARE(stored, records);
+
+        const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+        {
+            QFile file(bad);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not json\n");
+        }
+        finished.clear();
+        m_prompts->nextFile(bad);
+        import->trigger();
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY(m_prompts->last(Prompts::Kind::Warning).text.contains(bad));
     }
 
 private:

@@ -1,5 +1,6 @@
 #include "ui/connections/connection_controller.h"
 
+#include "core/automation/capture_recording_job.h"
 #include "core/connection/connection.h"
 #include "core/connection/profile_settings_mapper.h"
 #include "core/profile/connection_profile.h"
@@ -71,6 +72,20 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
             &ConnectionController::onServerReference);
     connect(connection, &Connection::messagesReceived, this,
             [this](const MessageBatch &batch) { m_received += batch.size(); });
+
+    m_recording = std::make_unique<CaptureRecordingJob>(connection);
+    connect(m_recording.get(), &CaptureRecordingJob::finished, this,
+            [this](qint64 recorded, const QString &error) {
+                const QString path = m_recording->filePath();
+                if (error.isEmpty()) {
+                    logInfo(tr("Recording stopped: %n message(s) in %1.", nullptr, int(recorded))
+                                .arg(path));
+                    return;
+                }
+                emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name,
+                             error);
+                emit recordingFailed(m_options.profileId, error);
+            });
 }
 
 void ConnectionController::setPacketLogging(bool enabled)

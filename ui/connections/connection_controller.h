@@ -16,6 +16,7 @@ class QTimer;
 namespace mqttdesk {
 
 class AppSettings;
+class CaptureRecordingJob;
 class Connection;
 class ConnectionServices;
 class ConnectionView;
@@ -90,6 +91,8 @@ public:
     void setPacketLogging(bool enabled);
 
     qint64 received() const { return m_received; }
+    // Connection > Record to capture…: the connection's live recording (idle until started).
+    CaptureRecordingJob *recording() const { return m_recording.get(); }
     qint64 stored() const;
     // Received but not stored (the writer refused or failed them).
     qint64 notStored() const;
@@ -104,6 +107,8 @@ signals:
     // The user answered a server reference prompt with "from now on": `policy` is
     // int(ServerReferencePolicy) Always or Never, to be saved in the profile.
     void serverReferencePolicyChosen(qint64 profileId, int policy);
+    // A recording ended by itself (a full disk): `error` says why, for a message box.
+    void recordingFailed(qint64 profileId, const QString &error);
 
 private:
     void setStatus(ConnectionListModel::Status status);
@@ -122,6 +127,7 @@ private:
     QString m_name;
     std::unique_ptr<ConnectionSettings> m_connectionSettings; // the last applied
     std::unique_ptr<ConnectionServices> m_services;
+    std::unique_ptr<CaptureRecordingJob> m_recording; // after m_services: stopped first
     ConnectionView *m_view = nullptr;
     ConnectionListModel::Status m_status = ConnectionListModel::Status::Disconnected;
     SessionState m_state = SessionState::Disconnected; // the last one the connection reported

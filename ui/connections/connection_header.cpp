@@ -23,6 +23,7 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     , m_notStored(new QLabel(this))
     , m_connect(new QPushButton(this))
     , m_edit(new QToolButton(this))
+    , m_recording(new QToolButton(this))
 {
     m_dot->setFixedSize(12, 12);
     QFont big = m_name->font();
@@ -45,6 +46,12 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     Theme::setTextRole(m_notStored, Theme::Text::Error);
     m_counters->setVisible(false);
     m_notStored->setVisible(false);
+    // Red while recording, whatever the theme: the colour of a recorder's REC lamp.
+    m_recording->setObjectName(QStringLiteral("recordingButton"));
+    m_recording->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_recording->setAutoRaise(true);
+    Theme::setTextRole(m_recording, Theme::Text::Error);
+    m_recording->setVisible(false);
 
     m_edit->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
     m_texts.add([this] {
@@ -68,9 +75,15 @@ ConnectionHeader::ConnectionHeader(QWidget *parent)
     counters->addWidget(m_counters, 0, Qt::AlignRight);
     counters->addWidget(m_notStored, 0, Qt::AlignRight);
     row->addLayout(counters);
+    row->addWidget(m_recording);
     row->addWidget(m_edit);
     row->addWidget(m_connect);
     setTabOrder(m_connect, m_edit);
+    setTabOrder(m_edit, m_recording);
+    connect(m_recording, &QToolButton::clicked, this, [this] {
+        if (m_profileId != 0)
+            emit stopRecordingRequested(m_profileId);
+    });
 
     connect(m_connect, &QPushButton::clicked, this, [this] {
         if (m_profileId == 0)
@@ -149,12 +162,27 @@ void ConnectionHeader::setCounters(const Counters &c)
                "full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 "
                "messages are lost. See the log for the reason."));
     }
+    m_recording->setVisible(c.recorded >= 0);
+    if (c.recorded >= 0) {
+        m_recording->setText(tr("● Recording %1").arg(locale.toString(c.recorded)));
+        const QString tip =
+            tr("Recording this connection's messages to %1. Click to stop.").arg(c.recordingFile);
+        m_recording->setToolTip(tip);
+        m_recording->setAccessibleName(tr("Stop recording"));
+        m_recording->setAccessibleDescription(tip);
+    }
 }
 
 void ConnectionHeader::clearCounters()
 {
     m_counters->setVisible(false);
     m_notStored->setVisible(false);
+    // Red while recording, whatever the theme: the colour of a recorder's REC lamp.
+    m_recording->setObjectName(QStringLiteral("recordingButton"));
+    m_recording->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_recording->setAutoRaise(true);
+    Theme::setTextRole(m_recording, Theme::Text::Error);
+    m_recording->setVisible(false);
 }
 
 QString ConnectionHeader::countersText() const

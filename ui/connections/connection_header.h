@@ -35,6 +35,10 @@ public:
         qint64 stored = 0;
         qint64 shown = -1;
         qint64 notStored = 0;
+        // Connection > Record to capture…: messages recorded so far (-1: not recording), and
+        // the file.
+        qint64 recorded = -1;
+        QString recordingFile;
         bool operator==(const Counters &) const = default;
     };
     void setCounters(const Counters &counters);
@@ -42,6 +46,8 @@ public:
     void clearCounters();
     QString countersText() const;
     QString notStoredText() const;
+    // The recording indicator (a button that stops it); hidden when not recording.
+    QToolButton *recordingButton() const { return m_recording; }
 
     qint64 profileId() const { return m_profileId; }
     QPushButton *connectButton() const { return m_connect; }
@@ -52,6 +58,7 @@ signals:
     void connectRequested(qint64 profileId);
     void disconnectRequested(qint64 profileId);
     void editRequested(qint64 profileId);
+    void stopRecordingRequested(qint64 profileId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,6 +73,7 @@ private:
     QLabel *m_notStored;
     QPushButton *m_connect;
     QToolButton *m_edit;
+    QToolButton *m_recording;
     Retranslator m_texts;
 };
 

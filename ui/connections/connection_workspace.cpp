@@ -1,5 +1,6 @@
 #include "ui/connections/connection_workspace.h"
 
+#include "core/automation/capture_recording_job.h"
 #include "core/profile/connection_profile.h"
 #include "core/retained/retained_source.h"
 #include "core/storage/message_history.h"
@@ -62,6 +63,11 @@ void ConnectionWorkspace::updateCounters()
     c.notStored = controller->notStored();
     if (const MessageHistory *history = controller->view()->history())
         c.shown = history->rowCount();
+    if (const CaptureRecordingJob *recording = controller->recording();
+        recording && recording->isRecording()) {
+        c.recorded = recording->recorded();
+        c.recordingFile = recording->filePath();
+    }
     m_header->setCounters(c);
 }
 
@@ -108,6 +114,11 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
             });
     connect(controller, &ConnectionController::serverReferencePolicyChosen, this,
             &ConnectionWorkspace::serverReferencePolicyChosen);
+    connect(controller, &ConnectionController::recordingFailed, this,
+            &ConnectionWorkspace::recordingFailed);
+    // The header shows a recording at once, not at the next counters tick.
+    connect(controller->recording(), &CaptureRecordingJob::finished, this,
+            &ConnectionWorkspace::updateCounters);
     // A retained comparison may ask any open connection's broker (staging against
     // production), each over a connection of its own.
     controller->view()->topicsView()->setLiveSources([this] {

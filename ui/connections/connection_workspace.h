@@ -66,6 +66,7 @@ signals:
     // A connection's "from now on" answer to a server reference (int(ServerReferencePolicy)),
     // for the owner of the profiles to save (ProfileCommands::rememberServerReferencePolicy).
     void serverReferencePolicyChosen(qint64 profileId, int policy);
+    void recordingFailed(qint64 profileId, const QString &error);
 
 private:
     // The header's status line and button for the shown profile, from its controller.

@@ -1,5 +1,7 @@
 #include "ui/mainwindow/main_window.h"
 
+#include "core/automation/capture_import_job.h"
+#include "core/automation/capture_recording_job.h"
 #include "core/profile/connection_profile.h"
 #include "core/profile/keychain_secret_store.h"
 #include "core/publish/template_library_store.h"
@@ -30,6 +32,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
 #include <QEvent>
 #include <QMenuBar>
 #include <QPushButton>
@@ -77,6 +81,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_log = new LogModel(this);
     m_sidebar = new ConnectionSidebar(m_model, this);
     m_workspace = new ConnectionWorkspace(m_writer, dbPath, this);
+    m_import = new CaptureImportJob(m_writer, this);
     m_workspace->setSettings(m_settings);
     // One template library for the app, read from the data directory; a file that cannot be
     // read is named in the log (and on every Publish tab) and left untouched.
@@ -166,7 +171,9 @@ MainWindow::~MainWindow()
 {
     disconnect(m_sidebar, nullptr, this, nullptr);
     m_rateTimer->stop();
-    // Connections (and their views) end before the writer they store into.
+    // Connections (and their views) and an import end before the writer they store into.
+    delete m_import;
+    m_import = nullptr;
     delete m_workspace;
     m_workspace = nullptr;
     // The last template edits are written now, while a failure can still be logged.
@@ -198,6 +205,15 @@ void MainWindow::connectCommands()
     });
     connect(m_actions->moveToFolder, &QAction::triggered, this,
             [this, selected] { m_commands->moveToFolder(selected()); });
+    connect(m_workspace, &ConnectionWorkspace::recordingFailed, this,
+            [this](qint64, const QString &error) {
+                Prompts::warn(this, tr("Recording stopped"), error);
+            });
+    connect(m_workspace->header(), &ConnectionHeader::stopRecordingRequested, this,
+            [this](qint64 profileId) {
+                if (ConnectionController *controller = m_workspace->controller(profileId))
+                    controller->recording()->stop();
+            });
     connect(m_workspace, &ConnectionWorkspace::serverReferencePolicyChosen, m_commands,
             &ProfileCommands::rememberServerReferencePolicy);
     connect(m_actions->importProfiles, &QAction::triggered, m_commands,
@@ -274,11 +290,23 @@ void MainWindow::buildMenus()
     connection->addSeparator();
     connection->addAction(m_actions->remove);
     connection->addSeparator();
+    QAction *record = connection->addAction(QString(), this, [this] { toggleRecording(); });
+    record->setObjectName(QStringLiteral("actionRecord"));
     QAction *replay = connection->addAction(QString(), this, [this] { showReplay(); });
     replay->setObjectName(QStringLiteral("actionReplay"));
-    // A capture replays over the shown connection.
-    connect(connection, &QMenu::aboutToShow, replay, [this, replay] {
+    QAction *import = connection->addAction(QString(), this, [this] { importCapture(); });
+    import->setObjectName(QStringLiteral("actionImportCapture"));
+    // Both work on the shown connection; Record becomes Stop while it records.
+    const auto updateRecord = [this, record] {
+        ConnectionController *shown = m_workspace->controller(m_workspace->shownProfileId());
+        const bool recording = shown && shown->recording()->isRecording();
+        record->setText(recording ? tr("Stop &recording") : tr("&Record to capture…"));
+    };
+    connect(connection, &QMenu::aboutToShow, replay, [this, replay, record, import, updateRecord] {
         replay->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+        record->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+        import->setEnabled(m_sidebar->selectedProfileId() != 0 && !m_import->isRunning());
+        updateRecord();
     });
 
     auto *toolbar = new QToolBar(this);
@@ -360,6 +388,8 @@ void MainWindow::buildMenus()
         quit->setText(tr("&Quit"));
         connection->setTitle(tr("&Connection"));
         replay->setText(tr("&Replay capture…"));
+        import->setText(tr("&Import capture into history…"));
+        updateRecord();
         toolbar->setWindowTitle(tr("Connections"));
         view->setTitle(tr("&View"));
         sidebar->setText(tr("&Sidebar"));
@@ -409,6 +439,70 @@ KeyboardShortcutsDialog *MainWindow::showKeyboardShortcuts()
     m_shortcutsDialog->raise();
     m_shortcutsDialog->activateWindow();
     return m_shortcutsDialog;
+}
+
+bool MainWindow::toggleRecording()
+{
+    ConnectionController *controller = m_workspace->controller(m_workspace->shownProfileId());
+    if (!controller)
+        return false;
+    CaptureRecordingJob *job = controller->recording();
+    if (job->isRecording()) {
+        job->stop();
+        return false;
+    }
+    QString name = controller->name();
+    name.replace(QLatin1Char('/'), QLatin1Char('-'));
+    const QString suggestion =
+        QDir(QDir::homePath())
+            .filePath(name + QLatin1Char(' ') +
+                      QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HHmmss")) +
+                      QStringLiteral(".jsonl"));
+    const QString path = Prompts::saveFileName(this, tr("Record to capture"), suggestion,
+                                               tr("Capture files (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!job->start(path, tr("%1 (%2)").arg(controller->name(), controller->brokerAddress()),
+                    &error)) {
+        Prompts::warn(this, tr("Record to capture"), error);
+        return false;
+    }
+    m_workspace->updateCounters();
+    return true;
+}
+
+bool MainWindow::importCapture()
+{
+    const qint64 profileId = m_sidebar->selectedProfileId();
+    const std::optional<StoredProfile> profile = m_model->profile(profileId);
+    if (!profile || m_import->isRunning())
+        return false;
+    const QString path =
+        Prompts::openFileName(this, tr("Import capture into %1").arg(profile->name),
+                              QDir::homePath(), tr("Capture files (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    m_log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Info, profile->name,
+                  tr("Importing %1 into the history…").arg(path));
+    const QString name = profile->name;
+    // One answer per import: the connection is disconnected when it ends.
+    connect(
+        m_import, &CaptureImportJob::finished, this,
+        [this, name, path](qint64 imported, const QString &error) {
+            if (error.isEmpty()) {
+                m_log->append(
+                    QDateTime::currentDateTimeUtc(), LogModel::Level::Info, name,
+                    tr("Imported %n message(s) from %1 into the history.", nullptr, int(imported))
+                        .arg(path));
+                return;
+            }
+            m_log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Warning, name, error);
+            Prompts::warn(this, tr("Import capture"),
+                          tr("%1 could not be imported completely: %2").arg(path, error));
+        },
+        Qt::SingleShotConnection);
+    return m_import->start(path, profileId);
 }
 
 ReplayDialog *MainWindow::showReplay()

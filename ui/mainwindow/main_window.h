@@ -21,6 +21,7 @@ class ConnectionWorkspace;
 class KeyboardActions;
 class KeyboardShortcutsDialog;
 class SettingsDialog;
+class CaptureImportJob;
 class ReplayDialog;
 class LanguageMenu;
 class LogModel;
@@ -74,6 +75,13 @@ public:
     SettingsDialog *showSettings();
     // Connection > Replay capture…: over the shown connection (nullptr: none shown).
     ReplayDialog *showReplay();
+    // Connection > Record to capture… / Stop recording, for the shown connection: asks for a
+    // file and starts recording, or stops the recording under way. False when nothing started.
+    bool toggleRecording();
+    // Connection > Import capture…: a capture file into the selected connection's history (it
+    // need not be open). False when nothing started.
+    bool importCapture();
+    CaptureImportJob *captureImport() const { return m_import; }
     ProfileCommands *commands() const { return m_commands; }
     ProfileCatalog *catalog() const { return m_catalog.get(); }
     LogModel *logModel() const { return m_log; }
@@ -128,6 +136,7 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<ReplayDialog> m_replayDialog;
     qint64 m_replayProfile = 0;
+    CaptureImportJob *m_import = nullptr;
     ProfileCommands *m_commands = nullptr;
     StatusSummary *m_summary = nullptr;
     QTimer *m_rateTimer = nullptr;
