@@ -30,6 +30,7 @@ CliClient::CliClient(const CliPlan &plan, bool quiet, const ConnectionServices::
     });
     connect(c, &Connection::connected, this, [this](const ConnackInfo &info) {
         m_everConnected = true;
+        m_lostError.reset();
         if (!m_finishing)
             emit connected(info);
     });
@@ -100,6 +101,12 @@ void CliClient::onError(const ConnectionError &error)
 {
     if (error.kind == ConnectionError::Kind::Request)
         return; // reported by the command with the request's result
+    if (m_ridesOutLosses && m_everConnected && !m_finishing) {
+        m_lostError = error;
+        if (!m_quiet)
+            printError(tr("warning: %1").arg(error.message));
+        return;
+    }
     fail(error.message, exitCodeFor(error));
 }
 
@@ -109,6 +116,10 @@ void CliClient::onStateChanged(SessionState state)
         return;
     if (m_finishing) {
         emitDone();
+        return;
+    }
+    if (m_lostError) { // reconnecting was given up; the error was printed
+        finish(exitCodeFor(*m_lostError));
         return;
     }
     // Closed without an error report (e.g. the server closed cleanly).
@@ -126,13 +137,15 @@ void CliClient::emitDone()
     emit done(m_exitCode);
 }
 
-quint64 CliClient::subscribeToTopics(QoS qos)
+quint64 CliClient::subscribeToTopics(QoS qos, bool retainAsPublished)
 {
     QList<Subscription> subscriptions;
     for (const QString &filter : m_plan.topics) {
         Subscription s;
         s.filter = filter;
         s.options.qos = qos;
+        s.options.retainAsPublished =
+            retainAsPublished && m_plan.settings.session.version == ProtocolVersion::V5;
         subscriptions.append(s);
     }
     return connection()->subscribe(subscriptions);

@@ -32,8 +32,14 @@ public:
     bool isFinishing() const { return m_finishing; }
 
     void start();
-    // SUBSCRIBE to the plan's topics, each at `qos` (record, topics).
-    quint64 subscribeToTopics(QoS qos);
+    // SUBSCRIBE to the plan's topics, each at `qos` (record, topics, watch); 5.0 with
+    // `retainAsPublished`: retained publishes keep their flag (watch's retained-changed rules).
+    quint64 subscribeToTopics(QoS qos, bool retainAsPublished = false);
+    // Once connected, a lost connection does not end the command: the Connection reconnects
+    // (the plan's settings must enable it) and each error is printed as a warning. A failure
+    // that stops reconnecting (a refusal: the state goes to Disconnected) still ends it, with
+    // that error's exit status (watch).
+    void setRidesOutLosses(bool on) { m_ridesOutLosses = on; }
     // Disconnects (if connected) and then emits done(exitCode). Only the first call counts.
     void finish(int exitCode);
     // Prints "mqttdesk-cli: <text>" as one line on stderr, then finish(exitCode).
@@ -58,6 +64,9 @@ private:
     bool m_finishing = false;
     bool m_doneEmitted = false;
     bool m_everConnected = false;
+    bool m_ridesOutLosses = false;
+    // With m_ridesOutLosses: the error of the loss being ridden out (printed already).
+    std::optional<ConnectionError> m_lostError;
     int m_exitCode = 0;
 };
 

@@ -23,7 +23,12 @@ constexpr unsigned kTree = B(C::Topics);
 constexpr unsigned kRetained = B(C::RetainedClear) | B(C::RetainedSnapshot) | B(C::RetainedDiff);
 constexpr unsigned kRecord = B(C::Record);
 constexpr unsigned kReplay = B(C::Replay);
-constexpr unsigned kAll = kConn | kPub | kSub | kBench | kTree | kRetained | kRecord | kReplay;
+constexpr unsigned kWatch = B(C::Watch);
+constexpr unsigned kProbe = B(C::Probe);
+// test takes the flags that override a suite's inline connections, not all of kAll.
+constexpr unsigned kTest = B(C::Test);
+constexpr unsigned kAll =
+    kConn | kPub | kSub | kBench | kTree | kRetained | kRecord | kReplay | kWatch | kProbe;
 constexpr unsigned kTopics = kPub | kSub | B(C::BenchPub) | B(C::BenchSub) | kTree;
 
 #define TR(text) QT_TRANSLATE_NOOP("cli", text)
@@ -119,18 +124,18 @@ Applied setSource(CliOptions &o, const CliFlag &flag, const QStringList &values)
 }
 
 const QList<CliFlag> kFlags = {
-    {CliFlagId::Help, nullptr, "--help", nullptr, kAll | B(C::None), TR("show this help and exit"),
-     turnOn<&CliOptions::help>},
+    {CliFlagId::Help, nullptr, "--help", nullptr, kAll | kTest | B(C::None),
+     TR("show this help and exit"), turnOn<&CliOptions::help>},
     // Connection
-    {CliFlagId::Host, "-h", "--host", "host", kAll, TR("broker host (default localhost)"),
+    {CliFlagId::Host, "-h", "--host", "host", kAll | kTest, TR("broker host (default localhost)"),
      setText<&CliOptions::host>},
-    {CliFlagId::Port, "-p", "--port", "port", kAll,
+    {CliFlagId::Port, "-p", "--port", "port", kAll | kTest,
      TR("broker port (default 1883, 8883 for TLS, 80/443 for WebSocket)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          return number(f, v, 1, 65535, tr("the port must be a number from 1 to 65535, not '%1'."),
                        [&o](qint64 n) { o.port = quint16(n); });
      }},
-    {CliFlagId::Version, "-V", "--protocol-version", "version", kAll,
+    {CliFlagId::Version, "-V", "--protocol-version", "version", kAll | kTest,
      TR("MQTT version: mqttv5, mqttv311, mqttv31 (or 5, 311, 31); default mqttv311"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
          o.protocolVersion = toVersion(v.value(0));
@@ -141,9 +146,9 @@ const QList<CliFlag> kFlags = {
      }},
     {CliFlagId::ClientId, "-i", "--id", "id", kAll,
      TR("client id (bench: a prefix; default: generated)"), setText<&CliOptions::clientId>},
-    {CliFlagId::Username, "-u", "--username", "user", kAll, TR("user name"),
+    {CliFlagId::Username, "-u", "--username", "user", kAll | kTest, TR("user name"),
      setText<&CliOptions::username>},
-    {CliFlagId::Password, "-P", "--pw", "password", kAll, TR("password"),
+    {CliFlagId::Password, "-P", "--pw", "password", kAll | kTest, TR("password"),
      setUtf8<&CliOptions::password>},
     {CliFlagId::KeepAlive, "-k", "--keepalive", "seconds", kAll,
      TR("keep alive interval in seconds (default 60, 0 = off)"),
@@ -175,7 +180,7 @@ const QList<CliFlag> kFlags = {
     {CliFlagId::Profile, nullptr, "--profile", "name", kAll,
      TR("use the connection saved in the app under this name; flags override it"),
      setText<&CliOptions::profile>},
-    {CliFlagId::DataDir, nullptr, "--data-dir", "dir", kAll,
+    {CliFlagId::DataDir, nullptr, "--data-dir", "dir", kAll | kTest,
      TR("the app's data directory (default $MQTTDESK_DATA_DIR, then the platform's)"),
      setText<&CliOptions::dataDir>},
     {CliFlagId::ConnectTimeout, nullptr, "--connect-timeout", "seconds", kAll,
@@ -224,11 +229,12 @@ const QList<CliFlag> kFlags = {
      }},
     // What
     {CliFlagId::Topic, "-t", "--topic", "topic",
-     kTopics | B(C::RetainedClear) | B(C::RetainedSnapshot) | kRecord,
+     kTopics | B(C::RetainedClear) | B(C::RetainedSnapshot) | kRecord | kWatch,
      TR("topic (sub, record: a filter, repeatable; bench: %c is the client number; retained: "
-        "the filter)"),
+        "the filter; watch: subscribe to these filters instead of the rules')"),
      append<&CliOptions::topics>},
-    {CliFlagId::Qos, "-q", "--qos", "qos", kTopics | B(C::RetainedClear) | kRecord | kReplay,
+    {CliFlagId::Qos, "-q", "--qos", "qos",
+     kTopics | B(C::RetainedClear) | kRecord | kReplay | kWatch,
      TR("QoS 0, 1 or 2 (default 0; replay: every message at this QoS instead of its own)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
          o.qosGiven = true;
@@ -264,8 +270,9 @@ const QList<CliFlag> kFlags = {
     {CliFlagId::Collection, nullptr, "--collection", "file", kPub,
      TR("read --template from this exported template file instead of the app's templates"),
      setText<&CliOptions::collectionFile>},
-    {CliFlagId::Var, nullptr, "--var", "name=value", kPub,
-     TR("a template variable, repeatable; it wins over the collection's"),
+    {CliFlagId::Var, nullptr, "--var", "name=value", kPub | kTest,
+     TR("a template variable, repeatable; it wins over the collection's (test: a suite's "
+        "${name}, over the suite's own)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) -> Applied {
          const QString value = v.value(0);
          if (value.indexOf(QLatin1Char('=')) < 1)
@@ -360,9 +367,9 @@ const QList<CliFlag> kFlags = {
          o.numericSpec = v.value(0);
          return std::nullopt;
      }},
-    {CliFlagId::Rules, nullptr, "--rules", "file", kSub,
-     TR("decode as these decoding rules say (a JSON file the app exports); they follow the "
-        "rules of --proto and --numeric"),
+    {CliFlagId::Rules, nullptr, "--rules", "file", kSub | kWatch,
+     TR("sub: decode as these decoding rules say (a JSON file the app exports); they follow the "
+        "rules of --proto and --numeric; watch: the alert rules to judge (docs/alert-rules.md)"),
      setText<&CliOptions::rulesFile>},
     {CliFlagId::Sparkplug, nullptr, "--sparkplug", nullptr, kSub,
      TR("decode Sparkplug B (spBv1.0/...) as a host application: metric names from the "
@@ -400,6 +407,44 @@ const QList<CliFlag> kFlags = {
     {CliFlagId::NoProperties, nullptr, "--no-properties", nullptr, kReplay,
      TR("publish without the MQTT 5 properties the capture has"),
      turnOn<&CliOptions::dropProperties>},
+    // watch
+    {CliFlagId::FailFast, nullptr, "--fail-fast", nullptr, kWatch,
+     TR("exit with status 6 at the first alert that fires"), turnOn<&CliOptions::failFast>},
+    // probe
+    {CliFlagId::Json, nullptr, "--json", nullptr, kProbe, TR("print the report as JSON"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &) -> Applied {
+         if (o.reportFormat == QLatin1String("markdown"))
+             return badValue(f, tr("give --json or --markdown, not both."),
+                             CliError::Kind::ConflictingOptions);
+         o.reportFormat = QStringLiteral("json");
+         return std::nullopt;
+     }},
+    {CliFlagId::Markdown, nullptr, "--markdown", nullptr, kProbe,
+     TR("print the report as Markdown (for a ticket or a wiki)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &) -> Applied {
+         if (o.reportFormat == QLatin1String("json"))
+             return badValue(f, tr("give --json or --markdown, not both."),
+                             CliError::Kind::ConflictingOptions);
+         o.reportFormat = QStringLiteral("markdown");
+         return std::nullopt;
+     }},
+    {CliFlagId::MaxPayload, nullptr, "--max-payload", "bytes", kProbe,
+     TR("search the largest payload up to this many bytes (default 1048576)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 256 * 1024 * 1024,
+                       tr("the size must be 0 to 268435456 bytes, not '%1'."),
+                       [&o](qint64 n) { o.probeMaxPayload = n; });
+     }},
+    {CliFlagId::Pings, nullptr, "--pings", "count", kProbe,
+     TR("PINGREQ round trips for the latency figures (default 100, 0 = none)"),
+     [](CliOptions &o, const CliFlag &f, const QStringList &v) {
+         return number(f, v, 0, 100000, tr("the number of pings must be 0 to 100000, not '%1'."),
+                       [&o](qint64 n) { o.probePings = int(n); });
+     }},
+    // test
+    {CliFlagId::Junit, nullptr, "--junit", "file", kTest,
+     TR("also write the results as JUnit XML to this file (for Jenkins, GitLab, ...)"),
+     setText<&CliOptions::junitFile>},
     // retained
     {CliFlagId::Yes, "-y", "--yes", nullptr, B(C::RetainedClear),
      TR("clear without asking for confirmation"), turnOn<&CliOptions::yes>},
@@ -421,8 +466,12 @@ const QList<CliFlag> kFlags = {
          return number(f, v, 50, 600000, tr("use 50 to 600000 milliseconds, not '%1'."),
                        [&o](qint64 n) { o.quietMs = int(n); });
      }},
-    {CliFlagId::Quiet, nullptr, "--quiet", nullptr, kAll, TR("no error messages"),
+    {CliFlagId::Quiet, nullptr, "--quiet", nullptr, kAll | kTest, TR("no error messages"),
      turnOn<&CliOptions::quiet>},
+    {CliFlagId::Debug, "-d", "--debug", nullptr, kPub | kSub,
+     TR("print every MQTT packet sent and received on standard error, as mosquitto_sub -d "
+        "does, each answer with its round-trip time"),
+     turnOn<&CliOptions::debug>},
     // bench
     {CliFlagId::Clients, nullptr, "--clients", "count", kBench, TR("number of clients (default 1)"),
      [](CliOptions &o, const CliFlag &f, const QStringList &v) {
@@ -504,6 +553,12 @@ QString CliFlagTable::commandName(CliCommand command)
         return QStringLiteral("record");
     case CliCommand::Replay:
         return QStringLiteral("replay");
+    case CliCommand::Watch:
+        return QStringLiteral("watch");
+    case CliCommand::Probe:
+        return QStringLiteral("probe");
+    case CliCommand::Test:
+        return QStringLiteral("test");
     }
     return {};
 }
@@ -538,13 +593,17 @@ QString CliFlagTable::help(CliCommand command)
                   "  retained diff      compare two snapshots, or a snapshot with the broker\n"
                   "  record      subscribe and save the messages to a capture file\n"
                   "  replay      publish a capture file again, on its original timing\n"
+                  "  watch       judge alert rules against what arrives, print each alert\n"
+                  "  probe       test what a broker supports: versions, QoS, retain, ...\n"
+                  "  test        run test suites (publish, then expect messages) and report\n"
                   "\n"
                   "  --help      show this help; '<command> --help' lists its options\n"
                   "  --version   show the version\n"
                   "\n"
                   "Exit status: 0 success, 1 bad arguments, 2 cannot connect or the connection\n"
                   "broke, 3 refused by the server (e.g. wrong password), 4 a request was\n"
-                  "refused, 5 the history cannot be stored (--store), 27 timed out (-W).\n");
+                  "refused, 5 the history cannot be stored (--store), 6 an alert fired\n"
+                  "(watch --fail-fast), 7 a test failed (test), 27 timed out (-W).\n");
     case CliCommand::Conn:
         out = tr("Usage: mqttdesk-cli conn [options]\n\nConnects, prints the CONNACK with all "
                  "its properties, then disconnects.\n");
@@ -612,6 +671,45 @@ QString CliFlagTable::help(CliCommand command)
                  "history export in JSON Lines) again, on its original timing or --speed times "
                  "faster, and prints how many were sent and acknowledged. Exit status: 0 all "
                  "acknowledged, 4 some were refused, 2 the connection broke.\n");
+        break;
+    case CliCommand::Watch:
+        out = tr("Usage: mqttdesk-cli watch --rules file [-t filter ...] [--fail-fast] "
+                 "[options]\n\nSubscribes to the filters of the alert rules (or to the -t "
+                 "filters), judges every message, the clock and the connection against the "
+                 "rules (docs/alert-rules.md) and prints each alert that fires or clears as one "
+                 "JSON line; publishes the rules' actions. A lost connection is reconnected "
+                 "(connection-lost rules fire meanwhile). Runs until Ctrl-C. Exit status: 0 "
+                 "ended by Ctrl-C, 6 an alert fired with --fail-fast, 2 the connection could "
+                 "not be made or given up.\n");
+        break;
+    case CliCommand::Probe:
+        out = tr("Usage: mqttdesk-cli probe [connection options | --profile name] [--json | "
+                 "--markdown] [--max-payload bytes] [--pings N]\n\nTests what the broker "
+                 "supports, over connections of its own (client ids and topics under "
+                 "mqttdesk/probe/<random>/): MQTT 3.1, 3.1.1 and 5.0, what the 5.0 CONNACK "
+                 "announces, then QoS 0/1/2 round trips, retained messages, wildcard and shared "
+                 "subscriptions, subscription identifiers, topic aliases, the will, session "
+                 "resume, the largest payload and PINGREQ round-trip times. Each line is "
+                 "Supported, Not supported, Announced but broken or Skipped. Retained probe "
+                 "messages are cleared. Every version is tried whatever -V says; -i, -c, -x and "
+                 "the will options are not used. Exit status: 0 the test ran (whatever the "
+                 "broker supports), 2 no connection could be made, 3 every version was "
+                 "refused.\n");
+        break;
+    case CliCommand::Test:
+        out = tr("Usage: mqttdesk-cli test SUITE... [--junit file] [--var name=value ...] "
+                 "[-h host] [-p port] [options]\n\nRuns the tests of each suite file "
+                 "(docs/test-suites.md) in order: connects, subscribes, publishes and expects "
+                 "messages (payload, JSON paths, QoS, retain, user properties), expects silence "
+                 "or a will, and prints each step with a check mark or a cross and the reason. "
+                 "Every file is checked before anything connects. --var sets a suite's "
+                 "${name} (over the file's \"variables\"). -h, -p, -V, -u and -P replace the "
+                 "host, port, protocol, user name and password of every connection the suites "
+                 "give inline; a connection that names a saved \"profile\" is used as saved "
+                 "(--data-dir). Exit status: 0 every test passed (or was skipped), 7 a test "
+                 "failed, had an error or the run was stopped (Ctrl-C), 1 bad arguments or a "
+                 "suite file that cannot be read or is not valid (the error names the test, the "
+                 "step and the field).\n");
         break;
     }
     out += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n');

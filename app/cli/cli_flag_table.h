@@ -90,6 +90,13 @@ enum class CliFlagId : quint8
     Loop,
     NoRetain,
     NoProperties,
+    FailFast,
+    Json,
+    Markdown,
+    MaxPayload,
+    Pings,
+    Junit,
+    Debug,
 };
 
 struct CliFlag

@@ -29,6 +29,9 @@ enum class CliCommand : quint8
     RetainedDiff,
     Record,
     Replay,
+    Watch,
+    Probe,
+    Test,
 };
 
 // Where pub takes its message from (mosquitto_pub -m, -f, -s, -l, -n).
@@ -126,12 +129,14 @@ struct CliOptions
     PayloadFormat outputFormat = PayloadFormat::Text;
     bool lineBuffered = false;
     bool quiet = false;
+    bool debug = false; // -d: every packet on stderr, as mosquitto_pub/sub -d, with RTTs
     // sub: decoding, as the app's decoding rules (see docs/decoders.md)
     QStringList protoPaths; // --proto-path: where .proto imports are looked up
     QStringList protoFiles; // --proto: the files whose --proto-type the -t topics carry
     QString protoType;      // --proto-type: a fully qualified message type
     QString numericSpec;    // --numeric: TYPE[le|be][:SKIP] for the -t topics
-    QString rulesFile;      // --rules: the app's exported decoding rules (JSON)
+    QString rulesFile;      // --rules: the app's exported decoding rules (JSON); watch: the
+                            // alert rules (docs/alert-rules.md)
     bool sparkplug = false; // --sparkplug: spBv1.0 topics through a SparkplugSession
 
     // bench
@@ -153,6 +158,14 @@ struct CliOptions
     int replayLoops = 1;         // --loop N
     bool dropRetain = false;     // --no-retain
     bool dropProperties = false; // --no-properties
+    // watch
+    bool failFast = false; // --fail-fast: end at the first alert that fires (ExitAlert)
+    // probe
+    QString reportFormat;                 // empty: an aligned table; "json" or "markdown"
+    qint64 probeMaxPayload = 1024 * 1024; // --max-payload: the payload search's upper bound
+    int probePings = 100;                 // --pings: PINGREQ round trips for the latency
+    // test (the suite files are `positional`; --var goes to `variables`)
+    QString junitFile; // --junit: write the results as JUnit XML here
 
     bool operator==(const CliOptions &) const = default;
 };

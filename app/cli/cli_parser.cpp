@@ -59,6 +59,12 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
         o.command = CliCommand::Record;
     else if (first == QLatin1String("replay"))
         o.command = CliCommand::Replay;
+    else if (first == QLatin1String("watch"))
+        o.command = CliCommand::Watch;
+    else if (first == QLatin1String("probe"))
+        o.command = CliCommand::Probe;
+    else if (first == QLatin1String("test"))
+        o.command = CliCommand::Test;
     else if (first == QLatin1String("retained")) {
         const QString second = args.value(2);
         if (second == QLatin1String("clear"))
@@ -111,7 +117,8 @@ std::optional<CliOptions> CliParser::parse(const QStringList &args, CliError *er
         const CliFlag *flag = CliFlagTable::find(token);
         if (!flag && !token.startsWith(QLatin1Char('-')) &&
             ((o.command == CliCommand::RetainedDiff && o.positional.size() < 2) ||
-             (o.command == CliCommand::Replay && o.positional.isEmpty()))) {
+             (o.command == CliCommand::Replay && o.positional.isEmpty()) ||
+             o.command == CliCommand::Test)) {
             o.positional.append(token);
             continue;
         }
@@ -285,6 +292,23 @@ bool CliParser::validate(CliOptions &o, CliError *error)
         if (o.outputFile.isEmpty()) {
             *error = {CliError::Kind::MissingOption, tr("record needs a file: -o file.")};
             return false;
+        }
+    }
+    if (o.command == CliCommand::Watch && o.rulesFile.isEmpty()) {
+        *error = {CliError::Kind::MissingOption,
+                  tr("watch needs its alert rules: --rules file (see docs/alert-rules.md).")};
+        return false;
+    }
+    if (o.command == CliCommand::Test) {
+        if (o.positional.isEmpty()) {
+            *error = {CliError::Kind::MissingOption,
+                      tr("test needs at least one suite file: test SUITE... (see "
+                         "docs/test-suites.md).")};
+            return false;
+        }
+        for (const QString &suite : std::as_const(o.positional)) {
+            if (!fileMustExist(suite, "test", error))
+                return false;
         }
     }
     if (o.command == CliCommand::Replay && o.positional.size() != 1) {

@@ -3,6 +3,7 @@
 #include "app/cli/bench_command.h"
 #include "app/cli/cli_client.h"
 #include "app/cli/conn_command.h"
+#include "app/cli/probe_command.h"
 #include "app/cli/pub_command.h"
 #include "app/cli/record_command.h"
 #include "app/cli/replay_command.h"
@@ -10,7 +11,9 @@
 #include "app/cli/settings_builder.h"
 #include "app/cli/signal_watcher.h"
 #include "app/cli/sub_command.h"
+#include "app/cli/test_command.h"
 #include "app/cli/topics_command.h"
+#include "app/cli/watch_command.h"
 
 #include <QCoreApplication>
 
@@ -74,6 +77,12 @@ int CommandRunner::run(QCoreApplication &app, const CliOptions &options)
         return exec<RecordCommand>(app, options, *plan);
     case CliCommand::Replay:
         return exec<ReplayCommand>(app, options, *plan);
+    case CliCommand::Watch:
+        return exec<WatchCommand>(app, options, *plan);
+    case CliCommand::Probe:
+        return exec<ProbeCommand>(app, options, *plan);
+    case CliCommand::Test:
+        return exec<TestCommand>(app, options, *plan);
     case CliCommand::None:
         break;
     }

@@ -14,6 +14,8 @@ PubCommand::PubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     , m_repeatsLeft(options.repeat)
     , m_window(PublishJob::defaultWindow(options.qos, plan.settings.session.version))
 {
+    if (options.debug)
+        m_debug = std::make_unique<PacketDebugPrinter>(m_client.connection());
     connect(&m_client, &CliClient::connected, this, &PubCommand::onConnected);
     connect(&m_client, &CliClient::done, this, &PubCommand::done);
     connect(m_client.connection(), &Connection::publishFinished, this, &PubCommand::onFinished);

@@ -3,6 +3,7 @@
 #include "app/cli/cli_client.h"
 #include "app/cli/cli_error.h"
 #include "app/cli/cli_options.h"
+#include "app/cli/packet_debug_printer.h"
 #include "app/cli/stdin_line_reader.h"
 #include "core/publish/compiled_template.h"
 
@@ -49,6 +50,7 @@ private:
 
     CliOptions m_options;
     CliClient m_client;
+    std::unique_ptr<PacketDebugPrinter> m_debug; // -d
     QByteArray m_payload;
     std::unique_ptr<StdinLineReader> m_reader;
     std::optional<CompiledTemplate> m_template; // --template, --expand

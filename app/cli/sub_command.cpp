@@ -37,6 +37,8 @@ SubCommand::SubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     , m_formatter(options)
 {
     Connection *c = m_client.connection();
+    if (options.debug)
+        m_debug = std::make_unique<PacketDebugPrinter>(c);
     connect(&m_client, &CliClient::connected, this, &SubCommand::onConnected);
     connect(&m_client, &CliClient::done, this, [this](int code) {
         m_out.flush();

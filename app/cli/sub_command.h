@@ -5,6 +5,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/message_formatter.h"
 #include "app/cli/output_sink.h"
+#include "app/cli/packet_debug_printer.h"
 #include "core/storage/data_directory_lock.h"
 #include "core/storage/message_writer.h"
 
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<DataDirectoryLock> m_lock;
     std::unique_ptr<MessageWriter> m_writer;
     CliClient m_client;
+    std::unique_ptr<PacketDebugPrinter> m_debug; // -d
     OutputSink m_out;
     MessageFormatter m_formatter;
     QTimer m_timeout;

@@ -22,7 +22,7 @@ QString limited(QString text)
 
 AlertSighting sightingOf(const ReceivedMessage &m, QString value)
 {
-    return AlertSighting{m.message.topic, limited(std::move(value)), m.sequence};
+    return AlertSighting{m.message.topic, limited(std::move(value)), m.sequence, m.receivedUs};
 }
 
 } // namespace
@@ -216,9 +216,14 @@ QList<AlertEvent> AlertEngine::connectionDown(const QString &reason)
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
         if (m_compiled[size_t(i)].live && m_rules.at(i).kind == AlertKind::ConnectionLost)
             see(int(i), m_compiled[size_t(i)].latch, true, false,
-                AlertSighting{QString(), limited(reason), 0}, now, out);
+                AlertSighting{QString(), limited(reason), 0, 0}, now, out);
     }
     return out;
+}
+
+void AlertEngine::connectionClosed()
+{
+    m_link = Link::Down;
 }
 
 QList<AlertEvent> AlertEngine::tick()
@@ -244,7 +249,7 @@ void AlertEngine::judgeClock(int index, qint64 now, QList<AlertEvent> &out)
         const qint64 silentMs = now - c.lastMessageMs;
         if (silentMs >= qint64(rule.silenceSeconds) * 1000 && !c.latch.isActive())
             see(index, c.latch, true, false,
-                AlertSighting{QString(), QString::number(silentMs / 1000), 0}, now, out);
+                AlertSighting{QString(), QString::number(silentMs / 1000), 0, 0}, now, out);
     } else if (rule.kind == AlertKind::Rate) {
         // The rate changes only when a second completes.
         const qint64 second = qint64(std::floor(double(now) / 1000));
@@ -257,7 +262,7 @@ void AlertEngine::judgeClock(int index, qint64 now, QList<AlertEvent> &out)
         const double shown = std::round(*rate * 100) / 100;
         see(index, c.latch, AlertCondition::holds(rule.op, *rate, rule.threshold),
             AlertCondition::clears(rule.op, *rate, rule.threshold, rule.hysteresis),
-            AlertSighting{QString(), AlertCondition::numberText(shown), 0}, now, out);
+            AlertSighting{QString(), AlertCondition::numberText(shown), 0, 0}, now, out);
     }
 }
 
@@ -301,6 +306,7 @@ AlertEvent AlertEngine::event(int index, AlertEvent::Type type, const AlertSight
     e.topic = sighting.topic;
     e.value = sighting.value;
     e.sequence = sighting.sequence;
+    e.messageTimeUs = sighting.receivedUs;
     if (type != AlertEvent::Type::Fired || !rule.action.isSet())
         return e;
     const QString eventName = AlertEvent::typeName(type);

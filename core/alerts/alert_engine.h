@@ -61,6 +61,10 @@ public:
     // The connection went down (after having been up): connection-lost rules fire with
     // `reason` as their value. Silence and rate rules wait for connectionUp().
     QList<AlertEvent> connectionDown(const QString &reason = {});
+    // The connection was closed on purpose (the user disconnected), or is not open yet:
+    // nothing was lost, so nothing fires; silence and rate rules wait for connectionUp(), and
+    // a connection-lost alert still active stays so until then.
+    void connectionClosed();
     // Judges silences and rates, and fires what waited for its cooldown to end.
     QList<AlertEvent> tick();
 

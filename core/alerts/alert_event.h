@@ -36,6 +36,9 @@ struct AlertEvent
     // ReceivedMessage::sequence of the message behind the event (1, 2, ...), for a link to it
     // in the stream; 0 when there is none.
     quint64 sequence = 0;
+    // ReceivedMessage::receivedUs of that message (microseconds since the epoch), so that a
+    // view can find it in the stored history by its time; 0 when there is none.
+    qint64 messageTimeUs = 0;
     // Fired, when the rule has an action: the message to publish (placeholders filled in).
     std::optional<PublishPacket> publish;
     // Why the action's message could not be made (its topic expanded to no topic name).

@@ -10,7 +10,8 @@ struct AlertSighting
 {
     QString topic;
     QString value;
-    quint64 sequence = 0; // 0: no message
+    quint64 sequence = 0;  // 0: no message
+    qint64 receivedUs = 0; // the message's ReceivedMessage::receivedUs; 0: no message
 };
 
 // The fire/clear memory of one rule (or of one rule on one topic), so that a flapping value

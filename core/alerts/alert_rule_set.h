@@ -13,10 +13,11 @@
 namespace mqttdesk {
 
 // The alert rule file: {"format": "mqttdesk-alert-rules", "version": 1, "rules": [...]},
-// described in docs/alert-rules.md. mqttdesk-cli watch --rules reads it; the app's Alerts
-// panel will read and write it. Reading is strict and all-or-nothing: the first problem (not
-// JSON, an unknown field, a wrong type, a rule that cannot work, two rules of one name) is an
-// AlertRuleError naming its line and field, and no rule is returned.
+// described in docs/alert-rules.md. mqttdesk-cli watch --rules reads it; the app reads and
+// writes it (AlertRuleStore, the rules dialog's Import and Export). Reading is strict and
+// all-or-nothing: the first problem (not JSON, an unknown field, a wrong type, a rule that cannot
+// work, two rules of one name) is an AlertRuleError naming its line and field, and no rule is
+// returned.
 class AlertRuleSet
 {
     Q_DECLARE_TR_FUNCTIONS(AlertRuleSet)

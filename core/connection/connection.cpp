@@ -22,6 +22,10 @@ namespace {
 // Received bytes are fed to the session in slices of at most this size.
 constexpr qsizetype kReadSliceSize = 64 * 1024;
 
+// Traced packets go out at most this often (a screen refresh), or when this many wait.
+constexpr int kTraceIntervalMs = 16;
+constexpr qsizetype kTraceBatchMax = 8192;
+
 constexpr SessionTimer kTimers[] = {SessionTimer::KeepAlive, SessionTimer::PingResponse,
                                     SessionTimer::ConnectTimeout, SessionTimer::Reconnect};
 
@@ -35,6 +39,9 @@ void registerMetaTypes()
         qRegisterMetaType<QList<PublishOutcome>>();
         qRegisterMetaType<SubscribeResult>();
         qRegisterMetaType<UnsubscribeResult>();
+        qRegisterMetaType<PingOutcome>();
+        qRegisterMetaType<PacketTraceEntry>();
+        qRegisterMetaType<QList<PacketTraceEntry>>();
         qRegisterMetaType<ServerDisconnected>();
         qRegisterMetaType<AuthChallenge>();
         qRegisterMetaType<ConnectionError>();
@@ -92,6 +99,9 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
     m_batchTimer = new QTimer(this);
     m_batchTimer->setSingleShot(true);
     connect(m_batchTimer, &QTimer::timeout, this, &Connection::flushBatch);
+    m_traceTimer = new QTimer(this);
+    m_traceTimer->setSingleShot(true);
+    connect(m_traceTimer, &QTimer::timeout, this, &Connection::flushTrace);
     applySessionOptions(); // no sink yet: acknowledgements go out at once
 }
 
@@ -187,6 +197,7 @@ void Connection::applySessionOptions()
     // Only a sink that reports its commits can hold the acknowledgements back.
     options.acknowledgeAfterStore = options.acknowledgeAfterStore && m_durableSink;
     m_storeBeforeAck = options.acknowledgeAfterStore;
+    options.tracePackets = m_packetTracing;
     m_session->setOptions(options);
 }
 
@@ -208,6 +219,43 @@ void Connection::applyPacketLogging()
     SessionOptions options = m_session->options();
     options.logPackets = wanted;
     m_session->setOptions(options);
+}
+
+void Connection::setPacketTracing(bool enabled)
+{
+    post([this, enabled] {
+        if (m_packetTracing == enabled)
+            return;
+        m_packetTracing = enabled;
+        if (!enabled) {
+            m_traceTimer->stop();
+            m_traceBatch = {};
+        }
+        SessionOptions options = m_session->options();
+        options.tracePackets = enabled;
+        m_session->setOptions(options);
+    });
+}
+
+void Connection::traced(PacketTraceEntry &&entry)
+{
+    // A received packet is stamped with the time its bytes were read (the event's start), a
+    // sent one with the time it was written (the action right after its SendBytes).
+    entry.timeUs =
+        entry.direction == PacketDirection::Received ? m_eventUs : m_clock.nsecsElapsed() / 1000;
+    m_traceBatch.append(std::move(entry));
+    if (m_traceBatch.size() >= kTraceBatchMax)
+        flushTrace();
+    else if (!m_traceTimer->isActive())
+        m_traceTimer->start(kTraceIntervalMs);
+}
+
+void Connection::flushTrace()
+{
+    m_traceTimer->stop();
+    m_queuedCount.store(m_session->queuedCount(), std::memory_order_relaxed);
+    if (!m_traceBatch.isEmpty())
+        emit packetsTraced(std::exchange(m_traceBatch, {}));
 }
 
 void Connection::connectToBroker()
@@ -311,6 +359,13 @@ quint64 Connection::publishBatch(QList<PublishPacket> messages)
     return first;
 }
 
+quint64 Connection::ping()
+{
+    const quint64 token = m_nextToken.fetch_add(1, std::memory_order_relaxed);
+    post([this, token] { handle(PingRequested{token}); });
+    return token;
+}
+
 void Connection::continueAuthentication(ReasonCode reason, const QByteArray &data,
                                         const Properties &properties)
 {
@@ -353,6 +408,8 @@ void Connection::flushBatchOutcomes()
 void Connection::runSession(const SessionEvent &event)
 {
     m_receivedUs = 0;
+    if (m_packetTracing)
+        m_eventUs = m_clock.nsecsElapsed() / 1000;
     m_actions.clear(); // keeps the capacity
     m_session->handle(event, nowMs(), m_actions);
     execute(m_actions);
@@ -380,8 +437,11 @@ void Connection::execute(SessionActions &actions)
             Overloaded{
                 [this](OpenTransport &) { beginAttempt(); },
                 [this](SendBytes &send) {
-                    if (m_transport && m_transport->state() == Transport::State::Open)
+                    if (m_transport && m_transport->state() == Transport::State::Open) {
+                        if (send.packet == PacketType::Pingreq)
+                            m_pingWrittenNs = m_clock.nsecsElapsed();
                         m_transport->write(send.bytes);
+                    }
                 },
                 [this](CloseTransport &) { closeTransport(); },
                 [this](DeliverMessage &message) { deliver(std::move(message)); },
@@ -420,6 +480,7 @@ void Connection::execute(SessionActions &actions)
                 },
                 [this](StateChanged &s) {
                     flushBatch();
+                    flushTrace(); // the packets that changed it come first
                     setPublicState(s.state);
                     emit stateChanged(s.state);
                 },
@@ -450,6 +511,15 @@ void Connection::execute(SessionActions &actions)
                 [this](AuthChallenge &challenge) { emit authChallenge(challenge); },
                 [this](LogLine &line) { log(line.level, line.text); },
                 [this](ReconnectScheduled &r) { emit reconnectScheduled(r.delayMs, r.attempt); },
+                [this](PingOutcome &ping) {
+                    if (!ping.error && m_pingWrittenNs >= 0)
+                        ping.roundTripUs = (m_clock.nsecsElapsed() - m_pingWrittenNs) / 1000;
+                    emit pingFinished(ping.token, ping);
+                },
+                [this](PacketTraced &t) {
+                    if (m_packetTracing)
+                        traced(std::move(t.entry));
+                },
             },
             action);
     }

@@ -70,6 +70,14 @@ public:
     // (the GUI log view, tests), and off otherwise (mqttdesk-cli), because formatting a
     // line per packet costs more than handling the packet. Takes effect at once.
     void setPacketLogging(bool enabled);
+    // The packet inspector's trace: packetsTraced() with every packet sent and received,
+    // stamped with this connection's monotonic clock in microseconds (written / read).
+    // Batched: at most one signal every ~16 ms however fast packets go. Off by default, and
+    // then it costs nothing. Takes effect at once; switching it off drops what is pending.
+    void setPacketTracing(bool enabled);
+    // The session's queue of messages not sent yet (offline, or the Receive Maximum window
+    // is full), as of the last packetsTraced(); kept only while packet tracing is on.
+    int queuedCount() const { return m_queuedCount.load(std::memory_order_relaxed); }
 
     // Opens the transport and sends CONNECT; reconnects automatically after a loss when
     // the settings ask for it. Tries the settings' broker addresses (main, fallbacks, DNS
@@ -107,6 +115,11 @@ public:
     quint64 publishBatch(QList<PublishPacket> messages);
     // Tokens of publishBatch() have this bit set.
     static constexpr quint64 kBatchTokenBit = quint64(1) << 63;
+    // Sends a PINGREQ now (after a keep alive PINGREQ still unanswered, if any): the
+    // round-trip time to the server without any message. pingFinished() answers it, with
+    // outcome.roundTripUs measured on the connection's thread from writing the PINGREQ to
+    // reading the PINGRESP, or outcome.error (not connected, the connection ended).
+    quint64 ping();
     // 5.0 enhanced authentication with a method the session does not handle itself:
     // answers authChallenge(), or starts a re-authentication (ReAuthenticate).
     void continueAuthentication(ReasonCode reason, const QByteArray &data,
@@ -132,6 +145,9 @@ signals:
     // result.resubscribe true).
     void subscribeFinished(quint64 token, const mqttdesk::SubscribeResult &result);
     void unsubscribeFinished(quint64 token, const mqttdesk::UnsubscribeResult &result);
+    void pingFinished(quint64 token, const mqttdesk::PingOutcome &outcome);
+    // setPacketTracing(true): the packets sent and received since the last one, in order.
+    void packetsTraced(const QList<mqttdesk::PacketTraceEntry> &entries);
     void serverDisconnected(const mqttdesk::ServerDisconnected &info);
     void authChallenge(const mqttdesk::AuthChallenge &challenge);
     void errorOccurred(const mqttdesk::ConnectionError &error);
@@ -159,6 +175,8 @@ private:
     // The sink whose commits acknowledgements wait for (the first durable one), listened to.
     void chooseDurableSink();
     void applyPacketLogging();
+    void traced(PacketTraceEntry &&entry);
+    void flushTrace();
     // OpenTransport from the session: starts a round of broker addresses.
     // Closes and forgets the current transport (if any) before the next one opens.
     void dropTransport();
@@ -207,6 +225,11 @@ private:
     // first message delivered from it: once per received chunk, not per message.
     qint64 m_receivedUs = 0;
     std::optional<bool> m_packetLogging; // unset: on iff logMessage() has a receiver
+    bool m_packetTracing = false;
+    qint64 m_eventUs = 0; // m_clock when the event being handled began (while tracing)
+    QList<PacketTraceEntry> m_traceBatch;
+    QTimer *m_traceTimer = nullptr;
+    std::atomic<int> m_queuedCount{0};
     std::unique_ptr<Transport> m_transport;
     BrokerFailover m_failover;
     // The current transport reported connected(): its failures are the session's business.
@@ -225,6 +248,9 @@ private:
     // The session was told about the current transport's end (once per transport).
     bool m_closeReported = false;
     bool m_handling = false;
+    // When the latest PINGREQ was written (m_clock, ns): requested pings go out one at a
+    // time, so the PingOutcome that follows answers that one.
+    qint64 m_pingWrittenNs = -1;
     std::deque<DeferredEvent> m_deferred;
     std::atomic<quint64> m_nextToken{1};
     std::atomic<SessionState> m_publicState{SessionState::Disconnected};
@@ -237,5 +263,7 @@ Q_DECLARE_METATYPE(mqttdesk::ConnackInfo)
 Q_DECLARE_METATYPE(mqttdesk::PublishOutcome)
 Q_DECLARE_METATYPE(mqttdesk::SubscribeResult)
 Q_DECLARE_METATYPE(mqttdesk::UnsubscribeResult)
+Q_DECLARE_METATYPE(mqttdesk::PingOutcome)
+Q_DECLARE_METATYPE(mqttdesk::PacketTraceEntry)
 Q_DECLARE_METATYPE(mqttdesk::ServerDisconnected)
 Q_DECLARE_METATYPE(mqttdesk::AuthChallenge)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/packet_trace_entry.h"
 #include "core/protocol/packet_type.h"
 #include "core/protocol/packets.h"
 #include "core/protocol/properties.h"
@@ -172,10 +173,29 @@ struct LogLine
     QString text;
 };
 
+// The answer to PingRequested: the PINGRESP arrived (error unset), or why not. The
+// session's clock counts milliseconds, so roundTripUs is the shell's to fill in (from
+// writing the PINGREQ to reading the PINGRESP); -1 when unknown.
+struct PingOutcome
+{
+    quint64 token = 0;
+    qint64 roundTripUs = -1;
+    std::optional<SessionError> error;
+};
+
+// SessionOptions::tracePackets: a packet went out (right after its SendBytes) or came in
+// (before the actions it causes), so a shell that stamps it where it carries it out gets the
+// time of the write or of the read.
+struct PacketTraced
+{
+    PacketTraceEntry entry;
+};
+
 using SessionAction =
     std::variant<OpenTransport, SendBytes, CloseTransport, DeliverMessage, PublishOutcome,
                  SubscribeResult, UnsubscribeResult, Connected, StateChanged, StartTimer, StopTimer,
-                 ErrorOccurred, ServerDisconnected, AuthChallenge, LogLine, ReconnectScheduled>;
+                 ErrorOccurred, ServerDisconnected, AuthChallenge, LogLine, ReconnectScheduled,
+                 PingOutcome, PacketTraced>;
 
 using SessionActions = std::vector<SessionAction>;
 

@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace mqttdesk {
 
 namespace {} // namespace
@@ -46,6 +48,7 @@ void SessionCore::handle(const SessionEvent &event, qint64 nowMs, SessionActions
                    [this](const DisconnectRequested &e) { onDisconnectRequested(e); },
                    [this](const AuthContinueRequested &e) { m_auth.requestContinue(e); },
                    [this](const MessagesStored &e) { m_traffic.onMessagesStored(e); },
+                   [this](const PingRequested &e) { onPingRequested(e.token); },
                },
                event);
     m_out = &m_spare;
@@ -207,6 +210,11 @@ void SessionCore::endConnection(bool retryable)
     stopTimer(SessionTimer::KeepAlive);
     stopTimer(SessionTimer::PingResponse);
     m_keepAlive.stop();
+    failRequestedPings(SessionError::make(
+        SessionError::Kind::NotConnected,
+        QCoreApplication::translate("mqttdesk::Session",
+                                    "The connection ended before the server answered the "
+                                    "PINGREQ.")));
     m_auth.endConnection();
     m_connackReceived = false;
     m_subscriptions.endConnection();
@@ -353,6 +361,7 @@ void SessionCore::readFrames()
                 failConnection(SessionError::malformed(*m_reader.error()));
             return;
         }
+        const qint64 wireSize = frame->packetSize(); // before the frame is moved from
         // By rvalue: a large frame's own buffer becomes the payload without a copy.
         DecodeResult decoded = decode(std::move(*frame), version());
         if (!decoded) {
@@ -363,6 +372,9 @@ void SessionCore::readFrames()
         if (m_options.logPackets &&
             packetLineAllowed()) // formatting lines costs more than the packet
             log(LogLevel::Debug, QStringLiteral("<- ") + PacketSummary::describe(decoded.value()));
+        if (m_options.tracePackets)
+            emitAction(PacketTraced{
+                PacketTraceEntry::of(decoded.value(), PacketDirection::Received, wireSize, m_now)});
         onPacket(decoded.value());
     }
 }
@@ -485,6 +497,55 @@ void SessionCore::onPingresp()
     if (!m_keepAlive.pingResponse(m_now))
         log(LogLevel::Debug, QStringLiteral("PINGRESP without PINGREQ ignored"));
     stopTimer(SessionTimer::PingResponse);
+    if (const std::optional<quint64> token = std::exchange(m_requestedPingSent, std::nullopt))
+        emitAction(PingOutcome{*token, -1, std::nullopt});
+    sendRequestedPing();
+}
+
+void SessionCore::onPingRequested(quint64 token)
+{
+    if (m_state != SessionState::Connected || !m_connackReceived) {
+        emitAction(PingOutcome{
+            token, -1,
+            SessionError::make(SessionError::Kind::NotConnected,
+                               QCoreApplication::translate("mqttdesk::Session",
+                                                           "Not connected: connect first, then "
+                                                           "ping."))});
+        return;
+    }
+    m_pingRequests.push_back(token);
+    sendRequestedPing();
+}
+
+void SessionCore::sendRequestedPing()
+{
+    // A PINGRESP carries nothing to say which PINGREQ it answers: one at a time, so that
+    // the answer (and the shell's round-trip time) belongs to this request.
+    if (m_pingRequests.empty() || m_keepAlive.pingOutstanding() ||
+        m_state != SessionState::Connected)
+        return;
+    const quint64 token = m_pingRequests.front();
+    m_pingRequests.pop_front();
+    if (std::optional<SessionError> error = send(PingreqPacket{})) {
+        emitAction(PingOutcome{token, -1, std::move(error)});
+        return;
+    }
+    m_requestedPingSent = token;
+    const qint64 deadline = m_keepAlive.pingSent(m_now);
+    // Keep alive 0 turns the mechanism off (§3.1.2.10), so no answer is due in any time:
+    // the requester decides how long to wait.
+    if (m_keepAlive.isActive())
+        startTimer(SessionTimer::PingResponse, deadline);
+}
+
+void SessionCore::failRequestedPings(const SessionError &error)
+{
+    if (const std::optional<quint64> token = std::exchange(m_requestedPingSent, std::nullopt))
+        emitAction(PingOutcome{*token, -1, error});
+    while (!m_pingRequests.empty()) {
+        emitAction(PingOutcome{m_pingRequests.front(), -1, error});
+        m_pingRequests.pop_front();
+    }
 }
 
 void SessionCore::onServerDisconnect(const DisconnectPacket &packet)
@@ -579,6 +640,9 @@ std::optional<SessionError> SessionCore::send(const Packet &packet)
         log(LogLevel::Debug, QStringLiteral("-> ") + PacketSummary::describe(packet));
     m_keepAlive.packetSent(m_now);
     emitAction(SendBytes{encoded.value(), type});
+    if (m_options.tracePackets)
+        emitAction(PacketTraced{
+            PacketTraceEntry::of(packet, PacketDirection::Sent, encoded.value().size(), m_now)});
     return std::nullopt;
 }
 

@@ -18,6 +18,7 @@
 #include <QtGlobal>
 
 #include <bitset>
+#include <deque>
 #include <optional>
 #include <random>
 
@@ -78,6 +79,10 @@ private:
     void onPacket(Packet &packet);
     void onConnack(const ConnackPacket &packet);
     void onPingresp();
+    // PINGREQ on request (PingRequested): one at a time, after any keep alive PINGREQ.
+    void onPingRequested(quint64 token);
+    void sendRequestedPing();
+    void failRequestedPings(const SessionError &error);
     void onServerDisconnect(const DisconnectPacket &packet);
 
     // Connection life.
@@ -123,6 +128,8 @@ private:
     SubscriptionTraffic m_subscriptions;
     AuthFlow m_auth;
     KeepAlive m_keepAlive;
+    std::deque<quint64> m_pingRequests;         // PingRequested tokens not sent yet
+    std::optional<quint64> m_requestedPingSent; // the outstanding PINGREQ is this request's
     ReconnectPolicy m_reconnect;
 
     std::optional<ConnackInfo> m_connack; // of the current connection

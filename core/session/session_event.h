@@ -104,9 +104,19 @@ struct MessagesStored
     QList<quint64> refused;
 };
 
+// A PINGREQ on request (a round-trip measurement, or "is the server still there"), while
+// connected. Answered by one PingOutcome with the token: when the PINGRESP arrives, or
+// with an error (not connected, or the connection ended first). A keep alive PINGREQ that
+// is still unanswered goes first: at most one PINGREQ is outstanding, since a PINGRESP
+// does not say which PINGREQ it answers.
+struct PingRequested
+{
+    quint64 token = 0;
+};
+
 using SessionEvent =
     std::variant<ConnectRequested, TransportOpened, BytesReceived, TimerFired, TransportClosed,
                  SubscribeRequested, UnsubscribeRequested, PublishRequested, DisconnectRequested,
-                 AuthContinueRequested, MessagesStored>;
+                 AuthContinueRequested, MessagesStored, PingRequested>;
 
 } // namespace mqttdesk

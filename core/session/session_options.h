@@ -76,6 +76,9 @@ struct SessionOptions
     // Log every packet sent and received ("-> PUBLISH ...") as a Debug LogLine. Off by
     // default: formatting a line per packet costs more than handling the packet.
     bool logPackets = false;
+    // A PacketTraced action for every packet sent and received (the packet inspector). Off
+    // by default; like logPackets it may change while connected. No text is formatted.
+    bool tracePackets = false;
 
     // 5.0, Clean Start 0 on the first connection of this Session object: true takes the
     // session the server kept from an earlier run as ours (the application's history is

@@ -79,6 +79,8 @@ QString AppSettings::storageKey(Key key)
         return QStringLiteral("defaults/proxyHost");
     case Key::ProxyPort:
         return QStringLiteral("defaults/proxyPort");
+    case Key::AlertNotifications:
+        return QStringLiteral("alerts/notifications");
     }
     return QString();
 }
@@ -470,6 +472,16 @@ void AppSettings::setProxyPort(quint16 port)
     store(Key::ProxyPort, int(proxyPort()), int(port));
 }
 
+bool AppSettings::alertNotifications() const
+{
+    return value(Key::AlertNotifications).toString() != QLatin1String("false");
+}
+
+void AppSettings::setAlertNotifications(bool on)
+{
+    store(Key::AlertNotifications, alertNotifications(), on);
+}
+
 QList<AppSettings::Key> AppSettings::preferenceKeys()
 {
     return {Key::Theme,
@@ -541,6 +553,8 @@ QVariant AppSettings::effective(Key key) const
         return proxyKind();
     case Key::ProxyPort:
         return int(proxyPort());
+    case Key::AlertNotifications:
+        return alertNotifications();
     case Key::CompactByDefault:
     case Key::TimestampsUtc:
     case Key::LogPackets:

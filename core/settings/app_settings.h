@@ -54,6 +54,7 @@ public:
         ProxyKind,           // "defaults/proxyKind": "none"
         ProxyHost,           // "defaults/proxyHost": ""
         ProxyPort,           // "defaults/proxyPort": 0
+        AlertNotifications,  // "alerts/notifications": true
     };
     Q_ENUM(Key)
 
@@ -172,6 +173,10 @@ public:
     void setProxyHost(const QString &host);
     quint16 proxyPort() const;
     void setProxyPort(quint16 port);
+
+    // A desktop notification when an alert rule fires (the Alerts panel logs it either way).
+    bool alertNotifications() const;
+    void setAlertNotifications(bool on);
 
     // Removes the stored values of `keys` (their getters give the defaults again), with
     // changed() for each whose value changes.

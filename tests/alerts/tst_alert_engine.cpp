@@ -412,6 +412,47 @@ private slots:
         QVERIFY(engine.activeAlerts().isEmpty());
     }
 
+    // The user's disconnect: nothing was lost, so a connection-lost rule does not fire, and a
+    // silence is not counted until the connection is up again.
+    void closedOnPurposeFiresNothing()
+    {
+        AlertRule lost;
+        lost.name = QStringLiteral("Down");
+        lost.kind = AlertKind::ConnectionLost;
+        AlertRule quiet;
+        quiet.name = QStringLiteral("Quiet");
+        quiet.kind = AlertKind::Silence;
+        quiet.filter = QStringLiteral("s/#");
+        quiet.silenceSeconds = 5;
+        AlertEngine engine = makeEngine({lost, quiet});
+        engine.connectionClosed(); // not open yet
+        m_now += 60'000;
+        QVERIFY(engine.tick().isEmpty());
+        QVERIFY(engine.connectionUp().isEmpty());
+        engine.connectionClosed();
+        QVERIFY(engine.activeAlerts().isEmpty());
+        m_now += 60'000;
+        QVERIFY(engine.tick().isEmpty());
+        QVERIFY(engine.connectionDown(QStringLiteral("gone")).isEmpty()); // down already
+        QVERIFY(engine.connectionUp().isEmpty());
+        m_now += 5'000;
+        QCOMPARE(engine.tick().size(), 1);
+    }
+
+    // An event names the received time of its message, for finding it in the history.
+    void eventCarriesTheMessageTime()
+    {
+        AlertEngine engine =
+            makeEngine({payloadRule(QStringLiteral("Hot"), QStringLiteral("t"),
+                                    QStringLiteral("$.t"), AlertOperator::Greater, 30)});
+        ReceivedMessage m = message(QStringLiteral("t"), temperature(31), ++m_sequence);
+        m.receivedUs = 1'700'000'000'123'456;
+        const QList<AlertEvent> events = engine.ingest(MessageBatch{m});
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.at(0).messageTimeUs, m.receivedUs);
+        QCOMPARE(events.at(0).sequence, m_sequence);
+    }
+
     void actionIsTheMessageToPublish()
     {
         AlertRule rule = payloadRule(QStringLiteral("Hot"), QStringLiteral("plant/+/temp"),

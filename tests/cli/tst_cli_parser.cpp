@@ -164,6 +164,7 @@ void TstCliParser::everyFlagParsedAndDocumented()
         {CliFlagId::Rules, {{m_file}, {}}},
         {CliFlagId::Sparkplug, {}},
         {CliFlagId::Quiet, {}},
+        {CliFlagId::Debug, {}},
         {CliFlagId::Clients, {{QStringLiteral("4")}, {}}},
         {CliFlagId::Rate, {{QStringLiteral("100")}, {}}},
         {CliFlagId::Size, {{QStringLiteral("64")}, {}}},

@@ -1,3 +1,5 @@
+#include "core/alerts/alert_log_model.h"
+#include "core/alerts/alert_monitor.h"
 #include "core/automation/capture_reader.h"
 #include "core/automation/capture_recording_job.h"
 #include "core/connection/connection.h"
@@ -8,6 +10,9 @@
 #include "tests/fixture/test_pki.h"
 #include "tests/mainwindow/main_window_fixture.h"
 #include "tests/support/scripted_prompts.h"
+#include "ui/alerts/alert_notifier.h"
+#include "ui/alerts/alert_rules_dialog.h"
+#include "ui/alerts/alerts_panel.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
@@ -19,9 +24,14 @@
 #include "ui/mainwindow/profile_commands.h"
 #include "ui/mainwindow/status_summary.h"
 #include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_model.h"
+#include "ui/stream/message_stream_view.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -30,10 +40,12 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 #include <ctime>
 
@@ -317,6 +329,124 @@ private slots:
         w->actions()->disconnectAction->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
                                   15000);
+    }
+
+    // Connection > Alert rules…, then View > Alerts: a rule set in the dialog is saved with the
+    // profile and judged at once on what the connection receives; the alert is listed under its
+    // connection, one desktop notification says so, Enter on it shows that message in the
+    // stream; a new window on the same data directory watches the same rules.
+    void alertRulesFromTheWindow()
+    {
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        w->show();
+        const quint16 port = m_broker.port(TestBroker::Listener::Plain);
+        const qint64 id =
+            f.createThroughDialog(MainWindowFixture::profile(QStringLiteral("Alerting"), port));
+        QVERIFY(id != 0);
+        w->actions()->connectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
+        ConnectionController *controller = w->workspace()->controller(id);
+        QVERIFY(controller && controller->alertMonitor());
+        const QString topic = QStringLiteral("alerting/") + QString::number(id);
+        QJsonObject subscription;
+        subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
+        subscription.insert(QStringLiteral("qos"), 1);
+        subscription.insert(QStringLiteral("enabled"), true);
+        controller->view()->restoreSubscriptions(QJsonArray{subscription});
+        for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
+            MosquittoPub::publish(port, topic + QStringLiteral("/marker"), "m");
+            (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
+        }
+        QVERIFY(controller->received() > 0);
+
+        auto *rulesAction = w->findChild<QAction *>(QStringLiteral("actionAlertRules"));
+        QVERIFY(rulesAction);
+        rulesAction->trigger();
+        auto *dialog = w->findChild<AlertRulesDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->profileId(), id);
+        dialog->addRule();
+        const auto edit = [dialog](const char *name) {
+            return dialog->findChild<QLineEdit *>(QLatin1String(name));
+        };
+        edit("ruleName")->setText(QStringLiteral("Hot"));
+        edit("ruleTopic")->setText(topic + QStringLiteral("/+/temp"));
+        edit("rulePath")->setText(QStringLiteral("$.t"));
+        edit("ruleThreshold")->setText(QStringLiteral("30"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->alertMonitor()->rules().size(), 1, 15000);
+        QVERIFY(QFileInfo::exists(
+            QDir(f.dataDir()).filePath(QStringLiteral("alerts/%1.json").arg(id))));
+
+        AlertsPanel *panel = w->alertsPanel();
+        QStringList notified;
+        panel->notifier()->setPresenter(
+            [&notified](const QString &title, const QString &) { notified.append(title); });
+        const qint64 before = controller->received();
+        MosquittoPub::publish(port, topic + QStringLiteral("/a/temp"), "{\"t\":25}");
+        MosquittoPub::publish(port, topic + QStringLiteral("/a/temp"), "{\"t\":35}");
+        QTRY_COMPARE_WITH_TIMEOUT(controller->received(), before + 2, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(w->alertLog()->rowCount(), 1, 15000);
+        const AlertLogModel::Entry entry = w->alertLog()->entries().first();
+        QCOMPARE(entry.profileId, id);
+        QCOMPARE(entry.connectionName, QStringLiteral("Alerting"));
+        QCOMPARE(entry.event.ruleName, QStringLiteral("Hot"));
+        QCOMPARE(entry.event.topic, topic + QStringLiteral("/a/temp"));
+        QCOMPARE(entry.event.value, QStringLiteral("35"));
+        QCOMPARE(notified, QStringList{QStringLiteral("Alert: Hot")});
+        QTRY_COMPARE(panel->activeCount(), 1);
+        QVERIFY(panel->windowTitle().contains(QStringLiteral("1 active")));
+
+        // View > Alerts shows the panel; Enter on the alert shows its message in the stream
+        // (from another tab of the connection).
+        auto *alertsAction = w->findChild<QAction *>(QStringLiteral("actionAlerts"));
+        QVERIFY(alertsAction);
+        QCOMPARE(alertsAction->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        alertsAction->trigger();
+        QVERIFY(panel->isVisible());
+        ConnectionView *view = controller->view();
+        QTRY_COMPARE_WITH_TIMEOUT(view->history()->rowCount(), controller->received(), 15000);
+        view->views()->setCurrentIndex(view->views()->count() - 1);
+        QTreeView *list = panel->view();
+        list->setFocus();
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(view->views()->currentWidget(), view->streamView());
+        const auto current = [view](int role) {
+            return view->streamView()->listView()->currentIndex().data(role).toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(current(MessageStreamModel::TopicRole),
+                                  topic + QStringLiteral("/a/temp"), 15000);
+        QVERIFY2(current(MessageStreamModel::PreviewRole).contains(QStringLiteral("35")),
+                 qPrintable(current(MessageStreamModel::PreviewRole)));
+
+        MosquittoPub::publish(port, topic + QStringLiteral("/a/temp"), "{\"t\":20}");
+        QTRY_COMPARE_WITH_TIMEOUT(w->alertLog()->rowCount(), 2, 15000);
+        QCOMPARE(w->alertLog()->entries().last().event.type, AlertEvent::Type::Cleared);
+        QTRY_COMPARE(panel->activeCount(), 0);
+        QCOMPARE(panel->windowTitle(), QStringLiteral("Alerts"));
+        QCOMPARE(notified.size(), 1);
+
+        w->actions()->disconnectAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
+                                  15000);
+        // Kept with the profile: the next window's connection watches them.
+        f.reopen();
+        MainWindow *again = f.window();
+        again->sidebar()->select(id);
+        QTRY_VERIFY_WITH_TIMEOUT(again->workspace()->controller(id), 15000);
+        AlertMonitor *monitor = again->workspace()->controller(id)->alertMonitor();
+        QVERIFY(monitor);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->rules().size(), 1, 15000);
+        QCOMPARE(monitor->rules().first().name, QStringLiteral("Hot"));
+
+        // Deleting the connection deletes its rules: a new profile given its id starts clean.
+        m_prompts.acceptNext();
+        again->commands()->remove(id);
+        QVERIFY(!QFileInfo::exists(
+            QDir(f.dataDir()).filePath(QStringLiteral("alerts/%1.json").arg(id))));
+        QTRY_VERIFY_WITH_TIMEOUT(!again->connectionModel()->profile(id), 15000);
     }
 
     void editingAConnectedProfileOffersToReconnect()

@@ -1,7 +1,10 @@
+#include "core/alerts/alert_event.h"
 #include "tests/fixture/test_broker.h"
 #include "tests/mainwindow/main_window_fixture.h"
 #include "tests/support/screenshot_check.h"
 #include "tests/support/scripted_prompts.h"
+#include "ui/alerts/alert_notifier.h"
+#include "ui/alerts/alerts_panel.h"
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_list_model.h"
 #include "ui/connections/connection_sidebar.h"
@@ -17,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -156,6 +160,93 @@ private slots:
             QVERIFY2(image.save(ScreenshotCheck::themed(QDir(m_out).filePath(name))),
                      qPrintable(name));
         }
+    }
+
+    void alertsPanel_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    // View > Alerts under a connected connection at 1280x800: alerts fired and cleared on two
+    // connections, two still active (alerts-<language>-1280x800.png).
+    void alertsPanel()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mqttdesk_%1.qm").arg(language)));
+        QCoreApplication::installTranslator(&translator);
+        const auto uninstall =
+            qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+        MainWindowFixture f;
+        MainWindow *w = f.window();
+        const qint64 local = f.createThroughDialog(MainWindowFixture::profile(
+            QStringLiteral("Local mosquitto"), m_broker.port(TestBroker::Listener::Plain)));
+        ConnectionProfile plant = MainWindowFixture::profile(QStringLiteral("Factory floor"), 1);
+        plant.folder = QStringLiteral("Plant");
+        const qint64 floor = f.createThroughDialog(plant);
+        QVERIFY(local != 0 && floor != 0);
+        w->sidebar()->select(local);
+        w->commands()->connectProfile(local);
+        QTRY_COMPARE_WITH_TIMEOUT(w->connectionModel()->status(local),
+                                  ConnectionListModel::Status::Connected, 15000);
+        AlertsPanel *panel = w->alertsPanel();
+        panel->notifier()->setPresenter([](const QString &, const QString &) {});
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() - 15 * 60 * 1000;
+        const auto event = [start](AlertEvent::Type type, qint64 offsetS, const QString &rule,
+                                   AlertKind kind, const QString &topic, const QString &value) {
+            AlertEvent e;
+            e.type = type;
+            e.timeMs = start + offsetS * 1000;
+            e.ruleName = rule;
+            e.kind = kind;
+            e.filter = kind == AlertKind::Silence ? QStringLiteral("sensors/#") : QString();
+            e.topic = topic;
+            e.value = value;
+            return e;
+        };
+        using T = AlertEvent::Type;
+        panel->report(floor, QStringLiteral("Factory floor"),
+                      {event(T::Fired, 0, QStringLiteral("Hot boiler"), AlertKind::Payload,
+                             QStringLiteral("plant/b2/boiler"), QStringLiteral("93.5"))});
+        panel->report(
+            local, QStringLiteral("Local mosquitto"),
+            {event(T::Fired, 42, QStringLiteral("Errors in the log"), AlertKind::Payload,
+                   QStringLiteral("app/billing/log"),
+                   QStringLiteral("2026-12-06 21:32:00 ERROR payment gateway timed out"))});
+        panel->report(floor, QStringLiteral("Factory floor"),
+                      {event(T::Cleared, 95, QStringLiteral("Hot boiler"), AlertKind::Payload,
+                             QStringLiteral("plant/b2/boiler"), QStringLiteral("87.9"))});
+        panel->report(local, QStringLiteral("Local mosquitto"),
+                      {event(T::Fired, 300, QStringLiteral("Sensors quiet"), AlertKind::Silence,
+                             QString(), QStringLiteral("30"))});
+        panel->report(
+            floor, QStringLiteral("Factory floor"),
+            {event(T::Fired, 610, QStringLiteral("Broker lost"), AlertKind::ConnectionLost,
+                   QString(), QStringLiteral("The server closed the connection."))});
+        panel->report(local, QStringLiteral("Local mosquitto"),
+                      {event(T::Cleared, 640, QStringLiteral("Sensors quiet"), AlertKind::Silence,
+                             QStringLiteral("sensors/line1/t"), QStringLiteral("0"))});
+        panel->setActiveCount(floor, 1);
+        panel->setActiveCount(local, 1);
+        QCOMPARE(panel->activeCount(), 2);
+        w->findChild<QAction *>(QStringLiteral("actionAlerts"))->trigger();
+        w->resize(1280, 800);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QApplication::processEvents();
+        QVERIFY(panel->isVisible());
+        const QImage image = w->grab().toImage();
+        const QString name = QStringLiteral("alerts-%1-1280x800.png").arg(language);
+        const QStringList problems = ScreenshotCheck::problems(
+            w, image,
+            {panel, panel->view(), panel->filterEdit(), panel->notifyBox(), panel->rulesButton(),
+             panel->clearButton(), w->sidebar()->view()});
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(name + QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+        QCOMPARE(panel->view()->model()->rowCount(), 6);
+        QVERIFY2(image.save(ScreenshotCheck::themed(QDir(m_out).filePath(name))), qPrintable(name));
     }
 
 private:

@@ -28,6 +28,7 @@ private slots:
     void preferencesDefaultsAndBounds();
     void compactDefaultAndOwnChoices();
     void restoreDefaults();
+    void alertNotificationsOnByDefault();
 
 private:
     static QSettings legacy() { return QSettings(); }
@@ -356,6 +357,26 @@ void TstAppSettings::restoreDefaults()
     QVERIFY(!s.contains(AppSettings::Key::PreviewLines));
     QCOMPARE(s.lastConnection(), qint64(7)); // not a preference
     QVERIFY(!AppSettings::preferenceKeys().contains(AppSettings::Key::WindowGeometry));
+}
+
+void TstAppSettings::alertNotificationsOnByDefault()
+{
+    QTemporaryDir dir;
+    {
+        AppSettings s(dir.path());
+        QCOMPARE(s.alertNotifications(), true);
+        QSignalSpy changed(&s, &AppSettings::changed);
+        s.setAlertNotifications(false);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<AppSettings::Key>(),
+                 AppSettings::Key::AlertNotifications);
+        s.setAlertNotifications(false);
+        QCOMPARE(changed.size(), 1);
+    }
+    AppSettings again(dir.path());
+    QCOMPARE(again.alertNotifications(), false);
+    QCOMPARE(AppSettings::storageKey(AppSettings::Key::AlertNotifications),
+             QStringLiteral("alerts/notifications"));
 }
 
 QTEST_GUILESS_MAIN(TstAppSettings)

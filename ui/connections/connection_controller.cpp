@@ -1,5 +1,7 @@
 #include "ui/connections/connection_controller.h"
 
+#include "core/alerts/alert_monitor.h"
+#include "core/alerts/alert_rule_store.h"
 #include "core/automation/capture_recording_job.h"
 #include "core/connection/connection.h"
 #include "core/connection/profile_settings_mapper.h"
@@ -50,6 +52,8 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
     m_view->topicsView()->setLiveSources(
         [this] { return QList<RetainedLiveSource>{liveSource()}; });
     connection->setPacketLogging(options.packetLogging);
+    if (options.alertRules)
+        watchAlerts(*options.alertRules);
 
     m_countdown = new QTimer(this);
     m_countdown->setSingleShot(true);
@@ -86,6 +90,38 @@ ConnectionController::ConnectionController(const ConnectionProfile &profile, con
                              error);
                 emit recordingFailed(m_options.profileId, error);
             });
+}
+
+void ConnectionController::watchAlerts(const AlertRuleStore &store)
+{
+    // Judged where the messages arrive, on the connection's thread.
+    m_alerts = AlertMonitor::attach(m_services->connection());
+    AlertRuleError error;
+    if (const std::optional<QList<AlertRule>> rules = store.load(m_options.profileId, &error)) {
+        m_alerts->setRules(*rules);
+    } else {
+        const QString text = tr("The alert rules in %1 cannot be read, so none are watched: %2 "
+                                "Fix the file, or set the rules again (Connection > Alert "
+                                "rules…).")
+                                 .arg(store.filePath(m_options.profileId), error.message());
+        // Once the owner listens to logLine (after the constructor).
+        QTimer::singleShot(0, this, [this, text] {
+            emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name, text);
+        });
+    }
+    connect(m_alerts, &AlertMonitor::actionFailed, this,
+            [this](const QString &rule, const QString &why) {
+                emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name,
+                             tr("Alert rule \"%1\" fired, but its message was not published: %2")
+                                 .arg(rule, why));
+            });
+    connect(m_alerts, &AlertMonitor::alertsRaised, this, [this](const QList<AlertEvent> &events) {
+        for (const AlertEvent &event : events) {
+            if (!event.actionError.isEmpty())
+                emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), m_name,
+                             tr("Alert rule \"%1\": %2").arg(event.ruleName, event.actionError));
+        }
+    });
 }
 
 void ConnectionController::setPacketLogging(bool enabled)

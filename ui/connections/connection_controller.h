@@ -15,6 +15,8 @@ class QTimer;
 
 namespace mqttdesk {
 
+class AlertMonitor;
+class AlertRuleStore;
 class AppSettings;
 class CaptureRecordingJob;
 class Connection;
@@ -46,7 +48,8 @@ public:
         QString databasePath;
         bool packetLogging = false;      // View > Log packets (off unless the user turned it on)
         AppSettings *settings = nullptr; // the stream's compact mode and preview lines
-        TemplateLibraryStore *templates = nullptr; // the app's; nullptr: no Publish tab
+        TemplateLibraryStore *templates = nullptr;  // the app's; nullptr: no Publish tab
+        const AlertRuleStore *alertRules = nullptr; // the app's; nullptr: no alert rules
     };
 
     // `profile` must carry its secrets (loaded from the SecretStore).
@@ -96,6 +99,9 @@ public:
     qint64 stored() const;
     // Received but not stored (the writer refused or failed them).
     qint64 notStored() const;
+    // The connection's alert rules at work, on the connection's thread (rules loaded from
+    // Options::alertRules); nullptr without a rule store. Deleted with the connection.
+    AlertMonitor *alertMonitor() const { return m_alerts; }
 
 signals:
     void statusChanged(qint64 profileId, mqttdesk::ConnectionListModel::Status status);
@@ -111,6 +117,8 @@ signals:
     void recordingFailed(qint64 profileId, const QString &error);
 
 private:
+    // Runs the profile's alert rules (read from `store`) on the connection.
+    void watchAlerts(const AlertRuleStore &store);
     void setStatus(ConnectionListModel::Status status);
     void onState(SessionState state);
     void onError(const ConnectionError &error);
@@ -141,7 +149,8 @@ private:
     bool m_userDisconnect = false;
     QString m_lastWarning; // the last warning logged in this attempt
     QString m_brokerAddress;
-    int m_referencePolicy = 0; // int(ServerReferencePolicy)
+    int m_referencePolicy = 0;        // int(ServerReferencePolicy)
+    AlertMonitor *m_alerts = nullptr; // a child of the connection
 };
 
 } // namespace mqttdesk

@@ -1,5 +1,6 @@
 #include "ui/connections/connection_workspace.h"
 
+#include "core/alerts/alert_rule_store.h"
 #include "core/automation/capture_recording_job.h"
 #include "core/profile/connection_profile.h"
 #include "core/retained/retained_source.h"
@@ -91,6 +92,7 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
     options.packetLogging = m_packetLogging;
     options.settings = m_settings;
     options.templates = m_templates;
+    options.alertRules = m_alertRules;
     auto *controller = new ConnectionController(profile, options);
     m_controllers.insert(profileId, controller);
     m_stack->addWidget(controller->view());
@@ -131,6 +133,7 @@ ConnectionController *ConnectionWorkspace::open(qint64 profileId, const Connecti
                   });
         return sources;
     });
+    emit controllerOpened(controller);
     return controller;
 }
 
@@ -143,6 +146,9 @@ void ConnectionWorkspace::setPacketLogging(bool enabled)
 
 void ConnectionWorkspace::close(qint64 profileId)
 {
+    // The profile is deleted: its alert rules go with it (a new profile may get its id).
+    if (m_alertRules)
+        m_alertRules->remove(profileId);
     ConnectionController *controller = m_controllers.take(profileId);
     if (!controller)
         return;

@@ -13,6 +13,7 @@ class QTimer;
 
 namespace mqttdesk {
 
+class AlertRuleStore;
 class AppSettings;
 class ConnectionController;
 class ConnectionHeader;
@@ -49,6 +50,9 @@ public:
     void setSettings(AppSettings *settings) { m_settings = settings; }
     // The app's template library, for connections opened from now on (nullptr: none).
     void setTemplates(TemplateLibraryStore *templates) { m_templates = templates; }
+    // Where the profiles' alert rules are kept, for connections opened from now on
+    // (nullptr: no alert rules).
+    void setAlertRules(const AlertRuleStore *store) { m_alertRules = store; }
     // Disconnects and drops the controller and its view (the profile was deleted).
     void close(qint64 profileId);
     // Shows the profile in the header and its view (or the placeholder) in the stack.
@@ -67,6 +71,8 @@ signals:
     // for the owner of the profiles to save (ProfileCommands::rememberServerReferencePolicy).
     void serverReferencePolicyChosen(qint64 profileId, int policy);
     void recordingFailed(qint64 profileId, const QString &error);
+    // open() made a controller (and its view), e.g. for the Alerts panel to listen to.
+    void controllerOpened(mqttdesk::ConnectionController *controller);
 
 private:
     // The header's status line and button for the shown profile, from its controller.
@@ -76,6 +82,7 @@ private:
     QTimer *m_countersTimer = nullptr;
     AppSettings *m_settings = nullptr;
     TemplateLibraryStore *m_templates = nullptr;
+    const AlertRuleStore *m_alertRules = nullptr;
     QString m_databasePath;
     ConnectionHeader *m_header;
     QStackedWidget *m_stack;

@@ -1,5 +1,8 @@
 #include "ui/mainwindow/main_window.h"
 
+#include "core/alerts/alert_log_model.h"
+#include "core/alerts/alert_monitor.h"
+#include "core/alerts/alert_rule_store.h"
 #include "core/automation/capture_import_job.h"
 #include "core/automation/capture_recording_job.h"
 #include "core/profile/connection_profile.h"
@@ -10,6 +13,8 @@
 #include "core/storage/message_writer.h"
 #include "core/version.h"
 #include "core/workspace/profile_catalog.h"
+#include "ui/alerts/alert_rules_dialog.h"
+#include "ui/alerts/alerts_panel.h"
 #include "ui/automation/replay_dialog.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
@@ -27,6 +32,8 @@
 #include "ui/mainwindow/language_menu.h"
 #include "ui/mainwindow/profile_commands.h"
 #include "ui/mainwindow/status_summary.h"
+#include "ui/stream/connection_view.h"
+#include "ui/stream/message_stream_view.h"
 #include "ui/widgets/prompts.h"
 
 #include <QAction>
@@ -40,6 +47,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -94,6 +102,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_templates.get(), &TemplateLibraryStore::saveFailed, this, logTemplates);
     m_templates->load(m_dataDir);
     m_workspace->setTemplates(m_templates.get());
+    // Each connection's alert rules, in the data directory (the CLI's rule file format).
+    m_alertRules = std::make_unique<AlertRuleStore>(m_dataDir);
+    m_workspace->setAlertRules(m_alertRules.get());
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_sidebar);
@@ -106,6 +117,16 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_logView = new LogView(m_log, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_logView);
     m_logView->hide();
+    // The alerts of every open connection; a tab beside the log when both are shown.
+    m_alertLog = new AlertLogModel(this);
+    m_alertsPanel = new AlertsPanel(m_alertLog, m_settings, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alertsPanel);
+    tabifyDockWidget(m_logView, m_alertsPanel);
+    m_alertsPanel->hide();
+    connect(m_workspace, &ConnectionWorkspace::controllerOpened, m_alertsPanel,
+            &AlertsPanel::addConnection);
+    connect(m_alertsPanel, &AlertsPanel::messageRequested, this, &MainWindow::showAlertMessage);
+    connect(m_alertsPanel, &AlertsPanel::rulesRequested, this, [this] { showAlertRules(); });
 
     m_actions = new ConnectionActions(this);
     // Delete and F2 act on the selected connection only while the focus is in the list:
@@ -296,6 +317,13 @@ void MainWindow::buildMenus()
     replay->setObjectName(QStringLiteral("actionReplay"));
     QAction *import = connection->addAction(QString(), this, [this] { importCapture(); });
     import->setObjectName(QStringLiteral("actionImportCapture"));
+    connection->addSeparator();
+    QAction *alertRules = connection->addAction(QString(), this, [this] { showAlertRules(); });
+    alertRules->setObjectName(QStringLiteral("actionAlertRules"));
+    connect(connection, &QMenu::aboutToShow, alertRules, [this, alertRules] {
+        alertRules->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+    });
+    m_texts.add([alertRules] { alertRules->setText(tr("&Alert rules…")); });
     // Both work on the shown connection; Record becomes Stop while it records.
     const auto updateRecord = [this, record] {
         ConnectionController *shown = m_workspace->controller(m_workspace->shownProfileId());
@@ -344,6 +372,11 @@ void MainWindow::buildMenus()
     QAction *log = m_logView->toggleViewAction();
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(log);
+    // Its text is the panel's (&Alerts); its title counts the active alerts.
+    QAction *alerts = m_alertsPanel->toggleViewAction();
+    alerts->setObjectName(QStringLiteral("actionAlerts"));
+    alerts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    view->addAction(alerts);
     view->addAction(toolbar->toggleViewAction());
     view->addSeparator();
     view->addAction(m_keys->compactMode);
@@ -503,6 +536,44 @@ bool MainWindow::importCapture()
         },
         Qt::SingleShotConnection);
     return m_import->start(path, profileId);
+}
+
+AlertRulesDialog *MainWindow::showAlertRules()
+{
+    ConnectionController *controller = m_workspace->controller(m_workspace->shownProfileId());
+    if (!controller)
+        return nullptr;
+    if (m_alertRulesDialog) {
+        m_alertRulesDialog->raise();
+        m_alertRulesDialog->activateWindow();
+        return m_alertRulesDialog;
+    }
+    m_alertRulesDialog =
+        new AlertRulesDialog(m_alertRules.get(), controller->profileId(), controller->name(), this);
+    m_alertRulesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Applied at once to the connection's monitor, if it is still open.
+    connect(m_alertRulesDialog, &AlertRulesDialog::rulesSaved, this,
+            [this](qint64 profileId, const QList<AlertRule> &rules) {
+                if (ConnectionController *c = m_workspace->controller(profileId))
+                    if (AlertMonitor *monitor = c->alertMonitor())
+                        monitor->setRules(rules);
+            });
+    m_alertRulesDialog->open();
+    return m_alertRulesDialog;
+}
+
+bool MainWindow::showAlertMessage(qint64 profileId, const QDateTime &time)
+{
+    if (!m_model->profile(profileId))
+        return false; // the connection was deleted since
+    m_sidebar->select(profileId);
+    ConnectionController *controller = m_workspace->controller(profileId);
+    if (!controller)
+        return false; // its view opens with its history; the row is selected at least
+    ConnectionView *view = controller->view();
+    view->views()->setCurrentWidget(view->streamView());
+    view->streamView()->jumpToTime(time);
+    return true;
 }
 
 ReplayDialog *MainWindow::showReplay()

@@ -8,11 +8,16 @@
 
 #include <memory>
 
+class QDateTime;
 class QSplitter;
 class QTimer;
 
 namespace mqttdesk {
 
+class AlertLogModel;
+class AlertRuleStore;
+class AlertRulesDialog;
+class AlertsPanel;
 class AppSettings;
 class ConnectionActions;
 class ConnectionListModel;
@@ -75,6 +80,14 @@ public:
     SettingsDialog *showSettings();
     // Connection > Replay capture…: over the shown connection (nullptr: none shown).
     ReplayDialog *showReplay();
+    // Connection > Alert rules…: the shown connection's rules (nullptr: none shown).
+    AlertRulesDialog *showAlertRules();
+    // The Alerts panel's link: selects the connection and shows its stream at `time`. False
+    // when it has no view to show (deleted, or its history is still opening).
+    bool showAlertMessage(qint64 profileId, const QDateTime &time);
+    // View > Alerts, over the alert log of every connection.
+    AlertsPanel *alertsPanel() const { return m_alertsPanel; }
+    AlertLogModel *alertLog() const { return m_alertLog; }
     // Connection > Record to capture… / Stop recording, for the shown connection: asks for a
     // file and starts recording, or stops the recording under way. False when nothing started.
     bool toggleRecording();
@@ -120,6 +133,7 @@ private:
     StorageError m_openError;
     std::unique_ptr<ProfileCatalog> m_catalog;         // ends before the writer it removes through
     std::unique_ptr<TemplateLibraryStore> m_templates; // outlives the views (m_workspace)
+    std::unique_ptr<AlertRuleStore> m_alertRules;      // outlives the connections
     std::unique_ptr<SecretStore> m_ownedStore;
     std::unique_ptr<SecretConsent> m_ownedConsent;
     MessageWriter *m_writer = nullptr;
@@ -135,6 +149,9 @@ private:
     QPointer<KeyboardShortcutsDialog> m_shortcutsDialog;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<ReplayDialog> m_replayDialog;
+    QPointer<AlertRulesDialog> m_alertRulesDialog;
+    AlertLogModel *m_alertLog = nullptr;
+    AlertsPanel *m_alertsPanel = nullptr;
     qint64 m_replayProfile = 0;
     CaptureImportJob *m_import = nullptr;
     ProfileCommands *m_commands = nullptr;

@@ -11,6 +11,7 @@
 #include "core/workspace/profile_records.h"
 #include "ui/brokerstats/broker_view.h"
 #include "ui/charts/charts_page.h"
+#include "ui/packettrace/packet_inspector_view.h"
 #include "ui/publish/publish_bar.h"
 #include "ui/stream/decoding_rules_dialog.h"
 #include "ui/stream/message_stream_model.h"
@@ -116,6 +117,9 @@ ConnectionView::ConnectionView(const Context &context, QWidget *parent)
                 });
         m_views->addTab(m_workbench, QString());
     }
+    // Every packet sent and received; the connection traces them only while it is shown.
+    m_packets = new PacketInspectorView(m_connection, this);
+    m_views->addTab(m_packets, QString());
     retranslate();
     connect(m_topics, &TopicTreeView::showInStreamRequested, this, [this](const QString &filter) {
         m_stream->setTopicFilter(filter);
@@ -257,6 +261,11 @@ void ConnectionView::retranslate()
         m_views->setTabText(tab, tr("Publish"));
         m_views->setTabToolTip(tab, tr("Publish templates with variables: collections, a "
                                        "preview of each message, timed sends"));
+    }
+    if (const int tab = m_views->indexOf(m_packets); tab >= 0) {
+        m_views->setTabText(tab, tr("Packets"));
+        m_views->setTabToolTip(tab, tr("Every MQTT packet sent and received, with round-trip "
+                                       "times and the messages in flight"));
     }
 }
 

@@ -30,6 +30,7 @@ class MessageHistory;
 class MessageStreamModel;
 class MessageStreamView;
 class MessageWriter;
+class PacketInspectorView;
 class PublishBar;
 class SubscriptionListModel;
 class SubscriptionPanel;
@@ -88,6 +89,8 @@ public:
     ChartsPage *chartsPage() const { return m_charts; }
     // The Publish tab (templates); nullptr without a template library in the context.
     WorkbenchPage *workbenchPage() const { return m_workbench; }
+    // The Packets tab: every MQTT packet of the connection, traced while it is shown.
+    PacketInspectorView *packetInspector() const { return m_packets; }
     QTabWidget *views() const { return m_views; }
     // Shows the stream (false) or the Topics view (true).
     void showTopics(bool topics);
@@ -163,6 +166,7 @@ private:
     BrokerView *m_broker = nullptr;
     ChartsPage *m_charts = nullptr;
     WorkbenchPage *m_workbench = nullptr;
+    PacketInspectorView *m_packets = nullptr;
     QTabWidget *m_views = nullptr;
     AppSettings *m_settings = nullptr;
     PublishBar *m_publish = nullptr;

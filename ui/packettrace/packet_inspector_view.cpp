@@ -1,0 +1,299 @@
+#include "ui/packettrace/packet_inspector_view.h"
+
+#include "core/connection/connection.h"
+#include "core/packettrace/packet_trace_filter_model.h"
+#include "core/packettrace/packet_trace_json.h"
+#include "core/packettrace/packet_trace_model.h"
+#include "ui/theme/theme.h"
+#include "ui/widgets/prompts.h"
+
+#include <QAction>
+#include <QDir>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mqttdesk {
+
+namespace {
+
+constexpr int kTypeCount = int(PacketType::Auth);
+
+} // namespace
+
+PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+{
+    m_model = new PacketTraceModel(this);
+    m_filter = new PacketTraceFilterModel(this);
+    m_filter->setSourceModel(m_model);
+
+    // The packet types shown: a checkable menu, one entry per type.
+    m_types = new QToolButton(this);
+    m_types->setObjectName(QStringLiteral("packetTypesButton"));
+    m_types->setPopupMode(QToolButton::InstantPopup);
+    m_types->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_types->setFocusPolicy(Qt::StrongFocus);
+    m_typesMenu = new QMenu(m_types);
+    QAction *all = m_typesMenu->addAction(QString());
+    m_typesMenu->addSeparator();
+    QList<QAction *> typeActions;
+    for (int t = int(PacketType::Connect); t <= kTypeCount; ++t) {
+        QAction *action = m_typesMenu->addAction(packetTypeName(PacketType(t)));
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setData(t);
+        typeActions << action;
+        connect(action, &QAction::toggled, this, [this, t](bool shown) {
+            m_filter->setTypeShown(PacketType(t), shown);
+            updateTypesButton();
+        });
+    }
+    connect(all, &QAction::triggered, this, [this, typeActions] {
+        for (QAction *action : typeActions)
+            action->setChecked(true);
+        m_filter->showAllTypes();
+        updateTypesButton();
+    });
+    m_types->setMenu(m_typesMenu);
+
+    m_topic = new QLineEdit(this);
+    m_topic->setObjectName(QStringLiteral("packetTopicFilter"));
+    m_topic->setClearButtonEnabled(true);
+    m_topic->setMinimumWidth(200);
+    connect(m_topic, &QLineEdit::textChanged, m_filter, &PacketTraceFilterModel::setTopicFilter);
+
+    m_pause = new QToolButton(this);
+    m_pause->setObjectName(QStringLiteral("packetPauseButton"));
+    m_pause->setCheckable(true);
+    m_pause->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_pause->setFocusPolicy(Qt::StrongFocus);
+    connect(m_pause, &QToolButton::toggled, this, [this](bool paused) {
+        m_model->setPaused(paused);
+        m_texts.retranslate();
+    });
+    m_clear = new QPushButton(this);
+    m_clear->setObjectName(QStringLiteral("packetClearButton"));
+    connect(m_clear, &QPushButton::clicked, m_model, &PacketTraceModel::clear);
+    m_export = new QPushButton(this);
+    m_export->setObjectName(QStringLiteral("packetExportButton"));
+    connect(m_export, &QPushButton::clicked, this, &PacketInspectorView::chooseExportFile);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_types);
+    top->addWidget(m_topic, 1);
+    top->addSpacing(12);
+    top->addWidget(m_pause);
+    top->addWidget(m_clear);
+    top->addWidget(m_export);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("packetTable"));
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    // One line per row: a fixed height keeps a 10,000-row table cheap to lay out.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto width = [&fm](const char *sample) {
+        return fm.horizontalAdvance(QLatin1String(sample)) + 16;
+    };
+    m_table->setColumnWidth(PacketTraceModel::Time, width("0000.000000"));
+    m_table->setColumnWidth(PacketTraceModel::Direction, width("Dir"));
+    m_table->setColumnWidth(PacketTraceModel::Type, width("UNSUBSCRIBE"));
+    m_table->setColumnWidth(PacketTraceModel::PacketId, width("65535"));
+    m_table->setColumnWidth(PacketTraceModel::Qos, width("QoS"));
+    m_table->setColumnWidth(PacketTraceModel::Flags, width("DUP RETAIN"));
+    m_table->setColumnWidth(PacketTraceModel::Reason, width("0x87 Not authorized"));
+    m_table->setColumnWidth(PacketTraceModel::Size, width("100000"));
+    m_table->setColumnWidth(PacketTraceModel::Rtt, width("1240 ms"));
+    header->setSectionResizeMode(PacketTraceModel::Topic, QHeaderView::Stretch);
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_followTail = value >= m_table->verticalScrollBar()->maximum(); });
+
+    m_gauge = new QLabel(this);
+    m_gauge->setObjectName(QStringLiteral("packetInFlightGauge"));
+    m_gauge->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_queue = new QLabel(this);
+    m_queue->setObjectName(QStringLiteral("packetQueueLabel"));
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("packetCountLabel"));
+    Theme::setTextRole(m_count, Theme::Text::Muted);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_gauge);
+    bottom->addSpacing(24);
+    bottom->addWidget(m_queue);
+    bottom->addStretch(1);
+    bottom->addWidget(m_count);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom);
+    setTabOrder(m_types, m_topic);
+    setTabOrder(m_topic, m_pause);
+    setTabOrder(m_pause, m_clear);
+    setTabOrder(m_clear, m_export);
+    setTabOrder(m_export, m_table);
+
+    m_texts.add([this, all] {
+        setAccessibleName(tr("Packets"));
+        all->setText(tr("Show all types"));
+        m_types->setAccessibleName(tr("Packet types shown"));
+        m_types->setToolTip(tr("Choose which MQTT packet types the table lists"));
+        m_topic->setPlaceholderText(tr("Filter by topic"));
+        m_topic->setAccessibleName(tr("Topic filter"));
+        m_topic->setToolTip(tr("Show only packets whose topic or filter contains this text; an "
+                               "acknowledgement follows the topic of its PUBLISH or SUBSCRIBE"));
+        m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
+        m_pause->setAccessibleName(tr("Pause the packet list"));
+        m_pause->setToolTip(tr("Stop adding packets to the table; the in-flight gauge and the "
+                               "round-trip times stay live"));
+        m_clear->setText(tr("Clear"));
+        m_clear->setAccessibleName(tr("Clear the packet list"));
+        m_clear->setToolTip(tr("Remove every packet from the table"));
+        m_export->setText(tr("Export…"));
+        m_export->setAccessibleName(tr("Export packets"));
+        m_export->setToolTip(tr("Save the packets shown as JSON Lines, one object per packet"));
+        m_table->setAccessibleName(tr("Packets sent and received"));
+        m_gauge->setToolTip(tr("Our QoS 1 and 2 messages waiting for their PUBACK or PUBCOMP, "
+                               "and how many the server accepts at once (its Receive Maximum)"));
+        m_queue->setToolTip(tr("Messages the session holds back: not connected, or the Receive "
+                               "Maximum is reached"));
+        updateTypesButton();
+        updateGauge();
+        updateCount();
+    });
+
+    connect(m_model, &PacketTraceModel::gaugeChanged, this, &PacketInspectorView::updateGauge);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &PacketInspectorView::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &PacketInspectorView::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &PacketInspectorView::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &PacketInspectorView::updateCount);
+    if (m_connection)
+        connect(m_connection, &Connection::packetsTraced, this, &PacketInspectorView::onTraced);
+}
+
+PacketInspectorView::~PacketInspectorView()
+{
+    setTracing(false);
+}
+
+void PacketInspectorView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    setTracing(true);
+}
+
+void PacketInspectorView::hideEvent(QHideEvent *event)
+{
+    // Packets are traced only while someone looks at them.
+    setTracing(false);
+    QWidget::hideEvent(event);
+}
+
+void PacketInspectorView::changeEvent(QEvent *event)
+{
+    m_texts.handle(event);
+    QWidget::changeEvent(event);
+}
+
+void PacketInspectorView::setTracing(bool on)
+{
+    if (on == m_tracing || !m_connection)
+        return;
+    m_tracing = on;
+    // Packets went by untraced while the view was hidden: what was waiting for an answer
+    // then may have had it.
+    if (on && m_everTraced)
+        m_model->forgetFlows();
+    m_everTraced = m_everTraced || on;
+    m_connection->setPacketTracing(on);
+}
+
+void PacketInspectorView::onTraced(const QList<PacketTraceEntry> &entries)
+{
+    if (!m_tracing)
+        return; // a batch already on its way when the view was hidden
+    const QScrollBar *bar = m_table->verticalScrollBar();
+    const bool follow = m_followTail || bar->value() >= bar->maximum();
+    m_model->append(entries);
+    if (follow && !m_model->isPaused())
+        m_table->scrollToBottom();
+    if (m_connection)
+        m_queue->setText(
+            tr("Queued %1").arg(QLocale().toString(qlonglong(m_connection->queuedCount()))));
+}
+
+void PacketInspectorView::updateGauge()
+{
+    const int inFlight = m_model->inFlight();
+    const int maximum = m_model->receiveMaximum();
+    m_gauge->setText(tr("In flight %1 / %2 (Receive Maximum)")
+                         .arg(QLocale().toString(inFlight), QLocale().toString(maximum)));
+    m_gauge->setAccessibleName(m_gauge->text());
+    // A full window holds every further QoS 1/2 message back [MQTT-3.3.4-9].
+    Theme::setTextRole(m_gauge, inFlight >= maximum ? Theme::Text::Warning : Theme::Text::Normal);
+    if (m_queue->text().isEmpty() && m_connection)
+        m_queue->setText(
+            tr("Queued %1").arg(QLocale().toString(qlonglong(m_connection->queuedCount()))));
+}
+
+void PacketInspectorView::updateTypesButton()
+{
+    int shown = 0;
+    for (int t = int(PacketType::Connect); t <= kTypeCount; ++t)
+        shown += m_filter->isTypeShown(PacketType(t)) ? 1 : 0;
+    m_types->setText(shown == kTypeCount ? tr("Types: all")
+                                         : tr("Types: %1 of %2").arg(shown).arg(kTypeCount));
+}
+
+void PacketInspectorView::updateCount()
+{
+    const QLocale locale;
+    m_count->setText(tr("%1 of %2 packets shown (the last %3 are kept)")
+                         .arg(locale.toString(m_filter->rowCount()),
+                              locale.toString(m_model->rowCount()),
+                              locale.toString(qlonglong(m_model->capacity()))));
+}
+
+QString PacketInspectorView::exportTo(const QString &path) const
+{
+    QList<PacketTraceRecord> records;
+    records.reserve(m_filter->rowCount());
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        records.append(m_model->record(m_filter->mapToSource(m_filter->index(row, 0)).row()));
+    return PacketTraceJson::save(path, records);
+}
+
+void PacketInspectorView::chooseExportFile()
+{
+    const QString path = Prompts::saveFileName(
+        this, tr("Export packets"), QDir::home().filePath(QStringLiteral("packets.jsonl")),
+        tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportTo(path); !error.isEmpty())
+        Prompts::warn(this, tr("Export packets"), error);
+}
+
+} // namespace mqttdesk
