@@ -2,6 +2,236 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertEngine</name>
+    <message>
+        <location filename="../core/alerts/alert_engine.cpp" line="+318"/>
+        <source>The action&apos;s topic &quot;%1&quot; is not a topic name: %2</source>
+        <translation>动作的主题“%1”不是有效的主题名：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRule</name>
+    <message>
+        <location filename="../core/alerts/alert_rule.cpp" line="+130"/>
+        <source>A rule needs a name: its alerts are reported under it.</source>
+        <translation>规则需要一个名称：其告警将以该名称报告。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A %1 rule needs a topic filter, e.g. &quot;sensors/+/temp&quot;.</source>
+        <translation>%1 规则需要主题过滤器，例如 &quot;sensors/+/temp&quot;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a topic filter: %2</source>
+        <translation>“%1”不是有效的主题过滤器：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cooldown must be 0 or more seconds, not %1.</source>
+        <translation>冷却时间必须不小于 0 秒，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hysteresis must be 0 or a positive number.</source>
+        <translation>滞后值必须为 0 或正数。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The path &quot;%1&quot; does not parse (%2). Write it as $.key, $.list[0] or $..key.</source>
+        <translation>无法解析路径“%1”（%2）。请写成 $.key、$.list[0] 或 $..key 的形式。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no decoder &quot;%1&quot;: use one of %2.</source>
+        <translation>没有解码器“%1”：请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a regular expression: %2 (at character %3).</source>
+        <translation>“%1”不是有效的正则表达式：%2（第 %3 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A hysteresis band needs a number threshold and &gt;, &gt;=, &lt; or &lt;=, not a regular expression.</source>
+        <translation>滞后区间需要数值阈值和 &gt;、&gt;=、&lt; 或 &lt;=，而不是正则表达式。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; compares numbers, but the threshold &quot;%2&quot; is text: give a number, or compare text with == or !=.</source>
+        <translation>“%1”比较的是数值，但阈值“%2”是文本：请给出数字，或用 == 或 != 比较文本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The threshold must be finite.</source>
+        <translation>阈值必须是有限数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A hysteresis band needs a number threshold and &gt;, &gt;=, &lt; or &lt;=, not %1.</source>
+        <translation>滞后区间需要数值阈值和 &gt;、&gt;=、&lt; 或 &lt;=，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The silence must last 1 second or more, not %1.</source>
+        <translation>静默时长必须不少于 1 秒，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The window must be 1 to 3600 seconds, not %1.</source>
+        <translation>时间窗口必须为 1 到 3600 秒，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A rate is compared with &gt;, &gt;=, &lt; or &lt;=, not %1.</source>
+        <translation>速率只能用 &gt;、&gt;=、&lt; 或 &lt;= 比较，而不是 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rate threshold must be 0 or more messages per second.</source>
+        <translation>速率阈值必须不小于每秒 0 条消息。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a topic to publish to: %2</source>
+        <translation>“%1”不是可发布的主题：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The action needs a topic to publish its payload to.</source>
+        <translation>动作需要一个用于发布其负载的主题。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRuleError</name>
+    <message>
+        <location filename="../core/alerts/alert_rule_error.cpp" line="+8"/>
+        <source>Line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRuleSet</name>
+    <message>
+        <location filename="../core/alerts/alert_rule_set.cpp" line="+121"/>
+        <source>This field is required: add it.</source>
+        <translation>此字段为必填项：请添加。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1; give a value in that range.</source>
+        <translation>%1；请给出该范围内的值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown value %1.</source>
+        <translation>未知的值 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This must be %1.</source>
+        <translation>此处必须是 %1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; (allowed: &gt;, &gt;=, &lt;, &lt;=, ==, !=)</source>
+        <translation>“%1”（允许：&gt;、&gt;=、&lt;、&lt;=、==、!=）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; (allowed: %2)</source>
+        <translation>“%1”（允许：%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A %1 rule has no field &quot;%2&quot;; its fields are: %3.</source>
+        <translation>%1 规则没有字段“%2”；其字段有：%3。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a field of a %2 rule: remove it, or change the kind. A %2 rule has: %3.</source>
+        <translation>“%1”不是 %2 规则的字段：请删除它，或更改规则类型。%2 规则包含：%3。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A rule tests either a regular expression (&quot;regex&quot;) or a comparison (&quot;op&quot; and &quot;threshold&quot;), not both.</source>
+        <translation>规则只能测试正则表达式（&quot;regex&quot;）或比较（&quot;op&quot; 和 &quot;threshold&quot;）二者之一，不能同时测试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An empty regular expression matches everything: give a pattern.</source>
+        <translation>空正则表达式会匹配所有内容：请给出模式。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a number or a text</source>
+        <translation>数字或文本</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>An action has no field &quot;%1&quot;; its fields are: topic, payload, qos, retain.</source>
+        <translation>动作没有字段“%1”；其字段有：topic, payload, qos, retain。</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>This is not JSON: %1. Check the brackets, commas and quotes there.</source>
+        <translation>这不是 JSON：%1。请检查该处的括号、逗号和引号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is not an MQTT Desk alert rule file: it needs &quot;format&quot;: &quot;mqttdesk-alert-rules&quot; (see docs/alert-rules.md).</source>
+        <translation>这不是 MQTT Desk 告警规则文件：需要包含 &quot;format&quot;: &quot;mqttdesk-alert-rules&quot;（参见 docs/alert-rules.md）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file was written by a newer MQTT Desk (alert rule format %1; this version reads %2): update MQTT Desk to read it.</source>
+        <translation>该文件由较新版本的 MQTT Desk 写入（告警规则格式 %1；此版本可读取 %2）：请更新 MQTT Desk 后再读取。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rules[%1] is already named &quot;%2&quot;: give each rule its own name.</source>
+        <translation>rules[%1] 已使用名称“%2”：请为每条规则取不同的名称。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the alert rules in %1: %2.</source>
+        <translation>无法读取 %1 中的告警规则：%2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot write the alert rules to %1: %2.</source>
+        <translation>无法将告警规则写入 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRuleStore</name>
+    <message>
+        <location filename="../core/alerts/alert_rule_store.cpp" line="+49"/>
+        <source>Cannot remove the alert rules file %1. Check the permissions of %2.</source>
+        <translation>无法删除告警规则文件 %1。请检查 %2 的权限。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot create the folder %1 for the alert rules. Check that the data folder can be written.</source>
+        <translation>无法为告警规则创建文件夹 %1。请检查数据文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
     <name>BrokerFailover</name>
     <message>
         <location filename="../core/connection/broker_failover.cpp" line="+79"/>
@@ -208,6 +438,19 @@
         <location filename="../core/storage/history_exporter.cpp" line="+179"/>
         <source>Writing the export failed: %1. Check free space and permissions.</source>
         <translation>写入导出文件失败：%1。请检查可用空间和权限。</translation>
+    </message>
+</context>
+<context>
+    <name>JUnitReport</name>
+    <message>
+        <location filename="../core/suite/junit_report.cpp" line="+49"/>
+        <source>step %1, %2: %3</source>
+        <translation>步骤 %1，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Cannot write the JUnit report %1: %2</source>
+        <translation>无法写入 JUnit 报告 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -422,6 +665,192 @@
     </message>
 </context>
 <context>
+    <name>MessageCheck</name>
+    <message>
+        <location filename="../core/suite/message_check.cpp" line="+153"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1（第 %2 个字符）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>topic is %1, not %2</source>
+        <translation>主题为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>payload is %1, not %2</source>
+        <translation>负载为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+55"/>
+        <source>payload is not JSON: %1</source>
+        <translation>负载不是 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>payload %1 does not match /%2/</source>
+        <translation>负载 %1 不匹配 /%2/</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>payload %1 does not contain %2</source>
+        <translation>负载 %1 不包含 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QoS is %1, not %2</source>
+        <translation>QoS 为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>retain is set, expected not set</source>
+        <translation>设置了保留标志，预期未设置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retain is not set</source>
+        <translation>未设置保留标志</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no user property %1</source>
+        <translation>没有用户属性 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user property %1 is %2, not %3</source>
+        <translation>用户属性 %1 为 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no content type</source>
+        <translation>没有内容类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>content type is %1, not %2</source>
+        <translation>内容类型为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is there (%2), expected absent</source>
+        <translation>%1 存在（%2），预期不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is %2</source>
+        <translation>%1 为 %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+21"/>
+        <source>%1, not %2</source>
+        <translation>%1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1, which cannot be compared with %2</source>
+        <translation>%1，无法与 %2 比较</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1, not a string to match /%2/</source>
+        <translation>%1，不是可匹配 /%2/ 的字符串</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, which does not match /%2/</source>
+        <translation>%1，不匹配 /%2/</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1, neither a string nor an array to look for %2 in</source>
+        <translation>%1，既不是字符串也不是数组，无法在其中查找 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, which does not contain %2</source>
+        <translation>%1，不包含 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>topic == %1</source>
+        <translation>主题 == %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload == %1</source>
+        <translation>负载 == %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload == %1 (as JSON)</source>
+        <translation>负载 == %1（按 JSON）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>payload matches /%1/</source>
+        <translation>负载匹配 /%1/</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload contains %1</source>
+        <translation>负载包含 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS == %1</source>
+        <translation>QoS == %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retain set</source>
+        <translation>已设置保留标志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>retain not set</source>
+        <translation>未设置保留标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user property %1 == %2</source>
+        <translation>用户属性 %1 == %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>content type == %1</source>
+        <translation>内容类型 == %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>0x%1 (1 byte)</source>
+        <translation>0x%1（1 字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0x%1%2 (%3 bytes)</source>
+        <translation>0x%1%2（%3 字节）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>NumericArrayDecoder</name>
     <message>
         <location filename="../core/payload/numeric_array_decoder.cpp" line="+145"/>
@@ -438,6 +867,56 @@
         <location line="+20"/>
         <source>The header to skip must be a whole number of bytes, 0 or more.</source>
         <translation>要跳过的头部必须是 0 或更大的整数字节数。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketTraceJson</name>
+    <message>
+        <location filename="../core/packettrace/packet_trace_json.cpp" line="+98"/>
+        <source>not JSON: %1 at character %2</source>
+        <translation>不是 JSON：%1（第 %2 个字符）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;type&quot; must name an MQTT packet type (PUBLISH, PUBACK, ...)</source>
+        <translation>&quot;type&quot; 必须是 MQTT 报文类型（PUBLISH、PUBACK 等）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;direction&quot; must be &quot;sent&quot; or &quot;received&quot;</source>
+        <translation>&quot;direction&quot; 必须为 &quot;sent&quot; 或 &quot;received&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;qos&quot; must be 0, 1 or 2 and &quot;packetId&quot; 0 to 65535</source>
+        <translation>&quot;qos&quot; 必须为 0、1 或 2，&quot;packetId&quot; 必须为 0 到 65535</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;reasonCodes&quot; must hold numbers from 0 to 255</source>
+        <translation>&quot;reasonCodes&quot; 必须包含 0 到 255 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
     </message>
 </context>
 <context>
@@ -701,6 +1180,426 @@
         <location filename="../core/script/script_decoder.cpp" line="+57"/>
         <source>Script (JavaScript)</source>
         <translation>脚本 (JavaScript)</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeAnnouncement</name>
+    <message>
+        <location filename="../core/probe/probe_announcement.cpp" line="+11"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>absent: the client uses a Maximum QoS of 2 (5.0 §3.2.2.3.4; a server without QoS 1 or 2 must announce it [MQTT-3.2.2-9])</source>
+        <translation>未提供：客户端使用最大 QoS 2（5.0 §3.2.2.3.4；不支持 QoS 1 或 2 的服务器必须声明这一点 [MQTT-3.2.2-9]）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retain Available</source>
+        <translation>保留可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absent: retained messages are supported (5.0 §3.2.2.3.5)</source>
+        <translation>未提供：支持保留消息（5.0 §3.2.2.3.5）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maximum Packet Size</source>
+        <translation>最大报文长度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absent: no limit beyond the protocol&apos;s own, that of the Remaining Length encoding (5.0 §3.2.2.3.6)</source>
+        <translation>未提供：除协议本身的限制（即剩余长度编码的限制）外无其他限制（5.0 §3.2.2.3.6）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topic Alias Maximum</source>
+        <translation>Topic Alias 最大值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>absent: 0, the client must not send Topic Aliases [MQTT-3.2.2-18] (5.0 §3.2.2.3.8)</source>
+        <translation>未提供：为 0，客户端不得发送 Topic Alias [MQTT-3.2.2-18]（5.0 §3.2.2.3.8）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wildcard Subscription Available</source>
+        <translation>通配符订阅可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absent: wildcard subscriptions are supported (5.0 §3.2.2.3.11)</source>
+        <translation>未提供：支持通配符订阅（5.0 §3.2.2.3.11）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscription Identifier Available</source>
+        <translation>订阅标识符可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absent: subscription identifiers are supported (5.0 §3.2.2.3.12)</source>
+        <translation>未提供：支持订阅标识符（5.0 §3.2.2.3.12）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared Subscription Available</source>
+        <translation>共享订阅可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absent: shared subscriptions are supported (5.0 §3.2.2.3.13)</source>
+        <translation>未提供：支持共享订阅（5.0 §3.2.2.3.13）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receive Maximum</source>
+        <translation>Receive Maximum（接收最大值）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>absent: 65,535 (5.0 §3.2.2.3.3)</source>
+        <translation>未提供：65,535（5.0 §3.2.2.3.3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server Keep Alive</source>
+        <translation>服务器保活时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the client must use it instead of its own [MQTT-3.2.2-21]</source>
+        <translation>客户端必须使用该值代替自己的值 [MQTT-3.2.2-21]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absent: the server uses the client&apos;s keep alive [MQTT-3.2.2-22] (5.0 §3.2.2.3.14)</source>
+        <translation>未提供：服务器使用客户端的保活时间 [MQTT-3.2.2-22]（5.0 §3.2.2.3.14）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assigned Client Identifier</source>
+        <translation>分配的客户端标识符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>assigned for the empty client id the probe sent [MQTT-3.2.2-16]</source>
+        <translation>因探测发送的客户端 ID 为空而分配 [MQTT-3.2.2-16]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>absent although the client id sent was empty: a server must assign one then [MQTT-3.2.2-16] (5.0 §3.2.2.3.7)</source>
+        <translation>未提供，但发送的客户端 ID 为空：此时服务器必须分配一个 [MQTT-3.2.2-16]（5.0 §3.2.2.3.7）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>absent: the client id sent (&quot;%1&quot;) is used; only an empty one gets an assigned identifier [MQTT-3.2.2-16] (5.0 §3.2.2.3.7)</source>
+        <translation>未提供：使用发送的客户端 ID（“%1”）；只有空客户端 ID 才会获得分配的标识符 [MQTT-3.2.2-16]（5.0 §3.2.2.3.7）</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeCheckResult</name>
+    <message>
+        <location filename="../core/probe/probe_check.cpp" line="+70"/>
+        <source>Connect with MQTT 3.1</source>
+        <translation>使用 MQTT 3.1 连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect with MQTT 3.1.1</source>
+        <translation>使用 MQTT 3.1.1 连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect with MQTT 5.0</source>
+        <translation>使用 MQTT 5.0 连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS 0 round trip</source>
+        <translation>QoS 0 往返</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS 1 round trip</source>
+        <translation>QoS 1 往返</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS 2 round trip</source>
+        <translation>QoS 2 往返</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retained message</source>
+        <translation>保留消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wildcard subscription</source>
+        <translation>通配符订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared subscription</source>
+        <translation>共享订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscription identifier</source>
+        <translation>订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic alias</source>
+        <translation>Topic Alias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Will message</source>
+        <translation>遗嘱消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session resume</source>
+        <translation>会话恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum payload</source>
+        <translation>最大负载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round-trip latency</source>
+        <translation>往返延迟</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Supported</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not supported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Announced but broken</source>
+        <translation>已声明但不可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeEvidence</name>
+    <message>
+        <location filename="../core/probe/probe_evidence.cpp" line="+31"/>
+        <source>not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeReport</name>
+    <message>
+        <location filename="../core/probe/probe_report.cpp" line="+109"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Broker capability test: %1</source>
+        <translation>代理能力测试：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started %1, took %2 s. Probe topics under `%3/`.</source>
+        <translation>开始于 %1，耗时 %2 秒。探测主题位于 `%3/` 下。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The checks used MQTT %1.</source>
+        <translation>检查使用 MQTT %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No protocol version was accepted.</source>
+        <translation>没有任何协议版本被接受。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+43"/>
+        <source>Cancelled before the end.</source>
+        <translation>在完成前已取消。</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Retained messages that could not be cleared: %1.</source>
+        <translation>无法清除的保留消息：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checks</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+40"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+40"/>
+        <source>Reason code</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+40"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Announced in the 5.0 CONNACK</source>
+        <translation>5.0 CONNACK 中声明的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>In CONNACK</source>
+        <translation>在 CONNACK 中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+37"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>absent</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measurements</source>
+        <translation>测量结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest payload that passed: %1 bytes (searched up to %2 bytes).</source>
+        <translation>通过的最大负载：%1 字节（最多搜索到 %2 字节）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest payload: not measured.</source>
+        <translation>最大负载：未测量。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Round trip (PINGREQ to PINGRESP) over %1 pings: p50 %2, p99 %3.</source>
+        <translation>往返时间（PINGREQ 到 PINGRESP），共 %1 次 ping：p50 %2，p99 %3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Round trip: not measured.</source>
+        <translation>往返时间：未测量。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Broker capability test of %1</source>
+        <translation>%1 的代理能力测试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(checks with MQTT %1)</source>
+        <translation>（使用 MQTT %1 检查）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Announced in the 5.0 CONNACK:</source>
+        <translation>5.0 CONNACK 中声明的内容：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Largest payload that passed: %1 bytes (searched up to %2 bytes)</source>
+        <translation>通过的最大负载：%1 字节（最多搜索到 %2 字节）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Round trip over %1 PINGREQs: p50 %2, p99 %3</source>
+        <translation>往返时间（%1 次 PINGREQ）：p50 %2，p99 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Probe topics: %1/ (no retained message left behind)</source>
+        <translation>探测主题：%1/（未遗留保留消息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probe topics: %1/; retained messages that could not be cleared: %2</source>
+        <translation>探测主题：%1/；无法清除的保留消息：%2</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +2371,501 @@
         <location line="+3"/>
         <source>A database operation on %1 failed.</source>
         <translation>对 %1 的数据库操作失败。</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteFieldReader</name>
+    <message>
+        <location filename="../core/suite/suite_field_reader.cpp" line="+49"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+126"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <location line="+99"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+43"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+142"/>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <location line="+128"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be %1, not %2</source>
+        <translation>必须是 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>must be a whole number from %1 to %2, not %3</source>
+        <translation>必须是 %1 到 %2 之间的整数，而不是 %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be a whole number from %1 to %2, not &quot;%3&quot;</source>
+        <translation>必须是 %1 到 %2 之间的整数，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>must be true or false, not &quot;%1&quot;</source>
+        <translation>必须是 true 或 false，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>is not a field here (known: %1)</source>
+        <translation>不是此处的字段（已知字段：%1）</translation>
+    </message>
+    <message>
+        <location filename="../core/suite/suite_field_reader.h" line="+66"/>
+        <source>&quot;%1&quot; is not one of: %2</source>
+        <translation>“%1”不属于以下任一项：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteParseError</name>
+    <message>
+        <location filename="../core/suite/suite_parse_error.cpp" line="+28"/>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test &quot;%1&quot;</source>
+        <translation>测试“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1 (%2)</source>
+        <translation>步骤 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteParser</name>
+    <message>
+        <location filename="../core/suite/suite_parser.cpp" line="+93"/>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a test suite: the file must hold one JSON object with &quot;format&quot;: &quot;mqttdesk-suite&quot;</source>
+        <translation>不是测试套件：文件必须包含一个带有 &quot;format&quot;: &quot;mqttdesk-suite&quot; 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a test suite: &quot;format&quot; must be &quot;mqttdesk-suite&quot;</source>
+        <translation>不是测试套件：&quot;format&quot; 必须为 &quot;mqttdesk-suite&quot;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is not a variable name: use letters, digits, _, - and ., starting with a letter or _</source>
+        <translation>不是有效的变量名：请使用字母、数字、_、- 和 .，并以字母或 _ 开头</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be a string, a number or true or false, not %1</source>
+        <translation>必须是字符串、数字、true 或 false，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>is missing (this program reads version %1)</source>
+        <translation>缺失（本程序读取版本 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>version %1 is newer than this program reads (%2): update MQTT Desk</source>
+        <translation>版本 %1 比本程序可读取的版本（%2）更新：请更新 MQTT Desk</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>suite</source>
+        <translation>测试套件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is missing: name at least one connection, e.g. &quot;main&quot;: {&quot;host&quot;: &quot;localhost&quot;}</source>
+        <translation>缺失：请至少命名一个连接，例如 &quot;main&quot;: {&quot;host&quot;: &quot;localhost&quot;}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>has no connection</source>
+        <translation>没有连接</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+132"/>
+        <source>must be an object, not %1</source>
+        <translation>必须是对象，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <location line="+143"/>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>has no test</source>
+        <translation>没有测试</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>another test is called &quot;%1&quot;: give each test its own name</source>
+        <translation>已有另一个测试名为“%1”：请为每个测试取不同的名称</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&quot;tls&quot; needs the transport tls or wss</source>
+        <translation>&quot;tls&quot; 需要使用 tls 或 wss 传输</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a file name (or an array of them), not %1</source>
+        <translation>必须是文件名（或文件名数组），而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;cert&quot; and &quot;key&quot; go together</source>
+        <translation>&quot;cert&quot; 和 &quot;key&quot; 必须同时提供</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>has no step</source>
+        <translation>没有步骤</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteStep</name>
+    <message>
+        <location filename="../core/suite/suite_step.cpp" line="+34"/>
+        <source>connect %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subscribe %1 on %2</source>
+        <translation>在 %2 上订阅 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>publish %1 on %2</source>
+        <translation>在 %2 上发布 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expect %1 on %2</source>
+        <translation>在 %2 上预期 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expect %1 messages on %2 on %3</source>
+        <translation>在 %3 上预期 %2 收到 %1 条消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expect nothing on %1 on %2 for %3 ms</source>
+        <translation>在 %2 上预期 %1 在 %3 毫秒内没有消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expect the will on %1 on %2 (a dropped %3 client)</source>
+        <translation>在 %2 上预期 %1 收到遗嘱（%3 客户端已掉线）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wait %1 ms</source>
+        <translation>等待 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disconnect %1</source>
+        <translation>断开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteStepReader</name>
+    <message>
+        <location filename="../core/suite/suite_step_reader.cpp" line="+69"/>
+        <source>a step must be an object, not %1</source>
+        <translation>步骤必须是对象，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is missing: one of %1</source>
+        <translation>缺失：需要 %1 之一</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+262"/>
+        <source>must be a string, not %1</source>
+        <translation>必须是字符串，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>&quot;%1&quot; is not a step (steps: %2)</source>
+        <translation>“%1”不是步骤（可用步骤：%2）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>is missing: how long no message may come, in milliseconds</source>
+        <translation>缺失：不应收到消息的时长（毫秒）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is missing: the will&apos;s topic and payload, e.g. {&quot;topic&quot;: &quot;status&quot;, &quot;payload&quot;: &quot;offline&quot;}</source>
+        <translation>缺失：遗嘱的主题和负载，例如 {&quot;topic&quot;: &quot;status&quot;, &quot;payload&quot;: &quot;offline&quot;}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is needed when the will&apos;s topic has {{variables}}</source>
+        <translation>遗嘱主题含有 {{variables}} 时必须提供</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>there is no connection &quot;%1&quot; under &quot;connections&quot;</source>
+        <translation>&quot;connections&quot; 下没有连接“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is missing: how long to wait, in milliseconds</source>
+        <translation>缺失：等待时长（毫秒）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>there is no connection &quot;%1&quot; under &quot;connections&quot; (there is: %2)</source>
+        <translation>“connections”下没有名为“%1”的连接（现有：%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>is missing: the suite has several connections (%1), say which</source>
+        <translation>缺失：该测试套件有多个连接（%1），请指明使用哪个</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is connected already by an earlier step: disconnect it first</source>
+        <translation>“%1”已由之前的步骤连接：请先断开它</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no connection is open at this step: add a connect step before it</source>
+        <translation>此步骤时没有打开的连接：请在它之前添加一个 connect 步骤</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not connected at this step: add a connect step for it before</source>
+        <translation>此步骤时“%1”未连接：请在之前为它添加一个 connect 步骤</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>a payload given as JSON is sent as JSON: drop &quot;format&quot;, or give the payload as a string</source>
+        <translation>以 JSON 给出的负载会按 JSON 发送：请删除“format”，或将负载写成字符串</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>must be a pair of strings, [&quot;name&quot;, &quot;value&quot;]</source>
+        <translation>必须是一对字符串，[&quot;name&quot;, &quot;value&quot;]</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be an object of names and values, or an array of [name, value] pairs, not %1</source>
+        <translation>必须是名称与值组成的对象，或 [name, value] 对组成的数组，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>is not JSON, as &quot;format&quot;: &quot;json&quot; says</source>
+        <translation>不是 JSON，与 &quot;format&quot;: &quot;json&quot; 的声明不符</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a payload given as JSON is compared as JSON: drop &quot;format&quot;, or give the payload as a string</source>
+        <translation>以 JSON 给出的负载会按 JSON 比较：请删除“format”，或将负载写成字符串</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>must be a condition {&quot;path&quot;: ..., &quot;op&quot;: ..., &quot;value&quot;: ...} or an array of them, not %1</source>
+        <translation>必须是条件 {&quot;path&quot;: ..., &quot;op&quot;: ..., &quot;value&quot;: ...} 或由条件组成的数组，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an object, not %1</source>
+        <translation>必须是对象，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not an operator (operators: %2)</source>
+        <translation>“%1”不是运算符（运算符：%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is missing: &quot;%1&quot; compares with a value</source>
+        <translation>缺失：“%1”需要与一个值比较</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; takes no value</source>
+        <translation>“%1”不接受值</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;matches&quot; takes a regular expression as a string</source>
+        <translation>“matches”需要一个字符串形式的正则表达式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; compares with a number or a string, not %2</source>
+        <translation>“%1”只能与数字或字符串比较，而不是 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteTextReport</name>
+    <message>
+        <location filename="../core/suite/suite_text_report.cpp" line="+31"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
+        <source>matched: %1</source>
+        <translation>已匹配：%1</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected: %1</source>
+        <translation>预期：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent: %1</source>
+        <translation>已发送：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>received: %1: %2</source>
+        <translation>已收到：%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>received: nothing</source>
+        <translation>已收到：无</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Tests: %1, passed %2, failed %3, errors %4, skipped %5 (%6)</source>
+        <translation>测试：%1，通过 %2，失败 %3，错误 %4，跳过 %5（%6）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Suite %1</source>
+        <translation>测试套件 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suite %1 (%2)</source>
+        <translation>测试套件 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SuiteVariables</name>
+    <message>
+        <location filename="../core/suite/suite_variables.cpp" line="+48"/>
+        <source>&quot;${&quot; at character %1 has no closing &quot;}&quot; (write &quot;$${&quot; for a literal &quot;${&quot;)</source>
+        <translation>第 %1 个字符处的“${”没有闭合的“}”（字面的“${”请写作“$${”）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the environment variable %1 is not set</source>
+        <translation>环境变量 %1 未设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>there is no variable &quot;%1&quot;: define it under &quot;variables&quot;, or give it with --var %1=value</source>
+        <translation>没有变量“%1”：请在“variables”下定义它，或用 --var %1=value 给出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the variables %1 refer to each other in a loop</source>
+        <translation>变量 %1 相互循环引用</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +3822,847 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::AlertLogModel</name>
+    <message>
+        <location filename="../core/alerts/alert_log_model.cpp" line="+56"/>
+        <source>Fired</source>
+        <translation>已触发</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cleared</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (its message was not published: %2)</source>
+        <translation>%1（其消息未发布：%2）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::AlertMonitor</name>
+    <message>
+        <location filename="../core/alerts/alert_monitor.cpp" line="+127"/>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::AlertNotifier</name>
+    <message>
+        <location filename="../ui/alerts/alert_notifier.cpp" line="+87"/>
+        <source>MQTT Desk: alerts</source>
+        <translation>MQTT Desk：告警</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing on %1 for %2 s</source>
+        <translation>%1 上 %2 秒内无消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 messages/s on %2</source>
+        <translation>%2 上 %1 条消息/秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the retained message on %1 changed</source>
+        <translation>%1 上的保留消息已更改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the connection was lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>（还有 %n 条）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::AlertRuleForm</name>
+    <message>
+        <location filename="../ui/alerts/alert_rule_form.cpp" line="+204"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Hot boiler (alerts are reported under it)</source>
+        <translation>例如 锅炉过热（告警以此名称报告）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watch:</source>
+        <translation>监视(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A value in the payload</source>
+        <translation>负载中的某个值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silence: no message for a while</source>
+        <translation>静默：一段时间内无消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message rate</source>
+        <translation>消息速率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A retained message that changed</source>
+        <translation>发生变化的保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection going down</source>
+        <translation>连接断开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topic filter:</source>
+        <translation>主题过滤器(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. plant/+/boiler (+ and # allowed)</source>
+        <translation>例如 plant/+/boiler（允许使用 + 和 #）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;JSON path:</source>
+        <translation>JSON path(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. $.temp (empty: the whole payload)</source>
+        <translation>例如 $.temp（留空：整个负载）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ecode as:</source>
+        <translation>解码为(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing: the payload as it is</source>
+        <translation>不解码：按原样使用负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A binary payload (CBOR, Protobuf, …) is decoded first; the JSON path then applies to what it decodes to.</source>
+        <translation>二进制负载（CBOR、Protobuf 等）会先被解码；JSON path 随后作用于解码结果。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Condition:</source>
+        <translation>条件(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare with a threshold</source>
+        <translation>与阈值比较</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match a regular expression</source>
+        <translation>匹配正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fires when:</source>
+        <translation>触发条件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparison</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;gular expression:</source>
+        <translation>正则表达式(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. \b(ERROR|FATAL)\b (searched in the text)</source>
+        <translation>例如 \b(ERROR|FATAL)\b（在文本中搜索）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hysteresis:</source>
+        <translation>迟滞(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fired rule clears only once the value is past the threshold by this much (&quot;&gt; 90&quot; with 2 clears at 88), so a value hovering around it does not flap</source>
+        <translation>已触发的规则只有在值越过阈值达到此幅度后才会解除（“&gt; 90”配合 2 时在 88 解除），这样在阈值附近波动的值不会反复触发</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Silent for:</source>
+        <translation>静默时长(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Over the &amp;last:</source>
+        <translation>统计时长(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rate is the mean over this many whole seconds</source>
+        <translation>速率为这么多整秒内的平均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ooldown:</source>
+        <translation>冷却时间(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After firing, the rule does not fire again until it has cleared and this much time has passed</source>
+        <translation>触发后，规则须先解除并经过这段时间，才会再次触发</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pu&amp;blish a message when the rule fires</source>
+        <translation>规则触发时发布消息(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Message topic:</source>
+        <translation>消息主题(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. alerts/{rule}</source>
+        <translation>例如 alerts/{rule}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pa&amp;yload:</source>
+        <translation>负载(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. {&quot;topic&quot;:&quot;{topic}&quot;,&quot;value&quot;:{value}}</source>
+        <translation>例如 {&quot;topic&quot;:&quot;{topic}&quot;,&quot;value&quot;:{value}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep on the broker (retain)</source>
+        <translation>保留在代理上（retain）(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rule}, {topic}, {value}, {event} and {time} are replaced; keep the topic outside the filters the rules watch.</source>
+        <translation>{rule}、{topic}、{value}、{event} 和 {time} 会被替换；请让该主题不落在规则所监视的过滤器范围内。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>greater than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>less than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>equal to</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not equal to</source>
+        <translation>不等于</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1  (%2)</source>
+        <translation>%1  （%2）</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The rate threshold is a number of messages per second, e.g. 500 or 0.5.</source>
+        <translation>速率阈值为每秒消息数，例如 500 或 0.5。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the topic to publish to, or untick &quot;Publish a message when the rule fires&quot;.</source>
+        <translation>请输入要发布到的主题，或取消勾选“规则触发时发布消息”。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>messages per second, e.g. 500</source>
+        <translation>每秒消息数，例如 500</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number, or a text for == and !=</source>
+        <translation>数字；== 和 != 也可用文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fires when a message&apos;s value passes the threshold, or its text matches the regular expression. Each topic the filter matches has its own alert.</source>
+        <translation>当消息的值越过阈值，或其文本匹配正则表达式时触发。过滤器匹配的每个主题各有独立的告警。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fires when no message arrived on the filter for this long, and clears with the next one. Not judged while disconnected.</source>
+        <translation>当过滤器在这段时间内没有收到消息时触发，下一条消息到达时解除。断开连接期间不判断。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fires when the messages per second on the filter, averaged over the window, pass the threshold.</source>
+        <translation>当过滤器上每秒的消息数（在统计窗口内取平均）越过阈值时触发。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fires when a retained message arrives whose payload differs from the last retained one of its topic.</source>
+        <translation>当收到的保留消息的负载与该主题上一条保留消息不同时触发。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fires when the connection goes down without you disconnecting it, and clears when it is up again.</source>
+        <translation>当连接并非由你主动断开而中断时触发，连接恢复后解除。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 matches /%2/ on %3</source>
+        <translation>%3 上的 %1 匹配 /%2/</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 %3 on %4</source>
+        <translation>%4 上的 %1 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing on %1 for %2 s</source>
+        <translation>%1 上 %2 秒内无消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 msg/s on %3</source>
+        <translation>%3 上 %1 %2 条消息/秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>retained changes on %1</source>
+        <translation>%1 上的保留消息变化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connection lost</source>
+        <translation>连接断开</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::AlertRulesDialog</name>
+    <message>
+        <location filename="../ui/alerts/alert_rules_dialog.cpp" line="+112"/>
+        <source>Alert rules — %1</source>
+        <translation>告警规则 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules judge every message this connection receives, so subscribe to the topics they watch. A rule that fires is listed in the Alerts panel (View &gt; Alerts) and shown as a desktop notification. The rules are kept with this connection and apply as soon as you press OK.</source>
+        <translation>规则会判断此连接收到的每条消息，因此请订阅规则所监视的主题。触发的规则会列在“告警”面板（视图 &gt; 告警）中，并以桌面通知显示。规则随此连接保存，按下“确定”后立即生效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+249"/>
+        <source>Alert rules</source>
+        <translation>告警规则</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>The check box turns a rule on or off</source>
+        <translation>复选框用于启用或停用规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a copy of the selected rule</source>
+        <translation>添加所选规则的副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected rule</source>
+        <translation>移除所选规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected rule up the list</source>
+        <translation>将所选规则在列表中上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected rule down the list</source>
+        <translation>将所选规则在列表中下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No alert rules yet. Press Add to watch a value, a silence, a rate, a retained message or the connection itself.</source>
+        <translation>尚无告警规则。按“添加”可监视某个值、静默、速率、保留消息或连接本身。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the rules with those of a rule file</source>
+        <translation>用规则文件中的规则替换当前规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rules as a rule file, e.g. for mqttdesk-cli watch --rules</source>
+        <translation>将规则保存为规则文件，例如供 mqttdesk-cli watch --rules 使用</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The saved rules in %1 cannot be read, so the list starts empty; OK replaces that file. %2</source>
+        <translation>无法读取 %1 中保存的规则，因此列表从空开始；按“确定”会替换该文件。%2</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <location line="+104"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Rule %1, %2: %3</source>
+        <translation>规则 %1，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two rules are named &quot;%1&quot;: alerts are reported by name, so each rule needs its own.</source>
+        <translation>有两条规则都名为“%1”：告警按名称报告，因此每条规则需要各自的名称。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+6"/>
+        <source>Import alert rules</source>
+        <translation>导入告警规则</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+16"/>
+        <source>Alert rule files (*.json);;All files (*)</source>
+        <translation>告警规则文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The rules in %1 cannot be read: %2</source>
+        <translation>无法读取 %1 中的规则：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Export alert rules</source>
+        <translation>导出告警规则</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 alert rules.json</source>
+        <translation>%1 告警规则.json</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::AlertsPanel</name>
+    <message>
+        <location filename="../ui/alerts/alerts_panel.cpp" line="+113"/>
+        <location line="+121"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Filter by connection, rule, topic or value</source>
+        <translation>按连接、规则、主题或值过滤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the alerts</source>
+        <translation>过滤告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also show a desktop notification when a rule fires (at most one per rule every 10 seconds)</source>
+        <translation>规则触发时也显示桌面通知（每条规则每 10 秒最多一次）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the alert rules of the shown connection</source>
+        <translation>编辑所显示连接的告警规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert rules of the shown connection</source>
+        <translation>所显示连接的告警规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the list of alerts (the rules keep watching)</source>
+        <translation>清空告警列表（规则仍会继续监视）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the alerts</source>
+        <translation>清除告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No alerts. Rules are set per connection with Connection &gt; Alert rules…; what they report is listed here.</source>
+        <translation>没有告警。规则通过“连接 &gt; 告警规则…”按连接设置；它们报告的内容会列在这里。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Detach the alerts</source>
+        <translation>分离告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detach the alerts into a window of their own</source>
+        <translation>将告警分离为独立窗口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the alerts</source>
+        <translation>关闭告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the alerts (View &gt; Alerts shows them again)</source>
+        <translation>关闭告警（“视图 &gt; 告警”可重新显示）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source>Alerts (%n active)</source>
+        <translation>
+            <numerusform>告警（%n 条活动）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Alerts</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::BrokerProbe</name>
+    <message>
+        <location filename="../core/probe/broker_probe.cpp" line="+89"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Not tried: the server could not be reached (%1)</source>
+        <translation>未尝试：无法连接到服务器（%1）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not tried: no protocol version was accepted.</source>
+        <translation>未尝试：没有被接受的协议版本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+90"/>
+        <source>Not tried: the connection for the checks could not be opened: %1</source>
+        <translation>未尝试：无法打开用于检查的连接：%1</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Not tried: MQTT 5.0 only, and the checks ran with MQTT %1.</source>
+        <translation>未尝试：仅适用于 MQTT 5.0，而检查使用的是 MQTT %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not tried: no pings were asked for.</source>
+        <translation>未尝试：未要求执行 ping。</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Accepted as &quot;%1&quot; (keep alive %2 s).</source>
+        <translation>已以“%1”被接受（保活 %2 秒）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No CONNACK: %1</source>
+        <translation>无 CONNACK：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The subscription at QoS %1 was refused: %2</source>
+        <translation>QoS %1 的订阅被拒绝：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Maximum QoS %1 announced, so not published at QoS %2 [MQTT-3.2.2-11]; the SUBACK granted QoS %3.</source>
+        <translation>代理声明的最大 QoS 为 %1，因此未以 QoS %2 发布 [MQTT-3.2.2-11]；SUBACK 授予的 QoS 为 %3。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The QoS %1 PUBLISH failed: %2</source>
+        <translation>QoS %1 的 PUBLISH 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Published at QoS %1, but it did not come back within %2 s.</source>
+        <translation>已以 QoS %1 发布，但在 %2 秒内没有收回。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Granted QoS %1; published and received back at QoS %1.</source>
+        <translation>授予 QoS %1；已以 QoS %1 发布并收回。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downgraded: the SUBACK granted QoS %1 and the message came back at QoS %2.</source>
+        <translation>已降级：SUBACK 授予 QoS %1，消息以 QoS %2 收回。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Retain Available 0 announced, so nothing was published retained [MQTT-3.2.2-14].</source>
+        <translation>代理声明 Retain Available 为 0，因此没有发布保留消息 [MQTT-3.2.2-14]。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The retained PUBLISH failed: %1</source>
+        <translation>保留 PUBLISH 失败：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not tried: the subscription to read it back was refused: %1</source>
+        <translation>未尝试：用于读回的订阅被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Set, but a new subscription did not receive it within %1 s.</source>
+        <translation>已设置，但新订阅在 %1 秒内没有收到它。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Set and received, but clearing it failed: %1</source>
+        <translation>已设置并收到，但清除失败：%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Set, received by a new subscription with the retain flag, and cleared.</source>
+        <translation>已设置，新订阅收到了带保留标志的消息，且已清除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set and received, but whether it was cleared could not be seen within %1 s.</source>
+        <translation>已设置并收到，但在 %1 秒内无法确认是否已清除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set and received, but an empty retained message did not clear it [MQTT-3.3.1-6].</source>
+        <translation>已设置并收到，但空的保留消息未能将其清除 [MQTT-3.3.1-6]。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The subscription to %1 was refused: %2</source>
+        <translation>对 %1 的订阅被拒绝：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Publishing to %1 failed: %2</source>
+        <translation>发布到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Subscribed to %1, but %2 did not arrive within %3 s.</source>
+        <translation>已订阅 %1，但 %2 未在 %3 秒内到达。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The message came without subscription identifier %1.</source>
+        <translation>收到的消息未带订阅标识符 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subscribed to %1 with identifier %2; the message came with it.</source>
+        <translation>已使用标识符 %2 订阅 %1；收到的消息带有该标识符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subscribed to %1 and received %2.</source>
+        <translation>已订阅 %1 并收到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::BrokerStatsWatcher</name>
     <message>
         <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168"/>
@@ -2626,6 +4861,42 @@
         <location line="+1"/>
         <source>Remove the selected CA file</source>
         <translation>移除选中的 CA 文件</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::CaptureImportJob</name>
+    <message numerus="yes">
+        <location filename="../core/automation/capture_import_job.cpp" line="+94"/>
+        <source>Canceled after %n message(s).</source>
+        <translation>
+            <numerusform>已在 %n 条消息后取消。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The history cannot be written (%1); %n message(s) were imported before.</source>
+        <translation>
+            <numerusform>无法写入历史记录（%1）；此前已导入 %n 条消息。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::CaptureRecordingJob</name>
+    <message>
+        <location filename="../core/automation/capture_recording_job.cpp" line="+39"/>
+        <source>A recording is already running: stop it first.</source>
+        <translation>已有录制正在进行：请先停止。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Writing %1 failed: %2. The disk may be full; what was recorded until then is in the file.</source>
+        <translation>写入 %1 失败：%2。磁盘可能已满；此前录制的内容已保存在文件中。</translation>
     </message>
 </context>
 <context>
@@ -3369,7 +5640,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::Connection</name>
     <message>
-        <location filename="../core/connection/connection.cpp" line="+54"/>
+        <location filename="../core/connection/connection.cpp" line="+61"/>
         <source>main address</source>
         <translation>主地址</translation>
     </message>
@@ -3394,7 +5665,7 @@ Show or hide this line</source>
         <translation>%1 秒内没有应答</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+188"/>
         <source>Following the server reference to %1.</source>
         <translation>按服务器引用前往 %1。</translation>
     </message>
@@ -3414,7 +5685,7 @@ Show or hide this line</source>
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+156"/>
         <source>Connected to %1 (%2).</source>
         <translation>已连接到 %1（%2）。</translation>
     </message>
@@ -3434,12 +5705,12 @@ Show or hide this line</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The server disconnected: %1%2</source>
         <translation>服务器断开了连接：%1%2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>the server has moved</source>
         <translation>服务器已迁移</translation>
     </message>
@@ -3559,8 +5830,30 @@ Show or hide this line</source>
 </context>
 <context>
     <name>mqttdesk::ConnectionController</name>
+    <message numerus="yes">
+        <location filename="../ui/connections/connection_controller.cpp" line="+85"/>
+        <source>Recording stopped: %n message(s) in %1.</source>
+        <translation>
+            <numerusform>录制已停止：%1 中有 %n 条消息。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/connections/connection_controller.cpp" line="+158"/>
+        <location line="+18"/>
+        <source>The alert rules in %1 cannot be read, so none are watched: %2 Fix the file, or set the rules again (Connection &gt; Alert rules…).</source>
+        <translation>无法读取 %1 中的告警规则，因此不会监视任何规则：%2 请修复该文件，或重新设置规则（连接 &gt; 告警规则…）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Alert rule &quot;%1&quot; fired, but its message was not published: %2</source>
+        <translation>告警规则“%1”已触发，但其消息未发布：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alert rule &quot;%1&quot;: %2</source>
+        <translation>告警规则“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重新连接（第 %2 次尝试）</translation>
     </message>
@@ -3670,13 +5963,13 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionHeader</name>
     <message>
-        <location filename="../ui/connections/connection_header.cpp" line="+51"/>
+        <location filename="../ui/connections/connection_header.cpp" line="+58"/>
         <location line="+1"/>
         <source>Edit connection</source>
         <translation>编辑连接</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>No connection selected</source>
         <translation>未选择连接</translation>
     </message>
@@ -3741,6 +6034,21 @@ Show or hide this line</source>
         <location line="+2"/>
         <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
         <translation>已到达但未能写入历史记录的消息（写入队列已满或磁盘出错）。代理会重新发送 QoS 1 和 2 的消息；QoS 0 的消息已丢失。原因见日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>● Recording %1</source>
+        <translation>● 正在录制 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording this connection&apos;s messages to %1. Click to stop.</source>
+        <translation>正在将此连接的消息录制到 %1。点击停止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
     </message>
 </context>
 <context>
@@ -3864,7 +6172,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionView</name>
     <message>
-        <location filename="../ui/stream/connection_view.cpp" line="+162"/>
+        <location filename="../ui/stream/connection_view.cpp" line="+166"/>
         <source>The decoding rules cannot be read: %1</source>
         <translation>无法读取解码规则：%1</translation>
     </message>
@@ -3924,6 +6232,16 @@ Show or hide this line</source>
         <translation>使用变量发布模板：集合、每条消息的预览、定时发送</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Packets</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every MQTT packet sent and received, with round-trip times and the messages in flight</source>
+        <translation>所有发送和接收的 MQTT 数据包，以及往返时间和传输中的消息</translation>
+    </message>
+    <message>
         <location line="+171"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation>消息已发送，但未存入历史记录：存储队列已满。</translation>
@@ -3947,7 +6265,7 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+176"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+193"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -5364,22 +7682,42 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+55"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+67"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+133"/>
+        <source>Recording stopped</source>
+        <translation>录制已停止</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+57"/>
+        <source>&amp;Alert rules…</source>
+        <translation>告警规则(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Record to capture…</source>
+        <translation>录制到捕获文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -5400,6 +7738,11 @@ Saved: %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Import capture into history…</source>
+        <translation>将捕获文件导入历史记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -5449,7 +7792,51 @@ Saved: %2.</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+58"/>
+        <location line="+7"/>
+        <source>Record to capture</source>
+        <translation>录制到捕获文件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+21"/>
+        <source>Capture files (*.jsonl);;All files (*)</source>
+        <translation>捕获文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import capture into %1</source>
+        <translation>将捕获文件导入 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importing %1 into the history…</source>
+        <translation>正在将 %1 导入历史记录…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Imported %n message(s) from %1 into the history.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 条消息到历史记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import capture</source>
+        <translation>导入捕获文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 could not be imported completely: %2</source>
+        <translation>%1 未能完整导入：%2</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -6019,6 +8406,317 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::PacketInspectorView</name>
+    <message>
+        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+159"/>
+        <source>Packets</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show all types</source>
+        <translation>显示所有类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packet types shown</source>
+        <translation>显示的数据包类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose which MQTT packet types the table lists</source>
+        <translation>选择表格中列出哪些 MQTT 数据包类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by topic</source>
+        <translation>按主题过滤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic filter</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only packets whose topic or filter contains this text; an acknowledgement follows the topic of its PUBLISH or SUBSCRIBE</source>
+        <translation>仅显示主题或过滤器包含此文本的数据包；确认包沿用其对应 PUBLISH 或 SUBSCRIBE 的主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause the packet list</source>
+        <translation>暂停数据包列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop adding packets to the table; the in-flight gauge and the round-trip times stay live</source>
+        <translation>停止向表格添加数据包；传输中计量和往返时间仍实时更新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the packet list</source>
+        <translation>清除数据包列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every packet from the table</source>
+        <translation>从表格中移除所有数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+116"/>
+        <location line="+5"/>
+        <source>Export packets</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Save the packets shown as JSON Lines, one object per packet</source>
+        <translation>将显示的数据包保存为 JSON Lines，每个数据包一个对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packets sent and received</source>
+        <translation>已发送和接收的数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our QoS 1 and 2 messages waiting for their PUBACK or PUBCOMP, and how many the server accepts at once (its Receive Maximum)</source>
+        <translation>我方等待 PUBACK 或 PUBCOMP 的 QoS 1 和 2 消息，以及服务器一次可接受的数量（即其 Receive Maximum，接收最大值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages the session holds back: not connected, or the Receive Maximum is reached</source>
+        <translation>会话暂缓发送的消息：未连接，或已达到 Receive Maximum</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+14"/>
+        <source>Queued %1</source>
+        <translation>排队 %1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>In flight %1 / %2 (Receive Maximum)</source>
+        <translation>传输中 %1 / %2（Receive Maximum）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Types: all</source>
+        <translation>类型：全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Types: %1 of %2</source>
+        <translation>类型：%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 packets shown (the last %3 are kept)</source>
+        <translation>显示 %2 个数据包中的 %1 个（保留最近 %3 个）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::PacketTraceModel</name>
+    <message>
+        <location filename="../core/packettrace/packet_trace_model.cpp" line="+94"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot;</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>DUP</source>
+        <translation>DUP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RETAIN</source>
+        <translation>RETAIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session present</source>
+        <translation>会话存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clean start</source>
+        <translation>全新开始</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a packet no longer listed</source>
+        <translation>一个已不在列表中的数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers %1 after %2</source>
+        <translation>%2 后应答 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole exchange: %1</source>
+        <translation>整个交互：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the answer</source>
+        <translation>正在等待应答</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sent to the server</source>
+        <translation>发送到服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received from the server</source>
+        <translation>从服务器接收</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Belongs to the exchange about %1</source>
+        <translation>属于关于 %1 的交互</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes on the wire, %2 bytes of payload, %3 properties</source>
+        <translation>线路上 %1 字节，负载 %2 字节，%3 个属性</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes on the wire, %2 properties</source>
+        <translation>线路上 %1 字节，%2 个属性</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(alias %1)</source>
+        <translation>（别名 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Seconds since the first packet listed</source>
+        <translation>自列表中第一个数据包起的秒数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→ sent to the server, ← received from it</source>
+        <translation>→ 发送到服务器，← 从服务器接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole packet on the wire, in bytes</source>
+        <translation>整个数据包在线路上的大小（字节）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round-trip time: on an answer, since the packet it answers; on the first packet of an exchange, the whole exchange</source>
+        <translation>往返时间：对应答包，为自其所应答的数据包起的时间；对交互的首个数据包，为整个交互的时间</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dir</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::PairsTable</name>
     <message>
         <location filename="../ui/widgets/pairs_table.cpp" line="+100"/>
@@ -6256,6 +8954,200 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+1"/>
         <source>The payload is %1, too large to copy as text (at most %2). Use &quot;Save payload as…&quot; instead.</source>
         <translation>载荷大小为 %1，过大，无法复制为文本（最多 %2）。请改用“载荷另存为…”。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProbeConnection</name>
+    <message>
+        <location filename="../core/probe/probe_connection.cpp" line="+90"/>
+        <source>No answer within %1 s.</source>
+        <translation>%1 秒内无应答。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection ended.</source>
+        <translation>连接已结束。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection ended: %1</source>
+        <translation>连接已结束：%1</translation>
+    </message>
+    <message>
+        <location line="+192"/>
+        <source>The connection closed before the server accepted it.</source>
+        <translation>连接在服务器接受之前已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProbeConnectionChecks</name>
+    <message>
+        <location filename="../core/probe/probe_connection_checks.cpp" line="+103"/>
+        <source>Not tried: the subscription to the will&apos;s topic was refused: %1</source>
+        <translation>未尝试：对遗嘱主题的订阅被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The connection with a will was refused: %1</source>
+        <translation>带遗嘱的连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A connection dropped without DISCONNECT had its will (QoS %1) published.</source>
+        <translation>未发送 DISCONNECT 而断开的连接，其遗嘱（QoS %1）已发布。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No will arrived within %1 s of dropping a connection without DISCONNECT.</source>
+        <translation>未发送 DISCONNECT 断开连接后，%1 秒内未收到遗嘱。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not tried: it needs QoS 1, and the server announced Maximum QoS 0.</source>
+        <translation>未尝试：需要 QoS 1，而服务器声明的 Maximum QoS 为 0。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A connection with a persistent session was refused: %1</source>
+        <translation>使用持久会话的连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not tried: the subscription was refused: %1</source>
+        <translation>未尝试：订阅被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Connecting again was refused: %1</source>
+        <translation>重新连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server kept no session (Session Present 0 on reconnecting).</source>
+        <translation>服务器未保留会话（重新连接时 Session Present 为 0）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Session present on reconnecting; %1 of the %2 QoS %3 messages published while it was away arrived.</source>
+        <translation>重新连接时会话存在；离线期间发布的 %2 条 QoS %3 消息中有 %1 条到达。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not tried: publishing while the session was away failed: %1</source>
+        <translation>未尝试：会话离线期间的发布失败：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Topic Alias Maximum 0 announced: a client must not send Topic Aliases [MQTT-3.2.2-18].</source>
+        <translation>声明了 Topic Alias Maximum 为 0：客户端不得发送 Topic Alias [MQTT-3.2.2-18]。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Topic Alias Maximum announced (absent: 0): a client must not send Topic Aliases [MQTT-3.2.2-18].</source>
+        <translation>未声明 Topic Alias Maximum（缺省为 0）：客户端不得发送 Topic Alias [MQTT-3.2.2-18]。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not tried: the subscription to watch the messages was refused: %1</source>
+        <translation>未尝试：用于观察消息的订阅被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not tried: a second connection was refused: %1</source>
+        <translation>未尝试：第二个连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The PUBLISH setting the alias failed: %1</source>
+        <translation>设置别名的 PUBLISH 失败：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PUBLISH with only the alias failed: %1</source>
+        <translation>仅带别名的 PUBLISH 失败：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Topic Alias Maximum %1; a PUBLISH carrying only alias 1 arrived on its topic.</source>
+        <translation>Topic Alias Maximum 为 %1；仅携带别名 1 的 PUBLISH 已到达其主题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of the 2 messages arrived (the second carried only alias 1).</source>
+        <translation>2 条消息中有 %1 条到达（第二条仅携带别名 1）。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::ProbeMeasurements</name>
+    <message>
+        <location filename="../core/probe/probe_measurements.cpp" line="+73"/>
+        <source>the connection could not be opened again: %1</source>
+        <translation>无法再次打开连接：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the subscription to %1 was refused: %2</source>
+        <translation>对 %1 的订阅被拒绝：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 bytes failed: %2</source>
+        <translation>%1 字节失败：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 bytes were published but did not come back within %2 s</source>
+        <translation>%1 字节已发布，但未在 %2 秒内返回</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No payload made the round trip: %1.</source>
+        <translation>没有负载完成往返：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes passed: the most the announced Maximum Packet Size of %2 bytes allows on the probe topic.</source>
+        <translation>%1 字节通过：这是所声明的 %2 字节 Maximum Packet Size 在探测主题上允许的最大值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes passed, the search&apos;s upper limit.</source>
+        <translation>%1 字节通过，即搜索的上限。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes passed; %2.</source>
+        <translation>%1 字节通过；%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The CONNACK announced a Maximum Packet Size of %1 bytes.</source>
+        <translation>CONNACK 声明的 Maximum Packet Size 为 %1 字节。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CONNACK announced no Maximum Packet Size: no limit (5.0 §3.2.2.3.6).</source>
+        <translation>CONNACK 未声明 Maximum Packet Size：无限制（5.0 §3.2.2.3.6）。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no round-trip time was measured</source>
+        <translation>未测得往返时间</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No PINGRESP: %1</source>
+        <translation>无 PINGRESP：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>p50 %1, p99 %2 over %3 PINGREQ/PINGRESP round trips (min %4, max %5).</source>
+        <translation>%3 次 PINGREQ/PINGRESP 往返：p50 %1，p99 %2（最小 %4，最大 %5）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped after %1 of %2: %3</source>
+        <translation>在 %1/%2 后停止：%3</translation>
     </message>
 </context>
 <context>
@@ -7511,7 +10403,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ReplayDialog</name>
     <message>
-        <location filename="../ui/automation/replay_dialog.cpp" line="+149"/>
+        <location filename="../ui/automation/replay_dialog.cpp" line="+152"/>
         <source>Replay capture — %1</source>
         <translation>回放捕获 — %1</translation>
     </message>
@@ -7654,12 +10546,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::ReplayJob</name>
     <message>
-        <location filename="../core/automation/replay_job.cpp" line="+79"/>
+        <location filename="../core/automation/replay_job.cpp" line="+83"/>
         <source>Not connected: connect first, then replay.</source>
         <translation>未连接：请先连接，再回放。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>The server refused a message: %1.</source>
         <translation>服务器拒绝了一条消息：%1。</translation>
     </message>
@@ -8806,7 +11698,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>另一个客户端以相同的客户端 ID 连接；请使用唯一的 ID。</translation>
     </message>
     <message>
-        <location filename="../core/session/session_core.cpp" line="+171"/>
+        <location filename="../core/session/session_core.cpp" line="+174"/>
         <source>Could not connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
@@ -8836,7 +11728,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>未给出原因。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+25"/>
+        <source>The connection ended before the server answered the PINGREQ.</source>
+        <translation>服务器应答 PINGREQ 之前连接已结束。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>The server did not accept the connection within %1 seconds. Check the host, port and transport (TLS, WebSocket).</source>
         <translation>服务器未在 %1 秒内接受连接。请检查主机、端口和传输方式（TLS、WebSocket）。</translation>
     </message>
@@ -8846,7 +11743,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>服务器已停止响应（%1 秒内未收到 PINGRESP）；连接被视为已断开。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>it sent %1 before CONNACK</source>
         <translation>它在 CONNACK 之前发送了 %1</translation>
     </message>
@@ -8871,7 +11768,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>我们请求了清除开始，它却声称会话已存在</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+53"/>
+        <source>Not connected: connect first, then ping.</source>
+        <translation>未连接：请先连接，再执行 ping。</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
@@ -9223,7 +12125,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>最近若干条消息</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source> messages per connection</source>
         <translation> 条消息（每个连接）</translation>
     </message>
@@ -9588,6 +12490,202 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+6"/>
         <source>its UNSUBACK has %1 reason codes for %2 filters</source>
         <translation>它的 UNSUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SuiteClient</name>
+    <message>
+        <location filename="../core/suite/suite_client.cpp" line="+69"/>
+        <source>The server closed the connection.</source>
+        <translation>服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection was closed before it was established.</source>
+        <translation>连接在建立之前已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SuiteResult</name>
+    <message>
+        <location filename="../core/suite/suite_result.cpp" line="+19"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SuiteRunner</name>
+    <message>
+        <location filename="../core/suite/suite_runner.cpp" line="+82"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+34"/>
+        <source>Not run: the run was stopped.</source>
+        <translation>未运行：运行已停止。</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Marked &quot;skip&quot; in the suite.</source>
+        <translation>在测试套件中标记为“skip”。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not run: an earlier step did not pass.</source>
+        <translation>未运行：之前的步骤未通过。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The suite has no connection &quot;%1&quot;.</source>
+        <translation>测试套件中没有连接“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is the saved connection &quot;%2&quot;, and saved connections cannot be used here.</source>
+        <translation>“%1”是已保存的连接“%2”，此处不能使用已保存的连接。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot make the will: %1</source>
+        <translation>无法创建遗嘱：%1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 is not connected: %2</source>
+        <translation>%1 未连接：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cannot publish: %1</source>
+        <translation>无法发布：%1</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>nothing on %1</source>
+        <translation>%1 上没有消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>came while none was expected</source>
+        <translation>在不应有消息时收到了消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A message came on %1, where none was expected for %2 ms.</source>
+        <translation>在 %1 上收到了一条消息，而预期 %2 毫秒内不应有消息。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>any message</source>
+        <translation>任意消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 messages on %2: %3</source>
+        <translation>%2 上的 %1 条消息：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1: %2</source>
+        <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The will did not arrive on %1 within %2 ms.</source>
+        <translation>遗嘱未在 %2 毫秒内到达 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing arrived on %1 within %2 ms.</source>
+        <translation>%2 毫秒内 %1 上没有收到任何消息。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 messages on %3 passed the checks within %4 ms.</source>
+        <translation>%4 毫秒内，%3 上的 %2 条消息中有 %1 条通过检查。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No message on %1 passed the checks within %2 ms.</source>
+        <translation>%2 毫秒内，%1 上没有消息通过检查。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>another topic</source>
+        <translation>另一个主题</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The will client did not connect in time.</source>
+        <translation>遗嘱客户端未能及时连接。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>No SUBACK for %1 within %2 ms.</source>
+        <translation>%2 毫秒内未收到 %1 的 SUBACK。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 did not connect in time.</source>
+        <translation>%1 未能及时连接。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The publish was not acknowledged within %1 ms.</source>
+        <translation>发布未在 %1 毫秒内得到确认。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not close within %2 ms.</source>
+        <translation>%1 未在 %2 毫秒内关闭。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The will client cannot connect: %1</source>
+        <translation>遗嘱客户端无法连接：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot connect %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The connection %1 was lost: %2</source>
+        <translation>连接 %1 已断开：%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The server refused the subscription to %1: %2.</source>
+        <translation>服务器拒绝了对 %1 的订阅：%2。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The server refused the message: %1.</source>
+        <translation>服务器拒绝了该消息：%1。</translation>
     </message>
 </context>
 <context>
