@@ -3923,9 +3923,9 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>(and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
         </translation>
     </message>
 </context>
@@ -5840,9 +5840,9 @@ Show or hide this line</source>
     <message numerus="yes">
         <location filename="../ui/connections/connection_controller.cpp" line="+85"/>
         <source>Recording stopped: %n message(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Recording stopped: %n message in %1.</numerusform>
+            <numerusform>Recording stopped: %n messages in %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -7830,9 +7830,9 @@ Saved: %2.</source>
     <message numerus="yes">
         <location line="+9"/>
         <source>Imported %n message(s) from %1 into the history.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n message from %1 into the history.</numerusform>
+            <numerusform>Imported %n messages from %1 into the history.</numerusform>
         </translation>
     </message>
     <message>

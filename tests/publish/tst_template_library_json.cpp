@@ -347,9 +347,9 @@ private slots:
     {
         // docs/templates.md's complete example is a valid file whose templates all compile and
         // make a message.
-        QString source = qEnvironmentVariable("MQTTDESK_SOURCE_DIR");
-        if (source.isEmpty())
-            source = QStringLiteral(QT_TESTCASE_SOURCEDIR "/../..");
+        // ctest sets it (cmake/MqttDesk.cmake), as for every test that reads the sources.
+        const QString source = qEnvironmentVariable("MQTTDESK_SOURCE_DIR");
+        QVERIFY2(!source.isEmpty(), "MQTTDESK_SOURCE_DIR is not set");
         QFile doc(source + QStringLiteral("/docs/templates.md"));
         QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
         const QByteArray text = doc.readAll();
