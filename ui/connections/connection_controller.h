@@ -59,6 +59,8 @@ public:
 
     qint64 profileId() const { return m_options.profileId; }
     QString name() const { return m_name; }
+    // The settings the connection was last given (the profile with its secrets).
+    const ConnectionSettings &settings() const { return *m_connectionSettings; }
     // The conversation area; the caller puts it in its stack (the controller deletes it).
     ConnectionView *view() const { return m_view; }
     // The connection itself (on its own thread); for tests that look at its state.

@@ -32,6 +32,7 @@
 #include "ui/mainwindow/language_menu.h"
 #include "ui/mainwindow/profile_commands.h"
 #include "ui/mainwindow/status_summary.h"
+#include "ui/probe/broker_probe_dialog.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
 #include "ui/widgets/prompts.h"
@@ -315,6 +316,8 @@ void MainWindow::buildMenus()
     record->setObjectName(QStringLiteral("actionRecord"));
     QAction *replay = connection->addAction(QString(), this, [this] { showReplay(); });
     replay->setObjectName(QStringLiteral("actionReplay"));
+    QAction *probe = connection->addAction(QString(), this, [this] { showBrokerProbe(); });
+    probe->setObjectName(QStringLiteral("actionTestBroker"));
     QAction *import = connection->addAction(QString(), this, [this] { importCapture(); });
     import->setObjectName(QStringLiteral("actionImportCapture"));
     connection->addSeparator();
@@ -330,12 +333,14 @@ void MainWindow::buildMenus()
         const bool recording = shown && shown->recording()->isRecording();
         record->setText(recording ? tr("Stop &recording") : tr("&Record to capture…"));
     };
-    connect(connection, &QMenu::aboutToShow, replay, [this, replay, record, import, updateRecord] {
-        replay->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
-        record->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
-        import->setEnabled(m_sidebar->selectedProfileId() != 0 && !m_import->isRunning());
-        updateRecord();
-    });
+    connect(connection, &QMenu::aboutToShow, replay,
+            [this, replay, record, probe, import, updateRecord] {
+                replay->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+                record->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+                probe->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+                import->setEnabled(m_sidebar->selectedProfileId() != 0 && !m_import->isRunning());
+                updateRecord();
+            });
 
     auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("connectionToolbar"));
@@ -422,6 +427,9 @@ void MainWindow::buildMenus()
         connection->setTitle(tr("&Connection"));
         replay->setText(tr("&Replay capture…"));
         import->setText(tr("&Import capture into history…"));
+        probe->setText(tr("&Test broker…"));
+        probe->setToolTip(tr("Find out what the broker supports: versions, QoS, retain, "
+                             "shared subscriptions, will, largest payload, latency"));
         updateRecord();
         toolbar->setWindowTitle(tr("Connections"));
         view->setTitle(tr("&View"));
@@ -574,6 +582,23 @@ bool MainWindow::showAlertMessage(qint64 profileId, const QDateTime &time)
     view->views()->setCurrentWidget(view->streamView());
     view->streamView()->jumpToTime(time);
     return true;
+}
+
+BrokerProbeDialog *MainWindow::showBrokerProbe()
+{
+    ConnectionController *controller = m_workspace->controller(m_workspace->shownProfileId());
+    if (!controller)
+        return nullptr;
+    if (m_probeDialog && m_probeProfile != controller->profileId())
+        delete m_probeDialog; // its probe cancels
+    if (!m_probeDialog) {
+        m_probeDialog = new BrokerProbeDialog(controller->settings(), controller->name(), this);
+        m_probeProfile = controller->profileId();
+    }
+    m_probeDialog->show();
+    m_probeDialog->raise();
+    m_probeDialog->activateWindow();
+    return m_probeDialog;
 }
 
 ReplayDialog *MainWindow::showReplay()

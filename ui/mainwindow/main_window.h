@@ -27,6 +27,7 @@ class KeyboardActions;
 class KeyboardShortcutsDialog;
 class SettingsDialog;
 class CaptureImportJob;
+class BrokerProbeDialog;
 class ReplayDialog;
 class LanguageMenu;
 class LogModel;
@@ -80,6 +81,8 @@ public:
     SettingsDialog *showSettings();
     // Connection > Replay capture…: over the shown connection (nullptr: none shown).
     ReplayDialog *showReplay();
+    // Connection > Test broker…: the broker capability test for the shown connection's broker.
+    BrokerProbeDialog *showBrokerProbe();
     // Connection > Alert rules…: the shown connection's rules (nullptr: none shown).
     AlertRulesDialog *showAlertRules();
     // The Alerts panel's link: selects the connection and shows its stream at `time`. False
@@ -153,6 +156,8 @@ private:
     AlertLogModel *m_alertLog = nullptr;
     AlertsPanel *m_alertsPanel = nullptr;
     qint64 m_replayProfile = 0;
+    QPointer<BrokerProbeDialog> m_probeDialog;
+    qint64 m_probeProfile = 0;
     CaptureImportJob *m_import = nullptr;
     ProfileCommands *m_commands = nullptr;
     StatusSummary *m_summary = nullptr;
