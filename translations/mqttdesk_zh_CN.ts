@@ -4663,6 +4663,199 @@
     </message>
 </context>
 <context>
+    <name>mqttdesk::BrokerProbeDialog</name>
+    <message>
+        <location filename="../ui/probe/broker_probe_dialog.cpp" line="+163"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testing: %1</source>
+        <translation>正在测试：%1</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker could not be reached with any protocol version.</source>
+        <translation>用任何协议版本都无法连接到代理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest payload that passed: %1 bytes.</source>
+        <translation>通过的最大负载：%1 字节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ping: p50 %1 ms, p99 %2 ms over %3.</source>
+        <translation>Ping：p50 %1 毫秒，p99 %2 毫秒（共 %3 次）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retained messages left behind (clear them by hand): %1.</source>
+        <translation>遗留的保留消息（请手动清除）：%1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export report as JSON</source>
+        <translation>将报告导出为 JSON</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export report as Markdown</source>
+        <translation>将报告导出为 Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown files (*.md);;All files (*)</source>
+        <translation>Markdown 文件 (*.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Cancel test</source>
+        <translation>取消测试(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Run again</source>
+        <translation>再次运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start test</source>
+        <translation>开始测试(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Test broker — %1</source>
+        <translation>测试代理 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tries what the broker of %1 (%2:%3) supports, with connections of its own: client ids starting with &quot;mdprobe-&quot;, topics under &quot;mqttdesk/probe/&quot;. The retained messages it sets are cleared at the end. The connection itself is not used.</source>
+        <translation>使用独立的连接测试 %1（%2:%3）的代理支持哪些功能：客户端 ID 以“mdprobe-”开头，主题位于“mqttdesk/probe/”下。测试设置的保留消息会在结束时清除。不会使用该连接本身。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Largest &amp;payload to try (KiB):</source>
+        <translation>尝试的最大负载(&amp;P)（KiB）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The upper bound of the search for the largest payload that passes; the broker&apos;s announced Maximum Packet Size lowers it</source>
+        <translation>搜索可通过的最大负载时的上限；代理公布的最大报文长度会降低该上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;ings:</source>
+        <translation>Ping 次数(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PINGREQ round trips for the latency line (0: skip it)</source>
+        <translation>用于延迟一行的 PINGREQ 往返次数（0：跳过）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason code</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capability checks</source>
+        <translation>功能检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the MQTT 5.0 CONNACK &amp;announced:</source>
+        <translation>MQTT 5.0 CONNACK 公布的内容(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CONNACK announcements</source>
+        <translation>CONNACK 公布的属性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Markdown…</source>
+        <translation>导出 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;JSON…</source>
+        <translation>导出 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Start to begin. The test takes a few seconds.</source>
+        <translation>按“开始测试”启动。测试需要几秒钟。</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::BrokerStatsWatcher</name>
     <message>
         <location filename="../core/brokerstats/broker_stats_watcher.cpp" line="+168"/>
@@ -7682,7 +7875,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+67"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+68"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -7702,7 +7895,7 @@ Saved: %2.</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&amp;Alert rules…</source>
         <translation>告警规则(&amp;A)…</translation>
     </message>
@@ -7717,7 +7910,7 @@ Saved: %2.</source>
         <translation>录制到捕获文件(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -7742,7 +7935,17 @@ Saved: %2.</source>
         <translation>将捕获文件导入历史记录(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Test broker…</source>
+        <translation>测试代理(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find out what the broker supports: versions, QoS, retain, shared subscriptions, will, largest payload, latency</source>
+        <translation>了解代理支持哪些功能：版本、QoS、保留、共享订阅、遗嘱、最大负载、延迟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -7836,7 +8039,7 @@ Saved: %2.</source>
         <translation>%1 未能完整导入：%2</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+100"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
