@@ -253,7 +253,8 @@ void PacketInspectorView::updateGauge()
     m_gauge->setAccessibleName(m_gauge->text());
     // A full window holds every further QoS 1/2 message back [MQTT-3.3.4-9].
     Theme::setTextRole(m_gauge, inFlight >= maximum ? Theme::Text::Warning : Theme::Text::Normal);
-    if (m_queue->text().isEmpty() && m_connection)
+    // Also on a language change (retranslate calls this), not only at the next batch.
+    if (m_connection)
         m_queue->setText(
             tr("Queued %1").arg(QLocale().toString(qlonglong(m_connection->queuedCount()))));
 }
