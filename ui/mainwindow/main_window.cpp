@@ -35,6 +35,7 @@
 #include "ui/probe/broker_probe_dialog.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/message_stream_view.h"
+#include "ui/suite/suite_run_dialog.h"
 #include "ui/widgets/prompts.h"
 
 #include <QAction>
@@ -318,6 +319,8 @@ void MainWindow::buildMenus()
     replay->setObjectName(QStringLiteral("actionReplay"));
     QAction *probe = connection->addAction(QString(), this, [this] { showBrokerProbe(); });
     probe->setObjectName(QStringLiteral("actionTestBroker"));
+    QAction *suite = connection->addAction(QString(), this, [this] { showSuiteRun(); });
+    suite->setObjectName(QStringLiteral("actionRunSuite"));
     QAction *import = connection->addAction(QString(), this, [this] { importCapture(); });
     import->setObjectName(QStringLiteral("actionImportCapture"));
     connection->addSeparator();
@@ -334,10 +337,11 @@ void MainWindow::buildMenus()
         record->setText(recording ? tr("Stop &recording") : tr("&Record to capture…"));
     };
     connect(connection, &QMenu::aboutToShow, replay,
-            [this, replay, record, probe, import, updateRecord] {
+            [this, replay, record, probe, suite, import, updateRecord] {
                 replay->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
                 record->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
                 probe->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
+                suite->setEnabled(m_workspace->controller(m_workspace->shownProfileId()));
                 import->setEnabled(m_sidebar->selectedProfileId() != 0 && !m_import->isRunning());
                 updateRecord();
             });
@@ -428,6 +432,7 @@ void MainWindow::buildMenus()
         replay->setText(tr("&Replay capture…"));
         import->setText(tr("&Import capture into history…"));
         probe->setText(tr("&Test broker…"));
+        suite->setText(tr("Run test &suite…"));
         probe->setToolTip(tr("Find out what the broker supports: versions, QoS, retain, "
                              "shared subscriptions, will, largest payload, latency"));
         updateRecord();
@@ -599,6 +604,23 @@ BrokerProbeDialog *MainWindow::showBrokerProbe()
     m_probeDialog->raise();
     m_probeDialog->activateWindow();
     return m_probeDialog;
+}
+
+SuiteRunDialog *MainWindow::showSuiteRun()
+{
+    ConnectionController *controller = m_workspace->controller(m_workspace->shownProfileId());
+    if (!controller)
+        return nullptr;
+    if (m_suiteDialog && m_suiteProfile != controller->profileId())
+        delete m_suiteDialog; // stops its run
+    if (!m_suiteDialog) {
+        m_suiteDialog = new SuiteRunDialog(controller->settings(), controller->name(), this);
+        m_suiteProfile = controller->profileId();
+    }
+    m_suiteDialog->show();
+    m_suiteDialog->raise();
+    m_suiteDialog->activateWindow();
+    return m_suiteDialog;
 }
 
 ReplayDialog *MainWindow::showReplay()

@@ -29,6 +29,7 @@ class SettingsDialog;
 class CaptureImportJob;
 class BrokerProbeDialog;
 class ReplayDialog;
+class SuiteRunDialog;
 class LanguageMenu;
 class LogModel;
 class LogView;
@@ -83,6 +84,8 @@ public:
     ReplayDialog *showReplay();
     // Connection > Test broker…: the broker capability test for the shown connection's broker.
     BrokerProbeDialog *showBrokerProbe();
+    // Connection > Run test suite…: a send-and-expect suite against the shown connection's broker.
+    SuiteRunDialog *showSuiteRun();
     // Connection > Alert rules…: the shown connection's rules (nullptr: none shown).
     AlertRulesDialog *showAlertRules();
     // The Alerts panel's link: selects the connection and shows its stream at `time`. False
@@ -157,6 +160,8 @@ private:
     AlertsPanel *m_alertsPanel = nullptr;
     qint64 m_replayProfile = 0;
     QPointer<BrokerProbeDialog> m_probeDialog;
+    QPointer<SuiteRunDialog> m_suiteDialog;
+    qint64 m_suiteProfile = 0;
     qint64 m_probeProfile = 0;
     CaptureImportJob *m_import = nullptr;
     ProfileCommands *m_commands = nullptr;
