@@ -7875,7 +7875,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+68"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+69"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -7895,7 +7895,7 @@ Saved: %2.</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>&amp;Alert rules…</source>
         <translation>告警规则(&amp;A)…</translation>
     </message>
@@ -7910,7 +7910,7 @@ Saved: %2.</source>
         <translation>录制到捕获文件(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -7938,6 +7938,11 @@ Saved: %2.</source>
         <location line="+1"/>
         <source>&amp;Test broker…</source>
         <translation>测试代理(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run test &amp;suite…</source>
+        <translation>运行测试套件(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -8039,7 +8044,7 @@ Saved: %2.</source>
         <translation>%1 未能完整导入：%2</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+117"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -8687,13 +8692,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <location line="+5"/>
         <source>Export packets</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation>将显示的数据包保存为 JSON Lines，每个数据包一个对象</translation>
     </message>
@@ -8714,17 +8719,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+64"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Queued %1</source>
         <translation>排队 %1</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>In flight %1 / %2 (Receive Maximum)</source>
         <translation>传输中 %1 / %2（Receive Maximum）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Types: all</source>
         <translation>类型：全部</translation>
     </message>
@@ -12729,6 +12734,145 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+2"/>
         <source>skipped</source>
         <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>mqttdesk::SuiteRunDialog</name>
+    <message>
+        <location filename="../ui/suite/suite_run_dialog.cpp" line="+123"/>
+        <source>Run test suite — %1</source>
+        <translation>运行测试套件 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Suite file:</source>
+        <translation>套件文件(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a test suite</source>
+        <translation>打开测试套件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test suites (*.json);;All files (*)</source>
+        <translation>测试套件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A suite file, e.g. docs/examples/smoke.suite.json</source>
+        <translation>套件文件，例如 docs/examples/smoke.suite.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run against this connection&apos;s broker (%1:%2)</source>
+        <translation>针对此连接的代理运行（%1:%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its address, transport, TLS and credentials replace those of the suite&apos;s own connections; client ids, wills and versions stay the suite&apos;s</source>
+        <translation>用它的地址、传输方式、TLS 和凭据替换套件中连接的设置；客户端 ID、遗嘱和协议版本仍按套件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test or step</source>
+        <translation>测试或步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tests and their steps</source>
+        <translation>测试及其步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Details of the selected step:</source>
+        <translation>所选步骤的详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;JUnit XML…</source>
+        <translation>保存 JUnit XML(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a suite file; it runs at once.</source>
+        <translation>选择一个套件文件，它会立即运行。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a valid test suite: %1</source>
+        <translation>不是有效的测试套件：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 tests</source>
+        <translation>%1：%2 个测试</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Passed: %1</source>
+        <translation>通过：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Did not pass: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+6"/>
+        <source>Save JUnit XML</source>
+        <translation>保存 JUnit XML</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>JUnit XML (*.xml);;All files (*)</source>
+        <translation>JUnit XML (*.xml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JUnit XML saved to %1.</source>
+        <translation>JUnit XML 已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
     </message>
 </context>
 <context>
