@@ -290,6 +290,9 @@ void SuiteRunDialog::showDetails()
         if (s.index == step) {
             QStringList lines{s.summary};
             lines << SuiteTextReport::stepDetails(s);
+            if (lines.size() == 1) // a step that passed: the message it sent or matched
+                for (const ReceivedMessage &m : s.messages)
+                    lines << QStringLiteral("  ") + SuiteTextReport::messageLine(m);
             m_details->setPlainText(lines.join(QLatin1Char('\n')));
             return;
         }
