@@ -70,6 +70,38 @@ ConnectionListModel::Status statusOf(MainWindow *w, qint64 id)
     return w->connectionModel()->status(id);
 }
 
+// Subscribes the connection's view to `topic`/# at QoS 1 and waits until a marker published
+// there arrives (bounded tries): from then on the subscription is in place. True when it did.
+bool subscribeUntilMarker(ConnectionController *controller, quint16 port, const QString &topic)
+{
+    QJsonObject subscription;
+    subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
+    subscription.insert(QStringLiteral("qos"), 1);
+    subscription.insert(QStringLiteral("enabled"), true);
+    controller->view()->restoreSubscriptions(QJsonArray{subscription});
+    for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
+        MosquittoPub::publish(port, topic + QStringLiteral("/marker"), "m");
+        (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
+    }
+    return controller->received() > 0;
+}
+
+// A publisher of our own core on its thread, connected with MQTT 5 (mosquitto_pub -l stalls
+// on large QoS 1 inputs in this rig); nullptr when it could not connect.
+std::unique_ptr<ConnectionThread> connectedFeeder(quint16 port)
+{
+    ConnectionSettings feeder;
+    feeder.transport.host = QStringLiteral("127.0.0.1");
+    feeder.transport.port = port;
+    feeder.session.version = ProtocolVersion::V5;
+    auto feed = std::make_unique<ConnectionThread>(feeder);
+    QSignalSpy connected(feed->connection(), &Connection::connected);
+    feed->connection()->connectToBroker();
+    if (connected.isEmpty() && !connected.wait(10000))
+        return nullptr;
+    return feed;
+}
+
 } // namespace
 
 class TestMainWindowBroker : public QObject
@@ -183,39 +215,22 @@ private slots:
         ConnectionController *controller = w->workspace()->controller(id);
         QVERIFY(controller);
         const QString topic = QStringLiteral("quiet/") + QString::number(id);
-        QJsonObject subscription;
-        subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
-        subscription.insert(QStringLiteral("qos"), 1);
-        subscription.insert(QStringLiteral("enabled"), true);
-        controller->view()->restoreSubscriptions(QJsonArray{subscription});
-        // Subscribed once a marker arrives (bounded tries).
-        for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
-            MosquittoPub::publish(m_broker.port(TestBroker::Listener::Plain),
-                                  topic + QStringLiteral("/marker"), "m");
-            (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
-        }
-        QVERIFY(controller->received() > 0);
+        QVERIFY(
+            subscribeUntilMarker(controller, m_broker.port(TestBroker::Listener::Plain), topic));
         const qint64 before = controller->received();
         // MQTTDESK_QUIET_MESSAGES sets a bigger flood for a manual run.
         const int kMessages = qEnvironmentVariableIntValue("MQTTDESK_QUIET_MESSAGES") > 0
                                   ? qEnvironmentVariableIntValue("MQTTDESK_QUIET_MESSAGES")
                                   : 30000;
-        // The feeder: our own core client on its thread (mosquitto_pub -l stalls on large
-        // QoS 1 inputs in this rig).
-        ConnectionSettings feeder;
-        feeder.transport.host = QStringLiteral("127.0.0.1");
-        feeder.transport.port = m_broker.port(TestBroker::Listener::Plain);
-        feeder.session.version = ProtocolVersion::V5;
-        ConnectionThread feed(feeder);
-        QSignalSpy feedConnected(feed.connection(), &Connection::connected);
-        feed.connection()->connectToBroker();
-        QVERIFY(!feedConnected.isEmpty() || feedConnected.wait(10000));
+        const std::unique_ptr<ConnectionThread> feed =
+            connectedFeeder(m_broker.port(TestBroker::Listener::Plain));
+        QVERIFY(feed);
         for (int i = 0; i < kMessages; ++i) {
             PublishPacket m;
             m.topic = topic + QStringLiteral("/n");
             m.payload = QByteArray::number(i);
             m.qos = QoS::AtLeastOnce;
-            feed.connection()->publish(m);
+            feed->connection()->publish(m);
         }
         if (!QTest::qWaitFor([&] { return controller->received() >= before + kMessages; },
                              120000)) {
@@ -229,7 +244,7 @@ private slots:
                                   QStringLiteral("Received %1 · Stored %1 · Shown %1").arg(all),
                                   15000);
         QCOMPARE(w->workspace()->header()->notStoredText(), QString());
-        feed.connection()->disconnectFromBroker();
+        feed->connection()->disconnectFromBroker();
         // Let the last batch, its storage and the views settle, then measure.
         QTest::qWait(1000);
         const std::clock_t cpuStart = std::clock();
@@ -260,17 +275,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Connected, 15000);
         ConnectionController *controller = w->workspace()->controller(id);
         const QString topic = QStringLiteral("record/") + QString::number(id);
-        QJsonObject subscription;
-        subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
-        subscription.insert(QStringLiteral("qos"), 1);
-        subscription.insert(QStringLiteral("enabled"), true);
-        controller->view()->restoreSubscriptions(QJsonArray{subscription});
-        for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
-            MosquittoPub::publish(m_broker.port(TestBroker::Listener::Plain),
-                                  topic + QStringLiteral("/marker"), "m");
-            (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
-        }
-        QVERIFY(controller->received() > 0);
+        QVERIFY(
+            subscribeUntilMarker(controller, m_broker.port(TestBroker::Listener::Plain), topic));
         QTRY_COMPARE(controller->view()->history()->rowCount(), controller->received());
 
         auto *record = w->findChild<QAction *>(QStringLiteral("actionRecord"));
@@ -291,20 +297,15 @@ private slots:
         QVERIFY(indicator->toolTip().contains(path));
 
         const qint64 before = controller->received();
-        ConnectionSettings feeder;
-        feeder.transport.host = QStringLiteral("127.0.0.1");
-        feeder.transport.port = m_broker.port(TestBroker::Listener::Plain);
-        feeder.session.version = ProtocolVersion::V5;
-        ConnectionThread feed(feeder);
-        QSignalSpy feedConnected(feed.connection(), &Connection::connected);
-        feed.connection()->connectToBroker();
-        QVERIFY(!feedConnected.isEmpty() || feedConnected.wait(10000));
+        const std::unique_ptr<ConnectionThread> feed =
+            connectedFeeder(m_broker.port(TestBroker::Listener::Plain));
+        QVERIFY(feed);
         for (int i = 0; i < 300; ++i) {
             PublishPacket m;
             m.topic = topic + QStringLiteral("/n");
             m.payload = QByteArray::number(i);
             m.qos = QoS::AtLeastOnce;
-            feed.connection()->publish(m);
+            feed->connection()->publish(m);
         }
         QTRY_COMPARE_WITH_TIMEOUT(controller->received(), before + 300, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("● Recording 300"), 15000);
@@ -325,7 +326,7 @@ private slots:
         for (const LogModel::Entry &e : w->logModel()->entries())
             logged = logged || e.text.contains(QStringLiteral("Recording stopped: 300"));
         QVERIFY(logged);
-        feed.connection()->disconnectFromBroker();
+        feed->connection()->disconnectFromBroker();
         w->actions()->disconnectAction->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, id), ConnectionListModel::Status::Disconnected,
                                   15000);
@@ -349,16 +350,7 @@ private slots:
         ConnectionController *controller = w->workspace()->controller(id);
         QVERIFY(controller && controller->alertMonitor());
         const QString topic = QStringLiteral("alerting/") + QString::number(id);
-        QJsonObject subscription;
-        subscription.insert(QStringLiteral("filter"), QString(topic + QStringLiteral("/#")));
-        subscription.insert(QStringLiteral("qos"), 1);
-        subscription.insert(QStringLiteral("enabled"), true);
-        controller->view()->restoreSubscriptions(QJsonArray{subscription});
-        for (int attempt = 0; attempt < 50 && controller->received() == 0; ++attempt) {
-            MosquittoPub::publish(port, topic + QStringLiteral("/marker"), "m");
-            (void)QTest::qWaitFor([&] { return controller->received() > 0; }, 200);
-        }
-        QVERIFY(controller->received() > 0);
+        QVERIFY(subscribeUntilMarker(controller, port, topic));
 
         auto *rulesAction = w->findChild<QAction *>(QStringLiteral("actionAlertRules"));
         QVERIFY(rulesAction);

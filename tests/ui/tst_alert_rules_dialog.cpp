@@ -7,11 +7,10 @@
 #include "core/alerts/alert_rule_set.h"
 #include "core/alerts/alert_rule_store.h"
 #include "tests/support/screenshot_check.h"
+#include "tests/support/screenshot_scene.h"
 #include "tests/support/scripted_prompts.h"
 #include "ui/alerts/alert_rule_form.h"
 #include "ui/alerts/alert_rules_dialog.h"
-#include "ui/i18n/language.h"
-#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -26,7 +25,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -485,14 +483,7 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        const QPalette before = QApplication::palette();
-        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
-            QApplication::setPalette(Theme::darkPalette());
-        Language::install(*qApp, language);
-        const auto restore = qScopeGuard([before] {
-            QApplication::setPalette(before);
-            Language::install(*qApp, QStringLiteral("en"));
-        });
+        const ScreenshotScene scene(language);
         QTemporaryDir dir;
         const AlertRuleStore store(dir.path());
         QString why;

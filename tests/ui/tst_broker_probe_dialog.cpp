@@ -6,10 +6,9 @@
 #include "tests/connection/test_settings.h"
 #include "tests/fixture/test_broker.h"
 #include "tests/support/screenshot_check.h"
+#include "tests/support/screenshot_scene.h"
 #include "tests/support/scripted_prompts.h"
-#include "ui/i18n/language.h"
 #include "ui/probe/broker_probe_dialog.h"
-#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -18,7 +17,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -123,14 +121,7 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        const QPalette before = QApplication::palette();
-        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
-            QApplication::setPalette(Theme::darkPalette());
-        Language::install(*qApp, language);
-        const auto restore = qScopeGuard([before] {
-            QApplication::setPalette(before);
-            Language::install(*qApp, QStringLiteral("en"));
-        });
+        const ScreenshotScene scene(language);
         const ConnectionSettings settings =
             TestSettings::forListener(m_broker, TestBroker::Listener::Plain, ProtocolVersion::V5,
                                       TestSettings::uniqueClientId(QStringLiteral("ps")));

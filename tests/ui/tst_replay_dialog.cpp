@@ -8,9 +8,8 @@
 #include "tests/connection/test_settings.h"
 #include "tests/fixture/test_broker.h"
 #include "tests/support/screenshot_check.h"
+#include "tests/support/screenshot_scene.h"
 #include "ui/automation/replay_dialog.h"
-#include "ui/i18n/language.h"
-#include "ui/theme/theme.h"
 #include "ui/widgets/file_field.h"
 
 #include <QApplication>
@@ -21,7 +20,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -153,14 +151,7 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        const QPalette before = QApplication::palette();
-        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
-            QApplication::setPalette(Theme::darkPalette());
-        Language::install(*qApp, language);
-        const auto restore = qScopeGuard([before] {
-            QApplication::setPalette(before);
-            Language::install(*qApp, QStringLiteral("en"));
-        });
+        const ScreenshotScene scene(language);
         auto publisher = std::make_unique<ClientProbe>(
             TestSettings::forListener(m_broker, TestBroker::Listener::Plain, ProtocolVersion::V5,
                                       TestSettings::uniqueClientId(QStringLiteral("rs"))));

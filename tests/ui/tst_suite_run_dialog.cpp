@@ -6,10 +6,9 @@
 #include "tests/connection/test_settings.h"
 #include "tests/fixture/test_broker.h"
 #include "tests/support/screenshot_check.h"
+#include "tests/support/screenshot_scene.h"
 #include "tests/support/scripted_prompts.h"
-#include "ui/i18n/language.h"
 #include "ui/suite/suite_run_dialog.h"
-#include "ui/theme/theme.h"
 #include "ui/widgets/file_field.h"
 
 #include <QApplication>
@@ -19,7 +18,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,14 +135,7 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        const QPalette before = QApplication::palette();
-        if (qEnvironmentVariable("MQTTDESK_SCREENSHOT_PALETTE") == QLatin1String("dark"))
-            QApplication::setPalette(Theme::darkPalette());
-        Language::install(*qApp, language);
-        const auto restore = qScopeGuard([before] {
-            QApplication::setPalette(before);
-            Language::install(*qApp, QStringLiteral("en"));
-        });
+        const ScreenshotScene scene(language);
         SuiteRunDialog dialog(settings(), QStringLiteral("Factory broker"));
         dialog.resize(1000, 720);
         dialog.show();
