@@ -6,6 +6,7 @@
 #include "core/profile/profile_secrets.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
+#include "core/workspace/profile_name_match.h"
 #include "core/workspace/profile_repository.h"
 
 #include <QCoreApplication>
@@ -27,46 +28,20 @@ QString tr(const char *text)
     return QCoreApplication::translate("cli", text);
 }
 
-QString qualifiedName(const StoredProfile &p)
-{
-    return p.folder.isEmpty() ? p.name : p.folder + QLatin1Char('/') + p.name;
-}
-
 } // namespace
 
 std::optional<StoredProfile> ProfileLookup::find(const QList<StoredProfile> &profiles,
                                                  const QString &name, CliError *error)
 {
-    QList<StoredProfile> matches;
-    for (const StoredProfile &p : profiles) {
-        if (p.name == name)
-            matches.append(p);
-    }
-    if (matches.isEmpty()) {
-        for (const StoredProfile &p : profiles) {
-            if (qualifiedName(p) == name)
-                matches.append(p);
-        }
-    }
-    if (matches.size() == 1)
-        return matches.first();
-    QStringList names;
-    for (const StoredProfile &p : matches.isEmpty() ? profiles : matches)
-        names.append(QLatin1Char('\'') + qualifiedName(p) + QLatin1Char('\''));
-    QString message;
-    if (matches.isEmpty())
-        message = profiles.isEmpty()
-                      ? tr("--profile: there is no saved connection named '%1': the app has "
-                           "saved none.")
-                            .arg(name)
-                      : tr("--profile: there is no saved connection named '%1'. Saved: %2.")
-                            .arg(name, names.join(QStringLiteral(", ")));
-    else
-        message = tr("--profile: %1 saved connections are named '%2': give the folder too, "
-                     "one of %3.")
-                      .arg(matches.size())
-                      .arg(name, names.join(QStringLiteral(", ")));
-    *error = {CliError::Kind::ProfileProblem, message};
+    QList<ProfileNameMatch::Candidate> candidates;
+    candidates.reserve(profiles.size());
+    for (const StoredProfile &p : profiles)
+        candidates.append({p.name, p.folder});
+    QString why;
+    const int index = ProfileNameMatch::find(candidates, name, &why);
+    if (index >= 0)
+        return profiles.at(index);
+    *error = {CliError::Kind::ProfileProblem, QStringLiteral("--profile: ") + why};
     return std::nullopt;
 }
 

@@ -615,6 +615,9 @@ SuiteRunDialog *MainWindow::showSuiteRun()
         delete m_suiteDialog; // stops its run
     if (!m_suiteDialog) {
         m_suiteDialog = new SuiteRunDialog(controller->settings(), controller->name(), this);
+        if (!m_suiteProfiles)
+            m_suiteProfiles = new SuiteProfileResolver(m_catalog.get(), m_secrets, this);
+        m_suiteDialog->setProfileResolver(m_suiteProfiles);
         m_suiteProfile = controller->profileId();
     }
     m_suiteDialog->show();

@@ -29,6 +29,7 @@ class SettingsDialog;
 class CaptureImportJob;
 class BrokerProbeDialog;
 class ReplayDialog;
+class SuiteProfileResolver;
 class SuiteRunDialog;
 class LanguageMenu;
 class LogModel;
@@ -162,6 +163,7 @@ private:
     QPointer<BrokerProbeDialog> m_probeDialog;
     QPointer<SuiteRunDialog> m_suiteDialog;
     qint64 m_suiteProfile = 0;
+    SuiteProfileResolver *m_suiteProfiles = nullptr; // a suite's saved connections, for its dialog
     qint64 m_probeProfile = 0;
     CaptureImportJob *m_import = nullptr;
     ProfileCommands *m_commands = nullptr;

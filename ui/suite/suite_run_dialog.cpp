@@ -4,6 +4,7 @@
 #include "core/suite/suite_parser.h"
 #include "core/suite/suite_runner.h"
 #include "core/suite/suite_text_report.h"
+#include "ui/suite/suite_profile_resolver.h"
 #include "ui/theme/theme.h"
 #include "ui/widgets/file_field.h"
 #include "ui/widgets/prompts.h"
@@ -18,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -110,7 +112,9 @@ SuiteRunDialog::SuiteRunDialog(const ConnectionSettings &connection, const QStri
 
     connect(m_file, &FileField::pathChosen, this, [this](const QString &path) { run(path); });
     connect(m_run, &QPushButton::clicked, this, [this] {
-        if (isRunning())
+        if (m_resolving)
+            cancelResolving();
+        else if (isRunning())
             m_runner->stop();
         else
             run(m_file->path());
@@ -147,7 +151,21 @@ SuiteRunDialog::~SuiteRunDialog() = default;
 
 bool SuiteRunDialog::isRunning() const
 {
-    return m_runner && m_runner->isRunning();
+    return m_resolving || (m_runner && m_runner->isRunning());
+}
+
+void SuiteRunDialog::setProfileResolver(SuiteProfileResolver *resolver)
+{
+    m_profileResolver = resolver;
+}
+
+void SuiteRunDialog::cancelResolving()
+{
+    ++m_resolveGeneration; // the answer on its way is ignored
+    m_resolving = false;
+    Theme::setTextRole(m_status, Theme::Text::Normal);
+    m_status->setText(tr("Stopped before the suite started."));
+    updateButtons();
 }
 
 QString SuiteRunDialog::statusText() const
@@ -181,6 +199,38 @@ bool SuiteRunDialog::run(const QString &path)
             c.settings.session.password = m_connection.session.password;
         }
     }
+    // Saved connections the suite names ("profile") come from the app's profiles and the
+    // keychain, which answer asynchronously: the run starts once they have.
+    QStringList profiles;
+    for (const SuiteConnection &c : suite.connections) {
+        if (c.isProfile() && !profiles.contains(c.profile))
+            profiles.append(c.profile);
+    }
+    if (profiles.isEmpty() || !m_profileResolver) {
+        start(std::move(suite), path, {});
+        return true;
+    }
+    m_resolving = true;
+    const int generation = ++m_resolveGeneration;
+    Theme::setTextRole(m_status, Theme::Text::Normal);
+    m_status->setText(
+        tr("Reading the saved connections %1…")
+            .arg(QLatin1Char('"') + profiles.join(QStringLiteral("\", \"")) + QLatin1Char('"')));
+    updateButtons();
+    QPointer<SuiteRunDialog> self(this);
+    m_profileResolver->resolve(profiles, [self, generation, suite = std::move(suite), path](
+                                             const SuiteProfileResolver::Results &results) mutable {
+        if (!self || generation != self->m_resolveGeneration)
+            return;
+        self->m_resolving = false;
+        self->start(std::move(suite), path, results);
+    });
+    return true;
+}
+
+void SuiteRunDialog::start(Suite suite, const QString &path,
+                           const QHash<QString, SuiteProfileResolver::Resolved> &profiles)
+{
     m_results->clear();
     m_details->clear();
     for (const SuiteTest &test : suite.tests) {
@@ -192,6 +242,17 @@ bool SuiteRunDialog::run(const QString &path)
     }
     m_hasResult = false;
     m_runner = std::make_unique<SuiteRunner>(std::move(suite));
+    if (m_profileResolver) {
+        m_runner->setProfileResolver(
+            [profiles](const QString &profile, QString *why) -> std::optional<ConnectionSettings> {
+                const auto found = profiles.constFind(profile);
+                if (found == profiles.cend() || !found->settings) {
+                    *why = found == profiles.cend() ? QString() : found->error;
+                    return std::nullopt;
+                }
+                return found->settings;
+            });
+    }
     connect(m_runner.get(), &SuiteRunner::stepFinished, this, &SuiteRunDialog::onStep);
     connect(m_runner.get(), &SuiteRunner::testFinished, this, &SuiteRunDialog::onTest);
     connect(m_runner.get(), &SuiteRunner::finished, this, &SuiteRunDialog::onFinished);
@@ -203,7 +264,6 @@ bool SuiteRunDialog::run(const QString &path)
     m_status->setText(tr("Running %1…").arg(QFileInfo(path).fileName()));
     m_runner->start();
     updateButtons();
-    return true;
 }
 
 QTreeWidgetItem *SuiteRunDialog::testItem(int test) const

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/connection/connection_settings.h"
+#include "core/suite/suite.h"
 #include "core/suite/suite_result.h"
 #include "ui/i18n/retranslator.h"
+#include "ui/suite/suite_profile_resolver.h"
 
 #include <QDialog>
 
@@ -25,7 +27,8 @@ class SuiteRunner;
 // connection's broker (its address, transport, TLS and credentials replace those of the
 // suite's inline connections), and shows pass/fail per test and per step as they finish; the
 // selected step's details (what was expected, the messages matched or received instead)
-// below. The result can be saved as JUnit XML.
+// below. The result can be saved as JUnit XML. The suite's "profile" connections are the app's
+// saved connections of those names, with their secrets, through a SuiteProfileResolver.
 class SuiteRunDialog : public QDialog
 {
     Q_OBJECT
@@ -37,7 +40,11 @@ public:
     // Parses `path` and starts it; false (with the reason in the status line) when the file
     // is not a valid suite.
     bool run(const QString &path);
+    // Resolving the suite's saved connections, or running it.
     bool isRunning() const;
+    // Where the suite's "profile" connections come from (not owned; outlives the dialog).
+    // Without one, a suite naming a saved connection fails that connection's steps.
+    void setProfileResolver(SuiteProfileResolver *resolver);
     QTreeWidget *resultsView() const { return m_results; }
     QPlainTextEdit *detailsView() const { return m_details; }
     QPushButton *runButton() const { return m_run; }
@@ -54,6 +61,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void start(Suite suite, const QString &path,
+               const QHash<QString, SuiteProfileResolver::Resolved> &profiles);
+    void cancelResolving();
     void onStep(const SuiteStepResult &step);
     void onTest(const SuiteTestResult &test);
     void onFinished(const SuiteResult &result);
@@ -67,6 +77,9 @@ private:
     std::unique_ptr<SuiteRunner> m_runner;
     SuiteResult m_result;
     bool m_hasResult = false;
+    SuiteProfileResolver *m_profileResolver = nullptr;
+    bool m_resolving = false;
+    int m_resolveGeneration = 0;
     Retranslator m_texts;
 
     FileField *m_file;
