@@ -1603,6 +1603,24 @@
     </message>
 </context>
 <context>
+    <name>ProfileNameMatch</name>
+    <message>
+        <location filename="../core/workspace/profile_name_match.cpp" line="+40"/>
+        <source>there is no saved connection named &apos;%1&apos;: the app has saved none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is no saved connection named &apos;%1&apos;. Saved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 saved connections are named &apos;%2&apos;: give the folder too, one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileRepository</name>
     <message>
         <location filename="../core/workspace/profile_repository.cpp" line="+47"/>
@@ -8054,7 +8072,7 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>About MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8626,7 +8644,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PacketInspectorView</name>
     <message>
-        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+159"/>
+        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+163"/>
         <source>Packets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8702,13 +8720,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
-        <location line="+5"/>
+        <location line="+143"/>
+        <location line="+6"/>
         <source>Export packets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-148"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8728,7 +8746,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+90"/>
         <location line="+15"/>
         <source>Queued %1</source>
         <translation type="unfinished"></translation>
@@ -12728,6 +12746,14 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::SuiteProfileResolver</name>
+    <message>
+        <location filename="../ui/suite/suite_profile_resolver.cpp" line="+33"/>
+        <source>The saved connections cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::SuiteResult</name>
     <message>
         <location filename="../core/suite/suite_result.cpp" line="+19"/>
@@ -12753,7 +12779,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::SuiteRunDialog</name>
     <message>
-        <location filename="../ui/suite/suite_run_dialog.cpp" line="+123"/>
+        <location filename="../ui/suite/suite_run_dialog.cpp" line="+127"/>
         <source>Run test suite — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12828,7 +12854,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
+        <source>Stopped before the suite started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Not a valid test suite: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12838,7 +12869,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
+        <source>Reading the saved connections %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12848,7 +12884,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Passed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12858,7 +12894,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <location line="+6"/>
         <source>Save JUnit XML</source>
         <translation type="unfinished"></translation>

@@ -1603,6 +1603,24 @@
     </message>
 </context>
 <context>
+    <name>ProfileNameMatch</name>
+    <message>
+        <location filename="../core/workspace/profile_name_match.cpp" line="+40"/>
+        <source>there is no saved connection named &apos;%1&apos;: the app has saved none.</source>
+        <translation>没有名为“%1”的已保存连接：应用尚未保存任何连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is no saved connection named &apos;%1&apos;. Saved: %2.</source>
+        <translation>没有名为“%1”的已保存连接。已保存的有：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 saved connections are named &apos;%2&apos;: give the folder too, one of %3.</source>
+        <translation>有 %1 个已保存连接名为“%2”：请同时给出文件夹，可选 %3 之一。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileRepository</name>
     <message>
         <location filename="../core/workspace/profile_repository.cpp" line="+47"/>
@@ -8044,7 +8062,7 @@ Saved: %2.</source>
         <translation>%1 未能完整导入：%2</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>About MQTT Desk</source>
         <translation>关于 MQTT Desk</translation>
     </message>
@@ -8616,7 +8634,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PacketInspectorView</name>
     <message>
-        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+159"/>
+        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+163"/>
         <source>Packets</source>
         <translation>数据包</translation>
     </message>
@@ -8692,13 +8710,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
-        <location line="+5"/>
+        <location line="+143"/>
+        <location line="+6"/>
         <source>Export packets</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-148"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation>将显示的数据包保存为 JSON Lines，每个数据包一个对象</translation>
     </message>
@@ -8718,7 +8736,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>会话暂缓发送的消息：未连接，或已达到 Receive Maximum</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+90"/>
         <location line="+15"/>
         <source>Queued %1</source>
         <translation>排队 %1</translation>
@@ -12714,6 +12732,14 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
 </context>
 <context>
+    <name>mqttdesk::SuiteProfileResolver</name>
+    <message>
+        <location filename="../ui/suite/suite_profile_resolver.cpp" line="+33"/>
+        <source>The saved connections cannot be read: %1</source>
+        <translation>无法读取已保存的连接：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttdesk::SuiteResult</name>
     <message>
         <location filename="../core/suite/suite_result.cpp" line="+19"/>
@@ -12739,7 +12765,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::SuiteRunDialog</name>
     <message>
-        <location filename="../ui/suite/suite_run_dialog.cpp" line="+123"/>
+        <location filename="../ui/suite/suite_run_dialog.cpp" line="+127"/>
         <source>Run test suite — %1</source>
         <translation>运行测试套件 — %1</translation>
     </message>
@@ -12814,7 +12840,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>选择一个套件文件，它会立即运行。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
+        <source>Stopped before the suite started.</source>
+        <translation>已在套件开始之前停止。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Not a valid test suite: %1</source>
         <translation>不是有效的测试套件：%1</translation>
     </message>
@@ -12824,7 +12855,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>%1：%2 个测试</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
+        <source>Reading the saved connections %1…</source>
+        <translation>正在读取已保存的连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
@@ -12834,7 +12870,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>正在运行 %1…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Passed: %1</source>
         <translation>通过：%1</translation>
     </message>
@@ -12844,7 +12880,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>未通过：%1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <location line="+6"/>
         <source>Save JUnit XML</source>
         <translation>保存 JUnit XML</translation>

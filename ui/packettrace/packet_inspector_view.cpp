@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -84,7 +85,10 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
     });
     m_clear = new QPushButton(this);
     m_clear->setObjectName(QStringLiteral("packetClearButton"));
-    connect(m_clear, &QPushButton::clicked, m_model, &PacketTraceModel::clear);
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        m_pending.clear(); // what had not been shown yet goes too
+        m_model->clear();
+    });
     m_export = new QPushButton(this);
     m_export->setObjectName(QStringLiteral("packetExportButton"));
     connect(m_export, &QPushButton::clicked, this, &PacketInspectorView::chooseExportFile);
@@ -191,6 +195,9 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &PacketInspectorView::updateCount);
     if (m_connection)
         connect(m_connection, &Connection::packetsTraced, this, &PacketInspectorView::onTraced);
+    m_applyTimer = new QTimer(this);
+    m_applyTimer->setSingleShot(true);
+    connect(m_applyTimer, &QTimer::timeout, this, &PacketInspectorView::applyPending);
 }
 
 PacketInspectorView::~PacketInspectorView()
@@ -226,6 +233,8 @@ void PacketInspectorView::setTracing(bool on)
     // then may have had it.
     if (on && m_everTraced)
         m_model->forgetFlows();
+    if (!on)
+        applyPending(); // traced while shown: kept, as the batches before them
     m_everTraced = m_everTraced || on;
     m_connection->setPacketTracing(on);
 }
@@ -234,6 +243,27 @@ void PacketInspectorView::onTraced(const QList<PacketTraceEntry> &entries)
 {
     if (!m_tracing)
         return; // a batch already on its way when the view was hidden
+    // The connection sends a batch every 16 ms while packets flow; inserting each one and
+    // repainting the table (its text layout) cost the GUI thread three times what the rest of
+    // the ingest does on it. Batches are shown at most kApplyIntervalMs apart; a packet after
+    // a quiet spell is shown at once.
+    m_pending.append(entries);
+    if (m_applyTimer->isActive())
+        return;
+    const qint64 since = m_lastApply.isValid() ? m_lastApply.elapsed() : kApplyIntervalMs;
+    if (since >= kApplyIntervalMs)
+        applyPending();
+    else
+        m_applyTimer->start(int(kApplyIntervalMs - since));
+}
+
+void PacketInspectorView::applyPending()
+{
+    m_applyTimer->stop();
+    if (m_pending.isEmpty())
+        return;
+    m_lastApply.start();
+    const QList<PacketTraceEntry> entries = std::exchange(m_pending, {});
     const QScrollBar *bar = m_table->verticalScrollBar();
     const bool follow = m_followTail || bar->value() >= bar->maximum();
     m_model->append(entries);
@@ -293,6 +323,7 @@ void PacketInspectorView::chooseExportFile()
         tr("JSON Lines (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
+    applyPending(); // everything traced until now, as the user expects of "export"
     if (const QString error = exportTo(path); !error.isEmpty())
         Prompts::warn(this, tr("Export packets"), error);
 }

@@ -3,6 +3,7 @@
 #include "core/protocol/packet_trace_entry.h"
 #include "ui/i18n/retranslator.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -12,6 +13,7 @@ class QLineEdit;
 class QMenu;
 class QPushButton;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace mqttdesk {
@@ -62,6 +64,8 @@ protected:
 private:
     void setTracing(bool on);
     void onTraced(const QList<PacketTraceEntry> &entries);
+    // Shows the batches received since the last time.
+    void applyPending();
     void updateGauge();
     void updateTypesButton();
     void updateCount();
@@ -80,6 +84,11 @@ private:
     QToolButton *m_pause = nullptr;
     QPushButton *m_clear = nullptr;
     QPushButton *m_export = nullptr;
+    // About 8 table updates a second while packets flow (see onTraced()).
+    static constexpr qint64 kApplyIntervalMs = 120;
+    QList<PacketTraceEntry> m_pending;
+    QTimer *m_applyTimer = nullptr;
+    QElapsedTimer m_lastApply;
     bool m_tracing = false;
     bool m_everTraced = false;
     // The table shows the newest rows as they come, until the user scrolls up.

@@ -1,5 +1,6 @@
 // mqttdesk-bench-gui --port P --expect N [--idle-ms 5000] [--big] [--screenshot file.png]
-//                     [--sync-reads] [--log-packets] [--topics]
+//                     [--sync-reads] [--log-packets] [--topics] [--tab packets|broker]
+//                     [--alert-rules file] [--quick]
 // See GuiBenchRunner; scripts/bench-gui drives it.
 #include "gui_bench_runner.h"
 
@@ -73,7 +74,15 @@ int main(int argc, char **argv)
                             QStringLiteral("read the stream on the GUI thread (comparison)"));
     QCommandLineOption topics(QStringLiteral("topics"),
                               QStringLiteral("show the Topics view instead of the stream"));
-    parser.addOptions({port, expect, idle, big, shot, sync, logPackets, topics});
+    QCommandLineOption tab(QStringLiteral("tab"),
+                           QStringLiteral("show this tab instead: packets (traced) or broker"),
+                           QStringLiteral("name"));
+    QCommandLineOption rules(QStringLiteral("alert-rules"),
+                             QStringLiteral("watch the rules of this alert rule file"),
+                             QStringLiteral("file"));
+    QCommandLineOption quick(QStringLiteral("quick"),
+                             QStringLiteral("end once everything is stored (no idle measurement)"));
+    parser.addOptions({port, expect, idle, big, shot, sync, logPackets, topics, tab, rules, quick});
     parser.process(app);
     GuiBenchRunner::Options options;
     options.port = quint16(parser.value(port).toUInt());
@@ -84,6 +93,9 @@ int main(int argc, char **argv)
     options.syncReads = parser.isSet(sync);
     options.logPackets = parser.isSet(logPackets);
     options.topics = parser.isSet(topics);
+    options.tab = parser.value(tab);
+    options.alertRules = parser.value(rules);
+    options.quick = parser.isSet(quick);
     GuiBenchRunner runner(options);
     QObject::connect(&runner, &GuiBenchRunner::finished, &app, &QCoreApplication::exit);
     runner.start();

@@ -1,12 +1,16 @@
 #include "gui_bench_runner.h"
 
+#include "core/alerts/alert_monitor.h"
+#include "core/alerts/alert_rule_set.h"
 #include "core/connection/connection.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/profile_store.h"
 #include "core/topictree/topic_tree_model.h"
 #include "core/workspace/connection_services.h"
+#include "ui/brokerstats/broker_view.h"
 #include "ui/connections/log_model.h"
+#include "ui/packettrace/packet_inspector_view.h"
 #include "ui/stream/connection_view.h"
 #include "ui/stream/event_loop_latency_probe.h"
 #include "ui/stream/message_stream_model.h"
@@ -16,10 +20,12 @@
 #include "ui/topictree/topic_tree_view.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QUuid>
 
@@ -27,6 +33,9 @@
 
 #include <cstdio>
 #include <ctime>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace mqttdesk {
 
@@ -50,6 +59,39 @@ qint64 GuiBenchRunner::rssKb()
         return 0;
     const QList<QByteArray> fields = file.readAll().split(' ');
     return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : 0;
+}
+
+double GuiBenchRunner::cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+QJsonObject GuiBenchRunner::threadCpuMs()
+{
+    // /proc/self/task/<tid>/stat: the name in parentheses, then utime and stime (fields 14
+    // and 15) in clock ticks. Threads of one name (Qt's pool) are summed.
+    QJsonObject threads;
+    const double tickMs = 1000.0 / double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile file(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = file.readAll();
+        const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QString name = QString::fromUtf8(stat.mid(open + 1, close - open - 1));
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        const double ms = (fields.at(11).toDouble() + fields.at(12).toDouble()) * tickMs;
+        threads.insert(name, threads.value(name).toDouble() + ms);
+    }
+    return threads;
 }
 
 void GuiBenchRunner::start()
@@ -101,6 +143,25 @@ void GuiBenchRunner::start()
     m_probe = m_view->streamView()->latencyProbe();
     if (m_options.topics)
         m_view->showTopics(true);
+    // The Packets tab in front, as a user watching the exchange has it (tracing is on while it
+    // is shown); or the Broker tab, which shows nothing of the flood: the packets' reference,
+    // as both hide the stream.
+    if (m_options.tab == QLatin1String("packets"))
+        m_view->views()->setCurrentWidget(m_view->packetInspector());
+    else if (m_options.tab == QLatin1String("broker"))
+        m_view->views()->setCurrentWidget(m_view->brokerView());
+    if (!m_options.alertRules.isEmpty()) {
+        AlertRuleError error;
+        const std::optional<QList<AlertRule>> rules =
+            AlertRuleSet::load(m_options.alertRules, &error);
+        if (!rules) {
+            std::fprintf(stderr, "cannot read the alert rules: %s\n", qPrintable(error.message()));
+            emit finished(2);
+            return;
+        }
+        // As ConnectionController::watchAlerts: judged on the connection's thread.
+        AlertMonitor::attach(m_services->connection())->setRules(*rules);
+    }
 
     connect(m_services->connection(), &Connection::connected, this, &GuiBenchRunner::onConnected);
     connect(m_view->subscriptions(), &QAbstractItemModel::dataChanged, this, [this] {
@@ -109,6 +170,7 @@ void GuiBenchRunner::start()
             m_subscribed = true;
             m_probe->reset();
             m_rssStart = rssKb();
+            m_cpuStartMs = cpuMs();
             m_clock.start();
             m_sampler.start(20);
             std::printf("READY\n");
@@ -153,6 +215,7 @@ void GuiBenchRunner::sample()
         if (m_firstMs < 0)
             m_firstMs = now;
         m_lastMs = now;
+        m_cpuAtLastMs = cpuMs();
         m_lastStored = stored;
         m_lastProgressMs = now;
         if (m_rssAt10 == 0 && stored >= m_options.expected / 10)
@@ -167,6 +230,8 @@ void GuiBenchRunner::sample()
                 m_bigMaxLateMs = m_probe->stats().maxMs;
                 finish(QStringLiteral("done"));
             });
+        } else if (m_options.quick) {
+            finish(QStringLiteral("done"));
         } else {
             measureIdle(QStringLiteral("done"));
         }
@@ -221,6 +286,9 @@ void GuiBenchRunner::finish(const QString &reason)
     o.insert(QStringLiteral("p99Ms"), stats.p99Ms);
     o.insert(QStringLiteral("maxMs"), stats.maxMs);
     o.insert(QStringLiteral("samples"), stats.samples);
+    // From READY to the last stored message: what the whole process spent on the flood.
+    o.insert(QStringLiteral("cpuMs"), m_cpuAtLastMs > 0 ? m_cpuAtLastMs - m_cpuStartMs : 0.0);
+    o.insert(QStringLiteral("threadCpuMs"), threadCpuMs()); // since the start, per thread
     o.insert(QStringLiteral("rssStartKb"), m_rssStart);
     o.insert(QStringLiteral("rssAt10PercentKb"), m_rssAt10);
     o.insert(QStringLiteral("rssMaxKb"), m_rssMax);

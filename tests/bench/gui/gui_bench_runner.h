@@ -3,6 +3,7 @@
 #include "core/storage/message_writer.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -34,6 +35,9 @@ public:
         bool syncReads = false;  // stream reads on the GUI thread (for comparison)
         bool logPackets = false; // View > Log packets on, lines into a LogModel as in the app
         bool topics = false;     // the Topics view shown (expanded two levels) instead
+        QString tab;             // "packets" (traced while shown) or "broker": that tab shown
+        QString alertRules;      // an alert rule file, watched as the app does (AlertMonitor)
+        bool quick = false;      // end once the expected count is stored (no idle measurement)
     };
 
     explicit GuiBenchRunner(const Options &options, QObject *parent = nullptr);
@@ -51,6 +55,10 @@ private:
     // use over a few idle seconds (an app left alone must go quiet).
     void measureIdle(const QString &reason);
     static qint64 rssKb();
+    // User plus system CPU time of the whole process (all threads) so far.
+    static double cpuMs();
+    // CPU time of each thread by name, in milliseconds (where the time went).
+    static QJsonObject threadCpuMs();
 
     Options m_options;
     QTemporaryDir m_dir;
@@ -67,6 +75,8 @@ private:
     qint64 m_lastStored = 0;
     qint64 m_lastProgressMs = 0;
     qint64 m_rssStart = 0;
+    double m_cpuStartMs = 0;
+    double m_cpuAtLastMs = 0; // the process's CPU time when the last message was stored
     qint64 m_rssMax = 0;
     qint64 m_rssAt10 = 0;
     qint64 m_lastEpochMs = 0;
