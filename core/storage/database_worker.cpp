@@ -44,4 +44,21 @@ void DatabaseWorker::post(Work work)
     });
 }
 
+void DatabaseWorker::postClosed(std::function<std::function<void()>()> work)
+{
+    ++m_pending;
+    QMetaObject::invokeMethod(m_context, [this, work = std::move(work)] {
+        m_connection.reset();
+        std::function<void()> answer = work();
+        QMetaObject::invokeMethod(
+            this,
+            [this, answer = std::move(answer)] {
+                --m_pending;
+                if (answer)
+                    answer();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 } // namespace mqttdesk

@@ -25,6 +25,9 @@ public:
     ~DatabaseWorker() override;
 
     void post(Work work);
+    // Runs `work` on the worker's thread with the connection closed (the next post() opens
+    // a new one): for work on the database file itself, such as moving it aside.
+    void postClosed(std::function<std::function<void()>()> work);
     // Requests sent and not answered yet.
     int pendingRequests() const { return m_pending; }
     QString databasePath() const { return m_path; }

@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/database_connection.h"
+#include "core/storage/database_quarantine.h"
 #include "core/workspace/profile_repository.h"
 
 namespace mqttdesk {
@@ -47,6 +48,23 @@ void ProfileCatalog::open(DoneCallback done)
         return std::function<void()>([done, openError] {
             if (done)
                 done(openError);
+        });
+    });
+}
+
+void ProfileCatalog::moveAside(MovedCallback done)
+{
+    postClosed([state = m_state, path = databasePath(), done = std::move(done)] {
+        QString why;
+        const std::optional<QString> movedTo = DatabaseQuarantine::moveAside(path, &why);
+        if (movedTo) {
+            // The next request prepares (creates and migrates) the new file.
+            state->prepared = false;
+            state->openError = {};
+        }
+        return std::function<void()>([done, movedTo, why] {
+            if (done)
+                done(movedTo, why);
         });
     });
 }

@@ -62,6 +62,13 @@ public:
 
     // Creates the database when missing, switches it to WAL and migrates it.
     void open(DoneCallback done);
+    // After open() found the file damaged (DatabaseQuarantine::isDamage): moves it aside (with
+    // its -wal and -shm) and forgets the error, so that the next request (open() again)
+    // creates a new database. `done` gets where the old file went, or why it could not move.
+    // Nothing else may use the file meanwhile: the history writer must not be started yet.
+    using MovedCallback =
+        std::function<void(const std::optional<QString> &movedTo, const QString &error)>;
+    void moveAside(MovedCallback done);
 
     void list(ListCallback done);
     void profile(qint64 id, ProfileCallback done);

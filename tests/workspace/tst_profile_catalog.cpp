@@ -10,6 +10,7 @@
 #include "core/workspace/profile_catalog.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -60,6 +61,7 @@ using Done = Answer<const StorageError &>;
 using Created = Answer<qint64, const StorageError &>;
 using Listed = Answer<const QList<StoredProfile> &, const StorageError &>;
 using Loaded = Answer<const std::optional<ConnectionProfile> &, const QString &>;
+using Moved = Answer<const std::optional<QString> &, const QString &>;
 
 qint64 messageCount(const QString &path, qint64 profileId)
 {
@@ -76,6 +78,47 @@ class TstProfileCatalog : public QObject
 {
     Q_OBJECT
 private slots:
+    // A file that is no database: open() names it; moveAside() renames it (content kept) and
+    // the next open() creates a new, empty database in its place, on the same catalog.
+    void aDamagedFileIsMovedAsideAndANewOneOpens()
+    {
+        const QByteArray garbage(8192, 'x');
+        {
+            QFile file(m_path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(garbage);
+        }
+        ProfileCatalog catalog(m_path);
+        Done opened;
+        catalog.open(opened.callback());
+        QVERIFY(opened.wait());
+        QCOMPARE(opened.get<0>().kind, StorageError::Kind::NotADatabase);
+        QVERIFY(opened.get<0>().message.contains(m_path));
+
+        Moved moved;
+        catalog.moveAside(moved.callback());
+        QVERIFY(moved.wait());
+        QVERIFY2(moved.get<0>().has_value(), qPrintable(moved.get<1>()));
+        const QString aside = *moved.get<0>();
+        QVERIFY(aside.startsWith(m_path + QStringLiteral(".damaged-")));
+        QFile kept(aside);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), garbage);
+
+        Done reopened;
+        catalog.open(reopened.callback());
+        QVERIFY(reopened.wait());
+        QVERIFY2(!reopened.get<0>().isError(), qPrintable(reopened.get<0>().message));
+        Created created;
+        catalog.create(named(QStringLiteral("after")), created.callback());
+        QVERIFY(created.wait());
+        QVERIFY(created.get<0>() > 0);
+        Listed listed;
+        catalog.list(listed.callback());
+        QVERIFY(listed.wait());
+        QCOMPARE(listed.get<0>().size(), 1);
+    }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();

@@ -10,6 +10,7 @@
 #include "core/publish/template_library_store.h"
 #include "core/settings/app_settings.h"
 #include "core/storage/data_directory.h"
+#include "core/storage/database_quarantine.h"
 #include "core/storage/message_writer.h"
 #include "core/version.h"
 #include "core/workspace/profile_catalog.h"
@@ -264,6 +265,13 @@ void MainWindow::connectCommands()
 
 void MainWindow::onStorageOpened(const StorageError &error)
 {
+    // A damaged file is offered to be moved aside, once, before anything else opens it (the
+    // writer starts below). Asked on the next turn: the window is up by then.
+    if (DatabaseQuarantine::isDamage(error) && !m_offeredFreshHistory) {
+        m_offeredFreshHistory = true;
+        QTimer::singleShot(0, this, [this, error] { offerFreshHistory(error); });
+        return;
+    }
     m_openError = error;
     // The writer opens its own connection on the file: only once the schema is there.
     m_writer->start();
@@ -278,6 +286,42 @@ void MainWindow::onStorageOpened(const StorageError &error)
          {m_actions->newConnection, m_actions->importProfiles, m_actions->exportProfiles})
         a->setEnabled(true);
     m_commands->reload([this] { onFirstList(); });
+}
+
+void MainWindow::offerFreshHistory(const StorageError &error)
+{
+    const QString path = DataDirectory::databasePath(m_dataDir);
+    Prompts::Request question;
+    question.kind = Prompts::Kind::Question;
+    question.parent = this;
+    question.title = tr("History file damaged");
+    question.text = tr("MQTT Desk cannot use its history file %1.").arg(path);
+    question.informativeText =
+        error.message + QStringLiteral("\n\n") +
+        tr("Move it aside and start with a new, empty history? The file is kept under a new "
+           "name beside it (nothing is deleted), but the connections and messages in it are no "
+           "longer shown.");
+    question.detailedText = error.detail;
+    question.acceptText = tr("Move Aside and Start Fresh");
+    question.rejectText = tr("Continue Without History");
+    question.warning = true;
+    if (!Prompts::ask(question)) {
+        onStorageOpened(error); // as before: said in the log, no history
+        return;
+    }
+    m_catalog->moveAside([this, error](const std::optional<QString> &movedTo, const QString &why) {
+        if (!movedTo) {
+            m_log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Warning, tr("Storage"),
+                          tr("The damaged history file could not be moved aside: %1").arg(why));
+            onStorageOpened(error);
+            return;
+        }
+        m_log->append(QDateTime::currentDateTimeUtc(), LogModel::Level::Info, tr("Storage"),
+                      tr("The damaged history file was moved to %1; a new, empty history was "
+                         "started.")
+                          .arg(*movedTo));
+        m_catalog->open([this](const StorageError &reopened) { onStorageOpened(reopened); });
+    });
 }
 
 void MainWindow::onFirstList()

@@ -124,6 +124,8 @@ private:
     void buildMenus();
     void connectCommands();
     void onStorageOpened(const StorageError &error);
+    // The history file is damaged: asks whether to move it aside and start a new one.
+    void offerFreshHistory(const StorageError &error);
     void onFirstList();
     void selectProfile(qint64 profileId);
     void updateTabOrder();
@@ -175,7 +177,8 @@ private:
     Retranslator m_texts;
     bool m_storageReady = false; // the database is open: the profile actions apply
     bool m_loaded = false;       // see isLoaded()
-    bool m_restored = false;     // restoreSelection() ran: selections are remembered from now on
+    bool m_offeredFreshHistory = false;
+    bool m_restored = false; // restoreSelection() ran: selections are remembered from now on
 };
 
 } // namespace mqttdesk
