@@ -99,6 +99,9 @@ Connection::Connection(ConnectionSettings settings, QObject *parent)
     m_batchTimer = new QTimer(this);
     m_batchTimer->setSingleShot(true);
     connect(m_batchTimer, &QTimer::timeout, this, &Connection::flushBatch);
+    m_pressureTimer = new QTimer(this);
+    m_pressureTimer->setInterval(kPressurePollMs);
+    connect(m_pressureTimer, &QTimer::timeout, this, &Connection::checkPressure);
     m_traceTimer = new QTimer(this);
     m_traceTimer->setSingleShot(true);
     connect(m_traceTimer, &QTimer::timeout, this, &Connection::flushTrace);
@@ -428,6 +431,42 @@ void Connection::feedSinks()
     for (const std::shared_ptr<MessageSink> &sink : m_sinks)
         sink->consume(fresh);
     m_sinkFed = m_batch.size();
+    if (!m_readPaused) {
+        for (const std::shared_ptr<MessageSink> &sink : m_sinks) {
+            if (sink->wantsPause()) {
+                pauseReading();
+                break;
+            }
+        }
+    }
+}
+
+void Connection::pauseReading()
+{
+    // What the server sends next stays in the socket: once Qt's bounded read buffer and the
+    // kernel's are full, TCP flow control holds the server back, instead of storage
+    // dropping messages it has no room for. Keep-alive is not at risk: a storage that drains
+    // takes seconds at most, and one that cannot (a full disk) reports no pressure.
+    m_readPaused = true;
+    log(LogLevel::Debug, tr("Storage is behind: reading from the server paused."));
+    m_pressureTimer->start();
+}
+
+void Connection::checkPressure()
+{
+    for (const std::shared_ptr<MessageSink> &sink : m_sinks) {
+        if (!sink->canResume())
+            return;
+    }
+    stopPressure();
+    log(LogLevel::Debug, tr("Storage caught up: reading from the server again."));
+    onTransportReadyRead(); // what waited in the buffer (no new readyRead comes for it)
+}
+
+void Connection::stopPressure()
+{
+    m_readPaused = false;
+    m_pressureTimer->stop();
 }
 
 void Connection::execute(SessionActions &actions)
@@ -568,6 +607,7 @@ void Connection::dropTransport()
     m_transportErrorReported = false;
     m_closeReported = false;
     m_transportOpened = false;
+    stopPressure();
 }
 
 void Connection::beginAttempt()
@@ -681,7 +721,7 @@ void Connection::onTransportConnected()
 
 void Connection::onTransportReadyRead()
 {
-    if (!m_transport)
+    if (!m_transport || m_readPaused)
         return;
     const QByteArray data = m_transport->readAll();
     // The socket may hand over megabytes at once (a flood fills the kernel buffer while
@@ -696,7 +736,9 @@ void Connection::onTransportReadyRead()
 
 void Connection::onTransportDisconnected()
 {
-    // A DISCONNECT sent right before the close is still in the buffer: read it first.
+    // A DISCONNECT sent right before the close is still in the buffer: read it first, also
+    // when storage asked for a pause (the stream ends: nothing more can be held back).
+    stopPressure();
     onTransportReadyRead();
     if (m_closeReported)
         return;
@@ -706,6 +748,7 @@ void Connection::onTransportDisconnected()
 
 void Connection::onTransportError(const TransportError &error)
 {
+    stopPressure();
     onTransportReadyRead();
     if (tryNextAddress(error.message))
         return;

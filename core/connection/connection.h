@@ -172,6 +172,11 @@ private:
     void applySessionOptions();
     // Hands the sinks the messages of m_batch they have not seen yet.
     void feedSinks();
+    // Back-pressure (MessageSink::wantsPause): reading from the transport stops while a sink
+    // is full and starts again once every sink can take more (polled every kPressurePollMs).
+    void pauseReading();
+    void checkPressure();
+    void stopPressure();
     // The sink whose commits acknowledgements wait for (the first durable one), listened to.
     void chooseDurableSink();
     void applyPacketLogging();
@@ -242,6 +247,9 @@ private:
     MessageSink *m_durableSink = nullptr; // one of m_sinks, listened to; or null
     qsizetype m_sinkFed = 0;              // the first m_sinkFed messages of m_batch went to m_sinks
     bool m_storeBeforeAck = false;        // acknowledgements wait for m_durableSink's commits
+    static constexpr int kPressurePollMs = 10;
+    bool m_readPaused = false; // a sink is full: the transport's bytes wait (see pauseReading)
+    QTimer *m_pressureTimer = nullptr;
     // Set once a transport error was reported, so the session's own "transport closed"
     // error for the same loss is not reported twice.
     bool m_transportErrorReported = false;

@@ -31,6 +31,13 @@ public:
     // Replaces the listener; an empty one stops the reports. After it returns, the old
     // listener is not called any more.
     virtual void setStoredListener(StoredListener listener) { Q_UNUSED(listener); }
+
+    // Back-pressure, asked on the connection's thread after each batch: true when the sink
+    // holds so much that the connection should stop reading from the network (the server's
+    // TCP window then closes) rather than give it more it would have to drop. Once paused,
+    // the connection reads again when canResume() says so (a lower mark: no flapping).
+    virtual bool wantsPause() const { return false; }
+    virtual bool canResume() const { return true; }
 };
 
 } // namespace mqttdesk

@@ -119,6 +119,18 @@ qsizetype MessageWriter::pendingCount() const
     return qsizetype(m_queue.size()) + m_inFlightCount;
 }
 
+double MessageWriter::queueFill() const
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_failed)
+        return 0;
+    const double messages =
+        double(m_queue.size()) / double(qMax<qsizetype>(1, m_options.queueCapacity));
+    const double bytes =
+        double(m_queuedBytes) / double(qMax<qint64>(1, m_options.queueByteCapacity));
+    return qMax(messages, bytes);
+}
+
 ProfileCounters MessageWriter::counters(qint64 profileId) const
 {
     QMutexLocker lock(&m_mutex);

@@ -75,6 +75,10 @@ public:
     bool isStoring() const;
     StorageError lastError() const;
     qsizetype pendingCount() const;
+    // How full the queue is, 0 to 1: the larger of its messages and its payload bytes against
+    // their capacities (enqueue() refuses beyond). 0 once storing has failed: the queue then
+    // no longer drains, and holding the producers back would not help (they count drops).
+    double queueFill() const;
     // Live counters, including what is not committed yet.
     ProfileCounters counters(qint64 profileId) const;
     RetentionPolicy retention(qint64 profileId) const;

@@ -54,6 +54,10 @@ void TcpTransport::doOpen()
     if (!m_socket)
         return; // createSocket() reported the problem through failLater()
     m_socket->setProxy(networkProxy());
+    // Bounded, so that a connection that stops reading (back-pressure from storage) leaves
+    // the rest in the kernel, whose full buffer closes the TCP window, instead of Qt taking
+    // everything into memory. Every readyRead is read whole, so a flood does not notice.
+    m_socket->setReadBufferSize(kReadBufferLimit);
     connect(m_socket, &QTcpSocket::connected, this, [this] {
         // MQTT packets are small and latency-sensitive: no Nagle delay.
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);

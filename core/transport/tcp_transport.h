@@ -16,6 +16,9 @@ public:
     explicit TcpTransport(const TransportOptions &options, QObject *parent = nullptr);
     ~TcpTransport() override;
 
+    // The most Qt buffers from the socket before the connection reads it (see doOpen()).
+    static constexpr qint64 kReadBufferLimit = 1024 * 1024;
+
     qint64 write(QByteArrayView data) override;
     qint64 write(const QByteArray &data) override;
     qint64 bytesToWrite() const override;

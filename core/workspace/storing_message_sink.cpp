@@ -72,6 +72,16 @@ void StoringMessageSink::setStoredListener(StoredListener listener)
     m_shared->listener = std::move(listener);
 }
 
+bool StoringMessageSink::wantsPause() const
+{
+    return m_writer->queueFill() >= kPauseFill;
+}
+
+bool StoringMessageSink::canResume() const
+{
+    return m_writer->queueFill() <= kResumeFill;
+}
+
 void StoringMessageSink::consume(const MessageBatch &batch)
 {
     if (batch.isEmpty())

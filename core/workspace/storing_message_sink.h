@@ -45,6 +45,12 @@ public:
     void consume(const MessageBatch &batch) override;
     bool reportsStored() const override { return true; }
     void setStoredListener(StoredListener listener) override;
+    // The writer's queue half full: pause; a quarter: resume. A read between two checks adds
+    // at most the transport's read buffer (TcpTransport::kReadBufferLimit) of messages.
+    bool wantsPause() const override;
+    bool canResume() const override;
+    static constexpr double kPauseFill = 0.5;
+    static constexpr double kResumeFill = 0.25;
 
     qint64 dropped() const { return m_dropped.load(std::memory_order_relaxed); }
     // Redeliveries of messages stored by an earlier run, not stored again.
