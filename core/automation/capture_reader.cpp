@@ -22,7 +22,11 @@ QString CaptureReader::parseRecord(const QJsonObject &o, CaptureRecord *r)
     const QJsonValue time = o.value(QStringLiteral("time_us"));
     if (!time.isDouble())
         return tr("no \"time_us\"");
-    r->timeUs = qint64(time.toDouble());
+    // A double beyond qint64 has no conversion (undefined behaviour): refused.
+    const double timeUs = time.toDouble();
+    if (!(timeUs >= -9223372036854775808.0 && timeUs < 9223372036854775808.0))
+        return tr("a \"time_us\" out of range");
+    r->timeUs = qint64(timeUs);
     const int qos = o.value(QStringLiteral("qos")).toInt(0);
     if (qos < 0 || qos > 2)
         return tr("QoS %1 is not 0, 1 or 2").arg(qos);

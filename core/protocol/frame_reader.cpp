@@ -160,7 +160,9 @@ void FrameReader::topUpFromInput()
             continue;
         }
         const qint64 total = 1 + vbiSize + qint64(remaining);
-        if (total >= m_largeFrameSize || total > qint64(m_maximumPacketSize))
+        // Whole already: a caller that stopped calling next() early left whole frames in
+        // m_buffer (releaseInput()); they come out first, the partial one last.
+        if (total <= available || total >= m_largeFrameSize || total > qint64(m_maximumPacketSize))
             return;
         const qsizetype n = qMin(qsizetype(total) - available, inputLeft());
         m_buffer.append(m_input.sliced(m_inputPos, n));

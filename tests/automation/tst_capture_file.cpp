@@ -105,6 +105,9 @@ private slots:
         QTest::newRow("array") << good + "[1,2]\n" << QStringLiteral("Line 2");
         QTest::newRow("no topic") << good + "{\"time_us\":1}\n" << QStringLiteral("topic");
         QTest::newRow("no time") << QByteArray("{\"topic\":\"a\"}\n") << QStringLiteral("time_us");
+        // Found by fuzz_capture_import: converting 1e300 to qint64 was undefined behaviour.
+        QTest::newRow("time out of range")
+            << QByteArray("{\"time_us\":1e300,\"topic\":\"a\"}\n") << QStringLiteral("time_us");
         QTest::newRow("qos 3") << QByteArray("{\"time_us\":1,\"topic\":\"a\",\"qos\":3}\n")
                                << QStringLiteral("QoS 3");
         QTest::newRow("bad base64")

@@ -64,6 +64,7 @@ private slots:
     void largePayloadIsCopiedOnce();
     void errorsInABorrowedChunk();
     void appendAfterBorrowKeepsOrder();
+    void stoppingEarlyKeepsTheRestInOrder();
 };
 
 void TestFrameReaderBorrow::wholeFramesAreViewsIntoTheChunk()
@@ -225,6 +226,39 @@ void TestFrameReaderBorrow::appendAfterBorrowKeepsOrder()
     QVERIFY(f);
     QCOMPARE(f->streamOffset, a.size());
     QCOMPARE(f->body.toByteArray(), b.mid(2));
+}
+
+void TestFrameReaderBorrow::stoppingEarlyKeepsTheRestInOrder()
+{
+    // A caller may stop calling next() before the chunk is used up: releaseInput() keeps
+    // whole frames then, and with the next borrowed chunk they come out first, in order
+    // (found by fuzz_frame_reader: the whole frame was "topped up" by a negative count).
+    const QByteArray a = publishBytes(5);
+    const QByteArray b = publishBytes(6);
+    const QByteArray c = publishBytes(7);
+    const QByteArray stream = a + b + c;
+    FrameReader reader;
+    QByteArray first = stream.left(a.size() + b.size() + 3);
+    reader.borrow(first);
+    QVERIFY(reader.next());
+    reader.releaseInput();
+    first.fill('\xEE');
+    QCOMPARE(reader.bufferedBytes(), b.size() + 3);
+    const QByteArray second = stream.mid(first.size());
+    reader.borrow(second);
+    std::optional<Frame> f = reader.next();
+    QVERIFY(f);
+    QCOMPARE(f->streamOffset, a.size());
+    QCOMPARE(f->body.toByteArray(), b.mid(2));
+    f = reader.next();
+    QVERIFY(f);
+    QCOMPARE(f->streamOffset, a.size() + b.size());
+    QCOMPARE(f->body.toByteArray(), c.mid(2));
+    QVERIFY(!reader.next());
+    reader.releaseInput();
+    QVERIFY(!reader.hasError());
+    QCOMPARE(reader.bufferedBytes(), 0);
+    QCOMPARE(reader.bytesReceived(), stream.size());
 }
 
 QTEST_GUILESS_MAIN(TestFrameReaderBorrow)
