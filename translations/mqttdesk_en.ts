@@ -301,6 +301,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>a &quot;time_us&quot; out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>QoS %1 is not 0, 1 or 2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,6 +403,14 @@
     <message>
         <location line="+7"/>
         <source>Cannot create the lock file in the data folder %1. Check that you may write to it, or choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseQuarantine</name>
+    <message>
+        <location filename="../core/storage/database_quarantine.cpp" line="+48"/>
+        <source>%1 cannot be renamed to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5883,7 +5896,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Following the server reference to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5903,7 +5916,17 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+131"/>
+        <source>Storage is behind: reading from the server paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Storage caught up: reading from the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Connected to %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5948,7 +5971,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%1 failed: %2. No other broker address is left to try.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5968,7 +5991,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The server closed the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7902,7 +7925,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+69"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+70"/>
         <source>MQTT Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7917,12 +7940,49 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
+        <location line="+35"/>
+        <location line="+5"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-22"/>
+        <source>History file damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT Desk cannot use its history file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move it aside and start with a new, empty history? The file is kept under a new name beside it (nothing is deleted), but the connections and messages in it are no longer shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move Aside and Start Fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue Without History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The damaged history file could not be moved aside: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The damaged history file was moved to %1; a new, empty history was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>&amp;Alert rules…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -301,6 +301,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>a &quot;time_us&quot; out of range</source>
+        <translation>“time_us”超出范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>QoS %1 is not 0, 1 or 2</source>
         <translation>QoS %1 不是 0、1 或 2</translation>
     </message>
@@ -399,6 +404,14 @@
         <location line="+7"/>
         <source>Cannot create the lock file in the data folder %1. Check that you may write to it, or choose another one with --data-dir or MQTTDESK_DATA_DIR.</source>
         <translation>无法在数据文件夹 %1 中创建锁文件。请检查是否有写入权限，或用 --data-dir 或 MQTTDESK_DATA_DIR 选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseQuarantine</name>
+    <message>
+        <location filename="../core/storage/database_quarantine.cpp" line="+48"/>
+        <source>%1 cannot be renamed to %2: %3</source>
+        <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -5876,7 +5889,7 @@ Show or hide this line</source>
         <translation>%1 秒内没有应答</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Following the server reference to %1.</source>
         <translation>按服务器引用前往 %1。</translation>
     </message>
@@ -5896,7 +5909,17 @@ Show or hide this line</source>
         <translation>不发送 DISCONNECT 直接断开连接。</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+131"/>
+        <source>Storage is behind: reading from the server paused.</source>
+        <translation>存储跟不上：已暂停从服务器读取。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Storage caught up: reading from the server again.</source>
+        <translation>存储已赶上：重新从服务器读取。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Connected to %1 (%2).</source>
         <translation>已连接到 %1（%2）。</translation>
     </message>
@@ -5941,7 +5964,7 @@ Show or hide this line</source>
         <translation>服务器指明了另一台服务器（%1）：“%2”，即 %3。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%1 failed: %2. No other broker address is left to try.</source>
         <translation>%1 失败：%2。没有其他可尝试的代理地址了。</translation>
     </message>
@@ -5961,7 +5984,7 @@ Show or hide this line</source>
         <translation>传输已打开。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The server closed the connection.</source>
         <translation>服务器关闭了连接。</translation>
     </message>
@@ -7893,7 +7916,7 @@ Saved: %2.</source>
 <context>
     <name>mqttdesk::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+69"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+70"/>
         <source>MQTT Desk</source>
         <translation>MQTT Desk</translation>
     </message>
@@ -7908,12 +7931,49 @@ Saved: %2.</source>
         <translation>录制已停止</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
+        <location line="+35"/>
+        <location line="+5"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-22"/>
+        <source>History file damaged</source>
+        <translation>历史文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT Desk cannot use its history file %1.</source>
+        <translation>MQTT Desk 无法使用其历史文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move it aside and start with a new, empty history? The file is kept under a new name beside it (nothing is deleted), but the connections and messages in it are no longer shown.</source>
+        <translation>要将其移到一旁并以一个新的空历史开始吗？该文件会以新名称保留在原处旁边（不会删除任何内容），但其中的连接和消息将不再显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move Aside and Start Fresh</source>
+        <translation>移到一旁并重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue Without History</source>
+        <translation>不使用历史继续</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The damaged history file could not be moved aside: %1</source>
+        <translation>无法将损坏的历史文件移到一旁：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The damaged history file was moved to %1; a new, empty history was started.</source>
+        <translation>损坏的历史文件已移到 %1；已开始一个新的空历史。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>&amp;Alert rules…</source>
         <translation>告警规则(&amp;A)…</translation>
     </message>
