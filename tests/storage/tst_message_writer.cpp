@@ -63,7 +63,10 @@ void TestMessageWriter::writesBatchesAndAssignsIds()
     MessageWriter writer(m_path);
     QList<QList<qint64>> appended;
     // Queued to this thread: the writer emits from its own thread.
-    connect(&writer, &MessageWriter::rowsAppended, this,
+    // Dies before the captured locals: a queued call still on its way is discarded
+    // with it, instead of reaching them after this test (a later test's event loop).
+    QObject context;
+    connect(&writer, &MessageWriter::rowsAppended, &context,
             [&](qint64 profile, qint64 first, qint64 last, qint64 count) {
                 appended.append({profile, first, last, count});
             });
@@ -199,7 +202,8 @@ void TestMessageWriter::retentionByCount()
     MessageWriter writer(m_path, options);
     writer.start();
     QList<qint64> removed;
-    connect(&writer, &MessageWriter::rowsRemoved, this,
+    QObject context;
+    connect(&writer, &MessageWriter::rowsRemoved, &context,
             [&](qint64 profile, qint64, qint64) { removed.append(profile); });
     writer.setRetention(1, RetentionPolicy{250, 0, 0});
     for (int i = 0; i < 1000; ++i) {
@@ -269,7 +273,8 @@ void TestMessageWriter::unlimitedRetentionKeepsEverything()
         writer.enqueue(makeMessage(1, QStringLiteral("u"), "u", 1));
     QVERIFY(writer.waitUntilIdle(30000));
     QList<qint64> removed;
-    connect(&writer, &MessageWriter::rowsRemoved, this,
+    QObject context;
+    connect(&writer, &MessageWriter::rowsRemoved, &context,
             [&](qint64 profile, qint64, qint64) { removed.append(profile); });
     // Let several retention rounds pass.
     writer.setRetention(2, RetentionPolicy{1, 0, 0});
@@ -289,7 +294,8 @@ void TestMessageWriter::fullDiskStopsStoringAndReceptionGoesOn()
     options.maxBatchRows = 500;
     MessageWriter writer(m_path, options);
     QList<StorageError> failed;
-    connect(&writer, &MessageWriter::storingFailed, this,
+    QObject context;
+    connect(&writer, &MessageWriter::storingFailed, &context,
             [&](const StorageError &error) { failed.append(error); });
     writer.start();
     QVERIFY(writer.isStoring());
@@ -325,7 +331,7 @@ void TestMessageWriter::fullDiskStopsStoringAndReceptionGoesOn()
     QTRY_COMPARE(failed.count(), 2);
     // Stopping a failed writer cannot store the queue: it is counted dropped and reported.
     QList<QPair<qint64, qint64>> droppedReports;
-    connect(&writer, &MessageWriter::messagesDropped, this, [&](qint64 profile, qint64 count) {
+    connect(&writer, &MessageWriter::messagesDropped, &context, [&](qint64 profile, qint64 count) {
         droppedReports.append({profile, count});
     });
     const ProfileCounters beforeStop = writer.counters(1);
@@ -358,7 +364,8 @@ void TestMessageWriter::unwritableDatabaseGivesTypedError()
     }
     MessageWriter writer(m_path, options);
     QList<StorageError> failed;
-    connect(&writer, &MessageWriter::storingFailed, this,
+    QObject context;
+    connect(&writer, &MessageWriter::storingFailed, &context,
             [&](const StorageError &error) { failed.append(error); });
     writer.start();
     QVERIFY(writer.enqueue(makeMessage(1, QStringLiteral("ro"), "x")));
@@ -377,7 +384,8 @@ void TestMessageWriter::unopenableDatabaseGivesTypedError()
 {
     MessageWriter writer(m_dir->path()); // a directory, not a file
     QList<StorageError> failed;
-    connect(&writer, &MessageWriter::storingFailed, this,
+    QObject context;
+    connect(&writer, &MessageWriter::storingFailed, &context,
             [&](const StorageError &error) { failed.append(error); });
     writer.start();
     QTRY_COMPARE(failed.count(), 1);
@@ -405,7 +413,8 @@ void TestMessageWriter::outgoingStateFollowsTheMessage()
 {
     MessageWriter writer(m_path);
     QList<QPair<qint64, StoredMessage>> updated;
-    connect(&writer, &MessageWriter::outgoingUpdated, this,
+    QObject context;
+    connect(&writer, &MessageWriter::outgoingUpdated, &context,
             [&](qint64, qint64 id, const StoredMessage &state) {
                 updated.append({id, state});
             });
