@@ -27,29 +27,27 @@ DatabaseWorker::~DatabaseWorker()
 
 void DatabaseWorker::post(Work work)
 {
-    ++m_pending;
-    QMetaObject::invokeMethod(m_context, [this, work = std::move(work)] {
+    run([this, work = std::move(work)] {
         if (!m_connection)
             m_connection = std::make_unique<DatabaseConnection>(m_path, m_name);
-        std::function<void()> answer = work(*m_connection);
-        // Queued to this object: dropped if the worker is destroyed before it runs.
-        QMetaObject::invokeMethod(
-            this,
-            [this, answer = std::move(answer)] {
-                --m_pending;
-                if (answer)
-                    answer();
-            },
-            Qt::QueuedConnection);
+        return work(*m_connection);
     });
 }
 
 void DatabaseWorker::postClosed(std::function<std::function<void()>()> work)
 {
+    run([this, work = std::move(work)] {
+        m_connection.reset();
+        return work();
+    });
+}
+
+void DatabaseWorker::run(std::function<std::function<void()>()> work)
+{
     ++m_pending;
     QMetaObject::invokeMethod(m_context, [this, work = std::move(work)] {
-        m_connection.reset();
         std::function<void()> answer = work();
+        // Queued to this object: dropped if the worker is destroyed before it runs.
         QMetaObject::invokeMethod(
             this,
             [this, answer = std::move(answer)] {

@@ -33,6 +33,9 @@ public:
     QString databasePath() const { return m_path; }
 
 private:
+    // Runs `work` on the worker's thread and its answer on the owner's.
+    void run(std::function<std::function<void()>()> work);
+
     QString m_path;
     QString m_name;
     QThread m_thread;
