@@ -61,6 +61,12 @@ QString CaptureReader::parseRecord(const QJsonObject &o, CaptureRecord *r)
 CaptureReader::Result CaptureReader::read(QIODevice &device, qsizetype maxRecords)
 {
     Result result;
+    // A file with an error yields no records at all, whichever line the error is on.
+    const auto fail = [&result](const QString &error) {
+        result.records.clear();
+        result.error = error;
+        return result;
+    };
     qint64 lineNumber = 0;
     while (!device.atEnd()) {
         const QByteArray line = device.readLine().trimmed();
@@ -70,39 +76,30 @@ CaptureReader::Result CaptureReader::read(QIODevice &device, qsizetype maxRecord
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            result.records.clear();
-            result.error =
-                tr("Line %1 is not a JSON object: %2.")
-                    .arg(lineNumber)
-                    .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                      : tr("not an object"));
-            return result;
+            return fail(tr("Line %1 is not a JSON object: %2.")
+                            .arg(lineNumber)
+                            .arg(parseError.error != QJsonParseError::NoError
+                                     ? parseError.errorString()
+                                     : tr("not an object")));
         }
         const QJsonObject o = doc.object();
         if (o.contains(QStringLiteral("mqttdesk_capture"))) {
             const int version = o.value(QStringLiteral("mqttdesk_capture")).toInt(0);
             if (version < 1 || version > CaptureWriter::kVersion) {
-                result.error = tr("Line %1: capture format version %2 is not one this version "
-                                  "of MQTT Desk reads (up to %3).")
-                                   .arg(lineNumber)
-                                   .arg(version)
-                                   .arg(CaptureWriter::kVersion);
-                return result;
+                return fail(tr("Line %1: capture format version %2 is not one this version "
+                               "of MQTT Desk reads (up to %3).")
+                                .arg(lineNumber)
+                                .arg(version)
+                                .arg(CaptureWriter::kVersion));
             }
             result.source = o.value(QStringLiteral("source")).toString();
             continue;
         }
-        if (result.records.size() >= maxRecords) {
-            result.records.clear();
-            result.error = tr("The file holds more than %1 messages.").arg(maxRecords);
-            return result;
-        }
+        if (result.records.size() >= maxRecords)
+            return fail(tr("The file holds more than %1 messages.").arg(maxRecords));
         CaptureRecord record;
-        if (const QString why = parseRecord(o, &record); !why.isEmpty()) {
-            result.records.clear();
-            result.error = tr("Line %1 is not a message: %2.").arg(lineNumber).arg(why);
-            return result;
-        }
+        if (const QString why = parseRecord(o, &record); !why.isEmpty())
+            return fail(tr("Line %1 is not a message: %2.").arg(lineNumber).arg(why));
         result.records.append(std::move(record));
     }
     return result;
