@@ -45,6 +45,7 @@ void MessageTraffic::endConnection()
 {
     m_outbound.endConnection();
     m_inbound.endConnection();
+    m_answeredUnknownPubrecs.clear();
 }
 
 void MessageTraffic::discardSessionState()
@@ -229,13 +230,24 @@ SessionError MessageTraffic::rejected(PacketType packet, ReasonCode code,
 
 // ---- acks of our PUBLISH ----------------------------------------------------------
 
+SessionError MessageTraffic::unknownAck(const QString &type, quint16 packetId) const
+{
+    return SessionError::protocolViolation(
+        isV5() ? QStringLiteral("MQTT-2.2.1-5") : QStringLiteral("MQTT-2.3.1-6"),
+        QCoreApplication::translate("mqttdesk::MessageTraffic",
+                                    "it sent a %1 for packet id %2, which no message of ours "
+                                    "is waiting for")
+            .arg(type)
+            .arg(packetId));
+}
+
 void MessageTraffic::onPuback(const PubackPacket &packet)
 {
     const std::optional<OutboundEntry> entry = m_outbound.onPuback(packet.packetId);
     if (!entry) {
-        // Tolerated: e.g. a duplicate ack after a resend.
-        m_link.log(LogLevel::Warning,
-                   QStringLiteral("PUBACK for unknown packet id %1 ignored").arg(packet.packetId));
+        // We resend only on a new connection [MQTT-4.4.0-1], so even a duplicate ack here
+        // means the server's session state is not ours.
+        m_link.failConnection(unknownAck(QStringLiteral("PUBACK"), packet.packetId));
         return;
     }
     if (isSuccess(packet.reasonCode)) {
@@ -263,11 +275,13 @@ void MessageTraffic::onPubrec(const PubrecPacket &packet)
         m_link.log(LogLevel::Warning,
                    QStringLiteral("PUBREC for unknown packet id %1").arg(packet.packetId));
         if (success) {
-            // Let the server finish its side (5.0: 0x92 Packet Identifier not found).
+            // Unlike the other acks, this one has an answer defined for it: let the server
+            // finish its side (5.0: PUBREL with 0x92 Packet Identifier not found, §3.6.2.1).
             PubrelPacket pubrel = ack<PubrelPacket>(packet.packetId);
             if (isV5())
                 pubrel.reasonCode = ReasonCode::PacketIdentifierNotFound;
             m_link.send(pubrel);
+            m_answeredUnknownPubrecs.insert(packet.packetId);
         }
         return;
     }
@@ -292,8 +306,9 @@ void MessageTraffic::onPubcomp(const PubcompPacket &packet)
 {
     const std::optional<OutboundEntry> entry = m_outbound.onPubcomp(packet.packetId);
     if (!entry) {
-        m_link.log(LogLevel::Warning,
-                   QStringLiteral("PUBCOMP for unknown packet id %1 ignored").arg(packet.packetId));
+        if (m_answeredUnknownPubrecs.remove(packet.packetId))
+            return; // the end of a flow we answered, see onPubrec
+        m_link.failConnection(unknownAck(QStringLiteral("PUBCOMP"), packet.packetId));
         return;
     }
     if (isSuccess(packet.reasonCode)) {

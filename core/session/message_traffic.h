@@ -60,6 +60,8 @@ private:
     void publishFailed(quint64 token, quint16 packetId, const SessionError &error,
                        const Properties &properties = {});
     SessionError rejected(PacketType packet, ReasonCode code, const Properties &properties) const;
+    // PUBACK/PUBCOMP for an id with no message of ours in flight: a protocol violation.
+    SessionError unknownAck(const QString &type, quint16 packetId) const;
 
     SessionLink &m_link;
     OutboundFlow m_outbound;
@@ -80,6 +82,9 @@ private:
     QHash<quint16, bool> m_qos1Held;
     // QoS 2 ids (also pending release in m_inbound) whose PUBREC waits for storage.
     QSet<quint16> m_qos2AwaitingStore;
+    // Ids of PUBRECs nothing of ours waited for, answered with a PUBREL on this connection:
+    // the server's PUBCOMP for one of them is expected, not a violation.
+    QSet<quint16> m_answeredUnknownPubrecs;
 };
 
 } // namespace mqttdesk

@@ -182,8 +182,13 @@ void SubscriptionTraffic::onSuback(const SubackPacket &packet)
     std::optional<SubscriptionBook::PendingSubscribe> pending =
         m_book.takePendingSubscribe(packet.packetId);
     if (!pending) {
-        m_link.log(LogLevel::Warning,
-                   QStringLiteral("SUBACK for unknown packet id %1 ignored").arg(packet.packetId));
+        // An ack must echo a request in flight; waiting on would hang the real request.
+        m_link.failConnection(SessionError::protocolViolation(
+            isV5() ? QStringLiteral("MQTT-2.2.1-6") : QStringLiteral("MQTT-2.3.1-7"),
+            QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                        "it sent a SUBACK for packet id %1, which no "
+                                        "subscribe of ours is waiting for")
+                .arg(packet.packetId)));
         return;
     }
     m_ids.release(packet.packetId);
@@ -218,9 +223,12 @@ void SubscriptionTraffic::onUnsuback(const UnsubackPacket &packet)
 {
     std::optional<UnsubscribeRequested> pending = m_book.takePendingUnsubscribe(packet.packetId);
     if (!pending) {
-        m_link.log(
-            LogLevel::Warning,
-            QStringLiteral("UNSUBACK for unknown packet id %1 ignored").arg(packet.packetId));
+        m_link.failConnection(SessionError::protocolViolation(
+            isV5() ? QStringLiteral("MQTT-2.2.1-6") : QStringLiteral("MQTT-2.3.1-7"),
+            QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
+                                        "it sent an UNSUBACK for packet id %1, which no "
+                                        "unsubscribe of ours is waiting for")
+                .arg(packet.packetId)));
         return;
     }
     m_ids.release(packet.packetId);

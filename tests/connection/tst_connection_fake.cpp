@@ -378,16 +378,15 @@ private slots:
         QCOMPARE(c->waitForOutcome(q2)->status, PublishStatus::Completed);
     }
 
-    void unknownAckIdsAreTolerated_data() { addVersions(); }
-    void unknownAckIdsAreTolerated()
+    void unknownPubrecIsAnswered_data() { addVersions(); }
+    void unknownPubrecIsAnswered()
     {
         QFETCH(ProtocolVersion, version);
         auto c = client(version);
         QVERIFY2(c->connectAndWait(), c->describe());
-        QVERIFY(m_broker->send(PubackPacket{999, ReasonCode::Success, {}}));
-        QVERIFY(m_broker->send(PubcompPacket{998, ReasonCode::Success, {}}));
         QVERIFY(m_broker->send(PubrecPacket{997, ReasonCode::Success, {}}));
-        // A PUBREC for an unknown id still gets its PUBREL (5.0: Packet Identifier not found).
+        // A PUBREC for an unknown id gets its PUBREL (5.0: Packet Identifier not found), and
+        // the connection goes on. (Other acks of unknown ids: tst_connection_malformed.)
         QVERIFY(m_broker->waitFor(PacketType::Pubrel));
         const auto outcome = c->publishAndWait(message(QStringLiteral("t"), "x", QoS::AtLeastOnce));
         QVERIFY(outcome);

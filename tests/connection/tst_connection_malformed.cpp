@@ -173,6 +173,18 @@ private slots:
             QTest::addRow("%s SUBACK with too few codes", versionTag(v))
                 << v << 4 << (v5 ? QStringLiteral("MQTT-3.8.4-6") : QStringLiteral("MQTT-3.8.4-5"))
                 << any;
+            // Acks whose id nothing of ours waits for (a SUBACK of the wrong id used to be
+            // ignored, and the subscribe then hung until the server hung up).
+            const QString pubAck =
+                v5 ? QStringLiteral("MQTT-2.2.1-5") : QStringLiteral("MQTT-2.3.1-6");
+            const QString subAck =
+                v5 ? QStringLiteral("MQTT-2.2.1-6") : QStringLiteral("MQTT-2.3.1-7");
+            QTest::addRow("%s SUBACK with the wrong id", versionTag(v)) << v << 13 << subAck << any;
+            QTest::addRow("%s UNSUBACK with the wrong id", versionTag(v))
+                << v << 14 << subAck << any;
+            QTest::addRow("%s PUBACK with the wrong id", versionTag(v)) << v << 15 << pubAck << any;
+            QTest::addRow("%s PUBCOMP for nothing in flight", versionTag(v))
+                << v << 16 << pubAck << any;
             if (v != V::V31) // 3.1 has no Session Present flag
                 QTest::addRow("%s Session Present after a clean start", versionTag(v))
                     << v << 5
@@ -213,10 +225,12 @@ private slots:
             settings.session.maximumPacketSize = 128;
         if (scenario == 0)
             broker.behaviour().autoConnack = false;
-        if (scenario == 4 || scenario == 11) {
+        if (scenario == 4 || scenario == 11 || scenario == 13 || scenario == 14) {
             broker.behaviour().autoSuback = false;
             broker.behaviour().autoUnsuback = false;
         }
+        if (scenario == 15)
+            broker.behaviour().autoPublishAcks = false;
         if (scenario == 5)
             broker.behaviour().connack.sessionPresent = true;
         if (scenario == 9)
@@ -265,6 +279,40 @@ private slots:
             }
             break;
         }
+        case 13:
+        case 14: {
+            if (scenario == 13)
+                client.connection()->subscribe({Subscription{QStringLiteral("a"), {}}});
+            else
+                client.connection()->unsubscribe({QStringLiteral("a")});
+            const auto request =
+                broker.waitFor(scenario == 13 ? PacketType::Subscribe : PacketType::Unsubscribe);
+            QVERIFY(request);
+            const quint16 id = scenario == 13
+                                   ? FakeBroker::as<SubscribePacket>(*request).packetId
+                                   : FakeBroker::as<UnsubscribePacket>(*request).packetId;
+            const quint16 wrong = id == 0xFFFF ? 1 : id + 1;
+            if (scenario == 13)
+                QVERIFY(broker.send(SubackPacket{wrong, {ReasonCode::GrantedQoS0}, {}}));
+            else
+                QVERIFY(broker.send(UnsubackPacket{wrong,
+                                                   version == V::V5 ? QList{ReasonCode::Success}
+                                                                    : QList<ReasonCode>{},
+                                                   {}}));
+            break;
+        }
+        case 15: {
+            client.connection()->publish(publish(QStringLiteral("a"), QoS::AtLeastOnce, 0));
+            const auto request = broker.waitFor(PacketType::Publish);
+            QVERIFY(request);
+            const quint16 id = FakeBroker::as<PublishPacket>(*request).packetId;
+            QVERIFY(broker.send(
+                PubackPacket{quint16(id == 0xFFFF ? 1 : id + 1), ReasonCode::Success, {}}));
+            break;
+        }
+        case 16:
+            QVERIFY(broker.send(PubcompPacket{998, ReasonCode::Success, {}}));
+            break;
         case 6:
         case 7: {
             PublishPacket p = publish(QStringLiteral("a"), QoS::AtMostOnce, 0);

@@ -25,8 +25,10 @@ private slots:
     void receiveQos2DeliveredOnce();
     void packetIdsNotReusedWhileInFlight_data() { addVersionRows(); }
     void packetIdsNotReusedWhileInFlight();
-    void unknownIdAcksTolerated_data() { addVersionRows(); }
-    void unknownIdAcksTolerated();
+    void unknownIdAcksCloseTheConnection_data();
+    void unknownIdAcksCloseTheConnection();
+    void unknownIdPubrecPubrelAnswered_data() { addVersionRows(); }
+    void unknownIdPubrecPubrelAnswered();
     void inFlightWindowQueues_data() { addVersionRows(); }
     void inFlightWindowQueues();
     void receiveMaximumFromServer();
@@ -207,27 +209,87 @@ void TestSessionQos::packetIdsNotReusedWhileInFlight()
     }
 }
 
-void TestSessionQos::unknownIdAcksTolerated()
+void TestSessionQos::unknownIdAcksCloseTheConnection_data()
+{
+    QTest::addColumn<ProtocolVersion>("version");
+    QTest::addColumn<QString>("ack");
+    const QList<std::pair<const char *, ProtocolVersion>> versions = {
+        {"3.1.1", ProtocolVersion::V311}, {"5.0", ProtocolVersion::V5}};
+    for (const auto &[name, version] : versions) {
+        for (const char *ack : {"PUBACK", "PUBCOMP", "SUBACK", "UNSUBACK"}) {
+            QTest::addRow("%s %s", ack, name) << version << QString::fromLatin1(ack);
+        }
+    }
+}
+
+// An ack whose packet id nothing of ours waits for means the server's state is not ours:
+// a named protocol error at once, rather than waiting until the server hangs up
+// [MQTT-2.2.1-5/6] (3.1.1: [MQTT-2.3.1-6/7]).
+void TestSessionQos::unknownIdAcksCloseTheConnection()
+{
+    QFETCH(ProtocolVersion, version);
+    QFETCH(QString, ack);
+    SessionDriver d(options(version));
+    d.connectAndAccept();
+    d.take();
+    // Something of each kind in flight, so the unknown id is not just "nothing pending".
+    d.handle(publishRequest(1, QStringLiteral("a"), QoS::AtLeastOnce));
+    d.handle(subscribeRequest(2, {QStringLiteral("s/#")}));
+    const QList<Packet> sent = d.sent(d.take());
+    QCOMPARE(sent.size(), 2);
+    const quint16 publishId = std::get<PublishPacket>(sent.at(0)).packetId;
+    const quint16 subscribeId = std::get<SubscribePacket>(sent.at(1)).packetId;
+    const quint16 unknown = 4242;
+    QVERIFY(unknown != publishId && unknown != subscribeId);
+    if (ack == QLatin1String("PUBACK")) {
+        d.receive(ackPacket<PubackPacket>(unknown));
+    } else if (ack == QLatin1String("PUBCOMP")) {
+        d.receive(ackPacket<PubcompPacket>(unknown));
+    } else if (ack == QLatin1String("SUBACK")) {
+        SubackPacket suback;
+        suback.packetId = unknown;
+        suback.reasonCodes = {ReasonCode::GrantedQoS0};
+        d.receive(suback);
+    } else {
+        UnsubackPacket unsuback;
+        unsuback.packetId = unknown;
+        if (version == ProtocolVersion::V5)
+            unsuback.reasonCodes = {ReasonCode::Success};
+        d.receive(unsuback);
+    }
+    const SessionActions a = d.take();
+    const QList<ErrorOccurred> errors = SessionDriver::of<ErrorOccurred>(a);
+    QCOMPARE(errors.size(), 1);
+    const SessionError &error = errors.first().error;
+    QCOMPARE(error.kind, SessionError::Kind::ProtocolViolation);
+    QVERIFY2(error.message.contains(ack) && error.message.contains(QStringLiteral("4242")),
+             qPrintable(error.message));
+    const bool pub = ack.startsWith(QLatin1String("PUB"));
+    const QString rule =
+        version == ProtocolVersion::V5
+            ? (pub ? QStringLiteral("MQTT-2.2.1-5") : QStringLiteral("MQTT-2.2.1-6"))
+            : (pub ? QStringLiteral("MQTT-2.3.1-6") : QStringLiteral("MQTT-2.3.1-7"));
+    QCOMPARE(error.rule, rule);
+    QCOMPARE(SessionDriver::count<CloseTransport>(a), 1);
+    if (version == ProtocolVersion::V5) {
+        const QList<Packet> out = d.sent(a);
+        QVERIFY(!out.isEmpty());
+        QCOMPARE(std::get<DisconnectPacket>(out.last()).reasonCode, ReasonCode::ProtocolError);
+    }
+    QVERIFY(d.session.state() != SessionState::Connected);
+}
+
+void TestSessionQos::unknownIdPubrecPubrelAnswered()
 {
     const ProtocolVersion v = versionFromRow();
     SessionDriver d(options(v));
     d.connectAndAccept();
     d.take();
-    d.receive(ackPacket<PubackPacket>(99));
-    d.receive(ackPacket<PubcompPacket>(98));
-    SubackPacket suback;
-    suback.packetId = 97;
-    suback.reasonCodes = {ReasonCode::GrantedQoS0};
-    d.receive(suback);
-    SessionActions a = d.take();
-    QCOMPARE(SessionDriver::count<PublishOutcome>(a), 0);
-    QCOMPARE(SessionDriver::count<SubscribeResult>(a), 0);
-    QCOMPARE(SessionDriver::count<ErrorOccurred>(a), 0);
-    QVERIFY(d.sent(a).isEmpty());
-    // PUBREC/PUBREL for unknown ids are answered so the server can finish its flow.
+    // PUBREC/PUBREL for unknown ids are answered so the server can finish its flow: 5.0
+    // defines the answer for exactly this case (0x92, §3.6.2.1 and §3.7.2.1).
     d.receive(ackPacket<PubrecPacket>(96));
     d.receive(ackPacket<PubrelPacket>(95));
-    a = d.take();
+    const SessionActions a = d.take();
     const QList<Packet> sent = d.sent(a);
     QCOMPARE(sent.size(), 2);
     const auto rel = std::get<PubrelPacket>(sent.at(0));
@@ -239,7 +301,12 @@ void TestSessionQos::unknownIdAcksTolerated()
     QCOMPARE(rel.reasonCode, expected);
     QCOMPARE(comp.reasonCode, expected);
     QCOMPARE(SessionDriver::count<ErrorOccurred>(a), 0);
+    // The server's PUBCOMP that ends the flow we answered is expected, once.
+    d.receive(ackPacket<PubcompPacket>(96));
+    QCOMPARE(SessionDriver::count<ErrorOccurred>(d.take()), 0);
     QCOMPARE(d.session.state(), SessionState::Connected);
+    d.receive(ackPacket<PubcompPacket>(96));
+    QCOMPARE(SessionDriver::count<ErrorOccurred>(d.take()), 1);
 }
 
 void TestSessionQos::inFlightWindowQueues()
