@@ -28,7 +28,11 @@ CliClient::CliClient(const CliPlan &plan, bool quiet, const ConnectionServices::
         if (!m_quiet)
             printError(tr("warning: %1").arg(message));
     });
+    connect(c, &Connection::reconnectScheduled, this, &CliClient::onReconnectScheduled);
     connect(c, &Connection::connected, this, [this](const ConnackInfo &info) {
+        if (m_everConnected && m_reportsReconnects && !m_quiet && !m_finishing)
+            printError(tr("reconnected (session present: %1)")
+                           .arg(info.sessionPresent ? tr("yes") : tr("no")));
         m_everConnected = true;
         m_lostError.reset();
         if (!m_finishing)
@@ -103,11 +107,32 @@ void CliClient::onError(const ConnectionError &error)
         return; // reported by the command with the request's result
     if (m_ridesOutLosses && m_everConnected && !m_finishing) {
         m_lostError = error;
-        if (!m_quiet)
+        m_lostErrorPrinted = !m_reportsReconnects;
+        if (!m_reportsReconnects && !m_quiet)
             printError(tr("warning: %1").arg(error.message));
         return;
     }
     fail(error.message, exitCodeFor(error));
+}
+
+void CliClient::onReconnectScheduled(qint64 delayMs, int attempt)
+{
+    if (!m_reportsReconnects || m_finishing)
+        return;
+    QString why = m_lostError ? m_lostError->message : tr("the connection was closed");
+    if (why.endsWith(QLatin1Char('.')))
+        why.chop(1); // the sentence goes on
+    const QString seconds = QString::number(double(delayMs) / 1000.0, 'f', 1);
+    // The first attempt follows the loss (a first connection is never retried); later ones
+    // follow a failed attempt.
+    if (!m_quiet)
+        printError(attempt <= 1 ? tr("connection lost: %1; reconnecting in %2 s (attempt %3)")
+                                      .arg(why, seconds)
+                                      .arg(attempt)
+                                : tr("reconnecting failed: %1; trying again in %2 s (attempt %3)")
+                                      .arg(why, seconds)
+                                      .arg(attempt));
+    m_lostErrorPrinted = true;
 }
 
 void CliClient::onStateChanged(SessionState state)
@@ -118,7 +143,9 @@ void CliClient::onStateChanged(SessionState state)
         emitDone();
         return;
     }
-    if (m_lostError) { // reconnecting was given up; the error was printed
+    if (m_lostError) { // reconnecting was given up (e.g. a refusal)
+        if (!m_lostErrorPrinted && !m_quiet)
+            printError(m_lostError->message);
         finish(exitCodeFor(*m_lostError));
         return;
     }

@@ -40,6 +40,10 @@ public:
     // that stops reconnecting (a refusal: the state goes to Disconnected) still ends it, with
     // that error's exit status (watch).
     void setRidesOutLosses(bool on) { m_ridesOutLosses = on; }
+    // With setRidesOutLosses: instead of a warning per error, one line on stderr for each loss
+    // and each failed attempt ("connection lost: <why>; reconnecting in N s (attempt k)") and
+    // for each reconnection ("reconnected (session present: yes)") (sub --reconnect).
+    void setReportsReconnects(bool on) { m_reportsReconnects = on; }
     // Disconnects (if connected) and then emits done(exitCode). Only the first call counts.
     void finish(int exitCode);
     // Prints "mqttdesk-cli: <text>" as one line on stderr, then finish(exitCode).
@@ -55,6 +59,7 @@ signals:
 private:
     void onStateChanged(SessionState state);
     void onError(const ConnectionError &error);
+    void onReconnectScheduled(qint64 delayMs, int attempt);
     void emitDone();
 
     CliPlan m_plan;
@@ -65,8 +70,11 @@ private:
     bool m_doneEmitted = false;
     bool m_everConnected = false;
     bool m_ridesOutLosses = false;
-    // With m_ridesOutLosses: the error of the loss being ridden out (printed already).
+    bool m_reportsReconnects = false;
+    // With m_ridesOutLosses: the error of the loss being ridden out, and whether it was
+    // printed (with m_reportsReconnects, only once the reconnect it causes is scheduled).
     std::optional<ConnectionError> m_lostError;
+    bool m_lostErrorPrinted = false;
     int m_exitCode = 0;
 };
 

@@ -308,6 +308,11 @@ const QList<CliFlag> kFlags = {
      TR("also keep every message in the --profile's history, as the app does (not while the "
         "app has that data directory open)"),
      turnOn<&CliOptions::store>},
+    {CliFlagId::Reconnect, nullptr, "--reconnect", nullptr, kSub,
+     TR("after a lost connection, keep reconnecting instead of exiting (one line on standard "
+        "error for each loss and each reconnection; with -c the session carries over); a "
+        "first connection that fails is still an error"),
+     turnOn<&CliOptions::reconnect>},
     {CliFlagId::PrintFormat, "-F", nullptr, "format", kSub | kTree | B(C::RetainedDiff),
      TR("sub: print each message in this format, as mosquitto_sub -F (see Format below); "
         "topics: json prints the tree as JSON; retained diff: json or csv instead of text"),

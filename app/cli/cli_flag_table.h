@@ -97,6 +97,7 @@ enum class CliFlagId : quint8
     Pings,
     Junit,
     Debug,
+    Reconnect,
 };
 
 struct CliFlag

@@ -122,6 +122,8 @@ struct CliOptions
     bool verbose = false;
     bool noEol = false;
     bool noRetained = false;
+    // --reconnect: ride out a lost connection, as mosquitto_sub does
+    bool reconnect = false;
     bool store = false;                 // --store: keep what arrives in the --profile's history
     std::optional<QString> printFormat; // -F (an empty format prints only the line feed)
     QStringList filterOut;

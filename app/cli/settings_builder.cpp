@@ -56,7 +56,10 @@ std::optional<CliPlan> SettingsBuilder::build(const CliOptions &o, CliError *err
     TransportOptions &t = plan.settings.transport;
     t.connectTimeoutMs = o.connectTimeoutMs;
     s.connectTimeoutMs = o.connectTimeoutMs;
-    s.reconnect.enabled = false; // a command-line run reports a loss and exits
+    // A command-line run reports a loss and exits, unless sub --reconnect rides it out (as
+    // mosquitto_sub does); a first connection that fails is an error either way.
+    s.reconnect.enabled = o.reconnect;
+    s.reconnect.retryFirstConnect = false;
 
     if (!applyUrl(o, plan, error))
         return std::nullopt;

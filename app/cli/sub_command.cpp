@@ -37,6 +37,11 @@ SubCommand::SubCommand(const CliOptions &options, const CliPlan &plan, QObject *
     , m_formatter(options)
 {
     Connection *c = m_client.connection();
+    if (options.reconnect) {
+        // The settings reconnect (SettingsBuilder); a loss is reported, not the end.
+        m_client.setRidesOutLosses(true);
+        m_client.setReportsReconnects(true);
+    }
     if (options.debug)
         m_debug = std::make_unique<PacketDebugPrinter>(c);
     connect(&m_client, &CliClient::connected, this, &SubCommand::onConnected);
@@ -118,6 +123,11 @@ void SubCommand::onConnected()
     // mosquitto_sub: the -W timeout starts once connected.
     if (m_options.timeoutSeconds > 0 && !m_timeout.isActive())
         m_timeout.start(m_options.timeoutSeconds * 1000);
+    // --reconnect: a resumed session still has the subscriptions, and after one that was not
+    // resumed (Session Present 0) the session subscribes again by itself [MQTT-3.2.2-5].
+    if (m_subscribed)
+        return;
+    m_subscribed = true;
     Connection *c = m_client.connection();
     const CliPlan &plan = m_client.plan();
     if (!plan.topics.isEmpty()) {
@@ -140,6 +150,13 @@ void SubCommand::onConnected()
 void SubCommand::onSubscribed(quint64, const SubscribeResult &result)
 {
     if (result.error) {
+        if (m_options.reconnect && result.error->kind == SessionError::Kind::TransportClosed) {
+            // Lost before the SUBACK: what the server never granted is not subscribed again
+            // by the session (a resubscription is, at the next connection), so ask again.
+            if (!result.resubscribe)
+                m_subscribed = false;
+            return;
+        }
         m_client.fail(result.error->message, ExitRequest);
         return;
     }
@@ -156,7 +173,6 @@ void SubCommand::onSubscribed(quint64, const SubscribeResult &result)
     }
     if (refused > 0 && refused == result.reasonCodes.size())
         stop(ExitRequest);
-    m_subscribed = true;
 }
 
 bool SubCommand::shouldPrint(const ReceivedMessage &m) const

@@ -59,6 +59,7 @@ private:
     MessageFormatter m_formatter;
     QTimer m_timeout;
     qint64 m_received = 0;
+    // SUBSCRIBE (and -U's UNSUBSCRIBE) sent: once, not again at each reconnection.
     bool m_subscribed = false;
     bool m_stopped = false;
     qint64 m_notStored = 0;

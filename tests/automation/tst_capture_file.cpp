@@ -121,8 +121,8 @@ private slots:
             << QByteArray("{\"mqttdesk_capture\":9}\n") << QStringLiteral("9");
         // Found by fuzz_capture_import: a header of an unknown version after some messages
         // left those messages in the failed result.
-        QTest::newRow("newer version after messages")
-            << good + "{\"mqttdesk_capture\":9}\n" << QStringLiteral("Line 2");
+        QTest::newRow("newer version after messages") << good + "{\"mqttdesk_capture\":9}\n"
+                                                      << QStringLiteral("Line 2");
     }
 
     void brokenLinesNameTheLine()

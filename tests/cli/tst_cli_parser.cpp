@@ -151,6 +151,7 @@ void TstCliParser::everyFlagParsedAndDocumented()
         {CliFlagId::NoEol, {}},
         {CliFlagId::NoRetained, {}},
         {CliFlagId::Store, {{}, words(QStringLiteral("--profile lab"))}},
+        {CliFlagId::Reconnect, {}},
         {CliFlagId::PrintFormat, {{QStringLiteral("%t %p")}, {}}},
         {CliFlagId::FilterOut, {{QStringLiteral("x/#")}, {}}},
         {CliFlagId::Unsubscribe, {{QStringLiteral("y/+")}, {}}},

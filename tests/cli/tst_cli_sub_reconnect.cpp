@@ -1,7 +1,8 @@
 // mqttdesk-cli sub --reconnect against a real mosquitto (persistence true) that is killed
 // (SIGKILL) and started again: with a persistent session (3.1.1 clean session 0, 5.0 session
 // expiry) the QoS 1 messages published while it was away all arrive after the reconnection,
-// -C counts over both connections, and stderr names the loss and the reconnection. -W still
+// -C counts over both connections, and stderr names the loss and the reconnection; a clean
+// session is subscribed again by the session itself after Session Present 0. -W still
 // ends a run that is waiting to reconnect (27). Without --reconnect a loss ends the run (2);
 // with it a first connection that fails is still an error at once (2).
 #include "tests/cli/cli_process.h"
@@ -92,7 +93,7 @@ private slots:
                           QStringList{u"sub"_s, u"-q"_s, u"1"_s, u"-i"_s, id, u"-t"_s, topic} +
                               connectArgs());
         QVERIFY(run.process.waitForStarted());
-        QVERIFY(waitSubscribed(id, topic, 0));
+        QVERIFY(waitSubscribed(id, topic, 1));
         m_broker->kill();
         QTRY_VERIFY_WITH_TIMEOUT(!run.running(), 15000);
         const QString err = run.errText();
@@ -187,6 +188,36 @@ private slots:
         QCOMPARE(err.count(u"reconnected ("_s), 1);
         for (const QString &line : err.split(u'\n', Qt::SkipEmptyParts))
             QVERIFY2(line.startsWith(u"mqttdesk-cli: "_s), qPrintable(err));
+    }
+
+    // Clean session: the broker forgets the subscription with the crash; the session (core)
+    // subscribes again after Session Present 0, so what is published then arrives.
+    void cleanSessionIsSubscribedAgain()
+    {
+        const QString id = u"cli-reconnect-clean"_s;
+        const QString topic = u"cli/reconnect/clean"_s;
+        const quint16 port = m_broker->port(Listener::Plain);
+        CliRun run;
+        CliProcess::start(run.process,
+                          QStringList{u"sub"_s, u"--reconnect"_s, u"-q"_s, u"1"_s, u"-i"_s, id,
+                                      u"-t"_s, topic, u"-C"_s, u"2"_s, u"--line-buffered"_s} +
+                              connectArgs());
+        QVERIFY(run.process.waitForStarted());
+        QVERIFY(waitSubscribed(id, topic, 1));
+        QCOMPARE(MosquittoPub::publish(port, topic, "1", {u"-q"_s, u"1"_s}).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(run.lines().size(), 1, 15000);
+        m_broker->kill();
+        const qsizetype restarted = m_broker->log().size();
+        QVERIFY2(m_broker->start(), qPrintable(m_broker->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            run.errText().contains(u"mqttdesk-cli: reconnected (session present: no)\n"_s), 15000);
+        QVERIFY(m_broker->waitForLog((u' ' + id + u" 1 "_s + topic + u'\n').toUtf8(), 20000,
+                                     restarted));
+        QCOMPARE(MosquittoPub::publish(port, topic, "2", {u"-q"_s, u"1"_s}).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!run.running(), 15000);
+        QVERIFY2(run.process.exitStatus() == QProcess::NormalExit && run.process.exitCode() == 0,
+                 qPrintable(QString::number(run.process.exitCode()) + u' ' + run.errText()));
+        QCOMPARE(run.lines(), (QList<QByteArray>{"1", "2"}));
     }
 
 private:
