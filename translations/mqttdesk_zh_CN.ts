@@ -325,32 +325,32 @@
         <translation>属性不是 Base64</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Line %1 is not a JSON object: %2.</source>
         <translation>第 %1 行不是 JSON 对象：%2。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>not an object</source>
         <translation>不是对象</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Line %1: capture format version %2 is not one this version of MQTT Desk reads (up to %3).</source>
         <translation>第 %1 行：此版本的 MQTT Desk 无法读取捕获格式版本 %2（最高支持 %3）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The file holds more than %1 messages.</source>
         <translation>文件中的消息超过 %1 条。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Line %1 is not a message: %2.</source>
         <translation>第 %1 行不是消息：%2。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
@@ -8228,12 +8228,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+86"/>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-98"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -8243,7 +8243,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+2"/>
+        <source>DUP</source>
+        <translation>DUP</translation>
+    </message>
+    <message>
+        <location line="+160"/>
         <location line="+52"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
@@ -8311,7 +8316,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>正在加载预览…</translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+96"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
@@ -8333,12 +8338,17 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>，保留消息</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>, sent again (DUP)</source>
+        <translation>，重发（DUP）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>. Sparkplug B warning: %1</source>
         <translation>。Sparkplug B 警告：%1</translation>
     </message>
     <message>
-        <location line="+616"/>
+        <location line="+618"/>
         <source>The stored properties cannot be read.</source>
         <translation>无法读取已存储的属性。</translation>
     </message>
@@ -8629,7 +8639,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageTraffic</name>
     <message>
-        <location filename="../core/session/message_traffic.cpp" line="+56"/>
+        <location filename="../core/session/message_traffic.cpp" line="+57"/>
         <source>The session ended before the message was fully acknowledged; it may or may not have been delivered.</source>
         <translation>会话在消息被完全确认之前结束；消息可能已送达，也可能未送达。</translation>
     </message>
@@ -8659,7 +8669,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>它表示：“%1”。</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+11"/>
+        <source>it sent a %1 for packet id %2, which no message of ours is waiting for</source>
+        <translation>它发送了报文标识符为 %2 的 %1，但我们没有任何消息在等待它</translation>
+    </message>
+    <message>
+        <location line="+163"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
         <translation>它发送的未确认 QoS 2 消息超过了我们的接收最大值</translation>
     </message>
@@ -12758,7 +12773,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>全部 65,535 个报文标识符都在使用中；请稍后再试。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
+        <source>it sent a SUBACK for packet id %1, which no subscribe of ours is waiting for</source>
+        <translation>它发送了报文标识符为 %1 的 SUBACK，但我们没有任何订阅在等待它</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The server&apos;s SUBACK did not answer every filter.</source>
         <translation>服务器的 SUBACK 没有回应每个主题过滤器。</translation>
     </message>
@@ -12768,7 +12788,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>它的 SUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
+        <source>it sent an UNSUBACK for packet id %1, which no unsubscribe of ours is waiting for</source>
+        <translation>它发送了报文标识符为 %1 的 UNSUBACK，但我们没有任何取消订阅在等待它</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The server&apos;s UNSUBACK did not answer every filter.</source>
         <translation>服务器的 UNSUBACK 没有回应每个主题过滤器。</translation>
     </message>

@@ -164,6 +164,7 @@ private slots:
                                                    "{\"value\":21.5}\nsecond line");
         m.qos = 1;
         m.retain = true;
+        m.dup = true;
         QVERIFY(store.store({m}));
         auto history = store.history();
         MessageStreamModel model(history.get());
@@ -172,6 +173,8 @@ private slots:
         QVERIFY2(said.contains(QStringLiteral("plant/line1/temp")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("QoS 1")), qPrintable(said));
         QVERIFY2(said.contains(QStringLiteral("retained")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("DUP")), qPrintable(said));
+        QCOMPARE(model.index(0).data(MessageStreamModel::DupRole).toBool(), true);
         QVERIFY2(said.contains(QStringLiteral("21.5")), qPrintable(said));
         QVERIFY2(!said.contains(QStringLiteral("second line")), qPrintable(said));
         const QString time = QLocale().toString(

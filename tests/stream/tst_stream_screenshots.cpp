@@ -149,6 +149,8 @@ static QList<StoredMessage> sampleMessages()
                 R"({"sensor":"t-10)" + QByteArray::number(i % 3) + R"(","value":)" +
                     QByteArray::number(21.0 + i / 8.0) + "}",
                 D::Incoming, 1, false, i % 4 == 0 ? json : Properties{});
+            if (i == 36)
+                list.last().dup = true; // a QoS 1 redelivery after a cut: shown with DUP
         }
     }
     return list;

@@ -273,6 +273,8 @@ QString MessageBubbleDelegate::headerFacts(const QModelIndex &index, const QFont
     const QString qos = tr("QoS %1").arg(index.data(MessageStreamModel::QosRole).toInt());
     const QString retained =
         index.data(MessageStreamModel::RetainRole).toBool() ? tr("retained") : QString();
+    // A redelivery MQTT allows for QoS 1 (the broker resent it after a cut): kept and shown.
+    const QString dup = index.data(MessageStreamModel::DupRole).toBool() ? tr("DUP") : QString();
     const QString time = timeText(index);
     const QString ack = index.data(MessageStreamModel::AckRole).toString();
     // The least useful fact goes first when room is short.
@@ -283,6 +285,8 @@ QString MessageBubbleDelegate::headerFacts(const QModelIndex &index, const QFont
         QStringList facts{qos};
         if (!retained.isEmpty())
             facts << retained;
+        if (!dup.isEmpty())
+            facts << dup;
         facts << time << optional;
         if (!ack.isEmpty())
             facts << ack;

@@ -111,6 +111,7 @@ QHash<int, QByteArray> MessageStreamModel::roleNames() const
     names.insert(DirectionRole, "direction");
     names.insert(QosRole, "qos");
     names.insert(RetainRole, "retain");
+    names.insert(DupRole, "dup");
     names.insert(TimeRole, "time");
     names.insert(PayloadSizeRole, "payloadSize");
     names.insert(PreviewRole, "preview");
@@ -153,7 +154,9 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
                                  : tr("Received on %1 at %2, QoS %3%4: %5"))
                            .arg(m.topic, time)
                            .arg(m.qos)
-                           .arg(m.retain ? tr(", retained") : QString(), firstLine);
+                           .arg((m.retain ? tr(", retained") : QString()) +
+                                    (m.dup ? tr(", sent again (DUP)") : QString()),
+                                firstLine);
         if (!row.warnings.isEmpty())
             said += tr(". Sparkplug B warning: %1").arg(row.warnings.join(QStringLiteral("; ")));
         return said;
@@ -169,6 +172,8 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
         return int(m.qos);
     case RetainRole:
         return m.retain;
+    case DupRole:
+        return m.dup;
     case TimeRole:
         return QDateTime::fromMSecsSinceEpoch(m.receivedUs / 1000);
     case PayloadSizeRole:

@@ -60,6 +60,7 @@ public:
         DirectionRole, // StoredMessage::Direction as int
         QosRole,
         RetainRole,
+        DupRole,         // bool: the server sent it again (DUP set, QoS 1/2) [MQTT-3.3.1-1]
         TimeRole,        // QDateTime (local)
         PayloadSizeRole, // qint64 bytes
         PreviewRole,     // QString: the rendered preview
