@@ -12,6 +12,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -36,8 +37,8 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
     , m_connection(connection)
 {
     m_model = new PacketTraceModel(this);
+    // Attached to the model only while it filters (updateShownModel()).
     m_filter = new PacketTraceFilterModel(this);
-    m_filter->setSourceModel(m_model);
 
     // The packet types shown: a checkable menu, one entry per type.
     m_types = new QToolButton(this);
@@ -57,6 +58,7 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
         typeActions << action;
         connect(action, &QAction::toggled, this, [this, t](bool shown) {
             m_filter->setTypeShown(PacketType(t), shown);
+            updateShownModel();
             updateTypesButton();
         });
     }
@@ -64,6 +66,7 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
         for (QAction *action : typeActions)
             action->setChecked(true);
         m_filter->showAllTypes();
+        updateShownModel();
         updateTypesButton();
     });
     m_types->setMenu(m_typesMenu);
@@ -72,7 +75,10 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
     m_topic->setObjectName(QStringLiteral("packetTopicFilter"));
     m_topic->setClearButtonEnabled(true);
     m_topic->setMinimumWidth(200);
-    connect(m_topic, &QLineEdit::textChanged, m_filter, &PacketTraceFilterModel::setTopicFilter);
+    connect(m_topic, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setTopicFilter(text);
+        updateShownModel();
+    });
 
     m_pause = new QToolButton(this);
     m_pause->setObjectName(QStringLiteral("packetPauseButton"));
@@ -103,7 +109,7 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("packetTable"));
-    m_table->setModel(m_filter);
+    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -189,10 +195,15 @@ PacketInspectorView::PacketInspectorView(Connection *connection, QWidget *parent
     });
 
     connect(m_model, &PacketTraceModel::gaugeChanged, this, &PacketInspectorView::updateGauge);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &PacketInspectorView::updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &PacketInspectorView::updateCount);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &PacketInspectorView::updateCount);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &PacketInspectorView::updateCount);
+    for (QAbstractItemModel *counted : {static_cast<QAbstractItemModel *>(m_model),
+                                        static_cast<QAbstractItemModel *>(m_filter)}) {
+        connect(counted, &QAbstractItemModel::rowsInserted, this,
+                &PacketInspectorView::updateCount);
+        connect(counted, &QAbstractItemModel::rowsRemoved, this, &PacketInspectorView::updateCount);
+        connect(counted, &QAbstractItemModel::modelReset, this, &PacketInspectorView::updateCount);
+        connect(counted, &QAbstractItemModel::layoutChanged, this,
+                &PacketInspectorView::updateCount);
+    }
     if (m_connection)
         connect(m_connection, &Connection::packetsTraced, this, &PacketInspectorView::onTraced);
     m_applyTimer = new QTimer(this);
@@ -247,7 +258,10 @@ void PacketInspectorView::onTraced(const QList<PacketTraceEntry> &entries)
     // repainting the table (its text layout) cost the GUI thread three times what the rest of
     // the ingest does on it. Batches are shown at most kApplyIntervalMs apart; a packet after
     // a quiet spell is shown at once.
-    m_pending.append(entries);
+    if (m_pending.isEmpty())
+        m_pending = entries; // shared, not copied
+    else
+        m_pending.append(entries);
     if (m_applyTimer->isActive())
         return;
     const qint64 since = m_lastApply.isValid() ? m_lastApply.elapsed() : kApplyIntervalMs;
@@ -298,11 +312,57 @@ void PacketInspectorView::updateTypesButton()
                                          : tr("Types: %1 of %2").arg(shown).arg(kTypeCount));
 }
 
+bool PacketInspectorView::isFiltering() const
+{
+    return !m_filter->showsAllTypes() || !m_filter->topicFilter().isEmpty();
+}
+
+QAbstractItemModel *PacketInspectorView::shownModel() const
+{
+    return m_table->model();
+}
+
+int PacketInspectorView::modelRow(int shownRow) const
+{
+    if (m_table->model() != m_filter)
+        return shownRow;
+    return m_filter->mapToSource(m_filter->index(shownRow, 0)).row();
+}
+
+void PacketInspectorView::updateShownModel()
+{
+    // Without a filter the table reads the model directly: a QSortFilterProxyModel maps every
+    // row of a flood, inserted and dropped again, for nothing (a third of this view's cost on
+    // the GUI thread during one).
+    const bool filtering = isFiltering();
+    QAbstractItemModel *wanted = filtering ? static_cast<QAbstractItemModel *>(m_filter) : m_model;
+    if (m_table->model() == wanted)
+        return;
+    QHeaderView *header = m_table->horizontalHeader();
+    QList<int> widths;
+    for (int column = 0; column < header->count(); ++column)
+        widths << header->sectionSize(column);
+    QItemSelectionModel *oldSelection = m_table->selectionModel();
+    if (filtering)
+        m_filter->setSourceModel(m_model);
+    m_table->setModel(wanted);
+    if (!filtering)
+        m_filter->setSourceModel(nullptr);
+    delete oldSelection; // setModel() made a new one and leaves the old to its owner
+    // A new model resets the header's sections: keep the widths the user saw.
+    for (int column = 0; column < widths.size() && column < header->count(); ++column)
+        header->resizeSection(column, widths.at(column));
+    header->setSectionResizeMode(PacketTraceModel::Topic, QHeaderView::Stretch);
+    if (m_followTail)
+        m_table->scrollToBottom();
+    updateCount();
+}
+
 void PacketInspectorView::updateCount()
 {
     const QLocale locale;
     m_count->setText(tr("%1 of %2 packets shown (the last %3 are kept)")
-                         .arg(locale.toString(m_filter->rowCount()),
+                         .arg(locale.toString(shownModel()->rowCount()),
                               locale.toString(m_model->rowCount()),
                               locale.toString(qlonglong(m_model->capacity()))));
 }
@@ -310,9 +370,10 @@ void PacketInspectorView::updateCount()
 QString PacketInspectorView::exportTo(const QString &path) const
 {
     QList<PacketTraceRecord> records;
-    records.reserve(m_filter->rowCount());
-    for (int row = 0; row < m_filter->rowCount(); ++row)
-        records.append(m_model->record(m_filter->mapToSource(m_filter->index(row, 0)).row()));
+    const int rows = shownModel()->rowCount();
+    records.reserve(rows);
+    for (int row = 0; row < rows; ++row)
+        records.append(m_model->record(modelRow(row)));
     return PacketTraceJson::save(path, records);
 }
 

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -40,6 +41,10 @@ public:
 
     PacketTraceModel *model() const { return m_model; }
     PacketTraceFilterModel *filterModel() const { return m_filter; }
+    // What the table shows: the filter while a type is hidden or a topic typed, else the
+    // model itself. modelRow() maps a row of it to the model's.
+    QAbstractItemModel *shownModel() const;
+    int modelRow(int shownRow) const;
     QTableView *table() const { return m_table; }
     QToolButton *typesButton() const { return m_types; }
     QMenu *typesMenu() const { return m_typesMenu; }
@@ -69,6 +74,9 @@ private:
     void updateGauge();
     void updateTypesButton();
     void updateCount();
+    // Puts the table on the filter or on the model, as the filters say (see shownModel()).
+    void updateShownModel();
+    bool isFiltering() const;
     void chooseExportFile();
 
     QPointer<Connection> m_connection;
