@@ -1,5 +1,7 @@
 #include "core/packettrace/packet_trace.h"
 
+#include <utility>
+
 namespace mqttdesk {
 
 PacketTrace::PacketTrace(qsizetype capacity)
@@ -34,10 +36,10 @@ void PacketTrace::dropOldest(qsizetype count)
     m_records.erase(m_records.begin(), m_records.begin() + count);
 }
 
-PacketTraceRecord PacketTrace::linked(const PacketTraceEntry &entry, QList<qsizetype> *changed)
+PacketTraceRecord PacketTrace::linked(PacketTraceEntry entry, QList<qsizetype> *changed)
 {
     PacketTraceRecord record;
-    record.entry = entry;
+    record.entry = std::move(entry);
     record.seq = m_nextSeq++;
     if (const std::optional<PacketLinker::FlowEnd> end = m_linker.link(record)) {
         // The flow's first packet shows the whole flow's time.
@@ -51,7 +53,7 @@ PacketTraceRecord PacketTrace::linked(const PacketTraceEntry &entry, QList<qsize
     return record;
 }
 
-QList<qsizetype> PacketTrace::append(const QList<PacketTraceEntry> &entries)
+QList<qsizetype> PacketTrace::append(QList<PacketTraceEntry> entries)
 {
     const qsizetype n = entries.size();
     // More than the ring holds: the first ones are only linked.
@@ -64,7 +66,7 @@ QList<qsizetype> PacketTrace::append(const QList<PacketTraceEntry> &entries)
     for (qsizetype i = keepFrom; i < n; ++i) {
         if (m_originUs < 0)
             m_originUs = entries.at(i).timestampUs();
-        m_records.push_back(linked(entries.at(i), &changed));
+        m_records.push_back(linked(std::move(entries[i]), &changed));
     }
     // Only rows that were there before: the new ones are new anyway.
     changed.removeIf([before](qsizetype row) { return row >= before; });

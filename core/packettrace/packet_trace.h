@@ -44,7 +44,8 @@ public:
     // Links and keeps `entries` (the last capacity() of them when there are more), dropping
     // the oldest records beyond the capacity. Returns the rows, among those kept before
     // the call, that changed: first packets of flows that ended in this batch.
-    QList<qsizetype> append(const QList<PacketTraceEntry> &entries);
+    // Taken by value: the entries move into the records (no copy when the caller moves).
+    QList<qsizetype> append(QList<PacketTraceEntry> entries);
     // Links `entries` without keeping them: the gauge and later RTTs stay right. Returns the
     // rows that changed, as append() does.
     QList<qsizetype> linkOnly(const QList<PacketTraceEntry> &entries);
@@ -62,7 +63,7 @@ public:
     int receiveMaximum() const { return m_linker.receiveMaximum(); }
 
 private:
-    PacketTraceRecord linked(const PacketTraceEntry &entry, QList<qsizetype> *changed);
+    PacketTraceRecord linked(PacketTraceEntry entry, QList<qsizetype> *changed);
 
     qsizetype m_capacity;
     std::deque<PacketTraceRecord> m_records;

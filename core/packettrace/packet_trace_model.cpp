@@ -28,7 +28,7 @@ void PacketTraceModel::setCapacity(qsizetype capacity)
         endRemoveRows();
 }
 
-void PacketTraceModel::append(const QList<PacketTraceEntry> &entries)
+void PacketTraceModel::append(QList<PacketTraceEntry> entries)
 {
     if (entries.isEmpty())
         return;
@@ -37,7 +37,7 @@ void PacketTraceModel::append(const QList<PacketTraceEntry> &entries)
     } else if (entries.size() >= m_trace.capacity()) {
         // The batch alone fills the ring: every row is new.
         beginResetModel();
-        m_trace.append(entries);
+        m_trace.append(std::move(entries));
         endResetModel();
     } else {
         if (const qsizetype drop = m_trace.overflowFor(entries.size()); drop > 0) {
@@ -47,7 +47,7 @@ void PacketTraceModel::append(const QList<PacketTraceEntry> &entries)
         }
         const int first = int(m_trace.size());
         beginInsertRows({}, first, first + int(entries.size()) - 1);
-        const QList<qsizetype> changed = m_trace.append(entries);
+        const QList<qsizetype> changed = m_trace.append(std::move(entries));
         endInsertRows();
         rowsChanged(changed);
     }

@@ -59,7 +59,7 @@ public:
     // Fewer than the rows there are: the oldest leave.
     void setCapacity(qsizetype capacity);
 
-    void append(const QList<PacketTraceEntry> &entries);
+    void append(QList<PacketTraceEntry> entries);
     void setPaused(bool paused) { m_paused = paused; }
     bool isPaused() const { return m_paused; }
     // Removes every row; flows in progress and the gauge stay.

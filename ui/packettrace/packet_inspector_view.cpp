@@ -277,10 +277,10 @@ void PacketInspectorView::applyPending()
     if (m_pending.isEmpty())
         return;
     m_lastApply.start();
-    const QList<PacketTraceEntry> entries = std::exchange(m_pending, {});
+    QList<PacketTraceEntry> entries = std::exchange(m_pending, {});
     const QScrollBar *bar = m_table->verticalScrollBar();
     const bool follow = m_followTail || bar->value() >= bar->maximum();
-    m_model->append(entries);
+    m_model->append(std::move(entries));
     if (follow && !m_model->isPaused())
         m_table->scrollToBottom();
     if (m_connection)
