@@ -28,9 +28,11 @@ void MessageTraffic::beginConnection(const ConnackInfo &server)
 {
     const SessionOptions &options = m_link.sessionOptions();
     const bool v5 = isV5();
-    // Our window: the server's Receive Maximum (5.0 §4.9), capped by our own limit.
+    // Our window: the server's Receive Maximum (5.0 §4.9), capped by our own limit; a 3.x
+    // server announces none, and a conservative window is assumed (see SessionOptions).
     const quint16 window =
-        v5 ? qMin(server.receiveMaximum, options.maximumInFlight) : options.maximumInFlight;
+        qMin(v5 ? server.receiveMaximum : options.maximumInFlightWithoutReceiveMaximum,
+             options.maximumInFlight);
     const quint16 aliases = v5 && options.outboundTopicAliases ? server.topicAliasMaximum : 0;
     m_outbound.beginConnection(window, aliases);
     m_inbound.beginConnection(v5 ? options.topicAliasMaximum : 0,

@@ -63,9 +63,14 @@ struct SessionOptions
 
     // Use outbound Topic Aliases when the server allows them (5.0).
     bool outboundTopicAliases = false;
-    // Our own cap on outbound QoS>0 messages in flight (3.x has no Receive Maximum);
-    // the effective window is min(this, server's Receive Maximum).
+    // Our own cap on outbound QoS>0 messages in flight; with 5.0 the effective window is
+    // min(this, server's Receive Maximum).
     quint16 maximumInFlight = 65535;
+    // 3.x servers announce no Receive Maximum; this is the window then (min with the cap
+    // above). 20 is mosquitto's default max_inflight_messages (and libmosquitto's own window):
+    // beyond it mosquitto refuses a QoS 1/2 message, with a 3.1.1 PUBACK that cannot say so
+    // (the message is acknowledged and dropped), and closes the connection.
+    quint16 maximumInFlightWithoutReceiveMaximum = 20;
     // QoS 1/2 messages published while not connected are queued up to this many and
     // sent on (re)connect; beyond it, or when 0, they are refused.
     int offlineQueueLimit = 1000;

@@ -66,6 +66,8 @@ public:
     };
     const QList<ScheduledReconnect> &scheduledReconnects() const { return m_reconnects; }
     QList<PublishOutcome> outcomesFor(quint64 token) const;
+    // Every outcome so far, in the order they came.
+    const QList<PublishOutcome> &outcomes() const { return m_outcomes; }
     // Every error and log line, for failure messages.
     QByteArray describe() const;
     void clearMessages() { m_messages.clear(); }

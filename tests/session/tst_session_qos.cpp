@@ -32,6 +32,8 @@ private slots:
     void inFlightWindowQueues_data() { addVersionRows(); }
     void inFlightWindowQueues();
     void receiveMaximumFromServer();
+    void windowWithoutReceiveMaximum_data() { addVersionRows(); }
+    void windowWithoutReceiveMaximum();
     void maximumQosRefused();
     void retainNotAvailableRefused();
     void ackErrorCodesEndTheFlow();
@@ -336,6 +338,24 @@ void TestSessionQos::inFlightWindowQueues()
     QCOMPARE(std::get<PublishPacket>(sent.at(0)).dup, false);
     QCOMPARE(d.session.queuedCount(), 1);
     QCOMPARE(d.session.inFlightCount(), 2);
+}
+
+// A 3.x server announces no Receive Maximum: 20 in flight, mosquitto's own default limit,
+// beyond which it drops a QoS 1 message behind a plain PUBACK and closes the connection (found
+// by tst_broker_restart_no_loss). A 5.0 server's announced maximum (65,535 when absent) holds.
+void TestSessionQos::windowWithoutReceiveMaximum()
+{
+    const ProtocolVersion version = versionFromRow();
+    SessionDriver d(options(version));
+    d.connectAndAccept();
+    d.take();
+    for (quint64 token = 1; token <= 25; ++token)
+        d.handle(publishRequest(token, QStringLiteral("a"), QoS::ExactlyOnce));
+    const SessionActions a = d.take();
+    const int expected = version == ProtocolVersion::V5 ? 25 : 20;
+    QCOMPARE(d.sent(a).size(), expected);
+    QCOMPARE(d.session.inFlightCount(), expected);
+    QCOMPARE(d.session.queuedCount(), 25 - expected);
 }
 
 void TestSessionQos::receiveMaximumFromServer()
