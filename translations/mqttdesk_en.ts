@@ -6268,17 +6268,27 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Not stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
+        <location line="+1"/>
+        <source>Not storing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The history cannot be written: %1 Messages wait in memory up to the writer&apos;s queue (any beyond it are counted here), and storing resumes by itself once this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>● Recording %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6508,7 +6518,23 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+193"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+64"/>
+        <location line="+13"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Messages are no longer stored: %1 They are still shown and wait in memory, up to the writer&apos;s queue, until storing resumes by itself (tried every 10 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Messages are stored again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+145"/>
         <source>No connection selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7930,7 +7956,7 @@ Saved: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8649,7 +8675,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageTraffic</name>
     <message>
-        <location filename="../core/session/message_traffic.cpp" line="+57"/>
+        <location filename="../core/session/message_traffic.cpp" line="+59"/>
         <source>The session ended before the message was fully acknowledged; it may or may not have been delivered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8719,7 +8745,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PacketInspectorView</name>
     <message>
-        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+163"/>
+        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+169"/>
         <source>Packets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8795,13 +8821,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+198"/>
         <location line="+6"/>
         <source>Export packets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-203"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8821,7 +8847,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <location line="+15"/>
         <source>Queued %1</source>
         <translation type="unfinished"></translation>
@@ -8842,12 +8868,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+52"/>
         <source>%1 of %2 packets shown (the last %3 are kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6260,17 +6260,27 @@ Show or hide this line</source>
         <translation>已接收：此连接打开以来收到的消息。已存储：其历史记录中的消息。已显示：符合消息流过滤条件的已存储消息。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Not stored: %1</source>
         <translation>未存储：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost. See the log for the reason.</source>
-        <translation>已到达但未能写入历史记录的消息（写入队列已满或磁盘出错）。代理会重新发送 QoS 1 和 2 的消息；QoS 0 的消息已丢失。原因见日志。</translation>
+        <location line="+1"/>
+        <source>Not storing</source>
+        <translation>未在存储</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Messages that arrived but could not be written to the history (its queue was full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 messages are lost.</source>
+        <translation>已到达但无法写入历史记录的消息（其队列已满或磁盘出错）。代理会重发 QoS 1 和 2 的消息；QoS 0 的消息会丢失。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The history cannot be written: %1 Messages wait in memory up to the writer&apos;s queue (any beyond it are counted here), and storing resumes by itself once this is fixed.</source>
+        <translation>无法写入历史记录：%1 消息在内存中等待，最多到写入队列的容量（超出的计入此处）；问题解决后会自动恢复存储。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>● Recording %1</source>
         <translation>● 正在录制 %1</translation>
     </message>
@@ -6499,7 +6509,23 @@ Show or hide this line</source>
 <context>
     <name>mqttdesk::ConnectionWorkspace</name>
     <message>
-        <location filename="../ui/connections/connection_workspace.cpp" line="+193"/>
+        <location filename="../ui/connections/connection_workspace.cpp" line="+64"/>
+        <location line="+13"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Messages are no longer stored: %1 They are still shown and wait in memory, up to the writer&apos;s queue, until storing resumes by itself (tried every 10 s).</source>
+        <translation>消息不再被存储：%1 它们仍会显示，并在内存中等待（最多到写入队列的容量），直到存储自动恢复（每 10 秒重试一次）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Messages are stored again.</source>
+        <translation>消息已重新开始存储。</translation>
+    </message>
+    <message>
+        <location line="+145"/>
         <source>No connection selected.</source>
         <translation>未选择连接。</translation>
     </message>
@@ -7921,7 +7947,7 @@ Saved: %2.</source>
         <translation>MQTT Desk</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
@@ -8639,7 +8665,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::MessageTraffic</name>
     <message>
-        <location filename="../core/session/message_traffic.cpp" line="+57"/>
+        <location filename="../core/session/message_traffic.cpp" line="+59"/>
         <source>The session ended before the message was fully acknowledged; it may or may not have been delivered.</source>
         <translation>会话在消息被完全确认之前结束；消息可能已送达，也可能未送达。</translation>
     </message>
@@ -8709,7 +8735,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
 <context>
     <name>mqttdesk::PacketInspectorView</name>
     <message>
-        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+163"/>
+        <location filename="../ui/packettrace/packet_inspector_view.cpp" line="+169"/>
         <source>Packets</source>
         <translation>数据包</translation>
     </message>
@@ -8785,13 +8811,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+198"/>
         <location line="+6"/>
         <source>Export packets</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-203"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation>将显示的数据包保存为 JSON Lines，每个数据包一个对象</translation>
     </message>
@@ -8811,7 +8837,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>会话暂缓发送的消息：未连接，或已达到 Receive Maximum</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <location line="+15"/>
         <source>Queued %1</source>
         <translation>排队 %1</translation>
@@ -8832,12 +8858,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>类型：%1 / %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+52"/>
         <source>%1 of %2 packets shown (the last %3 are kept)</source>
         <translation>显示 %2 个数据包中的 %1 个（保留最近 %3 个）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>

@@ -305,9 +305,21 @@ void MessageWriter::run()
                     m_retentionDue = true;
                     break;
                 }
+                // A failure that may pass is tried again after a while (Options).
+                const bool retries =
+                    m_failed && m_options.retryAfterFailureMs > 0 && retryable(m_lastError.kind);
+                const qint64 retryIn =
+                    retries ? m_options.retryAfterFailureMs - m_failedSince.elapsed() : 0;
+                if (retries && retryIn <= 0) {
+                    m_resumeRequested = true;
+                    m_retrying = true;
+                    m_retryingKind = m_lastError.kind;
+                    break;
+                }
                 const bool timed = !m_failed && !m_retention.isEmpty();
-                m_wake.wait(&m_mutex, timed ? QDeadlineTimer(qMax<qint64>(remaining, 1))
-                                            : QDeadlineTimer(QDeadlineTimer::Forever));
+                m_wake.wait(&m_mutex, retries ? QDeadlineTimer(retryIn)
+                                      : timed ? QDeadlineTimer(qMax<qint64>(remaining, 1))
+                                              : QDeadlineTimer(QDeadlineTimer::Forever));
             }
             resume = m_resumeRequested;
             m_resumeRequested = false;
@@ -328,17 +340,31 @@ void MessageWriter::run()
                         continue;
                     }
                 }
+                bool retrying = false;
                 {
                     QMutexLocker lock(&m_mutex);
                     m_failed = false;
                     m_lastError = {};
+                    retrying = m_retrying;
                 }
-                emit storingResumed();
+                // An automatic retry is "resumed" only once a batch commits (below).
+                if (!retrying)
+                    emit storingResumed();
             }
             continue;
         }
-        if (haveWork)
+        if (haveWork) {
             writeBatch();
+            bool resumed = false;
+            {
+                QMutexLocker lock(&m_mutex);
+                resumed = m_retrying && !m_failed;
+                if (resumed)
+                    m_retrying = false;
+            }
+            if (resumed)
+                emit storingResumed();
+        }
         quint64 committedThrough = 0;
         bool updates = false;
         bool erasures = false;
@@ -583,10 +609,27 @@ void MessageWriter::dropQueued()
         emit messagesDropped(it.key(), it.value());
 }
 
+int MessageWriter::failedRetries() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_failedRetries;
+}
+
+bool MessageWriter::retryable(StorageError::Kind kind)
+{
+    using K = StorageError::Kind;
+    return kind == K::DiskFull || kind == K::ReadOnly || kind == K::IoError || kind == K::Busy;
+}
+
 void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *unwritten)
 {
+    bool silent = false; // an automatic retry that failed as before: told already
     {
         QMutexLocker lock(&m_mutex);
+        m_failedSince.start();
+        silent = m_retrying && error.kind == m_retryingKind;
+        m_failedRetries += silent ? 1 : 0;
+        m_retrying = false;
         if (unwritten) {
             // Back to the front of the queue, oldest first. They were accepted, so they
             // stay even past the capacity (enqueue() refuses new ones until there is room):
@@ -609,7 +652,8 @@ void MessageWriter::fail(const StorageError &error, std::vector<StoredMessage> *
         m_lastError = error;
         m_idle.wakeAll();
     }
-    emit storingFailed(error);
+    if (!silent)
+        emit storingFailed(error);
 }
 
 // Erasures whose earlier messages are all written (or that cannot wait: storing failed).

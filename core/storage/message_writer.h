@@ -6,6 +6,7 @@
 #include "core/storage/storage_error.h"
 #include "core/storage/stored_message.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QObject>
@@ -48,6 +49,12 @@ public:
         qint64 idleIndexChunkRows = 8192; // when idle: short, so a new burst waits little
         qint64 indexBacklogLimit = 500000;
         bool indexWhenIdle = true; // test seam: false leaves rows unindexed up to the limit
+        // After a failure that can pass (a full disk, a read-only or busy file, an I/O
+        // error), writing is tried again this often, so storing resumes by itself once space
+        // is back. A retry that fails the same way is not reported again; storingResumed()
+        // comes with the first batch that commits. 0: a failed writer waits for
+        // resumeStoring().
+        int retryAfterFailureMs = 0;
         DatabaseConnection::Options connection; // test seams (see DatabaseConnection)
     };
 
@@ -75,6 +82,8 @@ public:
     bool isStoring() const;
     StorageError lastError() const;
     qsizetype pendingCount() const;
+    // Automatic retries (Options::retryAfterFailureMs) that failed as the failure before.
+    int failedRetries() const;
     // How full the queue is, 0 to 1: the larger of its messages and its payload bytes against
     // their capacities (enqueue() refuses beyond). 0 once storing has failed: the queue then
     // no longer drains, and holding the producers back would not help (they count drops).
@@ -135,6 +144,8 @@ private:
     void applyErasures();
     void applyOutgoingUpdates(quint64 committedThrough);
     void fail(const StorageError &error, std::vector<StoredMessage> *unwritten);
+    // A failure that may pass by itself (Options::retryAfterFailureMs).
+    static bool retryable(StorageError::Kind kind);
 
     const QString m_path;
     const Options m_options;
@@ -152,6 +163,12 @@ private:
     bool m_stopping = false;
     bool m_failed = false;
     bool m_resumeRequested = false;
+    // Writer thread: a retry after a failure is under way (see Options::retryAfterFailureMs),
+    // and since when the writer has failed.
+    bool m_retrying = false;
+    int m_failedRetries = 0; // guarded by m_mutex
+    StorageError::Kind m_retryingKind = StorageError::Kind::None;
+    QElapsedTimer m_failedSince;
     bool m_started = false;
     bool m_countersLoaded = false;
     bool m_retentionDue = false;

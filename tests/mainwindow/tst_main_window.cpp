@@ -461,15 +461,19 @@ private slots:
             QVERIFY(f.window()->grab().save(qEnvironmentVariable("MQTTDESK_HEADER_SHOT")));
 
         // Counters beside it; "not stored" appears only when something was not stored.
-        header->setCounters({12345, 12000, 11000, 0, -1, {}});
+        header->setCounters({12345, 12000, 11000, 0, -1, {}, {}});
         QCOMPARE(header->countersText(),
                  QStringLiteral("Received %1 · Stored %2 · Shown %3")
                      .arg(QLocale().toString(12345), QLocale().toString(12000),
                           QLocale().toString(11000)));
         QCOMPARE(header->notStoredText(), QString());
-        header->setCounters({12345, 12000, -1, 345, -1, {}});
+        header->setCounters({12345, 12000, -1, 345, -1, {}, {}});
         QVERIFY(header->countersText().endsWith(QStringLiteral("Shown …")));
         QCOMPARE(header->notStoredText(), QStringLiteral("Not stored: 345"));
+        // A writer that fails (a full disk) is told at once, with its reason.
+        header->setCounters({12345, 12000, -1, 0, -1, {}, QStringLiteral("The disk is full.")});
+        QCOMPARE(header->notStoredText(), QStringLiteral("Not storing"));
+        QVERIFY(header->notStoredToolTip().contains(QStringLiteral("The disk is full.")));
         QVERIFY(header->geometry().right() <= f.window()->width());
         QVERIFY(header->connectButton()->isVisible());
 

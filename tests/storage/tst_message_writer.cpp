@@ -30,6 +30,7 @@ private slots:
     void retentionByAge();
     void unlimitedRetentionKeepsEverything();
     void fullDiskStopsStoringAndReceptionGoesOn();
+    void storingResumesByItselfWhenSpaceReturns();
     void unwritableDatabaseGivesTypedError();
     void unopenableDatabaseGivesTypedError();
     void utf8Detection();
@@ -282,6 +283,56 @@ void TestMessageWriter::unlimitedRetentionKeepsEverything()
     QCoreApplication::processEvents();
     QCOMPARE(removed.count(), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM messages")), 300);
+}
+
+// Options::retryAfterFailureMs: a full disk is tried again by itself; the retries that fail
+// the same way are not reported again, and the first batch that commits once space is back
+// says storingResumed(), with every message accepted meanwhile stored.
+void TestMessageWriter::storingResumesByItselfWhenSpaceReturns()
+{
+    const qint64 pages = scalar(QStringLiteral("PRAGMA page_count"));
+    MessageWriter::Options options;
+    options.connection.extraPragmas = {QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 8)};
+    options.queueCapacity = 3000;
+    options.maxBatchRows = 500;
+    options.retryAfterFailureMs = 50;
+    MessageWriter writer(m_path, options);
+    QList<StorageError> failed;
+    int resumed = 0;
+    QObject context;
+    connect(&writer, &MessageWriter::storingFailed, &context,
+            [&](const StorageError &error) { failed.append(error); });
+    connect(&writer, &MessageWriter::storingResumed, &context, [&] { ++resumed; });
+    writer.start();
+    const QByteArray payload(200, 'p');
+    for (int round = 0; round < 200 && writer.isStoring(); ++round) {
+        for (int i = 0; i < 100; ++i)
+            writer.enqueue(makeMessage(1, QStringLiteral("full"), payload));
+        writer.waitUntilIdle(10000);
+    }
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().kind, StorageError::Kind::DiskFull);
+    const qint64 waiting = writer.pendingCount();
+    QVERIFY(waiting > 0);
+    // Several retries fail as before: still told once.
+    const qint64 storedBefore = writer.counters(1).stored;
+    QTRY_VERIFY(writer.failedRetries() >= 3);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(resumed, 0);
+
+    // Space comes back (rows deleted by another connection free their pages).
+    {
+        QSqlQuery query(m_db->connection().database());
+        QVERIFY2(query.exec(QStringLiteral("DELETE FROM messages")),
+                 qPrintable(query.lastError().text()));
+    }
+    QTRY_COMPARE(resumed, 1);
+    QVERIFY(writer.isStoring());
+    QVERIFY(writer.waitUntilIdle(10000));
+    QCOMPARE(writer.pendingCount(), 0);
+    QCOMPARE(writer.counters(1).stored, storedBefore + waiting);
+    QCOMPARE(writer.counters(1).dropped, 0);
+    QCOMPARE(failed.count(), 1);
 }
 
 void TestMessageWriter::fullDiskStopsStoringAndReceptionGoesOn()

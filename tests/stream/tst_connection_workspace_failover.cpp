@@ -15,6 +15,7 @@
 #include "ui/connections/connection_header.h"
 #include "ui/connections/connection_workspace.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -104,6 +105,43 @@ private slots:
         // Offline, the header names the profile's own address again.
         QVERIFY2(workspace.header()->statusText().startsWith(mainAddress),
                  qPrintable(workspace.header()->statusText()));
+    }
+
+    // The history's writer fails (a full disk) and later stores again: the log says both,
+    // and the header says "Not storing" with the reason at once, before anything is refused.
+    void storageFailureIsToldAndClears()
+    {
+        ConnectionProfile profile = profileFor(QStringLiteral("Plant"), closedPort());
+        const qint64 id = create(profile);
+        QVERIFY(id > 0);
+        ConnectionWorkspace workspace(m_store->writer(), m_store->path());
+        QSignalSpy log(&workspace, &ConnectionWorkspace::logLine);
+        ConnectionController *controller = workspace.open(id, profile);
+        workspace.showProfile(id, profile.name, QString(), controller->status());
+        workspace.updateCounters();
+        QCOMPARE(workspace.header()->notStoredText(), QString());
+
+        const StorageError full = StorageError::make(StorageError::Kind::DiskFull, m_store->path());
+        emit m_store->writer()->storingFailed(full);
+        QCOMPARE(workspace.header()->notStoredText(), QStringLiteral("Not storing"));
+        QVERIFY2(workspace.header()->notStoredToolTip().contains(full.message),
+                 qPrintable(workspace.header()->notStoredToolTip()));
+        QString all = texts(log).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("no longer stored")) && all.contains(full.message),
+                 qPrintable(all));
+        if (const QString dir = qEnvironmentVariable("MQTTDESK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            workspace.resize(1280, 300);
+            workspace.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(
+                workspace.grab().save(QDir(dir).filePath(QStringLiteral("history-failing.png"))));
+        }
+
+        emit m_store->writer()->storingResumed();
+        QCOMPARE(workspace.header()->notStoredText(), QString());
+        all = texts(log).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("stored again")), qPrintable(all));
     }
 
     void serverReferenceAskedOnceFollowedAndRemembered()

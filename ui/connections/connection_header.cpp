@@ -154,13 +154,24 @@ void ConnectionHeader::setCounters(const Counters &c)
         tr("Received: messages this connection received since it was opened. Stored: messages "
            "in its history. Shown: stored messages that match the stream's filter."));
     m_counters->setVisible(true);
-    m_notStored->setVisible(c.notStored > 0);
-    if (c.notStored > 0) {
-        m_notStored->setText(tr("Not stored: %1").arg(locale.toString(c.notStored)));
-        m_notStored->setToolTip(
-            tr("Messages that arrived but could not be written to the history (its queue was "
-               "full or the disk failed). The broker sends QoS 1 and 2 messages again; QoS 0 "
-               "messages are lost. See the log for the reason."));
+    const bool failing = !c.storageProblem.isEmpty();
+    m_notStored->setVisible(c.notStored > 0 || failing);
+    if (c.notStored > 0 || failing) {
+        // Storing stopped before anything was refused: say so at once, with the reason.
+        m_notStored->setText(c.notStored > 0
+                                 ? tr("Not stored: %1").arg(locale.toString(c.notStored))
+                                 : tr("Not storing"));
+        QString tip = tr("Messages that arrived but could not be written to the history (its "
+                         "queue was full or the disk failed). The broker sends QoS 1 and 2 "
+                         "messages again; QoS 0 messages are lost.");
+        if (failing)
+            tip += QLatin1Char('\n') +
+                   tr("The history cannot be written: %1 Messages wait in memory up to the "
+                      "writer's queue (any beyond it are counted here), and storing resumes by "
+                      "itself once this is fixed.")
+                       .arg(c.storageProblem);
+        m_notStored->setToolTip(tip);
+        m_notStored->setAccessibleDescription(tip);
     }
     m_recording->setVisible(c.recorded >= 0);
     if (c.recorded >= 0) {
@@ -193,6 +204,11 @@ QString ConnectionHeader::countersText() const
 QString ConnectionHeader::notStoredText() const
 {
     return m_notStored->isHidden() ? QString() : m_notStored->text();
+}
+
+QString ConnectionHeader::notStoredToolTip() const
+{
+    return m_notStored->isHidden() ? QString() : m_notStored->toolTip();
 }
 
 QString ConnectionHeader::statusText() const

@@ -39,6 +39,8 @@ public:
         // the file.
         qint64 recorded = -1;
         QString recordingFile;
+        // Why the history does not store now (a full disk, ...); empty while it does.
+        QString storageProblem;
         bool operator==(const Counters &) const = default;
     };
     void setCounters(const Counters &counters);
@@ -46,6 +48,7 @@ public:
     void clearCounters();
     QString countersText() const;
     QString notStoredText() const;
+    QString notStoredToolTip() const;
     // The recording indicator (a button that stops it); hidden when not recording.
     QToolButton *recordingButton() const { return m_recording; }
 

@@ -4,7 +4,9 @@
 #include "core/automation/capture_recording_job.h"
 #include "core/profile/connection_profile.h"
 #include "core/retained/retained_source.h"
+#include "core/session/session_action.h"
 #include "core/storage/message_history.h"
+#include "core/storage/message_writer.h"
 #include "ui/connections/connection_controller.h"
 #include "ui/connections/connection_header.h"
 #include "ui/stream/connection_view.h"
@@ -48,6 +50,33 @@ ConnectionWorkspace::ConnectionWorkspace(MessageWriter *writer, const QString &d
     m_countersTimer = new QTimer(this);
     m_countersTimer->setInterval(250);
     connect(m_countersTimer, &QTimer::timeout, this, &ConnectionWorkspace::updateCounters);
+    if (m_writer) {
+        connect(m_writer, &MessageWriter::storingFailed, this,
+                &ConnectionWorkspace::onStoringFailed);
+        connect(m_writer, &MessageWriter::storingResumed, this,
+                &ConnectionWorkspace::onStoringResumed);
+    }
+}
+
+void ConnectionWorkspace::onStoringFailed(const StorageError &error)
+{
+    m_storageProblem = error.message;
+    emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Warning), tr("History"),
+                 tr("Messages are no longer stored: %1 They are still shown and wait in memory, "
+                    "up to the writer's queue, until storing resumes by itself (tried every "
+                    "10 s).")
+                     .arg(error.message));
+    updateCounters();
+}
+
+void ConnectionWorkspace::onStoringResumed()
+{
+    if (m_storageProblem.isEmpty())
+        return;
+    m_storageProblem.clear();
+    emit logLine(QDateTime::currentDateTimeUtc(), int(LogLevel::Info), tr("History"),
+                 tr("Messages are stored again."));
+    updateCounters();
 }
 
 void ConnectionWorkspace::updateCounters()
@@ -62,6 +91,7 @@ void ConnectionWorkspace::updateCounters()
     c.received = controller->received();
     c.stored = controller->stored();
     c.notStored = controller->notStored();
+    c.storageProblem = m_storageProblem;
     if (const MessageHistory *history = controller->view()->history())
         c.shown = history->rowCount();
     if (const CaptureRecordingJob *recording = controller->recording();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/storage_error.h"
 #include "ui/connections/connection_list_model.h"
 
 #include <QHash>
@@ -77,6 +78,10 @@ signals:
 private:
     // The header's status line and button for the shown profile, from its controller.
     void showHeader(ConnectionListModel::Status status);
+    // The history's writer failed (a full disk, ...) or stores again: told in the log and
+    // in every connection's header.
+    void onStoringFailed(const StorageError &error);
+    void onStoringResumed();
 
     MessageWriter *m_writer;
     QTimer *m_countersTimer = nullptr;
@@ -92,6 +97,7 @@ private:
     QString m_shownName;
     QString m_shownHostPort;
     bool m_packetLogging = false;
+    QString m_storageProblem; // the writer's failure while it lasts
 };
 
 } // namespace mqttdesk

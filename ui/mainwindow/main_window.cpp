@@ -71,7 +71,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
 
     const QString dbPath = DataDirectory::databasePath(m_dataDir);
-    m_writer = new MessageWriter(dbPath, this);
+    MessageWriter::Options writerOptions;
+    // A full disk (or a read-only file) may pass: storing resumes by itself once it does.
+    writerOptions.retryAfterFailureMs = 10000;
+    m_writer = new MessageWriter(dbPath, writerOptions, this);
     // The catalog opens (creates, migrates) the database on its own thread; the writer
     // starts once that is done (see onStorageOpened).
     m_catalog = std::make_unique<ProfileCatalog>(dbPath, m_writer);
