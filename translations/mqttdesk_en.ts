@@ -8705,12 +8705,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>it sent a %1 for packet id %2, which no message of ours is waiting for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8821,13 +8816,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+193"/>
         <location line="+6"/>
         <source>Export packets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-198"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8868,7 +8863,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>%1 of %2 packets shown (the last %3 are kept)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12126,6 +12121,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>it sent %1 for packet id %2, which nothing of ours is waiting for</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mqttdesk::SettingsDialog</name>
@@ -12813,12 +12813,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>it sent a SUBACK for packet id %1, which no subscribe of ours is waiting for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>The server&apos;s SUBACK did not answer every filter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12828,12 +12823,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>it sent an UNSUBACK for packet id %1, which no unsubscribe of ours is waiting for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>The server&apos;s UNSUBACK did not answer every filter.</source>
         <translation type="unfinished"></translation>
     </message>

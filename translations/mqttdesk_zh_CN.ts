@@ -8695,12 +8695,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>它表示：“%1”。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>it sent a %1 for packet id %2, which no message of ours is waiting for</source>
-        <translation>它发送了报文标识符为 %2 的 %1，但我们没有任何消息在等待它</translation>
-    </message>
-    <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>it sent more unacknowledged QoS 2 messages than our Receive Maximum allows</source>
         <translation>它发送的未确认 QoS 2 消息超过了我们的接收最大值</translation>
     </message>
@@ -8811,13 +8806,13 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+193"/>
         <location line="+6"/>
         <source>Export packets</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-198"/>
         <source>Save the packets shown as JSON Lines, one object per packet</source>
         <translation>将显示的数据包保存为 JSON Lines，每个数据包一个对象</translation>
     </message>
@@ -8858,7 +8853,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>类型：%1 / %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>%1 of %2 packets shown (the last %3 are kept)</source>
         <translation>显示 %2 个数据包中的 %1 个（保留最近 %3 个）</translation>
     </message>
@@ -12112,6 +12107,11 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <source>The server broke the MQTT protocol: %1 (%2). The connection was closed; if this persists, report it to the broker&apos;s operator.</source>
         <translation>服务器违反了 MQTT 协议：%1（%2）。连接已关闭；如果问题持续出现，请告知该服务器的运维人员。</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>it sent %1 for packet id %2, which nothing of ours is waiting for</source>
+        <translation>它发送了报文标识符为 %2 的 %1，但我们没有任何请求在等待它</translation>
+    </message>
 </context>
 <context>
     <name>mqttdesk::SettingsDialog</name>
@@ -12799,12 +12799,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>全部 65,535 个报文标识符都在使用中；请稍后再试。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>it sent a SUBACK for packet id %1, which no subscribe of ours is waiting for</source>
-        <translation>它发送了报文标识符为 %1 的 SUBACK，但我们没有任何订阅在等待它</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+34"/>
         <source>The server&apos;s SUBACK did not answer every filter.</source>
         <translation>服务器的 SUBACK 没有回应每个主题过滤器。</translation>
     </message>
@@ -12814,12 +12809,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>它的 SUBACK 为 %2 个主题过滤器给出了 %1 个原因码</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>it sent an UNSUBACK for packet id %1, which no unsubscribe of ours is waiting for</source>
-        <translation>它发送了报文标识符为 %1 的 UNSUBACK，但我们没有任何取消订阅在等待它</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>The server&apos;s UNSUBACK did not answer every filter.</source>
         <translation>服务器的 UNSUBACK 没有回应每个主题过滤器。</translation>
     </message>

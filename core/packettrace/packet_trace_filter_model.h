@@ -29,6 +29,8 @@ public:
 
     QString topicFilter() const { return m_topic; }
     void setTopicFilter(const QString &text);
+    // Something is left out: a type hidden or a topic typed.
+    bool isFiltering() const { return !showsAllTypes() || !m_topic.isEmpty(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -232,24 +232,14 @@ SessionError MessageTraffic::rejected(PacketType packet, ReasonCode code,
 
 // ---- acks of our PUBLISH ----------------------------------------------------------
 
-SessionError MessageTraffic::unknownAck(const QString &type, quint16 packetId) const
-{
-    return SessionError::protocolViolation(
-        isV5() ? QStringLiteral("MQTT-2.2.1-5") : QStringLiteral("MQTT-2.3.1-6"),
-        QCoreApplication::translate("mqttdesk::MessageTraffic",
-                                    "it sent a %1 for packet id %2, which no message of ours "
-                                    "is waiting for")
-            .arg(type)
-            .arg(packetId));
-}
-
 void MessageTraffic::onPuback(const PubackPacket &packet)
 {
     const std::optional<OutboundEntry> entry = m_outbound.onPuback(packet.packetId);
     if (!entry) {
         // We resend only on a new connection [MQTT-4.4.0-1], so even a duplicate ack here
         // means the server's session state is not ours.
-        m_link.failConnection(unknownAck(QStringLiteral("PUBACK"), packet.packetId));
+        m_link.failConnection(
+            SessionError::unknownPacketId(PacketType::Puback, packet.packetId, isV5()));
         return;
     }
     if (isSuccess(packet.reasonCode)) {
@@ -310,7 +300,8 @@ void MessageTraffic::onPubcomp(const PubcompPacket &packet)
     if (!entry) {
         if (m_answeredUnknownPubrecs.remove(packet.packetId))
             return; // the end of a flow we answered, see onPubrec
-        m_link.failConnection(unknownAck(QStringLiteral("PUBCOMP"), packet.packetId));
+        m_link.failConnection(
+            SessionError::unknownPacketId(PacketType::Pubcomp, packet.packetId, isV5()));
         return;
     }
     if (isSuccess(packet.reasonCode)) {

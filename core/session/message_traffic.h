@@ -60,8 +60,6 @@ private:
     void publishFailed(quint64 token, quint16 packetId, const SessionError &error,
                        const Properties &properties = {});
     SessionError rejected(PacketType packet, ReasonCode code, const Properties &properties) const;
-    // PUBACK/PUBCOMP for an id with no message of ours in flight: a protocol violation.
-    SessionError unknownAck(const QString &type, quint16 packetId) const;
 
     SessionLink &m_link;
     OutboundFlow m_outbound;

@@ -76,6 +76,20 @@ SessionError SessionError::protocolViolation(const QString &rule, const QString 
     return e;
 }
 
+SessionError SessionError::unknownPacketId(PacketType ack, quint16 packetId, bool v5)
+{
+    const bool publishAck = ack == PacketType::Puback || ack == PacketType::Pubcomp;
+    const QString rule =
+        publishAck ? (v5 ? QStringLiteral("MQTT-2.2.1-5") : QStringLiteral("MQTT-2.3.1-6"))
+                   : (v5 ? QStringLiteral("MQTT-2.2.1-6") : QStringLiteral("MQTT-2.3.1-7"));
+    return protocolViolation(
+        rule, QCoreApplication::translate("mqttdesk::SessionError",
+                                          "it sent %1 for packet id %2, which nothing of ours is "
+                                          "waiting for")
+                  .arg(packetTypeName(ack))
+                  .arg(packetId));
+}
+
 SessionError SessionError::fromEncodeError(const EncodeError &error)
 {
     SessionError e;

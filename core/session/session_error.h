@@ -2,6 +2,7 @@
 
 #include "core/protocol/decode_error.h"
 #include "core/protocol/encode_error.h"
+#include "core/protocol/packet_type.h"
 #include "core/protocol/reason_code.h"
 
 #include <QString>
@@ -59,6 +60,9 @@ struct SessionError
     static SessionError malformed(const DecodeError &error);
     static SessionError protocolViolation(const QString &rule, const QString &what,
                                           ReasonCode sent = ReasonCode::ProtocolError);
+    // An ack (PUBACK, PUBCOMP, SUBACK, UNSUBACK) whose packet id nothing of ours waits for:
+    // the server's session state is not ours [MQTT-2.2.1-5/6] (3.x: [MQTT-2.3.1-6/7]).
+    static SessionError unknownPacketId(PacketType ack, quint16 packetId, bool v5);
     static SessionError fromEncodeError(const EncodeError &error);
     static SessionError make(Kind kind, const QString &message, const QString &rule = {},
                              std::optional<ReasonCode> reasonCode = std::nullopt);

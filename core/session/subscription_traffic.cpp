@@ -183,12 +183,8 @@ void SubscriptionTraffic::onSuback(const SubackPacket &packet)
         m_book.takePendingSubscribe(packet.packetId);
     if (!pending) {
         // An ack must echo a request in flight; waiting on would hang the real request.
-        m_link.failConnection(SessionError::protocolViolation(
-            isV5() ? QStringLiteral("MQTT-2.2.1-6") : QStringLiteral("MQTT-2.3.1-7"),
-            QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
-                                        "it sent a SUBACK for packet id %1, which no "
-                                        "subscribe of ours is waiting for")
-                .arg(packet.packetId)));
+        m_link.failConnection(
+            SessionError::unknownPacketId(PacketType::Suback, packet.packetId, isV5()));
         return;
     }
     m_ids.release(packet.packetId);
@@ -223,12 +219,8 @@ void SubscriptionTraffic::onUnsuback(const UnsubackPacket &packet)
 {
     std::optional<UnsubscribeRequested> pending = m_book.takePendingUnsubscribe(packet.packetId);
     if (!pending) {
-        m_link.failConnection(SessionError::protocolViolation(
-            isV5() ? QStringLiteral("MQTT-2.2.1-6") : QStringLiteral("MQTT-2.3.1-7"),
-            QCoreApplication::translate("mqttdesk::SubscriptionTraffic",
-                                        "it sent an UNSUBACK for packet id %1, which no "
-                                        "unsubscribe of ours is waiting for")
-                .arg(packet.packetId)));
+        m_link.failConnection(
+            SessionError::unknownPacketId(PacketType::Unsuback, packet.packetId, isV5()));
         return;
     }
     m_ids.release(packet.packetId);

@@ -312,11 +312,6 @@ void PacketInspectorView::updateTypesButton()
                                          : tr("Types: %1 of %2").arg(shown).arg(kTypeCount));
 }
 
-bool PacketInspectorView::isFiltering() const
-{
-    return !m_filter->showsAllTypes() || !m_filter->topicFilter().isEmpty();
-}
-
 QAbstractItemModel *PacketInspectorView::shownModel() const
 {
     return m_table->model();
@@ -334,7 +329,7 @@ void PacketInspectorView::updateShownModel()
     // Without a filter the table reads the model directly: a QSortFilterProxyModel maps every
     // row of a flood, inserted and dropped again, for nothing (a third of this view's cost on
     // the GUI thread during one).
-    const bool filtering = isFiltering();
+    const bool filtering = m_filter->isFiltering();
     QAbstractItemModel *wanted = filtering ? static_cast<QAbstractItemModel *>(m_filter) : m_model;
     if (m_table->model() == wanted)
         return;

@@ -76,7 +76,6 @@ private:
     void updateCount();
     // Puts the table on the filter or on the model, as the filters say (see shownModel()).
     void updateShownModel();
-    bool isFiltering() const;
     void chooseExportFile();
 
     QPointer<Connection> m_connection;
