@@ -131,7 +131,10 @@ void SessionCore::startAttempt()
     m_connack.reset();
     m_connackReceived = false;
     m_reader.reset();
-    m_reader.setMaximumPacketSize(isV5() && m_options.maximumPacketSize
+    // 5.0 also tells the server (so it does not send larger packets, [MQTT-3.1.2-24]); 3.x
+    // cannot, and holds the same bound locally: a larger packet closes the connection before
+    // its body is buffered.
+    m_reader.setMaximumPacketSize(m_options.maximumPacketSize
                                       ? *m_options.maximumPacketSize
                                       : FrameReader::kMaximumPossiblePacketSize);
     if (m_options.connectTimeoutMs > 0)
@@ -357,8 +360,13 @@ void SessionCore::readFrames()
     while (m_link == Link::Open) {
         std::optional<Frame> frame = m_reader.next();
         if (!frame) {
-            if (m_reader.hasError())
-                failConnection(SessionError::malformed(*m_reader.error()));
+            if (m_reader.hasError()) {
+                const DecodeError &error = *m_reader.error();
+                failConnection(
+                    error.kind == DecodeError::Kind::PacketTooLarge && !isV5()
+                        ? SessionError::aboveOwnPacketLimit(error, m_reader.maximumPacketSize())
+                        : SessionError::malformed(error));
+            }
             return;
         }
         const qint64 wireSize = frame->packetSize(); // before the frame is moved from

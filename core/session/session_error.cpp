@@ -90,6 +90,24 @@ SessionError SessionError::unknownPacketId(PacketType ack, quint16 packetId, boo
                   .arg(packetId));
 }
 
+SessionError SessionError::aboveOwnPacketLimit(const DecodeError &error, quint32 limit)
+{
+    SessionError e;
+    e.kind = Kind::PacketTooLarge;
+    e.decodeError = error;
+    const QString packet = error.packet
+                               ? packetTypeName(*error.packet)
+                               : QCoreApplication::translate("mqttdesk::SessionError", "packet");
+    e.message = QCoreApplication::translate(
+                    "mqttdesk::SessionError",
+                    "The server sent a %1 larger than this connection's maximum packet size of "
+                    "%2 bytes, so the connection was closed. MQTT 3.1.1 cannot tell the server "
+                    "this limit: raise it in the connection's advanced settings to receive it.")
+                    .arg(packet)
+                    .arg(limit);
+    return e;
+}
+
 SessionError SessionError::fromEncodeError(const EncodeError &error)
 {
     SessionError e;

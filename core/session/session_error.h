@@ -37,7 +37,8 @@ struct SessionError
         NotConnected,        // QoS 0 publish / subscribe while offline
         QoSNotSupported,     // above the server's Maximum QoS [MQTT-3.2.2-11]
         RetainNotSupported,  // Retain Available 0 [MQTT-3.2.2-14]
-        PacketTooLarge,      // above the server's Maximum Packet Size [MQTT-3.2.2-15]
+        PacketTooLarge,      // above the server's Maximum Packet Size [MQTT-3.2.2-15]; or
+                             // received (3.x) above our own limit, which closes the connection
         FeatureNotSupported, // wildcard/shared/subscription ids unavailable on the server
         OfflineQueueFull,    // offline queue at its limit (or disabled)
         PacketIdsExhausted,  // all 65,535 packet identifiers are in use
@@ -64,6 +65,9 @@ struct SessionError
     // the server's session state is not ours [MQTT-2.2.1-5/6] (3.x: [MQTT-2.3.1-6/7]).
     static SessionError unknownPacketId(PacketType ack, quint16 packetId, bool v5);
     static SessionError fromEncodeError(const EncodeError &error);
+    // 3.x: a received packet above the connection's own Maximum Packet Size. The server was
+    // never told the limit (only 5.0 can), so it broke no rule: the user's limit is too low.
+    static SessionError aboveOwnPacketLimit(const DecodeError &error, quint32 limit);
     static SessionError make(Kind kind, const QString &message, const QString &rule = {},
                              std::optional<ReasonCode> reasonCode = std::nullopt);
 

@@ -1,4 +1,5 @@
-// 5.0 Topic Aliases in both directions and Maximum Packet Size both ways.
+// 5.0 Topic Aliases in both directions and Maximum Packet Size both ways (and the local
+// Maximum Packet Size of 3.1.1, which cannot be announced).
 #include "tests/session/support/session_driver.h"
 
 #include <QTest>
@@ -22,6 +23,8 @@ private slots:
     void oversizedOutgoingRefused();
     void oversizedQueuedMessageFailsOnSend();
     void oversizedIncomingClosesWithPacketTooLarge();
+    void oversizedIncomingV311ClosesAtOwnLimit();
+    void v311WithoutLimitAcceptsLargePackets();
     void receiveMaximumExceededByServer();
 };
 
@@ -250,6 +253,48 @@ void TestSessionV5Limits::oversizedIncomingClosesWithPacketTooLarge()
     QVERIFY(!errors.first().error.rule.isEmpty());
     QCOMPARE(std::get<DisconnectPacket>(d.sent(a).first()).reasonCode, ReasonCode::PacketTooLarge);
     QCOMPARE(SessionDriver::count<DeliverMessage>(a), 0);
+}
+
+// 3.1.1 has no Maximum Packet Size property: the limit is not sent in CONNECT but still
+// bounds what the reader buffers. A larger packet closes the connection (no DISCONNECT:
+// 3.x has no reason codes) with an error that names our own limit, not a server fault.
+void TestSessionV5Limits::oversizedIncomingV311ClosesAtOwnLimit()
+{
+    SessionOptions o;
+    o.version = ProtocolVersion::V311;
+    o.clientId = QStringLiteral("limits");
+    o.maximumPacketSize = 32;
+    SessionDriver d(o);
+    d.connectAndAccept();
+    const SessionActions opened = d.take();
+    Q_UNUSED(opened);
+    d.receive(publishPacket(QStringLiteral("small"), QByteArray(8, 's'), QoS::AtMostOnce));
+    QCOMPARE(SessionDriver::count<DeliverMessage>(d.take()), 1);
+    d.receive(publishPacket(QStringLiteral("big"), QByteArray(64, 'x'), QoS::AtMostOnce));
+    const SessionActions a = d.take();
+    const QList<ErrorOccurred> errors = SessionDriver::of<ErrorOccurred>(a);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().error.kind, SessionError::Kind::PacketTooLarge);
+    QVERIFY(errors.first().error.decodeError.has_value());
+    QVERIFY2(errors.first().error.message.contains(QStringLiteral("32 bytes")),
+             qPrintable(errors.first().error.message));
+    QVERIFY(d.sent(a).isEmpty()); // 3.x closes without a DISCONNECT [MQTT-4.8.0-1]
+    QCOMPARE(SessionDriver::count<DeliverMessage>(a), 0);
+    QCOMPARE(SessionDriver::count<CloseTransport>(a), 1);
+}
+
+void TestSessionV5Limits::v311WithoutLimitAcceptsLargePackets()
+{
+    SessionOptions o;
+    o.version = ProtocolVersion::V311;
+    o.clientId = QStringLiteral("limits");
+    SessionDriver d(o);
+    d.connectAndAccept();
+    d.take();
+    d.receive(publishPacket(QStringLiteral("big"), QByteArray(1 << 20, 'x'), QoS::AtMostOnce));
+    const SessionActions a = d.take();
+    QCOMPARE(SessionDriver::count<ErrorOccurred>(a), 0);
+    QCOMPARE(SessionDriver::count<DeliverMessage>(a), 1);
 }
 
 void TestSessionV5Limits::receiveMaximumExceededByServer()

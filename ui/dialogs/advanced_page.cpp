@@ -130,7 +130,11 @@ AdvancedPage::AdvancedPage(QWidget *parent)
             tr("The broker is told a message arrived only after it is in the history, so a "
                "crash of the app cannot lose it: the broker sends it again after reconnecting."));
         m_sessionExpiry->setSpecialValueText(tr("Ends with the connection"));
-        m_maximumPacketSize->setSpecialValueText(tr("Not sent (no limit)"));
+        m_maximumPacketSize->setSpecialValueText(tr("No limit (256 MB, the protocol's largest)"));
+        m_maximumPacketSize->setToolTip(
+            tr("A larger packet from the server closes the connection with an error that says "
+               "so. MQTT 5.0 also tells the server the limit, which then does not send such "
+               "messages; MQTT 3.1.1 cannot."));
         m_requestResponseInfo->setText(tr("Request &response information"));
         m_requestProblemInfo->setText(tr("Request problem &information"));
         m_reconnect->setText(tr("Reconnect &automatically"));
@@ -204,12 +208,13 @@ AdvancedPage::AdvancedPage(QWidget *parent)
     session->addRow(QString(), m_storeBeforeAck);
     addRow(
         session, [] { return tr("Session &expiry:"); }, m_sessionExpiry);
+    // Every version: 5.0 announces it, 3.x holds it locally (SessionCore).
+    addRow(
+        session, [] { return tr("Maximum packet si&ze:"); }, m_maximumPacketSize);
 
     QFormLayout *v5 = group([] { return tr("MQTT 5.0 connect properties"); });
     addRow(
         v5, [] { return tr("Recei&ve maximum:"); }, m_receiveMaximum);
-    addRow(
-        v5, [] { return tr("Maximum packet si&ze:"); }, m_maximumPacketSize);
     addRow(
         v5, [] { return tr("&Topic alias maximum:"); }, m_topicAliasMaximum);
     v5->addRow(QString(), m_requestResponseInfo);
@@ -292,8 +297,8 @@ AdvancedPage::AdvancedPage(QWidget *parent)
                    m_resumeSession,
                    m_storeBeforeAck,
                    m_sessionExpiry,
-                   m_receiveMaximum,
                    m_maximumPacketSize,
+                   m_receiveMaximum,
                    m_topicAliasMaximum,
                    m_requestResponseInfo,
                    m_requestProblemInfo,
