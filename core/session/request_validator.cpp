@@ -133,7 +133,7 @@ std::optional<SessionError> RequestValidator::checkSubscribe(SubscribeRequested 
                                             "The server does not support wildcard "
                                             "subscriptions (\"%1\").")
                     .arg(s.filter),
-                QStringLiteral("5.0 §3.2.2.3.14"), ReasonCode::WildcardSubscriptionsNotSupported);
+                QStringLiteral("5.0 §3.2.2.3.11"), ReasonCode::WildcardSubscriptionsNotSupported);
         }
         if (!server->sharedSubscriptionAvailable && Topic::isShared(s.filter)) {
             return SessionError::make(
@@ -142,7 +142,7 @@ std::optional<SessionError> RequestValidator::checkSubscribe(SubscribeRequested 
                                             "The server does not support shared "
                                             "subscriptions (\"%1\").")
                     .arg(s.filter),
-                QStringLiteral("5.0 §3.2.2.3.16"), ReasonCode::SharedSubscriptionsNotSupported);
+                QStringLiteral("5.0 §3.2.2.3.13"), ReasonCode::SharedSubscriptionsNotSupported);
         }
     }
     if (server && v5 && request.subscriptionIdentifier &&
@@ -152,7 +152,7 @@ std::optional<SessionError> RequestValidator::checkSubscribe(SubscribeRequested 
             QCoreApplication::translate("mqttdesk::RequestValidator",
                                         "The server does not support subscription "
                                         "identifiers; subscribe without one."),
-            QStringLiteral("5.0 §3.2.2.3.15"), ReasonCode::SubscriptionIdentifiersNotSupported);
+            QStringLiteral("5.0 §3.2.2.3.12"), ReasonCode::SubscriptionIdentifiersNotSupported);
     }
     return std::nullopt;
 }
