@@ -3,7 +3,10 @@
 // Ctrl+Enter, completion from history and one-click resend.
 #include "core/payload/payload_encoder.h"
 #include "core/protocol/topic.h"
+#include "ui/i18n/language.h"
 #include "ui/publish/publish_bar.h"
+
+#include <QApplication>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,6 +46,7 @@ private slots:
     void historyCompletesAndResends();
     void savedHistoryRefillsAndResends();
     void failedAckShownInline();
+    void statusFollowsTheLanguage();
     void everyInputHasALabel();
 
 private:
@@ -293,6 +297,25 @@ void TestPublishBar::failedAckShownInline()
     bar.showAck(
         PublishAck{PublishAck::Stage::Failed, ReasonCode(0x87), QStringLiteral("Not authorized")});
     QVERIFY(bar.errorText().contains(QStringLiteral("0x87")));
+}
+
+// The status line ("Last message: completed") is made again in the new language, as
+// every other text, not left in the one it was first written in.
+void TestPublishBar::statusFollowsTheLanguage()
+{
+    PublishBar bar;
+    bar.showAck(PublishAck{PublishAck::Stage::Completed, {}, {}});
+    const QString english = bar.statusText();
+    QVERIFY(english.startsWith(QStringLiteral("Last message: ")));
+
+    Language::install(*qApp, QStringLiteral("zh_CN"));
+    const QString chinese = QCoreApplication::translate("mqttdesk::PublishBar", "Last message: %1")
+                                .arg(ackText(PublishAck::Stage::Completed));
+    QVERIFY(chinese != english);
+    QTRY_COMPARE(bar.statusText(), chinese);
+
+    Language::install(*qApp, QStringLiteral("en"));
+    QTRY_COMPARE(bar.statusText(), english);
 }
 
 void TestPublishBar::everyInputHasALabel()

@@ -132,6 +132,10 @@ PublishBar::PublishBar(QWidget *parent)
     Theme::setTextRole(m_error, Theme::Text::Error);
     m_error->setVisible(false);
     m_status = new QLabel(this);
+    m_texts.add([this] {
+        if (m_statusText)
+            m_status->setText(m_statusText());
+    });
     messages->addWidget(m_error, 1);
     messages->addWidget(m_status);
     layout->addLayout(messages);
@@ -172,6 +176,12 @@ void PublishBar::changeEvent(QEvent *event)
 {
     m_texts.handle(event);
     QWidget::changeEvent(event);
+}
+
+void PublishBar::setStatus(std::function<QString()> text)
+{
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
 }
 
 void PublishBar::setMqtt5(bool mqtt5)
@@ -349,7 +359,9 @@ bool PublishBar::send()
     if (!packet)
         return false;
     addToHistory(*packet);
-    m_status->setText(m_connected ? tr("publishing…") : tr("queued until connected"));
+    setStatus([connected = m_connected] {
+        return connected ? tr("publishing…") : tr("queued until connected");
+    });
     emit publishRequested(*packet);
     return true;
 }
@@ -410,7 +422,9 @@ bool PublishBar::resendFromHistory(int index)
     clearError();
     // The stored bytes go out as they were, whatever the editor makes of them.
     addToHistory(packet);
-    m_status->setText(m_connected ? tr("publishing…") : tr("queued until connected"));
+    setStatus([connected = m_connected] {
+        return connected ? tr("publishing…") : tr("queued until connected");
+    });
     emit publishRequested(packet);
     return true;
 }
@@ -445,7 +459,7 @@ void PublishBar::load(const PublishPacket &packet)
 
 void PublishBar::showAck(const PublishAck &ack)
 {
-    m_status->setText(tr("Last message: %1").arg(ack.text()));
+    setStatus([ack]() -> QString { return tr("Last message: %1").arg(ack.text()); });
     if (ack.stage == PublishAck::Stage::Failed)
         fail(tr("The last message was not delivered: %1").arg(ack.text()));
 }

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -94,6 +95,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void setStatus(std::function<QString()> text);
 
 private:
     // The form as a draft, without the user properties (their text is parsed by buildPacket()).
@@ -126,6 +128,8 @@ private:
     QPushButton *m_send = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_status = nullptr;
+    // What m_status says, made again when the language changes.
+    std::function<QString()> m_statusText;
     bool m_mqtt5 = true;
     bool m_connected = false;
     bool m_queueOffline = true;
