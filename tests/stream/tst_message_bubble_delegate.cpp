@@ -25,6 +25,7 @@ constexpr int kWithProps = 4;
 constexpr int kFiveLines = 7;
 constexpr int kThirteenLines = 8;
 constexpr int kThirtyLines = 9;
+constexpr int kRedelivered = 10;
 
 QByteArray lines(int count)
 {
@@ -43,6 +44,7 @@ private slots:
     void heightFollowsTheContent();
     void layoutRendersEachPreviewOnce();
     void headerKeepsQosAndTime();
+    void redeliveryShownInEveryMode();
     void expandedRowIsTaller();
     void awkwardPayloadsRenderReadably();
     void paintsEveryRowWithoutTouchingOutsideIt();
@@ -82,11 +84,16 @@ void TestMessageBubbleDelegate::initTestCase()
     list << StreamTestStore::message(QStringLiteral("five"), lines(5));
     list << StreamTestStore::message(QStringLiteral("thirteen"), lines(13));
     list << StreamTestStore::message(QStringLiteral("thirty"), lines(30));
+    StoredMessage redelivered = StreamTestStore::message(QStringLiteral("again"), "resent");
+    redelivered.qos = 1;
+    redelivered.retain = true;
+    redelivered.dup = true;
+    list << redelivered;
     QVERIFY(m_store->store(list));
     m_history = m_store->history();
     QVERIFY(m_history);
     m_model = std::make_unique<MessageStreamModel>(m_history.get());
-    QCOMPARE(m_model->rowCount(), 10);
+    QCOMPARE(m_model->rowCount(), 11);
 }
 
 void TestMessageBubbleDelegate::heightFollowsTheContent()
@@ -172,6 +179,23 @@ void TestMessageBubbleDelegate::headerKeepsQosAndTime()
     QCOMPARE(MessageBubbleDelegate::moreText(0, false), QString());
     QCOMPARE(MessageBubbleDelegate::moreText(18, false), QStringLiteral("… 18 more lines"));
     QCOMPARE(MessageBubbleDelegate::moreText(0, true), QStringLiteral("… the payload goes on"));
+}
+
+// A QoS 1 message the broker sent again (DUP) is told apart wherever it is shown: in the
+// bubble header, in a compact row's markers and in the tooltip (which explains the markers).
+void TestMessageBubbleDelegate::redeliveryShownInEveryMode()
+{
+    const QModelIndex again = m_model->index(kRedelivered);
+    const QModelIndex plain = m_model->index(kWithProps);
+    const QFontMetrics fm(QApplication::font());
+    QVERIFY(MessageBubbleDelegate::headerFacts(again, fm, 10).contains(QStringLiteral("DUP")));
+    QVERIFY(!MessageBubbleDelegate::headerFacts(plain, fm, 2000).contains(QStringLiteral("DUP")));
+    QCOMPARE(MessageBubbleDelegate::compactMarkers(again), QStringLiteral("↓ Q1 R D"));
+    QCOMPARE(MessageBubbleDelegate::compactMarkers(plain), QStringLiteral("↓ Q0"));
+    const QString tip = again.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("retained")) && tip.contains(QStringLiteral("DUP")),
+             qPrintable(tip));
+    QVERIFY(!plain.data(Qt::ToolTipRole).toString().contains(QStringLiteral("DUP")));
 }
 
 void TestMessageBubbleDelegate::expandedRowIsTaller()

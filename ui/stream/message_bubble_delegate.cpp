@@ -297,6 +297,18 @@ QString MessageBubbleDelegate::headerFacts(const QModelIndex &index, const QFont
     }
 }
 
+QString MessageBubbleDelegate::compactMarkers(const QModelIndex &index)
+{
+    // D: the redelivery MQTT allows for QoS 1 after a cut, as DUP in the bubble header.
+    QString markers = isOutgoing(index) ? QStringLiteral("↑") : QStringLiteral("↓");
+    markers += QStringLiteral(" Q%1").arg(index.data(MessageStreamModel::QosRole).toInt());
+    if (index.data(MessageStreamModel::RetainRole).toBool())
+        markers += QStringLiteral(" R");
+    if (index.data(MessageStreamModel::DupRole).toBool())
+        markers += QStringLiteral(" D");
+    return markers;
+}
+
 QRect MessageBubbleDelegate::bubbleRect(const QRect &rowRect, const QModelIndex &index) const
 {
     return layout(rowRect, index, QApplication::font()).bubble;
@@ -416,13 +428,9 @@ void MessageBubbleDelegate::paintCompact(QPainter *painter, const QStyleOptionVi
     painter->setFont(option.font);
     column(timeText(index), fm.horizontalAdvance(widestTime()), muted, Qt::AlignLeft,
            Qt::ElideRight);
-    // ↑ published, Q0..Q2, R retained: a fixed column so that topics line up.
-    QString markers = isOutgoing(index) ? QStringLiteral("↑") : QStringLiteral("↓");
-    markers += QStringLiteral(" Q%1").arg(index.data(MessageStreamModel::QosRole).toInt());
-    if (index.data(MessageStreamModel::RetainRole).toBool())
-        markers += QStringLiteral(" R");
-    column(markers, fm.horizontalAdvance(QStringLiteral("↓ Q2 R")), muted, Qt::AlignLeft,
-           Qt::ElideRight);
+    // A fixed column so that topics line up.
+    column(compactMarkers(index), fm.horizontalAdvance(QStringLiteral("↓ Q2 R D")), muted,
+           Qt::AlignLeft, Qt::ElideRight);
 
     const QString size = sizeText(index.data(MessageStreamModel::PayloadSizeRole).toLongLong());
     const int sizeWidth = fm.horizontalAdvance(QStringLiteral("1023.9 KB")) + 4;

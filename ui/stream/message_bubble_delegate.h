@@ -67,6 +67,8 @@ public:
     static QString headerFacts(const QModelIndex &index, const QFontMetrics &fm, int room);
     // The line under the shown payload lines: "… 37 more lines"; empty when nothing is hidden.
     static QString moreText(int hiddenLines, bool truncated);
+    // A compact row's marker column: ↑/↓ direction, Q0..Q2, R retained, D sent again (DUP).
+    static QString compactMarkers(const QModelIndex &index);
     // What the bubble of `index` says beside "Show all" (empty: nothing, as under a picture,
     // whose thumbnail is all the preview shows).
     QString moreLine(const QModelIndex &index) const { return moreLineOf(shapeOf(index)); }

@@ -140,10 +140,18 @@ QVariant MessageStreamModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TopicRole:
         return m.topic;
-    case Qt::ToolTipRole:
-        return tr("%1 · QoS %2 · %n byte(s)", nullptr, int(qMin<qint64>(m.payloadSize, INT_MAX)))
-            .arg(m.topic)
-            .arg(m.qos);
+    case Qt::ToolTipRole: {
+        // Also what a compact row's R and D markers stand for.
+        QString tip =
+            tr("%1 · QoS %2 · %n byte(s)", nullptr, int(qMin<qint64>(m.payloadSize, INT_MAX)))
+                .arg(m.topic)
+                .arg(m.qos);
+        if (m.retain)
+            tip += tr(" · retained");
+        if (m.dup)
+            tip += tr(" · sent again (DUP)");
+        return tip;
+    }
     case Qt::AccessibleTextRole: {
         // What a screen reader says for a bubble: the parts a sighted user reads first.
         const QString preview = previewOf(index.row()).text;
