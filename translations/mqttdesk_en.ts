@@ -3512,12 +3512,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+313"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-248"/>
         <source>Ends with the connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3527,12 +3527,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Not sent (no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-57"/>
+        <location line="+2"/>
         <source> bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3542,7 +3537,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Request &amp;response information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,17 +3578,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-51"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-41"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3638,7 +3633,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>In order: the main address, then the list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3688,7 +3683,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>MQTT 5.0 connect properties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3698,12 +3693,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Maximum packet si&amp;ze:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-80"/>
+        <source>No limit (256 MB, the protocol&apos;s largest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>A larger packet from the server closes the connection with an error that says so. MQTT 5.0 also tells the server the limit, which then does not send such messages; MQTT 3.1.1 cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>&amp;Topic alias maximum:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3848,7 +3853,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-223"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8262,12 +8267,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+86"/>
-        <location line="+137"/>
+        <location line="+149"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-110"/>
         <source>QoS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8282,7 +8287,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <location line="+52"/>
         <source>(empty payload)</source>
         <translation type="unfinished"></translation>
@@ -8350,12 +8355,22 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+98"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n byte</numerusform>
             <numerusform>%1 · QoS %2 · %n bytes</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · sent again (DUP)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -10107,12 +10122,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation type="unfinished"></translation>
@@ -10164,12 +10179,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="-12"/>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Properties on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10179,19 +10194,19 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+61"/>
+        <location line="+16"/>
+        <location line="+63"/>
         <source>publishing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+61"/>
+        <location line="-63"/>
+        <location line="+63"/>
         <source>queued until connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>Resend %1 (QoS %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10201,7 +10216,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Last message: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12034,7 +12049,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/session/session_core.cpp" line="+174"/>
+        <location filename="../core/session/session_core.cpp" line="+177"/>
         <source>Could not connect: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12079,7 +12094,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>it sent %1 before CONNACK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12124,6 +12139,16 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     <message>
         <location line="+15"/>
         <source>it sent %1 for packet id %2, which nothing of ours is waiting for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent a %1 larger than this connection&apos;s maximum packet size of %2 bytes, so the connection was closed. MQTT 3.1.1 cannot tell the server this limit: raise it in the connection&apos;s advanced settings to receive it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3511,12 +3511,12 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+313"/>
         <source>C&amp;lean start (discard the previous session)</source>
         <translation>清除开始(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-248"/>
         <source>Ends with the connection</source>
         <translation>随连接结束</translation>
     </message>
@@ -3526,12 +3526,7 @@
         <translation>不发送（65,535）</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Not sent (no limit)</source>
-        <translation>不发送（无限制）</translation>
-    </message>
-    <message>
-        <location line="-57"/>
+        <location line="+2"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
@@ -3541,7 +3536,7 @@
         <translation>0（不使用别名）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Request &amp;response information</source>
         <translation>请求响应信息(&amp;R)</translation>
     </message>
@@ -3582,17 +3577,17 @@
         <translation>HTTP（CONNECT）</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-51"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-41"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -3637,7 +3632,7 @@
         <translation>消息写入历史记录后才向代理确认，因此应用崩溃也不会丢失消息：代理会在重新连接后再次发送。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>In order: the main address, then the list</source>
         <translation>按顺序：先主地址，再按列表</translation>
     </message>
@@ -3687,7 +3682,7 @@
         <translation>会话过期(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>MQTT 5.0 connect properties</source>
         <translation>MQTT 5.0 连接属性</translation>
     </message>
@@ -3697,12 +3692,22 @@
         <translation>接收最大值(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Maximum packet si&amp;ze:</source>
         <translation>最大报文长度(&amp;Z)：</translation>
     </message>
     <message>
+        <location line="-80"/>
+        <source>No limit (256 MB, the protocol&apos;s largest)</source>
+        <translation>不限制（256 MB，协议允许的最大值）</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>A larger packet from the server closes the connection with an error that says so. MQTT 5.0 also tells the server the limit, which then does not send such messages; MQTT 3.1.1 cannot.</source>
+        <translation>服务器发来更大的报文时，连接将被关闭并给出说明该情况的错误。MQTT 5.0 还会把此限制告知服务器，服务器便不会发送这类消息；MQTT 3.1.1 无法告知。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>&amp;Topic alias maximum:</source>
         <translation>主题别名最大值(&amp;T)：</translation>
     </message>
@@ -3847,7 +3852,7 @@
         <translation>清除会话(&amp;L)（丢弃之前的会话）</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-223"/>
         <source>Instead of the system keychain. Anyone who can read your files can read them.</source>
         <translation>不使用系统钥匙串。任何能读取你文件的人都能看到这些密码。</translation>
     </message>
@@ -8254,12 +8259,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+86"/>
-        <location line="+137"/>
+        <location line="+149"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-110"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -8274,7 +8279,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>DUP</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <location line="+52"/>
         <source>(empty payload)</source>
         <translation>（空载荷）</translation>
@@ -8342,11 +8347,21 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>正在加载预览…</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+98"/>
         <source>%1 · QoS %2 · %n byte(s)</source>
         <translation>
             <numerusform>%1 · QoS %2 · %n 字节</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · retained</source>
+        <translation> · 保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · sent again (DUP)</source>
+        <translation> · 重发（DUP）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -10095,12 +10110,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <location line="+1"/>
         <source>MQTT 5 publish properties</source>
         <translation>MQTT 5 发布属性</translation>
@@ -10152,12 +10167,12 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
     </message>
     <message>
         <location line="-12"/>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Properties on</source>
         <translation>属性已启用</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>Not connected: this connection refuses to publish while disconnected. Connect first, or allow queueing in the connection&apos;s settings.</source>
         <translation>未连接：此连接在断开时拒绝发布。请先连接，或在连接设置中允许排队。</translation>
     </message>
@@ -10167,19 +10182,19 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>未连接：只有 QoS 1 和 2 的消息会排队等待连接恢复。请先连接，或选择 QoS 1 或 2。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+61"/>
+        <location line="+16"/>
+        <location line="+63"/>
         <source>publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+61"/>
+        <location line="-63"/>
+        <location line="+63"/>
         <source>queued until connected</source>
         <translation>已排队，连接后发送</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>Resend %1 (QoS %2): %3</source>
         <translation>重新发送 %1（QoS %2）：%3</translation>
     </message>
@@ -10189,7 +10204,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>未连接：请先连接再重新发送此消息。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Last message: %1</source>
         <translation>上一条消息：%1</translation>
     </message>
@@ -12020,7 +12035,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>另一个客户端以相同的客户端 ID 连接；请使用唯一的 ID。</translation>
     </message>
     <message>
-        <location filename="../core/session/session_core.cpp" line="+174"/>
+        <location filename="../core/session/session_core.cpp" line="+177"/>
         <source>Could not connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
@@ -12065,7 +12080,7 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <translation>服务器已停止响应（%1 秒内未收到 PINGRESP）；连接被视为已断开。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>it sent %1 before CONNACK</source>
         <translation>它在 CONNACK 之前发送了 %1</translation>
     </message>
@@ -12111,6 +12126,16 @@ Save them unencrypted in the connection&apos;s profile? Anyone who can read your
         <location line="+15"/>
         <source>it sent %1 for packet id %2, which nothing of ours is waiting for</source>
         <translation>它发送了报文标识符为 %2 的 %1，但我们没有任何请求在等待它</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>packet</source>
+        <translation>报文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server sent a %1 larger than this connection&apos;s maximum packet size of %2 bytes, so the connection was closed. MQTT 3.1.1 cannot tell the server this limit: raise it in the connection&apos;s advanced settings to receive it.</source>
+        <translation>服务器发送的 %1 超过了此连接的最大报文大小 %2 字节，因此连接已关闭。MQTT 3.1.1 无法把此限制告知服务器：如需接收，请在连接的高级设置中调高该限制。</translation>
     </message>
 </context>
 <context>
