@@ -53,6 +53,11 @@ ChartsPage::ChartsPage(std::function<SeriesLoader *()> loader, qint64 profileId,
             [this](QWidget *, QWidget *now) { onFocusChanged(now); });
 }
 
+ChartsPage::~ChartsPage()
+{
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+}
+
 ChartsView *ChartsPage::chartsView() const
 {
     const int current = currentPanel();

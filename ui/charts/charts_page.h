@@ -39,6 +39,9 @@ public:
     // `loader` is asked for only when the page is first shown (it makes the loader).
     ChartsPage(std::function<SeriesLoader *()> loader, qint64 profileId, ProfileRecords *records,
                MessageHistory *history, QWidget *parent = nullptr);
+    // Stops following the focus first: ~QWidget deletes the panels, which moves the focus
+    // while this is no longer a ChartsPage.
+    ~ChartsPage() override;
 
     // The current panel's chart; null until the page was first shown.
     ChartsView *chartsView() const;
