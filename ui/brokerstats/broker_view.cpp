@@ -205,7 +205,12 @@ BrokerView::BrokerView(Connection *connection, QWidget *parent)
     connect(&m_ageTimer, &QTimer::timeout, this, &BrokerView::updateAge);
 }
 
-BrokerView::~BrokerView() = default;
+BrokerView::~BrokerView()
+{
+    // The watcher is deleted with the other children by ~QWidget, and stopping it announces
+    // its status: that must not reach this view, which is then no longer a BrokerView.
+    m_watcher->disconnect(this);
+}
 
 void BrokerView::showEvent(QShowEvent *event)
 {
