@@ -83,6 +83,7 @@ private slots:
     void filtersAndSearch();
     void historySurvivesRestart();
     void subscriptionsSavedAndRestoredOnConnect();
+    void subscribedOnceWhenAddedBetweenStateAndConnack();
     void publishHistorySavedAndResent();
     void ackStatesAtEachQos();
     void refusedPublishShowsReasonCode();
@@ -470,6 +471,46 @@ void TestConnectionViewBroker::subscriptionsSavedAndRestoredOnConnect()
     // Messages arrive in order: off/x came before saved/y, so it was not delivered.
     QCOMPARE(findRow(QStringLiteral("off/x"), StoredMessage::Direction::Incoming), -1);
     closeView();
+}
+
+// The view hears stateChanged(Connected) and connected(CONNACK) as two queued signals. A
+// subscription the user adds between them is sent at once; the CONNACK must not send it
+// again (a second SUBSCRIBE, seen once in the Packets tab as 12 rows instead of 10).
+void TestConnectionViewBroker::subscribedOnceWhenAddedBetweenStateAndConnack()
+{
+    m_services->connection()->disconnectFromBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(m_services->connection()->state(), SessionState::Disconnected, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_view->publishBar()->isConnected(), kWait);
+    const QString filter = QStringLiteral("between/#");
+    SubscriptionListModel *subs = m_view->subscriptions();
+    quint64 sentToken = 0;
+    quint64 afterConnack = 0;
+    // Queued after the view's own slots (connected later, same sender): each runs right
+    // after the view has handled the same signal.
+    QObject guard;
+    connect(m_services->connection(), &Connection::stateChanged, &guard, [&](SessionState state) {
+        if (state != SessionState::Connected || sentToken != 0)
+            return;
+        SubscriptionPanel *panel = m_view->subscriptionPanel();
+        panel->filterEdit()->setText(filter);
+        QTest::keyClick(panel->filterEdit(), Qt::Key_Return);
+        const int row = subs->rowOfFilter(filter);
+        if (row >= 0)
+            sentToken = subs->at(row).pendingToken;
+    });
+    connect(m_services->connection(), &Connection::connected, &guard, [&] {
+        const int row = subs->rowOfFilter(filter);
+        if (row >= 0)
+            afterConnack = subs->at(row).pendingToken;
+    });
+    m_services->connection()->connectToBroker();
+    QTRY_VERIFY_WITH_TIMEOUT(afterConnack != 0 || sentToken != 0, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->publishBar()->isConnected(), kWait);
+    QVERIFY2(sentToken != 0, "the subscription went out when the view learnt it was connected");
+    QCOMPARE(afterConnack, sentToken);
+    const int row = subs->rowOfFilter(filter);
+    QTRY_COMPARE_WITH_TIMEOUT(int(subs->at(row).state), int(SubscriptionEntry::State::Active),
+                              kWait);
 }
 
 void TestConnectionViewBroker::publishHistorySavedAndResent()

@@ -345,14 +345,20 @@ void ConnectionView::onConnected(const ConnackInfo &info)
     // What the session already holds is restored without us: a resumed session keeps the
     // server's subscriptions, otherwise the session resubscribes them itself (its result
     // comes with token 0). Subscribing those again would redeliver retained messages
-    // [MQTT-3.8.4-3]. Everything else enabled is subscribed now.
+    // [MQTT-3.8.4-3]. Everything else enabled is subscribed now, except what this connection
+    // already sent: stateChanged(Connected) comes first, and a subscription added between
+    // the two signals went out at once (it is pending, or already granted).
     for (int row = 0; row < m_subscriptions->rowCount(); ++row) {
         const SubscriptionEntry &e = m_subscriptions->at(row);
         if (!e.enabled)
             continue;
-        if (!m_sessionUids.contains(e.uid))
-            subscribeRow(row);
-        else if (info.sessionPresent)
+        if (!m_sessionUids.contains(e.uid)) {
+            const bool sentNow =
+                (e.state == SubscriptionEntry::State::Pending && e.pendingToken != 0) ||
+                e.state == SubscriptionEntry::State::Active;
+            if (!sentNow)
+                subscribeRow(row);
+        } else if (info.sessionPresent)
             m_subscriptions->markActive(row);
         else
             m_subscriptions->markPending(row, 0);
