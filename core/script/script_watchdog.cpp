@@ -1,9 +1,8 @@
 #include "core/script/script_watchdog.h"
 
-#include <QJSEngine>
+#include "core/process/resident_memory.h"
 
-#include <cstdio>
-#include <unistd.h>
+#include <QJSEngine>
 
 namespace mqttdesk {
 
@@ -58,21 +57,6 @@ ScriptWatchdog::Reason ScriptWatchdog::disarm(quint64 token)
     return reason;
 }
 
-qint64 ScriptWatchdog::residentBytes()
-{
-    // statm: size resident shared text lib data dt, in pages.
-    FILE *file = std::fopen("/proc/self/statm", "r");
-    if (!file)
-        return 0;
-    long long size = 0;
-    long long resident = 0;
-    const int read = std::fscanf(file, "%lld %lld", &size, &resident);
-    std::fclose(file);
-    if (read != 2)
-        return 0;
-    return qint64(resident) * qint64(sysconf(_SC_PAGESIZE));
-}
-
 void ScriptWatchdog::run()
 {
     std::unique_lock lock(m_mutex);
@@ -87,7 +71,7 @@ void ScriptWatchdog::run()
                 watch.reason = Reason::Time;
             } else if (watch.memoryLimit > 0) {
                 if (resident < 0)
-                    resident = residentBytes();
+                    resident = residentMemoryBytes();
                 if (watch.baseline < 0)
                     watch.baseline = resident;
                 else if (resident - watch.baseline > watch.memoryLimit)

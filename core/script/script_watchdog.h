@@ -54,9 +54,6 @@ public:
     // this call after it returns (the caller then clears the engine's flag).
     Reason disarm(quint64 token);
 
-    // The process's resident set in bytes; 0 where it cannot be read.
-    static qint64 residentBytes();
-
 private:
     struct Watch
     {

@@ -3,6 +3,7 @@
 // kept, keys and the mouse move the cursor and select, a selection copies as exact hex (a too
 // large one is refused), marks and an empty payload paint safely; and a screenshot.
 
+#include "core/process/resident_memory.h"
 #include "tests/support/screenshot_check.h"
 #include "ui/i18n/language.h"
 #include "ui/inspector/hex_view.h"
@@ -12,7 +13,6 @@
 #include <QClipboard>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QImage>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -21,7 +21,6 @@
 #include <QTest>
 
 #include <climits>
-#include <unistd.h>
 
 using namespace mqttdesk;
 using namespace Qt::StringLiterals;
@@ -38,15 +37,6 @@ QByteArray pattern(qsizetype size)
     for (qsizetype i = 0; i < size; ++i)
         out[i] = char((i * 7 + i / 251) & 0xff);
     return bytes;
-}
-
-qint64 residentBytes()
-{
-    QFile statm(u"/proc/self/statm"_s);
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.value(1).toLongLong() * sysconf(_SC_PAGESIZE);
 }
 
 int distinctColours(const QImage &image, const QRect &area)
@@ -109,7 +99,7 @@ void TestHexView::initTestCase()
 
 void TestHexView::hugePayloadOpensWithoutItsText()
 {
-    const qint64 before = residentBytes();
+    const qint64 before = residentMemoryBytes();
     QVERIFY(before > 0);
     QElapsedTimer timer;
     timer.start();
@@ -130,7 +120,7 @@ void TestHexView::hugePayloadOpensWithoutItsText()
     QCOMPARE(qint64(view.verticalScrollBar()->maximum()), view.lineCount() - view.visibleLines());
     QCOMPARE(view.firstVisibleOffset(), 0);
     // The text of 100 MB would be ~900 MB of QString; the view builds a line at a time.
-    const qint64 grown = residentBytes() - before;
+    const qint64 grown = residentMemoryBytes() - before;
     QVERIFY2(grown < 64 * 1024 * 1024, qPrintable(QString::number(grown)));
 }
 

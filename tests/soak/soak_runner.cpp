@@ -2,6 +2,7 @@
 
 #include "core/connection/connection.h"
 #include "core/connection/connection_settings.h"
+#include "core/process/resident_memory.h"
 #include "core/profile/connection_profile.h"
 #include "core/storage/data_directory.h"
 #include "core/workspace/subscription_entry.h"
@@ -19,7 +20,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QTest>
@@ -93,11 +93,7 @@ SoakRunner::~SoakRunner()
 
 qint64 SoakRunner::rssKb()
 {
-    QFile file(QStringLiteral("/proc/self/statm"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = file.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : 0;
+    return residentMemoryBytes() / 1024;
 }
 
 QString SoakRunner::elapsedText() const

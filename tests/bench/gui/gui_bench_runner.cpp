@@ -3,6 +3,7 @@
 #include "core/alerts/alert_monitor.h"
 #include "core/alerts/alert_rule_set.h"
 #include "core/connection/connection.h"
+#include "core/process/resident_memory.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
 #include "core/storage/profile_store.h"
@@ -54,11 +55,7 @@ GuiBenchRunner::~GuiBenchRunner()
 
 qint64 GuiBenchRunner::rssKb()
 {
-    QFile file(QStringLiteral("/proc/self/statm"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = file.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : 0;
+    return residentMemoryBytes() / 1024;
 }
 
 double GuiBenchRunner::cpuMs()

@@ -38,6 +38,7 @@
 // MQTTDESK_BENCH_SLOW_EVENTS=ms prints every GUI-thread event slower than that to stderr.
 // scripts/bench-series-live builds and runs it.
 #include "core/connection/connection_settings.h"
+#include "core/process/resident_memory.h"
 #include "core/series/series_loader.h"
 #include "core/storage/data_directory.h"
 #include "core/storage/database.h"
@@ -55,7 +56,6 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QMetaEnum>
 #include <QTemporaryDir>
 #include <QThread>
@@ -80,18 +80,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kProbeIntervalMs = 5;
 constexpr qint64 kStepUs = 100 * 1000; // simulated time per feeder step
-
-qint64 rssKb()
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
 
 double mib(qint64 bytes)
 {
@@ -472,7 +460,7 @@ int main(int argc, char **argv)
     int exitCode = 0;
     bool finishing = false;
     const auto report = [&](qint64 simUs) {
-        const qint64 rss = rssKb();
+        const qint64 rss = residentMemoryBytes() / 1024;
         rssMax = qMax(rssMax, rss);
         const qint64 rows = loader->rowsScanned();
         std::printf("%4lld:%02lld %10lld %12lld %11lld %6lld %8.1f %9.1f %9.1f %10lld %7lld\n",
@@ -508,7 +496,7 @@ int main(int argc, char **argv)
             probe.stop();
             if (nextReportUs - plan.everyUs < plan.durationUs)
                 report(plan.durationUs);
-            const qint64 rssEnd = rssKb();
+            const qint64 rssEnd = residentMemoryBytes() / 1024;
             rssMax = qMax(rssMax, rssEnd);
             const qint64 plotted = chart->plottedValues();
             writer.waitUntilIdle(60000);

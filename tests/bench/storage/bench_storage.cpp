@@ -4,6 +4,7 @@
 #include "bench_workload.h"
 #include "reference_writer.h"
 
+#include "core/process/resident_memory.h"
 #include "core/storage/database.h"
 #include "core/storage/history_exporter.h"
 #include "core/storage/message_query.h"
@@ -226,7 +227,7 @@ int main(int argc, char **argv)
     if (backlog > 0)
         info("index.cpu_per_row", (processCpuSeconds() - indexCpuStart) * 1e6 / double(backlog),
              "us");
-    const qint64 rssAtTotal = residentBytes();
+    const qint64 rssAtTotal = residentMemoryBytes();
     writer.stop();
 
     {
@@ -298,7 +299,7 @@ int main(int argc, char **argv)
         sink.open(QIODevice::WriteOnly);
         HistoryExporter::Options options;
         options.filter.profileId = 1;
-        const qint64 rssBefore = residentBytes();
+        const qint64 rssBefore = residentMemoryBytes();
         QElapsedTimer timer;
         timer.start();
         const double exportCpuStart = processCpuSeconds();
@@ -307,7 +308,7 @@ int main(int argc, char **argv)
         info("export.jsonl_rows", double(rows), "rows");
         info("export.jsonl_rate", double(rows) / seconds, "rows/s");
         info("export.cpu_rate", double(rows) / (processCpuSeconds() - exportCpuStart), "rows/s");
-        info("export.rss_growth", double(residentBytes() - rssBefore) / 1048576.0, "MiB");
+        info("export.rss_growth", double(residentMemoryBytes() - rssBefore) / 1048576.0, "MiB");
     }
     if (parser.isSet(tenMillionOption)) {
         const qint64 big = 10'000'000;
@@ -316,11 +317,11 @@ int main(int argc, char **argv)
         // RSS at 1M is taken from this writer too, so both figures share one baseline.
         feed(more, workload, total, qMax<qint64>(0, 1'000'000 - total), &payloadBytes);
         more.waitUntilIdle(3600000);
-        const qint64 rssAt1M = residentBytes();
+        const qint64 rssAt1M = residentMemoryBytes();
         feed(more, workload, qMax<qint64>(total, 1'000'000), big - qMax<qint64>(total, 1'000'000),
              &payloadBytes);
         more.waitUntilIdle(3600000);
-        const qint64 rssAt10M = residentBytes();
+        const qint64 rssAt10M = residentMemoryBytes();
         more.stop();
         info("memory.rss_at_1m", double(rssAt1M) / 1048576.0, "MiB");
         info("memory.rss_at_10m", double(rssAt10M) / 1048576.0, "MiB");

@@ -1,7 +1,5 @@
 #include "bench_workload.h"
 
-#include <QFile>
-
 namespace mqttdesk::bench {
 
 BenchWorkload::BenchWorkload()
@@ -31,19 +29,6 @@ StoredMessage BenchWorkload::message(qint64 profileId, qint64 n) const
     message.qos = quint8(n % 3);
     message.receivedUs = 1'700'000'000'000'000 + n * 10;
     return message;
-}
-
-qint64 residentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return -1;
 }
 
 } // namespace mqttdesk::bench

@@ -19,7 +19,4 @@ private:
     QStringList m_topics;
 };
 
-// Resident set size of this process in bytes (from /proc/self/status).
-qint64 residentBytes();
-
 } // namespace mqttdesk::bench
