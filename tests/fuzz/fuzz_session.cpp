@@ -43,6 +43,7 @@
 #include "core/protocol/codec.h"
 #include "core/protocol/overloaded.h"
 #include "core/session/session.h"
+#include "fuzz_broker_packets.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -60,6 +61,11 @@
 #include <vector>
 
 using namespace mqttdesk;
+using fuzz::BrokerPackets;
+using fuzz::BrokerTargets;
+using fuzz::Input;
+using fuzz::kFilters;
+using fuzz::topic;
 
 namespace {
 
@@ -79,40 +85,6 @@ bool trace()
             std::abort();                                                                          \
         }                                                                                          \
     } while (false)
-
-// The fuzz input, read from the front; zeros once it is used up.
-class Input
-{
-public:
-    Input(const std::uint8_t *data, std::size_t size)
-        : m_data(data)
-        , m_size(size)
-    {}
-    bool atEnd() const { return m_pos >= m_size; }
-    quint8 byte() { return atEnd() ? 0 : m_data[m_pos++]; }
-    quint16 u16() { return quint16(byte() | (byte() << 8)); }
-    bool flag() { return byte() & 1; }
-    QByteArray bytes(qsizetype max)
-    {
-        const qsizetype n = qMin<qsizetype>(byte() % (max + 1), qsizetype(m_size - m_pos));
-        QByteArray out(reinterpret_cast<const char *>(m_data + m_pos), n);
-        m_pos += std::size_t(n);
-        return out;
-    }
-
-private:
-    const std::uint8_t *m_data;
-    std::size_t m_size;
-    std::size_t m_pos = 0;
-};
-
-const char *const kTopics[] = {"a", "a/b", "fuzz/t", "x"};
-const char *const kFilters[] = {"a", "a/#", "+/b", "$share/g/a", "#", "fuzz/t"};
-
-QString topic(quint8 b)
-{
-    return QString::fromLatin1(kTopics[b % std::size(kTopics)]);
-}
 
 enum class IdKind : quint8
 {
@@ -156,6 +128,7 @@ public:
         : m_in(in)
         , m_options(options)
         , m_session(options, in.u16())
+        , m_broker(in, options.version, options.authenticationMethod)
     {}
 
     void run();
@@ -173,8 +146,6 @@ private:
     // Broker.
     void receivePacket();
     void receive(const QByteArray &bytes, qsizetype split = 0);
-    quint16 pickOutboundId(bool publishOnly);
-    ReasonCode ackCode();
 
     // The model, fed in action order.
     void onSent(const QByteArray &bytes);
@@ -189,6 +160,7 @@ private:
     Input &m_in;
     SessionOptions m_options;
     Session m_session;
+    BrokerPackets m_broker;
 
     // Shell.
     qint64 m_now = 0;
@@ -201,7 +173,6 @@ private:
     std::map<quint16, int> m_unsubscribeSizes; // filters per UNSUBSCRIBE id
     quint64 m_lastSequence = 0;
     quint64 m_nextToken = 1;
-    quint16 m_lastInboundId = 1;
 
     // Model.
     std::map<quint16, OutboundId> m_ids;
@@ -322,31 +293,6 @@ void Harness::answerCloses()
 
 // ---- broker ---------------------------------------------------------------------------
 
-quint16 Harness::pickOutboundId(bool publishOnly)
-{
-    // Mostly an id the client has in use, so that acks find their flow.
-    const quint8 choice = m_in.byte();
-    if (choice < 200 && !m_ids.empty()) {
-        std::vector<quint16> ids;
-        for (const auto &[id, entry] : m_ids) {
-            if (!publishOnly || entry.kind == IdKind::Publish1 || entry.kind == IdKind::Publish2)
-                ids.push_back(id);
-        }
-        if (!ids.empty())
-            return ids[choice % ids.size()];
-    }
-    return quint16(1 + choice % 8);
-}
-
-ReasonCode Harness::ackCode()
-{
-    static constexpr ReasonCode kCodes[] = {ReasonCode::Success, ReasonCode::NoMatchingSubscribers,
-                                            ReasonCode::UnspecifiedError, ReasonCode::QuotaExceeded,
-                                            ReasonCode::PacketIdentifierNotFound};
-    const quint8 b = m_in.byte();
-    return b < 160 ? ReasonCode::Success : kCodes[b % std::size(kCodes)];
-}
-
 void Harness::receive(const QByteArray &bytes, qsizetype split)
 {
     if (split > 0 && split < bytes.size()) {
@@ -359,138 +305,20 @@ void Harness::receive(const QByteArray &bytes, qsizetype split)
 
 void Harness::receivePacket()
 {
-    const bool v5 = m_options.version == ProtocolVersion::V5;
-    const quint8 kind = m_in.byte();
-    Packet packet;
-    switch (kind % 12) {
-    case 0: {
-        ConnackPacket p;
-        const quint8 b = m_in.byte();
-        p.sessionPresent = b & 1;
-        if (b & 2) {
-            static constexpr ReasonCode kRefusals[] = {
-                ReasonCode::NotAuthorized, ReasonCode::ServerUnavailable,
-                ReasonCode::BadUserNameOrPassword, ReasonCode::ServerBusy};
-            p.reasonCode = kRefusals[(b >> 2) % std::size(kRefusals)];
-        }
-        if (v5) {
-            const quint8 f = m_in.byte();
-            if (f & 1)
-                p.properties.setReceiveMaximum(quint16(1 + m_in.byte() % 4));
-            if (f & 2)
-                p.properties.setSessionExpiryInterval(m_in.byte() & 1 ? 0 : 300);
-            if (f & 4)
-                p.properties.setTopicAliasMaximum(m_in.byte() % 4);
-            if (f & 8)
-                p.properties.setMaximumQoS(m_in.byte() % 2);
-            if (f & 16)
-                p.properties.setRetainAvailable(0);
-            if (f & 32)
-                p.properties.setServerKeepAlive(m_in.byte() % 3);
-            if (f & 64)
-                p.properties.setMaximumPacketSize(32 + m_in.byte());
-            if (!m_options.authenticationMethod.isEmpty() && !(f & 128))
-                p.properties.setAuthenticationMethod(m_options.authenticationMethod);
-        }
-        packet = p;
-        break;
-    }
-    case 1:
-    case 2: {
-        PublishPacket p;
-        const quint8 b = m_in.byte();
-        p.qos = QoS((b & 3) % 3);
-        p.retain = b & 4;
-        p.dup = b & 8;
-        p.topic = topic(b >> 4);
-        p.payload = m_in.bytes(8);
-        if (p.qos != QoS::AtMostOnce) {
-            // A few ids, so that the broker resends and reuses them.
-            const quint8 id = m_in.byte();
-            p.packetId = id < 128 ? m_lastInboundId : quint16(1 + id % 4);
-            m_lastInboundId = p.packetId;
-        }
-        if (v5 && (b & 0x40)) {
-            p.properties.setTopicAlias(quint16(1 + m_in.byte() % 3));
-            if (b & 0x80)
-                p.topic.clear();
-        }
-        packet = p;
-        break;
-    }
-    case 3:
-        packet = PubackPacket{pickOutboundId(true), v5 ? ackCode() : ReasonCode::Success, {}};
-        break;
-    case 4:
-        packet = PubrecPacket{pickOutboundId(true), v5 ? ackCode() : ReasonCode::Success, {}};
-        break;
-    case 5: {
-        const quint16 id = !m_inboundQos2.empty() && m_in.byte() < 200
-                               ? *m_inboundQos2.begin()
-                               : quint16(1 + m_in.byte() % 4);
-        packet = PubrelPacket{id, ReasonCode::Success, {}};
-        break;
-    }
-    case 6:
-        packet = PubcompPacket{pickOutboundId(true), ReasonCode::Success, {}};
-        break;
-    case 7: {
-        SubackPacket p;
-        p.packetId = m_pendingSubscribes.empty() || m_in.byte() >= 220
-                         ? pickOutboundId(false)
-                         : *m_pendingSubscribes.begin();
-        const quint8 b = m_in.byte();
-        const int count = b < 230 ? m_subscribeSizes[p.packetId] : 1 + b % 3;
-        for (int i = 0; i < qMax(1, count); ++i)
-            p.reasonCodes.append(i % 3 == 2 ? ReasonCode::UnspecifiedError
-                                            : ReasonCode(quint8(b % 3)));
-        packet = p;
-        break;
-    }
-    case 8: {
-        UnsubackPacket p;
-        p.packetId = m_pendingUnsubscribes.empty() || m_in.byte() >= 220
-                         ? pickOutboundId(false)
-                         : *m_pendingUnsubscribes.begin();
-        if (v5) {
-            const quint8 b = m_in.byte();
-            const int count = b < 230 ? m_unsubscribeSizes[p.packetId] : 1 + b % 3;
-            for (int i = 0; i < qMax(1, count); ++i)
-                p.reasonCodes.append(i == 1 ? ReasonCode::NoSubscriptionExisted
-                                            : ReasonCode::Success);
-        }
-        packet = p;
-        break;
-    }
-    case 9:
-        packet = PingrespPacket{};
-        break;
-    case 10: {
-        DisconnectPacket p;
-        if (v5 && m_in.flag())
-            p.reasonCode = ReasonCode::ServerShuttingDown;
-        packet = p;
-        break;
-    }
-    case 11: {
-        AuthPacket p;
-        const quint8 b = m_in.byte();
-        static constexpr ReasonCode kAuthCodes[] = {
-            ReasonCode::ContinueAuthentication, ReasonCode::Success, ReasonCode::ReAuthenticate};
-        p.reasonCode = kAuthCodes[b % 3];
-        p.properties.setAuthenticationMethod(((b & 4) || m_options.authenticationMethod.isEmpty())
-                                                 ? QStringLiteral("X-OTHER")
-                                                 : m_options.authenticationMethod);
-        p.properties.setAuthenticationData(m_in.bytes(40));
-        packet = p;
-        break;
-    }
-    }
-    const EncodeResult encoded = tryEncode(packet, m_options.version);
-    if (!encoded)
-        return; // e.g. AUTH before 5.0
-    const quint8 split = (kind >> 4) & 7;
-    receive(encoded.value(), split);
+    BrokerTargets targets;
+    for (const auto &[id, entry] : m_ids)
+        targets.ids.emplace_back(id,
+                                 entry.kind == IdKind::Publish1 || entry.kind == IdKind::Publish2);
+    if (!m_inboundQos2.empty())
+        targets.inboundQos2 = *m_inboundQos2.begin();
+    if (!m_pendingSubscribes.empty())
+        targets.pendingSubscribe = *m_pendingSubscribes.begin();
+    if (!m_pendingUnsubscribes.empty())
+        targets.pendingUnsubscribe = *m_pendingUnsubscribes.begin();
+    targets.subscribeSizes = m_subscribeSizes;
+    targets.unsubscribeSizes = m_unsubscribeSizes;
+    if (const std::optional<BrokerPackets::Chunked> packet = m_broker.next(targets))
+        receive(packet->bytes, packet->split);
 }
 
 // ---- the model ------------------------------------------------------------------------
