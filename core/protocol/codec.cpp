@@ -194,7 +194,7 @@ QByteArray encode(const Packet &packet, ProtocolVersion version)
 namespace {
 
 DecodeResult decodePacket(quint8 fixedHeaderByte, QByteArrayView body, ProtocolVersion version,
-                          QByteArray *storage)
+                          QByteArray *storage, TopicNameCache *topicNames = nullptr)
 {
     const std::optional<PacketType> type = packetTypeFromHeader(fixedHeaderByte);
     const quint8 flags = fixedHeaderByte & 0x0F;
@@ -209,6 +209,7 @@ DecodeResult decodePacket(quint8 fixedHeaderByte, QByteArrayView body, ProtocolV
         return e;
     }
     WireReader r(body, *type, version);
+    r.setTopicNameCache(topicNames);
     if (!flagsValid(*type, flags, version)) {
         r.fail(DecodeError::Kind::InvalidFixedHeaderFlags, flagsRule(*type, version),
                QStringLiteral("0x%1").arg(flags, 1, 16), WireReader::kFixedHeader);
@@ -242,12 +243,13 @@ DecodeResult decode(const Frame &frame, ProtocolVersion version)
     return toStreamOffsets(decodePacket(frame.header, frame.body, version, nullptr), frame);
 }
 
-DecodeResult decode(Frame &&frame, ProtocolVersion version)
+DecodeResult decode(Frame &&frame, ProtocolVersion version, TopicNameCache *topicNames)
 {
     const Frame info{frame.header, QByteArrayView(), QByteArray(), frame.streamOffset,
                      frame.bodyStreamOffset};
     QByteArray *storage = frame.storage.isEmpty() ? nullptr : &frame.storage;
-    return toStreamOffsets(decodePacket(frame.header, frame.body, version, storage), info);
+    return toStreamOffsets(decodePacket(frame.header, frame.body, version, storage, topicNames),
+                           info);
 }
 
 QByteArray encodeProperties(const Properties &properties, PropertyContext context)

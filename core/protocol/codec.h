@@ -7,6 +7,7 @@
 #include "core/protocol/properties.h"
 #include "core/protocol/protocol_version.h"
 #include "core/protocol/result.h"
+#include "core/protocol/topic_name_cache.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -35,8 +36,9 @@ DecodeResult decode(quint8 fixedHeaderByte, QByteArrayView body, ProtocolVersion
 // The same for a FrameReader frame; error offsets are absolute stream offsets.
 DecodeResult decode(const Frame &frame, ProtocolVersion version);
 // Prefer this one: a large frame's own buffer (Frame::storage) becomes the PUBLISH
-// payload without a copy: decode(std::move(*frame), version).
-DecodeResult decode(Frame &&frame, ProtocolVersion version);
+// payload without a copy: decode(std::move(*frame), version). With `topicNames`, a PUBLISH
+// whose Topic Name was read before shares that QString (a stream's reader keeps one cache).
+DecodeResult decode(Frame &&frame, ProtocolVersion version, TopicNameCache *topicNames = nullptr);
 
 // A bare 5.0 property block (Property Length + properties), as storage keeps the
 // properties of a message. `context` selects which properties are allowed. The

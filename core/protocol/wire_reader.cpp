@@ -238,6 +238,17 @@ namespace mqttdesk {
 
 bool WireReader::readTopicName(QString &value)
 {
+    if (m_topicNames && remaining() >= 2) {
+        const auto *p = reinterpret_cast<const unsigned char *>(m_data.data()) + m_pos;
+        const qsizetype length = (qsizetype(p[0]) << 8) | p[1];
+        if (remaining() - 2 >= length) {
+            if (const QString *known = m_topicNames->find(m_data.sliced(m_pos + 2, length))) {
+                value = *known; // these bytes passed every check below before
+                m_pos += 2 + length;
+                return true;
+            }
+        }
+    }
     const qsizetype start = m_pos + 2;
     if (!readString(value))
         return false;
@@ -248,6 +259,8 @@ bool WireReader::readTopicName(QString &value)
             return fail(DecodeError::Kind::WildcardInTopicName, QStringLiteral("MQTT-3.3.2-2"),
                         QString(), start + i);
     }
+    if (m_topicNames)
+        m_topicNames->keep(raw, value);
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "core/protocol/packet_type.h"
 #include "core/protocol/protocol_version.h"
 #include "core/protocol/reason_code.h"
+#include "core/protocol/topic_name_cache.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -29,6 +30,8 @@ public:
     ProtocolVersion version() const { return m_version; }
     bool isV5() const { return m_version == ProtocolVersion::V5; }
     void setVersion(ProtocolVersion version) { m_version = version; }
+    // Topic Names are looked up in, and kept in, `cache` (may be null).
+    void setTopicNameCache(TopicNameCache *cache) { m_topicNames = cache; }
 
     bool readByte(quint8 &value);
     bool readUInt16(quint16 &value);
@@ -36,7 +39,8 @@ public:
     bool readVariableByteInteger(quint32 &value);
     // A UTF-8 Encoded String, validated [MQTT-1.5.4-1..3]; U+FEFF is kept.
     bool readString(QString &value);
-    // A Topic Name: a string without '+' or '#' [MQTT-3.3.2-2].
+    // A Topic Name: a string without '+' or '#' [MQTT-3.3.2-2]. Through the topic name
+    // cache, if one was set.
     bool readTopicName(QString &value);
     bool readBinary(QByteArray &value);
     // `size` raw bytes as a view into the body (no copy).
@@ -70,6 +74,7 @@ private:
     PacketType m_packet;
     ProtocolVersion m_version;
     std::optional<DecodeError> m_error;
+    TopicNameCache *m_topicNames = nullptr;
 };
 
 } // namespace mqttdesk

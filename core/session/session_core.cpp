@@ -371,7 +371,7 @@ void SessionCore::readFrames()
         }
         const qint64 wireSize = frame->packetSize(); // before the frame is moved from
         // By rvalue: a large frame's own buffer becomes the payload without a copy.
-        DecodeResult decoded = decode(std::move(*frame), version());
+        DecodeResult decoded = decode(std::move(*frame), version(), &m_topicNames);
         if (!decoded) {
             failConnection(SessionError::malformed(decoded.error()));
             return;

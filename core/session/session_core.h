@@ -2,6 +2,7 @@
 
 #include "core/protocol/frame_reader.h"
 #include "core/protocol/packets.h"
+#include "core/protocol/topic_name_cache.h"
 #include "core/session/auth_flow.h"
 #include "core/session/connack_info.h"
 #include "core/session/keep_alive.h"
@@ -123,6 +124,7 @@ private:
     std::bitset<4> m_timers; // running timers, by SessionTimer value
 
     FrameReader m_reader;
+    TopicNameCache m_topicNames;   // the reader's recent Topic Names, shared, not re-read
     PacketIdAllocator m_packetIds; // one space for PUBLISH and SUBSCRIBE/UNSUBSCRIBE
     MessageTraffic m_traffic;
     SubscriptionTraffic m_subscriptions;
