@@ -111,7 +111,12 @@ qint64 TcpTransport::bytesAvailable() const
 
 QByteArray TcpTransport::readAll()
 {
-    return m_socket && m_socket->isOpen() ? m_socket->readAll() : QByteArray();
+    if (!m_socket || !m_socket->isOpen())
+        return QByteArray();
+    // read(n), n being all that is buffered, hands over the read buffer's block itself when
+    // the buffer is one block (as it is when each notification is drained); readAll() copies
+    // it, a second copy of every byte received: a fifth of the CPU time of a 64 KiB flood.
+    return m_socket->read(m_socket->bytesAvailable());
 }
 
 qint64 TcpTransport::read(char *data, qint64 maxSize)
