@@ -3474,6 +3474,87 @@
     </message>
 </context>
 <context>
+    <name>WebSocketFrameReader</name>
+    <message>
+        <location filename="../core/transport/web_socket_frame_reader.cpp" line="+45"/>
+        <source>The server sent a WebSocket close frame with a one-byte body; a close body starts with a two-byte code (RFC 6455 5.5.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The server sent a masked WebSocket frame; a server must not mask its frames (RFC 6455 5.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The server sent a WebSocket frame whose length has its top bit set, which RFC 6455 5.2 forbids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server sent a WebSocket frame with reserved bits set, but no extension was agreed (RFC 6455 5.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server began a new WebSocket message before finishing the fragmented one (RFC 6455 5.4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server sent a WebSocket continuation frame with no message to continue (RFC 6455 5.4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server sent a WebSocket control frame that is fragmented or longer than 125 bytes (RFC 6455 5.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server sent a WebSocket frame with the unknown opcode %1 (RFC 6455 5.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketHandshake</name>
+    <message>
+        <location filename="../core/transport/web_socket_handshake.cpp" line="+112"/>
+        <source>The server&apos;s answer to the WebSocket upgrade has no end after %1 bytes: this port does not seem to serve WebSocket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The server did not answer the WebSocket upgrade with HTTP: this port does not seem to serve WebSocket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server answered the WebSocket upgrade with status 101 but without &quot;Upgrade: websocket&quot; and &quot;Connection: Upgrade&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s Sec-WebSocket-Accept does not match the key sent: something between here and the broker changed the handshake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server chose the WebSocket extension &quot;%1&quot;, which was not offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server chose the WebSocket subprotocol &quot;%1&quot;; MQTT needs &quot;mqtt&quot; [MQTT-6.0.0-4].</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+63"/>
@@ -5019,7 +5100,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>%1 d %2 h %3 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5528,7 +5609,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>The saved charts cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6500,7 +6581,7 @@ Show or hide this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+177"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14632,22 +14713,22 @@ The app goes on with an empty template library and leaves that file as it is; te
 <context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/web_socket_transport.cpp" line="+74"/>
-        <source>TLS session keys are not written to %1 for secure WebSocket connections; use MQTT over TLS (mqtts) to capture them.</source>
+        <location filename="../core/transport/web_socket_transport.cpp" line="+172"/>
+        <source>The server accepted the WebSocket upgrade without naming the &quot;mqtt&quot; subprotocol [MQTT-6.0.0-4]; carrying on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="+9"/>
         <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+73"/>
+        <source>WebSocket close code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>WebSocket close code %1: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3473,6 +3473,87 @@
     </message>
 </context>
 <context>
+    <name>WebSocketFrameReader</name>
+    <message>
+        <location filename="../core/transport/web_socket_frame_reader.cpp" line="+45"/>
+        <source>The server sent a WebSocket close frame with a one-byte body; a close body starts with a two-byte code (RFC 6455 5.5.1).</source>
+        <translation>服务器发送的 WebSocket 关闭帧正文只有一个字节；关闭帧正文应以两字节的状态码开头（RFC 6455 5.5.1）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The server sent a masked WebSocket frame; a server must not mask its frames (RFC 6455 5.1).</source>
+        <translation>服务器发送了带掩码的 WebSocket 帧；服务器不得对其帧加掩码（RFC 6455 5.1）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The server sent a WebSocket frame whose length has its top bit set, which RFC 6455 5.2 forbids.</source>
+        <translation>服务器发送的 WebSocket 帧长度的最高位被置位，RFC 6455 5.2 禁止这样做。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server sent a WebSocket frame with reserved bits set, but no extension was agreed (RFC 6455 5.2).</source>
+        <translation>服务器发送的 WebSocket 帧设置了保留位，但双方并未协商任何扩展（RFC 6455 5.2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
+        <translation>服务器发送了 WebSocket 文本帧；MQTT 只允许二进制帧 [MQTT-6.0.0-1]。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server began a new WebSocket message before finishing the fragmented one (RFC 6455 5.4).</source>
+        <translation>服务器在分片消息结束之前开始了新的 WebSocket 消息（RFC 6455 5.4）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server sent a WebSocket continuation frame with no message to continue (RFC 6455 5.4).</source>
+        <translation>服务器发送了 WebSocket 延续帧，但没有可延续的消息（RFC 6455 5.4）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server sent a WebSocket control frame that is fragmented or longer than 125 bytes (RFC 6455 5.5).</source>
+        <translation>服务器发送的 WebSocket 控制帧被分片或长于 125 字节（RFC 6455 5.5）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server sent a WebSocket frame with the unknown opcode %1 (RFC 6455 5.2).</source>
+        <translation>服务器发送了操作码未知（%1）的 WebSocket 帧（RFC 6455 5.2）。</translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketHandshake</name>
+    <message>
+        <location filename="../core/transport/web_socket_handshake.cpp" line="+112"/>
+        <source>The server&apos;s answer to the WebSocket upgrade has no end after %1 bytes: this port does not seem to serve WebSocket.</source>
+        <translation>服务器对 WebSocket 升级的应答在 %1 字节后仍未结束：此端口似乎不提供 WebSocket 服务。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The server did not answer the WebSocket upgrade with HTTP: this port does not seem to serve WebSocket.</source>
+        <translation>服务器没有用 HTTP 应答 WebSocket 升级：此端口似乎不提供 WebSocket 服务。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server answered the WebSocket upgrade with status 101 but without &quot;Upgrade: websocket&quot; and &quot;Connection: Upgrade&quot;.</source>
+        <translation>服务器以状态 101 应答了 WebSocket 升级，但缺少“Upgrade: websocket”和“Connection: Upgrade”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s Sec-WebSocket-Accept does not match the key sent: something between here and the broker changed the handshake.</source>
+        <translation>服务器的 Sec-WebSocket-Accept 与发送的密钥不符：本机与代理之间有某个环节改动了握手。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server chose the WebSocket extension &quot;%1&quot;, which was not offered.</source>
+        <translation>服务器选择了未提供的 WebSocket 扩展“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server chose the WebSocket subprotocol &quot;%1&quot;; MQTT needs &quot;mqtt&quot; [MQTT-6.0.0-4].</source>
+        <translation>服务器选择了 WebSocket 子协议“%1”；MQTT 需要“mqtt” [MQTT-6.0.0-4]。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+63"/>
@@ -5017,7 +5098,7 @@
         <translation>值</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>%1 d %2 h %3 min</source>
         <translation>%1 天 %2 小时 %3 分钟</translation>
     </message>
@@ -5524,7 +5605,7 @@ Show or hide this line</source>
         <translation>在其他图表下方再添加一个图表</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>The saved charts cannot be read: %1</source>
         <translation>无法读取保存的图表：%1</translation>
     </message>
@@ -6491,7 +6572,7 @@ Show or hide this line</source>
         <translation>所有发送和接收的 MQTT 数据包，以及往返时间和传输中的消息</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+177"/>
         <source>The message is sent but was not stored in the history: the storage queue is full.</source>
         <translation>消息已发送，但未存入历史记录：存储队列已满。</translation>
     </message>
@@ -14610,22 +14691,22 @@ The app goes on with an empty template library and leaves that file as it is; te
 <context>
     <name>mqttdesk::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/web_socket_transport.cpp" line="+74"/>
-        <source>TLS session keys are not written to %1 for secure WebSocket connections; use MQTT over TLS (mqtts) to capture them.</source>
-        <translation>安全 WebSocket 连接不会将 TLS 会话密钥写入 %1；如需捕获密钥，请使用基于 TLS 的 MQTT（mqtts）。</translation>
+        <location filename="../core/transport/web_socket_transport.cpp" line="+172"/>
+        <source>The server accepted the WebSocket upgrade without naming the &quot;mqtt&quot; subprotocol [MQTT-6.0.0-4]; carrying on.</source>
+        <translation>服务器接受了 WebSocket 升级，但未指明“mqtt”子协议 [MQTT-6.0.0-4]；继续连接。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The server sent a WebSocket text frame; MQTT allows only binary frames [MQTT-6.0.0-1].</source>
-        <translation>服务器发送了 WebSocket 文本帧；MQTT 只允许二进制帧 [MQTT-6.0.0-1]。</translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="+9"/>
         <source>The server refused the WebSocket upgrade on %1 with HTTP status %2. Check the path and that this port serves MQTT over WebSocket.</source>
         <translation>服务器以 HTTP 状态码 %2 拒绝了 %1 上的 WebSocket 升级。请检查路径，并确认该端口提供基于 WebSocket 的 MQTT。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+73"/>
+        <source>WebSocket close code %1.</source>
+        <translation>WebSocket 关闭码 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>WebSocket close code %1: %2</source>
         <translation>WebSocket 关闭码 %1：%2</translation>
     </message>

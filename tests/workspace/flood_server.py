@@ -7,8 +7,12 @@
 # message's number, zero-padded) as fast as the client's socket takes them. Prints
 # "blocked SENT" (bytes written so far) each time the socket has taken nothing for 300 ms
 # (the client stopped reading), and "done SENT" when all is written. Exits when the
-# client closes, or after 120 s at most.
-#   flood_server.py COUNT SIZE
+# client closes, or after 120 s at most. With --websocket it first answers the client's
+# WebSocket upgrade (RFC 6455) and then carries the same bytes in binary frames, one per
+# write of about 64 KiB.
+#   flood_server.py COUNT SIZE [--websocket]
+import base64
+import hashlib
 import select
 import socket
 import sys
@@ -50,19 +54,83 @@ def read_packet(conn):
     return header[0], body
 
 
+def recv_exact(conn, n):
+    data = b""
+    while len(data) < n:
+        chunk = conn.recv(n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def accept_upgrade(conn):
+    request = b""
+    while b"\r\n\r\n" not in request:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return False
+        request += chunk
+    key = b""
+    for line in request.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"sec-websocket-key":
+            key = value.strip()
+    accept = base64.b64encode(
+        hashlib.sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
+    conn.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                 b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept +
+                 b"\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n")
+    return True
+
+
+def read_client_frame(conn):
+    """The payload of one masked client frame (the client sends a packet per frame)."""
+    header = recv_exact(conn, 2)
+    if header is None:
+        return None
+    length = header[1] & 0x7F
+    if length == 126:
+        length = int.from_bytes(recv_exact(conn, 2), "big")
+    elif length == 127:
+        length = int.from_bytes(recv_exact(conn, 8), "big")
+    mask = recv_exact(conn, 4) if header[1] & 0x80 else b"\0\0\0\0"
+    payload = recv_exact(conn, length) or b""
+    return bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def server_frame(payload):
+    """An unmasked binary frame, as a server sends it."""
+    n = len(payload)
+    if n < 126:
+        return bytes([0x82, n]) + payload
+    if n <= 0xFFFF:
+        return bytes([0x82, 126]) + n.to_bytes(2, "big") + payload
+    return bytes([0x82, 127]) + n.to_bytes(8, "big") + payload
+
+
 def main():
     count, size = int(sys.argv[1]), int(sys.argv[2])
+    websocket = "--websocket" in sys.argv[3:]
     deadline = time.monotonic() + 120
     server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     server.bind(("127.0.0.1", 0))
     server.listen(1)
     print("listening", server.getsockname()[1], flush=True)
     conn, _ = server.accept()
-    packet = read_packet(conn)
+    if websocket:
+        if not accept_upgrade(conn):
+            print("no upgrade", flush=True)
+            return 1
+        frame = read_client_frame(conn)
+        packet = (frame[0], frame[2:]) if frame else None
+    else:
+        packet = read_packet(conn)
     if packet is None or packet[0] >> 4 != 1:
         print("no CONNECT", flush=True)
         return 1
-    conn.sendall(b"\x20\x02\x00\x00")
+    connack = b"\x20\x02\x00\x00"
+    conn.sendall(server_frame(connack) if websocket else connack)
     conn.setblocking(False)
     topic = b"bp/rss"
     sent = 0
@@ -80,6 +148,8 @@ def main():
                 parts.append(publish(topic, payload))
                 next_message += 1
             pending = b"".join(parts)
+            if websocket:
+                pending = server_frame(pending)
         _, writable, _ = select.select([], [conn], [], 0.3)
         if not writable:
             if not reported_blocked:

@@ -159,9 +159,17 @@ private slots:
     // The memory cap (issue 15): a server in another process floods 100 MB of QoS 0 messages
     // while the history's writer stores nothing. What the client holds stays bounded by the
     // writer's queue and the transport's read buffer: its resident memory grows by less than
-    // kCapKiB (32 MiB, a third of the flood) over the whole run, and nothing is dropped.
+    // kCapKiB (32 MiB, a third of the flood) over the whole run, and nothing is dropped. Over
+    // TCP and over WebSocket, whose transport stops reading the same way.
+    void memoryStaysBoundedWhileStorageIsStopped_data()
+    {
+        QTest::addColumn<bool>("websocket");
+        QTest::newRow("tcp") << false;
+        QTest::newRow("ws") << true;
+    }
     void memoryStaysBoundedWhileStorageIsStopped()
     {
+        QFETCH(bool, websocket);
         if (!QFile::exists(QStringLiteral("/proc/self/status")))
             QSKIP("needs /proc/self/status (Linux)");
         constexpr int kMessages = 100000;
@@ -181,7 +189,8 @@ private slots:
         server.start(QStringLiteral("python3"),
                      {QDir(qEnvironmentVariable("MQTTDESK_SOURCE_DIR"))
                           .filePath(QStringLiteral("tests/workspace/flood_server.py")),
-                      QString::number(kMessages), QString::number(kPayload)});
+                      QString::number(kMessages), QString::number(kPayload),
+                      websocket ? QStringLiteral("--websocket") : QString()});
         QVERIFY2(server.waitForStarted(10000), qPrintable(server.errorString()));
         const auto stopServer = qScopeGuard([&server] {
             server.kill();
@@ -202,6 +211,8 @@ private slots:
 
         ConnectionSettings settings = TestSettings::forPort(port, ProtocolVersion::V311);
         settings.session.keepAliveSeconds = 0; // the pause below is as long as the test wants
+        if (websocket)
+            settings.transport.kind = TransportOptions::Kind::WebSocket;
         Connection connection(settings);
         connection.setPacketLogging(false);
         connection.addMessageSink(
