@@ -7,10 +7,12 @@ namespace mqttdesk::fuzz {
 
 namespace {
 
-int sizeOf(const std::map<quint16, int> &sizes, quint16 id)
+int sizeOf(const std::map<quint16, int> *sizes, quint16 id)
 {
-    const auto it = sizes.find(id);
-    return it == sizes.end() ? 0 : it->second;
+    if (!sizes)
+        return 0;
+    const auto it = sizes->find(id);
+    return it == sizes->end() ? 0 : it->second;
 }
 
 } // namespace

@@ -21,8 +21,10 @@ struct BrokerTargets
     std::optional<quint16> inboundQos2;        // a QoS 2 message delivered, not released
     std::optional<quint16> pendingSubscribe;   // a SUBSCRIBE sent, no SUBACK yet
     std::optional<quint16> pendingUnsubscribe;
-    std::map<quint16, int> subscribeSizes; // filters per SUBSCRIBE id
-    std::map<quint16, int> unsubscribeSizes;
+    // Filters per SUBSCRIBE / UNSUBSCRIBE id: the harness's own maps, not copies (one
+    // BrokerTargets is made per broker packet).
+    const std::map<quint16, int> *subscribeSizes = nullptr;
+    const std::map<quint16, int> *unsubscribeSizes = nullptr;
 };
 
 class BrokerPackets

@@ -315,8 +315,8 @@ void Harness::receivePacket()
         targets.pendingSubscribe = *m_pendingSubscribes.begin();
     if (!m_pendingUnsubscribes.empty())
         targets.pendingUnsubscribe = *m_pendingUnsubscribes.begin();
-    targets.subscribeSizes = m_subscribeSizes;
-    targets.unsubscribeSizes = m_unsubscribeSizes;
+    targets.subscribeSizes = &m_subscribeSizes;
+    targets.unsubscribeSizes = &m_unsubscribeSizes;
     if (const std::optional<BrokerPackets::Chunked> packet = m_broker.next(targets))
         receive(packet->bytes, packet->split);
 }
