@@ -770,10 +770,11 @@ void Connection::deliver(DeliverMessage &&delivered)
     }
     if (m_batch.isEmpty())
         m_batch.reserve(qMin(m_settings.batchMaxMessages, 4096));
+    m_batchBytes += delivered.message.payload.size();
     m_batch.emplace_back(ReceivedMessage{std::move(delivered.message),
                                          std::move(delivered.subscriptionIdentifiers), m_receivedUs,
                                          delivered.sequence, delivered.topicAlias});
-    if (m_batch.size() >= m_settings.batchMaxMessages)
+    if (m_batch.size() >= m_settings.batchMaxMessages || m_batchBytes >= m_settings.batchMaxBytes)
         flushBatch();
     else if (!m_batchTimer->isActive())
         m_batchTimer->start(m_settings.batchIntervalMs);
@@ -786,6 +787,7 @@ void Connection::flushBatch()
         return;
     feedSinks();
     m_sinkFed = 0;
+    m_batchBytes = 0;
     const MessageBatch batch = std::exchange(m_batch, {});
     emit messagesReceived(batch);
 }

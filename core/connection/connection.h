@@ -243,6 +243,7 @@ private:
     QElapsedTimer m_clock;
     QTimer *m_batchTimer = nullptr;
     MessageBatch m_batch;
+    qint64 m_batchBytes = 0; // payload bytes in m_batch
     std::vector<std::shared_ptr<MessageSink>> m_sinks;
     MessageSink *m_durableSink = nullptr; // one of m_sinks, listened to; or null
     qsizetype m_sinkFed = 0;              // the first m_sinkFed messages of m_batch went to m_sinks

@@ -31,9 +31,12 @@ struct ConnectionSettings
     QString name;
 
     // Received messages are handed out in batches: when a batch holds this many
-    // messages, or at the latest this long after its first message, so a flood costs
-    // the receiver one queued call per batch instead of one per message.
+    // messages or this many payload bytes, or at the latest this long after its first
+    // message, so a flood costs the receiver one queued call per batch instead of one per
+    // message. The byte bound keeps a flood of large payloads from gathering a thousand of
+    // them (64 MiB of 64 KiB payloads) before the receiver sees the first.
     int batchMaxMessages = 1024;
+    qint64 batchMaxBytes = 4 * 1024 * 1024;
     int batchIntervalMs = 16;
 };
 
