@@ -140,10 +140,11 @@ void WebSocketTransport::consume(const QByteArray &raw)
         return;
     QByteArray frames = raw;
     if (m_phase == Phase::Upgrading) {
-        if (m_handshake->feed(raw) == WebSocketHandshake::Result::NeedMore)
+        const WebSocketHandshake::Result result = m_handshake->feed(raw);
+        if (result == WebSocketHandshake::Result::NeedMore)
             return;
         frames = m_handshake->leftover();
-        onUpgradeAnswer(m_handshake->feed({}));
+        onUpgradeAnswer(result);
         if (m_phase != Phase::Open)
             return;
     }

@@ -34,6 +34,16 @@ def publish(topic, payload):
     return b"\x30" + remaining_length(len(body)) + body
 
 
+def recv_exact(conn, n):
+    data = b""
+    while len(data) < n:
+        chunk = conn.recv(n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
 def read_packet(conn):
     header = conn.recv(1)
     if not header:
@@ -45,23 +55,8 @@ def read_packet(conn):
         shift += 7
         if not byte & 0x80:
             break
-    body = b""
-    while len(body) < length:
-        chunk = conn.recv(length - len(body))
-        if not chunk:
-            return None
-        body += chunk
-    return header[0], body
-
-
-def recv_exact(conn, n):
-    data = b""
-    while len(data) < n:
-        chunk = conn.recv(n - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
+    body = recv_exact(conn, length)
+    return None if body is None else (header[0], body)
 
 
 def accept_upgrade(conn):
