@@ -7,9 +7,12 @@
 #include "core/storage/data_directory.h"
 #include "core/storage/data_directory_lock.h"
 #include "core/version.h"
+#include "ui/connections/connection_controller.h"
+#include "ui/connections/connection_workspace.h"
 #include "ui/i18n/language.h"
 #include "ui/mainwindow/connection_actions.h"
 #include "ui/mainwindow/main_window.h"
+#include "ui/mainwindow/startup_report.h"
 #include "ui/theme/theme_applier.h"
 #include "ui/widgets/prompts.h"
 
@@ -21,6 +24,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -112,6 +116,31 @@ int main(int argc, char *argv[])
                                     window.openError().message);
         window.offerLocalBroker(offeredPort);
     });
+
+    // scripts/bench-startup: when the window, the saved connections and the selected
+    // connection's history were first on screen, and the idle memory after.
+    std::unique_ptr<mqttdesk::StartupReport> startupReport;
+    if (qEnvironmentVariableIsSet("MQTTDESK_STARTUP_REPORT")) {
+        startupReport = std::make_unique<mqttdesk::StartupReport>(
+            &window, QStringList{QStringLiteral("loaded"), QStringLiteral("history")}, 3000);
+        mqttdesk::StartupReport *report = startupReport.get();
+        QObject::connect(report, &mqttdesk::StartupReport::finished, &app,
+                         [](const QJsonObject &figures) {
+                             mqttdesk::StartupReport::writeLine(figures);
+                             QApplication::exit(0);
+                         });
+        QObject::connect(&window, &mqttdesk::MainWindow::loaded, report, [&window, report] {
+            report->reach(QStringLiteral("loaded"));
+            if (!window.actions()->connectAction->isEnabled()) // no connection to show
+                report->reach(QStringLiteral("history"));
+        });
+        // The selected connection's view (and its stream) is made once its profile is read.
+        QObject::connect(
+            window.findChild<mqttdesk::ConnectionWorkspace *>(),
+            &mqttdesk::ConnectionWorkspace::controllerOpened, report,
+            [report] { report->reachWhenStreamLoaded(QStringLiteral("history")); },
+            Qt::SingleShotConnection);
+    }
 
     if (parser.isSet(screenshot))
         window.resize(1280, 800); // whatever size the data directory kept

@@ -1,6 +1,6 @@
 // mqttdesk-bench-gui --port P --expect N [--idle-ms 5000] [--big] [--screenshot file.png]
 //                     [--sync-reads] [--log-packets] [--topics] [--tab packets|broker]
-//                     [--alert-rules file] [--quick]
+//                     [--alert-rules file] [--quick] [--filters a/#,b/#,c/#]
 // See GuiBenchRunner; scripts/bench-gui drives it.
 #include "gui_bench_runner.h"
 
@@ -82,7 +82,12 @@ int main(int argc, char **argv)
                              QStringLiteral("file"));
     QCommandLineOption quick(QStringLiteral("quick"),
                              QStringLiteral("end once everything is stored (no idle measurement)"));
-    parser.addOptions({port, expect, idle, big, shot, sync, logPackets, topics, tab, rules, quick});
+    QCommandLineOption filters(QStringLiteral("filters"),
+                               QStringLiteral("subscribe to these filters, comma-separated "
+                                              "(default bench/#), each with its own colour"),
+                               QStringLiteral("list"), QStringLiteral("bench/#"));
+    parser.addOptions(
+        {port, expect, idle, big, shot, sync, logPackets, topics, tab, rules, quick, filters});
     parser.process(app);
     GuiBenchRunner::Options options;
     options.port = quint16(parser.value(port).toUInt());
@@ -96,6 +101,7 @@ int main(int argc, char **argv)
     options.tab = parser.value(tab);
     options.alertRules = parser.value(rules);
     options.quick = parser.isSet(quick);
+    options.filters = parser.value(filters).split(QLatin1Char(','), Qt::SkipEmptyParts);
     GuiBenchRunner runner(options);
     QObject::connect(&runner, &GuiBenchRunner::finished, &app, &QCoreApplication::exit);
     runner.start();

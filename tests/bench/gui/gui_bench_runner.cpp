@@ -162,8 +162,11 @@ void GuiBenchRunner::start()
 
     connect(m_services->connection(), &Connection::connected, this, &GuiBenchRunner::onConnected);
     connect(m_view->subscriptions(), &QAbstractItemModel::dataChanged, this, [this] {
-        if (!m_subscribed && m_view->subscriptions()->rowCount() > 0 &&
-            m_view->subscriptions()->at(0).state == SubscriptionEntry::State::Active) {
+        const auto *list = m_view->subscriptions();
+        bool active = list->rowCount() >= m_options.filters.size();
+        for (int i = 0; active && i < list->rowCount(); ++i)
+            active = list->at(i).state == SubscriptionEntry::State::Active;
+        if (!m_subscribed && active) {
             m_subscribed = true;
             m_probe->reset();
             m_rssStart = rssKb();
@@ -189,8 +192,10 @@ void GuiBenchRunner::start()
 
 void GuiBenchRunner::onConnected()
 {
-    m_view->subscriptionPanel()->filterEdit()->setText(QStringLiteral("bench/#"));
-    m_view->subscriptionPanel()->addFromForm();
+    for (const QString &filter : std::as_const(m_options.filters)) {
+        m_view->subscriptionPanel()->filterEdit()->setText(filter);
+        m_view->subscriptionPanel()->addFromForm();
+    }
 }
 
 void GuiBenchRunner::sample()

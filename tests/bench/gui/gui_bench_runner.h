@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -19,8 +20,9 @@ class ConnectionView;
 class EventLoopLatencyProbe;
 
 // One benchmark run: connects a ConnectionView (shown, offscreen) to the broker, subscribes
-// to bench/#, prints READY once subscribed, then counts what storage committed until the
-// expected number arrived or nothing new came for `idleMs`. Prints one JSON line of results.
+// to Options::filters (bench/#), prints READY once every one is active, then counts what storage
+// committed until the expected number arrived or nothing new came for `idleMs`. Prints one JSON
+// line of results.
 class GuiBenchRunner : public QObject
 {
     Q_OBJECT
@@ -38,6 +40,7 @@ public:
         QString tab;             // "packets" (traced while shown) or "broker": that tab shown
         QString alertRules;      // an alert rule file, watched as the app does (AlertMonitor)
         bool quick = false;      // end once the expected count is stored (no idle measurement)
+        QStringList filters{QStringLiteral("bench/#")}; // one subscription each, own colour
     };
 
     explicit GuiBenchRunner(const Options &options, QObject *parent = nullptr);

@@ -1,0 +1,103 @@
+#include "tests/stream/stream_test_support.h"
+#include "ui/mainwindow/startup_report.h"
+#include "ui/stream/message_stream_model.h"
+
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWidget>
+
+using namespace mqttdesk;
+
+// StartupReport (scripts/bench-startup): milestones are stamped at the first paint after they
+// are reached, the report comes once every one is in, and a stream milestone waits for the
+// stream's rows.
+class TestStartupReport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void reportsMilestonesInOrderOncePainted()
+    {
+        QWidget window;
+        window.resize(320, 200);
+        StartupReport report(&window, {QStringLiteral("a"), QStringLiteral("b")}, 0);
+        QSignalSpy finished(&report, &StartupReport::finished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        report.reach(QStringLiteral("a"));
+        report.reach(QStringLiteral("a"));       // again: ignored
+        report.reach(QStringLiteral("unknown")); // not a milestone: ignored
+        report.note(QStringLiteral("extra"), 7);
+        // "a" is painted, "b" is still missing: no report yet.
+        QCoreApplication::processEvents();
+        QCOMPARE(finished.count(), 0);
+        report.reach(QStringLiteral("b"));
+        QVERIFY(finished.wait(5000));
+        const QJsonObject r = finished.at(0).at(0).toJsonObject();
+        const qint64 painted = qint64(r.value(QStringLiteral("firstPaintEpochMs")).toDouble());
+        const qint64 a = qint64(r.value(QStringLiteral("aEpochMs")).toDouble());
+        const qint64 b = qint64(r.value(QStringLiteral("bEpochMs")).toDouble());
+        QVERIFY(painted > 0);
+        QVERIFY(painted <= a);
+        QVERIFY(a <= b);
+        QCOMPARE(r.value(QStringLiteral("extra")).toInt(), 7);
+        QVERIFY(!r.contains(QStringLiteral("unknownEpochMs")));
+        QVERIFY(r.value(QStringLiteral("idleRssKb")).toDouble() > 0);
+        QVERIFY(r.value(QStringLiteral("peakRssKb")).toDouble() >=
+                r.value(QStringLiteral("idleRssKb")).toDouble());
+    }
+
+    void streamMilestoneWaitsForTheRows()
+    {
+        StreamTestStore store;
+        QVERIFY(store.isReady());
+        QVERIFY(store.ensureProfile(1));
+        QList<StoredMessage> messages;
+        for (int i = 0; i < 30; ++i) {
+            messages.append(
+                StreamTestStore::message(QStringLiteral("t/%1").arg(i), QByteArray::number(i)));
+        }
+        QVERIFY(store.store(messages));
+        const std::unique_ptr<MessageHistory> history = store.history(1);
+        QVERIFY(history);
+
+        QWidget window;
+        window.resize(320, 200);
+        // A background reader: the first page arrives after the report started watching.
+        auto *model = new MessageStreamModel(history.get(), store.path(), &window);
+        StartupReport report(&window, {QStringLiteral("history")}, 0);
+        QSignalSpy finished(&report, &StartupReport::finished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        report.reachWhenStreamLoaded(QStringLiteral("history"));
+        QVERIFY(finished.wait(10000));
+        const QJsonObject r = finished.at(0).at(0).toJsonObject();
+        QCOMPARE(r.value(QStringLiteral("historyRows")).toInt(), model->rowCount());
+        QVERIFY(model->rowCount() == 30);
+        QVERIFY(r.value(QStringLiteral("historyEpochMs")).toDouble() >=
+                r.value(QStringLiteral("firstPaintEpochMs")).toDouble());
+    }
+
+    void emptyStreamIsReachedWithNoRows()
+    {
+        StreamTestStore store;
+        QVERIFY(store.isReady());
+        QVERIFY(store.ensureProfile(1));
+        const std::unique_ptr<MessageHistory> history = store.history(1);
+        QVERIFY(history);
+        QWidget window;
+        window.resize(320, 200);
+        new MessageStreamModel(history.get(), store.path(), &window);
+        StartupReport report(&window, {QStringLiteral("history")}, 0);
+        QSignalSpy finished(&report, &StartupReport::finished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        report.reachWhenStreamLoaded(QStringLiteral("history"));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toJsonObject().value(QStringLiteral("historyRows")).toInt(),
+                 0);
+    }
+};
+
+QTEST_MAIN(TestStartupReport)
+#include "tst_startup_report.moc"
