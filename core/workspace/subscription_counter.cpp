@@ -73,8 +73,11 @@ void SubscriptionCounter::addStored(const QList<StoredRequest> &requests,
         // Dropped, or re-set since the request (a newer request counts it then).
         if (it == m_counted.end() || sum == 0)
             continue;
-        const auto request = std::find_if(requests.cbegin(), requests.cend(),
-                                          [key](const StoredRequest &r) { return r.key == key; });
+        // Captured by copy under a name of its own: clang 14 (the sanitizer build) cannot
+        // capture a structured binding.
+        const auto request =
+            std::find_if(requests.cbegin(), requests.cend(),
+                         [wanted = key](const StoredRequest &r) { return r.key == wanted; });
         if (request->filter != it->filter || request->beforeUs != it->liveSinceUs)
             continue;
         it->count += sum;

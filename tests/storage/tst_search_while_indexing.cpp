@@ -263,8 +263,9 @@ void TestSearchWhileIndexing::everyMatchIsFound()
                                       {kIndexed + 10, kIndexed + 1000},
                                       {0, kIndexed}}) {
         QCOMPARE(m_query->count(filter, &error, nullptr, after, upTo),
-                 std::count_if(want.cbegin(), want.cend(),
-                               [&](qint64 id) { return id > after && id <= upTo; }));
+                 std::count_if(want.cbegin(), want.cend(), [from = after, to = upTo](qint64 id) {
+                     return id > from && id <= to;
+                 }));
     }
 }
 

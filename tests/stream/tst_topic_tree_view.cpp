@@ -367,7 +367,7 @@ void TestTopicTreeView::clearRetainedSubtreeFromTheTree()
     RetainedClearDialog *dialog = topics->clearRetained(node, true);
     QVERIFY(dialog);
     QCOMPARE(dialog->topics().size(), 5);
-    QSignalSpy done(dialog, &RetainedClearDialog::done);
+    QSignalSpy done(dialog, &RetainedClearDialog::clearingDone);
     dialog->startClearing();
     QVERIFY(done.wait(kWait));
     QCOMPARE(done.first().at(0).toInt(), 5);

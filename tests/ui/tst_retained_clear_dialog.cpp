@@ -132,7 +132,7 @@ void TestRetainedClearDialog::clearsEveryTopic()
     QVERIFY(!dialog.isRunning());
     QCOMPARE(dialog.resultText(), QString());
 
-    QSignalSpy done(&dialog, &RetainedClearDialog::done);
+    QSignalSpy done(&dialog, &RetainedClearDialog::clearingDone);
     dialog.qosBox()->setCurrentIndex(2);
     QTest::mouseClick(dialog.clearButton(), Qt::LeftButton);
     QVERIFY(done.wait(kWait));

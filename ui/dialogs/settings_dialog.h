@@ -18,7 +18,7 @@ namespace mqttdesk {
 
 class AppSettings;
 class HistoryMaintenance;
-class StorageError;
+struct StorageError;
 
 // File > Settings: the app's preferences in one place. Every control writes its setting at
 // once (AppSettings writes through), so a change shows in the open windows while the dialog

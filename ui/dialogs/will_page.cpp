@@ -73,7 +73,7 @@ WillPage::WillPage(QWidget *parent)
     for (QDoubleSpinBox *spin : {m_delay, m_expiry}) {
         spin->setDecimals(0);
         spin->setRange(0, 4294967295.0);
-        m_texts.add([=, this] { spin->setSuffix(tr(" s")); });
+        m_texts.add([spin] { spin->setSuffix(tr(" s")); });
         spin->setGroupSeparatorShown(true);
     }
     m_texts.add([this] { m_delay->setSpecialValueText(tr("None")); });

@@ -275,7 +275,7 @@ QMenu *JsonTreeView::contextMenuFor(const QModelIndex &index)
     const QPersistentModelIndex row(index.siblingAtColumn(0));
     menu->addAction(m_copyValue->text(), this, &JsonTreeView::copyValue);
     menu->addAction(m_copyPath->text(), this, &JsonTreeView::copyPath);
-    menu->addAction(tr("Copy &key"), this, [this, row] {
+    menu->addAction(tr("Copy &key"), this, [row] {
         if (row.isValid())
             QApplication::clipboard()->setText(row.data().toString());
     });

@@ -472,7 +472,7 @@ void MainWindow::buildMenus()
     QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
 
-    m_texts.add([=, this] {
+    m_texts.add([=] {
         file->setTitle(tr("&File"));
         quit->setText(tr("&Quit"));
         connection->setTitle(tr("&Connection"));

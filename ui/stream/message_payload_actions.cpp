@@ -181,21 +181,22 @@ void MessagePayloadActions::chartThis(int row)
     const auto [decoder, options] = decoderOf(row);
     // Decoded by a rule: a field of it is charted as the rules show it.
     const bool byRule = m_model->ruleFor(row) != nullptr;
-    withFullPayload(
-        row, QCoreApplication::translate("mqttdesk::MessageStreamView", "Chart this"),
-        [this, topic = r->message.topic, decoder, options, byRule](const QByteArray &payload) {
-            const ChartThis::Suggestion suggestion =
-                ChartThis::forMessage(topic, payload, decoder, options, byRule);
-            if (suggestion.complete) {
-                emit chartRequested(suggestion.spec);
-                return;
-            }
-            QPointer<MessagePayloadActions> self(this);
-            ChartThis::ask(m_view, suggestion.spec, [self](const ChartSeriesSpec &spec) {
-                if (self)
-                    emit self->chartRequested(spec);
-            });
-        });
+    withFullPayload(row, QCoreApplication::translate("mqttdesk::MessageStreamView", "Chart this"),
+                    [this, topic = r->message.topic, decoder = decoder, options = options,
+                     byRule](const QByteArray &payload) {
+                        const ChartThis::Suggestion suggestion =
+                            ChartThis::forMessage(topic, payload, decoder, options, byRule);
+                        if (suggestion.complete) {
+                            emit chartRequested(suggestion.spec);
+                            return;
+                        }
+                        QPointer<MessagePayloadActions> self(this);
+                        ChartThis::ask(m_view, suggestion.spec,
+                                       [self](const ChartSeriesSpec &spec) {
+                                           if (self)
+                                               emit self->chartRequested(spec);
+                                       });
+                    });
 }
 
 void MessagePayloadActions::addMessageActions(QMenu *menu, int row)

@@ -128,7 +128,7 @@ void RetainedClearDialog::startClearing()
                 emit topicsCleared(result.clearedTopics);
                 m_progress->setValue(m_progress->maximum());
                 updateTexts();
-                emit done(m_cleared, int(m_topics.size()));
+                emit clearingDone(m_cleared, int(m_topics.size()));
             });
     updateTexts();
     m_clearer->start(m_topics, quint8(m_qos->currentIndex()));

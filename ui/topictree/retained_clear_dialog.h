@@ -43,7 +43,8 @@ public:
 
 signals:
     // Every topic was tried; `cleared` of `total` succeeded.
-    void done(int cleared, int total);
+    // (Not done(): that would hide QDialog::done(int).)
+    void clearingDone(int cleared, int total);
     // The topics whose retained message the broker confirmed cleared (sent, for QoS 0).
     void topicsCleared(const QStringList &topics);
 
