@@ -37,13 +37,23 @@ public:
         double min = 0;
         double max = 1;
 
+        // Both bounded a long way off the screen, so that a point far outside the view (the
+        // one before it, a year earlier) converts to int pixels safely.
         double x(qint64 timeUs) const
         {
-            return area.left() + double(timeUs - fromUs) / double(toUs - fromUs) * area.width();
+            return bounded(area.left() +
+                           double(timeUs - fromUs) / double(toUs - fromUs) * area.width());
         }
+        // In halves, so that values from -DBL_MAX to DBL_MAX do not overflow.
         double y(double value) const
         {
-            return area.bottom() - (value - min) / (max - min) * area.height();
+            return bounded(area.bottom() -
+                           (value * 0.5 - min * 0.5) / (max * 0.5 - min * 0.5) * area.height());
+        }
+        static double bounded(double pixel)
+        {
+            constexpr double kFar = 1e6;
+            return pixel > -kFar ? (pixel < kFar ? pixel : kFar) : -kFar; // NaN: -kFar
         }
     };
 

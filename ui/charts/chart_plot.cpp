@@ -26,6 +26,7 @@ constexpr qint64 kSecond = ChartTimeTicks::kSecondUs;
 constexpr int kAxisGap = 6;     // between tick labels and the plot area
 constexpr int kPanKeyStep = 10; // arrows pan a tenth of the span
 constexpr double kZoomStep = 0.8;
+constexpr double kMaxTicks = 1000; // per axis; a fitted axis has a screenful (about 2 to 40)
 
 // 1, 2 or 5 times a power of ten, at least `raw`.
 double niceStep(double raw)
@@ -264,19 +265,24 @@ void ChartPlot::fitAxes()
             max += pad;
         }
         // A little room above and below, so that no line runs along the frame; the ticks
-        // are the round values inside.
-        const double pad = (max - min) * 0.04;
-        axis.min = min - pad;
-        axis.max = max + pad;
-        axis.step = niceStep((axis.max - axis.min) / ticks);
+        // are the round values inside. In halves and within double's range, so that values
+        // near -DBL_MAX and DBL_MAX give a finite axis.
+        constexpr double kLargest = std::numeric_limits<double>::max();
+        const double pad = (max * 0.5 - min * 0.5) * 0.08;
+        axis.min = std::max(min - pad, -kLargest);
+        axis.max = std::min(max + pad, kLargest);
+        axis.step = niceStep((axis.max * 0.5 - axis.min * 0.5) / ticks * 2);
     }
     m_areaValid = false; // measured above with the axes half fitted
 }
 
 double ChartPlot::yOf(double value, const Axis &axis) const
 {
-    const QRectF area = plotArea();
-    return area.bottom() - (value - axis.min) / (axis.max - axis.min) * area.height();
+    ChartLinePainter::Scale scale;
+    scale.area = plotArea();
+    scale.min = axis.min;
+    scale.max = axis.max;
+    return scale.y(value);
 }
 
 int ChartPlot::leftMargin() const
@@ -411,7 +417,13 @@ void ChartPlot::drawAxes(QPainter &p, const QRectF &area)
             continue;
         const int decimals = decimalsFor(axis.step);
         const double first = std::ceil(axis.min / axis.step);
-        const int count = int(std::floor(axis.max / axis.step) - first);
+        // Values near the ends of double (e.g. -1e308 and 1e308) make a span no step can cut
+        // into a screenful of ticks: no grid then, rather than an endless or undefined count
+        // (UBSan: an infinite double converted to int).
+        const double ticks = std::floor(axis.max / axis.step) - first;
+        if (!std::isfinite(ticks) || ticks > kMaxTicks)
+            continue;
+        const int count = int(ticks);
         for (int i = 0; i <= count; ++i) {
             const double value = (first + i) * axis.step;
             const double y = yOf(value, axis);
