@@ -461,10 +461,14 @@ void TestChartsView::downsamplingTime()
         QVERIFY(!zoomed.isEmpty());
     }
     QCOMPARE(SeriesSlice::count(series, from, to), kCount);
+    // A 1% zoom covers 1% of the values (the slice, not the whole series, is read).
+    const qint64 middle = from + (to - from) / 2;
+    QCOMPARE(SeriesSlice::count(series, middle, middle + (to - from) / 100), kCount / 100);
+    // The times are a figure for the note, not an assertion: the sanitizer build runs this
+    // test too, several times slower.
     qInfo("downsampling 1M values to 1200 columns: %.1f ms; a 1%% zoom of them: %.2f ms "
           "(best of 5)",
           double(best) / 1e6, double(bestZoomed) / 1e6);
-    QVERIFY(best < 100'000'000); // far below; a gross regression only
 }
 
 void TestChartsView::retranslates()

@@ -109,8 +109,9 @@ void TestHexView::hugePayloadOpensWithoutItsText()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QImage image = view.grab().toImage();
-    // Generous: the machine may be busy; a full dump would take far longer (and ~900 MB).
-    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    // A figure, not an assertion; what keeps it quick is checked below: the view holds no
+    // text of the dump (a full dump would be ~900 MB).
+    qInfo("opened and painted in %lld ms", static_cast<long long>(timer.elapsed()));
     QVERIFY(!image.isNull());
 
     QCOMPARE(view.data().constData(), m_big.constData()); // shared, not copied
