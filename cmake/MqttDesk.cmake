@@ -9,8 +9,8 @@ function(mqttdesk_warnings target)
 endfunction()
 
 # mqttdesk_add_test(NAME name SOURCES ... [LIBS ...] [LABELS ...] [TIMEOUT s])
-# A Qt Test executable registered with ctest. Label `core` marks tests that also
-# run under the sanitizer build; GUI tests run on the offscreen platform.
+# A Qt Test executable registered with ctest. Label `core` marks headless tests (`ctest -L
+# core`); GUI tests run on the offscreen platform. Every test runs in the sanitizer build.
 function(mqttdesk_add_test)
     cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
@@ -26,7 +26,7 @@ function(mqttdesk_add_test)
     set_tests_properties(${T_NAME} PROPERTIES
         LABELS "${T_LABELS}"
         TIMEOUT ${T_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;MQTTDESK_SOURCE_DIR=${CMAKE_SOURCE_DIR};ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;MQTTDESK_SOURCE_DIR=${CMAKE_SOURCE_DIR};ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/sanitizer/lsan.supp:print_suppressions=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 endfunction()
 
 # Whether `target` links `qt_target` (e.g. Qt6::Widgets), directly or through its libraries.
